@@ -1,0 +1,53 @@
+/** Consultations of the DPO, the supervisory authority or another department, with statement and recommendations. */
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { answers } from "./answers";
+import { bodies } from "./bodies";
+import { createdAt, id, optionalRichText } from "./columns";
+import { organizations, people } from "./organizations";
+
+export const consultationKind = pgEnum("consultation_kind", ["dpo", "supervisory_authority", "department"]);
+export const consultationStatus = pgEnum("consultation_status", ["requested", "answered", "withdrawn"]);
+export const consultationVerdict = pgEnum("consultation_verdict", ["no_objection", "conditions", "objection"]);
+
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: id(),
+    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    kind: consultationKind().notNull(),
+    addresseeOrganizationId: uuid().notNull().references(() => organizations.id),
+    /** The questions put to the consulted office. */
+    questionsPut: text(),
+    status: consultationStatus().notNull().default("requested"),
+    /** Heading of the statement as written, e.g. "Kurzbetrachtung Zoom Videokonferenz-System". */
+    statementTitle: text(),
+    ...optionalRichText("statement"),
+    verdict: consultationVerdict(),
+    /** Published with the answer (Norderstedt published the DPO statement verbatim). */
+    publishedWithAnswer: boolean().notNull().default(false),
+    authorPersonId: uuid().references(() => people.id),
+    requestedOn: date({ mode: "string" }),
+    answeredOn: date({ mode: "string" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.answerId),
+    check("answered_has_statement", sql`${t.status} <> 'answered' or ${t.statementJson} is not null`),
+  ],
+);
+
+export const recommendationKind = pgEnum("recommendation_kind", ["restriction", "recommendation"]);
+
+export const consultationRecommendations = pgTable(
+  "consultation_recommendations",
+  {
+    id: id(),
+    consultationId: uuid().notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    kind: recommendationKind().notNull(),
+    text: text().notNull(),
+  },
+  (t) => [unique().on(t.consultationId, t.position)],
+);

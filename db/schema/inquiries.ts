@@ -1,0 +1,189 @@
+/** Inquiries (Anfragen, Anträge, letters), their questions, originators, deadlines and numbering. */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { bodies, inquiryTypes } from "./bodies";
+import { createdAt, germanVector, id, optionalRichText, richText } from "./columns";
+import { agendaItems } from "./meetings";
+import { organizations, people, users } from "./organizations";
+
+export const inquiryStatus = pgEnum("inquiry_status", [
+  "draft",
+  "submitted",
+  "inadmissible",
+  "accepted",
+  "assigned",
+  "answering",
+  "answered",
+  "withdrawn",
+  // Antrag (motion) lifecycle
+  "on_agenda",
+  "decided",
+]);
+
+export const motionDecision = pgEnum("motion_decision", ["adopted", "rejected", "referred"]);
+
+export const visibility = pgEnum("visibility", ["public", "internal"]);
+
+export const inquiries = pgTable(
+  "inquiries",
+  {
+    id: id(),
+    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    typeId: uuid().notNull().references(() => inquiryTypes.id),
+    /** Numbering: gapless per body, type and period; assigned at submission, never reused. */
+    period: text(),
+    sequence: integer(),
+    /** The reference as the body writes it, e.g. "3761" or "M 20/0226". */
+    reference: text(),
+    /** URL-safe reference, one path segment: /{body}/anfragen/{publicRef}. */
+    publicRef: text(),
+    title: text().notNull(),
+    ...optionalRichText("preamble"),
+    /** Heading of the preamble as in the source, e.g. "Vorbemerkung der Kleinen Anfrage". */
+    preambleLabel: text(),
+    status: inquiryStatus().notNull().default("draft"),
+    visibility: visibility().notNull().default("internal"),
+    visibilityReason: text(),
+    /** Originating faction (or other organisation) — persons are in inquiry_originators. */
+    originatorOrganizationId: uuid().references(() => organizations.id),
+    /** Addressee as written, e.g. "Herrn Samtgemeindebürgermeister". */
+    addressee: text(),
+    leadOrganizationId: uuid().references(() => organizations.id),
+    submittedOn: date({ mode: "string" }),
+    receivedOn: date({ mode: "string" }),
+    dueOn: date({ mode: "string" }),
+    dueRuleLabel: text(),
+    withdrawnOn: date({ mode: "string" }),
+    withdrawalNote: text(),
+    motionDecision: motionDecision(),
+    motionDecisionNote: text(),
+    createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency: every lifecycle transition increments it. */
+    version: integer().notNull().default(1),
+    search: germanVector(`coalesce(title, '') || ' ' || coalesce(preamble_text, '')`),
+  },
+  (t) => [
+    unique("inquiries_number_unique").on(t.bodyId, t.typeId, t.period, t.sequence),
+    unique("inquiries_public_ref_unique").on(t.bodyId, t.publicRef),
+    check("inquiries_sequence_positive", sql`${t.sequence} is null or ${t.sequence} >= 1`),
+    check("inquiries_public_ref_segment", sql`${t.publicRef} is null or ${t.publicRef} ~ '^[A-Za-z0-9][A-Za-z0-9._-]*$'`),
+    check("inquiries_numbered_unless_draft", sql`${t.status} = 'draft' or ${t.reference} is not null`),
+    check("inquiries_due_after_receipt", sql`${t.dueOn} is null or ${t.receivedOn} is null or ${t.dueOn} >= ${t.receivedOn}`),
+    check("inquiries_decision_only_when_decided", sql`(${t.status} = 'decided') = (${t.motionDecision} is not null)`),
+    check("inquiries_title_length", sql`char_length(${t.title}) between 1 and 500`),
+    index("inquiries_search_idx").using("gin", t.search),
+    index("inquiries_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index().on(t.bodyId, t.status),
+  ],
+);
+
+/** Gapless counter per body, type and period; incremented in the submitting transaction. */
+export const referenceCounters = pgTable(
+  "reference_counters",
+  {
+    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    typeId: uuid().notNull().references(() => inquiryTypes.id, { onDelete: "cascade" }),
+    period: text().notNull(),
+    lastValue: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.typeId, t.period] }), check("counter_non_negative", sql`${t.lastValue} >= 0`)],
+);
+
+export const inquiryOriginators = pgTable(
+  "inquiry_originators",
+  {
+    id: id(),
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    personId: uuid().references(() => people.id),
+    organizationId: uuid().references(() => organizations.id),
+    /** As written in the document, e.g. "des Abgeordneten Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN". */
+    label: text().notNull(),
+    position: integer().notNull().default(1),
+  },
+  (t) => [
+    unique().on(t.inquiryId, t.position),
+    check("originator_has_subject", sql`${t.personId} is not null or ${t.organizationId} is not null`),
+  ],
+);
+
+/** Faction members who may edit a draft besides its creator. */
+export const inquiryCoauthors = pgTable(
+  "inquiry_coauthors",
+  {
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.userId] })],
+);
+
+export const questions = pgTable(
+  "questions",
+  {
+    id: id(),
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    parentId: uuid().references((): AnyPgColumn => questions.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    /** Number as shown: "1", "2", "3a". */
+    number: text().notNull(),
+    /** Lead-in as written before the question, e.g. "Meine Frage:" or "Ergänzend dazu die Frage". */
+    leadIn: text(),
+    ...richText("body"),
+    search: germanVector(`coalesce(body_text, '')`),
+  },
+  (t) => [
+    unique().on(t.inquiryId, t.number),
+    unique().on(t.inquiryId, t.position),
+    check("questions_position_positive", sql`${t.position} >= 1`),
+    index("questions_search_idx").using("gin", t.search),
+  ],
+);
+
+/** Where an inquiry was raised or its answer was put before a committee (Beratungsfolge). */
+export const inquiryAgendaItems = pgTable(
+  "inquiry_agenda_items",
+  {
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    agendaItemId: uuid().notNull().references(() => agendaItems.id, { onDelete: "cascade" }),
+    /** "raised" (asked there) or "answer" (answer put on the agenda). */
+    purpose: text().notNull(),
+    /** Zuständigkeit as written, e.g. "Anhörung", "Kenntnisnahme", "Entscheidung". */
+    roleLabel: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.inquiryId, t.agendaItemId, t.purpose] }),
+    check("agenda_purpose", sql`${t.purpose} in ('raised', 'answer', 'decision')`),
+  ],
+);
+
+export const deadlineExtensions = pgTable(
+  "deadline_extensions",
+  {
+    id: id(),
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    previousDueOn: date({ mode: "string" }).notNull(),
+    newDueOn: date({ mode: "string" }).notNull(),
+    reason: text().notNull(),
+    requestedByOrganizationId: uuid().references(() => organizations.id),
+    grantedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    grantedAt: createdAt(),
+  },
+  (t) => [
+    check("extension_moves_forward", sql`${t.newDueOn} > ${t.previousDueOn}`),
+    check("extension_reason_given", sql`char_length(trim(${t.reason})) > 0`),
+  ],
+);
