@@ -4,6 +4,7 @@
  * Only app/server/ (and db/seed.ts, scripts) import this.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -68,7 +69,10 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
 
 function ensureWritableDirectory(dir: string) {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Not { recursive: true }: Node 20's recursive mkdir loops forever when mkdir answers ENOENT (e.g. under /proc).
+    const missing: string[] = [];
+    for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) missing.unshift(d);
+    for (const d of missing) fs.mkdirSync(d);
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
   } catch {
     throw new ConfigurationError(

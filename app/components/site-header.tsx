@@ -1,0 +1,47 @@
+import { Link } from "@remix-run/react";
+
+export interface SiteHeaderUser {
+  displayName: string;
+}
+
+/**
+ * Site banner with the main navigation. Signing out is a plain POST form so that it works without
+ * JavaScript and cannot be triggered by a link prefetch or a cross-site GET.
+ */
+export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-name">
+          Quaestio
+        </Link>
+        <nav aria-label="Hauptnavigation" className="site-nav">
+          <ul>
+            {user ? (
+              <>
+                <li className="site-nav__user">
+                  <span className="visually-hidden">Angemeldet als </span>
+                  {user.displayName}
+                </li>
+                <li>
+                  <Link to="/arbeitsbereich">Arbeitsbereich</Link>
+                </li>
+                <li>
+                  <form method="post" action="/abmelden" className="inline-form">
+                    <button type="submit" className="link-button">
+                      Abmelden
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link to="/anmelden">Anmelden</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * German labels for every enum value that a page shows, kept in one place so the wording can be reviewed.
+ * The value lists mirror the pgEnums in db/schema (test/unit/labels.test.ts checks that they stay equal);
+ * they are repeated here because app/domain imports nothing from the database layer.
+ */
+
+export const INQUIRY_STATUSES = [
+  "draft",
+  "submitted",
+  "inadmissible",
+  "accepted",
+  "assigned",
+  "answering",
+  "answered",
+  "withdrawn",
+  "on_agenda",
+  "decided",
+] as const;
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+
+export const MOTION_DECISIONS = ["adopted", "rejected", "referred"] as const;
+export type MotionDecision = (typeof MOTION_DECISIONS)[number];
+
+export const INQUIRY_LIFECYCLES = ["inquiry", "motion"] as const;
+export type InquiryLifecycle = (typeof INQUIRY_LIFECYCLES)[number];
+
+export const WITHHOLDING_REASONS = [
+  "it_security",
+  "personal_data",
+  "trade_secret",
+  "ongoing_proceedings",
+  "state_welfare",
+  "other",
+] as const;
+export type WithholdingReason = (typeof WITHHOLDING_REASONS)[number];
+
+export const CONSULTATION_KINDS = ["dpo", "supervisory_authority", "department"] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+
+export const CONSULTATION_VERDICTS = ["no_objection", "conditions", "objection"] as const;
+export type ConsultationVerdict = (typeof CONSULTATION_VERDICTS)[number];
+
+export const RECOMMENDATION_KINDS = ["restriction", "recommendation"] as const;
+export type RecommendationKind = (typeof RECOMMENDATION_KINDS)[number];
+
+export const ASSESSMENT_RESULTS = ["meets", "does_not_meet", "not_assessed"] as const;
+export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
+
+export const TOOL_FACT_KEYS = [
+  "vendor",
+  "vendor_country",
+  "deployment",
+  "open_source",
+  "end_to_end_encryption",
+  "data_location",
+  "third_country_transfer",
+  "dpa_status",
+  "threshold_analysis",
+  "protection_needs",
+  "risk_assessment",
+  "dpia",
+  "license",
+  "pilot_status",
+] as const;
+export type ToolFactKey = (typeof TOOL_FACT_KEYS)[number];
+
+export const DEPLOYMENT_VARIANTS = ["on_premise", "public_cloud", "hybrid", "unknown"] as const;
+export type DeploymentVariant = (typeof DEPLOYMENT_VARIANTS)[number];
+
+export const BODY_KINDS = ["municipality", "joint_municipality", "state_parliament", "city_state"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const ORGANIZATION_KINDS = [
+  "council",
+  "committee",
+  "faction",
+  "department",
+  "council_office",
+  "dpo_office",
+  "executive",
+  "supervisory_authority",
+  "other",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const SIGN_OFF_STEP_STATUSES = ["pending", "signed", "returned", "not_required", "unrecorded"] as const;
+export type SignOffStepStatus = (typeof SIGN_OFF_STEP_STATUSES)[number];
+
+export const ANSWER_STATUSES = ["drafting", "consultation", "sign_off", "approved", "published"] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
+export const SOURCE_KINDS = ["answer", "letter", "motion", "guideline", "website", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const AGENDA_PURPOSES = ["raised", "answer", "decision"] as const;
+export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
+
+// ---- the labels ---------------------------------------------------------------------------------------
+
+export const inquiryStatusLabels: Record<InquiryStatus, string> = {
+  draft: "Entwurf",
+  submitted: "eingereicht",
+  inadmissible: "unzulässig",
+  accepted: "angenommen",
+  assigned: "in Bearbeitung",
+  answering: "in Beantwortung",
+  answered: "beantwortet",
+  withdrawn: "zurückgezogen",
+  on_agenda: "auf der Tagesordnung",
+  decided: "entschieden",
+};
+
+export const motionDecisionLabels: Record<MotionDecision, string> = {
+  adopted: "beschlossen",
+  rejected: "abgelehnt",
+  referred: "überwiesen",
+};
+
+export const withholdingReasonLabels: Record<WithholdingReason, string> = {
+  it_security: "IT-Sicherheit",
+  personal_data: "Schutz personenbezogener Daten",
+  trade_secret: "Betriebs- und Geschäftsgeheimnis",
+  ongoing_proceedings: "laufendes Verfahren",
+  state_welfare: "Wohl des Landes",
+  other: "sonstiger Grund",
+};
+
+/** Section heading of a published statement, by who was consulted. */
+export const consultationKindLabels: Record<ConsultationKind, string> = {
+  dpo: "Stellungnahme des behördlichen Datenschutzbeauftragten",
+  supervisory_authority: "Stellungnahme der Datenschutzaufsichtsbehörde",
+  department: "Stellungnahme eines beteiligten Fachbereichs",
+};
+
+export const consultationVerdictLabels: Record<ConsultationVerdict, string> = {
+  no_objection: "keine Bedenken",
+  conditions: "Einsatz nur unter Einschränkungen",
+  objection: "Bedenken",
+};
+
+/** Headings of the two lists a statement's recommendations are split into. */
+export const recommendationKindLabels: Record<RecommendationKind, string> = {
+  restriction: "Einschränkungen",
+  recommendation: "Empfehlungen",
+};
+
+export const assessmentResultLabels: Record<AssessmentResult, string> = {
+  meets: "erfüllt",
+  does_not_meet: "nicht erfüllt",
+  not_assessed: "noch nicht bewertet",
+};
+
+export const toolFactKeyLabels: Record<ToolFactKey, string> = {
+  vendor: "Hersteller",
+  vendor_country: "Sitz des Herstellers",
+  deployment: "Betriebsform",
+  open_source: "Open Source",
+  end_to_end_encryption: "Ende-zu-Ende-Verschlüsselung",
+  data_location: "Speicherort der Daten",
+  third_country_transfer: "Übermittlung in Drittländer",
+  dpa_status: "Auftragsverarbeitungsvertrag",
+  threshold_analysis: "Schwellwertanalyse",
+  protection_needs: "Schutzbedarfsfeststellung",
+  risk_assessment: "Risikobetrachtung",
+  dpia: "Datenschutz-Folgenabschätzung",
+  license: "Lizenz",
+  pilot_status: "Erprobungsstand",
+};
+
+export const deploymentVariantLabels: Record<DeploymentVariant, string> = {
+  on_premise: "On-Premise (eigener Betrieb)",
+  public_cloud: "Public Cloud",
+  hybrid: "Hybrid",
+  unknown: "unbekannt",
+};
+
+export const bodyKindLabels: Record<BodyKind, string> = {
+  municipality: "Stadt / Gemeinde",
+  joint_municipality: "Samtgemeinde",
+  state_parliament: "Landesparlament",
+  city_state: "Stadtstaat",
+};
+
+/** The deciding assembly of a body in the genitive, for "Entscheidung des Samtgemeinderats steht aus". */
+export const bodyKindCouncilGenitive: Record<BodyKind, string> = {
+  municipality: "des Rates",
+  joint_municipality: "des Samtgemeinderats",
+  state_parliament: "des Landtags",
+  city_state: "der Bürgerschaft",
+};
+
+export const organizationKindLabels: Record<OrganizationKind, string> = {
+  council: "Rat / Parlament",
+  committee: "Ausschuss",
+  faction: "Fraktion",
+  department: "Verwaltungseinheit",
+  council_office: "Ratsbüro / Parlamentsverwaltung",
+  dpo_office: "Behördliche/r Datenschutzbeauftragte/r",
+  executive: "Verwaltungsspitze / Regierung",
+  supervisory_authority: "Aufsichtsbehörde",
+  other: "sonstige Stelle",
+};
+
+export const signOffStepStatusLabels: Record<SignOffStepStatus, string> = {
+  pending: "ausstehend",
+  signed: "gezeichnet",
+  returned: "zur Überarbeitung zurückgegeben",
+  not_required: "nicht erforderlich",
+  unrecorded: "im Original unterzeichnet, nicht erfasst",
+};
+
+export const answerStatusLabels: Record<AnswerStatus, string> = {
+  drafting: "in Bearbeitung",
+  consultation: "in Beteiligung",
+  sign_off: "in der Mitzeichnung",
+  approved: "freigegeben",
+  published: "veröffentlicht",
+};
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  answer: "Antwort",
+  letter: "Schreiben",
+  motion: "Antrag",
+  guideline: "Leitfaden",
+  website: "Website",
+  other: "sonstige Quelle",
+};
+
+/** How an agenda item relates to the inquiry (Beratungsfolge), shown after "Hauptausschuss, 04.05.2020, TOP 26.7". */
+export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
+  raised: "Anfrage gestellt",
+  answer: "Antwort auf der Tagesordnung",
+  decision: "Entscheidung",
+};
+
+/**
+ * Public timeline entries. Event types are open-ended text in the log; unknown ones get a neutral label rather
+ * than their internal name.
+ */
+export const publicEventLabels: Record<string, string> = {
+  submitted: "eingereicht",
+  received: "eingegangen",
+  accepted: "angenommen",
+  inadmissible: "als unzulässig zurückgewiesen",
+  assigned: "zur Beantwortung zugewiesen",
+  answering: "Beantwortung begonnen",
+  answered: "beantwortet",
+  withdrawn: "zurückgezogen",
+  due_soon: "Frist läuft bald ab",
+  overdue: "Frist überschritten",
+  extended: "Frist verlängert",
+  deadline_extended: "Frist verlängert",
+  published: "Antwort veröffentlicht",
+  answer_published: "Antwort veröffentlicht",
+  corrected: "Antwort berichtigt",
+  answer_corrected: "Antwort berichtigt",
+  on_agenda: "auf die Tagesordnung gesetzt",
+  decided: "entschieden",
+  consultation_requested: "Stellungnahme angefordert",
+  consultation_answered: "Stellungnahme abgegeben",
+  raised: "in der Sitzung gestellt",
+  letter_sent: "Schreiben versandt",
+  letter_received: "Schreiben eingegangen",
+};
+
+export function publicEventLabel(type: string): string {
+  return publicEventLabels[type] ?? "Bearbeitungsschritt";
+}
+
+/**
+ * The status as the public reads it. Motions (Anträge) name what is still missing:
+ * "eingereicht – Entscheidung des Samtgemeinderats steht aus".
+ */
+export function inquiryStatusLabel(
+  status: InquiryStatus,
+  options: { lifecycle?: InquiryLifecycle; decision?: MotionDecision | null; bodyKind?: BodyKind } = {},
+): string {
+  if (options.lifecycle === "motion") {
+    const council = options.bodyKind ? ` ${bodyKindCouncilGenitive[options.bodyKind]}` : "";
+    if (status === "submitted" || status === "accepted" || status === "assigned") {
+      return `eingereicht – Entscheidung${council} steht aus`;
+    }
+    if (status === "on_agenda") return `auf der Tagesordnung – Entscheidung${council} steht aus`;
+    if (status === "decided" && options.decision) return motionDecisionLabels[options.decision];
+  }
+  return inquiryStatusLabels[status];
+}

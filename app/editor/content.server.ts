@@ -1,0 +1,52 @@
+/**
+ * Rich text on the server: validate Tiptap JSON against the content schema, and derive the HTML and plain text
+ * that are stored beside it. Validation rejects unknown node or mark types, wrong nesting and unsafe link
+ * targets, so stored JSON always renders to safe HTML.
+ */
+import { getSchema } from "@tiptap/core";
+import { Node as PmNode } from "@tiptap/pm/model";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import type { RichTextDoc } from "../../db/schema/columns";
+import { contentExtensions } from "./extensions";
+
+export const contentSchema = getSchema(contentExtensions);
+
+export class InvalidContentError extends Error {
+  override name = "InvalidContentError";
+}
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+export function parseContent(json: unknown): PmNode {
+  let node: PmNode;
+  try {
+    node = PmNode.fromJSON(contentSchema, json as Record<string, unknown>);
+    node.check();
+  } catch (error) {
+    throw new InvalidContentError(`Der formatierte Text ist ungültig: ${(error as Error).message}`);
+  }
+  if (node.type.name !== "doc") throw new InvalidContentError("Der formatierte Text muss ein Dokument sein.");
+  node.descendants((child) => {
+    for (const mark of child.marks) {
+      if (mark.type.name === "link" && !SAFE_LINK.test(String(mark.attrs.href ?? ""))) {
+        throw new InvalidContentError("Links dürfen nur auf http-, https- oder mailto-Adressen zeigen.");
+      }
+    }
+  });
+  return node;
+}
+
+export interface RenderedContent {
+  json: RichTextDoc;
+  html: string;
+  text: string;
+}
+
+/** Validates and renders; the returned JSON is the normalised form to store. */
+export function renderContent(json: unknown): RenderedContent {
+  const node = parseContent(json);
+  const normalised = node.toJSON() as RichTextDoc;
+  const html = renderToHTMLString({ content: node, extensions: contentExtensions });
+  const text = node.textBetween(0, node.content.size, "\n\n", "\n").trim();
+  return { json: normalised, html, text };
+}

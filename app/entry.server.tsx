@@ -1,0 +1,198 @@
+/**
+ * Server entry: streaming HTML render with a per-request CSP nonce, security headers on every
+ * response Remix produces, and error logging under a correlation id.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { PassThrough } from "node:stream";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce";
+import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
+
+// Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
+// seed the database before the HTTP server listens, and close it on shutdown.
+export { startup, shutdown } from "~/server/bootstrap.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Correlation id of this request; see app/components/request-id.tsx. */
+    requestId?: string;
+  }
+}
+
+/** How long a streamed response may wait for pending promises before Remix rejects them. */
+export const streamTimeout = 5_000;
+
+const isDevelopment = process.env.NODE_ENV === "development";
+
+/**
+ * The request's correlation id. scripts/start.mjs puts one into every load context; servers that
+ * pass no context (the Vite dev server, tests calling the request handler directly) get one here.
+ * Remix passes the same context object to handleError, handleDataRequest and handleRequest, so the
+ * lazily created id is shared by all of them.
+ */
+export function requestIdOf(context: AppLoadContext | undefined): string {
+  if (!context) return randomUUID();
+  context.requestId ??= randomUUID();
+  return context.requestId;
+}
+
+function contentSecurityPolicy(nonce: string): string {
+  const directives: Record<string, string[]> = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    // Vite's dev server injects <style> elements for CSS modules and HMR; production serves files.
+    "style-src": isDevelopment ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    // Vite HMR talks over a WebSocket in development only.
+    "connect-src": isDevelopment ? ["'self'", "ws:", "wss:"] : ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(" ")}`)
+    .join("; ");
+}
+
+/**
+ * Headers every response gets, HTML or not. Exported so that scripts/start.mjs can add the same
+ * set to responses Remix does not pass through this module (static files, resource routes).
+ */
+export function baseSecurityHeaders(isHttps: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+  };
+  // HSTS over plain HTTP is ignored by browsers and would be wrong for a local installation.
+  if (isHttps) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
+
+function isHttpsRequest(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+function setHeaders(target: Headers, values: Record<string, string>) {
+  for (const [name, value] of Object.entries(values)) target.set(name, value);
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  // Called a second time for the same request when the first render failed; a fresh nonce is
+  // fine because the headers are set again below with `set`.
+  const nonce = randomBytes(16).toString("base64");
+  const requestId = requestIdOf(loadContext);
+
+  logThrownServerErrorResponses(remixContext, requestId, request);
+
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  setHeaders(responseHeaders, baseSecurityHeaders(isHttpsRequest(request)));
+  responseHeaders.set(REQUEST_ID_HEADER, requestId);
+
+  // Crawlers get the complete document at once; browsers get the shell as soon as it is ready.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RequestIdProvider value={requestId}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </RequestIdProvider>
+      </NonceProvider>,
+      {
+        // React's own inline scripts (Suspense streaming) need the nonce as well.
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          // Remix catches this, calls handleError and renders the ErrorBoundary.
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell is ready reach handleError through onShellError; later ones
+          // (inside Suspense boundaries) are logged here.
+          if (shellRendered && !request.signal.aborted) logError(requestId, request, error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+/**
+ * Data requests (client-side navigations, fetchers): the same security headers minus the HTML
+ * CSP, and the correlation id so that the browser can show it if the navigation fails.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
+  const values = { ...baseSecurityHeaders(isHttpsRequest(request)), [REQUEST_ID_HEADER]: requestIdOf(context) };
+  try {
+    setHeaders(response.headers, values);
+    return response;
+  } catch {
+    // Headers of e.g. Response.redirect() are immutable; copy the response.
+    const copy = new Response(response.body, response);
+    setHeaders(copy.headers, values);
+    return copy;
+  }
+};
+
+/**
+ * Every unexpected error of a request goes to the server log in full, under the request's
+ * correlation id, which the error page shows (the page never shows the message or stack).
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A client that went away aborts its loaders; that is not an error of the application.
+  if (request.signal.aborted) return;
+  logError(requestIdOf(context), request, error);
+};
+
+function logError(requestId: string, request: Request, error: unknown) {
+  const url = new URL(request.url);
+  const cause = isRouteErrorResponse(error) && "error" in error && error.error ? error.error : error;
+  console.error(`[Fehler-ID ${requestId}] ${request.method} ${url.pathname}${url.search}`, cause);
+}
+
+/**
+ * A route that throws a Response with status 5xx bypasses handleError (Remix only reports thrown
+ * errors); log it here so that the id on the error page still finds a log entry.
+ */
+function logThrownServerErrorResponses(remixContext: EntryContext, requestId: string, request: Request) {
+  const errors = remixContext.staticHandlerContext.errors;
+  if (!errors) return;
+  for (const error of Object.values(errors)) {
+    if (isRouteErrorResponse(error) && error.status >= 500 && !("error" in error && error.error)) {
+      logError(requestId, request, `HTTP ${error.status} ${error.statusText}`.trim());
+    }
+  }
+}

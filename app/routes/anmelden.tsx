@@ -1,0 +1,103 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/auth.server";
+import { signInText as t } from "~/domain/texts/auth";
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeRedirectPath(new URL(request.url).searchParams.get("weiter"));
+  if (await getCurrentUser(request)) throw redirect(next);
+  return { next };
+}
+
+const SignInForm = z.object({
+  email: z.string().trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid),
+  password: z.string().min(1, t.passwordMissing).max(1000, t.invalid),
+  weiter: z.string().optional(),
+});
+
+type ActionResult = { email: string; errors: { email?: string; password?: string; form?: string } };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
+  const parsed = SignInForm.safeParse(form);
+  if (!parsed.success) {
+    const fieldErrors = parsed.error.flatten().fieldErrors;
+    return data<ActionResult>(
+      { email, errors: { email: fieldErrors.email?.[0], password: fieldErrors.password?.[0] } },
+      { status: 400 },
+    );
+  }
+  const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
+  const result = await signIn(request, { email: parsed.data.email, password: parsed.data.password, clientIp });
+  if (result.ok) {
+    throw redirect(safeRedirectPath(parsed.data.weiter), { headers: { "Set-Cookie": result.setCookie } });
+  }
+  if (result.reason === "rate_limited") {
+    return data<ActionResult>(
+      { email, errors: { form: t.rateLimited(result.retryAfterSeconds) } },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  return data<ActionResult>({ email, errors: { form: t.invalid } }, { status: 401 });
+}
+
+export default function SignIn() {
+  const { next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {errors.form ? (
+        <p className="form-error" role="alert" id="form-error">
+          {errors.form}
+        </p>
+      ) : null}
+      <Form method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
+        <input type="hidden" name="weiter" value={next} />
+        <div className="field">
+          <label htmlFor="email">{t.email}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={result?.email ?? ""}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-error" : undefined}
+          />
+          {errors.email ? (
+            <p className="field-error" id="email-error">
+              {errors.email}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t.password}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+          />
+          {errors.password ? (
+            <p className="field-error" id="password-error">
+              {errors.password}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">{t.submit}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,404 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PageHeader } from "~/components/page-header";
+import { ConsultationStatement } from "~/components/inquiry/ConsultationStatement";
+import { DateText } from "~/components/inquiry/DateText";
+import { MetaList } from "~/components/inquiry/MetaList";
+import { QuestionAnswerGrid, unplacedInventories } from "~/components/inquiry/QuestionAnswerGrid";
+import { RichText } from "~/components/inquiry/RichText";
+import { Timeline } from "~/components/inquiry/Timeline";
+import { ToolInventory } from "~/components/inquiry/ToolInventory";
+import { WithheldNotice } from "~/components/inquiry/WithheldNotice";
+import { formatDate, formatDateLong, formatFileSize, formatReference } from "~/domain/format";
+import {
+  agendaPurposeLabels,
+  bodyKindCouncilGenitive,
+  inquiryStatusLabel,
+  motionDecisionLabels,
+  signOffStepStatusLabels,
+} from "~/domain/labels";
+import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public-inquiries.server";
+
+const paramsSchema = z.object({
+  body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
+  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).max(100),
+});
+// `?fassung=N` shows an earlier published version of the answer; an unknown one is a 404.
+const versionSchema = z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number);
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const parsedParams = paramsSchema.safeParse(params);
+  const fassung = new URL(request.url).searchParams.get("fassung");
+  const parsedVersion = fassung === null ? { success: true as const, data: undefined } : versionSchema.safeParse(fassung);
+  if (!parsedParams.success || !parsedVersion.success) throw new Response(null, { status: 404 });
+  const detail = await loadPublicInquiry({
+    bodySlug: parsedParams.data.body,
+    publicRef: parsedParams.data.ref,
+    versionNumber: parsedVersion.data,
+  });
+  if (!detail) throw new Response(null, { status: 404 });
+  return detail;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Seite nicht gefunden – Quaestio" }];
+  const { inquiry, body, answer } = data;
+  const reference = formatReference(inquiry.typeName, inquiry.reference);
+  const answered = answer
+    ? ` Antwort: ${formatReference(answer.version.documentKind, answer.version.documentReference) || "veröffentlicht"}${
+        answer.version.documentDate ? ` vom ${formatDate(answer.version.documentDate)}` : ""
+      }.`
+    : "";
+  return [
+    { title: `${inquiry.title} – ${body.name} – Quaestio` },
+    { name: "description", content: `${reference}, ${body.name}: ${inquiry.title}.${answered}` },
+  ];
+};
+
+export default function InquiryDetail() {
+  const data = useLoaderData<typeof loader>();
+  const { body, inquiry, answer } = data;
+  const isMotion = inquiry.lifecycle === "motion";
+  const statusLabel = inquiryStatusLabel(inquiry.status, {
+    lifecycle: inquiry.lifecycle,
+    decision: inquiry.motionDecision,
+    bodyKind: body.kind,
+  });
+  const hasParts = Boolean(answer && answer.parts.length > 0);
+  const basePath = `/${body.slug}/anfragen/${encodeURIComponent(inquiry.publicRef)}`;
+
+  return (
+    <article className="inquiry">
+      <PageHeader kicker={formatReference(inquiry.typeName, inquiry.reference)} title={inquiry.title}>
+        <p className="inquiry__breadcrumb">
+          <Link to={`/${body.slug}/anfragen`}>Alle Anfragen – {body.name}</Link>
+        </p>
+      </PageHeader>
+
+      <InquiryFacts data={data} statusLabel={statusLabel} />
+
+      {!isMotion ? <InquiryPreamble data={data} /> : null}
+
+      {isMotion ? (
+        <>
+          {/* The motion itself first; the cover letter and its reasons (Begründung) follow. */}
+          <section aria-labelledby="antrag">
+            <h2 id="antrag">Antrag</h2>
+            {data.questions.map((question) => (
+              <div key={question.id} className="motion-text">
+                {question.leadIn && question.leadIn !== "Antrag" ? (
+                  <p className="qa-question__lead-in">{question.leadIn}</p>
+                ) : null}
+                <RichText html={question.bodyHtml} />
+              </div>
+            ))}
+          </section>
+          <InquiryPreamble data={data} fallbackLabel="Anschreiben und Begründung" />
+        </>
+      ) : !hasParts && data.questions.length > 0 ? (
+        <section aria-labelledby="fragen">
+          <h2 id="fragen">{data.questions.length === 1 ? "Frage" : "Fragen"}</h2>
+          <ol className="question-list">
+            {data.questions.map((question) => (
+              <li key={question.id} id={`frage-${question.number}`} value={Number(question.number) || undefined}>
+                <span className="visually-hidden">Frage {question.number}: </span>
+                {question.leadIn ? <p className="qa-question__lead-in">{question.leadIn}</p> : null}
+                <RichText html={question.bodyHtml} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {isMotion ? <MotionDecision data={data} /> : null}
+
+      {answer ? (
+        <AnswerSection data={data} basePath={basePath} />
+      ) : !isMotion ? (
+        <section aria-labelledby="antwort">
+          <h2 id="antwort">Antwort</h2>
+          <p>Eine Antwort ist noch nicht veröffentlicht.</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="verlauf">
+        <h2 id="verlauf">Verlauf</h2>
+        <Timeline events={data.timeline} />
+      </section>
+    </article>
+  );
+}
+
+function InquiryPreamble({ data, fallbackLabel = "Vorbemerkung" }: { data: PublicInquiryDetail; fallbackLabel?: string }) {
+  const { inquiry } = data;
+  if (!inquiry.preambleHtml) return null;
+  return (
+    <section aria-labelledby="vorbemerkung">
+      <h2 id="vorbemerkung">{inquiry.preambleLabel ?? fallbackLabel}</h2>
+      <RichText html={inquiry.preambleHtml} />
+    </section>
+  );
+}
+
+function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; statusLabel: string }) {
+  const { inquiry } = data;
+  const late = data.deadlineMissed;
+  return (
+    <MetaList
+      className="inquiry__facts"
+      items={[
+        { term: "Körperschaft", value: data.body.name },
+        { term: "Art", value: inquiry.typeName },
+        { term: "Urheber", value: inquiry.originators.length ? (
+            inquiry.originators.length === 1 ? inquiry.originators[0] : (
+              <ul className="plain-list">
+                {inquiry.originators.map((originator) => (
+                  <li key={originator}>{originator}</li>
+                ))}
+              </ul>
+            )
+          ) : null },
+        inquiry.addressee ? { term: "An", value: inquiry.addressee } : null,
+        { term: "Status", value: <span className={`badge badge--${inquiry.status.replace(/_/g, "-")}`}>{statusLabel}</span> },
+        inquiry.submittedOn && inquiry.submittedOn !== inquiry.receivedOn
+          ? { term: "Eingereicht", value: <DateText iso={inquiry.submittedOn} /> }
+          : null,
+        inquiry.receivedOn ? { term: "Eingang", value: <DateText iso={inquiry.receivedOn} /> } : null,
+        !inquiry.dueOn && inquiry.dueRuleLabel ? { term: "Frist", value: inquiry.dueRuleLabel } : null,
+        inquiry.dueOn
+          ? {
+              term: "Frist",
+              value: (
+                <>
+                  <DateText iso={inquiry.dueOn} />
+                  {inquiry.dueRuleLabel ? <span className="muted"> ({inquiry.dueRuleLabel})</span> : null}
+                  {late ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--overdue">
+                        Frist überschritten
+                        {late.kind === "answered_late" ? (
+                          <>
+                            {" "}
+                            – beantwortet am <DateText iso={late.answeredOn} />
+                          </>
+                        ) : null}
+                      </span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            }
+          : null,
+        data.extensions.length
+          ? {
+              term: "Fristverlängerung",
+              value: (
+                <ul className="plain-list">
+                  {data.extensions.map((extension) => (
+                    <li key={`${extension.previousDueOn}-${extension.newDueOn}`}>
+                      von <DateText iso={extension.previousDueOn} /> auf <DateText iso={extension.newDueOn} />
+                      {" – "}
+                      {extension.reason}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            }
+          : null,
+        inquiry.withdrawnOn
+          ? {
+              term: "Zurückgezogen",
+              value: (
+                <>
+                  <DateText iso={inquiry.withdrawnOn} />
+                  {inquiry.withdrawalNote ? ` – ${inquiry.withdrawalNote}` : null}
+                </>
+              ),
+            }
+          : null,
+        data.agenda.length
+          ? {
+              term: "Sitzungen",
+              value: (
+                <ul className="plain-list">
+                  {data.agenda.map((entry) => (
+                    <li key={`${entry.purpose}-${entry.meetingDate}-${entry.itemNumber}`}>
+                      {entry.organizationName}, <DateText iso={entry.meetingDate} />, TOP {entry.itemNumber}
+                      {" – "}
+                      {agendaPurposeLabels[entry.purpose]}
+                      {entry.roleLabel ? <>, Zuständigkeit: {entry.roleLabel}</> : null}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            }
+          : null,
+      ]}
+    />
+  );
+}
+
+function MotionDecision({ data }: { data: PublicInquiryDetail }) {
+  const { inquiry, body } = data;
+  return (
+    <section aria-labelledby="entscheidung">
+      <h2 id="entscheidung">Entscheidung</h2>
+      {inquiry.status === "decided" && inquiry.motionDecision ? (
+        <>
+          <p>
+            Der Antrag wurde <strong>{motionDecisionLabels[inquiry.motionDecision]}</strong>.
+          </p>
+          {inquiry.motionDecisionNote ? <p>{inquiry.motionDecisionNote}</p> : null}
+        </>
+      ) : (
+        <p className="notice">
+          Eine Entscheidung {bodyKindCouncilGenitive[body.kind]} über diesen Antrag ist noch nicht erfasst.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath: string }) {
+  const answer = data.answer!;
+  const { version } = answer;
+  const documentLabel = formatReference(version.documentKind, version.documentReference);
+  // A letter has no number: name it by its date, as letters are cited ("Schreiben vom 26. März 2021").
+  const answerHeading =
+    version.documentReference || !version.documentDate
+      ? documentLabel
+      : `${documentLabel || "Antwort"} vom ${formatDateLong(version.documentDate)}`;
+  const leftover = unplacedInventories(answer.rows, answer.inventories);
+  const hasParts = answer.parts.length > 0;
+  return (
+    <>
+      <section aria-labelledby="antwort" className="answer">
+        <h2 id="antwort">Antwort{answerHeading ? `: ${answerHeading}` : ""}</h2>
+        {!answer.isLatest ? (
+          <p className="notice notice--warning">
+            Sie lesen eine frühere Fassung (Fassung {version.versionNumber}).{" "}
+            <Link to={basePath}>Zur aktuellen Fassung</Link>
+          </p>
+        ) : null}
+        <MetaList
+          items={[
+            version.documentKind ? { term: "Dokument", value: documentLabel } : null,
+            version.title ? { term: "Betreff", value: version.title } : null,
+            version.documentDate ? { term: "Datum", value: <DateText iso={version.documentDate} /> } : null,
+            version.issuedByLabel ? { term: "Herausgegeben von", value: version.issuedByLabel } : null,
+            version.caseOfficerLabel ? { term: "Bearb.", value: version.caseOfficerLabel } : null,
+            answer.leadOrganizationName ? { term: "Federführung", value: answer.leadOrganizationName } : null,
+            answer.contributorNames.length ? { term: "Beteiligt", value: answer.contributorNames.join(", ") } : null,
+            { term: "Veröffentlicht", value: <DateText iso={version.publishedOn} /> },
+            version.correctionNote ? { term: "Berichtigung", value: version.correctionNote } : null,
+          ]}
+        />
+        <RichText html={version.introHtml} className="answer__intro" />
+        {answer.versionWithholdings.map((withholding) => (
+          <WithheldNotice key={withholding.id} withholding={withholding} />
+        ))}
+        {version.preambleHtml ? (
+          <>
+            <h3>{version.preambleLabel ?? "Vorbemerkung"}</h3>
+            <RichText html={version.preambleHtml} />
+          </>
+        ) : null}
+      </section>
+
+      {hasParts ? (
+        <section aria-labelledby="fragen-antworten">
+          <h2 id="fragen-antworten">Fragen und Antworten</h2>
+          <QuestionAnswerGrid rows={answer.rows} inventories={answer.inventories} />
+        </section>
+      ) : null}
+
+      {leftover.length ? (
+        <section aria-labelledby="werkzeuge">
+          <h2 id="werkzeuge">Übersichten</h2>
+          {leftover.map((inventory) => (
+            <ToolInventory key={inventory.id} inventory={inventory} />
+          ))}
+        </section>
+      ) : null}
+
+      {answer.consultations.map((consultation) => (
+        <ConsultationStatement key={consultation.id} consultation={consultation} />
+      ))}
+
+      {version.closingHtml || version.signatory ? (
+        <section aria-labelledby="schluss" className="answer__closing">
+          <h2 id="schluss" className="visually-hidden">
+            Schluss und Unterschrift
+          </h2>
+          <RichText html={version.closingHtml} />
+          {version.signatory ? (
+            <p className="signatory">
+              <span className="muted">Unterzeichnet von:</span>{" "}
+              {[version.signatory.name, version.signatory.roleLabel].filter(Boolean).join(", ")}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {answer.signOffSteps.length ? (
+        <section aria-labelledby="zeichnung">
+          <h2 id="zeichnung">Zeichnungsweg</h2>
+          <ol className="sign-off">
+            {answer.signOffSteps.map((step) => (
+              <li key={step.position}>
+                <span className="sign-off__label">{step.label}</span>
+                {step.condition ? <span className="sign-off__condition"> ({step.condition})</span> : null}
+                {" – "}
+                <span className="sign-off__status">{signOffStepStatusLabels[step.status]}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {answer.attachments.length ? (
+        <section aria-labelledby="anlagen">
+          <h2 id="anlagen">{answer.attachments.length === 1 ? "Anlage" : "Anlagen"}</h2>
+          <ol className="attachments">
+            {answer.attachments.map((attachment) => (
+              <li key={attachment.position}>
+                {attachment.title}
+                {" – "}
+                {attachment.file ? (
+                  <span>
+                    {attachment.file.fileName} ({formatFileSize(attachment.file.size)})
+                  </span>
+                ) : (
+                  <span className="muted">Datei liegt nicht vor</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {answer.versions.length > 1 ? (
+        <section aria-labelledby="fassungen">
+          <h2 id="fassungen">Fassungen</h2>
+          <ol className="versions">
+            {answer.versions.map((v) => (
+              <li key={v.versionNumber}>
+                {v.versionNumber === version.versionNumber ? (
+                  <strong aria-current="page">Fassung {v.versionNumber}</strong>
+                ) : (
+                  <Link to={v === answer.versions[answer.versions.length - 1] ? basePath : `${basePath}?fassung=${v.versionNumber}`}>
+                    Fassung {v.versionNumber}
+                  </Link>
+                )}
+                , veröffentlicht am <DateText iso={v.publishedOn} />
+                {v.correctionNote ? <> – Berichtigung: {v.correctionNote}</> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

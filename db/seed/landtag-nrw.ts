@@ -1,0 +1,411 @@
+/**
+ * Landtag Nordrhein-Westfalen: Kleine Anfrage 3761 of Matthi Bolte-Richter (BÜNDNIS 90/DIE GRÜNEN) of
+ * 28 May 2020 and the Landesregierung's answer, Drucksache 17/9511 of 07.07.2020 (seed 003), with its
+ * tool inventory, usage matrix and the LDI "Leitplanken" it refers to. Texts are the document's own; sentences
+ * broken by a page break are joined.
+ */
+import {
+  answerAttachments,
+  answerContributors,
+  answerPartQuestions,
+  answerParts,
+  answers,
+  answerVersions,
+  bodies,
+  criteria,
+  criteriaSets,
+  inquiries,
+  inquiryOriginators,
+  inquiryTypes,
+  inventoryCriteriaSets,
+  people,
+  questions,
+  sources,
+  toolAssessments,
+  toolInventories,
+  toolInventoryRows,
+  toolUsageMatrices,
+  toolUsageMatrixCells,
+  toolUsageMatrixColumns,
+  toolUsageMatrixRows,
+  withholdings,
+} from "../schema/index";
+import {
+  berlinNoon,
+  doc,
+  first,
+  insertEvents,
+  insertOrganizations,
+  link,
+  paragraph,
+  paragraphs,
+  richText,
+  type BodyAnchor,
+  type Tx,
+} from "./support";
+import { nrwInventory, nrwMatrix } from "./landtag-nrw-inventory";
+import type { ToolIds } from "./tools";
+
+export const NRW_KLEINE_ANFRAGE_DEADLINE_LABEL = "4 Wochen nach Eingang";
+
+const LDI_URL =
+  "https://www.lidi.nrw.de/mainmenu_Aktuelles/Inhalt/Schule_-Videokonferenzsysteme-und-Messenger-Dienste-waehrend-der-Corona-Pandemie/LDI-NRW--Videokonferenzsysteme-18_05_2020.pdf";
+
+const LDI_TITLE =
+  "Leitplanken für die Auswahl von Videokonferenzsystemen während der Kontaktbeschränkungen aufgrund der Corona-Pandemie";
+
+// The document's footnote ¹ has no node of its own: the mark stays in the text, the note is the last paragraph.
+const inquiryPreamble = doc(
+  paragraph(
+    `Am 18. Mai hat die Landesbeauftragte für Datenschutz und Informationsfreiheit (LDI) „${LDI_TITLE}“¹ veröffentlicht. Gerade vor dem Hintergrund der Corona-Pandemie hat die Bedeutung von Videokonferenzen und der entsprechenden Tools deutlich zugenommen und mit ihnen die Relevanz des Datenschutzes.`,
+  ),
+  paragraph("¹ ", link(LDI_URL)),
+);
+
+const questionTexts = [
+  "Welche Videokonferenz-Tools werden durch die Landesregierung eingesetzt? (bitte aufschlüsseln je Ministerium und nachgeordnetem Bereich)",
+  "An wie vielen Arbeitsplätzen werden diese Tools jeweils eingesetzt?",
+  "Welche dieser Tools entsprechen den in der Vorbemerkung zitierten „Leitplanken“ der LDI?",
+  "Wie geht die Landesregierung mit solchen Tools um, die nicht den „Leitplanken“ entsprechen?",
+];
+
+const answerIntro =
+  "Der Minister für Wirtschaft, Innovation, Digitalisierung und Energie hat die Kleine Anfrage 3761 mit Schreiben vom 7. Juli 2020 namens der Landesregierung im Einvernehmen mit dem Ministerpräsidenten sowie allen übrigen Mitgliedern der Landesregierung beantwortet.";
+
+const answerPreamble =
+  "Mit dem Begriff „Videokonferenz-Tools“ werden die Videokonferenzsysteme verstanden, die von den Mitarbeiterinnen und Mitarbeitern in der Landesverwaltung genutzt werden können, um selber Videokonferenzen zu initiieren.";
+
+const itSecurityJustification =
+  "Die gewünschten detaillierten Angaben zu eingesetzten Technologien und Herstellern können aus Gründen der IT-Sicherheit nicht bekannt gegeben werden. Bereits die Herstellerangabe birgt die Gefahr, potentiellen Angreifern zielgerichtete Angriffe zu ermöglichen und lassen Rückschlüsse auf die Kommunikations- und Einsatzfähigkeit der Polizei NRW zu, die zu Cyberangriffen (z.B. DDos-Attacken) missbraucht werden könnten.";
+
+const part1 = [
+  "Die Videokonferenz-Tools, die in der Landesverwaltung von den Mitarbeiterinnen und Mitarbeitern eingesetzt werden, um selber Videokonferenzen zu initiieren, sind der Anlage zu entnehmen.",
+  "Zudem gibt es dedizierte eigene Telefon- und Videokonferenzanlagen in der Hoheit und betrieblichen Verantwortung der Polizei NRW.",
+];
+
+const part2 = ["Die gewünschten Angaben sind der nachfolgenden Übersicht zu entnehmen:"];
+
+const jointNote = "Die Fragen 3 und 4 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
+
+const ldiStatusNote =
+  "Ein Abgleich der Nutzung der Systeme mit den LDI-Leitplanken „Videokonferenzsystemen“ vom 18.05.2020 konnte aufgrund der Kürze der Zeit noch nicht abschließend durchgeführt werden.";
+
+const part3 = [
+  "Die Leitplanken der Landesbeauftragten für Datenschutz und Informationsfreiheit empfehlen bevorzugt die Nutzung eigener Dienste mit öffentlich verfügbarer oder kommerziell erhältlicher Software. Hierbei ist sicherzustellen, dass die eingesetzte Software keine Daten über ihre Beschäftigten oder deren Kommunikationspartner/-innen an den Hersteller für dessen Zwecke übermittelt. Die von den Rechenzentren der Landesverwaltung bereitgestellten Videokonferenzlösungen erfüllen diese Vorgaben.",
+  `Neben umfangreichen technischen Maßnahmen wird die Datensicherheit bei der Arbeit auch durch organisatorische Regelungen sichergestellt. Übergreifende Regelungen in der Landesverwaltung wurden zwischen den Ressorts abgestimmt. Die Auswahl weiterer eingesetzter Videokonferenzsysteme basiert im Rahmen der Eigenverantwortung der nutzenden Behörden auf diesen Regelungen. ${ldiStatusNote}`,
+];
+
+/** Only what the answer says the Leitplanken say (the guideline itself is not among the documents). */
+const ldiCriteria = [
+  "Bevorzugt Nutzung eigener Dienste mit öffentlich verfügbarer oder kommerziell erhältlicher Software",
+  "Die eingesetzte Software übermittelt keine Daten über Beschäftigte oder deren Kommunikationspartner/-innen an den Hersteller für dessen Zwecke",
+];
+
+export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
+  const body = first(
+    await tx
+      .insert(bodies)
+      .values({
+        slug: "landtag-nrw",
+        name: "Landtag Nordrhein-Westfalen",
+        shortName: "Landtag NRW",
+        kind: "state_parliament",
+        state: "NW",
+      })
+      .returning({ id: bodies.id }),
+  );
+  const bodyId = body.id;
+
+  const org = await insertOrganizations(tx, bodyId, {
+    landtag: { kind: "council", name: "Landtag Nordrhein-Westfalen" },
+    landesregierung: { kind: "executive", name: "Landesregierung" },
+    mwide: { kind: "department", name: "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie" },
+    // Named only by its abbreviation in the footnote of the table.
+    mkffi: { kind: "department", name: "MKFFI", shortName: "MKFFI" },
+    polizei: { kind: "department", name: "Polizei NRW" },
+    gruene: { kind: "faction", name: "BÜNDNIS 90/DIE GRÜNEN" },
+  });
+  // The organisations of the usage matrix, named as in its rows (without the footnote mark).
+  const matrixOrgs = await insertOrganizations(
+    tx,
+    bodyId,
+    Object.fromEntries(nrwMatrix.rows.map((r) => [r.label, { kind: "department" as const, name: r.organization }])),
+  );
+  const matrixOrg = (label: string) => {
+    const id = matrixOrgs[label];
+    if (!id) throw new Error(`no organisation for matrix row ${label}`);
+    return id;
+  };
+
+  const [kleineAnfrage] = await tx
+    .insert(inquiryTypes)
+    .values([
+      {
+        bodyId,
+        code: "kleine-anfrage",
+        name: "Kleine Anfrage",
+        numberingPeriod: "term",
+        referenceFormat: "{n}",
+        deadlineRule: { kind: "weeks", amount: 4 },
+        deadlineRuleLabel: NRW_KLEINE_ANFRAGE_DEADLINE_LABEL,
+      },
+      {
+        bodyId,
+        code: "grosse-anfrage",
+        name: "Große Anfrage",
+        numberingPeriod: "term",
+        referenceFormat: "{n}",
+        deadlineRule: { kind: "quarter" },
+        deadlineRuleLabel: "innerhalb eines Vierteljahres",
+      },
+    ])
+    .returning({ id: inquiryTypes.id });
+
+  const bolteRichter = first(
+    await tx
+      .insert(people)
+      .values({ bodyId, name: "Matthi Bolte-Richter", roleLabel: "Abgeordneter", organizationId: org.gruene })
+      .returning({ id: people.id }),
+  );
+
+  const inquiry = first(
+    await tx
+      .insert(inquiries)
+      .values({
+        bodyId,
+        typeId: kleineAnfrage!.id,
+        // Numbered by the Landtag outside Quaestio: no sequence.
+        period: "17",
+        sequence: null,
+        reference: "3761",
+        publicRef: "17-9511",
+        title: "Datenschutzkonforme Videokonferenz-Tools",
+        preambleLabel: "Vorbemerkung der Kleinen Anfrage",
+        ...richText("preamble", inquiryPreamble),
+        status: "answered",
+        visibility: "public",
+        originatorOrganizationId: org.gruene,
+        leadOrganizationId: org.mwide,
+        submittedOn: "2020-05-28",
+        receivedOn: "2020-05-28",
+        dueOn: "2020-06-25",
+        dueRuleLabel: NRW_KLEINE_ANFRAGE_DEADLINE_LABEL,
+      })
+      .returning({ id: inquiries.id }),
+  );
+  await tx.insert(inquiryOriginators).values({
+    inquiryId: inquiry.id,
+    personId: bolteRichter.id,
+    organizationId: org.gruene,
+    label: "des Abgeordneten Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN",
+  });
+  const q = await tx
+    .insert(questions)
+    .values(
+      questionTexts.map((body, i) => ({
+        inquiryId: inquiry.id,
+        position: i + 1,
+        number: String(i + 1),
+        ...richText("body", paragraphs(body)),
+      })),
+    )
+    .returning({ id: questions.id });
+
+  const publishedAt = berlinNoon("2020-07-07");
+  const answer = first(
+    await tx
+      .insert(answers)
+      .values({ bodyId, inquiryId: inquiry.id, status: "published", leadOrganizationId: org.mwide })
+      .returning({ id: answers.id }),
+  );
+  // "… sind in den Antwortbeitrag des MULNV alle Arbeitsplätze der LWK eingeflossen."
+  await tx.insert(answerContributors).values({
+    answerId: answer.id,
+    organizationId: matrixOrg("Ministerium für Umwelt, Landwirtschaft, Natur- und Verbraucherschutz"),
+    role: "contributor",
+  });
+  const version = first(
+    await tx
+      .insert(answerVersions)
+      .values({
+        answerId: answer.id,
+        versionNumber: 1,
+        documentKind: "Drucksache",
+        documentReference: "17/9511",
+        documentDate: "2020-07-07",
+        title:
+          "Antwort der Landesregierung auf die Kleine Anfrage 3761 vom 28. Mai 2020 des Abgeordneten Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN",
+        issuedByLabel: "Landesregierung",
+        ...richText("intro", paragraphs(answerIntro)),
+        preambleLabel: "Vorbemerkung der Landesregierung",
+        ...richText("preamble", paragraphs(answerPreamble)),
+        publishedAt,
+      })
+      .returning({ id: answerVersions.id }),
+  );
+  const [p1, p2, p3] = await tx
+    .insert(answerParts)
+    .values([
+      { versionId: version.id, position: 1, ...richText("body", paragraphs(...part1)) },
+      { versionId: version.id, position: 2, ...richText("body", paragraphs(...part2)) },
+      { versionId: version.id, position: 3, jointNote, ...richText("body", paragraphs(...part3)) },
+    ])
+    .returning({ id: answerParts.id });
+  await tx.insert(answerPartQuestions).values([
+    { partId: p1!.id, questionId: q[0]!.id },
+    { partId: p2!.id, questionId: q[1]!.id },
+    { partId: p3!.id, questionId: q[2]!.id },
+    { partId: p3!.id, questionId: q[3]!.id },
+  ]);
+  // The withheld details are not in the published document: withheldText stays null.
+  await tx.insert(withholdings).values({
+    versionId: version.id,
+    partId: p1!.id,
+    reason: "it_security",
+    subject: "Eingesetzte Technologien und Hersteller der Telefon- und Videokonferenzanlagen der Polizei NRW",
+    publicJustification: itSecurityJustification,
+    withheldText: null,
+  });
+  // The Anlage is referred to by the answer; its file is not among the documents.
+  await tx.insert(answerAttachments).values({ versionId: version.id, position: 1, title: "Anlage", fileId: null });
+
+  const drucksache = first(
+    await tx
+      .insert(sources)
+      .values({
+        bodyId,
+        kind: "answer",
+        citation: "Landtag NRW, Drucksache 17/9511 vom 07.07.2020",
+        date: "2020-07-07",
+        inquiryId: inquiry.id,
+      })
+      .returning({ id: sources.id }),
+  );
+
+  // ---- tool inventory (question 2), usage matrix and the LDI criteria -------------------------------
+  const inventory = first(
+    await tx
+      .insert(toolInventories)
+      .values({
+        versionId: version.id,
+        position: 1,
+        title: "Videokonferenz-Tools",
+        countLabel: "Arbeitsplätze",
+        questionNumber: "2",
+        frozenAt: publishedAt,
+      })
+      .returning({ id: toolInventories.id }),
+  );
+  const inventoryRows = await tx
+    .insert(toolInventoryRows)
+    .values(
+      nrwInventory.map((row, i) => ({
+        inventoryId: inventory.id,
+        position: i + 1,
+        toolId: toolIds[row.tool],
+        variant: row.variant,
+        label: row.label,
+        workplaceCount: row.workplaceCount,
+        footnoteMark: row.footnoteMark ?? null,
+        footnote: row.footnote ?? null,
+      })),
+    )
+    .returning({ id: toolInventoryRows.id, label: toolInventoryRows.label });
+  const rowIdByLabel = new Map(inventoryRows.map((r) => [r.label, r.id]));
+
+  const matrix = first(
+    await tx
+      .insert(toolUsageMatrices)
+      .values({
+        inventoryId: inventory.id,
+        rowHeading: nrwMatrix.rowHeading,
+        columnHeading: nrwMatrix.columnHeading,
+        footnoteMark: nrwMatrix.footnoteMark,
+        footnote: nrwMatrix.footnote,
+      })
+      .returning({ id: toolUsageMatrices.id }),
+  );
+  const columns = await tx
+    .insert(toolUsageMatrixColumns)
+    .values(
+      nrwMatrix.columns.map((label, i) => {
+        const inventoryRowId = rowIdByLabel.get(label);
+        if (!inventoryRowId) throw new Error(`matrix column ${label} has no inventory row`);
+        return { matrixId: matrix.id, position: i + 1, inventoryRowId };
+      }),
+    )
+    .returning({ id: toolUsageMatrixColumns.id, position: toolUsageMatrixColumns.position });
+  const columnIdByLabel = new Map(columns.map((c) => [nrwMatrix.columns[c.position - 1]!, c.id]));
+  const rows = await tx
+    .insert(toolUsageMatrixRows)
+    .values(
+      nrwMatrix.rows.map((r, i) => ({
+        matrixId: matrix.id,
+        position: i + 1,
+        organizationId: matrixOrg(r.label),
+        label: r.label,
+      })),
+    )
+    .returning({ id: toolUsageMatrixRows.id, position: toolUsageMatrixRows.position });
+  await tx.insert(toolUsageMatrixCells).values(
+    rows.flatMap((row) =>
+      nrwMatrix.rows[row.position - 1]!.uses.map((label) => {
+        const columnId = columnIdByLabel.get(label);
+        if (!columnId) throw new Error(`matrix cell names unknown column ${label}`);
+        return { rowId: row.id, columnId, uses: true };
+      }),
+    ),
+  );
+
+  const criteriaSet = first(
+    await tx
+      .insert(criteriaSets)
+      .values({
+        slug: "ldi-nrw-leitplanken-videokonferenz-2020",
+        title: LDI_TITLE,
+        issuer: "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI)",
+        issuedOn: "2020-05-18",
+        url: LDI_URL,
+      })
+      .returning({ id: criteriaSets.id }),
+  );
+  await tx
+    .insert(criteria)
+    .values(ldiCriteria.map((text, i) => ({ criteriaSetId: criteriaSet.id, position: i + 1, text, sourceId: drucksache.id })));
+  await tx
+    .insert(inventoryCriteriaSets)
+    .values({ inventoryId: inventory.id, criteriaSetId: criteriaSet.id, statusNote: ldiStatusNote });
+  // "… konnte aufgrund der Kürze der Zeit noch nicht abschließend durchgeführt werden": no tool is assessed.
+  await tx.insert(toolAssessments).values(
+    inventoryRows.map((r) => ({
+      inventoryRowId: r.id,
+      criteriaSetId: criteriaSet.id,
+      criterionId: null,
+      result: "not_assessed" as const,
+    })),
+  );
+
+  await insertEvents(tx, [
+    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submitted", occurredOn: "2020-05-28", public: true },
+    {
+      bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      type: "answer_published",
+      occurredOn: publishedAt,
+      public: true,
+      payload: { answerId: answer.id, versionNumber: 1, documentReference: "17/9511" },
+    },
+  ]);
+
+  const anchor: BodyAnchor = {
+    bodyId,
+    slug: "landtag-nrw",
+    shortName: "Landtag NRW",
+    factionId: org.gruene,
+    answeringDepartmentId: org.mwide,
+    dpoOfficeId: null,
+    executiveId: org.landesregierung,
+  };
+  return { anchor, kleineAnfrageTypeId: kleineAnfrage!.id, drucksacheSourceId: drucksache.id };
+}

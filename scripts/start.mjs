@@ -1,0 +1,318 @@
+// `npm start`: build if the sources are newer than the build, prepare the database (migrate, seed),
+// serve the app with Express, and stop cleanly and quickly on SIGINT/SIGTERM.
+//
+// Environment:
+//   PORT        port to listen on (default 3000; 0 picks a free one)
+//   HOST        interface to listen on (default 127.0.0.1, reachable only from this machine;
+//               HOST=0.0.0.0 opens it to the network — unlike remix-serve, which listens on all
+//               interfaces unless HOST is set)
+//   TRUST_PROXY Express "trust proxy" setting when behind a reverse proxy that terminates TLS
+//               (e.g. "loopback" or "1"); then X-Forwarded-Proto decides whether HSTS is sent
+//   NODE_ENV    defaults to "production"
+// Database settings (DATABASE_URL, PGLITE_DIR) are read by the app itself.
+//
+// Plain Node ESM on purpose: it must run before anything is built or compiled. It reads nothing
+// from stdin, so it runs under a process supervisor without a terminal.
+
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+process.env.NODE_ENV ??= "production";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Relative paths in the environment mean what they meant where the user started us.
+if (process.env.PGLITE_DIR && !path.isAbsolute(process.env.PGLITE_DIR)) {
+  process.env.PGLITE_DIR = path.resolve(process.env.PGLITE_DIR);
+}
+process.chdir(root);
+
+const serverBuildPath = path.join(root, "build/server/index.js");
+const clientBuildDir = path.join(root, "build/client");
+const buildInputs = ["app", "db", "public", "vite.config.ts", "tsconfig.json", "package.json"];
+
+const SHUTDOWN_GRACE_MS = 1_000; // then open connections are cut
+const SHUTDOWN_HARD_LIMIT_MS = 2_500; // then the process exits no matter what
+
+/** State the signal handlers need; filled in as start-up proceeds. */
+const state = { buildProcess: null, build: null, databaseOpened: false, server: null, stopping: false };
+
+process.once("SIGINT", () => stop("SIGINT"));
+process.once("SIGTERM", () => stop("SIGTERM"));
+
+function fail(sentence) {
+  console.error(`Quaestio kann nicht starten: ${sentence}`);
+}
+
+// ---- configuration that can be checked before any work ----------------------------------------
+
+const port = parsePort(process.env.PORT);
+const host = process.env.HOST?.trim() || "127.0.0.1";
+
+function parsePort(value) {
+  if (value === undefined || value.trim() === "") return 3000;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) {
+    fail(`PORT=${value} ist keine gültige Portnummer; setzen Sie PORT auf eine Zahl von 1 bis 65535.`);
+    process.exit(1);
+  }
+  return number;
+}
+
+// ---- (a) build when stale -------------------------------------------------------------------------
+
+function newestMtime(target) {
+  let stat;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its directory's mtime
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  if (!fs.existsSync(serverBuildPath) || !fs.existsSync(clientBuildDir)) return true;
+  const builtAt = fs.statSync(serverBuildPath).mtimeMs;
+  return buildInputs.some((input) => newestMtime(path.join(root, input)) > builtAt);
+}
+
+async function buildIfStale() {
+  if (!buildIsStale()) return;
+  console.log("Quaestio wird gebaut (die Quelltexte sind neuer als der letzte Build) …");
+  const exitCode = await new Promise((resolve) => {
+    const child = spawn("npx", ["remix", "vite:build"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: process.env,
+    });
+    state.buildProcess = child;
+    child.on("error", () => resolve(-1));
+    child.on("exit", (code, signal) => resolve(signal ? -1 : code));
+  });
+  state.buildProcess = null;
+  if (state.stopping) return;
+  if (exitCode !== 0) {
+    fail("der Build ist fehlgeschlagen (Meldungen siehe oben).");
+    process.exit(1);
+  }
+}
+
+// ---- (d) HTTP server ------------------------------------------------------------------------------
+
+async function createApp(build) {
+  const { default: express } = await import("express");
+  const { createRequestHandler } = await import("@remix-run/express");
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
+
+  // Static files and resource routes do not pass through entry.server's header code; fill in the
+  // same security headers just before the response head is written, unless a handler set them.
+  const baseSecurityHeaders = build.entry.module.baseSecurityHeaders;
+  if (typeof baseSecurityHeaders === "function") {
+    app.use((req, res, next) => {
+      const writeHead = res.writeHead;
+      res.writeHead = function writeHeadWithSecurityHeaders(...args) {
+        for (const [name, value] of Object.entries(baseSecurityHeaders(req.secure))) {
+          if (!res.hasHeader(name)) res.setHeader(name, value);
+        }
+        return writeHead.apply(this, args);
+      };
+      next();
+    });
+  }
+
+  // Fingerprinted by Vite: cache for a year. A missing asset is a plain 404, not an HTML page.
+  app.use(
+    "/assets",
+    express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+  );
+  // The rest of build/client (copied from public/): short cache, names are not fingerprinted.
+  app.use(express.static(clientBuildDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      // One correlation id per request, shared by handleError and the error page.
+      getLoadContext: () => ({ requestId: randomUUID() }),
+    }),
+  );
+
+  // Errors outside Remix's own handling (should not happen): log with an id, answer without details.
+  app.use((error, req, res, next) => {
+    const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const id = randomUUID();
+    if (status >= 500) console.error(`[Fehler-ID ${id}] ${req.method} ${req.originalUrl}`, error);
+    if (res.headersSent) return next(error);
+    res.status(status);
+    res.type("text/plain; charset=utf-8");
+    res.send(
+      res.statusCode === 404
+        ? "Nicht gefunden.\n"
+        : `Es ist ein Fehler aufgetreten. Fehler-ID: ${id}\n`,
+    );
+  });
+
+  return app;
+}
+
+function parseTrustProxy(value) {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function listen(app) {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("listening", () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+function listenErrorSentence(error) {
+  switch (error?.code) {
+    case "EADDRINUSE":
+      return `Port ${port} ist belegt – beenden Sie das andere Programm oder setzen Sie PORT=… auf einen freien Port.`;
+    case "EACCES":
+      return `Port ${port} darf von diesem Benutzer nicht geöffnet werden – setzen Sie PORT auf eine Zahl über 1023.`;
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `HOST=${host} ist keine Adresse dieses Rechners – setzen Sie HOST=127.0.0.1 (nur lokal) oder HOST=0.0.0.0 (alle Netzwerkschnittstellen).`;
+    default:
+      return null;
+  }
+}
+
+// ---- (e) start-up report ------------------------------------------------------------------------
+
+function urlHost(address) {
+  return address.includes(":") ? `[${address}]` : address;
+}
+
+function printDemoLogins(demoLogins) {
+  if (!Array.isArray(demoLogins) || demoLogins.length === 0) return;
+  const header = ["Rolle", "Körperschaft", "E-Mail", "Passwort"];
+  const rows = demoLogins.map((login) => [login.role, login.body, login.email, login.password].map((v) => String(v ?? "")));
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  console.log("");
+  console.log("Demo-Zugänge:");
+  console.log(line(header));
+  console.log(line(widths.map((width) => "-".repeat(width))));
+  for (const row of rows) console.log(line(row));
+}
+
+// ---- (f) shutdown ---------------------------------------------------------------------------------
+
+async function closeDatabase() {
+  if (!state.databaseOpened || !state.build) return;
+  state.databaseOpened = false;
+  await state.build.entry.module.shutdown();
+}
+
+function closeHttpServer(server) {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections without a request in flight would otherwise hold close() open.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
+}
+
+async function stop(signal) {
+  if (state.stopping) return;
+  state.stopping = true;
+  setTimeout(() => {
+    console.error(`Quaestio wurde nach ${SHUTDOWN_HARD_LIMIT_MS / 1000} s Wartezeit hart beendet.`);
+    process.exit(1);
+  }, SHUTDOWN_HARD_LIMIT_MS).unref();
+
+  console.log(`Quaestio wird beendet (${signal}) …`);
+  try {
+    state.buildProcess?.kill("SIGTERM");
+    if (state.server) await closeHttpServer(state.server);
+    await closeDatabase();
+  } catch (error) {
+    console.error("Fehler beim Beenden:", error);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main() {
+  await buildIfStale();
+  if (state.stopping) return;
+
+  // (b)
+  const build = await import(pathToFileURL(serverBuildPath).href);
+  state.build = build;
+
+  // (c)
+  let startupResult;
+  try {
+    state.databaseOpened = true;
+    startupResult = await build.entry.module.startup();
+  } catch (error) {
+    if (state.stopping) return;
+    if (error?.name === "ConfigurationError") {
+      fail(error.message);
+    } else {
+      fail("beim Vorbereiten der Datenbank ist ein unerwarteter Fehler aufgetreten.");
+      console.error(error?.stack ?? error);
+    }
+    await closeDatabase().catch(() => {});
+    process.exit(1);
+  }
+  if (state.stopping) return;
+
+  // (d)
+  const app = await createApp(build);
+  let server;
+  try {
+    server = await listen(app);
+  } catch (error) {
+    const sentence = listenErrorSentence(error);
+    if (sentence) console.error(sentence);
+    else {
+      fail(`der Server kann nicht auf ${host}:${port} lauschen.`);
+      console.error(error?.stack ?? error);
+    }
+    await closeDatabase().catch(() => {});
+    process.exit(1);
+  }
+  state.server = server;
+  if (state.stopping) return closeHttpServer(server);
+
+  // (e)
+  const address = server.address();
+  const shownHost = typeof address === "object" && address ? address.address : host;
+  const shownPort = typeof address === "object" && address ? address.port : port;
+  console.log(`Quaestio läuft auf http://${urlHost(shownHost)}:${shownPort}`);
+  if (shownHost === "0.0.0.0" || shownHost === "::") {
+    console.log("(auf allen Netzwerkschnittstellen erreichbar – HOST=127.0.0.1 beschränkt auf diesen Rechner)");
+  }
+  printDemoLogins(startupResult?.demoLogins);
+}
+
+main().catch(async (error) => {
+  fail("unerwarteter Fehler beim Start.");
+  console.error(error?.stack ?? error);
+  await closeDatabase().catch(() => {});
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+/**
+ * Sessions after the Lucia guide, sign-in with rate limits, against a real database on each backend.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { events, sessions, users } from "../../db/schema";
+import { getCurrentUser, signIn } from "../../app/server/auth.server";
+import { useDatabase } from "../../app/server/db.server";
+import { takeToken } from "../../app/server/rate-limit.server";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  INACTIVITY_TIMEOUT_MS,
+  createSession,
+  invalidateSession,
+  validateSessionToken,
+} from "../../app/server/sessions.server";
+import { backends, useTestDatabase } from "../support/db";
+
+const EMAIL = "fraktion@norderstedt.quaestio.example";
+
+function requestWithCookie(cookie?: string) {
+  return new Request("http://localhost/arbeitsbereich", { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+function cookiePair(setCookie: string) {
+  return setCookie.split(";")[0]!;
+}
+
+describe.each(backends())("sessions and sign-in on %s", (backend) => {
+  const t = useTestDatabase(backend, { seeded: true });
+  let userId = "";
+  let password = "";
+
+  beforeAll(async () => {
+    useDatabase(t.handle);
+    const [user] = await t.db.select().from(users).where(eq(users.email, EMAIL));
+    userId = user!.id;
+    password = t.logins.find((l) => l.email === EMAIL)!.password;
+  });
+
+  it("stores only a hash of the session secret and accepts the exact token", async () => {
+    const { token } = await createSession(t.db, userId);
+    const [id, secret] = token.split(".");
+    expect(id!.length).toBeGreaterThanOrEqual(24);
+    expect(secret!.length).toBeGreaterThanOrEqual(24);
+    const [row] = await t.db.select().from(sessions).where(eq(sessions.id, id!));
+    expect(row!.secretHash).not.toContain(secret!);
+    expect(row!.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await validateSessionToken(t.db, token))?.user.email).toBe(EMAIL);
+    expect(await validateSessionToken(t.db, `${id}.${secret!.replace(/.$/, (c) => (c === "a" ? "b" : "a"))}`)).toBeNull();
+    expect(await validateSessionToken(t.db, `${id}`)).toBeNull();
+    expect(await validateSessionToken(t.db, `${id}.${secret}.x`)).toBeNull();
+  });
+
+  it("ends a session after inactivity and at its absolute lifetime", async () => {
+    const start = new Date("2026-11-23T08:00:00Z");
+    const idle = await createSession(t.db, userId, { now: start });
+    expect(await validateSessionToken(t.db, idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 1000))).not.toBeNull();
+    const laterStill = new Date(start.getTime() + 2 * INACTIVITY_TIMEOUT_MS);
+    expect(await validateSessionToken(t.db, idle.token, laterStill)).toBeNull();
+
+    const busy = await createSession(t.db, userId, { now: start });
+    let now = start.getTime();
+    // Active every hour: never idle, but the absolute lifetime still ends it.
+    while (now + 60 * 60 * 1000 < start.getTime() + ABSOLUTE_LIFETIME_MS) {
+      now += 60 * 60 * 1000;
+      expect(await validateSessionToken(t.db, busy.token, new Date(now))).not.toBeNull();
+    }
+    expect(await validateSessionToken(t.db, busy.token, new Date(start.getTime() + ABSOLUTE_LIFETIME_MS))).toBeNull();
+  });
+
+  it("ends revoked sessions and every session of a deactivated user", async () => {
+    const revoked = await createSession(t.db, userId);
+    await invalidateSession(t.db, revoked.token.split(".")[0]!);
+    expect(await validateSessionToken(t.db, revoked.token)).toBeNull();
+
+    const [other] = await t.db.select().from(users).where(eq(users.email, "ratsbuero@scharnebeck.quaestio.example"));
+    const live = await createSession(t.db, other!.id);
+    await t.db.update(users).set({ active: false }).where(eq(users.id, other!.id));
+    expect(await validateSessionToken(t.db, live.token)).toBeNull();
+  });
+
+  it("signs in with the right password, sets a safe cookie and audits the sign-in", async () => {
+    const result = await signIn(requestWithCookie(), { email: ` ${EMAIL.toUpperCase()} `, password, clientIp: "198.51.100.1" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.setCookie).toMatch(/^quaestio_session=[a-z0-9]+\.[a-z0-9]+; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
+    const user = await getCurrentUser(requestWithCookie(cookiePair(result.setCookie)));
+    expect(user?.email).toBe(EMAIL);
+    expect(user?.memberships.map((m) => m.role)).toEqual(["faction_member"]);
+    const audit = await t.db.select().from(events).where(eq(events.aggregateId, userId));
+    expect(audit.map((e) => e.type)).toContain("signed_in");
+  });
+
+  it("uses the __Host- cookie with Secure over HTTPS", async () => {
+    const request = new Request("https://quaestio.example/anmelden");
+    const result = await signIn(request, { email: EMAIL, password, clientIp: "198.51.100.2" });
+    expect(result.ok && result.setCookie).toMatch(/^__Host-quaestio_session=.*; Path=\/; HttpOnly; SameSite=Lax; .*; Secure$/);
+  });
+
+  it("refuses a wrong password without saying whether the account exists", async () => {
+    const wrong = await signIn(requestWithCookie(), { email: EMAIL, password: "falsch-falsch", clientIp: "198.51.100.3" });
+    const unknown = await signIn(requestWithCookie(), { email: "niemand@example.org", password: "falsch-falsch", clientIp: "198.51.100.3" });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("limits repeated failed sign-ins per account, even with the right password afterwards", async () => {
+    const email = "sachbearbeitung@norderstedt.quaestio.example";
+    const results = [];
+    for (let i = 0; i < 6; i++) {
+      results.push(await signIn(requestWithCookie(), { email, password: "falsch-falsch", clientIp: `203.0.113.${i}` }));
+    }
+    expect(results.slice(0, 5).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    const limited = results[5]!;
+    expect(limited.ok === false && limited.reason === "rate_limited" && limited.retryAfterSeconds).toBeGreaterThan(0);
+    const correct = await signIn(requestWithCookie(), { email, password, clientIp: "203.0.113.99" });
+    expect(correct.ok).toBe(false);
+  });
+
+  it("token buckets refill over time", async () => {
+    const key = `test:${backend}:${Date.now()}`;
+    const policy = { capacity: 2, refillSeconds: 1 };
+    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
+    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
+    expect((await takeToken(t.db, key, policy)).allowed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Migrated template databases, made once per test run so that each test file gets its own copy quickly
+ * (see test/support/db.ts and `npm run bench` for the measurements).
+ * Used by the integration project's globalSetup (global-db.ts) and by test/support/db.ts; no Vitest
+ * runtime imports here, so the benchmark can use it too.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { openDatabase } from "../../app/server/db.server";
+
+/** A run id sorts by time and starts with the creation time, so stale databases can be recognised. */
+export function newRunId(): string {
+  return `${Date.now().toString(36)}_${crypto.randomBytes(3).toString("hex")}`;
+}
+
+export function randomSuffix(): string {
+  return crypto.randomBytes(4).toString("hex");
+}
+
+// ---- PGlite -------------------------------------------------------------------------------------------
+
+const RUN_DIRECTORY_PREFIX = "quaestio-test-";
+
+/** Creates a directory for this run's PGlite copies; remove it with removeDirectory after the run. */
+export function createRunDirectory(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), RUN_DIRECTORY_PREFIX));
+}
+
+/** Removes run directories (~40 MB per database) that killed runs left behind, once they are a day old. */
+export function removeStaleRunDirectories(maxAgeMs = 24 * 60 * 60 * 1000) {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!name.startsWith(RUN_DIRECTORY_PREFIX)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs > maxAgeMs) removeDirectory(dir);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+/** Migrates a PGlite data directory inside runDir and closes it cleanly; returns its path. */
+export async function createPgliteTemplate(runDir: string): Promise<string> {
+  const dir = path.join(runDir, "template");
+  const handle = await openDatabase({ kind: "pglite", dir });
+  try {
+    await handle.migrate();
+  } finally {
+    await handle.close();
+  }
+  return dir;
+}
+
+/** Copies a closed, migrated PGlite data directory to a new directory inside runDir. */
+export function copyPgliteTemplate(templateDir: string, runDir: string): string {
+  const dir = path.join(runDir, `db-${randomSuffix()}`);
+  fs.cpSync(templateDir, dir, { recursive: true });
+  return dir;
+}
+
+export function removeDirectory(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+// ---- PostgreSQL server ----------------------------------------------------------------------------------
+
+const NAME_PATTERN = /^quaestio_(?:tpl|t)_([0-9a-z]+)_[0-9a-f]+(?:_[0-9a-f]+)?$/;
+
+export function templateDatabaseName(runId: string) {
+  return `quaestio_tpl_${runId}`;
+}
+
+export function testDatabaseName(runId: string) {
+  return `quaestio_t_${runId}_${randomSuffix()}`;
+}
+
+/** The same server and credentials as adminUrl, another database. */
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function quoteIdentifier(name: string) {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  return `"${name}"`;
+}
+
+async function withAdmin<T>(adminUrl: string, fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+export async function createDatabase(adminUrl: string, name: string, template?: string) {
+  await withAdmin(adminUrl, (sql) =>
+    sql.unsafe(`CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ""}`)
+  );
+}
+
+export async function dropDatabase(adminUrl: string, name: string) {
+  await withAdmin(adminUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
+}
+
+/** Creates and migrates the template database; nobody stays connected, so it can serve as TEMPLATE. */
+export async function createPostgresTemplate(adminUrl: string, runId: string): Promise<string> {
+  const name = templateDatabaseName(runId);
+  await createDatabase(adminUrl, name);
+  try {
+    const handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });
+    try {
+      await handle.migrate();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await dropDatabase(adminUrl, name).catch(() => {});
+    throw error;
+  }
+  return name;
+}
+
+/**
+ * Drops test databases left behind by runs that were killed before their teardown. Only databases older
+ * than maxAgeMs are touched, so a run going on at the same time on the same server is left alone.
+ */
+export async function dropStaleDatabases(adminUrl: string, maxAgeMs = 6 * 60 * 60 * 1000) {
+  const names = await withAdmin(adminUrl, async (sql) =>
+    (
+      await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'quaestio\\_%'`
+    ).map((row) => row.datname)
+  );
+  for (const name of names) {
+    const match = NAME_PATTERN.exec(name);
+    if (!match) continue;
+    const createdAt = parseInt(match[1]!, 36);
+    if (Number.isFinite(createdAt) && Date.now() - createdAt > maxAgeMs) await dropDatabase(adminUrl, name);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Runs the app as an operator would: `node scripts/start.mjs` (what `npm start` runs) on a free port on
+ * 127.0.0.1 with its own fresh PGLITE_DIR, waiting for the "Quaestio läuft auf …" line.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+
+export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+const READY_PATTERN = /läuft auf (https?:\/\/\S+)/;
+const READY_TIMEOUT_MS = 90_000;
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  /** PGLITE_DIR the app was started with (null when it uses DATABASE_URL). */
+  pgliteDir: string | null;
+  process: ChildProcess;
+  /** Everything the process printed so far, stdout and stderr interleaved. */
+  output(): string;
+  /** Sends SIGTERM and resolves when the process has exited (killing it after 10 s). */
+  stop(): Promise<ExitInfo>;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Milliseconds from SIGTERM to exit (stop() only). */
+  stopMs?: number;
+}
+
+export interface AppOptions {
+  /** Extra environment; DATABASE_URL here means no PGLITE_DIR is made. */
+  env?: Record<string, string | undefined>;
+  /** Reuse a data directory (e.g. for a restart); default: a fresh temporary directory. */
+  pgliteDir?: string;
+  port?: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh, not yet existing directory path for PGLITE_DIR (the app must create it). */
+export function freshPgliteDir(): string {
+  // Inside the e2e project the globalSetup provides a directory that it removes after the run.
+  const parent = inject("e2eTempDir") ?? os.tmpdir();
+  return path.join(fs.mkdtempSync(path.join(parent, "app-")), "pglite");
+}
+
+function childEnvironment(options: AppOptions, port: number, pgliteDir: string | null) {
+  const env: Record<string, string | undefined> = { ...process.env };
+  // The child is a production server, not part of the test runner.
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "TEST") delete env[key];
+  delete env.NODE_ENV;
+  delete env.DATABASE_URL;
+  delete env.PGLITE_DIR;
+  Object.assign(env, { PORT: String(port), HOST: "127.0.0.1" });
+  if (pgliteDir) env.PGLITE_DIR = pgliteDir;
+  Object.assign(env, options.env);
+  return env as NodeJS.ProcessEnv;
+}
+
+function spawnApp(options: AppOptions, port: number, pgliteDir: string | null) {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: projectRoot,
+    env: childEnvironment(options, port, pgliteDir),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const exited = new Promise<ExitInfo>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => output };
+}
+
+/** Starts the app and resolves once it prints that it is listening. */
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
+  const port = options.port ?? (await freePort());
+  const pgliteDir = options.env?.DATABASE_URL ? null : options.pgliteDir ?? freshPgliteDir();
+  const { child, exited, output } = spawnApp(options, port, pgliteDir);
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the app did not print "läuft auf" within ${READY_TIMEOUT_MS / 1000} s; output:\n${output()}`));
+    }, READY_TIMEOUT_MS);
+    const onData = () => {
+      const match = READY_PATTERN.exec(output());
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      resolve(match[1]!.replace(/\/$/, ""));
+    };
+    child.stdout!.on("data", onData);
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited (code ${code}, signal ${signal}) before it was ready; output:\n${output()}`));
+    });
+  });
+
+  let stopping: Promise<ExitInfo> | null = null;
+  return {
+    url,
+    port,
+    pgliteDir,
+    process: child,
+    output,
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return exited;
+        const sentAt = performance.now();
+        child.kill("SIGTERM");
+        const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        const info = await exited;
+        clearTimeout(killer);
+        return { ...info, stopMs: performance.now() - sentAt };
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Runs the app expecting it to exit by itself (a configuration error); resolves with its exit status and
+ * output. If it becomes ready instead, it is stopped and the promise rejects.
+ */
+export async function runAppUntilExit(
+  options: AppOptions = {},
+  timeoutMs = 60_000
+): Promise<ExitInfo & { output: string }> {
+  const port = options.port ?? (await freePort());
+  const pgliteDir = options.env?.DATABASE_URL || options.env?.PGLITE_DIR ? null : options.pgliteDir ?? freshPgliteDir();
+  const { child, exited, output } = spawnApp(options, port, pgliteDir);
+  let started = false;
+  child.stdout!.on("data", () => {
+    if (!started && READY_PATTERN.test(output())) {
+      started = true;
+      child.kill("SIGTERM");
+    }
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const info = await exited;
+  clearTimeout(timer);
+  if (started) throw new Error(`the app started instead of exiting; output:\n${output()}`);
+  if (info.signal === "SIGKILL")
+    throw new Error(`the app neither exited nor started within ${timeoutMs / 1000} s; output:\n${output()}`);
+  return { ...info, output: output() };
+}

@@ -1,0 +1,58 @@
+/**
+ * Test configuration. Deliberately separate from vite.config.ts: the Remix Vite plugin must stay out of
+ * Vitest (it rewrites routes and breaks plain module imports), so only the `~` alias is repeated here.
+ *
+ * `npm test` (= `vitest run`) runs three projects; select one with `npx vitest run --project unit`.
+ * - unit:        test/unit, pure and fast, in parallel.
+ * - integration: test/integration, against a migrated database per test file (test/support/db.ts);
+ *                PGlite always, the PostgreSQL server too when TEST_DATABASE_URL is set.
+ * - e2e:         test/e2e, the built app in headless Chromium, one file at a time, after the others.
+ * The machine has 2 cores, so never more than 2 workers.
+ */
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  test: {
+    maxWorkers: 2,
+    teardownTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/global-db.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/support/global-e2e.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // After unit and integration, so that the browser and the app don't compete with them for the cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
