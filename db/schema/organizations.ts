@@ -1,6 +1,6 @@
 /** Organisations, people, user accounts and their role memberships. */
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
 import { createdAt, id } from "./columns";
 
@@ -55,7 +55,11 @@ export const users = pgTable(
     displayName: text().notNull(),
     /** argon2id hash (PHC string). */
     passwordHash: text().notNull(),
+    /** Base32 TOTP secret once enrolment is confirmed; null when no second factor is set up. */
     totpSecret: text(),
+    totpEnabledAt: timestamp({ withTimezone: true }),
+    /** Last accepted TOTP time step: a code is accepted only for a later step (replay protection). */
+    totpLastUsedStep: integer(),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
     deactivatedAt: timestamp({ withTimezone: true }),
