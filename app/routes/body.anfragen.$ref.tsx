@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
+import { CitedToolFacts } from "~/components/inquiry/CitedToolFacts";
 import { ConsultationStatement } from "~/components/inquiry/ConsultationStatement";
 import { DateText } from "~/components/inquiry/DateText";
 import { MetaList } from "~/components/inquiry/MetaList";
@@ -121,6 +122,8 @@ export default function InquiryDetail() {
           <p>Eine Antwort ist noch nicht veröffentlicht.</p>
         </section>
       ) : null}
+
+      <CitedToolFacts facts={data.toolFacts} />
 
       <section aria-labelledby="verlauf">
         <h2 id="verlauf">Verlauf</h2>

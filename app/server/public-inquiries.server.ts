@@ -62,6 +62,7 @@ import type {
   WithholdingReason,
 } from "../domain/labels";
 import { getDb, type Db } from "./db.server";
+import { loadToolFactsCitingInquiry, type CitedToolFact } from "./public-tool-facts.server";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -556,6 +557,8 @@ export interface PublicInquiryDetail {
   agenda: PublicAgendaEntry[];
   answer: PublicAnswer | null;
   timeline: { id: number; type: string; occurredOn: string }[];
+  /** Tool facts that cite this inquiry's documents as their source. */
+  toolFacts: CitedToolFact[];
 }
 
 const leadOrganization = alias(organizations, "lead_organization");
@@ -607,7 +610,7 @@ export async function loadPublicInquiry(
 
   // Round 2: everything that hangs off the inquiry directly.
   const answerIds = db.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, inquiry.id));
-  const [originatorRows, questionRows, agendaRows, extensionRows, answerRows, eventRows] = await Promise.all([
+  const [originatorRows, questionRows, agendaRows, extensionRows, answerRows, eventRows, citedFacts] = await Promise.all([
     db
       .select({ label: inquiryOriginators.label })
       .from(inquiryOriginators)
@@ -673,6 +676,7 @@ export async function loadPublicInquiry(
         ),
       )
       .orderBy(asc(events.occurredAt), asc(events.id)),
+    loadToolFactsCitingInquiry(db, inquiry.id),
   ]);
 
   const questionList: PublicQuestion[] = questionRows;
@@ -734,6 +738,7 @@ export async function loadPublicInquiry(
       type: row.type,
       occurredOn: isoDateInTimeZone(row.occurredAt, body.timeZone),
     })),
+    toolFacts: citedFacts,
   };
 }
 

@@ -507,6 +507,21 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(detail!.answer!.version.signatory).toMatchObject({ name: "Jan Pörksen", roleLabel: "Staatsrat, Chef der Senatskanzlei" });
     });
 
+    it("Hamburg: the letter's statements on Zoom and Microsoft 365 appear as tool facts citing it", async () => {
+      const detail = await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "SA-1-2021" }, t.db);
+      const facts = detail!.toolFacts;
+      const zoomKeys = facts.filter((f) => f.toolName === "Zoom").map((f) => f.key).sort();
+      expect(zoomKeys).toEqual(["dpa_status", "dpia", "license", "protection_needs", "risk_assessment", "threshold_analysis"]);
+      expect(facts.every((f) => f.sourceCitation.includes("26. März 2021") && f.quote)).toBe(true);
+      const dpia = facts.find((f) => f.key === "dpia")!;
+      expect(dpia.quote).toContain("Datenschutzfolgenabschätzung");
+      expect(facts.find((f) => f.toolName === "Microsoft 365")?.key).toBe("pilot_status");
+      // Norderstedt's statements cite Norderstedt's documents, not Hamburg's letter.
+      const norderstedt = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: "M-20-0226" }, t.db);
+      expect(norderstedt!.toolFacts.some((f) => f.toolName === "Zoom" && f.key === "vendor_country" && f.value.includes("USA"))).toBe(true);
+      expect(norderstedt!.toolFacts.every((f) => !f.sourceCitation.includes("Hamburg"))).toBe(true);
+    });
+
     it("Scharnebeck: the Antrag is public, undecided and has no answer", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "scharnebeck", publicRef: "Antrag-1-2020" }, t.db);
       expect(detail!.inquiry.lifecycle).toBe("motion");
