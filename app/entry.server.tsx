@@ -25,6 +25,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Correlation id of this request; see app/components/request-id.tsx. */
     requestId?: string;
+    /** Client address from the HTTP server (scripts/start.mjs), for per-IP rate limits. */
+    clientIp?: string;
   }
 }
 
@@ -82,12 +84,43 @@ export function baseSecurityHeaders(isHttps: boolean): Record<string, string> {
   return headers;
 }
 
+const SESSION_COOKIE_PATTERN = /(?:^|;)\s*(?:__Host-)?quaestio_session=/;
+
+/**
+ * Whether a response must not be stored by the browser or any cache in between: it answers a request that
+ * carries a session cookie (it may show non-public material or personal data), or it sets a cookie.
+ * Exported so that scripts/start.mjs can apply the same rule to responses that bypass this module
+ * (redirects of document requests, resource routes).
+ */
+export function mustNotBeStored(requestCookieHeader: string | null | undefined, responseSetsCookie: boolean): boolean {
+  return responseSetsCookie || SESSION_COOKIE_PATTERN.test(requestCookieHeader ?? "");
+}
+
+function applyNoStore(request: Request, headers: Headers) {
+  if (mustNotBeStored(request.headers.get("Cookie"), headers.has("Set-Cookie"))) headers.set("Cache-Control", "no-store");
+}
+
 function isHttpsRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 
 function setHeaders(target: Headers, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) target.set(name, value);
+}
+
+/**
+ * A path whose decoded form starts with "//" or "/\\" (e.g. "/%5C…") is read by React Router's server
+ * renderer as a protocol-relative URL and makes it throw ("Invalid URL") — a 500 for a mere typo or probe.
+ * No route of the app has such a path, so it is answered with a plain 404 before rendering.
+ */
+export function isAmbiguousPath(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Malformed percent-encoding: judge the raw path.
+  }
+  return /^\/[\\/]/.test(decoded);
 }
 
 export default function handleRequest(
@@ -102,12 +135,21 @@ export default function handleRequest(
   const nonce = randomBytes(16).toString("base64");
   const requestId = requestIdOf(loadContext);
 
+  if (isAmbiguousPath(new URL(request.url).pathname)) {
+    const headers = new Headers({ "Content-Type": "text/plain; charset=utf-8", [REQUEST_ID_HEADER]: requestId });
+    headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    setHeaders(headers, baseSecurityHeaders(isHttpsRequest(request)));
+    applyNoStore(request, headers);
+    return new Response("Nicht gefunden.\n", { status: 404, headers });
+  }
+
   logThrownServerErrorResponses(remixContext, requestId, request);
 
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   setHeaders(responseHeaders, baseSecurityHeaders(isHttpsRequest(request)));
   responseHeaders.set(REQUEST_ID_HEADER, requestId);
+  applyNoStore(request, responseHeaders);
 
   // Crawlers get the complete document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -158,11 +200,13 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
   const values = { ...baseSecurityHeaders(isHttpsRequest(request)), [REQUEST_ID_HEADER]: requestIdOf(context) };
   try {
     setHeaders(response.headers, values);
+    applyNoStore(request, response.headers);
     return response;
   } catch {
     // Headers of e.g. Response.redirect() are immutable; copy the response.
     const copy = new Response(response.body, response);
     setHeaders(copy.headers, values);
+    applyNoStore(request, copy.headers);
     return copy;
   }
 };

@@ -118,19 +118,40 @@ async function createApp(build) {
 
   // Static files and resource routes do not pass through entry.server's header code; fill in the
   // same security headers just before the response head is written, unless a handler set them.
+  // Redirects from form posts (e.g. sign-out) bypass entry.server too: no-store for anything that carries
+  // or sets a session cookie.
   const baseSecurityHeaders = build.entry.module.baseSecurityHeaders;
-  if (typeof baseSecurityHeaders === "function") {
-    app.use((req, res, next) => {
-      const writeHead = res.writeHead;
-      res.writeHead = function writeHeadWithSecurityHeaders(...args) {
+  const mustNotBeStored = build.entry.module.mustNotBeStored;
+  app.use((req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function writeHeadWithSecurityHeaders(...args) {
+      if (typeof baseSecurityHeaders === "function") {
         for (const [name, value] of Object.entries(baseSecurityHeaders(req.secure))) {
           if (!res.hasHeader(name)) res.setHeader(name, value);
         }
-        return writeHead.apply(this, args);
-      };
-      next();
-    });
-  }
+      }
+      const fingerprintedAsset = req.path.startsWith("/assets/");
+      if (!fingerprintedAsset && typeof mustNotBeStored === "function" && mustNotBeStored(req.headers.cookie, res.hasHeader("set-cookie"))) {
+        res.setHeader("Cache-Control", "no-store");
+      }
+      return writeHead.apply(this, args);
+    };
+    next();
+  });
+
+  // CSRF: a state-changing request from another site is refused before it reaches Remix (whose own host/origin
+  // check would answer 500). Actions check again with assertSameOrigin().
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const origin = req.get("origin");
+    const site = req.get("sec-fetch-site");
+    const ownOrigin = `${req.protocol}://${req.get("host")}`;
+    if (site === "cross-site" || (origin && origin !== ownOrigin)) {
+      res.status(403).type("text/plain; charset=utf-8").send("Anfrage von fremder Herkunft abgelehnt.\n");
+      return;
+    }
+    next();
+  });
 
   // Fingerprinted by Vite: cache for a year. A missing asset is a plain 404, not an HTML page.
   app.use(
@@ -146,7 +167,8 @@ async function createApp(build) {
       build,
       mode: process.env.NODE_ENV,
       // One correlation id per request, shared by handleError and the error page.
-      getLoadContext: () => ({ requestId: randomUUID() }),
+      // clientIp feeds the per-IP rate limits; behind a proxy set TRUST_PROXY so that it is the client's.
+      getLoadContext: (req) => ({ requestId: randomUUID(), clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt" }),
     }),
   );
 

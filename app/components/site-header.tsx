@@ -27,6 +27,9 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
                   <Link to="/arbeitsbereich">Arbeitsbereich</Link>
                 </li>
                 <li>
+                  <Link to="/konto">Mein Konto</Link>
+                </li>
+                <li>
                   <form method="post" action="/abmelden" className="inline-form">
                     <button type="submit" className="link-button">
                       Abmelden

@@ -5,7 +5,10 @@ export function safeRedirectPath(target: unknown, fallback = "/arbeitsbereich"):
   try {
     const url = new URL(target, "http://quaestio.invalid");
     if (url.origin !== "http://quaestio.invalid") return fallback;
-    return url.pathname + url.search;
+    const path = url.pathname + url.search;
+    // Normalising can produce a protocol-relative path again ("/.//evil.example" → "//evil.example").
+    if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+    return path;
   } catch {
     return fallback;
   }

@@ -1,15 +1,25 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/auth.server";
 import { signInText as t } from "~/domain/texts/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
 
+const NO_STORE = { "Cache-Control": "no-store" };
+export const headers = mergeLoaderAndActionHeaders;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirectPath(new URL(request.url).searchParams.get("weiter"));
-  if (await getCurrentUser(request)) throw redirect(next);
-  return { next };
+  if (await getCurrentUser(request)) throw redirect(next, { headers: NO_STORE });
+  return data({ next }, { headers: NO_STORE });
 }
 
 const SignInForm = z.object({
@@ -29,21 +39,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const fieldErrors = parsed.error.flatten().fieldErrors;
     return data<ActionResult>(
       { email, errors: { email: fieldErrors.email?.[0], password: fieldErrors.password?.[0] } },
-      { status: 400 },
+      { status: 400, headers: NO_STORE },
     );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await signIn(request, { email: parsed.data.email, password: parsed.data.password, clientIp });
   if (result.ok) {
-    throw redirect(safeRedirectPath(parsed.data.weiter), { headers: { "Set-Cookie": result.setCookie } });
+    const next = safeRedirectPath(parsed.data.weiter);
+    const target =
+      result.next === "second_factor"
+        ? `/anmelden/zweiter-faktor?weiter=${encodeURIComponent(next)}`
+        : result.next === "enrol"
+          ? `/konto/zweiter-faktor?weiter=${encodeURIComponent(next)}`
+          : next;
+    throw redirect(target, { headers: { ...NO_STORE, "Set-Cookie": result.setCookie } });
   }
   if (result.reason === "rate_limited") {
     return data<ActionResult>(
       { email, errors: { form: t.rateLimited(result.retryAfterSeconds) } },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  return data<ActionResult>({ email, errors: { form: t.invalid } }, { status: 401 });
+  return data<ActionResult>({ email, errors: { form: t.invalid } }, { status: 401, headers: NO_STORE });
 }
 
 export default function SignIn() {
@@ -98,6 +115,9 @@ export default function SignIn() {
         </div>
         <button type="submit">{t.submit}</button>
       </Form>
+      <p>
+        <Link to="/passwort-vergessen">Passwort vergessen?</Link>
+      </p>
     </div>
   );
 }

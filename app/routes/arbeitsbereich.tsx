@@ -4,6 +4,7 @@ import { requireUser } from "~/server/auth.server";
 import { loadWorkspace } from "~/server/workspace.server";
 import { roleLabels } from "~/domain/texts/auth";
 import { inquiryStatusLabel } from "~/domain/labels";
+import { formatDate } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "Arbeitsbereich – Quaestio" }];
 
@@ -18,7 +19,9 @@ export default function Workspace() {
   return (
     <>
       <h1>Arbeitsbereich</h1>
-      <p>Angemeldet als {displayName}.</p>
+      <p>
+        Angemeldet als {displayName}. <Link to="/konto">Konto und Sitzungen</Link>
+      </p>
       {bodies.length === 0 ? <p>Ihrem Konto ist noch keine Rolle zugewiesen.</p> : null}
       {bodies.map((b) => (
         <section key={b.bodyId} aria-labelledby={`body-${b.bodySlug}`}>
@@ -27,6 +30,11 @@ export default function Workspace() {
             Ihre Rollen:{" "}
             {b.roles.map((r) => `${roleLabels[r.role] ?? r.role} (${r.organizationName})`).join(", ")}
           </p>
+          {b.roles.some((r) => r.role === "body_admin") ? (
+            <p>
+              <Link to={`/verwaltung/${b.bodySlug}`}>Verwaltung: Benutzer, Rollen und Protokoll</Link>
+            </p>
+          ) : null}
           {b.inquiries.length === 0 ? (
             <p>Keine Vorgänge in Ihrem Zuständigkeitsbereich.</p>
           ) : (
@@ -48,15 +56,11 @@ export default function Workspace() {
                       {i.typeName} {i.reference ?? "(Entwurf, noch ohne Nummer)"}
                     </td>
                     <td>
-                      {i.visibility === "public" && i.publicRef && i.status !== "draft" ? (
-                        <Link to={`/${b.bodySlug}/anfragen/${encodeURIComponent(i.publicRef)}`}>{i.title}</Link>
-                      ) : (
-                        i.title
-                      )}
+                      <Link to={`/arbeitsbereich/vorgaenge/${i.id}`}>{i.title}</Link>
                     </td>
                     <td>{inquiryStatusLabel(i.status)}</td>
                     <td>{i.visibility === "public" ? "öffentlich" : "nicht öffentlich"}</td>
-                    <td>{i.dueOn ? new Date(`${i.dueOn}T12:00:00Z`).toLocaleDateString("de-DE") : "–"}</td>
+                    <td>{i.dueOn ? formatDate(i.dueOn) : "–"}</td>
                   </tr>
                 ))}
               </tbody>

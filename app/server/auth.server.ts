@@ -1,19 +1,30 @@
 /**
  * Sign-in, sign-out and the current user, on top of sessions.server.ts. Routes call these; they never read
  * cookies or tables themselves.
+ *
+ * A session passes through up to two states before it counts as signed in:
+ * - password checked, second factor pending (the user has TOTP and has not entered a code yet) — only
+ *   /anmelden/zweiter-faktor and /abmelden work;
+ * - password checked, but the user's role requires a second factor they have not set up — only
+ *   /konto/zweiter-faktor and /abmelden work.
+ * getCurrentUser() and requireUser() see a user only when neither applies.
  */
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { bodies, events, memberships, organizations, users } from "../../db/schema";
-import type { MembershipFact, Role } from "../domain/policy";
-export { safeRedirectPath } from "../domain/redirects";
-import { getDb } from "./db.server";
+import { requiresSecondFactor, type MembershipFact, type Role } from "../domain/policy";
+import { safeRedirectPath } from "../domain/redirects";
+export { safeRedirectPath };
+import { getDb, type Db } from "./db.server";
 import { verifyPassword } from "./passwords.server";
 import { takeToken, resetBucket } from "./rate-limit.server";
 import { createSession, invalidateSession, validateSessionToken, type SessionUser } from "./sessions.server";
 
 const PLAIN_COOKIE = "quaestio_session";
 const HOST_COOKIE = "__Host-quaestio_session";
+
+/** Every response that depends on who is signed in must not be stored by browsers or proxies. */
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
@@ -23,37 +34,50 @@ function cookieName(request: Request): string {
   return isHttps(request) ? HOST_COOKIE : PLAIN_COOKIE;
 }
 
-function readSessionToken(request: Request): string | null {
+export function readSessionToken(request: Request): string | null {
   const header = request.headers.get("Cookie") ?? "";
   const name = cookieName(request);
   for (const part of header.split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key === name) {
+      try {
+        return decodeURIComponent(value.join("="));
+      } catch {
+        return null;
+      }
+    }
   }
   return null;
 }
 
-function sessionCookie(request: Request, token: string, expiresAt: Date): string {
+export function sessionCookie(request: Request, token: string, expiresAt: Date): string {
   const secure = isHttps(request) ? "; Secure" : "";
   return `${cookieName(request)}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure}`;
 }
 
-function clearedCookie(request: Request): string {
+export function clearedCookie(request: Request): string {
   const secure = isHttps(request) ? "; Secure" : "";
   return `${cookieName(request)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
 }
 
 export interface CurrentUser extends SessionUser {
   sessionId: string;
+  /** The second factor was checked in this session. */
+  mfaVerified: boolean;
+  /** The user has a confirmed TOTP second factor. */
+  totpEnabled: boolean;
   memberships: Array<MembershipFact & { bodySlug: string; bodyName: string; organizationName: string }>;
 }
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const token = readSessionToken(request);
-  if (!token) return null;
-  const db = await getDb();
-  const session = await validateSessionToken(db, token);
-  if (!session) return null;
+export interface SessionState {
+  user: CurrentUser;
+  /** The user has TOTP, but this session has not passed it yet. */
+  secondFactorPending: boolean;
+  /** A staff role requires a second factor that the user has not set up yet. */
+  enrolmentRequired: boolean;
+}
+
+async function membershipsOf(db: Db, userId: string): Promise<CurrentUser["memberships"]> {
   const rows = await db
     .select({
       bodyId: memberships.bodyId,
@@ -66,20 +90,77 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
     .from(memberships)
     .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
     .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)))
-    .where(eq(memberships.userId, session.user.id));
-  return { ...session.user, sessionId: session.sessionId, memberships: rows.map((r) => ({ ...r, role: r.role as Role })) };
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
-/** For staff pages: the user, or a redirect to the sign-in page that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
-  const user = await getCurrentUser(request);
-  if (user) return user;
+/** The session the request carries, in whatever state it is; null without a valid session. */
+export async function getSessionState(request: Request): Promise<SessionState | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const db = await getDb();
+  const session = await validateSessionToken(db, token);
+  if (!session) return null;
+  const user: CurrentUser = {
+    ...session.user,
+    sessionId: session.sessionId,
+    mfaVerified: session.mfaVerified,
+    totpEnabled: session.totpEnabled,
+    memberships: await membershipsOf(db, session.user.id),
+  };
+  const secondFactorPending = session.totpEnabled && !session.mfaVerified;
+  const enrolmentRequired = !session.totpEnabled && requiresSecondFactor(user.memberships);
+  return { user, secondFactorPending, enrolmentRequired };
+}
+
+/** The fully signed-in user (password and, where set up or required, second factor), else null. */
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const state = await getSessionState(request);
+  if (!state || state.secondFactorPending || state.enrolmentRequired) return null;
+  return state.user;
+}
+
+function here(request: Request): string {
   const url = new URL(request.url);
-  throw redirect(`/anmelden?weiter=${encodeURIComponent(url.pathname + url.search)}`);
+  return encodeURIComponent(url.pathname + url.search);
+}
+
+/**
+ * For staff pages: the fully signed-in user, or a redirect to where the missing step happens (sign-in,
+ * second factor, or setting up the second factor a staff role requires), coming back here afterwards.
+ */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const state = await getSessionState(request);
+  if (!state) throw redirect(`/anmelden?weiter=${here(request)}`, { headers: NO_STORE });
+  if (state.secondFactorPending) throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
+  if (state.enrolmentRequired) throw redirect(`/konto/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
+  return state.user;
+}
+
+/**
+ * For setting up the second factor: a session whose password was checked and that has passed the second
+ * factor if the user already has one. A staff user without a second factor gets through (that is the point).
+ */
+export async function requireUserForEnrolment(request: Request): Promise<SessionState> {
+  const state = await getSessionState(request);
+  if (!state) throw redirect(`/anmelden?weiter=${here(request)}`, { headers: NO_STORE });
+  if (state.secondFactorPending) throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
+  return state;
+}
+
+/**
+ * For /anmelden/zweiter-faktor: a session whose password was checked and whose second factor is still
+ * pending. Without a session back to the sign-in page; a session that needs no code goes on to `next`.
+ */
+export async function requirePendingSecondFactor(request: Request, next: string): Promise<SessionState> {
+  const state = await getSessionState(request);
+  if (!state) throw redirect(`/anmelden?weiter=${encodeURIComponent(next)}`, { headers: NO_STORE });
+  if (!state.secondFactorPending) throw redirect(next, { headers: NO_STORE });
+  return state;
 }
 
 export type SignInResult =
-  | { ok: true; setCookie: string }
+  | { ok: true; setCookie: string; next: "second_factor" | "enrol" | "done" }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
@@ -107,20 +188,41 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
   await resetBucket(db, `signin:account:${email}`);
-  const { token, expiresAt } = await createSession(db, user.id, { userAgent: request.headers.get("User-Agent") });
-  await db.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "signed_in", payload: { ip: input.clientIp } });
-  return { ok: true, setCookie: sessionCookie(request, token, expiresAt) };
+  // Session fixation: whatever session the browser carried before (planted or left over) ends here; the
+  // signed-in session always gets a fresh id and secret.
+  const carried = readSessionToken(request);
+  if (carried) {
+    const previous = await validateSessionToken(db, carried);
+    if (previous) await invalidateSession(db, previous.sessionId);
+  }
+  const totpEnabled = user.totpEnabledAt !== null;
+  const next = totpEnabled ? "second_factor" : requiresSecondFactor(await membershipsOf(db, user.id)) ? "enrol" : "done";
+  const { token, expiresAt } = await db.transaction(async (tx) => {
+    const created = await createSession(tx, user.id, { userAgent: request.headers.get("User-Agent"), ipAddress: input.clientIp });
+    await tx.insert(events).values({
+      aggregateType: "user",
+      aggregateId: user.id,
+      actorUserId: user.id,
+      type: "signed_in",
+      payload: { ip: input.clientIp, secondFactor: next === "second_factor" ? "pending" : "none" },
+    });
+    return created;
+  });
+  return { ok: true, setCookie: sessionCookie(request, token, expiresAt), next };
 }
 
 // argon2id hash of a random string nobody knows; used only to equalise timing.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$FptPZ8AnbSqDrj65TagjVg$8fqGsTvlwKrHy4WOGGEvvJJ/fIwT7FpGW4ezlM9xocs";
 
+/** Ends the request's session in whatever state it is (also half signed-in ones). */
 export async function signOut(request: Request): Promise<string> {
-  const user = await getCurrentUser(request);
-  if (user) {
+  const state = await getSessionState(request);
+  if (state) {
     const db = await getDb();
-    await invalidateSession(db, user.sessionId);
-    await db.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "signed_out", payload: {} });
+    await db.transaction(async (tx) => {
+      await invalidateSession(tx, state.user.sessionId);
+      await tx.insert(events).values({ aggregateType: "user", aggregateId: state.user.id, actorUserId: state.user.id, type: "signed_out", payload: {} });
+    });
   }
   return clearedCookie(request);
 }
@@ -130,7 +232,8 @@ export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("Sec-Fetch-Site");
   if (site === "cross-site") throw new Response("Anfrage von fremder Herkunft abgelehnt.", { status: 403 });
   const origin = request.headers.get("Origin");
-  if (origin && origin !== "null" && origin !== new URL(request.url).origin) {
+  // "null" (sandboxed or opaque origins) is foreign too.
+  if (origin && origin !== new URL(request.url).origin) {
     throw new Response("Anfrage von fremder Herkunft abgelehnt.", { status: 403 });
   }
 }

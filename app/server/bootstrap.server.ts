@@ -1,18 +1,21 @@
 /**
  * Start-up and shut-down of the server process: open the configured database, apply migrations, load the
- * demo data when the database has none, and close the database cleanly (PGlite otherwise keeps the process
- * alive and can be left inconsistent).
+ * demo data when the database has none, start the outbox worker, and on shutdown stop the worker before
+ * closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
  */
 import { seedDemoData, type DemoLogin } from "../../db/seed";
 import { closeDatabase, connectDatabase } from "./db.server";
+import { startOutboxWorker, stopOutboxWorker } from "./outbox-worker.server";
 
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
   const handle = await connectDatabase();
   await handle.migrate();
   const demoLogins = await seedDemoData(handle.db);
+  startOutboxWorker();
   return { demoLogins };
 }
 
 export async function shutdown(): Promise<void> {
+  await stopOutboxWorker();
   await closeDatabase();
 }

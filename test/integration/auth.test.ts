@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, sessions, users } from "../../db/schema";
-import { getCurrentUser, signIn } from "../../app/server/auth.server";
+import { getCurrentUser, getSessionState, requireUser, signIn, signOut } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
 import { takeToken } from "../../app/server/rate-limit.server";
 import {
@@ -12,6 +12,7 @@ import {
   INACTIVITY_TIMEOUT_MS,
   createSession,
   invalidateSession,
+  rotateSessionsForUser,
   validateSessionToken,
 } from "../../app/server/sessions.server";
 import { backends, useTestDatabase } from "../support/db";
@@ -116,6 +117,30 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
     expect(limited.ok === false && limited.reason === "rate_limited" && limited.retryAfterSeconds).toBeGreaterThan(0);
     const correct = await signIn(requestWithCookie(), { email, password, clientIp: "203.0.113.99" });
     expect(correct.ok).toBe(false);
+  });
+
+  it("sends a request without a session to the sign-in page and back, and signs out half signed-in sessions", async () => {
+    const thrown = await requireUser(requestWithCookie()).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get("Location")).toBe("/anmelden?weiter=%2Farbeitsbereich");
+    expect((thrown as Response).headers.get("Cache-Control")).toBe("no-store");
+
+    // A staff user who has not set up the second factor yet can still sign out.
+    const result = await signIn(requestWithCookie(), { email: "ratsbuero@norderstedt.quaestio.example", password, clientIp: "198.51.100.7" });
+    expect(result.ok && result.next).toBe("enrol");
+    if (!result.ok) return;
+    const cookie = cookiePair(result.setCookie);
+    expect(await getSessionState(requestWithCookie(cookie))).not.toBeNull();
+    expect(await signOut(requestWithCookie(cookie))).toMatch(/^quaestio_session=; .*Max-Age=0/);
+    expect(await getSessionState(requestWithCookie(cookie))).toBeNull();
+  });
+
+  it("ends every session of a user on a privilege change", async () => {
+    const a = await createSession(t.db, userId);
+    const b = await createSession(t.db, userId);
+    await rotateSessionsForUser(t.db, userId);
+    expect(await validateSessionToken(t.db, a.token)).toBeNull();
+    expect(await validateSessionToken(t.db, b.token)).toBeNull();
   });
 
   it("token buckets refill over time", async () => {

@@ -24,6 +24,9 @@ describe("safeRedirectPath", () => {
     null,
     42,
     "/" + "a".repeat(3000),
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
   ])("refuses %j and falls back", (input) => {
     expect(safeRedirectPath(input, "/start")).toBe("/start");
   });

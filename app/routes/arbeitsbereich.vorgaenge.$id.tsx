@@ -1,0 +1,218 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RichText } from "~/components/inquiry/RichText";
+import { formatDate } from "~/domain/format";
+import {
+  answerStatusLabels,
+  consultationKindLabels,
+  consultationVerdictLabels,
+  inquiryStatusLabel,
+  recommendationKindLabels,
+  withholdingReasonLabels,
+} from "~/domain/labels";
+import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
+import { requireUser } from "~/server/auth.server";
+import { loadStaffInquiry, type StaffWithholding } from "~/server/staff-inquiries.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? t.pageTitle(loaded.inquiry.title) : t.notFoundTitle },
+];
+
+// Anything that is not a UUID cannot name an inquiry: 404 before the database is asked.
+const paramsSchema = z.object({ id: z.string().uuid() });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const inquiry = await loadStaffInquiry(user, parsed.data.id);
+  // Not there, another body's, another faction's draft: all the same 404.
+  if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  return data({ inquiry }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export default function StaffInquiry() {
+  const { inquiry } = useLoaderData<typeof loader>();
+  return (
+    <article className="staff-inquiry">
+      <p>
+        <Link to="/arbeitsbereich">{t.backToWorkspace}</Link>
+      </p>
+      <h1>{inquiry.title}</h1>
+      {inquiry.containsNonPublicMaterial ? (
+        <p className="notice" role="note">
+          {t.nonPublicNotice}
+        </p>
+      ) : null}
+      <section aria-labelledby="meta-heading">
+        <h2 id="meta-heading">{t.meta}</h2>
+        <dl>
+          <dt>{t.body}</dt>
+          <dd>{inquiry.bodyName}</dd>
+          <dt>{t.type}</dt>
+          <dd>{inquiry.typeName}</dd>
+          <dt>{t.reference}</dt>
+          <dd>{inquiry.reference ?? t.draftReference}</dd>
+          <dt>{t.status}</dt>
+          <dd>{inquiryStatusLabel(inquiry.status)}</dd>
+          <dt>{t.visibility}</dt>
+          <dd>{inquiry.visibility === "public" ? t.visibilityPublic : t.visibilityInternal}</dd>
+          {inquiry.originatorName ? (
+            <>
+              <dt>{t.originator}</dt>
+              <dd>{inquiry.originatorName}</dd>
+            </>
+          ) : null}
+          {inquiry.leadOrganizationName ? (
+            <>
+              <dt>{t.lead}</dt>
+              <dd>{inquiry.leadOrganizationName}</dd>
+            </>
+          ) : null}
+          {inquiry.receivedOn ? (
+            <>
+              <dt>{t.received}</dt>
+              <dd>{formatDate(inquiry.receivedOn)}</dd>
+            </>
+          ) : null}
+          {inquiry.dueOn ? (
+            <>
+              <dt>{t.due}</dt>
+              <dd>
+                {formatDate(inquiry.dueOn)}
+                {inquiry.dueRuleLabel ? ` (${inquiry.dueRuleLabel})` : null}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {inquiry.visibility === "public" && inquiry.status !== "draft" && inquiry.publicRef ? (
+          <p>
+            <Link to={`/${inquiry.bodySlug}/anfragen/${encodeURIComponent(inquiry.publicRef)}`}>{t.publicPage}</Link>
+          </p>
+        ) : null}
+      </section>
+      <RichText html={inquiry.preambleHtml} />
+
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading">{t.questions}</h2>
+        {inquiry.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
+        <ol className="plain-list">
+          {inquiry.questions.map((q) => (
+            <li key={q.id}>
+              <h3>{t.question(q.number)}</h3>
+              {q.leadIn ? <p>{q.leadIn}</p> : null}
+              <RichText html={q.bodyHtml} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="answer-heading">
+        <h2 id="answer-heading">{t.answer}</h2>
+        {inquiry.answer === null ? (
+          <p>{t.noAnswer}</p>
+        ) : (
+          <>
+            <p>
+              {t.answerStatus}: {answerStatusLabels[inquiry.answer.status]}
+            </p>
+            {inquiry.answer.versions.map((v) => (
+              <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
+                <h3 id={`version-${v.versionNumber}`}>{t.version(v.versionNumber, v.published)}</h3>
+                {v.withholdings.map((w) => (
+                  <Withholding key={w.id} withholding={w} />
+                ))}
+                {v.parts.length === 0 ? <p>{t.noParts}</p> : null}
+                {v.parts.map((p) => (
+                  <div key={p.id} className="answer-part">
+                    <h4>{t.part(p.questionNumbers.join(", "))}</h4>
+                    {p.jointNote ? <p>{p.jointNote}</p> : null}
+                    <RichText html={p.bodyHtml} />
+                    {p.withholdings.map((w) => (
+                      <Withholding key={w.id} withholding={w} />
+                    ))}
+                  </div>
+                ))}
+              </section>
+            ))}
+            {inquiry.answer.consultations.length > 0 ? (
+              <section aria-labelledby="consultations-heading">
+                <h3 id="consultations-heading">{t.consultations}</h3>
+                {inquiry.answer.consultations.map((c) => (
+                  <div key={c.id} className="consultation">
+                    <h4>{c.statementTitle ?? consultationKindLabels[c.kind]}</h4>
+                    <dl>
+                      <dt>{t.consultationAddressee}</dt>
+                      <dd>{c.addresseeName}</dd>
+                      <dt>{t.consultationStatus}</dt>
+                      <dd>{t.consultationStatusLabels[c.status] ?? c.status}</dd>
+                      {c.requestedOn ? (
+                        <>
+                          <dt>{t.consultationRequested}</dt>
+                          <dd>{formatDate(c.requestedOn)}</dd>
+                        </>
+                      ) : null}
+                      {c.answeredOn ? (
+                        <>
+                          <dt>{t.consultationAnswered}</dt>
+                          <dd>{formatDate(c.answeredOn)}</dd>
+                        </>
+                      ) : null}
+                      {c.verdict ? (
+                        <>
+                          <dt>{t.verdict}</dt>
+                          <dd>{consultationVerdictLabels[c.verdict]}</dd>
+                        </>
+                      ) : null}
+                      <dt>{t.visibility}</dt>
+                      <dd>{c.publishedWithAnswer ? t.publishedWithAnswer : t.notPublishedWithAnswer}</dd>
+                    </dl>
+                    {c.questionsPut ? (
+                      <>
+                        <h5>{t.questionsPut}</h5>
+                        <p className="preserve-lines">{c.questionsPut}</p>
+                      </>
+                    ) : null}
+                    <h5>{t.statement}</h5>
+                    {c.statementHtml ? <RichText html={c.statementHtml} /> : <p>{t.noStatement}</p>}
+                    {(["restriction", "recommendation"] as const).map((kind) => {
+                      const items = c.recommendations.filter((r) => r.kind === kind);
+                      if (items.length === 0) return null;
+                      return (
+                        <div key={kind}>
+                          <h5>{recommendationKindLabels[kind]}</h5>
+                          <ul>
+                            {items.map((r, i) => (
+                              <li key={i}>{r.text}</li>
+                            ))}
+                          </ul>
+                        </div>
+                      );
+                    })}
+                  </div>
+                ))}
+              </section>
+            ) : null}
+          </>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Withholding({ withholding: w }: { withholding: StaffWithholding }) {
+  return (
+    <div className="withholding">
+      <p>
+        <strong>{t.withholding}</strong> – {t.withholdingReason}: {withholdingReasonLabels[w.reason]}; {t.withholdingSubject}:{" "}
+        {w.subject}
+      </p>
+      <p>
+        {t.withholdingJustification}: {w.publicJustification}
+      </p>
+      <p>{t.withheldText}:</p>
+      {w.withheldText ? <p className="preserve-lines">{w.withheldText}</p> : <p>{t.withheldTextMissing}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { z } from "zod";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
+import { accountsText } from "~/domain/texts/accounts";
+import { completePasswordReset, findResetToken } from "~/server/accounts.server";
+import { assertSameOrigin } from "~/server/auth.server";
+
+const t = accountsText.reset;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
+
+/** Document responses take their headers from here: the loader's and the action's (Retry-After, no-store). */
+export const headers = mergeLoaderAndActionHeaders;
+
+// The token is in the URL: keep the page out of caches. (The site-wide strict-origin-when-cross-origin
+// Referrer-Policy already keeps the path out of the Referer sent to other sites.)
+const HEADERS = { "Cache-Control": "no-store" };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const account = await findResetToken(params.token ?? "");
+  return data({ email: account?.email ?? null }, { status: account ? 200 : 410, headers: HEADERS });
+}
+
+const ResetForm = z.object({
+  password: z.string().max(2000).default(""),
+  passwordRepeat: z.string().max(2000).default(""),
+});
+
+type ActionResult =
+  | { done: true; invalid?: undefined; errors?: undefined }
+  | { done?: undefined; invalid: true; errors?: undefined }
+  | { done?: undefined; invalid?: undefined; errors: { password?: string; passwordRepeat?: string } };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const parsed = ResetForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return data<ActionResult>({ errors: { password: accountsText.passwordProblems.too_long } }, { status: 400, headers: HEADERS });
+  }
+  if (!parsed.data.password) {
+    return data<ActionResult>({ errors: { password: accountsText.account.newPasswordMissing } }, { status: 400, headers: HEADERS });
+  }
+  const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
+  const result = await completePasswordReset({ token: params.token ?? "", ...parsed.data, clientIp });
+  if (result.ok) return data<ActionResult>({ done: true }, { headers: HEADERS });
+  if (result.reason === "invalid_token") return data<ActionResult>({ invalid: true }, { status: 410, headers: HEADERS });
+  return data<ActionResult>({ errors: result.errors }, { status: 400, headers: HEADERS });
+}
+
+// After a successful reset the token is spent: reloading the loader would only answer 410.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { done?: boolean } | undefined)?.done ? false : defaultShouldRevalidate;
+
+export default function NewPassword() {
+  const { email } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+
+  if (result?.done) {
+    return (
+      <div className="narrow">
+        <h1>{t.title}</h1>
+        <p className="notice" role="status">
+          {t.done}
+        </p>
+        <p>
+          <Link to="/anmelden">{t.signIn}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (!email || result?.invalid) {
+    return (
+      <div className="narrow">
+        <h1>{t.invalidTitle}</h1>
+        <p>{t.invalid}</p>
+        <p>
+          <Link to="/passwort-vergessen">{t.requestNew}</Link>
+        </p>
+      </div>
+    );
+  }
+  const errors = result?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t.title}</h1>
+      <p>{t.intro(email)}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="username" autoComplete="username" value={email} />
+        <div className="field">
+          <label htmlFor="password">{accountsText.account.newPassword}</label>
+          <p className="hint" id="password-hint">
+            {accountsText.passwordHint}
+          </p>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error password-hint" : "password-hint"}
+          />
+          {errors.password ? (
+            <p className="field-error" id="password-error">
+              {errors.password}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="passwordRepeat">{accountsText.account.newPasswordRepeat}</label>
+          <input
+            id="passwordRepeat"
+            name="passwordRepeat"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-invalid={errors.passwordRepeat ? true : undefined}
+            aria-describedby={errors.passwordRepeat ? "passwordRepeat-error" : undefined}
+          />
+          {errors.passwordRepeat ? (
+            <p className="field-error" id="passwordRepeat-error">
+              {errors.passwordRepeat}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">{t.submit}</button>
+      </Form>
+    </div>
+  );
+}
