@@ -40,18 +40,40 @@ export function requiresSecondFactor(memberships: readonly MembershipFact[]): bo
   return memberships.some((m) => isStaff(m.role));
 }
 
+/**
+ * Roles that see every submitted inquiry of their body: the council office runs intake and deadlines, the
+ * body admin configures, the executive (mayor, councillor) signs off everything.
+ */
+export const BODY_WIDE_ROLES: readonly Role[] = ["council_office", "body_admin", "mayor", "councillor"];
+
 export type InquiryScope =
   | { kind: "none" }
   | { kind: "body"; bodyId: string }
-  | { kind: "factions"; bodyId: string; organizationIds: string[] };
+  | {
+      kind: "scoped";
+      bodyId: string;
+      /** Factions whose inquiries (drafts included) the user sees. */
+      factionIds: string[];
+      /** Departments whose assigned inquiries (lead or contributing) the user sees. */
+      departmentIds: string[];
+      /** DPO offices whose consultations the user sees. */
+      dpoOfficeIds: string[];
+    };
 
 /** What non-public inquiries of one body a user may see. */
 export function inquiryScopeFor(memberships: readonly MembershipFact[], bodyId: string): InquiryScope {
   const inBody = memberships.filter((m) => m.bodyId === bodyId);
-  if (inBody.some((m) => isStaff(m.role))) return { kind: "body", bodyId };
-  const factions = inBody.filter((m) => m.role === "faction_member").map((m) => m.organizationId);
-  if (factions.length > 0) return { kind: "factions", bodyId, organizationIds: [...new Set(factions)] };
-  return { kind: "none" };
+  if (inBody.some((m) => BODY_WIDE_ROLES.includes(m.role))) return { kind: "body", bodyId };
+  const ids = (roles: Role[]) => [...new Set(inBody.filter((m) => roles.includes(m.role)).map((m) => m.organizationId))];
+  const scope = {
+    kind: "scoped" as const,
+    bodyId,
+    factionIds: ids(["faction_member"]),
+    departmentIds: ids(["clerk", "department_head", "co_signer"]),
+    dpoOfficeIds: ids(["dpo"]),
+  };
+  if (scope.factionIds.length + scope.departmentIds.length + scope.dpoOfficeIds.length === 0) return { kind: "none" };
+  return scope;
 }
 
 export interface InquiryVisibilityFacts {
@@ -59,17 +81,36 @@ export interface InquiryVisibilityFacts {
   visibility: "public" | "internal";
   status: string;
   originatorOrganizationId: string | null;
+  /** Lead and contributing departments of the inquiry and its answer. */
+  responsibleOrganizationIds?: readonly string[];
+  /** Offices consulted on the answer (e.g. the DPO office). */
+  consultedOrganizationIds?: readonly string[];
+}
+
+const overlaps = (a: readonly string[], b: readonly string[] | undefined) => (b ?? []).some((id) => a.includes(id));
+
+/**
+ * May the user see the administration's non-public work on this inquiry (drafts of the answer, withheld
+ * text, consultations)? Staff with the whole body in scope, the responsible departments, the consulted DPO.
+ * A faction's draft is the faction's own political work: the administration sees nothing before submission.
+ */
+export function maySeeAdministrationWork(memberships: readonly MembershipFact[], inquiry: InquiryVisibilityFacts): boolean {
+  if (inquiry.status === "draft") return false;
+  const scope = inquiryScopeFor(memberships, inquiry.bodyId);
+  if (scope.kind === "body") return true;
+  if (scope.kind === "none") return false;
+  return overlaps(scope.departmentIds, inquiry.responsibleOrganizationIds) || overlaps(scope.dpoOfficeIds, inquiry.consultedOrganizationIds);
 }
 
 export function maySeeInquiry(memberships: readonly MembershipFact[], inquiry: InquiryVisibilityFacts): boolean {
   if (inquiry.visibility === "public" && inquiry.status !== "draft") return true;
+  if (maySeeAdministrationWork(memberships, inquiry)) return true;
   const scope = inquiryScopeFor(memberships, inquiry.bodyId);
-  // A faction's draft is the faction's own political work: the administration sees it only once submitted.
-  if (scope.kind === "body") return inquiry.status !== "draft";
-  if (scope.kind === "factions") {
-    return inquiry.originatorOrganizationId !== null && scope.organizationIds.includes(inquiry.originatorOrganizationId);
-  }
-  return false;
+  return (
+    scope.kind === "scoped" &&
+    inquiry.originatorOrganizationId !== null &&
+    scope.factionIds.includes(inquiry.originatorOrganizationId)
+  );
 }
 
 // ---- body administration ------------------------------------------------------------------------------

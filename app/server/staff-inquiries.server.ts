@@ -32,7 +32,8 @@ import type {
   RecommendationKind,
   WithholdingReason,
 } from "../domain/labels";
-import { inquiryScopeFor, maySeeInquiry } from "../domain/policy";
+import { maySeeAdministrationWork, maySeeInquiry } from "../domain/policy";
+import { responsibilityFacts } from "./inquiry-scope.server";
 import type { CurrentUser } from "./auth.server";
 import { getDb } from "./db.server";
 
@@ -130,10 +131,11 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
       .where(eq(inquiries.id, inquiryId))
       .limit(1);
     if (!row) return null;
-    if (!maySeeInquiry(user.memberships, row)) return null;
+    const facts = { ...row, ...(await responsibilityFacts(tx, row.id, row.leadOrganizationId)) };
+    if (!maySeeInquiry(user.memberships, facts)) return null;
     // The administration's work on the answer (drafts, withheld text, consultations not published) is for
-    // the body's staff; a faction sees its own inquiry and, of the answer, only what is published.
-    const seesAdministrationWork = inquiryScopeFor(user.memberships, row.bodyId).kind === "body";
+    // the staff responsible for it; a faction sees its own inquiry and, of the answer, only what is published.
+    const seesAdministrationWork = maySeeAdministrationWork(user.memberships, facts);
 
     const orgIds = [row.originatorOrganizationId, row.leadOrganizationId].filter((x): x is string => x !== null);
     const orgRows = orgIds.length

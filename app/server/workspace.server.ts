@@ -1,9 +1,10 @@
 /** The signed-in user's start page: their roles and the non-public inquiries they may see. */
-import { and, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { inquiries, inquiryTypes, type inquiryStatus } from "../../db/schema";
 import { inquiryScopeFor } from "../domain/policy";
 import type { CurrentUser } from "./auth.server";
 import { getDb } from "./db.server";
+import { scopeCondition } from "./inquiry-scope.server";
 
 export interface WorkspaceBody {
   bodyId: string;
@@ -31,12 +32,8 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
     byBody.set(m.bodyId, entry);
   }
   for (const entry of byBody.values()) {
-    const scope = inquiryScopeFor(user.memberships, entry.bodyId);
-    let filter: SQL | undefined;
-    if (scope.kind === "body") filter = and(eq(inquiries.bodyId, scope.bodyId), ne(inquiries.status, "draft"));
-    else if (scope.kind === "factions") {
-      filter = and(eq(inquiries.bodyId, scope.bodyId), inArray(inquiries.originatorOrganizationId, scope.organizationIds));
-    } else continue;
+    const filter = scopeCondition(inquiryScopeFor(user.memberships, entry.bodyId));
+    if (!filter) continue;
     entry.inquiries = await db
       .select({
         id: inquiries.id,

@@ -32,7 +32,14 @@ describe("maySeeInquiry", () => {
     ["council office does not see a faction's draft", [member("council_office")], inquiry({ status: "draft" }), false],
     ["staff of another body sees nothing internal", [member("council_office", OTHER_BODY)], inquiry(), false],
     ["faction member of another body sees nothing internal", [member("faction_member", OTHER_BODY)], inquiry({ status: "draft" }), false],
-    ["DPO sees a submitted internal inquiry of the body", [member("dpo")], inquiry({ status: "answering" }), true],
+    ["DPO does not see an internal inquiry without a consultation of their office", [member("dpo")], inquiry({ status: "answering" }), false],
+    ["DPO sees an inquiry their office is consulted on", [member("dpo", BODY, "dpo-office")], inquiry({ status: "answering", consultedOrganizationIds: ["dpo-office"] }), true],
+    ["clerk sees an inquiry assigned to their department", [member("clerk", BODY, "dept-1")], inquiry({ status: "assigned", responsibleOrganizationIds: ["dept-1"] }), true],
+    ["clerk does not see another department's inquiry", [member("clerk", BODY, "dept-1")], inquiry({ status: "assigned", responsibleOrganizationIds: ["dept-2"] }), false],
+    ["department head of the responsible department sees it", [member("department_head", BODY, "dept-2")], inquiry({ status: "answering", responsibleOrganizationIds: ["dept-1", "dept-2"] }), true],
+    ["clerk never sees a faction's draft, even if assigned data says so", [member("clerk", BODY, "dept-1")], inquiry({ status: "draft", responsibleOrganizationIds: ["dept-1"] }), false],
+    ["mayor sees every submitted inquiry of the body", [member("mayor")], inquiry(), true],
+    ["body admin sees every submitted inquiry of the body", [member("body_admin")], inquiry(), true],
   ];
   it.each(cases)("%s", (_name, memberships, subject, expected) => {
     expect(maySeeInquiry(memberships, subject)).toBe(expected);
@@ -40,12 +47,21 @@ describe("maySeeInquiry", () => {
 });
 
 describe("inquiryScopeFor", () => {
-  it("gives staff the whole body and faction members only their factions", () => {
-    expect(inquiryScopeFor([member("clerk")], BODY)).toEqual({ kind: "body", bodyId: BODY });
-    expect(inquiryScopeFor([member("faction_member"), member("faction_member", BODY, OTHER_FACTION)], BODY)).toEqual({
-      kind: "factions",
+  it("gives body-wide roles the whole body and everyone else only their factions, departments, DPO office", () => {
+    expect(inquiryScopeFor([member("council_office")], BODY)).toEqual({ kind: "body", bodyId: BODY });
+    expect(inquiryScopeFor([member("clerk", BODY, "dept-1"), member("dpo", BODY, "dpo-office")], BODY)).toEqual({
+      kind: "scoped",
       bodyId: BODY,
-      organizationIds: [FACTION, OTHER_FACTION],
+      factionIds: [],
+      departmentIds: ["dept-1"],
+      dpoOfficeIds: ["dpo-office"],
+    });
+    expect(inquiryScopeFor([member("faction_member"), member("faction_member", BODY, OTHER_FACTION)], BODY)).toEqual({
+      kind: "scoped",
+      bodyId: BODY,
+      factionIds: [FACTION, OTHER_FACTION],
+      departmentIds: [],
+      dpoOfficeIds: [],
     });
     expect(inquiryScopeFor([member("mayor", OTHER_BODY)], BODY)).toEqual({ kind: "none" });
   });
