@@ -4,7 +4,7 @@ import { requireUser } from "~/server/auth.server";
 import { loadWorkspace } from "~/server/workspace.server";
 import { roleLabels } from "~/domain/texts/auth";
 import { inquiryStatusLabel } from "~/domain/labels";
-import { formatDate } from "~/domain/format";
+import { formatDate, formatReference } from "~/domain/format";
 
 export const meta: MetaFunction = () => [{ title: "Arbeitsbereich – Quaestio" }];
 
@@ -53,7 +53,7 @@ export default function Workspace() {
                 {b.inquiries.map((i) => (
                   <tr key={i.id}>
                     <td>
-                      {i.typeName} {i.reference ?? "(Entwurf, noch ohne Nummer)"}
+                      {i.reference ? formatReference(i.typeName, i.reference) : `${i.typeName} (Entwurf, noch ohne Nummer)`}
                     </td>
                     <td>
                       <Link to={`/arbeitsbereich/vorgaenge/${i.id}`}>{i.title}</Link>

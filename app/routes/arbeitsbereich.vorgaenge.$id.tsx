@@ -47,7 +47,7 @@ export default function StaffInquiry() {
       ) : null}
       <section aria-labelledby="meta-heading">
         <h2 id="meta-heading">{t.meta}</h2>
-        <dl>
+        <dl className="meta">
           <dt>{t.body}</dt>
           <dd>{inquiry.bodyName}</dd>
           <dt>{t.type}</dt>
