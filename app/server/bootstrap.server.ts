@@ -10,7 +10,8 @@ import { startOutboxWorker, stopOutboxWorker } from "./outbox-worker.server";
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
   const handle = await connectDatabase();
   await handle.migrate();
-  const demoLogins = await seedDemoData(handle.db);
+  // QUAESTIO_DEMO_DATA=0 keeps a production database free of the demo bodies and their shared password.
+  const demoLogins = demoDataEnabled() ? await seedDemoData(handle.db) : [];
   startOutboxWorker();
   return { demoLogins };
 }
@@ -18,4 +19,9 @@ export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
 export async function shutdown(): Promise<void> {
   await stopOutboxWorker();
   await closeDatabase();
+}
+
+export function demoDataEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.QUAESTIO_DEMO_DATA?.trim().toLowerCase();
+  return !(value === "0" || value === "false" || value === "nein" || value === "no");
 }
