@@ -21,7 +21,7 @@ export async function shutdown(): Promise<void> {
   await closeDatabase();
 }
 
-export function demoDataEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function demoDataEnabled(env: Record<string, string | undefined> = process.env): boolean {
   const value = env.QUAESTIO_DEMO_DATA?.trim().toLowerCase();
   return !(value === "0" || value === "false" || value === "nein" || value === "no");
 }
