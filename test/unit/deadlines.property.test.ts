@@ -1,0 +1,145 @@
+/**
+ * Properties of computeDueDate over random receipt dates 2000–2040, all 16 Länder and amounts 1–60.
+ * The oracle for "working day" is independent of the code under test: weekday from a UTC-noon Date and the
+ * public holidays that date-holidays lists for the Land and year; date conversion through Date#toISOString.
+ */
+import Holidays from "date-holidays";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { computeDueDate } from "~/domain/deadlines";
+import type { DeadlineRule } from "../../db/schema/bodies";
+
+const STATES = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"] as const;
+
+const DAY = 86_400_000;
+const FIRST = Date.UTC(2000, 0, 1) / DAY;
+const LAST = Date.UTC(2040, 11, 31) / DAY;
+
+const isoOf = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
+const dayNumberOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/** Public holidays per Land and year, straight from date-holidays (getHolidays; isHoliday per day is too slow here). */
+const publicHolidays = new Map<string, Set<string>>();
+function oracleIsWorkingDay(iso: string, state: string): boolean {
+  const noon = new Date(`${iso}T12:00:00Z`);
+  const weekday = noon.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const key = `${state}-${iso.slice(0, 4)}`;
+  let holidays = publicHolidays.get(key);
+  if (!holidays) {
+    const all = new Holidays("DE", state).getHolidays(Number(iso.slice(0, 4)));
+    holidays = new Set(all.filter((holiday) => holiday.type === "public").map((holiday) => holiday.date.slice(0, 10)));
+    publicHolidays.set(key, holidays);
+  }
+  return !holidays.has(iso);
+}
+
+function workingDaysBetween(fromExclusive: string, toInclusive: string, state: string) {
+  let count = 0;
+  for (let n = dayNumberOf(fromExclusive) + 1; n <= dayNumberOf(toInclusive); n++) {
+    if (oracleIsWorkingDay(isoOf(n), state)) count++;
+  }
+  return count;
+}
+
+const receipt = fc.integer({ min: FIRST, max: LAST }).map(isoOf);
+const state = fc.constantFrom(...STATES);
+const amount = fc.integer({ min: 1, max: 60 });
+const calendarRule: fc.Arbitrary<DeadlineRule> = fc.oneof(
+  fc.record({ kind: fc.constantFrom("calendar_days" as const, "weeks" as const, "months" as const), amount }),
+  fc.constant({ kind: "quarter" as const }),
+);
+const workingDaysRule: fc.Arbitrary<DeadlineRule> = amount.map((n) => ({ kind: "working_days" as const, amount: n }));
+const meetings = fc.array(
+  fc.record({ organizationId: fc.constantFrom("rat", "ausschuss"), date: receipt }),
+  { maxLength: 12 },
+);
+const meetingRule: fc.Arbitrary<DeadlineRule> = fc.constantFrom("rat", "ausschuss").map((organizationId) => ({
+  kind: "next_meeting" as const,
+  organizationId,
+}));
+const anyRule = fc.oneof(calendarRule, workingDaysRule, meetingRule);
+
+describe("deadline properties", () => {
+  it("the due date is never before (indeed always after) the receipt date", () => {
+    fc.assert(
+      fc.property(receipt, anyRule, state, meetings, (receivedOn, rule, st, ms) => {
+        const { dueOn } = computeDueDate(receivedOn, rule, { state: st, meetings: ms });
+        if (rule.kind === "next_meeting" && dueOn === null) return;
+        expect(dueOn).not.toBeNull();
+        expect(dueOn! > receivedOn).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("working-day rules end on a working day, after exactly N working days", () => {
+    fc.assert(
+      fc.property(receipt, amount, state, (receivedOn, n, st) => {
+        const { dueOn } = computeDueDate(receivedOn, { kind: "working_days", amount: n }, { state: st });
+        expect(oracleIsWorkingDay(dueOn!, st)).toBe(true);
+        expect(workingDaysBetween(receivedOn, dueOn!, st)).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("calendar, week, month and quarter rules end on a working day, no earlier than the rule's length after receipt", () => {
+    fc.assert(
+      fc.property(receipt, calendarRule, state, (receivedOn, rule, st) => {
+        const { dueOn } = computeDueDate(receivedOn, rule, { state: st });
+        expect(oracleIsWorkingDay(dueOn!, st)).toBe(true);
+        // the unmoved end is at least the rule's minimum length after receipt
+        const minimumDays =
+          rule.kind === "calendar_days" ? rule.amount : rule.kind === "weeks" ? 7 * rule.amount : rule.kind === "months" ? 28 * rule.amount : 89;
+        const span = dayNumberOf(dueOn!) - dayNumberOf(receivedOn);
+        expect(span).toBeGreaterThanOrEqual(minimumDays);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("calendar and week rules only move the end to the next working day (nothing skipped)", () => {
+    fc.assert(
+      fc.property(
+        receipt,
+        fc.record({ kind: fc.constantFrom("calendar_days" as const, "weeks" as const), amount }),
+        state,
+        (receivedOn, rule, st) => {
+          const { dueOn } = computeDueDate(receivedOn, rule, { state: st });
+          const unmoved = dayNumberOf(receivedOn) + (rule.kind === "weeks" ? 7 : 1) * rule.amount;
+          expect(dayNumberOf(dueOn!)).toBeGreaterThanOrEqual(unmoved);
+          for (let n = unmoved; n < dayNumberOf(dueOn!); n++) expect(oracleIsWorkingDay(isoOf(n), st)).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is monotone in the receipt date: a ≤ b ⇒ due(a) ≤ due(b)", () => {
+    fc.assert(
+      fc.property(receipt, fc.integer({ min: 0, max: 400 }), anyRule, state, meetings, (a, gap, rule, st, ms) => {
+        const b = isoOf(Math.min(dayNumberOf(a) + gap, LAST));
+        const calendar = { state: st, meetings: ms };
+        const dueA = computeDueDate(a, rule, calendar).dueOn;
+        const dueB = computeDueDate(b, rule, calendar).dueOn;
+        // no scheduled meeting means "not yet known", which sorts after every date
+        if (dueA === null) expect(dueB).toBeNull();
+        else if (dueB !== null) expect(dueA <= dueB).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("next_meeting gives the earliest meeting of that organisation strictly after receipt", () => {
+    fc.assert(
+      fc.property(receipt, meetingRule, meetings, (receivedOn, rule, ms) => {
+        const { dueOn } = computeDueDate(receivedOn, rule, { state: "SH", meetings: ms });
+        const organizationId = rule.kind === "next_meeting" ? rule.organizationId : "";
+        const later = ms.filter((m) => m.organizationId === organizationId && m.date > receivedOn).map((m) => m.date).sort();
+        expect(dueOn).toBe(later[0] ?? null);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
