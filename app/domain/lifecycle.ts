@@ -1,0 +1,154 @@
+/**
+ * The lifecycle engine shared by the inquiry, motion (Antrag) and answer lifecycles: each lifecycle is a
+ * transition table (rows of from, event, to, guards, side effects, public flag, roles) and `decide` is the one
+ * function that reads a table. Pure: the server passes in what it knows (facts) and applies the outcome.
+ */
+import type { Role } from "./policy";
+import { lifecycleText } from "./texts/lifecycle";
+
+/**
+ * Guards are named so that tables stay data and each failure has its own German message.
+ * The facts they read are passed in by the caller (the server derives the database facts itself).
+ */
+export type GuardId =
+  | "reason_given"
+  | "lead_department_given"
+  | "published_answer_exists"
+  | "public_note_given"
+  | "due_date_set"
+  | "new_due_date_after_current"
+  | "decision_given"
+  | "comment_given"
+  | "all_required_steps_signed"
+  | "correction_note_given";
+
+/** What the guards may look at. Every field is optional; a guard that needs a missing fact fails. */
+export interface TransitionFacts {
+  /** Reason for an inadmissibility declaration or a deadline extension. */
+  reason?: string | null;
+  /** Lead department (Federführung) chosen on assignment. */
+  leadOrganizationId?: string | null;
+  /** Whether the inquiry's answer has a published version. */
+  publishedAnswerExists?: boolean;
+  /** Public note on a withdrawal. */
+  publicNote?: string | null;
+  /** ISO date (YYYY-MM-DD) of the current due date. */
+  currentDueOn?: string | null;
+  /** ISO date (YYYY-MM-DD) of the requested new due date. */
+  newDueOn?: string | null;
+  /** Outcome of a motion: adopted, rejected or referred. */
+  decision?: string | null;
+  /** Comment when an answer is returned for revision. */
+  comment?: string | null;
+  /** Whether every required step of the sign-off chain has signed the current content. */
+  allRequiredStepsSigned?: boolean;
+  /** What a correction of a published answer changed. */
+  correctionNote?: string | null;
+}
+
+/** Effects the server carries out together with the state change (in the same transaction). */
+export type SideEffect =
+  | "assign_reference"
+  | "compute_due_date"
+  | "set_lead_department"
+  | "record_withdrawal"
+  | "record_deadline_extension"
+  | "record_motion_decision"
+  | "invalidate_signatures"
+  | "publish_answer_version"
+  | "create_corrected_version";
+
+export interface TransitionRow<S extends string, E extends string> {
+  from: S;
+  event: E;
+  to: S;
+  /** All must hold; the first that fails gives the message. */
+  guards?: readonly GuardId[];
+  sideEffects?: readonly SideEffect[];
+  /** Whether the resulting event belongs on the public timeline (of a public inquiry). */
+  publicEvent: boolean;
+  /** Roles (in the body of the aggregate) that may fire the event. */
+  roles: readonly Role[];
+}
+
+export interface Lifecycle<S extends string, E extends string> {
+  name: LifecycleName;
+  states: readonly S[];
+  events: readonly E[];
+  transitions: readonly TransitionRow<S, E>[];
+}
+
+export type LifecycleName = "inquiry" | "motion" | "answer";
+
+export type Decision<S extends string> =
+  | { ok: true; to: S; publicEvent: boolean; sideEffects: readonly SideEffect[] }
+  | { ok: false; reason: "not_allowed_in_state" | "guard_failed" | "forbidden"; message: string; guard?: GuardId };
+
+const given = (value: string | null | undefined) => typeof value === "string" && value.trim().length > 0;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date in ISO form (rejects 2026-02-30). */
+export function isIsoDate(value: string | null | undefined): value is string {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const MOTION_OUTCOMES = ["adopted", "rejected", "referred"] as const;
+
+const guardChecks: Record<GuardId, (f: TransitionFacts) => boolean> = {
+  reason_given: (f) => given(f.reason),
+  lead_department_given: (f) => given(f.leadOrganizationId),
+  published_answer_exists: (f) => f.publishedAnswerExists === true,
+  public_note_given: (f) => given(f.publicNote),
+  due_date_set: (f) => isIsoDate(f.currentDueOn),
+  // ISO dates compare correctly as strings.
+  new_due_date_after_current: (f) => isIsoDate(f.newDueOn) && isIsoDate(f.currentDueOn) && f.newDueOn > f.currentDueOn,
+  decision_given: (f) => (MOTION_OUTCOMES as readonly (string | null | undefined)[]).includes(f.decision),
+  comment_given: (f) => given(f.comment),
+  all_required_steps_signed: (f) => f.allRequiredStepsSigned === true,
+  correction_note_given: (f) => given(f.correctionNote),
+};
+
+export function guardHolds(guard: GuardId, facts: TransitionFacts): boolean {
+  return guardChecks[guard](facts);
+}
+
+/** The table row for (state, event), if the lifecycle allows that event in that state at all. */
+export function findTransition<S extends string, E extends string>(
+  lifecycle: Lifecycle<S, E>,
+  state: string,
+  event: string,
+): TransitionRow<S, E> | undefined {
+  return lifecycle.transitions.find((row) => row.from === state && row.event === event);
+}
+
+/**
+ * Decides whether `event` may happen to an aggregate in `state`, fired by someone holding `actorRoles` in the
+ * aggregate's body. Checked in this order: the table allows the event in the state, the actor has a role for
+ * it, its guards hold — so that a user without the right is not told which facts are missing.
+ */
+export function decide<S extends string, E extends string>(
+  lifecycle: Lifecycle<S, E>,
+  state: string,
+  event: string,
+  facts: TransitionFacts,
+  actorRoles: readonly Role[],
+): Decision<S> {
+  const row = findTransition(lifecycle, state, event);
+  if (!row) {
+    return { ok: false, reason: "not_allowed_in_state", message: lifecycleText.notAllowedInState(lifecycle.name, state, event) };
+  }
+  if (!row.roles.some((role) => actorRoles.includes(role))) {
+    return { ok: false, reason: "forbidden", message: lifecycleText.forbidden(lifecycle.name, event) };
+  }
+  for (const guard of row.guards ?? []) {
+    if (!guardHolds(guard, facts)) return { ok: false, reason: "guard_failed", guard, message: lifecycleText.guard[guard] };
+  }
+  return { ok: true, to: row.to, publicEvent: row.publicEvent, sideEffects: row.sideEffects ?? [] };
+}
+
+/** Events that the table allows in a state (for offering buttons); roles and guards are not checked. */
+export function eventsFrom<S extends string, E extends string>(lifecycle: Lifecycle<S, E>, state: string): E[] {
+  return lifecycle.transitions.filter((row) => row.from === state).map((row) => row.event);
+}
