@@ -7,12 +7,15 @@
  * increment with it — no gap, no duplicate. The unique constraint `inquiries_number_unique` is the last line of
  * defence, never the mechanism.
  *
+ * Submission (submitInquiry) is one command of the lifecycle engine that uses this numbering and the
+ * deadline helper in the same transaction.
+ *
  * Term numbering: the schema has no table of terms (Wahlperioden). The current term is the period of the most
  * recent numbered inquiry of the same type, else of any term-numbered type of the body; a caller may pass it
  * explicitly (required for a body's very first term-numbered submission, and when a new term begins).
  */
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { bodies, events, inquiries, inquiryTypes, referenceCounters } from "../../db/schema";
+import { bodies, inquiries, inquiryTypes, referenceCounters } from "../../db/schema";
 import {
   NumberingError,
   assertPeriod,
@@ -23,16 +26,16 @@ import {
   type NumberedReference,
 } from "../domain/numbering";
 import type { Db, Tx } from "./db.server";
+import { dueDateForInquiry } from "./deadlines.server";
+import {
+  NotFound,
+  StaleVersionError,
+  TransitionRefused,
+  applyInquiryTransition,
+  type TransitionActor,
+} from "./transitions.server";
 
-export { NumberingError };
-
-/** The inquiry does not exist in this body (callers answer 404). */
-export class InquiryNotFound extends Error {
-  override name = "InquiryNotFound";
-  constructor(inquiryId: string) {
-    super(`inquiry ${inquiryId} not found in this body`);
-  }
-}
+export { NumberingError, NotFound };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -107,108 +110,141 @@ export interface SubmissionResult {
   publicRef: string | null;
   status: (typeof inquiries.$inferSelect)["status"];
   receivedOn: string | null;
+  dueOn: string | null;
+  dueRuleLabel: string | null;
+  version: number;
   /** True when the inquiry was already submitted (double click, retry): nothing was numbered or recorded. */
   alreadySubmitted: boolean;
 }
 
+export interface SubmitInquiryCommand {
+  inquiryId: string;
+  bodyId: string;
+  actor: TransitionActor;
+  /** The version the submitting form was rendered from. */
+  expectedVersion: number;
+  /** A client-generated key of this submit action, recorded in the event for tracing retries. */
+  submissionKey?: string;
+  /** The body's current term, for term-numbered types when no numbered inquiry shows it yet. */
+  term?: string;
+  now?: Date;
+}
+
 /**
- * Submits a draft: numbers it, sets it `submitted` with today's date (in the body's time zone) as submission
- * and receipt date, and records a `submitted` event — all in one transaction. Idempotent: the inquiry row is
- * locked first, so a second, concurrent submit waits and then finds it no longer a draft and returns the
- * existing reference.
+ * Submits a draft as ONE transaction of the lifecycle engine (event `submit`): the engine locks the inquiry row,
+ * hides it from whoever may not see it (NotFound), rejects a stale version, lets only a member of the
+ * originating faction submit (TransitionRefused), sets the status and writes the `submit` event. Inside that
+ * transaction `within` numbers the inquiry (assignReference) and computes its due date (dueDateForInquiry, with
+ * today in the body's time zone as the date of receipt); `dueRuleLabel` is the type's label and the computed
+ * explanation goes into the event payload.
  *
- * Not done here: the due date (dueOn stays null; the deadline helper computes and writes it) and the check
- * whether `userId` may submit this draft (the route and the lifecycle command check that before calling).
+ * Idempotency (double click, retry after a lost response): the engine checks status and version under the row
+ * lock, so a second submit that waited for the first one is refused there (stale version, or "submit" not
+ * allowed in state submitted) before anything is numbered. That refusal is then turned into the existing
+ * reference — but only for an inquiry that has left the draft state and only for someone who could have
+ * submitted it (a member of its originating faction); everyone else gets the engine's error unchanged.
+ * A draft with a stale version (edited in between) stays a StaleVersionError.
  */
-export async function submitDraft(
-  db: Db,
-  params: {
-    inquiryId: string;
-    bodyId: string;
-    userId: string;
-    /** A client-generated key of this submit action, recorded in the event for tracing retries. */
-    submissionKey?: string;
-    /** The body's current term, for term-numbered types when no numbered inquiry shows it yet. */
-    term?: string;
-    now?: Date;
-  },
-): Promise<SubmissionResult> {
-  const { inquiryId, bodyId, userId } = params;
-  if (!UUID.test(inquiryId) || !UUID.test(bodyId)) throw new InquiryNotFound(inquiryId);
-  return db.transaction(async (tx) => {
-    const [inquiry] = await tx
-      .select({
-        id: inquiries.id,
-        typeId: inquiries.typeId,
-        status: inquiries.status,
-        period: inquiries.period,
-        sequence: inquiries.sequence,
-        reference: inquiries.reference,
-        publicRef: inquiries.publicRef,
-        receivedOn: inquiries.receivedOn,
-      })
-      .from(inquiries)
-      .where(and(eq(inquiries.id, inquiryId), eq(inquiries.bodyId, bodyId)))
-      .for("update");
-    if (!inquiry) throw new InquiryNotFound(inquiryId);
-
-    if (inquiry.status !== "draft") {
-      return {
-        inquiryId,
-        status: inquiry.status,
-        sequence: inquiry.sequence,
-        period: inquiry.period,
-        // Every inquiry past draft has a reference (check inquiries_numbered_unless_draft).
-        reference: inquiry.reference ?? "",
-        publicRef: inquiry.publicRef,
-        receivedOn: inquiry.receivedOn,
-        alreadySubmitted: true,
-      };
-    }
-
-    const [context] = await tx
-      .select({ timeZone: bodies.timeZone, numberingPeriod: inquiryTypes.numberingPeriod })
-      .from(inquiryTypes)
-      .innerJoin(bodies, eq(bodies.id, inquiryTypes.bodyId))
-      .where(and(eq(inquiryTypes.id, inquiry.typeId), eq(inquiryTypes.bodyId, bodyId)));
-    if (!context) throw new NumberingError(`inquiry type ${inquiry.typeId} does not belong to body ${bodyId}`);
-
-    const today = receiptDate(params.now ?? new Date(), context.timeZone);
-    const term =
-      context.numberingPeriod === "term" ? (params.term ?? (await currentTerm(tx, { bodyId, typeId: inquiry.typeId }))) : null;
-    if (context.numberingPeriod === "term" && !term) throw new NumberingError(numberingMessages.termUnknown);
-    const period = periodFor(context.numberingPeriod, { receivedOn: today, currentTerm: term });
-
-    const assigned = await assignReference(tx, { bodyId, typeId: inquiry.typeId, period });
-    await tx
-      .update(inquiries)
-      .set({
-        status: "submitted",
-        period: assigned.period,
-        sequence: assigned.sequence,
-        reference: assigned.reference,
-        publicRef: assigned.publicRef,
-        submittedOn: today,
-        receivedOn: today,
-        version: sql`${inquiries.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(inquiries.id, inquiryId));
-    await tx.insert(events).values({
+export async function submitInquiry(db: Db, command: SubmitInquiryCommand): Promise<SubmissionResult> {
+  const { inquiryId, bodyId, actor } = command;
+  if (!UUID.test(inquiryId) || !UUID.test(bodyId)) throw new NotFound();
+  // Filled inside the transaction, before the engine writes the event (it spreads the payload after `within`).
+  const payload: Record<string, unknown> = {};
+  let numbered: { sequence: number; period: string; reference: string; publicRef: string } | undefined;
+  let dates: { receivedOn: string; dueOn: string | null; dueRuleLabel: string } | undefined;
+  try {
+    const result = await applyInquiryTransition(db, {
+      inquiryId,
       bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiryId,
-      type: "submitted",
-      actorUserId: userId,
-      public: false,
-      payload: {
-        reference: assigned.reference,
-        publicRef: assigned.publicRef,
-        period: assigned.period,
-        sequence: assigned.sequence,
-        ...(params.submissionKey ? { submissionKey: params.submissionKey } : {}),
+      actor,
+      expectedVersion: command.expectedVersion,
+      event: "submit",
+      payload,
+      within: async (tx, inquiry) => {
+        const [context] = await tx
+          .select({
+            timeZone: bodies.timeZone,
+            numberingPeriod: inquiryTypes.numberingPeriod,
+            dueRuleLabel: inquiryTypes.deadlineRuleLabel,
+          })
+          .from(inquiryTypes)
+          .innerJoin(bodies, eq(bodies.id, inquiryTypes.bodyId))
+          .where(and(eq(inquiryTypes.id, inquiry.typeId), eq(inquiryTypes.bodyId, bodyId)));
+        if (!context) throw new NumberingError(`inquiry type ${inquiry.typeId} does not belong to body ${bodyId}`);
+
+        const today = receiptDate(command.now ?? new Date(), context.timeZone);
+        const term =
+          context.numberingPeriod === "term" ? (command.term ?? (await currentTerm(tx, { bodyId, typeId: inquiry.typeId }))) : null;
+        if (context.numberingPeriod === "term" && !term) throw new NumberingError(numberingMessages.termUnknown);
+        const period = periodFor(context.numberingPeriod, { receivedOn: today, currentTerm: term });
+
+        const assigned = await assignReference(tx, { bodyId, typeId: inquiry.typeId, period });
+        const due = await dueDateForInquiry(tx, { bodyId, typeId: inquiry.typeId, receivedOn: today });
+        numbered = assigned;
+        dates = { receivedOn: today, dueOn: due.dueOn, dueRuleLabel: context.dueRuleLabel };
+        Object.assign(payload, {
+          reference: assigned.reference,
+          publicRef: assigned.publicRef,
+          period: assigned.period,
+          sequence: assigned.sequence,
+          receivedOn: today,
+          dueOn: due.dueOn,
+          dueRuleLabel: context.dueRuleLabel,
+          dueExplanation: due.explanation,
+          ...(command.submissionKey ? { submissionKey: command.submissionKey } : {}),
+        });
+        return {
+          period: assigned.period,
+          sequence: assigned.sequence,
+          reference: assigned.reference,
+          publicRef: assigned.publicRef,
+          submittedOn: today,
+          receivedOn: today,
+          dueOn: due.dueOn,
+          dueRuleLabel: context.dueRuleLabel,
+        };
       },
     });
-    return { inquiryId, status: "submitted" as const, receivedOn: today, ...assigned, alreadySubmitted: false };
-  });
+    return {
+      inquiryId,
+      status: result.status as SubmissionResult["status"],
+      version: result.version,
+      ...numbered!,
+      ...dates!,
+      alreadySubmitted: false,
+    };
+  } catch (error) {
+    const maybeDuplicate =
+      error instanceof StaleVersionError || (error instanceof TransitionRefused && error.reason === "not_allowed_in_state");
+    if (!maybeDuplicate) throw error;
+    const existing = await alreadySubmitted(db, command);
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+/** The inquiry as submitted earlier, if it is past draft and the actor could have submitted it; else null. */
+async function alreadySubmitted(db: Db, command: SubmitInquiryCommand): Promise<SubmissionResult | null> {
+  const [row] = await db
+    .select()
+    .from(inquiries)
+    .where(and(eq(inquiries.id, command.inquiryId), eq(inquiries.bodyId, command.bodyId)));
+  if (!row || row.status === "draft" || !row.reference) return null;
+  const submitter = command.actor.memberships.some(
+    (m) => m.bodyId === command.bodyId && m.role === "faction_member" && m.organizationId === row.originatorOrganizationId,
+  );
+  if (!submitter) return null;
+  return {
+    inquiryId: row.id,
+    status: row.status,
+    version: row.version,
+    sequence: row.sequence,
+    period: row.period,
+    reference: row.reference,
+    publicRef: row.publicRef,
+    receivedOn: row.receivedOn,
+    dueOn: row.dueOn,
+    dueRuleLabel: row.dueRuleLabel,
+    alreadySubmitted: true,
+  };
 }

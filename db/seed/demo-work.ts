@@ -6,7 +6,8 @@
  * requested). All internal, all marked as fictional in their preamble, all with internal events for their
  * state changes. Dates lie in November 2026, before the day the demo was built.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { numberedReference } from "../../app/domain/numbering";
 import {
   answerPartQuestions,
   answerParts,
@@ -15,6 +16,7 @@ import {
   consultations,
   inquiries,
   inquiryOriginators,
+  inquiryTypes,
   organizations,
   questions,
   referenceCounters,
@@ -33,9 +35,8 @@ interface DemoBodyWork {
   anchor: BodyAnchor;
   accounts: DemoAccounts;
   typeId: string;
+  /** Reference and publicRef follow the type's referenceFormat by the rule of app/domain/numbering.ts. */
   period: string;
-  reference(n: number): string;
-  publicRef(n: number): string;
   /** The due date by the type's rule, or null where it cannot be computed (next meeting not scheduled). */
   dueOn(receivedOn: string): string | null;
   dueRuleLabel: string;
@@ -61,8 +62,6 @@ export function norderstedtWork(
     accounts,
     typeId,
     period: "2026",
-    reference: (n) => `Anfrage ${n}/2026`,
-    publicRef: (n) => `Anfrage-${n}-2026`,
     // "bis zur nächsten Sitzung des Ausschusses": no future meeting of the Hauptausschuss is in the demo data.
     dueOn: () => null,
     dueRuleLabel,
@@ -104,8 +103,6 @@ export function landtagNrwWork(
     accounts,
     typeId,
     period: "18",
-    reference: (n) => String(n),
-    publicRef: (n) => `KA-18-${n}`,
     dueOn: (receivedOn) => addDays(receivedOn, 28), // 4 weeks after receipt
     dueRuleLabel,
     draft: {
@@ -141,6 +138,14 @@ export async function seedDemoWork(tx: Tx, w: DemoBodyWork) {
   const { bodyId, answeringDepartmentId } = w.anchor;
   const factionId = w.accounts.organizations.faction;
   if (!answeringDepartmentId) throw new Error(`demo work for ${w.anchor.slug} needs a faction and a department`);
+  // Numbered as a submission would number them today, so that seeded and new references look alike.
+  const type = first(
+    await tx
+      .select({ code: inquiryTypes.code, referenceFormat: inquiryTypes.referenceFormat })
+      .from(inquiryTypes)
+      .where(and(eq(inquiryTypes.id, w.typeId), eq(inquiryTypes.bodyId, bodyId))),
+  );
+  const numbered = (n: number) => numberedReference({ referenceFormat: type.referenceFormat, typeCode: type.code, n, period: w.period });
   const faction = first(await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, factionId)));
   const factionName = faction.name;
   const u = w.accounts.users;
@@ -162,8 +167,8 @@ export async function seedDemoWork(tx: Tx, w: DemoBodyWork) {
           typeId: w.typeId,
           period: numbering ? w.period : null,
           sequence: numbering?.n ?? null,
-          reference: numbering ? w.reference(numbering.n) : null,
-          publicRef: numbering ? w.publicRef(numbering.n) : null,
+          reference: numbering ? numbered(numbering.n).reference : null,
+          publicRef: numbering ? numbered(numbering.n).publicRef : null,
           title: spec.title,
           ...richText("preamble", paragraphs(FICTIONAL_NOTE)),
           status,
@@ -198,7 +203,7 @@ export async function seedDemoWork(tx: Tx, w: DemoBodyWork) {
   const answering = await insertInquiry(w.answering, "answering", { n: 1, receivedOn: answeringReceived });
   inquiryEvent(answering.id, "created", "2026-10-29", u.faction);
   inquiryEvent(answering.id, "submitted", answeringReceived, u.faction);
-  inquiryEvent(answering.id, "received", answeringReceived, u.councilOffice, { reference: w.reference(1) });
+  inquiryEvent(answering.id, "received", answeringReceived, u.councilOffice, { reference: numbered(1).reference });
   inquiryEvent(answering.id, "assigned", "2026-11-03", u.councilOffice, { leadOrganizationId: answeringDepartmentId });
   inquiryEvent(answering.id, "answering", "2026-11-05", u.clerk);
 
@@ -250,7 +255,7 @@ export async function seedDemoWork(tx: Tx, w: DemoBodyWork) {
   const submitted = await insertInquiry(w.submitted, "submitted", { n: 2, receivedOn: submittedReceived });
   inquiryEvent(submitted.id, "created", "2026-11-13", u.faction);
   inquiryEvent(submitted.id, "submitted", submittedReceived, u.faction);
-  inquiryEvent(submitted.id, "received", submittedReceived, u.councilOffice, { reference: w.reference(2) });
+  inquiryEvent(submitted.id, "received", submittedReceived, u.councilOffice, { reference: numbered(2).reference });
 
   await tx.insert(referenceCounters).values({ bodyId, typeId: w.typeId, period: w.period, lastValue: 2 });
 

@@ -1,7 +1,8 @@
 /**
  * Gapless numbering and idempotent submission against the seeded demo data, on PGlite and (with
  * TEST_DATABASE_URL) on the PostgreSQL server — there also with 50 submissions racing on a pool of real
- * connections.
+ * connections. Submission goes through the lifecycle engine (submitInquiry); its role and due-date behaviour
+ * is tested in submission.test.ts.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { bodies, events, inquiries, inquiryTypes, memberships, referenceCounters } from "../../db/schema";
 import type { Db } from "../../app/server/db.server";
-import { InquiryNotFound, NumberingError, assignReference, submitDraft } from "../../app/server/numbering.server";
+import { NotFound, NumberingError, assignReference, submitInquiry, type SubmissionResult } from "../../app/server/numbering.server";
+import { membershipFactsOf } from "../../app/server/transitions.server";
 import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
 import { databaseUrl } from "../support/db-template";
 
@@ -38,16 +40,27 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
       .where(and(eq(bodies.slug, bodySlug), eq(inquiryTypes.code, code)));
     if (!row) throw new Error(`no type ${code} in ${bodySlug}`);
     const [member] = await db()
-      .select({ userId: memberships.userId })
+      .select({ userId: memberships.userId, factionId: memberships.organizationId })
       .from(memberships)
       .where(and(eq(memberships.bodyId, row.bodyId), eq(memberships.role, "faction_member")))
       .limit(1);
     if (!member) throw new Error(`no faction member in ${bodySlug}`);
-    return { ...row, userId: member.userId };
+    return { ...row, userId: member.userId, factionId: member.factionId };
+  }
+
+  type Target = { bodyId: string; typeId: string; userId: string; factionId: string | null };
+
+  /** Submits a freshly inserted draft (version 1) as the target's faction member, through the lifecycle engine. */
+  async function submitDraft(
+    using: Db,
+    params: { inquiryId: string; bodyId: string; userId: string; submissionKey?: string; term?: string; now?: Date },
+  ): Promise<SubmissionResult> {
+    const { userId, ...rest } = params;
+    return submitInquiry(using, { ...rest, actor: { userId, memberships: await membershipFactsOf(db(), userId) }, expectedVersion: 1 });
   }
 
   /** Drafts inserted directly, as the faction's editor would leave them. */
-  async function insertDrafts(target: { bodyId: string; typeId: string; userId: string }, count = 1): Promise<string[]> {
+  async function insertDrafts(target: Target, count = 1): Promise<string[]> {
     const rows = await db()
       .insert(inquiries)
       .values(
@@ -56,6 +69,7 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
           typeId: target.typeId,
           title: `Testentwurf ${i + 1}`,
           status: "draft" as const,
+          originatorOrganizationId: target.factionId,
           createdByUserId: target.userId,
         })),
       )
@@ -81,7 +95,7 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     return db()
       .select({ payload: events.payload, actorUserId: events.actorUserId, bodyId: events.bodyId, public: events.public })
       .from(events)
-      .where(and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiryId), eq(events.type, "submitted")));
+      .where(and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiryId), eq(events.type, "submit")));
   }
 
   async function inquiry(id: string) {
@@ -117,7 +131,6 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
       publicRef: `Anfrage-${k + 1}-2026`,
       submittedOn: "2026-11-20",
       receivedOn: "2026-11-20",
-      dueOn: null, // written by the deadline helper, not here
       version: 2,
     });
     const recorded = await submittedEvents(id!);
@@ -126,7 +139,15 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
         bodyId: anfrage.bodyId,
         actorUserId: anfrage.userId,
         public: false,
-        payload: { reference: `Anfrage ${k + 1}/2026`, publicRef: `Anfrage-${k + 1}-2026`, period: "2026", sequence: k + 1, submissionKey: "k-1" },
+        payload: expect.objectContaining({
+          from: "draft",
+          to: "submitted",
+          reference: `Anfrage ${k + 1}/2026`,
+          publicRef: `Anfrage-${k + 1}-2026`,
+          period: "2026",
+          sequence: k + 1,
+          submissionKey: "k-1",
+        }),
       },
     ]);
 
@@ -179,8 +200,8 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     const k = await counter(anfrage, "2026");
     const [id] = await insertDrafts(anfrage);
 
-    await expect(submitDraft(db(), { inquiryId: id!, bodyId: other.bodyId, userId: other.userId, now: NOW })).rejects.toThrow(InquiryNotFound);
-    await expect(submitDraft(db(), { inquiryId: "not-a-uuid", bodyId: anfrage.bodyId, userId: anfrage.userId })).rejects.toThrow(InquiryNotFound);
+    await expect(submitDraft(db(), { inquiryId: id!, bodyId: other.bodyId, userId: other.userId, now: NOW })).rejects.toThrow(NotFound);
+    await expect(submitDraft(db(), { inquiryId: "not-a-uuid", bodyId: anfrage.bodyId, userId: anfrage.userId })).rejects.toThrow(NotFound);
 
     expect((await inquiry(id!)).status).toBe("draft");
     expect(await counter(anfrage, "2026")).toBe(k);
@@ -239,15 +260,20 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
         deadlineRuleLabel: "binnen acht Tagen",
       })
       .returning({ id: inquiryTypes.id });
-    const [member] = await db().select({ userId: memberships.userId }).from(memberships).where(eq(memberships.bodyId, body!.id)).limit(1);
-    const target = { bodyId: body!.id, typeId: type!.id, userId: member!.userId };
+    const [member] = await db()
+      .select({ userId: memberships.userId, factionId: memberships.organizationId })
+      .from(memberships)
+      .where(and(eq(memberships.bodyId, body!.id), eq(memberships.role, "faction_member")))
+      .limit(1);
+    const target = { bodyId: body!.id, typeId: type!.id, userId: member!.userId, factionId: member!.factionId };
     const [id] = await insertDrafts(target);
+    const { factionId: _faction, typeId: _type, ...who } = target;
 
-    await expect(submitDraft(db(), { inquiryId: id!, ...target, now: NOW })).rejects.toThrow(NumberingError);
-    await expect(submitDraft(db(), { inquiryId: id!, ...target, now: NOW })).rejects.toThrow(/Wahlperiode/);
+    await expect(submitDraft(db(), { inquiryId: id!, ...who, now: NOW })).rejects.toThrow(NumberingError);
+    await expect(submitDraft(db(), { inquiryId: id!, ...who, now: NOW })).rejects.toThrow(/Wahlperiode/);
     expect((await inquiry(id!)).status).toBe("draft");
 
-    const result = await submitDraft(db(), { inquiryId: id!, ...target, term: "22", now: NOW });
+    const result = await submitDraft(db(), { inquiryId: id!, ...who, term: "22", now: NOW });
     expect(result).toMatchObject({ period: "22", sequence: 1, reference: "Drs. 22/1", publicRef: "Drs-22-1" });
   });
 
@@ -343,7 +369,7 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
         // A violated unique constraint (or any other error) would show up here.
         const failures = settled.filter((s) => s.status === "rejected").map((s) => String((s as PromiseRejectedResult).reason));
         expect(failures).toEqual([]);
-        const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof submitDraft>>>).value);
+        const results = settled.map((s) => (s as PromiseFulfilledResult<SubmissionResult>).value);
 
         const sequences = results.map((r) => r.sequence!).sort((a, b) => a - b);
         expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => k + 1 + i));
@@ -365,7 +391,7 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
       const recorded = await db()
         .select({ id: events.aggregateId })
         .from(events)
-        .where(and(eq(events.type, "submitted"), inArray(events.aggregateId, ids)));
+        .where(and(eq(events.type, "submit"), inArray(events.aggregateId, ids)));
       expect(recorded).toHaveLength(50);
     },
   );
