@@ -1,3 +1,4 @@
+import { TextField } from "~/components/text-field";
 import {
   data,
   redirect,
@@ -78,41 +79,23 @@ export default function SignIn() {
       ) : null}
       <Form method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
         <input type="hidden" name="weiter" value={next} />
-        <div className="field">
-          <label htmlFor="email">{t.email}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={result?.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-          />
-          {errors.email ? (
-            <p className="field-error" id="email-error">
-              {errors.email}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t.password}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-          />
-          {errors.password ? (
-            <p className="field-error" id="password-error">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="email"
+          label={t.email}
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={result?.email ?? ""}
+          error={errors.email}
+        />
+        <TextField
+          id="password"
+          label={t.password}
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit">{t.submit}</button>
       </Form>
       <p>

@@ -1,5 +1,5 @@
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
-import { data, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatSessionTime } from "~/domain/device";
 import { accountsText } from "~/domain/texts/accounts";

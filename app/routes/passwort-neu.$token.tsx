@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from "@remix-run/node";
+import { TextField } from "~/components/text-field";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
@@ -108,23 +109,14 @@ export default function NewPassword() {
             </p>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor="passwordRepeat">{accountsText.account.newPasswordRepeat}</label>
-          <input
-            id="passwordRepeat"
-            name="passwordRepeat"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-invalid={errors.passwordRepeat ? true : undefined}
-            aria-describedby={errors.passwordRepeat ? "passwordRepeat-error" : undefined}
-          />
-          {errors.passwordRepeat ? (
-            <p className="field-error" id="passwordRepeat-error">
-              {errors.passwordRepeat}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="passwordRepeat"
+          label={accountsText.account.newPasswordRepeat}
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.passwordRepeat}
+        />
         <button type="submit">{t.submit}</button>
       </Form>
     </div>

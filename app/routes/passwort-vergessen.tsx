@@ -1,4 +1,5 @@
-import { data, type ActionFunctionArgs, type MetaFunction, type HeadersFunction } from "@remix-run/node";
+import { TextField } from "~/components/text-field";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
@@ -62,24 +63,15 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <Form method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
-        <div className="field">
-          <label htmlFor="email">{t.email}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={result?.email ?? ""}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-          />
-          {errors.email ? (
-            <p className="field-error" id="email-error">
-              {errors.email}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="email"
+          label={t.email}
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={result?.email ?? ""}
+          error={errors.email}
+        />
         <div className="visually-hidden" aria-hidden="true">
           <label htmlFor="website">{t.honeypot}</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
