@@ -15,7 +15,7 @@ import { useNonce } from "~/components/nonce";
 import { REQUEST_ID_META, useRequestId } from "~/components/request-id";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { getCurrentUser } from "~/server/auth.server";
+import { getSessionState } from "~/server/auth.server";
 import appStylesHref from "~/styles/app.css?url";
 import faviconHref from "~/styles/favicon.svg?url";
 
@@ -39,9 +39,11 @@ export const meta: MetaFunction = ({ error }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request);
-  // Only what the shell shows goes to the browser.
-  return { user: user ? { displayName: user.displayName } : null };
+  const state = await getSessionState(request);
+  // Only what the shell shows goes to the browser. A user who still has to pass or set up the second factor
+  // sees their name and "Abmelden", but no links into the staff area.
+  const signInComplete = state ? !state.secondFactorPending && !state.enrolmentRequired : false;
+  return { user: state ? { displayName: state.user.displayName, signInComplete } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

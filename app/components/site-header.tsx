@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 
 export interface SiteHeaderUser {
   displayName: string;
+  /** False while the second factor is still to be entered or set up. */
+  signInComplete: boolean;
 }
 
 /**
@@ -23,12 +25,16 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
                   <span className="visually-hidden">Angemeldet als </span>
                   {user.displayName}
                 </li>
-                <li>
-                  <Link to="/arbeitsbereich">Arbeitsbereich</Link>
-                </li>
-                <li>
-                  <Link to="/konto">Mein Konto</Link>
-                </li>
+                {user.signInComplete ? (
+                  <>
+                    <li>
+                      <Link to="/arbeitsbereich">Arbeitsbereich</Link>
+                    </li>
+                    <li>
+                      <Link to="/konto">Mein Konto</Link>
+                    </li>
+                  </>
+                ) : null}
                 <li>
                   <form method="post" action="/abmelden" className="inline-form">
                     <button type="submit" className="link-button">

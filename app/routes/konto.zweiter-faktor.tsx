@@ -175,13 +175,6 @@ export default function SecondFactorSettings() {
               <button type="submit">{t.confirmSubmit}</button>
             </Form>
           </section>
-          {loaded.required ? (
-            <form method="post" action="/abmelden" className="inline-form">
-              <button type="submit" className="link-button">
-                {t.signOut}
-              </button>
-            </form>
-          ) : null}
         </>
       ) : null}
     </div>
