@@ -261,6 +261,19 @@ export const publicEventLabels: Record<string, string> = {
   raised: "in der Sitzung gestellt",
   letter_sent: "Schreiben versandt",
   letter_received: "Schreiben eingegangen",
+  // Event names written by the lifecycle engine (app/domain/*-lifecycle.ts).
+  submit: "eingereicht",
+  accept: "angenommen",
+  declare_inadmissible: "als unzulässig zurückgewiesen",
+  assign: "zur Beantwortung zugewiesen",
+  start_answering: "Beantwortung begonnen",
+  answer: "beantwortet",
+  withdraw: "zurückgezogen",
+  extend_deadline: "Frist verlängert",
+  put_on_agenda: "auf die Tagesordnung gesetzt",
+  decide: "entschieden",
+  publish: "Antwort veröffentlicht",
+  correct: "Antwort berichtigt",
 };
 
 export function publicEventLabel(type: string): string {

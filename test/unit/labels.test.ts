@@ -132,3 +132,26 @@ describe("publicEventLabel", () => {
     expect(publicEventLabel(type)).toBe(expected);
   });
 });
+
+describe("public timeline labels for lifecycle events", () => {
+  it.each([
+    ["submit", "eingereicht"],
+    ["accept", "angenommen"],
+    ["withdraw", "zurückgezogen"],
+    ["extend_deadline", "Frist verlängert"],
+    ["publish", "Antwort veröffentlicht"],
+    ["decide", "entschieden"],
+  ])("%s → %s", (type, label) => {
+    expect(publicEventLabel(type)).toBe(label);
+  });
+
+  it("labels every event that a lifecycle table marks public", async () => {
+    const { lifecycles } = await import("~/domain/lifecycles");
+    const publicEvents = new Set<string>();
+    for (const lifecycle of Object.values(lifecycles)) {
+      for (const row of lifecycle.transitions) if (row.publicEvent) publicEvents.add(row.event);
+    }
+    expect(publicEvents.size).toBeGreaterThan(0);
+    for (const event of publicEvents) expect(publicEventLabel(event), event).not.toBe("Bearbeitungsschritt");
+  });
+});
