@@ -1,3 +1,4 @@
+import { FieldError } from "~/components/field-error";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
@@ -72,14 +73,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "wrong_password":
       return data<ActionResult>({ displayName, errors: { password: t.passwordWrong } }, { status: 400, headers: HEADERS });
   }
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
 }
 
 export default function Invitation() {

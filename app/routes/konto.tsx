@@ -1,3 +1,4 @@
+import { FieldError } from "~/components/field-error";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -77,14 +78,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers: Record<string, string> = { ...NO_STORE };
   if (result.retryAfterSeconds) headers["Retry-After"] = String(result.retryAfterSeconds);
   return data<ActionResult>({ errors: result.errors }, { status: result.status, headers });
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
 }
 
 export default function Account() {

@@ -1,3 +1,4 @@
+import { OrganizationSelect } from "~/components/admin/organization-select";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,7 +15,7 @@ import {
 } from "~/server/admin.server";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { mayAdministerBodySlug } from "~/domain/policy";
-import { adminText as t, organizationKindLabels } from "~/domain/texts/admin";
+import { adminText as t } from "~/domain/texts/admin";
 import { roleLabels } from "~/domain/texts/auth";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -173,24 +174,12 @@ export default function UserAdministration() {
         <h2 id="grant-heading">{t.addRoleHeading}</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="grant" />
-          <div className="field">
-            <label htmlFor="organizationId">{t.organization}</label>
-            <select id="organizationId" name="organizationId" required defaultValue={values.organizationId} {...invalid("organizationId")}>
-              <option value="">–</option>
-              {organizations
-                .filter((o) => o.assignableRoles.length > 0)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({organizationKindLabels[o.kind] ?? o.kind})
-                  </option>
-                ))}
-            </select>
-            {errors.organizationId ? (
-              <p className="field-error" id="organizationId-error">
-                {errors.organizationId}
-              </p>
-            ) : null}
-          </div>
+          <OrganizationSelect
+            label={t.organization}
+            organizations={organizations}
+            defaultValue={values.organizationId}
+            error={errors.organizationId}
+          />
           <div className="field">
             <label htmlFor="role">{t.role}</label>
             <select id="role" name="role" required defaultValue={values.role} {...invalid("role")}>

@@ -1,3 +1,5 @@
+import { OrganizationSelect } from "~/components/admin/organization-select";
+import { FieldError } from "~/components/field-error";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -75,14 +77,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
 export default function BodyAdministration() {
   const { body, organizations, users, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -146,20 +140,12 @@ export default function BodyAdministration() {
             <input id="email" name="email" type="email" autoComplete="off" required defaultValue={values.email} {...invalid("email")} />
             <FieldError id="email-error" message={errors.email} />
           </div>
-          <div className="field">
-            <label htmlFor="organizationId">{t.organization}</label>
-            <select id="organizationId" name="organizationId" required defaultValue={values.organizationId} {...invalid("organizationId")}>
-              <option value="">–</option>
-              {organizations
-                .filter((o) => o.assignableRoles.length > 0)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({organizationKindLabels[o.kind] ?? o.kind})
-                  </option>
-                ))}
-            </select>
-            <FieldError id="organizationId-error" message={errors.organizationId} />
-          </div>
+          <OrganizationSelect
+            label={t.organization}
+            organizations={organizations}
+            defaultValue={values.organizationId}
+            error={errors.organizationId}
+          />
           <div className="field">
             <label htmlFor="role">{t.role}</label>
             <select id="role" name="role" required defaultValue={values.role} {...invalid("role")}>
