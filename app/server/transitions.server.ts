@@ -13,7 +13,6 @@ import {
   answers,
   bodies,
   deadlineExtensions,
-  events,
   inquiries,
   inquiryTypes,
   memberships,
@@ -29,6 +28,7 @@ import { maySeeAdministrationWork, maySeeInquiry, type MembershipFact, type Role
 import { lifecycleText } from "../domain/texts/lifecycle";
 import { NotFound } from "./admin.server";
 import type { Db, Tx } from "./db.server";
+import { recordInquiryEvent } from "./inquiry-events.server";
 
 export { NotFound };
 
@@ -136,14 +136,6 @@ function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-async function insertEvent(
-  tx: Tx,
-  e: { bodyId: string; aggregateType: "inquiry" | "answer"; aggregateId: string; type: string; actorUserId: string; public: boolean; payload: Record<string, unknown> },
-): Promise<number> {
-  const [row] = await tx.insert(events).values(e).returning({ id: events.id });
-  return row!.id;
-}
-
 async function lockInquiry(tx: Tx, inquiryId: string, bodyId: string): Promise<InquiryRow> {
   const [row] = await tx
     .select()
@@ -222,10 +214,11 @@ export async function applyInquiryTransition(db: Db, command: InquiryTransitionC
       .set({ ...changes, status: decision.to as InquiryRow["status"], version, updatedAt: sql`now()` })
       .where(eq(inquiries.id, inquiry.id));
     const publicEvent = decision.publicEvent && inquiry.visibility === "public";
-    const eventId = await insertEvent(tx, {
+    const eventId = await recordInquiryEvent(tx, {
       bodyId,
       aggregateType: "inquiry",
       aggregateId: inquiry.id,
+      inquiryId: inquiry.id,
       type: event,
       actorUserId: actor.userId,
       public: publicEvent,
@@ -294,10 +287,11 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       .set({ status: decision.to, version })
       .where(eq(answers.id, answer.id));
     const publicEvent = decision.publicEvent && inquiry.visibility === "public";
-    const eventId = await insertEvent(tx, {
+    const eventId = await recordInquiryEvent(tx, {
       bodyId,
       aggregateType: "answer",
       aggregateId: answer.id,
+      inquiryId: answer.inquiryId,
       type: event,
       actorUserId: actor.userId,
       public: publicEvent,

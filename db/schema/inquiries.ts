@@ -187,3 +187,47 @@ export const deadlineExtensions = pgTable(
     check("extension_reason_given", sql`char_length(trim(${t.reason})) > 0`),
   ],
 );
+
+/**
+ * Contributing departments (Beteiligung) beside the lead department (inquiries.leadOrganizationId), chosen by
+ * the council office on assignment. They see the inquiry and are notified like the lead department.
+ */
+export const inquiryContributors = pgTable(
+  "inquiry_contributors",
+  {
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull().references(() => organizations.id),
+    addedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.organizationId] })],
+);
+
+export const extensionRequestStatus = pgEnum("extension_request_status", ["pending", "granted", "refused"]);
+
+/**
+ * A department asks the council office for more time (Fristverlängerung). Granting it is the lifecycle event
+ * `extend_deadline`, which writes the deadline_extensions row; refusing needs a note.
+ */
+export const extensionRequests = pgTable(
+  "extension_requests",
+  {
+    id: id(),
+    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    requestedByOrganizationId: uuid().notNull().references(() => organizations.id),
+    requestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    requestedDueOn: date({ mode: "string" }).notNull(),
+    reason: text().notNull(),
+    status: extensionRequestStatus().notNull().default("pending"),
+    decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
+    extensionId: uuid().references(() => deadlineExtensions.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("extension_request_reason_given", sql`char_length(trim(${t.reason})) > 0`),
+    check("extension_request_decided", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+    check("extension_request_refusal_note", sql`${t.status} <> 'refused' or char_length(trim(coalesce(${t.decisionNote}, ''))) > 0`),
+    index().on(t.inquiryId, t.status),
+  ],
+);

@@ -1,9 +1,24 @@
 /** Subscriptions, in-app notifications and the e-mail outbox (written in the same transaction as the event). */
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
 import { createdAt, id } from "./columns";
 import { events } from "./events";
+import { inquiries } from "./inquiries";
 import { users } from "./organizations";
 
 export const subscriptionTopic = pgEnum("subscription_topic", ["all", "body", "faction", "tool", "inquiry"]);
@@ -31,12 +46,38 @@ export const notifications = pgTable(
     id: id(),
     userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
     eventId: bigint({ mode: "number" }).references(() => events.id, { onDelete: "cascade" }),
+    /** What happened, one of app/domain/notifications.ts NOTIFICATION_KINDS (e.g. "assigned", "due_soon"). */
+    kind: text().notNull().default("general"),
+    bodyId: uuid().references(() => bodies.id, { onDelete: "cascade" }),
+    inquiryId: uuid().references(() => inquiries.id, { onDelete: "cascade" }),
+    /** Makes repeated scans idempotent, e.g. "due_soon:{inquiryId}:{dueOn}"; unique per user. */
+    dedupeKey: text(),
     title: text().notNull(),
     link: text(),
     readAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.userId, t.readAt)],
+  (t) => [index().on(t.userId, t.readAt), uniqueIndex("notifications_user_dedupe_key").on(t.userId, t.dedupeKey)],
+);
+
+/**
+ * Which notifications a user wants, per kind and channel. No row means the kind's default
+ * (app/domain/notifications.ts). `dueSoonDays` applies to the kind "due_soon".
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    inApp: boolean().notNull(),
+    email: boolean().notNull(),
+    dueSoonDays: integer(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check("notification_due_soon_days", sql`${t.dueSoonDays} is null or ${t.dueSoonDays} between 1 and 60`),
+  ],
 );
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed"]);
