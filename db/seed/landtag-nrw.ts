@@ -31,6 +31,7 @@ import {
   withholdings,
 } from "../schema/index";
 import {
+  answeredEvents,
   berlinNoon,
   doc,
   first,
@@ -386,16 +387,8 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
   );
 
   await insertEvents(tx, [
-    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submitted", occurredOn: "2020-05-28", public: true },
-    {
-      bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      type: "answer_published",
-      occurredOn: publishedAt,
-      public: true,
-      payload: { answerId: answer.id, versionNumber: 1, documentReference: "17/9511" },
-    },
+    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submit", occurredOn: "2020-05-28", public: true, payload: { to: "submitted" } },
+    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt, documentReference: "17/9511" }),
   ]);
 
   const anchor: BodyAnchor = {
