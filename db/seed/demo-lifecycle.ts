@@ -36,7 +36,7 @@ export type DemoStep =
   /** Lead is the body's answering department; contributors by organisation name. */
   | { event: "assign"; day: Day; contributors?: string[] }
   | { event: "start_answering"; day: Day }
-  /** Granted on a department's request made on `requestedDay`. */
+  /** Granted on a department's request made on `requestedDay`; the new due date is moved off the weekend. */
   | { event: "extend_deadline"; day: Day; requestedDay: Day; newDueDay: Day; reason: string }
   | { event: "withdraw"; day: Day; publicNote: string }
   /** Sign-off from `day - 3`, approval `day - 1`, publication on `day`; one answer part per question. */
@@ -224,7 +224,8 @@ function resolveCase(ctx: BodyContext, c: DemoCase): ResolvedCase {
     if (step.event === "declare_inadmissible") facts.reason = step.reason;
     if (step.event === "assign") facts.leadOrganizationId = ctx.body.anchor.answeringDepartmentId;
     if (step.event === "withdraw") facts.publicNote = step.publicNote;
-    if (step.event === "extend_deadline") Object.assign(facts, { reason: step.reason, newDueOn: ctx.isoDay(step.newDueDay) });
+    // A granted date falls on a weekday, as an office would set it.
+    if (step.event === "extend_deadline") Object.assign(facts, { reason: step.reason, newDueOn: ctx.isoDay(weekdayOffset(ctx.today, step.newDueDay)) });
     if (step.event === "decide") facts.decision = step.decision;
     const role = LIFECYCLE_ROLE[step.event] ?? "council_office";
     const decision = decide(lifecycle, state, step.event, facts, [role]);

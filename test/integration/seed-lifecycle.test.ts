@@ -8,6 +8,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/server/db.server";
 import { seedDemoData } from "../../db/seed";
+import { seedDemoBody, type DemoStep } from "../../db/seed/demo-lifecycle";
 import {
   bodies,
   deadlineExtensions,
@@ -262,6 +263,27 @@ describe.each(backends())("demo lifecycle data on %s", (backend) => {
     ]);
     // The Scharnebeck Antrag carries no date, so it has no events.
     expect(await timeline("scharnebeck", "Antrag-1-2020")).toEqual([]);
+  });
+
+  it("refuses to seed a history the lifecycle tables do not allow, and writes nothing", async () => {
+    const [norderstedt] = await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, "norderstedt"));
+    const none = "00000000-0000-4000-8000-000000000000";
+    const accounts = {
+      users: { faction: none, councilOffice: none, clerk: none, dpo: none, executive: none, admin: none },
+      furtherFactionMembers: [],
+      organizations: { faction: none, councilOffice: none, clerk: none, dpo: none, executive: none, admin: none },
+    };
+    const anchor = { bodyId: norderstedt!.id, slug: "norderstedt", shortName: "Norderstedt", factionId: null, answeringDepartmentId: none, dpoOfficeId: null, executiveId: none };
+    const before = (await t.db.select({ id: inquiries.id }).from(inquiries)).length;
+    const impossible = (steps: DemoStep[]) =>
+      t.db.transaction((tx) =>
+        seedDemoBody(tx, { anchor, accounts, typeCode: "anfrage", cases: [{ title: "Unmöglich", questions: ["?"], visibility: "internal", createdDay: -5, steps }] }, new Date()),
+      );
+    // Accepted without having been submitted; answered without an answer step; a step in the future.
+    await expect(impossible([{ event: "accept", day: -1 }])).rejects.toThrow(/accept in draft refused/);
+    await expect(impossible([{ event: "submit", day: -3 }, { event: "start_answering", day: -1 }])).rejects.toThrow(/start_answering in submitted refused/);
+    await expect(impossible([{ event: "submit", day: 2 }])).rejects.toThrow(/demo data/);
+    expect((await t.db.select({ id: inquiries.id }).from(inquiries)).length).toBe(before);
   });
 
   it("shows a public fictional inquiry's timeline without its internal steps", async () => {
