@@ -1,6 +1,7 @@
 /**
  * Demo data built from the five documents in ../shared/seeds (one body each, Norderstedt two), the tool
- * catalogue with the facts they state, fictional demo accounts and a little fictional work in progress.
+ * catalogue with the facts they state, fictional demo accounts and fictional inquiries and motions in every
+ * state of their lifecycles, dated relative to the day of seeding.
  *
  * Idempotent: when the demo bodies are there it inserts nothing. Everything is written in one transaction, so
  * an interrupted seed leaves no half of it behind. The modules in db/seed/ hold the data, one per source.
@@ -9,10 +10,13 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../app/server/db.server";
 import { bodies } from "./schema/index";
 import { demoLogins, hashDemoPasswords, seedAccounts, type DemoLogin } from "./seed/accounts";
-import { landtagNrwWork, norderstedtWork, seedDemoWork } from "./seed/demo-work";
+import { landtagNrwDemo } from "./seed/demo-cases-landtag-nrw";
+import { norderstedtDemo } from "./seed/demo-cases-norderstedt";
+import { scharnebeckDemo } from "./seed/demo-cases-scharnebeck";
+import { seedDemoBody } from "./seed/demo-lifecycle";
 import { seedHamburg } from "./seed/hamburg";
-import { NRW_KLEINE_ANFRAGE_DEADLINE_LABEL, seedLandtagNrw } from "./seed/landtag-nrw";
-import { NORDERSTEDT_ANFRAGE_DEADLINE_LABEL, seedNorderstedt } from "./seed/norderstedt";
+import { seedLandtagNrw } from "./seed/landtag-nrw";
+import { seedNorderstedt } from "./seed/norderstedt";
 import { seedScharnebeck } from "./seed/scharnebeck";
 import type { Tx } from "./seed/support";
 import { seedToolCatalogue, seedToolFacts } from "./seed/tools";
@@ -34,7 +38,12 @@ export function isDemoDataPresent(db: Db): Promise<boolean> {
   return isPresent(db);
 }
 
-export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
+/**
+ * Loads the demo data unless it is there. `now` fixes the seed day that the fictional cases' dates are
+ * relative to (tests); by default it is the moment of seeding.
+ */
+export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promise<DemoLogin[]> {
+  const now = options.now ?? new Date();
   const logins = demoLogins();
   if (await isPresent(db)) return logins;
 
@@ -68,14 +77,10 @@ export async function seedDemoData(db: Db): Promise<DemoLogin[]> {
       passwordHashes,
     );
 
-    await seedDemoWork(
-      tx,
-      norderstedtWork(norderstedt.anchor, accounts.norderstedt!, norderstedt.inquiryTypeId, NORDERSTEDT_ANFRAGE_DEADLINE_LABEL),
-    );
-    await seedDemoWork(
-      tx,
-      landtagNrwWork(landtagNrw.anchor, accounts["landtag-nrw"]!, landtagNrw.kleineAnfrageTypeId, NRW_KLEINE_ANFRAGE_DEADLINE_LABEL),
-    );
+    // Fictional work in every state, dated relative to today (db/seed/demo-cases-*.ts).
+    await seedDemoBody(tx, norderstedtDemo(norderstedt.anchor, accounts.norderstedt!), now);
+    await seedDemoBody(tx, landtagNrwDemo(landtagNrw.anchor, accounts["landtag-nrw"]!), now);
+    await seedDemoBody(tx, scharnebeckDemo(scharnebeck.anchor, accounts.scharnebeck!), now);
   });
   return logins;
 }

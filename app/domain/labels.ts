@@ -233,51 +233,80 @@ export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
   decision: "Entscheidung",
 };
 
+// ---- event labels -------------------------------------------------------------------------------------
+//
+// Lifecycle transitions are logged under the engine's event names (app/domain/*-lifecycle.ts). Everything else
+// recorded about an inquiry uses one of the names below; nothing else is written to an inquiry's log.
+
+/** Non-lifecycle events of an inquiry, written with recordInquiryEvent (staff audit views only). */
+export const NON_LIFECYCLE_INQUIRY_EVENTS = [
+  "draft_created",
+  "draft_saved",
+  "coauthors_changed",
+  "extension_requested",
+  "extension_refused",
+  "visibility_changed",
+  "agenda_linked",
+  "contributors_changed",
+] as const;
+export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
+
 /**
- * Public timeline entries. Event types are open-ended text in the log; unknown ones get a neutral label rather
- * than their internal name.
+ * Events taken from the source documents that are not transitions in Quaestio: a supervisory authority's
+ * letter arrives (it was never a draft here), and a consultation of the DPO is requested (logged on the
+ * consultation, beside the answer's own lifecycle).
  */
+export const RECORDED_EVENTS = ["letter_received", "consultation_requested"] as const;
+export type RecordedEvent = (typeof RECORDED_EVENTS)[number];
+
+/** Public timeline entries: the public lifecycle events and the receipt of a letter. */
 export const publicEventLabels: Record<string, string> = {
-  submitted: "eingereicht",
-  received: "eingegangen",
-  accepted: "angenommen",
-  inadmissible: "als unzulässig zurückgewiesen",
-  assigned: "zur Beantwortung zugewiesen",
-  answering: "Beantwortung begonnen",
-  answered: "beantwortet",
-  withdrawn: "zurückgezogen",
-  due_soon: "Frist läuft bald ab",
-  overdue: "Frist überschritten",
-  extended: "Frist verlängert",
-  deadline_extended: "Frist verlängert",
-  published: "Antwort veröffentlicht",
-  answer_published: "Antwort veröffentlicht",
-  corrected: "Antwort berichtigt",
-  answer_corrected: "Antwort berichtigt",
-  on_agenda: "auf die Tagesordnung gesetzt",
-  decided: "entschieden",
-  consultation_requested: "Stellungnahme angefordert",
-  consultation_answered: "Stellungnahme abgegeben",
-  raised: "in der Sitzung gestellt",
-  letter_sent: "Schreiben versandt",
-  letter_received: "Schreiben eingegangen",
-  // Event names written by the lifecycle engine (app/domain/*-lifecycle.ts).
+  // inquiry lifecycle
   submit: "eingereicht",
   accept: "angenommen",
   declare_inadmissible: "als unzulässig zurückgewiesen",
   assign: "zur Beantwortung zugewiesen",
-  start_answering: "Beantwortung begonnen",
   answer: "beantwortet",
   withdraw: "zurückgezogen",
   extend_deadline: "Frist verlängert",
+  // motion lifecycle
   put_on_agenda: "auf die Tagesordnung gesetzt",
   decide: "entschieden",
+  // answer lifecycle
   publish: "Antwort veröffentlicht",
   correct: "Antwort berichtigt",
+  // from the documents
+  letter_received: "Schreiben eingegangen",
 };
 
+/** Every event of an inquiry, its answer or its consultations, as the staff audit views name it. */
+export const inquiryEventLabels: Record<string, string> = {
+  ...publicEventLabels,
+  start_answering: "Beantwortung begonnen",
+  request_consultation: "Stellungnahme angefordert",
+  consultation_answered: "Stellungnahme abgegeben",
+  send_to_sign_off: "zur Mitzeichnung gegeben",
+  return_for_revision: "zur Überarbeitung zurückgegeben",
+  approve: "Antwort freigegeben",
+  consultation_requested: "Stellungnahme angefordert",
+  draft_created: "Entwurf angelegt",
+  draft_saved: "Entwurf gespeichert",
+  coauthors_changed: "Mitautorinnen und Mitautoren geändert",
+  extension_requested: "Fristverlängerung beantragt",
+  extension_refused: "Fristverlängerung abgelehnt",
+  visibility_changed: "Sichtbarkeit geändert",
+  agenda_linked: "mit Tagesordnungspunkt verknüpft",
+  contributors_changed: "beteiligte Stellen geändert",
+};
+
+/** The public timeline's label; an unknown type gets a neutral label rather than its internal name. */
 export function publicEventLabel(type: string): string {
   return publicEventLabels[type] ?? "Bearbeitungsschritt";
+}
+
+/** The staff audit label of an inquiry's event; an unknown type gets the same neutral label. */
+export function inquiryEventLabel(type: string): string {
+  return inquiryEventLabels[type] ?? "Bearbeitungsschritt";
 }
 
 /**

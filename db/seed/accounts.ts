@@ -40,13 +40,29 @@ export const demoBodies = [
   { slug: "scharnebeck", shortName: "Scharnebeck", councilOffice: "Ratsbüro (Demo)" },
 ] as const;
 
+/**
+ * Second members of a body's demo faction, so that co-authoring a draft can be tried with two logins. Listed
+ * after the body's role accounts.
+ */
+const extraFactionMembers: ReadonlyArray<{ slug: string; local: string; label: string }> = [
+  { slug: "norderstedt", local: "fraktion2", label: "Fraktion (zweites Mitglied)" },
+];
+
 const emailOf = (local: string, slug: string) => `${local}@${slug}.quaestio.example`;
+
+/** One body's logins in their order: the role accounts, then the extra faction members. */
+function loginsOf(b: (typeof demoBodies)[number]): DemoLogin[] {
+  return [
+    ...demoRoles.map((r) => ({ role: r.label, body: b.shortName, email: emailOf(r.local, b.slug), password: DEMO_PASSWORD, mfa: false })),
+    ...extraFactionMembers
+      .filter((m) => m.slug === b.slug)
+      .map((m) => ({ role: m.label, body: b.shortName, email: emailOf(m.local, b.slug), password: DEMO_PASSWORD, mfa: false })),
+  ];
+}
 
 /** The list of demo logins; the same whether or not this call inserted them. */
 export function demoLogins(): DemoLogin[] {
-  return demoBodies.flatMap((b) =>
-    demoRoles.map((r) => ({ role: r.label, body: b.shortName, email: emailOf(r.local, b.slug), password: DEMO_PASSWORD, mfa: false })),
-  );
+  return demoBodies.flatMap(loginsOf);
 }
 
 /** argon2id hashes for every demo account, computed before the seeding transaction opens. */
@@ -57,6 +73,8 @@ export async function hashDemoPasswords(): Promise<string[]> {
 export interface DemoAccounts {
   /** User id by role. */
   users: Record<DemoRoleKey, string>;
+  /** User ids of the further members of the demo faction (co-authors). */
+  furtherFactionMembers: string[];
   /** The organisation each role's membership is in. */
   organizations: Record<DemoRoleKey, string>;
 }
@@ -107,7 +125,20 @@ export async function seedAccounts(tx: Tx, anchors: BodyAnchor[], passwordHashes
         .values({ userId: user.id, bodyId: anchor.bodyId, organizationId: organizationFor[r.key], role: r.role });
       ids[r.key] = user.id;
     }
-    result[b.slug] = { users: ids, organizations: organizationFor };
+    const further: string[] = [];
+    for (const m of extraFactionMembers.filter((x) => x.slug === b.slug)) {
+      const passwordHash = passwordHashes[hashIndex++];
+      if (!passwordHash) throw new Error("a password hash is missing for the demo accounts");
+      const user = first(
+        await tx
+          .insert(users)
+          .values({ email: emailOf(m.local, b.slug), displayName: `Demo ${m.label} (${b.shortName})`, passwordHash })
+          .returning({ id: users.id }),
+      );
+      await tx.insert(memberships).values({ userId: user.id, bodyId: anchor.bodyId, organizationId: created.faction!, role: "faction_member" });
+      further.push(user.id);
+    }
+    result[b.slug] = { users: ids, furtherFactionMembers: further, organizations: organizationFor };
   }
   return result;
 }

@@ -21,6 +21,7 @@ import {
 import {
   berlinNoon,
   first,
+  answeredEvents,
   insertEvents,
   insertOrganizations,
   paragraphs,
@@ -180,17 +181,10 @@ export async function seedHamburg(tx: Tx) {
       .returning({ id: sources.id }),
   );
 
+  // The letter was not drafted in Quaestio: its receipt is recorded as such, not as a submission.
   await insertEvents(tx, [
-    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "received", occurredOn: "2021-03-05", public: true },
-    {
-      bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      type: "answer_published",
-      occurredOn: publishedAt,
-      public: true,
-      payload: { answerId: answer.id, versionNumber: 1 },
-    },
+    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "letter_received", occurredOn: "2021-03-05", public: true },
+    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt }),
   ]);
 
   const anchor: BodyAnchor = {

@@ -1,8 +1,8 @@
 /**
  * Landtag Nordrhein-Westfalen: Kleine Anfrage 3761 of Matthi Bolte-Richter (BÜNDNIS 90/DIE GRÜNEN) of
  * 28 May 2020 and the Landesregierung's answer, Drucksache 17/9511 of 07.07.2020 (seed 003), with its
- * tool inventory, usage matrix and the LDI "Leitplanken" it refers to. Texts are the document's own; sentences
- * broken by a page break are joined.
+ * tool inventory, usage matrix and the LDI "Leitplanken" it refers to. The texts, in landtag-nrw-texts.ts, are
+ * the document's own; sentences broken by a page break are joined.
  */
 import {
   answerAttachments,
@@ -31,75 +31,37 @@ import {
   withholdings,
 } from "../schema/index";
 import {
+  answeredEvents,
   berlinNoon,
-  doc,
   first,
   insertEvents,
   insertOrganizations,
-  link,
-  paragraph,
   paragraphs,
   richText,
   type BodyAnchor,
   type Tx,
 } from "./support";
 import { nrwInventory, nrwMatrix } from "./landtag-nrw-inventory";
+import {
+  NRW_KLEINE_ANFRAGE_DEADLINE_LABEL,
+  LDI_URL,
+  LDI_TITLE,
+  inquiryPreamble,
+  questionTexts,
+  answerIntro,
+  answerPreamble,
+  itSecurityJustification,
+  part1,
+  part2,
+  jointNote,
+  ldiStatusNote,
+  part3,
+  ldiCriteria,
+} from "./landtag-nrw-texts";
+
 import type { ToolIds } from "./tools";
 
-export const NRW_KLEINE_ANFRAGE_DEADLINE_LABEL = "4 Wochen nach Eingang";
-
-const LDI_URL =
-  "https://www.lidi.nrw.de/mainmenu_Aktuelles/Inhalt/Schule_-Videokonferenzsysteme-und-Messenger-Dienste-waehrend-der-Corona-Pandemie/LDI-NRW--Videokonferenzsysteme-18_05_2020.pdf";
-
-const LDI_TITLE =
-  "Leitplanken für die Auswahl von Videokonferenzsystemen während der Kontaktbeschränkungen aufgrund der Corona-Pandemie";
-
-// The document's footnote ¹ has no node of its own: the mark stays in the text, the note is the last paragraph.
-const inquiryPreamble = doc(
-  paragraph(
-    `Am 18. Mai hat die Landesbeauftragte für Datenschutz und Informationsfreiheit (LDI) „${LDI_TITLE}“¹ veröffentlicht. Gerade vor dem Hintergrund der Corona-Pandemie hat die Bedeutung von Videokonferenzen und der entsprechenden Tools deutlich zugenommen und mit ihnen die Relevanz des Datenschutzes.`,
-  ),
-  paragraph("¹ ", link(LDI_URL)),
-);
-
-const questionTexts = [
-  "Welche Videokonferenz-Tools werden durch die Landesregierung eingesetzt? (bitte aufschlüsseln je Ministerium und nachgeordnetem Bereich)",
-  "An wie vielen Arbeitsplätzen werden diese Tools jeweils eingesetzt?",
-  "Welche dieser Tools entsprechen den in der Vorbemerkung zitierten „Leitplanken“ der LDI?",
-  "Wie geht die Landesregierung mit solchen Tools um, die nicht den „Leitplanken“ entsprechen?",
-];
-
-const answerIntro =
-  "Der Minister für Wirtschaft, Innovation, Digitalisierung und Energie hat die Kleine Anfrage 3761 mit Schreiben vom 7. Juli 2020 namens der Landesregierung im Einvernehmen mit dem Ministerpräsidenten sowie allen übrigen Mitgliedern der Landesregierung beantwortet.";
-
-const answerPreamble =
-  "Mit dem Begriff „Videokonferenz-Tools“ werden die Videokonferenzsysteme verstanden, die von den Mitarbeiterinnen und Mitarbeitern in der Landesverwaltung genutzt werden können, um selber Videokonferenzen zu initiieren.";
-
-const itSecurityJustification =
-  "Die gewünschten detaillierten Angaben zu eingesetzten Technologien und Herstellern können aus Gründen der IT-Sicherheit nicht bekannt gegeben werden. Bereits die Herstellerangabe birgt die Gefahr, potentiellen Angreifern zielgerichtete Angriffe zu ermöglichen und lassen Rückschlüsse auf die Kommunikations- und Einsatzfähigkeit der Polizei NRW zu, die zu Cyberangriffen (z.B. DDos-Attacken) missbraucht werden könnten.";
-
-const part1 = [
-  "Die Videokonferenz-Tools, die in der Landesverwaltung von den Mitarbeiterinnen und Mitarbeitern eingesetzt werden, um selber Videokonferenzen zu initiieren, sind der Anlage zu entnehmen.",
-  "Zudem gibt es dedizierte eigene Telefon- und Videokonferenzanlagen in der Hoheit und betrieblichen Verantwortung der Polizei NRW.",
-];
-
-const part2 = ["Die gewünschten Angaben sind der nachfolgenden Übersicht zu entnehmen:"];
-
-const jointNote = "Die Fragen 3 und 4 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
-
-const ldiStatusNote =
-  "Ein Abgleich der Nutzung der Systeme mit den LDI-Leitplanken „Videokonferenzsystemen“ vom 18.05.2020 konnte aufgrund der Kürze der Zeit noch nicht abschließend durchgeführt werden.";
-
-const part3 = [
-  "Die Leitplanken der Landesbeauftragten für Datenschutz und Informationsfreiheit empfehlen bevorzugt die Nutzung eigener Dienste mit öffentlich verfügbarer oder kommerziell erhältlicher Software. Hierbei ist sicherzustellen, dass die eingesetzte Software keine Daten über ihre Beschäftigten oder deren Kommunikationspartner/-innen an den Hersteller für dessen Zwecke übermittelt. Die von den Rechenzentren der Landesverwaltung bereitgestellten Videokonferenzlösungen erfüllen diese Vorgaben.",
-  `Neben umfangreichen technischen Maßnahmen wird die Datensicherheit bei der Arbeit auch durch organisatorische Regelungen sichergestellt. Übergreifende Regelungen in der Landesverwaltung wurden zwischen den Ressorts abgestimmt. Die Auswahl weiterer eingesetzter Videokonferenzsysteme basiert im Rahmen der Eigenverantwortung der nutzenden Behörden auf diesen Regelungen. ${ldiStatusNote}`,
-];
-
-/** Only what the answer says the Leitplanken say (the guideline itself is not among the documents). */
-const ldiCriteria = [
-  "Bevorzugt Nutzung eigener Dienste mit öffentlich verfügbarer oder kommerziell erhältlicher Software",
-  "Die eingesetzte Software übermittelt keine Daten über Beschäftigte oder deren Kommunikationspartner/-innen an den Hersteller für dessen Zwecke",
-];
+export { NRW_KLEINE_ANFRAGE_DEADLINE_LABEL };
 
 export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
   const body = first(
@@ -386,16 +348,8 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
   );
 
   await insertEvents(tx, [
-    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submitted", occurredOn: "2020-05-28", public: true },
-    {
-      bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      type: "answer_published",
-      occurredOn: publishedAt,
-      public: true,
-      payload: { answerId: answer.id, versionNumber: 1, documentReference: "17/9511" },
-    },
+    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submit", occurredOn: "2020-05-28", public: true, payload: { to: "submitted" } },
+    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt, documentReference: "17/9511" }),
   ]);
 
   const anchor: BodyAnchor = {

@@ -25,6 +25,7 @@ import {
   sources,
 } from "../schema/index";
 import {
+  answeredEvents,
   berlinNoon,
   bulletList,
   doc,
@@ -300,25 +301,18 @@ export async function seedNorderstedt(tx: Tx) {
     ])
     .returning({ id: sources.id });
 
+  // Raised in the meeting (its submission), answered by the Vorlage put before the next meeting.
   await insertEvents(tx, [
     {
       bodyId,
       aggregateType: "inquiry",
       aggregateId: inquiry.id,
-      type: "received",
+      type: "submit",
       occurredOn: "2020-05-04",
       public: true,
-      payload: { meeting: "Hauptausschuss", meetingDate: "2020-05-04", agendaItem: "26.7" },
+      payload: { to: "submitted", meeting: "Hauptausschuss", meetingDate: "2020-05-04", agendaItem: "26.7" },
     },
-    {
-      bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      type: "answer_published",
-      occurredOn: publishedAt,
-      public: true,
-      payload: { answerId: answer.id, versionNumber: 1, documentReference: "M 20/0226" },
-    },
+    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt, documentReference: "M 20/0226" }),
   ]);
 
   const anchor: BodyAnchor = {

@@ -6,6 +6,10 @@ import { bulletList, doc, paragraph, text } from "../../app/editor/build";
 import { renderContent } from "../../app/editor/content.server";
 import type { Tx } from "../../app/server/db.server";
 import type { RichTextDoc } from "../schema/columns";
+import type { AnswerEvent } from "../../app/domain/answer-lifecycle";
+import type { InquiryEvent } from "../../app/domain/inquiry-lifecycle";
+import type { NonLifecycleInquiryEvent, RecordedEvent } from "../../app/domain/labels";
+import type { MotionEvent } from "../../app/domain/motion-lifecycle";
 import { events, organizations } from "../schema/index";
 
 export type { Tx };
@@ -106,17 +110,11 @@ export async function insertOrganizations<K extends string>(
 }
 
 /**
- * Event types written by the seed. The public timeline of an inquiry is its public events; the demo work's
- * events are internal.
+ * Event types written by the seed: the lifecycle engine's event names for every state change, and the
+ * non-lifecycle names of app/domain/labels.ts for the rest. The public timeline of an inquiry is its public
+ * events (those of its answer included).
  */
-export type SeedEventType =
-  | "created"
-  | "submitted"
-  | "received"
-  | "assigned"
-  | "answering"
-  | "consultation_requested"
-  | "answer_published";
+export type SeedEventType = InquiryEvent | MotionEvent | AnswerEvent | NonLifecycleInquiryEvent | RecordedEvent;
 
 export interface SeedEvent {
   bodyId: string;
@@ -158,4 +156,42 @@ export interface BodyAnchor {
   /** The DPO office named in the documents (null where the documents name none). */
   dpoOfficeId: string | null;
   executiveId: string;
+}
+
+/**
+ * The events of an answer's publication as the engine writes them: the answer lifecycle's `publish` on the
+ * answer, then the inquiry lifecycle's `answer` on the inquiry, both at the publication instant.
+ */
+export function answeredEvents(a: {
+  bodyId: string;
+  inquiryId: string;
+  answerId: string;
+  publishedAt: Date;
+  documentReference?: string;
+  actorUserId?: string | null;
+  public?: boolean;
+}): SeedEvent[] {
+  const isPublic = a.public ?? true;
+  return [
+    {
+      bodyId: a.bodyId,
+      aggregateType: "answer",
+      aggregateId: a.answerId,
+      type: "publish",
+      occurredOn: a.publishedAt,
+      public: isPublic,
+      actorUserId: a.actorUserId,
+      payload: { from: "approved", to: "published", inquiryId: a.inquiryId, versionNumber: 1, documentReference: a.documentReference },
+    },
+    {
+      bodyId: a.bodyId,
+      aggregateType: "inquiry",
+      aggregateId: a.inquiryId,
+      type: "answer",
+      occurredOn: a.publishedAt,
+      public: isPublic,
+      actorUserId: a.actorUserId,
+      payload: { from: "answering", to: "answered", answerId: a.answerId },
+    },
+  ];
 }

@@ -453,6 +453,14 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
         expect(list!.items.every((item) => item.publicRef)).toBe(true);
         expect(list!.items.map((i) => i.title).join(" ")).not.toMatch(/fiktiv/i);
       }
+      // Internal demo work stays off the public lists; the public demo inquiries are on them.
+      const norderstedt = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
+      const titles = norderstedt!.items.map((i) => i.title);
+      expect(titles).not.toContain("Barrierefreiheit der Videokonferenzsysteme");
+      expect(titles).not.toContain("Nutzung von Messenger-Diensten in der Verwaltung");
+      expect(titles).toEqual(expect.arrayContaining(['Videokonferenztool: "Zoom"', "Kosten der Videokonferenzlizenzen"]));
+      const nrw = await listPublicInquiries({ bodySlug: "landtag-nrw", page: 1 }, t.db);
+      expect(nrw!.items.map((i) => i.title)).not.toContain("Nutzung von Messenger-Diensten in der Landesverwaltung");
     });
 
     it("Landtag NRW, Drucksache 17/9511: joint answer to 3 and 4, IT-security withholding, 16 tools", async () => {

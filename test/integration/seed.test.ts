@@ -219,7 +219,8 @@ describe.each(backends())("demo data on %s", (backend) => {
   });
 
   it("creates fictional demo accounts with the shared password and no real names", async () => {
-    expect(logins).toHaveLength(24);
+    // Six roles in each of the four bodies, and a second faction member in Norderstedt for co-authoring.
+    expect(logins).toHaveLength(25);
     expect(logins.every((l) => l.email.endsWith(".quaestio.example") && !l.mfa)).toBe(true);
     expect(logins.some((l) => l.role === "Fraktion" && l.body === "Norderstedt")).toBe(true);
     const [faction] = await t.db.select().from(users).where(eq(users.email, "fraktion@norderstedt.quaestio.example"));
@@ -234,26 +235,52 @@ describe.each(backends())("demo data on %s", (backend) => {
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(inArray(users.email, logins.map((l) => l.email)));
-    expect(roles).toHaveLength(24);
+    expect(roles).toHaveLength(25);
   });
 
-  it("keeps the demo work in progress internal", async () => {
-    const demo = await t.db
-      .select({ visibility: inquiries.visibility, status: inquiries.status })
+  it("puts the second Norderstedt faction member in the same fictional faction as the first, without a second factor", async () => {
+    const second = logins.find((l) => l.email === "fraktion2@norderstedt.quaestio.example");
+    expect(second).toMatchObject({ body: "Norderstedt", password: logins[0]!.password, mfa: false });
+    const factionOf = async (email: string) =>
+      t.db
+        .select({ organization: organizations.name, organizationId: memberships.organizationId, role: memberships.role })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+        .where(eq(users.email, email));
+    const first = await factionOf("fraktion@norderstedt.quaestio.example");
+    const other = await factionOf("fraktion2@norderstedt.quaestio.example");
+    expect(other).toEqual(first);
+    expect(other).toEqual([expect.objectContaining({ organization: "Fraktion (Demo)", role: "faction_member" })]);
+    const [user] = await t.db.select().from(users).where(eq(users.email, "fraktion2@norderstedt.quaestio.example"));
+    expect(await verifyPassword(user!.passwordHash, second!.password)).toBe(true);
+  });
+
+  it("keeps the internal inquiries fictional: every one says so in its preamble", async () => {
+    const internal = await t.db
+      .select({ preamble: inquiries.preambleText, status: inquiries.status })
       .from(inquiries)
       .where(eq(inquiries.visibility, "internal"));
-    expect(demo).toHaveLength(6);
-    expect(demo.map((d) => d.status).sort()).toEqual(["answering", "answering", "draft", "draft", "submitted", "submitted"]);
+    expect(internal.length).toBeGreaterThanOrEqual(6);
+    expect(internal.every((d) => d.preamble?.includes("Fiktiver Demo-Vorgang"))).toBe(true);
+    // Every draft is internal: a draft is never public.
+    const drafts = await t.db.select({ visibility: inquiries.visibility }).from(inquiries).where(eq(inquiries.status, "draft"));
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((d) => d.visibility === "internal")).toBe(true);
   });
 
   it("attributes the fictional work to the fictional demo factions only", async () => {
     const originators = await t.db
-      .select({ faction: organizations.name })
+      .select({ faction: organizations.name, preamble: inquiries.preambleText })
       .from(inquiries)
-      .innerJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId))
-      .where(eq(inquiries.visibility, "internal"));
-    expect(originators).toHaveLength(6);
-    expect(new Set(originators.map((o) => o.faction))).toEqual(new Set(["Fraktion (Demo)"]));
+      .innerJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId));
+    const fictional = originators.filter((o) => o.preamble?.includes("Fiktiver Demo-Vorgang"));
+    expect(fictional.length).toBeGreaterThan(15);
+    expect(new Set(fictional.map((o) => o.faction))).toEqual(new Set(["Fraktion (Demo)"]));
+    // The real seeds keep their own originators.
+    expect(originators.filter((o) => !o.preamble?.includes("Fiktiver Demo-Vorgang")).map((o) => o.faction).sort()).toEqual(
+      ["BÜNDNIS 90/DIE GRÜNEN", "Bündnis90/ Die GRÜNEN", "FWuD-Fraktion", "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit"].sort(),
+    );
   });
 
   it("inserts nothing when called again", async () => {

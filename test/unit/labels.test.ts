@@ -49,7 +49,13 @@ import {
   sourceKindLabels,
   toolFactKeyLabels,
   withholdingReasonLabels,
+  NON_LIFECYCLE_INQUIRY_EVENTS,
+  RECORDED_EVENTS,
+  inquiryEventLabel,
+  inquiryEventLabels,
+  publicEventLabels,
 } from "~/domain/labels";
+import { lifecycles } from "~/domain/lifecycles";
 
 // Every enum of the schema has a label for every value, and no label for a value that does not exist.
 describe.each([
@@ -123,10 +129,15 @@ describe("inquiryStatusLabel", () => {
 
 describe("publicEventLabel", () => {
   it.each([
-    ["submitted", "eingereicht"],
-    ["published", "Antwort veröffentlicht"],
-    ["extended", "Frist verlängert"],
-    ["corrected", "Antwort berichtigt"],
+    ["submit", "eingereicht"],
+    ["publish", "Antwort veröffentlicht"],
+    ["extend_deadline", "Frist verlängert"],
+    ["correct", "Antwort berichtigt"],
+    ["letter_received", "Schreiben eingegangen"],
+    // Internal steps and names nobody writes get the neutral label, never their internal name.
+    ["start_answering", "Bearbeitungsschritt"],
+    ["extension_requested", "Bearbeitungsschritt"],
+    ["answer_published", "Bearbeitungsschritt"],
     ["something_internal", "Bearbeitungsschritt"],
   ])("%s → %s", (type, expected) => {
     expect(publicEventLabel(type)).toBe(expected);
@@ -145,13 +156,51 @@ describe("public timeline labels for lifecycle events", () => {
     expect(publicEventLabel(type)).toBe(label);
   });
 
-  it("labels every event that a lifecycle table marks public", async () => {
-    const { lifecycles } = await import("~/domain/lifecycles");
-    const publicEvents = new Set<string>();
-    for (const lifecycle of Object.values(lifecycles)) {
-      for (const row of lifecycle.transitions) if (row.publicEvent) publicEvents.add(row.event);
-    }
+  const publicEvents = new Set<string>();
+  const internalEvents = new Set<string>();
+  for (const lifecycle of Object.values(lifecycles)) {
+    for (const row of lifecycle.transitions) (row.publicEvent ? publicEvents : internalEvents).add(row.event);
+  }
+
+  it("labels every event that a lifecycle table marks public", () => {
     expect(publicEvents.size).toBeGreaterThan(0);
     for (const event of publicEvents) expect(publicEventLabel(event), event).not.toBe("Bearbeitungsschritt");
+  });
+
+  it("has public labels only for events that can be public: no alias that nobody writes", () => {
+    const writable = new Set<string>([...publicEvents, ...RECORDED_EVENTS]);
+    for (const type of Object.keys(publicEventLabels)) expect(writable.has(type), type).toBe(true);
+  });
+});
+
+describe("staff audit labels for inquiry events", () => {
+  const everyEvent = [
+    ...Object.values(lifecycles).flatMap((l) => l.transitions.map((row) => row.event)),
+    ...NON_LIFECYCLE_INQUIRY_EVENTS,
+    ...RECORDED_EVENTS,
+  ];
+
+  it("labels every lifecycle event, public or internal, and every non-lifecycle event name", () => {
+    for (const event of everyEvent) expect(inquiryEventLabel(event).trim(), event).not.toBe("Bearbeitungsschritt");
+    for (const event of everyEvent) expect(inquiryEventLabels[event]?.trim(), event).toBeTruthy();
+  });
+
+  it("names nothing else", () => {
+    expect(Object.keys(inquiryEventLabels).sort()).toEqual([...new Set(everyEvent)].sort());
+  });
+
+  it.each([
+    ["draft_created", "Entwurf angelegt"],
+    ["coauthors_changed", "Mitautorinnen und Mitautoren geändert"],
+    ["extension_requested", "Fristverlängerung beantragt"],
+    ["extension_refused", "Fristverlängerung abgelehnt"],
+    ["visibility_changed", "Sichtbarkeit geändert"],
+    ["agenda_linked", "mit Tagesordnungspunkt verknüpft"],
+    ["contributors_changed", "beteiligte Stellen geändert"],
+    ["start_answering", "Beantwortung begonnen"],
+    ["submit", "eingereicht"],
+    ["unknown_thing", "Bearbeitungsschritt"],
+  ])("%s → %s", (type, label) => {
+    expect(inquiryEventLabel(type)).toBe(label);
   });
 });
