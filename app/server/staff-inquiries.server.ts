@@ -36,6 +36,7 @@ import { maySeeAdministrationWork, maySeeInquiry } from "../domain/policy";
 import { responsibilityFacts } from "./inquiry-scope.server";
 import type { CurrentUser } from "./auth.server";
 import { getDb } from "./db.server";
+import { loadWorkflowView, type WorkflowView } from "./workflow-view.server";
 
 export interface StaffInquiryDetail {
   id: string;
@@ -57,6 +58,8 @@ export interface StaffInquiryDetail {
   /** True when this view shows anything the public may not read (and the read was therefore audited). */
   containsNonPublicMaterial: boolean;
   questions: Array<{ id: string; number: string; leadIn: string | null; bodyHtml: string }>;
+  /** Responsibility, deadline history, agenda, and the workflow actions the user may take now. */
+  workflow: WorkflowView;
   answer: null | {
     status: AnswerStatus;
     versions: Array<{
@@ -296,6 +299,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
       dueRuleLabel: row.dueRuleLabel,
       containsNonPublicMaterial: false,
       questions: questionRows,
+      workflow: await loadWorkflowView(tx, user, row.id),
       answer,
     };
     detail.containsNonPublicMaterial = containsNonPublicMaterial(detail);
