@@ -77,6 +77,8 @@ export const workflowText = {
   visibilityExplanation:
     "„Öffentlich“ heißt: Die Anfrage mit ihren Fragen, Fristen, Fristverlängerungen und – sobald veröffentlicht – der Antwort ist für alle ohne Anmeldung unter ihrer Nummer abrufbar, durchsuchbar und in den Feeds und Exporten enthalten. Entwürfe der Antwort, zurückgehaltene Texte und nicht veröffentlichte Stellungnahmen bleiben intern.",
   visibilityChoice: "Neue Sichtbarkeit",
+  visibilityPublic: "öffentlich",
+  visibilityInternal: "nicht öffentlich",
   visibilityReasonField: "Begründung der Änderung",
   visibilitySubmit: "Sichtbarkeit ändern",
   requestExtensionHeading: "Fristverlängerung beantragen",
