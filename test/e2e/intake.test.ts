@@ -1,0 +1,122 @@
+/**
+ * The council office's intake in the browser: the Landtag NRW's council office accepts a submitted demo
+ * inquiry and assigns a lead and a contributing department; the lead department's clerk then finds it and
+ * asks for a deadline extension; the council office makes the inquiry public (a reason is required) and grants
+ * the extension, which the public page then shows with its reason. axe runs on every page.
+ *
+ * The Landtag NRW and not Norderstedt: Norderstedt's demo inquiries are due "by the next committee meeting",
+ * and the demo data has no such meeting, so they have no due date that could be extended.
+ */
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { startApp, type RunningApp } from "../support/server";
+
+const PASSWORD = "Demo-Quaestio-2026";
+const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
+const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
+const TITLE = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
+const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
+const REASON = "Die Zulieferungen von zwei Ressorts stehen noch aus.";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Signs a demo staff account in, setting up its second factor as the staff role requires. */
+async function signInStaff(page: Page, email: string) {
+  await page.goto(`${app.url}/anmelden`);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+  await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
+  await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+}
+
+async function openInquiry(page: Page) {
+  await page.goto(`${app.url}/arbeitsbereich`);
+  await page.getByRole("link", { name: TITLE, exact: true }).first().click();
+  await page.waitForURL((url) => url.pathname.startsWith("/arbeitsbereich/vorgaenge/"));
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE);
+}
+
+const form = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ });
+
+describe("council office intake", () => {
+  it("accepts, assigns, and grants the lead department's extension request, which the public page shows", async () => {
+    const office = await openPage(browser);
+    await signInStaff(office.page, OFFICE);
+    await openInquiry(office.page);
+    await checkA11y(office.page);
+
+    await form(office.page, "Eingang prüfen").getByRole("button", { name: "Anfrage annehmen" }).click();
+    await expect.poll(() => status(office.page).textContent()).toBe("Die Anfrage wurde angenommen.");
+
+    const assign = form(office.page, "Federführung und Beteiligung");
+    await assign.getByLabel("Federführende Organisationseinheit").selectOption({ label: LEAD });
+    await assign.getByLabel("MKFFI").check();
+    await assign.getByRole("button", { name: "Federführung zuweisen" }).click();
+    await expect.poll(() => status(office.page).textContent()).toBe("Die Federführung wurde zugewiesen.");
+    await expect.poll(() => office.page.getByText("Beteiligte Organisationseinheiten").first().isVisible()).toBe(true);
+    expect(await office.page.locator("dd", { hasText: "MKFFI" }).count()).toBe(1);
+    await checkA11y(office.page);
+
+    // The lead department's clerk finds it in the workspace and asks for more time.
+    const clerk = await openPage(browser);
+    await signInStaff(clerk.page, CLERK);
+    await openInquiry(clerk.page);
+    const request = form(clerk.page, "Fristverlängerung beantragen");
+    await request.getByLabel("Neue Frist").fill("2027-01-15");
+    await request.getByLabel(/^Begründung/).fill(REASON);
+    await request.getByRole("button", { name: "Fristverlängerung beantragen" }).click();
+    await expect.poll(() => status(clerk.page).textContent()).toBe("Die Fristverlängerung wurde beantragt.");
+    await expect.poll(() => clerk.page.getByText(`beantragt eine Frist bis 15.01.2027: ${REASON}`).count()).toBe(1);
+    await checkA11y(clerk.page);
+    clerk.assertNoPageErrors();
+    await clerk.close();
+
+    // The council office makes the inquiry public: without a reason it is refused, the choice kept.
+    await office.page.reload();
+    const visibility = form(office.page, "Sichtbarkeit");
+    await visibility.getByLabel("Neue Sichtbarkeit").selectOption("public");
+    office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
+    await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
+    await expect.poll(() => visibility.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    expect(await visibility.getByLabel("Neue Sichtbarkeit").inputValue()).toBe("public");
+    expect(await visibility.getByLabel("Begründung der Änderung").getAttribute("aria-invalid")).toBe("true");
+    await checkA11y(office.page);
+    await visibility.getByLabel("Begründung der Änderung").fill("Von öffentlichem Interesse");
+    await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
+    await expect.poll(() => status(office.page).textContent()).toBe("Die Sichtbarkeit wurde geändert.");
+
+    // The request is granted with the requested date and reason, prefilled.
+    const grant = form(office.page, "Antrag auf Fristverlängerung entscheiden");
+    expect(await grant.getByLabel("Neue Frist").inputValue()).toBe("2027-01-15");
+    await grant.getByRole("button", { name: "Fristverlängerung gewähren" }).click();
+    await expect.poll(() => status(office.page).textContent()).toBe("Die Fristverlängerung wurde gewährt.");
+    await expect.poll(() => office.page.getByText(REASON).count()).toBeGreaterThan(0);
+    await checkA11y(office.page);
+
+    await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
+    await office.page.waitForURL((url) => url.pathname.startsWith("/landtag-nrw/anfragen/"));
+    await expect.poll(() => office.page.getByText(REASON).count()).toBe(1);
+    expect(await office.page.getByText("15.01.2027").count()).toBeGreaterThan(0);
+    await checkA11y(office.page);
+    office.assertNoPageErrors();
+    await office.close();
+  });
+});
