@@ -40,6 +40,8 @@ export interface WorkflowView {
     meetingDate: string;
     itemNumber: string;
     itemTitle: string;
+    /** A non-public agenda item (nicht öffentlicher Teil) is shown to the administration only. */
+    public: boolean;
   }>;
   /** Choices for the forms; empty unless an action needs them. */
   options: {
@@ -51,16 +53,28 @@ export interface WorkflowView {
 const NEEDS_ORGANIZATIONS: readonly WorkflowAction[] = ["assign", "change_contributors"];
 const NEEDS_MEETINGS: readonly WorkflowAction[] = ["link_agenda", "put_on_agenda"];
 
-/** Call inside the transaction of loadStaffInquiry, after it decided the user may see the inquiry. */
-export async function loadWorkflowView(tx: Tx, user: WorkflowUser, inquiryId: string): Promise<WorkflowView> {
+/**
+ * Call inside the transaction of loadStaffInquiry, after it decided the user may see the inquiry.
+ * `administration`: the user may see the administration's non-public work (maySeeAdministrationWork); others
+ * (a faction on its own inquiry, staff of other departments on a public one) see only what the public page
+ * shows of the workflow — no contributors, open requests, visibility notes or non-public agenda items.
+ */
+export async function loadWorkflowView(
+  tx: Tx,
+  user: WorkflowUser,
+  inquiryId: string,
+  { administration }: { administration: boolean },
+): Promise<WorkflowView> {
   const { inquiry, lifecycle, actions } = await loadWorkflowSubject(tx, user, inquiryId);
   const [contributors, extensions, pending, agenda] = await Promise.all([
-    tx
-      .select({ id: organizations.id, name: organizations.name })
-      .from(inquiryContributors)
-      .innerJoin(organizations, eq(organizations.id, inquiryContributors.organizationId))
-      .where(eq(inquiryContributors.inquiryId, inquiry.id))
-      .orderBy(asc(organizations.name)),
+    administration
+      ? tx
+          .select({ id: organizations.id, name: organizations.name })
+          .from(inquiryContributors)
+          .innerJoin(organizations, eq(organizations.id, inquiryContributors.organizationId))
+          .where(eq(inquiryContributors.inquiryId, inquiry.id))
+          .orderBy(asc(organizations.name))
+      : [],
     tx
       .select({
         id: deadlineExtensions.id,
@@ -73,17 +87,19 @@ export async function loadWorkflowView(tx: Tx, user: WorkflowUser, inquiryId: st
       .leftJoin(organizations, eq(organizations.id, deadlineExtensions.requestedByOrganizationId))
       .where(eq(deadlineExtensions.inquiryId, inquiry.id))
       .orderBy(asc(deadlineExtensions.grantedAt), asc(deadlineExtensions.newDueOn)),
-    tx
-      .select({
-        id: extensionRequests.id,
-        organizationName: organizations.name,
-        requestedDueOn: extensionRequests.requestedDueOn,
-        reason: extensionRequests.reason,
-      })
-      .from(extensionRequests)
-      .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
-      .where(and(eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")))
-      .orderBy(asc(extensionRequests.createdAt)),
+    administration
+      ? tx
+          .select({
+            id: extensionRequests.id,
+            organizationName: organizations.name,
+            requestedDueOn: extensionRequests.requestedDueOn,
+            reason: extensionRequests.reason,
+          })
+          .from(extensionRequests)
+          .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
+          .where(and(eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")))
+          .orderBy(asc(extensionRequests.createdAt))
+      : [],
     tx
       .select({
         agendaItemId: inquiryAgendaItems.agendaItemId,
@@ -93,11 +109,12 @@ export async function loadWorkflowView(tx: Tx, user: WorkflowUser, inquiryId: st
         meetingDate: meetings.date,
         itemNumber: agendaItems.number,
         itemTitle: agendaItems.title,
+        public: agendaItems.public,
       })
       .from(inquiryAgendaItems)
       .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
       .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, inquiry.bodyId)))
-      .where(eq(inquiryAgendaItems.inquiryId, inquiry.id))
+      .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), administration ? undefined : eq(agendaItems.public, true)))
       .orderBy(asc(meetings.date), asc(agendaItems.position)),
   ]);
 
@@ -146,7 +163,7 @@ export async function loadWorkflowView(tx: Tx, user: WorkflowUser, inquiryId: st
     actions,
     leadOrganizationId: inquiry.leadOrganizationId,
     contributors,
-    visibilityReason: inquiry.visibilityReason,
+    visibilityReason: administration ? inquiry.visibilityReason : null,
     withdrawnOn: inquiry.withdrawnOn,
     withdrawalNote: inquiry.withdrawalNote,
     motionDecision: inquiry.motionDecision,

@@ -147,6 +147,9 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const view = await loadStaffInquiry(clerk, row.id);
       expect(view?.workflow.contributors.map((c) => c.name)).toEqual(["13 - Hauptamt"]);
       expect(view?.workflow.actions).toEqual([]);
+      // The originating faction sees its inquiry, but not who in the administration works on it.
+      const factionView = await loadStaffInquiry(await norderstedt("fraktion"), row.id);
+      expect(factionView?.workflow.contributors).toEqual([]);
       await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "start_answering" })).rejects.toBeInstanceOf(TransitionRefused);
       expect((await inquiry(NORDERSTEDT_SUBMITTED)).status).toBe("assigned");
     });
@@ -229,6 +232,11 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const [request] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.inquiryId, assigned.id));
       expect(request).toMatchObject({ status: "pending", requestedDueOn: "2027-01-29", requestedByOrganizationId: mwide.id });
       expect((await eventsOf(assigned.id)).at(-1)).toMatchObject({ type: "extension_requested", public: false });
+      const officeView = await loadStaffInquiry(office, assigned.id);
+      expect(officeView?.workflow.pendingRequests).toEqual([expect.objectContaining({ requestedDueOn: "2027-01-29" })]);
+      expect(officeView?.workflow.actions).toContain("decide_extension_request");
+      // The faction does not see the administration's internal request.
+      expect((await loadStaffInquiry(await nrw("fraktion"), assigned.id))?.workflow.pendingRequests).toEqual([]);
       // One open request at a time.
       await expect(run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: "2027-02-01", reason: "noch mehr" })).rejects.toBeInstanceOf(
         TransitionRefused,
