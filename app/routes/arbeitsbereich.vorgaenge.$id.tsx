@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { RichText } from "~/components/inquiry/RichText";
 import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
@@ -15,7 +15,7 @@ import {
   withholdingReasonLabels,
 } from "~/domain/labels";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
-import type { WorkflowField } from "~/domain/texts/workflow";
+import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { runWorkflowCommand, WorkflowInputError } from "~/server/intake.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/staff-inquiries.server";
@@ -49,6 +49,13 @@ const GUARD_FIELDS: Record<string, WorkflowField> = {
   decision_given: "decision",
 };
 
+/**
+ * After a conflict (409) the page loads the current state, so that the form carries the new version and the
+ * user's input (kept in the action's data) can be checked and sent again. Other refusals change nothing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
+
 type ActionResult = { intent: string; values: FormValues; errors: FieldErrors; done?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     // Not there, another body's, not visible to this user: the same 404 as the loader's.
     if (error instanceof NotFound) throw new Response(null, { status: 404, headers: NO_STORE });
-    if (error instanceof StaleVersionError) return refused({ form: error.message }, 409);
+    if (error instanceof StaleVersionError) return refused({ form: workflowText.stale }, 409);
     if (error instanceof WorkflowInputError) return refused({ [error.field]: error.message }, 400);
     if (error instanceof TransitionRefused) {
       const field = (error.guard && GUARD_FIELDS[error.guard]) || "form";

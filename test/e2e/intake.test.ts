@@ -4,8 +4,10 @@
  * asks for a deadline extension; the council office makes the inquiry public (a reason is required) and grants
  * the extension, which the public page then shows with its reason. axe runs on every page.
  *
- * The Landtag NRW and not Norderstedt: Norderstedt's demo inquiries are due "by the next committee meeting",
- * and the demo data has no such meeting, so they have no due date that could be extended.
+ * The extension runs in the Landtag NRW: Norderstedt's demo inquiries are due "by the next committee meeting",
+ * and the demo data has no such meeting, so they have no due date that could be extended. Norderstedt's
+ * council office accepts and assigns (with a conflict between two tabs) and the contributing department's
+ * clerk finds the inquiry.
  */
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
@@ -18,6 +20,7 @@ const PASSWORD = "Demo-Quaestio-2026";
 const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
 const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
 const TITLE = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
+const NORDERSTEDT_TITLE = "Barrierefreiheit der Videokonferenzsysteme";
 const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
 const REASON = "Die Zulieferungen von zwei Ressorts stehen noch aus.";
 
@@ -46,11 +49,11 @@ async function signInStaff(page: Page, email: string) {
   await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
 }
 
-async function openInquiry(page: Page) {
+async function openInquiry(page: Page, title = TITLE) {
   await page.goto(`${app.url}/arbeitsbereich`);
-  await page.getByRole("link", { name: TITLE, exact: true }).first().click();
+  await page.getByRole("link", { name: title, exact: true }).first().click();
   await page.waitForURL((url) => url.pathname.startsWith("/arbeitsbereich/vorgaenge/"));
-  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
 }
 
 const form = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
@@ -65,6 +68,7 @@ describe("council office intake", () => {
 
     await form(office.page, "Eingang prüfen").getByRole("button", { name: "Anfrage annehmen" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Anfrage wurde angenommen.");
+    await expect.poll(() => office.page.locator("dd", { hasText: /^angenommen$/ }).count()).toBe(1);
 
     const assign = form(office.page, "Federführung und Beteiligung");
     await assign.getByLabel("Federführende Organisationseinheit").selectOption({ label: LEAD });
@@ -102,6 +106,8 @@ describe("council office intake", () => {
     await visibility.getByLabel("Begründung der Änderung").fill("Von öffentlichem Interesse");
     await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Sichtbarkeit wurde geändert.");
+    // Act on the page's new data (its forms carry the new version), not only on the message.
+    await expect.poll(() => office.page.locator("dd", { hasText: /^öffentlich$/ }).count()).toBe(1);
 
     // The request is granted with the requested date and reason, prefilled.
     const grant = form(office.page, "Antrag auf Fristverlängerung entscheiden");
@@ -118,5 +124,56 @@ describe("council office intake", () => {
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
+  });
+
+  it("keeps a colleague's input when the inquiry changed meanwhile, and shows the contributing department the inquiry", async () => {
+    const office = await openPage(browser);
+    await signInStaff(office.page, "ratsbuero@norderstedt.quaestio.example");
+    await openInquiry(office.page, NORDERSTEDT_TITLE);
+    await form(office.page, "Eingang prüfen").getByRole("button", { name: "Anfrage annehmen" }).click();
+    await expect.poll(() => status(office.page).textContent()).toBe("Die Anfrage wurde angenommen.");
+    await expect.poll(() => office.page.locator("dd", { hasText: /^angenommen$/ }).count()).toBe(1);
+
+    // A colleague's tab (same session) shows the accepted inquiry, then the first tab assigns it.
+    const second = await office.context.newPage();
+    const secondErrors: string[] = [];
+    second.on("pageerror", (error) => secondErrors.push(error.message));
+    second.on("console", (m) => {
+      if (m.type() === "error" && !/status of 409/.test(m.text())) secondErrors.push(m.text());
+    });
+    await second.goto(office.page.url());
+
+    const assign = form(office.page, "Federführung und Beteiligung");
+    await assign.getByLabel("Federführende Organisationseinheit").selectOption({ label: "Amt 17" });
+    await assign.getByLabel("13 - Hauptamt").check();
+    await assign.getByRole("button", { name: "Federführung zuweisen" }).click();
+    await expect.poll(() => office.page.locator("dd", { hasText: "13 - Hauptamt" }).count()).toBe(1);
+    await checkA11y(office.page);
+
+    // The colleague's change meets the newer state: a clear message, the page brought up to date, the input kept.
+    const visibility = form(second, "Sichtbarkeit");
+    await visibility.getByLabel("Neue Sichtbarkeit").selectOption("public");
+    await visibility.getByLabel("Begründung der Änderung").fill("Von allgemeinem Interesse");
+    await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
+    await expect.poll(() => visibility.getByRole("alert").textContent()).toContain("von jemand anderem geändert");
+    await expect.poll(() => second.locator("dd", { hasText: "Amt 17" }).count()).toBe(1);
+    expect(await visibility.getByLabel("Begründung der Änderung").inputValue()).toBe("Von allgemeinem Interesse");
+    await checkA11y(second);
+    await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
+    await expect.poll(() => status(second).textContent()).toBe("Die Sichtbarkeit wurde geändert.");
+    expect(secondErrors).toEqual([]);
+    await second.close();
+    office.assertNoPageErrors();
+    await office.close();
+
+    // The clerk of the contributing Hauptamt finds it in the workspace; the lead's actions are not theirs.
+    const clerk = await openPage(browser);
+    await signInStaff(clerk.page, "sachbearbeitung@norderstedt.quaestio.example");
+    await openInquiry(clerk.page, NORDERSTEDT_TITLE);
+    expect(await clerk.page.getByText("Für Sie steht bei diesem Vorgang gerade kein Arbeitsschritt an.").count()).toBe(1);
+    expect(await clerk.page.getByRole("button", { name: "Beantwortung beginnen" }).count()).toBe(0);
+    await checkA11y(clerk.page);
+    clerk.assertNoPageErrors();
+    await clerk.close();
   });
 });

@@ -97,6 +97,8 @@ export const workflowText = {
   currentDue: (date: string) => `Aktuelle Frist: ${date}`,
 
   // messages
+  stale:
+    "Der Vorgang wurde inzwischen von jemand anderem geändert. Die Seite zeigt jetzt den aktuellen Stand; Ihre Eingaben sind erhalten. Bitte prüfen Sie sie und senden Sie das Formular erneut ab.",
   required: "Bitte füllen Sie dieses Feld aus.",
   tooLong: (max: number) => `Bitte kürzen Sie den Text auf höchstens ${max} Zeichen.`,
   invalidDate: "Bitte geben Sie ein gültiges Datum an.",
