@@ -96,6 +96,8 @@ export async function grantExtension(
   input: ExtensionInput & { requestId: string },
 ): Promise<TransitionResult> {
   const subject = await loadWorkflowSubject(db, user, inquiryId);
+  // A colleague's decision in the meantime is a conflict, not a missing right.
+  requireVersion(subject, expectedVersion);
   requireAction(subject, "decide_extension_request");
   return applyInquiryTransition(db, {
     inquiryId: subject.inquiry.id,

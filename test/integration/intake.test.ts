@@ -209,7 +209,13 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         run(await norderstedt("fraktion"), NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: "weil" }),
       ).rejects.toBeInstanceOf(TransitionRefused);
       expect(await snapshot(row.id)).toEqual(before);
-      await run(office, NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: "Von allgemeinem Interesse" });
+      // Two colleagues act on the same version: the second one is told, and nothing of theirs is written.
+      const seen = await inquiry(NORDERSTEDT_SUBMITTED);
+      await runWorkflowCommand(office, seen.id, seen.version, { intent: "change_visibility", visibility: "public", reason: "Von allgemeinem Interesse" });
+      await expect(
+        runWorkflowCommand(office, seen.id, seen.version, { intent: "change_contributors", contributorIds: [(await org("13 - Hauptamt")).id] }),
+      ).rejects.toThrow(StaleVersionError);
+      expect(await t.db.select().from(inquiryContributors).where(eq(inquiryContributors.inquiryId, seen.id))).toEqual([]);
       const after = await inquiry(NORDERSTEDT_SUBMITTED);
       expect(after).toMatchObject({ visibility: "public", visibilityReason: "Von allgemeinem Interesse" });
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "visibility_changed", public: false });
