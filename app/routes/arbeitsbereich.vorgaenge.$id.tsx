@@ -148,10 +148,10 @@ export default function StaffInquiry() {
       </section>
       <WorkflowFacts workflow={inquiry.workflow} />
       <WorkflowActions inquiryId={inquiry.id} visibility={inquiry.visibility} dueOn={inquiry.dueOn} workflow={inquiry.workflow} last={last} />
-      <RichText html={inquiry.preambleHtml} />
 
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">{t.questions}</h2>
+        <RichText html={inquiry.preambleHtml} />
         {inquiry.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
         <ol className="plain-list">
           {inquiry.questions.map((q) => (

@@ -158,8 +158,10 @@ export function CheckboxGroup({
       ) : null}
       {options.map((o) => (
         <div key={o.id} className="checkbox">
-          <input type="checkbox" id={`${base}-${o.id}`} name={name} value={o.id} defaultChecked={checked.includes(o.id)} />
-          <label htmlFor={`${base}-${o.id}`}>{o.name}</label>
+          {/* The box inside its label keeps both on one line with the shared block-label style. */}
+          <label htmlFor={`${base}-${o.id}`}>
+            <input type="checkbox" id={`${base}-${o.id}`} name={name} value={o.id} defaultChecked={checked.includes(o.id)} /> {o.name}
+          </label>
         </div>
       ))}
       <FieldError id={`${base}-error`} message={error} />
