@@ -1,11 +1,12 @@
 /**
  * Beratungsfolge and Anträge: linking an inquiry to a meeting's agenda item (Sitzung, TOP) — an existing one
- * or a new TOP — and the motion lifecycle's `put_on_agenda` (with its agenda link, purpose "decision") and
+ * or a new TOP, of an existing meeting or a new one (a body without recorded meetings is no dead end) — and the motion lifecycle's `put_on_agenda` (with its agenda link, purpose "decision") and
  * `decide` (adopted, rejected, referred, with a public note).
  */
-import { and, eq, max, sql } from "drizzle-orm";
-import { agendaItems, inquiries, inquiryAgendaItems, meetings } from "../../db/schema";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
+import { agendaItems, inquiries, inquiryAgendaItems, meetings, organizations } from "../../db/schema";
 import type { AgendaPurpose, MotionDecision } from "../domain/labels";
+import { isIsoDate } from "../domain/lifecycle";
 import { workflowText as t } from "../domain/texts/workflow";
 import type { Db, Tx } from "./db.server";
 import { recordInquiryEvent } from "./inquiry-events.server";
@@ -20,7 +21,10 @@ import {
 } from "./workflow-context.server";
 
 export interface AgendaLinkInput {
-  meetingId: string;
+  /** An existing meeting of the body, or null to create the meeting below. */
+  meetingId: string | null;
+  /** A new meeting (Sitzung) of the council or a committee of the body on that date. */
+  newMeeting: { organizationId: string; date: string } | null;
   /** An existing agenda item of the meeting, or null to create the TOP below. */
   agendaItemId: string | null;
   newItemNumber: string | null;
@@ -30,13 +34,51 @@ export interface AgendaLinkInput {
   roleLabel: string | null;
 }
 
-/** Writes the inquiry_agenda_items row (creating the TOP if asked); returns what the event should record. */
-async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string, input: AgendaLinkInput) {
+/** Organs whose meetings have agendas: the council and its committees. */
+const MEETING_ORGANIZATION_KINDS = ["council", "committee"] as const;
+
+async function existingMeeting(tx: Tx, bodyId: string, meetingId: string) {
   const [meeting] = await tx
     .select({ id: meetings.id, name: meetings.name, date: meetings.date })
     .from(meetings)
-    .where(and(eq(meetings.id, input.meetingId), eq(meetings.bodyId, bodyId)));
+    .where(and(eq(meetings.id, meetingId), eq(meetings.bodyId, bodyId)));
   if (!meeting) throw new WorkflowInputError("meetingId", t.unknownMeeting);
+  return meeting;
+}
+
+/** Creates the meeting of an organ of the body on a date — or finds it, if it is already recorded. */
+async function newMeeting(tx: Tx, bodyId: string, input: AgendaLinkInput["newMeeting"]) {
+  if (!input) throw new WorkflowInputError("meetingId", t.chooseMeeting);
+  if (!isIsoDate(input.date)) throw new WorkflowInputError("newMeetingDate", t.invalidDate);
+  const [organ] = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.id, input.organizationId),
+        eq(organizations.bodyId, bodyId),
+        inArray(organizations.kind, [...MEETING_ORGANIZATION_KINDS]),
+      ),
+    );
+  if (!organ) throw new WorkflowInputError("newMeetingOrganizationId", t.unknownOrgan);
+  const name = t.meetingName(organ.name);
+  const values = { bodyId, organizationId: organ.id, name, date: input.date };
+  const [created] = await tx
+    .insert(meetings)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: meetings.id, name: meetings.name, date: meetings.date });
+  if (created) return created;
+  const [found] = await tx
+    .select({ id: meetings.id, name: meetings.name, date: meetings.date })
+    .from(meetings)
+    .where(and(eq(meetings.organizationId, organ.id), eq(meetings.date, input.date), eq(meetings.name, name)));
+  return found!;
+}
+
+/** Writes the inquiry_agenda_items row (creating the TOP if asked); returns what the event should record. */
+async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string, input: AgendaLinkInput) {
+  const meeting = input.meetingId ? await existingMeeting(tx, bodyId, input.meetingId) : await newMeeting(tx, bodyId, input.newMeeting);
 
   let item: { id: string; number: string; title: string };
   if (input.agendaItemId) {

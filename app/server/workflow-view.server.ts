@@ -47,6 +47,8 @@ export interface WorkflowView {
   options: {
     answeringOrganizations: Array<{ id: string; name: string }>;
     meetings: Array<{ id: string; label: string; date: string; items: Array<{ id: string; number: string; title: string }> }>;
+    /** The council and committees, for a new meeting. */
+    meetingOrgans: Array<{ id: string; name: string }>;
   };
 }
 
@@ -132,7 +134,13 @@ export async function loadWorkflowView(
         .orderBy(asc(organizations.name))
     : [];
   const meetingOptions: WorkflowView["options"]["meetings"] = [];
+  let meetingOrgans: WorkflowView["options"]["meetingOrgans"] = [];
   if (actions.some((a) => NEEDS_MEETINGS.includes(a))) {
+    meetingOrgans = await tx
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, inquiry.bodyId), inArray(organizations.kind, ["council", "committee"])))
+      .orderBy(asc(organizations.name));
     const meetingRows = await tx
       .select({ id: meetings.id, name: meetings.name, date: meetings.date, organizationName: organizations.name })
       .from(meetings)
@@ -171,6 +179,6 @@ export async function loadWorkflowView(
     extensions,
     pendingRequests: pending,
     agenda: agenda.map((a) => ({ ...a, purpose: a.purpose as AgendaPurpose })),
-    options: { answeringOrganizations, meetings: meetingOptions },
+    options: { answeringOrganizations, meetings: meetingOptions, meetingOrgans },
   };
 }

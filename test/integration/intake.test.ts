@@ -168,7 +168,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const office = await norderstedt("ratsbuero");
       const [meeting] = await t.db.select().from(meetings).where(eq(meetings.date, "2020-06-15"));
       const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting!.id));
-      const common = { meetingId: meeting!.id, newItemNumber: null, newItemTitle: null, roleLabel: "Kenntnisnahme" };
+      const common = { meetingId: meeting!.id, newMeeting: null, newItemNumber: null, newItemTitle: null, roleLabel: "Kenntnisnahme" };
       await run(office, NORDERSTEDT_SUBMITTED, { intent: "link_agenda", ...common, agendaItemId: item!.id, purpose: "answer" });
       const taken = run(office, NORDERSTEDT_SUBMITTED, {
         intent: "link_agenda",
@@ -305,17 +305,27 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         .select()
         .from(organizations)
         .where(and(eq(organizations.bodyId, motion.bodyId), eq(organizations.name, "Samtgemeinderat")));
-      const [meeting] = await t.db
-        .insert(meetings)
-        .values({ bodyId: motion.bodyId, organizationId: rat!.id, name: "Sitzung des Samtgemeinderates", date: "2027-02-04" })
-        .returning();
+      const faction = await org("Bündnis90/ Die GRÜNEN");
 
       const tooEarly = run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "adopted", note: null });
       await expect(tooEarly).rejects.toMatchObject({ reason: "not_allowed_in_state" });
+      // Scharnebeck has no meetings recorded: the form creates the council's meeting; a faction holds none.
+      const agenda = { meetingId: null, agendaItemId: null } as const;
+      const byFaction = run(office, SCHARNEBECK_MOTION, {
+        intent: "put_on_agenda",
+        ...agenda,
+        newMeeting: { organizationId: faction.id, date: "2027-02-04" },
+        newItemNumber: "7",
+        newItemTitle: "Antrag",
+        roleLabel: null,
+      });
+      await expect(byFaction).rejects.toMatchObject({ field: "newMeetingOrganizationId" });
+      expect((await inquiry(SCHARNEBECK_MOTION)).status).toBe("submitted");
+      expect(await t.db.select().from(meetings).where(eq(meetings.bodyId, motion.bodyId))).toEqual([]);
       await run(office, SCHARNEBECK_MOTION, {
         intent: "put_on_agenda",
-        meetingId: meeting!.id,
-        agendaItemId: null,
+        ...agenda,
+        newMeeting: { organizationId: rat!.id, date: "2027-02-04" },
         newItemNumber: "7",
         newItemTitle: "Antrag: Sichere Video- und Telefonkonferenzen",
         roleLabel: "Entscheidung",
@@ -324,6 +334,9 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect(onAgenda.status).toBe("on_agenda");
       const [link] = await t.db.select().from(inquiryAgendaItems).where(eq(inquiryAgendaItems.inquiryId, motion.id));
       expect(link).toMatchObject({ purpose: "decision", roleLabel: "Entscheidung" });
+      expect(await t.db.select({ name: meetings.name, date: meetings.date }).from(meetings).where(eq(meetings.bodyId, motion.bodyId))).toEqual([
+        { name: "Sitzung: Samtgemeinderat", date: "2027-02-04" },
+      ]);
       expect((await eventsOf(motion.id)).at(-1)).toMatchObject({ type: "put_on_agenda", public: true });
 
       await run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "referred", note: "In den Ausschuss für Digitalisierung überwiesen." });

@@ -32,6 +32,15 @@ describe("readWorkflowForm", () => {
       { newItemNumber: "Bitte füllen Sie dieses Feld aus.", newItemTitle: "Bitte füllen Sie dieses Feld aus." },
     ],
     ["agenda link without meeting", { intent: "link_agenda", meetingId: "", agendaItemId: UUID, purpose: "raised" }, { meetingId: "Bitte wählen Sie eine Sitzung aus." }],
+    [
+      "new meeting without organ and date, with an existing TOP",
+      { intent: "put_on_agenda", meetingId: "neu", agendaItemId: UUID, newMeetingOrganizationId: "", newMeetingDate: "" },
+      {
+        agendaItemId: "Bitte wählen Sie einen Tagesordnungspunkt oder legen Sie einen neuen an.",
+        newMeetingOrganizationId: "Bitte wählen Sie den Rat oder einen Ausschuss dieser Körperschaft.",
+        newMeetingDate: "Bitte geben Sie ein gültiges Datum an.",
+      },
+    ],
     ["unknown intent", { intent: "delete_everything" }, { form: "Unbekannter Arbeitsschritt." }],
     ["form without version", { intent: "accept", version: "" }, { form: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu." }],
     ["reason of a megabyte", { intent: "declare_inadmissible", reason: "x".repeat(1_000_000) }, { reason: "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen." }],
@@ -63,7 +72,21 @@ describe("readWorkflowForm", () => {
       post({ intent: "put_on_agenda", meetingId: UUID, agendaItemId: "neu", newItemNumber: " 7 ", newItemTitle: " Antrag ", roleLabel: "" }),
     ).toMatchObject({
       ok: true,
-      command: { intent: "put_on_agenda", meetingId: UUID, agendaItemId: null, newItemNumber: "7", newItemTitle: "Antrag", roleLabel: null },
+      command: { intent: "put_on_agenda", meetingId: UUID, newMeeting: null, agendaItemId: null, newItemNumber: "7", newItemTitle: "Antrag", roleLabel: null },
     });
+  });
+
+  it("reads a new meeting with its organ and date", () => {
+    const result = post({
+      intent: "put_on_agenda",
+      meetingId: "neu",
+      newMeetingOrganizationId: UUID2,
+      newMeetingDate: "2027-02-04",
+      agendaItemId: "neu",
+      newItemNumber: "7",
+      newItemTitle: "Antrag",
+    });
+    expect(result).toMatchObject({ ok: true, command: { meetingId: null, newMeeting: { organizationId: UUID2, date: "2027-02-04" }, agendaItemId: null } });
+    expect(result.ok && "newMeetingDate" in result.command).toBe(false);
   });
 });

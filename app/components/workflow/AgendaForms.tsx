@@ -4,11 +4,12 @@ import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECI
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/workflow-view.server";
 import { ActionForm, Input, Select, TextArea, value, type FormState } from "./fields";
-import { NEW_AGENDA_ITEM } from "./form-input";
+import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
 
 /**
  * The agenda item list holds the items of every meeting (grouped by meeting), so that the form works without
- * JavaScript; the server checks that the item belongs to the chosen meeting.
+ * JavaScript; the server checks that the item belongs to the chosen meeting. A meeting not yet recorded is
+ * created from its organ and date (its TOP is then new as well).
  */
 export function AgendaForm({
   intent,
@@ -23,25 +24,41 @@ export function AgendaForm({
 }) {
   const meetings = workflow.options.meetings;
   const heading = intent === "put_on_agenda" ? t.putOnAgendaHeading : t.agendaFormHeading;
-  if (meetings.length === 0) {
-    return (
-      <section aria-labelledby={`${intent}-heading`} className="workflow-action">
-        <h3 id={`${intent}-heading`}>{heading}</h3>
-        <p>{t.noMeetings}</p>
-      </section>
-    );
-  }
   const defaultRole = intent === "put_on_agenda" ? "Entscheidung" : "";
   return (
     <ActionForm intent={intent} version={version} state={state} heading={heading}>
       <Select form={intent} name="meetingId" label={t.meeting} required defaultValue={value(state, "meetingId")} error={state.errors.meetingId}>
         <option value="">–</option>
+        <option value={NEW_MEETING}>{t.newMeeting}</option>
         {meetings.map((m) => (
           <option key={m.id} value={m.id}>
             {`${m.label}, ${formatDate(m.date)}`}
           </option>
         ))}
       </Select>
+      <Select
+        form={intent}
+        name="newMeetingOrganizationId"
+        label={t.newMeetingOrganizationId}
+        defaultValue={value(state, "newMeetingOrganizationId")}
+        error={state.errors.newMeetingOrganizationId}
+      >
+        <option value="">–</option>
+        {workflow.options.meetingOrgans.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <Input
+        form={intent}
+        name="newMeetingDate"
+        type="date"
+        label={t.newMeetingDate}
+        hint={t.newMeetingHint}
+        defaultValue={value(state, "newMeetingDate")}
+        error={state.errors.newMeetingDate}
+      />
       <Select form={intent} name="agendaItemId" label={t.agendaItem} required defaultValue={value(state, "agendaItemId")} error={state.errors.agendaItemId}>
         <option value="">–</option>
         <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>

@@ -28,8 +28,9 @@ export const INTENTS = [
   "withdraw",
 ] as const;
 
-/** The value of the agenda item choice that asks for a new TOP. */
+/** The value of the agenda item (and meeting) choice that asks for a new TOP (or meeting). */
 export const NEW_AGENDA_ITEM = "neu";
+export const NEW_MEETING = "neu";
 
 const requiredText = (max = TEXT_MAX) => z.string().trim().min(1, t.required).max(max, t.tooLong(max));
 const optionalText = (max = TEXT_MAX) =>
@@ -42,7 +43,9 @@ const uuid = (message: string) => z.string().uuid(message);
 const isoDate = z.string().trim().refine(isIsoDate, t.invalidDate);
 
 const agendaFields = {
-  meetingId: uuid(t.chooseMeeting),
+  meetingId: z.string().refine((v) => v === NEW_MEETING || z.string().uuid().safeParse(v).success, t.chooseMeeting),
+  newMeetingOrganizationId: z.string(),
+  newMeetingDate: z.string().trim(),
   agendaItemId: z.string().refine((v) => v === NEW_AGENDA_ITEM || z.string().uuid().safeParse(v).success, t.chooseAgendaItem),
   newItemNumber: optionalText(20),
   newItemTitle: optionalText(SHORT_MAX),
@@ -90,6 +93,8 @@ export function readWorkflowForm(form: FormData): ParsedForm {
     leadOrganizationId: text("leadOrganizationId", 40),
     contributorIds: form.getAll("contributorIds").slice(0, 51).map((v) => String(v).slice(0, 40)),
     meetingId: text("meetingId", 40),
+    newMeetingOrganizationId: text("newMeetingOrganizationId", 40),
+    newMeetingDate: text("newMeetingDate", 20),
     agendaItemId: text("agendaItemId", 40),
     newItemNumber: text("newItemNumber", 21),
     newItemTitle: text("newItemTitle", SHORT_MAX + 1),
@@ -120,11 +125,22 @@ export function readWorkflowForm(form: FormData): ParsedForm {
   let command: WorkflowCommand;
   if (data.intent === "link_agenda" || data.intent === "put_on_agenda") {
     const newItem = data.agendaItemId === NEW_AGENDA_ITEM;
+    const newMeeting = data.meetingId === NEW_MEETING;
     const errors: FieldErrors = {};
     if (newItem && !data.newItemNumber) errors.newItemNumber = t.required;
     if (newItem && !data.newItemTitle) errors.newItemTitle = t.required;
+    // A new meeting has no agenda items yet: its TOP is new as well.
+    if (newMeeting && !newItem) errors.agendaItemId = t.chooseAgendaItem;
+    if (newMeeting && !z.string().uuid().safeParse(data.newMeetingOrganizationId).success) errors.newMeetingOrganizationId = t.unknownOrgan;
+    if (newMeeting && !isIsoDate(data.newMeetingDate)) errors.newMeetingDate = t.invalidDate;
     if (Object.keys(errors).length) return { ok: false, intent, values, errors };
-    command = { ...data, agendaItemId: newItem ? null : data.agendaItemId };
+    const { newMeetingOrganizationId, newMeetingDate, ...rest } = data;
+    command = {
+      ...rest,
+      meetingId: newMeeting ? null : data.meetingId,
+      newMeeting: newMeeting ? { organizationId: newMeetingOrganizationId, date: newMeetingDate } : null,
+      agendaItemId: newItem ? null : data.agendaItemId,
+    };
   } else {
     command = data;
   }

@@ -66,7 +66,12 @@ export const workflowText = {
   purpose: "Anlass",
   roleLabel: "Zuständigkeit in der Beratungsfolge",
   roleLabels: ["Anhörung", "Kenntnisnahme", "Entscheidung"] as const,
-  noMeetings: "Für diese Körperschaft sind keine Sitzungen erfasst.",
+  newMeeting: "neue Sitzung anlegen",
+  newMeetingOrganizationId: "Gremium der neuen Sitzung",
+  newMeetingDate: "Datum der neuen Sitzung",
+  newMeetingHint: "Nur ausfüllen, wenn oben „neue Sitzung anlegen“ gewählt ist.",
+  meetingName: (organ: string) => `Sitzung: ${organ}`,
+  unknownOrgan: "Bitte wählen Sie den Rat oder einen Ausschuss dieser Körperschaft.",
   agendaSubmit: "Verknüpfen",
   putOnAgendaSubmit: "Auf die Tagesordnung setzen",
   decideHeading: "Beschluss erfassen",
@@ -127,6 +132,8 @@ export type WorkflowField =
   | "leadOrganizationId"
   | "contributorIds"
   | "meetingId"
+  | "newMeetingOrganizationId"
+  | "newMeetingDate"
   | "agendaItemId"
   | "newItemNumber"
   | "newItemTitle"
