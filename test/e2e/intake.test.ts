@@ -7,7 +7,8 @@
  * The extension runs in the Landtag NRW: Norderstedt's demo inquiries are due "by the next committee meeting",
  * and the demo data has no such meeting, so they have no due date that could be extended. Norderstedt's
  * council office accepts and assigns (with a conflict between two tabs) and the contributing department's
- * clerk finds the inquiry.
+ * clerk finds the inquiry. Scharnebeck's council office puts the motion (Antrag) on the agenda of a new
+ * council meeting and records the decision.
  */
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
@@ -175,5 +176,39 @@ describe("council office intake", () => {
     await checkA11y(clerk.page);
     clerk.assertNoPageErrors();
     await clerk.close();
+  });
+
+  it("puts a motion on the agenda of a new council meeting and records the decision, which the public page shows", async () => {
+    const MOTION = "Sichere Video-/ Telefonkonferenzen nicht nur zu Coronazeiten";
+    const NOTE = "In den Ausschuss für Digitalisierung überwiesen.";
+    const office = await openPage(browser);
+    await signInStaff(office.page, "ratsbuero@scharnebeck.quaestio.example");
+    await openInquiry(office.page, MOTION);
+
+    const agenda = form(office.page, "Antrag auf die Tagesordnung setzen");
+    await agenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: "neue Sitzung anlegen" });
+    await agenda.getByLabel("Gremium der neuen Sitzung").selectOption({ label: "Samtgemeinderat" });
+    await agenda.getByLabel("Datum der neuen Sitzung").fill("2027-02-04");
+    await agenda.getByLabel("Vorhandener Tagesordnungspunkt").selectOption({ label: "neuen Tagesordnungspunkt anlegen" });
+    await agenda.getByLabel("Nummer des neuen TOP").fill("7");
+    await agenda.getByLabel("Titel des neuen TOP").fill("Antrag: Sichere Video- und Telefonkonferenzen");
+    await agenda.getByRole("button", { name: "Auf die Tagesordnung setzen" }).click();
+    await expect.poll(() => office.page.getByText("TOP 7: Antrag: Sichere Video- und Telefonkonferenzen", { exact: false }).count()).toBeGreaterThan(0);
+    await checkA11y(office.page);
+
+    const decide = form(office.page, "Beschluss erfassen");
+    await decide.getByLabel("Ergebnis").selectOption({ label: "überwiesen" });
+    await decide.getByLabel("Hinweis zum Beschluss (öffentlich)").fill(NOTE);
+    await decide.getByRole("button", { name: "Beschluss erfassen" }).click();
+    await expect.poll(() => office.page.locator("dd", { hasText: NOTE }).count()).toBe(1);
+    await checkA11y(office.page);
+
+    await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
+    await office.page.waitForURL((url) => url.pathname === "/scharnebeck/anfragen/Antrag-1-2020");
+    await expect.poll(() => office.page.getByText("Der Antrag wurde überwiesen.").count()).toBe(1);
+    expect(await office.page.getByText(NOTE).count()).toBe(1);
+    await checkA11y(office.page);
+    office.assertNoPageErrors();
+    await office.close();
   });
 });
