@@ -8,7 +8,7 @@
  * and the demo data has no such meeting, so they have no due date that could be extended. Norderstedt's
  * council office accepts and assigns (with a conflict between two tabs) and the contributing department's
  * clerk finds the inquiry. Scharnebeck's council office puts the motion (Antrag) on the agenda of a new
- * council meeting and records the decision.
+ * council meeting and records the decision. A faction withdraws its inquiry with JavaScript switched off.
  */
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
@@ -210,5 +210,28 @@ describe("council office intake", () => {
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
+  });
+
+  it("lets the faction withdraw its inquiry with plain forms, without JavaScript", async () => {
+    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${app.url}/anmelden`);
+    await page.getByLabel("E-Mail-Adresse").fill("fraktion@norderstedt.quaestio.example");
+    await page.getByLabel("Passwort").fill(PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    await openInquiry(page, NORDERSTEDT_TITLE);
+
+    const withdraw = form(page, "Anfrage zurückziehen");
+    await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
+    await expect.poll(() => withdraw.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    await withdraw.getByLabel("Hinweis zur Rücknahme (öffentlich)").fill("Die Fragen wurden in der Ausschusssitzung beantwortet.");
+    await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Die Anfrage wurde zurückgezogen.");
+    expect(await page.locator("dd", { hasText: "Die Fragen wurden in der Ausschusssitzung beantwortet." }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: "Anfrage zurückziehen" }).count()).toBe(0);
+    // axe needs JavaScript in the page; the same forms are checked with JavaScript in the tests above.
+    await context.close();
   });
 });
