@@ -81,7 +81,10 @@ export interface InquiryVisibilityFacts {
   visibility: "public" | "internal";
   status: string;
   originatorOrganizationId: string | null;
-  /** Lead and contributing departments of the inquiry and its answer. */
+  /**
+   * Lead and contributing departments of the inquiry (inquiries.leadOrganizationId, inquiry_contributors) and
+   * of its answer: a contributing department's staff see the inquiry like the lead department's.
+   */
   responsibleOrganizationIds?: readonly string[];
   /** Offices consulted on the answer (e.g. the DPO office). */
   consultedOrganizationIds?: readonly string[];

@@ -1,7 +1,10 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { RichText } from "~/components/inquiry/RichText";
+import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
+import { WorkflowActions } from "~/components/workflow/WorkflowActions";
+import { WorkflowFacts } from "~/components/workflow/WorkflowFacts";
 import { formatDate } from "~/domain/format";
 import {
   answerStatusLabels,
@@ -12,8 +15,11 @@ import {
   withholdingReasonLabels,
 } from "~/domain/labels";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
-import { requireUser } from "~/server/auth.server";
+import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
+import { assertSameOrigin, requireUser } from "~/server/auth.server";
+import { runWorkflowCommand, WorkflowInputError } from "~/server/intake.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/staff-inquiries.server";
+import { NotFound, StaleVersionError, TransitionRefused } from "~/server/transitions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t.pageTitle(loaded.inquiry.title) : t.notFoundTitle },
@@ -32,8 +38,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ inquiry }, { headers: { "Cache-Control": "no-store" } });
 }
 
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** Which field a refused guard of the lifecycle engine is about, so that its message stands next to it. */
+const GUARD_FIELDS: Record<string, WorkflowField> = {
+  reason_given: "reason",
+  lead_department_given: "leadOrganizationId",
+  public_note_given: "publicNote",
+  new_due_date_after_current: "newDueOn",
+  decision_given: "decision",
+};
+
+/**
+ * After a conflict (409) the page loads the current state, so that the form carries the new version and the
+ * user's input (kept in the action's data) can be checked and sent again. Other refusals change nothing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
+
+type ActionResult = { intent: string; values: FormValues; errors: FieldErrors; done?: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const parsedId = paramsSchema.safeParse(params);
+  if (!parsedId.success) throw new Response(null, { status: 404, headers: NO_STORE });
+  const form = readWorkflowForm(await request.formData());
+  if (!form.ok) {
+    return data<ActionResult>({ intent: form.intent, values: form.values, errors: form.errors }, { status: 400, headers: NO_STORE });
+  }
+  const intent = form.command.intent;
+  const refused = (errors: FieldErrors, status: number) => data<ActionResult>({ intent, values: form.values, errors }, { status, headers: NO_STORE });
+  try {
+    await runWorkflowCommand(user, parsedId.data.id, form.version, form.command);
+    return data<ActionResult>({ intent, values: {}, errors: {}, done: true }, { headers: NO_STORE });
+  } catch (error) {
+    // Not there, another body's, not visible to this user: the same 404 as the loader's.
+    if (error instanceof NotFound) throw new Response(null, { status: 404, headers: NO_STORE });
+    if (error instanceof StaleVersionError) return refused({ form: workflowText.stale }, 409);
+    if (error instanceof WorkflowInputError) return refused({ [error.field]: error.message }, 400);
+    if (error instanceof TransitionRefused) {
+      const field = (error.guard && GUARD_FIELDS[error.guard]) || "form";
+      return refused({ [field]: error.message }, 400);
+    }
+    throw error;
+  }
+}
+
 export default function StaffInquiry() {
   const { inquiry } = useLoaderData<typeof loader>();
+  const last = useActionData<typeof action>();
   return (
     <article className="staff-inquiry">
       <p>
@@ -92,10 +146,12 @@ export default function StaffInquiry() {
           </p>
         ) : null}
       </section>
-      <RichText html={inquiry.preambleHtml} />
+      <WorkflowFacts workflow={inquiry.workflow} />
+      <WorkflowActions inquiryId={inquiry.id} visibility={inquiry.visibility} dueOn={inquiry.dueOn} workflow={inquiry.workflow} last={last} />
 
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">{t.questions}</h2>
+        <RichText html={inquiry.preambleHtml} />
         {inquiry.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
         <ol className="plain-list">
           {inquiry.questions.map((q) => (

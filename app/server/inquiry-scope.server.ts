@@ -4,7 +4,7 @@
  * `inquiryScopeFor` / `maySeeInquiry`.
  */
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { answerContributors, answers, consultations, inquiries } from "../../db/schema";
+import { answerContributors, answers, consultations, inquiries, inquiryContributors } from "../../db/schema";
 import type { InquiryScope } from "../domain/policy";
 import type { Db, Tx } from "./db.server";
 
@@ -23,6 +23,11 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
         submitted,
         or(
           inArray(inquiries.leadOrganizationId, deps),
+          // Contributing departments chosen by the council office on assignment (Beteiligung).
+          exists(
+            sql`(select 1 from ${inquiryContributors} where ${inquiryContributors.inquiryId} = ${inquiries.id}
+              and ${inArray(inquiryContributors.organizationId, deps)})`,
+          ),
           exists(
             sql`(select 1 from ${answers} where ${answers.inquiryId} = ${inquiries.id} and (${inArray(answers.leadOrganizationId, deps)}
               or exists (select 1 from ${answerContributors} where ${answerContributors.answerId} = ${answers.id}
@@ -57,13 +62,22 @@ export async function responsibilityFacts(
     .from(answers)
     .where(eq(answers.inquiryId, inquiryId));
   const answerIds = answerRows.map((a) => a.id);
+  const inquiryLevel = await db
+    .select({ id: inquiryContributors.organizationId })
+    .from(inquiryContributors)
+    .where(eq(inquiryContributors.inquiryId, inquiryId));
   const [contributors, consulted] = answerIds.length
     ? await Promise.all([
         db.select({ id: answerContributors.organizationId }).from(answerContributors).where(inArray(answerContributors.answerId, answerIds)),
         db.select({ id: consultations.addresseeOrganizationId }).from(consultations).where(inArray(consultations.answerId, answerIds)),
       ])
     : [[], []];
-  const responsible = [leadOrganizationId, ...answerRows.map((a) => a.lead), ...contributors.map((c) => c.id)];
+  const responsible = [
+    leadOrganizationId,
+    ...inquiryLevel.map((c) => c.id),
+    ...answerRows.map((a) => a.lead),
+    ...contributors.map((c) => c.id),
+  ];
   return {
     responsibleOrganizationIds: [...new Set(responsible.filter((id): id is string => id !== null))],
     consultedOrganizationIds: [...new Set(consulted.map((c) => c.id))],

@@ -36,6 +36,7 @@ import { maySeeAdministrationWork, maySeeInquiry } from "../domain/policy";
 import { responsibilityFacts } from "./inquiry-scope.server";
 import type { CurrentUser } from "./auth.server";
 import { getDb } from "./db.server";
+import { loadWorkflowView, type WorkflowView } from "./workflow-view.server";
 
 export interface StaffInquiryDetail {
   id: string;
@@ -57,6 +58,8 @@ export interface StaffInquiryDetail {
   /** True when this view shows anything the public may not read (and the read was therefore audited). */
   containsNonPublicMaterial: boolean;
   questions: Array<{ id: string; number: string; leadIn: string | null; bodyHtml: string }>;
+  /** Responsibility, deadline history, agenda, and the workflow actions the user may take now. */
+  workflow: WorkflowView;
   answer: null | {
     status: AnswerStatus;
     versions: Array<{
@@ -296,6 +299,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
       dueRuleLabel: row.dueRuleLabel,
       containsNonPublicMaterial: false,
       questions: questionRows,
+      workflow: await loadWorkflowView(tx, user, row.id, { administration: seesAdministrationWork }),
       answer,
     };
     detail.containsNonPublicMaterial = containsNonPublicMaterial(detail);
@@ -316,10 +320,13 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
 
 /**
  * Whether the view shows anything the public page would not: an inquiry that is not published (internal or a
- * draft), an unpublished answer version, a withheld text, or a consultation not published with the answer.
+ * draft), an open extension request, a non-public agenda item, an unpublished answer version, a withheld
+ * text, or a consultation not published with the answer.
  */
 export function containsNonPublicMaterial(detail: StaffInquiryDetail): boolean {
   if (detail.visibility !== "public" || detail.status === "draft" || detail.publicRef === null) return true;
+  // Open extension requests and non-public agenda items are the administration's internal work.
+  if (detail.workflow.pendingRequests.length > 0 || detail.workflow.agenda.some((a) => !a.public)) return true;
   if (!detail.answer) return false;
   if (detail.answer.versions.some((v) => !v.published)) return true;
   const allWithholdings = detail.answer.versions.flatMap((v) => [...v.withholdings, ...v.parts.flatMap((p) => p.withholdings)]);

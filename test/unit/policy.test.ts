@@ -38,6 +38,9 @@ describe("maySeeInquiry", () => {
     ["clerk does not see another department's inquiry", [member("clerk", BODY, "dept-1")], inquiry({ status: "assigned", responsibleOrganizationIds: ["dept-2"] }), false],
     ["department head of the responsible department sees it", [member("department_head", BODY, "dept-2")], inquiry({ status: "answering", responsibleOrganizationIds: ["dept-1", "dept-2"] }), true],
     ["clerk never sees a faction's draft, even if assigned data says so", [member("clerk", BODY, "dept-1")], inquiry({ status: "draft", responsibleOrganizationIds: ["dept-1"] }), false],
+    // Contributing departments (inquiry_contributors) are among the responsible ones beside the lead.
+    ["clerk of a contributing department sees the inquiry", [member("clerk", BODY, "dept-contrib")], inquiry({ status: "assigned", responsibleOrganizationIds: ["dept-lead", "dept-contrib"] }), true],
+    ["a department of the same name in another body does not", [member("clerk", OTHER_BODY, "dept-contrib")], inquiry({ status: "assigned", responsibleOrganizationIds: ["dept-lead", "dept-contrib"] }), false],
     ["mayor sees every submitted inquiry of the body", [member("mayor")], inquiry(), true],
     ["body admin sees every submitted inquiry of the body", [member("body_admin")], inquiry(), true],
   ];

@@ -1,0 +1,88 @@
+/** Forms of the council office's intake and assignment, the lead department's start, visibility, withdrawal. */
+import { workflowText as t } from "~/domain/texts/workflow";
+import type { WorkflowView } from "~/server/workflow-view.server";
+import { ActionForm, CheckboxGroup, Select, TextArea, value, type FormState } from "./fields";
+
+type StateFor = (intent: string) => FormState;
+
+export function AcceptForms({ version, stateFor, canAccept, canDecline }: { version: number; stateFor: StateFor; canAccept: boolean; canDecline: boolean }) {
+  const decline = stateFor("declare_inadmissible");
+  return (
+    <>
+      {canAccept ? (
+        <ActionForm intent="accept" version={version} state={stateFor("accept")} heading={t.acceptHeading}>
+          <p>{t.acceptIntro}</p>
+          <button type="submit">{t.accept}</button>
+        </ActionForm>
+      ) : null}
+      {canDecline ? (
+        <ActionForm intent="declare_inadmissible" version={version} state={decline} heading={t.inadmissibleHeading}>
+          <TextArea form="declare_inadmissible" name="reason" label={t.inadmissibleReason} required defaultValue={value(decline, "reason")} error={decline.errors.reason} />
+          <button type="submit">{t.inadmissibleSubmit}</button>
+        </ActionForm>
+      ) : null}
+    </>
+  );
+}
+
+export function AssignForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
+  const orgs = workflow.options.answeringOrganizations;
+  const checked = Array.isArray(state.values.contributorIds) ? state.values.contributorIds : [];
+  return (
+    <ActionForm intent="assign" version={version} state={state} heading={t.assignHeading}>
+      <Select form="assign" name="leadOrganizationId" label={t.lead} required defaultValue={value(state, "leadOrganizationId")} error={state.errors.leadOrganizationId}>
+        <option value="">–</option>
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <CheckboxGroup form="assign" name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} error={state.errors.contributorIds} />
+      <button type="submit">{t.assignSubmit}</button>
+    </ActionForm>
+  );
+}
+
+export function ContributorsForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
+  const orgs = workflow.options.answeringOrganizations.filter((o) => o.id !== workflow.leadOrganizationId);
+  const checked = Array.isArray(state.values.contributorIds) ? state.values.contributorIds : workflow.contributors.map((c) => c.id);
+  return (
+    <ActionForm intent="change_contributors" version={version} state={state} heading={t.contributors}>
+      <CheckboxGroup form="change_contributors" name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} error={state.errors.contributorIds} />
+      <button type="submit">{t.contributorsSubmit}</button>
+    </ActionForm>
+  );
+}
+
+export function StartAnsweringForm({ version, state }: { version: number; state: FormState }) {
+  return (
+    <ActionForm intent="start_answering" version={version} state={state} heading={t.startAnsweringHeading}>
+      <button type="submit">{t.startAnsweringSubmit}</button>
+    </ActionForm>
+  );
+}
+
+export function VisibilityForm({ version, current, state }: { version: number; current: "public" | "internal"; state: FormState }) {
+  const next = current === "public" ? "internal" : "public";
+  return (
+    <ActionForm intent="change_visibility" version={version} state={state} heading={t.visibilityHeading}>
+      <p>{t.visibilityExplanation}</p>
+      <Select form="change_visibility" name="visibility" label={t.visibilityChoice} defaultValue={value(state, "visibility", next)} error={state.errors.visibility}>
+        <option value="public">{t.visibilityPublic}</option>
+        <option value="internal">{t.visibilityInternal}</option>
+      </Select>
+      <TextArea form="change_visibility" name="reason" label={t.visibilityReasonField} required defaultValue={value(state, "reason")} error={state.errors.reason} />
+      <button type="submit">{t.visibilitySubmit}</button>
+    </ActionForm>
+  );
+}
+
+export function WithdrawForm({ version, state }: { version: number; state: FormState }) {
+  return (
+    <ActionForm intent="withdraw" version={version} state={state} heading={t.withdrawHeading}>
+      <TextArea form="withdraw" name="publicNote" label={t.withdrawNote} required defaultValue={value(state, "publicNote")} error={state.errors.publicNote} />
+      <button type="submit">{t.withdrawSubmit}</button>
+    </ActionForm>
+  );
+}
