@@ -188,14 +188,3 @@ export function isDueSoon(today: string, dueOn: string, days: number): boolean {
 export function reminderDedupeKey(kind: "due_soon" | "overdue", inquiryId: string, dueOn: string): string {
   return `${kind}:${inquiryId}:${dueOn}`;
 }
-
-/** Which reminder (if any) a recipient gets today, given their due-soon days. */
-export function reminderFor(
-  today: string,
-  dueOn: string,
-  dueSoonDays: number,
-  audience: { leadDepartmentOrCouncilOffice: boolean },
-): "due_soon" | "overdue" | null {
-  if (isOverdue(today, dueOn)) return audience.leadDepartmentOrCouncilOffice ? "overdue" : null;
-  return isDueSoon(today, dueOn, dueSoonDays) ? "due_soon" : null;
-}
