@@ -138,7 +138,8 @@ export const notificationText = {
 
   header: {
     link: "Benachrichtigungen",
-    linkWithCount: (n: number) => (n === 1 ? "Benachrichtigungen, 1 ungelesen" : `Benachrichtigungen, ${n} ungelesen`),
+    /** Read after "Benachrichtigungen" by screen readers instead of the visible "(3)". */
+    unreadSuffix: (n: number) => `, ${n} ungelesen`,
   },
 
   preferences: {
