@@ -61,15 +61,13 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
   );
 }
 
-/** "Benachrichtigungen (3)" on screen; read out as "Benachrichtigungen, 3 ungelesen". */
+/** "Benachrichtigungen (3)" on screen; its accessible name is "Benachrichtigungen (3 ungelesen)". */
 function NotificationsLink({ unread }: { unread: number }) {
   const t = notificationText.header;
   if (unread === 0) return <Link to="/benachrichtigungen">{t.link}</Link>;
   return (
-    <Link to="/benachrichtigungen">
-      {t.link}
-      <span aria-hidden="true"> ({unread})</span>
-      <span className="visually-hidden">{t.unreadSuffix(unread)}</span>
+    <Link to="/benachrichtigungen" aria-label={t.linkLabel(unread)}>
+      {t.link} ({unread})
     </Link>
   );
 }

@@ -138,8 +138,8 @@ export const notificationText = {
 
   header: {
     link: "Benachrichtigungen",
-    /** Read after "Benachrichtigungen" by screen readers instead of the visible "(3)". */
-    unreadSuffix: (n: number) => `, ${n} ungelesen`,
+    /** The link's accessible name with unread ones; on screen it reads "Benachrichtigungen (3)". */
+    linkLabel: (n: number) => `Benachrichtigungen (${n} ungelesen)`,
   },
 
   preferences: {
