@@ -6,7 +6,7 @@
  */
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inquiryContributors, notifications, outbox } from "../../db/schema";
+import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
 import { useDatabase } from "../../app/server/db.server";
 import { recordInquiryEvent } from "../../app/server/inquiry-events.server";
 import { submitInquiry } from "../../app/server/numbering.server";
@@ -229,6 +229,42 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     });
     expect(await kinds(UNINVOLVED)).toEqual(["assigned"]);
     expect(await kinds(CONTRIBUTOR)).toEqual(["assigned", "extended"]);
+  });
+
+  it("extension_refused: only the department that asked hears of it (named in the event, else its request)", async () => {
+    const refuse = (payload: Record<string, unknown>) =>
+      t.db.transaction(async (tx) => {
+        await recordInquiryEvent(tx, {
+          bodyId,
+          aggregateType: "inquiry",
+          aggregateId: inquiryId,
+          inquiryId,
+          type: "extension_refused",
+          actorUserId: ids[OFFICE]!,
+          public: false,
+          payload,
+        });
+      });
+    await refuse({ requestedByOrganizationId: contributingDepartment });
+    expect((await kinds(CONTRIBUTOR)).filter((k) => k === "extension_refused")).toHaveLength(1);
+    expect((await kinds(CLERK)).includes("extension_refused")).toBe(false);
+
+    // Without the department in the payload: the refused request of the lead department tells.
+    await t.db.insert(extensionRequests).values({
+      inquiryId,
+      requestedByOrganizationId: leadDepartment,
+      requestedByUserId: ids[CLERK]!,
+      requestedDueOn: "2027-06-30",
+      reason: "Mehr Zeit für die Abstimmung",
+      status: "refused",
+      decidedAt: new Date(),
+      decidedByUserId: ids[OFFICE]!,
+      decisionNote: "Die Frist ist bereits verlängert.",
+    });
+    await refuse({});
+    expect((await kinds(CLERK)).filter((k) => k === "extension_refused")).toHaveLength(1);
+    expect((await kinds(CONTRIBUTOR)).filter((k) => k === "extension_refused")).toHaveLength(1);
+    expect((await kinds(UNINVOLVED)).includes("extension_refused")).toBe(false);
   });
 
   it("withdraw: council office and departments hear of it; deactivated accounts never do", async () => {
