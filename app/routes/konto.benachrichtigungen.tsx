@@ -86,6 +86,7 @@ export default function NotificationPreferences() {
             <thead>
               <tr>
                 <th scope="col">{t.columnKind}</th>
+                <th scope="col">{t.columnHint}</th>
                 <th scope="col">{t.columnInApp}</th>
                 <th scope="col">{t.columnEmail}</th>
               </tr>
@@ -95,13 +96,8 @@ export default function NotificationPreferences() {
                 const { label, hint } = notificationText.kinds[kind];
                 return (
                   <tr key={kind}>
-                    <th scope="row">
-                      {label}
-                      <span className="hint" id={`hint-${kind}`}>
-                        {" "}
-                        – {hint}
-                      </span>
-                    </th>
+                    <th scope="row">{label}</th>
+                    <td id={`hint-${kind}`}>{hint}</td>
                     <td>
                       <input
                         type="checkbox"

@@ -147,6 +147,7 @@ export const notificationText = {
     lead: "Wählen Sie, worüber Quaestio Sie im Arbeitsbereich und per E-Mail benachrichtigt. Sie erhalten nur Benachrichtigungen zu Vorgängen, die Sie sehen dürfen.",
     caption: "Benachrichtigungen nach Anlass",
     columnKind: "Anlass",
+    columnHint: "Für wen und wann",
     columnInApp: "im Arbeitsbereich",
     columnEmail: "per E-Mail",
     inAppLabel: (label: string) => `${label}: im Arbeitsbereich`,
