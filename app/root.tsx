@@ -16,6 +16,7 @@ import { REQUEST_ID_META, useRequestId } from "~/components/request-id";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getSessionState } from "~/server/auth.server";
+import { unreadNotificationCount } from "~/server/notifications.server";
 import appStylesHref from "~/styles/app.css?url";
 import faviconHref from "~/styles/favicon.svg?url";
 
@@ -43,7 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only what the shell shows goes to the browser. A user who still has to pass or set up the second factor
   // sees their name and "Abmelden", but no links into the staff area.
   const signInComplete = state ? !state.secondFactorPending && !state.enrolmentRequired : false;
-  return { user: state ? { displayName: state.user.displayName, signInComplete } : null };
+  // One count query, and only for a completed sign-in (the header shows the link only then).
+  const unreadNotifications = state && signInComplete ? await unreadNotificationCount(state.user) : 0;
+  return { user: state ? { displayName: state.user.displayName, signInComplete, unreadNotifications } : null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,9 +1,12 @@
 import { Link } from "@remix-run/react";
+import { notificationText } from "~/domain/texts/notifications";
 
 export interface SiteHeaderUser {
   displayName: string;
   /** False while the second factor is still to be entered or set up. */
   signInComplete: boolean;
+  /** Unread notifications (only counted once sign-in is complete). */
+  unreadNotifications?: number;
 }
 
 /**
@@ -31,6 +34,9 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
                       <Link to="/arbeitsbereich">Arbeitsbereich</Link>
                     </li>
                     <li>
+                      <NotificationsLink unread={user.unreadNotifications ?? 0} />
+                    </li>
+                    <li>
                       <Link to="/konto">Mein Konto</Link>
                     </li>
                   </>
@@ -52,5 +58,16 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
         </nav>
       </div>
     </header>
+  );
+}
+
+/** "Benachrichtigungen (3)" on screen; its accessible name is "Benachrichtigungen (3 ungelesen)". */
+function NotificationsLink({ unread }: { unread: number }) {
+  const t = notificationText.header;
+  if (unread === 0) return <Link to="/benachrichtigungen">{t.link}</Link>;
+  return (
+    <Link to="/benachrichtigungen" aria-label={t.linkLabel(unread)}>
+      {t.link} ({unread})
+    </Link>
   );
 }

@@ -1,8 +1,148 @@
-// Placeholder route so that parallel work can land independently; replaced by its feature in this session.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/server/auth.server";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FieldError } from "~/components/field-error";
+import { PageHeader } from "~/components/page-header";
+import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notifications";
+import { notificationText } from "~/domain/texts/notifications";
+import { NO_STORE, assertSameOrigin, requireUser } from "~/server/auth.server";
+import { loadNotificationPreferences, saveNotificationPreferences } from "~/server/notifications.server";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
+
+const t = notificationText.preferences;
+
+export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
+
+export const headers = mergeLoaderAndActionHeaders;
+
+type Channels = Record<NotificationKind, { inApp: boolean; email: boolean }>;
+
+interface FormValues {
+  channels: Channels;
+  /** As typed, so that a wrong entry is shown again next to its message. */
+  dueSoonDays: string;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const user = await requireUser(request);
+  const rows = await loadNotificationPreferences(user.id);
+  const channels = Object.fromEntries(rows.map((r) => [r.kind, { inApp: r.inApp, email: r.email }])) as Channels;
+  const dueSoon = rows.find((r) => r.kind === "due_soon")!;
+  const values: FormValues = { channels, dueSoonDays: String(dueSoon.dueSoonDays) };
+  const saved = new URL(request.url).searchParams.get("gespeichert") === "1";
+  return data({ values, saved }, { headers: NO_STORE });
+}
+
+const checkbox = z.literal("on").optional();
+const Input = z.object({
+  dueSoonDays: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,2}$/, t.dueSoonDaysInvalid)
+    .transform(Number)
+    .refine((n) => n >= MIN_DUE_SOON_DAYS && n <= MAX_DUE_SOON_DAYS, t.dueSoonDaysInvalid),
+  ...Object.fromEntries(NOTIFICATION_KINDS.flatMap((kind) => [[`inApp_${kind}`, checkbox], [`email_${kind}`, checkbox]])),
+});
+
+type ActionResult = { values: FormValues; errors: { dueSoonDays?: string; form: string } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const form = Object.fromEntries(await request.formData());
+  const channels = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, { inApp: form[`inApp_${kind}`] === "on", email: form[`email_${kind}`] === "on" }]),
+  ) as Channels;
+  const parsed = Input.safeParse({ dueSoonDays: "", ...form });
+  if (!parsed.success) {
+    const dueSoonDays = parsed.error.issues.find((i) => i.path[0] === "dueSoonDays")?.message;
+    const typed = typeof form.dueSoonDays === "string" ? form.dueSoonDays.slice(0, 20) : "";
+    return data<ActionResult>({ values: { channels, dueSoonDays: typed }, errors: { dueSoonDays, form: t.formError } }, { status: 400, headers: NO_STORE });
+  }
+  await saveNotificationPreferences(user.id, { channels, dueSoonDays: parsed.data.dueSoonDays });
+  throw redirect("/konto/benachrichtigungen?gespeichert=1", { headers: NO_STORE });
+}
+
+export default function NotificationPreferences() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? loaded.values;
+  const errors: Partial<ActionResult["errors"]> = result?.errors ?? {};
+  return (
+    <>
+      <PageHeader title={t.title} lead={t.lead} />
+      <div aria-live="polite" role="status">
+        {loaded.saved && !result ? <p className="notice">{t.saved}</p> : null}
+      </div>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <div className="table-wrapper">
+          <table>
+            <caption>{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columnKind}</th>
+                <th scope="col">{t.columnHint}</th>
+                <th scope="col">{t.columnInApp}</th>
+                <th scope="col">{t.columnEmail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {NOTIFICATION_KINDS.map((kind) => {
+                const { label, hint } = notificationText.kinds[kind];
+                return (
+                  <tr key={kind}>
+                    <th scope="row">{label}</th>
+                    <td id={`hint-${kind}`}>{hint}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name={`inApp_${kind}`}
+                        aria-label={t.inAppLabel(label)}
+                        aria-describedby={`hint-${kind}`}
+                        defaultChecked={values.channels[kind].inApp}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        name={`email_${kind}`}
+                        aria-label={t.emailLabel(label)}
+                        aria-describedby={`hint-${kind}`}
+                        defaultChecked={values.channels[kind].email}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div className="field narrow">
+          <label htmlFor="dueSoonDays">{t.dueSoonDays}</label>
+          <p className="hint" id="dueSoonDays-hint">
+            {t.dueSoonDaysHint}
+          </p>
+          <input
+            id="dueSoonDays"
+            name="dueSoonDays"
+            type="text"
+            inputMode="numeric"
+            defaultValue={values.dueSoonDays}
+            aria-invalid={errors.dueSoonDays ? true : undefined}
+            aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null].filter(Boolean).join(" ")}
+          />
+          <FieldError id="dueSoonDays-error" message={errors.dueSoonDays} />
+        </div>
+        <button type="submit">{t.save}</button>
+      </Form>
+      <p>
+        <Link to="/benachrichtigungen">{t.backToList}</Link>
+      </p>
+    </>
+  );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { formatSessionTime } from "~/domain/device";
 import { accountsText as t } from "~/domain/texts/accounts";
+import { notificationText } from "~/domain/texts/notifications";
 import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "~/server/accounts.server";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 
@@ -98,6 +99,9 @@ export default function Account() {
       ) : null}
       <p>
         <Link to="/konto/zweiter-faktor">{t.account.secondFactorLink}</Link>
+      </p>
+      <p>
+        <Link to="/konto/benachrichtigungen">{notificationText.preferences.accountLink}</Link>
       </p>
 
       <section aria-labelledby="sitzungen">

@@ -1,10 +1,11 @@
 /**
  * Start-up and shut-down of the server process: open the configured database, apply migrations, load the
- * demo data when the database has none, start the outbox worker, and on shutdown stop the worker before
- * closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
+ * demo data when the database has none, start the outbox worker and the deadline-reminder scan, and on
+ * shutdown stop both before closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
  */
 import { seedDemoData, type DemoLogin } from "../../db/seed";
 import { closeDatabase, connectDatabase } from "./db.server";
+import { startDeadlineScanner, stopDeadlineScanner } from "./deadline-reminders.server";
 import { startOutboxWorker, stopOutboxWorker } from "./outbox-worker.server";
 
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
@@ -13,11 +14,12 @@ export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
   // QUAESTIO_DEMO_DATA=0 keeps a production database free of the demo bodies and their shared password.
   const demoLogins = demoDataEnabled() ? await seedDemoData(handle.db) : [];
   startOutboxWorker();
+  startDeadlineScanner();
   return { demoLogins };
 }
 
 export async function shutdown(): Promise<void> {
-  await stopOutboxWorker();
+  await Promise.all([stopOutboxWorker(), stopDeadlineScanner()]);
   await closeDatabase();
 }
 

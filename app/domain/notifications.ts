@@ -1,0 +1,190 @@
+/**
+ * Who hears of what happens to an inquiry, and when a deadline reminder is due — pure, no I/O.
+ *
+ * An inquiry event (the lifecycle engine's event names and the non-lifecycle names of recordInquiryEvent)
+ * maps to pairs of (audience, kind); the server resolves an audience to users through their memberships,
+ * checks that each may see the inquiry and applies their preferences. Unknown event types notify nobody.
+ */
+
+export const NOTIFICATION_KINDS = [
+  "received",
+  "number_assigned",
+  "accepted",
+  "inadmissible",
+  "assigned",
+  "extension_requested",
+  "extended",
+  "extension_refused",
+  "withdrawn",
+  "answered",
+  "on_agenda",
+  "decided",
+  "due_soon",
+  "overdue",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Groups of people of the inquiry's body:
+ * - council_office: members with the role council_office;
+ * - faction: faction members of the originating faction;
+ * - departments: clerks and department heads of the lead and the contributing departments;
+ * - lead_department: the same, of the lead department only;
+ * - organizations: clerks and department heads of the named departments (e.g. newly added contributors);
+ * - requesting_department: the department that asked for an extension (resolved by the server).
+ */
+export type Audience =
+  | { kind: "council_office" }
+  | { kind: "faction" }
+  | { kind: "departments" }
+  | { kind: "lead_department" }
+  | { kind: "organizations"; organizationIds: string[] }
+  | { kind: "requesting_department"; organizationId: string | null };
+
+export interface NotificationTarget {
+  audience: Audience;
+  kind: NotificationKind;
+}
+
+export interface InquiryEventFacts {
+  /** "inquiry" or "answer": answer-lifecycle events are not notified here (the answer's own work). */
+  aggregateType: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+const COUNCIL_OFFICE: Audience = { kind: "council_office" };
+const FACTION: Audience = { kind: "faction" };
+const DEPARTMENTS: Audience = { kind: "departments" };
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0) : [];
+}
+
+/** The notifications an inquiry event causes, before recipients, visibility and preferences are applied. */
+export function notificationTargets(event: InquiryEventFacts): NotificationTarget[] {
+  if (event.aggregateType !== "inquiry") return [];
+  const p = event.payload;
+  switch (event.type) {
+    case "submit":
+      return [
+        { audience: COUNCIL_OFFICE, kind: "received" },
+        { audience: FACTION, kind: "number_assigned" },
+      ];
+    case "accept":
+      return [{ audience: FACTION, kind: "accepted" }];
+    case "declare_inadmissible":
+      return [{ audience: FACTION, kind: "inadmissible" }];
+    case "assign":
+      return [{ audience: DEPARTMENTS, kind: "assigned" }];
+    case "contributors_changed": {
+      const added = stringList(p.added);
+      return added.length ? [{ audience: { kind: "organizations", organizationIds: added }, kind: "assigned" }] : [];
+    }
+    case "extension_requested":
+      return [{ audience: COUNCIL_OFFICE, kind: "extension_requested" }];
+    case "extend_deadline":
+      return [
+        { audience: FACTION, kind: "extended" },
+        { audience: DEPARTMENTS, kind: "extended" },
+      ];
+    case "extension_refused": {
+      const requester = typeof p.requestedByOrganizationId === "string" ? p.requestedByOrganizationId : null;
+      return [{ audience: { kind: "requesting_department", organizationId: requester }, kind: "extension_refused" }];
+    }
+    case "withdraw":
+      return [
+        { audience: COUNCIL_OFFICE, kind: "withdrawn" },
+        { audience: DEPARTMENTS, kind: "withdrawn" },
+      ];
+    case "answer":
+      return [{ audience: FACTION, kind: "answered" }];
+    case "put_on_agenda":
+      return [{ audience: FACTION, kind: "on_agenda" }];
+    case "decide":
+      return [{ audience: FACTION, kind: "decided" }];
+    default:
+      return [];
+  }
+}
+
+// ---- preferences ------------------------------------------------------------------------------------
+
+export const DEFAULT_DUE_SOON_DAYS = 3;
+export const MIN_DUE_SOON_DAYS = 1;
+export const MAX_DUE_SOON_DAYS = 60;
+
+export interface NotificationPreference {
+  inApp: boolean;
+  email: boolean;
+  /** Only for due_soon: how many days before the due date the reminder comes. */
+  dueSoonDays: number;
+}
+
+/**
+ * E-mail by default for what asks the reader to act or closes their matter (assigned to you, a deadline
+ * coming or missed, an extension to decide or granted, the number and due date of one's own inquiry, its
+ * outcome); the rest only in the workspace. See the explanation in texts/notifications.ts.
+ */
+const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
+  "number_assigned",
+  "inadmissible",
+  "assigned",
+  "extension_requested",
+  "extended",
+  "answered",
+  "decided",
+  "due_soon",
+  "overdue",
+];
+
+export function defaultPreference(kind: NotificationKind): NotificationPreference {
+  return { inApp: true, email: EMAIL_BY_DEFAULT.includes(kind), dueSoonDays: DEFAULT_DUE_SOON_DAYS };
+}
+
+/** A stored preference row (or none) → the effective preference. */
+export function effectivePreference(
+  kind: NotificationKind,
+  stored: { inApp: boolean; email: boolean; dueSoonDays: number | null } | undefined,
+): NotificationPreference {
+  const fallback = defaultPreference(kind);
+  if (!stored) return fallback;
+  return { inApp: stored.inApp, email: stored.email, dueSoonDays: stored.dueSoonDays ?? fallback.dueSoonDays };
+}
+
+// ---- deadline reminders -------------------------------------------------------------------------------
+
+/** Inquiry states in which a deadline still runs. */
+export const OPEN_FOR_DEADLINES = ["submitted", "accepted", "assigned", "answering"] as const;
+
+function dayNumber(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new Error(`not an ISO date: ${isoDate}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+/** Calendar days from `from` to `to` (ISO dates; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The due date has passed: it was before today (today in the body's time zone). */
+export function isOverdue(today: string, dueOn: string): boolean {
+  return daysBetween(today, dueOn) < 0;
+}
+
+/** Today lies within the last `days` days before the due date, the due day itself included. */
+export function isDueSoon(today: string, dueOn: string, days: number): boolean {
+  const left = daysBetween(today, dueOn);
+  return left >= 0 && left <= days;
+}
+
+/** Makes repeated scans idempotent; a new due date (extension) gives new keys and so new reminders. */
+export function reminderDedupeKey(kind: "due_soon" | "overdue", inquiryId: string, dueOn: string): string {
+  return `${kind}:${inquiryId}:${dueOn}`;
+}

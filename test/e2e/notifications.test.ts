@@ -1,0 +1,123 @@
+/**
+ * The NRW clerk (lead department of the seeded inquiry being answered, due 30 November 2026) widens the
+ * due-soon reminder to 60 days; the app's deadline scan (every second here) writes the reminder — due soon,
+ * or overdue once that date has passed — and the header shows the unread count. The clerk opens the list,
+ * marks the reminder read, and the count goes down; marking an id that is not theirs is a 404. A wrong number of days gets its message
+ * with the input kept. axe on every page; console errors and failed requests fail the test.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { startApp, type RunningApp } from "../support/server";
+
+const PASSWORD = "Demo-Quaestio-2026";
+const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
+const INQUIRY = "Nutzung von Messenger-Diensten in der Landesverwaltung";
+
+let app: RunningApp;
+let browser: Browser;
+let mailDir: string;
+
+beforeAll(async () => {
+  mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "quaestio-e2e-notify-mail-"));
+  [app, browser] = await Promise.all([
+    startApp({ env: { MAIL_DIR: mailDir, SMTP_URL: "", DEADLINE_SCAN_MS: "1000" } }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (mailDir) fs.rmSync(mailDir, { recursive: true, force: true });
+});
+
+describe("notifications", () => {
+  it("a deadline reminder shows in the header and the list, is marked read; preferences are saved", async () => {
+    const { page, assertNoPageErrors, allowHttpError, close } = await openPage(browser);
+
+    // Anonymous: sign in first.
+    await page.goto(`${app.url}/benachrichtigungen`);
+    await page.waitForURL((url) => url.pathname === "/anmelden");
+    await page.getByLabel("E-Mail-Adresse").fill(CLERK);
+    await page.getByLabel("Passwort").fill(PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
+    const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+    await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+    await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
+    await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+
+    // Preferences, reached from the account page. A wrong number is refused next to the field, input kept.
+    await page.goto(`${app.url}/konto`);
+    await page.getByRole("link", { name: "Benachrichtigungen einstellen" }).click();
+    await page.waitForURL((url) => url.pathname === "/konto/benachrichtigungen");
+    await checkA11y(page);
+    const days = page.getByLabel("Erinnerung vor Fristablauf (Tage vorher)");
+    expect(await days.inputValue()).toBe("3");
+    allowHttpError(/\/konto\/benachrichtigungen/, 400);
+    await days.fill("90");
+    await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+    await expect.poll(() => page.locator("#dueSoonDays-error").textContent()).toBe("Bitte geben Sie eine ganze Zahl von 1 bis 60 ein.");
+    expect(await days.inputValue()).toBe("90");
+    expect(await days.getAttribute("aria-invalid")).toBe("true");
+    await checkA11y(page);
+
+    await days.fill("60");
+    const acceptedByMail = page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" });
+    expect(await acceptedByMail.isChecked()).toBe(false);
+    await acceptedByMail.check();
+    await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Ihre Einstellungen sind gespeichert.");
+    await page.reload();
+    expect(await page.getByLabel("Erinnerung vor Fristablauf (Tage vorher)").inputValue()).toBe("60");
+    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).isChecked()).toBe(true);
+
+    // The scan runs every second here: the header soon counts the reminder.
+    const headerLink = page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: /^Benachrichtigungen/ });
+    let name = "";
+    for (let i = 0; i < 30; i++) {
+      await page.reload();
+      name = (await headerLink.textContent()) ?? "";
+      if (/\(\d+\)/.test(name)) break;
+      await page.waitForTimeout(500);
+    }
+    expect(name).toMatch(/^Benachrichtigungen \(\d+\)$/);
+    const unreadBefore = Number(/\((\d+)/.exec(name)![1]);
+    expect(unreadBefore).toBeGreaterThan(0);
+    // On screen "(1)"; the accessible name says what the number counts.
+    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore} ungelesen)`, exact: true }).count()).toBe(1);
+
+    await headerLink.click();
+    await page.waitForURL((url) => url.pathname === "/benachrichtigungen");
+    await checkA11y(page);
+    const reminder = page.locator("li[data-state='unread']", { hasText: INQUIRY });
+    await expect.poll(() => reminder.count()).toBe(1);
+    expect(await reminder.textContent()).toMatch(/Frist (läuft bald ab|überschritten)/);
+    expect(await reminder.getByRole("link").getAttribute("href")).toMatch(/^\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
+
+    await reminder.getByRole("button", { name: /^Als gelesen markieren: / }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Die Benachrichtigung ist als gelesen markiert.");
+    await expect.poll(() => page.locator("li[data-state='read']", { hasText: INQUIRY }).count()).toBe(1);
+    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1} ungelesen)`;
+    await expect.poll(() => page.getByRole("link", { name: expected, exact: true }).count()).toBe(1);
+    await checkA11y(page);
+
+    // Someone else's (or no) notification: 404, nothing changes.
+    allowHttpError(/\/benachrichtigungen/, 404);
+    const forged = await page.evaluate(async () => {
+      const body = new URLSearchParams({ intent: "read", id: "00000000-0000-4000-8000-000000000000" });
+      const response = await fetch("/benachrichtigungen", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      return response.status;
+    });
+    expect(forged).toBe(404);
+
+    assertNoPageErrors();
+    await close();
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Deadline reminders (scanDeadlines) on the seeded NRW inquiry that is being answered (due 30 November 2026,
+ * lead department = the demo clerk's): due soon by each user's days, in the body's time zone; overdue for the
+ * lead department and the council office only; once per due date however often the scan runs; again after
+ * an extension; never for deactivated accounts. PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inquiries, inquiryContributors } from "../../db/schema";
+import { useDatabase } from "../../app/server/db.server";
+import { scanDeadlines } from "../../app/server/deadline-reminders.server";
+import { applyInquiryTransition } from "../../app/server/transitions.server";
+import { backends, useTestDatabase } from "../support/db";
+import {
+  actorOf,
+  addDepartment,
+  addUser,
+  inquiryByTitle,
+  mailsTo,
+  membershipOf,
+  notificationsFor,
+  setPreference,
+  userId,
+} from "../support/notifications-fixtures";
+
+const ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
+const SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
+const nrw = (local: string) => `${local}@landtag-nrw.quaestio.example`;
+const OFFICE = nrw("ratsbuero");
+const CLERK = nrw("sachbearbeitung");
+const FACTION = nrw("fraktion");
+const CONTRIBUTOR = "beteiligt@frist.example";
+const MAIL_ONLY = "nur-mail@frist.example";
+const FORMER = "ehemals@frist.example";
+
+describe.each(backends())("deadline reminders on %s", (backend) => {
+  const t = useTestDatabase(backend, { seeded: true });
+  const ids: Record<string, string> = {};
+  let answeringId: string;
+  let submittedId: string;
+
+  beforeAll(async () => {
+    useDatabase(t.handle);
+    const clerk = await membershipOf(t.db, CLERK);
+    const contributing = await addDepartment(t.db, clerk.bodyId, "Beteiligtes Ressort (Test)");
+    await addUser(t.db, { email: CONTRIBUTOR, bodyId: clerk.bodyId, organizationId: contributing, role: "clerk" });
+    await addUser(t.db, { email: MAIL_ONLY, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "department_head" });
+    await addUser(t.db, { email: FORMER, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "clerk", active: false });
+    for (const email of [OFFICE, CLERK, FACTION, CONTRIBUTOR, MAIL_ONLY, FORMER]) ids[email] = await userId(t.db, email);
+    const answering = await inquiryByTitle(t.db, ANSWERING);
+    expect(answering.dueOn).toBe("2026-11-30");
+    answeringId = answering.id;
+    submittedId = (await inquiryByTitle(t.db, SUBMITTED)).id;
+    await t.db.insert(inquiryContributors).values({ inquiryId: answeringId, organizationId: contributing });
+    await setPreference(t.db, ids[MAIL_ONLY]!, "due_soon", { inApp: false, email: true });
+  });
+
+  const reminders = async (email: string, inquiryId = answeringId) =>
+    (await notificationsFor(t.db, ids[email]!, inquiryId)).filter((n) => n.kind === "due_soon" || n.kind === "overdue").map((n) => n.dedupeKey);
+  const soon = (dueOn: string, id = answeringId) => `due_soon:${id}:${dueOn}`;
+
+  it("nothing four days before the due date (default: 3 days), in the body's time zone", async () => {
+    // 22:30 UTC on 26 November is 23:30 in Berlin: still the 26th, four days before.
+    await scanDeadlines(t.db, new Date("2026-11-26T22:30:00Z"));
+    for (const email of [OFFICE, CLERK, CONTRIBUTOR, MAIL_ONLY]) expect(await reminders(email)).toEqual([]);
+  });
+
+  it("three days before: lead and contributing departments and the council office, once however often the scan runs", async () => {
+    // 23:30 UTC on 26 November is already the 27th in Berlin.
+    const first = await scanDeadlines(t.db, new Date("2026-11-26T23:30:00Z"));
+    await scanDeadlines(t.db, new Date("2026-11-27T08:00:00Z"));
+    await scanDeadlines(t.db, new Date("2026-11-28T08:00:00Z"));
+    expect(first.dueSoon).toBeGreaterThanOrEqual(4);
+    for (const email of [OFFICE, CLERK, CONTRIBUTOR]) expect(await reminders(email)).toEqual([soon("2026-11-30")]);
+    expect(await reminders(FACTION)).toEqual([]);
+    expect(await reminders(FORMER)).toEqual([]);
+    expect(await mailsTo(t.db, FORMER)).toEqual([]);
+    // The clerk wants due_soon by e-mail (default): exactly one mail for three scans.
+    expect((await mailsTo(t.db, CLERK)).filter((m) => m.subject.includes("Frist läuft bald ab"))).toHaveLength(1);
+  });
+
+  it("e-mail only: one mail, and the reminder is recorded as read so that it is not sent again", async () => {
+    const mails = (await mailsTo(t.db, MAIL_ONLY)).filter((m) => m.subject.includes("Frist läuft bald ab"));
+    expect(mails).toHaveLength(1);
+    const [record] = await notificationsFor(t.db, ids[MAIL_ONLY]!, answeringId);
+    expect(record!.readAt).not.toBeNull();
+  });
+
+  it("each user's own number of days: 20 days brings the submitted inquiry due on 14 December", async () => {
+    const submitted = await inquiryByTitle(t.db, SUBMITTED);
+    expect(submitted.dueOn).toBe("2026-12-14");
+    expect(await reminders(OFFICE, submittedId)).toEqual([]);
+    await setPreference(t.db, ids[OFFICE]!, "due_soon", { inApp: true, email: false, dueSoonDays: 20 });
+    await scanDeadlines(t.db, new Date("2026-11-28T08:00:00Z"));
+    expect(await reminders(OFFICE, submittedId)).toEqual([soon("2026-12-14", submittedId)]);
+    // Not yet assigned: no department hears of its deadline.
+    expect(await reminders(CLERK, submittedId)).toEqual([]);
+  });
+
+  it("overdue the day after the due date: lead department and council office, not the contributors", async () => {
+    await scanDeadlines(t.db, new Date("2026-12-01T07:00:00Z"));
+    await scanDeadlines(t.db, new Date("2026-12-02T07:00:00Z"));
+    const overdue = `overdue:${answeringId}:2026-11-30`;
+    expect(await reminders(CLERK)).toEqual([soon("2026-11-30"), overdue]);
+    expect(await reminders(OFFICE)).toEqual([soon("2026-11-30"), overdue]);
+    expect(await reminders(CONTRIBUTOR)).toEqual([soon("2026-11-30")]);
+    expect(await reminders(FORMER)).toEqual([]);
+  });
+
+  it("closed inquiries get no reminders", async () => {
+    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, submittedId));
+    await applyInquiryTransition(t.db, {
+      inquiryId: submittedId,
+      bodyId: row!.bodyId,
+      expectedVersion: row!.version,
+      event: "withdraw",
+      actor: await actorOf(t.db, FACTION),
+      facts: { publicNote: "Erledigt." },
+    });
+    // Past its due date of 14 December, but withdrawn: no overdue reminder.
+    await scanDeadlines(t.db, new Date("2026-12-20T08:00:00Z"));
+    expect(await reminders(OFFICE, submittedId)).toEqual([soon("2026-12-14", submittedId)]);
+  });
+
+  it("an extension gives a new due date and so a new reminder before it", async () => {
+    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, answeringId));
+    await applyInquiryTransition(t.db, {
+      inquiryId: answeringId,
+      bodyId: row!.bodyId,
+      expectedVersion: row!.version,
+      event: "extend_deadline",
+      actor: await actorOf(t.db, OFFICE),
+      facts: { reason: "Abstimmung mit den Ressorts", newDueOn: "2026-12-18" },
+    });
+    await scanDeadlines(t.db, new Date("2026-12-10T08:00:00Z"));
+    expect(await reminders(CLERK)).toEqual([soon("2026-11-30"), `overdue:${answeringId}:2026-11-30`]);
+    await scanDeadlines(t.db, new Date("2026-12-15T08:00:00Z"));
+    await scanDeadlines(t.db, new Date("2026-12-16T08:00:00Z"));
+    expect(await reminders(CLERK)).toEqual([soon("2026-11-30"), `overdue:${answeringId}:2026-11-30`, soon("2026-12-18")]);
+    expect(await reminders(CONTRIBUTOR)).toEqual([soon("2026-11-30"), soon("2026-12-18")]);
+  });
+});
