@@ -239,7 +239,8 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
       .where(and(open, lt(inquiries.dueOn, w.today)))
       .orderBy(sql`${organizations.name} asc nulls last`, asc(inquiries.dueOn), asc(inquiries.id))
       .limit(OVERDUE_LIMIT),
-    inquiryQuery(db, and(open, gte(inquiries.dueOn, w.weekStart), lte(inquiries.dueOn, w.weekEnd)))
+    // From today to Sunday: what fell due earlier this week is already in the overdue table above.
+    inquiryQuery(db, and(open, gte(inquiries.dueOn, w.today), lte(inquiries.dueOn, w.weekEnd)))
       .orderBy(asc(inquiries.dueOn), asc(inquiries.id))
       .limit(SECTION_LIMIT),
     db

@@ -49,8 +49,8 @@ export const dashboardSectionText: Record<DashboardSection, { heading: string; e
   },
   office_due_this_week: {
     heading: "Diese Woche fällig",
-    empty: "Keine Anfrage ist in dieser Woche fällig.",
-    caption: "Offene Anfragen mit Frist in dieser Woche (Montag bis Sonntag)",
+    empty: "Bis Sonntag wird keine weitere Anfrage fällig.",
+    caption: "Offene Anfragen, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)",
   },
   office_extension_requests: {
     heading: "Offene Fristverlängerungsanträge",
