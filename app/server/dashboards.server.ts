@@ -90,7 +90,9 @@ export interface ConsultationRow {
   inquiry: DashboardInquiry;
 }
 
-export interface BodyDashboard extends WorkspaceBody {
+export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
+  /** "Alle Vorgänge", each with its deadline as it stands today. */
+  inquiries: Array<WorkspaceBody["inquiries"][number] & { deadline: DeadlineInfo | null }>;
   today: string;
   sections: DashboardSection[];
   faction?: {
@@ -158,7 +160,12 @@ async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody,
   const sections = sectionsForRoles(roles);
   const scope = scopeCondition(inquiryScopeFor(user.memberships, body.bodyId));
   const window = dashboardWindow(today);
-  const result: BodyDashboard = { ...body, today, sections };
+  const result: BodyDashboard = {
+    ...body,
+    inquiries: body.inquiries.map((i) => ({ ...i, deadline: classifyDeadline(i.dueOn, i.status, today) })),
+    today,
+    sections,
+  };
   if (!scope) return result;
   const orgsWith = (wanted: Role[]) => [...new Set(inBody.filter((m) => wanted.includes(m.role)).map((m) => m.organizationId))];
 

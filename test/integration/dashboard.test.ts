@@ -234,6 +234,8 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     ]);
     expect(o.extensionRequests.items[0]!.requestingDepartment).toBe(clerkDepartment);
     expect(everyTitle(d).filter((title) => title.startsWith("Test Entwurf"))).toEqual([]);
+    // The list of all inquiries marks the same deadline.
+    expect(d.inquiries.find((i) => i.title === "Test überfällig Sachbearbeitung")!.deadline).toMatchObject({ state: "overdue", daysLeft: -1 });
   });
 
   it("shows the DPO the consultations addressed to the office, open ones first", async () => {

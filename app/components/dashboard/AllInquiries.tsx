@@ -1,14 +1,14 @@
 import { Link } from "@remix-run/react";
-import { formatDate, formatReference } from "~/domain/format";
+import { formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText } from "~/domain/texts/dashboard";
-import type { WorkspaceBody } from "~/server/workspace.server";
-import { workspaceHref } from "./InquiryCells";
+import type { BodyDashboard } from "~/server/dashboards.server";
+import { DeadlineText, workspaceHref } from "./InquiryCells";
 
 const c = dashboardText.columns;
 
 /** The compact list of every inquiry the user may see in the body, newest changes first, bounded. */
-export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: WorkspaceBody }) {
+export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: BodyDashboard }) {
   const headingId = `${idPrefix}-all`;
   return (
     <section aria-labelledby={headingId} className="dashboard-section">
@@ -39,7 +39,9 @@ export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: Works
                   </td>
                   <td>{inquiryStatusLabel(i.status)}</td>
                   <td>{i.visibility === "public" ? dashboardText.visibilityPublic : dashboardText.visibilityInternal}</td>
-                  <td>{i.dueOn ? formatDate(i.dueOn) : "–"}</td>
+                  <td>
+                    <DeadlineText deadline={i.deadline} />
+                  </td>
                 </tr>
               ))}
             </tbody>
