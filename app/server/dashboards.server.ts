@@ -5,9 +5,8 @@
  * Every query is bounded, filtered by body and by the user's scope, and runs once per section and body
  * (no per-row queries); each returns the full count beside the shown rows so the page can say when it cut.
  */
-import { and, asc, desc, eq, exists, gte, inArray, lte, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import {
-  answerContributors,
   answers,
   bodies,
   consultations,
@@ -158,7 +157,6 @@ async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody,
   const inBody = user.memberships.filter((m) => m.bodyId === body.bodyId);
   const roles: Role[] = inBody.map((m) => m.role);
   const sections = sectionsForRoles(roles);
-  const scope = scopeCondition(inquiryScopeFor(user.memberships, body.bodyId));
   const window = dashboardWindow(today);
   const result: BodyDashboard = {
     ...body,
@@ -166,22 +164,27 @@ async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody,
     today,
     sections,
   };
-  if (!scope) return result;
-  const orgsWith = (wanted: Role[]) => [...new Set(inBody.filter((m) => wanted.includes(m.role)).map((m) => m.organizationId))];
-
-  const factionIds = orgsWith(["faction_member"]);
-  const departmentIds = orgsWith(["clerk", "department_head", "co_signer"]);
-  const dpoOfficeIds = orgsWith(["dpo"]);
-  const [faction, office, department, dpo] = await Promise.all([
-    factionIds.length ? factionSections(db, scope, factionIds, user.id, window) : undefined,
-    roles.includes("council_office") ? officeSections(db, scope, body.bodyId, window) : undefined,
-    departmentIds.length ? departmentSection(db, body.bodyId, departmentIds, today) : undefined,
-    dpoOfficeIds.length ? dpoSection(db, body.bodyId, dpoOfficeIds, today) : undefined,
+  // Each role's sections are bounded by what that role alone may see (policy.ts / inquiry-scope.server.ts):
+  // the drafts of a faction member who also works in the council office stay a faction matter, and the
+  // council office's lists do not widen a department's.
+  const scopeOf = (wanted: Role[]) => {
+    const facts = inBody.filter((m) => wanted.includes(m.role));
+    return { ids: [...new Set(facts.map((m) => m.organizationId))], condition: scopeCondition(inquiryScopeFor(facts, body.bodyId)) };
+  };
+  const faction = scopeOf(["faction_member"]);
+  const office = scopeOf(["council_office"]);
+  const department = scopeOf(["clerk", "department_head", "co_signer"]);
+  const dpo = scopeOf(["dpo"]);
+  const [factionData, officeData, departmentData, dpoData] = await Promise.all([
+    faction.condition ? factionSections(db, faction.condition, faction.ids, user.id, window) : undefined,
+    office.condition ? officeSections(db, office.condition, body.bodyId, window) : undefined,
+    department.condition ? departmentSection(db, department.condition, body.bodyId, department.ids, today) : undefined,
+    dpo.condition ? dpoSection(db, dpo.condition, body.bodyId, dpo.ids, today) : undefined,
   ]);
-  if (faction) result.faction = faction;
-  if (office) result.office = office;
-  if (department) result.department = department;
-  if (dpo) result.dpo = dpo;
+  if (factionData) result.faction = factionData;
+  if (officeData) result.office = officeData;
+  if (departmentData) result.department = departmentData;
+  if (dpoData) result.dpo = dpoData;
   return result;
 }
 
@@ -297,43 +300,23 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
 }
 
 /**
- * Open inquiries a department works on: as lead (Federführung) or as a contributing department, whether
- * the council office named it on the inquiry (inquiry_contributors) or the lead department on the answer.
+ * Open inquiries a department works on: what its scope covers (lead department, or lead/contributor on the
+ * answer) and, beside it, the inquiries on which the council office named it a contributing department
+ * (inquiry_contributors, migration 0003).
  */
-async function departmentSection(db: Db, bodyId: string, departmentIds: string[], today: string) {
+async function departmentSection(db: Db, scope: SQL, bodyId: string, departmentIds: string[], today: string) {
   const isLead = inArray(inquiries.leadOrganizationId, departmentIds);
-  const contributes = or(
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(inquiryContributors)
-        .where(and(eq(inquiryContributors.inquiryId, inquiries.id), inArray(inquiryContributors.organizationId, departmentIds))),
-    ),
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(answers)
-        .where(
-          and(
-            eq(answers.inquiryId, inquiries.id),
-            or(
-              inArray(answers.leadOrganizationId, departmentIds),
-              exists(
-                db
-                  .select({ one: sql`1` })
-                  .from(answerContributors)
-                  .where(and(eq(answerContributors.answerId, answers.id), inArray(answerContributors.organizationId, departmentIds))),
-              ),
-            ),
-          ),
-        ),
-    ),
+  const namedContributor = exists(
+    db
+      .select({ one: sql`1` })
+      .from(inquiryContributors)
+      .where(and(eq(inquiryContributors.inquiryId, inquiries.id), inArray(inquiryContributors.organizationId, departmentIds))),
   );
   const rows = await db
     .select({ ...inquiryColumns, total: totalOver, lead: sql<boolean>`coalesce(${isLead}, false)` })
     .from(inquiries)
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(eq(inquiries.bodyId, bodyId), ne(inquiries.status, "draft"), inArray(inquiries.status, openStatuses), or(isLead, contributes)))
+    .where(and(eq(inquiries.bodyId, bodyId), inArray(inquiries.status, openStatuses), or(scope, namedContributor)))
     .orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id))
     .limit(SECTION_LIMIT);
   return {
@@ -344,7 +327,7 @@ async function departmentSection(db: Db, bodyId: string, departmentIds: string[]
   };
 }
 
-async function dpoSection(db: Db, bodyId: string, officeIds: string[], today: string) {
+async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[], today: string) {
   const rows = await db
     .select({
       ...inquiryColumns,
@@ -359,9 +342,9 @@ async function dpoSection(db: Db, bodyId: string, officeIds: string[], today: st
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .where(
       and(
+        scope,
         eq(consultations.bodyId, bodyId),
         eq(inquiries.bodyId, bodyId),
-        ne(inquiries.status, "draft"),
         inArray(consultations.addresseeOrganizationId, officeIds),
       ),
     )

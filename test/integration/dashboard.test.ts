@@ -197,6 +197,16 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     expect(everyTitle(d).filter((title) => !title.includes("andere Fraktion"))).toEqual([]);
   });
 
+  it("keeps a faction member's drafts on the dashboard when the same user also works in the council office", async () => {
+    const member = await userFor("fraktion@norderstedt.quaestio.example");
+    const office = await userFor("ratsbuero@norderstedt.quaestio.example");
+    const both: CurrentUser = { ...member, memberships: [...member.memberships, ...office.memberships] };
+    const d = await dashboardOf(both);
+    expect(titles(d.faction!.drafts.items)).toContain("Test Entwurf eigener");
+    expect(titles(d.office!.intake.items)).not.toContain("Test Entwurf eigener");
+    expect(titles(d.faction!.drafts.items).filter((title) => title.includes("andere Fraktion"))).toEqual([]);
+  });
+
   it("shows a department what it leads and what it contributes to, overdue first, and nothing else", async () => {
     const d = await dashboardOf("sachbearbeitung@norderstedt.quaestio.example");
     expect(d.sections).toEqual(["department_assigned"]);
