@@ -40,6 +40,8 @@ describe("workspace dashboards", () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
     await signIn(page, "fraktion@norderstedt.quaestio.example");
     await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    const response = await page.goto(`${app.url}/arbeitsbereich`);
+    expect(response?.headers()["cache-control"]).toContain("no-store");
 
     expect(await page.getByRole("link", { name: "Neue Anfrage entwerfen" }).getAttribute("href")).toBe("/arbeitsbereich/entwurf/neu");
     const drafts = section(page, "Meine Entwürfe");
