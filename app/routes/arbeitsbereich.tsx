@@ -1,71 +1,52 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/server/auth.server";
-import { loadWorkspace } from "~/server/workspace.server";
+import { AllInquiries } from "~/components/dashboard/AllInquiries";
+import { FactionSections } from "~/components/dashboard/FactionSections";
+import { OfficeSections } from "~/components/dashboard/OfficeSections";
+import { DepartmentSection, DpoSection } from "~/components/dashboard/StaffSections";
 import { roleLabels } from "~/domain/texts/auth";
-import { inquiryStatusLabel } from "~/domain/labels";
-import { formatDate, formatReference } from "~/domain/format";
+import { dashboardText } from "~/domain/texts/dashboard";
+import { requireUser } from "~/server/auth.server";
+import { loadDashboard } from "~/server/dashboards.server";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
-export const meta: MetaFunction = () => [{ title: "Arbeitsbereich – Quaestio" }];
+export const meta: MetaFunction = () => [{ title: dashboardText.pageTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const bodies = await loadWorkspace(user);
+  const bodies = await loadDashboard(user);
   return data({ displayName: user.displayName, bodies }, { headers: { "Cache-Control": "no-store" } });
 }
+
+/** Document responses take their headers from the loader (no-store: staff data). */
+export const headers = mergeLoaderAndActionHeaders;
 
 export default function Workspace() {
   const { displayName, bodies } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>Arbeitsbereich</h1>
+      <h1>{dashboardText.heading}</h1>
       <p>
-        Angemeldet als {displayName}. <Link to="/konto">Konto und Sitzungen</Link>
+        {dashboardText.signedInAs} {displayName}. <Link to="/konto">{dashboardText.accountLink}</Link>
       </p>
-      {bodies.length === 0 ? <p>Ihrem Konto ist noch keine Rolle zugewiesen.</p> : null}
+      {bodies.length === 0 ? <p>{dashboardText.noRoles}</p> : null}
       {bodies.map((b) => (
         <section key={b.bodyId} aria-labelledby={`body-${b.bodySlug}`}>
           <h2 id={`body-${b.bodySlug}`}>{b.bodyName}</h2>
           <p>
-            Ihre Rollen:{" "}
+            {dashboardText.rolesLabel}{" "}
             {b.roles.map((r) => `${roleLabels[r.role] ?? r.role} (${r.organizationName})`).join(", ")}
           </p>
           {b.roles.some((r) => r.role === "body_admin") ? (
             <p>
-              <Link to={`/verwaltung/${b.bodySlug}`}>Verwaltung: Benutzer, Rollen und Protokoll</Link>
+              <Link to={`/verwaltung/${b.bodySlug}`}>{dashboardText.adminLink}</Link>
             </p>
           ) : null}
-          {b.inquiries.length === 0 ? (
-            <p>Keine Vorgänge in Ihrem Zuständigkeitsbereich.</p>
-          ) : (
-            <table>
-              <caption>Vorgänge, die Sie sehen dürfen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Art und Nummer</th>
-                  <th scope="col">Titel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Sichtbarkeit</th>
-                  <th scope="col">Frist</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.inquiries.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      {i.reference ? formatReference(i.typeName, i.reference) : `${i.typeName} (Entwurf, noch ohne Nummer)`}
-                    </td>
-                    <td>
-                      <Link to={`/arbeitsbereich/vorgaenge/${i.id}`}>{i.title}</Link>
-                    </td>
-                    <td>{inquiryStatusLabel(i.status)}</td>
-                    <td>{i.visibility === "public" ? "öffentlich" : "nicht öffentlich"}</td>
-                    <td>{i.dueOn ? formatDate(i.dueOn) : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {b.office ? <OfficeSections idPrefix={b.bodySlug} office={b.office} /> : null}
+          {b.department ? <DepartmentSection idPrefix={b.bodySlug} department={b.department} /> : null}
+          {b.dpo ? <DpoSection idPrefix={b.bodySlug} dpo={b.dpo} /> : null}
+          {b.faction ? <FactionSections idPrefix={b.bodySlug} bodySlug={b.bodySlug} faction={b.faction} /> : null}
+          <AllInquiries idPrefix={b.bodySlug} body={b} />
         </section>
       ))}
     </>

@@ -1,5 +1,8 @@
-/** The signed-in user's start page: their roles and the non-public inquiries they may see. */
-import { desc, eq } from "drizzle-orm";
+/**
+ * The signed-in user's start page: their roles and the non-public inquiries they may see ("Alle Vorgänge",
+ * the latest ALL_INQUIRIES_LIMIT with the full count). The role-specific sections are in dashboards.server.ts.
+ */
+import { desc, eq, sql } from "drizzle-orm";
 import { inquiries, inquiryTypes, type inquiryStatus } from "../../db/schema";
 import { inquiryScopeFor } from "../domain/policy";
 import type { CurrentUser } from "./auth.server";
@@ -21,21 +24,26 @@ export interface WorkspaceBody {
     dueOn: string | null;
     publicRef: string | null;
   }>;
+  /** How many inquiries the user may see in all (the list holds the first ALL_INQUIRIES_LIMIT). */
+  inquiriesTotal: number;
 }
+
+export const ALL_INQUIRIES_LIMIT = 50;
 
 export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]> {
   const db = await getDb();
   const byBody = new Map<string, WorkspaceBody>();
   for (const m of user.memberships) {
-    const entry = byBody.get(m.bodyId) ?? { bodyId: m.bodyId, bodySlug: m.bodySlug, bodyName: m.bodyName, roles: [], inquiries: [] };
+    const entry = byBody.get(m.bodyId) ?? { bodyId: m.bodyId, bodySlug: m.bodySlug, bodyName: m.bodyName, roles: [], inquiries: [], inquiriesTotal: 0 };
     entry.roles.push({ role: m.role, organizationName: m.organizationName });
     byBody.set(m.bodyId, entry);
   }
   for (const entry of byBody.values()) {
     const filter = scopeCondition(inquiryScopeFor(user.memberships, entry.bodyId));
     if (!filter) continue;
-    entry.inquiries = await db
+    const rows = await db
       .select({
+        total: sql<number>`count(*) over ()`.mapWith(Number),
         id: inquiries.id,
         title: inquiries.title,
         typeName: inquiryTypes.name,
@@ -48,8 +56,10 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .where(filter)
-      .orderBy(desc(inquiries.updatedAt))
-      .limit(200);
+      .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
+      .limit(ALL_INQUIRIES_LIMIT);
+    entry.inquiries = rows.map(({ total: _total, ...row }) => row);
+    entry.inquiriesTotal = rows[0]?.total ?? 0;
   }
   return [...byBody.values()];
 }

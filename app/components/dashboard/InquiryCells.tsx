@@ -1,0 +1,49 @@
+import { Link } from "@remix-run/react";
+import type { DeadlineInfo } from "~/domain/dashboard";
+import { formatDate, formatReference } from "~/domain/format";
+import { inquiryStatusLabel } from "~/domain/labels";
+import { dashboardText, deadlinePhrase } from "~/domain/texts/dashboard";
+import type { DashboardInquiry } from "~/server/dashboards.server";
+
+/** Drafts open in the editor, everything else in the staff/faction view of the inquiry. */
+export function workspaceHref(inquiry: Pick<DashboardInquiry, "id" | "status">): string {
+  return inquiry.status === "draft" ? `/arbeitsbereich/entwurf/${inquiry.id}` : `/arbeitsbereich/vorgaenge/${inquiry.id}`;
+}
+
+export function ReferenceText({ inquiry }: { inquiry: Pick<DashboardInquiry, "typeName" | "reference"> }) {
+  return <>{inquiry.reference ? formatReference(inquiry.typeName, inquiry.reference) : dashboardText.draftReference(inquiry.typeName)}</>;
+}
+
+export function TitleLink({ inquiry }: { inquiry: Pick<DashboardInquiry, "id" | "status" | "title"> }) {
+  return <Link to={workspaceHref(inquiry)}>{inquiry.title}</Link>;
+}
+
+export function StatusText({ inquiry }: { inquiry: Pick<DashboardInquiry, "status" | "lifecycle" | "motionDecision"> }) {
+  return <>{inquiryStatusLabel(inquiry.status, { lifecycle: inquiry.lifecycle, decision: inquiry.motionDecision })}</>;
+}
+
+/**
+ * The due date with the days left; overdue and due-soon items carry a badge whose words say it too, so the
+ * state does not rest on colour alone.
+ */
+export function DeadlineText({ deadline }: { deadline: DeadlineInfo | null }) {
+  if (!deadline) return <>{dashboardText.noDueDate}</>;
+  const phrase = deadlinePhrase(deadline);
+  return (
+    <>
+      {formatDate(deadline.dueOn)}
+      {phrase ? (
+        <>
+          {" "}
+          {deadline.state === "overdue" ? (
+            <strong className="badge badge--overdue">{phrase}</strong>
+          ) : deadline.state === "due_today" || deadline.state === "due_soon" ? (
+            <span className="badge badge--due-soon">{phrase}</span>
+          ) : (
+            <span className="muted">({phrase})</span>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

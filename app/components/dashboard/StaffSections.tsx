@@ -1,0 +1,64 @@
+import { formatDate } from "~/domain/format";
+import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
+import type { BodyDashboard } from "~/server/dashboards.server";
+import { DashboardSection, DashboardTable } from "./DashboardSection";
+import { DeadlineText, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
+
+const c = dashboardText.columns;
+
+/** Department: open inquiries it leads or contributes to, overdue first. */
+export function DepartmentSection({ idPrefix, department }: { idPrefix: string; department: NonNullable<BodyDashboard["department"]> }) {
+  const { assigned } = department;
+  return (
+    <DashboardSection idPrefix={idPrefix} section="department_assigned" total={assigned.total} shown={assigned.items.length}>
+      <DashboardTable caption={dashboardSectionText.department_assigned.caption} head={[c.due, c.reference, c.title, c.ourRole, c.status]}>
+        {assigned.items.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <DeadlineText deadline={i.deadline} />
+            </td>
+            <td>
+              <ReferenceText inquiry={i} />
+            </td>
+            <td>
+              <TitleLink inquiry={i} />
+            </td>
+            <td>{i.ourRole === "lead" ? dashboardText.roleLead : dashboardText.roleContributor}</td>
+            <td>
+              <StatusText inquiry={i} />
+            </td>
+          </tr>
+        ))}
+      </DashboardTable>
+    </DashboardSection>
+  );
+}
+
+/** DPO: consultations addressed to the office, open ones first. */
+export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullable<BodyDashboard["dpo"]> }) {
+  const { consultations } = dpo;
+  return (
+    <DashboardSection idPrefix={idPrefix} section="dpo_consultations" total={consultations.total} shown={consultations.items.length}>
+      <DashboardTable
+        caption={dashboardSectionText.dpo_consultations.caption}
+        head={[c.title, c.reference, c.consultationStatus, c.requestedOn, c.due]}
+      >
+        {consultations.items.map((k) => (
+          <tr key={k.id}>
+            <td>
+              <TitleLink inquiry={k.inquiry} />
+            </td>
+            <td>
+              <ReferenceText inquiry={k.inquiry} />
+            </td>
+            <td>{dashboardText.consultationStatusLabels[k.status] ?? k.status}</td>
+            <td>{k.requestedOn ? formatDate(k.requestedOn) : "–"}</td>
+            <td>
+              <StatusText inquiry={k.inquiry} />: <DeadlineText deadline={k.inquiry.deadline} />
+            </td>
+          </tr>
+        ))}
+      </DashboardTable>
+    </DashboardSection>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The workspace dashboards, pure: how an inquiry's deadline stands on a given day, which week and window the
+ * council office looks at, and which dashboard sections a user's roles in one body give them.
+ * "Today" is always the calendar date in the body's time zone, computed by the caller (app/server) and
+ * passed in as an ISO date ("2026-11-23") — nothing here reads a clock.
+ */
+import type { Role } from "./policy";
+
+/** States in which an inquiry still waits for its answer, so that its due date can pass. */
+export const OPEN_STATUSES = ["submitted", "accepted", "assigned", "answering"] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+export function isOpenStatus(status: string): status is OpenStatus {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/** "Bald fällig": due today or within this many days. */
+export const DUE_SOON_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+
+function toUtcMs(isoDate: string): number {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtcMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return fromUtcMs(toUtcMs(isoDate) + days * DAY_MS);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/** Monday and Sunday of the ISO week that contains the date. */
+export function isoWeekBounds(isoDate: string): { monday: string; sunday: string } {
+  const weekday = new Date(toUtcMs(isoDate)).getUTCDay(); // 0 = Sunday
+  const sinceMonday = (weekday + 6) % 7;
+  const monday = addDays(isoDate, -sinceMonday);
+  return { monday, sunday: addDays(monday, 6) };
+}
+
+/** The date windows the dashboard queries use, all derived from the body's today. */
+export interface DashboardWindow {
+  today: string;
+  /** Last day that still counts as "bald fällig". */
+  dueSoonUntil: string;
+  weekStart: string;
+  weekEnd: string;
+}
+
+export function dashboardWindow(today: string): DashboardWindow {
+  const { monday, sunday } = isoWeekBounds(today);
+  return { today, dueSoonUntil: addDays(today, DUE_SOON_DAYS), weekStart: monday, weekEnd: sunday };
+}
+
+export type DeadlineState = "overdue" | "due_today" | "due_soon" | "later" | "closed";
+
+export interface DeadlineInfo {
+  dueOn: string;
+  /** Days until the due date (0 = today, negative = overdue by that many days). */
+  daysLeft: number;
+  state: DeadlineState;
+  overdue: boolean;
+  dueSoon: boolean;
+  dueThisWeek: boolean;
+}
+
+/**
+ * How an inquiry's deadline stands today. Null when it has no due date. A closed inquiry (answered,
+ * withdrawn, inadmissible, draft, motions) is never overdue or due soon: its deadline no longer runs.
+ */
+export function classifyDeadline(dueOn: string | null, status: string, today: string): DeadlineInfo | null {
+  if (!dueOn) return null;
+  const daysLeft = daysBetween(today, dueOn);
+  const open = isOpenStatus(status);
+  const { monday, sunday } = isoWeekBounds(today);
+  const overdue = open && daysLeft < 0;
+  const dueSoon = open && daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS;
+  const dueThisWeek = open && dueOn >= monday && dueOn <= sunday;
+  const state: DeadlineState = !open ? "closed" : overdue ? "overdue" : daysLeft === 0 ? "due_today" : dueSoon ? "due_soon" : "later";
+  return { dueOn, daysLeft, state, overdue, dueSoon, dueThisWeek };
+}
+
+export type DashboardSection =
+  | "faction_drafts"
+  | "faction_in_progress"
+  | "faction_due_soon"
+  | "faction_answered"
+  | "office_intake"
+  | "office_overdue_by_department"
+  | "office_due_this_week"
+  | "office_extension_requests"
+  | "department_assigned"
+  | "dpo_consultations";
+
+const SECTIONS_BY_ROLE: Partial<Record<Role, readonly DashboardSection[]>> = {
+  faction_member: ["faction_drafts", "faction_in_progress", "faction_due_soon", "faction_answered"],
+  council_office: ["office_intake", "office_overdue_by_department", "office_due_this_week", "office_extension_requests"],
+  clerk: ["department_assigned"],
+  department_head: ["department_assigned"],
+  co_signer: ["department_assigned"],
+  dpo: ["dpo_consultations"],
+};
+
+const SECTION_ORDER: readonly DashboardSection[] = [
+  "office_intake",
+  "office_overdue_by_department",
+  "office_due_this_week",
+  "office_extension_requests",
+  "department_assigned",
+  "dpo_consultations",
+  "faction_drafts",
+  "faction_in_progress",
+  "faction_due_soon",
+  "faction_answered",
+];
+
+/**
+ * The sections a user gets from their roles in one body (several roles give the union, each once, in a
+ * fixed order). Executive roles and the body admin get no section of their own, only the list of all
+ * inquiries they may see.
+ */
+export function sectionsForRoles(roles: readonly Role[]): DashboardSection[] {
+  const wanted = new Set(roles.flatMap((role) => SECTIONS_BY_ROLE[role] ?? []));
+  return SECTION_ORDER.filter((section) => wanted.has(section));
+}
+
+/**
+ * Groups overdue items by their lead department for the council office's table, departments in the given
+ * order of first appearance, items without a lead department last under the key null.
+ */
+export function groupByLeadDepartment<T extends { leadOrganizationId: string | null; leadOrganizationName: string | null }>(
+  items: readonly T[],
+): Array<{ organizationId: string | null; organizationName: string | null; items: T[] }> {
+  const groups = new Map<string | null, { organizationId: string | null; organizationName: string | null; items: T[] }>();
+  for (const item of items) {
+    const key = item.leadOrganizationId;
+    const group = groups.get(key) ?? { organizationId: key, organizationName: item.leadOrganizationName, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  return [...all.filter((g) => g.organizationId !== null), ...all.filter((g) => g.organizationId === null)];
+}

@@ -1,0 +1,123 @@
+/** User-facing German wording of the workspace dashboards (/arbeitsbereich), kept in one place for review. */
+import type { DashboardSection, DeadlineInfo } from "../dashboard";
+
+/** "noch 3 Tage", "noch 1 Tag", "heute fällig", "seit 1 Tag überfällig", "seit 2 Tagen überfällig"; "" when closed. */
+export function deadlinePhrase(deadline: Pick<DeadlineInfo, "daysLeft" | "state">): string {
+  const n = Math.abs(deadline.daysLeft);
+  switch (deadline.state) {
+    case "closed":
+      return "";
+    case "due_today":
+      return "heute fällig";
+    case "overdue":
+      return n === 1 ? "seit 1 Tag überfällig" : `seit ${n} Tagen überfällig`;
+    default:
+      return n === 1 ? "noch 1 Tag" : `noch ${n} Tage`;
+  }
+}
+
+export const dashboardSectionText: Record<DashboardSection, { heading: string; empty: string; caption: string }> = {
+  faction_drafts: {
+    heading: "Meine Entwürfe",
+    empty: "Ihre Fraktion hat keine Entwürfe.",
+    caption: "Entwürfe der Fraktion, zuletzt bearbeitete zuerst",
+  },
+  faction_in_progress: {
+    heading: "Eingereicht – in Bearbeitung",
+    empty: "Keine eingereichten Anfragen in Bearbeitung.",
+    caption: "Eingereichte Anfragen der Fraktion, die noch nicht beantwortet sind, nächste Frist zuerst",
+  },
+  faction_due_soon: {
+    heading: "Bald fällig",
+    empty: "Keine Anfrage der Fraktion ist in den nächsten 7 Tagen fällig.",
+    caption: "Anfragen der Fraktion, die heute oder in den nächsten 7 Tagen fällig sind",
+  },
+  faction_answered: {
+    heading: "Beantwortet",
+    empty: "Noch keine beantworteten Anfragen.",
+    caption: "Zuletzt beantwortete Anfragen der Fraktion",
+  },
+  office_intake: {
+    heading: "Eingang",
+    empty: "Keine eingegangenen Anfragen zu prüfen.",
+    caption: "Eingegangene Anfragen, älteste zuerst",
+  },
+  office_overdue_by_department: {
+    heading: "Überfällig nach Fachbereich",
+    empty: "Keine überfälligen Anfragen.",
+    caption: "Überfällige Anfragen nach federführendem Fachbereich",
+  },
+  office_due_this_week: {
+    heading: "Diese Woche fällig",
+    empty: "Bis Sonntag wird keine weitere Anfrage fällig.",
+    caption: "Offene Anfragen, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)",
+  },
+  office_extension_requests: {
+    heading: "Offene Fristverlängerungsanträge",
+    empty: "Keine offenen Fristverlängerungsanträge.",
+    caption: "Anträge auf Fristverlängerung, über die noch nicht entschieden ist",
+  },
+  department_assigned: {
+    heading: "Uns zugewiesen",
+    empty: "Ihrem Fachbereich ist keine offene Anfrage zugewiesen.",
+    caption: "Offene Anfragen, an denen Ihr Fachbereich federführend oder beteiligt ist, überfällige zuerst",
+  },
+  dpo_consultations: {
+    heading: "Beteiligungen des Datenschutzes",
+    empty: "Keine Beteiligungen an Ihre Stelle.",
+    caption: "Beteiligungen, die an Ihre Stelle gerichtet sind, offene zuerst",
+  },
+};
+
+export const dashboardText = {
+  pageTitle: "Arbeitsbereich – Quaestio",
+  heading: "Arbeitsbereich",
+  signedInAs: "Angemeldet als",
+  accountLink: "Konto und Sitzungen",
+  noRoles: "Ihrem Konto ist noch keine Rolle zugewiesen.",
+  rolesLabel: "Ihre Rollen:",
+  adminLink: "Verwaltung: Benutzer, Rollen und Protokoll",
+  newDraft: "Neue Anfrage entwerfen",
+  /** Count shown after a section heading. */
+  count: (n: number) => (n === 1 ? "1 Eintrag" : `${n} Einträge`),
+  truncated: (shown: number, total: number) => `Angezeigt werden die ersten ${shown} von ${total}.`,
+  allInquiries: "Alle Vorgänge",
+  allInquiriesCaption: "Vorgänge, die Sie sehen dürfen, zuletzt geänderte zuerst",
+  allInquiriesEmpty: "Keine Vorgänge in Ihrem Zuständigkeitsbereich.",
+  columns: {
+    reference: "Art und Nummer",
+    title: "Titel",
+    status: "Status",
+    visibility: "Sichtbarkeit",
+    due: "Frist",
+    received: "Eingegangen am",
+    updated: "Zuletzt geändert",
+    department: "Federführender Fachbereich",
+    overdueCount: "Anzahl überfällig",
+    items: "Anfragen",
+    requestingDepartment: "Beantragt von",
+    requestedDate: "Beantragte neue Frist",
+    currentDue: "Bisherige Frist",
+    reason: "Begründung",
+    ourRole: "Unsere Rolle",
+    mine: "Ihre Beteiligung",
+    publicPage: "Öffentliche Seite",
+    consultationStatus: "Stand",
+    requestedOn: "Angefragt am",
+  },
+  draftReference: (typeName: string) => `${typeName} (Entwurf, noch ohne Nummer)`,
+  visibilityPublic: "öffentlich",
+  visibilityInternal: "nicht öffentlich",
+  noDueDate: "keine Frist",
+  overdueBadge: "überfällig",
+  dueSoonBadge: "bald fällig",
+  roleLead: "federführend",
+  roleContributor: "beteiligt",
+  mineCreated: "von Ihnen angelegt",
+  mineCoauthor: "Sie sind Mitautor/in",
+  mineNone: "–",
+  publicPageLink: "öffentlich ansehen",
+  notPublic: "nicht veröffentlicht",
+  noLeadDepartment: "noch kein Fachbereich zugewiesen",
+  consultationStatusLabels: { requested: "angefragt", answered: "beantwortet", withdrawn: "zurückgezogen" } as Record<string, string>,
+};
