@@ -258,3 +258,8 @@ export function questionCountProblem(count: number, forSubmission: boolean): "to
   if (forSubmission && count === 0) return "none";
   return null;
 }
+
+/** "14:05" — the time of day of a save in the body's time zone, for "Entwurf gespeichert um 14:05 Uhr". */
+export function clockTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+}

@@ -21,7 +21,7 @@ import {
   questions,
   users,
 } from "../../db/schema";
-import { draftRights, draftingFactions, titleProblem, type DraftRights, type QuestionLevel } from "../domain/draft";
+import { clockTime, draftRights, draftingFactions, titleProblem, type DraftRights, type QuestionLevel } from "../domain/draft";
 import type { MembershipFact } from "../domain/policy";
 import { draftText as t } from "../domain/texts/draft";
 import { renderContent } from "../editor/content.server";
@@ -260,6 +260,11 @@ async function factionMembers(db: Db | Tx, bodyId: string, factionId: string): P
   return rows;
 }
 
+/** A fresh key for one rendering of the submit form: the submit event records it (tracing double submits). */
+export function newSubmissionKey(): string {
+  return randomUUID();
+}
+
 // ---- saving ----------------------------------------------------------------------------------------------
 
 export interface SaveDraftCommand {
@@ -307,10 +312,12 @@ async function writeDraft(tx: Tx, user: Actor, command: SaveDraftCommand, option
 }
 
 /** Saves a draft; returns the new version. DraftConflict when someone saved in between, and nothing is written. */
-export async function saveDraft(user: Actor, command: SaveDraftCommand): Promise<{ version: number; savedAt: Date }> {
+export async function saveDraft(user: Actor, command: SaveDraftCommand): Promise<{ version: number; savedAt: Date; savedAtTime: string }> {
   const db = await getDb();
-  const { version } = await db.transaction((tx) => writeDraft(tx, user, command, { forSubmission: false }));
-  return { version, savedAt: new Date() };
+  const { row, version } = await db.transaction((tx) => writeDraft(tx, user, command, { forSubmission: false }));
+  const [body] = await db.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, row.bodyId));
+  const savedAt = new Date();
+  return { version, savedAt, savedAtTime: clockTime(savedAt, body?.timeZone ?? "Europe/Berlin") };
 }
 
 /**

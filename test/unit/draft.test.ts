@@ -175,3 +175,11 @@ describe("limits", () => {
     expect(fieldSizeProblem(sizes)).toBe(problem);
   });
 });
+
+describe("clockTime", () => {
+  it("shows the time of day in the body's time zone", async () => {
+    const { clockTime } = await import("~/domain/draft");
+    expect(clockTime(new Date("2026-11-23T13:05:00Z"), "Europe/Berlin")).toBe("14:05");
+    expect(clockTime(new Date("2026-07-01T13:05:00Z"), "Europe/Berlin")).toBe("15:05");
+  });
+});
