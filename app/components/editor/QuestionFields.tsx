@@ -33,7 +33,6 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
       name="op"
       value={formatQuestionOp(op)}
       className="button button--small"
-      aria-label={label}
       title={label}
       disabled={disabled}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {
@@ -43,6 +42,7 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
       }}
     >
       <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 

@@ -73,14 +73,15 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
     <button
       type="button"
       className="editor-toolbar__button"
-      aria-label={label}
       title={label}
       aria-pressed={options.pressed}
       disabled={options.disabled}
       tabIndex={options.first ? 0 : -1}
       onClick={onClick}
     >
+      {/* The short sign is decoration; the name is the German word (no aria-label that would differ from it). */}
       <span aria-hidden="true">{options.text}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 
