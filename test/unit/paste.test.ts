@@ -130,3 +130,21 @@ describe("cleanPastedHtml on small inputs", () => {
     expect(cleaned).toBe("<ul><li><p>a</p></li></ul><p>Zwischentext</p><ul><li><p>b</p></li></ul>");
   });
 });
+
+describe("rendered tables", () => {
+  it("carry no style attributes (the CSP forbids inline styles), also for aligned cells posted by hand", () => {
+    const cell = (text: string, attrs: Record<string, unknown> = {}) => ({
+      type: "tableCell",
+      attrs,
+      content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+    });
+    const { html, json } = renderContent({
+      type: "doc",
+      content: [{ type: "table", content: [{ type: "tableRow", content: [cell("a", { align: "right" }), cell("b", { colspan: 1, colwidth: [200] })] }] }],
+    });
+    expect(html).toContain("<table><tbody><tr><td");
+    expect(html).not.toMatch(/style=|colgroup/);
+    // The stored JSON keeps the attributes: only the derived HTML drops the styles.
+    expect(JSON.stringify(json)).toContain('"align":"right"');
+  });
+});
