@@ -77,6 +77,9 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       aria-pressed={options.pressed}
       disabled={options.disabled}
       tabIndex={options.first ? 0 : -1}
+      // A pointer click must not take the focus (and the selection) from the text: the format applies to what
+      // is typed next without a round trip of the focus.
+      onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
       {/* The short sign is decoration; the name is the German word (no aria-label that would differ from it). */}
