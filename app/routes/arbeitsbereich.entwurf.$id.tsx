@@ -20,13 +20,12 @@ import {
   DraftValidationError,
   NotFound,
   TransitionRefused,
-  deleteDraft,
   loadDraft,
   newSubmissionKey,
   saveDraft,
-  setCoauthors,
   submitDraft,
 } from "~/server/drafts.server";
+import { deleteDraft, setCoauthors } from "~/server/drafts-management.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });

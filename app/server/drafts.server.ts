@@ -1,7 +1,7 @@
 /**
  * Drafts of inquiries (faction side): start one, load it for the editor, save it (title, preamble and the
  * whole question set in one transaction, with an optimistic check on inquiries.version), submit it, choose
- * co-authors, delete it.
+ * co-authors and delete it (drafts-management.server.ts).
  *
  * Every command checks the draft rights again (app/domain/draft.ts) on the row it has locked: whoever may not
  * read a draft gets NotFound (the route answers 404) — other factions, other bodies, the administration. A
@@ -11,7 +11,6 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import {
   bodies,
-  events,
   inquiries,
   inquiryCoauthors,
   inquiryOriginators,
@@ -166,7 +165,7 @@ function rightsOn(user: Actor, row: InquiryRow, coauthors: string[]): DraftRight
 }
 
 /** Locks the draft row and returns it with the user's rights; NotFound when the user may not read it. */
-async function lockDraft(tx: Tx, user: Actor, inquiryId: string): Promise<{ row: InquiryRow; rights: DraftRights; coauthors: string[] }> {
+export async function lockDraft(tx: Tx, user: Actor, inquiryId: string): Promise<{ row: InquiryRow; rights: DraftRights; coauthors: string[] }> {
   if (!UUID.test(inquiryId)) throw new NotFound();
   const [row] = await tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).for("update");
   if (!row) throw new NotFound();
@@ -243,7 +242,7 @@ export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftVi
   };
 }
 
-async function factionMembers(db: Db | Tx, bodyId: string, factionId: string): Promise<FactionMember[]> {
+export async function factionMembers(db: Db | Tx, bodyId: string, factionId: string): Promise<FactionMember[]> {
   const rows = await db
     .selectDistinct({ userId: users.id, displayName: users.displayName })
     .from(memberships)
@@ -369,56 +368,4 @@ async function submittedBefore(db: Db, user: Actor, inquiryId: string): Promise<
     dueRuleLabel: row.dueRuleLabel,
     alreadySubmitted: true,
   };
-}
-
-// ---- co-authors and deletion ---------------------------------------------------------------------------------
-
-/** Replaces the co-authors (creator only); each must be an active member of the draft's faction. */
-export async function setCoauthors(user: Actor, input: { inquiryId: string; userIds: string[] }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const { row, rights, coauthors } = await lockDraft(tx, user, input.inquiryId);
-    if (!rights.manageCoauthors) throw new DraftRefused(t.readOnlyNotice);
-    const wanted = [...new Set(input.userIds)];
-    const members = await factionMembers(tx, row.bodyId, row.originatorOrganizationId!);
-    const allowed = new Set(members.map((m) => m.userId).filter((id) => id !== row.createdByUserId));
-    if (wanted.some((id) => !allowed.has(id))) throw new DraftValidationError({ coauthors: t.coauthorsInvalid });
-    const added = wanted.filter((id) => !coauthors.includes(id));
-    const removed = coauthors.filter((id) => !wanted.includes(id));
-    if (added.length === 0 && removed.length === 0) return;
-    await tx.delete(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, row.id));
-    if (wanted.length > 0) await tx.insert(inquiryCoauthors).values(wanted.map((userId) => ({ inquiryId: row.id, userId })));
-    await recordInquiryEvent(tx, {
-      bodyId: row.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: row.id,
-      inquiryId: row.id,
-      type: "coauthors_changed",
-      actorUserId: user.id,
-      public: false,
-      payload: { added, removed },
-    });
-  });
-}
-
-/**
- * Deletes a draft with its questions, originators and co-authors (creator only). The audit row stays: an event
- * `draft_deleted` written directly (the inquiry it names no longer exists, so no notifications refer to it).
- */
-export async function deleteDraft(user: Actor, input: { inquiryId: string }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const { row, rights } = await lockDraft(tx, user, input.inquiryId);
-    if (!rights.delete) throw new DraftRefused(t.readOnlyNotice);
-    await tx.delete(inquiries).where(eq(inquiries.id, row.id));
-    await tx.insert(events).values({
-      bodyId: row.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: row.id,
-      type: "draft_deleted",
-      actorUserId: user.id,
-      public: false,
-      payload: { title: row.title },
-    });
-  });
 }

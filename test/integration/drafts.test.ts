@@ -14,14 +14,13 @@ import {
   DraftValidationError,
   NotFound,
   createDraft,
-  deleteDraft,
   loadDraft,
   loadDraftingOptions,
   saveDraft,
-  setCoauthors,
   submitDraft,
   type DraftInput,
 } from "../../app/server/drafts.server";
+import { deleteDraft, setCoauthors } from "../../app/server/drafts-management.server";
 import { membershipFactsOf } from "../../app/server/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
