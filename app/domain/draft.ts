@@ -263,3 +263,50 @@ export function questionCountProblem(count: number, forSubmission: boolean): "to
 export function clockTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("de-DE", { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
 }
+
+// ---- plain text for the form without JavaScript ----------------------------------------------------------
+
+interface DocNode {
+  type?: string;
+  text?: string;
+  content?: DocNode[];
+}
+
+function inlineText(node: DocNode): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return " ";
+  return (node.content ?? []).map(inlineText).join("");
+}
+
+function blockLines(node: DocNode): string[] {
+  switch (node.type) {
+    case "bulletList":
+    case "orderedList":
+      // Every item (nested ones too) as a "- " line: the plain-text form knows one kind of list.
+      return (node.content ?? []).flatMap((item) =>
+        (item.content ?? []).flatMap((child) =>
+          child.type === "bulletList" || child.type === "orderedList" ? blockLines(child) : [`- ${inlineText(child)}`],
+        ),
+      );
+    case "table":
+      return (node.content ?? []).map((row) => (row.content ?? []).map((cell) => (cell.content ?? []).map(inlineText).join(" ")).join(" | "));
+    case "blockquote":
+      return (node.content ?? []).flatMap(blockLines);
+    default:
+      return [inlineText(node)];
+  }
+}
+
+/**
+ * A rich text document as the textarea of the form without JavaScript shows it: blocks separated by a blank
+ * line, list items as "- " lines (what docFromPlainText reads back). When the text comes back unchanged, the
+ * server keeps the formatted original; when it was edited, formatting beyond paragraphs and bullet lists is lost.
+ */
+export function editableText(doc: unknown): string {
+  const root = doc as DocNode | null;
+  if (!root || !Array.isArray(root.content)) return "";
+  return root.content
+    .map((block) => blockLines(block).join("\n"))
+    .filter((block) => block.trim() !== "")
+    .join("\n\n");
+}

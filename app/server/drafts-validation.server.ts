@@ -7,6 +7,7 @@ import { docFromPlainText } from "../editor/build";
 import { InvalidContentError, renderContent, type RenderedContent } from "../editor/content.server";
 import {
   QUESTIONS_MAX,
+  editableText,
   fieldSizeProblem,
   normaliseLevels,
   numberQuestions,
@@ -96,7 +97,7 @@ export function resolveRichField(input: RichFieldInput, label: string): FieldRes
     result = { ok: false, message: "" };
     if (input.json) {
       const original = fromJson(input.json, label);
-      if (original.ok && original.content.text === text.trim()) result = original;
+      if (original.ok && editableText(original.content.json).trim() === text.trim()) result = original;
     }
     if (!result.ok) result = { ok: true, content: renderContent(docFromPlainText(text)) };
   }

@@ -20,7 +20,7 @@ import {
   questions,
   users,
 } from "../../db/schema";
-import { clockTime, draftRights, draftingFactions, titleProblem, type DraftRights, type QuestionLevel } from "../domain/draft";
+import { clockTime, draftRights, editableText, draftingFactions, titleProblem, type DraftRights, type QuestionLevel } from "../domain/draft";
 import type { MembershipFact } from "../domain/policy";
 import { draftText as t } from "../domain/texts/draft";
 import { renderContent } from "../editor/content.server";
@@ -234,8 +234,8 @@ export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftVi
     typeName: context?.typeName ?? "",
     ruleLabel: context?.ruleLabel ?? "",
     factionName: context?.factionName ?? "",
-    preamble: row.preambleJson ? { json: row.preambleJson, text: row.preambleText ?? "" } : null,
-    questions: qs.map((q) => ({ level: q.parentId ? 1 : 0, number: q.number, json: q.json, text: q.text })),
+    preamble: row.preambleJson ? { json: row.preambleJson, text: editableText(row.preambleJson) } : null,
+    questions: qs.map((q) => ({ level: q.parentId ? 1 : 0, number: q.number, json: q.json, text: editableText(q.json) })),
     rights,
     coauthors: named(coauthors),
     candidates: rights.manageCoauthors ? members.filter((m) => m.userId !== row.createdByUserId) : [],

@@ -208,3 +208,66 @@ describe("drafting an inquiry", () => {
     await close();
   });
 });
+
+describe("drafting without JavaScript", () => {
+  it("writes, restructures, saves and submits a draft with plain textareas; an empty question is named", async () => {
+    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", javaScriptEnabled: false });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    // The refused submission below answers 400 on purpose; every other console error counts.
+    page.on("console", (m) => (m.type() === "error" && !/status of 400/.test(m.text()) ? problems.push(m.text()) : undefined));
+    page.on("response", (r) => (r.status() >= 500 ? problems.push(`HTTP ${r.status()} ${r.url()}`) : undefined));
+    await signIn(page);
+    await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
+    await page.getByRole("radio").first().check();
+    await page.getByLabel("Titel").fill("Ohne JavaScript geschrieben");
+    await page.getByRole("button", { name: "Entwurf anlegen" }).click();
+    await page.waitForURL(/\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole("toolbar").count()).toBe(0);
+
+    await page.getByLabel("Vorbemerkung (optional)").fill("Erster Absatz.\n\n- Punkt eins\n- Punkt zwei");
+    await page.getByLabel("Text der Frage 1", { exact: true }).fill("Erste Frage?");
+    // Structural edits are submit buttons: the server saves and applies them.
+    await page.getByRole("button", { name: "Frage hinzufügen" }).click();
+    await page.getByLabel("Text der Frage 2").waitFor();
+    expect(await page.getByLabel("Text der Frage 1", { exact: true }).inputValue()).toBe("Erste Frage?");
+    await page.getByRole("button", { name: "Frage 2 zur Unterfrage machen" }).click();
+    await page.getByLabel("Text der Frage 1a").waitFor();
+    expect(await page.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Frage 1", "Frage 1a"]);
+
+    // Submitting with the sub-question empty: refused, named, nothing lost.
+    await page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
+    await page.getByRole("button", { name: "Anfrage einreichen" }).click();
+    await page.getByRole("alert").filter({ hasText: "Frage 1a ist leer." }).waitFor();
+    expect(await page.getByLabel("Text der Frage 1", { exact: true }).inputValue()).toBe("Erste Frage?");
+    expect(await page.getByLabel("Text der Frage 1a").getAttribute("aria-invalid")).toBe("true");
+
+    await page.getByLabel("Text der Frage 1a").fill("Und die Unterfrage?");
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await page.getByRole("status").filter({ hasText: /Entwurf gespeichert um/ }).waitFor();
+    expect(await page.getByLabel("Vorbemerkung (optional)").inputValue()).toBe("Erster Absatz.\n\n- Punkt eins\n- Punkt zwei");
+
+    await page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
+    await page.getByRole("button", { name: "Anfrage einreichen" }).click();
+    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
+    expect(await page.locator("dt", { hasText: /^Nummer$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toMatch(/\d/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("answers 404 to a faction member of another body, for the draft and for a made-up id", async () => {
+    const { page, allowHttpError, assertNoPageErrors, close } = await openPage(browser);
+    await page.goto(`${app.url}/anmelden`);
+    await page.getByLabel("E-Mail-Adresse").fill("fraktion@hamburg.quaestio.example");
+    await page.getByLabel("Passwort").fill(PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    allowHttpError(/\/arbeitsbereich\/entwurf\//, 404);
+    const made = await page.goto(`${app.url}/arbeitsbereich/entwurf/00000000-0000-4000-8000-000000000000`);
+    expect(made?.status()).toBe(404);
+    const other = await page.goto(`${app.url}/arbeitsbereich/entwurf/not-an-id`);
+    expect(other?.status()).toBe(404);
+    assertNoPageErrors();
+    await close();
+  });
+});

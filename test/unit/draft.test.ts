@@ -183,3 +183,19 @@ describe("clockTime", () => {
     expect(clockTime(new Date("2026-07-01T13:05:00Z"), "Europe/Berlin")).toBe("15:05");
   });
 });
+
+describe("editableText", () => {
+  const p = (text: string) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
+  const list = (type: string, ...items: unknown[]) => ({ type, content: items.map((i) => ({ type: "listItem", content: Array.isArray(i) ? i : [p(String(i))] })) });
+  it.each<[string, unknown, string]>([
+    ["empty document", { type: "doc", content: [p("")] }, ""],
+    ["paragraphs with a blank line between", { type: "doc", content: [p("Eins"), p("Zwei")] }, "Eins\n\nZwei"],
+    ["a bullet list as '- ' lines", { type: "doc", content: [p("Vorher"), list("bulletList", "a", "b")] }, "Vorher\n\n- a\n- b"],
+    ["an ordered list and a nested list, flattened", { type: "doc", content: [list("orderedList", [p("a"), list("bulletList", "a1")], "b")] }, "- a\n- a1\n- b"],
+    ["a table as rows of cells", { type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p("x")] }, { type: "tableCell", content: [p("y")] }] }] }] }, "x | y"],
+    ["bold text loses only its mark", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "fett", marks: [{ type: "bold" }] }] }] }, "fett"],
+  ])("%s", async (_name, doc, text) => {
+    const { editableText } = await import("~/domain/draft");
+    expect(editableText(doc)).toBe(text);
+  });
+});
