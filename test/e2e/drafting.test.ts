@@ -94,6 +94,18 @@ describe("drafting an inquiry", () => {
     await page.keyboard.type("Und im Jahr 2025?");
     await expect.poll(() => page.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Frage 1", "Frage 2", "Frage 2a"]);
 
+    // Reordering with the keyboard: a question moves with its sub-questions, is renumbered, the focus follows it.
+    await page.getByRole("button", { name: "Frage 2 nach oben" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#q-0").textContent()).toBe("Was kostet das?");
+    expect(await page.locator("#q-1").textContent()).toBe("Und im Jahr 2025?");
+    expect(await page.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Frage 1", "Frage 1a", "Frage 2"]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Frage 1");
+    await page.getByRole("button", { name: "Frage 1 nach unten" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#q-0 ul li").allTextContents()).toEqual(["Webex", "Jitsi"]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Frage 2");
+
     // Autosave, a few seconds after typing stops.
     await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
 

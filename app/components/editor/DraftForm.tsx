@@ -9,7 +9,7 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { applyQuestionOp, type QuestionLevel, type QuestionOp } from "~/domain/draft";
+import { applyQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
 import { RichTextField } from "./RichTextField";
@@ -125,10 +125,61 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
     post(intent, submitter);
   }
 
+  // Where the focus goes after a question edit in the browser, and what a screen reader hears about it.
+  const focusAfterOp = useRef<{ key: string; kind: QuestionOp["kind"] } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
   function onOp(op: QuestionOp) {
-    setQuestions((current) => applyQuestionOp(current, op, (level) => ({ key: newKey(), level, json: null, text: "" })));
+    const next = applyQuestionOp(questions, op, (level) => ({ key: newKey(), level, json: null, text: "" }));
+    const numbers = numberQuestions(next.map((q) => q.level));
+    if (op.kind === "add" || op.kind === "add_sub") {
+      const added = next.findIndex((q) => !questions.some((b) => b.key === q.key));
+      if (added >= 0) {
+        focusAfterOp.current = { key: next[added]!.key, kind: op.kind };
+        setAnnouncement(t.questionAdded(numbers[added]!.number));
+      }
+    } else if (op.kind === "remove") {
+      const stays = next[Math.min(op.index, next.length - 1)];
+      focusAfterOp.current = stays ? { key: stays.key, kind: op.kind } : null;
+      setAnnouncement(t.questionRemoved);
+    } else {
+      const key = questions[op.index]?.key;
+      const at = next.findIndex((q) => q.key === key);
+      if (key && at >= 0) {
+        focusAfterOp.current = { key, kind: op.kind };
+        setAnnouncement(t.questionNowNumber(numbers[at]!.number));
+      }
+    }
+    setQuestions(next);
     schedule();
   }
+
+  useEffect(() => {
+    const target = focusAfterOp.current;
+    focusAfterOp.current = null;
+    if (!target) return;
+    const item = formRef.current?.querySelector<HTMLElement>(`[data-question-key="${target.key}"]`);
+    if (!item) return;
+    const heading = item.querySelector<HTMLElement>("h3");
+    if (target.kind === "add" || target.kind === "add_sub" || target.kind === "remove") {
+      // A new question's editor appears a moment after the item; until then its heading takes the focus.
+      heading?.focus();
+      if (target.kind !== "remove") {
+        let frames = 0;
+        const tryEditor = () => {
+          const editor = item.querySelector<HTMLElement>(".ProseMirror");
+          if (editor) editor.focus();
+          else if ((frames += 1) < 20) requestAnimationFrame(tryEditor);
+        };
+        requestAnimationFrame(tryEditor);
+      }
+      return;
+    }
+    // The same button on the moved question, or its heading when that button is now disabled (top, bottom).
+    const button = item.querySelector<HTMLButtonElement>(`button[value^="${target.kind}:"]`);
+    if (button && !button.disabled) button.focus();
+    else heading?.focus();
+  }, [questions]);
 
   const errorEntries = Object.entries(errors);
   const anchorOf = (field: string) => (field.startsWith("question-") ? `q-${field.slice("question-".length)}` : field);
@@ -212,6 +263,9 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
             {errors.questions}
           </p>
         ) : null}
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
         <QuestionFields questions={questions} hydrated={hydrated} readOnly={readOnly} errors={errors} onOp={onOp} onChange={schedule} />
         {readOnly ? null : (
           <button

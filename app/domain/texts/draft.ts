@@ -36,6 +36,9 @@ export const draftText = {
   moveDown: (number: string) => `Frage ${number} nach unten`,
   indent: (number: string) => `Frage ${number} zur Unterfrage machen`,
   outdent: (number: string) => `Frage ${number} zur Hauptfrage machen`,
+  questionAdded: (number: string) => `Frage ${number} hinzugefügt.`,
+  questionRemoved: "Frage gelöscht; die folgenden Fragen sind neu nummeriert.",
+  questionNowNumber: (number: string) => `Die Frage hat jetzt die Nummer ${number}.`,
   questionsLimit: `Höchstens ${QUESTIONS_MAX} Fragen; Unterfragen (a, b …) gehen eine Ebene tief.`,
   plainTextHint: "Ohne JavaScript: Absätze durch eine Leerzeile trennen, Aufzählungen mit „- “ beginnen.",
 
