@@ -167,7 +167,15 @@ describe("drafting an inquiry", () => {
     await signIn(page);
     await page.goto(draftUrl);
     await waitForEditors(page);
+    // Offline: the autosave says so and the text stays in the editor.
+    await page.context().setOffline(true);
     await page.locator("#q-2").click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" (offline)");
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/Speichern fehlgeschlagen: Der Server ist nicht erreichbar/);
+    expect(await page.locator("#q-2").textContent()).toBe("Und im Jahr 2025? (offline)");
+    await page.context().setOffline(false);
+
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await page.locator("#q-2").evaluate((element, html) => {

@@ -72,6 +72,13 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
     (intent: string, submitter?: HTMLElement | null) => {
       const form = formRef.current;
       if (!form) return;
+      // Offline, a fetcher submission would fail into the error page and take the editors with it: keep the
+      // text on screen, say so, and try again with the next change.
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        dirty.current = true;
+        setStatus({ kind: "failed", message: t.saveFailedNetwork });
+        return;
+      }
       const data = new FormData(form, submitter ?? undefined);
       data.set("intent", intent);
       data.delete("op");
@@ -98,6 +105,17 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
   }, [conflict, post]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Leaving the page (reload, closing the tab) with unsaved changes asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
 
   // The answer of a save: new version, or why not.
   useEffect(() => {
