@@ -91,15 +91,11 @@ export function resolveRichField(input: RichFieldInput, label: string): FieldRes
     result = fromJson(input.json, label);
   } else {
     const text = normaliseNewlines(input.text ?? "");
-    if (fieldSizeProblem({ jsonBytes: Buffer.byteLength(text, "utf8"), textLength: text.trim().length }) !== null) {
-      return { ok: false, message: text.trim().length > 0 && Buffer.byteLength(text, "utf8") > 200 * 1024 ? t.fieldTooLarge(label) : t.fieldTooLong(label) };
-    }
-    result = { ok: false, message: "" };
-    if (input.json) {
-      const original = fromJson(input.json, label);
-      if (original.ok && editableText(original.content.json).trim() === text.trim()) result = original;
-    }
-    if (!result.ok) result = { ok: true, content: renderContent(docFromPlainText(text)) };
+    const problem = fieldSizeProblem({ jsonBytes: Buffer.byteLength(text, "utf8"), textLength: text.trim().length });
+    if (problem) return { ok: false, message: problem === "too_large_json" ? t.fieldTooLarge(label) : t.fieldTooLong(label) };
+    const original = input.json ? fromJson(input.json, label) : null;
+    const unchanged = original?.ok === true && editableText(original.content.json).trim() === text.trim();
+    result = unchanged ? original : { ok: true, content: renderContent(docFromPlainText(text)) };
   }
   if (result.ok && fieldSizeProblem({ jsonBytes: 0, textLength: result.content.text.length }) === "too_long_text") {
     return { ok: false, message: t.fieldTooLong(label) };

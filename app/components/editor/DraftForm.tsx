@@ -210,9 +210,7 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
           <p>{t.errorSummary}</p>
           <ul>
             {errorEntries.map(([field, message]) => (
-              <li key={field}>
-                <a href={`#${anchorOf(field)}`}>{message}</a>
-              </li>
+              <li key={field}>{field === "form" ? message : <a href={`#${anchorOf(field)}`}>{message}</a>}</li>
             ))}
           </ul>
         </div>
