@@ -9,7 +9,7 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { applyQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
+import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
 import { RichTextField } from "./RichTextField";
@@ -289,6 +289,7 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
             name="op"
             value="add"
             className="button"
+            disabled={questions.length >= QUESTIONS_MAX}
             onClick={(event) => {
               if (!hydrated) return;
               event.preventDefault();
