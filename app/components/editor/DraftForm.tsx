@@ -1,0 +1,362 @@
+/**
+ * The draft editor form: title, preamble, numbered questions, save status, conflict handling and submission.
+ *
+ * Without JavaScript it is one plain POST form (textareas, server-side question edits). With JavaScript the
+ * Tiptap editors replace the textareas, question edits happen in the browser, and every submit goes through
+ * one fetcher: autosave ~2.5 s after the last change, "Entwurf speichern", "Meine Fassung trotzdem speichern"
+ * and "Anfrage einreichen" (whose redirect the fetcher follows). The editors are never re-initialised from the
+ * server after a save, so nothing typed is lost — also not on a conflict.
+ */
+import { Link, useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
+import { draftText as t } from "~/domain/texts/draft";
+import { QuestionFields, type QuestionState } from "./QuestionFields";
+import { RichTextField } from "./RichTextField";
+
+export const AUTOSAVE_DELAY_MS = 2500;
+
+export interface DraftFormValues {
+  title: string;
+  preamble: { json: unknown; text: string };
+  questions: Array<{ level: QuestionLevel; json: unknown; text: string }>;
+}
+
+/** What the action answers for the editor form. */
+export type DraftActionResult =
+  | { kind: "saved"; version: number; savedAtTime: string }
+  | {
+      kind: "refused";
+      errors: Record<string, string>;
+      values?: DraftFormValues;
+      conflict?: { currentVersion: number };
+    };
+
+interface DraftFormProps {
+  draftId: string;
+  version: number;
+  values: DraftFormValues;
+  readOnly: boolean;
+  submissionKey: string;
+  /** The result of a POST without JavaScript (useActionData). */
+  actionResult: DraftActionResult | undefined;
+}
+
+type Status = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; time: string } | { kind: "failed"; message: string };
+
+let keyCounter = 0;
+const newKey = () => `new-${(keyCounter += 1)}`;
+
+export function DraftForm({ draftId, version: loadedVersion, values, readOnly, submissionKey, actionResult }: DraftFormProps) {
+  const fetcher = useFetcher<DraftActionResult>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const [version, setVersion] = useState(loadedVersion);
+  const [questions, setQuestions] = useState<QuestionState[]>(() =>
+    values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
+  );
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const result = fetcher.data ?? actionResult;
+  const refused = result?.kind === "refused" ? result : undefined;
+  const [conflict, setConflict] = useState<{ currentVersion: number } | null>(refused?.conflict ?? null);
+  const errors = refused && !refused.conflict ? refused.errors : {};
+
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dirty = useRef(false);
+  const fetcherState = useRef(fetcher.state);
+  fetcherState.current = fetcher.state;
+
+  const post = useCallback(
+    (intent: string, submitter?: HTMLElement | null) => {
+      const form = formRef.current;
+      if (!form) return;
+      // Offline, a fetcher submission would fail into the error page and take the editors with it: keep the
+      // text on screen, say so, and try again with the next change.
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        dirty.current = true;
+        setStatus({ kind: "failed", message: t.saveFailedNetwork });
+        return;
+      }
+      const data = new FormData(form, submitter ?? undefined);
+      data.set("intent", intent);
+      data.delete("op");
+      if (intent !== "submit") setStatus({ kind: "saving" });
+      dirty.current = false;
+      fetcher.submit(data, { method: "post" });
+    },
+    [fetcher],
+  );
+
+  const schedule = useCallback(() => {
+    dirty.current = true;
+    setStatus({ kind: "dirty" });
+    clearTimeout(timer.current);
+    if (conflict) return;
+    timer.current = setTimeout(function tick() {
+      // Not while a save is on its way: its answer carries the version the next save needs.
+      if (fetcherState.current !== "idle") {
+        timer.current = setTimeout(tick, 500);
+        return;
+      }
+      if (dirty.current) post("autosave");
+    }, AUTOSAVE_DELAY_MS);
+  }, [conflict, post]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Leaving the page (reload, closing the tab) with unsaved changes asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  // The answer of a save: new version, or why not.
+  useEffect(() => {
+    const data = fetcher.data;
+    if (!data || fetcher.state !== "idle") return;
+    if (data.kind === "saved") {
+      setVersion(data.version);
+      setConflict(null);
+      setStatus(dirty.current ? { kind: "dirty" } : { kind: "saved", time: data.savedAtTime });
+    } else if (data.conflict) {
+      clearTimeout(timer.current);
+      setConflict(data.conflict);
+      setStatus({ kind: "failed", message: t.conflict });
+    } else {
+      setStatus({ kind: "failed", message: t.saveFailed });
+    }
+  }, [fetcher.data, fetcher.state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (!hydrated) return;
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value && submitter.name === "intent" ? submitter.value : "save";
+    clearTimeout(timer.current);
+    post(intent, submitter);
+  }
+
+  // Where the focus goes after a question edit in the browser, and what a screen reader hears about it.
+  const focusAfterOp = useRef<{ key: string; kind: QuestionOp["kind"] } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  function onOp(op: QuestionOp) {
+    const next = applyQuestionOp(questions, op, (level) => ({ key: newKey(), level, json: null, text: "" }));
+    const numbers = numberQuestions(next.map((q) => q.level));
+    if (op.kind === "add" || op.kind === "add_sub") {
+      const added = next.findIndex((q) => !questions.some((b) => b.key === q.key));
+      if (added >= 0) {
+        focusAfterOp.current = { key: next[added]!.key, kind: op.kind };
+        setAnnouncement(t.questionAdded(numbers[added]!.number));
+      }
+    } else if (op.kind === "remove") {
+      const stays = next[Math.min(op.index, next.length - 1)];
+      focusAfterOp.current = stays ? { key: stays.key, kind: op.kind } : null;
+      setAnnouncement(t.questionRemoved);
+    } else {
+      const key = questions[op.index]?.key;
+      const at = next.findIndex((q) => q.key === key);
+      if (key && at >= 0) {
+        focusAfterOp.current = { key, kind: op.kind };
+        setAnnouncement(t.questionNowNumber(numbers[at]!.number));
+      }
+    }
+    setQuestions(next);
+    schedule();
+  }
+
+  useEffect(() => {
+    const target = focusAfterOp.current;
+    focusAfterOp.current = null;
+    if (!target) return;
+    const item = formRef.current?.querySelector<HTMLElement>(`[data-question-key="${target.key}"]`);
+    if (!item) return;
+    const heading = item.querySelector<HTMLElement>("h3");
+    if (target.kind === "add" || target.kind === "add_sub" || target.kind === "remove") {
+      // A new question's editor appears a moment after the item; until then its heading takes the focus.
+      heading?.focus();
+      if (target.kind !== "remove") {
+        let frames = 0;
+        const tryEditor = () => {
+          const editor = item.querySelector<HTMLElement>(".ProseMirror");
+          if (editor) editor.focus();
+          else if ((frames += 1) < 20) requestAnimationFrame(tryEditor);
+        };
+        requestAnimationFrame(tryEditor);
+      }
+      return;
+    }
+    // The same button on the moved question, or its heading when that button is now disabled (top, bottom).
+    const button = item.querySelector<HTMLButtonElement>(`button[value^="${target.kind}:"]`);
+    if (button && !button.disabled) button.focus();
+    else heading?.focus();
+  }, [questions]);
+
+  const errorEntries = Object.entries(errors);
+  const anchorOf = (field: string) => (field.startsWith("question-") ? `q-${field.slice("question-".length)}` : field);
+  const busy = fetcher.state !== "idle";
+
+  return (
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="draft-form">
+      {errorEntries.length > 0 ? (
+        <div className="notice notice--error" role="alert">
+          <p>{t.errorSummary}</p>
+          <ul>
+            {errorEntries.map(([field, message]) => (
+              <li key={field}>{field === "form" ? message : <a href={`#${anchorOf(field)}`}>{message}</a>}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {conflict ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t.conflict}</p>
+          <p>
+            <Link to={`/arbeitsbereich/vorgaenge/${draftId}`} target="_blank" rel="noopener">
+              {t.conflictShowOther}
+            </Link>
+          </p>
+          <input type="hidden" name="overwriteVersion" value={conflict.currentVersion} />
+          <button type="submit" name="intent" value="overwrite" className="button">
+            {t.conflictOverwrite}
+          </button>
+          {hydrated ? <p className="muted">{t.autosaveOff}</p> : null}
+        </div>
+      ) : null}
+
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
+      {hydrated ? <input type="hidden" name="rich" value="1" /> : null}
+
+      <div className="field">
+        <label htmlFor="title">{t.title}</label>
+        <input
+          id="title"
+          name="title"
+          type="text"
+          defaultValue={values.title}
+          readOnly={readOnly}
+          maxLength={600}
+          onInput={schedule}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? "title-error" : "title-hint"}
+        />
+        {errors.title ? (
+          <p className="field-error" id="title-error">
+            {errors.title}
+          </p>
+        ) : (
+          <p className="field-hint" id="title-hint">
+            {t.titleHint}
+          </p>
+        )}
+      </div>
+
+      <RichTextField
+        id="preamble"
+        name="preamble"
+        label={t.preamble}
+        initialJson={values.preamble.json}
+        initialText={values.preamble.text}
+        hydrated={hydrated}
+        readOnly={readOnly}
+        error={errors.preamble}
+        onChange={schedule}
+      />
+
+      <section aria-labelledby="questions-heading">
+        <h2 id="questions-heading">{t.questions}</h2>
+        <p className="field-hint">{hydrated ? t.questionsLimit : `${t.questionsLimit} ${t.plainTextHint}`}</p>
+        {errors.questions ? (
+          <p className="field-error" id="questions">
+            {errors.questions}
+          </p>
+        ) : null}
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        <QuestionFields questions={questions} hydrated={hydrated} readOnly={readOnly} errors={errors} onOp={onOp} onChange={schedule} />
+        {readOnly ? null : (
+          <button
+            type="submit"
+            name="op"
+            value="add"
+            className="button"
+            disabled={questions.length >= QUESTIONS_MAX}
+            onClick={(event) => {
+              if (!hydrated) return;
+              event.preventDefault();
+              onOp({ kind: "add" });
+            }}
+          >
+            {t.addQuestion}
+          </button>
+        )}
+      </section>
+
+      {readOnly ? null : (
+        <>
+          <div className="draft-save">
+            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+              {t.save}
+            </button>
+            <p className="draft-status" role="status" aria-live="polite">
+              {statusText(status, result, hydrated)}
+            </p>
+          </div>
+
+          <section aria-labelledby="submit-heading" className="draft-submit">
+            <h2 id="submit-heading">{t.submitHeading}</h2>
+            <p>{t.submitIntro}</p>
+            <div className="field field--checkbox">
+              <input
+                id="confirm"
+                name="confirm"
+                type="checkbox"
+                aria-invalid={errors.confirm ? true : undefined}
+                aria-describedby={errors.confirm ? "confirm-error" : undefined}
+              />
+              <label htmlFor="confirm">{t.submitConfirm}</label>
+              {errors.confirm ? (
+                <p className="field-error" id="confirm-error">
+                  {errors.confirm}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" name="intent" value="submit" className="button button--primary" disabled={busy}>
+              {t.submit}
+            </button>
+          </section>
+        </>
+      )}
+    </form>
+  );
+}
+
+function statusText(status: Status, result: DraftActionResult | undefined, hydrated: boolean): string {
+  if (!hydrated) {
+    // Without JavaScript the page was rendered from the POST's answer.
+    if (result?.kind === "saved") return t.savedAt(result.savedAtTime);
+    if (result?.kind === "refused") return result.conflict ? t.conflict : t.saveFailed;
+    return "";
+  }
+  switch (status.kind) {
+    case "idle":
+      return "";
+    case "dirty":
+      return t.unsaved;
+    case "saving":
+      return t.saving;
+    case "saved":
+      return t.savedAt(status.time);
+    case "failed":
+      return status.message;
+  }
+}

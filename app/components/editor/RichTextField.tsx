@@ -1,0 +1,129 @@
+/**
+ * One rich text field of the draft form. Without JavaScript (and during server rendering) a labelled textarea
+ * with the field's plain text; once hydrated, a Tiptap editor with the shared content extensions and a
+ * toolbar. Either way the form posts `<name>-json` (the formatted content as the editor holds it, or as it was
+ * loaded) and, without the editor, `<name>-text`; the server decides which one counts.
+ *
+ * The editor does not inject its default <style> (the CSP forbids inline styles): editor.css has what it needs.
+ * Pasted HTML goes through cleanPastedHtml first (Word, LibreOffice).
+ */
+import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
+import { useEffect, useRef, useState } from "react";
+import { contentExtensions } from "~/editor/extensions";
+import { cleanPastedHtml } from "~/editor/paste";
+import { Toolbar } from "./Toolbar";
+
+export interface RichTextFieldProps {
+  /** Id of the textarea or editable element; the label points at it. */
+  id: string;
+  /** Prefix of the posted fields: `<name>-json`, `<name>-text`. */
+  name: string;
+  label: string;
+  /** Visually hidden label (when a heading already names the field). */
+  hideLabel?: boolean;
+  initialJson: unknown;
+  initialText: string;
+  hydrated: boolean;
+  error?: string;
+  readOnly?: boolean;
+  /** Called with the editor's JSON on every change (not for the textarea: the form reads it on submit). */
+  onChange?: (json: JSONContent) => void;
+}
+
+export function RichTextField(props: RichTextFieldProps) {
+  const { id, name, label, hideLabel, initialJson, initialText, hydrated, error, readOnly } = props;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field rich-field${error ? " rich-field--invalid" : ""}`}>
+      {hydrated ? (
+        // The editable element is no form control: it is named through aria-labelledby.
+        <div id={`${id}-label`} className={hideLabel ? "visually-hidden" : "rich-field__label"}>
+          {label}
+        </div>
+      ) : (
+        <label id={`${id}-label`} htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
+          {label}
+        </label>
+      )}
+      {hydrated ? (
+        <TiptapField {...props} />
+      ) : (
+        <>
+          <textarea
+            id={id}
+            name={`${name}-text`}
+            defaultValue={initialText}
+            rows={Math.min(16, Math.max(4, initialText.split("\n").length + 1))}
+            readOnly={readOnly}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          />
+          <input type="hidden" name={`${name}-json`} value={initialJson ? JSON.stringify(initialJson) : ""} />
+        </>
+      )}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }: RichTextFieldProps) {
+  const [json, setJson] = useState(() => (initialJson ? JSON.stringify(initialJson) : ""));
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const editor = useEditor({
+    extensions: contentExtensions,
+    content: (initialJson as JSONContent | null) ?? "",
+    editable: !readOnly,
+    immediatelyRender: false,
+    injectCSS: false,
+    editorProps: {
+      attributes: {
+        id,
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": `${id}-label`,
+        ...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {}),
+        ...(readOnly ? { "aria-readonly": "true" } : {}),
+        class: "rich-editor",
+      },
+      transformPastedHTML: cleanPastedHtml,
+    },
+    onCreate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
+    onUpdate: ({ editor: e }) => {
+      const next = e.getJSON();
+      setJson(JSON.stringify(next));
+      onChangeRef.current?.(next);
+    },
+  });
+
+  // The error state changes after a save; keep the editable element's ARIA attributes current.
+  useEffect(() => {
+    if (!editor) return;
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: {
+          id,
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": `${id}-label`,
+          ...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {}),
+          ...(readOnly ? { "aria-readonly": "true" } : {}),
+          class: "rich-editor",
+        },
+      },
+    });
+  }, [editor, error, id, readOnly]);
+
+  return (
+    <>
+      {editor && !readOnly ? <Toolbar editor={editor} id={id} fieldLabel={label} /> : null}
+      {editor ? <EditorContent editor={editor} /> : <div className="rich-editor rich-editor--loading" aria-hidden="true" />}
+      <input type="hidden" name={`${name}-json`} value={json} />
+    </>
+  );
+}
