@@ -248,6 +248,8 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "visibility_changed",
   "agenda_linked",
   "contributors_changed",
+  // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
+  "draft_deleted",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -297,6 +299,7 @@ export const inquiryEventLabels: Record<string, string> = {
   visibility_changed: "Sichtbarkeit geändert",
   agenda_linked: "mit Tagesordnungspunkt verknüpft",
   contributors_changed: "beteiligte Stellen geändert",
+  draft_deleted: "Entwurf gelöscht",
 };
 
 /** The public timeline's label; an unknown type gets a neutral label rather than its internal name. */

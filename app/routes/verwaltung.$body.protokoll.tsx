@@ -5,7 +5,7 @@ import { loadAuditLog, notFoundResponse, orNotFound } from "~/server/admin.serve
 import { requireUser } from "~/server/auth.server";
 import { mayAdministerBodySlug } from "~/domain/policy";
 import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
-import { publicEventLabels } from "~/domain/labels";
+import { inquiryEventLabels } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"} – Quaestio` },
@@ -57,7 +57,7 @@ export default function AuditLog() {
                 <td>
                   <time dateTime={e.recordedAt}>{e.recordedAtText}</time>
                 </td>
-                <td>{eventTypeLabels[e.type] ?? publicEventLabels[e.type] ?? e.type}</td>
+                <td>{eventTypeLabels[e.type] ?? inquiryEventLabels[e.type] ?? e.type}</td>
                 <td>{e.actorName ?? t.system}</td>
                 <td>{e.subject}</td>
                 <td>{e.details}</td>

@@ -165,7 +165,11 @@ export async function refuseExtension(
           eq(extensionRequests.status, "pending"),
         ),
       )
-      .returning({ id: extensionRequests.id, requestedDueOn: extensionRequests.requestedDueOn });
+      .returning({
+        id: extensionRequests.id,
+        requestedDueOn: extensionRequests.requestedDueOn,
+        requestedByOrganizationId: extensionRequests.requestedByOrganizationId,
+      });
     if (!request) throw new WorkflowInputError("form", t.noPendingRequest);
     const version = subject.inquiry.version + 1;
     await tx.update(inquiries).set({ version, updatedAt: sql`now()` }).where(eq(inquiries.id, subject.inquiry.id));
@@ -177,7 +181,7 @@ export async function refuseExtension(
       type: "extension_refused",
       actorUserId: user.id,
       public: false,
-      payload: { requestId: request.id, requestedDueOn: request.requestedDueOn, note },
+      payload: { requestId: request.id, requestedDueOn: request.requestedDueOn, requestedByOrganizationId: request.requestedByOrganizationId, note },
     });
     return { version };
   });

@@ -139,7 +139,12 @@ export async function changeContributors(db: Db, user: WorkflowUser, inquiryId: 
       type: "contributors_changed",
       actorUserId: user.id,
       public: false,
-      payload: { before: before.map((b) => b.id), after: contributorIds },
+      // `added` is what the notifications read: only newly added departments are told "assigned".
+      payload: {
+        before: before.map((b) => b.id),
+        after: contributorIds,
+        added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+      },
     });
     return { version };
   });

@@ -105,7 +105,6 @@ export const eventTypeLabels: Record<string, string> = {
   user_reactivated: "Konto wieder aktiviert",
   mfa_reset: "Zweiter Faktor zurückgesetzt",
   non_public_read: "Nicht öffentlichen Inhalt gelesen",
-  created: "Entwurf angelegt",
 };
 
 /** What an audit entry is about when it is not a user account. */
