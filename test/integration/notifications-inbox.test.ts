@@ -13,10 +13,10 @@ import {
   loadNotificationPreferences,
   markAllNotificationsRead,
   markNotificationRead,
-  publicOrigin,
   saveNotificationPreferences,
   unreadNotificationCount,
-} from "../../app/server/notifications.server";
+} from "../../app/server/notification-inbox.server";
+import { publicOrigin } from "../../app/server/notifications.server";
 import { NOTIFICATION_KINDS } from "../../app/domain/notifications";
 import { backends, useTestDatabase } from "../support/db";
 import { actorOf, membershipOf } from "../support/notifications-fixtures";
