@@ -69,8 +69,8 @@ describe("an inquiry from the draft to the department", () => {
     await faction.page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
     const inquiryUrl = faction.page.url();
 
-    // The number follows the NRW format (n/18 in the current term), the due date is today + 4 weeks by § 193 BGB.
-    expect(await definition(faction.page, "Nummer").textContent()).toMatch(/^\d+\/\d+$/);
+    // The number is the next Kleine Anfrage number of the term; the due date is today + 4 weeks (§ 193 BGB).
+    expect(await definition(faction.page, "Nummer").textContent()).toMatch(/^\d+$/);
     expect(await definition(faction.page, "Status").textContent()).toBe("eingereicht");
     const today = receiptDate(new Date(), "Europe/Berlin");
     const due = computeDueDate(today, { kind: "weeks", amount: 4 }, { state: "NW" });

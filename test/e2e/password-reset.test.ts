@@ -143,15 +143,17 @@ describe("password reset by e-mail", () => {
     const foreign = await post({ email: "verwaltungsspitze@landtag-nrw.quaestio.example" }, "https://evil.example");
     expect(foreign.status).toBeGreaterThanOrEqual(400);
 
-    // The honeypot request sent nothing: the mailbox has mails for the admin, none for the council office.
-    await expect
-      .poll(async () => (await (await fetch(`${app.url}/entwicklung/postfach`)).text()).includes("admin@landtag-nrw.quaestio.example"), {
-        timeout: 15_000,
-      })
-      .toBe(true);
-    const mailbox = await (await fetch(`${app.url}/entwicklung/postfach`)).text();
-    expect(mailbox).not.toContain("ratsbuero@landtag-nrw.quaestio.example");
-    expect(mailbox).not.toContain("verwaltungsspitze@landtag-nrw.quaestio.example");
+    // The honeypot request sent nothing: the mailbox has reset mails for the admin, none for the council office.
+    // (Other mails, e.g. deadline reminders for the demo inquiries, may be there too.)
+    const resetRecipients = async () => {
+      const html = await (await fetch(`${app.url}/entwicklung/postfach`)).text();
+      const mails = [...html.matchAll(/<h2 id="mail-\d+">([^<]*)<\/h2><dl><dt>An<\/dt><dd>([^<]*)<\/dd>/g)];
+      return mails.filter((m) => m[1] === "Quaestio: Passwort zurücksetzen").map((m) => m[2]);
+    };
+    await expect.poll(resetRecipients, { timeout: 15_000 }).toContain("admin@landtag-nrw.quaestio.example");
+    const recipients = await resetRecipients();
+    expect(recipients).not.toContain("ratsbuero@landtag-nrw.quaestio.example");
+    expect(recipients).not.toContain("verwaltungsspitze@landtag-nrw.quaestio.example");
   });
 
   it("lists one's sessions, ends another one, keeps wrong input next to the field and signs out everywhere", async () => {
