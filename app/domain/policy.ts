@@ -48,7 +48,15 @@ export const BODY_WIDE_ROLES: readonly Role[] = ["council_office", "body_admin",
 
 export type InquiryScope =
   | { kind: "none" }
-  | { kind: "body"; bodyId: string }
+  | {
+      kind: "body";
+      bodyId: string;
+      /**
+       * Factions the user is also a member of: their drafts stay visible to a councillor or council office
+       * member who sits in a faction too (a body-wide role sees no drafts by itself).
+       */
+      factionIds: string[];
+    }
   | {
       kind: "scoped";
       bodyId: string;
@@ -63,8 +71,8 @@ export type InquiryScope =
 /** What non-public inquiries of one body a user may see. */
 export function inquiryScopeFor(memberships: readonly MembershipFact[], bodyId: string): InquiryScope {
   const inBody = memberships.filter((m) => m.bodyId === bodyId);
-  if (inBody.some((m) => BODY_WIDE_ROLES.includes(m.role))) return { kind: "body", bodyId };
   const ids = (roles: Role[]) => [...new Set(inBody.filter((m) => roles.includes(m.role)).map((m) => m.organizationId))];
+  if (inBody.some((m) => BODY_WIDE_ROLES.includes(m.role))) return { kind: "body", bodyId, factionIds: ids(["faction_member"]) };
   const scope = {
     kind: "scoped" as const,
     bodyId,
@@ -110,7 +118,7 @@ export function maySeeInquiry(memberships: readonly MembershipFact[], inquiry: I
   if (maySeeAdministrationWork(memberships, inquiry)) return true;
   const scope = inquiryScopeFor(memberships, inquiry.bodyId);
   return (
-    scope.kind === "scoped" &&
+    scope.kind !== "none" &&
     inquiry.originatorOrganizationId !== null &&
     scope.factionIds.includes(inquiry.originatorOrganizationId)
   );

@@ -13,7 +13,10 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
   if (scope.kind === "none") return null;
   const inBody = eq(inquiries.bodyId, scope.bodyId);
   const submitted = ne(inquiries.status, "draft");
-  if (scope.kind === "body") return and(inBody, submitted)!;
+  if (scope.kind === "body") {
+    // Everything submitted, and the drafts of the user's own factions.
+    return scope.factionIds.length ? and(inBody, or(submitted, inArray(inquiries.originatorOrganizationId, scope.factionIds)))! : and(inBody, submitted)!;
+  }
   const alternatives: SQL[] = [];
   if (scope.factionIds.length) alternatives.push(inArray(inquiries.originatorOrganizationId, scope.factionIds));
   if (scope.departmentIds.length) {

@@ -80,6 +80,14 @@ describe.each(backends())("workspace scope on %s", (backend) => {
     expect(titles).toEqual(expect.arrayContaining([NRW_DRAFT, NRW_SUBMITTED, NRW_ANSWERING]));
   });
 
+  it("keeps a faction's drafts visible to its member who also works in the council office", async () => {
+    const office = await userFor("ratsbuero@landtag-nrw.quaestio.example");
+    const faction = await userFor("fraktion@landtag-nrw.quaestio.example");
+    const both = { ...office, memberships: [...office.memberships, ...faction.memberships] };
+    const titles = (await loadWorkspace(both)).flatMap((b) => b.inquiries.map((i) => `${i.status}: ${i.title}`));
+    expect(titles).toEqual(expect.arrayContaining([NRW_DRAFT, NRW_SUBMITTED, NRW_ANSWERING]));
+  });
+
   it("shows nothing of another body", async () => {
     const titles = await titlesFor("ratsbuero@norderstedt.quaestio.example");
     expect(titles.some((title) => title.includes("Landesverwaltung") || title.includes("Landesbehörden"))).toBe(false);

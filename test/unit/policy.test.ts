@@ -30,6 +30,9 @@ describe("maySeeInquiry", () => {
     ["faction member does not see another faction's internal submitted inquiry", [member("faction_member")], inquiry({ originatorOrganizationId: OTHER_FACTION }), false],
     ["council office sees a submitted internal inquiry", [member("council_office")], inquiry(), true],
     ["council office does not see a faction's draft", [member("council_office")], inquiry({ status: "draft" }), false],
+    // A councillor who is also in a faction: the body-wide role does not take the own faction's drafts away.
+    ["councillor in a faction sees the own faction's draft", [member("councillor"), member("faction_member")], inquiry({ status: "draft" }), true],
+    ["councillor in a faction does not see another faction's draft", [member("councillor"), member("faction_member")], inquiry({ status: "draft", originatorOrganizationId: OTHER_FACTION }), false],
     ["staff of another body sees nothing internal", [member("council_office", OTHER_BODY)], inquiry(), false],
     ["faction member of another body sees nothing internal", [member("faction_member", OTHER_BODY)], inquiry({ status: "draft" }), false],
     ["DPO does not see an internal inquiry without a consultation of their office", [member("dpo")], inquiry({ status: "answering" }), false],
@@ -51,7 +54,8 @@ describe("maySeeInquiry", () => {
 
 describe("inquiryScopeFor", () => {
   it("gives body-wide roles the whole body and everyone else only their factions, departments, DPO office", () => {
-    expect(inquiryScopeFor([member("council_office")], BODY)).toEqual({ kind: "body", bodyId: BODY });
+    expect(inquiryScopeFor([member("council_office")], BODY)).toEqual({ kind: "body", bodyId: BODY, factionIds: [] });
+    expect(inquiryScopeFor([member("councillor"), member("faction_member")], BODY)).toEqual({ kind: "body", bodyId: BODY, factionIds: [FACTION] });
     expect(inquiryScopeFor([member("clerk", BODY, "dept-1"), member("dpo", BODY, "dpo-office")], BODY)).toEqual({
       kind: "scoped",
       bodyId: BODY,
