@@ -100,7 +100,7 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
         {button(t.link, () => {
           setHref(String(editor.getAttributes("link").href ?? ""));
           setLinkOpen((open) => !open);
-        }, { pressed: state.link, text: "🔗" })}
+        }, { pressed: state.link, text: "Link" })}
         {button(t.insertTable, run((c) => c.insertTable({ rows: 2, cols: 2, withHeaderRow: true })), { disabled: state.table, text: "▦" })}
         {button(t.addRow, run((c) => c.addRowAfter()), { disabled: !state.table, text: "+Z" })}
         {button(t.addColumn, run((c) => c.addColumnAfter()), { disabled: !state.table, text: "+S" })}
