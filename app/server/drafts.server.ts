@@ -28,7 +28,7 @@ import { doc, paragraph } from "../editor/build";
 import { getDb, type Db, type Tx } from "./db.server";
 import { DraftValidationError, validateDraft, type DraftInput, type ValidDraft } from "./drafts-validation.server";
 import { recordInquiryEvent } from "./inquiry-events.server";
-import { submitInquiry, type SubmissionResult } from "./numbering.server";
+import { earlierSubmission, submitInquiry, type SubmissionResult } from "./numbering.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "./transitions.server";
 
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
@@ -355,17 +355,5 @@ async function submittedBefore(db: Db, user: Actor, inquiryId: string): Promise<
   if (!row || row.status === "draft" || !row.reference) return null;
   const author = rightsOn(user, { ...row, status: "draft" }, await coauthorIds(db, row.id)).submit;
   if (!author) return null;
-  return {
-    inquiryId: row.id,
-    status: row.status,
-    version: row.version,
-    sequence: row.sequence,
-    period: row.period,
-    reference: row.reference,
-    publicRef: row.publicRef,
-    receivedOn: row.receivedOn,
-    dueOn: row.dueOn,
-    dueRuleLabel: row.dueRuleLabel,
-    alreadySubmitted: true,
-  };
+  return earlierSubmission({ ...row, reference: row.reference });
 }

@@ -234,6 +234,15 @@ async function alreadySubmitted(db: Db, command: SubmitInquiryCommand): Promise<
     (m) => m.bodyId === command.bodyId && m.role === "faction_member" && m.organizationId === row.originatorOrganizationId,
   );
   if (!submitter) return null;
+  return earlierSubmission({ ...row, reference: row.reference });
+}
+
+/** The result a repeated submit answers with: the inquiry as it was submitted before (nothing new numbered). */
+export function earlierSubmission(
+  row: Pick<typeof inquiries.$inferSelect, "id" | "status" | "version" | "sequence" | "period" | "publicRef" | "receivedOn" | "dueOn" | "dueRuleLabel"> & {
+    reference: string;
+  },
+): SubmissionResult {
   return {
     inquiryId: row.id,
     status: row.status,
