@@ -10,8 +10,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
+import { signInFactionMember } from "../support/sign-in";
 
-const PASSWORD = "Demo-Quaestio-2026";
 const FACTION = "fraktion@norderstedt.quaestio.example";
 const WORD_HTML = readFileSync(new URL("../fixtures/paste/word-2019.html", import.meta.url), "utf8");
 
@@ -27,13 +27,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${app.url}/anmelden`);
-  await page.getByLabel("E-Mail-Adresse").fill(FACTION);
-  await page.getByLabel("Passwort").fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
-}
+const signIn = (page: Page) => signInFactionMember(page, app.url, FACTION);
 
 /** The editor is hydrated once its toolbars are there. */
 async function waitForEditors(page: Page) {
@@ -277,11 +271,7 @@ describe("drafting without JavaScript", () => {
 
   it("answers 404 to a faction member of another body, for the draft and for a made-up id", async () => {
     const { page, allowHttpError, assertNoPageErrors, close } = await openPage(browser);
-    await page.goto(`${app.url}/anmelden`);
-    await page.getByLabel("E-Mail-Adresse").fill("fraktion@hamburg.quaestio.example");
-    await page.getByLabel("Passwort").fill(PASSWORD);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    await signInFactionMember(page, app.url, "fraktion@hamburg.quaestio.example");
     allowHttpError(/\/arbeitsbereich\/entwurf\//, 404);
     const made = await page.goto(`${app.url}/arbeitsbereich/entwurf/00000000-0000-4000-8000-000000000000`);
     expect(made?.status()).toBe(404);

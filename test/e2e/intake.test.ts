@@ -10,19 +10,24 @@
  * clerk finds the inquiry. Scharnebeck's council office puts the motion (Antrag) on the agenda of a new
  * council meeting and records the decision. A faction withdraws its inquiry with JavaScript switched off.
  */
-import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateTOTP } from "@oslojs/otp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../app/domain/dashboard";
+import { formatDate } from "../../app/domain/format";
+import { receiptDate } from "../../app/domain/numbering";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
+import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
-const PASSWORD = "Demo-Quaestio-2026";
 const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
 const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
 const TITLE = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
 const NORDERSTEDT_TITLE = "Barrierefreiheit der Videokonferenzsysteme";
 const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
+/** ISO date n days after today (Berlin): the demo data's deadlines are relative to the day it was loaded. */
+const daysFromToday = (n: number) => addDays(receiptDate(new Date(), "Europe/Berlin"), n);
+/** Well after the demo inquiry's 4-week deadline, whatever day the tests run. */
+const NEW_DUE = daysFromToday(60);
 const REASON = "Die Zulieferungen von zwei Ressorts stehen noch aus.";
 
 let app: RunningApp;
@@ -37,18 +42,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Signs a demo staff account in, setting up its second factor as the staff role requires. */
-async function signInStaff(page: Page, email: string) {
-  await page.goto(`${app.url}/anmelden`);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill(PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
-  await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
-  await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
-}
+const signInStaff = (page: Page, email: string) => signInStaffFirstTime(page, app.url, email);
 
 async function openInquiry(page: Page, title = TITLE) {
   await page.goto(`${app.url}/arbeitsbereich`);
@@ -85,11 +79,11 @@ describe("council office intake", () => {
     await signInStaff(clerk.page, CLERK);
     await openInquiry(clerk.page);
     const request = form(clerk.page, "Fristverlängerung beantragen");
-    await request.getByLabel("Neue Frist").fill("2027-01-15");
+    await request.getByLabel("Neue Frist").fill(NEW_DUE);
     await request.getByLabel(/^Begründung/).fill(REASON);
     await request.getByRole("button", { name: "Fristverlängerung beantragen" }).click();
     await expect.poll(() => status(clerk.page).textContent()).toBe("Die Fristverlängerung wurde beantragt.");
-    await expect.poll(() => clerk.page.getByText(`beantragt eine Frist bis 15.01.2027: ${REASON}`).count()).toBe(1);
+    await expect.poll(() => clerk.page.getByText(`beantragt eine Frist bis ${formatDate(NEW_DUE)}: ${REASON}`).count()).toBe(1);
     await checkA11y(clerk.page);
     clerk.assertNoPageErrors();
     await clerk.close();
@@ -112,7 +106,7 @@ describe("council office intake", () => {
 
     // The request is granted with the requested date and reason, prefilled.
     const grant = form(office.page, "Antrag auf Fristverlängerung entscheiden");
-    expect(await grant.getByLabel("Neue Frist").inputValue()).toBe("2027-01-15");
+    expect(await grant.getByLabel("Neue Frist").inputValue()).toBe(NEW_DUE);
     await grant.getByRole("button", { name: "Fristverlängerung gewähren" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Fristverlängerung wurde gewährt.");
     await expect.poll(() => office.page.getByText(REASON).count()).toBeGreaterThan(0);
@@ -121,7 +115,7 @@ describe("council office intake", () => {
     await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
     await office.page.waitForURL((url) => url.pathname.startsWith("/landtag-nrw/anfragen/"));
     await expect.poll(() => office.page.getByText(REASON).count()).toBe(1);
-    expect(await office.page.getByText("15.01.2027").count()).toBeGreaterThan(0);
+    expect(await office.page.getByText(formatDate(NEW_DUE)).count()).toBeGreaterThan(0);
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
@@ -188,7 +182,7 @@ describe("council office intake", () => {
     const agenda = form(office.page, "Antrag auf die Tagesordnung setzen");
     await agenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: "neue Sitzung anlegen" });
     await agenda.getByLabel("Gremium der neuen Sitzung").selectOption({ label: "Samtgemeinderat" });
-    await agenda.getByLabel("Datum der neuen Sitzung").fill("2027-02-04");
+    await agenda.getByLabel("Datum der neuen Sitzung").fill(daysFromToday(73));
     await agenda.getByLabel("Vorhandener Tagesordnungspunkt").selectOption({ label: "neuen Tagesordnungspunkt anlegen" });
     await agenda.getByLabel("Nummer des neuen TOP").fill("7");
     await agenda.getByLabel("Titel des neuen TOP").fill("Antrag: Sichere Video- und Telefonkonferenzen");
@@ -216,11 +210,7 @@ describe("council office intake", () => {
     const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", javaScriptEnabled: false });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.url}/anmelden`);
-    await page.getByLabel("E-Mail-Adresse").fill("fraktion@norderstedt.quaestio.example");
-    await page.getByLabel("Passwort").fill(PASSWORD);
-    await page.getByRole("button", { name: "Anmelden" }).click();
-    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    await signInFactionMember(page, app.url, "fraktion@norderstedt.quaestio.example");
     await openInquiry(page, NORDERSTEDT_TITLE);
 
     const withdraw = form(page, "Anfrage zurückziehen");
