@@ -17,13 +17,22 @@ export class InvalidContentError extends Error {
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
+/** ProseMirror explains in English; the user reads German (the detail stays in the server log if needed). */
+function germanReason(message: string): string {
+  const node = /Unknown node type: (\S+)/.exec(message);
+  if (node) return `Er enthält ein nicht erlaubtes Element („${node[1]}“).`;
+  const mark = /no mark type (\S+)/i.exec(message);
+  if (mark) return `Er enthält eine nicht erlaubte Auszeichnung („${mark[1]}“).`;
+  return "Er ist nicht richtig aufgebaut.";
+}
+
 export function parseContent(json: unknown): PmNode {
   let node: PmNode;
   try {
     node = PmNode.fromJSON(contentSchema, json as Record<string, unknown>);
     node.check();
   } catch (error) {
-    throw new InvalidContentError(`Der formatierte Text ist ungültig: ${(error as Error).message}`);
+    throw new InvalidContentError(`Der formatierte Text ist ungültig: ${germanReason((error as Error).message)}`);
   }
   if (node.type.name !== "doc") throw new InvalidContentError("Der formatierte Text muss ein Dokument sein.");
   node.descendants((child) => {

@@ -34,3 +34,13 @@ describe("renderContent", () => {
     expect(() => renderContent(input)).toThrow(InvalidContentError);
   });
 });
+
+describe("messages about invalid rich text", () => {
+  it.each([
+    [{ type: "doc", content: [{ type: "iframe", attrs: { src: "https://x.example" } }] }, "Er enthält ein nicht erlaubtes Element („iframe“)."],
+    [{ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "blink" }] }] }] }, "Er enthält eine nicht erlaubte Auszeichnung („blink“)."],
+    [{ type: "doc", content: [{ type: "text", text: "bare" }] }, "Er ist nicht richtig aufgebaut."],
+  ])("are German and name what is not allowed: %j", (json, reason) => {
+    expect(() => renderContent(json)).toThrow(`Der formatierte Text ist ungültig: ${reason}`);
+  });
+});
