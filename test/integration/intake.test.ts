@@ -309,7 +309,14 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
 
       const tooEarly = run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "adopted", note: null });
       await expect(tooEarly).rejects.toMatchObject({ reason: "not_allowed_in_state" });
-      // Scharnebeck has no meetings recorded: the form creates the council's meeting; a faction holds none.
+      // The form creates a new meeting of the council (next to the demo data's meetings); a faction holds none.
+      const meetingsOfBody = () =>
+        t.db
+          .select({ id: meetings.id, name: meetings.name, date: meetings.date })
+          .from(meetings)
+          .where(eq(meetings.bodyId, motion.bodyId))
+          .orderBy(meetings.date, meetings.id);
+      const meetingsBefore = await meetingsOfBody();
       const agenda = { meetingId: null, agendaItemId: null } as const;
       const byFaction = run(office, SCHARNEBECK_MOTION, {
         intent: "put_on_agenda",
@@ -321,7 +328,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       });
       await expect(byFaction).rejects.toMatchObject({ field: "newMeetingOrganizationId" });
       expect((await inquiry(SCHARNEBECK_MOTION)).status).toBe("submitted");
-      expect(await t.db.select().from(meetings).where(eq(meetings.bodyId, motion.bodyId))).toEqual([]);
+      expect(await meetingsOfBody()).toEqual(meetingsBefore);
       await run(office, SCHARNEBECK_MOTION, {
         intent: "put_on_agenda",
         ...agenda,
@@ -334,9 +341,10 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect(onAgenda.status).toBe("on_agenda");
       const [link] = await t.db.select().from(inquiryAgendaItems).where(eq(inquiryAgendaItems.inquiryId, motion.id));
       expect(link).toMatchObject({ purpose: "decision", roleLabel: "Entscheidung" });
-      expect(await t.db.select({ name: meetings.name, date: meetings.date }).from(meetings).where(eq(meetings.bodyId, motion.bodyId))).toEqual([
-        { name: "Sitzung: Samtgemeinderat", date: "2027-02-04" },
-      ]);
+      const added = (await meetingsOfBody()).filter((m) => !meetingsBefore.some((b) => b.id === m.id));
+      expect(added.map(({ name, date }) => ({ name, date }))).toEqual([{ name: "Sitzung: Samtgemeinderat", date: "2027-02-04" }]);
+      const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, link!.agendaItemId));
+      expect(item).toMatchObject({ meetingId: added[0]!.id, number: "7" });
       expect((await eventsOf(motion.id)).at(-1)).toMatchObject({ type: "put_on_agenda", public: true });
 
       await run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "referred", note: "In den Ausschuss für Digitalisierung überwiesen." });

@@ -1,12 +1,15 @@
 /**
- * Deadline reminders (scanDeadlines) on the seeded NRW inquiry that is being answered (due 30 November 2026,
- * lead department = the demo clerk's): due soon by each user's days, in the body's time zone; overdue for the
- * lead department and the council office only; once per due date however often the scan runs; again after
- * an extension; never for deactivated accounts. PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+ * Deadline reminders (scanDeadlines) on two NRW inquiries made here, next to the seeded demo data: one being
+ * answered (due 30 November 2026, lead department = the demo clerk's) and one only submitted (due 14 December
+ * 2026). Due soon by each user's days, in the body's time zone; overdue for the lead department and the
+ * council office only; once per due date however often the scan runs; again after an extension; never for
+ * deactivated accounts. Every scan gets its "now" explicitly, so the test does not depend on the day it runs
+ * (the demo cases' dates are relative to the seed day; their reminders are told apart by inquiry and title).
+ * PGlite and (with TEST_DATABASE_URL) PostgreSQL.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inquiries, inquiryContributors } from "../../db/schema";
+import { inquiries, inquiryContributors, inquiryTypes } from "../../db/schema";
 import { useDatabase } from "../../app/server/db.server";
 import { scanDeadlines } from "../../app/server/deadline-reminders.server";
 import { applyInquiryTransition } from "../../app/server/transitions.server";
@@ -15,7 +18,6 @@ import {
   actorOf,
   addDepartment,
   addUser,
-  inquiryByTitle,
   mailsTo,
   membershipOf,
   notificationsFor,
@@ -23,8 +25,8 @@ import {
   userId,
 } from "../support/notifications-fixtures";
 
-const ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
-const SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
+const ANSWERING = "Fristerinnerung (Test): Vorgang in Beantwortung";
+const SUBMITTED = "Fristerinnerung (Test): eingegangener Vorgang";
 const nrw = (local: string) => `${local}@landtag-nrw.quaestio.example`;
 const OFFICE = nrw("ratsbuero");
 const CLERK = nrw("sachbearbeitung");
@@ -47,10 +49,27 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
     await addUser(t.db, { email: MAIL_ONLY, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "department_head" });
     await addUser(t.db, { email: FORMER, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "clerk", active: false });
     for (const email of [OFFICE, CLERK, FACTION, CONTRIBUTOR, MAIL_ONLY, FORMER]) ids[email] = await userId(t.db, email);
-    const answering = await inquiryByTitle(t.db, ANSWERING);
-    expect(answering.dueOn).toBe("2026-11-30");
-    answeringId = answering.id;
-    submittedId = (await inquiryByTitle(t.db, SUBMITTED)).id;
+    const faction = await membershipOf(t.db, FACTION);
+    const [type] = await t.db
+      .select({ id: inquiryTypes.id })
+      .from(inquiryTypes)
+      .where(and(eq(inquiryTypes.bodyId, clerk.bodyId), eq(inquiryTypes.code, "kleine-anfrage")));
+    const insert = async (values: Omit<typeof inquiries.$inferInsert, "bodyId" | "typeId" | "originatorOrganizationId">) => {
+      const [row] = await t.db
+        .insert(inquiries)
+        .values({ bodyId: clerk.bodyId, typeId: type!.id, originatorOrganizationId: faction.organizationId, ...values })
+        .returning({ id: inquiries.id });
+      return row!.id;
+    };
+    answeringId = await insert({
+      title: ANSWERING,
+      status: "answering",
+      reference: "T 1",
+      receivedOn: "2026-10-30",
+      dueOn: "2026-11-30",
+      leadOrganizationId: clerk.organizationId,
+    });
+    submittedId = await insert({ title: SUBMITTED, status: "submitted", reference: "T 2", receivedOn: "2026-11-13", dueOn: "2026-12-14" });
     await t.db.insert(inquiryContributors).values({ inquiryId: answeringId, organizationId: contributing });
     await setPreference(t.db, ids[MAIL_ONLY]!, "due_soon", { inApp: false, email: true });
   });
@@ -58,6 +77,9 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
   const reminders = async (email: string, inquiryId = answeringId) =>
     (await notificationsFor(t.db, ids[email]!, inquiryId)).filter((n) => n.kind === "due_soon" || n.kind === "overdue").map((n) => n.dedupeKey);
   const soon = (dueOn: string, id = answeringId) => `due_soon:${id}:${dueOn}`;
+  /** The reminder mails about the answering inquiry (demo cases may be due around the same days). */
+  const dueSoonMails = async (email: string) =>
+    (await mailsTo(t.db, email)).filter((m) => m.subject.includes("Frist läuft bald ab") && m.subject.includes(ANSWERING));
 
   it("nothing four days before the due date (default: 3 days), in the body's time zone", async () => {
     // 22:30 UTC on 26 November is 23:30 in Berlin: still the 26th, four days before.
@@ -76,19 +98,16 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
     expect(await reminders(FORMER)).toEqual([]);
     expect(await mailsTo(t.db, FORMER)).toEqual([]);
     // The clerk wants due_soon by e-mail (default): exactly one mail for three scans.
-    expect((await mailsTo(t.db, CLERK)).filter((m) => m.subject.includes("Frist läuft bald ab"))).toHaveLength(1);
+    expect(await dueSoonMails(CLERK)).toHaveLength(1);
   });
 
   it("e-mail only: one mail, and the reminder is recorded as read so that it is not sent again", async () => {
-    const mails = (await mailsTo(t.db, MAIL_ONLY)).filter((m) => m.subject.includes("Frist läuft bald ab"));
-    expect(mails).toHaveLength(1);
+    expect(await dueSoonMails(MAIL_ONLY)).toHaveLength(1);
     const [record] = await notificationsFor(t.db, ids[MAIL_ONLY]!, answeringId);
     expect(record!.readAt).not.toBeNull();
   });
 
   it("each user's own number of days: 20 days brings the submitted inquiry due on 14 December", async () => {
-    const submitted = await inquiryByTitle(t.db, SUBMITTED);
-    expect(submitted.dueOn).toBe("2026-12-14");
     expect(await reminders(OFFICE, submittedId)).toEqual([]);
     await setPreference(t.db, ids[OFFICE]!, "due_soon", { inApp: true, email: false, dueSoonDays: 20 });
     await scanDeadlines(t.db, new Date("2026-11-28T08:00:00Z"));
