@@ -1,10 +1,13 @@
 /**
- * The dashboard sections on /arbeitsbereich against the seeded demo data plus inquiries made here, with a
- * fixed "now" (Wednesday 25 November 2026, 11:00 in Berlin; the week runs Mon 23 – Sun 29): each role sees
- * its sections with the right items, a faction never another faction's drafts, a department what it leads
- * or contributes to, the council office intake and overdue grouped by department — and no other body's items.
+ * The dashboard sections on /arbeitsbereich against the demo data plus inquiries made here, with a fixed
+ * "now" (Wednesday 25 November 2026, 11:00 in Berlin; the week runs Mon 23 – Sun 29): each role sees its
+ * sections with the right items, a faction never another faction's drafts, a department what it leads or
+ * contributes to, the council office intake and overdue grouped by department — and no other body's items.
+ * The demo data is seeded with the same "now", so its dates (relative to the seed day) do not move with the
+ * day the tests run. The exact lists are asserted on the inquiries made here ("Test …"); the demo's own
+ * inquiries are checked by the rules every item must follow, so that new demo cases do not break the test.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   bodies,
@@ -20,12 +23,18 @@ import {
 import type { CurrentUser } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
 import { loadDashboard, SECTION_LIMIT, type BodyDashboard } from "../../app/server/dashboards.server";
+import { OPEN_STATUSES, type DeadlineInfo } from "../../app/domain/dashboard";
+import { seedDemoData } from "../../db/seed";
+import { NORDERSTEDT_DEMO_TITLES } from "../../db/seed/demo-cases-norderstedt";
+import { NRW_DEMO_TITLES } from "../../db/seed/demo-cases-landtag-nrw";
 import { backends, useTestDatabase } from "../support/db";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
+const TODAY = "2026-11-25";
+const SUNDAY = "2026-11-29";
 
 describe.each(backends())("dashboard sections on %s", (backend) => {
-  const t = useTestDatabase(backend, { seeded: true });
+  const t = useTestDatabase(backend);
   const ids: Record<string, string> = {};
 
   async function userFor(email: string): Promise<CurrentUser> {
@@ -82,10 +91,37 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       ...(d.dpo?.consultations.items.map((c) => c.inquiry.title) ?? []),
     ];
   }
+  /** The id of every inquiry anywhere on one body's dashboard. */
+  function everyInquiryId(d: BodyDashboard): string[] {
+    return [
+      ...d.inquiries,
+      ...(d.faction ? [...d.faction.drafts.items, ...d.faction.inProgress.items, ...d.faction.dueSoon.items, ...d.faction.answered.items] : []),
+      ...(d.office ? [...d.office.intake.items, ...d.office.overdue.groups.flatMap((g) => g.items), ...d.office.dueThisWeek.items] : []),
+      ...(d.office?.extensionRequests.items.map((r) => r.inquiry) ?? []),
+      ...(d.department?.assigned.items ?? []),
+      ...(d.dpo?.consultations.items.map((c) => c.inquiry) ?? []),
+    ].map((i) => i.id);
+  }
+  /** The bodies the given inquiries belong to, one entry per body. */
+  async function bodiesOf(inquiryIds: string[]): Promise<string[]> {
+    if (inquiryIds.length === 0) return [];
+    const rows = await t.db.selectDistinct({ bodyId: inquiries.bodyId }).from(inquiries).where(inArray(inquiries.id, inquiryIds));
+    return rows.map((r) => r.bodyId);
+  }
+  async function leadOf(inquiryIds: string[]): Promise<Map<string, string | null>> {
+    const rows = await t.db.select({ id: inquiries.id, lead: inquiries.leadOrganizationId }).from(inquiries).where(inArray(inquiries.id, inquiryIds));
+    return new Map(rows.map((r) => [r.id, r.lead]));
+  }
+  /** Earliest due date first, inquiries without one last. */
+  function expectOrderedByDueDate(items: Array<{ deadline: DeadlineInfo | null }>) {
+    const dueDates = items.map((i) => i.deadline?.dueOn ?? "9999-12-31");
+    expect(dueDates).toEqual([...dueDates].sort());
+  }
 
   beforeAll(async () => {
     useDatabase(t.handle);
     const db = t.db;
+    await seedDemoData(db, { now: NOW });
     const [body] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, "norderstedt"));
     const bodyId = body!.id;
     const [type] = await db
@@ -135,6 +171,8 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const overdue = await insert("Test überfällig Sachbearbeitung", { status: "answering", leadOrganizationId: ids.clerkDepartment, dueOn: "2026-11-24" });
     const contributed = await insert("Test bald fällig beteiligt", { status: "assigned", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-28" });
     await db.insert(inquiryContributors).values({ inquiryId: contributed, organizationId: ids.clerkDepartment });
+    // Due soon, but next week: not in the council office's "this week".
+    await insert("Test fällig nächsten Montag", { status: "accepted", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-30" });
     await insert("Test nächster Monat", { status: "accepted", leadOrganizationId: ids.otherDepartment, dueOn: "2026-12-28" });
     await insert("Test überfällig anderes Amt", { status: "answering", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-20" });
     await insert("Test Eingang alt", { status: "submitted", receivedOn: "2026-11-10", dueOn: "2026-12-10" });
@@ -175,9 +213,16 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       expect.arrayContaining(["Test überfällig Sachbearbeitung", "Test bald fällig beteiligt", "Test nächster Monat", "Test Eingang alt"]),
     );
     expect(titles(f.inProgress.items)).not.toContain("Test beantwortet öffentlich");
-    expect(f.inProgress.items[0]).toMatchObject({ title: "Test überfällig anderes Amt", deadline: { state: "overdue", daysLeft: -5 } });
-    expect(titles(f.dueSoon.items)).toEqual(["Test bald fällig beteiligt"]);
-    expect(f.dueSoon.items[0]!.deadline).toMatchObject({ daysLeft: 3, state: "due_soon" });
+    expect(f.inProgress.items.find((x) => x.title === "Test überfällig anderes Amt")).toMatchObject({
+      deadline: { state: "overdue", daysLeft: -5 },
+    });
+    // Earliest deadline first: what is overdue comes before everything still running.
+    expectOrderedByDueDate(f.inProgress.items);
+    expect(f.inProgress.items[0]!.deadline).toMatchObject({ state: "overdue" });
+    // Due soon: from today to a week ahead, not what is overdue or due next month.
+    expect(titles(f.dueSoon.items).filter((title) => title.startsWith("Test "))).toEqual(["Test bald fällig beteiligt", "Test fällig nächsten Montag"]);
+    expect(f.dueSoon.items.find((x) => x.title === "Test bald fällig beteiligt")!.deadline).toMatchObject({ daysLeft: 3, state: "due_soon" });
+    for (const item of f.dueSoon.items) expect(item.deadline, item.title).toMatchObject({ dueSoon: true });
     expect(f.answered.items.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({
       visibility: "public",
       publicRef: "T-beantwortet",
@@ -211,11 +256,30 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const d = await dashboardOf("sachbearbeitung@norderstedt.quaestio.example");
     expect(d.sections).toEqual(["department_assigned"]);
     const assigned = d.department!.assigned.items;
-    expect(assigned.map((a) => [a.title, a.ourRole, a.deadline?.state ?? null])).toEqual([
+    expect(assigned.filter((a) => a.title.startsWith("Test ")).map((a) => [a.title, a.ourRole, a.deadline?.state ?? null])).toEqual([
       ["Test überfällig Sachbearbeitung", "lead", "overdue"],
       ["Test bald fällig beteiligt", "contributor", "due_soon"],
-      ["Aufzeichnungen von Videokonferenzen", "lead", null],
     ]);
+    expectOrderedByDueDate(assigned);
+    expect(assigned[0]!.deadline).toMatchObject({ state: "overdue" });
+    // Exactly the open inquiries of the body that the department leads or was named to contribute to.
+    const clerkDepartment = ids.clerkDepartment!;
+    const expected = await t.db
+      .selectDistinct({ id: inquiries.id })
+      .from(inquiries)
+      .leftJoin(inquiryContributors, eq(inquiryContributors.inquiryId, inquiries.id))
+      .where(
+        and(
+          eq(inquiries.bodyId, ids.bodyId!),
+          inArray(inquiries.status, [...OPEN_STATUSES]),
+          or(eq(inquiries.leadOrganizationId, clerkDepartment), eq(inquiryContributors.organizationId, clerkDepartment)),
+        ),
+      );
+    expect(expected.length).toBeLessThan(SECTION_LIMIT);
+    expect(assigned.map((a) => a.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(titles(assigned)).toContain(NORDERSTEDT_DEMO_TITLES.answering);
+    const leads = await leadOf(assigned.map((a) => a.id));
+    for (const a of assigned) expect(a.ourRole, a.title).toBe(leads.get(a.id) === clerkDepartment ? "lead" : "contributor");
     expect(d.faction).toBeUndefined();
     expect(d.office).toBeUndefined();
   });
@@ -223,26 +287,65 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   it("shows the council office intake oldest first, overdue by lead department, this week and pending extension requests", async () => {
     const d = await dashboardOf("ratsbuero@norderstedt.quaestio.example");
     const o = d.office!;
-    expect(titles(o.intake.items)).toEqual(["Test Eingang alt", "Barrierefreiheit der Videokonferenzsysteme"]);
-    expect(o.intake.items[0]!.receivedOn).toBe("2026-11-10");
-    const byDepartment = o.overdue.groups.map((g) => [g.organizationName, g.overdueCount, titles(g.items)]);
-    const clerkDepartment = o.overdue.groups.find((g) => g.organizationId === ids.clerkDepartment)!.organizationName;
-    expect(byDepartment).toEqual(
-      [
-        ["Amt für Prüfzwecke (Test)", 1, ["Test überfällig anderes Amt"]],
-        [clerkDepartment, 1, ["Test überfällig Sachbearbeitung"]],
-      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-    );
-    expect(o.overdue.total).toBe(2);
-    expect(titles(o.dueThisWeek.items)).toEqual(["Test bald fällig beteiligt"]);
-    expect(o.extensionRequests.items).toEqual([
-      expect.objectContaining({
-        requestedDueOn: "2026-12-15",
-        reason: "Zuarbeit des Fachamts fehlt noch (Test)",
-        inquiry: expect.objectContaining({ title: "Test überfällig Sachbearbeitung" }),
-      }),
+    // Oldest receipt first: the inquiry made here (received 10 November) before the demo's (a few days ago).
+    expect(titles(o.intake.items)).toEqual(expect.arrayContaining(["Test Eingang alt", NORDERSTEDT_DEMO_TITLES.submitted]));
+    expect(o.intake.items[0]).toMatchObject({ title: "Test Eingang alt", receivedOn: "2026-11-10" });
+    const receivedDates = o.intake.items.map((i) => i.receivedOn!);
+    expect(receivedDates).toEqual([...receivedDates].sort());
+    expect(o.intake.items.every((i) => i.status === "submitted")).toBe(true);
+
+    const [clerkOrganization] = await t.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, ids.clerkDepartment!));
+    const clerkDepartment = clerkOrganization!.name;
+    const groupNames = o.overdue.groups.map((g) => g.organizationName);
+    expect(groupNames).toEqual([...groupNames].sort((a, b) => String(a).localeCompare(String(b))));
+    // The department made here has exactly its one overdue inquiry; the clerk's department has the one made
+    // here among its overdue ones (the demo's answering inquiry is overdue there too).
+    const byId = new Map(o.overdue.groups.map((g) => [g.organizationId, g]));
+    const testGroup = byId.get(ids.otherDepartment!)!;
+    expect([testGroup.organizationName, testGroup.overdueCount, titles(testGroup.items)]).toEqual([
+      "Amt für Prüfzwecke (Test)",
+      1,
+      ["Test überfällig anderes Amt"],
     ]);
-    expect(o.extensionRequests.items[0]!.requestingDepartment).toBe(clerkDepartment);
+    const clerkGroup = byId.get(ids.clerkDepartment!)!;
+    expect(clerkGroup.organizationName).toBe(clerkDepartment);
+    expect(titles(clerkGroup.items)).toContain("Test überfällig Sachbearbeitung");
+    const overdueItems = o.overdue.groups.flatMap((g) => g.items);
+    const leads = await leadOf(overdueItems.map((i) => i.id));
+    for (const group of o.overdue.groups) {
+      expect(group.overdueCount).toBe(group.items.length);
+      for (const item of group.items) {
+        expect(leads.get(item.id), item.title).toBe(group.organizationId);
+        expect(item.deadline, item.title).toMatchObject({ state: "overdue" });
+      }
+    }
+    expect(o.overdue.total).toBe(overdueItems.length);
+    expect(titles(overdueItems)).not.toContain("Test bald fällig beteiligt");
+
+    // This week: due from today to Sunday, soonest first; not what is overdue or due next month.
+    expect(titles(o.dueThisWeek.items).filter((title) => title.startsWith("Test "))).toEqual(["Test bald fällig beteiligt"]);
+    expectOrderedByDueDate(o.dueThisWeek.items);
+    for (const item of o.dueThisWeek.items) {
+      expect(item.deadline!.dueOn >= TODAY && item.deadline!.dueOn <= SUNDAY, item.title).toBe(true);
+    }
+
+    expect(o.extensionRequests.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          requestedDueOn: "2026-12-15",
+          reason: "Zuarbeit des Fachamts fehlt noch (Test)",
+          requestingDepartment: clerkDepartment,
+          inquiry: expect.objectContaining({ title: "Test überfällig Sachbearbeitung" }),
+        }),
+      ]),
+    );
+    // Only pending requests: the demo's granted one (and any refused) stays off the list.
+    const pending = await t.db
+      .select({ id: extensionRequests.id })
+      .from(extensionRequests)
+      .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
+      .where(and(eq(inquiries.bodyId, ids.bodyId!), eq(extensionRequests.status, "pending")));
+    expect(o.extensionRequests.items.map((r) => r.id).sort()).toEqual(pending.map((r) => r.id).sort());
     expect(everyTitle(d).filter((title) => title.startsWith("Test Entwurf"))).toEqual([]);
     // The list of all inquiries marks the same deadline.
     expect(d.inquiries.find((i) => i.title === "Test überfällig Sachbearbeitung")!.deadline).toMatchObject({ state: "overdue", daysLeft: -1 });
@@ -268,13 +371,23 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   });
 
   it("never shows another body's items", async () => {
+    const [nrw] = await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, "landtag-nrw"));
     for (const role of ["ratsbuero", "fraktion", "sachbearbeitung", "datenschutz"]) {
       const d = await dashboardOf(`${role}@landtag-nrw.quaestio.example`);
       expect(d.bodySlug).toBe("landtag-nrw");
       expect(everyTitle(d).filter((title) => title.startsWith("Test ") || title.endsWith("in der Verwaltung"))).toEqual([]);
+      expect(await bodiesOf(everyInquiryId(d)), role).toEqual([nrw!.id]);
     }
     const office = await dashboardOf("ratsbuero@landtag-nrw.quaestio.example");
-    expect(office.office!.extensionRequests.total).toBe(0);
-    expect(titles(office.office!.intake.items)).toEqual(["Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung"]);
+    // The Landtag's own pending extension request (demo) is listed; Norderstedt's made here is not.
+    const nrwPending = await t.db
+      .select({ id: extensionRequests.id })
+      .from(extensionRequests)
+      .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
+      .where(and(eq(inquiries.bodyId, nrw!.id), eq(extensionRequests.status, "pending")));
+    expect(nrwPending.length).toBeGreaterThan(0);
+    expect(office.office!.extensionRequests.items.map((r) => r.id).sort()).toEqual(nrwPending.map((r) => r.id).sort());
+    expect(office.office!.extensionRequests.items.map((r) => r.reason)).not.toContain("Zuarbeit des Fachamts fehlt noch (Test)");
+    expect(titles(office.office!.intake.items)).toEqual([NRW_DEMO_TITLES.submitted]);
   });
 });
