@@ -4,6 +4,8 @@
  * visibility, agenda links, extension requests granted and refused, withdrawal, and a motion put on the
  * agenda and decided. Refusals change nothing.
  */
+import { addDays } from "../../app/domain/dashboard";
+import { receiptDate } from "../../app/domain/numbering";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -33,6 +35,12 @@ const NORDERSTEDT_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme";
 const NRW_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
 const NRW_ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
 const SCHARNEBECK_MOTION = "Sichere Video-/ Telefonkonferenzen nicht nur zu Coronazeiten";
+
+/**
+ * A date n days after today (Berlin). The demo data's deadlines are relative to the day it was loaded (today),
+ * so requested and granted extensions must be too — well after the demo's 4-week deadline.
+ */
+const LATER = (n: number) => addDays(receiptDate(new Date(), "Europe/Berlin"), n);
 
 describe.each(backends())("inquiry workflow on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
@@ -161,7 +169,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "contributors_changed", public: false });
       const clerk = await norderstedt("sachbearbeitung");
       expect(await loadStaffInquiry(clerk, row.id)).toBeNull();
-      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "request_extension", newDueOn: "2027-01-10", reason: "x" })).rejects.toThrow(NotFound);
+      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "request_extension", newDueOn: LATER(48), reason: "x" })).rejects.toThrow(NotFound);
     });
 
     it("links the inquiry to an existing agenda item and to a new TOP; a taken TOP number is refused", async () => {
@@ -234,17 +242,17 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
 
       const tooEarly = run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: dueOn, reason: "Mehr Zeit" });
       await expect(tooEarly).rejects.toMatchObject({ name: "WorkflowInputError", field: "newDueOn" });
-      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: "2027-01-29", reason: "Zulieferung der Ressorts fehlt" });
+      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(67), reason: "Zulieferung der Ressorts fehlt" });
       const [request] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.inquiryId, assigned.id));
-      expect(request).toMatchObject({ status: "pending", requestedDueOn: "2027-01-29", requestedByOrganizationId: mwide.id });
+      expect(request).toMatchObject({ status: "pending", requestedDueOn: LATER(67), requestedByOrganizationId: mwide.id });
       expect((await eventsOf(assigned.id)).at(-1)).toMatchObject({ type: "extension_requested", public: false });
       const officeView = await loadStaffInquiry(office, assigned.id);
-      expect(officeView?.workflow.pendingRequests).toEqual([expect.objectContaining({ requestedDueOn: "2027-01-29" })]);
+      expect(officeView?.workflow.pendingRequests).toEqual([expect.objectContaining({ requestedDueOn: LATER(67) })]);
       expect(officeView?.workflow.actions).toContain("decide_extension_request");
       // The faction does not see the administration's internal request.
       expect((await loadStaffInquiry(await nrw("fraktion"), assigned.id))?.workflow.pendingRequests).toEqual([]);
       // One open request at a time.
-      await expect(run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: "2027-02-01", reason: "noch mehr" })).rejects.toBeInstanceOf(
+      await expect(run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(70), reason: "noch mehr" })).rejects.toBeInstanceOf(
         TransitionRefused,
       );
 
@@ -255,33 +263,33 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect(refused).toMatchObject({ status: "refused", decisionNote: "Die Frist ist gesetzlich bestimmt." });
       expect((await inquiry(NRW_SUBMITTED)).dueOn).toBe(dueOn);
 
-      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: "2027-01-15", reason: "Abstimmung mit zwei Ressorts" });
+      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(53), reason: "Abstimmung mit zwei Ressorts" });
       const [second] = await t.db
         .select()
         .from(extensionRequests)
         .where(and(eq(extensionRequests.inquiryId, assigned.id), eq(extensionRequests.status, "pending")));
       // The clerk cannot grant their own request.
       await expect(
-        run(clerk, NRW_SUBMITTED, { intent: "grant_extension", requestId: second!.id, newDueOn: "2027-01-15", reason: "x" }),
+        run(clerk, NRW_SUBMITTED, { intent: "grant_extension", requestId: second!.id, newDueOn: LATER(53), reason: "x" }),
       ).rejects.toBeInstanceOf(TransitionRefused);
 
       await run(office, NRW_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: "Öffentliche Anfrage" });
       await run(office, NRW_SUBMITTED, {
         intent: "grant_extension",
         requestId: second!.id,
-        newDueOn: "2027-01-15",
+        newDueOn: LATER(53),
         reason: "Abstimmung mit zwei Ressorts",
       });
       const extended = await inquiry(NRW_SUBMITTED);
-      expect(extended.dueOn).toBe("2027-01-15");
+      expect(extended.dueOn).toBe(LATER(53));
       const [extension] = await t.db.select().from(deadlineExtensions).where(eq(deadlineExtensions.inquiryId, extended.id));
-      expect(extension).toMatchObject({ previousDueOn: dueOn, newDueOn: "2027-01-15", requestedByOrganizationId: mwide.id });
+      expect(extension).toMatchObject({ previousDueOn: dueOn, newDueOn: LATER(53), requestedByOrganizationId: mwide.id });
       const [granted] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.id, second!.id));
       expect(granted).toMatchObject({ status: "granted", extensionId: extension!.id });
       expect((await eventsOf(extended.id)).at(-1)).toMatchObject({ type: "extend_deadline", public: true });
 
       const publicPage = await loadPublicInquiry({ bodySlug: "landtag-nrw", publicRef: extended.publicRef! }, t.db);
-      expect(publicPage?.extensions).toEqual([expect.objectContaining({ newDueOn: "2027-01-15", reason: "Abstimmung mit zwei Ressorts" })]);
+      expect(publicPage?.extensions).toEqual([expect.objectContaining({ newDueOn: LATER(53), reason: "Abstimmung mit zwei Ressorts" })]);
     });
   });
 
@@ -321,7 +329,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const byFaction = run(office, SCHARNEBECK_MOTION, {
         intent: "put_on_agenda",
         ...agenda,
-        newMeeting: { organizationId: faction.id, date: "2027-02-04" },
+        newMeeting: { organizationId: faction.id, date: LATER(73) },
         newItemNumber: "7",
         newItemTitle: "Antrag",
         roleLabel: null,
@@ -332,7 +340,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       await run(office, SCHARNEBECK_MOTION, {
         intent: "put_on_agenda",
         ...agenda,
-        newMeeting: { organizationId: rat!.id, date: "2027-02-04" },
+        newMeeting: { organizationId: rat!.id, date: LATER(73) },
         newItemNumber: "7",
         newItemTitle: "Antrag: Sichere Video- und Telefonkonferenzen",
         roleLabel: "Entscheidung",
@@ -342,7 +350,7 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const [link] = await t.db.select().from(inquiryAgendaItems).where(eq(inquiryAgendaItems.inquiryId, motion.id));
       expect(link).toMatchObject({ purpose: "decision", roleLabel: "Entscheidung" });
       const added = (await meetingsOfBody()).filter((m) => !meetingsBefore.some((b) => b.id === m.id));
-      expect(added.map(({ name, date }) => ({ name, date }))).toEqual([{ name: "Sitzung: Samtgemeinderat", date: "2027-02-04" }]);
+      expect(added.map(({ name, date }) => ({ name, date }))).toEqual([{ name: "Sitzung: Samtgemeinderat", date: LATER(73) }]);
       const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, link!.agendaItemId));
       expect(item).toMatchObject({ meetingId: added[0]!.id, number: "7" });
       expect((await eventsOf(motion.id)).at(-1)).toMatchObject({ type: "put_on_agenda", public: true });
