@@ -4,6 +4,7 @@
  * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
  * PostgreSQL.
  */
+import { addDays } from "../../app/domain/dashboard";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
@@ -154,7 +155,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
       expectedVersion: inquiry.version,
       event: "extend_deadline",
       actor: await actorOf(t.db, OFFICE),
-      facts: { reason: "Umfangreiche Abfrage bei den Ressorts", newDueOn: "2027-03-31" },
+      facts: { reason: "Umfangreiche Abfrage bei den Ressorts", newDueOn: addDays(inquiry.dueOn!, 60) },
     });
     expect(await kinds(CLERK)).toEqual(["assigned"]);
     expect((await mailsTo(t.db, CLERK)).length).toBe(mailsBefore);
