@@ -16,9 +16,7 @@ import {
   inquiryCoauthors,
   inquiryContributors,
   inquiryTypes,
-  memberships,
   organizations,
-  users,
 } from "../../db/schema";
 import type { CurrentUser } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
@@ -28,6 +26,7 @@ import { seedDemoData } from "../../db/seed";
 import { NORDERSTEDT_DEMO_TITLES } from "../../db/seed/demo-cases-norderstedt";
 import { NRW_DEMO_TITLES } from "../../db/seed/demo-cases-landtag-nrw";
 import { backends, useTestDatabase } from "../support/db";
+import { currentUserFor } from "../support/users";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 const TODAY = "2026-11-25";
@@ -37,35 +36,8 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   const t = useTestDatabase(backend);
   const ids: Record<string, string> = {};
 
-  async function userFor(email: string): Promise<CurrentUser> {
-    const rows = await t.db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        bodyId: memberships.bodyId,
-        organizationId: memberships.organizationId,
-        role: memberships.role,
-        bodySlug: bodies.slug,
-        bodyName: bodies.name,
-        organizationName: organizations.name,
-      })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(eq(users.email, email));
-    const first = rows[0]!;
-    return {
-      id: first.id,
-      email: first.email,
-      displayName: first.displayName,
-      sessionId: "test",
-      mfaVerified: true,
-      totpEnabled: true,
-      memberships: rows.map((r) => ({ ...r })),
-    };
-  }
+  const userFor = (email: string) => currentUserFor(t.db, email);
+
 
   async function dashboardOf(user: CurrentUser | string, now = NOW): Promise<BodyDashboard> {
     const u = typeof user === "string" ? await userFor(user) : user;

@@ -10,7 +10,6 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   agendaItems,
-  bodies,
   deadlineExtensions,
   events,
   extensionRequests,
@@ -18,9 +17,7 @@ import {
   inquiryAgendaItems,
   inquiryContributors,
   meetings,
-  memberships,
   organizations,
-  users,
 } from "../../db/schema";
 import type { CurrentUser } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
@@ -30,6 +27,7 @@ import { loadStaffInquiry } from "../../app/server/staff-inquiries.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/transitions.server";
 import { loadWorkspace } from "../../app/server/workspace.server";
 import { backends, useTestDatabase } from "../support/db";
+import { currentUserFor } from "../support/users";
 
 const NORDERSTEDT_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme";
 const NRW_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
@@ -46,35 +44,8 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
 
-  async function userFor(email: string): Promise<CurrentUser> {
-    const rows = await t.db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        bodyId: memberships.bodyId,
-        organizationId: memberships.organizationId,
-        role: memberships.role,
-        bodySlug: bodies.slug,
-        bodyName: bodies.name,
-        organizationName: organizations.name,
-      })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(eq(users.email, email));
-    const first = rows[0]!;
-    return {
-      id: first.id,
-      email: first.email,
-      displayName: first.displayName,
-      sessionId: "test",
-      mfaVerified: true,
-      totpEnabled: true,
-      memberships: rows.map((r) => ({ ...r })),
-    };
-  }
+  const userFor = (email: string) => currentUserFor(t.db, email);
+
   const norderstedt = (local: string) => userFor(`${local}@norderstedt.quaestio.example`);
   const nrw = (local: string) => userFor(`${local}@landtag-nrw.quaestio.example`);
 

@@ -3,48 +3,19 @@
  * departments what is assigned to them, the DPO what their office is consulted on, factions their own
  * (drafts included) — and never anything of another body.
  */
-import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bodies, memberships, organizations, users } from "../../db/schema";
-import type { CurrentUser } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
 import { loadWorkspace } from "../../app/server/workspace.server";
 import { backends, useTestDatabase } from "../support/db";
+import { currentUserFor } from "../support/users";
 
 describe.each(backends())("workspace scope on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
 
   beforeAll(() => useDatabase(t.handle));
 
-  async function userFor(email: string): Promise<CurrentUser> {
-    const rows = await t.db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        bodyId: memberships.bodyId,
-        organizationId: memberships.organizationId,
-        role: memberships.role,
-        bodySlug: bodies.slug,
-        bodyName: bodies.name,
-        organizationName: organizations.name,
-      })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-      .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId)))
-      .where(eq(users.email, email));
-    const first = rows[0]!;
-    return {
-      id: first.id,
-      email: first.email,
-      displayName: first.displayName,
-      sessionId: "test",
-      mfaVerified: true,
-      totpEnabled: true,
-      memberships: rows.map((r) => ({ ...r })),
-    };
-  }
+  const userFor = (email: string) => currentUserFor(t.db, email);
+
 
   async function titlesFor(email: string) {
     const workspace = await loadWorkspace(await userFor(email));

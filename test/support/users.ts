@@ -1,0 +1,46 @@
+/**
+ * A signed-in user as the server functions see it (CurrentUser), read from the database by e-mail — for
+ * integration tests that call server functions directly instead of going through a session.
+ */
+import { eq } from "drizzle-orm";
+import { bodies, memberships, organizations, users } from "../../db/schema";
+import type { CurrentUser } from "../../app/server/auth.server";
+import type { Db } from "../../app/server/db.server";
+
+export async function currentUserFor(db: Db, email: string): Promise<CurrentUser> {
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      bodyId: memberships.bodyId,
+      organizationId: memberships.organizationId,
+      role: memberships.role,
+      bodySlug: bodies.slug,
+      bodyName: bodies.name,
+      organizationName: organizations.name,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(users.email, email));
+  const first = rows[0];
+  if (!first) throw new Error(`no user with a role for ${email}`);
+  return {
+    id: first.id,
+    email: first.email,
+    displayName: first.displayName,
+    sessionId: "test",
+    mfaVerified: true,
+    totpEnabled: true,
+    memberships: rows.map(({ bodyId, organizationId, role, bodySlug, bodyName, organizationName }) => ({
+      bodyId,
+      organizationId,
+      role,
+      bodySlug,
+      bodyName,
+      organizationName,
+    })),
+  };
+}
