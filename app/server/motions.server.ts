@@ -61,6 +61,13 @@ async function newMeeting(tx: Tx, bodyId: string, input: AgendaLinkInput["newMee
       ),
     );
   if (!organ) throw new WorkflowInputError("newMeetingOrganizationId", t.unknownOrgan);
+  // A meeting of that organ on that day is the same Sitzung, whatever it was named when it was recorded.
+  const [existing] = await tx
+    .select({ id: meetings.id, name: meetings.name, date: meetings.date })
+    .from(meetings)
+    .where(and(eq(meetings.organizationId, organ.id), eq(meetings.date, input.date)))
+    .limit(1);
+  if (existing) return existing;
   const name = t.meetingName(organ.name);
   const values = { bodyId, organizationId: organ.id, name, date: input.date };
   const [created] = await tx

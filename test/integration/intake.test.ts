@@ -6,7 +6,7 @@
  */
 import { addDays } from "../../app/domain/dashboard";
 import { receiptDate } from "../../app/domain/numbering";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   agendaItems,
@@ -175,6 +175,31 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect(links).toHaveLength(2);
       expect(links).toContainEqual({ purpose: "raised", number: "12.3", roleLabel: "Kenntnisnahme" });
       expect((await eventsOf(row.id)).filter((e) => e.type === "agenda_linked")).toHaveLength(2);
+    });
+
+    it("a 'new' meeting of an organ on the day it already meets is that meeting, not a second one", async () => {
+      const office = await norderstedt("ratsbuero");
+      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      const [organ] = await t.db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(eq(organizations.bodyId, row.bodyId), eq(organizations.name, "Hauptausschuss")));
+      const [seeded] = await t.db.select().from(meetings).where(eq(meetings.organizationId, organ!.id)).orderBy(desc(meetings.date)).limit(1);
+      const count = async () => (await t.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, row.bodyId))).length;
+      const before = await count();
+      await run(office, NORDERSTEDT_SUBMITTED, {
+        intent: "link_agenda",
+        meetingId: null,
+        agendaItemId: null,
+        newMeeting: { organizationId: organ!.id, date: seeded!.date },
+        newItemNumber: "31.4",
+        newItemTitle: "Anfrage zur Barrierefreiheit (Beantwortung)",
+        roleLabel: "Kenntnisnahme",
+        purpose: "answer",
+      });
+      expect(await count()).toBe(before);
+      const [item] = await t.db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, seeded!.id), eq(agendaItems.number, "31.4")));
+      expect(item).toBeDefined();
     });
 
     it("changes the visibility only with a reason and only by the council office", async () => {
