@@ -281,6 +281,23 @@ export const publicEventLabels: Record<string, string> = {
   letter_received: "Schreiben eingegangen",
 };
 
+/**
+ * The part of a public event's payload that the public timeline shows beside its label: what the council
+ * office gave as the reason for declaring an inquiry inadmissible or for an extension, and the faction's public
+ * note on a withdrawal. Nothing else of a payload is ever shown publicly.
+ */
+const PUBLIC_EVENT_NOTE_FIELD: Record<string, string> = {
+  declare_inadmissible: "reason",
+  extend_deadline: "reason",
+  withdraw: "publicNote",
+};
+
+export function publicEventNote(type: string, payload: Record<string, unknown> | null | undefined): string | null {
+  const field = PUBLIC_EVENT_NOTE_FIELD[type];
+  const value = field ? payload?.[field] : undefined;
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
 /** Every event of an inquiry, its answer or its consultations, as the staff audit views name it. */
 export const inquiryEventLabels: Record<string, string> = {
   ...publicEventLabels,

@@ -29,6 +29,7 @@ import {
 } from "../../db/schema/index";
 import { isoDateInTimeZone } from "../domain/format";
 import type { AgendaPurpose, BodyKind, InquiryLifecycle, InquiryStatus, MotionDecision } from "../domain/labels";
+import { publicEventNote } from "../domain/labels";
 import { getDb, type Db } from "./db.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./public-tool-facts.server";
 import {
@@ -415,7 +416,7 @@ export interface PublicInquiryDetail {
   questions: PublicQuestion[];
   agenda: PublicAgendaEntry[];
   answer: PublicAnswer | null;
-  timeline: { id: number; type: string; occurredOn: string }[];
+  timeline: { id: number; type: string; occurredOn: string; note: string | null }[];
   /** Tool facts that cite this inquiry's documents as their source. */
   toolFacts: CitedToolFact[];
 }
@@ -522,7 +523,7 @@ export async function loadPublicInquiry(
       .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, body.id)))
       .limit(1),
     db
-      .select({ id: events.id, type: events.type, occurredAt: events.occurredAt })
+      .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
       .from(events)
       .where(
         and(
@@ -596,6 +597,7 @@ export async function loadPublicInquiry(
       id: row.id,
       type: row.type,
       occurredOn: isoDateInTimeZone(row.occurredAt, body.timeZone),
+      note: publicEventNote(row.type, row.payload),
     })),
     toolFacts: citedFacts,
   };

@@ -463,6 +463,20 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(nrw!.items.map((i) => i.title)).not.toContain("Nutzung von Messenger-Diensten in der Landesverwaltung");
     });
 
+    it("shows the reason of an inadmissibility and the note of a withdrawal on the public timeline, nothing else of a payload", async () => {
+      const list = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
+      const refOf = (title: string) => list!.items.find((i) => i.title === title)!.publicRef!;
+      const inadmissible = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: refOf("Dienstliche Geräte einzelner Beschäftigter des Bürgerbüros") }, t.db);
+      expect(inadmissible!.timeline.map((e) => [e.type, e.note])).toEqual([
+        ["submit", null],
+        ["declare_inadmissible", expect.stringMatching(/^Die Anfrage betrifft Personalangelegenheiten/)],
+      ]);
+      const withdrawn = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: refOf("Kosten der Videokonferenzlizenzen") }, t.db);
+      const withdrawal = withdrawn!.timeline.find((e) => e.type === "withdraw");
+      expect(withdrawal?.note).toBe(withdrawn!.inquiry.withdrawalNote);
+      expect(withdrawn!.timeline.filter((e) => e.type !== "withdraw" && e.type !== "extend_deadline").every((e) => e.note === null)).toBe(true);
+    });
+
     it("Landtag NRW, Drucksache 17/9511: joint answer to 3 and 4, IT-security withholding, 16 tools", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "landtag-nrw", publicRef: "17-9511" }, t.db);
       expect(detail).not.toBeNull();

@@ -17,6 +17,7 @@ import {
   withholdingReason,
 } from "../../db/schema/index";
 import {
+  publicEventNote,
   ANSWER_STATUSES,
   ASSESSMENT_RESULTS,
   BODY_KINDS,
@@ -202,5 +203,20 @@ describe("staff audit labels for inquiry events", () => {
     ["unknown_thing", "Bearbeitungsschritt"],
   ])("%s → %s", (type, label) => {
     expect(inquiryEventLabel(type)).toBe(label);
+  });
+});
+
+describe("publicEventNote", () => {
+  it.each<[string, Record<string, unknown> | null, string | null]>([
+    ["declare_inadmissible", { reason: " Personalangelegenheit ", from: "submitted" }, "Personalangelegenheit"],
+    ["extend_deadline", { reason: "Ressortabstimmung", newDueOn: "2026-12-01" }, "Ressortabstimmung"],
+    ["withdraw", { publicNote: "Hat sich erledigt." }, "Hat sich erledigt."],
+    ["withdraw", { reason: "not the public field" }, null],
+    ["submit", { reason: "never shown", submissionKey: "x" }, null],
+    ["declare_inadmissible", { reason: 42 }, null],
+    ["declare_inadmissible", { reason: "  " }, null],
+    ["declare_inadmissible", null, null],
+  ])("%s %j → %j", (type, payload, expected) => {
+    expect(publicEventNote(type, payload)).toBe(expected);
   });
 });

@@ -45,7 +45,7 @@ export const workflowText = {
   acceptHeading: "Eingang prüfen",
   acceptIntro: "Ist die Anfrage zulässig, nehmen Sie sie an; danach weisen Sie die Federführung zu.",
   inadmissibleHeading: "Für unzulässig erklären",
-  inadmissibleReason: "Begründung der Unzulässigkeit",
+  inadmissibleReason: "Begründung der Unzulässigkeit (bei einer öffentlichen Anfrage öffentlich sichtbar)",
   inadmissibleSubmit: "Für unzulässig erklären",
   assignHeading: "Federführung und Beteiligung",
   lead: "Federführende Organisationseinheit",
