@@ -114,7 +114,9 @@ describe("council office intake", () => {
 
     await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
     await office.page.waitForURL((url) => url.pathname.startsWith("/landtag-nrw/anfragen/"));
-    await expect.poll(() => office.page.getByText(REASON).count()).toBe(1);
+    // The reason stands in the list of extensions and beside "Frist verlängert" on the timeline.
+    await expect.poll(() => office.page.locator("ol.timeline li", { hasText: "Frist verlängert" }).textContent()).toContain(REASON);
+    expect(await office.page.locator("main :not(ol.timeline) > li", { hasText: REASON }).count()).toBe(1);
     expect(await office.page.getByText(formatDate(NEW_DUE)).count()).toBeGreaterThan(0);
     await checkA11y(office.page);
     office.assertNoPageErrors();
