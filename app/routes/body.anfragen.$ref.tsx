@@ -119,7 +119,7 @@ export default function InquiryDetail() {
       ) : !isMotion ? (
         <section aria-labelledby="antwort">
           <h2 id="antwort">Antwort</h2>
-          <p>Eine Antwort ist noch nicht veröffentlicht.</p>
+          <p>{noAnswerText(data.inquiry.status)}</p>
         </section>
       ) : null}
 
@@ -404,4 +404,11 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
       ) : null}
     </>
   );
+}
+
+/** Why there is no answer: not yet, or never (an inquiry declared inadmissible or withdrawn is not answered). */
+function noAnswerText(status: string): string {
+  if (status === "inadmissible") return "Die Anfrage wurde als unzulässig zurückgewiesen und wird nicht beantwortet (Begründung im Verlauf).";
+  if (status === "withdrawn") return "Die Anfrage wurde zurückgezogen und wird nicht beantwortet.";
+  return "Eine Antwort ist noch nicht veröffentlicht.";
 }
