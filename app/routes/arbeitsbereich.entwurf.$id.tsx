@@ -6,9 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
-import { DraftForm, type DraftActionResult, type DraftFormValues } from "~/components/editor/DraftForm";
+import type { DraftActionResult, DraftFormValues } from "~/components/editor/DraftForm";
+import { DraftFormWithBackup } from "~/components/editor/DraftFormWithBackup";
 import { CoauthorsForm, CoauthorsList, DeleteDraftForm } from "~/components/editor/DraftManagement";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { draftText as t } from "~/domain/texts/draft";
@@ -52,6 +53,24 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   if (intent === "autosave" || intent === "save" || intent === "overwrite") return false;
   return defaultShouldRevalidate;
 };
+
+/**
+ * In the browser every POST of this page goes through here. A save that fails on the way (the connection
+ * drops, a proxy answers 502, the answer cannot be decoded) would make Remix throw and render the error
+ * boundary instead of the editors — and the text typed since the last save would be gone from view. So a
+ * failure of the server call becomes a `failed` result the editor shows in its status line (and retries).
+ * Redirects (after submitting or deleting) are thrown Responses and pass through unchanged.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs): Promise<ActionResult> {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    // fetch() itself rejects with a TypeError when no answer arrives at all.
+    const message = error instanceof TypeError ? t.saveFailedConnection : t.saveFailedServer;
+    return { kind: "failed", message };
+  }
+}
 
 type OtherResult = { kind: "coauthors"; done?: boolean; error?: string } | { kind: "delete"; error: string } | { kind: "form"; error: string };
 type ActionResult = DraftActionResult | OtherResult;
@@ -120,7 +139,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
       }
       if (error instanceof TransitionRefused) return reply({ kind: "refused", errors: { form: error.message }, values }, 400);
-      throw error;
+      if (error instanceof Response || error instanceof NotFound || error instanceof DraftRefused) throw error;
+      // Anything else (database down, a bug): returned, not thrown, so that Remix does not replace the editor
+      // with the error boundary. The full error goes to the server log under an id the user can quote.
+      const errorId = crypto.randomUUID().slice(0, 8);
+      console.error(`draft save failed [${errorId}] intent=${parsed.intent} draft=${inquiryId}`, error);
+      return reply({ kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values }, 500);
     }
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
@@ -133,9 +157,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DraftEditor() {
   const { draft, submissionKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const editorResult = result?.kind === "saved" || result?.kind === "refused" ? result : undefined;
+  const editorResult = result?.kind === "saved" || result?.kind === "refused" || result?.kind === "failed" ? result : undefined;
   const values: DraftFormValues =
-    editorResult?.kind === "refused" && editorResult.values
+    (editorResult?.kind === "refused" || editorResult?.kind === "failed") && editorResult.values
       ? editorResult.values
       : {
           title: draft.title,
@@ -164,12 +188,12 @@ export default function DraftEditor() {
           {t.readOnlyNotice}
         </p>
       ) : null}
-      {result?.kind === "form" ? (
+      {result?.kind === "form" || result?.kind === "failed" ? (
         <p className="notice notice--error" role="alert">
-          {result.error}
+          {result.kind === "form" ? result.error : result.message}
         </p>
       ) : null}
-      <DraftForm
+      <DraftFormWithBackup
         draftId={draft.id}
         version={draft.version}
         values={values}
@@ -187,7 +211,7 @@ export default function DraftEditor() {
       ) : (
         <CoauthorsList coauthors={draft.coauthors} />
       )}
-      {draft.rights.delete ? <DeleteDraftForm error={result?.kind === "delete" ? result.error : undefined} /> : null}
+      {draft.rights.delete ? <DeleteDraftForm draftId={draft.id} error={result?.kind === "delete" ? result.error : undefined} /> : null}
     </article>
   );
 }

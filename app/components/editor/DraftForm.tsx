@@ -6,6 +6,11 @@
  * one fetcher: autosave ~2.5 s after the last change, "Entwurf speichern", "Meine Fassung trotzdem speichern"
  * and "Anfrage einreichen" (whose redirect the fetcher follows). The editors are never re-initialised from the
  * server after a save, so nothing typed is lost — also not on a conflict.
+ *
+ * A save that fails (server error, dropped connection) must not take the editors with it: the route's
+ * clientAction turns every failure of the server call into a `failed` result instead of letting Remix switch
+ * to the error boundary, the status line says so, and the save is retried after RETRY_DELAY_MS or with the
+ * next change. Behind that, draft-backup.ts keeps the unsaved values in sessionStorage until a save succeeds.
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
@@ -13,8 +18,11 @@ import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionLevel, ty
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
 import { RichTextField } from "./RichTextField";
+import { backupFromForm, clearBackup, writeBackup } from "./draft-backup";
 
 export const AUTOSAVE_DELAY_MS = 2500;
+/** After a failed save, the next attempt comes this long after the failure (or sooner, with the next change). */
+export const RETRY_DELAY_MS = 10_000;
 
 export interface DraftFormValues {
   title: string;
@@ -30,7 +38,9 @@ export type DraftActionResult =
       errors: Record<string, string>;
       values?: DraftFormValues;
       conflict?: { currentVersion: number };
-    };
+    }
+  /** The save did not reach the database: server error or no connection. The values are echoed without JS. */
+  | { kind: "failed"; message: string; values?: DraftFormValues };
 
 interface DraftFormProps {
   draftId: string;
@@ -40,6 +50,10 @@ interface DraftFormProps {
   submissionKey: string;
   /** The result of a POST without JavaScript (useActionData). */
   actionResult: DraftActionResult | undefined;
+  /** The values are a restored backup, not the saved draft: save them soon. */
+  startDirty?: boolean;
+  /** Said in the status line right after mounting (e.g. that a backup was restored). */
+  initialStatus?: string;
 }
 
 type Status = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; time: string } | { kind: "failed"; message: string };
@@ -47,7 +61,8 @@ type Status = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind
 let keyCounter = 0;
 const newKey = () => `new-${(keyCounter += 1)}`;
 
-export function DraftForm({ draftId, version: loadedVersion, values, readOnly, submissionKey, actionResult }: DraftFormProps) {
+export function DraftForm(props: DraftFormProps) {
+  const { draftId, version: loadedVersion, values, readOnly, submissionKey, actionResult, startDirty, initialStatus } = props;
   const fetcher = useFetcher<DraftActionResult>();
   const formRef = useRef<HTMLFormElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -57,16 +72,31 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
   const [questions, setQuestions] = useState<QuestionState[]>(() =>
     values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
   );
-  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [status, setStatus] = useState<Status>(initialStatus ? { kind: "failed", message: initialStatus } : { kind: "idle" });
   const result = fetcher.data ?? actionResult;
   const refused = result?.kind === "refused" ? result : undefined;
   const [conflict, setConflict] = useState<{ currentVersion: number } | null>(refused?.conflict ?? null);
   const errors = refused && !refused.conflict ? refused.errors : {};
+  const versionRef = useRef(version);
+  versionRef.current = version;
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirty = useRef(false);
   const fetcherState = useRef(fetcher.state);
   fetcherState.current = fetcher.state;
+
+  // The local backup: written a moment after each change (the editors' hidden fields update on their next
+  // render), and at once before a save, so that the copy is never older than what is being sent.
+  const backupTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const backupNow = useCallback(() => {
+    clearTimeout(backupTimer.current);
+    if (formRef.current && !readOnly) writeBackup(draftId, backupFromForm(formRef.current, versionRef.current));
+  }, [draftId, readOnly]);
+  const backupSoon = useCallback(() => {
+    clearTimeout(backupTimer.current);
+    backupTimer.current = setTimeout(backupNow, 300);
+  }, [backupNow]);
+  useEffect(() => () => clearTimeout(backupTimer.current), []);
 
   const post = useCallback(
     (intent: string, submitter?: HTMLElement | null) => {
@@ -76,6 +106,7 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
       // text on screen, say so, and try again with the next change.
       if (typeof navigator !== "undefined" && navigator.onLine === false) {
         dirty.current = true;
+        backupNow();
         setStatus({ kind: "failed", message: t.saveFailedNetwork });
         return;
       }
@@ -83,26 +114,48 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
       data.set("intent", intent);
       data.delete("op");
       if (intent !== "submit") setStatus({ kind: "saving" });
+      // A submission ends the draft: its backup goes now; should the submission be refused or fail, the
+      // answer's handling below writes it again.
+      if (intent === "submit") clearBackup(draftId);
+      else if (dirty.current) backupNow();
       dirty.current = false;
       fetcher.submit(data, { method: "post" });
     },
-    [fetcher],
+    [fetcher, draftId, backupNow],
+  );
+
+  const autosaveIn = useCallback(
+    (delay: number) => {
+      clearTimeout(timer.current);
+      if (conflict) return;
+      timer.current = setTimeout(function tick() {
+        // Not while a save is on its way: its answer carries the version the next save needs.
+        if (fetcherState.current !== "idle") {
+          timer.current = setTimeout(tick, 500);
+          return;
+        }
+        if (dirty.current) post("autosave");
+      }, delay);
+    },
+    [conflict, post],
   );
 
   const schedule = useCallback(() => {
     dirty.current = true;
     setStatus({ kind: "dirty" });
-    clearTimeout(timer.current);
-    if (conflict) return;
-    timer.current = setTimeout(function tick() {
-      // Not while a save is on its way: its answer carries the version the next save needs.
-      if (fetcherState.current !== "idle") {
-        timer.current = setTimeout(tick, 500);
-        return;
-      }
-      if (dirty.current) post("autosave");
-    }, AUTOSAVE_DELAY_MS);
-  }, [conflict, post]);
+    backupSoon();
+    autosaveIn(AUTOSAVE_DELAY_MS);
+  }, [autosaveIn, backupSoon]);
+
+  // Restored from a backup: these values are not saved yet.
+  const startDirtyRef = useRef(startDirty);
+  useEffect(() => {
+    if (!hydrated || !startDirtyRef.current) return;
+    startDirtyRef.current = false;
+    dirty.current = true;
+    backupNow();
+    autosaveIn(AUTOSAVE_DELAY_MS);
+  }, [hydrated, autosaveIn, backupNow]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -123,8 +176,18 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
     if (!data || fetcher.state !== "idle") return;
     if (data.kind === "saved") {
       setVersion(data.version);
+      versionRef.current = data.version;
       setConflict(null);
+      if (!dirty.current) clearBackup(draftId);
       setStatus(dirty.current ? { kind: "dirty" } : { kind: "saved", time: data.savedAtTime });
+      return;
+    }
+    // Not saved: what the editors hold is still unsaved, so the backup keeps (or gets again) a copy of it.
+    backupNow();
+    if (data.kind === "failed") {
+      dirty.current = true;
+      setStatus({ kind: "failed", message: data.message });
+      autosaveIn(RETRY_DELAY_MS);
     } else if (data.conflict) {
       clearTimeout(timer.current);
       setConflict(data.conflict);
@@ -132,6 +195,7 @@ export function DraftForm({ draftId, version: loadedVersion, values, readOnly, s
     } else {
       setStatus({ kind: "failed", message: t.saveFailed });
     }
+    // Runs once per answer; the handlers it calls only change with the conflict state.
   }, [fetcher.data, fetcher.state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -345,6 +409,7 @@ function statusText(status: Status, result: DraftActionResult | undefined, hydra
     // Without JavaScript the page was rendered from the POST's answer.
     if (result?.kind === "saved") return t.savedAt(result.savedAtTime);
     if (result?.kind === "refused") return result.conflict ? t.conflict : t.saveFailed;
+    if (result?.kind === "failed") return result.message;
     return "";
   }
   switch (status.kind) {

@@ -1,6 +1,7 @@
 /** Co-authors and deletion of a draft: plain POST forms beside the editor form, for the draft's creator. */
 import { Form } from "@remix-run/react";
 import { draftText as t } from "~/domain/texts/draft";
+import { clearBackup } from "./draft-backup";
 
 interface Member {
   userId: string;
@@ -51,11 +52,17 @@ export function CoauthorsList({ coauthors }: { coauthors: Member[] }) {
   return <p>{t.coauthorsList(coauthors.map((c) => c.displayName).join(", "))}</p>;
 }
 
-export function DeleteDraftForm({ error }: { error?: string }) {
+export function DeleteDraftForm({ draftId, error }: { draftId: string; error?: string }) {
   return (
     <section aria-labelledby="delete-heading" className="draft-side">
       <h2 id="delete-heading">{t.deleteHeading}</h2>
-      <Form method="post">
+      <Form
+        method="post"
+        onSubmit={(event) => {
+          // A deleted draft leaves no copy of its text in this browser.
+          if (new FormData(event.currentTarget).get("confirmDelete") === "on") clearBackup(draftId);
+        }}
+      >
         <div className="field field--checkbox">
           <input
             id="confirmDelete"

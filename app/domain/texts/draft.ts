@@ -47,7 +47,19 @@ export const draftText = {
   savedAt: (time: string) => `Entwurf gespeichert um ${time} Uhr.`,
   saveFailed: "Speichern fehlgeschlagen. Ihr Text ist nicht verloren; bitte prüfen Sie die markierten Felder.",
   saveFailedNetwork: "Speichern fehlgeschlagen: Der Server ist nicht erreichbar. Ihr Text bleibt im Editor; wir versuchen es beim nächsten Tippen erneut.",
+  saveFailedServer:
+    "Speichern fehlgeschlagen (Serverfehler). Ihr Text ist nicht verloren; wir versuchen es erneut.",
+  saveFailedConnection:
+    "Speichern fehlgeschlagen: Die Verbindung zum Server ist abgebrochen. Ihr Text ist nicht verloren; wir versuchen es erneut.",
+  serverErrorReference: (id: string) => `Fehlernummer für Rückfragen: ${id}.`,
   unsaved: "Ungespeicherte Änderungen.",
+  backupHeading: "Ungespeicherte Änderungen gefunden",
+  backupIntro:
+    "In diesem Browser liegt eine Fassung dieses Entwurfs, die nicht gespeichert wurde (zum Beispiel weil das Speichern fehlgeschlagen ist). Sie unterscheidet sich von der gespeicherten Fassung.",
+  backupRestore: "Ungespeicherte Änderungen wiederherstellen",
+  backupDiscard: "Verwerfen",
+  backupRestored: "Ungespeicherte Änderungen wiederhergestellt; sie werden jetzt gespeichert.",
+  backupDiscarded: "Die ungespeicherte Fassung wurde verworfen.",
   conflict:
     "Jemand anderes hat diesen Entwurf inzwischen gespeichert. Ihre Fassung wurde NICHT gespeichert, sie steht unverändert im Editor.",
   conflictShowOther: "Die gespeicherte Fassung in einem neuen Tab ansehen",
