@@ -155,4 +155,24 @@ describe("the local backup", () => {
     expect(unexpectedProblems(recorded)).toEqual([]);
     await recorded.close();
   });
+
+  it("leaves no copy of a deleted draft's text in the browser", async () => {
+    const recorded = await openPage(browser);
+    const { page } = recorded;
+    await newDraft(page, "Wird gelöscht");
+    page.on("dialog", (dialog) => void dialog.accept());
+    const restore = await failSaves(page, dropConnection);
+    await typeIntoQuestion(page, "Vertraulicher Entwurfstext.");
+    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Speichern fehlgeschlagen/);
+    const stored = () => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+    expect(await stored()).toContain("Vertraulicher Entwurfstext.");
+    await restore();
+
+    await page.getByLabel("Ja, diesen Entwurf endgültig löschen.").check();
+    await page.getByRole("button", { name: "Entwurf löschen" }).click();
+    await page.waitForURL(/\/arbeitsbereich$/);
+    expect(await stored()).not.toContain("Vertraulicher Entwurfstext.");
+    expect(unexpectedProblems(recorded)).toEqual([]);
+    await recorded.close();
+  });
 });
