@@ -14,33 +14,19 @@
  */
 import { Link, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
+import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
 import { RichTextField } from "./RichTextField";
 import { backupFromForm, clearBackup, writeBackup } from "./draft-backup";
+import type { DraftActionResult, DraftFormValues } from "./draft-form-types";
+import { statusText, type Status } from "./draft-status";
 
 export const AUTOSAVE_DELAY_MS = 2500;
 /** After a failed save, the next attempt comes this long after the failure (or sooner, with the next change). */
 export const RETRY_DELAY_MS = 10_000;
 
-export interface DraftFormValues {
-  title: string;
-  preamble: { json: unknown; text: string };
-  questions: Array<{ level: QuestionLevel; json: unknown; text: string }>;
-}
-
-/** What the action answers for the editor form. */
-export type DraftActionResult =
-  | { kind: "saved"; version: number; savedAtTime: string }
-  | {
-      kind: "refused";
-      errors: Record<string, string>;
-      values?: DraftFormValues;
-      conflict?: { currentVersion: number };
-    }
-  /** The save did not reach the database: server error or no connection. The values are echoed without JS. */
-  | { kind: "failed"; message: string; values?: DraftFormValues };
+export type { DraftActionResult, DraftFormValues } from "./draft-form-types";
 
 interface DraftFormProps {
   draftId: string;
@@ -56,7 +42,6 @@ interface DraftFormProps {
   initialStatus?: string;
 }
 
-type Status = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; time: string } | { kind: "failed"; message: string };
 
 let keyCounter = 0;
 const newKey = () => `new-${(keyCounter += 1)}`;
@@ -402,26 +387,4 @@ export function DraftForm(props: DraftFormProps) {
       )}
     </form>
   );
-}
-
-function statusText(status: Status, result: DraftActionResult | undefined, hydrated: boolean): string {
-  if (!hydrated) {
-    // Without JavaScript the page was rendered from the POST's answer.
-    if (result?.kind === "saved") return t.savedAt(result.savedAtTime);
-    if (result?.kind === "refused") return result.conflict ? t.conflict : t.saveFailed;
-    if (result?.kind === "failed") return result.message;
-    return "";
-  }
-  switch (status.kind) {
-    case "idle":
-      return "";
-    case "dirty":
-      return t.unsaved;
-    case "saving":
-      return t.saving;
-    case "saved":
-      return t.savedAt(status.time);
-    case "failed":
-      return status.message;
-  }
 }

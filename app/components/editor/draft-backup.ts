@@ -6,7 +6,7 @@
  * after a successful save, on submit and on delete.
  */
 import type { QuestionLevel } from "~/domain/draft";
-import type { DraftFormValues } from "./DraftForm";
+import type { DraftFormValues } from "./draft-form-types";
 
 export interface DraftBackup {
   /** The saved version the unsaved values were based on: restoring saves against it, so a co-author's newer
