@@ -5,6 +5,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { FieldError } from "../field-error";
+import { TextField } from "../text-field";
 import type { FieldErrors, FormValues } from "./form-input";
 
 /** What the last submission of this form returned: the user's input and the messages, to render again. */
@@ -90,21 +91,9 @@ type InputProps = {
   min?: string;
 };
 
-export function Input({ form, name, label, error, hint, ...rest }: InputProps) {
-  const id = `${form}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} {...rest} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
+/** A labelled input of a workflow form: the shared TextField with the form's id scheme. */
+export function Input({ form, name, ...rest }: InputProps) {
+  return <TextField id={`${form}-${name}`} name={name} {...rest} />;
 }
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> & {
