@@ -1,9 +1,7 @@
-import { Link } from "@remix-run/react";
-import { formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/dashboards.server";
-import { DeadlineText, workspaceHref } from "./InquiryCells";
+import { DeadlineText, ReferenceText, TitleLink } from "./InquiryCells";
 
 const c = dashboardText.columns;
 
@@ -33,9 +31,11 @@ export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: BodyD
             <tbody>
               {body.inquiries.map((i) => (
                 <tr key={i.id}>
-                  <td>{i.reference ? formatReference(i.typeName, i.reference) : dashboardText.draftReference(i.typeName)}</td>
                   <td>
-                    <Link to={workspaceHref(i)}>{i.title}</Link>
+                    <ReferenceText inquiry={i} />
+                  </td>
+                  <td>
+                    <TitleLink inquiry={i} />
                   </td>
                   <td>{inquiryStatusLabel(i.status)}</td>
                   <td>{i.visibility === "public" ? dashboardText.visibilityPublic : dashboardText.visibilityInternal}</td>

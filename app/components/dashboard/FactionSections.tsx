@@ -1,9 +1,8 @@
 import { Link } from "@remix-run/react";
-import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
-import { DeadlineText, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
+import { InquiryRows } from "./InquiryCells";
 
 type Faction = NonNullable<BodyDashboard["faction"]>;
 const c = dashboardText.columns;
@@ -20,82 +19,40 @@ export function FactionSections({ idPrefix, bodySlug, faction }: { idPrefix: str
       </p>
       <DashboardSection idPrefix={idPrefix} section="faction_drafts" total={drafts.total} shown={drafts.items.length}>
         <DashboardTable caption={dashboardSectionText.faction_drafts.caption} head={[c.title, c.reference, c.mine]}>
-          {drafts.items.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <TitleLink inquiry={d} />
-              </td>
-              <td>
-                <ReferenceText inquiry={d} />
-              </td>
-              <td>{d.createdByMe ? dashboardText.mineCreated : d.coauthoredByMe ? dashboardText.mineCoauthor : dashboardText.mineNone}</td>
-            </tr>
-          ))}
+          <InquiryRows
+            items={drafts.items}
+            columns={["title", "reference", (d) => (d.createdByMe ? dashboardText.mineCreated : d.coauthoredByMe ? dashboardText.mineCoauthor : dashboardText.mineNone)]}
+          />
         </DashboardTable>
       </DashboardSection>
       <DashboardSection idPrefix={idPrefix} section="faction_in_progress" total={inProgress.total} shown={inProgress.items.length}>
         <DashboardTable caption={dashboardSectionText.faction_in_progress.caption} head={[c.reference, c.title, c.status, c.received, c.due]}>
-          {inProgress.items.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <ReferenceText inquiry={i} />
-              </td>
-              <td>
-                <TitleLink inquiry={i} />
-              </td>
-              <td>
-                <StatusText inquiry={i} />
-              </td>
-              <td>{i.receivedOn ? formatDate(i.receivedOn) : "–"}</td>
-              <td>
-                <DeadlineText deadline={i.deadline} />
-              </td>
-            </tr>
-          ))}
+          <InquiryRows items={inProgress.items} columns={["reference", "title", "status", "received", "due"]} />
         </DashboardTable>
       </DashboardSection>
       <DashboardSection idPrefix={idPrefix} section="faction_due_soon" total={dueSoon.total} shown={dueSoon.items.length}>
         <DashboardTable caption={dashboardSectionText.faction_due_soon.caption} head={[c.reference, c.title, c.status, c.due]}>
-          {dueSoon.items.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <ReferenceText inquiry={i} />
-              </td>
-              <td>
-                <TitleLink inquiry={i} />
-              </td>
-              <td>
-                <StatusText inquiry={i} />
-              </td>
-              <td>
-                <DeadlineText deadline={i.deadline} />
-              </td>
-            </tr>
-          ))}
+          <InquiryRows items={dueSoon.items} columns={["reference", "title", "status", "due"]} />
         </DashboardTable>
       </DashboardSection>
       <DashboardSection idPrefix={idPrefix} section="faction_answered" total={answered.total} shown={answered.items.length}>
         <DashboardTable caption={dashboardSectionText.faction_answered.caption} head={[c.reference, c.title, c.publicPage]}>
-          {answered.items.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <ReferenceText inquiry={i} />
-              </td>
-              <td>
-                <TitleLink inquiry={i} />
-              </td>
-              <td>
-                {i.visibility === "public" && i.publicRef ? (
+          <InquiryRows
+            items={answered.items}
+            columns={[
+              "reference",
+              "title",
+              (i) =>
+                i.visibility === "public" && i.publicRef ? (
                   <Link to={`/${bodySlug}/anfragen/${i.publicRef}`}>
                     {dashboardText.publicPageLink}
                     <span className="visually-hidden">: {i.title}</span>
                   </Link>
                 ) : (
                   dashboardText.notPublic
-                )}
-              </td>
-            </tr>
-          ))}
+                ),
+            ]}
+          />
         </DashboardTable>
       </DashboardSection>
     </>

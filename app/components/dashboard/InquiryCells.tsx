@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { DeadlineInfo } from "~/domain/dashboard";
 import { formatDate, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
@@ -44,6 +45,41 @@ export function DeadlineText({ deadline }: { deadline: DeadlineInfo | null }) {
           )}
         </>
       ) : null}
+    </>
+  );
+}
+
+/** A standard cell of an inquiry row, or a function for a section's own column. */
+export type InquiryColumn<T> = "reference" | "title" | "status" | "received" | "due" | ((inquiry: T) => ReactNode);
+
+function cell<T extends DashboardInquiry>(column: InquiryColumn<T>, inquiry: T): ReactNode {
+  switch (column) {
+    case "reference":
+      return <ReferenceText inquiry={inquiry} />;
+    case "title":
+      return <TitleLink inquiry={inquiry} />;
+    case "status":
+      return <StatusText inquiry={inquiry} />;
+    case "received":
+      return inquiry.receivedOn ? formatDate(inquiry.receivedOn) : "–";
+    case "due":
+      return <DeadlineText deadline={inquiry.deadline} />;
+    default:
+      return column(inquiry);
+  }
+}
+
+/** The rows of a dashboard table: one <tr> per inquiry, one <td> per column, in the order given. */
+export function InquiryRows<T extends DashboardInquiry>({ items, columns }: { items: readonly T[]; columns: readonly InquiryColumn<T>[] }) {
+  return (
+    <>
+      {items.map((inquiry) => (
+        <tr key={inquiry.id}>
+          {columns.map((column, n) => (
+            <td key={n}>{cell(column, inquiry)}</td>
+          ))}
+        </tr>
+      ))}
     </>
   );
 }

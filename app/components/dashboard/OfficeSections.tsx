@@ -3,7 +3,7 @@ import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
-import { DeadlineText, ReferenceText, StatusText, TitleLink, workspaceHref } from "./InquiryCells";
+import { DeadlineText, InquiryRows, ReferenceText, TitleLink, workspaceHref } from "./InquiryCells";
 
 type Office = NonNullable<BodyDashboard["office"]>;
 const c = dashboardText.columns;
@@ -15,20 +15,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
     <>
       <DashboardSection idPrefix={idPrefix} section="office_intake" total={intake.total} shown={intake.items.length}>
         <DashboardTable caption={dashboardSectionText.office_intake.caption} head={[c.received, c.reference, c.title, c.due]}>
-          {intake.items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.receivedOn ? formatDate(i.receivedOn) : "–"}</td>
-              <td>
-                <ReferenceText inquiry={i} />
-              </td>
-              <td>
-                <TitleLink inquiry={i} />
-              </td>
-              <td>
-                <DeadlineText deadline={i.deadline} />
-              </td>
-            </tr>
-          ))}
+          <InquiryRows items={intake.items} columns={["received", "reference", "title", "due"]} />
         </DashboardTable>
       </DashboardSection>
       <DashboardSection idPrefix={idPrefix} section="office_overdue_by_department" total={overdue.total} shown={overdue.shown}>
@@ -55,22 +42,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       </DashboardSection>
       <DashboardSection idPrefix={idPrefix} section="office_due_this_week" total={dueThisWeek.total} shown={dueThisWeek.items.length}>
         <DashboardTable caption={dashboardSectionText.office_due_this_week.caption} head={[c.due, c.reference, c.title, c.status]}>
-          {dueThisWeek.items.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <DeadlineText deadline={i.deadline} />
-              </td>
-              <td>
-                <ReferenceText inquiry={i} />
-              </td>
-              <td>
-                <TitleLink inquiry={i} />
-              </td>
-              <td>
-                <StatusText inquiry={i} />
-              </td>
-            </tr>
-          ))}
+          <InquiryRows items={dueThisWeek.items} columns={["due", "reference", "title", "status"]} />
         </DashboardTable>
       </DashboardSection>
       <DashboardSection

@@ -2,7 +2,7 @@ import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
-import { DeadlineText, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
+import { DeadlineText, InquiryRows, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
 
 const c = dashboardText.columns;
 
@@ -12,23 +12,10 @@ export function DepartmentSection({ idPrefix, department }: { idPrefix: string; 
   return (
     <DashboardSection idPrefix={idPrefix} section="department_assigned" total={assigned.total} shown={assigned.items.length}>
       <DashboardTable caption={dashboardSectionText.department_assigned.caption} head={[c.due, c.reference, c.title, c.ourRole, c.status]}>
-        {assigned.items.map((i) => (
-          <tr key={i.id}>
-            <td>
-              <DeadlineText deadline={i.deadline} />
-            </td>
-            <td>
-              <ReferenceText inquiry={i} />
-            </td>
-            <td>
-              <TitleLink inquiry={i} />
-            </td>
-            <td>{i.ourRole === "lead" ? dashboardText.roleLead : dashboardText.roleContributor}</td>
-            <td>
-              <StatusText inquiry={i} />
-            </td>
-          </tr>
-        ))}
+        <InquiryRows
+          items={assigned.items}
+          columns={["due", "reference", "title", (i) => (i.ourRole === "lead" ? dashboardText.roleLead : dashboardText.roleContributor), "status"]}
+        />
       </DashboardTable>
     </DashboardSection>
   );
