@@ -21,6 +21,7 @@ import {
   signOffSteps,
 } from "../../db/schema/index";
 import { answerLifecycle } from "../domain/answer-lifecycle";
+import { isoDateInTimeZone } from "../domain/format";
 import { inquiryLifecycle } from "../domain/inquiry-lifecycle";
 import { decide, type Decision, type GuardId, type Lifecycle, type TransitionFacts } from "../domain/lifecycle";
 import { motionLifecycle } from "../domain/motion-lifecycle";
@@ -29,6 +30,7 @@ import { lifecycleText } from "../domain/texts/lifecycle";
 import { NotFound } from "./admin.server";
 import type { Db, Tx } from "./db.server";
 import { recordInquiryEvent } from "./inquiry-events.server";
+import { responsibilityFacts } from "./inquiry-scope.server";
 
 export { NotFound };
 
@@ -102,15 +104,23 @@ function refuse(decision: Decision<string>): never {
 }
 
 /**
- * The actor's roles in this body. A faction member acts only for their own faction's inquiries; the other
- * roles are body-wide.
+ * The actor's roles in this body that count for this aggregate: a faction member acts only for the originating
+ * faction, clerks and department heads only for the lead department (the same rule as app/domain/workflow.ts);
+ * the other roles are body-wide.
  */
-function rolesFor(actor: TransitionActor, bodyId: string, originatorOrganizationId: string | null): Role[] {
+const DEPARTMENT_ROLES: readonly Role[] = ["clerk", "department_head"];
+
+function rolesFor(
+  actor: TransitionActor,
+  bodyId: string,
+  owners: { originatorOrganizationId: string | null; leadOrganizationId: string | null },
+): Role[] {
   return [
     ...new Set(
       actor.memberships
         .filter((m) => m.bodyId === bodyId)
-        .filter((m) => m.role !== "faction_member" || m.organizationId === originatorOrganizationId)
+        .filter((m) => m.role !== "faction_member" || m.organizationId === owners.originatorOrganizationId)
+        .filter((m) => !DEPARTMENT_ROLES.includes(m.role) || m.organizationId === owners.leadOrganizationId)
         .map((m) => m.role),
     ),
   ];
@@ -131,10 +141,6 @@ function factsForPayload(guards: readonly GuardId[], facts: TransitionFacts): Re
   return out;
 }
 
-function todayIn(timeZone: string, now = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 async function lockInquiry(tx: Tx, inquiryId: string, bodyId: string): Promise<InquiryRow> {
   const [row] = await tx
@@ -157,7 +163,7 @@ export async function applyInquiryTransition(db: Db, command: InquiryTransitionC
       visibility: inquiry.visibility,
       status: inquiry.status,
       originatorOrganizationId: inquiry.originatorOrganizationId,
-      responsibleOrganizationIds: inquiry.leadOrganizationId ? [inquiry.leadOrganizationId] : [],
+      ...(await responsibilityFacts(tx, inquiry.id, inquiry.leadOrganizationId)),
     };
     if (!maySeeInquiry(actor.memberships, visibility)) throw new NotFound();
     if (inquiry.version !== expectedVersion) throw new StaleVersionError();
@@ -172,7 +178,7 @@ export async function applyInquiryTransition(db: Db, command: InquiryTransitionC
       .limit(1);
     const facts: TransitionFacts = { ...command.facts, currentDueOn: inquiry.dueOn, publishedAnswerExists: published !== undefined };
 
-    const decision = decide(lifecycle, inquiry.status, event, facts, rolesFor(actor, bodyId, inquiry.originatorOrganizationId));
+    const decision = decide(lifecycle, inquiry.status, event, facts, rolesFor(actor, bodyId, inquiry));
     if (!decision.ok) refuse(decision);
     const row = lifecycle.transitions.find((r) => r.from === inquiry.status && r.event === event)!;
 
@@ -188,7 +194,7 @@ export async function applyInquiryTransition(db: Db, command: InquiryTransitionC
       }
       if (effect === "record_withdrawal") {
         const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId));
-        changes.withdrawnOn = todayIn(body?.timeZone ?? "Europe/Berlin");
+        changes.withdrawnOn = isoDateInTimeZone(new Date(), body?.timeZone ?? "Europe/Berlin");
         changes.withdrawalNote = facts.publicNote!.trim();
       }
       if (effect === "record_motion_decision") changes.motionDecision = facts.decision as InquiryRow["motionDecision"];
@@ -239,7 +245,12 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       .for("update");
     if (!answer) throw new NotFound();
     const [inquiry] = await tx
-      .select({ visibility: inquiries.visibility, status: inquiries.status, originatorOrganizationId: inquiries.originatorOrganizationId })
+      .select({
+        visibility: inquiries.visibility,
+        status: inquiries.status,
+        originatorOrganizationId: inquiries.originatorOrganizationId,
+        leadOrganizationId: inquiries.leadOrganizationId,
+      })
       .from(inquiries)
       .where(eq(inquiries.id, answer.inquiryId));
     if (!inquiry) throw new NotFound();
@@ -248,7 +259,7 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       visibility: inquiry.visibility,
       status: inquiry.status,
       originatorOrganizationId: inquiry.originatorOrganizationId,
-      responsibleOrganizationIds: answer.leadOrganizationId ? [answer.leadOrganizationId] : [],
+      ...(await responsibilityFacts(tx, answer.inquiryId, inquiry.leadOrganizationId)),
     };
     // An answer in the works is the administration's; a published one is as visible as its inquiry.
     const visible =
@@ -264,7 +275,10 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       allRequiredStepsSigned: steps.length > 0 && steps.every((s) => done.has(s.status)),
     };
 
-    const decision = decide(answerLifecycle, answer.status, event, facts, rolesFor(actor, bodyId, null));
+    const decision = decide(answerLifecycle, answer.status, event, facts, rolesFor(actor, bodyId, {
+      originatorOrganizationId: null,
+      leadOrganizationId: answer.leadOrganizationId ?? inquiry.leadOrganizationId,
+    }));
     if (!decision.ok) refuse(decision);
     const row = answerLifecycle.transitions.find((r) => r.from === answer.status && r.event === event)!;
 

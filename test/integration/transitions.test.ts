@@ -13,6 +13,7 @@ import {
   deadlineExtensions,
   events,
   inquiries,
+  inquiryContributors,
   inquiryTypes,
   organizations,
   signatures,
@@ -187,6 +188,30 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       type: "extend_deadline",
       payload: { from: "assigned", to: "assigned", reason: "Ressortabstimmung", previousDueOn: inquiry.dueOn, newDueOn },
     });
+  });
+
+  it("lets only the lead department's staff act for it: a contributing department's clerk sees the inquiry but may not start answering", async () => {
+    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const clerk = await nrw("sachbearbeitung");
+    const [contributing] = await t.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, inquiry.bodyId), eq(organizations.name, "MKFFI")));
+    expect(contributing!.id).not.toBe(inquiry.leadOrganizationId);
+    await t.db.insert(inquiryContributors).values({ inquiryId: inquiry.id, organizationId: contributing!.id });
+    const contributingClerk = { ...clerk, memberships: clerk.memberships.map((m) => ({ ...m, organizationId: contributing!.id })) };
+    const before = await snapshot(inquiry.id);
+    await expect(
+      applyInquiryTransition(t.db, {
+        inquiryId: inquiry.id,
+        bodyId: inquiry.bodyId,
+        expectedVersion: inquiry.version,
+        event: "start_answering",
+        actor: contributingClerk,
+      }),
+    ).rejects.toMatchObject({ name: "TransitionRefused", reason: "forbidden" });
+    expect(await snapshot(inquiry.id)).toEqual(before);
+    await t.db.delete(inquiryContributors).where(eq(inquiryContributors.inquiryId, inquiry.id));
   });
 
   it("rolls everything back when work in the same transaction fails", async () => {
