@@ -5,6 +5,9 @@
  * maps to pairs of (audience, kind); the server resolves an audience to users through their memberships,
  * checks that each may see the inquiry and applies their preferences. Unknown event types notify nobody.
  */
+import { OPEN_STATUSES, daysBetween } from "./dashboard";
+
+export { daysBetween };
 
 export const NOTIFICATION_KINDS = [
   "received",
@@ -159,19 +162,8 @@ export function effectivePreference(
 
 // ---- deadline reminders -------------------------------------------------------------------------------
 
-/** Inquiry states in which a deadline still runs. */
-export const OPEN_FOR_DEADLINES = ["submitted", "accepted", "assigned", "answering"] as const;
-
-function dayNumber(isoDate: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`not an ISO date: ${isoDate}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
-}
-
-/** Calendar days from `from` to `to` (ISO dates; negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
+/** Inquiry states in which a deadline still runs (the dashboards' open states). */
+export const OPEN_FOR_DEADLINES = OPEN_STATUSES;
 
 /** The due date has passed: it was before today (today in the body's time zone). */
 export function isOverdue(today: string, dueOn: string): boolean {

@@ -7,8 +7,9 @@
  * writes nothing new; an extension gives a new due date and so new reminders. The running app scans at start
  * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
  */
-import { and, inArray, isNotNull } from "drizzle-orm";
+import { and, inArray, isNotNull, lte } from "drizzle-orm";
 import { inquiries } from "../../db/schema";
+import { addDays } from "../domain/dashboard";
 import { isoDateInTimeZone } from "../domain/format";
 import { MAX_DUE_SOON_DAYS, OPEN_FOR_DEADLINES, daysBetween, isDueSoon, isOverdue, reminderDedupeKey } from "../domain/notifications";
 import { getDb, type Db } from "./db.server";
@@ -27,10 +28,13 @@ function unique(recipients: Recipient[]): Recipient[] {
 }
 
 export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<ScanResult> {
+  // Only what can be due soon or overdue is loaded: nothing due beyond the longest reminder window (one day
+  // of margin for the bodies' time zones), so inquiries due in months cost no work every 15 minutes.
+  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), MAX_DUE_SOON_DAYS + 1);
   const open = await db
     .select({ id: inquiries.id, bodyId: inquiries.bodyId })
     .from(inquiries)
-    .where(and(inArray(inquiries.status, [...OPEN_FOR_DEADLINES]), isNotNull(inquiries.dueOn)));
+    .where(and(inArray(inquiries.status, [...OPEN_FOR_DEADLINES]), isNotNull(inquiries.dueOn), lte(inquiries.dueOn, latestDue)));
   const result: ScanResult = { dueSoon: 0, overdue: 0 };
   for (const { id, bodyId } of open) {
     await db.transaction(async (tx) => {
