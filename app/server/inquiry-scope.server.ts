@@ -54,12 +54,15 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
   return and(inBody, or(...alternatives))!;
 }
 
-/** Lead/contributing departments and consulted offices of one inquiry, for `maySeeInquiry`. */
+/**
+ * Lead/contributing departments and consulted offices of one inquiry, for `maySeeInquiry`; `contributorIds`
+ * are the contributing departments named on the inquiry itself (inquiry_contributors).
+ */
 export async function responsibilityFacts(
   db: Db | Tx,
   inquiryId: string,
   leadOrganizationId: string | null,
-): Promise<{ responsibleOrganizationIds: string[]; consultedOrganizationIds: string[] }> {
+): Promise<{ responsibleOrganizationIds: string[]; consultedOrganizationIds: string[]; contributorIds: string[] }> {
   const answerRows = await db
     .select({ id: answers.id, lead: answers.leadOrganizationId })
     .from(answers)
@@ -84,5 +87,6 @@ export async function responsibilityFacts(
   return {
     responsibleOrganizationIds: [...new Set(responsible.filter((id): id is string => id !== null))],
     consultedOrganizationIds: [...new Set(consulted.map((c) => c.id))],
+    contributorIds: inquiryLevel.map((c) => c.id),
   };
 }

@@ -13,7 +13,6 @@ import {
   bodies,
   extensionRequests,
   inquiries,
-  inquiryContributors,
   inquiryTypes,
   memberships,
   notificationPreferences,
@@ -77,11 +76,6 @@ export async function loadInquiryContext(tx: Db | Tx, inquiryId: string, bodyId:
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .where(and(eq(inquiries.id, inquiryId), eq(inquiries.bodyId, bodyId)));
   if (!row) return null;
-  const contributors = await tx
-    .select({ id: inquiryContributors.organizationId })
-    .from(inquiryContributors)
-    .where(eq(inquiryContributors.inquiryId, inquiryId));
-  const contributorIds = contributors.map((c) => c.id);
   const responsibility = await responsibilityFacts(tx, inquiryId, row.leadOrganizationId);
   return {
     id: row.id,
@@ -92,8 +86,8 @@ export async function loadInquiryContext(tx: Db | Tx, inquiryId: string, bodyId:
     visibility: row.visibility,
     originatorOrganizationId: row.originatorOrganizationId,
     leadOrganizationId: row.leadOrganizationId,
-    contributorIds,
-    responsibleOrganizationIds: [...new Set([...responsibility.responsibleOrganizationIds, ...contributorIds])],
+    contributorIds: responsibility.contributorIds,
+    responsibleOrganizationIds: responsibility.responsibleOrganizationIds,
     consultedOrganizationIds: responsibility.consultedOrganizationIds,
     facts: {
       reference: formatReference(row.typeName, row.reference),
