@@ -5,14 +5,13 @@
  * Every query is bounded, filtered by body and by the user's scope, and runs once per section and body
  * (no per-row queries); each returns the full count beside the shown rows so the page can say when it cut.
  */
-import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import {
   answers,
   bodies,
   consultations,
   extensionRequests,
   inquiries,
-  inquiryContributors,
   inquiryTypes,
   organizations,
 } from "../../db/schema";
@@ -300,23 +299,16 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
 }
 
 /**
- * Open inquiries a department works on: what its scope covers (lead department, or lead/contributor on the
- * answer) and, beside it, the inquiries on which the council office named it a contributing department
- * (inquiry_contributors, migration 0003).
+ * Open inquiries a department works on: what its scope covers (lead department, contributing department named
+ * by the council office, or lead/contributor on the answer — see scopeCondition).
  */
 async function departmentSection(db: Db, scope: SQL, bodyId: string, departmentIds: string[], today: string) {
   const isLead = inArray(inquiries.leadOrganizationId, departmentIds);
-  const namedContributor = exists(
-    db
-      .select({ one: sql`1` })
-      .from(inquiryContributors)
-      .where(and(eq(inquiryContributors.inquiryId, inquiries.id), inArray(inquiryContributors.organizationId, departmentIds))),
-  );
   const rows = await db
     .select({ ...inquiryColumns, total: totalOver, lead: sql<boolean>`coalesce(${isLead}, false)` })
     .from(inquiries)
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(eq(inquiries.bodyId, bodyId), inArray(inquiries.status, openStatuses), or(scope, namedContributor)))
+    .where(and(eq(inquiries.bodyId, bodyId), inArray(inquiries.status, openStatuses), scope))
     .orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id))
     .limit(SECTION_LIMIT);
   return {
