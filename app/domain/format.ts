@@ -107,3 +107,10 @@ export function formatQuestionNumbers(numbers: readonly string[]): string {
   if (numbers.length === 0) return "";
   return `${numbers.length === 1 ? "Frage" : "Fragen"} ${joinGerman(numbers)}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID as ids are written: anything else cannot name a row, so callers answer "not found" without asking. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

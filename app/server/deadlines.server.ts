@@ -3,12 +3,12 @@
  * for "until the next meeting" rules, that body's meetings of the named organisation, then hands them to the
  * pure computeDueDate (app/domain/deadlines.ts).
  */
+import { isUuid } from "../domain/format";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { bodies, inquiryTypes, meetings, organizations } from "../../db/schema/index";
 import { assertIsoDate, computeDueDate, type DueDate } from "../domain/deadlines";
 import type { Db, Tx } from "./db.server";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The inquiry type does not exist in that body (callers answer 404). */
 export class InquiryTypeNotFound extends Error {
@@ -27,7 +27,7 @@ export async function dueDateForInquiry(
   input: { bodyId: string; typeId: string; receivedOn: string },
 ): Promise<DueDate> {
   assertIsoDate(input.receivedOn);
-  if (!UUID.test(input.bodyId) || !UUID.test(input.typeId)) throw new InquiryTypeNotFound(input.typeId);
+  if (!isUuid(input.bodyId) || !isUuid(input.typeId)) throw new InquiryTypeNotFound(input.typeId);
 
   const [type] = await db
     .select({ rule: inquiryTypes.deadlineRule, state: bodies.state })

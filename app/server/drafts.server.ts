@@ -7,6 +7,7 @@
  * read a draft gets NotFound (the route answers 404) — other factions, other bodies, the administration. A
  * faction member who may read but not edit gets DraftRefused.
  */
+import { isUuid } from "../domain/format";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import {
@@ -34,7 +35,6 @@ import { NotFound, StaleVersionError, TransitionRefused } from "./transitions.se
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
 export type { DraftInput };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Someone saved the draft since this form was loaded; nothing was written. */
 export class DraftConflict extends Error {
@@ -98,7 +98,7 @@ export async function createDraft(user: Actor, input: { factionId: string; typeI
   if (!faction) errors.faction = t.bodyMissing;
   const issue = titleProblem(input.title);
   if (issue) errors.title = issue === "empty" ? t.titleEmpty : t.titleTooLong;
-  if (!UUID.test(input.typeId)) errors.type = t.typeMissing;
+  if (!isUuid(input.typeId)) errors.type = t.typeMissing;
   if (Object.keys(errors).length > 0 || !faction) throw new DraftValidationError(errors);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -166,7 +166,7 @@ function rightsOn(user: Actor, row: InquiryRow, coauthors: string[]): DraftRight
 
 /** Locks the draft row and returns it with the user's rights; NotFound when the user may not read it. */
 export async function lockDraft(tx: Tx, user: Actor, inquiryId: string): Promise<{ row: InquiryRow; rights: DraftRights; coauthors: string[] }> {
-  if (!UUID.test(inquiryId)) throw new NotFound();
+  if (!isUuid(inquiryId)) throw new NotFound();
   const [row] = await tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).for("update");
   if (!row) throw new NotFound();
   const coauthors = await coauthorIds(tx, row.id);
@@ -202,7 +202,7 @@ export interface DraftView {
  * in its faction (the route then sends them to the inquiry's page); null for everything the user may not see.
  */
 export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftView | { kind: "submitted"; id: string } | null> {
-  if (!UUID.test(inquiryId)) return null;
+  if (!isUuid(inquiryId)) return null;
   const db = await getDb();
   const [row] = await db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
   if (!row) return null;
@@ -350,7 +350,7 @@ export async function submitDraft(
 }
 
 async function submittedBefore(db: Db, user: Actor, inquiryId: string): Promise<SubmissionResult | null> {
-  if (!UUID.test(inquiryId)) return null;
+  if (!isUuid(inquiryId)) return null;
   const [row] = await db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
   if (!row || row.status === "draft" || !row.reference) return null;
   const author = rightsOn(user, { ...row, status: "draft" }, await coauthorIds(db, row.id)).submit;

@@ -14,6 +14,7 @@
  * recent numbered inquiry of the same type, else of any term-numbered type of the body; a caller may pass it
  * explicitly (required for a body's very first term-numbered submission, and when a new term begins).
  */
+import { isUuid } from "../domain/format";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { bodies, inquiries, inquiryTypes, referenceCounters } from "../../db/schema";
 import {
@@ -37,7 +38,6 @@ import {
 
 export { NumberingError, NotFound };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Takes the next number of (body, type, period) and formats it. Must run inside the caller's transaction:
@@ -147,7 +147,7 @@ export interface SubmitInquiryCommand {
  */
 export async function submitInquiry(db: Db, command: SubmitInquiryCommand): Promise<SubmissionResult> {
   const { inquiryId, bodyId, actor } = command;
-  if (!UUID.test(inquiryId) || !UUID.test(bodyId)) throw new NotFound();
+  if (!isUuid(inquiryId) || !isUuid(bodyId)) throw new NotFound();
   // Filled inside the transaction, before the engine writes the event (it spreads the payload after `within`).
   const payload: Record<string, unknown> = {};
   let numbered: { sequence: number; period: string; reference: string; publicRef: string } | undefined;

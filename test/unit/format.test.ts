@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  isUuid,
   formatDate,
   formatDateLong,
   formatFileSize,
@@ -113,5 +114,18 @@ describe("joinGerman and formatQuestionNumbers", () => {
     [["3a", "3b", "4"], "Fragen 3a, 3b und 4"],
   ])("formatQuestionNumbers(%j) → %j", (numbers, expected) => {
     expect(formatQuestionNumbers(numbers)).toBe(expected);
+  });
+});
+
+describe("isUuid", () => {
+  it.each([
+    ["00000000-0000-4000-8000-000000000000", true],
+    ["B78403FB-90F9-4E63-8733-A192688B8A6A", true],
+    ["not-an-id", false],
+    ["00000000-0000-4000-8000-000000000000 ", false],
+    ["' or 1=1 --", false],
+    ["", false],
+  ])("%j → %s", (value, expected) => {
+    expect(isUuid(value)).toBe(expected);
   });
 });
