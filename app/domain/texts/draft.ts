@@ -45,7 +45,7 @@ export const draftText = {
   save: "Entwurf speichern",
   saving: "Wird gespeichert …",
   savedAt: (time: string) => `Entwurf gespeichert um ${time} Uhr.`,
-  saveFailed: "Speichern fehlgeschlagen. Ihr Text ist nicht verloren; bitte prüfen Sie die markierten Felder.",
+  saveFailed: "Nicht übernommen: Bitte prüfen Sie die markierten Felder. Ihr Text ist nicht verloren.",
   saveFailedNetwork: "Speichern fehlgeschlagen: Der Server ist nicht erreichbar. Ihr Text bleibt im Editor; wir versuchen es beim nächsten Tippen erneut.",
   saveFailedServer:
     "Speichern fehlgeschlagen (Serverfehler). Ihr Text ist nicht verloren; wir versuchen es erneut.",
