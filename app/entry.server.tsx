@@ -19,7 +19,7 @@ import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
-export { startup, shutdown } from "~/server/bootstrap.server";
+export { startup, shutdown } from "~/server/core/bootstrap.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

@@ -15,8 +15,8 @@ import { useNonce } from "~/components/nonce";
 import { REQUEST_ID_META, useRequestId } from "~/components/request-id";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { getSessionState } from "~/server/auth.server";
-import { unreadNotificationCount } from "~/server/notification-inbox.server";
+import { getSessionState } from "~/server/accounts/auth.server";
+import { unreadNotificationCount } from "~/server/notifications/inbox.server";
 import appStylesHref from "~/styles/app.css?url";
 import faviconHref from "~/styles/favicon.svg?url";
 

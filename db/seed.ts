@@ -7,7 +7,7 @@
  * an interrupted seed leaves no half of it behind. The modules in db/seed/ hold the data, one per source.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../app/server/db.server";
+import type { Db } from "../app/server/core/db.server";
 import { bodies } from "./schema/index";
 import { demoLogins, hashDemoPasswords, seedAccounts, type DemoLogin } from "./seed/accounts";
 import { landtagNrwDemo } from "./seed/demo-cases-landtag-nrw";

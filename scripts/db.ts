@@ -6,8 +6,8 @@
  * The database is the one the app uses: DATABASE_URL, else PGLITE_DIR (default ./data/pglite).
  */
 import { sql } from "drizzle-orm";
-import { ConfigurationError, databaseConfigFromEnv, describeDatabaseUrl } from "../app/server/config.server";
-import { closeDatabase, connectDatabase, type DatabaseHandle } from "../app/server/db.server";
+import { ConfigurationError, databaseConfigFromEnv, describeDatabaseUrl } from "../app/server/core/config.server";
+import { closeDatabase, connectDatabase, type DatabaseHandle } from "../app/server/core/db.server";
 import { isDemoDataPresent, seedDemoData } from "../db/seed";
 
 const usage = "Aufruf / usage: tsx scripts/db.ts migrate|seed|reset";

@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/page-header";
 import { DateText } from "~/components/inquiry/DateText";
 import { formatNumber, formatReference } from "~/domain/format";
 import { bodyKindLabels } from "~/domain/labels";
-import { loadPublicOverview } from "~/server/public-inquiries.server";
+import { loadPublicOverview } from "~/server/public/inquiries.server";
 
 export const meta: MetaFunction = () => [
   { title: "Quaestio – Anfragen und Antworten aus Räten und Parlamenten" },

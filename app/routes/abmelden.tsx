@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { assertSameOrigin, signOut } from "~/server/auth.server";
+import { assertSameOrigin, signOut } from "~/server/accounts/auth.server";
 
 export async function loader() {
   // Signing out changes state, so it is a POST only; a GET just goes home.

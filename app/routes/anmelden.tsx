@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
-import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/auth.server";
+import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/accounts/auth.server";
 import { signInText as t } from "~/domain/texts/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];

@@ -8,8 +8,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { assertSameOrigin, requirePendingSecondFactor, safeRedirectPath } from "~/server/auth.server";
-import { verifySecondFactor } from "~/server/mfa.server";
+import { assertSameOrigin, requirePendingSecondFactor, safeRedirectPath } from "~/server/accounts/auth.server";
+import { verifySecondFactor } from "~/server/accounts/mfa.server";
 import { secondFactorText as t } from "~/domain/texts/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t.verifyTitle} – Quaestio` }];

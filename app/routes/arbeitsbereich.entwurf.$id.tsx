@@ -13,8 +13,8 @@ import { DraftFormWithBackup } from "~/components/editor/DraftFormWithBackup";
 import { CoauthorsForm, CoauthorsList, DeleteDraftForm } from "~/components/editor/DraftManagement";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { draftText as t } from "~/domain/texts/draft";
-import { assertSameOrigin, requireUser } from "~/server/auth.server";
-import { parseDraftForm, type PostedValues } from "~/server/drafts-form.server";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { parseDraftForm, type PostedValues } from "~/server/inquiries/drafts-form.server";
 import {
   DraftConflict,
   DraftRefused,
@@ -25,8 +25,8 @@ import {
   newSubmissionKey,
   saveDraft,
   submitDraft,
-} from "~/server/drafts.server";
-import { deleteDraft, setCoauthors } from "~/server/drafts-management.server";
+} from "~/server/inquiries/drafts.server";
+import { deleteDraft, setCoauthors } from "~/server/inquiries/drafts-management.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { TextField } from "~/components/text-field";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { draftText as t } from "~/domain/texts/draft";
-import { assertSameOrigin, requireUser } from "~/server/auth.server";
-import { DraftValidationError, NotFound, createDraft, loadDraftingOptions } from "~/server/drafts.server";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { DraftValidationError, NotFound, createDraft, loadDraftingOptions } from "~/server/inquiries/drafts.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });

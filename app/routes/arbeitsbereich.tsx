@@ -6,8 +6,8 @@ import { OfficeSections } from "~/components/dashboard/OfficeSections";
 import { DepartmentSection, DpoSection } from "~/components/dashboard/StaffSections";
 import { roleLabels } from "~/domain/texts/auth";
 import { dashboardText } from "~/domain/texts/dashboard";
-import { requireUser } from "~/server/auth.server";
-import { loadDashboard } from "~/server/dashboards.server";
+import { requireUser } from "~/server/accounts/auth.server";
+import { loadDashboard } from "~/server/workspace/dashboards.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const meta: MetaFunction = () => [{ title: dashboardText.pageTitle }];

@@ -16,10 +16,10 @@ import {
 } from "~/domain/labels";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
-import { assertSameOrigin, requireUser } from "~/server/auth.server";
-import { runWorkflowCommand, WorkflowInputError } from "~/server/intake.server";
-import { loadStaffInquiry, type StaffWithholding } from "~/server/staff-inquiries.server";
-import { NotFound, StaleVersionError, TransitionRefused } from "~/server/transitions.server";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intake.server";
+import { loadStaffInquiry, type StaffWithholding } from "~/server/inquiries/staff-read-model.server";
+import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t.pageTitle(loaded.inquiry.title) : t.notFoundTitle },

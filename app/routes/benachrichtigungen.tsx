@@ -4,8 +4,8 @@ import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/inquiry/Pagination";
 import { notificationText as t } from "~/domain/texts/notifications";
-import { NO_STORE, assertSameOrigin, requireUser } from "~/server/auth.server";
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from "~/server/notification-inbox.server";
+import { NO_STORE, assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from "~/server/notifications/inbox.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const meta: MetaFunction = () => [{ title: `${t.list.title} – Quaestio` }];

@@ -19,7 +19,7 @@ import {
   motionDecisionLabels,
   signOffStepStatusLabels,
 } from "~/domain/labels";
-import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public-inquiries.server";
+import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
 
 const paramsSchema = z.object({
   body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),

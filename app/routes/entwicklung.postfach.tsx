@@ -3,7 +3,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { formatSessionTime } from "~/domain/device";
 import { accountsText } from "~/domain/texts/accounts";
-import { devMailboxVisible, listMailbox } from "~/server/mail.server";
+import { devMailboxVisible, listMailbox } from "~/server/core/mail.server";
 
 const t = accountsText.mailbox;
 

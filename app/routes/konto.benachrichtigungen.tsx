@@ -5,8 +5,8 @@ import { FieldError } from "~/components/field-error";
 import { PageHeader } from "~/components/page-header";
 import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notifications";
 import { notificationText } from "~/domain/texts/notifications";
-import { NO_STORE, assertSameOrigin, requireUser } from "~/server/auth.server";
-import { loadNotificationPreferences, saveNotificationPreferences } from "~/server/notification-inbox.server";
+import { NO_STORE, assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { loadNotificationPreferences, saveNotificationPreferences } from "~/server/notifications/inbox.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 const t = notificationText.preferences;

@@ -6,8 +6,8 @@ import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { formatSessionTime } from "~/domain/device";
 import { accountsText as t } from "~/domain/texts/accounts";
 import { notificationText } from "~/domain/texts/notifications";
-import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "~/server/accounts.server";
-import { assertSameOrigin, requireUser } from "~/server/auth.server";
+import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "~/server/accounts/accounts.server";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.account.title} – Quaestio` }];
 

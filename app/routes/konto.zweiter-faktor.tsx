@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { assertSameOrigin, requireUserForEnrolment, safeRedirectPath } from "~/server/auth.server";
+import { assertSameOrigin, requireUserForEnrolment, safeRedirectPath } from "~/server/accounts/auth.server";
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -9,7 +9,7 @@ import {
   resumeEnrolment,
   secondFactorStatus,
   type Enrolment,
-} from "~/server/mfa.server";
+} from "~/server/accounts/mfa.server";
 import { formatDate, isoDateInTimeZone } from "~/domain/format";
 import { secondFactorText as t } from "~/domain/texts/auth";
 

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
-import { completePasswordReset, findResetToken } from "~/server/accounts.server";
-import { assertSameOrigin } from "~/server/auth.server";
+import { completePasswordReset, findResetToken } from "~/server/accounts/accounts.server";
+import { assertSameOrigin } from "~/server/accounts/auth.server";
 
 const t = accountsText.reset;
 

@@ -4,8 +4,8 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
-import { requestPasswordReset } from "~/server/accounts.server";
-import { assertSameOrigin } from "~/server/auth.server";
+import { requestPasswordReset } from "~/server/accounts/accounts.server";
+import { assertSameOrigin } from "~/server/accounts/auth.server";
 
 const t = accountsText.forgot;
 

@@ -12,8 +12,8 @@ import {
   reactivateUser,
   resetSecondFactor,
   revokeRole,
-} from "~/server/admin.server";
-import { assertSameOrigin, requireUser } from "~/server/auth.server";
+} from "~/server/admin/admin.server";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { mayAdministerBodySlug } from "~/domain/policy";
 import { adminText as t } from "~/domain/texts/admin";
 import { roleLabels } from "~/domain/texts/auth";

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { loadAuditLog, notFoundResponse, orNotFound } from "~/server/admin.server";
-import { requireUser } from "~/server/auth.server";
+import { loadAuditLog, notFoundResponse, orNotFound } from "~/server/admin/admin.server";
+import { requireUser } from "~/server/accounts/auth.server";
 import { mayAdministerBodySlug } from "~/domain/policy";
 import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
 import { inquiryEventLabels } from "~/domain/labels";

@@ -4,7 +4,7 @@
  * All accounts share one password; none has a second factor yet (MFA enrolment comes with the accounts
  * feature, and staff accounts will then be asked to enrol).
  */
-import { hashPassword } from "../../app/server/passwords.server";
+import { hashPassword } from "../../app/server/accounts/passwords.server";
 import { memberships, users } from "../schema/index";
 import { first, insertOrganizations, type BodyAnchor, type OrganizationKind, type Tx } from "./support";
 

@@ -9,7 +9,7 @@
  * BENCH_RUNS=n sets the repetitions (default 3); the median is reported.
  */
 import { PGlite } from "@electric-sql/pglite";
-import { openDatabase } from "../../app/server/db.server";
+import { openDatabase } from "../../app/server/core/db.server";
 import { copyPgliteTemplate, createPgliteTemplate, createRunDirectory, removeDirectory } from "../support/db-template";
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));

@@ -35,8 +35,8 @@ import {
   withholdings,
 } from "../../db/schema";
 import { link, paragraph, paragraphs, richText, doc } from "../../db/seed/support";
-import { openDatabase } from "../../app/server/db.server";
-import { createSession } from "../../app/server/sessions.server";
+import { openDatabase } from "../../app/server/core/db.server";
+import { createSession } from "../../app/server/accounts/sessions.server";
 import { ATTACK_STRINGS, SCRIPT_PAYLOADS, findUnescapedPayload, sample } from "../support/attack-strings";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { freshPgliteDir, startApp, type RunningApp } from "../support/server";

@@ -19,13 +19,13 @@ import {
   requestPasswordReset,
   revokeOwnSession,
   signOutEverywhere,
-} from "../../app/server/accounts.server";
-import { getSessionState, signIn, type CurrentUser } from "../../app/server/auth.server";
-import { useDatabase } from "../../app/server/db.server";
-import { listMailbox } from "../../app/server/mail.server";
-import { MAX_ATTEMPTS, drainOutboxOnce, retryDelayMs } from "../../app/server/outbox-worker.server";
-import { verifyPassword } from "../../app/server/passwords.server";
-import { createSession, validateSessionToken } from "../../app/server/sessions.server";
+} from "../../app/server/accounts/accounts.server";
+import { getSessionState, signIn, type CurrentUser } from "../../app/server/accounts/auth.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { listMailbox } from "../../app/server/core/mail.server";
+import { MAX_ATTEMPTS, drainOutboxOnce, retryDelayMs } from "../../app/server/notifications/outbox-worker.server";
+import { verifyPassword } from "../../app/server/accounts/passwords.server";
+import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const NEW_PASSWORD = "Neues Passwort für den Rat 7";
@@ -396,7 +396,7 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     process.env.MAIL_DIR = dir;
     try {
-      const { deliverMail } = await import("../../app/server/mail.server");
+      const { deliverMail } = await import("../../app/server/core/mail.server");
       await deliverMail({ id: 1, recipient: "ratsbuero@norderstedt.quaestio.example", subject: "Prüfung über SMTP", bodyText: "Grüße aus dem Ratsbüro" });
       expect(received).toHaveLength(1);
       expect(received[0]!.to[0]).toContain("ratsbuero@norderstedt.quaestio.example");

@@ -19,10 +19,10 @@ import {
   resetSecondFactor,
   revokeRole,
   type Actor,
-} from "../../app/server/admin.server";
-import { useDatabase } from "../../app/server/db.server";
-import { acceptInvitation, inviteUser } from "../../app/server/invitations.server";
-import { createSession, validateSessionToken } from "../../app/server/sessions.server";
+} from "../../app/server/admin/admin.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { acceptInvitation, inviteUser } from "../../app/server/accounts/invitations.server";
+import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
 import * as overviewRoute from "../../app/routes/verwaltung.$body";
 import * as userRoute from "../../app/routes/verwaltung.$body.benutzer.$userId";
 import * as auditRoute from "../../app/routes/verwaltung.$body.protokoll";

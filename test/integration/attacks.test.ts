@@ -8,14 +8,14 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bodies, events, inquiries, inquiryTypes, memberships, organizations, questions, sessions, users } from "../../db/schema";
-import { useDatabase } from "../../app/server/db.server";
-import { createSession, invalidateSession, ABSOLUTE_LIFETIME_MS } from "../../app/server/sessions.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { createSession, invalidateSession, ABSOLUTE_LIFETIME_MS } from "../../app/server/accounts/sessions.server";
 import { loader as staffInquiryLoader } from "../../app/routes/arbeitsbereich.vorgaenge.$id";
 import { loader as bodyListLoader } from "../../app/routes/body.anfragen";
 import { loader as bodyDetailLoader } from "../../app/routes/body.anfragen.$ref";
 import { action as signInAction } from "../../app/routes/anmelden";
 import { action as signOutAction } from "../../app/routes/abmelden";
-import { hashPassword } from "../../app/server/passwords.server";
+import { hashPassword } from "../../app/server/accounts/passwords.server";
 import { ATTACK_STRINGS } from "../support/attack-strings";
 import { backends, useTestDatabase } from "../support/db";
 

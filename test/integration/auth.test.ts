@@ -4,9 +4,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, sessions, users } from "../../db/schema";
-import { getCurrentUser, getSessionState, requireUser, signIn, signOut } from "../../app/server/auth.server";
-import { useDatabase } from "../../app/server/db.server";
-import { takeToken } from "../../app/server/rate-limit.server";
+import { getCurrentUser, getSessionState, requireUser, signIn, signOut } from "../../app/server/accounts/auth.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { takeToken } from "../../app/server/core/rate-limit.server";
 import {
   ABSOLUTE_LIFETIME_MS,
   INACTIVITY_TIMEOUT_MS,
@@ -14,7 +14,7 @@ import {
   invalidateSession,
   rotateSessionsForUser,
   validateSessionToken,
-} from "../../app/server/sessions.server";
+} from "../../app/server/accounts/sessions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const EMAIL = "fraktion@norderstedt.quaestio.example";

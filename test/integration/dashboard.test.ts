@@ -18,9 +18,9 @@ import {
   inquiryTypes,
   organizations,
 } from "../../db/schema";
-import type { CurrentUser } from "../../app/server/auth.server";
-import { useDatabase } from "../../app/server/db.server";
-import { loadDashboard, SECTION_LIMIT, type BodyDashboard } from "../../app/server/dashboards.server";
+import type { CurrentUser } from "../../app/server/accounts/auth.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { loadDashboard, SECTION_LIMIT, type BodyDashboard } from "../../app/server/workspace/dashboards.server";
 import { OPEN_STATUSES, type DeadlineInfo } from "../../app/domain/dashboard";
 import { seedDemoData } from "../../db/seed";
 import { NORDERSTEDT_DEMO_TITLES } from "../../db/seed/demo-cases-norderstedt";

@@ -11,8 +11,8 @@ import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema/index";
-import { migrationsFolder } from "../../app/server/config.server";
-import { openDatabase } from "../../app/server/db.server";
+import { migrationsFolder } from "../../app/server/core/config.server";
+import { openDatabase } from "../../app/server/core/db.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const schemaTables = (Object.values(schema) as unknown[])

@@ -6,8 +6,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bodies, inquiryTypes, meetings, organizations } from "../../db/schema/index";
 import { DeadlineInputError } from "../../app/domain/deadlines";
-import { dueDateForInquiry, InquiryTypeNotFound } from "../../app/server/deadlines.server";
-import type { Db } from "../../app/server/db.server";
+import { dueDateForInquiry, InquiryTypeNotFound } from "../../app/server/inquiries/deadlines.server";
+import type { Db } from "../../app/server/core/db.server";
 import { backends, useTestDatabase } from "../support/db";
 
 async function typeOf(db: Db, bodySlug: string, code: string) {

@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, inquiries, inquiryCoauthors, inquiryOriginators, memberships, questions, referenceCounters, users } from "../../db/schema";
 import type { MembershipFact } from "../../app/domain/policy";
-import { useDatabase } from "../../app/server/db.server";
+import { useDatabase } from "../../app/server/core/db.server";
 import {
   DraftConflict,
   DraftRefused,
@@ -19,9 +19,9 @@ import {
   saveDraft,
   submitDraft,
   type DraftInput,
-} from "../../app/server/drafts.server";
-import { deleteDraft, setCoauthors } from "../../app/server/drafts-management.server";
-import { membershipFactsOf } from "../../app/server/transitions.server";
+} from "../../app/server/inquiries/drafts.server";
+import { deleteDraft, setCoauthors } from "../../app/server/inquiries/drafts-management.server";
+import { membershipFactsOf } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 type Actor = { id: string; memberships: MembershipFact[] };

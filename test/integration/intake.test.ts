@@ -19,13 +19,13 @@ import {
   meetings,
   organizations,
 } from "../../db/schema";
-import type { CurrentUser } from "../../app/server/auth.server";
-import { useDatabase } from "../../app/server/db.server";
-import { runWorkflowCommand, WorkflowInputError, type WorkflowCommand } from "../../app/server/intake.server";
-import { loadPublicInquiry } from "../../app/server/public-inquiries.server";
-import { loadStaffInquiry } from "../../app/server/staff-inquiries.server";
-import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/transitions.server";
-import { loadWorkspace } from "../../app/server/workspace.server";
+import type { CurrentUser } from "../../app/server/accounts/auth.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { runWorkflowCommand, WorkflowInputError, type WorkflowCommand } from "../../app/server/inquiries/intake.server";
+import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
+import { loadStaffInquiry } from "../../app/server/inquiries/staff-read-model.server";
+import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/core/transitions.server";
+import { loadWorkspace } from "../../app/server/workspace/workspace.server";
 import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 

@@ -6,10 +6,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, recoveryCodes, sessions, users } from "../../db/schema";
 import { decodeTotpKey, timeStep, totpCodeForStep } from "../../app/domain/totp";
-import { getCurrentUser, getSessionState, requireUser, requireUserForEnrolment, signIn, type SessionState } from "../../app/server/auth.server";
-import { useDatabase } from "../../app/server/db.server";
-import { beginEnrolment, confirmEnrolment, disableSecondFactor, verifySecondFactor } from "../../app/server/mfa.server";
-import { createSession, validateSessionToken } from "../../app/server/sessions.server";
+import { getCurrentUser, getSessionState, requireUser, requireUserForEnrolment, signIn, type SessionState } from "../../app/server/accounts/auth.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { beginEnrolment, confirmEnrolment, disableSecondFactor, verifySecondFactor } from "../../app/server/accounts/mfa.server";
+import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
 import { action as secondFactorAction, loader as secondFactorLoader } from "../../app/routes/anmelden.zweiter-faktor";
 import { backends, useTestDatabase } from "../support/db";
 

@@ -10,9 +10,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inquiries, inquiryContributors, inquiryTypes } from "../../db/schema";
-import { useDatabase } from "../../app/server/db.server";
-import { scanDeadlines } from "../../app/server/deadline-reminders.server";
-import { applyInquiryTransition } from "../../app/server/transitions.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { scanDeadlines } from "../../app/server/notifications/deadline-reminders.server";
+import { applyInquiryTransition } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 import {
   actorOf,

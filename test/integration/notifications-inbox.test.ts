@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../../db/schema";
-import { useDatabase } from "../../app/server/db.server";
+import { useDatabase } from "../../app/server/core/db.server";
 import {
   InvalidPreferences,
   PAGE_SIZE,
@@ -15,8 +15,8 @@ import {
   markNotificationRead,
   saveNotificationPreferences,
   unreadNotificationCount,
-} from "../../app/server/notification-inbox.server";
-import { publicOrigin } from "../../app/server/notifications.server";
+} from "../../app/server/notifications/inbox.server";
+import { publicOrigin } from "../../app/server/notifications/notifications.server";
 import { NOTIFICATION_KINDS } from "../../app/domain/notifications";
 import { backends, useTestDatabase } from "../support/db";
 import { actorOf, membershipOf } from "../support/notifications-fixtures";

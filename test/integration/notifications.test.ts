@@ -8,10 +8,10 @@ import { addDays } from "../../app/domain/dashboard";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
-import { useDatabase } from "../../app/server/db.server";
-import { recordInquiryEvent } from "../../app/server/inquiry-events.server";
-import { submitInquiry } from "../../app/server/numbering.server";
-import { StaleVersionError, applyInquiryTransition } from "../../app/server/transitions.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { recordInquiryEvent } from "../../app/server/core/events.server";
+import { submitInquiry } from "../../app/server/inquiries/numbering.server";
+import { StaleVersionError, applyInquiryTransition } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 import {
   actorOf,

@@ -10,9 +10,9 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { bodies, events, inquiries, inquiryTypes, memberships, referenceCounters } from "../../db/schema";
-import type { Db } from "../../app/server/db.server";
-import { NotFound, NumberingError, assignReference, submitInquiry, type SubmissionResult } from "../../app/server/numbering.server";
-import { membershipFactsOf } from "../../app/server/transitions.server";
+import type { Db } from "../../app/server/core/db.server";
+import { NotFound, NumberingError, assignReference, submitInquiry, type SubmissionResult } from "../../app/server/inquiries/numbering.server";
+import { membershipFactsOf } from "../../app/server/core/transitions.server";
 import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
 import { databaseUrl } from "../support/db-template";
 

@@ -32,13 +32,13 @@ import {
   toolUsageMatrixRows,
   withholdings,
 } from "../../db/schema/index";
-import type { Db } from "../../app/server/db.server";
+import type { Db } from "../../app/server/core/db.server";
 import {
   listPublicInquiries,
   loadPublicInquiry,
   loadPublicOverview,
   PUBLIC_PAGE_SIZE,
-} from "../../app/server/public-inquiries.server";
+} from "../../app/server/public/inquiries.server";
 import { backends, useTestDatabase } from "../support/db";
 
 /** Texts that exist only in non-public rows; none may ever appear in what the public queries return. */

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../app/server/db.server";
+import type { Db } from "../../app/server/core/db.server";
 import { seedDemoData } from "../../db/seed";
 import { seedDemoBody, type DemoStep } from "../../db/seed/demo-lifecycle";
 import {
@@ -34,7 +34,7 @@ import {
   publicEventLabel,
 } from "../../app/domain/labels";
 import { numberedReference } from "../../app/domain/numbering";
-import { loadPublicInquiry } from "../../app/server/public-inquiries.server";
+import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const FICTIONAL = "Fiktiver Demo-Vorgang";

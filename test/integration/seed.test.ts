@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../app/server/db.server";
+import type { Db } from "../../app/server/core/db.server";
 import { seedDemoData, type DemoLogin } from "../../db/seed";
 import {
   answerPartQuestions,
@@ -30,7 +30,7 @@ import {
   users,
   withholdings,
 } from "../../db/schema/index";
-import { verifyPassword } from "../../app/server/passwords.server";
+import { verifyPassword } from "../../app/server/accounts/passwords.server";
 import { backends, useTestDatabase } from "../support/db";
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { bodies, events, inquiries, inquiryTypes, referenceCounters, users } from "../../db/schema";
 import { computeDueDate } from "../../app/domain/deadlines";
 import { numberedReference, receiptDate } from "../../app/domain/numbering";
-import { NotFound, submitInquiry } from "../../app/server/numbering.server";
-import { StaleVersionError, TransitionRefused, membershipFactsOf, type TransitionActor } from "../../app/server/transitions.server";
+import { NotFound, submitInquiry } from "../../app/server/inquiries/numbering.server";
+import { StaleVersionError, TransitionRefused, membershipFactsOf, type TransitionActor } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const NRW_DRAFT = "Einsatz von Cloud-Diensten in den Landesbehörden";

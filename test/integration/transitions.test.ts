@@ -20,7 +20,7 @@ import {
   signOffSteps,
   users,
 } from "../../db/schema";
-import { useDatabase } from "../../app/server/db.server";
+import { useDatabase } from "../../app/server/core/db.server";
 import {
   NotFound,
   StaleVersionError,
@@ -29,7 +29,7 @@ import {
   applyInquiryTransition,
   membershipFactsOf,
   type TransitionActor,
-} from "../../app/server/transitions.server";
+} from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const STALE = "Der Vorgang wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Eingaben bleiben erhalten.";

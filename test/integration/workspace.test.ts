@@ -4,8 +4,8 @@
  * (drafts included) — and never anything of another body.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "../../app/server/db.server";
-import { loadWorkspace } from "../../app/server/workspace.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { loadWorkspace } from "../../app/server/workspace/workspace.server";
 import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { openDatabase } from "../../app/server/db.server";
+import { openDatabase } from "../../app/server/core/db.server";
 
 /** A run id sorts by time and starts with the creation time, so stale databases can be recognised. */
 export function newRunId(): string {

@@ -17,7 +17,7 @@
  * ~/server/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
  */
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase, type DatabaseHandle, type Db } from "../../app/server/db.server";
+import { openDatabase, type DatabaseHandle, type Db } from "../../app/server/core/db.server";
 import {
   copyPgliteTemplate,
   createDatabase,

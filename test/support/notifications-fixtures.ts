@@ -1,8 +1,8 @@
 /** People, departments and look-ups for the notification integration tests (on top of the seeded demo data). */
 import { and, eq } from "drizzle-orm";
 import { inquiries, memberships, notificationPreferences, notifications, organizations, outbox, users } from "../../db/schema";
-import type { Db } from "../../app/server/db.server";
-import { membershipFactsOf, type TransitionActor } from "../../app/server/transitions.server";
+import type { Db } from "../../app/server/core/db.server";
+import { membershipFactsOf, type TransitionActor } from "../../app/server/core/transitions.server";
 
 export async function userId(db: Db, email: string): Promise<string> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));

@@ -3,8 +3,8 @@
  * as one JSON line ({ ok } or { name, message }). Lets a test put a time limit on openDatabase, which an
  * in-process call cannot have when something loops synchronously (e.g. a recursive mkdir under /proc).
  */
-import { openDatabase } from "../../app/server/db.server";
-import type { DatabaseConfig } from "../../app/server/config.server";
+import { openDatabase } from "../../app/server/core/db.server";
+import type { DatabaseConfig } from "../../app/server/core/config.server";
 
 const config = JSON.parse(process.argv[2] ?? "{}") as DatabaseConfig;
 try {

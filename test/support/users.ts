@@ -4,8 +4,8 @@
  */
 import { eq } from "drizzle-orm";
 import { bodies, memberships, organizations, users } from "../../db/schema";
-import type { CurrentUser } from "../../app/server/auth.server";
-import type { Db } from "../../app/server/db.server";
+import type { CurrentUser } from "../../app/server/accounts/auth.server";
+import type { Db } from "../../app/server/core/db.server";
 
 export async function currentUserFor(db: Db, email: string): Promise<CurrentUser> {
   const rows = await db

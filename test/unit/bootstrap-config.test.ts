@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoDataEnabled } from "~/server/bootstrap.server";
+import { demoDataEnabled } from "~/server/core/bootstrap.server";
 
 describe("demoDataEnabled", () => {
   it.each([

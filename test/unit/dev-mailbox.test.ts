@@ -1,6 +1,6 @@
 /** The development mailbox shows reset links, so it exists only for local requests to a local server without SMTP. */
 import { afterEach, describe, expect, it } from "vitest";
-import { devMailboxVisible } from "../../app/server/mail.server";
+import { devMailboxVisible } from "../../app/server/core/mail.server";
 
 const saved = { SMTP_URL: process.env.SMTP_URL, HOST: process.env.HOST };
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { describeDevice, formatSessionTime } from "../../app/domain/device";
 import { checkPassword, passwordProblemMessage, type PasswordProblem } from "../../app/domain/password-policy";
-import { isCommonPassword } from "../../app/server/common-passwords.server";
-import { passwordProblem } from "../../app/server/passwords.server";
+import { isCommonPassword } from "../../app/server/accounts/common-passwords.server";
+import { passwordProblem } from "../../app/server/accounts/passwords.server";
 
 const SMALL_LIST = new Set(["password", "passwort", "qwertyuiop", "letmein123", "sommer"]);
 const context = { email: "Fraktion@Norderstedt.quaestio.example", isCommon: (p: string) => SMALL_LIST.has(p) };

@@ -1,6 +1,6 @@
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText } from "~/domain/texts/dashboard";
-import type { BodyDashboard } from "~/server/dashboards.server";
+import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DeadlineText, ReferenceText, TitleLink } from "./InquiryCells";
 
 const c = dashboardText.columns;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
-import type { BodyDashboard } from "~/server/dashboards.server";
+import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { InquiryRows } from "./InquiryCells";
 

@@ -4,7 +4,7 @@ import type { DeadlineInfo } from "~/domain/dashboard";
 import { formatDate, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText, deadlinePhrase } from "~/domain/texts/dashboard";
-import type { DashboardInquiry } from "~/server/dashboards.server";
+import type { DashboardInquiry } from "~/server/workspace/dashboards.server";
 
 /** Drafts open in the editor, everything else in the staff/faction view of the inquiry. */
 export function workspaceHref(inquiry: Pick<DashboardInquiry, "id" | "status">): string {

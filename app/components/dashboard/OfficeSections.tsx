@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
-import type { BodyDashboard } from "~/server/dashboards.server";
+import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { DeadlineText, InquiryRows, ReferenceText, TitleLink, workspaceHref } from "./InquiryCells";
 

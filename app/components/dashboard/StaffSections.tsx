@@ -1,6 +1,6 @@
 import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
-import type { BodyDashboard } from "~/server/dashboards.server";
+import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { DeadlineText, InquiryRows, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
 

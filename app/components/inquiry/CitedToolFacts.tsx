@@ -1,6 +1,6 @@
 import { formatDate } from "~/domain/format";
 import { toolFactKeyLabels } from "~/domain/labels";
-import type { CitedToolFact } from "~/server/public-tool-facts.server";
+import type { CitedToolFact } from "~/server/public/tool-facts.server";
 
 /** Facts about IT tools that this document states, with the passage they rest on. */
 export function CitedToolFacts({ facts }: { facts: CitedToolFact[] }) {

@@ -1,5 +1,5 @@
 import { consultationKindLabels, consultationVerdictLabels, recommendationKindLabels } from "~/domain/labels";
-import type { PublicConsultation } from "~/server/public-inquiries.server";
+import type { PublicConsultation } from "~/server/public/inquiries.server";
 import { DateText } from "./DateText";
 import { RichText } from "./RichText";
 

@@ -1,5 +1,5 @@
 import { assessmentResultLabels } from "~/domain/labels";
-import type { PublicCriteriaAssessment } from "~/server/public-inquiries.server";
+import type { PublicCriteriaAssessment } from "~/server/public/inquiries.server";
 import { DateText } from "./DateText";
 import { MetaList } from "./MetaList";
 

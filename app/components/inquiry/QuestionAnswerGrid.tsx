@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { formatQuestionNumbers } from "~/domain/format";
-import type { PublicToolInventory, QaRow } from "~/server/public-inquiries.server";
+import type { PublicToolInventory, QaRow } from "~/server/public/inquiries.server";
 import { RichText } from "./RichText";
 import { ToolInventory, ToolInventoryDetails } from "./ToolInventory";
 import { WithheldNotice } from "./WithheldNotice";

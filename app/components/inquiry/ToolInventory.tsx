@@ -1,4 +1,4 @@
-import type { PublicToolInventory } from "~/server/public-inquiries.server";
+import type { PublicToolInventory } from "~/server/public/inquiries.server";
 import { CriteriaAssessment } from "./CriteriaAssessment";
 import { answerToSuffix, ToolInventoryTable } from "./ToolInventoryTable";
 import { UsageMatrix } from "./UsageMatrix";

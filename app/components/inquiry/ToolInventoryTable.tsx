@@ -1,5 +1,5 @@
 import { formatNumber, formatQuestionNumbers } from "~/domain/format";
-import type { PublicInventoryRow } from "~/server/public-inquiries.server";
+import type { PublicInventoryRow } from "~/server/public/inquiries.server";
 
 interface InventoryProps {
   id: string;

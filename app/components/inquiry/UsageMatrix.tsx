@@ -1,4 +1,4 @@
-import type { PublicUsageMatrix } from "~/server/public-inquiries.server";
+import type { PublicUsageMatrix } from "~/server/public/inquiries.server";
 
 /**
  * Which organisation uses which tool, as the "X" table of the answer. Tool headers are set vertically by CSS

@@ -2,7 +2,7 @@
 import { formatDate } from "~/domain/format";
 import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
-import type { WorkflowView } from "~/server/workflow-view.server";
+import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { ActionForm, Input, Select, TextArea, value, type FormState } from "./fields";
 import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
 

@@ -1,7 +1,7 @@
 /** Fristverlängerung: the lead department's request, the council office's decision on it, or a direct extension. */
 import { formatDate } from "~/domain/format";
 import { workflowText as t } from "~/domain/texts/workflow";
-import type { WorkflowView } from "~/server/workflow-view.server";
+import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { ActionForm, Input, TextArea, value, type FormState } from "./fields";
 
 type StateFor = (intent: string) => FormState;

@@ -1,6 +1,6 @@
 /** Forms of the council office's intake and assignment, the lead department's start, visibility, withdrawal. */
 import { workflowText as t } from "~/domain/texts/workflow";
-import type { WorkflowView } from "~/server/workflow-view.server";
+import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { ActionForm, CheckboxGroup, Select, TextArea, value, type FormState } from "./fields";
 
 type StateFor = (intent: string) => FormState;

@@ -1,7 +1,7 @@
 /** The forms of exactly the actions the user may take now (app/domain/workflow.ts decided which). */
 import { Link } from "@remix-run/react";
 import { workflowText as t } from "~/domain/texts/workflow";
-import type { WorkflowView } from "~/server/workflow-view.server";
+import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { AgendaForm, DecideForm } from "./AgendaForms";
 import { DecideExtensionForms, ExtendDeadlineForm, RequestExtensionForm } from "./ExtensionForms";
 import { emptyState, type FormState } from "./fields";

@@ -2,7 +2,7 @@
 import { formatDate } from "~/domain/format";
 import { agendaPurposeLabels, motionDecisionLabels } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
-import type { WorkflowView } from "~/server/workflow-view.server";
+import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 
 export function WorkflowFacts({ workflow }: { workflow: WorkflowView }) {
   return (

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AGENDA_PURPOSES, MOTION_DECISIONS } from "~/domain/labels";
 import { isIsoDate } from "~/domain/lifecycle";
 import { workflowText as t, type WorkflowField } from "~/domain/texts/workflow";
-import type { WorkflowCommand } from "~/server/intake.server";
+import type { WorkflowCommand } from "~/server/inquiries/intake.server";
 
 const TEXT_MAX = 2000;
 const SHORT_MAX = 200;

@@ -1,0 +1,293 @@
+/**
+ * Account self-service: change one's password, reset a forgotten one by e-mail, list and end one's own
+ * sessions. Reset tokens are 256 bits of CSPRNG output; only their SHA-256 is stored (user_tokens, purpose
+ * password_reset), they are valid for 60 minutes and only once, and using one ends every session of the account.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { events, sessions, userTokens, users } from "../../../db/schema";
+import { describeDevice } from "../../domain/device";
+import { passwordProblemMessage } from "../../domain/password-policy";
+import { accountsText as t } from "../../domain/texts/accounts";
+import { clearedCookie, sessionCookie, signOut, type CurrentUser } from "./auth.server";
+import { getDb } from "../core/db.server";
+import { enqueueMail } from "../core/outbox.server";
+import { nudgeOutboxWorker } from "../notifications/outbox-worker.server";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server";
+import { resetBucket, takeToken } from "../core/rate-limit.server";
+import { INACTIVITY_TIMEOUT_MS, createSession } from "./sessions.server";
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+const RESET_IP_POLICY = { capacity: 10, refillSeconds: 60 };
+const RESET_EMAIL_POLICY = { capacity: 3, refillSeconds: 300 };
+const CHANGE_POLICY = { capacity: 5, refillSeconds: 60 };
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+function newToken(): string {
+  const bytes = new Uint8Array(32); // 256 bits
+  crypto.getRandomValues(bytes);
+  return encodeBase64urlNoPadding(bytes);
+}
+
+/** Tokens are base64url of 32 bytes; anything else is not worth a database lookup. */
+function plausibleToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** Where links in mails point: PUBLIC_URL when set (behind a proxy), else the origin the request came to. */
+function publicOrigin(request: Request): string {
+  const configured = process.env.PUBLIC_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, "");
+  return new URL(request.url).origin;
+}
+
+// ---- password reset ---------------------------------------------------------------------------------------
+
+export type ResetRequestResult = { ok: true } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Always answers the same for known and unknown addresses. A filled honeypot (a field people never see)
+ * marks a bot: it gets the same answer and nothing happens.
+ */
+export async function requestPasswordReset(
+  request: Request,
+  input: { email: string; clientIp: string; honeypot?: string },
+): Promise<ResetRequestResult> {
+  if (input.honeypot) return { ok: true };
+  const db = await getDb();
+  const email = input.email.trim().toLowerCase();
+  const byIp = await takeToken(db, `reset:ip:${input.clientIp}`, RESET_IP_POLICY);
+  const byEmail = await takeToken(db, `reset:account:${email}`, RESET_EMAIL_POLICY);
+  if (!byIp.allowed || !byEmail.allowed) {
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) };
+  }
+  const [user] = await db.select({ id: users.id, email: users.email, active: users.active }).from(users).where(eq(users.email, email)).limit(1);
+  if (!user || !user.active) return { ok: true };
+
+  const token = newToken();
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    // Only the newest link works: earlier unused ones are spent.
+    await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "password_reset"), isNull(userTokens.usedAt)));
+    await tx.insert(userTokens).values({
+      purpose: "password_reset",
+      tokenHash: hashToken(token),
+      userId: user.id,
+      email: user.email,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+    });
+    const [event] = await tx
+      .insert(events)
+      .values({ aggregateType: "user", aggregateId: user.id, type: "password_reset_requested", payload: { ip: input.clientIp } })
+      .returning({ id: events.id });
+    await enqueueMail(tx, {
+      recipient: user.email,
+      subject: t.mail.resetSubject,
+      bodyText: t.mail.resetBody(`${publicOrigin(request)}/passwort-neu/${token}`),
+      eventId: event!.id,
+    });
+  });
+  nudgeOutboxWorker();
+  return { ok: true };
+}
+
+/** The account a reset link is for, while the link is unused and unexpired; null otherwise. */
+export async function findResetToken(token: string, now = new Date()): Promise<{ email: string } | null> {
+  if (!plausibleToken(token)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email, active: users.active })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, "password_reset"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row && row.active ? { email: row.email } : null;
+}
+
+export type CompleteResetResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid_token" }
+  | { ok: false; reason: "invalid_password"; errors: { password?: string; passwordRepeat?: string } };
+
+export async function completePasswordReset(input: {
+  token: string;
+  password: string;
+  passwordRepeat: string;
+  clientIp: string;
+  now?: Date;
+}): Promise<CompleteResetResult> {
+  const now = input.now ?? new Date();
+  const account = await findResetToken(input.token, now);
+  if (!account) return { ok: false, reason: "invalid_token" };
+  const problem = passwordProblem(input.password, account.email);
+  if (problem) return { ok: false, reason: "invalid_password", errors: { password: passwordProblemMessage(problem) } };
+  if (input.password !== input.passwordRepeat) {
+    return { ok: false, reason: "invalid_password", errors: { passwordRepeat: t.account.repeatMismatch } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const done = await db.transaction(async (tx) => {
+    // The conditional update is the single-use check: of two concurrent uses only one gets the row.
+    const [spent] = await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(userTokens.tokenHash, hashToken(input.token)),
+          eq(userTokens.purpose, "password_reset"),
+          isNull(userTokens.usedAt),
+          gt(userTokens.expiresAt, now),
+        ),
+      )
+      .returning({ userId: userTokens.userId, email: userTokens.email });
+    if (!spent?.userId) return null;
+    await tx.update(users).set({ passwordHash }).where(and(eq(users.id, spent.userId), eq(users.active, true)));
+    await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
+    await tx.insert(events).values({
+      aggregateType: "user",
+      aggregateId: spent.userId,
+      actorUserId: spent.userId,
+      type: "password_reset",
+      payload: { ip: input.clientIp, sessionsEnded: true },
+    });
+    return spent;
+  });
+  if (!done) return { ok: false, reason: "invalid_token" };
+  // Whoever could not sign in before may now do so with the new password.
+  await resetBucket(db, `signin:account:${done.email}`);
+  return { ok: true };
+}
+
+// ---- change password --------------------------------------------------------------------------------------
+
+export type ChangePasswordResult =
+  | { ok: true; setCookie: string }
+  | { ok: false; status: 400 | 429; errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string }; retryAfterSeconds?: number };
+
+/**
+ * Changes the signed-in user's password. Every session ends; this browser continues in a fresh session
+ * (new id and secret, same second-factor state), whose cookie the result carries.
+ */
+export async function changePassword(
+  request: Request,
+  user: CurrentUser,
+  input: { currentPassword: string; newPassword: string; newPasswordRepeat: string; clientIp: string },
+): Promise<ChangePasswordResult> {
+  const db = await getDb();
+  const limit = await takeToken(db, `password_change:account:${user.id}`, CHANGE_POLICY);
+  if (!limit.allowed) {
+    return { ok: false, status: 429, errors: { form: t.account.rateLimited(limit.retryAfterSeconds) }, retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
+  if (!row) return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await db.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "password_change_failed", payload: { ip: input.clientIp } });
+    return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
+  }
+  const problem = passwordProblem(input.newPassword, user.email);
+  if (problem) return { ok: false, status: 400, errors: { newPassword: passwordProblemMessage(problem) } };
+  if (input.newPassword === input.currentPassword) return { ok: false, status: 400, errors: { newPassword: t.account.sameAsCurrent } };
+  if (input.newPassword !== input.newPasswordRepeat) return { ok: false, status: 400, errors: { newPasswordRepeat: t.account.repeatMismatch } };
+
+  const passwordHash = await hashPassword(input.newPassword);
+  const session = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await tx.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "password_changed", payload: { ip: input.clientIp } });
+    return createSession(tx, user.id, {
+      userAgent: request.headers.get("User-Agent"),
+      ipAddress: input.clientIp,
+      mfaVerified: user.mfaVerified,
+    });
+  });
+  await resetBucket(db, `password_change:account:${user.id}`);
+  return { ok: true, setCookie: sessionCookie(request, session.token, session.expiresAt) };
+}
+
+// ---- own sessions -----------------------------------------------------------------------------------------
+
+export interface OwnSession {
+  id: string;
+  device: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastActiveAt: Date;
+  current: boolean;
+}
+
+/** The signed-in user's live sessions, most recently active first. */
+export async function listOwnSessions(user: CurrentUser, now = new Date()): Promise<OwnSession[]> {
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, user.id),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastActiveAt, new Date(now.getTime() - INACTIVITY_TIMEOUT_MS)),
+      ),
+    )
+    .orderBy(desc(sessions.lastActiveAt));
+  return rows.map((s) => ({
+    id: s.id,
+    device: describeDevice(s.userAgent),
+    ipAddress: s.ipAddress,
+    createdAt: s.createdAt,
+    lastActiveAt: s.lastActiveAt,
+    current: s.id === user.sessionId,
+  }));
+}
+
+/**
+ * Ends one of the user's own sessions. Another user's session id answers 404 as if it did not exist. Ending
+ * the current session signs out: the result then carries the cookie that clears it.
+ */
+export async function revokeOwnSession(request: Request, user: CurrentUser, sessionId: string): Promise<{ setCookie?: string }> {
+  if (sessionId === user.sessionId) return { setCookie: await signOut(request) };
+  const db = await getDb();
+  const found = await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, user.id)))
+      .returning({ id: sessions.id });
+    if (!deleted) return false;
+    await tx.insert(events).values({
+      aggregateType: "user",
+      aggregateId: user.id,
+      actorUserId: user.id,
+      type: "session_revoked",
+      // The public id only; the secret never leaves the cookie.
+      payload: { sessionId: deleted.id.slice(0, 8) },
+    });
+    return true;
+  });
+  if (!found) throw new Response(null, { status: 404 });
+  return {};
+}
+
+/** Ends every session of the user, this one included; returns the cookie that clears this browser's. */
+export async function signOutEverywhere(request: Request, user: CurrentUser): Promise<string> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await tx.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "signed_out_everywhere", payload: {} });
+  });
+  return clearedCookie(request);
+}
+

@@ -1,0 +1,423 @@
+/**
+ * Body administration: the users of one body and their roles, deactivation, resetting the second factor, and
+ * the body's audit log (invitations: invitations.server.ts). Every function takes the acting user and checks the body-admin policy
+ * itself (routes check it too); anything outside the admin's body answers 404. Every change writes its
+ * audit event in the same transaction, and every privilege change ends the target's sessions.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import {
+  bodies,
+  events,
+  memberships,
+  organizations,
+  recoveryCodes,
+  userTokens,
+  users,
+} from "../../../db/schema";
+import {
+  assignableRoles,
+  isRole,
+  mayAdministerBody,
+  mayApplyAdminChange,
+  mayManageAccount,
+  type MembershipFact,
+  type Role,
+} from "../../domain/policy";
+import { aggregateLabels } from "../../domain/texts/admin";
+import { roleLabels } from "../../domain/texts/auth";
+import { getDb, type Db, type Tx } from "../core/db.server";
+import { invalidateAllSessions } from "../accounts/sessions.server";
+
+/** What admin functions need from the signed-in user (a CurrentUser from auth.server fits). */
+export interface Actor {
+  id: string;
+  displayName: string;
+  memberships: readonly MembershipFact[];
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export class NotFound extends Error {
+  constructor() {
+    super("not found");
+  }
+}
+
+/** A refused change with the key of its German message (app/domain/texts/admin.ts). */
+export class AdminRefusal extends Error {
+  constructor(
+    readonly reason:
+      | "notOnSelf"
+      | "lastAdmin"
+      | "otherBodies"
+      | "alreadyInactive"
+      | "alreadyActive"
+      | "mfaNotSet"
+      | "alreadyMember"
+      | "roleNotInOrganization"
+      | "chooseOrganization",
+    readonly field?: "organizationId" | "role" | "email",
+  ) {
+    super(reason);
+  }
+}
+
+export function notFoundResponse(): Response {
+  return new Response("Nicht gefunden", { status: 404, statusText: "Not Found" });
+}
+
+/** "23.11.2026, 10:38" in the body's time zone (formatted here so that server and browser render the same). */
+export function dateTimeText(instant: Date, timeZone: string): string {
+  return instant.toLocaleString("de-DE", { timeZone, dateStyle: "medium", timeStyle: "short" });
+}
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** The body by slug, only if the actor administers it; otherwise NotFound (never a hint that it exists). */
+export async function adminBody(db: Db | Tx, actor: Actor, slug: string) {
+  const [body] = await db.select().from(bodies).where(eq(bodies.slug, slug)).limit(1);
+  if (!body || !mayAdministerBody(actor.memberships, body.id)) throw new NotFound();
+  return body;
+}
+
+async function membershipFactsOf(db: Db | Tx, userId: string): Promise<MembershipFact[]> {
+  const rows = await db
+    .select({ bodyId: memberships.bodyId, organizationId: memberships.organizationId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+/**
+ * A user the admin may see in this body: one with a role in it, or one who had a role there (a role_revoked
+ * event of this body), so that an account whose last role was removed stays reachable to be reactivated.
+ */
+async function targetUser(db: Db | Tx, bodyId: string, userId: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new NotFound();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw new NotFound();
+  const facts = await membershipFactsOf(db, user.id);
+  if (!facts.some((m) => m.bodyId === bodyId)) {
+    const [history] = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(
+        and(
+          eq(events.bodyId, bodyId),
+          eq(events.aggregateType, "user"),
+          eq(events.aggregateId, user.id),
+          inArray(events.type, ["role_revoked", "invitation_accepted", "role_granted"]),
+        ),
+      )
+      .limit(1);
+    if (!history) throw new NotFound();
+  }
+  return { user, facts };
+}
+
+export async function writeEvent(
+  tx: Db | Tx,
+  input: { bodyId: string; aggregateType: string; aggregateId: string; type: string; actorUserId: string | null; payload: Record<string, unknown> },
+): Promise<number> {
+  const [row] = await tx.insert(events).values({ ...input, public: false }).returning({ id: events.id });
+  return row!.id;
+}
+
+// ---- overview ------------------------------------------------------------------------------------------
+
+export async function loadBodyAdministration(actor: Actor, slug: string, now = new Date()) {
+  const db = await getDb();
+  const body = await adminBody(db, actor, slug);
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, external: organizations.external })
+    .from(organizations)
+    .where(eq(organizations.bodyId, body.id))
+    .orderBy(asc(organizations.name));
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      active: users.active,
+      mfa: sql<boolean>`${users.totpEnabledAt} is not null`,
+      membershipId: memberships.id,
+      role: memberships.role,
+      organizationName: organizations.name,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.bodyId, body.id))
+    .orderBy(asc(users.displayName), asc(organizations.name));
+  const byUser = new Map<
+    string,
+    { id: string; email: string; displayName: string; active: boolean; mfa: boolean; roles: Array<{ role: Role; organizationName: string }> }
+  >();
+  for (const r of rows) {
+    const entry =
+      byUser.get(r.userId) ??
+      { id: r.userId, email: r.email, displayName: r.displayName, active: r.active, mfa: Boolean(r.mfa), roles: [] };
+    entry.roles.push({ role: r.role as Role, organizationName: r.organizationName });
+    byUser.set(r.userId, entry);
+  }
+  const invitations = await db
+    .select({ id: userTokens.id, email: userTokens.email, grant: userTokens.grant, createdAt: userTokens.createdAt, expiresAt: userTokens.expiresAt })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.purpose, "invitation"),
+        eq(userTokens.bodyId, body.id),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(userTokens.createdAt));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return {
+    body: { id: body.id, slug: body.slug, name: body.name },
+    organizations: orgs.map((o) => ({ ...o, assignableRoles: [...assignableRoles(o.kind, o.external)] })),
+    users: [...byUser.values()],
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: (i.grant?.role ?? "") as Role,
+      organizationName: orgName.get(i.grant?.organizationId ?? "") ?? "",
+      createdAt: dateTimeText(i.createdAt, body.timeZone),
+      expiresAt: dateTimeText(i.expiresAt, body.timeZone),
+    })),
+  };
+}
+
+// ---- roles ---------------------------------------------------------------------------------------------
+
+/** The organisation must belong to the body and the role must fit it; bodyId comes from the URL only. */
+export async function checkGrant(db: Db | Tx, bodyId: string, organizationId: string, role: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) throw new AdminRefusal("chooseOrganization", "organizationId");
+  const [org] = await db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), eq(organizations.bodyId, bodyId)))
+    .limit(1);
+  if (!org) throw new AdminRefusal("chooseOrganization", "organizationId");
+  if (!isRole(role) || !assignableRoles(org.kind, org.external).includes(role)) {
+    throw new AdminRefusal("roleNotInOrganization", "role");
+  }
+  return { org, role: role as Role };
+}
+
+export async function loadUserAdministration(actor: Actor, slug: string, userId: string) {
+  const db = await getDb();
+  const body = await adminBody(db, actor, slug);
+  const { user, facts } = await targetUser(db, body.id, userId);
+  const rows = await db
+    .select({ id: memberships.id, role: memberships.role, organizationId: organizations.id, organizationName: organizations.name })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
+    .orderBy(asc(organizations.name), asc(memberships.role));
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, external: organizations.external })
+    .from(organizations)
+    .where(eq(organizations.bodyId, body.id))
+    .orderBy(asc(organizations.name));
+  return {
+    body: { id: body.id, slug: body.slug, name: body.name },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      active: user.active,
+      deactivatedAt: user.deactivatedAt ? dateTimeText(user.deactivatedAt, body.timeZone) : null,
+      mfa: user.totpEnabledAt !== null,
+      isSelf: user.id === actor.id,
+      /** Account-wide changes need admin rights in every body the account works in. */
+      manageable: mayManageAccount(actor.memberships, facts, body.id),
+    },
+    memberships: rows.map((r) => ({ ...r, role: r.role as Role })),
+    organizations: orgs.map((o) => ({ ...o, assignableRoles: [...assignableRoles(o.kind, o.external)] })),
+  };
+}
+
+export async function grantRole(actor: Actor, slug: string, userId: string, input: { organizationId: string; role: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const body = await adminBody(tx, actor, slug);
+    const { user } = await targetUser(tx, body.id, userId);
+    const { org, role } = await checkGrant(tx, body.id, input.organizationId, input.role);
+    const inserted = await tx
+      .insert(memberships)
+      .values({ userId: user.id, bodyId: body.id, organizationId: org.id, role })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id });
+    if (inserted.length === 0) throw new AdminRefusal("alreadyMember", "role");
+    await writeEvent(tx, {
+      bodyId: body.id,
+      aggregateType: "user",
+      aggregateId: user.id,
+      type: "role_granted",
+      actorUserId: actor.id,
+      payload: { membershipId: inserted[0]!.id, organizationId: org.id, organizationName: org.name, role },
+    });
+    // A privilege change rotates: the target signs in again and gets a fresh session.
+    await invalidateAllSessions(tx, user.id);
+  });
+}
+
+export async function revokeRole(actor: Actor, slug: string, userId: string, membershipId: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const body = await adminBody(tx, actor, slug);
+    const { user } = await targetUser(tx, body.id, userId);
+    if (!/^[0-9a-f-]{36}$/i.test(membershipId)) throw new NotFound();
+    const [membership] = await tx
+      .select({ id: memberships.id, role: memberships.role, organizationId: organizations.id, organizationName: organizations.name })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(eq(memberships.id, membershipId), eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
+      .limit(1);
+    if (!membership) throw new NotFound();
+    const role = membership.role as Role;
+    let adminsAfter = 0;
+    if (role === "body_admin") {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.bodyId, body.id), eq(memberships.role, "body_admin"), eq(users.active, true)));
+      adminsAfter = Number(row?.n ?? 0) - 1;
+    }
+    if (!mayApplyAdminChange("revoke_role", actor.id, user.id, { revokedRole: role, adminsAfter })) {
+      throw new AdminRefusal(actor.id === user.id ? "notOnSelf" : "lastAdmin");
+    }
+    await tx.delete(memberships).where(eq(memberships.id, membership.id));
+    await writeEvent(tx, {
+      bodyId: body.id,
+      aggregateType: "user",
+      aggregateId: user.id,
+      type: "role_revoked",
+      actorUserId: actor.id,
+      payload: { membershipId: membership.id, organizationId: membership.organizationId, organizationName: membership.organizationName, role },
+    });
+    await invalidateAllSessions(tx, user.id);
+  });
+}
+
+// ---- account-wide changes ------------------------------------------------------------------------------
+
+async function accountChange(
+  actor: Actor,
+  slug: string,
+  userId: string,
+  change: "deactivate" | "reactivate" | "reset_mfa",
+  now = new Date(),
+) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const body = await adminBody(tx, actor, slug);
+    const { user, facts } = await targetUser(tx, body.id, userId);
+    if (change !== "reactivate" && !mayApplyAdminChange(change, actor.id, user.id)) throw new AdminRefusal("notOnSelf");
+    if (!mayManageAccount(actor.memberships, facts, body.id)) throw new AdminRefusal("otherBodies");
+    let type: string;
+    if (change === "deactivate") {
+      if (!user.active) throw new AdminRefusal("alreadyInactive");
+      await tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, user.id));
+      type = "user_deactivated";
+    } else if (change === "reactivate") {
+      if (user.active) throw new AdminRefusal("alreadyActive");
+      await tx.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.id, user.id));
+      type = "user_reactivated";
+    } else {
+      if (user.totpSecret === null && user.totpEnabledAt === null) throw new AdminRefusal("mfaNotSet");
+      await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null }).where(eq(users.id, user.id));
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+      type = "mfa_reset";
+    }
+    await writeEvent(tx, { bodyId: body.id, aggregateType: "user", aggregateId: user.id, type, actorUserId: actor.id, payload: {} });
+    // Deactivation and an MFA reset end every session at once, not at the next request's check.
+    if (change !== "reactivate") await invalidateAllSessions(tx, user.id);
+  });
+}
+
+export const deactivateUser = (actor: Actor, slug: string, userId: string, now?: Date) => accountChange(actor, slug, userId, "deactivate", now);
+export const reactivateUser = (actor: Actor, slug: string, userId: string) => accountChange(actor, slug, userId, "reactivate");
+export const resetSecondFactor = (actor: Actor, slug: string, userId: string) => accountChange(actor, slug, userId, "reset_mfa");
+
+// ---- audit log -----------------------------------------------------------------------------------------
+
+/**
+ * The body's audit log: its own events, plus account events without a body (sign-ins, MFA changes) of users
+ * with a role in the body. Events another body recorded about the same user stay with that body.
+ */
+export async function loadAuditLog(actor: Actor, slug: string, page: number) {
+  const db = await getDb();
+  const body = await adminBody(db, actor, slug);
+  const membersOfBody = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.bodyId, body.id));
+  const where = or(
+    eq(events.bodyId, body.id),
+    and(isNull(events.bodyId), inArray(events.aggregateType, ["user", "session"]), inArray(events.aggregateId, membersOfBody)),
+  );
+  const actorUser = aliasedTable(users, "actor_user");
+  const subjectUser = aliasedTable(users, "subject_user");
+  const offset = (page - 1) * AUDIT_PAGE_SIZE;
+  const rows = await db
+    .select({
+      id: events.id,
+      type: events.type,
+      aggregateType: events.aggregateType,
+      recordedAt: events.recordedAt,
+      payload: events.payload,
+      actorName: actorUser.displayName,
+      subjectName: subjectUser.displayName,
+      subjectEmail: subjectUser.email,
+    })
+    .from(events)
+    .leftJoin(actorUser, eq(actorUser.id, events.actorUserId))
+    .leftJoin(subjectUser, and(eq(events.aggregateType, "user"), eq(subjectUser.id, events.aggregateId)))
+    .where(where)
+    .orderBy(desc(events.recordedAt), desc(events.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .offset(offset);
+  return {
+    body: { id: body.id, slug: body.slug, name: body.name },
+    page,
+    hasNext: rows.length > AUDIT_PAGE_SIZE,
+    events: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      type: r.type,
+      recordedAt: r.recordedAt.toISOString(),
+      recordedAtText: dateTimeText(r.recordedAt, body.timeZone),
+      actorName: r.actorName,
+      subject: r.subjectName ? `${r.subjectName} (${r.subjectEmail})` : auditSubject(r.aggregateType, r.payload),
+      details: auditDetails(r.payload),
+    })),
+  };
+}
+
+function auditSubject(aggregateType: string, payload: Record<string, unknown>): string {
+  if (aggregateType === "invitation" && typeof payload.email === "string") return payload.email;
+  return aggregateLabels[aggregateType] ?? aggregateType;
+}
+
+/** Only the facts an admin needs; never secrets (no payload here holds any, but keep it an allow-list). */
+function auditDetails(payload: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof payload.role === "string") parts.push(roleLabels[payload.role] ?? payload.role);
+  if (typeof payload.organizationName === "string") parts.push(payload.organizationName);
+  if (typeof payload.ip === "string") parts.push(`IP ${payload.ip}`);
+  if (typeof payload.status === "string") parts.push(`Status ${payload.status}`);
+  return parts.join(" · ");
+}
+
+/** Runs an admin function for a route: NotFound becomes the 404 response (never a 403 with a hint). */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFound) throw notFoundResponse();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Start-up and shut-down of the server process: open the configured database, apply migrations, load the
+ * demo data when the database has none, start the outbox worker and the deadline-reminder scan, and on
+ * shutdown stop both before closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
+ */
+import { seedDemoData, type DemoLogin } from "../../../db/seed";
+import { closeDatabase, connectDatabase } from "./db.server";
+import { startDeadlineScanner, stopDeadlineScanner } from "../notifications/deadline-reminders.server";
+import { startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
+
+export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
+  const handle = await connectDatabase();
+  await handle.migrate();
+  // QUAESTIO_DEMO_DATA=0 keeps a production database free of the demo bodies and their shared password.
+  const demoLogins = demoDataEnabled() ? await seedDemoData(handle.db) : [];
+  startOutboxWorker();
+  startDeadlineScanner();
+  return { demoLogins };
+}
+
+export async function shutdown(): Promise<void> {
+  await Promise.all([stopOutboxWorker(), stopDeadlineScanner()]);
+  await closeDatabase();
+}
+
+export function demoDataEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  const value = env.QUAESTIO_DEMO_DATA?.trim().toLowerCase();
+  return !(value === "0" || value === "false" || value === "nein" || value === "no");
+}

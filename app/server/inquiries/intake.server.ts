@@ -1,0 +1,259 @@
+/**
+ * The council office's intake and the workflow commands on one inquiry: accept or declare inadmissible,
+ * assign the lead and contributing departments, start answering (lead department), set the visibility,
+ * withdraw (originating faction) — and `runWorkflowCommand`, the one entry point of the page's action, which
+ * dispatches to these and to extensions.server.ts and motions.server.ts.
+ *
+ * Every command checks again what the route checked: the inquiry is looked up by id and answered NotFound
+ * when the user may not see it (another body's included); state changes go through the lifecycle engine,
+ * the other commands lock the inquiry, compare its version and write their event with recordInquiryEvent.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { inquiries, inquiryContributors, organizations } from "../../../db/schema";
+import type { AgendaPurpose, MotionDecision } from "../../domain/labels";
+import { workflowText as t } from "../../domain/texts/workflow";
+import type { CurrentUser } from "../accounts/auth.server";
+import { getDb, type Db, type Tx } from "../core/db.server";
+import { extendDeadline, grantExtension, refuseExtension, requestExtension } from "./extensions.server";
+import { recordInquiryEvent } from "../core/events.server";
+import { decideMotion, linkAgenda, putMotionOnAgenda, type AgendaLinkInput } from "../motions/motions.server";
+import { applyInquiryTransition, TransitionRefused } from "../core/transitions.server";
+import {
+  actorOf,
+  loadWorkflowSubject,
+  requireAction,
+  requireVersion,
+  WorkflowInputError,
+  type WorkflowUser,
+} from "./workflow-context.server";
+
+export { WorkflowInputError };
+
+/** Organisations that can lead or contribute to an answer: the administration's own units. */
+export const ANSWERING_ORGANIZATION_KINDS = ["department", "executive", "dpo_office"] as const;
+
+/** Checks that every id is an answering organisation of the body; returns them without duplicates. */
+async function answeringOrganizations(tx: Db | Tx, bodyId: string, ids: readonly string[], field: string): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.bodyId, bodyId),
+        eq(organizations.external, false),
+        inArray(organizations.id, unique),
+        inArray(organizations.kind, [...ANSWERING_ORGANIZATION_KINDS]),
+      ),
+    );
+  if (rows.length !== unique.length) throw new WorkflowInputError(field, t.unknownOrganization);
+  return unique;
+}
+
+async function replaceContributors(tx: Tx, inquiryId: string, contributorIds: readonly string[]) {
+  await tx.delete(inquiryContributors).where(eq(inquiryContributors.inquiryId, inquiryId));
+  if (contributorIds.length) await tx.insert(inquiryContributors).values(contributorIds.map((organizationId) => ({ inquiryId, organizationId })));
+}
+
+/** A lifecycle event without facts of its own (accept, start_answering). */
+async function simpleTransition(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, event: "accept" | "start_answering") {
+  const subject = await loadWorkflowSubject(db, user, inquiryId);
+  return applyInquiryTransition(db, {
+    inquiryId: subject.inquiry.id,
+    bodyId: subject.inquiry.bodyId,
+    expectedVersion,
+    event,
+    actor: actorOf(user),
+  });
+}
+
+export async function declareInadmissible(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, reason: string) {
+  const subject = await loadWorkflowSubject(db, user, inquiryId);
+  return applyInquiryTransition(db, {
+    inquiryId: subject.inquiry.id,
+    bodyId: subject.inquiry.bodyId,
+    expectedVersion,
+    event: "declare_inadmissible",
+    actor: actorOf(user),
+    facts: { reason },
+  });
+}
+
+/** Council office: lead department and contributing departments; `assign` writes both in one transaction. */
+export async function assignInquiry(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: { leadOrganizationId: string; contributorIds: string[] },
+) {
+  const subject = await loadWorkflowSubject(db, user, inquiryId);
+  const { bodyId } = subject.inquiry;
+  // Filled by `within` (after the engine's checks of state and role) and recorded in the event.
+  const payload: { contributorIds?: string[] } = {};
+  return applyInquiryTransition(db, {
+    inquiryId: subject.inquiry.id,
+    bodyId,
+    expectedVersion,
+    event: "assign",
+    actor: actorOf(user),
+    facts: { leadOrganizationId: input.leadOrganizationId },
+    payload,
+    within: async (tx, inquiry) => {
+      await answeringOrganizations(tx, bodyId, [input.leadOrganizationId], "leadOrganizationId");
+      const ids = await answeringOrganizations(tx, bodyId, input.contributorIds, "contributorIds");
+      payload.contributorIds = ids.filter((id) => id !== input.leadOrganizationId);
+      await replaceContributors(tx, inquiry.id, payload.contributorIds);
+    },
+  });
+}
+
+/** Council office changes the contributing departments later (assigned, answering). */
+export async function changeContributors(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, ids: string[]) {
+  return db.transaction(async (tx) => {
+    const subject = await loadWorkflowSubject(tx, user, inquiryId, { lock: true });
+    requireVersion(subject, expectedVersion);
+    requireAction(subject, "change_contributors");
+    const { inquiry } = subject;
+    const contributorIds = (await answeringOrganizations(tx, inquiry.bodyId, ids, "contributorIds")).filter(
+      (id) => id !== inquiry.leadOrganizationId,
+    );
+    const before = await tx
+      .select({ id: inquiryContributors.organizationId })
+      .from(inquiryContributors)
+      .where(eq(inquiryContributors.inquiryId, inquiry.id));
+    await replaceContributors(tx, inquiry.id, contributorIds);
+    const version = inquiry.version + 1;
+    await tx.update(inquiries).set({ version, updatedAt: sql`now()` }).where(eq(inquiries.id, inquiry.id));
+    await recordInquiryEvent(tx, {
+      bodyId: inquiry.bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      inquiryId: inquiry.id,
+      type: "contributors_changed",
+      actorUserId: user.id,
+      public: false,
+      // `added` is what the notifications read: only newly added departments are told "assigned".
+      payload: {
+        before: before.map((b) => b.id),
+        after: contributorIds,
+        added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+      },
+    });
+    return { version };
+  });
+}
+
+/** Council office sets the inquiry public or internal, with a reason (event `visibility_changed`, not public). */
+export async function changeVisibility(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: { visibility: "public" | "internal"; reason: string },
+) {
+  return db.transaction(async (tx) => {
+    const subject = await loadWorkflowSubject(tx, user, inquiryId, { lock: true });
+    requireVersion(subject, expectedVersion);
+    requireAction(subject, "change_visibility");
+    const { inquiry } = subject;
+    const reason = input.reason.trim();
+    if (!reason) throw new WorkflowInputError("reason", t.required);
+    if (inquiry.visibility === input.visibility) throw new WorkflowInputError("visibility", t.sameVisibility);
+    const version = inquiry.version + 1;
+    await tx
+      .update(inquiries)
+      .set({ visibility: input.visibility, visibilityReason: reason, version, updatedAt: sql`now()` })
+      .where(eq(inquiries.id, inquiry.id));
+    await recordInquiryEvent(tx, {
+      bodyId: inquiry.bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      inquiryId: inquiry.id,
+      type: "visibility_changed",
+      actorUserId: user.id,
+      public: false,
+      payload: { from: inquiry.visibility, to: input.visibility, reason },
+    });
+    return { version };
+  });
+}
+
+/** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
+export async function withdrawInquiry(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, publicNote: string) {
+  const subject = await loadWorkflowSubject(db, user, inquiryId);
+  return applyInquiryTransition(db, {
+    inquiryId: subject.inquiry.id,
+    bodyId: subject.inquiry.bodyId,
+    expectedVersion,
+    event: "withdraw",
+    actor: actorOf(user),
+    facts: { publicNote },
+  });
+}
+
+export type WorkflowCommand =
+  | { intent: "accept" }
+  | { intent: "declare_inadmissible"; reason: string }
+  | { intent: "assign"; leadOrganizationId: string; contributorIds: string[] }
+  | { intent: "change_contributors"; contributorIds: string[] }
+  | { intent: "start_answering" }
+  | ({ intent: "link_agenda" } & AgendaLinkInput)
+  | ({ intent: "put_on_agenda" } & Omit<AgendaLinkInput, "purpose">)
+  | { intent: "decide"; decision: MotionDecision; note: string | null }
+  | { intent: "change_visibility"; visibility: "public" | "internal"; reason: string }
+  | { intent: "request_extension"; newDueOn: string; reason: string }
+  | { intent: "grant_extension"; requestId: string; newDueOn: string; reason: string }
+  | { intent: "refuse_extension"; requestId: string; note: string }
+  | { intent: "extend_deadline"; newDueOn: string; reason: string }
+  | { intent: "withdraw"; publicNote: string };
+
+export type WorkflowIntent = WorkflowCommand["intent"];
+
+/**
+ * The page's one server call. Throws NotFound (→ 404), StaleVersionError, TransitionRefused (German message
+ * for the form) or WorkflowInputError (German message for one field); returns the inquiry's new version.
+ */
+export async function runWorkflowCommand(
+  user: Pick<CurrentUser, "id" | "memberships">,
+  inquiryId: string,
+  expectedVersion: number,
+  command: WorkflowCommand,
+): Promise<{ version: number }> {
+  const db = await getDb();
+  const u: WorkflowUser = { id: user.id, memberships: user.memberships };
+  switch (command.intent) {
+    case "accept":
+    case "start_answering":
+      return simpleTransition(db, u, inquiryId, expectedVersion, command.intent);
+    case "declare_inadmissible":
+      return declareInadmissible(db, u, inquiryId, expectedVersion, command.reason);
+    case "assign":
+      return assignInquiry(db, u, inquiryId, expectedVersion, command);
+    case "change_contributors":
+      return changeContributors(db, u, inquiryId, expectedVersion, command.contributorIds);
+    case "link_agenda":
+      return linkAgenda(db, u, inquiryId, expectedVersion, command);
+    case "put_on_agenda":
+      return putMotionOnAgenda(db, u, inquiryId, expectedVersion, command);
+    case "decide":
+      return decideMotion(db, u, inquiryId, expectedVersion, command);
+    case "change_visibility":
+      return changeVisibility(db, u, inquiryId, expectedVersion, command);
+    case "request_extension":
+      return requestExtension(db, u, inquiryId, expectedVersion, command);
+    case "grant_extension":
+      return grantExtension(db, u, inquiryId, expectedVersion, command);
+    case "refuse_extension":
+      return refuseExtension(db, u, inquiryId, expectedVersion, command);
+    case "extend_deadline":
+      return extendDeadline(db, u, inquiryId, expectedVersion, command);
+    case "withdraw":
+      return withdrawInquiry(db, u, inquiryId, expectedVersion, command.publicNote);
+    default:
+      throw new TransitionRefused("forbidden", t.unknownIntent);
+  }
+}
+
+export type { AgendaLinkInput, AgendaPurpose };

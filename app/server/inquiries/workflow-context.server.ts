@@ -1,0 +1,96 @@
+/**
+ * What the workflow of one inquiry needs to know about the user and the inquiry: may the user see it at all
+ * (else NotFound), and which actions may they take now (app/domain/workflow.ts). Shared by the page's view
+ * (workflow-view.server.ts) and the commands (intake.server.ts, extensions.server.ts, motions.server.ts).
+ */
+import { and, eq } from "drizzle-orm";
+import { extensionRequests, inquiries, inquiryTypes } from "../../../db/schema";
+import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
+import { availableActions, type WorkflowAction, type WorkflowContext, type WorkflowLifecycle } from "../../domain/workflow";
+import { workflowText } from "../../domain/texts/workflow";
+import type { Db, Tx } from "../core/db.server";
+import { responsibilityFacts } from "./scope.server";
+import { NotFound, StaleVersionError, TransitionRefused, type TransitionActor } from "../core/transitions.server";
+
+export type InquiryRow = typeof inquiries.$inferSelect;
+
+export interface WorkflowSubject {
+  inquiry: InquiryRow;
+  lifecycle: WorkflowLifecycle;
+  context: WorkflowContext;
+  actions: WorkflowAction[];
+  /** Lead and contributing departments (and answer-level ones), for the visibility policy. */
+  responsibleOrganizationIds: string[];
+}
+
+export interface WorkflowUser {
+  id: string;
+  memberships: readonly MembershipFact[];
+}
+
+/** A form field's input was refused; `field` names the form field, `message` is German. */
+export class WorkflowInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "WorkflowInputError";
+  }
+}
+
+export function actorOf(user: WorkflowUser): TransitionActor {
+  return { userId: user.id, memberships: user.memberships };
+}
+
+/**
+ * Loads the inquiry (optionally locked for update) and decides what the user may do. Throws NotFound when the
+ * inquiry does not exist or the user may not see it — the same answer for another body's inquiry.
+ */
+export async function loadWorkflowSubject(
+  db: Db | Tx,
+  user: WorkflowUser,
+  inquiryId: string,
+  options: { lock?: boolean } = {},
+): Promise<WorkflowSubject> {
+  const query = db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
+  const [inquiry] = options.lock ? await query.for("update") : await query;
+  if (!inquiry) throw new NotFound();
+  const facts = await responsibilityFacts(db, inquiry.id, inquiry.leadOrganizationId);
+  const visibility = { ...inquiry, ...facts };
+  if (!maySeeInquiry(user.memberships, visibility)) throw new NotFound();
+
+  const [type] = await db.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
+  const lifecycle: WorkflowLifecycle = type?.lifecycle === "motion" ? "motion" : "inquiry";
+  const [pending] = await db
+    .select({ id: extensionRequests.id })
+    .from(extensionRequests)
+    .where(and(eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")))
+    .limit(1);
+
+  const inBody = user.memberships.filter((m) => m.bodyId === inquiry.bodyId);
+  const roles = [...new Set(inBody.map((m) => m.role))] as Role[];
+  const context: WorkflowContext = {
+    lifecycle,
+    state: inquiry.status,
+    roles,
+    isLeadDepartmentStaff:
+      inquiry.leadOrganizationId !== null &&
+      inBody.some((m) => m.organizationId === inquiry.leadOrganizationId && (m.role === "clerk" || m.role === "department_head")),
+    isOriginatorFactionMember:
+      inquiry.originatorOrganizationId !== null &&
+      inBody.some((m) => m.organizationId === inquiry.originatorOrganizationId && m.role === "faction_member"),
+    hasDueDate: inquiry.dueOn !== null,
+    hasPendingExtensionRequest: pending !== undefined,
+  };
+  return { inquiry, lifecycle, context, actions: availableActions(context), responsibleOrganizationIds: facts.responsibleOrganizationIds };
+}
+
+/** Refuses an action the user may not take now, with the German message for the form. */
+export function requireAction(subject: WorkflowSubject, action: WorkflowAction): void {
+  if (!subject.actions.includes(action)) throw new TransitionRefused("forbidden", workflowText.notAllowed);
+}
+
+export function requireVersion(subject: WorkflowSubject, expectedVersion: number): void {
+  if (subject.inquiry.version !== expectedVersion) throw new StaleVersionError();
+}

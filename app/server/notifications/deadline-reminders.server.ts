@@ -1,0 +1,108 @@
+/**
+ * Deadline reminders: a scan over the open inquiries with a due date writes `due_soon` (lead and contributing
+ * departments and the council office, each user's N days before — default 3) and `overdue` (lead department
+ * and council office, once the due date has passed). "Today" is the body's today, in its time zone.
+ *
+ * Idempotent through the notifications' dedupe key (`due_soon:{inquiryId}:{dueOn}`): running the scan again
+ * writes nothing new; an extension gives a new due date and so new reminders. The running app scans at start
+ * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
+ */
+import { and, inArray, isNotNull, lte } from "drizzle-orm";
+import { inquiries } from "../../../db/schema";
+import { addDays } from "../../domain/dashboard";
+import { isoDateInTimeZone } from "../../domain/format";
+import { MAX_DUE_SOON_DAYS, OPEN_FOR_DEADLINES, daysBetween, isDueSoon, isOverdue, reminderDedupeKey } from "../../domain/notifications";
+import { getDb, type Db } from "../core/db.server";
+import { deliver, loadInquiryContext, preferencesFor, resolveAudience, type Recipient } from "./notifications.server";
+import { nudgeOutboxWorker } from "./outbox-worker.server";
+
+export interface ScanResult {
+  /** Recipients who got a reminder in this run. */
+  dueSoon: number;
+  overdue: number;
+}
+
+function unique(recipients: Recipient[]): Recipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => (seen.has(r.userId) ? false : (seen.add(r.userId), true)));
+}
+
+export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<ScanResult> {
+  // Only what can be due soon or overdue is loaded: nothing due beyond the longest reminder window (one day
+  // of margin for the bodies' time zones), so inquiries due in months cost no work every 15 minutes.
+  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), MAX_DUE_SOON_DAYS + 1);
+  const open = await db
+    .select({ id: inquiries.id, bodyId: inquiries.bodyId })
+    .from(inquiries)
+    .where(and(inArray(inquiries.status, [...OPEN_FOR_DEADLINES]), isNotNull(inquiries.dueOn), lte(inquiries.dueOn, latestDue)));
+  const result: ScanResult = { dueSoon: 0, overdue: 0 };
+  for (const { id, bodyId } of open) {
+    await db.transaction(async (tx) => {
+      const inquiry = await loadInquiryContext(tx, id, bodyId);
+      const dueOn = inquiry?.facts.dueOn;
+      if (!inquiry || !dueOn || !(OPEN_FOR_DEADLINES as readonly string[]).includes(inquiry.status)) return;
+      const today = isoDateInTimeZone(now, inquiry.timeZone);
+      if (isOverdue(today, dueOn)) {
+        const recipients = unique([
+          ...(await resolveAudience(tx, inquiry, { kind: "lead_department" })),
+          ...(await resolveAudience(tx, inquiry, { kind: "council_office" })),
+        ]);
+        const preferences = await preferencesFor(tx, recipients.map((r) => r.userId), "overdue");
+        const dedupeKey = reminderDedupeKey("overdue", inquiry.id, dueOn);
+        result.overdue += await deliver(tx, { inquiry, kind: "overdue", recipients, preferences, dedupeKey });
+        return;
+      }
+      if (daysBetween(today, dueOn) > MAX_DUE_SOON_DAYS) return;
+      const candidates = unique([
+        ...(await resolveAudience(tx, inquiry, { kind: "departments" })),
+        ...(await resolveAudience(tx, inquiry, { kind: "council_office" })),
+      ]);
+      const preferences = await preferencesFor(tx, candidates.map((r) => r.userId), "due_soon");
+      const recipients = candidates.filter((r) => isDueSoon(today, dueOn, preferences.get(r.userId)!.dueSoonDays));
+      const dedupeKey = reminderDedupeKey("due_soon", inquiry.id, dueOn);
+      result.dueSoon += await deliver(tx, { inquiry, kind: "due_soon", recipients, preferences, dedupeKey });
+    });
+  }
+  return result;
+}
+
+// ---- the periodic scan of the running app -------------------------------------------------------------
+
+const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;
+const STOP_WAIT_MS = 1_000;
+
+/** DEADLINE_SCAN_MS, else 15 minutes. */
+export function scanIntervalMs(env: Record<string, string | undefined> = process.env): number {
+  const configured = Number(env.DEADLINE_SCAN_MS);
+  return Number.isFinite(configured) && configured >= 1_000 ? configured : DEFAULT_INTERVAL_MS;
+}
+
+let timer: NodeJS.Timeout | null = null;
+let running: Promise<unknown> | null = null;
+
+function tick() {
+  if (running) return;
+  running = getDb()
+    .then((db) => scanDeadlines(db))
+    .then((r) => {
+      if (r.dueSoon + r.overdue > 0) nudgeOutboxWorker();
+    })
+    .catch((error) => console.error("[Fristen] Fehler bei der Fristenprüfung:", error))
+    .finally(() => {
+      running = null;
+    });
+}
+
+export function startDeadlineScanner(): void {
+  if (timer) return;
+  timer = setInterval(tick, scanIntervalMs());
+  timer.unref();
+  tick();
+}
+
+/** Stops the loop and waits briefly for a scan in progress, so that the database can be closed after it. */
+export async function stopDeadlineScanner(): Promise<void> {
+  if (timer) clearInterval(timer);
+  timer = null;
+  if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+}
