@@ -1,7 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { loadAuditLog, notFoundResponse, orNotFound } from "~/server/admin/admin.server";
+import { loadAuditLog } from "~/server/admin/admin.server";
+import { notFoundResponse, orNotFound } from "~/server/core/errors.server";
 import { requireUser } from "~/server/accounts/auth.server";
 import { mayAdministerBodySlug } from "~/domain/policy";
 import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";

@@ -28,6 +28,7 @@ import {
 import { aggregateLabels } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
 import { getDb, type Db, type Tx } from "../core/db.server";
+import { NotFound } from "../core/errors.server";
 import { invalidateAllSessions } from "../accounts/sessions.server";
 
 /** What admin functions need from the signed-in user (a CurrentUser from auth.server fits). */
@@ -37,13 +38,10 @@ export interface Actor {
   memberships: readonly MembershipFact[];
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+/** Kept for callers that import them from here; they live in core/errors.server.ts. */
+export { NotFound, notFoundResponse, orNotFound } from "../core/errors.server";
 
-export class NotFound extends Error {
-  constructor() {
-    super("not found");
-  }
-}
+export const AUDIT_PAGE_SIZE = 50;
 
 /** A refused change with the key of its German message (app/domain/texts/admin.ts). */
 export class AdminRefusal extends Error {
@@ -62,10 +60,6 @@ export class AdminRefusal extends Error {
   ) {
     super(reason);
   }
-}
-
-export function notFoundResponse(): Response {
-  return new Response("Nicht gefunden", { status: 404, statusText: "Not Found" });
 }
 
 /** "23.11.2026, 10:38" in the body's time zone (formatted here so that server and browser render the same). */
@@ -410,14 +404,4 @@ function auditDetails(payload: Record<string, unknown>): string {
   if (typeof payload.ip === "string") parts.push(`IP ${payload.ip}`);
   if (typeof payload.status === "string") parts.push(`Status ${payload.status}`);
   return parts.join(" · ");
-}
-
-/** Runs an admin function for a route: NotFound becomes the 404 response (never a 403 with a hint). */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof NotFound) throw notFoundResponse();
-    throw error;
-  }
 }

@@ -27,7 +27,7 @@ import { decide, type Decision, type GuardId, type Lifecycle, type TransitionFac
 import { motionLifecycle } from "../../domain/motion-lifecycle";
 import { maySeeAdministrationWork, maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
 import { lifecycleText } from "../../domain/texts/lifecycle";
-import { NotFound } from "../admin/admin.server";
+import { NotFound } from "./errors.server";
 import type { Db, Tx } from "./db.server";
 import { recordInquiryEvent } from "./events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
