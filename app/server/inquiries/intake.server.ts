@@ -2,7 +2,7 @@
  * The council office's intake and the workflow commands on one inquiry: accept or declare inadmissible,
  * assign the lead and contributing departments, start answering (lead department), set the visibility,
  * withdraw (originating faction) — and `runWorkflowCommand`, the one entry point of the page's action, which
- * dispatches to these and to extensions.server.ts and motions.server.ts.
+ * dispatches to these and to extensions.server.ts, meetings/meetings.server.ts and motions/motions.server.ts.
  *
  * Every command checks again what the route checked: the inquiry is looked up by id and answered NotFound
  * when the user may not see it (another body's included); state changes go through the lifecycle engine,
@@ -16,7 +16,8 @@ import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { extendDeadline, grantExtension, refuseExtension, requestExtension } from "./extensions.server";
 import { recordInquiryEvent } from "../core/events.server";
-import { decideMotion, linkAgenda, putMotionOnAgenda, type AgendaLinkInput } from "../motions/motions.server";
+import { linkAgenda, type AgendaLinkInput } from "../meetings/meetings.server";
+import { decideMotion, putMotionOnAgenda } from "../motions/motions.server";
 import { applyInquiryTransition, TransitionRefused } from "../core/transitions.server";
 import {
   actorOf,

@@ -1,7 +1,7 @@
 /**
  * What the workflow of one inquiry needs to know about the user and the inquiry: may the user see it at all
  * (else NotFound), and which actions may they take now (app/domain/workflow.ts). Shared by the page's view
- * (workflow-view.server.ts) and the commands (intake.server.ts, extensions.server.ts, motions.server.ts).
+ * (workflow-view.server.ts) and the commands (intake.server.ts, extensions.server.ts, meetings/, motions/).
  */
 import { and, eq } from "drizzle-orm";
 import { extensionRequests, inquiries, inquiryTypes } from "../../../db/schema";
