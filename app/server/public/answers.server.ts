@@ -43,7 +43,7 @@ import type {
   WithholdingReason,
 } from "../../domain/labels";
 import type { Db } from "../core/db.server";
-import type { PublicBody } from "./inquiries.server";
+import type { PublicBody } from "./bodies.server";
 
 export interface PublicQuestion {
   id: string;

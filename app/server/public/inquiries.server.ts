@@ -31,6 +31,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import type { AgendaPurpose, BodyKind, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
+import { findBody, type PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import {
   answeredOn,
@@ -53,6 +54,7 @@ export type {
   PublicAnswer,
 } from "./answers.server";
 export { arrangeQuestionsAndParts } from "./answers.server";
+export type { PublicBody } from "./bodies.server";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -215,16 +217,6 @@ export async function loadPublicOverview(
 
 // ---- a body's list (/{body}/anfragen) ---------------------------------------------------------------------
 
-export interface PublicBody {
-  id: string;
-  slug: string;
-  name: string;
-  shortName: string;
-  kind: BodyKind;
-  timeZone: string;
-  website: string | null;
-}
-
 export interface PublicInquiryListItem {
   publicRef: string;
   title: string;
@@ -252,23 +244,6 @@ export interface PublicInquiryList {
   pageCount: number;
   total: number;
   pageSize: number;
-}
-
-async function findBody(db: Db, slug: string): Promise<PublicBody | null> {
-  const [body] = await db
-    .select({
-      id: bodies.id,
-      slug: bodies.slug,
-      name: bodies.name,
-      shortName: bodies.shortName,
-      kind: bodies.kind,
-      timeZone: bodies.timeZone,
-      website: bodies.website,
-    })
-    .from(bodies)
-    .where(eq(bodies.slug, slug))
-    .limit(1);
-  return body ?? null;
 }
 
 /**

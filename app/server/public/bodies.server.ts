@@ -1,0 +1,36 @@
+/**
+ * The body as anonymous readers see it, shared by the public read models (inquiries.server.ts, answers.server.ts)
+ * so that neither has to import the other for it.
+ */
+import { eq } from "drizzle-orm";
+import { bodies } from "../../../db/schema/index";
+import type { BodyKind } from "../../domain/labels";
+import type { Db } from "../core/db.server";
+
+export interface PublicBody {
+  id: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  kind: BodyKind;
+  timeZone: string;
+  website: string | null;
+}
+
+/** The body by its slug, or null when there is none. */
+export async function findBody(db: Db, slug: string): Promise<PublicBody | null> {
+  const [body] = await db
+    .select({
+      id: bodies.id,
+      slug: bodies.slug,
+      name: bodies.name,
+      shortName: bodies.shortName,
+      kind: bodies.kind,
+      timeZone: bodies.timeZone,
+      website: bodies.website,
+    })
+    .from(bodies)
+    .where(eq(bodies.slug, slug))
+    .limit(1);
+  return body ?? null;
+}
