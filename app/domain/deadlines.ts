@@ -20,8 +20,17 @@
  *   are never moved.
  */
 import Holidays from "date-holidays";
-import type { DeadlineRule } from "../../db/schema/bodies";
 import { deadlinesText, stateNames } from "./texts/deadlines";
+
+/**
+ * Deadline rule as data, interpreted below; db/schema/bodies.ts stores it as jsonb.
+ * Examples: { kind: "weeks", amount: 4 }, { kind: "working_days", amount: 10 }, { kind: "next_meeting", organizationId }.
+ */
+export type DeadlineRule =
+  | { kind: "calendar_days" | "weeks" | "months" | "working_days"; amount: number }
+  | { kind: "quarter" }
+  | { kind: "next_meeting"; organizationId: string }
+  | { kind: "none" };
 
 export type GermanState = keyof typeof stateNames;
 

@@ -2,7 +2,7 @@
  * Small builders for Tiptap JSON, used where content is created in code (demo data, tests, imports from
  * plain text). Plain text paragraphs are separated by blank lines; lines starting with "- " become a list.
  */
-import type { RichTextDoc } from "../../db/schema/columns";
+import type { RichTextDoc } from "./rich-text-doc";
 
 type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: unknown[] };
 

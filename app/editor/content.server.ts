@@ -6,7 +6,7 @@
 import { getSchema } from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
-import type { RichTextDoc } from "../../db/schema/columns";
+import type { RichTextDoc } from "./rich-text-doc";
 import { contentExtensions } from "./extensions";
 
 export const contentSchema = getSchema(contentExtensions);

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import type { DeadlineRule } from "../../app/domain/deadlines";
 
 export const bodyKind = pgEnum("body_kind", [
   "municipality", // Stadt / Gemeinde
@@ -42,15 +43,8 @@ export const inquiryLifecycle = pgEnum("inquiry_lifecycle", [
 
 export const numberingPeriod = pgEnum("numbering_period", ["year", "term"]);
 
-/**
- * Deadline rule as data; app/domain/deadlines.ts interprets it.
- * Examples: { kind: "weeks", amount: 4 }, { kind: "working_days", amount: 10 }, { kind: "next_meeting", organizationId }.
- */
-export type DeadlineRule =
-  | { kind: "calendar_days" | "weeks" | "months" | "working_days"; amount: number }
-  | { kind: "quarter" }
-  | { kind: "next_meeting"; organizationId: string }
-  | { kind: "none" };
+/** Deadline rule as data (the type and its meaning live in app/domain/deadlines.ts). */
+export type { DeadlineRule };
 
 export const signOffTemplates = pgTable(
   "sign_off_templates",

@@ -1,12 +1,13 @@
 /** Column helpers shared by the schema files. */
 import { sql } from "drizzle-orm";
 import { customType, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { RichTextDoc } from "../../app/editor/rich-text-doc";
 
 export const id = () => uuid().primaryKey().defaultRandom();
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
-/** Tiptap JSON document as validated by app/editor's content schema. */
-export type RichTextDoc = { type: "doc"; content?: unknown[] };
+/** Tiptap JSON document as validated by app/editor's content schema (the type lives in app/editor). */
+export type { RichTextDoc };
 
 const requiredJson = () => jsonb().$type<RichTextDoc>().notNull();
 const requiredText = () => text().notNull();

@@ -4,6 +4,8 @@
  * All accounts share one password; none has a second factor yet (MFA enrolment comes with the accounts
  * feature, and staff accounts will then be asked to enrol).
  */
+// The seed hashes through the server's own hashPassword on purpose: a second copy of the argon2id parameters
+// here could drift from what sign-in verifies (DESIGN.md §5: demo data is built through the server code).
 import { hashPassword } from "../../app/server/accounts/passwords.server";
 import { memberships, users } from "../schema/index";
 import { first, insertOrganizations, type BodyAnchor, type OrganizationKind, type Tx } from "./support";

@@ -5,7 +5,7 @@
 import { bulletList, doc, paragraph, text } from "../../app/editor/build";
 import { renderContent } from "../../app/editor/content.server";
 import type { Tx } from "../../app/server/core/db.server";
-import type { RichTextDoc } from "../schema/columns";
+import type { RichTextDoc } from "../../app/editor/rich-text-doc";
 import type { AnswerEvent } from "../../app/domain/answer-lifecycle";
 import type { InquiryEvent } from "../../app/domain/inquiry-lifecycle";
 import type { NonLifecycleInquiryEvent, RecordedEvent } from "../../app/domain/labels";

@@ -6,8 +6,7 @@
 import Holidays from "date-holidays";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeDueDate } from "~/domain/deadlines";
-import type { DeadlineRule } from "../../db/schema/bodies";
+import { computeDueDate, type DeadlineRule } from "~/domain/deadlines";
 
 const STATES = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"] as const;
 

@@ -10,8 +10,8 @@ import {
   isWorkingDay,
   publicHolidayOn,
   type DeadlineCalendar,
+  type DeadlineRule,
 } from "~/domain/deadlines";
-import type { DeadlineRule } from "../../db/schema/bodies";
 
 describe("isWorkingDay and publicHolidayOn", () => {
   it.each([
