@@ -23,10 +23,10 @@ import {
 import { useDatabase } from "../../app/server/core/db.server";
 import { acceptInvitation, inviteUser } from "../../app/server/accounts/invitations.server";
 import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
-import * as overviewRoute from "../../app/routes/verwaltung.$body";
-import * as userRoute from "../../app/routes/verwaltung.$body.benutzer.$userId";
-import * as auditRoute from "../../app/routes/verwaltung.$body.protokoll";
-import * as invitationRoute from "../../app/routes/einladung.$token";
+import * as overviewRoute from "../../app/routes/admin/verwaltung.$body";
+import * as userRoute from "../../app/routes/admin/verwaltung.$body.benutzer.$userId";
+import * as auditRoute from "../../app/routes/admin/verwaltung.$body.protokoll";
+import * as invitationRoute from "../../app/routes/account/einladung.$token";
 import type { Role } from "../../app/domain/policy";
 import { backends, useTestDatabase } from "../support/db";
 

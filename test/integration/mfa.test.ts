@@ -10,7 +10,7 @@ import { getCurrentUser, getSessionState, requireUser, requireUserForEnrolment, 
 import { useDatabase } from "../../app/server/core/db.server";
 import { beginEnrolment, confirmEnrolment, disableSecondFactor, verifySecondFactor } from "../../app/server/accounts/mfa.server";
 import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
-import { action as secondFactorAction, loader as secondFactorLoader } from "../../app/routes/anmelden.zweiter-faktor";
+import { action as secondFactorAction, loader as secondFactorLoader } from "../../app/routes/account/anmelden.zweiter-faktor";
 import { backends, useTestDatabase } from "../support/db";
 
 const STAFF = "ratsbuero@norderstedt.quaestio.example";
