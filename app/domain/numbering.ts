@@ -1,7 +1,7 @@
 /**
  * Reference numbers of inquiries — pure: which period a submission is numbered in, how the reference is
  * written (the type's `referenceFormat` with `{n}` and `{period}`) and the URL-safe `publicRef` derived from it.
- * The counter itself lives in the database (app/server/numbering.server.ts).
+ * The counter itself lives in the database (app/server/inquiries/numbering.server.ts).
  *
  * The publicRef is one path segment (`/{body}/anfragen/{publicRef}`) and unique per body across all types, so:
  * - "Anfrage 3/2026" → "Anfrage-3-2026": umlauts transliterated, every run of other characters becomes "-".
@@ -55,7 +55,7 @@ export function receiptDate(instant: Date, timeZone: string): string {
 /**
  * The period a submission is numbered in: the year of receipt (the date must already be in the body's time
  * zone, see receiptDate), or the body's current term, which the caller supplies (the schema has no term table;
- * app/server/numbering.server.ts takes it from the most recent numbered inquiry).
+ * app/server/inquiries/numbering.server.ts takes it from the most recent numbered inquiry).
  */
 export function periodFor(
   kind: NumberingPeriodKind,

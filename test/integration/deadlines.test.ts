@@ -1,5 +1,5 @@
 /**
- * dueDateForInquiry (app/server/deadlines.server.ts) against the seeded demo data on every backend: the rule
+ * dueDateForInquiry (app/server/inquiries/deadlines.server.ts) against the seeded demo data on every backend: the rule
  * comes from the inquiry type, the Land from the body, meetings only from that body.
  */
 import { and, desc, eq } from "drizzle-orm";

@@ -1,5 +1,5 @@
 /**
- * The public read queries (app/server/public-inquiries.server.ts) against a migrated database: what the public
+ * The public read queries (app/server/public/inquiries.server.ts) against a migrated database: what the public
  * may see and nothing else, joint answers shown once, pagination, and the facts of the demo documents.
  */
 import { describe, expect, it, beforeAll } from "vitest";

@@ -14,7 +14,7 @@
  * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped when it closes.
  *
  * Server modules that use the process-wide handle (getDb) need `useDatabase(t.handle)` from
- * ~/server/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
+ * ~/server/core/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
  */
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type DatabaseHandle, type Db } from "../../app/server/core/db.server";
