@@ -1,6 +1,6 @@
 /**
  * Notifications (in-app and e-mail through the outbox) caused by inquiry events and deadline reminders.
- * Contract used by inquiry-events.server.ts: `notifyInquiryEvent(tx, event)` runs inside the event's
+ * Contract used by core/events.server.ts: `notifyInquiryEvent(tx, event)` runs inside the event's
  * transaction and writes the notification and outbox rows for everyone who should hear of the event and
  * wants to — so nothing is sent for a change that rolls back, and nothing is lost for one that commits.
  *

@@ -163,7 +163,7 @@ async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody,
     today,
     sections,
   };
-  // Each role's sections are bounded by what that role alone may see (policy.ts / inquiry-scope.server.ts):
+  // Each role's sections are bounded by what that role alone may see (policy.ts / inquiries/scope.server.ts):
   // the drafts of a faction member who also works in the council office stay a faction matter, and the
   // council office's lists do not widen a department's.
   const scopeOf = (wanted: Role[]) => {
