@@ -70,3 +70,17 @@ export function parseBoundedJson(text: string, maxDepth = JSON_MAX_DEPTH): Bound
     return { ok: false, reason: "not_json" };
   }
 }
+
+/** Depth of the deepest array/object nesting of an already parsed value, walked without recursion. */
+export function valueNestingDepth(value: unknown, stopAbove = Infinity): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAbove) return deepest;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
