@@ -34,8 +34,8 @@ export async function takeToken(db: Db, key: string, policy: BucketPolicy, now?:
   const result = await db.execute<{ tokens: number; age: number; allowed: boolean }>(sql`
     insert into rate_limits (key, tokens, updated_at) values (${key}, ${policy.capacity - 1}, ${at})
     on conflict (key) do update set
-      tokens = case when ${refilled} >= 1 - ${EPSILON} then greatest(0, ${refilled} - 1) else rate_limits.tokens end,
-      updated_at = case when ${refilled} >= 1 - ${EPSILON} then ${at} else rate_limits.updated_at end
+      tokens = case when ${refilled} >= ${1 - EPSILON}::float8 then greatest(0, ${refilled} - 1) else rate_limits.tokens end,
+      updated_at = case when ${refilled} >= ${1 - EPSILON}::float8 then ${at} else rate_limits.updated_at end
     returning tokens::float8 as tokens,
       greatest(0, extract(epoch from (${at} - updated_at)))::float8 as age,
       updated_at = ${at} as allowed`);
