@@ -127,8 +127,7 @@ async function buildIfStale() {
 
 async function createApp(build) {
   const { default: express } = await import("express");
-  const { createRequestHandler } = await import("@remix-run/node");
-  const { createRemixHeaders, sendRemixResponse } = await import("@remix-run/express");
+  const { createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
   const { installRequestGuards } = await import("./http-guards.mjs");
 
   const app = express();
@@ -177,7 +176,12 @@ async function createApp(build) {
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
-      const init = { method: req.method, headers: createRemixHeaders(req.headers), signal: controller.signal };
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+        else if (value !== undefined) headers.set(name, value);
+      }
+      const init = { method: req.method, headers, signal: controller.signal };
       if (req.method !== "GET" && req.method !== "HEAD") init.body = req.quaestioBody ?? Buffer.alloc(0);
       const request = new Request(`${req.protocol}://${req.quaestioHost}${req.originalUrl}`, init);
       // One correlation id per request, shared by handleError and the error page.
@@ -188,7 +192,12 @@ async function createApp(build) {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt",
         peerAddress: req.socket.remoteAddress ?? undefined,
       };
-      await sendRemixResponse(res, await handleRequest(request, loadContext));
+      const response = await handleRequest(request, loadContext);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
     } catch (error) {
       next(error);
     }
