@@ -12,6 +12,8 @@
 //               operator marks a production installation: PUBLIC_URL is then required and the
 //               development mailbox is off
 //   QUAESTIO_DEV_MAILBOX  set to 1 here for a local trial with demo data and without SMTP_URL
+//   PUBLIC_URL, ALLOWED_HOSTS  public origin and further hosts the app answers (app/server/config.server.ts);
+//               the checks in front of Remix are in scripts/http-guards.mjs
 // Database settings (DATABASE_URL, PGLITE_DIR) are read by the app itself.
 //
 // Plain Node ESM on purpose: it must run before anything is built or compiled. It reads nothing
