@@ -251,6 +251,9 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A client that went away aborts its loaders; that is not an error of the application.
   if (request.signal.aborted) return;
+  // 4xx from the router (a POST to a page without an action: 405; no route: 404) is the client's mistake, not
+  // the application's: no stack trace in the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(requestIdOf(context), request, error);
 };
 

@@ -7,6 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { parseBoundedJson } from "../domain/request-limits";
 import { devMailboxEnabled } from "./config.server";
 
 export interface MailToDeliver {
@@ -87,7 +88,9 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
   const entries: MailboxEntry[] = [];
   for (const name of names.filter((n) => n.endsWith(".json")).sort().reverse().slice(0, limit)) {
     try {
-      const parsed = JSON.parse(await fs.readFile(path.join(dir, name), "utf8")) as Partial<MailboxEntry>;
+      const bounded = parseBoundedJson(await fs.readFile(path.join(dir, name), "utf8"));
+      if (!bounded.ok || bounded.value === null || typeof bounded.value !== "object") continue;
+      const parsed = bounded.value as Partial<MailboxEntry>;
       if (typeof parsed.recipient === "string" && typeof parsed.subject === "string" && typeof parsed.bodyText === "string") {
         entries.push({ file: String(parsed.file ?? ""), recipient: parsed.recipient, subject: parsed.subject, bodyText: parsed.bodyText, date: String(parsed.date ?? "") });
       }

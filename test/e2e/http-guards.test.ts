@@ -225,6 +225,13 @@ describe("malformed requests", () => {
       expectRefusalPage(response, status, heading);
       if (status === 405) expect(response.headers.allow, label).toBe("GET, HEAD, POST");
     }
+    // A POST to a page without an action is refused by Remix's router: 405 as well, and not logged as an error.
+    const noAction = await raw(
+      app.port,
+      `POST /impressum HTTP/1.1\n${host}Origin: http://${hostOf()}\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 3\n`,
+      "a=b",
+    );
+    expect(noAction.status).toBe(405);
     const log = app.output().slice(logBefore);
     expect(log).not.toContain("Fehler-ID");
     expect(log).not.toMatch(/\n\s+at /);
