@@ -16,10 +16,15 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
+import { megabytes } from "~/domain/request-limits";
+import { httpRefusalText, type RefusalStatus } from "~/domain/texts/http";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
 export { startup, shutdown } from "~/server/core/bootstrap.server";
+// Used by scripts/start.mjs in front of Remix: the Host allow-list and the body limits.
+export { hostAllowed } from "~/server/core/config.server";
+export { bodyLimitFor } from "~/domain/request-limits";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -27,6 +32,8 @@ declare module "@remix-run/node" {
     requestId?: string;
     /** Client address from the HTTP server (scripts/start.mjs), for per-IP rate limits. */
     clientIp?: string;
+    /** Address of the connection's peer (never from a header), for the development mailbox. */
+    peerAddress?: string;
   }
 }
 
@@ -82,6 +89,32 @@ export function baseSecurityHeaders(isHttps: boolean): Record<string, string> {
   // HSTS over plain HTTP is ignored by browsers and would be wrong for a local installation.
   if (isHttps) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
+}
+
+/**
+ * A small German HTML page for requests the HTTP server refuses before Remix sees them (bad Host, malformed
+ * request line, unsupported method or content type, too large a body), with the same CSP and security headers
+ * as every other page. It loads nothing, so its CSP allows nothing but the page itself.
+ */
+export function refusalPage(status: RefusalStatus, isHttps: boolean, limitBytes?: number): { status: number; headers: Record<string, string>; body: string } {
+  const text = httpRefusalText[status];
+  const detail = status === 413 && limitBytes ? ` ${httpRefusalText.limit(megabytes(limitBytes))}` : "";
+  const body = `<!DOCTYPE html>
+<html lang="de">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text.title} – Quaestio</title></head>
+<body><main><h1>${text.title}</h1><p>${text.text}${detail}</p><p><a href="/">${httpRefusalText.back}</a></p></main></body>
+</html>
+`;
+  return {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "Cache-Control": "no-store",
+      ...baseSecurityHeaders(isHttps),
+    },
+    body,
+  };
 }
 
 const SESSION_COOKIE_PATTERN = /(?:^|;)\s*(?:__Host-)?quaestio_session=/;
@@ -218,6 +251,9 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A client that went away aborts its loaders; that is not an error of the application.
   if (request.signal.aborted) return;
+  // 4xx from the router (a POST to a page without an action: 405; no route: 404) is the client's mistake, not
+  // the application's: no stack trace in the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(requestIdOf(context), request, error);
 };
 

@@ -8,7 +8,12 @@
 //               interfaces unless HOST is set)
 //   TRUST_PROXY Express "trust proxy" setting when behind a reverse proxy that terminates TLS
 //               (e.g. "loopback" or "1"); then X-Forwarded-Proto decides whether HSTS is sent
-//   NODE_ENV    defaults to "production"
+//   NODE_ENV    defaults to "production" (the production build); only NODE_ENV=production set by the
+//               operator marks a production installation: PUBLIC_URL is then required and the
+//               development mailbox is off
+//   QUAESTIO_DEV_MAILBOX  set to 1 here for a local trial with demo data and without SMTP_URL
+//   PUBLIC_URL, ALLOWED_HOSTS  public origin and further hosts the app answers (app/server/config.server.ts);
+//               the checks in front of Remix are in scripts/http-guards.mjs
 // Database settings (DATABASE_URL, PGLITE_DIR) are read by the app itself.
 //
 // Plain Node ESM on purpose: it must run before anything is built or compiled. It reads nothing
@@ -20,7 +25,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-process.env.NODE_ENV ??= "production";
+// A plain `npm start` runs the production build (React's production mode) as a local trial; QUAESTIO_LOCAL_RUN
+// tells the app that NODE_ENV=production was our default, not the operator's declaration of production.
+if (!process.env.NODE_ENV) {
+  process.env.NODE_ENV = "production";
+  process.env.QUAESTIO_LOCAL_RUN = "1";
+}
+// The development mailbox shows reset links: only for a local trial with demo data and without SMTP.
+if (
+  process.env.QUAESTIO_LOCAL_RUN === "1" &&
+  process.env.QUAESTIO_DEV_MAILBOX === undefined &&
+  !process.env.SMTP_URL?.trim() &&
+  !["0", "false", "nein", "no"].includes(process.env.QUAESTIO_DEMO_DATA?.trim().toLowerCase() ?? "")
+) {
+  process.env.QUAESTIO_DEV_MAILBOX = "1";
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Relative paths in the environment mean what they meant where the user started us.
@@ -110,7 +129,8 @@ async function buildIfStale() {
 
 async function createApp(build) {
   const { default: express } = await import("express");
-  const { createRequestHandler } = await import("@remix-run/express");
+  const { createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
+  const { installRequestGuards } = await import("./http-guards.mjs");
 
   const app = express();
   app.disable("x-powered-by");
@@ -119,18 +139,18 @@ async function createApp(build) {
   // Static files and resource routes do not pass through entry.server's header code; fill in the
   // same security headers just before the response head is written, unless a handler set them.
   // Redirects from form posts (e.g. sign-out) bypass entry.server too: no-store for anything that carries
-  // or sets a session cookie.
+  // or sets a session cookie — except fingerprinted assets, which hold nothing personal and keep their year.
   const baseSecurityHeaders = build.entry.module.baseSecurityHeaders;
   const mustNotBeStored = build.entry.module.mustNotBeStored;
   app.use((req, res, next) => {
     const writeHead = res.writeHead;
+    const fingerprintedAsset = req.path.startsWith("/assets/");
     res.writeHead = function writeHeadWithSecurityHeaders(...args) {
       if (typeof baseSecurityHeaders === "function") {
         for (const [name, value] of Object.entries(baseSecurityHeaders(req.secure))) {
           if (!res.hasHeader(name)) res.setHeader(name, value);
         }
       }
-      const fingerprintedAsset = req.path.startsWith("/assets/");
       if (!fingerprintedAsset && typeof mustNotBeStored === "function" && mustNotBeStored(req.headers.cookie, res.hasHeader("set-cookie"))) {
         res.setHeader("Cache-Control", "no-store");
       }
@@ -139,19 +159,8 @@ async function createApp(build) {
     next();
   });
 
-  // CSRF: a state-changing request from another site is refused before it reaches Remix (whose own host/origin
-  // check would answer 500). Actions check again with assertSameOrigin().
-  app.use((req, res, next) => {
-    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-    const origin = req.get("origin");
-    const site = req.get("sec-fetch-site");
-    const ownOrigin = `${req.protocol}://${req.get("host")}`;
-    if (site === "cross-site" || (origin && origin !== ownOrigin)) {
-      res.status(403).type("text/plain; charset=utf-8").send("Anfrage von fremder Herkunft abgelehnt.\n");
-      return;
-    }
-    next();
-  });
+  // Request line, method, Host allow-list, CSRF, content type and body limit — before anything is parsed.
+  installRequestGuards(app, build.entry.module);
 
   // Fingerprinted by Vite: cache for a year. A missing asset is a plain 404, not an HTML page.
   app.use(
@@ -161,16 +170,40 @@ async function createApp(build) {
   // The rest of build/client (copied from public/): short cache, names are not fingerprinted.
   app.use(express.static(clientBuildDir, { maxAge: "1h", index: false }));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
+  // Remix gets a Request built from the checked host and the body the guards have already read and counted.
+  const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  app.all("*", async (req, res, next) => {
+    try {
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+        else if (value !== undefined) headers.set(name, value);
+      }
+      const init = { method: req.method, headers, signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") init.body = req.quaestioBody ?? Buffer.alloc(0);
+      const request = new Request(`${req.protocol}://${req.quaestioHost}${req.originalUrl}`, init);
       // One correlation id per request, shared by handleError and the error page.
       // clientIp feeds the per-IP rate limits; behind a proxy set TRUST_PROXY so that it is the client's.
-      getLoadContext: (req) => ({ requestId: randomUUID(), clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt" }),
-    }),
-  );
+      // peerAddress is the connection's own peer, which no header can change.
+      const loadContext = {
+        requestId: randomUUID(),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt",
+        peerAddress: req.socket.remoteAddress ?? undefined,
+      };
+      const response = await handleRequest(request, loadContext);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
 
   // Errors outside Remix's own handling (should not happen): log with an id, answer without details.
   app.use((error, req, res, next) => {
@@ -325,6 +358,8 @@ async function main() {
   const address = server.address();
   const shownHost = typeof address === "object" && address ? address.address : host;
   const shownPort = typeof address === "object" && address ? address.port : port;
+  // PORT=0 picked a free port: mail links and the Host allow-list use the real one.
+  process.env.PORT = String(shownPort);
   console.log(`Quaestio läuft auf http://${urlHost(shownHost)}:${shownPort}`);
   if (shownHost === "0.0.0.0" || shownHost === "::") {
     console.log("(auf allen Netzwerkschnittstellen erreichbar – HOST=127.0.0.1 beschränkt auf diesen Rechner)");

@@ -7,6 +7,7 @@ import { getSchema } from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { RichTextDoc } from "./rich-text-doc";
+import { JSON_MAX_DEPTH, valueNestingDepth } from "../domain/request-limits";
 import { contentExtensions } from "./extensions";
 
 export const contentSchema = getSchema(contentExtensions);
@@ -26,10 +27,46 @@ function germanReason(message: string): string {
   return "Er ist nicht richtig aufgebaut.";
 }
 
+/** What every link in stored rich text carries: the server decides, never the author. */
+export const LINK_REL = "noopener noreferrer nofollow";
+
+/**
+ * Link marks keep only their href; rel, target, class and title are set here. An author could otherwise
+ * store `rel="opener" target="_blank"` (the opened page could navigate the public page) or restyle a link
+ * with the site's classes. Walks the (depth-checked) JSON without recursion and returns a copy.
+ */
+function withServerLinkAttributes(json: unknown): unknown {
+  const copy = structuredClone(json);
+  const stack: unknown[] = [copy];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== "object") continue;
+    if (Array.isArray(current)) {
+      stack.push(...current);
+      continue;
+    }
+    const node = current as Record<string, unknown>;
+    if (Array.isArray(node.marks)) {
+      for (const mark of node.marks as Array<Record<string, unknown>>) {
+        if (mark && typeof mark === "object" && mark.type === "link") {
+          const attrs = (mark.attrs && typeof mark.attrs === "object" ? mark.attrs : {}) as Record<string, unknown>;
+          mark.attrs = { href: attrs.href, rel: LINK_REL, target: null, class: null, title: null };
+        }
+      }
+    }
+    if (Array.isArray(node.content)) stack.push(...node.content);
+  }
+  return copy;
+}
+
 export function parseContent(json: unknown): PmNode {
+  // Checked before ProseMirror walks it recursively: 900 nested blockquotes were saved and then broke the page.
+  if (valueNestingDepth(json, JSON_MAX_DEPTH) > JSON_MAX_DEPTH) {
+    throw new InvalidContentError("Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.");
+  }
   let node: PmNode;
   try {
-    node = PmNode.fromJSON(contentSchema, json as Record<string, unknown>);
+    node = PmNode.fromJSON(contentSchema, withServerLinkAttributes(json) as Record<string, unknown>);
     node.check();
   } catch (error) {
     throw new InvalidContentError(`Der formatierte Text ist ungültig: ${germanReason((error as Error).message)}`);

@@ -11,6 +11,11 @@ export const signInText = {
   invalid: "E-Mail-Adresse oder Passwort ist falsch.",
   rateLimited: (seconds: number) =>
     `Zu viele Anmeldeversuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
+  /** Shown after a completed reset or an accepted invitation, which redirect here (`?hinweis=…`). */
+  notices: {
+    "passwort-geaendert": "Ihr Passwort wurde geändert. Melden Sie sich jetzt mit dem neuen Passwort an.",
+    "einladung-angenommen": "Die Einladung ist angenommen. Bitte melden Sie sich an.",
+  },
 } as const;
 
 export const roleLabels: Record<string, string> = {

@@ -20,7 +20,9 @@ export const headers = mergeLoaderAndActionHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirectPath(new URL(request.url).searchParams.get("weiter"));
   if (await getCurrentUser(request)) throw redirect(next, { headers: NO_STORE });
-  return data({ next }, { headers: NO_STORE });
+  const hint = new URL(request.url).searchParams.get("hinweis");
+  const notice = hint && Object.hasOwn(t.notices, hint) ? t.notices[hint as keyof typeof t.notices] : null;
+  return data({ next, notice }, { headers: NO_STORE });
 }
 
 const SignInForm = z.object({
@@ -65,12 +67,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { next } = useLoaderData<typeof loader>();
+  const { next, notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
   return (
     <div className="narrow">
       <h1>{t.title}</h1>
+      {notice && !result ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <p>{t.intro}</p>
       {errors.form ? (
         <p className="form-error" role="alert" id="form-error">

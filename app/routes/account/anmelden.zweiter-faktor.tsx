@@ -2,12 +2,12 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, requirePendingSecondFactor, safeRedirectPath } from "~/server/accounts/auth.server";
 import { verifySecondFactor } from "~/server/accounts/mfa.server";
 import { secondFactorText as t } from "~/domain/texts/auth";
@@ -15,7 +15,8 @@ import { secondFactorText as t } from "~/domain/texts/auth";
 export const meta: MetaFunction = () => [{ title: `${t.verifyTitle} – Quaestio` }];
 
 const NO_STORE = { "Cache-Control": "no-store" };
-export const headers: HeadersFunction = () => NO_STORE;
+/** Document responses take their headers from here: the loader's and the action's (Retry-After on 429, no-store). */
+export const headers = mergeLoaderAndActionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirectPath(new URL(request.url).searchParams.get("weiter"));

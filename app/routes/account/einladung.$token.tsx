@@ -1,6 +1,6 @@
 import { FieldError } from "~/components/field-error";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { acceptInvitation, loadInvitation } from "~/server/accounts/invitations.server";
 import { assertSameOrigin } from "~/server/accounts/auth.server";
@@ -19,10 +19,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ invitation }, { headers: HEADERS });
 }
 
-// Once accepted the token is spent: reloading the loader would only answer 404 for the page just shown.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "accepted" in actionResult && actionResult.accepted ? false : defaultShouldRevalidate;
-
 const AcceptForm = z.object({
   displayName: z.string().trim().max(120, t.displayNameTooLong),
   password: z.string().max(1000, t.passwordTooLong),
@@ -30,7 +26,6 @@ const AcceptForm = z.object({
 });
 
 type ActionResult = {
-  accepted?: boolean;
   displayName: string;
   errors: { displayName?: string; password?: string; passwordConfirm?: string; form?: string };
 };
@@ -59,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (errors.displayName || errors.passwordConfirm) return data<ActionResult>({ displayName, errors }, { status: 400, headers: HEADERS });
   }
   const result = await acceptInvitation(token, { displayName: parsed.data.displayName, password: parsed.data.password });
-  if (result.ok) return data<ActionResult>({ accepted: true, displayName: "", errors: {} }, { headers: HEADERS });
+  // Post/redirect/get: the spent token's page would answer 404 to the browser that just succeeded.
+  if (result.ok) throw redirect("/anmelden?hinweis=einladung-angenommen", { status: 303, headers: HEADERS });
   switch (result.reason) {
     case "invalid":
       return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
@@ -78,19 +74,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Invitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (result?.accepted) {
-    return (
-      <div className="narrow">
-        <h1>{t.title}</h1>
-        <p className="notice" role="status">
-          {t.accepted}
-        </p>
-        <p>
-          <Link to="/anmelden">Anmelden</Link>
-        </p>
-      </div>
-    );
-  }
   if (!invitation || result?.errors.form) {
     return (
       <div className="narrow">

@@ -1,6 +1,7 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, requireUserForEnrolment, safeRedirectPath } from "~/server/accounts/auth.server";
 import {
   beginEnrolment,
@@ -16,7 +17,8 @@ import { secondFactorText as t } from "~/domain/texts/auth";
 export const meta: MetaFunction = () => [{ title: `${t.setupTitle} – Quaestio` }];
 
 const NO_STORE = { "Cache-Control": "no-store" };
-export const headers: HeadersFunction = () => NO_STORE;
+/** Document responses take their headers from here: the loader's and the action's (Retry-After on 429, no-store). */
+export const headers = mergeLoaderAndActionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = await requireUserForEnrolment(request);

@@ -1,6 +1,6 @@
 import { TextField } from "~/components/text-field";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
@@ -29,9 +29,8 @@ const ResetForm = z.object({
 });
 
 type ActionResult =
-  | { done: true; invalid?: undefined; errors?: undefined }
-  | { done?: undefined; invalid: true; errors?: undefined }
-  | { done?: undefined; invalid?: undefined; errors: { password?: string; passwordRepeat?: string } };
+  | { invalid: true; errors?: undefined }
+  | { invalid?: undefined; errors: { password?: string; passwordRepeat?: string } };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -44,32 +43,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await completePasswordReset({ token: params.token ?? "", ...parsed.data, clientIp });
-  if (result.ok) return data<ActionResult>({ done: true }, { headers: HEADERS });
+  // Post/redirect/get: the spent token's page would answer 410 to the browser that just succeeded.
+  if (result.ok) throw redirect("/anmelden?hinweis=passwort-geaendert", { status: 303, headers: HEADERS });
   if (result.reason === "invalid_token") return data<ActionResult>({ invalid: true }, { status: 410, headers: HEADERS });
   return data<ActionResult>({ errors: result.errors }, { status: 400, headers: HEADERS });
 }
-
-// After a successful reset the token is spent: reloading the loader would only answer 410.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  (actionResult as { done?: boolean } | undefined)?.done ? false : defaultShouldRevalidate;
 
 export default function NewPassword() {
   const { email } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
 
-  if (result?.done) {
-    return (
-      <div className="narrow">
-        <h1>{t.title}</h1>
-        <p className="notice" role="status">
-          {t.done}
-        </p>
-        <p>
-          <Link to="/anmelden">{t.signIn}</Link>
-        </p>
-      </div>
-    );
-  }
   if (!email || result?.invalid) {
     return (
       <div className="narrow">

@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const result = await requestPasswordReset(request, { email: parsed.data.email, clientIp, honeypot: parsed.data.website });
+  const result = await requestPasswordReset({ email: parsed.data.email, clientIp, honeypot: parsed.data.website });
   if (!result.ok) {
     return data<ActionResult>(
       { email, sent: false, errors: { form: t.rateLimited(result.retryAfterSeconds) } },

@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   try {
-    const result = await orNotFound(inviteUser(user, slug, parsed.data, { origin: new URL(request.url).origin }));
+    const result = await orNotFound(inviteUser(user, slug, parsed.data));
     if ("rateLimited" in result) {
       return data<InviteResult>(
         { values: raw, errors: { form: t.rateLimited(result.rateLimited) } },

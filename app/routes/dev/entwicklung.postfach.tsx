@@ -13,9 +13,9 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }, {
 export const headers = mergeLoaderAndActionHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const clientIp = typeof context?.clientIp === "string" ? context.clientIp : undefined;
-  // Reset links are in these mails: anywhere but on this machine the page does not exist.
-  if (!devMailboxVisible(request, clientIp)) throw new Response(null, { status: 404 });
+  const peerAddress = typeof context?.peerAddress === "string" ? context.peerAddress : undefined;
+  // Reset links are in these mails: unless enabled and asked from this machine, the page does not exist.
+  if (!devMailboxVisible(request, peerAddress)) throw new Response(null, { status: 404 });
   const mails = await listMailbox();
   return data(
     { mails: mails.map((m) => ({ ...m, date: m.date ? formatSessionTime(new Date(m.date)) : "" })) },

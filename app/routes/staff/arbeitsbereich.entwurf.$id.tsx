@@ -15,6 +15,7 @@ import editorStylesHref from "~/components/editor/editor.css?url";
 import { draftText as t } from "~/domain/texts/draft";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { parseDraftForm, type PostedValues } from "~/server/inquiries/drafts-form.server";
+import { echoableContent } from "~/server/inquiries/drafts-validation.server";
 import {
   DraftConflict,
   DraftRefused,
@@ -77,13 +78,7 @@ type ActionResult = DraftActionResult | OtherResult;
 
 /** Values echoed to a form without JavaScript, in the shape the form renders. */
 function echo(values: PostedValues): DraftFormValues {
-  const json = (s: string) => {
-    try {
-      return s ? (JSON.parse(s) as unknown) : null;
-    } catch {
-      return null;
-    }
-  };
+  const json = echoableContent;
   return {
     title: values.title,
     preamble: { json: json(values.preamble.json), text: values.preamble.text },

@@ -17,7 +17,7 @@ import { safeRedirectPath } from "../../domain/redirects";
 export { safeRedirectPath };
 import { getDb, type Db } from "../core/db.server";
 import { verifyPassword } from "./passwords.server";
-import { takeToken, resetBucket } from "../core/rate-limit.server";
+import { takeTokens, resetBucket } from "../core/rate-limit.server";
 import { createSession, invalidateSession, validateSessionToken, type SessionUser } from "./sessions.server";
 
 const PLAIN_COOKIE = "quaestio_session";
@@ -173,11 +173,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
-  const byIp = await takeToken(db, `signin:ip:${input.clientIp}`, IP_POLICY);
-  const byAccount = await takeToken(db, `signin:account:${email}`, ACCOUNT_POLICY);
-  if (!byIp.allowed || !byAccount.allowed) {
-    return { ok: false, reason: "rate_limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds) };
-  }
+  const limited = await takeTokens(db, [
+    { key: `signin:ip:${input.clientIp}`, policy: IP_POLICY },
+    { key: `signin:account:${email}`, policy: ACCOUNT_POLICY },
+  ]);
+  if (!limited.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds };
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   // Verify against a hash even for unknown accounts so timing does not reveal which e-mails exist.
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);

@@ -13,6 +13,7 @@ import { invitationText } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
 import { AdminRefusal, adminBody, checkGrant, hashToken, writeEvent, type Actor } from "../admin/admin.server";
 import { isCommonPassword } from "./common-passwords.server";
+import { publicOrigin } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { enqueueMail } from "../core/outbox.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
@@ -33,7 +34,7 @@ export async function inviteUser(
   actor: Actor,
   slug: string,
   input: { email: string; organizationId: string; role: string },
-  options: { origin: string; now?: Date },
+  options: { now?: Date } = {},
 ): Promise<{ token: string; outboxId: number } | { rateLimited: number }> {
   const db = await getDb();
   const body = await adminBody(db, actor, slug);
@@ -81,7 +82,7 @@ export async function inviteUser(
         organization: org.name,
         role: roleLabels[role] ?? role,
         inviter: actor.displayName,
-        link: `${options.origin}/einladung/${token}`,
+        link: `${publicOrigin()}/einladung/${token}`,
         expires: expiresAt.toLocaleString("de-DE", { timeZone: body.timeZone, dateStyle: "long", timeStyle: "short" }),
       }),
       eventId,

@@ -4,11 +4,14 @@
  * shutdown stop both before closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
  */
 import { seedDemoData, type DemoLogin } from "../../../db/seed";
+import { checkPublicConfiguration } from "./config.server";
 import { closeDatabase, connectDatabase } from "./db.server";
 import { startDeadlineScanner, stopDeadlineScanner } from "../notifications/deadline-reminders.server";
 import { startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
 
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
+  // A production installation without PUBLIC_URL would have no origin for the links in its mails.
+  checkPublicConfiguration();
   const handle = await connectDatabase();
   await handle.migrate();
   // QUAESTIO_DEMO_DATA=0 keeps a production database free of the demo bodies and their shared password.

@@ -7,6 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { parseBoundedJson } from "../../domain/request-limits";
+import { devMailboxEnabled } from "./config.server";
 
 export interface MailToDeliver {
   /** Outbox row id; names the file in the development mailbox. */
@@ -86,7 +88,9 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
   const entries: MailboxEntry[] = [];
   for (const name of names.filter((n) => n.endsWith(".json")).sort().reverse().slice(0, limit)) {
     try {
-      const parsed = JSON.parse(await fs.readFile(path.join(dir, name), "utf8")) as Partial<MailboxEntry>;
+      const bounded = parseBoundedJson(await fs.readFile(path.join(dir, name), "utf8"));
+      if (!bounded.ok || bounded.value === null || typeof bounded.value !== "object") continue;
+      const parsed = bounded.value as Partial<MailboxEntry>;
       if (typeof parsed.recipient === "string" && typeof parsed.subject === "string" && typeof parsed.bodyText === "string") {
         entries.push({ file: String(parsed.file ?? ""), recipient: parsed.recipient, subject: parsed.subject, bodyText: parsed.bodyText, date: String(parsed.date ?? "") });
       }
@@ -97,19 +101,19 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
   return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
-const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost)$/i;
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
 
 /**
  * The development mailbox shows reset links for any account, so it must never be reachable from elsewhere:
- * only without SMTP_URL, only while the server listens on a loopback interface (HOST unset or loopback), only
- * for a request from loopback when the client address is known, and never for a request that came through a
- * reverse proxy (Forwarded / X-Forwarded-For).
+ * only when explicitly enabled (QUAESTIO_DEV_MAILBOX=1, never in production, never with SMTP_URL; see
+ * devMailboxEnabled), only for a connection whose peer is this machine (the socket's address, which no header
+ * can change), and never for a request that says it came through a reverse proxy (Forwarded /
+ * X-Forwarded-For / X-Forwarded-Host). A proxy that adds none of these still forwards from loopback — that is
+ * why the explicit switch, not the peer, is the real gate.
  */
-export function devMailboxVisible(request: Request, clientIp: string | undefined): boolean {
-  if (smtpConfigured()) return false;
-  const host = process.env.HOST?.trim();
-  if (host && !LOOPBACK.test(host)) return false;
-  if (clientIp !== undefined && !LOOPBACK.test(clientIp)) return false;
-  if (request.headers.has("Forwarded") || request.headers.has("X-Forwarded-For")) return false;
+export function devMailboxVisible(request: Request, peerAddress: string | undefined): boolean {
+  if (!devMailboxEnabled()) return false;
+  if (peerAddress === undefined || !LOOPBACK.test(peerAddress)) return false;
+  for (const header of ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host"]) if (request.headers.has(header)) return false;
   return true;
 }

@@ -1,6 +1,8 @@
 /**
  * Token buckets stored in PostgreSQL so that every app process shares them. One atomic upsert refills the
- * bucket by elapsed time and takes one token.
+ * bucket by elapsed time and takes one token — only when a whole token is there: a refused attempt changes
+ * nothing, so the Retry-After it answers with is the time after which the next attempt is allowed (a bucket
+ * that went below zero on refusals made a client that obeys Retry-After loop).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "./db.server";
@@ -14,22 +16,59 @@ export interface BucketPolicy {
 
 export interface RateLimitResult {
   allowed: boolean;
+  /** 0 when allowed; else whole seconds after which one token is back. */
   retryAfterSeconds: number;
 }
 
-export async function takeToken(db: Db, key: string, policy: BucketPolicy): Promise<RateLimitResult> {
-  const perSecond = 1 / policy.refillSeconds;
-  const result = await db.execute<{ tokens: number }>(sql`
-    insert into rate_limits (key, tokens, updated_at) values (${key}, ${policy.capacity - 1}, now())
+// Float rounding must not turn "exactly one token back" into a refusal.
+const EPSILON = 1e-9;
+
+/**
+ * Takes one token from the bucket `key` when one is there. `now` defaults to the database's clock (shared by
+ * every process); tests pass their own.
+ */
+export async function takeToken(db: Db, key: string, policy: BucketPolicy, now?: Date): Promise<RateLimitResult> {
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
+  const refilled = sql`least(${policy.capacity}::float8,
+      rate_limits.tokens::float8 + greatest(0, extract(epoch from (${at} - rate_limits.updated_at)))::float8 / ${policy.refillSeconds}::float8)`;
+  const result = await db.execute<{ tokens: number; age: number; allowed: boolean }>(sql`
+    insert into rate_limits (key, tokens, updated_at) values (${key}, ${policy.capacity - 1}, ${at})
     on conflict (key) do update set
-      tokens = greatest(-1, least(${policy.capacity}::real,
-        rate_limits.tokens + extract(epoch from (now() - rate_limits.updated_at))::real * ${perSecond}::real) - 1),
-      updated_at = now()
-    returning tokens`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: Array<{ tokens: number }> }).rows;
-  const tokens = Number(rows[0]?.tokens ?? 0);
-  if (tokens >= 0) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(policy.refillSeconds)) };
+      tokens = case when ${refilled} >= ${1 - EPSILON}::float8 then greatest(0, ${refilled} - 1) else rate_limits.tokens end,
+      updated_at = case when ${refilled} >= ${1 - EPSILON}::float8 then ${at} else rate_limits.updated_at end
+    returning tokens::float8 as tokens,
+      greatest(0, extract(epoch from (${at} - updated_at)))::float8 as age,
+      updated_at = ${at} as allowed`);
+  const rows = Array.isArray(result) ? result : (result as unknown as { rows: Array<{ tokens: number; age: number; allowed: boolean }> }).rows;
+  const row = rows[0];
+  if (!row || row.allowed) return { allowed: true, retryAfterSeconds: 0 };
+  const available = Math.min(policy.capacity, Number(row.tokens) + Number(row.age) / policy.refillSeconds);
+  const missing = Math.max(0, 1 - available);
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(missing * policy.refillSeconds - EPSILON)) };
+}
+
+/**
+ * Takes one token from every bucket, or from none: when one refuses, the tokens already taken are given back,
+ * so that an attempt refused by (say) the account's bucket does not also drain the address's bucket and make
+ * the next attempt after Retry-After fail there. Retry-After is the longest wait of the refusing buckets.
+ */
+export async function takeTokens(
+  db: Db,
+  buckets: Array<{ key: string; policy: BucketPolicy }>,
+  now?: Date,
+): Promise<RateLimitResult> {
+  const taken: Array<{ key: string; policy: BucketPolicy }> = [];
+  let retryAfterSeconds = 0;
+  for (const bucket of buckets) {
+    const result = await takeToken(db, bucket.key, bucket.policy, now);
+    if (result.allowed) taken.push(bucket);
+    else retryAfterSeconds = Math.max(retryAfterSeconds, result.retryAfterSeconds);
+  }
+  if (retryAfterSeconds === 0) return { allowed: true, retryAfterSeconds: 0 };
+  for (const bucket of taken) {
+    await db.execute(sql`update rate_limits set tokens = least(${bucket.policy.capacity}::real, tokens + 1) where key = ${bucket.key}`);
+  }
+  return { allowed: false, retryAfterSeconds };
 }
 
 export async function resetBucket(db: Db, key: string): Promise<void> {

@@ -15,6 +15,7 @@ import {
   titleProblem,
   type QuestionLevel,
 } from "../../domain/draft";
+import { parseBoundedJson } from "../../domain/request-limits";
 import { draftText as t } from "../../domain/texts/draft";
 
 /** One rich text field as posted. */
@@ -66,18 +67,29 @@ function fromJson(json: string, label: string): FieldResult {
   if (fieldSizeProblem({ jsonBytes: Buffer.byteLength(json, "utf8") }) === "too_large_json") {
     return { ok: false, message: t.fieldTooLarge(label) };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return { ok: false, message: t.fieldNotJson(label) };
+  const parsed = parseBoundedJson(json);
+  if (!parsed.ok) {
+    return { ok: false, message: parsed.reason === "too_deep" ? t.fieldInvalid(label, TOO_DEEP) : t.fieldNotJson(label) };
   }
   try {
-    return { ok: true, content: renderContent(parsed) };
+    return { ok: true, content: renderContent(parsed.value) };
   } catch (error) {
     if (error instanceof InvalidContentError) return { ok: false, message: t.fieldInvalid(label, error.message) };
     throw error;
   }
+}
+
+const TOO_DEEP = "Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.";
+
+/**
+ * What a refused form may show again of one field's posted JSON: its normalised form when it is valid content,
+ * else nothing (the plain text is echoed beside it). Raw refused JSON is never sent back — a deeply nested value
+ * made serialising the answer throw and the connection close without a response.
+ */
+export function echoableContent(json: string): unknown {
+  if (!json) return null;
+  const result = fromJson(json, "");
+  return result.ok ? result.content.json : null;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from "../../domain/notifications";
 import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
 import { notificationText as t, type NotificationFacts } from "../../domain/texts/notifications";
+import { publicOrigin } from "../core/config.server";
 import type { Db, Tx } from "../core/db.server";
 import type { RecordedInquiryEvent } from "../core/events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
@@ -177,14 +178,8 @@ export async function preferencesFor(tx: Db | Tx, userIds: string[], kind: Notif
   return new Map(userIds.map((id) => [id, effectivePreference(kind, stored.find((s) => s.userId === id))]));
 }
 
-/** Where links in mails point: PUBLIC_URL, else the address the server listens on. */
-export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.PUBLIC_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  const host = env.HOST?.trim();
-  const reachable = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
-  return `http://${reachable}:${env.PORT?.trim() || "3000"}`;
-}
+/** Where links in mails point: PUBLIC_URL, else the address the server listens on (config.server.ts). */
+export { publicOrigin };
 
 export const inquiryLink = (inquiryId: string) => `/arbeitsbereich/vorgaenge/${inquiryId}`;
 
