@@ -13,7 +13,7 @@
  * seed), stopped, the test plants its data and sessions in that directory, and the app is started again on it.
  */
 import http from "node:http";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -24,13 +24,11 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
-  events,
   inquiries,
   inquiryTypes,
   memberships,
   organizations,
   questions,
-  sessions,
   users,
   withholdings,
 } from "../../db/schema";

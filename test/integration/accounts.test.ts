@@ -20,7 +20,7 @@ import {
   revokeOwnSession,
   signOutEverywhere,
 } from "../../app/server/accounts.server";
-import { getSessionState, signIn, type CurrentUser } from "../../app/server/auth.server";
+import { getSessionState, signIn } from "../../app/server/auth.server";
 import { useDatabase } from "../../app/server/db.server";
 import { listMailbox } from "../../app/server/mail.server";
 import { MAX_ATTEMPTS, drainOutboxOnce, retryDelayMs } from "../../app/server/outbox-worker.server";
@@ -381,9 +381,16 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
           buffer = buffer.slice(eol + 2);
           const verb = line.slice(0, 4).toUpperCase();
           if (verb === "EHLO" || verb === "HELO") socket.write("250-test\r\n250 8BITMIME\r\n");
-          else if (verb === "MAIL") (current.from = line), socket.write("250 ok\r\n");
-          else if (verb === "RCPT") current.to.push(line), socket.write("250 ok\r\n");
-          else if (verb === "DATA") (inData = true), socket.write("354 go on\r\n");
+          else if (verb === "MAIL") {
+            current.from = line;
+            socket.write("250 ok\r\n");
+          } else if (verb === "RCPT") {
+            current.to.push(line);
+            socket.write("250 ok\r\n");
+          } else if (verb === "DATA") {
+            inData = true;
+            socket.write("354 go on\r\n");
+          }
           else if (verb === "QUIT") socket.end("221 bye\r\n");
           else socket.write("250 ok\r\n");
         }
