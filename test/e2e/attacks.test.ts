@@ -37,7 +37,7 @@ import { openDatabase } from "../../app/server/db.server";
 import { createSession } from "../../app/server/sessions.server";
 import { ATTACK_STRINGS, SCRIPT_PAYLOADS, findUnescapedPayload, sample } from "../support/attack-strings";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { freshPgliteDir, startApp, type RunningApp } from "../support/server";
+import { freshPgliteDir, seededPgliteCopy, startApp, type RunningApp } from "../support/server";
 
 const FACTION_NRW = "fraktion@landtag-nrw.quaestio.example";
 const STAFF_NRW = "ratsbuero@landtag-nrw.quaestio.example";
@@ -192,7 +192,7 @@ async function prepareDatabase(dir: string) {
 }
 
 beforeAll(async () => {
-  pgliteDir = freshPgliteDir();
+  pgliteDir = seededPgliteCopy() ?? freshPgliteDir();
   const [first, launched] = await Promise.all([startApp({ pgliteDir }), launchBrowser()]);
   browser = launched;
   await first.stop();
