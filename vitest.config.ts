@@ -48,6 +48,9 @@ export default defineConfig({
           globalSetup: ["test/support/global-e2e.ts"],
           fileParallelism: false,
           testTimeout: 180_000,
+          // expect.poll waits for what the page or the app shows; its default of 1 s is far too short when
+          // the app and the browser share 2 busy cores (an e2e run failed on it waiting for TOTP enrolment).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 180_000,
           // After unit and integration, so that the browser and the app don't compete with them for the cores.
           sequence: { groupOrder: 1 },

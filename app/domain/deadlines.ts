@@ -160,7 +160,8 @@ const holidayCalendars = new Map<GermanState, { source: Holidays; years: Map<num
 function publicHolidaysOf(state: GermanState, year: number): ReadonlyMap<string, string> {
   let calendar = holidayCalendars.get(state);
   if (!calendar) {
-    calendar = { source: new Holidays("DE", state, { languages: ["de"] }), years: new Map() };
+    // `types` makes date-holidays compute only the public holidays (5–6 times faster than all of them).
+    calendar = { source: new Holidays("DE", state, { languages: ["de"], types: ["public"] }), years: new Map() };
     holidayCalendars.set(state, calendar);
   }
   let holidays = calendar.years.get(year);

@@ -10,7 +10,7 @@ import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { checkA11y, launchBrowser, openPage, waitForMailLink } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
 
 const PASSWORD = "Demo-Quaestio-2026";
@@ -81,13 +81,7 @@ describe("body administration", () => {
     await checkA11y(page);
 
     // The outbox worker delivers the mail into the development mailbox.
-    let link: string | null = null;
-    for (let i = 0; i < 30 && !link; i++) {
-      await page.goto(`${app.url}/entwicklung/postfach`);
-      const mail = page.locator("article", { hasText: INVITEE }).first();
-      if ((await mail.count()) > 0) link = await mail.locator('a[href*="/einladung/"]').first().getAttribute("href");
-      else await page.waitForTimeout(500);
-    }
+    const link = await waitForMailLink(page, `${app.url}/entwicklung/postfach`, INVITEE, "/einladung/");
     expect(link, "an invitation link in the development mailbox").toMatch(/^http:\/\/127\.0\.0\.1:\d+\/einladung\/[a-z2-7]{52}$/);
 
     // The colleague accepts in a browser of their own.

@@ -13,7 +13,7 @@
  * seed), stopped, the test plants its data and sessions in that directory, and the app is started again on it.
  */
 import http from "node:http";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -24,13 +24,11 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
-  events,
   inquiries,
   inquiryTypes,
   memberships,
   organizations,
   questions,
-  sessions,
   users,
   withholdings,
 } from "../../db/schema";
@@ -39,7 +37,7 @@ import { openDatabase } from "../../app/server/core/db.server";
 import { createSession } from "../../app/server/accounts/sessions.server";
 import { ATTACK_STRINGS, SCRIPT_PAYLOADS, findUnescapedPayload, sample } from "../support/attack-strings";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { freshPgliteDir, startApp, type RunningApp } from "../support/server";
+import { freshPgliteDir, seededPgliteCopy, startApp, type RunningApp } from "../support/server";
 
 const FACTION_NRW = "fraktion@landtag-nrw.quaestio.example";
 const STAFF_NRW = "ratsbuero@landtag-nrw.quaestio.example";
@@ -194,7 +192,7 @@ async function prepareDatabase(dir: string) {
 }
 
 beforeAll(async () => {
-  pgliteDir = freshPgliteDir();
+  pgliteDir = seededPgliteCopy() ?? freshPgliteDir();
   const [first, launched] = await Promise.all([startApp({ pgliteDir }), launchBrowser()]);
   browser = launched;
   await first.stop();

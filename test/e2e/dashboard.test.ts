@@ -14,17 +14,20 @@ import type { DemoAccounts } from "../../db/seed/accounts";
 import { NORDERSTEDT_DEMO_TITLES, norderstedtDemo } from "../../db/seed/demo-cases-norderstedt";
 import type { BodyAnchor } from "../../db/seed/support";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { demoSeededAt, startApp, type RunningApp } from "../support/server";
 
 const PASSWORD = "Demo-Quaestio-2026";
 
 let app: RunningApp;
 let browser: Browser;
-/** The seed day in Berlin: the app seeds on start; both ends are kept in case it ran across midnight. */
+/**
+ * The seed day in Berlin: when the run's seeded directory was made (global-e2e.ts), else when the app seeded
+ * on start; both ends are kept in case it ran across midnight.
+ */
 let seedDays: string[] = [];
 
 beforeAll(async () => {
-  const before = isoDateInTimeZone(new Date());
+  const before = isoDateInTimeZone(demoSeededAt() ?? new Date());
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   seedDays = [...new Set([before, isoDateInTimeZone(new Date())])];
 });

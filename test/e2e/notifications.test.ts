@@ -13,8 +13,8 @@ import path from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WAIT_FOR_APP_MS, checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
 
 const PASSWORD = "Demo-Quaestio-2026";
@@ -84,10 +84,14 @@ describe("notifications", () => {
     const unread = page.locator("li[data-state='unread']");
     const reminder = page.locator("li[data-state='unread']", { hasText: INQUIRY });
     await page.goto(`${app.url}/benachrichtigungen`);
-    for (let i = 0; i < 30 && (await reminder.count()) === 0; i++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
+    await vi.waitFor(
+      async () => {
+        if ((await reminder.count()) > 0) return;
+        await page.reload();
+        throw new Error("the reminder is not in the list yet");
+      },
+      { timeout: WAIT_FOR_APP_MS, interval: 250 },
+    );
     expect(await reminder.count()).toBe(1);
     expect(await reminder.textContent()).toContain("Frist läuft bald ab");
     // The demo data brings the clerk other reminders too (overdue, due in a few days), possibly in the same

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { checkA11y, launchBrowser, openPage, waitForMailLink } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
 
 const EMAIL = "fraktion@norderstedt.quaestio.example";
@@ -49,13 +49,7 @@ describe("password reset by e-mail", () => {
     await checkA11y(page);
 
     // The outbox worker delivers into the mailbox within a few seconds.
-    let link: string | null = null;
-    for (let i = 0; i < 30 && !link; i++) {
-      await page.goto(`${app.url}/entwicklung/postfach`);
-      const mail = page.locator("article", { hasText: EMAIL }).first();
-      if ((await mail.count()) > 0) link = await mail.locator('a[href*="/passwort-neu/"]').first().getAttribute("href");
-      else await page.waitForTimeout(500);
-    }
+    const link = await waitForMailLink(page, `${app.url}/entwicklung/postfach`, EMAIL, "/passwort-neu/");
     expect(link, "a reset link in the development mailbox").toMatch(/^http:\/\/127\.0\.0\.1:\d+\/passwort-neu\/[A-Za-z0-9_-]{43}$/);
     expect(fs.readdirSync(mailDir).some((f) => f.endsWith(".eml"))).toBe(true);
     await checkA11y(page);

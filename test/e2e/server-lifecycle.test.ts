@@ -7,7 +7,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { linksIn, pageNumber } from "../support/links";
-import { freePort, runAppUntilExit, startApp, type RunningApp } from "../support/server";
+import { freePort, freshPgliteDir, runAppUntilExit, startApp, type RunningApp } from "../support/server";
 
 const NRW_LIST = "/landtag-nrw/anfragen";
 const STACK_LINE = /^\s+at /m;
@@ -43,7 +43,8 @@ describe("npm start as a process", () => {
   let before: Awaited<ReturnType<typeof visibleData>> | null = null;
 
   it("creates and seeds a fresh PGLITE_DIR and exits within 3 s of SIGTERM", async () => {
-    const app = await startApp();
+    // Explicitly fresh: by default startApp hands the app a copy of the run's seeded directory.
+    const app = await startApp({ pgliteDir: freshPgliteDir() });
     started.push(app);
     dataDir = app.pgliteDir;
     expect(dataDir && fs.existsSync(dataDir)).toBe(true);

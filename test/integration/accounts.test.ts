@@ -20,7 +20,7 @@ import {
   revokeOwnSession,
   signOutEverywhere,
 } from "../../app/server/accounts/accounts.server";
-import { getSessionState, signIn, type CurrentUser } from "../../app/server/accounts/auth.server";
+import { getSessionState, signIn } from "../../app/server/accounts/auth.server";
 import { publicOrigin } from "../../app/server/core/config.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { listMailbox } from "../../app/server/core/mail.server";
@@ -382,9 +382,16 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
           buffer = buffer.slice(eol + 2);
           const verb = line.slice(0, 4).toUpperCase();
           if (verb === "EHLO" || verb === "HELO") socket.write("250-test\r\n250 8BITMIME\r\n");
-          else if (verb === "MAIL") (current.from = line), socket.write("250 ok\r\n");
-          else if (verb === "RCPT") current.to.push(line), socket.write("250 ok\r\n");
-          else if (verb === "DATA") (inData = true), socket.write("354 go on\r\n");
+          else if (verb === "MAIL") {
+            current.from = line;
+            socket.write("250 ok\r\n");
+          } else if (verb === "RCPT") {
+            current.to.push(line);
+            socket.write("250 ok\r\n");
+          } else if (verb === "DATA") {
+            inData = true;
+            socket.write("354 go on\r\n");
+          }
           else if (verb === "QUIT") socket.end("221 bye\r\n");
           else socket.write("250 ok\r\n");
         }

@@ -146,10 +146,12 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
   it("token buckets refill over time", async () => {
     const key = `test:${backend}:${Date.now()}`;
     const policy = { capacity: 2, refillSeconds: 1 };
-    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
-    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
-    expect((await takeToken(t.db, key, policy)).allowed).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await takeToken(t.db, key, policy)).allowed).toBe(true);
+    const start = new Date("2026-11-23T08:00:00Z");
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    expect((await takeToken(t.db, key, policy, at(0))).allowed).toBe(true);
+    expect((await takeToken(t.db, key, policy, at(0))).allowed).toBe(true);
+    expect((await takeToken(t.db, key, policy, at(0))).allowed).toBe(false);
+    // 2.1 s later by the injected clock (no real sleep): the bucket has tokens again.
+    expect((await takeToken(t.db, key, policy, at(2_100))).allowed).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The user's own list: newest first, pages of 20, the unread count of the header, marking one or all read —
  * and never someone else's notification. Preferences: saved per kind, days checked again on the server.
+ * Not about the demo data: a council office and a clerk of one body from the factories are all it needs.
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,24 +20,27 @@ import {
 import { publicOrigin } from "../../app/server/notifications/notifications.server";
 import { NOTIFICATION_KINDS } from "../../app/domain/notifications";
 import { backends, useTestDatabase } from "../support/db";
-import { actorOf, membershipOf } from "../support/notifications-fixtures";
-
-const OWNER = "ratsbuero@landtag-nrw.quaestio.example";
-const OTHER = "sachbearbeitung@landtag-nrw.quaestio.example";
+import { createBody, createOrganization, createUser } from "../support/factories";
+import { actorOf } from "../support/notifications-fixtures";
 
 describe.each(backends())("the notification list on %s", (backend) => {
-  const t = useTestDatabase(backend, { seeded: true });
+  const t = useTestDatabase(backend);
   let owner: { id: string; memberships: Awaited<ReturnType<typeof actorOf>>["memberships"] };
   let other: typeof owner;
   let othersNotification: string;
+  let bodyId: string;
 
   beforeAll(async () => {
     useDatabase(t.handle);
-    const o = await actorOf(t.db, OWNER);
-    const c = await actorOf(t.db, OTHER);
+    bodyId = (await createBody(t.db, { kind: "state_parliament", state: "NW" })).id;
+    const office = await createOrganization(t.db, bodyId, { kind: "council_office", name: "Landtagsverwaltung" });
+    const department = await createOrganization(t.db, bodyId, { name: "Ministerium" });
+    const ownerUser = await createUser(t.db, { bodyId, organizationId: office.id, role: "council_office" });
+    const otherUser = await createUser(t.db, { bodyId, organizationId: department.id, role: "clerk" });
+    const o = await actorOf(t.db, ownerUser.email);
+    const c = await actorOf(t.db, otherUser.email);
     owner = { id: o.userId, memberships: o.memberships };
     other = { id: c.userId, memberships: c.memberships };
-    const { bodyId } = await membershipOf(t.db, OWNER);
     // 25 notifications a minute apart, the last one the newest.
     const base = Date.parse("2026-11-20T08:00:00Z");
     await t.db.insert(notifications).values(
@@ -91,7 +95,6 @@ describe.each(backends())("the notification list on %s", (backend) => {
   });
 
   it("a user without a role in the notification's body no longer sees it", async () => {
-    const { bodyId } = await membershipOf(t.db, OWNER);
     const elsewhere = { id: owner.id, memberships: owner.memberships.filter((m) => m.bodyId !== bodyId) };
     expect((await listNotifications(elsewhere, 1)).items).toEqual([]);
     expect(await markNotificationRead(elsewhere, (await listNotifications(owner, 1)).items[0]!.id)).toBe(false);

@@ -3,16 +3,20 @@
  * the event's transaction: who gets which kind, preferences per channel, visibility, deactivated accounts,
  * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
  * PostgreSQL.
+ *
+ * The tests follow one inquiry's story (submit, accept, assign, extend, …). So that any test runs alone and
+ * in any order, each gets its own copy of the seeded database and replays the steps before its own (the
+ * same commands, without the assertions) before it takes its step and checks it.
  */
 import { addDays } from "../../app/domain/dashboard";
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
 import { useDatabase } from "../../app/server/core/db.server";
 import { recordInquiryEvent } from "../../app/server/core/events.server";
 import { submitInquiry } from "../../app/server/inquiries/numbering.server";
 import { StaleVersionError, applyInquiryTransition } from "../../app/server/core/transitions.server";
-import { backends, useTestDatabase } from "../support/db";
+import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
 import {
   actorOf,
   addDepartment,
@@ -39,16 +43,24 @@ const UNINVOLVED = "unbeteiligt@ministerium.example";
 const FORMER = "ehemals@ratsbuero.example";
 
 describe.each(backends())("notifications of inquiry events on %s", (backend) => {
-  const t = useTestDatabase(backend, { seeded: true });
+  let database: SeededTestDatabase | undefined;
+  const t = {
+    get db() {
+      if (!database) throw new Error("the test database exists only inside a test");
+      return database.db;
+    },
+  };
   let bodyId: string;
   let leadDepartment: string;
   let contributingDepartment: string;
   let otherDepartment: string;
   let inquiryId: string;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string> = {};
 
-  beforeAll(async () => {
-    useDatabase(t.handle);
+  beforeEach(async () => {
+    database = await createSeededTestDatabase(backend);
+    useDatabase(database.handle);
+    ids = {};
     const faction = await membershipOf(t.db, FACTION);
     const office = await membershipOf(t.db, OFFICE);
     const clerk = await membershipOf(t.db, CLERK);
@@ -71,6 +83,11 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     inquiryId = (await inquiryByTitle(t.db, NRW_DRAFT)).id;
   });
 
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+
   const kinds = (email: string) => kindsFor(t.db, ids[email]!, inquiryId);
   const current = () => inquiryByTitle(t.db, NRW_DRAFT);
   const totals = async () => {
@@ -79,9 +96,133 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     return { notifications: Number(n!.n), mails: Number(m!.n) };
   };
 
-  it("submit: the council office hears of it, the other faction members get number and due date, the submitter nothing", async () => {
+  // ---- the story's steps, in order; each test replays those before its own -----------------------------
+
+  const submit = async () => {
     const draft = await current();
-    const result = await submitInquiry(t.db, { inquiryId, bodyId, expectedVersion: draft.version, actor: await actorOf(t.db, FACTION) });
+    return submitInquiry(t.db, { inquiryId, bodyId, expectedVersion: draft.version, actor: await actorOf(t.db, FACTION) });
+  };
+  const accept = async () => {
+    const inquiry = await current();
+    await applyInquiryTransition(t.db, { inquiryId, bodyId, expectedVersion: inquiry.version, event: "accept", actor: await actorOf(t.db, OFFICE) });
+  };
+  const assignPreferences = async () => {
+    await setPreference(t.db, ids[CONTRIBUTOR]!, "assigned", { inApp: true, email: false });
+    await setPreference(t.db, ids[HEAD_WITHOUT_INAPP]!, "assigned", { inApp: false, email: true });
+  };
+  const assign = async () => {
+    const inquiry = await current();
+    await applyInquiryTransition(t.db, {
+      inquiryId,
+      bodyId,
+      expectedVersion: inquiry.version,
+      event: "assign",
+      actor: await actorOf(t.db, OFFICE),
+      facts: { leadOrganizationId: leadDepartment },
+      // What the intake command does in the same transaction: the contributing departments.
+      within: async (tx) => {
+        await tx.insert(inquiryContributors).values({ inquiryId, organizationId: contributingDepartment });
+      },
+    });
+  };
+  const extendPreferences = () => setPreference(t.db, ids[CLERK]!, "extended", { inApp: false, email: false });
+  const extend = async () => {
+    const inquiry = await current();
+    await applyInquiryTransition(t.db, {
+      inquiryId,
+      bodyId,
+      expectedVersion: inquiry.version,
+      event: "extend_deadline",
+      actor: await actorOf(t.db, OFFICE),
+      facts: { reason: "Umfangreiche Abfrage bei den Ressorts", newDueOn: addDays(inquiry.dueOn!, 60) },
+    });
+  };
+  const recordContributorsChanged = () =>
+    t.db.transaction(async (tx) => {
+      await recordInquiryEvent(tx, {
+        bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiryId,
+        inquiryId,
+        type: "contributors_changed",
+        actorUserId: ids[OFFICE]!,
+        public: false,
+        payload: { added: [otherDepartment], removed: [] },
+      });
+    });
+  const addContributorAndRecord = () =>
+    t.db.transaction(async (tx) => {
+      await tx.insert(inquiryContributors).values({ inquiryId, organizationId: otherDepartment });
+      await recordInquiryEvent(tx, {
+        bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiryId,
+        inquiryId,
+        type: "contributors_changed",
+        actorUserId: ids[OFFICE]!,
+        public: false,
+        payload: { added: [otherDepartment], removed: [] },
+      });
+    });
+  const refuse = (payload: Record<string, unknown>) =>
+    t.db.transaction(async (tx) => {
+      await recordInquiryEvent(tx, {
+        bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiryId,
+        inquiryId,
+        type: "extension_refused",
+        actorUserId: ids[OFFICE]!,
+        public: false,
+        payload,
+      });
+    });
+  const addRefusedLeadRequest = () =>
+    t.db.insert(extensionRequests).values({
+      inquiryId,
+      requestedByOrganizationId: leadDepartment,
+      requestedByUserId: ids[CLERK]!,
+      requestedDueOn: "2027-06-30",
+      reason: "Mehr Zeit für die Abstimmung",
+      status: "refused",
+      decidedAt: new Date(),
+      decidedByUserId: ids[OFFICE]!,
+      decisionNote: "Die Frist ist bereits verlängert.",
+    });
+
+  const story = [
+    ["submit", submit],
+    ["accept", accept],
+    ["assign", async () => (await assignPreferences(), await assign())],
+    ["extend", async () => (await extendPreferences(), await extend())],
+    ["contributors_changed", async () => (await recordContributorsChanged(), await addContributorAndRecord())],
+    [
+      "extension_refused",
+      async () => {
+        await refuse({ requestedByOrganizationId: contributingDepartment });
+        await addRefusedLeadRequest();
+        await refuse({});
+      },
+    ],
+  ] as const;
+  type Step = (typeof story)[number][0];
+  /** Replays the story's steps before `step`. */
+  const replayUntil = async (step: Step) => {
+    for (const [name, run] of story) {
+      if (name === step) return;
+      await run();
+    }
+  };
+  /** Replays the whole story (for the tests after its last step). */
+  const replayAll = async () => {
+    for (const [, run] of story) await run();
+  };
+
+  // ---- the tests -------------------------------------------------------------------------------------
+
+  it("submit: the council office hears of it, the other faction members get number and due date, the submitter nothing", async () => {
+    await replayUntil("submit");
+    const result = await submit();
 
     expect(await kinds(OFFICE)).toEqual(["received"]);
     expect(await kinds(SECOND_MEMBER)).toEqual(["number_assigned"]);
@@ -106,30 +247,18 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("accept: the faction hears of it, the council member who accepted does not", async () => {
-    const inquiry = await current();
-    await applyInquiryTransition(t.db, { inquiryId, bodyId, expectedVersion: inquiry.version, event: "accept", actor: await actorOf(t.db, OFFICE) });
+    await replayUntil("accept");
+    await accept();
     expect(await kinds(FACTION)).toEqual(["accepted"]);
     expect(await kinds(SECOND_MEMBER)).toEqual(["accepted", "number_assigned"]);
     expect(await kinds(OFFICE)).toEqual(["received"]);
   });
 
   it("assign: lead and contributing departments, by their preferences; other departments and bodies get nothing", async () => {
-    await setPreference(t.db, ids[CONTRIBUTOR]!, "assigned", { inApp: true, email: false });
-    await setPreference(t.db, ids[HEAD_WITHOUT_INAPP]!, "assigned", { inApp: false, email: true });
+    await replayUntil("assign");
+    await assignPreferences();
     const mailsBefore = (await mailsTo(t.db, CLERK)).length;
-    const inquiry = await current();
-    await applyInquiryTransition(t.db, {
-      inquiryId,
-      bodyId,
-      expectedVersion: inquiry.version,
-      event: "assign",
-      actor: await actorOf(t.db, OFFICE),
-      facts: { leadOrganizationId: leadDepartment },
-      // What the intake command does in the same transaction: the contributing departments.
-      within: async (tx) => {
-        await tx.insert(inquiryContributors).values({ inquiryId, organizationId: contributingDepartment });
-      },
-    });
+    await assign();
 
     expect(await kinds(CLERK)).toEqual(["assigned"]);
     expect((await mailsTo(t.db, CLERK)).length).toBe(mailsBefore + 1);
@@ -146,17 +275,10 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("both channels off: nothing at all", async () => {
-    await setPreference(t.db, ids[CLERK]!, "extended", { inApp: false, email: false });
+    await replayUntil("extend");
+    await extendPreferences();
     const mailsBefore = (await mailsTo(t.db, CLERK)).length;
-    const inquiry = await current();
-    await applyInquiryTransition(t.db, {
-      inquiryId,
-      bodyId,
-      expectedVersion: inquiry.version,
-      event: "extend_deadline",
-      actor: await actorOf(t.db, OFFICE),
-      facts: { reason: "Umfangreiche Abfrage bei den Ressorts", newDueOn: addDays(inquiry.dueOn!, 60) },
-    });
+    await extend();
     expect(await kinds(CLERK)).toEqual(["assigned"]);
     expect((await mailsTo(t.db, CLERK)).length).toBe(mailsBefore);
     expect(await kinds(CONTRIBUTOR)).toEqual(["assigned", "extended"]);
@@ -165,6 +287,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("a refused (stale) transition writes no notification and no mail", async () => {
+    await replayUntil("contributors_changed");
     const before = await totals();
     const inquiry = await current();
     await expect(
@@ -181,6 +304,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("an event whose transaction rolls back leaves no notification and no mail", async () => {
+    await replayUntil("contributors_changed");
     const before = await totals();
     const failed = t.db.transaction(async (tx) => {
       await recordInquiryEvent(tx, {
@@ -208,60 +332,23 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("contributors_changed: a newly added department is told — only once it can see the inquiry", async () => {
-    const record = (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) =>
-      recordInquiryEvent(tx, {
-        bodyId,
-        aggregateType: "inquiry",
-        aggregateId: inquiryId,
-        inquiryId,
-        type: "contributors_changed",
-        actorUserId: ids[OFFICE]!,
-        public: false,
-        payload: { added: [otherDepartment], removed: [] },
-      });
+    await replayUntil("contributors_changed");
     // An event that names a department which is not (yet) a contributor: that department may not see it.
-    await t.db.transaction(async (tx) => {
-      await record(tx);
-    });
+    await recordContributorsChanged();
     expect(await kinds(UNINVOLVED)).toEqual([]);
-    await t.db.transaction(async (tx) => {
-      await tx.insert(inquiryContributors).values({ inquiryId, organizationId: otherDepartment });
-      await record(tx);
-    });
+    await addContributorAndRecord();
     expect(await kinds(UNINVOLVED)).toEqual(["assigned"]);
     expect(await kinds(CONTRIBUTOR)).toEqual(["assigned", "extended"]);
   });
 
   it("extension_refused: only the department that asked hears of it (named in the event, else its request)", async () => {
-    const refuse = (payload: Record<string, unknown>) =>
-      t.db.transaction(async (tx) => {
-        await recordInquiryEvent(tx, {
-          bodyId,
-          aggregateType: "inquiry",
-          aggregateId: inquiryId,
-          inquiryId,
-          type: "extension_refused",
-          actorUserId: ids[OFFICE]!,
-          public: false,
-          payload,
-        });
-      });
+    await replayUntil("extension_refused");
     await refuse({ requestedByOrganizationId: contributingDepartment });
     expect((await kinds(CONTRIBUTOR)).filter((k) => k === "extension_refused")).toHaveLength(1);
     expect((await kinds(CLERK)).includes("extension_refused")).toBe(false);
 
     // Without the department in the payload: the refused request of the lead department tells.
-    await t.db.insert(extensionRequests).values({
-      inquiryId,
-      requestedByOrganizationId: leadDepartment,
-      requestedByUserId: ids[CLERK]!,
-      requestedDueOn: "2027-06-30",
-      reason: "Mehr Zeit für die Abstimmung",
-      status: "refused",
-      decidedAt: new Date(),
-      decidedByUserId: ids[OFFICE]!,
-      decisionNote: "Die Frist ist bereits verlängert.",
-    });
+    await addRefusedLeadRequest();
     await refuse({});
     expect((await kinds(CLERK)).filter((k) => k === "extension_refused")).toHaveLength(1);
     expect((await kinds(CONTRIBUTOR)).filter((k) => k === "extension_refused")).toHaveLength(1);
@@ -269,6 +356,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   });
 
   it("withdraw: council office and departments hear of it; deactivated accounts never do", async () => {
+    await replayAll();
     const inquiry = await current();
     await applyInquiryTransition(t.db, {
       inquiryId,

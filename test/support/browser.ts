@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 
 export { ensureChromium };
@@ -128,4 +128,27 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
   );
   expect(report, `axe found serious or critical violations on ${page.url()}:\n${report.join("\n")}`).toEqual([]);
   return violations;
+}
+
+/**
+ * How long a test waits for the app's background work (outbox worker, deadline scan) to show. Generous: on a
+ * machine busy with other work it takes many times longer than on an idle one, which is no failure.
+ */
+export const WAIT_FOR_APP_MS = 60_000;
+
+/**
+ * Waits until the development mailbox at `mailboxUrl` holds a mail to `recipient` with a link containing
+ * `hrefPart` and returns that link (reloading the mailbox until then, at most WAIT_FOR_APP_MS).
+ */
+export async function waitForMailLink(page: Page, mailboxUrl: string, recipient: string, hrefPart: string) {
+  return vi.waitFor(
+    async () => {
+      await page.goto(mailboxUrl);
+      const mail = page.locator("article", { hasText: recipient }).first();
+      const link = (await mail.count()) > 0 ? await mail.locator(`a[href*="${hrefPart}"]`).first().getAttribute("href") : null;
+      if (!link) throw new Error(`no mail to ${recipient} with a link to ${hrefPart} in the development mailbox yet`);
+      return link;
+    },
+    { timeout: WAIT_FOR_APP_MS, interval: 250 },
+  );
 }

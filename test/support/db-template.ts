@@ -1,6 +1,6 @@
 /**
- * Migrated template databases, made once per test run so that each test file gets its own copy quickly
- * (see test/support/db.ts and `npm run bench` for the measurements).
+ * Migrated template databases, and copies of them with the demo data loaded, made once per test run so that
+ * each test file gets its own copy quickly (see test/support/db.ts and `npm run bench` for the measurements).
  * Used by the integration project's globalSetup (global-db.ts) and by test/support/db.ts; no Vitest
  * runtime imports here, so the benchmark can use it too.
  */
@@ -10,6 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "../../app/server/core/db.server";
+
+/** db/seed.ts is large; the test files import this module without needing it, so it is loaded when used. */
+async function seedDemoData(db: Parameters<(typeof import("../../db/seed"))["seedDemoData"]>[0]) {
+  const seed = await import("../../db/seed");
+  return seed.seedDemoData(db);
+}
 
 /** A run id sorts by time and starts with the creation time, so stale databases can be recognised. */
 export function newRunId(): string {
@@ -54,6 +60,22 @@ export async function createPgliteTemplate(runDir: string): Promise<string> {
   return dir;
 }
 
+/**
+ * A copy of the migrated template with the demo data of db/seed.ts loaded, closed cleanly; returns its path.
+ * Seeding takes seconds (argon2 hashes, hundreds of rows), so it is done once per run, not once per file.
+ */
+export async function createSeededPgliteTemplate(templateDir: string, runDir: string): Promise<string> {
+  const dir = path.join(runDir, "template-seeded");
+  fs.cpSync(templateDir, dir, { recursive: true });
+  const handle = await openDatabase({ kind: "pglite", dir });
+  try {
+    await seedDemoData(handle.db);
+  } finally {
+    await handle.close();
+  }
+  return dir;
+}
+
 /** Copies a closed, migrated PGlite data directory to a new directory inside runDir. */
 export function copyPgliteTemplate(templateDir: string, runDir: string): string {
   const dir = path.join(runDir, `db-${randomSuffix()}`);
@@ -71,6 +93,11 @@ const NAME_PATTERN = /^quaestio_(?:tpl|t)_([0-9a-z]+)_[0-9a-f]+(?:_[0-9a-f]+)?$/
 
 export function templateDatabaseName(runId: string) {
   return `quaestio_tpl_${runId}`;
+}
+
+/** The seeded template's name; the hex suffix keeps it inside NAME_PATTERN, so stale ones are dropped too. */
+export function seededTemplateDatabaseName(runId: string) {
+  return `quaestio_tpl_${runId}_5eed`;
 }
 
 export function testDatabaseName(runId: string) {
@@ -116,6 +143,27 @@ export async function createPostgresTemplate(adminUrl: string, runId: string): P
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });
     try {
       await handle.migrate();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await dropDatabase(adminUrl, name).catch(() => {});
+    throw error;
+  }
+  return name;
+}
+
+/**
+ * Copies the migrated template database and loads the demo data into the copy, which then serves as the
+ * TEMPLATE of the seeded test databases; nobody stays connected.
+ */
+export async function createSeededPostgresTemplate(adminUrl: string, runId: string, template: string): Promise<string> {
+  const name = seededTemplateDatabaseName(runId);
+  await createDatabase(adminUrl, name, template);
+  try {
+    const handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });
+    try {
+      await seedDemoData(handle.db);
     } finally {
       await handle.close();
     }

@@ -12,6 +12,9 @@
  * the migrations — and the gap grows with every migration.
  * PostgreSQL (only when TEST_DATABASE_URL is set): a template database `quaestio_tpl_<runid>` is migrated
  * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped when it closes.
+ * `{ seeded: true }`: the same, from a second template per backend that the globalSetup loaded the demo data
+ * into once per run (seeding took seconds per file and backend). The demo dates are relative to that moment.
+ * Outside the integration project (no globalSetup) each file migrates and seeds its own database.
  *
  * Server modules that use the process-wide handle (getDb) need `useDatabase(t.handle)` from
  * ~/server/core/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
@@ -53,14 +56,18 @@ export interface SeededTestDatabase extends TestDatabase {
 }
 
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
-  return backend === "pglite" ? createPgliteDatabase() : createPostgresDatabase();
+  return backend === "pglite" ? createPgliteDatabase(false) : createPostgresDatabase(false);
 }
 
-/** A test database with the demo data of db/seed.ts (loaded only when asked for). */
+/**
+ * A test database with the demo data of db/seed.ts: a copy of the run's seeded template, or (without one)
+ * seeded here.
+ */
 export async function createSeededTestDatabase(backend: Backend): Promise<SeededTestDatabase> {
-  const database = await createTestDatabase(backend);
+  const database = await (backend === "pglite" ? createPgliteDatabase(true) : createPostgresDatabase(true));
   try {
     const { seedDemoData }: SeedModule = await import("../../db/seed");
+    // On a copy of the seeded template this finds the demo data and only returns the logins.
     const logins = await seedDemoData(database.db);
     return { ...database, logins };
   } catch (error) {
@@ -107,7 +114,9 @@ export function useTestDatabase(
 
 // ---- backends -----------------------------------------------------------------------------------------
 
-function provided<K extends "pgliteRunDir" | "pgliteTemplateDir" | "postgresTemplate">(key: K) {
+function provided<K extends "pgliteRunDir" | "pgliteTemplateDir" | "pgliteSeededTemplateDir" | "postgresTemplate">(
+  key: K,
+) {
   // Outside the integration project (no globalSetup) nothing is provided; we then migrate from scratch.
   try {
     return inject(key);
@@ -116,8 +125,8 @@ function provided<K extends "pgliteRunDir" | "pgliteTemplateDir" | "postgresTemp
   }
 }
 
-async function createPgliteDatabase(): Promise<TestDatabase> {
-  const templateDir = provided("pgliteTemplateDir");
+async function createPgliteDatabase(seeded: boolean): Promise<TestDatabase> {
+  const templateDir = provided(seeded ? "pgliteSeededTemplateDir" : "pgliteTemplateDir");
   const runDir = provided("pgliteRunDir");
   const ownRunDir = templateDir && runDir ? null : createRunDirectory();
   const dir = templateDir && runDir ? copyPgliteTemplate(templateDir, runDir) : `${ownRunDir}/db`;
@@ -141,12 +150,12 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgresDatabase(): Promise<TestDatabase> {
+async function createPostgresDatabase(seeded: boolean): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL?.trim();
   if (!adminUrl) throw new Error("the postgres backend needs TEST_DATABASE_URL (see backends())");
   const template = provided("postgresTemplate") ?? null;
   const name = testDatabaseName(template?.runId ?? newRunId());
-  await createDatabase(adminUrl, name, template?.templateName);
+  await createDatabase(adminUrl, name, seeded ? template?.seededTemplateName : template?.templateName);
   let handle: DatabaseHandle;
   try {
     handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });

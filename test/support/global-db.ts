@@ -1,12 +1,15 @@
 /**
- * globalSetup of the integration project: migrates one template per backend for the whole run and hands
- * their locations to the test files (see test/support/db.ts); the teardown removes them again.
+ * globalSetup of the integration project: migrates one template per backend for the whole run, makes a
+ * seeded copy of each (the demo data of db/seed.ts, loaded once per run instead of once per test file) and
+ * hands their locations to the test files (see test/support/db.ts); the teardown removes them again.
  */
 import type { TestProject } from "vitest/node";
 import {
   createPgliteTemplate,
   createPostgresTemplate,
   createRunDirectory,
+  createSeededPgliteTemplate,
+  createSeededPostgresTemplate,
   dropDatabase,
   dropStaleDatabases,
   newRunId,
@@ -19,8 +22,10 @@ declare module "vitest" {
     /** Directory for this run's PGlite copies; the migrated template is `template` inside it. */
     pgliteRunDir: string;
     pgliteTemplateDir: string;
+    /** The migrated template with the demo data loaded (`template-seeded` inside the run directory). */
+    pgliteSeededTemplateDir: string;
     /** Set only when TEST_DATABASE_URL is set. */
-    postgresTemplate: { adminUrl: string; runId: string; templateName: string } | null;
+    postgresTemplate: { adminUrl: string; runId: string; templateName: string; seededTemplateName: string } | null;
   }
 }
 
@@ -35,21 +40,34 @@ export default async function setup(project: TestProject) {
 
   try {
     const started = performance.now();
-    const templateDir = await createPgliteTemplate(runDir);
-    project.provide("pgliteRunDir", runDir);
-    project.provide("pgliteTemplateDir", templateDir);
-
     const adminUrl = process.env.TEST_DATABASE_URL?.trim();
-    if (adminUrl) {
+    // The two backends are prepared side by side: PGlite works in this process, PostgreSQL in its server.
+    const pglite = (async () => {
+      const templateDir = await createPgliteTemplate(runDir);
+      const seededTemplateDir = await createSeededPgliteTemplate(templateDir, runDir);
+      return { templateDir, seededTemplateDir };
+    })();
+    const postgres = (async () => {
+      if (!adminUrl) return null;
       await dropStaleDatabases(adminUrl);
       const templateName = await createPostgresTemplate(adminUrl, runId);
       cleanups.push(() => dropDatabase(adminUrl, templateName));
-      project.provide("postgresTemplate", { adminUrl, runId, templateName });
-    } else {
-      project.provide("postgresTemplate", null);
-    }
+      const seededTemplateName = await createSeededPostgresTemplate(adminUrl, runId, templateName);
+      cleanups.push(() => dropDatabase(adminUrl, seededTemplateName));
+      return { adminUrl, runId, templateName, seededTemplateName };
+    })();
+    const [pgliteResult, postgresResult] = await Promise.allSettled([pglite, postgres]);
+    if (pgliteResult.status === "rejected") throw pgliteResult.reason;
+    if (postgresResult.status === "rejected") throw postgresResult.reason;
+
+    project.provide("pgliteRunDir", runDir);
+    project.provide("pgliteTemplateDir", pgliteResult.value.templateDir);
+    project.provide("pgliteSeededTemplateDir", pgliteResult.value.seededTemplateDir);
+    project.provide("postgresTemplate", postgresResult.value);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`[test db] templates migrated in ${seconds} s (${adminUrl ? "PGlite + PostgreSQL" : "PGlite"})`);
+    console.log(
+      `[test db] templates migrated and seeded in ${seconds} s (${adminUrl ? "PGlite + PostgreSQL" : "PGlite"})`,
+    );
   } catch (error) {
     await teardown();
     throw error;

@@ -1,6 +1,7 @@
 /**
  * Runs the app as an operator would: `node scripts/start.mjs` (what `npm start` runs) on a free port on
- * 127.0.0.1 with its own fresh PGLITE_DIR, waiting for the "Quaestio läuft auf …" line.
+ * 127.0.0.1 with its own PGLITE_DIR (by default a copy of the run's seeded one, see seededPgliteCopy),
+ * waiting for the "Quaestio läuft auf …" line.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -54,6 +55,33 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A new copy of the run's migrated and seeded data directory (global-e2e.ts) for one app: the app finds the
+ * demo data in place. Null outside the e2e project.
+ */
+export function seededPgliteCopy(): string | null {
+  let template: string | undefined;
+  try {
+    template = inject("e2eSeededPgliteDir");
+  } catch {
+    template = undefined;
+  }
+  if (!template) return null;
+  const dir = freshPgliteDir();
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** When the demo data of seededPgliteCopy() was seeded; null outside the e2e project. */
+export function demoSeededAt(): Date | null {
+  try {
+    const at = inject("e2eSeededAt");
+    return at ? new Date(at) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A fresh, not yet existing directory path for PGLITE_DIR (the app must create it). */
 export function freshPgliteDir(): string {
   // Inside the e2e project the globalSetup provides a directory that it removes after the run.
@@ -90,7 +118,11 @@ function spawnApp(options: AppOptions, port: number, pgliteDir: string | null) {
 /** Starts the app and resolves once it prints that it is listening. */
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const port = options.port ?? (await freePort());
-  const pgliteDir = options.env?.DATABASE_URL ? null : options.pgliteDir ?? freshPgliteDir();
+  // Without a directory of its own the app gets a copy of the seeded one, unless it must start without demo data.
+  const withDemoData = options.env?.QUAESTIO_DEMO_DATA !== "0";
+  const pgliteDir = options.env?.DATABASE_URL
+    ? null
+    : (options.pgliteDir ?? (withDemoData ? seededPgliteCopy() : null) ?? freshPgliteDir());
   const { child, exited, output } = spawnApp(options, port, pgliteDir);
 
   const url = await new Promise<string>((resolve, reject) => {

@@ -181,6 +181,7 @@ export function DraftForm(props: DraftFormProps) {
       setStatus({ kind: "failed", message: t.saveFailed });
     }
     // Runs once per answer; the handlers it calls only change with the conflict state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [fetcher.data, fetcher.state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -36,6 +36,7 @@ export function DraftFormWithBackup(props: DraftFormWithBackupProps) {
     if (backupDiffers(backup, props.values)) setOffer(backup);
     else clearBackup(draftId);
     // The saved values at load time are what the backup is compared with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [draftId, readOnly]);
 
   // The offer appears after the page has loaded: move the focus to it so that keyboard and screen reader users

@@ -3,7 +3,7 @@
  * (justification only, never the withheld text), attachments, consultations published with the answer,
  * sign-off chain and tool inventories. Loaded in a fixed number of queries.
  */
-import { and, asc, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   answerAttachments,
@@ -11,7 +11,6 @@ import {
   answerPartQuestions,
   answerParts,
   answerVersions,
-  answers,
   consultationRecommendations,
   consultations,
   criteria,
@@ -20,7 +19,6 @@ import {
   inventoryCriteriaSets,
   organizations,
   people,
-  questions,
   signOffSteps,
   toolAssessments,
   toolInventories,

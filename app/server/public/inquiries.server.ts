@@ -15,7 +15,6 @@ import {
   answerVersions,
   answers,
   bodies,
-  consultations,
   deadlineExtensions,
   events,
   inquiries,
@@ -25,7 +24,6 @@ import {
   meetings,
   organizations,
   questions,
-  withholdings,
 } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { AgendaPurpose, BodyKind, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
