@@ -27,6 +27,8 @@ export default [
   route("impressum", "routes/public/impressum.tsx"),
   route("datenschutz", "routes/public/datenschutz.tsx"),
   route("feedback", "routes/public/feedback.tsx"),
+  route("oparl/v1", "routes/public/oparl.v1.ts"),
+  route("oparl/v1/*", "routes/public/oparl.v1.$.ts"),
   route(":body/anfragen", "routes/public/body.anfragen.tsx"),
   route(":body/anfragen/:ref", "routes/public/body.anfragen.$ref.tsx"),
   route("*", "routes/public/$.tsx"),
