@@ -24,6 +24,8 @@ export default [
   route("verwaltung/:body/benutzer/:userId", "routes/admin/verwaltung.$body.benutzer.$userId.tsx"),
   route("verwaltung/:body/protokoll", "routes/admin/verwaltung.$body.protokoll.tsx"),
   route("barrierefreiheit", "routes/public/barrierefreiheit.tsx"),
+  route("barrierefreiheit/leichte-sprache", "routes/public/barrierefreiheit.leichte-sprache.tsx"),
+  route("barrierefreiheit/gebaerdensprache", "routes/public/barrierefreiheit.gebaerdensprache.tsx"),
   route("impressum", "routes/public/impressum.tsx"),
   route("datenschutz", "routes/public/datenschutz.tsx"),
   route("feedback", "routes/public/feedback.tsx"),
