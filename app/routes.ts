@@ -31,6 +31,7 @@ export default [
   route("feedback", "routes/public/feedback.tsx"),
   route("opensearch.xml", "routes/public/opensearch.xml.ts"),
   route(".well-known/security.txt", "routes/public/well-known.security.txt.ts"),
+  route("suche", "routes/public/suche.tsx"),
   route("werkzeuge", "routes/public/werkzeuge.tsx"),
   route("werkzeuge/:slug", "routes/public/werkzeuge.$slug.tsx"),
   route("oparl/v1", "routes/public/oparl.v1.ts"),
