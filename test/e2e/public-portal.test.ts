@@ -128,6 +128,40 @@ describe("accessibility statement", () => {
   );
 });
 
+describe("search", () => {
+  it("finds compound words, narrows by a facet and opens an answer, axe-clean at both widths", async () => {
+    const { page, assertNoPageErrors, close } = await openPage(browser);
+    await page.goto(`${app.url}/suche`);
+    await page.getByLabel("Suchbegriffe").fill("Videokonferenz");
+    await page.getByRole("button", { name: "Suchen" }).click();
+    await page.waitForURL((url) => url.pathname === "/suche" && url.searchParams.get("q") === "Videokonferenz");
+    await expect.poll(() => page.locator("#treffer").textContent()).toMatch(/\d+ Treffer/);
+    expect(await page.locator(".search-hit").count()).toBeGreaterThan(1);
+    await checkBothWidths(page);
+
+    const facet = page.locator(".search-facet", { has: page.getByRole("heading", { name: "Körperschaft" }) }).getByRole("link").first();
+    const facetText = (await facet.textContent())!;
+    const expected = Number(/\((\d+)\)/.exec(facetText)![1]);
+    await facet.click();
+    await page.waitForURL((url) => url.searchParams.has("koerperschaft"));
+    await expect.poll(() => page.locator(".search-hit").count()).toBe(Math.min(expected, 10));
+    await checkBothWidths(page);
+
+    await page.locator(".search-hit h3 a").first().click();
+    await page.waitForURL((url) => /^\/[a-z0-9-]+\/anfragen\/[^/]+$/.test(url.pathname));
+    assertNoPageErrors();
+    await close();
+  });
+
+  it("answers bad input with a German hint and status 200", async () => {
+    for (const query of ["q=%22-%22+%7C+%26", `q=${"x".repeat(10000)}`, "q=Zoom&seite=-1", "q=Zoom&status=unbekannt"]) {
+      const response = await fetch(`${app.url}/suche?${query}`);
+      expect(response.status, query).toBe(200);
+      expect(await response.text(), query).toMatch(/role="status"/);
+    }
+  });
+});
+
 describe("site files and OParl on the running server", () => {
   it("serves the favicons, robots.txt, the OpenSearch description and security.txt", async () => {
     const fetchOk = async (path: string) => {
