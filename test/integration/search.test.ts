@@ -18,10 +18,11 @@ describe.each(backends())("public search on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   const search = (query: string, filters: Partial<SearchFilters> = {}, page = 1) =>
     searchPublic({ query, filters: { ...NONE, ...filters }, page }, t.db);
-  const load = async (query: string) => {
-    const response = await loader({ request: new Request(`http://localhost/suche?${query}`), params: {}, context: {} });
-    return response as Awaited<ReturnType<typeof loader>>;
+  const loadWithInit = async (query: string, clientIp = "192.0.2.1") => {
+    const response = await loader({ request: new Request(`http://localhost/suche?${query}`), params: {}, context: { clientIp } });
+    return { data: response.data, status: response.init?.status ?? 200, headers: new Headers(response.init?.headers) };
   };
+  const load = async (query: string) => (await loadWithInit(query)).data;
 
   beforeAll(async () => {
     useDatabase(t.handle);
@@ -82,5 +83,15 @@ describe.each(backends())("public search on %s", (backend) => {
     const data = await load(query);
     if (hint) expect(data.hints.join(" ")).toMatch(hint);
     if (data.result) expect(data.result.page).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers too many searches from one address with 429, Retry-After and a German message", async () => {
+    const clientIp = "198.51.100.7";
+    for (let i = 0; i < 30; i++) expect((await loadWithInit("q=Zoom", clientIp)).status).toBe(200);
+    const limited = await loadWithInit("q=Zoom", clientIp);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(limited.data.hints.join(" ")).toMatch(/sehr viele Suchanfragen/);
+    expect((await loadWithInit("q=Zoom", "198.51.100.8")).status).toBe(200);
   });
 });

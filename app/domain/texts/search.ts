@@ -31,6 +31,8 @@ export const searchTexts = {
     noWords: "Ihre Suche enthält keine suchbaren Wörter (nur Zeichen, Operatoren oder sehr häufige Wörter). Bitte geben Sie ein Wort ein.",
     badPage: "Diese Seitenzahl gibt es nicht; gezeigt wird die erste Seite.",
     badFilter: "Ein Filter in der Adresse war ungültig und wurde nicht angewendet.",
+    rateLimited: (seconds: number) =>
+      `Von Ihrem Anschluss kamen gerade sehr viele Suchanfragen. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.`,
     pageClamped: "Diese Seite gibt es nicht; gezeigt wird die letzte Seite.",
   },
 };

@@ -1,14 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
 import { INQUIRY_STATUSES, inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
 import { searchTexts as t } from "~/domain/texts/search";
-import { MAX_QUERY_LENGTH, searchPublic, type SearchFilters } from "~/server/public/search/search.server";
+import { MAX_QUERY_LENGTH, searchPublic, takeSearchToken, type SearchFilters, type SearchResult } from "~/server/public/search/search.server";
+import { mergeLoaderAndActionHeaders } from "~/utils/headers";
+
+export const headers = mergeLoaderAndActionHeaders;
 
 // Input is never an error page: whatever arrives, the page answers 200 with a German hint.
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const hints: string[] = [];
   const rawQuery = (params.get("q") ?? "").replace(/[\u0000-\u001f]/g, " ").trim();
@@ -37,12 +40,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   if (query === "") {
     if (params.has("q")) hints.push(t.hints.empty);
-    return { query, filters, hints, result: null };
+    return data({ query, filters, hints, result: null as SearchResult | null });
   }
-  const result = await searchPublic({ query, filters, page });
+  const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
+  const token = await takeSearchToken(clientIp);
+  if (!token.allowed) {
+    return data(
+      { query, filters, hints: [t.hints.rateLimited(token.retryAfterSeconds)], result: null as SearchResult | null },
+      { status: 429, headers: { "Retry-After": String(token.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
+  const result: SearchResult | null = await searchPublic({ query, filters, page });
   if (result.noSearchableWords) hints.push(t.hints.noWords);
   if (page > result.pageCount) hints.push(t.hints.pageClamped);
-  return { query, filters, hints, result };
+  return data({ query, filters, hints, result });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

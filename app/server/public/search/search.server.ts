@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "../../core/db.server";
+import { takeToken } from "../../core/rate-limit.server";
 
 export const SEARCH_PAGE_SIZE = 10;
 export const CANDIDATE_LIMIT = 500;
@@ -207,4 +208,13 @@ export async function searchPublic(
     facets,
     noSearchableWords: false,
   };
+}
+
+/** Searches per client address: a burst of 30, then one every 2 seconds (shared by all app processes). */
+export const SEARCH_RATE_LIMIT = { capacity: 30, refillSeconds: 2 };
+
+/** Takes one search token for the client; when none is left, says how many seconds to wait. */
+export async function takeSearchToken(clientIp: string, database?: Db): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const db = database ?? (await getDb());
+  return takeToken(db, `search:${clientIp}`, SEARCH_RATE_LIMIT);
 }
