@@ -23,6 +23,9 @@ import faviconHref from "~/styles/favicon.svg?url";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStylesHref },
   { rel: "icon", href: faviconHref, type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "48x48" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "search", type: "application/opensearchdescription+xml", href: "/opensearch.xml", title: "Quaestio" },
 ];
 
 export const meta: MetaFunction = ({ error }) => {

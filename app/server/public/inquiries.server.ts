@@ -8,7 +8,7 @@
  *     events, attachments or agenda items, or file contents.
  * The detail is loaded in a fixed number of queries (no query per question or per row).
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   agendaItems,
@@ -30,6 +30,7 @@ import type { AgendaPurpose, BodyKind, InquiryLifecycle, InquiryStatus, MotionDe
 import { publicEventNote } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
+import { publiclyVisible } from "./visibility.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import {
   answeredOn,
@@ -56,10 +57,6 @@ export type { PublicBody } from "./bodies.server";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
-/** What makes an inquiry visible to the public at all. */
-function publiclyVisible(): SQL {
-  return and(eq(inquiries.visibility, "public"), ne(inquiries.status, "draft"), isNotNull(inquiries.publicRef))!;
-}
 
 /** The body's "today" as a SQL date (the body's time zone decides, not the server's). */
 const bodyToday = sql`(now() at time zone ${bodies.timeZone})::date`;

@@ -3,9 +3,11 @@
  * catalogue can be traced to where it was stated. Facts are public by nature (they come from published
  * sources); facts citing a source that belongs to a non-public inquiry are never returned.
  */
-import { and, asc, eq } from "drizzle-orm";
-import { bodies, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
+import { and, asc, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
 import type { Db } from "../core/db.server";
+import { publiclyVisible } from "./visibility.server";
 
 export interface CitedToolFact {
   toolName: string;
@@ -38,4 +40,50 @@ export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Pro
     .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
     .where(and(eq(sources.inquiryId, inquiryId)))
     .orderBy(asc(tools.name), asc(toolFacts.key));
+}
+
+export interface PublicToolFact extends CitedToolFact {
+  sourceKind: (typeof sources.kind.enumValues)[number];
+  sourceUrl: string | null;
+  sourceDate: string | null;
+  /** The public page of the inquiry whose documents are the source, when there is one. */
+  sourceInquiry: { bodySlug: string; publicRef: string } | null;
+}
+
+const sourceBody = alias(bodies, "source_body");
+
+/**
+ * All public facts (or one tool's): facts whose source is not tied to an inquiry, and facts citing a public
+ * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry are left out.
+ */
+export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
+  const rows = await db
+    .select({
+      toolName: tools.name,
+      toolSlug: tools.slug,
+      key: toolFacts.key,
+      value: toolFacts.value,
+      quote: toolFacts.quote,
+      bodyName: bodies.name,
+      sourceCitation: sources.citation,
+      asOf: toolFacts.asOf,
+      sourceKind: sources.kind,
+      sourceUrl: sources.url,
+      sourceDate: sources.date,
+      inquiryBodySlug: sourceBody.slug,
+      inquiryPublicRef: inquiries.publicRef,
+      sourceInquiryId: sources.inquiryId,
+    })
+    .from(toolFacts)
+    .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
+    .innerJoin(tools, eq(tools.id, toolFacts.toolId))
+    .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
+    .leftJoin(inquiries, and(eq(inquiries.id, sources.inquiryId), publiclyVisible()))
+    .leftJoin(sourceBody, eq(sourceBody.id, inquiries.bodyId))
+    .where(and(toolId ? eq(toolFacts.toolId, toolId) : undefined, or(isNull(sources.inquiryId), isNotNull(inquiries.id))))
+    .orderBy(asc(tools.name), asc(toolFacts.key), asc(sources.citation));
+  return rows.map(({ inquiryBodySlug, inquiryPublicRef, sourceInquiryId: _id, ...fact }) => ({
+    ...fact,
+    sourceInquiry: inquiryBodySlug && inquiryPublicRef ? { bodySlug: inquiryBodySlug, publicRef: inquiryPublicRef } : null,
+  }));
 }

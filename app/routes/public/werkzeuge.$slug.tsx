@@ -1,0 +1,205 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BarChart } from "~/components/charts/BarChart";
+import { DateText } from "~/components/inquiry/DateText";
+import { PageHeader } from "~/components/page-header";
+import { TableRegion } from "~/components/table-region";
+import { formatDate, formatNumber, formatReference } from "~/domain/format";
+import { assessmentResultLabels, deploymentVariantLabels, toolFactKeyLabels } from "~/domain/labels";
+import { toolTexts as t } from "~/domain/texts/tools";
+import { loadToolPage } from "~/server/public/tools.server";
+
+const paramsSchema = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100) });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw new Response(null, { status: 404 });
+  const page = await loadToolPage(parsed.data.slug);
+  if (!page) throw new Response(null, { status: 404 });
+  return page;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Seite nicht gefunden – Quaestio" }];
+  return [
+    { title: `${data.tool.name} – ${t.catalogueTitle} – Quaestio` },
+    { name: "description", content: t.pageMetaDescription(data.tool.name) },
+  ];
+};
+
+const answerPath = (bodySlug: string, publicRef: string) => `/${bodySlug}/anfragen/${publicRef}`;
+
+export default function ToolPage() {
+  const { tool, facts, mentions, assessments } = useLoaderData<typeof loader>();
+  const counted = mentions.filter((m) => m.workplaceCount !== null);
+  return (
+    <>
+      <PageHeader kicker={<Link to="/werkzeuge">{t.kicker}</Link>} title={tool.name} lead={t.pageLead(tool.category)} />
+
+      <section aria-labelledby="fakten">
+        <h2 id="fakten">{t.factsHeading}</h2>
+        {facts.length === 0 ? (
+          <p>{t.factsNone}</p>
+        ) : (
+          <TableRegion caption={t.factsCaption(tool.name)} className="tool-facts">
+            <thead>
+              <tr>
+                <th scope="col">{t.columnFact}</th>
+                <th scope="col">{t.columnValue}</th>
+                <th scope="col">{t.columnConcerns}</th>
+                <th scope="col">{t.columnSource}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {facts.map((fact, index) => (
+                <tr key={index}>
+                  <th scope="row">{toolFactKeyLabels[fact.key]}</th>
+                  <td>
+                    {fact.value}
+                    {fact.quote ? (
+                      <p className="tool-facts__quote">
+                        {t.quoteLabel} „{fact.quote}“
+                      </p>
+                    ) : null}
+                  </td>
+                  <td>{fact.bodyName ?? t.concernsAll}</td>
+                  <td>
+                    {fact.sourceInquiry ? (
+                      <Link to={answerPath(fact.sourceInquiry.bodySlug, fact.sourceInquiry.publicRef)}>{fact.sourceCitation}</Link>
+                    ) : fact.sourceUrl ? (
+                      <a href={fact.sourceUrl} rel="noopener noreferrer">
+                        {fact.sourceCitation}
+                      </a>
+                    ) : (
+                      fact.sourceCitation
+                    )}
+                    {fact.asOf ? (
+                      <>
+                        {" "}
+                        ({t.asOf} <DateText iso={fact.asOf} />)
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </section>
+
+      <section aria-labelledby="antworten">
+        <h2 id="antworten">{t.mentionsHeading}</h2>
+        {mentions.length === 0 ? (
+          <p>{t.mentionsNone}</p>
+        ) : (
+          <TableRegion caption={t.mentionsCaption(tool.name)} className="tool-mentions">
+            <thead>
+              <tr>
+                <th scope="col">{t.columnAnswer}</th>
+                <th scope="col">{t.columnDate}</th>
+                <th scope="col">{t.columnLabel}</th>
+                <th scope="col">{t.columnVariant}</th>
+                <th scope="col">{t.columnCount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mentions.map((mention, index) => (
+                <tr key={index}>
+                  <th scope="row">
+                    <Link to={answerPath(mention.bodySlug, mention.publicRef)}>
+                      {formatReference(mention.documentKind, mention.documentReference) || mention.inquiryTitle}
+                    </Link>
+                    <br />
+                    {mention.bodyName}
+                  </th>
+                  <td>
+                    <DateText iso={mention.answeredOn} />
+                  </td>
+                  <td>{mention.label}</td>
+                  <td>{deploymentVariantLabels[mention.variant]}</td>
+                  <td className="num">{mention.workplaceCount === null ? t.countUnknown : formatNumber(mention.workplaceCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </section>
+
+      <section aria-labelledby="arbeitsplaetze">
+        <h2 id="arbeitsplaetze">{t.countsHeading}</h2>
+        {counted.length === 0 ? (
+          <p>{t.countsNone}</p>
+        ) : (
+          <>
+            <BarChart
+              title={t.chartTitle(tool.name)}
+              description={t.chartDescription(tool.name, counted.length)}
+              bars={counted.map((m) => ({
+                label: `${formatDate(m.answeredOn)}, ${m.bodyName}: ${m.label}`,
+                value: m.workplaceCount!,
+              }))}
+            />
+            <TableRegion caption={t.countsCaption(tool.name)} className="tool-counts">
+              <thead>
+                <tr>
+                  <th scope="col">{t.columnDate}</th>
+                  <th scope="col">{t.columnBody}</th>
+                  <th scope="col">{t.columnLabel}</th>
+                  <th scope="col">{t.columnCount}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {counted.map((m, index) => (
+                  <tr key={index}>
+                    <td>
+                      <DateText iso={m.answeredOn} />
+                    </td>
+                    <td>{m.bodyName}</td>
+                    <td>{m.label}</td>
+                    <td className="num">{formatNumber(m.workplaceCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </TableRegion>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="bewertungen">
+        <h2 id="bewertungen">{t.assessmentsHeading}</h2>
+        {assessments.length === 0 ? (
+          <p>{t.assessmentsNone}</p>
+        ) : (
+          <TableRegion caption={t.assessmentsCaption(tool.name)} className="tool-assessments">
+            <thead>
+              <tr>
+                <th scope="col">{t.columnCriteria}</th>
+                <th scope="col">{t.columnAnswer}</th>
+                <th scope="col">{t.columnResult}</th>
+                <th scope="col">{t.columnComment}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assessments.map((a, index) => (
+                <tr key={index}>
+                  <th scope="row">
+                    {a.criteriaSetTitle} ({a.issuer})
+                  </th>
+                  <td>
+                    <Link to={answerPath(a.bodySlug, a.publicRef)}>{a.bodyName}</Link>: {a.label}
+                  </td>
+                  <td>{assessmentResultLabels[a.result]}</td>
+                  <td>{a.comment ?? t.none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableRegion>
+        )}
+      </section>
+      <p>
+        <Link to="/werkzeuge">{t.backToCatalogue}</Link>
+      </p>
+    </>
+  );
+}

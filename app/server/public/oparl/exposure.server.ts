@@ -1,0 +1,142 @@
+/**
+ * What the OParl API exposes, as one SQL source per object kind with the columns (id, body_id, created,
+ * modified, deleted). The rule is the public read model's: inquiries that are public, past `draft` and have a
+ * public reference; answers with a published version; public agenda items. An inquiry that was public once and
+ * has since been set internal stays reachable as a deleted object (OParl 1.1: `deleted: true` with only id,
+ * type, created and modified), so that clients that copied it learn to remove it; so do its answer, its file
+ * renditions and its consultations.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../core/db.server";
+import type { ListFilters } from "./filters.server";
+import type { OparlObjectKind } from "./urls.server";
+
+/** Inquiries the API knows: visible ones, and ones that were public before (served as deleted). */
+const exposedInquiries = sql`(
+  select i.id, i.body_id, i.created_at, i.updated_at, (i.visibility = 'public') as visible
+  from inquiries i
+  where i.status <> 'draft' and i.public_ref is not null
+    and (i.visibility = 'public' or exists (
+      select 1 from events e
+      where e.aggregate_type = 'inquiry' and e.aggregate_id = i.id and e.type = 'visibility_changed'
+        and e.payload->>'from' = 'public'))
+)`;
+
+const answerPapers = sql`
+  select a.id::text as id, x.body_id, min(v.published_at) as created,
+         case when x.visible then max(v.published_at) else greatest(max(v.published_at), x.updated_at) end as modified,
+         not x.visible as deleted
+  from answers a
+  join ${exposedInquiries} x on x.id = a.inquiry_id
+  join answer_versions v on v.answer_id = a.id and v.published_at is not null
+  group by a.id, x.body_id, x.visible, x.updated_at`;
+
+const papers = sql`
+  select x.id::text as id, x.body_id, x.created_at as created, x.updated_at as modified, not x.visible as deleted
+  from ${exposedInquiries} x
+  union all ${answerPapers}`;
+
+/** People the published documents name as originators, signatories or authors of a published statement. */
+const publicPeople = sql`
+  select p.id::text as id, p.body_id, p.created_at as created, p.created_at as modified, false as deleted
+  from people p
+  where p.id in (
+    select io.person_id from inquiry_originators io
+      join ${exposedInquiries} x on x.id = io.inquiry_id and x.visible
+    union
+    select v.signatory_person_id from answer_versions v
+      join answers a on a.id = v.answer_id
+      join ${exposedInquiries} x on x.id = a.inquiry_id and x.visible
+      where v.published_at is not null
+    union
+    select c.author_person_id from consultations c
+      join answers a on a.id = c.answer_id
+      join ${exposedInquiries} x on x.id = a.inquiry_id and x.visible
+      where c.published_with_answer and c.status = 'answered'
+        and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null))`;
+
+const consultationRows = sql`
+  select iai.inquiry_id::text || '~' || iai.agenda_item_id::text || '~' || iai.purpose as id, x.body_id,
+         greatest(x.created_at, m.created_at) as created, greatest(x.updated_at, m.created_at) as modified,
+         not x.visible as deleted
+  from inquiry_agenda_items iai
+  join ${exposedInquiries} x on x.id = iai.inquiry_id
+  join agenda_items ai on ai.id = iai.agenda_item_id and ai.public
+  join meetings m on m.id = ai.meeting_id and m.body_id = x.body_id`;
+
+const SOURCES: Record<OparlObjectKind, SQL> = {
+  organization: sql`select o.id::text as id, o.body_id, o.created_at as created, o.created_at as modified, false as deleted from organizations o`,
+  person: publicPeople,
+  meeting: sql`select m.id::text as id, m.body_id, m.created_at as created, m.created_at as modified, false as deleted from meetings m`,
+  agendaItem: sql`
+    select ai.id::text as id, m.body_id, m.created_at as created, m.created_at as modified, false as deleted
+    from agenda_items ai join meetings m on m.id = ai.meeting_id where ai.public`,
+  paper: papers,
+  consultation: consultationRows,
+  // One HTML rendition per paper: the file has the paper's id.
+  file: papers,
+};
+
+export interface ExposedRow {
+  id: string;
+  bodyId: string;
+  created: string;
+  modified: string;
+  deleted: boolean;
+}
+
+type RawRow = { id: string; body_id: string; created: Date | string; modified: Date | string; deleted: boolean; total?: number | string };
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+function toRow(raw: RawRow): ExposedRow {
+  return {
+    id: raw.id,
+    bodyId: raw.body_id,
+    created: new Date(raw.created).toISOString(),
+    modified: new Date(raw.modified).toISOString(),
+    deleted: raw.deleted === true,
+  };
+}
+
+function filterConditions(filters: ListFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (filters.createdSince) parts.push(sql`created >= ${filters.createdSince.toISOString()}::timestamptz`);
+  if (filters.createdUntil) parts.push(sql`created <= ${filters.createdUntil.toISOString()}::timestamptz`);
+  if (filters.modifiedSince) parts.push(sql`modified >= ${filters.modifiedSince.toISOString()}::timestamptz`);
+  if (filters.modifiedUntil) parts.push(sql`modified <= ${filters.modifiedUntil.toISOString()}::timestamptz`);
+  if (filters.omitDeleted) parts.push(sql`not deleted`);
+  return sql.join(parts, sql` and `);
+}
+
+/** One page of a body's objects of a kind, oldest first, with the total number matching the filters. */
+export async function listExposed(
+  db: Db,
+  kind: OparlObjectKind,
+  bodyId: string,
+  filters: ListFilters,
+): Promise<{ rows: ExposedRow[]; total: number }> {
+  const where = sql`body_id = ${bodyId} and ${filterConditions(filters)}`;
+  const result = await db.execute(sql`
+    select id, body_id, created, modified, deleted, count(*) over () as total
+    from (${SOURCES[kind]}) exposed
+    where ${where}
+    order by created, id
+    limit ${filters.limit} offset ${(filters.page - 1) * filters.limit}`);
+  const raw = rowsOf<RawRow>(result);
+  if (raw.length > 0) return { rows: raw.map(toRow), total: Number(raw[0]!.total) };
+  const counted = rowsOf<{ total: number | string }>(
+    await db.execute(sql`select count(*) as total from (${SOURCES[kind]}) exposed where ${where}`),
+  );
+  return { rows: [], total: Number(counted[0]?.total ?? 0) };
+}
+
+/** One object of a kind by its id, or null when the API does not know it. */
+export async function findExposed(db: Db, kind: OparlObjectKind, id: string): Promise<ExposedRow | null> {
+  const raw = rowsOf<RawRow>(
+    await db.execute(sql`select id, body_id, created, modified, deleted from (${SOURCES[kind]}) exposed where id = ${id} limit 1`),
+  );
+  return raw[0] ? toRow(raw[0]) : null;
+}

@@ -1,0 +1,76 @@
+/**
+ * Query parameters of OParl lists (OParl 1.1, "Filter" and "Paginierung"): created_since, created_until,
+ * modified_since, modified_until (ISO 8601 date-times), omit_deleted=true, and the page (`page`, `limit`) that
+ * the `links` of every list page lead through. Bad values are reported, never guessed.
+ */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface ListFilters {
+  createdSince: Date | null;
+  createdUntil: Date | null;
+  modifiedSince: Date | null;
+  modifiedUntil: Date | null;
+  omitDeleted: boolean;
+  page: number;
+  limit: number;
+}
+
+export type FilterParseResult = { ok: true; filters: ListFilters } | { ok: false; message: string };
+
+// Full date-time with a zone (the spec asks for ISO 8601 with a time zone); a bare date is accepted as midnight UTC.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+function parseDate(name: string, raw: string | null): Date | null | string {
+  if (raw === null) return null;
+  if (!DATE_TIME.test(raw)) return `${name} muss ein Zeitpunkt nach ISO 8601 sein, z. B. 2026-01-31T00:00:00+01:00.`;
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) return `${name} ist kein gültiger Zeitpunkt.`;
+  return date;
+}
+
+function parsePositive(name: string, raw: string | null, fallback: number, max: number): number | string {
+  if (raw === null) return fallback;
+  if (!/^[1-9][0-9]{0,6}$/.test(raw) || Number(raw) > max) return `${name} muss eine ganze Zahl von 1 bis ${max} sein.`;
+  return Number(raw);
+}
+
+export function parseListFilters(params: URLSearchParams): FilterParseResult {
+  const createdSince = parseDate("created_since", params.get("created_since"));
+  const createdUntil = parseDate("created_until", params.get("created_until"));
+  const modifiedSince = parseDate("modified_since", params.get("modified_since"));
+  const modifiedUntil = parseDate("modified_until", params.get("modified_until"));
+  const page = parsePositive("page", params.get("page"), 1, 1_000_000);
+  const limit = parsePositive("limit", params.get("limit"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const omit = params.get("omit_deleted");
+  for (const value of [createdSince, createdUntil, modifiedSince, modifiedUntil, page, limit]) {
+    if (typeof value === "string") return { ok: false, message: value };
+  }
+  if (omit !== null && omit !== "true" && omit !== "false") return { ok: false, message: "omit_deleted muss true oder false sein." };
+  return {
+    ok: true,
+    filters: {
+      createdSince: createdSince as Date | null,
+      createdUntil: createdUntil as Date | null,
+      modifiedSince: modifiedSince as Date | null,
+      modifiedUntil: modifiedUntil as Date | null,
+      omitDeleted: omit === "true",
+      page: page as number,
+      limit: limit as number,
+    },
+  };
+}
+
+/** The query string of a list page's link: the same filters, another page. */
+export function pageQuery(filters: ListFilters, page: number): string {
+  const params = new URLSearchParams();
+  if (filters.createdSince) params.set("created_since", filters.createdSince.toISOString());
+  if (filters.createdUntil) params.set("created_until", filters.createdUntil.toISOString());
+  if (filters.modifiedSince) params.set("modified_since", filters.modifiedSince.toISOString());
+  if (filters.modifiedUntil) params.set("modified_until", filters.modifiedUntil.toISOString());
+  if (filters.omitDeleted) params.set("omit_deleted", "true");
+  if (filters.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filters.limit));
+  if (page !== 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -1,0 +1,220 @@
+/**
+ * Public full-text search (`/suche`): PostgreSQL German full text (websearch_to_tsquery: "…", -, or) over the
+ * titles and preambles of public inquiries, their questions and the parts of their newest published answer, plus
+ * trigram matching on titles so that parts of compound words are found ("Videokonferenz" finds
+ * "Videokonferenzsysteme"). Only what the public read model shows is searched: public inquiries
+ * (publiclyVisible()) and published answer parts — withheld text lives in `withholdings` and is never searched.
+ * Ranking scores a bounded candidate set (CANDIDATE_LIMIT), never every match; facets count that set.
+ */
+import { sql } from "drizzle-orm";
+import { getDb, type Db } from "../../core/db.server";
+import { takeToken } from "../../core/rate-limit.server";
+
+export const SEARCH_PAGE_SIZE = 10;
+export const CANDIDATE_LIMIT = 500;
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchFilters {
+  body: string | null;
+  type: string | null;
+  status: string | null;
+  year: string | null;
+}
+
+export interface SearchHit {
+  bodySlug: string;
+  bodyName: string;
+  publicRef: string;
+  title: string;
+  typeName: string;
+  reference: string | null;
+  status: string;
+  date: string | null;
+  /** Text with matches between \u0001 and \u0002 (the page turns them into <mark>; nothing else is HTML). */
+  snippet: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** True when more than CANDIDATE_LIMIT documents matched: counts are then lower bounds. */
+  capped: boolean;
+  page: number;
+  pageCount: number;
+  facets: { body: FacetValue[]; type: FacetValue[]; status: FacetValue[]; year: FacetValue[] };
+  /** The query had no searchable words (only operators or stop words). */
+  noSearchableWords: boolean;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/** Words of the query without operators, for trigram matching of titles. */
+export function plainWords(query: string): string {
+  return query
+    .replace(/(^|\s)-\S*/g, " ")
+    .replace(/["()|&!:*<>\\]/g, " ")
+    .replace(/\bor\b/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+type Row = {
+  id: string;
+  body_slug: string;
+  body_name: string;
+  public_ref: string;
+  title: string;
+  type_name: string;
+  reference: string | null;
+  status: string;
+  date: string | null;
+  year: string | null;
+  rank: number;
+};
+
+export async function searchPublic(
+  params: { query: string; filters: SearchFilters; page: number },
+  database?: Db,
+): Promise<SearchResult> {
+  const db = database ?? (await getDb());
+  const query = params.query.slice(0, MAX_QUERY_LENGTH);
+  const plain = plainWords(query);
+  const [probe] = rowsOf<{ nodes: number }>(await db.execute(sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`));
+  const hasLexemes = Number(probe?.nodes ?? 0) > 0;
+  const empty: SearchResult = {
+    hits: [],
+    total: 0,
+    capped: false,
+    page: 1,
+    pageCount: 1,
+    facets: { body: [], type: [], status: [], year: [] },
+    noSearchableWords: !hasLexemes && plain.length < 3,
+  };
+  if (!hasLexemes && plain.length < 3) return empty;
+
+  const tsq = sql`websearch_to_tsquery('german', ${query})`;
+  // The candidate set: at most CANDIDATE_LIMIT matching public inquiries, found through the GIN indexes.
+  const candidates = sql`
+    select distinct i.id from inquiries i
+    where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
+      and (${hasLexemes ? sql`i.search @@ ${tsq}` : sql`false`}
+        or ${plain.length >= 3 ? sql`${plain} <% i.title` : sql`false`}
+        or ${hasLexemes ? sql`exists (select 1 from questions q where q.inquiry_id = i.id and q.search @@ ${tsq})` : sql`false`}
+        or ${hasLexemes ? sql`exists (
+          select 1 from answers a
+          join answer_versions v on v.answer_id = a.id and v.published_at is not null
+          join answer_parts p on p.version_id = v.id
+          where a.inquiry_id = i.id and p.search @@ ${tsq}
+            and v.version_number = (select max(v2.version_number) from answer_versions v2
+                                    where v2.answer_id = a.id and v2.published_at is not null))` : sql`false`})
+    limit ${CANDIDATE_LIMIT + 1}`;
+
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      with candidate as (${candidates})
+      select i.id, b.slug as body_slug, b.name as body_name, i.public_ref, i.title, t.name as type_name, i.reference,
+             i.status::text as status, coalesce(i.received_on, i.submitted_on)::text as date,
+             extract(year from coalesce(i.received_on, i.submitted_on))::int::text as year,
+             (${hasLexemes ? sql`ts_rank(i.search, ${tsq}) * 2` : sql`0`}
+              + ${plain.length >= 3 ? sql`word_similarity(${plain}, i.title)` : sql`0`}) as rank
+      from candidate c
+      join inquiries i on i.id = c.id
+      join bodies b on b.id = i.body_id
+      join inquiry_types t on t.id = i.type_id`),
+  );
+  const capped = rows.length > CANDIDATE_LIMIT;
+  const candidatesRows = rows.slice(0, CANDIDATE_LIMIT);
+
+  const facet = (key: (row: Row) => string | null, label: (row: Row) => string) => {
+    const counts = new Map<string, FacetValue>();
+    for (const row of candidatesRows) {
+      const value = key(row);
+      if (!value) continue;
+      const entry = counts.get(value) ?? { value, label: label(row), count: 0 };
+      entry.count++;
+      counts.set(value, entry);
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "de"));
+  };
+  const { filters } = params;
+  const matches = (row: Row) =>
+    (!filters.body || row.body_slug === filters.body) &&
+    (!filters.type || row.type_name === filters.type) &&
+    (!filters.status || row.status === filters.status) &&
+    (!filters.year || row.year === filters.year);
+  // Each facet counts the candidates that match the other selected facets, so that choosing one narrows the rest.
+  const facets = {
+    body: facet((r) => (matches({ ...r, body_slug: filters.body ?? r.body_slug }) ? r.body_slug : null), (r) => r.body_name),
+    type: facet((r) => (matches({ ...r, type_name: filters.type ?? r.type_name }) ? r.type_name : null), (r) => r.type_name),
+    status: facet((r) => (matches({ ...r, status: filters.status ?? r.status }) ? r.status : null), (r) => r.status),
+    year: facet((r) => (matches({ ...r, year: filters.year ?? r.year }) ? r.year : null), (r) => r.year ?? ""),
+  };
+
+  const filtered = candidatesRows.filter(matches).sort((a, b) => Number(b.rank) - Number(a.rank) || a.title.localeCompare(b.title, "de"));
+  const pageCount = Math.max(1, Math.ceil(filtered.length / SEARCH_PAGE_SIZE));
+  const page = Math.min(Math.max(1, params.page), pageCount);
+  const pageRows = filtered.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+
+  // Snippets only for the shown page: the best of title+preamble, questions and published answer text.
+  const snippets = new Map<string, string>();
+  if (pageRows.length > 0) {
+    const ids = pageRows.map((row) => row.id);
+    const snippetRows = rowsOf<{ id: string; snippet: string }>(
+      await db.execute(sql`
+        select i.id, ts_headline('german', coalesce(texts.text, i.title), ${hasLexemes ? tsq : sql`plainto_tsquery('german', ${plain})`},
+          'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+        from inquiries i
+        left join lateral (
+          select string_agg(x.t, ' ') as text from (
+            select coalesce(i.preamble_text, '') as t
+            union all select q.body_text from questions q where q.inquiry_id = i.id
+            union all select p.body_text from answers a
+              join answer_versions v on v.answer_id = a.id and v.published_at is not null
+              join answer_parts p on p.version_id = v.id
+              where a.inquiry_id = i.id
+                and v.version_number = (select max(v2.version_number) from answer_versions v2
+                                        where v2.answer_id = a.id and v2.published_at is not null)
+          ) x
+        ) texts on true
+        where i.id in ${ids}`),
+    );
+    for (const row of snippetRows) snippets.set(row.id, row.snippet);
+  }
+
+  return {
+    hits: pageRows.map((row) => ({
+      bodySlug: row.body_slug,
+      bodyName: row.body_name,
+      publicRef: row.public_ref,
+      title: row.title,
+      typeName: row.type_name,
+      reference: row.reference,
+      status: row.status,
+      date: row.date,
+      snippet: snippets.get(row.id) ?? "",
+    })),
+    total: filtered.length,
+    capped,
+    page,
+    pageCount,
+    facets,
+    noSearchableWords: false,
+  };
+}
+
+/** Searches per client address: a burst of 30, then one every 2 seconds (shared by all app processes). */
+export const SEARCH_RATE_LIMIT = { capacity: 30, refillSeconds: 2 };
+
+/** Takes one search token for the client; when none is left, says how many seconds to wait. */
+export async function takeSearchToken(clientIp: string, database?: Db): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const db = database ?? (await getDb());
+  return takeToken(db, `search:${clientIp}`, SEARCH_RATE_LIMIT);
+}

@@ -1,0 +1,197 @@
+/**
+ * The tool catalogue as the public sees it (`/werkzeuge`, `/werkzeuge/{slug}`): every tool across all bodies
+ * and answers — its facts with their sources, the published answers whose tool inventory lists it (the newest
+ * published version of each), the workplace counts those answers give, and the assessments against criteria
+ * sets. Only public inquiries with a published answer count; facts citing a non-public inquiry are left out
+ * (tool-facts.server.ts).
+ */
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import {
+  answers,
+  answerVersions,
+  bodies,
+  criteriaSets,
+  inquiries,
+  inquiryTypes,
+  toolAssessments,
+  toolInventories,
+  toolInventoryRows,
+  tools,
+} from "../../../db/schema/index";
+import { isoDateInTimeZone } from "../../domain/format";
+import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
+import { getDb, type Db } from "../core/db.server";
+import { publiclyVisible } from "./visibility.server";
+import { loadPublicToolFacts, type PublicToolFact } from "./tool-facts.server";
+
+export interface ToolMention {
+  bodySlug: string;
+  bodyName: string;
+  publicRef: string;
+  inquiryTitle: string;
+  typeName: string;
+  reference: string | null;
+  documentKind: string | null;
+  documentReference: string | null;
+  /** The day the answer counts as given: its document date, else the day it was published. */
+  answeredOn: string;
+  inventoryTitle: string;
+  label: string;
+  variant: DeploymentVariant;
+  workplaceCount: number | null;
+  footnote: string | null;
+}
+
+export interface ToolAssessmentEntry {
+  bodyName: string;
+  bodySlug: string;
+  publicRef: string;
+  label: string;
+  criteriaSetTitle: string;
+  issuer: string;
+  result: AssessmentResult;
+  comment: string | null;
+}
+
+export interface ToolSummary {
+  slug: string;
+  name: string;
+  category: string | null;
+  bodyNames: string[];
+  answerCount: number;
+  factCount: number;
+}
+
+export interface ToolPage {
+  tool: { slug: string; name: string; category: string | null };
+  facts: PublicToolFact[];
+  mentions: ToolMention[];
+  assessments: ToolAssessmentEntry[];
+}
+
+/** Inventory rows of the newest published version of each public answer, optionally of one tool. */
+async function loadMentions(db: Db, toolId?: string) {
+  const newestPublished = sql`${answerVersions.versionNumber} = (
+    select max(v2.version_number) from answer_versions v2
+    where v2.answer_id = ${answerVersions.answerId} and v2.published_at is not null)`;
+  return db
+    .select({
+      rowId: toolInventoryRows.id,
+      toolId: toolInventoryRows.toolId,
+      answerId: answers.id,
+      bodySlug: bodies.slug,
+      bodyName: bodies.name,
+      timeZone: bodies.timeZone,
+      publicRef: inquiries.publicRef,
+      inquiryTitle: inquiries.title,
+      typeName: inquiryTypes.name,
+      reference: inquiries.reference,
+      documentKind: answerVersions.documentKind,
+      documentReference: answerVersions.documentReference,
+      documentDate: answerVersions.documentDate,
+      publishedAt: answerVersions.publishedAt,
+      inventoryTitle: toolInventories.title,
+      label: toolInventoryRows.label,
+      variant: toolInventoryRows.variant,
+      workplaceCount: toolInventoryRows.workplaceCount,
+      footnote: toolInventoryRows.footnote,
+    })
+    .from(toolInventoryRows)
+    .innerJoin(toolInventories, eq(toolInventories.id, toolInventoryRows.inventoryId))
+    .innerJoin(answerVersions, and(eq(answerVersions.id, toolInventories.versionId), isNotNull(answerVersions.publishedAt)))
+    .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+    .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
+    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+    .where(and(publiclyVisible(), newestPublished, toolId ? eq(toolInventoryRows.toolId, toolId) : undefined))
+    .orderBy(asc(answerVersions.documentDate), asc(bodies.name), asc(toolInventories.position), asc(toolInventoryRows.position));
+}
+
+type MentionRow = Awaited<ReturnType<typeof loadMentions>>[number];
+
+function toMention(row: MentionRow): ToolMention {
+  return {
+    bodySlug: row.bodySlug,
+    bodyName: row.bodyName,
+    publicRef: row.publicRef!,
+    inquiryTitle: row.inquiryTitle,
+    typeName: row.typeName,
+    reference: row.reference,
+    documentKind: row.documentKind,
+    documentReference: row.documentReference,
+    answeredOn: row.documentDate ?? isoDateInTimeZone(row.publishedAt!, row.timeZone),
+    inventoryTitle: row.inventoryTitle,
+    label: row.label,
+    variant: row.variant,
+    workplaceCount: row.workplaceCount,
+    footnote: row.footnote,
+  };
+}
+
+export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
+  const db = database ?? (await getDb());
+  const [toolRows, mentionRows, facts] = await Promise.all([
+    db.select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category }).from(tools).orderBy(asc(tools.name)),
+    loadMentions(db),
+    loadPublicToolFacts(db),
+  ]);
+  return toolRows.map((tool) => {
+    const own = mentionRows.filter((row) => row.toolId === tool.id);
+    const ownFacts = facts.filter((fact) => fact.toolSlug === tool.slug);
+    const bodyNames = new Set([...own.map((row) => row.bodyName), ...ownFacts.flatMap((fact) => (fact.bodyName ? [fact.bodyName] : []))]);
+    return {
+      slug: tool.slug,
+      name: tool.name,
+      category: tool.category,
+      bodyNames: [...bodyNames].sort((a, b) => a.localeCompare(b, "de")),
+      answerCount: new Set(own.map((row) => row.answerId)).size,
+      factCount: ownFacts.length,
+    };
+  });
+}
+
+/** One tool's page, or null when there is no tool with that slug. */
+export async function loadToolPage(slug: string, database?: Db): Promise<ToolPage | null> {
+  const db = database ?? (await getDb());
+  const [tool] = await db
+    .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
+    .from(tools)
+    .where(eq(tools.slug, slug))
+    .limit(1);
+  if (!tool) return null;
+  const [mentionRows, facts] = await Promise.all([loadMentions(db, tool.id), loadPublicToolFacts(db, tool.id)]);
+  const rowIds = mentionRows.map((row) => row.rowId);
+  const assessmentRows = rowIds.length
+    ? await db
+        .select({
+          rowId: toolAssessments.inventoryRowId,
+          result: toolAssessments.result,
+          comment: toolAssessments.comment,
+          criteriaSetTitle: criteriaSets.title,
+          issuer: criteriaSets.issuer,
+        })
+        .from(toolAssessments)
+        .innerJoin(criteriaSets, eq(criteriaSets.id, toolAssessments.criteriaSetId))
+        .where(and(sql`${toolAssessments.inventoryRowId} in ${rowIds}`, sql`${toolAssessments.criterionId} is null`))
+        .orderBy(asc(criteriaSets.title))
+    : [];
+  const byRow = new Map(mentionRows.map((row) => [row.rowId, row]));
+  return {
+    tool: { slug: tool.slug, name: tool.name, category: tool.category },
+    facts,
+    mentions: mentionRows.map(toMention),
+    assessments: assessmentRows.map((a) => {
+      const row = byRow.get(a.rowId)!;
+      return {
+        bodyName: row.bodyName,
+        bodySlug: row.bodySlug,
+        publicRef: row.publicRef!,
+        label: row.label,
+        criteriaSetTitle: a.criteriaSetTitle,
+        issuer: a.issuer,
+        result: a.result,
+        comment: a.comment,
+      };
+    }),
+  };
+}

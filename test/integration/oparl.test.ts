@@ -1,0 +1,219 @@
+/**
+ * The OParl 1.1 read API (app/server/public/oparl/) crawled over the whole demo data: every object — listed,
+ * fetched by its id, or embedded — validates against the OParl schemas in test/fixtures/oparl/, every URL in
+ * it that points into the API answers 200, list elements equal what GET of their id returns, pagination
+ * and the filters work, and nothing non-public (withheld text, e-mail addresses, internal inquiries) appears.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { events, inquiries, withholdings } from "../../db/schema/index";
+import { handleOparlRequest } from "../../app/server/public/oparl/oparl.server";
+import { backends, useTestDatabase } from "../support/db";
+
+const ORIGIN = "http://oparl.quaestio.test";
+const SECRET_WITHHELD = "GEHEIM-zurueckgehaltener-Text";
+
+function validators(): Map<string, ValidateFunction> {
+  // strict off: the schemas put "items" beside "type": "string" (the list URL and its element schema).
+  // unicodeRegExp off: the schemas escape ":" and "/" in their patterns, which the u flag rejects.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  // OParl's own keywords are annotations for documentation and crawlers, not constraints.
+  for (const keyword of ["references", "backreference", "cardinality", "schema"]) ajv.addKeyword({ keyword, schemaType: "string" });
+  // "url" is OParl's format: an absolute http(s) URL. date and date-time as JSON Schema defines them.
+  ajv.addFormat("url", (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value));
+  ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat("date-time", (value: string) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+  );
+  const dir = path.resolve("test/fixtures/oparl");
+  const result = new Map<string, ValidateFunction>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const schema = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+    result.set(`https://schema.oparl.org/1.1/${schema.title}`, ajv.compile(schema));
+  }
+  return result;
+}
+
+describe.each(backends())("OParl API on %s", (backend) => {
+  const t = useTestDatabase(backend, { seeded: true });
+  let schemas: Map<string, ValidateFunction>;
+
+  const get = async (url: string) => {
+    expect(url.startsWith(`${ORIGIN}/oparl/v1`), url).toBe(true);
+    const { pathname, search } = new URL(url);
+    const segments = pathname.replace(/^\/oparl\/v1\/?/, "").split("/").filter(Boolean);
+    return handleOparlRequest(new Request(`${ORIGIN}${pathname}${search}`), segments, t.db);
+  };
+
+  /** Validates an object and every OParl object embedded in it; returns how many were checked. */
+  const validateDeep = (value: unknown, where: string): number => {
+    if (Array.isArray(value)) return value.reduce((n: number, v) => n + validateDeep(v, where), 0);
+    if (value === null || typeof value !== "object") return 0;
+    const object = value as Record<string, unknown>;
+    let checked = 0;
+    if (typeof object.type === "string" && object.type.startsWith("https://schema.oparl.org/")) {
+      const validate = schemas.get(object.type);
+      expect(validate, `schema for ${object.type}`).toBeDefined();
+      const valid = validate!(object);
+      expect(valid ? [] : validate!.errors, `${where}: ${String(object.id)}`).toEqual([]);
+      checked++;
+    }
+    for (const [key, child] of Object.entries(object)) if (key !== "data") checked += validateDeep(child, where);
+    return checked;
+  };
+
+  const apiUrlsIn = (value: unknown, found: Set<string>) => {
+    if (typeof value === "string") {
+      if (value.startsWith(`${ORIGIN}/oparl/v1`)) found.add(value);
+    } else if (Array.isArray(value)) value.forEach((v) => apiUrlsIn(v, found));
+    else if (value && typeof value === "object") Object.values(value).forEach((v) => apiUrlsIn(v, found));
+  };
+
+  beforeAll(async () => {
+    schemas = validators();
+    // A withheld text in the non-public record: it must never leave the server.
+    const [withholding] = await t.db.select({ id: withholdings.id }).from(withholdings).limit(1);
+    expect(withholding).toBeDefined();
+    await t.db.update(withholdings).set({ withheldText: SECRET_WITHHELD }).where(eq(withholdings.id, withholding!.id));
+  });
+
+  it("crawls the whole demo API: every object valid, every link answering, lists equal single GETs", async () => {
+    const seen = new Set<string>();
+    const queue = [`${ORIGIN}/oparl/v1`];
+    const objectsById = new Map<string, unknown>();
+    const listElements: Record<string, unknown>[] = [];
+    const typesSeen = new Set<string>();
+    let validated = 0;
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const response = await get(url);
+      expect(response.status, url).toBe(200);
+      const text = JSON.stringify(response.body);
+      expect(text).not.toContain(SECRET_WITHHELD);
+      expect(text).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/);
+      const body = response.body as Record<string, unknown>;
+      if (Array.isArray(body.data)) {
+        const pagination = body.pagination as Record<string, number>;
+        const links = body.links as Record<string, string>;
+        expect(links.self).toBe(url);
+        expect((body.data as unknown[]).length).toBeLessThanOrEqual(pagination.elementsPerPage!);
+        for (const element of body.data as Record<string, unknown>[]) {
+          listElements.push(element);
+          validated += validateDeep(element, url);
+        }
+      } else {
+        objectsById.set(url, body);
+        typesSeen.add(String(body.type));
+        validated += validateDeep(body, url);
+        expect(body.id).toBe(url);
+      }
+      const next = new Set<string>();
+      apiUrlsIn(body, next);
+      for (const link of next) if (!seen.has(link)) queue.push(link);
+    }
+    // Every list element was reached by its id too, and is the same object.
+    for (const element of listElements) {
+      expect(objectsById.get(String(element.id)), String(element.id)).toEqual(element);
+    }
+    for (const name of ["System", "Body", "Organization", "Person", "Meeting", "AgendaItem", "Paper", "Consultation", "File"]) {
+      expect(typesSeen, name).toContain(`https://schema.oparl.org/1.1/${name}`);
+    }
+    expect(validated).toBeGreaterThan(100);
+  });
+
+  it("carries the NRW answer's withholding notice and tool inventory in the quaestio extension, not the withheld text", async () => {
+    const list = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as { data: Record<string, unknown>[] };
+    const answer = list.data.find((paper) => paper.reference === "17/9511");
+    expect(answer, "Drucksache 17/9511").toBeDefined();
+    const notices = answer!["quaestio:withholdings"] as { publicJustification: string; reason: string }[];
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices[0]!.publicJustification).toMatch(/Die gewünschten detaillierten Angaben/);
+    const inventories = answer!["quaestio:toolInventories"] as { rows: { label: string; workplaceCount?: number }[] }[];
+    expect(inventories[0]!.rows.some((row) => row.label === "Cisco-ViKo (On-Premise)")).toBe(true);
+    const inquiry = list.data.find((paper) => paper.reference === "3761");
+    expect(inquiry?.["quaestio:status"]).toBe("answered");
+    expect(inquiry?.relatedPaper).toEqual([answer!.id]);
+  });
+
+  it("paginates with links that keep the filters, and filters by created and modified", async () => {
+    const first = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`)).body as {
+      data: { id: string; modified: string }[];
+      pagination: { totalElements: number; totalPages: number };
+      links: { next?: string; last: string };
+    };
+    expect(first.data).toHaveLength(2);
+    expect(first.pagination.totalPages).toBe(Math.ceil(first.pagination.totalElements / 2));
+    expect(first.links.next).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&page=2`);
+    const all = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100`)).body as { data: { id: string; modified: string; created: string }[] };
+    const ids: string[] = [];
+    let url: string | undefined = `${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`;
+    while (url) {
+      const page = (await get(url)).body as { data: { id: string }[]; links: { next?: string } };
+      ids.push(...page.data.map((p) => p.id));
+      url = page.links.next;
+    }
+    expect(ids).toEqual(all.data.map((p) => p.id));
+
+    const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`)).body as { data: unknown[] };
+    expect(future.data).toEqual([]);
+    const latest = all.data.map((p) => p.modified).sort().at(-1)!;
+    const since = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100&modified_since=${encodeURIComponent(latest)}`)).body as { data: { modified: string }[] };
+    expect(since.data.length).toBeGreaterThan(0);
+    expect(since.data.every((p) => p.modified >= latest)).toBe(true);
+    const past = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?created_until=1990-01-01T00:00:00Z`)).body as { data: unknown[] };
+    expect(past.data).toEqual([]);
+
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=gestern`)).status).toBe(400);
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=0`)).status).toBe(400);
+    expect((await get(`${ORIGIN}/oparl/v1/body/unbekannt/paper`)).status).toBe(404);
+    expect((await get(`${ORIGIN}/oparl/v1/paper/not-a-uuid`)).status).toBe(404);
+    expect((await get(`${ORIGIN}/oparl/v1/paper/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+  });
+
+  it("builds absolute URLs from PUBLIC_URL when it is set", async () => {
+    const before = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = "https://quaestio.example.org/";
+    try {
+      const system = (await handleOparlRequest(new Request(`${ORIGIN}/oparl/v1`), [], t.db)).body as Record<string, string>;
+      expect(system.id).toBe("https://quaestio.example.org/oparl/v1");
+      expect(system.body).toBe("https://quaestio.example.org/oparl/v1/body");
+    } finally {
+      if (before === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = before;
+    }
+  });
+
+  it("serves an inquiry that was public and is now internal as a deleted object, which omit_deleted leaves out", async () => {
+    const [inquiry] = await t.db
+      .select({ id: inquiries.id, bodyId: inquiries.bodyId })
+      .from(inquiries)
+      .where(and(eq(inquiries.visibility, "public"), eq(inquiries.reference, "3761"), isNotNull(inquiries.publicRef)));
+    expect(inquiry).toBeDefined();
+    const url = `${ORIGIN}/oparl/v1/paper/${inquiry!.id}`;
+    expect(((await get(url)).body as Record<string, unknown>).deleted).toBeUndefined();
+
+    // What the council office's "set internal" command writes (intake.server.ts changeVisibility).
+    await t.db.update(inquiries).set({ visibility: "internal", updatedAt: new Date() }).where(eq(inquiries.id, inquiry!.id));
+    await t.db.insert(events).values({
+      bodyId: inquiry!.bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry!.id,
+      type: "visibility_changed",
+      payload: { from: "public", to: "internal", reason: "Test" },
+    });
+    const stub = (await get(url)).body as Record<string, unknown>;
+    expect(Object.keys(stub).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
+    expect(stub.deleted).toBe(true);
+    expect(schemas.get("https://schema.oparl.org/1.1/Paper")!(stub)).toBe(true);
+    const withDeleted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as { data: { id: string; deleted?: boolean }[] };
+    expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
+    const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as { data: { id: string }[] };
+    expect(omitted.data.map((p) => p.id)).not.toContain(url);
+    expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
+  });
+});
