@@ -254,6 +254,12 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "contributors_changed",
   // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
   "draft_deleted",
+  // Events of an answer's consultations (app/server/consultations) that do not change the answer's state.
+  "contribution_requested",
+  "contribution_delivered",
+  "authority_letter_received",
+  "authority_reply_sent",
+  "consultation_quote_changed",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
