@@ -8,4 +8,5 @@ ALTER TABLE "consultations" ADD COLUMN "reply_html" text;--> statement-breakpoin
 ALTER TABLE "consultations" ADD COLUMN "reply_text" text;--> statement-breakpoint
 ALTER TABLE "consultations" ADD COLUMN "replied_on" date;--> statement-breakpoint
 ALTER TABLE "consultations" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-ALTER TABLE "tools" ADD COLUMN "requires_dpo_consultation" boolean DEFAULT false NOT NULL;
+ALTER TABLE "tools" ADD COLUMN "requires_dpo_consultation" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "tool_inventories" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
