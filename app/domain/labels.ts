@@ -260,6 +260,8 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "authority_letter_received",
   "authority_reply_sent",
   "consultation_quote_changed",
+  // The answer's tool inventory was edited (app/server/tools).
+  "tool_inventory_changed",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -332,6 +334,7 @@ export const inquiryEventLabels: Record<string, string> = {
   authority_letter_received: "Schreiben der Aufsichtsbehörde erfasst",
   authority_reply_sent: "Antwortschreiben an die Aufsichtsbehörde erfasst",
   consultation_quote_changed: "Veröffentlichung der Stellungnahme geändert",
+  tool_inventory_changed: "Werkzeugverzeichnis geändert",
 };
 
 /** The public timeline's label; an unknown type gets a neutral label rather than its internal name. */

@@ -3,8 +3,8 @@
  * catalogue can be traced to where it was stated. Facts are public by nature (they come from published
  * sources); facts citing a source that belongs to a non-public inquiry are never returned.
  */
-import { and, asc, eq } from "drizzle-orm";
-import { bodies, sources, toolFacts, tools, type toolFactKey } from "../../db/schema";
+import { and, asc, eq, exists, ne, or } from "drizzle-orm";
+import { answers, bodies, sources, toolFacts, tools, type toolFactKey } from "../../db/schema";
 import type { Db } from "./db.server";
 
 export interface CitedToolFact {
@@ -36,6 +36,15 @@ export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Pro
     .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
     .innerJoin(tools, eq(tools.id, toolFacts.toolId))
     .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
-    .where(and(eq(sources.inquiryId, inquiryId)))
+    // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
+    .where(
+      and(
+        eq(sources.inquiryId, inquiryId),
+        or(
+          ne(sources.kind, "answer"),
+          exists(db.select({ id: answers.id }).from(answers).where(and(eq(answers.inquiryId, inquiryId), eq(answers.status, "published")))),
+        ),
+      ),
+    )
     .orderBy(asc(tools.name), asc(toolFacts.key));
 }
