@@ -9,6 +9,7 @@ export default [
   route("arbeitsbereich", "routes/arbeitsbereich.tsx"),
   route("arbeitsbereich/vorgaenge/:id", "routes/arbeitsbereich.vorgaenge.$id.tsx"),
   route("arbeitsbereich/vorgaenge/:id/beteiligungen", "routes/arbeitsbereich.vorgaenge.$id.beteiligungen.tsx"),
+  route("arbeitsbereich/vorgaenge/:id/werkzeuge", "routes/arbeitsbereich.vorgaenge.$id.werkzeuge.tsx"),
   route("arbeitsbereich/beratungen/:id", "routes/arbeitsbereich.beratungen.$id.tsx"),
   route("arbeitsbereich/entwurf/neu", "routes/arbeitsbereich.entwurf.neu.tsx"),
   route("arbeitsbereich/entwurf/:id", "routes/arbeitsbereich.entwurf.$id.tsx"),

@@ -16,6 +16,7 @@ import {
 } from "~/domain/labels";
 import { consultationText } from "~/domain/texts/consultation";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
+import { toolInventoryText } from "~/domain/texts/tool-inventory";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { runWorkflowCommand, WorkflowInputError } from "~/server/intake.server";
@@ -176,6 +177,8 @@ export default function StaffInquiry() {
             </p>
             <p>
               <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>{consultationText.linkFromInquiry}</Link>
+              {" · "}
+              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
             </p>
             {inquiry.answer.versions.map((v) => (
               <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
