@@ -5,7 +5,7 @@
  * another body's id, or one the user may not see, is a 404.
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { ConsultationMeta, StatementView } from "~/components/consultation/ConsultationView";
 import { QuoteForm } from "~/components/consultation/QuoteForm";
@@ -23,6 +23,10 @@ import { TransitionRefused } from "~/server/transitions.server";
 const NO_STORE = { "Cache-Control": "no-store" };
 const paramsSchema = z.object({ id: z.string().uuid() });
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });
+
+/** After a conflict (409) load the current state, so the form carries the new version; the input stays in the action's data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t.pageTitle(`${t.kindHeading[loaded.c.kind]} – ${loaded.c.inquiry.title}`) : t.pageTitle("Nicht gefunden") },

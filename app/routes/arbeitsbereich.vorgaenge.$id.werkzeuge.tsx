@@ -5,7 +5,7 @@
  * body's id is a 404. After a successful change the page is loaded again (POST/redirect/GET).
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { AssessmentForm } from "~/components/tool-inventory/AssessmentForm";
 import { ImportForm } from "~/components/tool-inventory/ImportForm";
@@ -33,6 +33,10 @@ import { loadInventoryEditor } from "~/server/tools/inventory-read.server";
 const NO_STORE = { "Cache-Control": "no-store" };
 const paramsSchema = z.object({ id: z.string().uuid() });
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });
+
+/** After a conflict (409) load the current state, so the form carries the new version; the input stays in the action's data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t.pageTitle(loaded.view.inquiry.title) : t.pageTitle("Nicht gefunden") },

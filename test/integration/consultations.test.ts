@@ -328,7 +328,7 @@ describe.each(backends())("consultations on %s", (backend) => {
       await saveStatement(contributor, id, { ...statement(c!.version, { submit: true, verdict: "" }), statement: richInput("Amt 17 speichert 30 Tage.") }, t.db);
       const view = await loadConsultation(lead, id, t.db);
       expect(view).toMatchObject({ kind: "department", status: "answered", statementText: "Amt 17 speichert 30 Tage.", verdict: null, items: [] });
-      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id))).map((e) => e.type);
+      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map((e) => e.type);
       expect(types).toEqual(["contribution_requested", "contribution_delivered"]);
       expect(await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "contribution_delivered")).toHaveLength(1);
     });
@@ -377,7 +377,7 @@ describe.each(backends())("consultations on %s", (backend) => {
       await recordReply(lead, id, { version: c!.version, reply: richInput("Ich bin zuversichtlich, dass diese nicht greifen."), repliedOn: "2021-03-26" }, t.db);
       view = await loadConsultation(lead, id, t.db);
       expect(view).toMatchObject({ status: "answered", repliedOn: "2021-03-26", replyText: "Ich bin zuversichtlich, dass diese nicht greifen." });
-      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id))).map((e) => e.type);
+      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map((e) => e.type);
       expect(types).toEqual(["authority_letter_received", "authority_reply_sent"]);
     });
   });

@@ -184,7 +184,7 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
     });
     await addToolFact(clerk, id, fact, t.db);
     view = await editor();
-    await addToolFact(clerk, id, { ...fact, version: view.inventory!.version, key: "usage_status", value: "in_use" }, t.db);
+    await addToolFact(clerk, id, { ...fact, version: view.inventory!.version, key: "usage_status", value: "Im Einsatz" }, t.db);
     view = await editor();
     expect(view.facts.filter((f) => f.toolName === "Threema Work").map((f) => [f.key, f.value, f.citation])).toEqual([
       ["dpa_status", "AVV abgeschlossen", fact.citation],

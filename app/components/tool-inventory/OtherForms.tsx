@@ -118,7 +118,7 @@ export function FactsSection({ view, state }: { view: InventoryEditorView; state
               </select>
               <FieldError id="fact-key-error" message={state?.errors.key} />
             </div>
-            <TextField id="fact-value" name="value" label={t.facts.value} hint="Bei „Einsatzstatus“: planned, in_use oder retired (geplant, im Einsatz, außer Betrieb)." defaultValue={v(state, "value")} error={state?.errors.value} />
+            <TextField id="fact-value" name="value" label={t.facts.value} hint="Bei „Einsatzstatus“: geplant, im Einsatz oder außer Betrieb. Bei der Datenschutz-Folgenabschätzung das Datum unter „Stand / Datum“." defaultValue={v(state, "value")} error={state?.errors.value} />
             <TextField id="fact-asOf" name="asOf" type="date" label={t.facts.asOf} defaultValue={v(state, "asOf")} error={state?.errors.asOf} />
             <TextField id="fact-citation" name="citation" label={t.facts.source} hint={t.facts.sourceHint} defaultValue={v(state, "citation")} error={state?.errors.citation} />
             <TextField id="fact-url" name="url" type="url" label={t.facts.sourceUrl} defaultValue={v(state, "url")} error={state?.errors.url} />

@@ -310,7 +310,8 @@ export async function addToolFact(actor: Actor, inquiryId: string, input: FactIn
   if (!key) errors.key = t.errors.unknownOption;
   let value = clean(input.value);
   if (key === "usage_status") {
-    const status = USAGE_STATUSES.find((s) => s === value);
+    // The code or its German word ("im Einsatz") — stored as the German word, as every other fact's value.
+    const status = USAGE_STATUSES.find((s) => s === value || t.facts.usageStatus[s].toLowerCase() === value.toLowerCase());
     if (!status) errors.value = t.facts.usageStatusInvalid;
     else value = t.facts.usageStatus[status];
   } else if (value === "") errors.value = t.facts.valueMissing;
