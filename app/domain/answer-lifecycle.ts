@@ -31,7 +31,8 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   transitions: [
     { from: "drafting", event: "request_consultation", to: "consultation", publicEvent: false, roles: DRAFTERS },
     { from: "consultation", event: "consultation_answered", to: "drafting", publicEvent: false, roles: ["dpo", ...DRAFTERS] },
-    { from: "drafting", event: "send_to_sign_off", to: "sign_off", publicEvent: false, roles: DRAFTERS },
+    // A DPO statement required by the inquiry type or a tool of the inventory must be there first.
+    { from: "drafting", event: "send_to_sign_off", to: "sign_off", guards: ["required_consultation_answered"], publicEvent: false, roles: DRAFTERS },
     {
       from: "sign_off",
       event: "return_for_revision",

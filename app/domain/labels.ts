@@ -61,6 +61,8 @@ export const TOOL_FACT_KEYS = [
   "dpia",
   "license",
   "pilot_status",
+  "lawful_basis",
+  "usage_status",
 ] as const;
 export type ToolFactKey = (typeof TOOL_FACT_KEYS)[number];
 
@@ -165,6 +167,8 @@ export const toolFactKeyLabels: Record<ToolFactKey, string> = {
   dpia: "Datenschutz-Folgenabschätzung",
   license: "Lizenz",
   pilot_status: "Erprobungsstand",
+  lawful_basis: "Rechtsgrundlage",
+  usage_status: "Einsatzstatus",
 };
 
 export const deploymentVariantLabels: Record<DeploymentVariant, string> = {
@@ -250,6 +254,14 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "contributors_changed",
   // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
   "draft_deleted",
+  // Events of an answer's consultations (app/server/consultations) that do not change the answer's state.
+  "contribution_requested",
+  "contribution_delivered",
+  "authority_letter_received",
+  "authority_reply_sent",
+  "consultation_quote_changed",
+  // The answer's tool inventory was edited (app/server/tools).
+  "tool_inventory_changed",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -317,6 +329,12 @@ export const inquiryEventLabels: Record<string, string> = {
   agenda_linked: "mit Tagesordnungspunkt verknüpft",
   contributors_changed: "beteiligte Stellen geändert",
   draft_deleted: "Entwurf gelöscht",
+  contribution_requested: "Zulieferung angefordert",
+  contribution_delivered: "Zulieferung abgegeben",
+  authority_letter_received: "Schreiben der Aufsichtsbehörde erfasst",
+  authority_reply_sent: "Antwortschreiben an die Aufsichtsbehörde erfasst",
+  consultation_quote_changed: "Veröffentlichung der Stellungnahme geändert",
+  tool_inventory_changed: "Werkzeugverzeichnis geändert",
 };
 
 /** The public timeline's label; an unknown type gets a neutral label rather than its internal name. */

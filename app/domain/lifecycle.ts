@@ -20,7 +20,8 @@ export type GuardId =
   | "decision_given"
   | "comment_given"
   | "all_required_steps_signed"
-  | "correction_note_given";
+  | "correction_note_given"
+  | "required_consultation_answered";
 
 /** What the guards may look at. Every field is optional; a guard that needs a missing fact fails. */
 export interface TransitionFacts {
@@ -44,6 +45,8 @@ export interface TransitionFacts {
   allRequiredStepsSigned?: boolean;
   /** What a correction of a published answer changed. */
   correctionNote?: string | null;
+  /** No DPO statement is required for the answer, or the required one has been given. */
+  requiredConsultationAnswered?: boolean;
 }
 
 /** Effects the server carries out together with the state change (in the same transaction). */
@@ -108,6 +111,7 @@ const guardChecks: Record<GuardId, (f: TransitionFacts) => boolean> = {
   comment_given: (f) => given(f.comment),
   all_required_steps_signed: (f) => f.allRequiredStepsSigned === true,
   correction_note_given: (f) => given(f.correctionNote),
+  required_consultation_answered: (f) => f.requiredConsultationAnswered === true,
 };
 
 export function guardHolds(guard: GuardId, facts: TransitionFacts): boolean {

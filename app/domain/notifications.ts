@@ -24,6 +24,10 @@ export const NOTIFICATION_KINDS = [
   "decided",
   "due_soon",
   "overdue",
+  "consultation_requested",
+  "consultation_answered",
+  "contribution_requested",
+  "contribution_delivered",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -47,7 +51,9 @@ export type Audience =
   | { kind: "departments" }
   | { kind: "lead_department" }
   | { kind: "organizations"; organizationIds: string[] }
-  | { kind: "requesting_department"; organizationId: string | null };
+  | { kind: "requesting_department"; organizationId: string | null }
+  /** The data protection officers of one DPO office. */
+  | { kind: "dpo_office"; organizationId: string };
 
 export interface NotificationTarget {
   audience: Audience;
@@ -71,6 +77,7 @@ function stringList(value: unknown): string[] {
 
 /** The notifications an inquiry event causes, before recipients, visibility and preferences are applied. */
 export function notificationTargets(event: InquiryEventFacts): NotificationTarget[] {
+  if (event.aggregateType === "answer" || event.aggregateType === "consultation") return consultationTargets(event);
   if (event.aggregateType !== "inquiry") return [];
   const p = event.payload;
   switch (event.type) {
@@ -116,6 +123,28 @@ export function notificationTargets(event: InquiryEventFacts): NotificationTarge
   }
 }
 
+/**
+ * Consultations (app/server/consultations): the consulted office hears of a request, the lead department of
+ * a statement, a contribution or an authority's letter. Other answer events notify nobody here.
+ */
+function consultationTargets(event: InquiryEventFacts): NotificationTarget[] {
+  const addressee = typeof event.payload.addresseeOrganizationId === "string" ? event.payload.addresseeOrganizationId : null;
+  const LEAD: Audience = { kind: "lead_department" };
+  switch (event.type) {
+    case "request_consultation":
+      return addressee ? [{ audience: { kind: "dpo_office", organizationId: addressee }, kind: "consultation_requested" }] : [];
+    case "contribution_requested":
+      return addressee ? [{ audience: { kind: "organizations", organizationIds: [addressee] }, kind: "contribution_requested" }] : [];
+    case "consultation_answered":
+    case "authority_letter_received":
+      return [{ audience: LEAD, kind: "consultation_answered" }];
+    case "contribution_delivered":
+      return [{ audience: LEAD, kind: "contribution_delivered" }];
+    default:
+      return [];
+  }
+}
+
 // ---- preferences ------------------------------------------------------------------------------------
 
 export const DEFAULT_DUE_SOON_DAYS = 3;
@@ -144,6 +173,9 @@ const EMAIL_BY_DEFAULT: readonly NotificationKind[] = [
   "decided",
   "due_soon",
   "overdue",
+  // Asks the reader to act: write a statement or a contribution by its due date.
+  "consultation_requested",
+  "contribution_requested",
 ];
 
 export function defaultPreference(kind: NotificationKind): NotificationPreference {

@@ -1,9 +1,9 @@
 /** Consultations of the DPO, the supervisory authority or another department, with statement and recommendations. */
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { answers } from "./answers";
 import { bodies } from "./bodies";
-import { createdAt, id, optionalRichText } from "./columns";
+import { createdAt, id, optionalRichText, type RichTextDoc } from "./columns";
 import { organizations, people } from "./organizations";
 
 export const consultationKind = pgEnum("consultation_kind", ["dpo", "supervisory_authority", "department"]);
@@ -18,8 +18,13 @@ export const consultations = pgTable(
     answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
     kind: consultationKind().notNull(),
     addresseeOrganizationId: uuid().notNull().references(() => organizations.id),
-    /** The questions put to the consulted office. */
+    /** The questions put to the consulted office (plain text; derived from questionsJson when written in Quaestio). */
     questionsPut: text(),
+    /** The questions put as formatted text, when written in Quaestio's editor. */
+    questionsJson: jsonb().$type<RichTextDoc>(),
+    questionsHtml: text(),
+    /** When the consulted office should answer. */
+    dueOn: date({ mode: "string" }),
     status: consultationStatus().notNull().default("requested"),
     /** Heading of the statement as written, e.g. "Kurzbetrachtung Zoom Videokonferenz-System". */
     statementTitle: text(),
@@ -30,7 +35,15 @@ export const consultations = pgTable(
     authorPersonId: uuid().references(() => people.id),
     requestedOn: date({ mode: "string" }),
     answeredOn: date({ mode: "string" }),
+    /**
+     * External consultation (supervisory authority): the administration's reply letter to the authority's letter
+     * (the letter itself is the statement, the authority its sender).
+     */
+    ...optionalRichText("reply"),
+    repliedOn: date({ mode: "string" }),
     createdAt: createdAt(),
+    /** Optimistic concurrency: every change raises it; a form posts the version it was rendered from. */
+    version: integer().notNull().default(1),
   },
   (t) => [
     index().on(t.answerId),

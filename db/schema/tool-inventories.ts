@@ -23,6 +23,8 @@ export const toolInventories = pgTable(
     questionNumber: text(),
     frozenAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
+    /** Optimistic concurrency for the inventory editor: every change to the inventory, its rows, matrix or assessment raises it. */
+    version: integer().notNull().default(1),
   },
   (t) => [unique().on(t.versionId, t.position)],
 );

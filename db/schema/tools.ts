@@ -3,7 +3,7 @@
  * a fact that no source states is simply absent, which pages show as "unbekannt".
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
 import { createdAt, id } from "./columns";
 
@@ -35,6 +35,8 @@ export const tools = pgTable(
     name: text().notNull().unique(),
     /** Category, e.g. "Videokonferenz", "Bürosoftware / Cloud". */
     category: text(),
+    /** Using this tool in an answer's inventory makes a DPO consultation required (like inquiryTypes.requiresDpoConsultation). */
+    requiresDpoConsultation: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [check("tools_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
@@ -57,6 +59,8 @@ export const toolFactKey = pgEnum("tool_fact_key", [
   "dpia", // Datenschutz-Folgenabschätzung
   "license", // e.g. free vs. licensed version in use
   "pilot_status",
+  "lawful_basis", // Rechtsgrundlage der Verarbeitung
+  "usage_status", // planned / in use / retired
 ]);
 
 export const toolFacts = pgTable(

@@ -24,6 +24,7 @@ const ALL_GOOD: TransitionFacts = {
   comment: "Bitte Frage 2 vollständig beantworten.",
   allRequiredStepsSigned: true,
   correctionNote: "Zahl der Arbeitsplätze in Zeile 3 berichtigt.",
+  requiredConsultationAnswered: true,
 };
 
 /** "from event to roles" — written independently of the tables, from DESIGN §3 and the issue. */
@@ -197,6 +198,7 @@ function breakGuard(guard: GuardId): TransitionFacts {
     comment_given: { comment: undefined },
     all_required_steps_signed: { allRequiredStepsSigned: false },
     correction_note_given: { correctionNote: "\n" },
+    required_consultation_answered: { requiredConsultationAnswered: false },
   };
   return { ...f, ...broken[guard] };
 }

@@ -68,6 +68,8 @@ describe("default preferences", () => {
     "decided",
     "due_soon",
     "overdue",
+    "consultation_requested",
+    "contribution_requested",
   ];
   it.each(NOTIFICATION_KINDS.map((k) => [k]))("%s: in the workspace always; by e-mail as documented", (kind) => {
     expect(defaultPreference(kind)).toEqual({ inApp: true, email: emailByDefault.includes(kind), dueSoonDays: 3 });

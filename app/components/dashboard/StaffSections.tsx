@@ -1,4 +1,5 @@
 import { formatDate } from "~/domain/format";
+import { consultationText } from "~/domain/texts/consultation";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
@@ -38,7 +39,12 @@ export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullab
             <td>
               <ReferenceText inquiry={k.inquiry} />
             </td>
-            <td>{dashboardText.consultationStatusLabels[k.status] ?? k.status}</td>
+            <td>
+              <a href={`/arbeitsbereich/beratungen/${k.id}`}>
+                {dashboardText.consultationStatusLabels[k.status] ?? k.status}
+                <span className="visually-hidden"> – {consultationText.linkFromDashboard(k.inquiry.title)}</span>
+              </a>
+            </td>
             <td>{k.requestedOn ? formatDate(k.requestedOn) : "–"}</td>
             <td>
               <StatusText inquiry={k.inquiry} />: <DeadlineText deadline={k.inquiry.deadline} />

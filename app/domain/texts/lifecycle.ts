@@ -63,6 +63,8 @@ export const lifecycleText = {
     comment_given: "Bitte geben Sie einen Kommentar an, was überarbeitet werden soll.",
     all_required_steps_signed: "Die Antwort kann erst freigegeben werden, wenn alle erforderlichen Schritte der Schlusszeichnung gezeichnet haben.",
     correction_note_given: "Bitte beschreiben Sie, was die Berichtigung ändert.",
+    required_consultation_answered:
+      "Die Schlusszeichnung kann erst beginnen, wenn die erforderliche Stellungnahme der/des Datenschutzbeauftragten vorliegt.",
   } satisfies Record<GuardId, string>,
   staleVersion:
     "Der Vorgang wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Eingaben bleiben erhalten.",

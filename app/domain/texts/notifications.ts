@@ -50,6 +50,10 @@ export const notificationText = {
     decided: { label: "Über Antrag entschieden", hint: "Für die Fraktion: über Ihren Antrag wurde entschieden." },
     due_soon: { label: "Frist läuft bald ab", hint: "Für Fachämter und Ratsbüro: einige Tage vor Ablauf der Frist." },
     overdue: { label: "Frist überschritten", hint: "Für das federführende Fachamt und das Ratsbüro: die Frist ist abgelaufen." },
+    consultation_requested: { label: "Stellungnahme erbeten", hint: "Für die/den Datenschutzbeauftragte/n: ein Fachamt bittet um eine Stellungnahme." },
+    consultation_answered: { label: "Stellungnahme eingegangen", hint: "Für das federführende Fachamt: die Stellungnahme oder das Schreiben liegt vor." },
+    contribution_requested: { label: "Zulieferung erbeten", hint: "Für beteiligte Ämter: das federführende Amt bittet um einen Beitrag zur Antwort." },
+    contribution_delivered: { label: "Zulieferung eingegangen", hint: "Für das federführende Fachamt: ein beteiligtes Amt hat seinen Beitrag abgegeben." },
   } satisfies Record<NotificationKind, { label: string; hint: string }>,
 
   /** The one-line title of a notification (in the list and as the e-mail's subject). */
@@ -86,6 +90,14 @@ export const notificationText = {
         return `Frist läuft bald ab (${due(f)}): ${subject}`;
       case "overdue":
         return `Frist überschritten (fällig am ${due(f)}): ${subject}`;
+      case "consultation_requested":
+        return `Stellungnahme erbeten: ${subject}`;
+      case "consultation_answered":
+        return `Stellungnahme eingegangen: ${subject}`;
+      case "contribution_requested":
+        return `Zulieferung erbeten: ${subject}`;
+      case "contribution_delivered":
+        return `Zulieferung eingegangen: ${subject}`;
     }
   },
 

@@ -14,7 +14,9 @@ import {
   recommendationKindLabels,
   withholdingReasonLabels,
 } from "~/domain/labels";
+import { consultationText } from "~/domain/texts/consultation";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
+import { toolInventoryText } from "~/domain/texts/tool-inventory";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intake.server";
@@ -173,6 +175,11 @@ export default function StaffInquiry() {
             <p>
               {t.answerStatus}: {answerStatusLabels[inquiry.answer.status]}
             </p>
+            <p>
+              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>{consultationText.linkFromInquiry}</Link>
+              {" · "}
+              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
+            </p>
             {inquiry.answer.versions.map((v) => (
               <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
                 <h3 id={`version-${v.versionNumber}`}>{t.version(v.versionNumber, v.published)}</h3>
@@ -197,7 +204,9 @@ export default function StaffInquiry() {
                 <h3 id="consultations-heading">{t.consultations}</h3>
                 {inquiry.answer.consultations.map((c) => (
                   <div key={c.id} className="consultation">
-                    <h4>{c.statementTitle ?? consultationKindLabels[c.kind]}</h4>
+                    <h4>
+                      <Link to={`/arbeitsbereich/beratungen/${c.id}`}>{c.statementTitle ?? consultationKindLabels[c.kind]}</Link>
+                    </h4>
                     <dl>
                       <dt>{t.consultationAddressee}</dt>
                       <dd>{c.addresseeName}</dd>

@@ -10,8 +10,11 @@ import { notifyInquiryEvent } from "../notifications/notifications.server";
 
 export interface InquiryEventInput {
   bodyId: string;
-  /** "inquiry" for the inquiry itself, "answer" for its answer (aggregateId is then the answer's id). */
-  aggregateType: "inquiry" | "answer";
+  /**
+   * "inquiry" for the inquiry itself, "answer" for its answer, "consultation" for a consultation of the answer
+   * (aggregateId is then the answer's or the consultation's id).
+   */
+  aggregateType: "inquiry" | "answer" | "consultation";
   aggregateId: string;
   /** The inquiry the event belongs to (equals aggregateId for aggregateType "inquiry"). */
   inquiryId: string;

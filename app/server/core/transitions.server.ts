@@ -29,6 +29,7 @@ import { maySeeAdministrationWork, maySeeInquiry, type MembershipFact, type Role
 import { lifecycleText } from "../../domain/texts/lifecycle";
 import { NotFound } from "./errors.server";
 import type { Db, Tx } from "./db.server";
+import { consultationRequirement } from "../consultations/requirement.server";
 import { recordInquiryEvent } from "./events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 
@@ -269,10 +270,12 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
 
     const steps = await tx.select({ status: signOffSteps.status }).from(signOffSteps).where(eq(signOffSteps.answerId, answer.id));
     const done = new Set(["signed", "not_required", "unrecorded"]);
+    const requirement = await consultationRequirement(tx, answer.id);
     const facts: TransitionFacts = {
       ...command.facts,
       // No chain, no approval: an answer must have been signed by someone.
       allRequiredStepsSigned: steps.length > 0 && steps.every((s) => done.has(s.status)),
+      requiredConsultationAnswered: !requirement.required || requirement.satisfied,
     };
 
     const decision = decide(answerLifecycle, answer.status, event, facts, rolesFor(actor, bodyId, {

@@ -127,6 +127,8 @@ function audienceCondition(inquiry: InquiryNotificationContext, audience: Audien
       return departments(audience.organizationIds);
     case "requesting_department":
       return departments([audience.organizationId ?? requester]);
+    case "dpo_office":
+      return and(eq(memberships.role, "dpo"), eq(memberships.organizationId, audience.organizationId))!;
   }
 }
 

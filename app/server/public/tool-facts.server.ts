@@ -3,9 +3,9 @@
  * catalogue can be traced to where it was stated. Facts are public by nature (they come from published
  * sources); facts citing a source that belongs to a non-public inquiry are never returned.
  */
-import { and, asc, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
+import { answers, bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
 import type { Db } from "../core/db.server";
 import { publiclyVisible } from "./visibility.server";
 
@@ -38,7 +38,16 @@ export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Pro
     .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
     .innerJoin(tools, eq(tools.id, toolFacts.toolId))
     .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
-    .where(and(eq(sources.inquiryId, inquiryId)))
+    // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
+    .where(
+      and(
+        eq(sources.inquiryId, inquiryId),
+        or(
+          ne(sources.kind, "answer"),
+          exists(db.select({ id: answers.id }).from(answers).where(and(eq(answers.inquiryId, inquiryId), eq(answers.status, "published")))),
+        ),
+      ),
+    )
     .orderBy(asc(tools.name), asc(toolFacts.key));
 }
 
@@ -54,7 +63,8 @@ const sourceBody = alias(bodies, "source_body");
 
 /**
  * All public facts (or one tool's): facts whose source is not tied to an inquiry, and facts citing a public
- * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry are left out.
+ * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry, and facts taken
+ * from an answer that is not published yet, are left out.
  */
 export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
   const rows = await db
@@ -80,7 +90,22 @@ export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<Publ
     .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
     .leftJoin(inquiries, and(eq(inquiries.id, sources.inquiryId), publiclyVisible()))
     .leftJoin(sourceBody, eq(sourceBody.id, inquiries.bodyId))
-    .where(and(toolId ? eq(toolFacts.toolId, toolId) : undefined, or(isNull(sources.inquiryId), isNotNull(inquiries.id))))
+    .where(
+      and(
+        toolId ? eq(toolFacts.toolId, toolId) : undefined,
+        or(isNull(sources.inquiryId), isNotNull(inquiries.id)),
+        // As above: a fact taken from an answer is public only once that answer is published.
+        or(
+          ne(sources.kind, "answer"),
+          exists(
+            db
+              .select({ id: answers.id })
+              .from(answers)
+              .where(and(eq(answers.inquiryId, sources.inquiryId), eq(answers.status, "published"))),
+          ),
+        ),
+      ),
+    )
     .orderBy(asc(tools.name), asc(toolFacts.key), asc(sources.citation));
   return rows.map(({ inquiryBodySlug, inquiryPublicRef, sourceInquiryId: _id, ...fact }) => ({
     ...fact,
