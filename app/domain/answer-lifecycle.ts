@@ -14,6 +14,7 @@ export const ANSWER_EVENTS = [
   "consultation_answered",
   "send_to_sign_off",
   "return_for_revision",
+  "revise",
   "approve",
   "publish",
   "correct",
@@ -23,6 +24,8 @@ export type AnswerEvent = (typeof ANSWER_EVENTS)[number];
 const DRAFTERS: readonly Role[] = ["clerk", "department_head"];
 /** Everyone in a sign-off chain may send the answer back. */
 const SIGNERS: readonly Role[] = ["department_head", "co_signer", "councillor", "mayor"];
+/** Whoever signs the chain's last step approves with that signature (app/domain/sign-off.ts decides who). */
+const CHAIN_ROLES: readonly Role[] = ["clerk", ...SIGNERS];
 
 export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   name: "answer",
@@ -31,7 +34,14 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   transitions: [
     { from: "drafting", event: "request_consultation", to: "consultation", publicEvent: false, roles: DRAFTERS },
     { from: "consultation", event: "consultation_answered", to: "drafting", publicEvent: false, roles: ["dpo", ...DRAFTERS] },
-    { from: "drafting", event: "send_to_sign_off", to: "sign_off", publicEvent: false, roles: DRAFTERS },
+    {
+      from: "drafting",
+      event: "send_to_sign_off",
+      to: "sign_off",
+      guards: ["no_open_consultation"],
+      publicEvent: false,
+      roles: DRAFTERS,
+    },
     {
       from: "sign_off",
       event: "return_for_revision",
@@ -41,7 +51,16 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
       publicEvent: false,
       roles: SIGNERS,
     },
-    { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: ["mayor"] },
+    // The lead department changes the text after someone signed: every signature on the old text lapses.
+    {
+      from: "sign_off",
+      event: "revise",
+      to: "drafting",
+      sideEffects: ["invalidate_signatures"],
+      publicEvent: false,
+      roles: DRAFTERS,
+    },
+    { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: CHAIN_ROLES },
     {
       from: "approved",
       event: "publish",

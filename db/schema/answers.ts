@@ -187,6 +187,8 @@ export const signOffSteps = pgTable(
     /** As printed, e.g. "bei über-/ außerplanm. Ausgaben: Amt 11". */
     condition: text(),
     organizationId: uuid().references(() => organizations.id),
+    /** Membership role whose holders in the body may sign this step; null for steps signed on paper (seed). */
+    signerRole: text(),
     status: signOffStepStatus().notNull().default("pending"),
   },
   (t) => [unique().on(t.answerId, t.position)],
