@@ -8,6 +8,7 @@ export default [
   route("anmelden/zweiter-faktor", "routes/anmelden.zweiter-faktor.tsx"),
   route("arbeitsbereich", "routes/arbeitsbereich.tsx"),
   route("arbeitsbereich/vorgaenge/:id", "routes/arbeitsbereich.vorgaenge.$id.tsx"),
+  route("arbeitsbereich/vorgaenge/:id/antwort", "routes/arbeitsbereich.vorgaenge.$id.antwort.tsx"),
   route("arbeitsbereich/entwurf/neu", "routes/arbeitsbereich.entwurf.neu.tsx"),
   route("arbeitsbereich/entwurf/:id", "routes/arbeitsbereich.entwurf.$id.tsx"),
   route("benachrichtigungen", "routes/benachrichtigungen.tsx"),

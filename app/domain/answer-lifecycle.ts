@@ -24,8 +24,7 @@ export type AnswerEvent = (typeof ANSWER_EVENTS)[number];
 const DRAFTERS: readonly Role[] = ["clerk", "department_head"];
 /** Everyone in a sign-off chain may send the answer back. */
 const SIGNERS: readonly Role[] = ["department_head", "co_signer", "councillor", "mayor"];
-/** Whoever signs the chain's last step approves with that signature (app/domain/sign-off.ts decides who). */
-const CHAIN_ROLES: readonly Role[] = ["clerk", ...SIGNERS];
+
 
 export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   name: "answer",
@@ -60,7 +59,8 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
       publicEvent: false,
       roles: DRAFTERS,
     },
-    { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: CHAIN_ROLES },
+    // The last signature of the chain approves; the chain ends with the administration's head (mayor role).
+    { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: ["mayor"] },
     {
       from: "approved",
       event: "publish",

@@ -173,6 +173,13 @@ export default function StaffInquiry() {
             <p>
               {t.answerStatus}: {answerStatusLabels[inquiry.answer.status]}
             </p>
+            {inquiry.answer.workspace ? (
+              <p>
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/antwort`} className="button">
+                  {t.openAnswer}
+                </Link>
+              </p>
+            ) : null}
             {inquiry.answer.versions.map((v) => (
               <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
                 <h3 id={`version-${v.versionNumber}`}>{t.version(v.versionNumber, v.published)}</h3>

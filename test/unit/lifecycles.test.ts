@@ -58,7 +58,7 @@ const EXPECTED: Record<string, string[]> = {
     "drafting send_to_sign_off sign_off clerk,department_head",
     "sign_off return_for_revision drafting co_signer,councillor,department_head,mayor",
     "sign_off revise drafting clerk,department_head",
-    "sign_off approve approved clerk,co_signer,councillor,department_head,mayor",
+    "sign_off approve approved mayor",
     "approved publish published council_office",
     "published correct published council_office",
   ],

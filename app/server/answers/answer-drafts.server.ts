@@ -25,6 +25,7 @@ import {
   withholdingProblems,
 } from "../../domain/answer-drafting";
 import { clockTime, editableText } from "../../domain/draft";
+import { formatDateTime } from "../../domain/format";
 import type { AnswerStatus, SignOffStepStatus, WithholdingReason } from "../../domain/labels";
 import { applyFlag, currentStep, maySignStep, signaturesToInvalidate } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
@@ -106,7 +107,7 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
     const subject = await loadAnswerSubject(tx, user, inquiryId);
     const { answer, inquiry } = subject;
     const version = await latestVersion(tx, answer.id);
-    const [body] = await tx.select({ name: bodies.name, slug: bodies.slug }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
+    const [body] = await tx.select({ name: bodies.name, slug: bodies.slug, timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
     const questionRows = await tx
       .select({ id: questions.id, number: questions.number, bodyHtml: questions.bodyHtml })
       .from(questions)
@@ -190,7 +191,7 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
           signature: signature
             ? {
                 signerName: signature.signerName,
-                signedAt: signature.signedAt.toISOString(),
+                signedAt: formatDateTime(signature.signedAt, body?.timeZone ?? "Europe/Berlin"),
                 contentHash: signature.contentHash,
                 decision: signature.decision,
                 comment: signature.comment,
