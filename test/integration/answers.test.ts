@@ -309,4 +309,82 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const office = await norderstedt("ratsbuero");
     await expect(publishAnswer(office, { inquiryId, expectedVersion: 1, documentReference: "M 26/0002", documentDate: "" })).rejects.toThrow(StaleVersionError);
   });
+
+  describe("races (two connections at once on PostgreSQL; one after the other on PGlite)", () => {
+    const OPEN_SOURCE = "Open-Source-Software in den Ministerien";
+    const nrw = (local: string) => currentUserFor(t.db, `${local}@landtag-nrw.quaestio.example`);
+    let id: string;
+    let nrwClerk: CurrentUser;
+
+    it("two clerks saving one answer at once: one saves, the other gets the conflict and writes nothing", async () => {
+      nrwClerk = await nrw("sachbearbeitung");
+      const inquiry = await inquiryByTitle(OPEN_SOURCE);
+      await runWorkflowCommand(nrwClerk, inquiry.id, inquiry.version, { intent: "start_answering" });
+      id = inquiry.id;
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
+      const secondClerk = await userWithRole("clerk", answer!.leadOrganizationId!);
+      const page = await loadAnswerPage(nrwClerk, id);
+      const save = (user: CurrentUser, text: string) => {
+        const values = valuesOf(page);
+        values.parts[0]!.body = { json: docOf(text), text: "" };
+        return saveAnswer(user, { inquiryId: id, expectedVersion: page.answer.version, values, rich: true });
+      };
+      const results = await Promise.allSettled([save(nrwClerk, "Fassung A"), save(secondClerk, "Fassung B")]);
+      const won = results.findIndex((r) => r.status === "fulfilled");
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(won).toBeGreaterThanOrEqual(0);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]!.reason).toBeInstanceOf(AnswerConflict);
+      const after = await loadAnswerPage(nrwClerk, id);
+      expect(after.answer.version).toBe(page.answer.version + 1);
+      expect(after.values.parts[0]!.body.text).toBe(won === 0 ? "Fassung A" : "Fassung B");
+    });
+
+    it("an edit racing a signature never leaves a signature on content the signer did not see", async () => {
+      let page = await loadAnswerPage(nrwClerk, id);
+      await sendToSignOff(nrwClerk, id, page.answer.version);
+      page = await loadAnswerPage(nrwClerk, id);
+      const values = valuesOf(page);
+      values.parts[0]!.body = { json: docOf("Geänderte Fassung während der Zeichnung"), text: "" };
+      const results = await Promise.allSettled([
+        signStep(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash }),
+        saveAnswer(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, values, rich: true }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const after = await loadAnswerPage(nrwClerk, id);
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
+      const valid = await t.db
+        .select({ hash: signatures.contentHash })
+        .from(signatures)
+        .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
+        .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt), eq(signatures.decision, "signed")));
+      // Whichever won: every signature that stands is on the content as it is now.
+      for (const signature of valid) expect(signature.hash).toBe(after.contentHash);
+      if (results[0]!.status === "fulfilled") expect(valid).toHaveLength(1);
+      else expect(valid).toHaveLength(0);
+    });
+
+    it("two publishes at once publish once", async () => {
+      let page = await loadAnswerPage(nrwClerk, id);
+      if (page.answer.status === "drafting") {
+        await sendToSignOff(nrwClerk, id, page.answer.version);
+        page = await loadAnswerPage(nrwClerk, id);
+      }
+      if (page.rights.signStepId) {
+        await signStep(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId, seenHash: page.contentHash });
+      }
+      const mayor = await nrw("verwaltungsspitze");
+      page = await loadAnswerPage(mayor, id);
+      await signStep(mayor, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+      const office = await nrw("ratsbuero");
+      page = await loadAnswerPage(office, id);
+      expect(page.rights.publish).toBe(true);
+      const input = { inquiryId: id, expectedVersion: page.answer.version, documentReference: "18/1", documentDate: "" };
+      const results = await Promise.all([publishAnswer(office, input), publishAnswer(office, input)]);
+      expect(results.map((r) => r.alreadyPublished).sort()).toEqual([false, true]);
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
+      expect(await t.db.select().from(events).where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish")))).toHaveLength(1);
+      expect(await t.db.select().from(events).where(and(eq(events.aggregateId, id), eq(events.type, "answer")))).toHaveLength(1);
+    });
+  });
 });
