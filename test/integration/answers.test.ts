@@ -29,6 +29,7 @@ import { loadPublicInquiry } from "../../app/server/public-inquiries.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/transitions.server";
 import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
+import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
 import { backends, useTestDatabase } from "../support/db";
@@ -215,6 +216,10 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       TransitionRefused,
     );
     await signStep(clerk, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+    // The department head's dashboard lists the answer as waiting for their signature; the mayor's not yet.
+    const bodyId = answer!.bodyId;
+    expect((await loadAnswerQueue(head, bodyId)).toSign).toEqual([expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" })]);
+    expect((await loadAnswerQueue(mayor, bodyId)).toSign.map((i) => i.inquiryId)).not.toContain(inquiryId);
     for (const signer of [head, head]) {
       page = await loadAnswerPage(signer, inquiryId);
       expect(page.rights.signStepId).not.toBeNull();
@@ -279,6 +284,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(answer!.status).toBe("approved");
 
     const office = await norderstedt("ratsbuero");
+    expect((await loadAnswerQueue(office, answer!.bodyId)).toPublish.map((i) => i.inquiryId)).toContain(inquiryId);
     await expect(publishAnswer(clerk, { inquiryId, expectedVersion: answer!.version, documentReference: "M 26/0001", documentDate: "" })).rejects.toThrow(
       TransitionRefused,
     );

@@ -112,5 +112,9 @@ export const answerText = {
   beratungsfolgeNone: "Keine Beratungsfolge verknüpft (auf der Seite des Vorgangs zu erfassen).",
   publicPage: "Öffentliche Seite",
   openAnswer: "Antwort bearbeiten",
+  queueToSign: "Wartet auf Ihre Zeichnung",
+  queueToPublish: "Freigegebene Antworten: warten auf Veröffentlichung",
+  queueTitle: "Vorgang",
+  queueReference: "Nummer",
   readAnswer: "Antwort ansehen",
 };
