@@ -310,6 +310,7 @@ export const inquiryEventLabels: Record<string, string> = {
   revise: "nach einer Zeichnung geändert, Zeichnungen ungültig",
   answer_created: "Antwort angelegt",
   sign_off_signed: "gezeichnet",
+  correction_started: "Berichtigung begonnen",
   consultation_requested: "Stellungnahme angefordert",
   draft_created: "Entwurf angelegt",
   draft_saved: "Entwurf gespeichert",

@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
+import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { PublishForm, SignOffBlock } from "~/components/answer/SignOffBlock";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { RichText } from "~/components/inquiry/RichText";
@@ -18,6 +19,7 @@ import { answerText as t } from "~/domain/texts/answer";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "~/server/answers/answer-drafts.server";
 import { parseAnswerForm } from "~/server/answers/answer-form.server";
+import { publishCorrection, startCorrection } from "~/server/answers/answer-correction.server";
 import { publishAnswer } from "~/server/answers/answer-publication.server";
 import { returnForRevision, sendToSignOff, signStep } from "~/server/answers/answer-sign-off.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/transitions.server";
@@ -63,7 +65,7 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
 }
 
 const Workflow = z.object({
-  intent: z.enum(["send_to_sign_off", "sign", "return", "publish"]),
+  intent: z.enum(["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction"]),
   version: z.coerce.number().int().min(1).max(2_000_000_000),
   stepId: z.string().uuid().optional(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -71,6 +73,7 @@ const Workflow = z.object({
   comment: z.string().max(5000).optional(),
   documentReference: z.string().max(1000).optional(),
   documentDate: z.string().max(20).optional(),
+  correctionNote: z.string().max(5000).optional(),
 });
 
 function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
@@ -95,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   try {
-    if (["send_to_sign_off", "sign", "return", "publish"].includes(intent)) {
+    if (["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction"].includes(intent)) {
       const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
       const parsed = Workflow.safeParse({ ...raw, stepId: raw.stepId || undefined, contentHash: raw.contentHash || undefined, confirm: raw.confirm || undefined });
       const refuse = (errors: Record<string, string>, status = 400) => reply({ kind: "workflow", intent, errors, values: raw }, status);
@@ -112,11 +115,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (p.intent === "publish") {
           await publishAnswer(user, { inquiryId, expectedVersion: p.version, documentReference: p.documentReference ?? "", documentDate: p.documentDate ?? "" });
         }
+        if (p.intent === "start_correction") await startCorrection(user, { inquiryId, expectedVersion: p.version });
+        if (p.intent === "publish_correction") {
+          await publishCorrection(user, { inquiryId, expectedVersion: p.version, correctionNote: p.correctionNote ?? "" });
+        }
         return reply({ kind: "workflow", intent, errors: {}, values: {}, done: t.done });
       } catch (error) {
         if (error instanceof StaleVersionError) return refuse({ signOff: t.stale }, 409);
         if (error instanceof AnswerValidationError) return refuse(error.fieldErrors);
-        if (error instanceof TransitionRefused) return refuse(error.guard === "comment_given" ? { comment: error.message } : { signOff: error.message });
+        if (error instanceof TransitionRefused) {
+          if (error.guard === "comment_given") return refuse({ comment: error.message });
+          if (error.guard === "correction_note_given") return refuse({ correctionNote: error.message });
+          return refuse({ signOff: error.message });
+        }
         throw error;
       }
     }
@@ -201,7 +212,12 @@ export default function AnswerPage() {
       ) : null}
       {workflow?.done ? (
         <p className="notice" role="status">
-          {workflow.intent === "publish" ? t.published : workflow.done}
+          {workflow.intent === "publish" || workflow.intent === "publish_correction" ? t.published : workflow.done}
+        </p>
+      ) : null}
+      {page.correctionDraft ? (
+        <p className="notice notice--warning" role="note">
+          {t.correctionDraftNotice}
         </p>
       ) : null}
       {!page.rights.edit ? (
@@ -243,6 +259,15 @@ export default function AnswerPage() {
         errors={workflow && workflow.intent !== "publish" ? workflow.errors : {}}
         comment={workflow?.intent === "return" ? (workflow.values.comment ?? "") : ""}
       />
+      {page.rights.startCorrection || page.rights.publishCorrection ? (
+        <CorrectionForms
+          version={liveVersion}
+          start={page.rights.startCorrection}
+          publish={page.rights.publishCorrection}
+          errors={workflow?.intent === "publish_correction" ? workflow.errors : {}}
+          note={workflow?.intent === "publish_correction" ? (workflow.values.correctionNote ?? "") : ""}
+        />
+      ) : null}
       {page.rights.publish ? (
         <PublishForm
           version={liveVersion}

@@ -30,7 +30,9 @@ import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server
 import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
+import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
+import { comparePublishedVersions } from "../../app/server/public-answers.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
 import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
@@ -309,6 +311,40 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const page = await loadAnswerPage(clerk, inquiryId);
     expect(page.rights.edit).toBe(false);
     await expect(saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true })).rejects.toThrow(AnswerRefused);
+  });
+
+  it("corrects a published answer with a new version, a public note and a word-level comparison", async () => {
+    const office = await norderstedt("ratsbuero");
+    let page = await loadAnswerPage(clerk, inquiryId);
+    expect(page.rights.startCorrection).toBe(true);
+    await expect(startCorrection(office, { inquiryId, expectedVersion: page.answer.version })).rejects.toThrow(TransitionRefused);
+    await startCorrection(clerk, { inquiryId, expectedVersion: page.answer.version });
+    page = await loadAnswerPage(clerk, inquiryId);
+    expect(page.correctionDraft).toBe(true);
+    expect(page.rights.edit).toBe(true);
+    const values = valuesOf(page);
+    expect(values.parts[0]!.withheldText).toBe(WITHHELD);
+    values.parts[0]!.body = { json: docOf("An den Schulen stehen 1.260 Tablets zur Verfügung."), text: "" };
+    await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+    page = await loadAnswerPage(office, inquiryId);
+    expect(page.rights.publishCorrection).toBe(true);
+    await expect(publishCorrection(office, { inquiryId, expectedVersion: page.answer.version, correctionNote: " " })).rejects.toMatchObject({
+      guard: "correction_note_given",
+    });
+    await publishCorrection(office, { inquiryId, expectedVersion: page.answer.version, correctionNote: "Zahl der Tablets berichtigt." });
+
+    const inquiry = await inquiryByTitle(SCHOOLS);
+    const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef! }, t.db);
+    expect(detail!.answer!.version).toMatchObject({ versionNumber: 2, correctionNote: "Zahl der Tablets berichtigt." });
+    expect(detail!.answer!.versions.map((v) => v.versionNumber)).toEqual([1, 2]);
+    const earlier = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef!, versionNumber: 1 }, t.db);
+    expect(JSON.stringify(earlier)).toContain("1.250 Tablets");
+    const comparison = await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 1, to: 2 }, t.db);
+    expect(comparison!.segments.filter((s) => s.kind === "removed").map((s) => s.text).join("")).toBe("250");
+    expect(comparison!.segments.filter((s) => s.kind === "added").map((s) => s.text).join("")).toBe("260");
+    expect(JSON.stringify(comparison)).toContain(JUSTIFICATION);
+    expect(JSON.stringify(comparison)).not.toContain("XK-4711");
+    expect(await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 3, to: 2 }, t.db)).toBeNull();
   });
 
   it("refuses a stale publish that was not the same form", async () => {

@@ -29,8 +29,9 @@ export interface AnswerSubject {
 
 const EDITABLE_STATES = new Set(["drafting", "consultation", "sign_off"]);
 
+/** A published answer is editable only through a correction's new version (the save checks the version). */
 export function mayEdit(subject: AnswerSubject): boolean {
-  return subject.isLeadStaff && EDITABLE_STATES.has(subject.answer.status);
+  return subject.isLeadStaff && (EDITABLE_STATES.has(subject.answer.status) || subject.answer.status === "published");
 }
 
 /**

@@ -98,7 +98,9 @@ export interface AnswerPage {
   };
   steps: SignOffStepView[];
   contentHash: string;
-  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean };
+  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean; startCorrection: boolean; publishCorrection: boolean };
+  /** The working version is a correction of a published answer. */
+  correctionDraft: boolean;
 }
 
 export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promise<AnswerPage> {
@@ -205,7 +207,10 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
         signStepId: current && maySignStep(user.memberships, inquiry.bodyId, current, subject.leadOrganizationId) ? current.id : null,
         sendToSignOff: subject.isLeadStaff && answer.status === "drafting",
         publish: subject.isCouncilOffice && answer.status === "approved",
+        startCorrection: subject.isLeadStaff && answer.status === "published" && published,
+        publishCorrection: subject.isCouncilOffice && answer.status === "published" && !published,
       },
+      correctionDraft: answer.status === "published" && !published,
     };
   });
 }
@@ -348,7 +353,7 @@ export async function saveAnswer(
       .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
       .from(signatures)
       .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(and(eq(signOffSteps.answerId, answer.id), isNull(signatures.invalidatedAt)));
+      .where(and(eq(signOffSteps.answerId, answer.id), eq(signatures.versionId, version.id), isNull(signatures.invalidatedAt)));
     const lapsed = signaturesToInvalidate(validSignatures, hash);
     let newVersion: number;
     if (lapsed.length > 0 && answer.status === "sign_off") {
