@@ -250,6 +250,10 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "contributors_changed",
   // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
   "draft_deleted",
+  // The answer workflow (aggregate "answer"): a sign-off step signed (the last one is the lifecycle's approve),
+  // and a correction of a published answer begun.
+  "sign_off_signed",
+  "correction_started",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -308,7 +312,6 @@ export const inquiryEventLabels: Record<string, string> = {
   return_for_revision: "zur Überarbeitung zurückgegeben",
   approve: "Antwort freigegeben",
   revise: "nach einer Zeichnung geändert, Zeichnungen ungültig",
-  answer_created: "Antwort angelegt",
   sign_off_signed: "gezeichnet",
   correction_started: "Berichtigung begonnen",
   consultation_requested: "Stellungnahme angefordert",
