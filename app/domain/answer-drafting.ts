@@ -3,6 +3,7 @@
  * checks of one part's questions and withholding.
  */
 import { WITHHOLDING_REASONS, type WithholdingReason } from "./labels";
+import { isIsoDate } from "./lifecycle";
 
 export const ANSWER_PARTS_MAX = 100;
 export const SHORT_TEXT_MAX = 300;
@@ -46,5 +47,21 @@ export function withholdingProblems(input: PartWithholdingInput): WithholdingPro
   const justification = input.publicJustification.trim();
   if (justification === "" || justification.length > JUSTIFICATION_MAX) problems.push("justification");
   if (input.withheldText.length > WITHHELD_TEXT_MAX) problems.push("withheld_text_too_long");
+  return problems;
+}
+
+export const HOLDING_MESSAGE_MAX = 2000;
+
+export type HoldingProblem = "message" | "expected_on";
+
+/**
+ * A holding answer (Zwischennachricht, the UK's "holding answer") says why the answer is late and when it is
+ * expected: a message and a real date after today (ISO dates compare as strings).
+ */
+export function holdingAnswerProblems(message: string, expectedOn: string, today: string): HoldingProblem[] {
+  const problems: HoldingProblem[] = [];
+  const text = message.trim();
+  if (text === "" || text.length > HOLDING_MESSAGE_MAX) problems.push("message");
+  if (!isIsoDate(expectedOn) || expectedOn <= today) problems.push("expected_on");
   return problems;
 }

@@ -254,6 +254,8 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   // and a correction of a published answer begun.
   "sign_off_signed",
   "correction_started",
+  // A holding answer (Zwischennachricht): public on a public inquiry, with its note.
+  "holding_answer",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -283,7 +285,12 @@ export const publicEventLabels: Record<string, string> = {
   correct: "Antwort berichtigt",
   // from the documents
   letter_received: "Schreiben eingegangen",
+  // the answer workflow, outside the lifecycle
+  holding_answer: "Zwischennachricht",
 };
+
+/** Non-lifecycle events that are public on a public inquiry. */
+export const PUBLIC_NON_LIFECYCLE_EVENTS = ["holding_answer"] as const;
 
 /**
  * The part of a public event's payload that the public timeline shows beside its label: what the council
@@ -294,6 +301,7 @@ const PUBLIC_EVENT_NOTE_FIELD: Record<string, string> = {
   declare_inadmissible: "reason",
   extend_deadline: "reason",
   withdraw: "publicNote",
+  holding_answer: "note",
 };
 
 export function publicEventNote(type: string, payload: Record<string, unknown> | null | undefined): string | null {

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
+import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
 import { PublishForm, SignOffBlock } from "~/components/answer/SignOffBlock";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { RichText } from "~/components/inquiry/RichText";
@@ -20,6 +21,7 @@ import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "~/server/answers/answer-drafts.server";
 import { parseAnswerForm } from "~/server/answers/answer-form.server";
 import { publishCorrection, startCorrection } from "~/server/answers/answer-correction.server";
+import { publishHoldingAnswer } from "~/server/answers/answer-holding.server";
 import { publishAnswer } from "~/server/answers/answer-publication.server";
 import { returnForRevision, sendToSignOff, signStep } from "~/server/answers/answer-sign-off.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/transitions.server";
@@ -65,7 +67,7 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
 }
 
 const Workflow = z.object({
-  intent: z.enum(["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction"]),
+  intent: z.enum(["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"]),
   version: z.coerce.number().int().min(1).max(2_000_000_000),
   stepId: z.string().uuid().optional(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -74,6 +76,8 @@ const Workflow = z.object({
   documentReference: z.string().max(1000).optional(),
   documentDate: z.string().max(20).optional(),
   correctionNote: z.string().max(5000).optional(),
+  holdingMessage: z.string().max(5000).optional(),
+  holdingExpectedOn: z.string().max(20).optional(),
 });
 
 function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
@@ -98,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   try {
-    if (["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction"].includes(intent)) {
+    if (["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"].includes(intent)) {
       const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
       const parsed = Workflow.safeParse({ ...raw, stepId: raw.stepId || undefined, contentHash: raw.contentHash || undefined, confirm: raw.confirm || undefined });
       const refuse = (errors: Record<string, string>, status = 400) => reply({ kind: "workflow", intent, errors, values: raw }, status);
@@ -114,6 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (p.intent === "return") await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
         if (p.intent === "publish") {
           await publishAnswer(user, { inquiryId, expectedVersion: p.version, documentReference: p.documentReference ?? "", documentDate: p.documentDate ?? "" });
+        }
+        if (p.intent === "holding_answer") {
+          await publishHoldingAnswer(user, { inquiryId, expectedVersion: p.version, message: p.holdingMessage ?? "", expectedOn: p.holdingExpectedOn ?? "" });
         }
         if (p.intent === "start_correction") await startCorrection(user, { inquiryId, expectedVersion: p.version });
         if (p.intent === "publish_correction") {
@@ -212,7 +219,7 @@ export default function AnswerPage() {
       ) : null}
       {workflow?.done ? (
         <p className="notice" role="status">
-          {workflow.intent === "publish" || workflow.intent === "publish_correction" ? t.published : workflow.done}
+          {workflow.intent === "publish" || workflow.intent === "publish_correction" ? t.published : workflow.intent === "holding_answer" ? t.holdingPublished : workflow.done}
         </p>
       ) : null}
       {page.correctionDraft ? (
@@ -259,6 +266,13 @@ export default function AnswerPage() {
         errors={workflow && workflow.intent !== "publish" ? workflow.errors : {}}
         comment={workflow?.intent === "return" ? (workflow.values.comment ?? "") : ""}
       />
+      {page.rights.holdingAnswer ? (
+        <HoldingAnswerForm
+          version={liveVersion}
+          errors={workflow?.intent === "holding_answer" ? workflow.errors : {}}
+          values={workflow?.intent === "holding_answer" && !workflow.done ? workflow.values : {}}
+        />
+      ) : null}
       {page.rights.startCorrection || page.rights.publishCorrection ? (
         <CorrectionForms
           version={liveVersion}

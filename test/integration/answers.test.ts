@@ -31,6 +31,7 @@ import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, s
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
 import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
+import { publishHoldingAnswer } from "../../app/server/answers/answer-holding.server";
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
 import { comparePublishedVersions } from "../../app/server/public-answers.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
@@ -181,6 +182,30 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     await expect(attempt).rejects.toMatchObject({
       fieldErrors: { "p-0-reason": expect.stringContaining("Grund"), "p-0-justification": expect.stringContaining("Begründung") },
     });
+  });
+
+  it("publishes a holding answer with the expected date on the public timeline, without closing the inquiry", async () => {
+    let page = await loadAnswerPage(clerk, inquiryId);
+    const now = new Date("2026-12-02T10:00:00Z");
+    const refused = publishHoldingAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, message: " ", expectedOn: "2026-12-02" }, now);
+    await expect(refused).rejects.toMatchObject({ fieldErrors: { holdingMessage: expect.any(String), holdingExpectedOn: expect.any(String) } });
+    const faction = await norderstedt("fraktion");
+    await expect(
+      publishHoldingAnswer(faction, { inquiryId, expectedVersion: page.answer.version, message: "x", expectedOn: "2027-01-15" }, now),
+    ).rejects.toThrow(NotFound);
+    await publishHoldingAnswer(
+      clerk,
+      { inquiryId, expectedVersion: page.answer.version, message: "Die Zahlen der Schulen liegen noch nicht vollständig vor.", expectedOn: "2027-01-15" },
+      now,
+    );
+    const inquiry = await inquiryByTitle(SCHOOLS);
+    expect(inquiry.status).toBe("answering");
+    const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef! }, t.db);
+    expect(detail!.timeline.find((e) => e.type === "holding_answer")?.note).toBe(
+      "Die Zahlen der Schulen liegen noch nicht vollständig vor. (Antwort voraussichtlich bis 15.01.2027)",
+    );
+    page = await loadAnswerPage(clerk, inquiryId);
+    expect(page.answer.status).toBe("drafting");
   });
 
   it("waits for an open consultation before sign-off", async () => {

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jointNoteFor, listNumbers, withholdingProblems } from "~/domain/answer-drafting";
+import { holdingAnswerProblems, jointNoteFor, listNumbers, withholdingProblems } from "~/domain/answer-drafting";
 import type { MembershipFact } from "~/domain/policy";
 import {
   DEFAULT_CHAIN,
@@ -165,5 +165,16 @@ describe("joint answers and withholdings", () => {
       "justification",
       "withheld_text_too_long",
     ]);
+  });
+});
+
+describe("holding answer", () => {
+  it.each([
+    ["Noch in Abstimmung.", "2026-12-03", []],
+    ["Noch in Abstimmung.", "2026-12-02", ["expected_on"]],
+    ["Noch in Abstimmung.", "2026-02-30", ["expected_on"]],
+    ["  ", "2027-01-01", ["message"]],
+  ])("%j by %s (today 2026-12-02) → %j", (message, expectedOn, problems) => {
+    expect(holdingAnswerProblems(message, expectedOn, "2026-12-02")).toEqual(problems);
   });
 });

@@ -98,7 +98,7 @@ export interface AnswerPage {
   };
   steps: SignOffStepView[];
   contentHash: string;
-  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean; startCorrection: boolean; publishCorrection: boolean };
+  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean; startCorrection: boolean; publishCorrection: boolean; holdingAnswer: boolean };
   /** The working version is a correction of a published answer. */
   correctionDraft: boolean;
 }
@@ -209,6 +209,7 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
         publish: subject.isCouncilOffice && answer.status === "approved",
         startCorrection: subject.isLeadStaff && answer.status === "published" && published,
         publishCorrection: subject.isCouncilOffice && answer.status === "published" && !published,
+        holdingAnswer: subject.isLeadStaff && answer.status !== "published",
       },
       correctionDraft: answer.status === "published" && !published,
     };
