@@ -61,6 +61,7 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
       <p>
         {t.currentHash}: <code className="hash">{contentHash}</code>
       </p>
+      <p className="muted no-print">{t.printHint}</p>
 
       {rights.sendToSignOff ? (
         <Form method="post" className="workflow-action">
