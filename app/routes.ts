@@ -9,6 +9,7 @@ export default [
   route("arbeitsbereich", "routes/arbeitsbereich.tsx"),
   route("arbeitsbereich/vorgaenge/:id", "routes/arbeitsbereich.vorgaenge.$id.tsx"),
   route("arbeitsbereich/vorgaenge/:id/antwort", "routes/arbeitsbereich.vorgaenge.$id.antwort.tsx"),
+  route("arbeitsbereich/vorgaenge/:id/nachfrage", "routes/arbeitsbereich.vorgaenge.$id.nachfrage.tsx"),
   route("arbeitsbereich/entwurf/neu", "routes/arbeitsbereich.entwurf.neu.tsx"),
   route("arbeitsbereich/entwurf/:id", "routes/arbeitsbereich.entwurf.$id.tsx"),
   route("benachrichtigungen", "routes/benachrichtigungen.tsx"),

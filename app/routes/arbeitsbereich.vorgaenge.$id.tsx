@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
+import { FollowUpLinks, StartFollowUpForm } from "~/components/answer/FollowUpLinks";
 import { RichText } from "~/components/inquiry/RichText";
 import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
 import { WorkflowActions } from "~/components/workflow/WorkflowActions";
@@ -18,6 +19,7 @@ import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
 import { runWorkflowCommand, WorkflowInputError } from "~/server/intake.server";
+import { loadFollowUpLinks, mayStartFollowUp } from "~/server/answers/answer-follow-up.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/staff-inquiries.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/transitions.server";
 
@@ -35,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inquiry = await loadStaffInquiry(user, parsed.data.id);
   // Not there, another body's, another faction's draft: all the same 404.
   if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  return data({ inquiry }, { headers: { "Cache-Control": "no-store" } });
+  const [followUps, canFollowUp] = await Promise.all([loadFollowUpLinks(inquiry.id, user), mayStartFollowUp(user, inquiry.id)]);
+  return data({ inquiry, followUps, canFollowUp }, { headers: { "Cache-Control": "no-store" } });
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffInquiry() {
-  const { inquiry } = useLoaderData<typeof loader>();
+  const { inquiry, followUps, canFollowUp } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   return (
     <article className="staff-inquiry">
@@ -163,6 +166,9 @@ export default function StaffInquiry() {
           ))}
         </ol>
       </section>
+
+      <FollowUpLinks links={followUps} staff />
+      {canFollowUp ? <StartFollowUpForm inquiryId={inquiry.id} /> : null}
 
       <section aria-labelledby="answer-heading">
         <h2 id="answer-heading">{t.answer}</h2>

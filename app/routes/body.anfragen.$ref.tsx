@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
+import { FollowUpLinks } from "~/components/answer/FollowUpLinks";
+import { loadPublicFollowUpLinks } from "~/server/answers/answer-follow-up.server";
 import { CitedToolFacts } from "~/components/inquiry/CitedToolFacts";
 import { ConsultationStatement } from "~/components/inquiry/ConsultationStatement";
 import { DateText } from "~/components/inquiry/DateText";
@@ -54,7 +56,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     });
     if (!comparison) throw new Response(null, { status: 404 });
   }
-  return { ...detail, comparison };
+  const followUps = await loadPublicFollowUpLinks(detail.body.id, detail.inquiry.publicRef);
+  return { ...detail, comparison, followUps };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -128,6 +131,7 @@ export default function InquiryDetail() {
       ) : null}
 
       {isMotion ? <MotionDecision data={data} /> : null}
+      <FollowUpLinks links={data.followUps} staff={false} />
 
       {answer ? (
         <>

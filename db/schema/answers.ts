@@ -213,3 +213,17 @@ export const signatures = pgTable(
     check("return_has_comment", sql`${t.decision} = 'signed' or char_length(trim(coalesce(${t.comment}, ''))) > 0`),
   ],
 );
+
+/**
+ * A follow-up question (Nachfrage): an inquiry the faction started from a published answer. Both pages show
+ * the link; an inquiry is the follow-up of at most one answer.
+ */
+export const answerFollowUps = pgTable(
+  "answer_follow_ups",
+  {
+    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    inquiryId: uuid().notNull().unique().references(() => inquiries.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.inquiryId] })],
+);

@@ -31,6 +31,8 @@ import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, s
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
 import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
+import { loadFollowUpLinks, mayStartFollowUp, startFollowUp } from "../../app/server/answers/answer-follow-up.server";
+import { DraftRefused } from "../../app/server/drafts.server";
 import { publishHoldingAnswer } from "../../app/server/answers/answer-holding.server";
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
 import { comparePublishedVersions } from "../../app/server/public-answers.server";
@@ -370,6 +372,21 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(JSON.stringify(comparison)).toContain(JUSTIFICATION);
     expect(JSON.stringify(comparison)).not.toContain("XK-4711");
     expect(await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 3, to: 2 }, t.db)).toBeNull();
+  });
+
+  it("lets the originating faction start a follow-up linked to the published answer; both pages link it", async () => {
+    const faction = await norderstedt("fraktion");
+    await expect(startFollowUp(clerk, inquiryId)).rejects.toThrow(DraftRefused);
+    expect(await mayStartFollowUp(faction, inquiryId)).toBe(true);
+    expect(await mayStartFollowUp(clerk, inquiryId)).toBe(false);
+    const draftId = await startFollowUp(faction, inquiryId);
+    const [draft] = await t.db.select().from(inquiries).where(eq(inquiries.id, draftId));
+    expect(draft).toMatchObject({ status: "draft", title: expect.stringMatching(/^Nachfrage zu .+: Ausstattung der Schulen/) });
+    expect((await loadFollowUpLinks(inquiryId, faction)).followUps.map((l) => l.inquiryId)).toEqual([draftId]);
+    expect((await loadFollowUpLinks(draftId, faction)).followsUp?.inquiryId).toBe(inquiryId);
+    // A draft is the faction's own: neither the public nor the administration sees the link yet.
+    expect((await loadFollowUpLinks(inquiryId, null)).followUps).toEqual([]);
+    expect((await loadFollowUpLinks(inquiryId, clerk)).followUps).toEqual([]);
   });
 
   it("refuses a stale publish that was not the same form", async () => {
