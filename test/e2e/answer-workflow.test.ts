@@ -3,13 +3,14 @@
  * the lead department's clerk starts answering, writes a joint answer to questions 1 and 2 with a table and a
  * withheld passage (reason and public justification), sends it to sign-off and signs; the executive signs
  * last, which approves it; the council office publishes it; the public page shows the answer, the joint note
- * and the justification — never the withheld text. axe runs on every page; a console error fails the test.
+ * and the justification — never the withheld text; the faction starts a follow-up question from it. axe runs
+ * on every page; a console error fails the test.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
-import { signInStaffFirstTime } from "../support/sign-in";
+import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const TITLE = "Open-Source-Software in den Ministerien";
 const WITHHELD = "Interne Lizenzschlüssel LK-9F3A-GEHEIM";
@@ -42,6 +43,8 @@ describe("an answer from drafting to the public page", () => {
     await clerk.page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
     const inquiryUrl = clerk.page.url();
     await clerk.page.getByRole("button", { name: "Beantwortung beginnen" }).click();
+    await clerk.page.getByRole("link", { name: "Antwort bearbeiten oder ansehen" }).waitFor();
+    await checkA11y(clerk.page);
     await clerk.page.getByRole("link", { name: "Antwort bearbeiten oder ansehen" }).click();
     await clerk.page.waitForURL(`${inquiryUrl}/antwort`);
     await clerk.page.getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" }).waitFor();
@@ -118,5 +121,18 @@ describe("an answer from drafting to the public page", () => {
     await checkA11y(reader.page);
     reader.assertNoPageErrors();
     await reader.close();
+
+    // --- the faction follows up: a new draft linked to the answer
+    const faction = await openPage(browser);
+    await signInFactionMember(faction.page, app.url, "fraktion@landtag-nrw.quaestio.example");
+    await faction.page.goto(inquiryUrl);
+    await checkA11y(faction.page);
+    await faction.page.getByRole("button", { name: "Nachfrage stellen" }).click();
+    await faction.page.waitForURL(/\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
+    expect(await faction.page.getByLabel("Titel").inputValue()).toMatch(/^Nachfrage zu .+: Open-Source-Software in den Ministerien$/);
+    await faction.page.goto(inquiryUrl);
+    expect(await faction.page.getByRole("region", { name: "Nachfragen" }).getByRole("link").count()).toBe(1);
+    faction.assertNoPageErrors();
+    await faction.close();
   });
 });
