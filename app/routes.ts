@@ -10,6 +10,8 @@ export default [
   route("anmelden/zweiter-faktor", "routes/account/anmelden.zweiter-faktor.tsx"),
   route("arbeitsbereich", "routes/staff/arbeitsbereich.tsx"),
   route("arbeitsbereich/vorgaenge/:id", "routes/staff/arbeitsbereich.vorgaenge.$id.tsx"),
+  route("arbeitsbereich/vorgaenge/:id/antwort", "routes/staff/arbeitsbereich.vorgaenge.$id.antwort.tsx"),
+  route("arbeitsbereich/vorgaenge/:id/nachfrage", "routes/staff/arbeitsbereich.vorgaenge.$id.nachfrage.tsx"),
   route("arbeitsbereich/vorgaenge/:id/beteiligungen", "routes/staff/arbeitsbereich.vorgaenge.$id.beteiligungen.tsx"),
   route("arbeitsbereich/vorgaenge/:id/werkzeuge", "routes/staff/arbeitsbereich.vorgaenge.$id.werkzeuge.tsx"),
   route("arbeitsbereich/beratungen/:id", "routes/staff/arbeitsbereich.beratungen.$id.tsx"),

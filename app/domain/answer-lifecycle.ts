@@ -14,6 +14,7 @@ export const ANSWER_EVENTS = [
   "consultation_answered",
   "send_to_sign_off",
   "return_for_revision",
+  "revise",
   "approve",
   "publish",
   "correct",
@@ -24,6 +25,7 @@ const DRAFTERS: readonly Role[] = ["clerk", "department_head"];
 /** Everyone in a sign-off chain may send the answer back. */
 const SIGNERS: readonly Role[] = ["department_head", "co_signer", "councillor", "mayor"];
 
+
 export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   name: "answer",
   states: ANSWER_STATES,
@@ -31,8 +33,16 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   transitions: [
     { from: "drafting", event: "request_consultation", to: "consultation", publicEvent: false, roles: DRAFTERS },
     { from: "consultation", event: "consultation_answered", to: "drafting", publicEvent: false, roles: ["dpo", ...DRAFTERS] },
-    // A DPO statement required by the inquiry type or a tool of the inventory must be there first.
-    { from: "drafting", event: "send_to_sign_off", to: "sign_off", guards: ["required_consultation_answered"], publicEvent: false, roles: DRAFTERS },
+    // A DPO statement required by the inquiry type or a tool of the inventory must be there, and no
+    // consultation may still be open.
+    {
+      from: "drafting",
+      event: "send_to_sign_off",
+      to: "sign_off",
+      guards: ["no_open_consultation", "required_consultation_answered"],
+      publicEvent: false,
+      roles: DRAFTERS,
+    },
     {
       from: "sign_off",
       event: "return_for_revision",
@@ -42,6 +52,16 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
       publicEvent: false,
       roles: SIGNERS,
     },
+    // The lead department changes the text after someone signed: every signature on the old text lapses.
+    {
+      from: "sign_off",
+      event: "revise",
+      to: "drafting",
+      sideEffects: ["invalidate_signatures"],
+      publicEvent: false,
+      roles: DRAFTERS,
+    },
+    // The last signature of the chain approves; the chain ends with the administration's head (mayor role).
     { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: ["mayor"] },
     {
       from: "approved",

@@ -114,3 +114,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
+
+/** "02.12.2026, 14:05" in the body's time zone (e.g. when a step was signed). */
+export function formatDateTime(instant: Date, timeZone = "Europe/Berlin"): string {
+  return new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+}

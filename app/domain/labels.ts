@@ -262,6 +262,12 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "consultation_quote_changed",
   // The answer's tool inventory was edited (app/server/tools).
   "tool_inventory_changed",
+  // The answer workflow (aggregate "answer"): a sign-off step signed (the last one is the lifecycle's approve),
+  // and a correction of a published answer begun.
+  "sign_off_signed",
+  "correction_started",
+  // A holding answer (Zwischennachricht): public on a public inquiry, with its note.
+  "holding_answer",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 
@@ -291,7 +297,12 @@ export const publicEventLabels: Record<string, string> = {
   correct: "Antwort berichtigt",
   // from the documents
   letter_received: "Schreiben eingegangen",
+  // the answer workflow, outside the lifecycle
+  holding_answer: "Zwischennachricht",
 };
+
+/** Non-lifecycle events that are public on a public inquiry. */
+export const PUBLIC_NON_LIFECYCLE_EVENTS = ["holding_answer"] as const;
 
 /**
  * The part of a public event's payload that the public timeline shows beside its label: what the council
@@ -302,6 +313,7 @@ const PUBLIC_EVENT_NOTE_FIELD: Record<string, string> = {
   declare_inadmissible: "reason",
   extend_deadline: "reason",
   withdraw: "publicNote",
+  holding_answer: "note",
 };
 
 export function publicEventNote(type: string, payload: Record<string, unknown> | null | undefined): string | null {
@@ -319,6 +331,9 @@ export const inquiryEventLabels: Record<string, string> = {
   send_to_sign_off: "zur Mitzeichnung gegeben",
   return_for_revision: "zur Überarbeitung zurückgegeben",
   approve: "Antwort freigegeben",
+  revise: "nach einer Zeichnung geändert, Zeichnungen ungültig",
+  sign_off_signed: "gezeichnet",
+  correction_started: "Berichtigung begonnen",
   consultation_requested: "Stellungnahme angefordert",
   draft_created: "Entwurf angelegt",
   draft_saved: "Entwurf gespeichert",

@@ -21,6 +21,7 @@ export type GuardId =
   | "comment_given"
   | "all_required_steps_signed"
   | "correction_note_given"
+  | "no_open_consultation"
   | "required_consultation_answered";
 
 /** What the guards may look at. Every field is optional; a guard that needs a missing fact fails. */
@@ -43,6 +44,8 @@ export interface TransitionFacts {
   comment?: string | null;
   /** Whether every required step of the sign-off chain has signed the current content. */
   allRequiredStepsSigned?: boolean;
+  /** Whether a consultation of the answer is still open, or a required one (by inquiry type) is missing. */
+  consultationOpen?: boolean;
   /** What a correction of a published answer changed. */
   correctionNote?: string | null;
   /** No DPO statement is required for the answer, or the required one has been given. */
@@ -110,6 +113,7 @@ const guardChecks: Record<GuardId, (f: TransitionFacts) => boolean> = {
   decision_given: (f) => (MOTION_OUTCOMES as readonly (string | null | undefined)[]).includes(f.decision),
   comment_given: (f) => given(f.comment),
   all_required_steps_signed: (f) => f.allRequiredStepsSigned === true,
+  no_open_consultation: (f) => f.consultationOpen === false,
   correction_note_given: (f) => given(f.correctionNote),
   required_consultation_answered: (f) => f.requiredConsultationAnswered === true,
 };

@@ -187,6 +187,8 @@ export const signOffSteps = pgTable(
     /** As printed, e.g. "bei über-/ außerplanm. Ausgaben: Amt 11". */
     condition: text(),
     organizationId: uuid().references(() => organizations.id),
+    /** Membership role whose holders in the body may sign this step; null for steps signed on paper (seed). */
+    signerRole: text(),
     status: signOffStepStatus().notNull().default("pending"),
   },
   (t) => [unique().on(t.answerId, t.position)],
@@ -210,4 +212,18 @@ export const signatures = pgTable(
     check("signature_decision", sql`${t.decision} in ('signed', 'returned')`),
     check("return_has_comment", sql`${t.decision} = 'signed' or char_length(trim(coalesce(${t.comment}, ''))) > 0`),
   ],
+);
+
+/**
+ * A follow-up question (Nachfrage): an inquiry the faction started from a published answer. Both pages show
+ * the link; an inquiry is the follow-up of at most one answer.
+ */
+export const answerFollowUps = pgTable(
+  "answer_follow_ups",
+  {
+    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    inquiryId: uuid().notNull().unique().references(() => inquiries.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.inquiryId] })],
 );

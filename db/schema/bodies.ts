@@ -67,6 +67,8 @@ export const signOffTemplateSteps = pgTable(
     label: text().notNull(),
     /** Only part of the chain when the answer is flagged (e.g. unplanned expenditure → Amt 11). */
     onlyWhenFlagged: text(),
+    /** Membership role whose holders in the body sign this step (e.g. "department_head"); see app/domain/sign-off.ts. */
+    signerRole: text(),
   },
   (t) => [unique().on(t.templateId, t.position), check("template_step_position", sql`${t.position} >= 1`)],
 );

@@ -239,7 +239,7 @@ function resolveCase(ctx: BodyContext, c: DemoCase): ResolvedCase {
     // The answer's own transitions, checked against its table the same way.
     let answerState = "drafting";
     for (const [event, role, facts] of [
-      ["send_to_sign_off", "clerk", { requiredConsultationAnswered: true }],
+      ["send_to_sign_off", "clerk", { consultationOpen: false, requiredConsultationAnswered: true }],
       ["approve", "mayor", { allRequiredStepsSigned: true }],
       ["publish", "council_office", {}],
     ] as const) {

@@ -105,13 +105,13 @@ const dpoStatement = doc(
 );
 
 /** The signature row printed on the Mitteilungsvorlage form, in order. */
-const signOffChain: Array<{ label: string; onlyWhenFlagged: string | null }> = [
-  { label: "Sachbearbeiter/in", onlyWhenFlagged: null },
-  { label: "Fachbereichsleiter/in", onlyWhenFlagged: null },
-  { label: "Amtsleiter/in", onlyWhenFlagged: null },
-  { label: "mitzeichnendes Amt", onlyWhenFlagged: "bei über-/ außerplanm. Ausgaben: Amt 11" },
-  { label: "Stadtrat/Stadträtin", onlyWhenFlagged: null },
-  { label: "Oberbürgermeisterin", onlyWhenFlagged: null },
+const signOffChain: Array<{ label: string; onlyWhenFlagged: string | null; signerRole: string }> = [
+  { label: "Sachbearbeiter/in", onlyWhenFlagged: null, signerRole: "clerk" },
+  { label: "Fachbereichsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
+  { label: "Amtsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
+  { label: "mitzeichnendes Amt", onlyWhenFlagged: "bei über-/ außerplanm. Ausgaben: Amt 11", signerRole: "co_signer" },
+  { label: "Stadtrat/Stadträtin", onlyWhenFlagged: null, signerRole: "councillor" },
+  { label: "Oberbürgermeisterin", onlyWhenFlagged: null, signerRole: "mayor" },
 ];
 
 export async function seedNorderstedt(tx: Tx) {

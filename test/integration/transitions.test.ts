@@ -10,6 +10,7 @@ import {
   answers,
   answerVersions,
   bodies,
+  consultations,
   deadlineExtensions,
   events,
   inquiries,
@@ -386,6 +387,14 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off", actor: await actor("sachbearbeitung@hamburg.quaestio.example") }),
     ).rejects.toThrow(NotFound);
 
+    // The demo answer's DPO consultation is still open: sign-off waits for it.
+    const open = await t.db.select({ id: consultations.id }).from(consultations).where(and(eq(consultations.answerId, answer!.id), eq(consultations.status, "requested")));
+    if (open.length > 0) {
+      await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off" })).rejects.toMatchObject({
+        guard: "no_open_consultation",
+      });
+      await t.db.update(consultations).set({ status: "withdrawn" }).where(eq(consultations.answerId, answer!.id));
+    }
     const sent = await applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off" });
     expect(sent).toMatchObject({ status: "sign_off", version: answer!.version + 1, publicEvent: false });
     await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "request_consultation" })).rejects.toThrow(STALE);

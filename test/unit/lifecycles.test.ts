@@ -23,6 +23,7 @@ const ALL_GOOD: TransitionFacts = {
   decision: "adopted",
   comment: "Bitte Frage 2 vollständig beantworten.",
   allRequiredStepsSigned: true,
+  consultationOpen: false,
   correctionNote: "Zahl der Arbeitsplätze in Zeile 3 berichtigt.",
   requiredConsultationAnswered: true,
 };
@@ -57,6 +58,7 @@ const EXPECTED: Record<string, string[]> = {
     "consultation consultation_answered drafting clerk,department_head,dpo",
     "drafting send_to_sign_off sign_off clerk,department_head",
     "sign_off return_for_revision drafting co_signer,councillor,department_head,mayor",
+    "sign_off revise drafting clerk,department_head",
     "sign_off approve approved mayor",
     "approved publish published council_office",
     "published correct published council_office",
@@ -197,6 +199,7 @@ function breakGuard(guard: GuardId): TransitionFacts {
     decision_given: { decision: "vertagt" },
     comment_given: { comment: undefined },
     all_required_steps_signed: { allRequiredStepsSigned: false },
+    no_open_consultation: { consultationOpen: true },
     correction_note_given: { correctionNote: "\n" },
     required_consultation_answered: { requiredConsultationAnswered: false },
   };

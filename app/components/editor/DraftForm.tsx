@@ -12,19 +12,21 @@
  * to the error boundary, the status line says so, and the save is retried after RETRY_DELAY_MS or with the
  * next change. Behind that, draft-backup.ts keeps the unsaved values in sessionStorage until a save succeeds.
  */
-import { Link, useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { Link } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
 import { RichTextField } from "./RichTextField";
 import { backupFromForm, clearBackup, writeBackup } from "./draft-backup";
 import type { DraftActionResult, DraftFormValues } from "./draft-form-types";
-import { statusText, type Status } from "./draft-status";
+import { statusText } from "./draft-status";
+import { useAutosave } from "./use-autosave";
 
-export const AUTOSAVE_DELAY_MS = 2500;
-/** After a failed save, the next attempt comes this long after the failure (or sooner, with the next change). */
-export const RETRY_DELAY_MS = 10_000;
+export { AUTOSAVE_DELAY_MS, RETRY_DELAY_MS } from "./use-autosave";
+
+/** A submission ends the draft: its local backup goes with it. */
+const FINAL_INTENTS = ["submit"] as const;
 
 export type { DraftActionResult, DraftFormValues } from "./draft-form-types";
 
@@ -48,150 +50,24 @@ const newKey = () => `new-${(keyCounter += 1)}`;
 
 export function DraftForm(props: DraftFormProps) {
   const { draftId, version: loadedVersion, values, readOnly, submissionKey, actionResult, startDirty, initialStatus } = props;
-  const fetcher = useFetcher<DraftActionResult>();
   const formRef = useRef<HTMLFormElement>(null);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-
-  const [version, setVersion] = useState(loadedVersion);
   const [questions, setQuestions] = useState<QuestionState[]>(() =>
     values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
   );
-  const [status, setStatus] = useState<Status>(initialStatus ? { kind: "failed", message: initialStatus } : { kind: "idle" });
-  const result = fetcher.data ?? actionResult;
-  const refused = result?.kind === "refused" ? result : undefined;
-  const [conflict, setConflict] = useState<{ currentVersion: number } | null>(refused?.conflict ?? null);
-  const errors = refused && !refused.conflict ? refused.errors : {};
-  const versionRef = useRef(version);
-  versionRef.current = version;
-
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const dirty = useRef(false);
-  const fetcherState = useRef(fetcher.state);
-  fetcherState.current = fetcher.state;
-
-  // The local backup: written a moment after each change (the editors' hidden fields update on their next
-  // render), and at once before a save, so that the copy is never older than what is being sent.
-  const backupTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const backupNow = useCallback(() => {
-    clearTimeout(backupTimer.current);
-    if (formRef.current && !readOnly) writeBackup(draftId, backupFromForm(formRef.current, versionRef.current));
-  }, [draftId, readOnly]);
-  const backupSoon = useCallback(() => {
-    clearTimeout(backupTimer.current);
-    backupTimer.current = setTimeout(backupNow, 300);
-  }, [backupNow]);
-  useEffect(() => () => clearTimeout(backupTimer.current), []);
-
-  const post = useCallback(
-    (intent: string, submitter?: HTMLElement | null) => {
-      const form = formRef.current;
-      if (!form) return;
-      // Offline, a fetcher submission would fail into the error page and take the editors with it: keep the
-      // text on screen, say so, and try again with the next change.
-      if (typeof navigator !== "undefined" && navigator.onLine === false) {
-        dirty.current = true;
-        backupNow();
-        setStatus({ kind: "failed", message: t.saveFailedNetwork });
-        return;
-      }
-      const data = new FormData(form, submitter ?? undefined);
-      data.set("intent", intent);
-      data.delete("op");
-      if (intent !== "submit") setStatus({ kind: "saving" });
-      // A submission ends the draft: its backup goes now; should the submission be refused or fail, the
-      // answer's handling below writes it again.
-      if (intent === "submit") clearBackup(draftId);
-      else if (dirty.current) backupNow();
-      dirty.current = false;
-      fetcher.submit(data, { method: "post" });
+  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit } = useAutosave<DraftActionResult>({
+    formRef,
+    version: loadedVersion,
+    readOnly,
+    actionResult,
+    backup: {
+      write: (form, baseVersion) => writeBackup(draftId, backupFromForm(form, baseVersion)),
+      clear: () => clearBackup(draftId),
     },
-    [fetcher, draftId, backupNow],
-  );
-
-  const autosaveIn = useCallback(
-    (delay: number) => {
-      clearTimeout(timer.current);
-      if (conflict) return;
-      timer.current = setTimeout(function tick() {
-        // Not while a save is on its way: its answer carries the version the next save needs.
-        if (fetcherState.current !== "idle") {
-          timer.current = setTimeout(tick, 500);
-          return;
-        }
-        if (dirty.current) post("autosave");
-      }, delay);
-    },
-    [conflict, post],
-  );
-
-  const schedule = useCallback(() => {
-    dirty.current = true;
-    setStatus({ kind: "dirty" });
-    backupSoon();
-    autosaveIn(AUTOSAVE_DELAY_MS);
-  }, [autosaveIn, backupSoon]);
-
-  // Restored from a backup: these values are not saved yet.
-  const startDirtyRef = useRef(startDirty);
-  useEffect(() => {
-    if (!hydrated || !startDirtyRef.current) return;
-    startDirtyRef.current = false;
-    dirty.current = true;
-    backupNow();
-    autosaveIn(AUTOSAVE_DELAY_MS);
-  }, [hydrated, autosaveIn, backupNow]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  // Leaving the page (reload, closing the tab) with unsaved changes asks first.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!dirty.current) return;
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-
-  // The answer of a save: new version, or why not.
-  useEffect(() => {
-    const data = fetcher.data;
-    if (!data || fetcher.state !== "idle") return;
-    if (data.kind === "saved") {
-      setVersion(data.version);
-      versionRef.current = data.version;
-      setConflict(null);
-      if (!dirty.current) clearBackup(draftId);
-      setStatus(dirty.current ? { kind: "dirty" } : { kind: "saved", time: data.savedAtTime });
-      return;
-    }
-    // Not saved: what the editors hold is still unsaved, so the backup keeps (or gets again) a copy of it.
-    backupNow();
-    if (data.kind === "failed") {
-      dirty.current = true;
-      setStatus({ kind: "failed", message: data.message });
-      autosaveIn(RETRY_DELAY_MS);
-    } else if (data.conflict) {
-      clearTimeout(timer.current);
-      setConflict(data.conflict);
-      setStatus({ kind: "failed", message: t.conflict });
-    } else {
-      setStatus({ kind: "failed", message: t.saveFailed });
-    }
-    // Runs once per answer; the handlers it calls only change with the conflict state.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
-  }, [fetcher.data, fetcher.state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (!hydrated) return;
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const intent = submitter?.value && submitter.name === "intent" ? submitter.value : "save";
-    clearTimeout(timer.current);
-    post(intent, submitter);
-  }
+    finalIntents: FINAL_INTENTS,
+    startDirty,
+    initialStatus,
+    texts: { saveFailedNetwork: t.saveFailedNetwork, conflict: t.conflict, saveFailed: t.saveFailed },
+  });
 
   // Where the focus goes after a question edit in the browser, and what a screen reader hears about it.
   const focusAfterOp = useRef<{ key: string; kind: QuestionOp["kind"] } | null>(null);
@@ -251,7 +127,6 @@ export function DraftForm(props: DraftFormProps) {
 
   const errorEntries = Object.entries(errors);
   const anchorOf = (field: string) => (field.startsWith("question-") ? `q-${field.slice("question-".length)}` : field);
-  const busy = fetcher.state !== "idle";
 
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="draft-form">

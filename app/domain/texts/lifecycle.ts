@@ -34,6 +34,7 @@ const eventLabels: Record<string, string> = {
   consultation_answered: "Stellungnahme eingegangen",
   send_to_sign_off: "Zur Schlusszeichnung geben",
   return_for_revision: "Zur Überarbeitung zurückgeben",
+  revise: "Nach einer Zeichnung ändern",
   approve: "Freigeben",
   publish: "Veröffentlichen",
   correct: "Berichtigen",
@@ -62,6 +63,8 @@ export const lifecycleText = {
     decision_given: "Bitte geben Sie an, ob der Antrag angenommen, abgelehnt oder verwiesen wurde.",
     comment_given: "Bitte geben Sie einen Kommentar an, was überarbeitet werden soll.",
     all_required_steps_signed: "Die Antwort kann erst freigegeben werden, wenn alle erforderlichen Schritte der Schlusszeichnung gezeichnet haben.",
+    no_open_consultation:
+      "Die Schlusszeichnung kann erst beginnen, wenn keine Beteiligung mehr offen ist (auch keine vorgeschriebene Beteiligung der/des Datenschutzbeauftragten).",
     correction_note_given: "Bitte beschreiben Sie, was die Berichtigung ändert.",
     required_consultation_answered:
       "Die Schlusszeichnung kann erst beginnen, wenn die erforderliche Stellungnahme der/des Datenschutzbeauftragten vorliegt.",

@@ -24,6 +24,7 @@ export const staffInquiryText = {
   question: (number: string) => `Frage ${number}`,
   answer: "Antwort",
   noAnswer: "Noch keine Antwort angelegt.",
+  openAnswer: "Antwort bearbeiten oder ansehen",
   answerStatus: "Stand der Antwort",
   version: (n: number, published: boolean) => `Fassung ${n}${published ? " (veröffentlicht)" : " (Entwurf, nicht veröffentlicht)"}`,
   part: (numbers: string) => (numbers ? `Antwort zu Frage ${numbers}` : "Antwortteil ohne Fragenzuordnung"),

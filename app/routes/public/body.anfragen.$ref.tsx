@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
+import { FollowUpLinks } from "~/components/answer/FollowUpLinks";
+import { loadPublicFollowUpLinks } from "~/server/answers/answer-follow-up.server";
 import { CitedToolFacts } from "~/components/inquiry/CitedToolFacts";
 import { ConsultationStatement } from "~/components/inquiry/ConsultationStatement";
 import { DateText } from "~/components/inquiry/DateText";
@@ -19,6 +21,7 @@ import {
   motionDecisionLabels,
   signOffStepStatusLabels,
 } from "~/domain/labels";
+import { comparePublishedVersions, type VersionComparison } from "~/server/public/answers.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
 
 const paramsSchema = z.object({
@@ -39,7 +42,22 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     versionNumber: parsedVersion.data,
   });
   if (!detail) throw new Response(null, { status: 404 });
-  return detail;
+  // `?vergleich=N` compares published version N with the version shown (word by word).
+  const vergleich = new URL(request.url).searchParams.get("vergleich");
+  let comparison: VersionComparison | null = null;
+  if (vergleich !== null && detail.answer) {
+    const from = versionSchema.safeParse(vergleich);
+    if (!from.success) throw new Response(null, { status: 404 });
+    comparison = await comparePublishedVersions({
+      body: detail.body,
+      publicRef: detail.inquiry.publicRef,
+      from: from.data,
+      to: detail.answer.version.versionNumber,
+    });
+    if (!comparison) throw new Response(null, { status: 404 });
+  }
+  const followUps = await loadPublicFollowUpLinks(detail.body.id, detail.inquiry.publicRef);
+  return { ...detail, comparison, followUps };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -113,9 +131,13 @@ export default function InquiryDetail() {
       ) : null}
 
       {isMotion ? <MotionDecision data={data} /> : null}
+      <FollowUpLinks links={data.followUps} staff={false} />
 
       {answer ? (
-        <AnswerSection data={data} basePath={basePath} />
+        <>
+          {data.comparison ? <VersionDiff comparison={data.comparison} /> : null}
+          <AnswerSection data={data} basePath={basePath} />
+        </>
       ) : !isMotion ? (
         <section aria-labelledby="antwort">
           <h2 id="antwort">Antwort</h2>
@@ -397,12 +419,49 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
                 )}
                 , veröffentlicht am <DateText iso={v.publishedOn} />
                 {v.correctionNote ? <> – Berichtigung: {v.correctionNote}</> : null}
+                {v.versionNumber !== version.versionNumber ? (
+                  <>
+                    {" "}
+                    (
+                    <Link to={`${basePath}?${version.versionNumber === answer.versions[answer.versions.length - 1]!.versionNumber ? "" : `fassung=${version.versionNumber}&`}vergleich=${v.versionNumber}`}>
+                      Änderungen gegenüber Fassung {v.versionNumber}
+                    </Link>
+                    )
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Word-level changes between two published versions; React escapes the text, <ins>/<del> mark the changes. */
+function VersionDiff({ comparison }: { comparison: VersionComparison }) {
+  const changed = comparison.segments.some((s) => s.kind !== "same");
+  return (
+    <section aria-labelledby="vergleich" className="version-diff">
+      <h2 id="vergleich">
+        Änderungen von Fassung {comparison.from} zu Fassung {comparison.to}
+      </h2>
+      {changed ? (
+        <p className="diff-text preserve-lines">
+          {comparison.segments.map((segment, i) =>
+            segment.kind === "added" ? (
+              <ins key={i}>{segment.text}</ins>
+            ) : segment.kind === "removed" ? (
+              <del key={i}>{segment.text}</del>
+            ) : (
+              <span key={i}>{segment.text}</span>
+            ),
+          )}
+        </p>
+      ) : (
+        <p>Der Text der beiden Fassungen ist gleich.</p>
+      )}
+    </section>
   );
 }
 

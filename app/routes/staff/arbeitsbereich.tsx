@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AnswerQueueSections } from "~/components/answer/AnswerQueue";
 import { AllInquiries } from "~/components/dashboard/AllInquiries";
 import { FactionSections } from "~/components/dashboard/FactionSections";
 import { OfficeSections } from "~/components/dashboard/OfficeSections";
@@ -7,6 +8,7 @@ import { DepartmentSection, DpoSection } from "~/components/dashboard/StaffSecti
 import { roleLabels } from "~/domain/texts/auth";
 import { dashboardText } from "~/domain/texts/dashboard";
 import { requireUser } from "~/server/accounts/auth.server";
+import { loadAnswerQueue } from "~/server/answers/answer-queue.server";
 import { loadDashboard } from "~/server/workspace/dashboards.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
@@ -14,7 +16,9 @@ export const meta: MetaFunction = () => [{ title: dashboardText.pageTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const bodies = await loadDashboard(user);
+  const dashboards = await loadDashboard(user);
+  const queues = await Promise.all(dashboards.map((b) => loadAnswerQueue(user, b.bodyId)));
+  const bodies = dashboards.map((b, i) => ({ ...b, answerQueue: queues[i]! }));
   return data({ displayName: user.displayName, bodies }, { headers: { "Cache-Control": "no-store" } });
 }
 
@@ -42,6 +46,7 @@ export default function Workspace() {
               <Link to={`/verwaltung/${b.bodySlug}`}>{dashboardText.adminLink}</Link>
             </p>
           ) : null}
+          <AnswerQueueSections idPrefix={b.bodySlug} queue={b.answerQueue} />
           {b.office ? <OfficeSections idPrefix={b.bodySlug} office={b.office} /> : null}
           {b.department ? <DepartmentSection idPrefix={b.bodySlug} department={b.department} /> : null}
           {b.dpo ? <DpoSection idPrefix={b.bodySlug} dpo={b.dpo} /> : null}

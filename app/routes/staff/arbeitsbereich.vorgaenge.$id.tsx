@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
+import { FollowUpLinks, StartFollowUpForm } from "~/components/answer/FollowUpLinks";
 import { RichText } from "~/components/inquiry/RichText";
 import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
 import { WorkflowActions } from "~/components/workflow/WorkflowActions";
@@ -20,6 +21,7 @@ import { toolInventoryText } from "~/domain/texts/tool-inventory";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intake.server";
+import { loadFollowUpLinks, mayStartFollowUp } from "~/server/answers/answer-follow-up.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/inquiries/staff-read-model.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
 
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inquiry = await loadStaffInquiry(user, parsed.data.id);
   // Not there, another body's, another faction's draft: all the same 404.
   if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  return data({ inquiry }, { headers: { "Cache-Control": "no-store" } });
+  const [followUps, canFollowUp] = await Promise.all([loadFollowUpLinks(inquiry.id, user), mayStartFollowUp(user, inquiry.id)]);
+  return data({ inquiry, followUps, canFollowUp }, { headers: { "Cache-Control": "no-store" } });
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -88,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffInquiry() {
-  const { inquiry } = useLoaderData<typeof loader>();
+  const { inquiry, followUps, canFollowUp } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   return (
     <article className="staff-inquiry">
@@ -166,6 +169,9 @@ export default function StaffInquiry() {
         </ol>
       </section>
 
+      <FollowUpLinks links={followUps} staff />
+      {canFollowUp ? <StartFollowUpForm inquiryId={inquiry.id} /> : null}
+
       <section aria-labelledby="answer-heading">
         <h2 id="answer-heading">{t.answer}</h2>
         {inquiry.answer === null ? (
@@ -175,6 +181,13 @@ export default function StaffInquiry() {
             <p>
               {t.answerStatus}: {answerStatusLabels[inquiry.answer.status]}
             </p>
+            {inquiry.answer.workspace ? (
+              <p>
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/antwort`} className="button">
+                  {t.openAnswer}
+                </Link>
+              </p>
+            ) : null}
             <p>
               <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>{consultationText.linkFromInquiry}</Link>
               {" · "}

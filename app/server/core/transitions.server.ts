@@ -12,6 +12,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   answers,
   bodies,
+  consultations,
   deadlineExtensions,
   inquiries,
   inquiryTypes,
@@ -88,6 +89,11 @@ type AnswerRow = typeof answers.$inferSelect;
 
 export interface AnswerTransitionCommand extends TransitionCommand {
   answerId: string;
+  /**
+   * Work of the answers module after the row is locked and its version checked, before the decision: e.g. the
+   * last signature of the chain is written here, so that `approve` sees every step signed.
+   */
+  prepare?: (tx: Tx, answer: AnswerRow) => Promise<void>;
   /** Work of the answers module in the same transaction (publishing or correcting a version). */
   within?: (tx: Tx, answer: AnswerRow) => Promise<void>;
 }
@@ -267,6 +273,7 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       maySeeAdministrationWork(actor.memberships, visibility) || (answer.status === "published" && maySeeInquiry(actor.memberships, visibility));
     if (!visible) throw new NotFound();
     if (answer.version !== expectedVersion) throw new StaleVersionError();
+    await command.prepare?.(tx, answer);
 
     const steps = await tx.select({ status: signOffSteps.status }).from(signOffSteps).where(eq(signOffSteps.answerId, answer.id));
     const done = new Set(["signed", "not_required", "unrecorded"]);
@@ -276,6 +283,7 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       // No chain, no approval: an answer must have been signed by someone.
       allRequiredStepsSigned: steps.length > 0 && steps.every((s) => done.has(s.status)),
       requiredConsultationAnswered: !requirement.required || requirement.satisfied,
+      consultationOpen: event === "send_to_sign_off" ? await consultationOpen(tx, answer) : undefined,
     };
 
     const decision = decide(answerLifecycle, answer.status, event, facts, rolesFor(actor, bodyId, {
@@ -286,7 +294,11 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
     const row = answerLifecycle.transitions.find((r) => r.from === answer.status && r.event === event)!;
 
     if (decision.sideEffects.includes("invalidate_signatures")) {
-      // Returned for revision: the content will change, so the chain starts over.
+      // Returned for revision or changed after a signature: the chain starts over.
+      await tx
+        .update(signOffSteps)
+        .set({ status: "pending" })
+        .where(and(eq(signOffSteps.answerId, answer.id), inArray(signOffSteps.status, ["signed", "returned"])));
       await tx
         .update(signatures)
         .set({ invalidatedAt: sql`now()` })
@@ -316,6 +328,26 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
     });
     return { status: decision.to, version, eventId, publicEvent };
   });
+}
+
+/** Whether sign-off must wait for a consultation of the answer that is still open. */
+async function consultationOpen(tx: Tx, answer: AnswerRow): Promise<boolean> {
+  // A DPO statement or a department's contribution still awaited. Whether a statement is required at all is
+  // consultationRequirement's rule (the guard required_consultation_answered); a supervisory authority's letter
+  // is answered by the answer itself, so it does not hold up the sign-off.
+  const open = await tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.answerId, answer.id),
+        eq(consultations.bodyId, answer.bodyId),
+        eq(consultations.status, "requested"),
+        inArray(consultations.kind, ["dpo", "department"]),
+      ),
+    )
+    .limit(1);
+  return open.length > 0;
 }
 
 /** Loads the memberships of a user (all bodies); the transition functions filter them to the body. */

@@ -13,6 +13,7 @@ import { inquiries, inquiryContributors, organizations } from "../../../db/schem
 import type { AgendaPurpose, MotionDecision } from "../../domain/labels";
 import { workflowText as t } from "../../domain/texts/workflow";
 import type { CurrentUser } from "../accounts/auth.server";
+import { createAnswerFor } from "../answers/answer-content.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { extendDeadline, grantExtension, refuseExtension, requestExtension } from "./extensions.server";
 import { recordInquiryEvent } from "../core/events.server";
@@ -66,6 +67,14 @@ async function simpleTransition(db: Db, user: WorkflowUser, inquiryId: string, e
     expectedVersion,
     event,
     actor: actorOf(user),
+    // Starting to answer creates the answer (drafting, parts per question, the sign-off chain) in the same
+    // transaction as the state change.
+    within:
+      event === "start_answering"
+        ? async (tx, inquiry) => {
+            await createAnswerFor(tx, inquiry, user.id);
+          }
+        : undefined,
   });
 }
 

@@ -62,6 +62,8 @@ export interface StaffInquiryDetail {
   workflow: WorkflowView;
   answer: null | {
     status: AnswerStatus;
+    /** The user may open the answer page (/antwort): they see the administration's work on it. */
+    workspace: boolean;
     versions: Array<{
       id: string;
       versionNumber: number;
@@ -257,6 +259,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
 
       answer = {
         status: answerRow.status,
+        workspace: seesAdministrationWork,
         versions: versionRows.map((v) => ({
           id: v.id,
           versionNumber: v.versionNumber,

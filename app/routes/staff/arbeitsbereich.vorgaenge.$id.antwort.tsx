@@ -1,0 +1,295 @@
+/**
+ * The staff answer page (/arbeitsbereich/vorgaenge/:id/antwort): the editor for the lead department, the
+ * sign-off block for whoever's step it is, and the publication form for the council office. Every intent is
+ * authorised again in its server command; whoever may not see the administration's work gets 404.
+ */
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
+import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
+import { CorrectionForms } from "~/components/answer/CorrectionForms";
+import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
+import { PublishForm, SignOffBlock } from "~/components/answer/SignOffBlock";
+import editorStylesHref from "~/components/editor/editor.css?url";
+import { RichText } from "~/components/inquiry/RichText";
+import { formatDate } from "~/domain/format";
+import { answerStatusLabels } from "~/domain/labels";
+import { answerText as t } from "~/domain/texts/answer";
+import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
+import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "~/server/answers/answer-drafts.server";
+import { parseAnswerForm } from "~/server/answers/answer-form.server";
+import { publishCorrection, startCorrection } from "~/server/answers/answer-correction.server";
+import { publishHoldingAnswer } from "~/server/answers/answer-holding.server";
+import { publishAnswer } from "~/server/answers/answer-publication.server";
+import { returnForRevision, sendToSignOff, signStep } from "~/server/answers/answer-sign-off.server";
+import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+const notFound = () => new Response(null, { status: 404, headers: NO_STORE });
+const Params = z.object({ id: z.string().uuid() });
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesHref }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? t.pageTitle(loaded.page.inquiry.title) : t.readHeading }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = Params.safeParse(params);
+  if (!parsed.success) throw notFound();
+  try {
+    const page = await loadAnswerPage(user, parsed.data.id);
+    return data({ page }, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    throw error;
+  }
+}
+
+// Saves answer with the new version; the editors keep their own state, so the page is not loaded again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+  const intent = formData?.get("intent");
+  if (intent === "autosave" || intent === "save" || intent === "overwrite") return false;
+  return defaultShouldRevalidate;
+};
+
+type OtherResult = { kind: "workflow"; intent: string; errors: Record<string, string>; values: Record<string, string>; done?: string };
+type ActionResult = AnswerActionResult | OtherResult;
+
+/** A failed server call must not replace the editors with the error page (ADR 0008). */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs): Promise<ActionResult> {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return { kind: "failed", message: error instanceof TypeError ? t.saveFailedConnection : t.saveFailedServer };
+  }
+}
+
+const Workflow = z.object({
+  intent: z.enum(["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"]),
+  version: z.coerce.number().int().min(1).max(2_000_000_000),
+  stepId: z.string().uuid().optional(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  confirm: z.literal("on").optional(),
+  comment: z.string().max(5000).optional(),
+  documentReference: z.string().max(1000).optional(),
+  documentDate: z.string().max(20).optional(),
+  correctionNote: z.string().max(5000).optional(),
+  holdingMessage: z.string().max(5000).optional(),
+  holdingExpectedOn: z.string().max(20).optional(),
+});
+
+function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
+  const json = (s: string) => {
+    try {
+      return s ? (JSON.parse(s) as unknown) : null;
+    } catch {
+      return null;
+    }
+  };
+  return { ...values, preamble: { json: json(values.preamble.json), text: values.preamble.text }, parts: values.parts.map((p) => ({ ...p, body: { json: json(p.body.json), text: p.body.text } })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireUser(request);
+  const parsedParams = Params.safeParse(params);
+  if (!parsedParams.success) throw notFound();
+  const inquiryId = parsedParams.data.id;
+  const form = await request.formData();
+  const reply = (result: ActionResult, status = 200) => data<ActionResult>(result, { status, headers: NO_STORE });
+  const intent = String(form.get("intent") ?? "");
+
+  try {
+    if (["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"].includes(intent)) {
+      const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+      const parsed = Workflow.safeParse({ ...raw, stepId: raw.stepId || undefined, contentHash: raw.contentHash || undefined, confirm: raw.confirm || undefined });
+      const refuse = (errors: Record<string, string>, status = 400) => reply({ kind: "workflow", intent, errors, values: raw }, status);
+      if (!parsed.success) return refuse({ signOff: t.malformed });
+      const p = parsed.data;
+      try {
+        if (p.intent === "send_to_sign_off") await sendToSignOff(user, inquiryId, p.version);
+        if (p.intent === "sign") {
+          if (!p.confirm) return refuse({ confirm: t.signConfirmMissing });
+          if (!p.stepId || !p.contentHash) return refuse({ signOff: t.malformed });
+          await signStep(user, { inquiryId, expectedVersion: p.version, stepId: p.stepId, seenHash: p.contentHash });
+        }
+        if (p.intent === "return") await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
+        if (p.intent === "publish") {
+          await publishAnswer(user, { inquiryId, expectedVersion: p.version, documentReference: p.documentReference ?? "", documentDate: p.documentDate ?? "" });
+        }
+        if (p.intent === "holding_answer") {
+          await publishHoldingAnswer(user, { inquiryId, expectedVersion: p.version, message: p.holdingMessage ?? "", expectedOn: p.holdingExpectedOn ?? "" });
+        }
+        if (p.intent === "start_correction") await startCorrection(user, { inquiryId, expectedVersion: p.version });
+        if (p.intent === "publish_correction") {
+          await publishCorrection(user, { inquiryId, expectedVersion: p.version, correctionNote: p.correctionNote ?? "" });
+        }
+        return reply({ kind: "workflow", intent, errors: {}, values: {}, done: t.done });
+      } catch (error) {
+        if (error instanceof StaleVersionError) return refuse({ signOff: t.stale }, 409);
+        if (error instanceof AnswerValidationError) return refuse(error.fieldErrors);
+        if (error instanceof TransitionRefused) {
+          if (error.guard === "comment_given") return refuse({ comment: error.message });
+          if (error.guard === "correction_note_given") return refuse({ correctionNote: error.message });
+          return refuse({ signOff: error.message });
+        }
+        throw error;
+      }
+    }
+
+    const parsed = parseAnswerForm(form);
+    if (!parsed) return reply({ kind: "refused", errors: { form: t.malformed } }, 400);
+    const values = echo(parsed.values);
+    try {
+      const expectedVersion = parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
+      const saved = await saveAnswer(user, { inquiryId, expectedVersion, values: parsed.values, rich: parsed.rich });
+      if (parsed.intent === "op") throw redirect(`/arbeitsbereich/vorgaenge/${inquiryId}/antwort`, { headers: NO_STORE });
+      return reply({ kind: "saved", version: saved.version, savedAtTime: saved.savedAtTime, signaturesLapsed: saved.signaturesLapsed });
+    } catch (error) {
+      if (error instanceof AnswerValidationError) return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
+      if (error instanceof AnswerConflict) return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
+      if (error instanceof AnswerRefused) return reply({ kind: "refused", errors: { form: error.message }, values }, 403);
+      if (error instanceof Response || error instanceof NotFound) throw error;
+      const errorId = crypto.randomUUID().slice(0, 8);
+      console.error(`answer save failed [${errorId}] inquiry=${inquiryId}`, error);
+      return reply({ kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values }, 500);
+    }
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    throw error;
+  }
+}
+
+export default function AnswerPage() {
+  const { page } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const editorResult = result && result.kind !== "workflow" ? result : undefined;
+  const workflow = result?.kind === "workflow" ? result : undefined;
+  const values: AnswerFormValues =
+    (editorResult?.kind === "refused" || editorResult?.kind === "failed") && editorResult.values
+      ? editorResult.values
+      : {
+          ...page.values,
+          flagged: page.answer.flagged,
+          parts: page.values.parts.map((p) => ({
+            questionIds: p.questionIds,
+            body: p.body,
+            withheld: p.withholding !== null,
+            reason: p.withholding?.reason ?? "",
+            subject: p.withholding?.subject ?? "",
+            justification: p.withholding?.publicJustification ?? "",
+            withheldText: p.withholding?.withheldText ?? "",
+          })),
+        };
+  const { inquiry } = page;
+  // Saves bump the answer's version without reloading the page; the sign-off and publication forms send the
+  // version the editor last saved, so that they are not refused as stale after an autosave.
+  const [liveVersion, setLiveVersion] = useState(page.answer.version);
+  useEffect(() => setLiveVersion(page.answer.version), [page.answer.version]);
+  return (
+    <article className="answer-page">
+      <p className="no-print">
+        <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}`}>{t.backToInquiry}</Link>
+      </p>
+      <h1>{page.rights.edit ? t.heading : t.readHeading}</h1>
+      <dl className="meta">
+        <dt>{t.title}</dt>
+        <dd>{inquiry.title}</dd>
+        {inquiry.reference ? (
+          <>
+            <dt>{t.documentReference}</dt>
+            <dd>{inquiry.reference}</dd>
+          </>
+        ) : null}
+        <dt>{t.statusLabel}</dt>
+        <dd>{answerStatusLabels[page.answer.status]}</dd>
+        {inquiry.dueOn ? (
+          <>
+            <dt>{t.dueLabel}</dt>
+            <dd>{formatDate(inquiry.dueOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {inquiry.visibility === "public" && inquiry.publicRef && page.answer.status === "published" ? (
+        <p>
+          <Link to={`/${inquiry.bodySlug}/anfragen/${encodeURIComponent(inquiry.publicRef)}`}>{t.publicPage}</Link>
+        </p>
+      ) : null}
+      {workflow?.done ? (
+        <p className="notice" role="status">
+          {workflow.intent === "publish" || workflow.intent === "publish_correction" ? t.published : workflow.intent === "holding_answer" ? t.holdingPublished : workflow.done}
+        </p>
+      ) : null}
+      {page.correctionDraft ? (
+        <p className="notice notice--warning" role="note">
+          {t.correctionDraftNotice}
+        </p>
+      ) : null}
+      {!page.rights.edit ? (
+        <p className="notice" role="note">
+          {page.answer.status === "approved" || page.answer.status === "published" ? t.lockedNotice : t.readOnlyNotice}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="questions-heading" className="answer-questions">
+        <h2 id="questions-heading">Fragen</h2>
+        <ol className="plain-list">
+          {page.questions.map((q) => (
+            <li key={q.id}>
+              <h3>{t.question(q.number)}</h3>
+              <RichText html={q.bodyHtml} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <AnswerFormWithBackup
+        // Saves do not reload the page, so a new version here comes from another action: start afresh.
+        key={`${page.answer.id}-${page.answer.version}-${page.rights.edit ? "edit" : "read"}`}
+        onVersion={setLiveVersion}
+        answerId={page.answer.id}
+        inquiryId={inquiry.id}
+        version={page.answer.version}
+        values={values}
+        questions={page.questions}
+        readOnly={!page.rights.edit}
+        actionResult={editorResult}
+      />
+
+      <SignOffBlock
+        steps={page.steps}
+        version={liveVersion}
+        contentHash={page.contentHash}
+        rights={page.rights}
+        errors={workflow && workflow.intent !== "publish" ? workflow.errors : {}}
+        comment={workflow?.intent === "return" ? (workflow.values.comment ?? "") : ""}
+      />
+      {page.rights.holdingAnswer ? (
+        <HoldingAnswerForm
+          version={liveVersion}
+          errors={workflow?.intent === "holding_answer" ? workflow.errors : {}}
+          values={workflow?.intent === "holding_answer" && !workflow.done ? workflow.values : {}}
+        />
+      ) : null}
+      {page.rights.startCorrection || page.rights.publishCorrection ? (
+        <CorrectionForms
+          version={liveVersion}
+          start={page.rights.startCorrection}
+          publish={page.rights.publishCorrection}
+          errors={workflow?.intent === "publish_correction" ? workflow.errors : {}}
+          note={workflow?.intent === "publish_correction" ? (workflow.values.correctionNote ?? "") : ""}
+        />
+      ) : null}
+      {page.rights.publish ? (
+        <PublishForm
+          version={liveVersion}
+          reference={page.values.documentReference}
+          errors={workflow?.intent === "publish" ? workflow.errors : {}}
+          values={workflow?.intent === "publish" ? workflow.values : {}}
+        />
+      ) : null}
+    </article>
+  );
+}

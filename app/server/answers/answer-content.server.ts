@@ -1,0 +1,170 @@
+/**
+ * The working version of an answer (the newest, not yet published one): creating the answer when answering
+ * starts, and reading its content in the canonical form that signatures bind to (SHA-256, ADR 0011).
+ */
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  answerContributors,
+  answerPartQuestions,
+  answerParts,
+  answerVersions,
+  answers,
+  inquiryContributors,
+  inquiryTypes,
+  organizations,
+  questions,
+  signOffSteps,
+  signOffTemplateSteps,
+  withholdings,
+} from "../../../db/schema";
+import { canonicalAnswerContent, chainFromTemplate, type SignableContent } from "../../domain/sign-off";
+import { doc, paragraph } from "../../editor/build";
+import { renderContent } from "../../editor/content.server";
+import type { Db, Tx } from "../core/db.server";
+import type { InquiryRow } from "./answer-access.server";
+
+export type VersionRow = typeof answerVersions.$inferSelect;
+
+/** Document kinds offered by default, by how the bodies name their answers. */
+export const DOCUMENT_KINDS = ["Mitteilungsvorlage", "Drucksache", "Schreiben", "Antwort"] as const;
+
+/**
+ * Creates the answer of an inquiry when the lead department starts answering, inside that transition's
+ * transaction: state drafting, the lead and contributing departments, version 1 with one empty part per
+ * question, and the sign-off chain from the inquiry type's template. Does nothing when the answer exists
+ * (an answer imported with the demo data).
+ */
+export async function createAnswerFor(tx: Tx, inquiry: InquiryRow, userId: string): Promise<string | null> {
+  const [existing] = await tx.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, inquiry.id));
+  if (existing) return null;
+  const [answer] = await tx
+    .insert(answers)
+    .values({ bodyId: inquiry.bodyId, inquiryId: inquiry.id, status: "drafting", leadOrganizationId: inquiry.leadOrganizationId })
+    .returning({ id: answers.id });
+  const answerId = answer!.id;
+
+  const contributors = await tx
+    .select({ id: inquiryContributors.organizationId })
+    .from(inquiryContributors)
+    .where(eq(inquiryContributors.inquiryId, inquiry.id));
+  const contributorRows = [
+    ...(inquiry.leadOrganizationId ? [{ answerId, organizationId: inquiry.leadOrganizationId, role: "lead" }] : []),
+    ...contributors.filter((c) => c.id !== inquiry.leadOrganizationId).map((c) => ({ answerId, organizationId: c.id, role: "contributor" })),
+  ];
+  if (contributorRows.length) await tx.insert(answerContributors).values(contributorRows);
+
+  const [lead] = inquiry.leadOrganizationId
+    ? await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inquiry.leadOrganizationId))
+    : [];
+  const [version] = await tx
+    .insert(answerVersions)
+    .values({ answerId, versionNumber: 1, title: inquiry.title, issuedByLabel: lead?.name ?? null, createdByUserId: userId })
+    .returning({ id: answerVersions.id });
+
+  const questionRows = await tx
+    .select({ id: questions.id, position: questions.position })
+    .from(questions)
+    .where(eq(questions.inquiryId, inquiry.id))
+    .orderBy(asc(questions.position));
+  const empty = renderContent(doc(paragraph()));
+  for (const [index, question] of questionRows.entries()) {
+    const [part] = await tx
+      .insert(answerParts)
+      .values({ versionId: version!.id, position: index + 1, bodyJson: empty.json, bodyHtml: empty.html, bodyText: empty.text })
+      .returning({ id: answerParts.id });
+    await tx.insert(answerPartQuestions).values({ partId: part!.id, questionId: question.id });
+  }
+
+  const [type] = await tx
+    .select({ templateId: inquiryTypes.signOffTemplateId })
+    .from(inquiryTypes)
+    .where(eq(inquiryTypes.id, inquiry.typeId));
+  const template = type?.templateId
+    ? await tx
+        .select({
+          position: signOffTemplateSteps.position,
+          label: signOffTemplateSteps.label,
+          onlyWhenFlagged: signOffTemplateSteps.onlyWhenFlagged,
+          signerRole: signOffTemplateSteps.signerRole,
+        })
+        .from(signOffTemplateSteps)
+        .where(eq(signOffTemplateSteps.templateId, type.templateId))
+    : [];
+  const chain = chainFromTemplate(template, false);
+  await tx.insert(signOffSteps).values(
+    chain.map((step) => ({
+      answerId,
+      position: step.position,
+      label: step.label,
+      condition: step.condition,
+      signerRole: step.signerRole,
+      status: step.status,
+    })),
+  );
+  await tx.update(answerVersions).set({ contentHash: await contentHash(tx, version!.id, false) }).where(eq(answerVersions.id, version!.id));
+  return answerId;
+}
+
+/** The newest version of the answer; the one being worked on unless it is published. */
+export async function latestVersion(db: Db | Tx, answerId: string): Promise<VersionRow> {
+  const [row] = await db
+    .select()
+    .from(answerVersions)
+    .where(eq(answerVersions.answerId, answerId))
+    .orderBy(desc(answerVersions.versionNumber))
+    .limit(1);
+  if (!row) throw new Error(`answer ${answerId} has no version`);
+  return row;
+}
+
+/** The content of a version as a signature sees it. */
+export async function signableContent(db: Db | Tx, versionId: string, flagged: boolean): Promise<SignableContent> {
+  const [version] = await db.select().from(answerVersions).where(eq(answerVersions.id, versionId));
+  if (!version) throw new Error(`no answer version ${versionId}`);
+  const parts = await db
+    .select({ id: answerParts.id, position: answerParts.position, jointNote: answerParts.jointNote, bodyJson: answerParts.bodyJson })
+    .from(answerParts)
+    .where(eq(answerParts.versionId, versionId))
+    .orderBy(asc(answerParts.position));
+  const partIds = parts.map((p) => p.id);
+  const [links, held] = partIds.length
+    ? await Promise.all([
+        db.select().from(answerPartQuestions).where(inArray(answerPartQuestions.partId, partIds)),
+        db
+          .select()
+          .from(withholdings)
+          .where(and(eq(withholdings.versionId, versionId), inArray(withholdings.partId, partIds))),
+      ])
+    : [[], []];
+  return {
+    documentKind: version.documentKind,
+    documentReference: version.documentReference,
+    title: version.title,
+    issuedByLabel: version.issuedByLabel,
+    caseOfficerLabel: version.caseOfficerLabel,
+    preamble: version.preambleJson,
+    flagged,
+    parts: parts.map((part) => {
+      const w = held.find((h) => h.partId === part.id);
+      return {
+        position: part.position,
+        questionIds: links.filter((l) => l.partId === part.id).map((l) => l.questionId),
+        jointNote: part.jointNote,
+        body: part.bodyJson,
+        withholding: w
+          ? { reason: w.reason, subject: w.subject, publicJustification: w.publicJustification, withheldText: w.withheldText }
+          : null,
+      };
+    }),
+  };
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** SHA-256 (hex) of the canonical content of a version. */
+export async function contentHash(db: Db | Tx, versionId: string, flagged: boolean): Promise<string> {
+  return sha256(canonicalAnswerContent(await signableContent(db, versionId, flagged)));
+}

@@ -1,0 +1,96 @@
+/**
+ * Corrections (Berichtigung) of a published answer: a published version is never edited in place. The lead
+ * department starts a correction — a new, unpublished version copied from the published one, which it edits
+ * on the answer page like a draft; the council office publishes it with a note of what changed (lifecycle
+ * event `correct`, public). The earlier version stays readable and comparable on the public page.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { answerPartQuestions, answerParts, answers, answerVersions, withholdings } from "../../../db/schema";
+import { answerText as t } from "../../domain/texts/answer";
+import { getDb } from "../core/db.server";
+import { recordInquiryEvent } from "../core/events.server";
+import { applyAnswerTransition, StaleVersionError, TransitionRefused } from "../core/transitions.server";
+import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
+import { contentHash, latestVersion } from "./answer-content.server";
+
+/** Copies the published version into a new working version; returns the answer's new version. */
+export async function startCorrection(user: AnswerUser, input: { inquiryId: string; expectedVersion: number }): Promise<{ version: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+    const { answer } = subject;
+    if (answer.version !== input.expectedVersion) throw new StaleVersionError();
+    const published = await latestVersion(tx, answer.id);
+    if (!subject.isLeadStaff || answer.status !== "published" || published.publishedAt === null) {
+      throw new TransitionRefused("forbidden", t.correctionNotPossible);
+    }
+    const { id: _id, versionNumber, publishedAt: _p, correctionNote: _c, createdAt: _ca, contentHash: _h, createdByUserId: _u, ...fields } = published;
+    const [copy] = await tx
+      .insert(answerVersions)
+      .values({ ...fields, versionNumber: versionNumber + 1, createdByUserId: user.id })
+      .returning({ id: answerVersions.id });
+    const parts = await tx.select().from(answerParts).where(eq(answerParts.versionId, published.id));
+    const partIds = parts.map((p) => p.id);
+    const [links, held] = partIds.length
+      ? await Promise.all([
+          tx.select().from(answerPartQuestions).where(inArray(answerPartQuestions.partId, partIds)),
+          tx.select().from(withholdings).where(eq(withholdings.versionId, published.id)),
+        ])
+      : [[], await tx.select().from(withholdings).where(eq(withholdings.versionId, published.id))];
+    const newPartId = new Map<string, string>();
+    for (const part of parts) {
+      const { id, versionId: _v, search: _s, ...rest } = part;
+      const [row] = await tx.insert(answerParts).values({ ...rest, versionId: copy!.id }).returning({ id: answerParts.id });
+      newPartId.set(id, row!.id);
+    }
+    if (links.length) await tx.insert(answerPartQuestions).values(links.map((l) => ({ partId: newPartId.get(l.partId)!, questionId: l.questionId })));
+    for (const w of held) {
+      const { id: _wid, versionId: _wv, partId, createdAt: _wc, ...rest } = w;
+      await tx.insert(withholdings).values({ ...rest, versionId: copy!.id, partId: partId ? (newPartId.get(partId) ?? null) : null });
+    }
+    await tx.update(answerVersions).set({ contentHash: await contentHash(tx, copy!.id, answer.signOffFlagged) }).where(eq(answerVersions.id, copy!.id));
+    const version = answer.version + 1;
+    await tx.update(answers).set({ version }).where(eq(answers.id, answer.id));
+    await recordInquiryEvent(tx, {
+      bodyId: answer.bodyId,
+      aggregateType: "answer",
+      aggregateId: answer.id,
+      inquiryId: answer.inquiryId,
+      type: "correction_started",
+      actorUserId: user.id,
+      public: false,
+      payload: { versionNumber: versionNumber + 1 },
+    });
+    return { version };
+  });
+}
+
+/** Publishes the corrected version with the note of what changed (council office). */
+export async function publishCorrection(
+  user: AnswerUser,
+  input: { inquiryId: string; expectedVersion: number; correctionNote: string },
+): Promise<{ version: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+    const { answer } = subject;
+    const working = await latestVersion(tx, answer.id);
+    if (working.publishedAt !== null) throw new TransitionRefused("forbidden", t.correctionNotPossible);
+    const result = await applyAnswerTransition(tx, {
+      answerId: answer.id,
+      bodyId: answer.bodyId,
+      expectedVersion: input.expectedVersion,
+      event: "correct",
+      actor: { userId: user.id, memberships: user.memberships },
+      facts: { correctionNote: input.correctionNote },
+      payload: { versionNumber: working.versionNumber },
+      within: async (inner) => {
+        await inner
+          .update(answerVersions)
+          .set({ correctionNote: input.correctionNote.trim(), publishedAt: sql`now()` })
+          .where(and(eq(answerVersions.id, working.id)));
+      },
+    });
+    return { version: result.version };
+  });
+}

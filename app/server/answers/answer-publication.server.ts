@@ -1,0 +1,80 @@
+/**
+ * Publication by the council office: an explicit act on an approved answer, with the document reference and
+ * date. In one transaction: the working version gets publishedAt (from then on immutable, guarded in the
+ * database), the answer becomes published and the inquiry answered — both through the lifecycle engine, whose
+ * events notify the faction. Idempotent: the form carries the answer's version; a second submit of the same
+ * form (double click, retry) finds the answer published from exactly that version and reports success
+ * without publishing again.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import { answerVersions, events, inquiries } from "../../../db/schema";
+import { isIsoDate } from "../../domain/lifecycle";
+import { answerText as t } from "../../domain/texts/answer";
+import { getDb } from "../core/db.server";
+import { applyAnswerTransition, applyInquiryTransition, StaleVersionError } from "../core/transitions.server";
+import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
+import { latestVersion } from "./answer-content.server";
+import { AnswerValidationError } from "./answer-drafts.server";
+
+export interface PublishInput {
+  inquiryId: string;
+  expectedVersion: number;
+  documentReference: string;
+  /** ISO date; empty for "today". */
+  documentDate: string;
+}
+
+export async function publishAnswer(user: AnswerUser, input: PublishInput): Promise<{ alreadyPublished: boolean }> {
+  const errors: Record<string, string> = {};
+  const reference = input.documentReference.trim();
+  if (reference === "" || reference.length > 300) errors.documentReference = t.referenceMissing;
+  if (input.documentDate !== "" && !isIsoDate(input.documentDate)) errors.documentDate = t.dateInvalid;
+  if (Object.keys(errors).length) throw new AnswerValidationError(errors);
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+      const { answer, inquiry } = subject;
+      const version = await latestVersion(tx, answer.id);
+      await applyAnswerTransition(tx, {
+        answerId: answer.id,
+        bodyId: answer.bodyId,
+        expectedVersion: input.expectedVersion,
+        event: "publish",
+        actor: { userId: user.id, memberships: user.memberships },
+        payload: { fromVersion: input.expectedVersion, versionNumber: version.versionNumber, documentReference: reference },
+        within: async (inner) => {
+          await inner
+            .update(answerVersions)
+            .set({
+              documentReference: reference,
+              documentDate: input.documentDate || null,
+              publishedAt: sql`now()`,
+            })
+            .where(eq(answerVersions.id, version.id));
+        },
+      });
+      const [current] = await tx.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, inquiry.id)).for("update");
+      await applyInquiryTransition(tx, {
+        inquiryId: inquiry.id,
+        bodyId: inquiry.bodyId,
+        expectedVersion: current!.version,
+        event: "answer",
+        actor: { userId: user.id, memberships: user.memberships },
+      });
+    });
+    return { alreadyPublished: false };
+  } catch (error) {
+    if (!(error instanceof StaleVersionError)) throw error;
+    // The same form sent twice: the first one published; the second is told so, not refused.
+    const subject = await loadAnswerSubject(db, user, input.inquiryId);
+    const [last] = await db
+      .select({ payload: events.payload })
+      .from(events)
+      .where(and(eq(events.aggregateId, subject.answer.id), eq(events.type, "publish")))
+      .orderBy(desc(events.id))
+      .limit(1);
+    if (subject.answer.status === "published" && last?.payload.fromVersion === input.expectedVersion) return { alreadyPublished: true };
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Property (issue 10, ADR 0011): whatever a withheld text is, it never appears in what the public read model
+ * gives an anonymous reader — the public inquiry detail (which the public page, its print view and the JSON
+ * export render) and the public list. The withholding is put on a published answer version of a public
+ * inquiry, once on a part and once on the whole version; the public justification, by contrast, must show.
+ */
+import fc from "fast-check";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerParts, answerVersions, answers, bodies, inquiries, withholdings } from "../../db/schema";
+import { useDatabase } from "../../app/server/core/db.server";
+import { listPublicInquiries, loadPublicInquiry } from "../../app/server/public/inquiries.server";
+import { backends, useTestDatabase } from "../support/db";
+
+describe.each(backends())("withheld text stays out of public output on %s", (backend) => {
+  const t = useTestDatabase(backend, { seeded: true });
+  beforeAll(() => useDatabase(t.handle));
+
+  it("never shows the withheld text, always the justification", async () => {
+    const [target] = await t.db
+      .select({ versionId: answerVersions.id, publicRef: inquiries.publicRef, slug: bodies.slug, bodyId: bodies.id })
+      .from(answerVersions)
+      .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+      .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
+      .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+      .where(and(isNotNull(answerVersions.publishedAt), eq(inquiries.visibility, "public"), isNotNull(inquiries.publicRef)))
+      .limit(1);
+    expect(target).toBeDefined();
+    const [part] = await t.db.select({ id: answerParts.id }).from(answerParts).where(eq(answerParts.versionId, target!.versionId)).limit(1);
+
+    await fc.assert(
+      fc.asyncProperty(
+        // A nonce makes the text one that cannot occur by chance in the rest of the page.
+        fc.uuid(),
+        fc.string({ unit: "grapheme", minLength: 0, maxLength: 200 }),
+        fc.boolean(),
+        async (nonce, text, onPart) => {
+          const withheld = `${text}${nonce}`;
+          const justification = `Begründung ${nonce.slice(0, 8)}`;
+          const [row] = await t.db
+            .insert(withholdings)
+            .values({
+              versionId: target!.versionId,
+              partId: onPart ? part!.id : null,
+              reason: "it_security",
+              subject: "Gegenstand",
+              publicJustification: justification,
+              withheldText: withheld,
+            })
+            .returning({ id: withholdings.id });
+          try {
+            const detail = await loadPublicInquiry({ bodySlug: target!.slug, publicRef: target!.publicRef! }, t.db);
+            const list = await listPublicInquiries({ bodySlug: target!.slug, page: 1 }, t.db);
+            const output = JSON.stringify([detail, list]);
+            expect(output).toContain(justification);
+            expect(output).not.toContain(nonce);
+            expect(output).not.toContain(JSON.stringify(withheld).slice(1, -1));
+          } finally {
+            await t.db.delete(withholdings).where(eq(withholdings.id, row!.id));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The sign-off chain and the answer drafting rules, pure: chain from a template with the conditional step,
+ * whose turn it is and who may sign it, the canonical content that signatures bind to, the invalidation rule,
+ * and the sentence before a joint answer.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { holdingAnswerProblems, jointNoteFor, listNumbers, withholdingProblems } from "~/domain/answer-drafting";
+import type { MembershipFact } from "~/domain/policy";
+import {
+  DEFAULT_CHAIN,
+  applyFlag,
+  canonicalAnswerContent,
+  canonicalJson,
+  chainFromTemplate,
+  currentStep,
+  isLastPendingStep,
+  maySignStep,
+  signaturesToInvalidate,
+  type SignableContent,
+} from "~/domain/sign-off";
+
+const NORDERSTEDT = [
+  { position: 1, label: "Sachbearbeiter/in", onlyWhenFlagged: null, signerRole: "clerk" },
+  { position: 2, label: "Fachbereichsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
+  { position: 3, label: "Amtsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
+  { position: 4, label: "mitzeichnendes Amt", onlyWhenFlagged: "bei über-/ außerplanm. Ausgaben: Amt 11", signerRole: "co_signer" },
+  { position: 5, label: "Stadtrat/Stadträtin", onlyWhenFlagged: null, signerRole: "councillor" },
+  { position: 6, label: "Oberbürgermeisterin", onlyWhenFlagged: null, signerRole: "mayor" },
+];
+
+describe("chain from a template", () => {
+  it("keeps the order and leaves the flagged step out unless the answer is flagged", () => {
+    expect(chainFromTemplate(NORDERSTEDT, false).map((s) => s.status)).toEqual(["pending", "pending", "pending", "not_required", "pending", "pending"]);
+    expect(chainFromTemplate(NORDERSTEDT, true).every((s) => s.status === "pending")).toBe(true);
+  });
+  it("uses the default chain when the body configured none, and the executive for a step without a role", () => {
+    expect(chainFromTemplate([], false).map((s) => s.signerRole)).toEqual(DEFAULT_CHAIN.map((s) => s.signerRole));
+    expect(chainFromTemplate([{ position: 1, label: "Minister/in", onlyWhenFlagged: null, signerRole: null }], false)[0]!.signerRole).toBe("mayor");
+  });
+  it("switches the conditional step with the flag but never a signed step", () => {
+    const steps = [
+      { condition: "Amt 11", status: "not_required" },
+      { condition: null, status: "pending" },
+      { condition: "Amt 11", status: "signed" },
+    ];
+    expect(applyFlag(steps, true).map((s) => s.status)).toEqual(["pending", "pending", "signed"]);
+    expect(applyFlag(applyFlag(steps, true), false).map((s) => s.status)).toEqual(["not_required", "pending", "signed"]);
+  });
+});
+
+describe("whose turn it is", () => {
+  const steps = [
+    { id: "a", position: 1, signerRole: "clerk", status: "signed" },
+    { id: "b", position: 2, signerRole: "department_head", status: "pending" },
+    { id: "c", position: 3, signerRole: "co_signer", status: "not_required" },
+    { id: "d", position: 4, signerRole: "mayor", status: "pending" },
+  ];
+  it("is the first pending step; the last pending one approves", () => {
+    expect(currentStep(steps)?.id).toBe("b");
+    expect(isLastPendingStep(steps, steps[1]!)).toBe(false);
+    const lastTurn = steps.map((s) => (s.id === "b" ? { ...s, status: "signed" } : s));
+    expect(currentStep(lastTurn)?.id).toBe("d");
+    expect(isLastPendingStep(lastTurn, lastTurn[3]!)).toBe(true);
+  });
+  const m = (role: MembershipFact["role"], organizationId = "lead", bodyId = "body"): MembershipFact => ({ role, organizationId, bodyId });
+  it.each([
+    ["department head of the lead department", [m("department_head")], true],
+    ["department head of another department", [m("department_head", "other")], false],
+    ["department head in another body", [m("department_head", "lead", "elsewhere")], false],
+    ["clerk of the lead department (not the step's role)", [m("clerk")], false],
+    ["mayor", [m("mayor", "executive")], false],
+  ])("the department head's step, signed by a %s", (_name, memberships, expected) => {
+    expect(maySignStep(memberships, "body", { signerRole: "department_head" }, "lead")).toBe(expected);
+  });
+  it("lets the executive sign the executive's step from any organisation of the body", () => {
+    expect(maySignStep([m("mayor", "executive")], "body", { signerRole: "mayor" }, "lead")).toBe(true);
+    expect(maySignStep([m("mayor", "executive")], "body", { signerRole: null }, "lead")).toBe(false);
+  });
+});
+
+const content = (change: Partial<SignableContent> = {}): SignableContent => ({
+  documentKind: "Mitteilungsvorlage",
+  documentReference: "M 20/0226",
+  title: "Videokonferenzen",
+  issuedByLabel: "13 - Hauptamt",
+  caseOfficerLabel: null,
+  preamble: null,
+  flagged: false,
+  parts: [
+    { position: 1, questionIds: ["q1"], jointNote: null, body: { type: "doc", content: [{ type: "paragraph" }] }, withholding: null },
+    {
+      position: 2,
+      questionIds: ["q3", "q2"],
+      jointNote: "Die Fragen 2 und 3 …",
+      body: { content: [], type: "doc" },
+      withholding: { reason: "it_security", subject: "Hersteller", publicJustification: "IT-Sicherheit", withheldText: "Geheim" },
+    },
+  ],
+  ...change,
+});
+
+describe("canonical content", () => {
+  it("does not depend on key order, part order or question order", () => {
+    const a = content();
+    const b = content({
+      parts: [
+        { ...a.parts[1]!, questionIds: ["q2", "q3"], body: { type: "doc", content: [] } },
+        a.parts[0]!,
+      ],
+    });
+    expect(canonicalAnswerContent(b)).toBe(canonicalAnswerContent(a));
+  });
+  it("treats blank and missing metadata alike and trims", () => {
+    expect(canonicalAnswerContent(content({ caseOfficerLabel: "  " }))).toBe(canonicalAnswerContent(content({ caseOfficerLabel: null })));
+    expect(canonicalAnswerContent(content({ title: " Videokonferenzen " }))).toBe(canonicalAnswerContent(content()));
+  });
+  it.each([
+    ["a word of the text", { parts: [{ ...content().parts[0]!, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }] } }, content().parts[1]!] }],
+    ["the withheld text", { parts: [content().parts[0]!, { ...content().parts[1]!, withholding: { ...content().parts[1]!.withholding!, withheldText: "Anders" } }] }],
+    ["the questions a part answers", { parts: [{ ...content().parts[0]!, questionIds: ["q1", "q2"] }, content().parts[1]!] }],
+    ["the flag", { flagged: true }],
+    ["the document reference", { documentReference: "M 20/0227" }],
+  ])("changes with %s", (_name, change) => {
+    expect(canonicalAnswerContent(content(change as Partial<SignableContent>))).not.toBe(canonicalAnswerContent(content()));
+  });
+  it("canonicalJson sorts keys at every level and is stable under re-ordering (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const reordered = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+        expect(canonicalJson(reordered)).toBe(canonicalJson(value));
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+});
+
+describe("the invalidation rule", () => {
+  it("invalidates exactly the valid signatures on other content", () => {
+    const signatures = [
+      { id: "1", contentHash: "old", invalidatedAt: null },
+      { id: "2", contentHash: "new", invalidatedAt: null },
+      { id: "3", contentHash: "old", invalidatedAt: new Date() },
+    ];
+    expect(signaturesToInvalidate(signatures, "new").map((s) => s.id)).toEqual(["1"]);
+    expect(signaturesToInvalidate(signatures, "old").map((s) => s.id)).toEqual(["2"]);
+  });
+});
+
+describe("joint answers and withholdings", () => {
+  it.each([
+    [[], null],
+    [["1"], null],
+    [["3", "4"], "Die Fragen 3 und 4 werden wegen des Sachzusammenhangs gemeinsam beantwortet."],
+    [["1", "2", "5"], "Die Fragen 1, 2 und 5 werden wegen des Sachzusammenhangs gemeinsam beantwortet."],
+  ])("%j → %s", (numbers, expected) => {
+    expect(jointNoteFor(numbers)).toBe(expected);
+  });
+  it("lists numbers in German", () => expect(listNumbers(["1", "2a", "3"])).toBe("1, 2a und 3"));
+  it("needs a known reason, a subject and a public justification", () => {
+    expect(withholdingProblems({ reason: "it_security", subject: "S", publicJustification: "B", withheldText: "" })).toEqual([]);
+    expect(withholdingProblems({ reason: "x", subject: " ", publicJustification: "", withheldText: "a".repeat(20_001) })).toEqual([
+      "reason",
+      "subject",
+      "justification",
+      "withheld_text_too_long",
+    ]);
+  });
+});
+
+describe("holding answer", () => {
+  it.each([
+    ["Noch in Abstimmung.", "2026-12-03", []],
+    ["Noch in Abstimmung.", "2026-12-02", ["expected_on"]],
+    ["Noch in Abstimmung.", "2026-02-30", ["expected_on"]],
+    ["  ", "2027-01-01", ["message"]],
+  ])("%j by %s (today 2026-12-02) → %j", (message, expectedOn, problems) => {
+    expect(holdingAnswerProblems(message, expectedOn, "2026-12-02")).toEqual(problems);
+  });
+});
