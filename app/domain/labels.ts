@@ -238,28 +238,8 @@ export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
 // Lifecycle transitions are logged under the engine's event names (app/domain/*-lifecycle.ts). Everything else
 // recorded about an inquiry uses one of the names below; nothing else is written to an inquiry's log.
 
-/** Non-lifecycle events of an inquiry, written with recordInquiryEvent (staff audit views only). */
-export const NON_LIFECYCLE_INQUIRY_EVENTS = [
-  "draft_created",
-  "draft_saved",
-  "coauthors_changed",
-  "extension_requested",
-  "extension_refused",
-  "visibility_changed",
-  "agenda_linked",
-  "contributors_changed",
-  // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
-  "draft_deleted",
-] as const;
-export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
-
-/**
- * Events taken from the source documents that are not transitions in Quaestio: a supervisory authority's
- * letter arrives (it was never a draft here), and a consultation of the DPO is requested (logged on the
- * consultation, beside the answer's own lifecycle).
- */
-export const RECORDED_EVENTS = ["letter_received", "consultation_requested"] as const;
-export type RecordedEvent = (typeof RECORDED_EVENTS)[number];
+// The lists of event names live in ./events (one list for every event row); re-exported for the label tables.
+export { NON_LIFECYCLE_INQUIRY_EVENTS, RECORDED_EVENTS, type NonLifecycleInquiryEvent, type RecordedEvent } from "./events";
 
 /** Public timeline entries: the public lifecycle events and the receipt of a letter. */
 export const publicEventLabels: Record<string, string> = {

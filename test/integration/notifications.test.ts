@@ -1,5 +1,5 @@
 /**
- * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordInquiryEvent) in
+ * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordEvent) in
  * the event's transaction: who gets which kind, preferences per channel, visibility, deactivated accounts,
  * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
  * PostgreSQL.
@@ -9,7 +9,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
 import { useDatabase } from "../../app/server/core/db.server";
-import { recordInquiryEvent } from "../../app/server/core/events.server";
+import { recordEvent } from "../../app/server/core/events.server";
 import { submitInquiry } from "../../app/server/inquiries/numbering.server";
 import { StaleVersionError, applyInquiryTransition } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
@@ -183,7 +183,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   it("an event whose transaction rolls back leaves no notification and no mail", async () => {
     const before = await totals();
     const failed = t.db.transaction(async (tx) => {
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,
@@ -209,7 +209,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
 
   it("contributors_changed: a newly added department is told — only once it can see the inquiry", async () => {
     const record = (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) =>
-      recordInquiryEvent(tx, {
+      recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,
@@ -235,7 +235,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   it("extension_refused: only the department that asked hears of it (named in the event, else its request)", async () => {
     const refuse = (payload: Record<string, unknown>) =>
       t.db.transaction(async (tx) => {
-        await recordInquiryEvent(tx, {
+        await recordEvent(tx, {
           bodyId,
           aggregateType: "inquiry",
           aggregateId: inquiryId,

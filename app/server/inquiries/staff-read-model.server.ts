@@ -17,7 +17,6 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
-  events,
   inquiries,
   inquiryTypes,
   organizations,
@@ -36,6 +35,7 @@ import { maySeeAdministrationWork, maySeeInquiry } from "../../domain/policy";
 import { responsibilityFacts } from "./scope.server";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
+import { recordEvent } from "../core/events.server";
 import { loadWorkflowView, type WorkflowView } from "./workflow-view.server";
 
 export interface StaffInquiryDetail {
@@ -304,7 +304,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
     };
     detail.containsNonPublicMaterial = containsNonPublicMaterial(detail);
     if (detail.containsNonPublicMaterial) {
-      await tx.insert(events).values({
+      await recordEvent(tx, {
         bodyId: row.bodyId,
         aggregateType: "inquiry",
         aggregateId: row.id,
