@@ -20,6 +20,7 @@ import {
   signatures,
   signOffSteps,
 } from "../../../db/schema/index";
+import { effectiveRoles, type InquiryOwners } from "../../domain/acting-roles";
 import { answerLifecycle } from "../../domain/answer-lifecycle";
 import type { InquiryEventName } from "../../domain/events";
 import { isoDateInTimeZone } from "../../domain/format";
@@ -110,27 +111,9 @@ function refuse(decision: Decision<string>): never {
   throw new TransitionRefused(decision.reason, decision.message, decision.guard);
 }
 
-/**
- * The actor's roles in this body that count for this aggregate: a faction member acts only for the originating
- * faction, clerks and department heads only for the lead department (the same rule as app/domain/workflow.ts);
- * the other roles are body-wide.
- */
-const DEPARTMENT_ROLES: readonly Role[] = ["clerk", "department_head"];
-
-function rolesFor(
-  actor: TransitionActor,
-  bodyId: string,
-  owners: { originatorOrganizationId: string | null; leadOrganizationId: string | null },
-): Role[] {
-  return [
-    ...new Set(
-      actor.memberships
-        .filter((m) => m.bodyId === bodyId)
-        .filter((m) => m.role !== "faction_member" || m.organizationId === owners.originatorOrganizationId)
-        .filter((m) => !DEPARTMENT_ROLES.includes(m.role) || m.organizationId === owners.leadOrganizationId)
-        .map((m) => m.role),
-    ),
-  ];
+/** The actor's roles in this body that count for this aggregate (the rule of app/domain/acting-roles.ts). */
+function rolesFor(actor: TransitionActor, bodyId: string, owners: InquiryOwners): Role[] {
+  return effectiveRoles(actor.memberships, bodyId, owners);
 }
 
 /** Fact values worth keeping in the event row, by the guard that checked them. */

@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { extensionRequests, inquiries, inquiryTypes } from "../../../db/schema";
+import { isLeadDepartmentStaff, isOriginatorFactionMember } from "../../domain/acting-roles";
 import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
 import { availableActions, type WorkflowAction, type WorkflowContext, type WorkflowLifecycle } from "../../domain/workflow";
 import { workflowText } from "../../domain/texts/workflow";
@@ -77,18 +78,13 @@ export async function loadWorkflowSubject(
     .where(and(eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")))
     .limit(1);
 
-  const inBody = user.memberships.filter((m) => m.bodyId === inquiry.bodyId);
-  const roles = [...new Set(inBody.map((m) => m.role))] as Role[];
+  const roles = [...new Set(user.memberships.filter((m) => m.bodyId === inquiry.bodyId).map((m) => m.role))] as Role[];
   const context: WorkflowContext = {
     lifecycle,
     state: inquiry.status,
     roles,
-    isLeadDepartmentStaff:
-      inquiry.leadOrganizationId !== null &&
-      inBody.some((m) => m.organizationId === inquiry.leadOrganizationId && (m.role === "clerk" || m.role === "department_head")),
-    isOriginatorFactionMember:
-      inquiry.originatorOrganizationId !== null &&
-      inBody.some((m) => m.organizationId === inquiry.originatorOrganizationId && m.role === "faction_member"),
+    isLeadDepartmentStaff: isLeadDepartmentStaff(user.memberships, inquiry.bodyId, inquiry.leadOrganizationId),
+    isOriginatorFactionMember: isOriginatorFactionMember(user.memberships, inquiry.bodyId, inquiry.originatorOrganizationId),
     hasDueDate: inquiry.dueOn !== null,
     hasPendingExtensionRequest: pending !== undefined,
   };
