@@ -3,6 +3,7 @@
  * transition table (rows of from, event, to, guards, side effects, public flag, roles) and `decide` is the one
  * function that reads a table. Pure: the server passes in what it knows (facts) and applies the outcome.
  */
+import { isIsoDate } from "./dates";
 import type { Role } from "./policy";
 import { lifecycleText } from "./texts/lifecycle";
 
@@ -86,13 +87,8 @@ export type Decision<S extends string> =
 
 const given = (value: string | null | undefined) => typeof value === "string" && value.trim().length > 0;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date in ISO form (rejects 2026-02-30). */
-export function isIsoDate(value: string | null | undefined): value is string {
-  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+// The one ISO-date check (./dates), re-exported for the guards' callers.
+export { isIsoDate };
 
 export const MOTION_OUTCOMES = ["adopted", "rejected", "referred"] as const;
 
