@@ -32,7 +32,7 @@ import { lifecycleText } from "../../domain/texts/lifecycle";
 import { NotFound } from "./errors.server";
 import type { Db, Tx } from "./db.server";
 import { commitAnswerChange, commitInquiryChange } from "./events.server";
-import { responsibilityFacts } from "../inquiries/scope.server";
+import { visibilityFacts } from "../inquiries/scope.server";
 
 export { NotFound };
 
@@ -148,14 +148,7 @@ export async function applyInquiryTransition(db: Db, command: InquiryTransitionC
   return db.transaction(async (tx) => {
     const inquiry = await lockInquiry(tx, inquiryId, bodyId);
     // Whoever may not see the inquiry learns nothing about it, not even that it exists.
-    const visibility = {
-      bodyId,
-      visibility: inquiry.visibility,
-      status: inquiry.status,
-      originatorOrganizationId: inquiry.originatorOrganizationId,
-      ...(await responsibilityFacts(tx, inquiry.id, inquiry.leadOrganizationId)),
-    };
-    if (!maySeeInquiry(actor.memberships, visibility)) throw new NotFound();
+    if (!maySeeInquiry(actor.memberships, await visibilityFacts(tx, inquiry))) throw new NotFound();
     if (inquiry.version !== expectedVersion) throw new StaleVersionError();
     return transitionLockedInquiry(tx, inquiry, command);
   });
@@ -258,13 +251,7 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       .from(inquiries)
       .where(eq(inquiries.id, answer.inquiryId));
     if (!inquiry) throw new NotFound();
-    const visibility = {
-      bodyId,
-      visibility: inquiry.visibility,
-      status: inquiry.status,
-      originatorOrganizationId: inquiry.originatorOrganizationId,
-      ...(await responsibilityFacts(tx, answer.inquiryId, inquiry.leadOrganizationId)),
-    };
+    const visibility = await visibilityFacts(tx, { ...inquiry, id: answer.inquiryId, bodyId });
     // An answer in the works is the administration's; a published one is as visible as its inquiry.
     const visible =
       maySeeAdministrationWork(actor.memberships, visibility) || (answer.status === "published" && maySeeInquiry(actor.memberships, visibility));

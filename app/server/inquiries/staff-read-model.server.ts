@@ -32,7 +32,7 @@ import type {
   WithholdingReason,
 } from "../../domain/labels";
 import { maySeeAdministrationWork, maySeeInquiry } from "../../domain/policy";
-import { responsibilityFacts } from "./scope.server";
+import { visibilityFacts } from "./scope.server";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
 import { recordEvent } from "../core/events.server";
@@ -134,7 +134,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
       .where(eq(inquiries.id, inquiryId))
       .limit(1);
     if (!row) return null;
-    const facts = { ...row, ...(await responsibilityFacts(tx, row.id, row.leadOrganizationId)) };
+    const facts = await visibilityFacts(tx, row);
     if (!maySeeInquiry(user.memberships, facts)) return null;
     // The administration's work on the answer (drafts, withheld text, consultations not published) is for
     // the staff responsible for it; a faction sees its own inquiry and, of the answer, only what is published.

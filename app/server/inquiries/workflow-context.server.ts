@@ -11,7 +11,7 @@ import { availableActions, type WorkflowAction, type WorkflowContext, type Workf
 import { workflowText } from "../../domain/texts/workflow";
 import type { Db, Tx } from "../core/db.server";
 import { commitInquiryChange, type ChangeEvent } from "../core/events.server";
-import { responsibilityFacts } from "./scope.server";
+import { visibilityFacts } from "./scope.server";
 import {
   NotFound,
   StaleVersionError,
@@ -66,9 +66,8 @@ export async function loadWorkflowSubject(
   const query = db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
   const [inquiry] = options.lock ? await query.for("update") : await query;
   if (!inquiry) throw new NotFound();
-  const facts = await responsibilityFacts(db, inquiry.id, inquiry.leadOrganizationId);
-  const visibility = { ...inquiry, ...facts };
-  if (!maySeeInquiry(user.memberships, visibility)) throw new NotFound();
+  const facts = await visibilityFacts(db, inquiry);
+  if (!maySeeInquiry(user.memberships, facts)) throw new NotFound();
 
   const [type] = await db.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
   const lifecycle: WorkflowLifecycle = type?.lifecycle === "motion" ? "motion" : "inquiry";
