@@ -72,6 +72,16 @@ export interface TransitionRow<S extends string, E extends string> {
   roles: readonly Role[];
 }
 
+/** Submitting a draft, the same for inquiries and motions: the faction submits, it is numbered and given a due date. */
+export const SUBMIT_TRANSITION: TransitionRow<"draft" | "submitted", "submit"> = {
+  from: "draft",
+  event: "submit",
+  to: "submitted",
+  sideEffects: ["assign_reference", "compute_due_date"],
+  publicEvent: true,
+  roles: ["faction_member"],
+};
+
 export interface Lifecycle<S extends string, E extends string> {
   name: LifecycleName;
   states: readonly S[];
