@@ -2,7 +2,7 @@
  * A body's public list of inquiries (/{body}/anfragen): search, filters and pages — only what the public may
  * see (visibility.server.ts).
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   answerVersions,
   answers,
@@ -16,7 +16,7 @@ import type { InquiryLifecycle, InquiryStatus, MotionDecision } from "../../doma
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { groupBy } from "./answers.server";
-import { publiclyVisible } from "./visibility.server";
+import { publiclyVisible, publishedDocumentColumns, publishedVersion } from "./visibility.server";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -110,14 +110,11 @@ export async function listPublicInquiries(
         db
           .select({
             inquiryId: answers.inquiryId,
-            documentKind: answerVersions.documentKind,
-            documentReference: answerVersions.documentReference,
-            documentDate: answerVersions.documentDate,
-            publishedAt: answerVersions.publishedAt,
+            ...publishedDocumentColumns,
           })
           .from(answerVersions)
           .innerJoin(answers, eq(answers.id, answerVersions.answerId))
-          .where(and(inArray(answers.inquiryId, ids), eq(answers.bodyId, body.id), isNotNull(answerVersions.publishedAt)))
+          .where(and(inArray(answers.inquiryId, ids), eq(answers.bodyId, body.id), publishedVersion()))
           .orderBy(desc(answerVersions.versionNumber)),
       ])
     : [[], []];

@@ -14,7 +14,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import type { BodyKind } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
 import { OPEN_STATUSES } from "../../domain/dashboard";
-import { bodyToday, publiclyVisible } from "./visibility.server";
+import { bodyToday, publiclyVisible, publishedDocumentColumns, publishedVersion } from "./visibility.server";
 
 // ---- overview (/) ---------------------------------------------------------------------------------------
 
@@ -89,17 +89,14 @@ export async function loadPublicOverview(
       title: inquiries.title,
       typeName: inquiryTypes.name,
       reference: inquiries.reference,
-      documentKind: answerVersions.documentKind,
-      documentReference: answerVersions.documentReference,
-      documentDate: answerVersions.documentDate,
-      publishedAt: answerVersions.publishedAt,
+      ...publishedDocumentColumns,
     })
     .from(answerVersions)
     .innerJoin(answers, eq(answers.id, answerVersions.answerId))
     .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
     .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(publiclyVisible(), isNotNull(answerVersions.publishedAt)))
+    .where(and(publiclyVisible(), publishedVersion()))
     .orderBy(desc(answerVersions.publishedAt), desc(answerVersions.versionNumber))
     .limit(latestLimit * 3);
 
@@ -148,7 +145,7 @@ export async function loadPublicOverview(
             .select({ one: sql`1` })
             .from(answers)
             .innerJoin(answerVersions, eq(answerVersions.answerId, answers.id))
-            .where(and(eq(answers.inquiryId, inquiries.id), isNotNull(answerVersions.publishedAt))),
+            .where(and(eq(answers.inquiryId, inquiries.id), publishedVersion())),
         ),
       ),
     )
