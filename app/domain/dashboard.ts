@@ -4,6 +4,7 @@
  * "Today" is always the calendar date in the body's time zone, computed by the caller (app/server) and
  * passed in as an ISO date ("2026-11-23") — nothing here reads a clock.
  */
+import { addDays, daysBetween, isoWeekBounds } from "./dates";
 import type { Role } from "./policy";
 
 /** States in which an inquiry still waits for its answer, so that its due date can pass. */
@@ -17,33 +18,8 @@ export function isOpenStatus(status: string): status is OpenStatus {
 /** "Bald fällig": due today or within this many days. */
 export const DUE_SOON_DAYS = 7;
 
-const DAY_MS = 86_400_000;
-
-function toUtcMs(isoDate: string): number {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-}
-
-function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return fromUtcMs(toUtcMs(isoDate) + days * DAY_MS);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` lies before `from`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
-}
-
-/** Monday and Sunday of the ISO week that contains the date. */
-export function isoWeekBounds(isoDate: string): { monday: string; sunday: string } {
-  const weekday = new Date(toUtcMs(isoDate)).getUTCDay(); // 0 = Sunday
-  const sinceMonday = (weekday + 6) % 7;
-  const monday = addDays(isoDate, -sinceMonday);
-  return { monday, sunday: addDays(monday, 6) };
-}
+// Day arithmetic lives in ./dates; re-exported for the dashboard's callers.
+export { addDays, daysBetween, isoWeekBounds };
 
 /** The date windows the dashboard queries use, all derived from the body's today. */
 export interface DashboardWindow {

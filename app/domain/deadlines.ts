@@ -19,6 +19,7 @@
  *   on a meeting day is answered in the following meeting); no meeting scheduled → no due date yet. Meeting dates
  *   are never moved.
  */
+import { dayNumber, dayOfWeek, daysInMonth, fromDayNumber, parseIsoDate, toIsoDate, type CalendarDate } from "./dates";
 import Holidays from "date-holidays";
 import { deadlinesText, stateNames } from "./texts/deadlines";
 
@@ -69,64 +70,17 @@ const MAX_AMOUNT = 1000;
 
 // ---- calendar arithmetic on day numbers -------------------------------------------------------------
 
-interface YearMonthDay {
-  year: number;
-  month: number; // 1–12
-  day: number; // 1–31
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number) {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number) {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function dayNumber({ year, month, day }: YearMonthDay): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function fromDayNumber(n: number): YearMonthDay {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
-function dayOfWeek(n: number) {
-  return (((n + 4) % 7) + 7) % 7;
-}
-
-function toIso({ year, month, day }: YearMonthDay) {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+// Day numbers, the ISO parser and month lengths are those of ./dates (the one calendar arithmetic).
+type YearMonthDay = CalendarDate;
+const toIso = toIsoDate;
 
 function toGerman({ year, month, day }: YearMonthDay) {
   return `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
 }
 
 function parseDate(value: string): YearMonthDay {
-  const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
-  if (!match) throw new DeadlineInputError("invalid_date", deadlinesText.errors.invalidDate(String(value)));
-  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
-    throw new DeadlineInputError("invalid_date", deadlinesText.errors.invalidDate(value));
-  }
+  const date = parseIsoDate(value);
+  if (!date) throw new DeadlineInputError("invalid_date", deadlinesText.errors.invalidDate(String(value)));
   if (date.year < MIN_YEAR || date.year > MAX_YEAR) {
     throw new DeadlineInputError("date_out_of_range", deadlinesText.errors.dateOutOfRange(value));
   }

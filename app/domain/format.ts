@@ -3,8 +3,8 @@
  * Calendar dates arrive as ISO strings ("2020-06-15", as stored in `date` columns) and are formatted without
  * any time-zone conversion; instants (timestamptz) are first turned into the calendar date of a time zone.
  */
+import { parseIsoDate } from "./dates";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const MONTHS = [
   "Januar",
@@ -21,18 +21,6 @@ const MONTHS = [
   "Dezember",
 ] as const;
 
-function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  // Reject dates that do not exist (2021-02-30) instead of silently rolling them over.
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  return { year, month, day };
-}
-
 /** "2020-06-15" → "15.06.2020"; anything that is not a valid ISO date is returned unchanged. */
 export function formatDate(isoDate: string): string {
   const parts = parseIsoDate(isoDate);
@@ -48,13 +36,16 @@ export function formatDateLong(isoDate: string): string {
 }
 
 /** The calendar date ("2020-07-07") of an instant as seen in a time zone (the body's, usually Europe/Berlin). */
+/** One formatter per time zone: creating an Intl.DateTimeFormat is far dearer than using one. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isoDateInTimeZone(instant: Date, timeZone = "Europe/Berlin"): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -3,7 +3,7 @@
  * draft → submitted → (inadmissible | accepted) → assigned → answering → answered, withdrawn before answered.
  * Deadline extensions keep the state (a self-transition); due_soon and overdue are computed, not fired.
  */
-import type { Lifecycle, TransitionRow } from "./lifecycle";
+import { SUBMIT_TRANSITION, type Lifecycle, type TransitionRow } from "./lifecycle";
 
 export const INQUIRY_STATES = [
   "draft",
@@ -60,14 +60,7 @@ export const inquiryLifecycle: Lifecycle<InquiryState, InquiryEvent> = {
   states: INQUIRY_STATES,
   events: INQUIRY_EVENTS,
   transitions: [
-    {
-      from: "draft",
-      event: "submit",
-      to: "submitted",
-      sideEffects: ["assign_reference", "compute_due_date"],
-      publicEvent: true,
-      roles: ["faction_member"],
-    },
+    SUBMIT_TRANSITION,
     { from: "submitted", event: "accept", to: "accepted", publicEvent: true, roles: ["council_office"] },
     {
       from: "submitted",

@@ -242,42 +242,8 @@ export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
 // Lifecycle transitions are logged under the engine's event names (app/domain/*-lifecycle.ts). Everything else
 // recorded about an inquiry uses one of the names below; nothing else is written to an inquiry's log.
 
-/** Non-lifecycle events of an inquiry, written with recordInquiryEvent (staff audit views only). */
-export const NON_LIFECYCLE_INQUIRY_EVENTS = [
-  "draft_created",
-  "draft_saved",
-  "coauthors_changed",
-  "extension_requested",
-  "extension_refused",
-  "visibility_changed",
-  "agenda_linked",
-  "contributors_changed",
-  // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).
-  "draft_deleted",
-  // Events of an answer's consultations (app/server/consultations) that do not change the answer's state.
-  "contribution_requested",
-  "contribution_delivered",
-  "authority_letter_received",
-  "authority_reply_sent",
-  "consultation_quote_changed",
-  // The answer's tool inventory was edited (app/server/tools).
-  "tool_inventory_changed",
-  // The answer workflow (aggregate "answer"): a sign-off step signed (the last one is the lifecycle's approve),
-  // and a correction of a published answer begun.
-  "sign_off_signed",
-  "correction_started",
-  // A holding answer (Zwischennachricht): public on a public inquiry, with its note.
-  "holding_answer",
-] as const;
-export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
-
-/**
- * Events taken from the source documents that are not transitions in Quaestio: a supervisory authority's
- * letter arrives (it was never a draft here), and a consultation of the DPO is requested (logged on the
- * consultation, beside the answer's own lifecycle).
- */
-export const RECORDED_EVENTS = ["letter_received", "consultation_requested"] as const;
-export type RecordedEvent = (typeof RECORDED_EVENTS)[number];
+// The lists of event names live in ./events (one list for every event row); re-exported for the label tables.
+export { NON_LIFECYCLE_INQUIRY_EVENTS, RECORDED_EVENTS, type NonLifecycleInquiryEvent, type RecordedEvent } from "./events";
 
 /** Public timeline entries: the public lifecycle events and the receipt of a letter. */
 export const publicEventLabels: Record<string, string> = {

@@ -3,6 +3,7 @@
  * transition table (rows of from, event, to, guards, side effects, public flag, roles) and `decide` is the one
  * function that reads a table. Pure: the server passes in what it knows (facts) and applies the outcome.
  */
+import { isIsoDate } from "./dates";
 import type { Role } from "./policy";
 import { lifecycleText } from "./texts/lifecycle";
 
@@ -77,6 +78,16 @@ export interface TransitionRow<S extends string, E extends string> {
   roles: readonly Role[];
 }
 
+/** Submitting a draft, the same for inquiries and motions: the faction submits, it is numbered and given a due date. */
+export const SUBMIT_TRANSITION: TransitionRow<"draft" | "submitted", "submit"> = {
+  from: "draft",
+  event: "submit",
+  to: "submitted",
+  sideEffects: ["assign_reference", "compute_due_date"],
+  publicEvent: true,
+  roles: ["faction_member"],
+};
+
 export interface Lifecycle<S extends string, E extends string> {
   name: LifecycleName;
   states: readonly S[];
@@ -92,13 +103,8 @@ export type Decision<S extends string> =
 
 const given = (value: string | null | undefined) => typeof value === "string" && value.trim().length > 0;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date in ISO form (rejects 2026-02-30). */
-export function isIsoDate(value: string | null | undefined): value is string {
-  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+// The one ISO-date check (./dates), re-exported for the guards' callers.
+export { isIsoDate };
 
 export const MOTION_OUTCOMES = ["adopted", "rejected", "referred"] as const;
 

@@ -2,7 +2,7 @@
  * Motion lifecycle (Antrag, e.g. the Scharnebeck seed): draft → submitted → on_agenda → decided
  * (adopted | rejected | referred), withdrawn before the decision. Motions live in the inquiries table.
  */
-import type { Lifecycle, TransitionRow } from "./lifecycle";
+import { SUBMIT_TRANSITION, type Lifecycle, type TransitionRow } from "./lifecycle";
 
 export const MOTION_STATES = ["draft", "submitted", "on_agenda", "decided", "withdrawn"] as const;
 export type MotionState = (typeof MOTION_STATES)[number];
@@ -25,14 +25,7 @@ export const motionLifecycle: Lifecycle<MotionState, MotionEvent> = {
   states: MOTION_STATES,
   events: MOTION_EVENTS,
   transitions: [
-    {
-      from: "draft",
-      event: "submit",
-      to: "submitted",
-      sideEffects: ["assign_reference", "compute_due_date"],
-      publicEvent: true,
-      roles: ["faction_member"],
-    },
+    SUBMIT_TRANSITION,
     { from: "submitted", event: "put_on_agenda", to: "on_agenda", publicEvent: true, roles: ["council_office"] },
     {
       from: "on_agenda",

@@ -1,7 +1,7 @@
 /**
  * Who hears of what happens to an inquiry, and when a deadline reminder is due — pure, no I/O.
  *
- * An inquiry event (the lifecycle engine's event names and the non-lifecycle names of recordInquiryEvent)
+ * An inquiry event (the lifecycle engine's event names and the non-lifecycle names of ./events)
  * maps to pairs of (audience, kind); the server resolves an audience to users through their memberships,
  * checks that each may see the inquiry and applies their preferences. Unknown event types notify nobody.
  */

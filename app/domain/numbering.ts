@@ -12,6 +12,7 @@
  * Injective for distinct (n, period) of one type, given that periods are alphanumeric and a format that holds
  * both placeholders separates them by a non-alphanumeric character (validateReferenceFormat).
  */
+import { parseIsoDate } from "./dates";
 import { isoDateInTimeZone } from "./format";
 
 export type NumberingPeriodKind = "year" | "term";
@@ -21,8 +22,6 @@ export const PERIOD_PATTERN = /^[A-Za-z0-9]+$/;
 
 /** The database check `inquiries_public_ref_segment`. */
 export const PUBLIC_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** German wording of numbering errors, for the council office and the body admin. */
 export const numberingMessages = {
@@ -62,9 +61,9 @@ export function periodFor(
   facts: { receivedOn: string; currentTerm?: string | null },
 ): string {
   if (kind === "year") {
-    const match = ISO_DATE.exec(facts.receivedOn);
-    if (!match) throw new NumberingError(numberingMessages.receivedOnInvalid(facts.receivedOn));
-    return match[1]!;
+    const date = parseIsoDate(facts.receivedOn);
+    if (!date) throw new NumberingError(numberingMessages.receivedOnInvalid(facts.receivedOn));
+    return facts.receivedOn.slice(0, 4);
   }
   const term = facts.currentTerm?.trim();
   if (!term) throw new NumberingError(numberingMessages.termUnknown);

@@ -4,6 +4,7 @@
  * rows' roles), so that the page never offers what the engine would refuse. The server commands check
  * everything again; this only decides what to show.
  */
+import { DEPARTMENT_ROLES, roleCounts } from "./acting-roles";
 import { inquiryLifecycle } from "./inquiry-lifecycle";
 import { eventsFrom, findTransition, type Lifecycle } from "./lifecycle";
 import { motionLifecycle } from "./motion-lifecycle";
@@ -48,24 +49,15 @@ const FIRED_ELSEWHERE = new Set(["submit", "answer"]);
 /** States in which the council office may change who contributes to the answer. */
 const CONTRIBUTOR_STATES = new Set(["assigned", "answering"]);
 
-/** Roles that act for the lead department (request an extension, start answering). */
-const DEPARTMENT_ROLES: readonly Role[] = ["clerk", "department_head"];
-
 function lifecycleOf(name: WorkflowLifecycle): Lifecycle<string, string> {
   return name === "motion" ? motionLifecycle : inquiryLifecycle;
 }
 
-/**
- * The roles that count for a lifecycle event: a faction member acts only for their own faction's inquiry, and
- * clerks and department heads only for the lead department — the whole body's clerks may not start answering
- * an inquiry that another department leads.
- */
+/** The roles that count for a lifecycle event: the rule of ./acting-roles applied to the context's facts. */
 function effectiveRoles(ctx: WorkflowContext): Role[] {
-  return ctx.roles.filter((role) => {
-    if (role === "faction_member") return ctx.isOriginatorFactionMember;
-    if (DEPARTMENT_ROLES.includes(role)) return ctx.isLeadDepartmentStaff;
-    return true;
-  });
+  return ctx.roles.filter((role) =>
+    roleCounts(role, { inOriginatorFaction: ctx.isOriginatorFactionMember, inLeadDepartment: ctx.isLeadDepartmentStaff }),
+  );
 }
 
 export function availableActions(ctx: WorkflowContext): WorkflowAction[] {

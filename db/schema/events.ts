@@ -1,5 +1,6 @@
 /** The append-only event log: audit trail and, filtered to public events, the public timeline. */
 import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { EventName } from "../../app/domain/events";
 import { bodies } from "./bodies";
 import { users } from "./organizations";
 
@@ -11,7 +12,8 @@ export const events = pgTable(
     /** "inquiry", "answer", "consultation", "user", "session" … */
     aggregateType: text().notNull(),
     aggregateId: uuid().notNull(),
-    type: text().notNull(),
+    /** One of app/domain/events.ts (typed, not a database enum: adding a name needs no migration). */
+    type: text().$type<EventName>().notNull(),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** The date the event happened in the real world (for imported history), else the insert time. */
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

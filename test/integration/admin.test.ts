@@ -3,6 +3,7 @@
  * expiry), roles, deactivation and MFA reset ending sessions at once, audit events, 404 across bodies for
  * every admin page and function, mass assignment and CSRF. Routes are called as Remix calls them.
  */
+import type { EventName } from "../../app/domain/events";
 import { and, eq } from "drizzle-orm";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -115,7 +116,7 @@ describe.each(backends())("body administration on %s", (backend) => {
     return (await t.db.select().from(sessions).where(eq(sessions.userId, id))).length;
   }
 
-  async function eventsOf(type: string, aggregateId?: string) {
+  async function eventsOf(type: EventName, aggregateId?: string) {
     return t.db
       .select()
       .from(events)
@@ -539,7 +540,7 @@ describe.each(backends())("body administration on %s", (backend) => {
       bodyId: norderstedt,
       aggregateType: "user",
       aggregateId: ids.clerkN!,
-      type: "signed_in",
+      type: "signed_in" as const,
       recordedAt: new Date(Date.now() + 60_000 + i * 1000),
       payload: { ip: `10.1.0.${i}` },
     }));

@@ -3,6 +3,7 @@
  * migrations, the extensions and text search configuration that search relies on, the constraints that keep
  * data consistent whatever code writes it, and the one-sentence configuration errors.
  */
+import type { EventName } from "../../app/domain/events";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -157,7 +158,7 @@ describe.each(backends())("database on %s", (backend) => {
     it("keep the event log append-only", async () => {
       const [event] = await t.db
         .insert(schema.events)
-        .values({ aggregateType: "inquiry", aggregateId: "00000000-0000-4000-8000-000000000001", type: "submitted" })
+        .values({ aggregateType: "inquiry", aggregateId: "00000000-0000-4000-8000-000000000001", type: "submitted" as EventName })
         .returning();
       const update = await rejection(t.db.execute(sql`update events set type = 'changed' where id = ${event!.id}`));
       expect(String((update as Error).cause ?? update)).toMatch(/append-only/);

@@ -1,5 +1,5 @@
 /**
- * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordInquiryEvent) in
+ * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordEvent) in
  * the event's transaction: who gets which kind, preferences per channel, visibility, deactivated accounts,
  * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
  * PostgreSQL.
@@ -13,7 +13,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { extensionRequests, inquiryContributors, notifications, outbox } from "../../db/schema";
 import { useDatabase } from "../../app/server/core/db.server";
-import { recordInquiryEvent } from "../../app/server/core/events.server";
+import { recordEvent } from "../../app/server/core/events.server";
 import { submitInquiry } from "../../app/server/inquiries/numbering.server";
 import { StaleVersionError, applyInquiryTransition } from "../../app/server/core/transitions.server";
 import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
@@ -139,7 +139,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   };
   const recordContributorsChanged = () =>
     t.db.transaction(async (tx) => {
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,
@@ -153,7 +153,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
   const addContributorAndRecord = () =>
     t.db.transaction(async (tx) => {
       await tx.insert(inquiryContributors).values({ inquiryId, organizationId: otherDepartment });
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,
@@ -166,7 +166,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     });
   const refuse = (payload: Record<string, unknown>) =>
     t.db.transaction(async (tx) => {
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,
@@ -307,7 +307,7 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     await replayUntil("contributors_changed");
     const before = await totals();
     const failed = t.db.transaction(async (tx) => {
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId,
         aggregateType: "inquiry",
         aggregateId: inquiryId,

@@ -25,10 +25,12 @@ import {
   type MembershipFact,
   type Role,
 } from "../../domain/policy";
+import type { AccountEvent } from "../../domain/events";
 import { aggregateLabels } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { NotFound } from "../core/errors.server";
+import { recordEvent, type EventInput } from "../core/events.server";
 import { invalidateAllSessions } from "../accounts/sessions.server";
 
 /** What admin functions need from the signed-in user (a CurrentUser from auth.server fits). */
@@ -113,13 +115,9 @@ async function targetUser(db: Db | Tx, bodyId: string, userId: string) {
   return { user, facts };
 }
 
-export async function writeEvent(
-  tx: Db | Tx,
-  input: { bodyId: string; aggregateType: string; aggregateId: string; type: string; actorUserId: string | null; payload: Record<string, unknown> },
-): Promise<number> {
-  const [row] = await tx.insert(events).values({ ...input, public: false }).returning({ id: events.id });
-  return row!.id;
-}
+/** Account events are never public; core/events.server.ts writes the row (kept under this name for accounts/). */
+export const writeEvent = (tx: Db | Tx, input: Omit<EventInput, "public" | "inquiryId">): Promise<number> =>
+  recordEvent(tx, { ...input, public: false });
 
 // ---- overview ------------------------------------------------------------------------------------------
 
@@ -315,7 +313,7 @@ async function accountChange(
     const { user, facts } = await targetUser(tx, body.id, userId);
     if (change !== "reactivate" && !mayApplyAdminChange(change, actor.id, user.id)) throw new AdminRefusal("notOnSelf");
     if (!mayManageAccount(actor.memberships, facts, body.id)) throw new AdminRefusal("otherBodies");
-    let type: string;
+    let type: AccountEvent;
     if (change === "deactivate") {
       if (!user.active) throw new AdminRefusal("alreadyInactive");
       await tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, user.id));

@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { answerPartQuestions, answerParts, answers, answerVersions, withholdings } from "../../../db/schema";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
@@ -51,7 +51,7 @@ export async function startCorrection(user: AnswerUser, input: { inquiryId: stri
     await tx.update(answerVersions).set({ contentHash: await contentHash(tx, copy!.id, answer.signOffFlagged) }).where(eq(answerVersions.id, copy!.id));
     const version = answer.version + 1;
     await tx.update(answers).set({ version }).where(eq(answers.id, answer.id));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: answer.bodyId,
       aggregateType: "answer",
       aggregateId: answer.id,

@@ -9,7 +9,7 @@ import { holdingAnswerProblems } from "../../domain/answer-drafting";
 import { formatDate, isoDateInTimeZone } from "../../domain/format";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 import { StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
 import { AnswerValidationError } from "./answer-drafts.server";
@@ -39,7 +39,7 @@ export async function publishHoldingAnswer(
     const message = input.message.trim();
     const version = answer.version + 1;
     await tx.update(answers).set({ version }).where(eq(answers.id, answer.id));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: answer.bodyId,
       aggregateType: "answer",
       aggregateId: answer.id,

@@ -9,7 +9,7 @@ import { answers, signatures, signOffSteps } from "../../../db/schema";
 import { currentStep, isLastPendingStep, maySignStep } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb, type Tx } from "../core/db.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError, TransitionRefused, type TransitionResult } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
@@ -78,7 +78,7 @@ export async function signStep(
     await writeSignature(tx);
     const next = answer.version + 1;
     await tx.update(answers).set({ version: next }).where(eq(answers.id, answer.id));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: answer.bodyId,
       aggregateType: "answer",
       aggregateId: answer.id,

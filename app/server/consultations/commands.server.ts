@@ -31,7 +31,7 @@ import type { RenderedContent } from "../../editor/content.server";
 import type { Db, Tx } from "../core/db.server";
 import { getDb } from "../core/db.server";
 import { resolveRichField, type RichFieldInput } from "../inquiries/drafts-validation.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError } from "../core/transitions.server";
 import { answerAccess, consultationAccess, NotFound, type Actor, type AnswerAccess } from "./access.server";
 
@@ -171,7 +171,7 @@ export async function requestConsultation(actor: Actor, inquiryId: string, input
     if (access.answer.version !== input.answerVersion) throw new StaleVersionError();
     if (access.answer.status === "published") refuse("form", t.errors.answerNotDrafting);
     const [row] = await tx.insert(consultations).values(values).returning({ id: consultations.id });
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: access.bodyId,
       aggregateType: "consultation",
       aggregateId: row!.id,
@@ -267,7 +267,7 @@ export async function saveStatement(actor: Actor, consultationId: string, input:
         payload,
       });
     } else {
-      await recordInquiryEvent(tx, {
+      await recordEvent(tx, {
         bodyId: access.bodyId,
         aggregateType: "consultation",
         aggregateId: c.id,
@@ -295,7 +295,7 @@ export async function setQuoted(actor: Actor, consultationId: string, input: { v
     if (access.answer.status === "published") refuse("form", t.errors.answerNotDrafting);
     const version = c.version + 1;
     await tx.update(consultations).set({ publishedWithAnswer: input.quoted, version }).where(eq(consultations.id, c.id));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: access.bodyId,
       aggregateType: "consultation",
       aggregateId: c.id,
@@ -335,7 +335,7 @@ export async function recordReply(
       .update(consultations)
       .set({ replyJson: reply.json, replyHtml: reply.html, replyText: reply.text, repliedOn: input.repliedOn.trim(), status: "answered", version })
       .where(eq(consultations.id, c.id));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: access.bodyId,
       aggregateType: "consultation",
       aggregateId: c.id,

@@ -1,14 +1,32 @@
 /**
- * The one place an inquiry's event row is written — by the lifecycle engine (transitions.server.ts) and by the
- * commands that record something about an inquiry without changing its state (a visibility change, an
- * extension request, a draft's co-author list). Notifications caused by the event are written in the same
+ * The one place an event row is written (`recordEvent`), and the one place an inquiry's or an answer's
+ * version is bumped (`commitInquiryChange`, `commitAnswerChange`, which write the event that says why).
+ *
+ * Callers: the lifecycle engine (transitions.server.ts) for state changes, `runRecordedCommand`
+ * (inquiries/workflow-context.server.ts) for the workflow commands that change no state, the drafts module,
+ * and the account and audit writers. Notifications caused by an inquiry's event are written in the same
  * transaction (DESIGN §2: never lost, never sent for something that was rolled back).
  */
-import { events } from "../../../db/schema";
-import type { Tx } from "./db.server";
+import { eq, sql } from "drizzle-orm";
+import { answers, events, inquiries } from "../../../db/schema";
+import type { EventName, InquiryEventName } from "../../domain/events";
+import type { Db, Tx } from "./db.server";
 import { notifyInquiryEvent } from "../notifications/notifications.server";
 
-export interface InquiryEventInput {
+export interface EventInput {
+  bodyId: string | null;
+  /** "inquiry", "answer", "consultation", "user", "session" … */
+  aggregateType: string;
+  aggregateId: string;
+  type: EventName;
+  actorUserId: string | null;
+  public?: boolean;
+  payload: Record<string, unknown>;
+  /** The inquiry an inquiry's or answer's event belongs to: its people are notified in the same transaction. */
+  inquiryId?: string;
+}
+
+export interface InquiryEventInput extends EventInput {
   bodyId: string;
   /**
    * "inquiry" for the inquiry itself, "answer" for its answer, "consultation" for a consultation of the answer
@@ -16,9 +34,9 @@ export interface InquiryEventInput {
    */
   aggregateType: "inquiry" | "answer" | "consultation";
   aggregateId: string;
-  /** The inquiry the event belongs to (equals aggregateId for aggregateType "inquiry"). */
+  /** The inquiry the event belongs to (equals aggregateId for aggregateType "inquiry"); its people are notified. */
   inquiryId: string;
-  type: string;
+  type: InquiryEventName;
   actorUserId: string | null;
   public: boolean;
   payload: Record<string, unknown>;
@@ -28,11 +46,73 @@ export interface RecordedInquiryEvent extends InquiryEventInput {
   id: number;
 }
 
-/** Inserts the event row and the notifications it causes; returns the event id. Call inside a transaction. */
-export async function recordInquiryEvent(tx: Tx, input: InquiryEventInput): Promise<number> {
-  const { inquiryId: _inquiryId, ...row } = input;
-  const [inserted] = await tx.insert(events).values(row).returning({ id: events.id });
+/**
+ * Inserts one event row and returns its id. An event that names its inquiry (`inquiryId`) also writes the
+ * notifications it causes, so call it inside the command's transaction.
+ */
+export async function recordEvent(tx: Db | Tx, input: EventInput): Promise<number> {
+  const { inquiryId, ...row } = input;
+  const [inserted] = await tx
+    .insert(events)
+    .values({ ...row, public: row.public ?? false })
+    .returning({ id: events.id });
   const id = inserted!.id;
-  await notifyInquiryEvent(tx, { ...input, id });
+  if (inquiryId !== undefined) await notifyInquiryEvent(tx as Tx, { ...(input as InquiryEventInput), id });
   return id;
+}
+
+type InquiryChanges = Partial<Omit<typeof inquiries.$inferInsert, "id" | "bodyId" | "version">>;
+
+/** What happened, for the event row; the aggregate's ids and body are taken from the row being changed. */
+export interface ChangeEvent {
+  type: InquiryEventName;
+  actorUserId: string | null;
+  public: boolean;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Writes the column changes with the next version and the event that explains them; returns both. `event`
+ * is null only for a draft's save (autosave: the version guards concurrent editing, the log does not grow).
+ * The caller holds the row lock and has compared the version the user saw.
+ */
+export async function commitInquiryChange(
+  tx: Tx,
+  inquiry: { id: string; bodyId: string; version: number },
+  changes: InquiryChanges,
+  event: ChangeEvent | null,
+): Promise<{ version: number; eventId: number | null }> {
+  const version = inquiry.version + 1;
+  await tx
+    .update(inquiries)
+    .set({ updatedAt: sql`now()`, ...changes, version })
+    .where(eq(inquiries.id, inquiry.id));
+  const eventId = event
+    ? await recordEvent(tx, { ...event, bodyId: inquiry.bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, inquiryId: inquiry.id })
+    : null;
+  return { version, eventId };
+}
+
+type AnswerChanges = Partial<Omit<typeof answers.$inferInsert, "id" | "bodyId" | "inquiryId" | "version">>;
+
+/** The same for an answer; its event belongs to the answer's inquiry. */
+export async function commitAnswerChange(
+  tx: Tx,
+  answer: { id: string; bodyId: string; inquiryId: string; version: number },
+  changes: AnswerChanges,
+  event: ChangeEvent,
+): Promise<{ version: number; eventId: number }> {
+  const version = answer.version + 1;
+  await tx
+    .update(answers)
+    .set({ ...changes, version })
+    .where(eq(answers.id, answer.id));
+  const eventId = await recordEvent(tx, {
+    ...event,
+    bodyId: answer.bodyId,
+    aggregateType: "answer",
+    aggregateId: answer.id,
+    inquiryId: answer.inquiryId,
+  });
+  return { version, eventId };
 }

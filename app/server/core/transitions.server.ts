@@ -21,7 +21,9 @@ import {
   signatures,
   signOffSteps,
 } from "../../../db/schema/index";
+import { effectiveRoles, type InquiryOwners } from "../../domain/acting-roles";
 import { answerLifecycle } from "../../domain/answer-lifecycle";
+import type { InquiryEventName } from "../../domain/events";
 import { isoDateInTimeZone } from "../../domain/format";
 import { inquiryLifecycle } from "../../domain/inquiry-lifecycle";
 import { decide, type Decision, type GuardId, type Lifecycle, type TransitionFacts } from "../../domain/lifecycle";
@@ -31,8 +33,8 @@ import { lifecycleText } from "../../domain/texts/lifecycle";
 import { NotFound } from "./errors.server";
 import type { Db, Tx } from "./db.server";
 import { consultationRequirement } from "../consultations/requirement.server";
-import { recordInquiryEvent } from "./events.server";
-import { responsibilityFacts } from "../inquiries/scope.server";
+import { commitAnswerChange, commitInquiryChange } from "./events.server";
+import { visibilityFacts } from "../inquiries/scope.server";
 
 export { NotFound };
 
@@ -82,7 +84,13 @@ export interface InquiryTransitionCommand extends TransitionCommand {
    * Work of another module that belongs to the same transaction (e.g. the submission module assigns the
    * reference number and the due date on `submit`); runs after the decision, may return column changes.
    */
-  within?: (tx: Tx, inquiry: InquiryRow) => Promise<InquiryChanges | void>;
+  within?: (tx: Tx, inquiry: InquiryRow, written: WrittenRows) => Promise<InquiryChanges | void>;
+}
+
+/** Rows the engine's side effects wrote in this transaction, for `within` to refer to. */
+export interface WrittenRows {
+  /** The deadline_extensions row of record_deadline_extension. */
+  extensionId?: string;
 }
 
 type AnswerRow = typeof answers.$inferSelect;
@@ -110,27 +118,9 @@ function refuse(decision: Decision<string>): never {
   throw new TransitionRefused(decision.reason, decision.message, decision.guard);
 }
 
-/**
- * The actor's roles in this body that count for this aggregate: a faction member acts only for the originating
- * faction, clerks and department heads only for the lead department (the same rule as app/domain/workflow.ts);
- * the other roles are body-wide.
- */
-const DEPARTMENT_ROLES: readonly Role[] = ["clerk", "department_head"];
-
-function rolesFor(
-  actor: TransitionActor,
-  bodyId: string,
-  owners: { originatorOrganizationId: string | null; leadOrganizationId: string | null },
-): Role[] {
-  return [
-    ...new Set(
-      actor.memberships
-        .filter((m) => m.bodyId === bodyId)
-        .filter((m) => m.role !== "faction_member" || m.organizationId === owners.originatorOrganizationId)
-        .filter((m) => !DEPARTMENT_ROLES.includes(m.role) || m.organizationId === owners.leadOrganizationId)
-        .map((m) => m.role),
-    ),
-  ];
+/** The actor's roles in this body that count for this aggregate (the rule of app/domain/acting-roles.ts). */
+function rolesFor(actor: TransitionActor, bodyId: string, owners: InquiryOwners): Role[] {
+  return effectiveRoles(actor.memberships, bodyId, owners);
 }
 
 /** Fact values worth keeping in the event row, by the guard that checked them. */
@@ -161,84 +151,91 @@ async function lockInquiry(tx: Tx, inquiryId: string, bodyId: string): Promise<I
 
 /** Applies one event of the inquiry or motion lifecycle (chosen by the inquiry's type). */
 export async function applyInquiryTransition(db: Db, command: InquiryTransitionCommand): Promise<TransitionResult> {
-  const { inquiryId, bodyId, expectedVersion, event, actor } = command;
+  const { inquiryId, bodyId, expectedVersion, actor } = command;
   return db.transaction(async (tx) => {
     const inquiry = await lockInquiry(tx, inquiryId, bodyId);
     // Whoever may not see the inquiry learns nothing about it, not even that it exists.
-    const visibility = {
-      bodyId,
-      visibility: inquiry.visibility,
-      status: inquiry.status,
-      originatorOrganizationId: inquiry.originatorOrganizationId,
-      ...(await responsibilityFacts(tx, inquiry.id, inquiry.leadOrganizationId)),
-    };
-    if (!maySeeInquiry(actor.memberships, visibility)) throw new NotFound();
+    if (!maySeeInquiry(actor.memberships, await visibilityFacts(tx, inquiry))) throw new NotFound();
     if (inquiry.version !== expectedVersion) throw new StaleVersionError();
+    return transitionLockedInquiry(tx, inquiry, command);
+  });
+}
 
-    const [type] = await tx.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
-    const lifecycle: Lifecycle<string, string> = type?.lifecycle === "motion" ? motionLifecycle : inquiryLifecycle;
+/**
+ * The engine's decision and writes for an inquiry the caller has already locked, shown to be visible to the
+ * actor and compared with the expected version in this transaction (runRecordedCommand does that once per
+ * workflow command; applyInquiryTransition for everyone else).
+ */
+export async function transitionLockedInquiry(
+  tx: Tx,
+  inquiry: InquiryRow,
+  command: Omit<InquiryTransitionCommand, "inquiryId" | "expectedVersion">,
+): Promise<TransitionResult> {
+  const { bodyId, event, actor } = command;
+  const [type] = await tx.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
+  const lifecycle: Lifecycle<string, string> = type?.lifecycle === "motion" ? motionLifecycle : inquiryLifecycle;
 
-    const [published] = await tx
-      .select({ id: answers.id })
-      .from(answers)
-      .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.status, "published")))
-      .limit(1);
-    const facts: TransitionFacts = { ...command.facts, currentDueOn: inquiry.dueOn, publishedAnswerExists: published !== undefined };
+  const [published] = await tx
+    .select({ id: answers.id })
+    .from(answers)
+    .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.status, "published")))
+    .limit(1);
+  const facts: TransitionFacts = { ...command.facts, currentDueOn: inquiry.dueOn, publishedAnswerExists: published !== undefined };
 
-    const decision = decide(lifecycle, inquiry.status, event, facts, rolesFor(actor, bodyId, inquiry));
-    if (!decision.ok) refuse(decision);
-    const row = lifecycle.transitions.find((r) => r.from === inquiry.status && r.event === event)!;
+  const decision = decide(lifecycle, inquiry.status, event, facts, rolesFor(actor, bodyId, inquiry));
+  if (!decision.ok) refuse(decision);
+  const row = lifecycle.transitions.find((r) => r.from === inquiry.status && r.event === event)!;
 
-    const changes: InquiryChanges = {};
-    for (const effect of decision.sideEffects) {
-      if (effect === "set_lead_department") {
-        const [department] = await tx
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(and(eq(organizations.id, facts.leadOrganizationId!), eq(organizations.bodyId, bodyId)));
-        if (!department) throw new TransitionRefused("guard_failed", lifecycleText.leadDepartmentNotInBody, "lead_department_given");
-        changes.leadOrganizationId = department.id;
-      }
-      if (effect === "record_withdrawal") {
-        const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId));
-        changes.withdrawnOn = isoDateInTimeZone(new Date(), body?.timeZone ?? "Europe/Berlin");
-        changes.withdrawalNote = facts.publicNote!.trim();
-      }
-      if (effect === "record_motion_decision") changes.motionDecision = facts.decision as InquiryRow["motionDecision"];
-      if (effect === "record_deadline_extension") {
-        await tx.insert(deadlineExtensions).values({
+  const changes: InquiryChanges = {};
+  const written: WrittenRows = {};
+  for (const effect of decision.sideEffects) {
+    if (effect === "set_lead_department") {
+      const [department] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(eq(organizations.id, facts.leadOrganizationId!), eq(organizations.bodyId, bodyId)));
+      if (!department) throw new TransitionRefused("guard_failed", lifecycleText.leadDepartmentNotInBody, "lead_department_given");
+      changes.leadOrganizationId = department.id;
+    }
+    if (effect === "record_withdrawal") {
+      const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId));
+      changes.withdrawnOn = isoDateInTimeZone(new Date(), body?.timeZone ?? "Europe/Berlin");
+      changes.withdrawalNote = facts.publicNote!.trim();
+    }
+    if (effect === "record_motion_decision") changes.motionDecision = facts.decision as InquiryRow["motionDecision"];
+    if (effect === "record_deadline_extension") {
+      const [extension] = await tx
+        .insert(deadlineExtensions)
+        .values({
           inquiryId: inquiry.id,
           previousDueOn: inquiry.dueOn!,
           newDueOn: facts.newDueOn!,
           reason: facts.reason!.trim(),
           grantedByUserId: actor.userId,
-        });
-        changes.dueOn = facts.newDueOn!;
-      }
+        })
+        .returning({ id: deadlineExtensions.id });
+      written.extensionId = extension!.id;
+      changes.dueOn = facts.newDueOn!;
     }
-    Object.assign(changes, (await command.within?.(tx, inquiry)) ?? {});
-    if (decision.sideEffects.includes("assign_reference") && !changes.reference && !inquiry.reference) {
-      throw new Error(`"${event}" needs a reference number: pass the submission module's numbering as \`within\``);
-    }
+  }
+  Object.assign(changes, (await command.within?.(tx, inquiry, written)) ?? {});
+  if (decision.sideEffects.includes("assign_reference") && !changes.reference && !inquiry.reference) {
+    throw new Error(`"${event}" needs a reference number: pass the submission module's numbering as \`within\``);
+  }
 
-    const version = inquiry.version + 1;
-    await tx
-      .update(inquiries)
-      .set({ ...changes, status: decision.to as InquiryRow["status"], version, updatedAt: sql`now()` })
-      .where(eq(inquiries.id, inquiry.id));
-    const publicEvent = decision.publicEvent && inquiry.visibility === "public";
-    const eventId = await recordInquiryEvent(tx, {
-      bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      inquiryId: inquiry.id,
-      type: event,
+  const publicEvent = decision.publicEvent && inquiry.visibility === "public";
+  const { version, eventId } = await commitInquiryChange(
+    tx,
+    inquiry,
+    { ...changes, status: decision.to as InquiryRow["status"] },
+    {
+      type: event as InquiryEventName,
       actorUserId: actor.userId,
       public: publicEvent,
       payload: { from: inquiry.status, to: decision.to, ...factsForPayload(row.guards ?? [], facts), ...command.payload },
-    });
-    return { status: decision.to, version, eventId, publicEvent };
-  });
+    },
+  );
+  return { status: decision.to, version, eventId: eventId!, publicEvent };
 }
 
 /** Applies one event of the answer lifecycle. */
@@ -261,13 +258,7 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       .from(inquiries)
       .where(eq(inquiries.id, answer.inquiryId));
     if (!inquiry) throw new NotFound();
-    const visibility = {
-      bodyId,
-      visibility: inquiry.visibility,
-      status: inquiry.status,
-      originatorOrganizationId: inquiry.originatorOrganizationId,
-      ...(await responsibilityFacts(tx, answer.inquiryId, inquiry.leadOrganizationId)),
-    };
+    const visibility = await visibilityFacts(tx, { ...inquiry, id: answer.inquiryId, bodyId });
     // An answer in the works is the administration's; a published one is as visible as its inquiry.
     const visible =
       maySeeAdministrationWork(actor.memberships, visibility) || (answer.status === "published" && maySeeInquiry(actor.memberships, visibility));
@@ -310,22 +301,18 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
         );
     }
     await command.within?.(tx, answer);
-    const version = answer.version + 1;
-    await tx
-      .update(answers)
-      .set({ status: decision.to, version })
-      .where(eq(answers.id, answer.id));
     const publicEvent = decision.publicEvent && inquiry.visibility === "public";
-    const eventId = await recordInquiryEvent(tx, {
-      bodyId,
-      aggregateType: "answer",
-      aggregateId: answer.id,
-      inquiryId: answer.inquiryId,
-      type: event,
-      actorUserId: actor.userId,
-      public: publicEvent,
-      payload: { from: answer.status, to: decision.to, ...factsForPayload(row.guards ?? [], facts), ...command.payload },
-    });
+    const { version, eventId } = await commitAnswerChange(
+      tx,
+      answer,
+      { status: decision.to },
+      {
+        type: event as InquiryEventName,
+        actorUserId: actor.userId,
+        public: publicEvent,
+        payload: { from: answer.status, to: decision.to, ...factsForPayload(row.guards ?? [], facts), ...command.payload },
+      },
+    );
     return { status: decision.to, version, eventId, publicEvent };
   });
 }

@@ -2,13 +2,13 @@
  * Co-authors and deletion of a draft — both for its creator only (app/domain/draft.ts), both on the locked row.
  */
 import { eq } from "drizzle-orm";
-import { events, inquiries, inquiryCoauthors } from "../../../db/schema";
+import { inquiries, inquiryCoauthors } from "../../../db/schema";
 import type { MembershipFact } from "../../domain/policy";
 import { draftText as t } from "../../domain/texts/draft";
 import { getDb } from "../core/db.server";
 import { DraftRefused, factionMembers, lockDraft } from "./drafts.server";
 import { DraftValidationError } from "./drafts-validation.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 
 type Actor = { id: string; memberships: readonly MembershipFact[] };
 
@@ -27,7 +27,7 @@ export async function setCoauthors(user: Actor, input: { inquiryId: string; user
     if (added.length === 0 && removed.length === 0) return;
     await tx.delete(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, row.id));
     if (wanted.length > 0) await tx.insert(inquiryCoauthors).values(wanted.map((userId) => ({ inquiryId: row.id, userId })));
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: row.bodyId,
       aggregateType: "inquiry",
       aggregateId: row.id,
@@ -42,7 +42,7 @@ export async function setCoauthors(user: Actor, input: { inquiryId: string; user
 
 /**
  * Deletes a draft with its questions, originators and co-authors (creator only). The audit row stays: an event
- * `draft_deleted` written directly (the inquiry it names no longer exists, so no notifications refer to it).
+ * `draft_deleted` without its inquiry (the inquiry it names no longer exists, so no notifications refer to it).
  */
 export async function deleteDraft(user: Actor, input: { inquiryId: string }): Promise<void> {
   const db = await getDb();
@@ -50,7 +50,7 @@ export async function deleteDraft(user: Actor, input: { inquiryId: string }): Pr
     const { row, rights } = await lockDraft(tx, user, input.inquiryId);
     if (!rights.delete) throw new DraftRefused(t.readOnlyNotice);
     await tx.delete(inquiries).where(eq(inquiries.id, row.id));
-    await tx.insert(events).values({
+    await recordEvent(tx, {
       bodyId: row.bodyId,
       aggregateType: "inquiry",
       aggregateId: row.id,

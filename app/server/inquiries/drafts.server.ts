@@ -28,7 +28,7 @@ import { renderContent } from "../../editor/content.server";
 import { doc, paragraph } from "../../editor/build";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { DraftValidationError, validateDraft, type DraftInput, type ValidDraft } from "./drafts-validation.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { commitInquiryChange, recordEvent } from "../core/events.server";
 import { earlierSubmission, submitInquiry, type SubmissionResult } from "./numbering.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../core/transitions.server";
 
@@ -128,7 +128,7 @@ export async function createDraft(user: Actor, input: { factionId: string; typeI
     await tx.insert(inquiryOriginators).values({ inquiryId: id, organizationId: faction.organizationId, label: org.name, position: 1 });
     const body = emptyQuestion();
     await tx.insert(questions).values({ inquiryId: id, position: 1, number: "1", bodyJson: body.json, bodyHtml: body.html, bodyText: body.text });
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: faction.bodyId,
       aggregateType: "inquiry",
       aggregateId: id,
@@ -279,18 +279,19 @@ async function writeDraft(tx: Tx, user: Actor, command: SaveDraftCommand, option
   if (!rights.edit) throw new DraftRefused(t.readOnlyNotice);
   if (row.version !== command.expectedVersion) throw new DraftConflict(row.version);
   const valid: ValidDraft = validateDraft(command.input, options);
-  const version = row.version + 1;
-  await tx
-    .update(inquiries)
-    .set({
+  // A save is not logged (autosave): the version guards concurrent editing; draft_created and submit are the log.
+  const { version } = await commitInquiryChange(
+    tx,
+    row,
+    {
       title: valid.title,
       preambleJson: valid.preamble?.json ?? null,
       preambleHtml: valid.preamble?.html ?? null,
       preambleText: valid.preamble?.text ?? null,
-      version,
       updatedAt: new Date(),
-    })
-    .where(eq(inquiries.id, row.id));
+    },
+    null,
+  );
   await tx.delete(questions).where(eq(questions.inquiryId, row.id));
   if (valid.questions.length > 0) {
     const ids = valid.questions.map(() => randomUUID());

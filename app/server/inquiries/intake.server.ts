@@ -4,30 +4,23 @@
  * withdraw (originating faction) — and `runWorkflowCommand`, the one entry point of the page's action, which
  * dispatches to these and to extensions.server.ts, meetings/meetings.server.ts and motions/motions.server.ts.
  *
- * Every command checks again what the route checked: the inquiry is looked up by id and answered NotFound
- * when the user may not see it (another body's included); state changes go through the lifecycle engine,
- * the other commands lock the inquiry, compare its version and write their event with recordInquiryEvent.
+ * Every command checks again what the route checked, once and inside its transaction: the inquiry is locked
+ * and answered NotFound when the user may not see it (another body's included), then its version is compared;
+ * state changes go through the lifecycle engine (runWorkflowTransition), the other commands through
+ * runRecordedCommand, which writes the new version and the event (workflow-context.server.ts).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { inquiries, inquiryContributors, organizations } from "../../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { inquiryContributors, organizations } from "../../../db/schema";
 import type { AgendaPurpose, MotionDecision } from "../../domain/labels";
 import { workflowText as t } from "../../domain/texts/workflow";
 import type { CurrentUser } from "../accounts/auth.server";
 import { createAnswerFor } from "../answers/answer-content.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { extendDeadline, grantExtension, refuseExtension, requestExtension } from "./extensions.server";
-import { recordInquiryEvent } from "../core/events.server";
 import { linkAgenda, type AgendaLinkInput } from "../meetings/meetings.server";
 import { decideMotion, putMotionOnAgenda } from "../motions/motions.server";
-import { applyInquiryTransition, TransitionRefused } from "../core/transitions.server";
-import {
-  actorOf,
-  loadWorkflowSubject,
-  requireAction,
-  requireVersion,
-  WorkflowInputError,
-  type WorkflowUser,
-} from "./workflow-context.server";
+import { TransitionRefused } from "../core/transitions.server";
+import { runRecordedCommand, runWorkflowTransition, WorkflowInputError, type WorkflowUser } from "./workflow-context.server";
 
 export { WorkflowInputError };
 
@@ -60,34 +53,26 @@ async function replaceContributors(tx: Tx, inquiryId: string, contributorIds: re
 
 /** A lifecycle event without facts of its own (accept, start_answering). */
 async function simpleTransition(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, event: "accept" | "start_answering") {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId: subject.inquiry.bodyId,
-    expectedVersion,
-    event,
-    actor: actorOf(user),
-    // Starting to answer creates the answer (drafting, parts per question, the sign-off chain) in the same
-    // transaction as the state change.
-    within:
-      event === "start_answering"
-        ? async (tx, inquiry) => {
-            await createAnswerFor(tx, inquiry, user.id);
-          }
-        : undefined,
-  });
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    {
+      event,
+      // Starting to answer creates the answer (drafting, parts per question, the sign-off chain) in the same
+      // transaction as the state change.
+      within:
+        event === "start_answering"
+          ? async (tx, inquiry) => {
+              await createAnswerFor(tx, inquiry, user.id);
+            }
+          : undefined,
+    },
+  );
 }
 
 export async function declareInadmissible(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, reason: string) {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId: subject.inquiry.bodyId,
-    expectedVersion,
-    event: "declare_inadmissible",
-    actor: actorOf(user),
-    facts: { reason },
-  });
+  return runWorkflowTransition(db, user, { inquiryId, expectedVersion, action: null }, { event: "declare_inadmissible", facts: { reason } });
 }
 
 /** Council office: lead department and contributing departments; `assign` writes both in one transaction. */
@@ -98,34 +83,29 @@ export async function assignInquiry(
   expectedVersion: number,
   input: { leadOrganizationId: string; contributorIds: string[] },
 ) {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
-  const { bodyId } = subject.inquiry;
   // Filled by `within` (after the engine's checks of state and role) and recorded in the event.
   const payload: { contributorIds?: string[] } = {};
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId,
-    expectedVersion,
-    event: "assign",
-    actor: actorOf(user),
-    facts: { leadOrganizationId: input.leadOrganizationId },
-    payload,
-    within: async (tx, inquiry) => {
-      await answeringOrganizations(tx, bodyId, [input.leadOrganizationId], "leadOrganizationId");
-      const ids = await answeringOrganizations(tx, bodyId, input.contributorIds, "contributorIds");
-      payload.contributorIds = ids.filter((id) => id !== input.leadOrganizationId);
-      await replaceContributors(tx, inquiry.id, payload.contributorIds);
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    {
+      event: "assign",
+      facts: { leadOrganizationId: input.leadOrganizationId },
+      payload,
+      within: async (tx, inquiry) => {
+        await answeringOrganizations(tx, inquiry.bodyId, [input.leadOrganizationId], "leadOrganizationId");
+        const ids = await answeringOrganizations(tx, inquiry.bodyId, input.contributorIds, "contributorIds");
+        payload.contributorIds = ids.filter((id) => id !== input.leadOrganizationId);
+        await replaceContributors(tx, inquiry.id, payload.contributorIds);
+      },
     },
-  });
+  );
 }
 
 /** Council office changes the contributing departments later (assigned, answering). */
 export async function changeContributors(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, ids: string[]) {
-  return db.transaction(async (tx) => {
-    const subject = await loadWorkflowSubject(tx, user, inquiryId, { lock: true });
-    requireVersion(subject, expectedVersion);
-    requireAction(subject, "change_contributors");
-    const { inquiry } = subject;
+  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "change_contributors" }, async (tx, { inquiry }) => {
     const contributorIds = (await answeringOrganizations(tx, inquiry.bodyId, ids, "contributorIds")).filter(
       (id) => id !== inquiry.leadOrganizationId,
     );
@@ -134,24 +114,18 @@ export async function changeContributors(db: Db, user: WorkflowUser, inquiryId: 
       .from(inquiryContributors)
       .where(eq(inquiryContributors.inquiryId, inquiry.id));
     await replaceContributors(tx, inquiry.id, contributorIds);
-    const version = inquiry.version + 1;
-    await tx.update(inquiries).set({ version, updatedAt: sql`now()` }).where(eq(inquiries.id, inquiry.id));
-    await recordInquiryEvent(tx, {
-      bodyId: inquiry.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      inquiryId: inquiry.id,
-      type: "contributors_changed",
-      actorUserId: user.id,
-      public: false,
-      // `added` is what the notifications read: only newly added departments are told "assigned".
-      payload: {
-        before: before.map((b) => b.id),
-        after: contributorIds,
-        added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+    return {
+      event: {
+        type: "contributors_changed",
+        public: false,
+        // `added` is what the notifications read: only newly added departments are told "assigned".
+        payload: {
+          before: before.map((b) => b.id),
+          after: contributorIds,
+          added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+        },
       },
-    });
-    return { version };
+    };
   });
 }
 
@@ -163,44 +137,20 @@ export async function changeVisibility(
   expectedVersion: number,
   input: { visibility: "public" | "internal"; reason: string },
 ) {
-  return db.transaction(async (tx) => {
-    const subject = await loadWorkflowSubject(tx, user, inquiryId, { lock: true });
-    requireVersion(subject, expectedVersion);
-    requireAction(subject, "change_visibility");
-    const { inquiry } = subject;
+  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "change_visibility" }, async (_tx, { inquiry }) => {
     const reason = input.reason.trim();
     if (!reason) throw new WorkflowInputError("reason", t.required);
     if (inquiry.visibility === input.visibility) throw new WorkflowInputError("visibility", t.sameVisibility);
-    const version = inquiry.version + 1;
-    await tx
-      .update(inquiries)
-      .set({ visibility: input.visibility, visibilityReason: reason, version, updatedAt: sql`now()` })
-      .where(eq(inquiries.id, inquiry.id));
-    await recordInquiryEvent(tx, {
-      bodyId: inquiry.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry.id,
-      inquiryId: inquiry.id,
-      type: "visibility_changed",
-      actorUserId: user.id,
-      public: false,
-      payload: { from: inquiry.visibility, to: input.visibility, reason },
-    });
-    return { version };
+    return {
+      changes: { visibility: input.visibility, visibilityReason: reason },
+      event: { type: "visibility_changed", public: false, payload: { from: inquiry.visibility, to: input.visibility, reason } },
+    };
   });
 }
 
 /** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
 export async function withdrawInquiry(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, publicNote: string) {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId: subject.inquiry.bodyId,
-    expectedVersion,
-    event: "withdraw",
-    actor: actorOf(user),
-    facts: { publicNote },
-  });
+  return runWorkflowTransition(db, user, { inquiryId, expectedVersion, action: null }, { event: "withdraw", facts: { publicNote } });
 }
 
 export type WorkflowCommand =

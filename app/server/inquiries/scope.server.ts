@@ -5,7 +5,7 @@
  */
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { answerContributors, answers, consultations, inquiries, inquiryContributors } from "../../../db/schema";
-import type { InquiryScope } from "../../domain/policy";
+import type { InquiryScope, InquiryVisibilityFacts } from "../../domain/policy";
 import type { Db, Tx } from "../core/db.server";
 
 /** Condition on `inquiries` for the inquiries of one body that a scope lets the user see; null = none. */
@@ -88,5 +88,26 @@ export async function responsibilityFacts(
     responsibleOrganizationIds: [...new Set(responsible.filter((id): id is string => id !== null))],
     consultedOrganizationIds: [...new Set(consulted.map((c) => c.id))],
     contributorIds: inquiryLevel.map((c) => c.id),
+  };
+}
+
+/** The facts `maySeeInquiry` and `maySeeAdministrationWork` decide on, for one inquiry row. */
+export async function visibilityFacts(
+  db: Db | Tx,
+  inquiry: {
+    id: string;
+    bodyId: string;
+    visibility: "public" | "internal";
+    status: string;
+    originatorOrganizationId: string | null;
+    leadOrganizationId: string | null;
+  },
+): Promise<InquiryVisibilityFacts & Awaited<ReturnType<typeof responsibilityFacts>>> {
+  return {
+    bodyId: inquiry.bodyId,
+    visibility: inquiry.visibility,
+    status: inquiry.status,
+    originatorOrganizationId: inquiry.originatorOrganizationId,
+    ...(await responsibilityFacts(db, inquiry.id, inquiry.leadOrganizationId)),
   };
 }

@@ -17,7 +17,6 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
-  events,
   inquiries,
   inquiryTypes,
   organizations,
@@ -33,9 +32,10 @@ import type {
   WithholdingReason,
 } from "../../domain/labels";
 import { maySeeAdministrationWork, maySeeInquiry } from "../../domain/policy";
-import { responsibilityFacts } from "./scope.server";
+import { visibilityFacts } from "./scope.server";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
+import { recordEvent } from "../core/events.server";
 import { loadWorkflowView, type WorkflowView } from "./workflow-view.server";
 
 export interface StaffInquiryDetail {
@@ -136,7 +136,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
       .where(eq(inquiries.id, inquiryId))
       .limit(1);
     if (!row) return null;
-    const facts = { ...row, ...(await responsibilityFacts(tx, row.id, row.leadOrganizationId)) };
+    const facts = await visibilityFacts(tx, row);
     if (!maySeeInquiry(user.memberships, facts)) return null;
     // The administration's work on the answer (drafts, withheld text, consultations not published) is for
     // the staff responsible for it; a faction sees its own inquiry and, of the answer, only what is published.
@@ -307,7 +307,7 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
     };
     detail.containsNonPublicMaterial = containsNonPublicMaterial(detail);
     if (detail.containsNonPublicMaterial) {
-      await tx.insert(events).values({
+      await recordEvent(tx, {
         bodyId: row.bodyId,
         aggregateType: "inquiry",
         aggregateId: row.id,

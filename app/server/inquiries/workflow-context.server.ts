@@ -5,12 +5,22 @@
  */
 import { and, eq } from "drizzle-orm";
 import { extensionRequests, inquiries, inquiryTypes } from "../../../db/schema";
+import { isLeadDepartmentStaff, isOriginatorFactionMember } from "../../domain/acting-roles";
 import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
 import { availableActions, type WorkflowAction, type WorkflowContext, type WorkflowLifecycle } from "../../domain/workflow";
 import { workflowText } from "../../domain/texts/workflow";
 import type { Db, Tx } from "../core/db.server";
-import { responsibilityFacts } from "./scope.server";
-import { NotFound, StaleVersionError, TransitionRefused, type TransitionActor } from "../core/transitions.server";
+import { commitInquiryChange, type ChangeEvent } from "../core/events.server";
+import { visibilityFacts } from "./scope.server";
+import {
+  NotFound,
+  StaleVersionError,
+  transitionLockedInquiry,
+  TransitionRefused,
+  type InquiryTransitionCommand,
+  type TransitionActor,
+  type TransitionResult,
+} from "../core/transitions.server";
 
 export type InquiryRow = typeof inquiries.$inferSelect;
 
@@ -56,9 +66,8 @@ export async function loadWorkflowSubject(
   const query = db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
   const [inquiry] = options.lock ? await query.for("update") : await query;
   if (!inquiry) throw new NotFound();
-  const facts = await responsibilityFacts(db, inquiry.id, inquiry.leadOrganizationId);
-  const visibility = { ...inquiry, ...facts };
-  if (!maySeeInquiry(user.memberships, visibility)) throw new NotFound();
+  const facts = await visibilityFacts(db, inquiry);
+  if (!maySeeInquiry(user.memberships, facts)) throw new NotFound();
 
   const [type] = await db.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
   const lifecycle: WorkflowLifecycle = type?.lifecycle === "motion" ? "motion" : "inquiry";
@@ -68,18 +77,13 @@ export async function loadWorkflowSubject(
     .where(and(eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")))
     .limit(1);
 
-  const inBody = user.memberships.filter((m) => m.bodyId === inquiry.bodyId);
-  const roles = [...new Set(inBody.map((m) => m.role))] as Role[];
+  const roles = [...new Set(user.memberships.filter((m) => m.bodyId === inquiry.bodyId).map((m) => m.role))] as Role[];
   const context: WorkflowContext = {
     lifecycle,
     state: inquiry.status,
     roles,
-    isLeadDepartmentStaff:
-      inquiry.leadOrganizationId !== null &&
-      inBody.some((m) => m.organizationId === inquiry.leadOrganizationId && (m.role === "clerk" || m.role === "department_head")),
-    isOriginatorFactionMember:
-      inquiry.originatorOrganizationId !== null &&
-      inBody.some((m) => m.organizationId === inquiry.originatorOrganizationId && m.role === "faction_member"),
+    isLeadDepartmentStaff: isLeadDepartmentStaff(user.memberships, inquiry.bodyId, inquiry.leadOrganizationId),
+    isOriginatorFactionMember: isOriginatorFactionMember(user.memberships, inquiry.bodyId, inquiry.originatorOrganizationId),
     hasDueDate: inquiry.dueOn !== null,
     hasPendingExtensionRequest: pending !== undefined,
   };
@@ -93,4 +97,58 @@ export function requireAction(subject: WorkflowSubject, action: WorkflowAction):
 
 export function requireVersion(subject: WorkflowSubject, expectedVersion: number): void {
   if (subject.inquiry.version !== expectedVersion) throw new StaleVersionError();
+}
+
+interface RecordedCommand {
+  inquiryId: string;
+  /** The version the user's form was rendered from. */
+  expectedVersion: number;
+  /** Checked before anything is written; null when the lifecycle engine's decision is the check. */
+  action: WorkflowAction | null;
+}
+
+/** Locks the inquiry, shows it visible (else NotFound), compares the version the user saw, checks the action. */
+async function lockedSubject(tx: Tx, user: WorkflowUser, command: RecordedCommand): Promise<WorkflowSubject> {
+  const subject = await loadWorkflowSubject(tx, user, command.inquiryId, { lock: true });
+  requireVersion(subject, command.expectedVersion);
+  if (command.action) requireAction(subject, command.action);
+  return subject;
+}
+
+/** What a command that changes no state records: the inquiry's column changes (if any) and the event. */
+export interface RecordedChange {
+  changes?: Parameters<typeof commitInquiryChange>[2];
+  event: Omit<ChangeEvent, "actorUserId">;
+}
+
+/**
+ * A workflow command that changes no state, in one transaction: the inquiry is loaded and checked once
+ * (lockedSubject), `act` does the command's own work and says what to record, and commitInquiryChange writes
+ * it with the next version and the event.
+ */
+export async function runRecordedCommand(
+  db: Db,
+  user: WorkflowUser,
+  command: RecordedCommand,
+  act: (tx: Tx, subject: WorkflowSubject) => Promise<RecordedChange>,
+): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const subject = await lockedSubject(tx, user, command);
+    const { changes, event } = await act(tx, subject);
+    const { version } = await commitInquiryChange(tx, subject.inquiry, changes ?? {}, { ...event, actorUserId: user.id });
+    return { version };
+  });
+}
+
+/** A lifecycle event: the same single check of the inquiry, then the engine decides and records. */
+export async function runWorkflowTransition(
+  db: Db,
+  user: WorkflowUser,
+  command: RecordedCommand,
+  transition: Omit<InquiryTransitionCommand, "inquiryId" | "expectedVersion" | "bodyId" | "actor">,
+): Promise<TransitionResult> {
+  return db.transaction(async (tx) => {
+    const subject = await lockedSubject(tx, user, command);
+    return transitionLockedInquiry(tx, subject.inquiry, { ...transition, bodyId: subject.inquiry.bodyId, actor: actorOf(user) });
+  });
 }

@@ -3,20 +3,13 @@
  * or a new TOP, of an existing meeting or a new one (a body without recorded meetings is no dead end). The motion
  * lifecycle's `put_on_agenda` (motions/motions.server.ts) writes its agenda link through writeAgendaLink.
  */
-import { and, eq, inArray, max, sql } from "drizzle-orm";
-import { agendaItems, inquiries, inquiryAgendaItems, meetings, organizations } from "../../../db/schema";
+import { and, eq, inArray, max } from "drizzle-orm";
+import { agendaItems, inquiryAgendaItems, meetings, organizations } from "../../../db/schema";
 import type { AgendaPurpose } from "../../domain/labels";
 import { isIsoDate } from "../../domain/lifecycle";
 import { workflowText as t } from "../../domain/texts/workflow";
 import type { Db, Tx } from "../core/db.server";
-import { recordInquiryEvent } from "../core/events.server";
-import {
-  loadWorkflowSubject,
-  requireAction,
-  requireVersion,
-  WorkflowInputError,
-  type WorkflowUser,
-} from "../inquiries/workflow-context.server";
+import { runRecordedCommand, WorkflowInputError, type WorkflowUser } from "../inquiries/workflow-context.server";
 
 export interface AgendaLinkInput {
   /** An existing meeting of the body, or null to create the meeting below. */
@@ -137,23 +130,7 @@ export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string,
 
 /** Council office: link the inquiry to a meeting's agenda item (event `agenda_linked`, not public). */
 export async function linkAgenda(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, input: AgendaLinkInput) {
-  return db.transaction(async (tx) => {
-    const subject = await loadWorkflowSubject(tx, user, inquiryId, { lock: true });
-    requireVersion(subject, expectedVersion);
-    requireAction(subject, "link_agenda");
-    const payload = await writeAgendaLink(tx, subject.inquiry.bodyId, subject.inquiry.id, input);
-    const version = subject.inquiry.version + 1;
-    await tx.update(inquiries).set({ version, updatedAt: sql`now()` }).where(eq(inquiries.id, subject.inquiry.id));
-    await recordInquiryEvent(tx, {
-      bodyId: subject.inquiry.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: subject.inquiry.id,
-      inquiryId: subject.inquiry.id,
-      type: "agenda_linked",
-      actorUserId: user.id,
-      public: false,
-      payload,
-    });
-    return { version };
-  });
+  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "link_agenda" }, async (tx, { inquiry }) => ({
+    event: { type: "agenda_linked", public: false, payload: await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, input) },
+  }));
 }

@@ -4,8 +4,8 @@
  */
 import type { MotionDecision } from "../../domain/labels";
 import type { Db } from "../core/db.server";
-import { applyInquiryTransition, type TransitionResult } from "../core/transitions.server";
-import { actorOf, loadWorkflowSubject, type WorkflowUser } from "../inquiries/workflow-context.server";
+import type { TransitionResult } from "../core/transitions.server";
+import { runWorkflowTransition, type WorkflowUser } from "../inquiries/workflow-context.server";
 import { writeAgendaLink, type AgendaLinkInput } from "../meetings/meetings.server";
 
 /** Council office: a motion goes on the agenda of a meeting (the link's purpose is "decision"). */
@@ -16,20 +16,20 @@ export async function putMotionOnAgenda(
   expectedVersion: number,
   input: Omit<AgendaLinkInput, "purpose">,
 ): Promise<TransitionResult> {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
   // Filled by `within` and read by the engine when it writes the event, after `within` has run.
   const agenda: Record<string, unknown> = {};
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId: subject.inquiry.bodyId,
-    expectedVersion,
-    event: "put_on_agenda",
-    actor: actorOf(user),
-    within: async (tx, inquiry) => {
-      Object.assign(agenda, await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, { ...input, purpose: "decision" }));
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    {
+      event: "put_on_agenda",
+      within: async (tx, inquiry) => {
+        Object.assign(agenda, await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, { ...input, purpose: "decision" }));
+      },
+      payload: agenda,
     },
-    payload: agenda,
-  });
+  );
 }
 
 /** Council office: records what the council decided on a motion. */
@@ -40,16 +40,16 @@ export async function decideMotion(
   expectedVersion: number,
   input: { decision: MotionDecision; note: string | null },
 ): Promise<TransitionResult> {
-  const subject = await loadWorkflowSubject(db, user, inquiryId);
   const note = input.note?.trim() || null;
-  return applyInquiryTransition(db, {
-    inquiryId: subject.inquiry.id,
-    bodyId: subject.inquiry.bodyId,
-    expectedVersion,
-    event: "decide",
-    actor: actorOf(user),
-    facts: { decision: input.decision },
-    payload: note ? { decisionNote: note } : {},
-    within: async () => ({ motionDecisionNote: note }),
-  });
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    {
+      event: "decide",
+      facts: { decision: input.decision },
+      payload: note ? { decisionNote: note } : {},
+      within: async () => ({ motionDecisionNote: note }),
+    },
+  );
 }

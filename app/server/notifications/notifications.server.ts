@@ -27,6 +27,7 @@ import {
   type NotificationKind,
   type NotificationPreference,
 } from "../../domain/notifications";
+import { DEPARTMENT_ROLES } from "../../domain/acting-roles";
 import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
 import { notificationText as t, type NotificationFacts } from "../../domain/texts/notifications";
 import { publicOrigin } from "../core/config.server";
@@ -35,7 +36,6 @@ import type { RecordedInquiryEvent } from "../core/events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { enqueueMail } from "../core/outbox.server";
 
-const DEPARTMENT_ROLES: Role[] = ["clerk", "department_head"];
 
 /** What notifications need to know about one inquiry, read inside the caller's transaction. */
 export interface InquiryNotificationContext {
@@ -110,7 +110,7 @@ export interface Recipient {
 function audienceCondition(inquiry: InquiryNotificationContext, audience: Audience, requester: string | null): SQL | null {
   const departments = (ids: readonly (string | null)[]) => {
     const list = ids.filter((id): id is string => typeof id === "string");
-    return list.length ? and(inArray(memberships.role, DEPARTMENT_ROLES), inArray(memberships.organizationId, list))! : null;
+    return list.length ? and(inArray(memberships.role, [...DEPARTMENT_ROLES]), inArray(memberships.organizationId, list))! : null;
   };
   switch (audience.kind) {
     case "council_office":

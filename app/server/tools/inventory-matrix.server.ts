@@ -18,7 +18,7 @@ import {
 } from "../../../db/schema";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { getDb, type Db } from "../core/db.server";
-import { recordInquiryEvent } from "../core/events.server";
+import { recordEvent } from "../core/events.server";
 import { lockEditableInventory, ToolInputError, type Actor } from "./inventory-access.server";
 
 export interface MatrixInput {
@@ -90,7 +90,7 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
       const cells = columns.filter((c) => r.uses.includes(c.inventoryRowId)).map((c) => ({ rowId: row!.id, columnId: c.id, uses: true }));
       if (cells.length > 0) await tx.insert(toolUsageMatrixCells).values(cells);
     }
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: access.answer.bodyId,
       aggregateType: "answer",
       aggregateId: access.answer.answer.id,
@@ -154,7 +154,7 @@ export async function saveAssessment(actor: Actor, inquiryId: string, input: Ass
       comment: clean(r.comment) || null,
     }));
     if (values.length > 0) await tx.insert(toolAssessments).values(values);
-    await recordInquiryEvent(tx, {
+    await recordEvent(tx, {
       bodyId: access.answer.bodyId,
       aggregateType: "answer",
       aggregateId: access.answer.answer.id,
