@@ -31,20 +31,28 @@ export async function takeToken(db: Db, key: string, policy: BucketPolicy, now?:
   const at = now ? sql`${now.toISOString()}::timestamptz` : sql`now()`;
   const refilled = sql`least(${policy.capacity}::float8,
       rate_limits.tokens::float8 + greatest(0, extract(epoch from (${at} - rate_limits.updated_at)))::float8 / ${policy.refillSeconds}::float8)`;
-  const result = await db.execute<{ tokens: number; age: number; allowed: boolean }>(sql`
+  // The update happens only when a whole token is there, so a returned row means "taken" (no row: refused,
+  // and nothing changed) — whatever the clock says, also for two attempts at the same instant.
+  const taken = rowsOf<{ ok: number }>(
+    await db.execute<{ ok: number }>(sql`
     insert into rate_limits (key, tokens, updated_at) values (${key}, ${policy.capacity - 1}, ${at})
-    on conflict (key) do update set
-      tokens = case when ${refilled} >= ${1 - EPSILON}::float8 then greatest(0, ${refilled} - 1) else rate_limits.tokens end,
-      updated_at = case when ${refilled} >= ${1 - EPSILON}::float8 then ${at} else rate_limits.updated_at end
-    returning tokens::float8 as tokens,
-      greatest(0, extract(epoch from (${at} - updated_at)))::float8 as age,
-      updated_at = ${at} as allowed`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: Array<{ tokens: number; age: number; allowed: boolean }> }).rows;
-  const row = rows[0];
-  if (!row || row.allowed) return { allowed: true, retryAfterSeconds: 0 };
-  const available = Math.min(policy.capacity, Number(row.tokens) + Number(row.age) / policy.refillSeconds);
+    on conflict (key) do update set tokens = greatest(0, ${refilled} - 1), updated_at = ${at}
+      where ${refilled} >= ${1 - EPSILON}::float8
+    returning 1 as ok`),
+  );
+  if (taken.length > 0) return { allowed: true, retryAfterSeconds: 0 };
+  const [row] = rowsOf<{ tokens: number; age: number }>(
+    await db.execute<{ tokens: number; age: number }>(sql`
+    select tokens::float8 as tokens, greatest(0, extract(epoch from (${at} - updated_at)))::float8 as age
+    from rate_limits where key = ${key}`),
+  );
+  const available = row ? Math.min(policy.capacity, Number(row.tokens) + Number(row.age) / policy.refillSeconds) : 0;
   const missing = Math.max(0, 1 - available);
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(missing * policy.refillSeconds - EPSILON)) };
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 /**
