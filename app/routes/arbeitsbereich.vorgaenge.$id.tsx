@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { RichText } from "~/components/inquiry/RichText";
-import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
+import { readWorkflowForm, type FieldErrors, type FormReply } from "~/components/workflow/form-input";
 import { WorkflowActions } from "~/components/workflow/WorkflowActions";
 import { WorkflowFacts } from "~/components/workflow/WorkflowFacts";
 import { formatDate } from "~/domain/format";
@@ -56,7 +56,7 @@ const GUARD_FIELDS: Record<string, WorkflowField> = {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
-type ActionResult = { intent: string; values: FormValues; errors: FieldErrors; done?: boolean };
+type ActionResult = { intent: string; result?: FormReply; formError?: string; done?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -65,13 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsedId.success) throw new Response(null, { status: 404, headers: NO_STORE });
   const form = readWorkflowForm(await request.formData());
   if (!form.ok) {
-    return data<ActionResult>({ intent: form.intent, values: form.values, errors: form.errors }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>({ intent: form.intent, result: form.reply(), formError: form.errors.form }, { status: 400, headers: NO_STORE });
   }
   const intent = form.command.intent;
-  const refused = (errors: FieldErrors, status: number) => data<ActionResult>({ intent, values: form.values, errors }, { status, headers: NO_STORE });
+  const refused = (errors: FieldErrors, status: number) =>
+    data<ActionResult>({ intent, result: form.reply(errors), formError: errors.form }, { status, headers: NO_STORE });
   try {
     await runWorkflowCommand(user, parsedId.data.id, form.version, form.command);
-    return data<ActionResult>({ intent, values: {}, errors: {}, done: true }, { headers: NO_STORE });
+    return data<ActionResult>({ intent, done: true }, { headers: NO_STORE });
   } catch (error) {
     // Not there, another body's, not visible to this user: the same 404 as the loader's.
     if (error instanceof NotFound) throw new Response(null, { status: 404, headers: NO_STORE });

@@ -66,6 +66,9 @@ export function DraftForm(props: DraftFormProps) {
   versionRef.current = version;
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The user's own save or submission (not an autosave): its refusal moves the focus to the error summary.
+  const explicitIntent = useRef<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const dirty = useRef(false);
   const fetcherState = useRef(fetcher.state);
   fetcherState.current = fetcher.state;
@@ -99,6 +102,7 @@ export function DraftForm(props: DraftFormProps) {
       data.set("intent", intent);
       data.delete("op");
       if (intent !== "submit") setStatus({ kind: "saving" });
+      explicitIntent.current = intent === "autosave" ? null : intent;
       // A submission ends the draft: its backup goes now; should the submission be refused or fail, the
       // answer's handling below writes it again.
       if (intent === "submit") clearBackup(draftId);
@@ -179,7 +183,11 @@ export function DraftForm(props: DraftFormProps) {
       setStatus({ kind: "failed", message: t.conflict });
     } else {
       setStatus({ kind: "failed", message: t.saveFailed });
+      // The user pressed a button and the input was refused: the summary says what to fix, and takes the
+      // focus so that it is read at once (and the focus never falls to <body>).
+      if (explicitIntent.current) requestAnimationFrame(() => summaryRef.current?.focus());
     }
+    explicitIntent.current = null;
     // Runs once per answer; the handlers it calls only change with the conflict state.
   }, [fetcher.data, fetcher.state]);
 
@@ -188,6 +196,9 @@ export function DraftForm(props: DraftFormProps) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value && submitter.name === "intent" ? submitter.value : "save";
+    // While a save is on its way the buttons stay enabled (a disabled button would drop the focus to
+    // <body>) but say aria-disabled; pressing one then does nothing.
+    if (fetcher.state !== "idle") return;
     clearTimeout(timer.current);
     post(intent, submitter);
   }
@@ -255,7 +266,7 @@ export function DraftForm(props: DraftFormProps) {
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="draft-form">
       {errorEntries.length > 0 ? (
-        <div className="notice notice--error" role="alert">
+        <div className="notice notice--error error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{t.errorSummary}</p>
           <ul>
             {errorEntries.map(([field, message]) => (
@@ -353,7 +364,7 @@ export function DraftForm(props: DraftFormProps) {
       {readOnly ? null : (
         <>
           <div className="draft-save">
-            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+            <button type="submit" name="intent" value="save" className="button" aria-disabled={busy || undefined}>
               {t.save}
             </button>
             <p className="draft-status" role="status" aria-live="polite">
@@ -379,7 +390,7 @@ export function DraftForm(props: DraftFormProps) {
                 </p>
               ) : null}
             </div>
-            <button type="submit" name="intent" value="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" name="intent" value="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {t.submit}
             </button>
           </section>

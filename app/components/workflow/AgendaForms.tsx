@@ -3,7 +3,7 @@ import { formatDate } from "~/domain/format";
 import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/workflow-view.server";
-import { ActionForm, Input, Select, TextArea, value, type FormState } from "./fields";
+import { ActionForm, Input, Select, TextArea, type FormState } from "./fields";
 import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
 
 /**
@@ -27,7 +27,7 @@ export function AgendaForm({
   const defaultRole = intent === "put_on_agenda" ? "Entscheidung" : "";
   return (
     <ActionForm intent={intent} version={version} state={state} heading={heading}>
-      <Select form={intent} name="meetingId" label={t.meeting} required defaultValue={value(state, "meetingId")} error={state.errors.meetingId}>
+      <Select name="meetingId" label={t.meeting} required>
         <option value="">–</option>
         <option value={NEW_MEETING}>{t.newMeeting}</option>
         {meetings.map((m) => (
@@ -37,11 +37,8 @@ export function AgendaForm({
         ))}
       </Select>
       <Select
-        form={intent}
         name="newMeetingOrganizationId"
         label={t.newMeetingOrganizationId}
-        defaultValue={value(state, "newMeetingOrganizationId")}
-        error={state.errors.newMeetingOrganizationId}
       >
         <option value="">–</option>
         {workflow.options.meetingOrgans.map((o) => (
@@ -51,15 +48,12 @@ export function AgendaForm({
         ))}
       </Select>
       <Input
-        form={intent}
         name="newMeetingDate"
         type="date"
         label={t.newMeetingDate}
         hint={t.newMeetingHint}
-        defaultValue={value(state, "newMeetingDate")}
-        error={state.errors.newMeetingDate}
       />
-      <Select form={intent} name="agendaItemId" label={t.agendaItem} required defaultValue={value(state, "agendaItemId")} error={state.errors.agendaItemId}>
+      <Select name="agendaItemId" label={t.agendaItem} required>
         <option value="">–</option>
         <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
         {meetings
@@ -74,10 +68,10 @@ export function AgendaForm({
             </optgroup>
           ))}
       </Select>
-      <Input form={intent} name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} defaultValue={value(state, "newItemNumber")} error={state.errors.newItemNumber} />
-      <Input form={intent} name="newItemTitle" label={t.newItemTitle} defaultValue={value(state, "newItemTitle")} error={state.errors.newItemTitle} />
+      <Input name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} />
+      <Input name="newItemTitle" label={t.newItemTitle} />
       {intent === "link_agenda" ? (
-        <Select form={intent} name="purpose" label={t.purpose} required defaultValue={value(state, "purpose")} error={state.errors.purpose}>
+        <Select name="purpose" label={t.purpose} required>
           <option value="">–</option>
           {AGENDA_PURPOSES.map((p) => (
             <option key={p} value={p}>
@@ -86,7 +80,7 @@ export function AgendaForm({
           ))}
         </Select>
       ) : null}
-      <Select form={intent} name="roleLabel" label={t.roleLabel} defaultValue={value(state, "roleLabel", defaultRole)} error={state.errors.roleLabel}>
+      <Select name="roleLabel" label={t.roleLabel} defaultValue={defaultRole}>
         <option value="">–</option>
         {t.roleLabels.map((r) => (
           <option key={r} value={r}>
@@ -102,7 +96,7 @@ export function AgendaForm({
 export function DecideForm({ version, state }: { version: number; state: FormState }) {
   return (
     <ActionForm intent="decide" version={version} state={state} heading={t.decideHeading}>
-      <Select form="decide" name="decision" label={t.decision} required defaultValue={value(state, "decision")} error={state.errors.decision}>
+      <Select name="decision" label={t.decision} required>
         <option value="">–</option>
         {MOTION_DECISIONS.map((d) => (
           <option key={d} value={d}>
@@ -110,7 +104,7 @@ export function DecideForm({ version, state }: { version: number; state: FormSta
           </option>
         ))}
       </Select>
-      <TextArea form="decide" name="note" label={t.decisionNote} defaultValue={value(state, "note")} error={state.errors.note} />
+      <TextArea name="note" label={t.decisionNote} />
       <button type="submit">{t.decideSubmit}</button>
     </ActionForm>
   );

@@ -103,6 +103,8 @@ export const draftText = {
   malformed: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen.",
 
   toolbar: (field: string) => `Formatierung: ${field}`,
+  editorKeys:
+    "Tastatur: Escape springt zur Werkzeugleiste. In einer Tabelle springt Tab zur nächsten Zelle und verlässt nach der letzten Zelle das Eingabefeld (Umschalt+Tab nach der ersten rückwärts).",
   bold: "Fett",
   italic: "Kursiv",
   heading3: "Überschrift 3",
