@@ -8,7 +8,7 @@ import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
 import { inquiryEventLabels } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"} – Quaestio` },
+  { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"}${data && (data.page > 1 || data.hasNext) ? ` – ${t.pageOf(data.page)}` : ""} – Quaestio` },
 ];
 
 const BodyParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);

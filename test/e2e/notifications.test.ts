@@ -104,9 +104,11 @@ describe("notifications", () => {
     // The header, on any page, counts the unread notifications.
     await page.goto(`${app.url}/konto`);
     const headerLink = page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: /^Benachrichtigungen/ });
-    expect(await headerLink.textContent()).toBe(`Benachrichtigungen (${unreadBefore})`);
-    // On screen "(1)"; the accessible name says what the number counts.
-    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore} ungelesen)`, exact: true }).count()).toBe(1);
+    // What is on screen: the link's own text, without the visually hidden word.
+    const visible = await headerLink.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(""));
+    expect(visible).toBe(`Benachrichtigungen (${unreadBefore})`);
+    // On screen "(1)"; the accessible name begins with what is on screen (2.5.3) and says what the number counts.
+    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore}) ungelesen`, exact: true }).count()).toBe(1);
 
     await headerLink.click();
     await page.waitForURL((url) => url.pathname === "/benachrichtigungen");
@@ -118,7 +120,7 @@ describe("notifications", () => {
     await reminder.getByRole("button", { name: /^Als gelesen markieren: / }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Die Benachrichtigung ist als gelesen markiert.");
     await expect.poll(() => page.locator("li[data-state='read']", { hasText: INQUIRY }).count()).toBe(1);
-    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1} ungelesen)`;
+    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1}) ungelesen`;
     await expect.poll(() => page.getByRole("link", { name: expected, exact: true }).count()).toBe(1);
     expect(await unread.count()).toBe(unreadBefore - 1);
     await checkA11y(page);
