@@ -81,7 +81,7 @@ export default function NotificationPreferences() {
       ) : null}
       <Form method="post" noValidate>
         <div className="table-wrapper">
-          <table>
+          <table className="prefs-table">
             <caption>{t.caption}</caption>
             <thead>
               <tr>
@@ -98,7 +98,7 @@ export default function NotificationPreferences() {
                   <tr key={kind}>
                     <th scope="row">{label}</th>
                     <td id={`hint-${kind}`}>{hint}</td>
-                    <td>
+                    <td data-label={t.columnInApp}>
                       <input
                         type="checkbox"
                         name={`inApp_${kind}`}
@@ -107,7 +107,7 @@ export default function NotificationPreferences() {
                         defaultChecked={values.channels[kind].inApp}
                       />
                     </td>
-                    <td>
+                    <td data-label={t.columnEmail}>
                       <input
                         type="checkbox"
                         name={`email_${kind}`}
