@@ -94,7 +94,9 @@ describe("council office intake", () => {
     await visibility.getByLabel("Neue Sichtbarkeit").selectOption("public");
     office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
     await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
-    await expect.poll(() => visibility.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    // Next to the field, and in the error summary above the form (a link to the field).
+    await expect.poll(() => visibility.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
+    expect(await visibility.getByRole("alert").getByRole("link", { name: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
     expect(await visibility.getByLabel("Neue Sichtbarkeit").inputValue()).toBe("public");
     expect(await visibility.getByLabel("Begründung der Änderung").getAttribute("aria-invalid")).toBe("true");
     await checkA11y(office.page);
@@ -217,7 +219,7 @@ describe("council office intake", () => {
 
     const withdraw = form(page, "Anfrage zurückziehen");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
-    await expect.poll(() => withdraw.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    await expect.poll(() => withdraw.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
     await withdraw.getByLabel("Hinweis zur Rücknahme (öffentlich)").fill("Die Fragen wurden in der Ausschusssitzung beantwortet.");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Die Anfrage wurde zurückgezogen.");

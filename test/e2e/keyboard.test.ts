@@ -246,6 +246,12 @@ describe("staff pages with the keyboard only", () => {
     expect((await focused(page)).text).toContain("Bitte wählen Sie die federführende Organisationseinheit aus.");
     const lead = assign.getByLabel("Federführende Organisationseinheit");
     expect(await lead.getAttribute("aria-invalid")).toBe("true");
+    // Only the ministries answer: not the government as a whole, not a subordinate authority.
+    const choices = await lead.locator("option").allTextContents();
+    expect(choices).toContain("Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie");
+    expect(choices).not.toContain("Landesregierung");
+    expect(choices).not.toContain("Polizei NRW");
+    expect(choices).not.toContain("Landesbetrieb Straßenbau");
     expect(await assign.getByRole("link", { name: "Bitte wählen Sie die federführende Organisationseinheit aus." }).getAttribute("href")).toBe(
       `#${await lead.getAttribute("id")}`,
     );
