@@ -281,4 +281,55 @@ describe("staff pages with the keyboard only", () => {
     office.assertNoPageErrors();
     await office.close();
   });
+
+  it("offers only the chosen meeting's agenda items, with JavaScript and without", async () => {
+    const office = await openPage(browser);
+    const { page } = office;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInStaffFirstTime(page, app.url, "ratsbuero@norderstedt.quaestio.example");
+    await page.goto(`${app.url}/arbeitsbereich`);
+    const link = page.getByRole("link", { name: "Barrierefreiheit der Videokonferenzsysteme", exact: true }).first();
+    const href = await link.getAttribute("href");
+    await page.goto(`${app.url}${href}`);
+    const agenda = page.getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true });
+    const items = agenda.getByLabel("Vorhandener Tagesordnungspunkt");
+    // No meeting chosen: no item of any meeting (the demo data has items back to 2020).
+    expect(await items.locator("option").allTextContents()).toEqual(["–", "neuen Tagesordnungspunkt anlegen"]);
+    const meeting = agenda.getByLabel("Sitzung", { exact: true });
+    const may2020 = (await meeting.locator("option").allTextContents()).find((o) => o.includes("04.05.2020"))!;
+    await meeting.selectOption({ label: may2020 });
+    await expect.poll(() => items.locator("option").allTextContents()).toEqual([
+      "–",
+      "neuen Tagesordnungspunkt anlegen",
+      "TOP 26.7: Anfrage 2 der FWuD-Fraktion zum Thema Zoom",
+    ]);
+    await checkNarrowAndWide(page);
+
+    // Linked by keyboard: the focus goes to the message.
+    await items.selectOption({ label: "TOP 26.7: Anfrage 2 der FWuD-Fraktion zum Thema Zoom" });
+    await agenda.getByLabel("Anlass").selectOption({ index: 1 });
+    await agenda.getByRole("button", { name: "Verknüpfen" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page).then((f) => f.role)).toBe("status");
+
+    // Without JavaScript (same session): the meeting is chosen first, then the page shows its items only.
+    const noJs = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+    await noJs.addCookies(await office.context.cookies());
+    const plain = await noJs.newPage();
+    await plain.goto(`${app.url}${href}`);
+    const plainAgenda = plain.getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true });
+    expect(await plainAgenda.getByLabel("Vorhandener Tagesordnungspunkt").locator("option").count()).toBe(2);
+    await plainAgenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: may2020 });
+    await plainAgenda.getByRole("button", { name: "Tagesordnungspunkte dieser Sitzung anzeigen" }).click();
+    await plain.waitForURL((url) => url.searchParams.has("meetingId"));
+    const plainItems = plain.getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true }).getByLabel("Vorhandener Tagesordnungspunkt");
+    expect(await plainItems.locator("option").allTextContents()).toEqual([
+      "–",
+      "neuen Tagesordnungspunkt anlegen",
+      "TOP 26.7: Anfrage 2 der FWuD-Fraktion zum Thema Zoom",
+    ]);
+    await noJs.close();
+    office.assertNoPageErrors();
+    await office.close();
+  });
 });

@@ -1,4 +1,6 @@
 /** Beratungsfolge and Anträge: link to a meeting's agenda item (or a new TOP), put a motion on the agenda, decide. */
+import { useField } from "@conform-to/react";
+import { useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
@@ -7,9 +9,9 @@ import { ActionForm, Input, Select, TextArea, type FormState } from "./fields";
 import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
 
 /**
- * The agenda item list holds the items of every meeting (grouped by meeting), so that the form works without
- * JavaScript; the server checks that the item belongs to the chosen meeting. A meeting not yet recorded is
- * created from its organ and date (its TOP is then new as well).
+ * The agenda item list holds only the chosen meeting's items (AgendaItemChoice); the server still checks that
+ * the item belongs to the chosen meeting. A meeting not yet recorded is created from its organ and date (its
+ * TOP is then new as well).
  */
 export function AgendaForm({
   intent,
@@ -25,9 +27,12 @@ export function AgendaForm({
   const meetings = workflow.options.meetings;
   const heading = intent === "put_on_agenda" ? t.putOnAgendaHeading : t.agendaFormHeading;
   const defaultRole = intent === "put_on_agenda" ? "Entscheidung" : "";
+  // Without JavaScript the meeting is chosen first with a GET of this page (the button in <noscript>).
+  const [params] = useSearchParams();
+  const chosenFromUrl = params.get("intent") === intent ? (params.get("meetingId") ?? undefined) : undefined;
   return (
     <ActionForm intent={intent} version={version} state={state} heading={heading}>
-      <Select name="meetingId" label={t.meeting} required>
+      <Select name="meetingId" label={t.meeting} required defaultValue={chosenFromUrl}>
         <option value="">–</option>
         <option value={NEW_MEETING}>{t.newMeeting}</option>
         {meetings.map((m) => (
@@ -53,21 +58,7 @@ export function AgendaForm({
         label={t.newMeetingDate}
         hint={t.newMeetingHint}
       />
-      <Select name="agendaItemId" label={t.agendaItem} required>
-        <option value="">–</option>
-        <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
-        {meetings
-          .filter((m) => m.items.length > 0)
-          .map((m) => (
-            <optgroup key={m.id} label={`${m.label}, ${formatDate(m.date)}`}>
-              {m.items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {`TOP ${i.number}: ${i.title}`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-      </Select>
+      <AgendaItemChoice meetings={meetings} />
       <Input name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} />
       <Input name="newItemTitle" label={t.newItemTitle} />
       {intent === "link_agenda" ? (
@@ -90,6 +81,35 @@ export function AgendaForm({
       </Select>
       <button type="submit">{intent === "put_on_agenda" ? t.putOnAgendaSubmit : t.agendaSubmit}</button>
     </ActionForm>
+  );
+}
+
+/**
+ * The agenda items of the chosen meeting only (and "new TOP"). With JavaScript the list follows the meeting
+ * field as it changes; without, a button reloads the page with the chosen meeting.
+ */
+function AgendaItemChoice({ meetings }: { meetings: WorkflowView["options"]["meetings"] }) {
+  const [meeting] = useField<string>("meetingId");
+  const [params] = useSearchParams();
+  const chosen = typeof meeting.value === "string" ? meeting.value : (params.get("meetingId") ?? "");
+  const items = meetings.find((m) => m.id === chosen)?.items ?? [];
+  return (
+    <>
+      <noscript>
+        <button type="submit" formMethod="get" className="button button--secondary">
+          {t.showMeetingItems}
+        </button>
+      </noscript>
+      <Select name="agendaItemId" label={t.agendaItem} hint={chosen ? undefined : t.chooseMeetingFirst} required>
+        <option value="">–</option>
+        <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {`TOP ${i.number}: ${i.title}`}
+          </option>
+        ))}
+      </Select>
+    </>
   );
 }
 
