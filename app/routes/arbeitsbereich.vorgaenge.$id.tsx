@@ -14,6 +14,7 @@ import {
   recommendationKindLabels,
   withholdingReasonLabels,
 } from "~/domain/labels";
+import { dueNote } from "~/domain/texts/deadlines";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/auth.server";
@@ -136,7 +137,7 @@ export default function StaffInquiry() {
               <dt>{t.due}</dt>
               <dd>
                 {formatDate(inquiry.dueOn)}
-                {inquiry.dueRuleLabel ? ` (${inquiry.dueRuleLabel})` : null}
+                {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions) ? ` (${dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions)})` : null}
               </dd>
             </>
           ) : null}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { dueNote } from "~/domain/texts/deadlines";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
@@ -175,7 +176,9 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
               value: (
                 <>
                   <DateText iso={inquiry.dueOn} />
-                  {inquiry.dueRuleLabel ? <span className="muted"> ({inquiry.dueRuleLabel})</span> : null}
+                  {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, data.extensions) ? (
+                    <span className="muted"> ({dueNote(inquiry.dueOn, inquiry.dueRuleLabel, data.extensions)})</span>
+                  ) : null}
                   {late ? (
                     <>
                       {" "}

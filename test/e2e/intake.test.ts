@@ -112,6 +112,8 @@ describe("council office intake", () => {
     await grant.getByRole("button", { name: "Fristverlängerung gewähren" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Fristverlängerung wurde gewährt.");
     await expect.poll(() => office.page.getByText(REASON).count()).toBeGreaterThan(0);
+    // The due date says it was extended and why, not the rule it was first computed by.
+    expect(await office.page.locator("dd", { hasText: `${formatDate(NEW_DUE)} (verlängert, bisher ` }).textContent()).toContain(`Grund: ${REASON}`);
     await checkA11y(office.page);
 
     await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
@@ -120,6 +122,7 @@ describe("council office intake", () => {
     await expect.poll(() => office.page.locator("ol.timeline li", { hasText: "Frist verlängert" }).textContent()).toContain(REASON);
     expect(await office.page.locator("main :not(ol.timeline) > li", { hasText: REASON }).count()).toBe(1);
     expect(await office.page.getByText(formatDate(NEW_DUE)).count()).toBeGreaterThan(0);
+    expect(await office.page.getByText(/\(verlängert, bisher \d{2}\.\d{2}\.\d{4} – Grund: /).count()).toBe(1);
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
