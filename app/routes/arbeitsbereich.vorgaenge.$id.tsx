@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { RichText } from "~/components/inquiry/RichText";
 import { readWorkflowForm, type FieldErrors, type FormReply } from "~/components/workflow/form-input";
@@ -10,6 +11,7 @@ import {
   answerStatusLabels,
   consultationKindLabels,
   consultationVerdictLabels,
+  inquiryStatusExplanations,
   inquiryStatusLabel,
   recommendationKindLabels,
   withholdingReasonLabels,
@@ -36,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inquiry = await loadStaffInquiry(user, parsed.data.id);
   // Not there, another body's, another faction's draft: all the same 404.
   if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  return data({ inquiry }, { headers: { "Cache-Control": "no-store" } });
+  // Right after the faction submitted its draft (the editor redirects here with ?eingereicht=1).
+  const justSubmitted = new URL(request.url).searchParams.get("eingereicht") === "1" && inquiry.reference !== null;
+  return data({ inquiry, justSubmitted }, { headers: { "Cache-Control": "no-store" } });
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -88,14 +92,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffInquiry() {
-  const { inquiry } = useLoaderData<typeof loader>();
+  const { inquiry, justSubmitted } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
+  const submittedRef = useRef<HTMLParagraphElement>(null);
+  // The submission's confirmation takes the focus, like the message after any other action.
+  useEffect(() => {
+    if (justSubmitted) submittedRef.current?.focus();
+  }, [justSubmitted]);
   return (
     <article className="staff-inquiry">
       <p>
         <Link to="/arbeitsbereich">{t.backToWorkspace}</Link>
       </p>
       <h1>{inquiry.title}</h1>
+      {justSubmitted ? (
+        <p className="notice" role="status" tabIndex={-1} ref={submittedRef}>
+          {t.submittedAs(inquiry.typeName, inquiry.reference ?? "", inquiry.dueOn ? formatDate(inquiry.dueOn) : null)}
+        </p>
+      ) : null}
       {inquiry.containsNonPublicMaterial ? (
         <p className="notice" role="note">
           {t.nonPublicNotice}
@@ -112,6 +126,8 @@ export default function StaffInquiry() {
           <dd>{inquiry.reference ?? t.draftReference}</dd>
           <dt>{t.status}</dt>
           <dd>{inquiryStatusLabel(inquiry.status)}</dd>
+          <dt>{t.statusMeaning}</dt>
+          <dd className="status-explanation">{inquiryStatusExplanations[inquiry.status]}</dd>
           <dt>{t.visibility}</dt>
           <dd>{inquiry.visibility === "public" ? t.visibilityPublic : t.visibilityInternal}</dd>
           {inquiry.originatorName ? (
@@ -152,8 +168,13 @@ export default function StaffInquiry() {
       <WorkflowActions inquiryId={inquiry.id} visibility={inquiry.visibility} dueOn={inquiry.dueOn} workflow={inquiry.workflow} last={last} />
 
       <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">{t.questions}</h2>
-        <RichText html={inquiry.preambleHtml} />
+        <h2 id="questions-heading">{inquiry.workflow.lifecycle === "motion" ? t.motionText : t.questions}</h2>
+        {inquiry.preambleHtml ? (
+          <>
+            <h3>{t.preamble}</h3>
+            <RichText html={inquiry.preambleHtml} />
+          </>
+        ) : null}
         {inquiry.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
         <ol className="plain-list">
           {inquiry.questions.map((q) => (

@@ -128,6 +128,8 @@ describe("staff pages with the keyboard only", () => {
     expect(await editor.getAttribute("aria-describedby")).toContain("q-0-keys");
     expect(await page.locator("#q-0-keys").textContent()).toContain("verlässt nach der letzten Zelle das Eingabefeld");
 
+    await page.locator("#preamble").focus();
+    await page.keyboard.type("Die Landesregierung betreibt ein Landesportal.");
     // A link: type, select, Escape to the toolbar, arrows to "Link".
     await editor.focus();
     await page.keyboard.type("Quelle");
@@ -215,8 +217,12 @@ describe("staff pages with the keyboard only", () => {
     await page.keyboard.press("Space");
     await submit.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
-    inquiryUrl = page.url();
+    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
+    inquiryUrl = page.url().split("?")[0]!;
+    // The confirmation says under which number and until when, and has the focus.
+    await expect.poll(() => focused(page).then((f) => f.text)).toMatch(/^Eingereicht als Kleine Anfrage \S+, Frist \d{2}\.\d{2}\.\d{4}\.$/);
+    // The preamble is labelled as such on the staff page (not only under "Fragen").
+    expect(await page.getByRole("heading", { level: 3, name: "Vorbemerkung" }).count()).toBe(1);
     await checkNarrowAndWide(page);
     faction.assertNoPageErrors();
     await faction.close();
@@ -236,6 +242,10 @@ describe("staff pages with the keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page).then((f) => f.role)).toBe("status");
     expect((await focused(page)).text).toBe("Die Anfrage wurde angenommen.");
+    // Each status is explained in one line beside it.
+    expect(await page.locator("dt", { hasText: /^Was das heißt$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toBe(
+      "Die Anfrage ist zulässig; als Nächstes wird bestimmt, wer sie beantwortet.",
+    );
 
     // Assign without a lead: the summary takes the focus and links to the field.
     office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);

@@ -19,6 +19,9 @@ export const draftText = {
 
   editPageTitle: (title: string) => `Entwurf: ${title} – Quaestio`,
   editHeading: "Entwurf bearbeiten",
+  /** A co-author who may not edit (or a draft that can no longer be edited) reads it only. */
+  viewHeading: "Entwurf ansehen",
+  viewPageTitle: (title: string) => `Entwurf ansehen: ${title} – Quaestio`,
   readOnlyNotice:
     "Sie können diesen Entwurf Ihrer Fraktion lesen. Bearbeiten und einreichen können ihn nur die Verfasserin oder der Verfasser und die Mitautorinnen und Mitautoren.",
   metaType: "Art",
