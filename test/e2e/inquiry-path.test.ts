@@ -97,7 +97,7 @@ describe("an inquiry from the draft to the department", () => {
     await assign.getByLabel("Federführende Organisationseinheit").selectOption({ label: LEAD });
     await assign.getByRole("button", { name: "Federführung zuweisen" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Federführung wurde zugewiesen.");
-    await expect.poll(() => definition(office.page, "Status").textContent()).toBe("in Bearbeitung");
+    await expect.poll(() => definition(office.page, "Status").textContent()).toBe("zugewiesen");
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
