@@ -87,7 +87,7 @@ describe("an inquiry from the draft to the department", () => {
     await signInStaffFirstTime(office.page, app.url, "ratsbuero@landtag-nrw.quaestio.example");
     await office.page.goto(`${app.url}/arbeitsbereich`);
     // A new inquiry tells the council office (header count) and waits in its intake.
-    expect(await office.page.getByRole("link", { name: /^Benachrichtigungen \(\d+ ungelesen\)$/ }).count()).toBe(1);
+    expect(await office.page.getByRole("link", { name: /^Benachrichtigungen \(\d+\) ungelesen$/ }).count()).toBe(1);
     await dashboardSection(office.page, "Eingang").getByRole("link", { name: TITLE }).click();
     await office.page.waitForURL(inquiryUrl);
     await checkA11y(office.page);

@@ -243,9 +243,9 @@ describe("staff pages with the keyboard only", () => {
     await expect.poll(() => focused(page).then((f) => f.role)).toBe("status");
     expect((await focused(page)).text).toBe("Die Anfrage wurde angenommen.");
     // Each status is explained in one line beside it.
-    expect(await page.locator("dt", { hasText: /^Was das heißt$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toBe(
-      "Die Anfrage ist zulässig; als Nächstes wird bestimmt, wer sie beantwortet.",
-    );
+    await expect
+      .poll(() => page.locator("dt", { hasText: /^Was das heißt$/ }).locator("xpath=following-sibling::dd[1]").textContent())
+      .toBe("Die Anfrage ist zulässig; als Nächstes wird bestimmt, wer sie beantwortet.");
 
     // Assign without a lead: the summary takes the focus and links to the field.
     office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
