@@ -38,6 +38,7 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p>{t.noEvents}</p>
       ) : (
+        <div className="table-wrapper">
         <table>
           <caption>
             {t.auditCaption}, {t.pageOf(page)}
@@ -59,12 +60,13 @@ export default function AuditLog() {
                 </td>
                 <td>{eventTypeLabels[e.type] ?? inquiryEventLabels[e.type] ?? e.type}</td>
                 <td>{e.actorName ?? t.system}</td>
-                <td>{e.subject}</td>
+                <td>{e.subjectHref ? <Link to={e.subjectHref}>{e.subject}</Link> : e.subject}</td>
                 <td>{e.details}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {page > 1 || hasNext ? (
         <nav className="pagination" aria-label="Seiten">
