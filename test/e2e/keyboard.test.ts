@@ -112,6 +112,11 @@ describe("staff pages with the keyboard only", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInFactionMember(page, app.url, FACTION);
     await checkNarrowAndWide(page);
+    // Notification settings offer a faction member only what the faction receives.
+    await page.goto(`${app.url}/konto/benachrichtigungen`);
+    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).count()).toBe(1);
+    expect(await page.getByRole("checkbox", { name: "Ihnen zugewiesen: per E-Mail" }).count()).toBe(0);
+    await checkNarrowAndWide(page);
     await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
     await page.getByRole("radio", { name: /Kleine Anfrage/ }).first().focus();
     await page.keyboard.press("Space");
@@ -277,6 +282,17 @@ describe("staff pages with the keyboard only", () => {
     await assign.getByRole("button", { name: "Federführung zuweisen" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page).then((f) => f.text)).toBe("Die Federführung wurde zugewiesen.");
+    // The account pages fit 320 px too (the settings' boxes on screen, not in a sideways-scrolled table).
+    for (const path of ["/konto", "/konto/benachrichtigungen", "/benachrichtigungen"]) {
+      await page.goto(`${app.url}${path}`);
+      await checkNarrowAndWide(page);
+    }
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`${app.url}/konto/benachrichtigungen`);
+    const box = await page.getByRole("checkbox", { name: "Neue Anfrage eingegangen: per E-Mail" }).boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(inquiryUrl);
 
     // A date input shows the focus (with its calendar button part of it).
     const extend = page.locator('input[type="date"]').first();

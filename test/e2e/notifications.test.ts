@@ -71,14 +71,16 @@ describe("notifications", () => {
     await checkA11y(page);
 
     await days.fill("60");
-    const acceptedByMail = page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" });
+    // A clerk is offered only what a department receives: not the faction's "Anfrage angenommen".
+    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).count()).toBe(0);
+    const acceptedByMail = page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" });
     expect(await acceptedByMail.isChecked()).toBe(false);
     await acceptedByMail.check();
     await page.getByRole("button", { name: "Einstellungen speichern" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Ihre Einstellungen sind gespeichert.");
     await page.reload();
     expect(await page.getByLabel("Erinnerung vor Fristablauf (Tage vorher)").inputValue()).toBe("60");
-    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" }).isChecked()).toBe(true);
 
     // The scan runs every second here: soon the list holds the reminder the widened preference brings.
     const unread = page.locator("li[data-state='unread']");
