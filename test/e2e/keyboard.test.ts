@@ -170,7 +170,11 @@ describe("staff pages with the keyboard only", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("https://www.landtag.nrw.de/");
     await page.keyboard.press("Enter");
-    await expect.poll(() => editor.locator('a[href="https://www.landtag.nrw.de/"]').count()).toBe(1);
+    await expect
+      .poll(() => editor.locator('a[href="https://www.landtag.nrw.de/"]').count(), {
+        message: `no link in ${await editor.innerHTML()} (focus: ${JSON.stringify(await focused(page))})`,
+      })
+      .toBe(1);
 
     // A table from the toolbar: afterwards the toolbar is still reachable (its tab stop is an enabled button).
     await page.keyboard.press("End");
