@@ -61,13 +61,16 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
   );
 }
 
-/** "Benachrichtigungen (3)" on screen; its accessible name is "Benachrichtigungen (3 ungelesen)". */
+/**
+ * "Benachrichtigungen (3)" on screen; read as "Benachrichtigungen (3) ungelesen". The accessible name begins
+ * with what is on screen (WCAG 2.5.3, label in name), so a voice user can say what they see.
+ */
 function NotificationsLink({ unread }: { unread: number }) {
   const t = notificationText.header;
   if (unread === 0) return <Link to="/benachrichtigungen">{t.link}</Link>;
   return (
-    <Link to="/benachrichtigungen" aria-label={t.linkLabel(unread)}>
-      {t.link} ({unread})
+    <Link to="/benachrichtigungen">
+      {t.link} ({unread})<span className="visually-hidden"> {t.unreadSuffix}</span>
     </Link>
   );
 }

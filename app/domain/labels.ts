@@ -104,12 +104,28 @@ export const inquiryStatusLabels: Record<InquiryStatus, string> = {
   submitted: "eingereicht",
   inadmissible: "unzulässig",
   accepted: "angenommen",
-  assigned: "in Bearbeitung",
-  answering: "in Beantwortung",
+  // "zugewiesen" and "Antwort in Arbeit" (not "in Bearbeitung" / "in Beantwortung", which a reader could not
+  // tell apart): assigned means someone is responsible, answering that the answer is being written.
+  assigned: "zugewiesen",
+  answering: "Antwort in Arbeit",
   answered: "beantwortet",
   withdrawn: "zurückgezogen",
   on_agenda: "auf der Tagesordnung",
   decided: "entschieden",
+};
+
+/** One line per status that says what it means, shown beside the status on an inquiry's page. */
+export const inquiryStatusExplanations: Record<InquiryStatus, string> = {
+  draft: "Die Anfrage wird noch geschrieben und ist nicht eingereicht.",
+  submitted: "Die Anfrage ist eingegangen und wird auf ihre Zulässigkeit geprüft.",
+  inadmissible: "Die Anfrage wurde für unzulässig erklärt und wird nicht beantwortet.",
+  accepted: "Die Anfrage ist zulässig; als Nächstes wird bestimmt, wer sie beantwortet.",
+  assigned: "Eine Stelle der Verwaltung ist für die Antwort zuständig; die Arbeit daran hat noch nicht begonnen.",
+  answering: "Die zuständige Stelle schreibt die Antwort.",
+  answered: "Die Antwort liegt vor.",
+  withdrawn: "Die Anfrage wurde von den Fragestellenden zurückgezogen.",
+  on_agenda: "Der Antrag steht auf der Tagesordnung einer Sitzung.",
+  decided: "Über den Antrag wurde entschieden.",
 };
 
 export const motionDecisionLabels: Record<MotionDecision, string> = {

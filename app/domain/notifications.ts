@@ -212,3 +212,37 @@ export function isDueSoon(today: string, dueOn: string, days: number): boolean {
 export function reminderDedupeKey(kind: "due_soon" | "overdue", inquiryId: string, dueOn: string): string {
   return `${kind}:${inquiryId}:${dueOn}`;
 }
+
+// ---- which kinds a user can receive ------------------------------------------------------------------
+
+/**
+ * The kinds each group of recipients receives (notificationTargets above and the deadline reminders): the
+ * preferences page offers a user only the kinds one of their roles can receive.
+ */
+const DEPARTMENT_KINDS: readonly NotificationKind[] = [
+  "assigned",
+  "extended",
+  "extension_refused",
+  "withdrawn",
+  "due_soon",
+  "overdue",
+  "consultation_answered",
+  "contribution_requested",
+  "contribution_delivered",
+];
+
+export const KINDS_BY_RECIPIENT_ROLE: Readonly<
+  Record<"council_office" | "faction_member" | "clerk" | "department_head" | "dpo", readonly NotificationKind[]>
+> = {
+  council_office: ["received", "extension_requested", "withdrawn", "due_soon", "overdue"],
+  faction_member: ["number_assigned", "accepted", "inadmissible", "extended", "answered", "on_agenda", "decided"],
+  clerk: DEPARTMENT_KINDS,
+  department_head: DEPARTMENT_KINDS,
+  dpo: ["consultation_requested"],
+};
+
+/** The kinds any of these roles receives, in the order of NOTIFICATION_KINDS. */
+export function notificationKindsForRoles(roles: readonly string[]): NotificationKind[] {
+  const received = new Set(roles.flatMap((r) => (KINDS_BY_RECIPIENT_ROLE as Record<string, readonly NotificationKind[]>)[r] ?? []));
+  return NOTIFICATION_KINDS.filter((k) => received.has(k));
+}

@@ -238,6 +238,12 @@ export function cleanPastedHtml(html: string): string {
     /<!(?:--)?\[if !supportLists\](?:--)?>([\s\S]*?)<!(?:--)?\[endif\](?:--)?>/gi,
     (_m, glyph: string) => `${LIST_MARK}${textOf(glyph).replace(/\u0000/g, "")}${LIST_END}`,
   );
+  // Some Word versions (and Outlook) write the glyph without the supportLists wrapper, only in a span
+  // styled mso-list:Ignore: treat it the same, or a "·" stays inside the bullet.
+  s = s.replace(
+    /<span[^>]*mso-list:\s*Ignore[^>]*>([\s\S]*?)<\/span>/gi,
+    (_m, glyph: string) => `${LIST_MARK}${textOf(glyph).replace(/\u0000/g, "")}${LIST_END}`,
+  );
   s = s.replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, "");
   s = s.replace(/<!\[(?:if[^\]]*|endif)\]>/gi, "");
   s = s.replace(/<!--[\s\S]*?-->/g, "");

@@ -84,14 +84,18 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
     mwide: { kind: "department", name: "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie" },
     // Named only by its abbreviation in the footnote of the table.
     mkffi: { kind: "department", name: "MKFFI", shortName: "MKFFI" },
-    polizei: { kind: "department", name: "Polizei NRW" },
+    // A subordinate authority: it answers the Landtag through its ministry, never as the lead itself.
+    polizei: { kind: "other", name: "Polizei NRW" },
     gruene: { kind: "faction", name: "BÜNDNIS 90/DIE GRÜNEN" },
   });
   // The organisations of the usage matrix, named as in its rows (without the footnote mark).
   const matrixOrgs = await insertOrganizations(
     tx,
     bodyId,
-    Object.fromEntries(nrwMatrix.rows.map((r) => [r.label, { kind: "department" as const, name: r.organization }])),
+    // Only the ministries answer the Landtag; the agencies, courts and chambers of the matrix are subordinate.
+    Object.fromEntries(
+      nrwMatrix.rows.map((r) => [r.label, { kind: r.organization.startsWith("Ministerium") ? ("department" as const) : ("other" as const), name: r.organization }]),
+    ),
   );
   const matrixOrg = (label: string) => {
     const id = matrixOrgs[label];

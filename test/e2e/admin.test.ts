@@ -131,7 +131,18 @@ describe("body administration", () => {
     for (const label of ["Konto deaktiviert", "Einladung angenommen", "Einladung versandt", "Zweiter Faktor eingerichtet", "Fehlgeschlagene Anmeldung"]) {
       expect(await log.getByText(label, { exact: true }).count(), label).toBeGreaterThan(0);
     }
+    // Inquiries are named by type, reference and title, with a link; statuses are German, not "Status answering".
+    const inquiryLinks = log.locator('a[href^="/arbeitsbereich/vorgaenge/"]');
+    expect(await inquiryLinks.count()).toBeGreaterThan(0);
+    expect(await inquiryLinks.first().textContent()).toMatch(/^\S.*: \S/);
+    expect(await log.getByText(/Status [a-z_]+$/).count()).toBe(0);
     await checkA11y(page);
+    // Further pages say which page they are in the title.
+    const next = page.getByRole("link", { name: "Ältere Einträge" });
+    if ((await next.count()) > 0) {
+      await page.goto(`${app.url}/verwaltung/norderstedt/protokoll?seite=2`);
+      expect(await page.title()).toContain("Seite 2");
+    }
 
     assertNoPageErrors();
     await close();

@@ -453,8 +453,8 @@ describe("no script execution in the browser", () => {
     // The sign-in form, typed into like a user would: e-mail with a payload, reflected back with the error.
     for (const payload of reflected.slice(0, 3)) {
       await page.goto(`${app.url}/anmelden`);
-      await page.fill("#email", payload.slice(0, 254));
-      await page.fill("#password", payload);
+      await page.fill("#anmelden-email", payload.slice(0, 254));
+      await page.fill("#anmelden-password", payload);
       await page.locator("form button[type=submit]").click();
       await page.waitForLoadState("networkidle");
       await checkPage();

@@ -206,7 +206,7 @@ describe("drafting an inquiry", () => {
 
     await page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
     await page.getByRole("button", { name: "Anfrage einreichen" }).click();
-    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
     const reference = page.locator("dt", { hasText: /^Nummer$/ }).locator("xpath=following-sibling::dd[1]");
     expect(await reference.textContent()).toMatch(/\d/);
     expect(await page.locator("dt", { hasText: /^Status$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toBe("eingereicht");
@@ -263,7 +263,7 @@ describe("drafting without JavaScript", () => {
 
     await page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
     await page.getByRole("button", { name: "Anfrage einreichen" }).click();
-    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
     expect(await page.locator("dt", { hasText: /^Nummer$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toMatch(/\d/);
     expect(problems).toEqual([]);
     await context.close();

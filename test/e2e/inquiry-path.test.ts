@@ -66,8 +66,8 @@ describe("an inquiry from the draft to the department", () => {
 
     await faction.page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
     await faction.page.getByRole("button", { name: "Anfrage einreichen" }).click();
-    await faction.page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
-    const inquiryUrl = faction.page.url();
+    await faction.page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
+    const inquiryUrl = faction.page.url().split("?")[0]!;
 
     // The number is the next Kleine Anfrage number of the term; the due date is today + 4 weeks (§ 193 BGB).
     expect(await definition(faction.page, "Nummer").textContent()).toMatch(/^\d+$/);
@@ -87,7 +87,7 @@ describe("an inquiry from the draft to the department", () => {
     await signInStaffFirstTime(office.page, app.url, "ratsbuero@landtag-nrw.quaestio.example");
     await office.page.goto(`${app.url}/arbeitsbereich`);
     // A new inquiry tells the council office (header count) and waits in its intake.
-    expect(await office.page.getByRole("link", { name: /^Benachrichtigungen \(\d+ ungelesen\)$/ }).count()).toBe(1);
+    expect(await office.page.getByRole("link", { name: /^Benachrichtigungen \(\d+\) ungelesen$/ }).count()).toBe(1);
     await dashboardSection(office.page, "Eingang").getByRole("link", { name: TITLE }).click();
     await office.page.waitForURL(inquiryUrl);
     await checkA11y(office.page);
@@ -97,7 +97,7 @@ describe("an inquiry from the draft to the department", () => {
     await assign.getByLabel("Federführende Organisationseinheit").selectOption({ label: LEAD });
     await assign.getByRole("button", { name: "Federführung zuweisen" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Federführung wurde zugewiesen.");
-    await expect.poll(() => definition(office.page, "Status").textContent()).toBe("in Bearbeitung");
+    await expect.poll(() => definition(office.page, "Status").textContent()).toBe("zugewiesen");
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();

@@ -94,7 +94,9 @@ describe("council office intake", () => {
     await visibility.getByLabel("Neue Sichtbarkeit").selectOption("public");
     office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
     await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
-    await expect.poll(() => visibility.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    // Next to the field, and in the error summary above the form (a link to the field).
+    await expect.poll(() => visibility.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
+    expect(await visibility.getByRole("alert").getByRole("link", { name: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
     expect(await visibility.getByLabel("Neue Sichtbarkeit").inputValue()).toBe("public");
     expect(await visibility.getByLabel("Begründung der Änderung").getAttribute("aria-invalid")).toBe("true");
     await checkA11y(office.page);
@@ -110,6 +112,8 @@ describe("council office intake", () => {
     await grant.getByRole("button", { name: "Fristverlängerung gewähren" }).click();
     await expect.poll(() => status(office.page).textContent()).toBe("Die Fristverlängerung wurde gewährt.");
     await expect.poll(() => office.page.getByText(REASON).count()).toBeGreaterThan(0);
+    // The due date says it was extended and why, not the rule it was first computed by.
+    expect(await office.page.locator("dd", { hasText: `${formatDate(NEW_DUE)} (verlängert, bisher ` }).textContent()).toContain(`Grund: ${REASON}`);
     await checkA11y(office.page);
 
     await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
@@ -118,6 +122,7 @@ describe("council office intake", () => {
     await expect.poll(() => office.page.locator("ol.timeline li", { hasText: "Frist verlängert" }).textContent()).toContain(REASON);
     expect(await office.page.locator("main :not(ol.timeline) > li", { hasText: REASON }).count()).toBe(1);
     expect(await office.page.getByText(formatDate(NEW_DUE)).count()).toBeGreaterThan(0);
+    expect(await office.page.getByText(/\(verlängert, bisher \d{2}\.\d{2}\.\d{4} – Grund: /).count()).toBe(1);
     await checkA11y(office.page);
     office.assertNoPageErrors();
     await office.close();
@@ -217,7 +222,7 @@ describe("council office intake", () => {
 
     const withdraw = form(page, "Anfrage zurückziehen");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
-    await expect.poll(() => withdraw.getByText("Bitte füllen Sie dieses Feld aus.").count()).toBe(1);
+    await expect.poll(() => withdraw.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
     await withdraw.getByLabel("Hinweis zur Rücknahme (öffentlich)").fill("Die Fragen wurden in der Ausschusssitzung beantwortet.");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Die Anfrage wurde zurückgezogen.");

@@ -71,14 +71,16 @@ describe("notifications", () => {
     await checkA11y(page);
 
     await days.fill("60");
-    const acceptedByMail = page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" });
+    // A clerk is offered only what a department receives: not the faction's "Anfrage angenommen".
+    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).count()).toBe(0);
+    const acceptedByMail = page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" });
     expect(await acceptedByMail.isChecked()).toBe(false);
     await acceptedByMail.check();
     await page.getByRole("button", { name: "Einstellungen speichern" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Ihre Einstellungen sind gespeichert.");
     await page.reload();
     expect(await page.getByLabel("Erinnerung vor Fristablauf (Tage vorher)").inputValue()).toBe("60");
-    expect(await page.getByRole("checkbox", { name: "Anfrage angenommen: per E-Mail" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" }).isChecked()).toBe(true);
 
     // The scan runs every second here: soon the list holds the reminder the widened preference brings.
     const unread = page.locator("li[data-state='unread']");
@@ -108,9 +110,11 @@ describe("notifications", () => {
     // The header, on any page, counts the unread notifications.
     await page.goto(`${app.url}/konto`);
     const headerLink = page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: /^Benachrichtigungen/ });
-    expect(await headerLink.textContent()).toBe(`Benachrichtigungen (${unreadBefore})`);
-    // On screen "(1)"; the accessible name says what the number counts.
-    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore} ungelesen)`, exact: true }).count()).toBe(1);
+    // What is on screen: the link's own text, without the visually hidden word.
+    const visible = await headerLink.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(""));
+    expect(visible).toBe(`Benachrichtigungen (${unreadBefore})`);
+    // On screen "(1)"; the accessible name begins with what is on screen (2.5.3) and says what the number counts.
+    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore}) ungelesen`, exact: true }).count()).toBe(1);
 
     await headerLink.click();
     await page.waitForURL((url) => url.pathname === "/benachrichtigungen");
@@ -122,7 +126,7 @@ describe("notifications", () => {
     await reminder.getByRole("button", { name: /^Als gelesen markieren: / }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Die Benachrichtigung ist als gelesen markiert.");
     await expect.poll(() => page.locator("li[data-state='read']", { hasText: INQUIRY }).count()).toBe(1);
-    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1} ungelesen)`;
+    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1}) ungelesen`;
     await expect.poll(() => page.getByRole("link", { name: expected, exact: true }).count()).toBe(1);
     expect(await unread.count()).toBe(unreadBefore - 1);
     await checkA11y(page);

@@ -86,7 +86,7 @@ describe("password reset by e-mail", () => {
     await page.getByLabel("E-Mail-Adresse").fill(EMAIL);
     await page.getByLabel("Passwort").fill(OLD_PASSWORD);
     await page.getByRole("button", { name: "Anmelden" }).click();
-    await expect.poll(() => page.locator("#form-error").textContent()).toContain("falsch");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("falsch");
 
     await page.getByLabel("Passwort").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Anmelden" }).click();

@@ -12,6 +12,7 @@ import {
   type DeadlineCalendar,
   type DeadlineRule,
 } from "~/domain/deadlines";
+import { dueNote } from "~/domain/texts/deadlines";
 
 describe("isWorkingDay and publicHolidayOn", () => {
   it.each([
@@ -269,5 +270,18 @@ describe("invalid input", () => {
   it("rejects an unknown rule kind", () => {
     const rule = { kind: "fortnights", amount: 2 } as unknown as DeadlineRule;
     expect(problem(() => computeDueDate("2020-05-28", rule, NW)).problem).toBe("unknown_rule");
+  });
+});
+
+describe("dueNote", () => {
+  const rule = "Beantwortung bis zur nächsten Sitzung des Ausschusses";
+  it("explains the due date by its rule until it is extended", () => {
+    expect(dueNote("2026-12-18", rule, [])).toBe(rule);
+  });
+  it("says that, from when and why it was extended once the date is the extension's", () => {
+    const ext = [{ previousDueOn: "2026-12-04", newDueOn: "2026-12-18", reason: "Zulieferung fehlt" }];
+    expect(dueNote("2026-12-18", rule, ext)).toBe("verlängert, bisher 04.12.2026 – Grund: Zulieferung fehlt");
+    // A later change of the date (not by this extension) is explained by the rule again.
+    expect(dueNote("2027-01-08", rule, ext)).toBe(rule);
   });
 });

@@ -115,7 +115,7 @@ describe("wording", () => {
 describe("inquiryStatusLabel", () => {
   it.each([
     ["answered", {}, "beantwortet"],
-    ["answering", { lifecycle: "inquiry" }, "in Beantwortung"],
+    ["answering", { lifecycle: "inquiry" }, "Antwort in Arbeit"],
     ["submitted", { lifecycle: "inquiry" }, "eingereicht"],
     ["submitted", { lifecycle: "motion", bodyKind: "joint_municipality" }, "eingereicht – Entscheidung des Samtgemeinderats steht aus"],
     ["submitted", { lifecycle: "motion" }, "eingereicht – Entscheidung steht aus"],

@@ -148,3 +148,17 @@ describe("rendered tables", () => {
     expect(JSON.stringify(json)).toContain('"align":"right"');
   });
 });
+
+describe("cleanPastedHtml with Word list paragraphs without the supportLists wrapper", () => {
+  // As Word for the web and Outlook write it: the glyph only in a span styled mso-list:Ignore.
+  const html = [
+    `<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span>Webex<o:p></o:p></p>`,
+    `<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><span style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span>Jitsi<o:p></o:p></p>`,
+  ].join("\n");
+
+  it("makes a bullet list without the '·' glyph in the items", () => {
+    const cleaned = cleanPastedHtml(html);
+    expect(cleaned).not.toContain("·");
+    expect(cleaned).toMatch(/<ul>\s*<li><p>Webex<\/p><\/li>\s*<li><p>Jitsi<\/p><\/li>\s*<\/ul>/);
+  });
+});

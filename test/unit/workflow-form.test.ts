@@ -90,3 +90,28 @@ describe("readWorkflowForm", () => {
     expect(result.ok && "newMeetingDate" in result.command).toBe(false);
   });
 });
+
+describe("readWorkflowForm's reply (Conform)", () => {
+  it("sends the user's input and the messages back, per field", () => {
+    const result = post({ intent: "change_visibility", visibility: "public", reason: "" });
+    expect(result.ok).toBe(false);
+    const reply = result.reply({});
+    expect(reply.status).toBe("error");
+    expect(reply.initialValue).toMatchObject({ intent: "change_visibility", visibility: "public" });
+    expect(reply.error).toMatchObject({ reason: ["Bitte füllen Sie dieses Feld aus."] });
+  });
+
+  it("adds what the server refused after parsing (a guard, a conflict) to the reply", () => {
+    const result = post({ intent: "declare_inadmissible", reason: "Nicht zuständig" });
+    expect(result.ok).toBe(true);
+    const reply = result.reply({ form: "Der Vorgang wurde inzwischen von jemand anderem geändert." });
+    expect(reply.error).toMatchObject({ "": ["Der Vorgang wurde inzwischen von jemand anderem geändert."] });
+    expect(reply.initialValue).toMatchObject({ reason: "Nicht zuständig" });
+  });
+
+  it("never echoes more than the bounded input", () => {
+    const result = post({ intent: "declare_inadmissible", reason: "x".repeat(1_000_000) });
+    const echoed = (result.reply({}).initialValue as Record<string, string>).reason ?? "";
+    expect(echoed.length).toBeLessThanOrEqual(2001);
+  });
+});

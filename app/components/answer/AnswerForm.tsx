@@ -60,7 +60,7 @@ export function AnswerForm(props: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [parts, setParts] = useState<PartState[]>(() => values.parts.map((p) => ({ ...p, key: newKey() })));
   const [announcement, setAnnouncement] = useState("");
-  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit } = useAutosave<AnswerActionResult>({
+  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } = useAutosave<AnswerActionResult>({
     formRef,
     version: props.version,
     readOnly,
@@ -101,7 +101,7 @@ export function AnswerForm(props: Props) {
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="answer-form">
       {errorEntries.length > 0 ? (
-        <div className="notice notice--error" role="alert">
+        <div className="notice notice--error error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{t.errorSummary}</p>
           <ul>
             {errorEntries.map(([field, message]) => (
@@ -237,7 +237,7 @@ export function AnswerForm(props: Props) {
 
       {readOnly ? null : (
         <div className="draft-save">
-          <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
+          <button type="submit" name="intent" value="save" className="button button--primary" aria-disabled={busy || undefined}>
             {t.save}
           </button>
           <p className="draft-status" role="status" aria-live="polite">

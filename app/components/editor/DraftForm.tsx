@@ -54,7 +54,7 @@ export function DraftForm(props: DraftFormProps) {
   const [questions, setQuestions] = useState<QuestionState[]>(() =>
     values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
   );
-  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit } = useAutosave<DraftActionResult>({
+  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } = useAutosave<DraftActionResult>({
     formRef,
     version: loadedVersion,
     readOnly,
@@ -131,7 +131,7 @@ export function DraftForm(props: DraftFormProps) {
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="draft-form">
       {errorEntries.length > 0 ? (
-        <div className="notice notice--error" role="alert">
+        <div className="notice notice--error error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{t.errorSummary}</p>
           <ul>
             {errorEntries.map(([field, message]) => (
@@ -229,7 +229,7 @@ export function DraftForm(props: DraftFormProps) {
       {readOnly ? null : (
         <>
           <div className="draft-save">
-            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+            <button type="submit" name="intent" value="save" className="button" aria-disabled={busy || undefined}>
               {t.save}
             </button>
             <p className="draft-status" role="status" aria-live="polite">
@@ -255,7 +255,7 @@ export function DraftForm(props: DraftFormProps) {
                 </p>
               ) : null}
             </div>
-            <button type="submit" name="intent" value="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" name="intent" value="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {t.submit}
             </button>
           </section>

@@ -7,10 +7,12 @@
  * The editor does not inject its default <style> (the CSP forbids inline styles): editor.css has what it needs.
  * Pasted HTML goes through cleanPastedHtml first (Word, LibreOffice).
  */
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { contentExtensions } from "~/editor/extensions";
 import { cleanPastedHtml } from "~/editor/paste";
+import { draftText as t } from "~/domain/texts/draft";
 import { Toolbar } from "./Toolbar";
 
 export interface RichTextFieldProps {
@@ -86,11 +88,13 @@ function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }
         role: "textbox",
         "aria-multiline": "true",
         "aria-labelledby": `${id}-label`,
-        ...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {}),
+        ...(error ? { "aria-invalid": "true" } : {}),
+        "aria-describedby": describedBy(id, error, readOnly),
         ...(readOnly ? { "aria-readonly": "true" } : {}),
         class: "rich-editor",
       },
       transformPastedHTML: cleanPastedHtml,
+      handleKeyDown: leaveEditorKeys(id),
     },
     onCreate: ({ editor: e }) => setJson(JSON.stringify(e.getJSON())),
     onUpdate: ({ editor: e }) => {
@@ -111,7 +115,8 @@ function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }
           role: "textbox",
           "aria-multiline": "true",
           "aria-labelledby": `${id}-label`,
-          ...(error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {}),
+          ...(error ? { "aria-invalid": "true" } : {}),
+          "aria-describedby": describedBy(id, error, readOnly),
           ...(readOnly ? { "aria-readonly": "true" } : {}),
           class: "rich-editor",
         },
@@ -123,7 +128,60 @@ function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }
     <>
       {editor && !readOnly ? <Toolbar editor={editor} id={id} fieldLabel={label} /> : null}
       {editor ? <EditorContent editor={editor} /> : <div className="rich-editor rich-editor--loading" aria-hidden="true" />}
+      {readOnly ? null : (
+        <p className="field-hint" id={`${id}-keys`}>
+          {t.editorKeys}
+        </p>
+      )}
       <input type="hidden" name={`${name}-json`} value={json} />
     </>
   );
+}
+
+function describedBy(id: string, error: string | undefined, readOnly: boolean | undefined): string {
+  return [readOnly ? null : `${id}-keys`, error ? `${id}-error` : null].filter(Boolean).join(" ");
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]';
+
+/** The next (or previous) element in the tab order outside `from`. */
+function focusBeyond(from: HTMLElement, backward: boolean): boolean {
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.tabIndex >= 0 && !from.contains(el) && el.getClientRects().length > 0,
+  );
+  const after = all.filter((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const before = all.filter((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  const target = backward ? before[before.length - 1] : after[0];
+  if (!target) return false;
+  target.focus();
+  return true;
+}
+
+/**
+ * Keys that leave the editor (WCAG 2.1.2, no keyboard trap). Inside a table Tab moves from cell to cell; from
+ * the last cell it leaves the editor (Shift+Tab from the first cell leaves backwards) instead of adding rows.
+ * Escape moves to the field's toolbar. The field's hint says so (draftText.editorKeys).
+ */
+function leaveEditorKeys(id: string) {
+  return (view: EditorView, event: KeyboardEvent): boolean => {
+    if (event.key === "Escape") {
+      const toolbar = document.querySelector<HTMLElement>(`[role="toolbar"][aria-controls="${id}"] button[tabindex="0"]`);
+      if (!toolbar) return false;
+      toolbar.focus();
+      return true;
+    }
+    if (event.key !== "Tab" || event.ctrlKey || event.altKey || event.metaKey) return false;
+    const $head = view.state.selection.$head;
+    for (let depth = $head.depth; depth > 0; depth -= 1) {
+      if ($head.node(depth).type.name !== "table") continue;
+      const table = $head.node(depth);
+      const row = $head.index(depth);
+      const cell = $head.index(depth + 1);
+      const last = row === table.childCount - 1 && cell === table.child(row).childCount - 1;
+      const first = row === 0 && cell === 0;
+      if (event.shiftKey ? !first : !last) return false;
+      return focusBeyond(view.dom as HTMLElement, event.shiftKey);
+    }
+    return false;
+  };
 }

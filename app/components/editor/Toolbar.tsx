@@ -5,10 +5,21 @@
  */
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { draftText as t } from "~/domain/texts/draft";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)\S+$/i;
+
+interface ButtonSpec {
+  key: string;
+  label: string;
+  short: string;
+  /** The short sign is written text (a letter, "Ü3"), not a pictogram. */
+  textual?: boolean;
+  onClick: () => void;
+  pressed?: boolean;
+  disabled?: boolean;
+}
 
 interface ToolbarProps {
   editor: Editor;
@@ -36,11 +47,51 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
+  // The roving tab stop: the key of the button that Tab reaches. It always lands on an enabled button (a
+  // disabled one cannot take the focus, and the whole toolbar would drop out of the tab order).
+  const [stop, setStop] = useState("bold");
   const toolbarRef = useRef<HTMLDivElement>(null);
+  const linkButtonRef = useRef<HTMLButtonElement>(null);
 
   const run = (command: (chain: ReturnType<Editor["chain"]>) => ReturnType<Editor["chain"]>) => () => {
     command(editor.chain().focus()).run();
   };
+
+  function closeLink() {
+    setLinkOpen(false);
+    setLinkError(null);
+    // Back to where the user opened the field, never to <body>.
+    requestAnimationFrame(() => linkButtonRef.current?.focus());
+  }
+
+  const specs: ButtonSpec[] = [
+    { key: "bold", label: t.bold, short: "F", textual: true, onClick: run((c) => c.toggleBold()), pressed: state.bold },
+    { key: "italic", label: t.italic, short: "K", textual: true, onClick: run((c) => c.toggleItalic()), pressed: state.italic },
+    { key: "h3", label: t.heading3, short: "Ü3", textual: true, onClick: run((c) => c.toggleHeading({ level: 3 })), pressed: state.h3 },
+    { key: "h4", label: t.heading4, short: "Ü4", textual: true, onClick: run((c) => c.toggleHeading({ level: 4 })), pressed: state.h4 },
+    { key: "bullet", label: t.bulletList, short: "•≡", onClick: run((c) => c.toggleBulletList()), pressed: state.bullet },
+    { key: "ordered", label: t.orderedList, short: "1≡", onClick: run((c) => c.toggleOrderedList()), pressed: state.ordered },
+    {
+      key: "link",
+      label: t.link,
+      short: "Link",
+      textual: true,
+      onClick: () => {
+        setHref(String(editor.getAttributes("link").href ?? ""));
+        setLinkError(null);
+        setLinkOpen((open) => !open);
+      },
+      pressed: state.link,
+    },
+    { key: "table", label: t.insertTable, short: "▦", onClick: run((c) => c.insertTable({ rows: 2, cols: 2, withHeaderRow: true })), disabled: state.table },
+    { key: "row", label: t.addRow, short: "+Z", textual: true, onClick: run((c) => c.addRowAfter()), disabled: !state.table },
+    { key: "column", label: t.addColumn, short: "+S", textual: true, onClick: run((c) => c.addColumnAfter()), disabled: !state.table },
+    { key: "deleteTable", label: t.deleteTable, short: "✕▦", onClick: run((c) => c.deleteTable()), disabled: !state.table },
+    { key: "undo", label: t.undo, short: "↶", onClick: run((c) => c.undo()), disabled: !state.canUndo },
+    { key: "redo", label: t.redo, short: "↷", onClick: run((c) => c.redo()), disabled: !state.canRedo },
+  ];
+  const enabledKeys = specs.filter((b) => !b.disabled).map((b) => b.key);
+  const tabStop = enabledKeys.includes(stop) ? stop : (enabledKeys[0] ?? "bold");
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
@@ -50,8 +101,7 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
     event.preventDefault();
     const next =
       event.key === "Home" ? 0 : event.key === "End" ? buttons.length - 1 : (at + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
-    for (const b of buttons) b.tabIndex = -1;
-    buttons[next]!.tabIndex = 0;
+    setStop(buttons[next]!.dataset.key ?? "bold");
     buttons[next]!.focus();
   }
 
@@ -69,44 +119,45 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
     setLinkOpen(false);
   }
 
-  const button = (label: string, onClick: () => void, options: { pressed?: boolean; disabled?: boolean; first?: boolean; text: ReactNode }) => (
+  const button = (spec: ButtonSpec) => (
     <button
+      key={spec.key}
       type="button"
+      data-key={spec.key}
+      ref={spec.key === "link" ? linkButtonRef : undefined}
       className="editor-toolbar__button"
-      title={label}
-      aria-pressed={options.pressed}
-      disabled={options.disabled}
-      tabIndex={options.first ? 0 : -1}
+      title={spec.label}
+      aria-pressed={spec.pressed}
+      disabled={spec.disabled}
+      tabIndex={spec.key === tabStop ? 0 : -1}
       // A pointer click must not take the focus (and the selection) from the text: the format applies to what
       // is typed next without a round trip of the focus.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onClick}
+      onFocus={() => setStop(spec.key)}
+      onClick={spec.onClick}
     >
-      {/* The short sign is decoration; the name is the German word (no aria-label that would differ from it). */}
-      <span aria-hidden="true">{options.text}</span>
-      <span className="visually-hidden">{label}</span>
+      {/* The accessible name contains what is on screen (WCAG 2.5.3): a written sign ("Ü3", "+Z") is read
+          before the German word; a pictogram ("▦", "↶") is decoration and only the word is read. */}
+      {spec.textual && spec.label !== spec.short ? (
+        <>
+          <span>{spec.short}</span>
+          <span className="visually-hidden"> {spec.label}</span>
+        </>
+      ) : spec.textual ? (
+        <span>{spec.label}</span>
+      ) : (
+        <>
+          <span aria-hidden="true">{spec.short}</span>
+          <span className="visually-hidden">{spec.label}</span>
+        </>
+      )}
     </button>
   );
 
   return (
     <div className="editor-toolbar-wrap">
       <div className="editor-toolbar" role="toolbar" aria-label={t.toolbar(fieldLabel)} aria-controls={id} ref={toolbarRef} onKeyDown={onKeyDown}>
-        {button(t.bold, run((c) => c.toggleBold()), { pressed: state.bold, first: true, text: <b>F</b> })}
-        {button(t.italic, run((c) => c.toggleItalic()), { pressed: state.italic, text: <i>K</i> })}
-        {button(t.heading3, run((c) => c.toggleHeading({ level: 3 })), { pressed: state.h3, text: "Ü3" })}
-        {button(t.heading4, run((c) => c.toggleHeading({ level: 4 })), { pressed: state.h4, text: "Ü4" })}
-        {button(t.bulletList, run((c) => c.toggleBulletList()), { pressed: state.bullet, text: "•≡" })}
-        {button(t.orderedList, run((c) => c.toggleOrderedList()), { pressed: state.ordered, text: "1≡" })}
-        {button(t.link, () => {
-          setHref(String(editor.getAttributes("link").href ?? ""));
-          setLinkOpen((open) => !open);
-        }, { pressed: state.link, text: "Link" })}
-        {button(t.insertTable, run((c) => c.insertTable({ rows: 2, cols: 2, withHeaderRow: true })), { disabled: state.table, text: "▦" })}
-        {button(t.addRow, run((c) => c.addRowAfter()), { disabled: !state.table, text: "+Z" })}
-        {button(t.addColumn, run((c) => c.addColumnAfter()), { disabled: !state.table, text: "+S" })}
-        {button(t.deleteTable, run((c) => c.deleteTable()), { disabled: !state.table, text: "✕▦" })}
-        {button(t.undo, run((c) => c.undo()), { disabled: !state.canUndo, text: "↶" })}
-        {button(t.redo, run((c) => c.redo()), { disabled: !state.canRedo, text: "↷" })}
+        {specs.map(button)}
       </div>
       {linkOpen ? (
         <div className="editor-link">
@@ -121,7 +172,10 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
                 e.preventDefault();
                 applyLink();
               }
-              if (e.key === "Escape") setLinkOpen(false);
+              if (e.key === "Escape") {
+                e.preventDefault();
+                closeLink();
+              }
             }}
             aria-invalid={linkError ? true : undefined}
             aria-describedby={linkError ? `${id}-link-error` : undefined}
@@ -143,11 +197,10 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
               {t.linkRemove}
             </button>
           ) : null}
-          {linkError ? (
-            <p className="field-error" id={`${id}-link-error`}>
-              {linkError}
-            </p>
-          ) : null}
+          {/* Always in the page, so that the message is announced when it appears. */}
+          <p className={linkError ? "field-error" : undefined} id={`${id}-link-error`} role="alert">
+            {linkError}
+          </p>
         </div>
       ) : null}
     </div>

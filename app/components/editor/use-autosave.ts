@@ -61,6 +61,9 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirty = useRef(false);
+  // The user's own save or submission (not an autosave): its refusal moves the focus to the error summary.
+  const explicitIntent = useRef<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const fetcherState = useRef(fetcher.state);
   fetcherState.current = fetcher.state;
   const backupRef = useRef(backup);
@@ -96,6 +99,7 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
       data.delete("op");
       const final = finalIntents.includes(intent);
       if (!final) setStatus({ kind: "saving" });
+      explicitIntent.current = intent === "autosave" ? null : intent;
       // A final intent ends the form's life: its backup goes now; should it be refused or fail, the answer's
       // handling below writes it again.
       if (final) backupRef.current.clear();
@@ -178,7 +182,11 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
       setStatus({ kind: "failed", message: texts.conflict });
     } else {
       setStatus({ kind: "failed", message: texts.saveFailed });
+      // The user pressed a button and the input was refused: the summary says what to fix, and takes the
+      // focus so that it is read at once (and the focus never falls to <body>).
+      if (explicitIntent.current) requestAnimationFrame(() => summaryRef.current?.focus());
     }
+    explicitIntent.current = null;
     // Runs once per answer; the handlers it calls only change with the conflict state.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [fetcher.data, fetcher.state]);
@@ -189,9 +197,24 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value && submitter.name === "intent" ? submitter.value : "save";
+    // While a save is on its way the buttons stay enabled (a disabled button would drop the focus to
+    // <body>) but say aria-disabled; pressing one then does nothing.
+    if (fetcher.state !== "idle") return;
     clearTimeout(timer.current);
     post(intent, submitter);
   }
 
-  return { fetcher, hydrated, version, status, result, conflict, errors, busy: fetcher.state !== "idle", schedule, onSubmit };
+  return {
+    fetcher,
+    hydrated,
+    version,
+    status,
+    result,
+    conflict,
+    errors,
+    busy: fetcher.state !== "idle",
+    schedule,
+    onSubmit,
+    summaryRef,
+  };
 }

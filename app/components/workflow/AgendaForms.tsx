@@ -1,15 +1,17 @@
 /** Beratungsfolge and Anträge: link to a meeting's agenda item (or a new TOP), put a motion on the agenda, decide. */
+import { useField } from "@conform-to/react";
+import { useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
-import { ActionForm, Input, Select, TextArea, value, type FormState } from "./fields";
+import { ActionForm, Input, Select, TextArea, type FormState } from "./fields";
 import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
 
 /**
- * The agenda item list holds the items of every meeting (grouped by meeting), so that the form works without
- * JavaScript; the server checks that the item belongs to the chosen meeting. A meeting not yet recorded is
- * created from its organ and date (its TOP is then new as well).
+ * The agenda item list holds only the chosen meeting's items (AgendaItemChoice); the server still checks that
+ * the item belongs to the chosen meeting. A meeting not yet recorded is created from its organ and date (its
+ * TOP is then new as well).
  */
 export function AgendaForm({
   intent,
@@ -25,9 +27,12 @@ export function AgendaForm({
   const meetings = workflow.options.meetings;
   const heading = intent === "put_on_agenda" ? t.putOnAgendaHeading : t.agendaFormHeading;
   const defaultRole = intent === "put_on_agenda" ? "Entscheidung" : "";
+  // Without JavaScript the meeting is chosen first with a GET of this page (the button in <noscript>).
+  const [params] = useSearchParams();
+  const chosenFromUrl = params.get("intent") === intent ? (params.get("meetingId") ?? undefined) : undefined;
   return (
     <ActionForm intent={intent} version={version} state={state} heading={heading}>
-      <Select form={intent} name="meetingId" label={t.meeting} required defaultValue={value(state, "meetingId")} error={state.errors.meetingId}>
+      <Select name="meetingId" label={t.meeting} required defaultValue={chosenFromUrl}>
         <option value="">–</option>
         <option value={NEW_MEETING}>{t.newMeeting}</option>
         {meetings.map((m) => (
@@ -37,11 +42,8 @@ export function AgendaForm({
         ))}
       </Select>
       <Select
-        form={intent}
         name="newMeetingOrganizationId"
         label={t.newMeetingOrganizationId}
-        defaultValue={value(state, "newMeetingOrganizationId")}
-        error={state.errors.newMeetingOrganizationId}
       >
         <option value="">–</option>
         {workflow.options.meetingOrgans.map((o) => (
@@ -51,33 +53,16 @@ export function AgendaForm({
         ))}
       </Select>
       <Input
-        form={intent}
         name="newMeetingDate"
         type="date"
         label={t.newMeetingDate}
         hint={t.newMeetingHint}
-        defaultValue={value(state, "newMeetingDate")}
-        error={state.errors.newMeetingDate}
       />
-      <Select form={intent} name="agendaItemId" label={t.agendaItem} required defaultValue={value(state, "agendaItemId")} error={state.errors.agendaItemId}>
-        <option value="">–</option>
-        <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
-        {meetings
-          .filter((m) => m.items.length > 0)
-          .map((m) => (
-            <optgroup key={m.id} label={`${m.label}, ${formatDate(m.date)}`}>
-              {m.items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {`TOP ${i.number}: ${i.title}`}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-      </Select>
-      <Input form={intent} name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} defaultValue={value(state, "newItemNumber")} error={state.errors.newItemNumber} />
-      <Input form={intent} name="newItemTitle" label={t.newItemTitle} defaultValue={value(state, "newItemTitle")} error={state.errors.newItemTitle} />
+      <AgendaItemChoice meetings={meetings} />
+      <Input name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} />
+      <Input name="newItemTitle" label={t.newItemTitle} />
       {intent === "link_agenda" ? (
-        <Select form={intent} name="purpose" label={t.purpose} required defaultValue={value(state, "purpose")} error={state.errors.purpose}>
+        <Select name="purpose" label={t.purpose} required>
           <option value="">–</option>
           {AGENDA_PURPOSES.map((p) => (
             <option key={p} value={p}>
@@ -86,7 +71,7 @@ export function AgendaForm({
           ))}
         </Select>
       ) : null}
-      <Select form={intent} name="roleLabel" label={t.roleLabel} defaultValue={value(state, "roleLabel", defaultRole)} error={state.errors.roleLabel}>
+      <Select name="roleLabel" label={t.roleLabel} defaultValue={defaultRole}>
         <option value="">–</option>
         {t.roleLabels.map((r) => (
           <option key={r} value={r}>
@@ -99,10 +84,39 @@ export function AgendaForm({
   );
 }
 
+/**
+ * The agenda items of the chosen meeting only (and "new TOP"). With JavaScript the list follows the meeting
+ * field as it changes; without, a button reloads the page with the chosen meeting.
+ */
+function AgendaItemChoice({ meetings }: { meetings: WorkflowView["options"]["meetings"] }) {
+  const [meeting] = useField<string>("meetingId");
+  const [params] = useSearchParams();
+  const chosen = typeof meeting.value === "string" ? meeting.value : (params.get("meetingId") ?? "");
+  const items = meetings.find((m) => m.id === chosen)?.items ?? [];
+  return (
+    <>
+      <noscript>
+        <button type="submit" formMethod="get" className="button button--secondary">
+          {t.showMeetingItems}
+        </button>
+      </noscript>
+      <Select name="agendaItemId" label={t.agendaItem} hint={chosen ? undefined : t.chooseMeetingFirst} required>
+        <option value="">–</option>
+        <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {`TOP ${i.number}: ${i.title}`}
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
+
 export function DecideForm({ version, state }: { version: number; state: FormState }) {
   return (
     <ActionForm intent="decide" version={version} state={state} heading={t.decideHeading}>
-      <Select form="decide" name="decision" label={t.decision} required defaultValue={value(state, "decision")} error={state.errors.decision}>
+      <Select name="decision" label={t.decision} required>
         <option value="">–</option>
         {MOTION_DECISIONS.map((d) => (
           <option key={d} value={d}>
@@ -110,7 +124,7 @@ export function DecideForm({ version, state }: { version: number; state: FormSta
           </option>
         ))}
       </Select>
-      <TextArea form="decide" name="note" label={t.decisionNote} defaultValue={value(state, "note")} error={state.errors.note} />
+      <TextArea name="note" label={t.decisionNote} />
       <button type="submit">{t.decideSubmit}</button>
     </ActionForm>
   );

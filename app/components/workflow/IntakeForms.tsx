@@ -1,7 +1,7 @@
 /** Forms of the council office's intake and assignment, the lead department's start, visibility, withdrawal. */
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
-import { ActionForm, CheckboxGroup, Select, TextArea, value, type FormState } from "./fields";
+import { ActionForm, CheckboxGroup, Select, TextArea, type FormState } from "./fields";
 
 type StateFor = (intent: string) => FormState;
 
@@ -17,7 +17,7 @@ export function AcceptForms({ version, stateFor, canAccept, canDecline }: { vers
       ) : null}
       {canDecline ? (
         <ActionForm intent="declare_inadmissible" version={version} state={decline} heading={t.inadmissibleHeading}>
-          <TextArea form="declare_inadmissible" name="reason" label={t.inadmissibleReason} required defaultValue={value(decline, "reason")} error={decline.errors.reason} />
+          <TextArea name="reason" label={t.inadmissibleReason} required />
           <button type="submit">{t.inadmissibleSubmit}</button>
         </ActionForm>
       ) : null}
@@ -27,10 +27,9 @@ export function AcceptForms({ version, stateFor, canAccept, canDecline }: { vers
 
 export function AssignForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
   const orgs = workflow.options.answeringOrganizations;
-  const checked = Array.isArray(state.values.contributorIds) ? state.values.contributorIds : [];
   return (
     <ActionForm intent="assign" version={version} state={state} heading={t.assignHeading}>
-      <Select form="assign" name="leadOrganizationId" label={t.lead} required defaultValue={value(state, "leadOrganizationId")} error={state.errors.leadOrganizationId}>
+      <Select name="leadOrganizationId" label={t.lead} required>
         <option value="">–</option>
         {orgs.map((o) => (
           <option key={o.id} value={o.id}>
@@ -38,7 +37,7 @@ export function AssignForm({ version, workflow, state }: { version: number; work
           </option>
         ))}
       </Select>
-      <CheckboxGroup form="assign" name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} error={state.errors.contributorIds} />
+      <CheckboxGroup name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={[]} />
       <button type="submit">{t.assignSubmit}</button>
     </ActionForm>
   );
@@ -46,10 +45,10 @@ export function AssignForm({ version, workflow, state }: { version: number; work
 
 export function ContributorsForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
   const orgs = workflow.options.answeringOrganizations.filter((o) => o.id !== workflow.leadOrganizationId);
-  const checked = Array.isArray(state.values.contributorIds) ? state.values.contributorIds : workflow.contributors.map((c) => c.id);
+  const checked = workflow.contributors.map((c) => c.id);
   return (
     <ActionForm intent="change_contributors" version={version} state={state} heading={t.contributors}>
-      <CheckboxGroup form="change_contributors" name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} error={state.errors.contributorIds} />
+      <CheckboxGroup name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} />
       <button type="submit">{t.contributorsSubmit}</button>
     </ActionForm>
   );
@@ -68,11 +67,11 @@ export function VisibilityForm({ version, current, state }: { version: number; c
   return (
     <ActionForm intent="change_visibility" version={version} state={state} heading={t.visibilityHeading}>
       <p>{t.visibilityExplanation}</p>
-      <Select form="change_visibility" name="visibility" label={t.visibilityChoice} defaultValue={value(state, "visibility", next)} error={state.errors.visibility}>
+      <Select name="visibility" label={t.visibilityChoice} defaultValue={next}>
         <option value="public">{t.visibilityPublic}</option>
         <option value="internal">{t.visibilityInternal}</option>
       </Select>
-      <TextArea form="change_visibility" name="reason" label={t.visibilityReasonField} required defaultValue={value(state, "reason")} error={state.errors.reason} />
+      <TextArea name="reason" label={t.visibilityReasonField} required />
       <button type="submit">{t.visibilitySubmit}</button>
     </ActionForm>
   );
@@ -81,7 +80,7 @@ export function VisibilityForm({ version, current, state }: { version: number; c
 export function WithdrawForm({ version, state }: { version: number; state: FormState }) {
   return (
     <ActionForm intent="withdraw" version={version} state={state} heading={t.withdrawHeading}>
-      <TextArea form="withdraw" name="publicNote" label={t.withdrawNote} required defaultValue={value(state, "publicNote")} error={state.errors.publicNote} />
+      <TextArea name="publicNote" label={t.withdrawNote} required />
       <button type="submit">{t.withdrawSubmit}</button>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 /** The forms of exactly the actions the user may take now (app/domain/workflow.ts decided which). */
 import { Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { AgendaForm, DecideForm } from "./AgendaForms";
@@ -9,6 +10,8 @@ import { AcceptForms, AssignForm, ContributorsForm, StartAnsweringForm, Visibili
 
 export interface LastResult extends FormState {
   intent: string;
+  /** The message about the whole form (not one field), e.g. a conflict or a refused step. */
+  formError?: string;
   done?: boolean;
 }
 
@@ -31,15 +34,23 @@ export function WorkflowActions({
   const v = workflow.version;
   // The form of the refused action may be gone (e.g. someone else accepted first): then say it here.
   const lastAction = last?.intent === "grant_extension" || last?.intent === "refuse_extension" ? "decide_extension_request" : last?.intent;
-  const orphanError = last?.errors.form && !workflow.actions.some((a) => a === lastAction) ? last.errors.form : null;
+  const orphanError = last?.formError && !workflow.actions.some((a) => a === lastAction) ? last.formError : null;
+  // After an action the forms are mounted anew (new version): the focus goes to the message that says what
+  // happened, never to <body> (WCAG 2.4.3, 4.1.3).
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const orphanRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (last?.done) statusRef.current?.focus();
+    else if (orphanError) orphanRef.current?.focus();
+  }, [last, orphanError]);
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t.actionsHeading}</h2>
-      <p role="status" aria-live="polite" className={last?.done ? "notice" : undefined}>
+      <p role="status" aria-live="polite" className={last?.done ? "notice" : undefined} tabIndex={-1} ref={statusRef}>
         {last?.done ? (t.done[last.intent] ?? "") : ""}
       </p>
       {orphanError ? (
-        <p className="form-error notice notice--error" role="alert">
+        <p className="form-error notice notice--error" role="alert" tabIndex={-1} ref={orphanRef}>
           {orphanError}
         </p>
       ) : null}

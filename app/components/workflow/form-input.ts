@@ -2,6 +2,8 @@
  * The contract between the workflow forms and the page's action: field names, and the zod schema that turns a
  * posted form into one WorkflowCommand with German field messages. Only these fields are read.
  */
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { AGENDA_PURPOSES, MOTION_DECISIONS } from "~/domain/labels";
 import { isIsoDate } from "~/domain/lifecycle";
@@ -32,27 +34,33 @@ export const INTENTS = [
 export const NEW_AGENDA_ITEM = "neu";
 export const NEW_MEETING = "neu";
 
-const requiredText = (max = TEXT_MAX) => z.string().trim().min(1, t.required).max(max, t.tooLong(max));
+// Conform turns an empty field into undefined: the `message` of each type covers "missing" as well.
+const requiredText = (max = TEXT_MAX) => z.string({ message: t.required }).trim().min(1, t.required).max(max, t.tooLong(max));
 const optionalText = (max = TEXT_MAX) =>
   z
     .string()
     .trim()
     .max(max, t.tooLong(max))
-    .transform((v) => (v === "" ? null : v));
-const uuid = (message: string) => z.string().uuid(message);
-const isoDate = z.string().trim().refine(isIsoDate, t.invalidDate);
+    .optional()
+    .transform((v) => (v ? v : null));
+const uuid = (message: string) => z.string({ message }).uuid(message);
+const isoDate = z.string({ message: t.invalidDate }).trim().refine(isIsoDate, t.invalidDate);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => v ?? "");
 
 const agendaFields = {
-  meetingId: z.string().refine((v) => v === NEW_MEETING || z.string().uuid().safeParse(v).success, t.chooseMeeting),
-  newMeetingOrganizationId: z.string(),
-  newMeetingDate: z.string().trim(),
-  agendaItemId: z.string().refine((v) => v === NEW_AGENDA_ITEM || z.string().uuid().safeParse(v).success, t.chooseAgendaItem),
+  meetingId: z.string({ message: t.chooseMeeting }).refine((v) => v === NEW_MEETING || z.string().uuid().safeParse(v).success, t.chooseMeeting),
+  newMeetingOrganizationId: optionalString,
+  newMeetingDate: optionalString.transform((v) => v.trim()),
+  agendaItemId: z.string({ message: t.chooseAgendaItem }).refine((v) => v === NEW_AGENDA_ITEM || z.string().uuid().safeParse(v).success, t.chooseAgendaItem),
   newItemNumber: optionalText(20),
   newItemTitle: optionalText(SHORT_MAX),
   roleLabel: optionalText(60),
 };
 
-const schema = z.discriminatedUnion("intent", [
+export const workflowFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
   z.object({ intent: z.literal("start_answering") }),
   z.object({ intent: z.literal("declare_inadmissible"), reason: requiredText() }),
@@ -79,49 +87,80 @@ const schema = z.discriminatedUnion("intent", [
 
 export type FormValues = Record<string, string | string[]>;
 export type FieldErrors = Partial<Record<WorkflowField, string>>;
+/** Conform's reply to the form: the user's input and the messages, rendered again by the page. */
+export type FormReply = SubmissionResult<string[]>;
 
 export type ParsedForm =
-  | { ok: true; version: number; command: WorkflowCommand; values: FormValues }
-  | { ok: false; intent: string; values: FormValues; errors: FieldErrors };
+  | { ok: true; version: number; command: WorkflowCommand; values: FormValues; reply: (errors: FieldErrors) => FormReply }
+  | { ok: false; intent: string; values: FormValues; errors: FieldErrors; reply: (errors?: FieldErrors) => FormReply };
 
-/** Reads the posted form: every value cut to a bound length, so that huge posts cost nothing further. */
-export function readWorkflowForm(form: FormData): ParsedForm {
-  const text = (name: string, max = TEXT_MAX + 1) => String(form.get(name) ?? "").slice(0, max);
-  const values: FormValues = {
-    intent: text("intent", 40),
-    reason: text("reason"),
-    leadOrganizationId: text("leadOrganizationId", 40),
-    contributorIds: form.getAll("contributorIds").slice(0, 51).map((v) => String(v).slice(0, 40)),
-    meetingId: text("meetingId", 40),
-    newMeetingOrganizationId: text("newMeetingOrganizationId", 40),
-    newMeetingDate: text("newMeetingDate", 20),
-    agendaItemId: text("agendaItemId", 40),
-    newItemNumber: text("newItemNumber", 21),
-    newItemTitle: text("newItemTitle", SHORT_MAX + 1),
-    purpose: text("purpose", 20),
-    roleLabel: text("roleLabel", 61),
-    decision: text("decision", 20),
-    note: text("note"),
-    visibility: text("visibility", 20),
-    newDueOn: text("newDueOn", 20),
-    requestId: text("requestId", 40),
-    publicNote: text("publicNote"),
-  };
-  const intent = values.intent as string;
-  const version = Number(text("version", 12));
-  if (!(INTENTS as readonly string[]).includes(intent)) return { ok: false, intent, values, errors: { form: t.unknownIntent } };
-  if (!Number.isSafeInteger(version) || version < 1) return { ok: false, intent, values, errors: { form: t.invalidVersion } };
+/** How long each posted value may be (longer ones are cut before anything else reads them). */
+const LIMITS: Record<string, number> = {
+  intent: 40,
+  version: 12,
+  reason: TEXT_MAX + 1,
+  leadOrganizationId: 40,
+  contributorIds: 40,
+  meetingId: 40,
+  newMeetingOrganizationId: 40,
+  newMeetingDate: 20,
+  agendaItemId: 40,
+  newItemNumber: 21,
+  newItemTitle: SHORT_MAX + 1,
+  purpose: 20,
+  roleLabel: 61,
+  decision: 20,
+  note: TEXT_MAX + 1,
+  visibility: 20,
+  newDueOn: 20,
+  requestId: 40,
+  publicNote: TEXT_MAX + 1,
+};
 
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = (issue.path[0] ?? "form") as WorkflowField;
-      errors[field] ??= issue.message;
-    }
-    return { ok: false, intent, values, errors };
+/** Only the known fields, each cut to a bound length, at most 51 contributors: huge posts cost nothing further. */
+function bounded(form: FormData): FormData {
+  const out = new FormData();
+  for (const [name, max] of Object.entries(LIMITS)) {
+    const all = form.getAll(name).filter((v): v is string => typeof v === "string");
+    for (const v of all.slice(0, name === "contributorIds" ? 51 : 1)) out.append(name, v.slice(0, max));
   }
-  const data = parsed.data;
+  return out;
+}
+
+function toConformErrors(errors: FieldErrors): { formErrors?: string[]; fieldErrors: Record<string, string[]> } {
+  const { form: formError, ...fields } = errors;
+  return {
+    formErrors: formError ? [formError] : undefined,
+    fieldErrors: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v as string]])),
+  };
+}
+
+/** Reads the posted form into one WorkflowCommand, or German messages per field with the input kept. */
+export function readWorkflowForm(posted: FormData): ParsedForm {
+  const form = bounded(posted);
+  const intent = String(form.get("intent") ?? "");
+  const version = Number(form.get("version") ?? "");
+  const values = Object.fromEntries(
+    [...new Set(form.keys())].map((k) => [k, k === "contributorIds" ? form.getAll(k).map(String) : String(form.get(k))]),
+  ) as FormValues;
+  const refuse = (errors: FieldErrors): ParsedForm => {
+    const submission = parseWithZod(form, { schema: z.object({}) });
+    return { ok: false, intent, values, errors, reply: (more) => submission.reply(toConformErrors({ ...errors, ...more })) };
+  };
+  if (!(INTENTS as readonly string[]).includes(intent)) return refuse({ form: t.unknownIntent });
+  if (!Number.isSafeInteger(version) || version < 1) return refuse({ form: t.invalidVersion });
+
+  const submission = parseWithZod(form, { schema: workflowFormSchema });
+  if (submission.status !== "success") {
+    const errors: FieldErrors = {};
+    for (const [name, messages] of Object.entries(submission.error ?? {})) {
+      const field = (name.replace(/\[\d+\].*$/, "") || "form") as WorkflowField;
+      if (messages?.[0]) errors[field] ??= messages[0];
+    }
+    return { ok: false, intent, values, errors, reply: (more) => submission.reply(more ? toConformErrors(more) : undefined) };
+  }
+  const data = submission.value;
+  const reply = (errors: FieldErrors) => submission.reply(toConformErrors(errors));
   let command: WorkflowCommand;
   if (data.intent === "link_agenda" || data.intent === "put_on_agenda") {
     const newItem = data.agendaItemId === NEW_AGENDA_ITEM;
@@ -133,7 +172,7 @@ export function readWorkflowForm(form: FormData): ParsedForm {
     if (newMeeting && !newItem) errors.agendaItemId = t.chooseAgendaItem;
     if (newMeeting && !z.string().uuid().safeParse(data.newMeetingOrganizationId).success) errors.newMeetingOrganizationId = t.unknownOrgan;
     if (newMeeting && !isIsoDate(data.newMeetingDate)) errors.newMeetingDate = t.invalidDate;
-    if (Object.keys(errors).length) return { ok: false, intent, values, errors };
+    if (Object.keys(errors).length) return { ok: false, intent, values, errors, reply: (more) => reply({ ...errors, ...more }) };
     const { newMeetingOrganizationId, newMeetingDate, ...rest } = data;
     command = {
       ...rest,
@@ -144,5 +183,5 @@ export function readWorkflowForm(form: FormData): ParsedForm {
   } else {
     command = data;
   }
-  return { ok: true, version, command, values };
+  return { ok: true, version, command, values, reply };
 }

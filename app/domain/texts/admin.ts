@@ -1,4 +1,5 @@
 /** User-facing German wording of the body administration and of accepting an invitation. */
+import { answerStatusLabels, inquiryStatusLabels } from "../labels";
 export const adminText = {
   overviewTitle: (body: string) => `Verwaltung: ${body}`,
   usersHeading: "Benutzerinnen und Benutzer",
@@ -108,6 +109,14 @@ export const eventTypeLabels: Record<string, string> = {
 };
 
 /** What an audit entry is about when it is not a user account. */
+/** "Kleine Anfrage 3762: Titel" (a draft has no reference yet: "Anfrage (Entwurf): Titel"). */
+export const auditInquirySubject = (type: string, reference: string | null, title: string) =>
+  `${type} ${reference ?? "(Entwurf)"}: ${title}`;
+
+/** A status in an event's facts, in German ("Status: Antwort in Arbeit"); unknown ones as recorded. */
+export const auditStatus = (status: string) =>
+  `Status: ${(inquiryStatusLabels as Record<string, string>)[status] ?? (answerStatusLabels as Record<string, string>)[status] ?? status}`;
+
 export const aggregateLabels: Record<string, string> = {
   inquiry: "Vorgang",
   answer: "Antwort",

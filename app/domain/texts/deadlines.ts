@@ -1,4 +1,5 @@
 /** User-facing German wording of deadline explanations (shown next to every computed due date) and input errors. */
+import { formatDate } from "../format";
 
 /** The Länder by their ISO 3166-2 code without "DE-", as named in explanations ("… in Schleswig-Holstein"). */
 export const stateNames = {
@@ -64,3 +65,17 @@ export const deadlinesText = {
     unknownRule: (kind: string) => `Die Fristregel „${kind}“ ist unbekannt.`,
   },
 } as const;
+
+/**
+ * What stands in brackets after a due date: the rule it was computed by, or — once it was extended to this
+ * date — that it was extended, from which date, and why (the rule no longer explains the date).
+ */
+export function dueNote(
+  dueOn: string,
+  ruleLabel: string | null,
+  extensions: ReadonlyArray<{ previousDueOn: string; newDueOn: string; reason: string }>,
+): string | null {
+  const last = extensions[extensions.length - 1];
+  if (last && last.newDueOn === dueOn) return `verlängert, bisher ${formatDate(last.previousDueOn)} – Grund: ${last.reason}`;
+  return ruleLabel;
+}

@@ -19,6 +19,9 @@ export const draftText = {
 
   editPageTitle: (title: string) => `Entwurf: ${title} – Quaestio`,
   editHeading: "Entwurf bearbeiten",
+  /** A co-author who may not edit (or a draft that can no longer be edited) reads it only. */
+  viewHeading: "Entwurf ansehen",
+  viewPageTitle: (title: string) => `Entwurf ansehen: ${title} – Quaestio`,
   readOnlyNotice:
     "Sie können diesen Entwurf Ihrer Fraktion lesen. Bearbeiten und einreichen können ihn nur die Verfasserin oder der Verfasser und die Mitautorinnen und Mitautoren.",
   metaType: "Art",
@@ -103,6 +106,8 @@ export const draftText = {
   malformed: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen.",
 
   toolbar: (field: string) => `Formatierung: ${field}`,
+  editorKeys:
+    "Tastatur: Escape springt zur Werkzeugleiste. In einer Tabelle springt Tab zur nächsten Zelle und verlässt nach der letzten Zelle das Eingabefeld (Umschalt+Tab nach der ersten rückwärts).",
   bold: "Fett",
   italic: "Kursiv",
   heading3: "Überschrift 3",

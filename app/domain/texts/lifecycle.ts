@@ -7,7 +7,7 @@ const stateLabels: Record<string, string> = {
   inadmissible: "unzulässig",
   accepted: "angenommen",
   assigned: "zugewiesen",
-  answering: "in Beantwortung",
+  answering: "Antwort in Arbeit",
   answered: "beantwortet",
   withdrawn: "zurückgezogen",
   on_agenda: "auf der Tagesordnung",

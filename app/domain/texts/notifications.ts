@@ -150,8 +150,8 @@ export const notificationText = {
 
   header: {
     link: "Benachrichtigungen",
-    /** The link's accessible name with unread ones; on screen it reads "Benachrichtigungen (3)". */
-    linkLabel: (n: number) => `Benachrichtigungen (${n} ungelesen)`,
+    /** Read after the count ("Benachrichtigungen (3) ungelesen"); on screen it reads "Benachrichtigungen (3)". */
+    unreadSuffix: "ungelesen",
   },
 
   preferences: {

@@ -10,6 +10,7 @@ export const staffInquiryText = {
   body: "Körperschaft",
   type: "Art",
   reference: "Nummer",
+  statusMeaning: "Was das heißt",
   status: "Status",
   visibility: "Sichtbarkeit",
   visibilityPublic: "öffentlich",
@@ -20,6 +21,12 @@ export const staffInquiryText = {
   due: "Frist",
   publicPage: "Öffentliche Seite dieses Vorgangs",
   questions: "Fragen",
+  /** The text of a motion (Antrag) stands where an inquiry has its questions. */
+  motionText: "Antragstext",
+  /** "Eingereicht als Kleine Anfrage 9/2026, Frist 18.12.2026." */
+  submittedAs: (type: string, reference: string, due: string | null) =>
+    `Eingereicht als ${type} ${reference}${due ? `, Frist ${due}` : ""}.`,
+  preamble: "Vorbemerkung",
   noQuestions: "Noch keine Fragen erfasst.",
   question: (number: string) => `Frage ${number}`,
   answer: "Antwort",

@@ -60,6 +60,8 @@ export const workflowText = {
   meeting: "Sitzung",
   agendaItem: "Vorhandener Tagesordnungspunkt",
   newItem: "neuen Tagesordnungspunkt anlegen",
+  showMeetingItems: "Tagesordnungspunkte dieser Sitzung anzeigen",
+  chooseMeetingFirst: "Die Liste zeigt die Tagesordnungspunkte der oben gewählten Sitzung.",
   newItemNumber: "Nummer des neuen TOP",
   newItemTitle: "Titel des neuen TOP",
   newItemHint: "Nur ausfüllen, wenn oben „neuen Tagesordnungspunkt anlegen“ gewählt ist.",

@@ -1,4 +1,7 @@
-import { TextField } from "~/components/text-field";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import {
   data,
   redirect,
@@ -6,7 +9,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/accounts/auth.server";
@@ -25,26 +28,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ next, notice }, { headers: NO_STORE });
 }
 
+// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const SignInForm = z.object({
-  email: z.string().trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid),
-  password: z.string().min(1, t.passwordMissing).max(1000, t.invalid),
+  email: z.string({ message: t.emailMissing }).trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid),
+  password: z.string({ message: t.passwordMissing }).min(1, t.passwordMissing).max(1000, t.invalid),
   weiter: z.string().optional(),
 });
 
-type ActionResult = { email: string; errors: { email?: string; password?: string; form?: string } };
+/** Conform's reply: the e-mail address kept, the password never sent back. */
+type ActionResult = { result: SubmissionResult<string[]> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  const parsed = SignInForm.safeParse(form);
-  if (!parsed.success) {
-    const fieldErrors = parsed.error.flatten().fieldErrors;
-    return data<ActionResult>(
-      { email, errors: { email: fieldErrors.email?.[0], password: fieldErrors.password?.[0] } },
-      { status: 400, headers: NO_STORE },
-    );
+  const posted = await request.formData();
+  const form = new FormData();
+  for (const name of ["email", "password", "weiter"]) {
+    const v = posted.get(name);
+    if (typeof v === "string") form.set(name, v.slice(0, name === "email" ? 254 : 1001));
   }
+  const submission = parseWithZod(form, { schema: SignInForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400, headers: NO_STORE });
+  }
+  const parsed = { data: submission.value };
+  const refuse = (message: string) => ({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) });
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await signIn(request, { email: parsed.data.email, password: parsed.data.password, clientIp });
   if (result.ok) {
@@ -59,52 +66,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.reason === "rate_limited") {
     return data<ActionResult>(
-      { email, errors: { form: t.rateLimited(result.retryAfterSeconds) } },
+      refuse(t.rateLimited(result.retryAfterSeconds)),
       { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  return data<ActionResult>({ email, errors: { form: t.invalid } }, { status: 401, headers: NO_STORE });
+  return data<ActionResult>(refuse(t.invalid), { status: 401, headers: NO_STORE });
 }
 
 export default function SignIn() {
   const { next, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
+  const last = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <h1>{t.title}</h1>
-      {notice && !result ? (
+      <h1 id="sign-in-heading">{t.title}</h1>
+      {notice && !last ? (
         <p className="notice" role="status">
           {notice}
         </p>
       ) : null}
       <p>{t.intro}</p>
-      {errors.form ? (
-        <p className="form-error" role="alert" id="form-error">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
+      <ConformForm id="anmelden" lastResult={last?.result} labelledBy="sign-in-heading">
         <input type="hidden" name="weiter" value={next} />
-        <TextField
-          id="email"
-          label={t.email}
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={result?.email ?? ""}
-          error={errors.email}
-        />
-        <TextField
-          id="password"
-          label={t.password}
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
+        <TextInput name="email" label={t.email} type="email" autoComplete="username" required />
+        <TextInput name="password" label={t.password} type="password" autoComplete="current-password" required />
         <button type="submit">{t.submit}</button>
-      </Form>
+      </ConformForm>
       <p>
         <Link to="/passwort-vergessen">Passwort vergessen?</Link>
       </p>

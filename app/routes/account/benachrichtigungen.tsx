@@ -8,7 +8,10 @@ import { NO_STORE, assertSameOrigin, requireUser } from "~/server/accounts/auth.
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "~/server/notifications/inbox.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
-export const meta: MetaFunction = () => [{ title: `${t.list.title} – Quaestio` }];
+// Every page of the list has its own title ("Seite 2 von 3" from the second page on), WCAG 2.4.2.
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `${t.list.title}${loaded && loaded.pages > 1 ? ` – ${t.list.pageOf(loaded.page, loaded.pages)}` : ""} – Quaestio` },
+];
 
 export const headers = mergeLoaderAndActionHeaders;
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError } from "~/components/field-error";
 import { PageHeader } from "~/components/page-header";
-import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notifications";
+import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, NOTIFICATION_KINDS, notificationKindsForRoles, type NotificationKind } from "~/domain/notifications";
 import { notificationText } from "~/domain/texts/notifications";
 import { NO_STORE, assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { loadNotificationPreferences, saveNotificationPreferences } from "~/server/notifications/inbox.server";
@@ -30,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dueSoon = rows.find((r) => r.kind === "due_soon")!;
   const values: FormValues = { channels, dueSoonDays: String(dueSoon.dueSoonDays) };
   const saved = new URL(request.url).searchParams.get("gespeichert") === "1";
-  return data({ values, saved }, { headers: NO_STORE });
+  // Only the kinds one of the user's roles can receive.
+  const kinds = notificationKindsForRoles(user.memberships.map((m) => m.role));
+  return data({ values, saved, kinds }, { headers: NO_STORE });
 }
 
 const checkbox = z.literal("on").optional();
@@ -50,8 +52,19 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const form = Object.fromEntries(await request.formData());
+  // The kinds not offered (no role receives them) keep what is stored, so that a later role finds them as set.
+  const offered = new Set(notificationKindsForRoles(user.memberships.map((m) => m.role)));
+  const stored = await loadNotificationPreferences(user.id);
   const channels = Object.fromEntries(
-    NOTIFICATION_KINDS.map((kind) => [kind, { inApp: form[`inApp_${kind}`] === "on", email: form[`email_${kind}`] === "on" }]),
+    NOTIFICATION_KINDS.map((kind) => {
+      const kept = stored.find((r) => r.kind === kind);
+      return [
+        kind,
+        offered.has(kind) || !kept
+          ? { inApp: form[`inApp_${kind}`] === "on", email: form[`email_${kind}`] === "on" }
+          : { inApp: kept.inApp, email: kept.email },
+      ];
+    }),
   ) as Channels;
   const parsed = Input.safeParse({ dueSoonDays: "", ...form });
   if (!parsed.success) {
@@ -81,7 +94,7 @@ export default function NotificationPreferences() {
       ) : null}
       <Form method="post" noValidate>
         <div className="table-wrapper">
-          <table>
+          <table className="prefs-table">
             <caption>{t.caption}</caption>
             <thead>
               <tr>
@@ -92,13 +105,13 @@ export default function NotificationPreferences() {
               </tr>
             </thead>
             <tbody>
-              {NOTIFICATION_KINDS.map((kind) => {
+              {loaded.kinds.map((kind) => {
                 const { label, hint } = notificationText.kinds[kind];
                 return (
                   <tr key={kind}>
                     <th scope="row">{label}</th>
                     <td id={`hint-${kind}`}>{hint}</td>
-                    <td>
+                    <td data-label={t.columnInApp}>
                       <input
                         type="checkbox"
                         name={`inApp_${kind}`}
@@ -107,7 +120,7 @@ export default function NotificationPreferences() {
                         defaultChecked={values.channels[kind].inApp}
                       />
                     </td>
-                    <td>
+                    <td data-label={t.columnEmail}>
                       <input
                         type="checkbox"
                         name={`email_${kind}`}
@@ -122,22 +135,26 @@ export default function NotificationPreferences() {
             </tbody>
           </table>
         </div>
-        <div className="field narrow">
-          <label htmlFor="dueSoonDays">{t.dueSoonDays}</label>
-          <p className="hint" id="dueSoonDays-hint">
-            {t.dueSoonDaysHint}
-          </p>
-          <input
-            id="dueSoonDays"
-            name="dueSoonDays"
-            type="text"
-            inputMode="numeric"
-            defaultValue={values.dueSoonDays}
-            aria-invalid={errors.dueSoonDays ? true : undefined}
-            aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null].filter(Boolean).join(" ")}
-          />
-          <FieldError id="dueSoonDays-error" message={errors.dueSoonDays} />
-        </div>
+        {loaded.kinds.includes("due_soon") ? (
+          <div className="field narrow">
+            <label htmlFor="dueSoonDays">{t.dueSoonDays}</label>
+            <p className="hint" id="dueSoonDays-hint">
+              {t.dueSoonDaysHint}
+            </p>
+            <input
+              id="dueSoonDays"
+              name="dueSoonDays"
+              type="text"
+              inputMode="numeric"
+              defaultValue={values.dueSoonDays}
+              aria-invalid={errors.dueSoonDays ? true : undefined}
+              aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null].filter(Boolean).join(" ")}
+            />
+            <FieldError id="dueSoonDays-error" message={errors.dueSoonDays} />
+          </div>
+        ) : (
+          <input type="hidden" name="dueSoonDays" value={values.dueSoonDays} />
+        )}
         <button type="submit">{t.save}</button>
       </Form>
       <p>

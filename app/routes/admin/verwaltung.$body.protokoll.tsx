@@ -9,7 +9,7 @@ import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
 import { inquiryEventLabels } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"} – Quaestio` },
+  { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"}${data && (data.page > 1 || data.hasNext) ? ` – ${t.pageOf(data.page)}` : ""} – Quaestio` },
 ];
 
 const BodyParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
@@ -39,6 +39,7 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p>{t.noEvents}</p>
       ) : (
+        <div className="table-wrapper">
         <table>
           <caption>
             {t.auditCaption}, {t.pageOf(page)}
@@ -60,12 +61,13 @@ export default function AuditLog() {
                 </td>
                 <td>{eventTypeLabels[e.type] ?? inquiryEventLabels[e.type] ?? e.type}</td>
                 <td>{e.actorName ?? t.system}</td>
-                <td>{e.subject}</td>
+                <td>{e.subjectHref ? <Link to={e.subjectHref}>{e.subject}</Link> : e.subject}</td>
                 <td>{e.details}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {page > 1 || hasNext ? (
         <nav className="pagination" aria-label="Seiten">

@@ -1,4 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { publicInquiryText as pt } from "~/domain/texts/public-inquiry";
+import { dueNote } from "~/domain/texts/deadlines";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
@@ -17,6 +19,7 @@ import { formatDate, formatDateLong, formatFileSize, formatReference } from "~/d
 import {
   agendaPurposeLabels,
   bodyKindCouncilGenitive,
+  inquiryStatusExplanations,
   inquiryStatusLabel,
   motionDecisionLabels,
   signOffStepStatusLabels,
@@ -61,7 +64,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Seite nicht gefunden – Quaestio" }];
+  if (!data) return [{ title: pt.notFoundTitle }];
   const { inquiry, body, answer } = data;
   const reference = formatReference(inquiry.typeName, inquiry.reference);
   const answered = answer
@@ -103,7 +106,7 @@ export default function InquiryDetail() {
         <>
           {/* The motion itself first; the cover letter and its reasons (Begründung) follow. */}
           <section aria-labelledby="antrag">
-            <h2 id="antrag">Antrag</h2>
+            <h2 id="antrag">{pt.motion}</h2>
             {data.questions.map((question) => (
               <div key={question.id} className="motion-text">
                 {question.leadIn && question.leadIn !== "Antrag" ? (
@@ -113,11 +116,11 @@ export default function InquiryDetail() {
               </div>
             ))}
           </section>
-          <InquiryPreamble data={data} fallbackLabel="Anschreiben und Begründung" />
+          <InquiryPreamble data={data} fallbackLabel={pt.motionPreambleFallback} />
         </>
       ) : !hasParts && data.questions.length > 0 ? (
         <section aria-labelledby="fragen">
-          <h2 id="fragen">{data.questions.length === 1 ? "Frage" : "Fragen"}</h2>
+          <h2 id="fragen">{pt.questions(data.questions.length)}</h2>
           <ol className="question-list">
             {data.questions.map((question) => (
               <li key={question.id} id={`frage-${question.number}`} value={Number(question.number) || undefined}>
@@ -140,7 +143,7 @@ export default function InquiryDetail() {
         </>
       ) : !isMotion ? (
         <section aria-labelledby="antwort">
-          <h2 id="antwort">Antwort</h2>
+          <h2 id="antwort">{pt.answer}</h2>
           <p>{noAnswerText(data.inquiry.status)}</p>
         </section>
       ) : null}
@@ -148,14 +151,14 @@ export default function InquiryDetail() {
       <CitedToolFacts facts={data.toolFacts} />
 
       <section aria-labelledby="verlauf">
-        <h2 id="verlauf">Verlauf</h2>
+        <h2 id="verlauf">{pt.timeline}</h2>
         <Timeline events={data.timeline} />
       </section>
     </article>
   );
 }
 
-function InquiryPreamble({ data, fallbackLabel = "Vorbemerkung" }: { data: PublicInquiryDetail; fallbackLabel?: string }) {
+function InquiryPreamble({ data, fallbackLabel = pt.preamble as string }: { data: PublicInquiryDetail; fallbackLabel?: string }) {
   const { inquiry } = data;
   if (!inquiry.preambleHtml) return null;
   return (
@@ -173,9 +176,9 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
     <MetaList
       className="inquiry__facts"
       items={[
-        { term: "Körperschaft", value: data.body.name },
-        { term: "Art", value: inquiry.typeName },
-        { term: "Urheber", value: inquiry.originators.length ? (
+        { term: pt.body, value: data.body.name },
+        { term: pt.type, value: inquiry.typeName },
+        { term: pt.originators, value: inquiry.originators.length ? (
             inquiry.originators.length === 1 ? inquiry.originators[0] : (
               <ul className="plain-list">
                 {inquiry.originators.map((originator) => (
@@ -184,20 +187,23 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
               </ul>
             )
           ) : null },
-        inquiry.addressee ? { term: "An", value: inquiry.addressee } : null,
-        { term: "Status", value: <span className={`badge badge--${inquiry.status.replace(/_/g, "-")}`}>{statusLabel}</span> },
+        inquiry.addressee ? { term: pt.addressee, value: inquiry.addressee } : null,
+        { term: pt.status, value: <span className={`badge badge--${inquiry.status.replace(/_/g, "-")}`}>{statusLabel}</span> },
+        { term: pt.statusMeaning, value: inquiryStatusExplanations[inquiry.status] },
         inquiry.submittedOn && inquiry.submittedOn !== inquiry.receivedOn
-          ? { term: "Eingereicht", value: <DateText iso={inquiry.submittedOn} /> }
+          ? { term: pt.submitted, value: <DateText iso={inquiry.submittedOn} /> }
           : null,
-        inquiry.receivedOn ? { term: "Eingang", value: <DateText iso={inquiry.receivedOn} /> } : null,
-        !inquiry.dueOn && inquiry.dueRuleLabel ? { term: "Frist", value: inquiry.dueRuleLabel } : null,
+        inquiry.receivedOn ? { term: pt.received, value: <DateText iso={inquiry.receivedOn} /> } : null,
+        !inquiry.dueOn && inquiry.dueRuleLabel ? { term: pt.due, value: inquiry.dueRuleLabel } : null,
         inquiry.dueOn
           ? {
-              term: "Frist",
+              term: pt.due,
               value: (
                 <>
                   <DateText iso={inquiry.dueOn} />
-                  {inquiry.dueRuleLabel ? <span className="muted"> ({inquiry.dueRuleLabel})</span> : null}
+                  {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, data.extensions) ? (
+                    <span className="muted"> ({dueNote(inquiry.dueOn, inquiry.dueRuleLabel, data.extensions)})</span>
+                  ) : null}
                   {late ? (
                     <>
                       {" "}
@@ -218,7 +224,7 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
           : null,
         data.extensions.length
           ? {
-              term: "Fristverlängerung",
+              term: pt.extension,
               value: (
                 <ul className="plain-list">
                   {data.extensions.map((extension) => (
@@ -234,7 +240,7 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
           : null,
         inquiry.withdrawnOn
           ? {
-              term: "Zurückgezogen",
+              term: pt.withdrawn,
               value: (
                 <>
                   <DateText iso={inquiry.withdrawnOn} />
@@ -245,7 +251,7 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
           : null,
         data.agenda.length
           ? {
-              term: "Sitzungen",
+              term: pt.meetings,
               value: (
                 <ul className="plain-list">
                   {data.agenda.map((entry) => (
@@ -269,7 +275,7 @@ function MotionDecision({ data }: { data: PublicInquiryDetail }) {
   const { inquiry, body } = data;
   return (
     <section aria-labelledby="entscheidung">
-      <h2 id="entscheidung">Entscheidung</h2>
+      <h2 id="entscheidung">{pt.decision}</h2>
       {inquiry.status === "decided" && inquiry.motionDecision ? (
         <>
           <p>
@@ -294,7 +300,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
   const answerHeading =
     version.documentReference || !version.documentDate
       ? documentLabel
-      : `${documentLabel || "Antwort"} vom ${formatDateLong(version.documentDate)}`;
+      : pt.answerOf(documentLabel || pt.answer, formatDateLong(version.documentDate));
   const leftover = unplacedInventories(answer.rows, answer.inventories);
   const hasParts = answer.parts.length > 0;
   return (
@@ -304,20 +310,20 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
         {!answer.isLatest ? (
           <p className="notice notice--warning">
             Sie lesen eine frühere Fassung (Fassung {version.versionNumber}).{" "}
-            <Link to={basePath}>Zur aktuellen Fassung</Link>
+            <Link to={basePath}>{pt.currentVersion}</Link>
           </p>
         ) : null}
         <MetaList
           items={[
-            version.documentKind ? { term: "Dokument", value: documentLabel } : null,
-            version.title ? { term: "Betreff", value: version.title } : null,
-            version.documentDate ? { term: "Datum", value: <DateText iso={version.documentDate} /> } : null,
-            version.issuedByLabel ? { term: "Herausgegeben von", value: version.issuedByLabel } : null,
-            version.caseOfficerLabel ? { term: "Bearb.", value: version.caseOfficerLabel } : null,
-            answer.leadOrganizationName ? { term: "Federführung", value: answer.leadOrganizationName } : null,
-            answer.contributorNames.length ? { term: "Beteiligt", value: answer.contributorNames.join(", ") } : null,
-            { term: "Veröffentlicht", value: <DateText iso={version.publishedOn} /> },
-            version.correctionNote ? { term: "Berichtigung", value: version.correctionNote } : null,
+            version.documentKind ? { term: pt.document, value: documentLabel } : null,
+            version.title ? { term: pt.subject, value: version.title } : null,
+            version.documentDate ? { term: pt.date, value: <DateText iso={version.documentDate} /> } : null,
+            version.issuedByLabel ? { term: pt.issuedBy, value: version.issuedByLabel } : null,
+            version.caseOfficerLabel ? { term: pt.caseOfficer, value: version.caseOfficerLabel } : null,
+            answer.leadOrganizationName ? { term: pt.lead, value: answer.leadOrganizationName } : null,
+            answer.contributorNames.length ? { term: pt.contributors, value: answer.contributorNames.join(", ") } : null,
+            { term: pt.published, value: <DateText iso={version.publishedOn} /> },
+            version.correctionNote ? { term: pt.correction, value: version.correctionNote } : null,
           ]}
         />
         <RichText html={version.introHtml} className="answer__intro" />
@@ -326,7 +332,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
         ))}
         {version.preambleHtml ? (
           <>
-            <h3>{version.preambleLabel ?? "Vorbemerkung"}</h3>
+            <h3>{version.preambleLabel ?? pt.preamble}</h3>
             <RichText html={version.preambleHtml} />
           </>
         ) : null}
@@ -334,14 +340,14 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
 
       {hasParts ? (
         <section aria-labelledby="fragen-antworten">
-          <h2 id="fragen-antworten">Fragen und Antworten</h2>
+          <h2 id="fragen-antworten">{pt.questionsAndAnswers}</h2>
           <QuestionAnswerGrid rows={answer.rows} inventories={answer.inventories} />
         </section>
       ) : null}
 
       {leftover.length ? (
         <section aria-labelledby="werkzeuge">
-          <h2 id="werkzeuge">Übersichten</h2>
+          <h2 id="werkzeuge">{pt.overviews}</h2>
           {leftover.map((inventory) => (
             <ToolInventory key={inventory.id} inventory={inventory} />
           ))}
@@ -360,7 +366,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
           <RichText html={version.closingHtml} />
           {version.signatory ? (
             <p className="signatory">
-              <span className="muted">Unterzeichnet von:</span>{" "}
+              <span className="muted">{pt.signedBy}</span>{" "}
               {[version.signatory.name, version.signatory.roleLabel].filter(Boolean).join(", ")}
             </p>
           ) : null}
@@ -369,7 +375,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
 
       {answer.signOffSteps.length ? (
         <section aria-labelledby="zeichnung">
-          <h2 id="zeichnung">Zeichnungsweg</h2>
+          <h2 id="zeichnung">{pt.signOff}</h2>
           <ol className="sign-off">
             {answer.signOffSteps.map((step) => (
               <li key={step.position}>
@@ -385,7 +391,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
 
       {answer.attachments.length ? (
         <section aria-labelledby="anlagen">
-          <h2 id="anlagen">{answer.attachments.length === 1 ? "Anlage" : "Anlagen"}</h2>
+          <h2 id="anlagen">{pt.attachments(answer.attachments.length)}</h2>
           <ol className="attachments">
             {answer.attachments.map((attachment) => (
               <li key={attachment.position}>
@@ -396,7 +402,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
                     {attachment.file.fileName} ({formatFileSize(attachment.file.size)})
                   </span>
                 ) : (
-                  <span className="muted">Datei liegt nicht vor</span>
+                  <span className="muted">{pt.fileMissing}</span>
                 )}
               </li>
             ))}
@@ -406,7 +412,7 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
 
       {answer.versions.length > 1 ? (
         <section aria-labelledby="fassungen">
-          <h2 id="fassungen">Fassungen</h2>
+          <h2 id="fassungen">{pt.versions}</h2>
           <ol className="versions">
             {answer.versions.map((v) => (
               <li key={v.versionNumber}>
@@ -467,7 +473,7 @@ function VersionDiff({ comparison }: { comparison: VersionComparison }) {
 
 /** Why there is no answer: not yet, or never (an inquiry declared inadmissible or withdrawn is not answered). */
 function noAnswerText(status: string): string {
-  if (status === "inadmissible") return "Die Anfrage wurde als unzulässig zurückgewiesen und wird nicht beantwortet (Begründung im Verlauf).";
-  if (status === "withdrawn") return "Die Anfrage wurde zurückgezogen und wird nicht beantwortet.";
-  return "Eine Antwort ist noch nicht veröffentlicht.";
+  if (status === "inadmissible") return pt.noAnswerInadmissible;
+  if (status === "withdrawn") return pt.noAnswerWithdrawn;
+  return pt.noAnswerYet;
 }

@@ -35,7 +35,9 @@ const Params = z.object({ id: z.string().uuid() });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesHref }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? t.editPageTitle(loaded.draft.title) : t.newPageTitle }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? (loaded.draft.rights.edit ? t.editPageTitle(loaded.draft.title) : t.viewPageTitle(loaded.draft.title)) : t.newPageTitle },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -123,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           input: parsed.input,
           submissionKey: parsed.submissionKey,
         });
-        return redirect(`/arbeitsbereich/vorgaenge/${submitted.inquiryId}`, { headers: NO_STORE });
+        return redirect(`/arbeitsbereich/vorgaenge/${submitted.inquiryId}?eingereicht=1`, { headers: NO_STORE });
       }
       const expectedVersion = parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
       const saved = await saveDraft(user, { inquiryId, expectedVersion, input: parsed.input });
@@ -167,7 +169,7 @@ export default function DraftEditor() {
       <p>
         <Link to="/arbeitsbereich">{t.backToWorkspace}</Link>
       </p>
-      <h1>{t.editHeading}</h1>
+      <h1>{readOnly ? t.viewHeading : t.editHeading}</h1>
       <dl className="meta">
         <dt>{t.metaBody}</dt>
         <dd>{draft.bodyName}</dd>

@@ -1,9 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { FollowUpLinks, StartFollowUpForm } from "~/components/answer/FollowUpLinks";
 import { RichText } from "~/components/inquiry/RichText";
-import { readWorkflowForm, type FieldErrors, type FormValues } from "~/components/workflow/form-input";
+import { readWorkflowForm, type FieldErrors, type FormReply } from "~/components/workflow/form-input";
 import { WorkflowActions } from "~/components/workflow/WorkflowActions";
 import { WorkflowFacts } from "~/components/workflow/WorkflowFacts";
 import { formatDate } from "~/domain/format";
@@ -11,11 +12,13 @@ import {
   answerStatusLabels,
   consultationKindLabels,
   consultationVerdictLabels,
+  inquiryStatusExplanations,
   inquiryStatusLabel,
   recommendationKindLabels,
   withholdingReasonLabels,
 } from "~/domain/labels";
 import { consultationText } from "~/domain/texts/consultation";
+import { dueNote } from "~/domain/texts/deadlines";
 import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
 import { toolInventoryText } from "~/domain/texts/tool-inventory";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
@@ -40,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not there, another body's, another faction's draft: all the same 404.
   if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   const [followUps, canFollowUp] = await Promise.all([loadFollowUpLinks(inquiry.id, user), mayStartFollowUp(user, inquiry.id)]);
-  return data({ inquiry, followUps, canFollowUp }, { headers: { "Cache-Control": "no-store" } });
+  // Right after the faction submitted its draft (the editor redirects here with ?eingereicht=1).
+  const justSubmitted = new URL(request.url).searchParams.get("eingereicht") === "1" && inquiry.reference !== null;
+  return data({ inquiry, followUps, canFollowUp, justSubmitted }, { headers: { "Cache-Control": "no-store" } });
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -61,7 +66,7 @@ const GUARD_FIELDS: Record<string, WorkflowField> = {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
-type ActionResult = { intent: string; values: FormValues; errors: FieldErrors; done?: boolean };
+type ActionResult = { intent: string; result?: FormReply; formError?: string; done?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -70,13 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsedId.success) throw new Response(null, { status: 404, headers: NO_STORE });
   const form = readWorkflowForm(await request.formData());
   if (!form.ok) {
-    return data<ActionResult>({ intent: form.intent, values: form.values, errors: form.errors }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>({ intent: form.intent, result: form.reply(), formError: form.errors.form }, { status: 400, headers: NO_STORE });
   }
   const intent = form.command.intent;
-  const refused = (errors: FieldErrors, status: number) => data<ActionResult>({ intent, values: form.values, errors }, { status, headers: NO_STORE });
+  const refused = (errors: FieldErrors, status: number) =>
+    data<ActionResult>({ intent, result: form.reply(errors), formError: errors.form }, { status, headers: NO_STORE });
   try {
     await runWorkflowCommand(user, parsedId.data.id, form.version, form.command);
-    return data<ActionResult>({ intent, values: {}, errors: {}, done: true }, { headers: NO_STORE });
+    return data<ActionResult>({ intent, done: true }, { headers: NO_STORE });
   } catch (error) {
     // Not there, another body's, not visible to this user: the same 404 as the loader's.
     if (error instanceof NotFound) throw new Response(null, { status: 404, headers: NO_STORE });
@@ -91,14 +97,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffInquiry() {
-  const { inquiry, followUps, canFollowUp } = useLoaderData<typeof loader>();
+  const { inquiry, followUps, canFollowUp, justSubmitted } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
+  const submittedRef = useRef<HTMLParagraphElement>(null);
+  // The submission's confirmation takes the focus, like the message after any other action.
+  useEffect(() => {
+    if (justSubmitted) submittedRef.current?.focus();
+  }, [justSubmitted]);
   return (
     <article className="staff-inquiry">
       <p>
         <Link to="/arbeitsbereich">{t.backToWorkspace}</Link>
       </p>
       <h1>{inquiry.title}</h1>
+      {justSubmitted ? (
+        <p className="notice" role="status" tabIndex={-1} ref={submittedRef}>
+          {t.submittedAs(inquiry.typeName, inquiry.reference ?? "", inquiry.dueOn ? formatDate(inquiry.dueOn) : null)}
+        </p>
+      ) : null}
       {inquiry.containsNonPublicMaterial ? (
         <p className="notice" role="note">
           {t.nonPublicNotice}
@@ -115,6 +131,8 @@ export default function StaffInquiry() {
           <dd>{inquiry.reference ?? t.draftReference}</dd>
           <dt>{t.status}</dt>
           <dd>{inquiryStatusLabel(inquiry.status)}</dd>
+          <dt>{t.statusMeaning}</dt>
+          <dd className="status-explanation">{inquiryStatusExplanations[inquiry.status]}</dd>
           <dt>{t.visibility}</dt>
           <dd>{inquiry.visibility === "public" ? t.visibilityPublic : t.visibilityInternal}</dd>
           {inquiry.originatorName ? (
@@ -140,7 +158,7 @@ export default function StaffInquiry() {
               <dt>{t.due}</dt>
               <dd>
                 {formatDate(inquiry.dueOn)}
-                {inquiry.dueRuleLabel ? ` (${inquiry.dueRuleLabel})` : null}
+                {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions) ? ` (${dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions)})` : null}
               </dd>
             </>
           ) : null}
@@ -155,8 +173,13 @@ export default function StaffInquiry() {
       <WorkflowActions inquiryId={inquiry.id} visibility={inquiry.visibility} dueOn={inquiry.dueOn} workflow={inquiry.workflow} last={last} />
 
       <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">{t.questions}</h2>
-        <RichText html={inquiry.preambleHtml} />
+        <h2 id="questions-heading">{inquiry.workflow.lifecycle === "motion" ? t.motionText : t.questions}</h2>
+        {inquiry.preambleHtml ? (
+          <>
+            <h3>{t.preamble}</h3>
+            <RichText html={inquiry.preambleHtml} />
+          </>
+        ) : null}
         {inquiry.questions.length === 0 ? <p>{t.noQuestions}</p> : null}
         <ol className="plain-list">
           {inquiry.questions.map((q) => (

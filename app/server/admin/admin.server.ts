@@ -10,6 +10,8 @@ import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql }
 import {
   bodies,
   events,
+  inquiries,
+  inquiryTypes,
   memberships,
   organizations,
   recoveryCodes,
@@ -26,7 +28,7 @@ import {
   type Role,
 } from "../../domain/policy";
 import type { AccountEvent } from "../../domain/events";
-import { aggregateLabels } from "../../domain/texts/admin";
+import { aggregateLabels, auditInquirySubject, auditStatus } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { NotFound } from "../core/errors.server";
@@ -365,10 +367,17 @@ export async function loadAuditLog(actor: Actor, slug: string, page: number) {
       actorName: actorUser.displayName,
       subjectName: subjectUser.displayName,
       subjectEmail: subjectUser.email,
+      inquiryId: inquiries.id,
+      inquiryReference: inquiries.reference,
+      inquiryTitle: inquiries.title,
+      inquiryTypeName: inquiryTypes.name,
     })
     .from(events)
     .leftJoin(actorUser, eq(actorUser.id, events.actorUserId))
     .leftJoin(subjectUser, and(eq(events.aggregateType, "user"), eq(subjectUser.id, events.aggregateId)))
+    // The inquiry an event is about, of this body only: named by type, reference and title, with a link.
+    .leftJoin(inquiries, and(eq(events.aggregateType, "inquiry"), eq(inquiries.id, events.aggregateId), eq(inquiries.bodyId, body.id)))
+    .leftJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .where(where)
     .orderBy(desc(events.recordedAt), desc(events.id))
     .limit(AUDIT_PAGE_SIZE + 1)
@@ -383,7 +392,12 @@ export async function loadAuditLog(actor: Actor, slug: string, page: number) {
       recordedAt: r.recordedAt.toISOString(),
       recordedAtText: dateTimeText(r.recordedAt, body.timeZone),
       actorName: r.actorName,
-      subject: r.subjectName ? `${r.subjectName} (${r.subjectEmail})` : auditSubject(r.aggregateType, r.payload),
+      subject: r.subjectName
+        ? `${r.subjectName} (${r.subjectEmail})`
+        : r.inquiryId
+          ? auditInquirySubject(r.inquiryTypeName ?? aggregateLabels.inquiry!, r.inquiryReference, r.inquiryTitle ?? "")
+          : auditSubject(r.aggregateType, r.payload),
+      subjectHref: r.inquiryId ? `/arbeitsbereich/vorgaenge/${r.inquiryId}` : null,
       details: auditDetails(r.payload),
     })),
   };
@@ -400,6 +414,6 @@ function auditDetails(payload: Record<string, unknown>): string {
   if (typeof payload.role === "string") parts.push(roleLabels[payload.role] ?? payload.role);
   if (typeof payload.organizationName === "string") parts.push(payload.organizationName);
   if (typeof payload.ip === "string") parts.push(`IP ${payload.ip}`);
-  if (typeof payload.status === "string") parts.push(`Status ${payload.status}`);
+  if (typeof payload.status === "string") parts.push(auditStatus(payload.status));
   return parts.join(" · ");
 }

@@ -9,9 +9,10 @@
  * state changes go through the lifecycle engine (runWorkflowTransition), the other commands through
  * runRecordedCommand, which writes the new version and the event (workflow-context.server.ts).
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { inquiryContributors, organizations } from "../../../db/schema";
 import type { AgendaPurpose, MotionDecision } from "../../domain/labels";
+import { answeringOrganizationsOf } from "../../domain/organizations";
 import { workflowText as t } from "../../domain/texts/workflow";
 import type { CurrentUser } from "../accounts/auth.server";
 import { createAnswerFor } from "../answers/answer-content.server";
@@ -24,25 +25,26 @@ import { runRecordedCommand, runWorkflowTransition, WorkflowInputError, type Wor
 
 export { WorkflowInputError };
 
-/** Organisations that can lead or contribute to an answer: the administration's own units. */
-export const ANSWERING_ORGANIZATION_KINDS = ["department", "executive", "dpo_office"] as const;
+/**
+ * The organisations of a body that can lead or contribute to an answer (domain/organizations.ts decides
+ * which kinds: the administration's departments, or its executive where it has none; never the DPO's
+ * office, which is consulted, nor a subordinate authority).
+ */
+export async function answeringOrganizationChoices(tx: Db | Tx, bodyId: string): Promise<Array<{ id: string; name: string }>> {
+  const rows = await tx
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(and(eq(organizations.bodyId, bodyId), eq(organizations.external, false)))
+    .orderBy(asc(organizations.name));
+  return answeringOrganizationsOf(rows).map(({ id, name }) => ({ id, name }));
+}
 
 /** Checks that every id is an answering organisation of the body; returns them without duplicates. */
 async function answeringOrganizations(tx: Db | Tx, bodyId: string, ids: readonly string[], field: string): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.bodyId, bodyId),
-        eq(organizations.external, false),
-        inArray(organizations.id, unique),
-        inArray(organizations.kind, [...ANSWERING_ORGANIZATION_KINDS]),
-      ),
-    );
-  if (rows.length !== unique.length) throw new WorkflowInputError(field, t.unknownOrganization);
+  const allowed = new Set((await answeringOrganizationChoices(tx, bodyId)).map((o) => o.id));
+  if (!unique.every((id) => allowed.has(id))) throw new WorkflowInputError(field, t.unknownOrganization);
   return unique;
 }
 

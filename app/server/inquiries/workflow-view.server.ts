@@ -16,7 +16,7 @@ import {
 import type { AgendaPurpose, MotionDecision } from "../../domain/labels";
 import type { WorkflowAction, WorkflowLifecycle } from "../../domain/workflow";
 import type { Tx } from "../core/db.server";
-import { ANSWERING_ORGANIZATION_KINDS } from "./intake.server";
+import { answeringOrganizationChoices } from "./intake.server";
 import { loadWorkflowSubject, type WorkflowUser } from "./workflow-context.server";
 
 export interface WorkflowView {
@@ -121,17 +121,7 @@ export async function loadWorkflowView(
   ]);
 
   const answeringOrganizations = actions.some((a) => NEEDS_ORGANIZATIONS.includes(a))
-    ? await tx
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(
-          and(
-            eq(organizations.bodyId, inquiry.bodyId),
-            eq(organizations.external, false),
-            inArray(organizations.kind, [...ANSWERING_ORGANIZATION_KINDS]),
-          ),
-        )
-        .orderBy(asc(organizations.name))
+    ? await answeringOrganizationChoices(tx, inquiry.bodyId)
     : [];
   const meetingOptions: WorkflowView["options"]["meetings"] = [];
   let meetingOrgans: WorkflowView["options"]["meetingOrgans"] = [];
