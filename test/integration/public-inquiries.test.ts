@@ -523,6 +523,15 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
         "26.7",
         "raised",
       ]);
+      // The Vorlage names the meeting of its Beratungsfolge but no TOP: the Vorlage number is not one.
+      expect(detail!.agenda.map((a) => [a.organizationName, a.meetingDate, a.itemNumber, a.purpose, a.roleLabel])).toContainEqual([
+        "Hauptausschuss",
+        "2020-06-15",
+        null,
+        "answer",
+        "Anhörung",
+      ]);
+      expect(detail!.agenda.map((a) => a.itemNumber)).not.toContain("M 20/0226");
     });
 
     it("Hamburg: the Senatskanzlei's letter as the answer, signed by Jan Pörksen", async () => {

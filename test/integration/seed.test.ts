@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/server/core/db.server";
 import { seedDemoData, type DemoLogin } from "../../db/seed";
 import {
+  agendaItems,
+  answerAttachments,
+  meetings,
   answerPartQuestions,
   answerParts,
   answers,
@@ -181,6 +184,21 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(recommendations[0]!.text).toBe(
       "keine Verwendung von sensiblen Inhalten in den Besprechungen verwenden, z.B.: Jugend- und Sozialdaten etc.,",
     );
+  });
+
+  it("gives Norderstedt's answer meeting no TOP number: the Vorlage names none, and M 20/0226 is no TOP", async () => {
+    const items = await t.db
+      .select({ date: meetings.date, number: agendaItems.number })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(and(eq(bodies.slug, "norderstedt"), inArray(meetings.date, ["2020-05-04", "2020-06-15"])))
+      .orderBy(asc(meetings.date));
+    expect(items).toEqual([
+      { date: "2020-05-04", number: "26.7" },
+      { date: "2020-06-15", number: null },
+    ]);
+    expect(await t.db.select().from(agendaItems).where(eq(agendaItems.number, "M 20/0226"))).toEqual([]);
   });
 
   it("keeps the typos of the FWuD inquiry", async () => {

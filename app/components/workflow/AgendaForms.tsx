@@ -68,7 +68,7 @@ export function AgendaForm({
             <optgroup key={m.id} label={`${m.label}, ${formatDate(m.date)}`}>
               {m.items.map((i) => (
                 <option key={i.id} value={i.id}>
-                  {`TOP ${i.number}: ${i.title}`}
+                  {i.number ? `TOP ${i.number}: ${i.title}` : i.title}
                 </option>
               ))}
             </optgroup>

@@ -250,7 +250,8 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
                 <ul className="plain-list">
                   {data.agenda.map((entry) => (
                     <li key={`${entry.purpose}-${entry.meetingDate}-${entry.itemNumber}`}>
-                      {entry.organizationName}, <DateText iso={entry.meetingDate} />, TOP {entry.itemNumber}
+                      {entry.organizationName}, <DateText iso={entry.meetingDate} />
+                      {entry.itemNumber ? `, TOP ${entry.itemNumber}` : null}
                       {" – "}
                       {agendaPurposeLabels[entry.purpose]}
                       {entry.roleLabel ? <>, Zuständigkeit: {entry.roleLabel}</> : null}
