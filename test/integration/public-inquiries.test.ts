@@ -496,6 +496,10 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(rows[0]).toMatchObject({ label: "Cisco-ViKo (On-Premise)", workplaceCount: 52413 });
       expect(rows.find((r) => r.label.startsWith("Zoom"))).toMatchObject({ workplaceCount: null });
       expect(answer!.inventories[0]!.matrix!.columns).toHaveLength(16);
+      // The matrix is the Anlage that answer 1 refers to, named so — not a missing file beside further details.
+      expect(answer!.rows[0]!.parts[0]!.bodyHtml).toContain("sind der Anlage zu entnehmen");
+      expect(answer!.inventories[0]!.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
+      expect(answer!.attachments).toEqual([]);
       expect(detail!.deadlineMissed).toEqual({ kind: "answered_late", answeredOn: "2020-07-07" });
     });
 

@@ -120,6 +120,11 @@ describe.each(backends())("demo data on %s", (backend) => {
   it("keeps the NRW usage matrix: 13 rows, 16 columns, the 25 crosses of the document", async () => {
     const [matrix] = await t.db.select().from(toolUsageMatrices);
     expect(matrix).toMatchObject({ rowHeading: "Ressort und nachgeordneter Bereich", columnHeading: "Videokonferenz-Tool", footnoteMark: "*" });
+    // Answer 1: "… sind der Anlage zu entnehmen." The matrix is that Anlage; no file stands in for it.
+    expect(matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
+    const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
+    const { versionId } = await publishedVersionOf(t.db, nrw.id);
+    expect(await t.db.select().from(answerAttachments).where(eq(answerAttachments.versionId, versionId))).toEqual([]);
     const matrixRows = await t.db.select().from(toolUsageMatrixRows).where(eq(toolUsageMatrixRows.matrixId, matrix!.id));
     const columns = await t.db.select().from(toolUsageMatrixColumns).where(eq(toolUsageMatrixColumns.matrixId, matrix!.id));
     expect(matrixRows).toHaveLength(13);
