@@ -500,6 +500,8 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(answer!.rows[0]!.parts[0]!.bodyHtml).toContain("sind der Anlage zu entnehmen");
       expect(answer!.inventories[0]!.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
       expect(answer!.attachments).toEqual([]);
+      // What the Drucksache says about each of its tools is cited on its page: all 15 catalogue tools of its 16 rows.
+      expect(new Set(detail!.toolFacts.filter((f) => f.key === "usage_status").map((f) => f.toolName)).size).toBe(15);
       expect(detail!.deadlineMissed).toEqual({ kind: "answered_late", answeredOn: "2020-07-07" });
     });
 

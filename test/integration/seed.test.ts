@@ -144,6 +144,42 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(usesOf("Fachhochschule für Rechtspflege")).toEqual(["Cisco-WebEx (Public-Cloud)"]);
   });
 
+  it("states the use of all 16 tools of the NRW table as facts citing 17/9511, each with its printed row and count", async () => {
+    const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
+    const { versionId } = await publishedVersionOf(t.db, nrw.id);
+    const [inventory] = await t.db.select().from(toolInventories).where(eq(toolInventories.versionId, versionId));
+    const rows = await t.db
+      .select({ label: toolInventoryRows.label, count: toolInventoryRows.workplaceCount, slug: tools.slug })
+      .from(toolInventoryRows)
+      .innerJoin(tools, eq(tools.id, toolInventoryRows.toolId))
+      .where(eq(toolInventoryRows.inventoryId, inventory!.id));
+    const facts = await t.db
+      .select({ slug: tools.slug, key: toolFacts.key, value: toolFacts.value, quote: toolFacts.quote, body: bodies.slug, asOf: toolFacts.asOf })
+      .from(toolFacts)
+      .innerJoin(tools, eq(tools.id, toolFacts.toolId))
+      .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
+      .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
+      .where(eq(sources.citation, "Landtag NRW, Drucksache 17/9511 vom 07.07.2020"));
+    // The document says where each tool is used and how (label), nothing else: no vendor, country, encryption …
+    expect(new Set(facts.map((f) => f.key))).toEqual(new Set(["deployment", "usage_status"]));
+    expect(facts.every((f) => f.body === "landtag-nrw" && f.asOf === "2020-07-07")).toBe(true);
+    const usage = facts.filter((f) => f.key === "usage_status");
+    expect(usage.map((f) => f.slug).sort()).toEqual([...new Set(rows.map((r) => r.slug))].sort());
+    expect(usage).toHaveLength(15);
+    expect(usage.every((f) => f.value === "im Einsatz")).toBe(true);
+    // Every printed row, with its count in the document's format, is quoted for its tool.
+    const printed = (n: number) => n.toLocaleString("de-DE");
+    for (const row of rows) {
+      const quote = usage.find((f) => f.slug === row.slug)!.quote!;
+      expect(quote).toContain(row.count === null ? row.label : `${row.label}\t${printed(row.count)}`);
+    }
+    expect(usage.find((f) => f.slug === "cisco-viko")!.quote).toBe("Cisco-ViKo (On-Premise)\t52.413");
+    expect(usage.find((f) => f.slug === "cisco-webex")!.quote).toBe("Cisco-WebEx (On-Premise)\t47.904\nCisco-WebEx (Public-Cloud)\t102");
+    expect(usage.find((f) => f.slug === "zoom")!.quote).toBe(
+      "Zoom 1)\n1) Der Einsatz von ZOOM im MKFFI erfolgt im Einzelfall. Eine generelle Nutzung an bestimmten Arbeitsplätzen ist nicht vorgesehen.",
+    );
+  });
+
   it("answers NRW questions 3 and 4 jointly and withholds the police details for IT security", async () => {
     const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
     const { versionId } = await publishedVersionOf(t.db, nrw.id);
