@@ -566,6 +566,20 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(detail!.inquiry.lifecycle).toBe("motion");
       expect(detail!.inquiry.status).toBe("submitted");
       expect(detail!.answer).toBeNull();
+      // As the document reads: addressed to the Samtgemeindebürgermeister, the letter's intro before the motion,
+      // the motion text, then its Begründung.
+      const { inquiry } = detail!;
+      expect(inquiry.addressee).toBe("Herrn Samtgemeindebürgermeister Gerstenkorn");
+      expect(inquiry.preambleLabel).toBe("Anschreiben");
+      expect(inquiry.preambleHtml).toMatch(/^<p>Sehr geehrter Herr Samtgemeindebürgermeister Gerstenkorn,<\/p><p>zur nächsten Sitzung des Samtgemeinderats stellt die Fraktion „Bündnis90\/ Die GRÜNEN“ folgenden Antrag:<\/p>$/);
+      expect(detail!.questions).toHaveLength(1);
+      const motion = detail!.questions[0]!;
+      expect(motion.leadIn).toBe("Antrag");
+      expect(motion.bodyHtml).toMatch(/^<p>Angelehnt an das kostenfreie Angebot „Palim! Palim!“ der Stadt Bühl/);
+      const begruendung = motion.bodyHtml.indexOf(">Begründung</h3>");
+      expect(begruendung).toBeGreaterThan(motion.bodyHtml.indexOf("Telefonkonferenzplattform."));
+      expect(motion.bodyHtml.indexOf("Worum geht es?")).toBeGreaterThan(begruendung);
+      expect(motion.bodyHtml).toContain("Eine geringe Serverbetriebsgebühr kommt noch hinzu.");
     });
   });
 });

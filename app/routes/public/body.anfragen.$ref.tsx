@@ -97,11 +97,11 @@ export default function InquiryDetail() {
 
       <InquiryFacts data={data} statusLabel={statusLabel} />
 
-      {!isMotion ? <InquiryPreamble data={data} /> : null}
+      {/* A motion's cover letter (Anschreiben) precedes the motion, as in the document. */}
+      <InquiryPreamble data={data} fallbackLabel={isMotion ? "Anschreiben" : undefined} />
 
       {isMotion ? (
         <>
-          {/* The motion itself first; the cover letter and its reasons (Begründung) follow. */}
           <section aria-labelledby="antrag">
             <h2 id="antrag">Antrag</h2>
             {data.questions.map((question) => (
@@ -113,7 +113,6 @@ export default function InquiryDetail() {
               </div>
             ))}
           </section>
-          <InquiryPreamble data={data} fallbackLabel="Anschreiben und Begründung" />
         </>
       ) : !hasParts && data.questions.length > 0 ? (
         <section aria-labelledby="fragen">
