@@ -24,8 +24,11 @@ export const agendaItems = pgTable(
   {
     id: id(),
     meetingId: uuid().notNull().references(() => meetings.id, { onDelete: "cascade" }),
-    /** As numbered in the agenda, e.g. "26.7". */
-    number: text().notNull(),
+    /**
+     * As numbered in the agenda, e.g. "26.7"; null when the source does not give the number (a Vorlage
+     * names its Beratungsfolge, not the TOP it will have).
+     */
+    number: text(),
     title: text().notNull(),
     public: boolean().notNull().default(true),
     position: integer().notNull(),

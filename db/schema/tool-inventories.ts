@@ -54,6 +54,11 @@ export const toolInventoryRows = pgTable(
 export const toolUsageMatrices = pgTable("tool_usage_matrices", {
   id: id(),
   inventoryId: uuid().notNull().unique().references(() => toolInventories.id, { onDelete: "cascade" }),
+  /**
+   * What the answer calls the matrix when it is a document part of its own, e.g. "Anlage zur Antwort auf
+   * Frage 1" (Landtag NRW 17/9511); null when it is only shown as further detail of the inventory.
+   */
+  title: text(),
   /** Row heading, e.g. "Ressort und nachgeordneter Bereich". */
   rowHeading: text().notNull(),
   /** Column group heading, e.g. "Videokonferenz-Tool". */

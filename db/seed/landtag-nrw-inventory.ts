@@ -68,6 +68,8 @@ const C = {
 } as const;
 
 export const nrwMatrix = {
+  /** Answer 1: "Die Videokonferenz-Tools, die … eingesetzt werden, … sind der Anlage zu entnehmen." */
+  title: "Anlage zur Antwort auf Frage 1",
   rowHeading: "Ressort und nachgeordneter Bereich",
   columnHeading: "Videokonferenz-Tool",
   footnoteMark: "*",

@@ -5,7 +5,6 @@
  * the document's own; sentences broken by a page break are joined.
  */
 import {
-  answerAttachments,
   answerContributors,
   answerPartQuestions,
   answerParts,
@@ -232,8 +231,8 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
     publicJustification: itSecurityJustification,
     withheldText: null,
   });
-  // The Anlage is referred to by the answer; its file is not among the documents.
-  await tx.insert(answerAttachments).values({ versionId: version.id, position: 1, title: "Anlage", fileId: null });
+  // The Anlage that answer 1 refers to ("… sind der Anlage zu entnehmen") is the Ressort × tool matrix below,
+  // printed at the end of the document: it is stored as that matrix, named so, not as a file that is missing.
 
   const drucksache = first(
     await tx
@@ -284,6 +283,7 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
       .insert(toolUsageMatrices)
       .values({
         inventoryId: inventory.id,
+        title: nrwMatrix.title,
         rowHeading: nrwMatrix.rowHeading,
         columnHeading: nrwMatrix.columnHeading,
         footnoteMark: nrwMatrix.footnoteMark,

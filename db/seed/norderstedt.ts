@@ -167,8 +167,9 @@ export async function seedNorderstedt(tx: Tx) {
     .insert(agendaItems)
     .values([
       { meetingId: raisedMeeting!.id, number: "26.7", title: "Anfrage 2 der FWuD-Fraktion zum Thema Zoom", position: 1 },
-      // The agenda number of the answer is not in the document; the Vorlage number stands in for it.
-      { meetingId: answerMeeting!.id, number: "M 20/0226", title: vorlageTitle, position: 1, public: true },
+      // The Vorlage gives the meeting (Beratungsfolge: Hauptausschuss, 15.06.2020, Anhörung) but not its TOP
+      // number: unknown stays unknown (the Vorlage number is no TOP).
+      { meetingId: answerMeeting!.id, number: null, title: vorlageTitle, position: 1, public: true },
     ])
     .returning({ id: agendaItems.id });
 

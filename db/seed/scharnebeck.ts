@@ -3,8 +3,9 @@
  * Fraktion „Bündnis90/ Die GRÜNEN" (seed 004). The document carries no date, so it has no submission or
  * receipt date, no due date and no dated events; it is not yet on an agenda.
  *
- * The schema has no column for a motion's reasons (Begründung): the preamble holds the cover sentence and
- * then the Begründung under its own heading; the motion text itself is question 1 with the lead-in "Antrag".
+ * In the document's order: the letter's intro (salutation and cover sentence) is the preamble, labelled
+ * "Anschreiben", shown before the motion; the motion is question 1 with the lead-in "Antrag", its text followed by
+ * the Begründung under its own heading (the schema has no column of its own for a motion's reasons).
  */
 import {
   bodies,
@@ -22,7 +23,6 @@ import {
   insertOrganizations,
   link,
   paragraph,
-  paragraphs,
   richBulletList,
   richText,
   type BodyAnchor,
@@ -36,8 +36,15 @@ const BUEHL = "https://www.buehl.de/digitalisierung/Palim-Palim";
 const motionText =
   "Angelehnt an das kostenfreie Angebot „Palim! Palim!“ der Stadt Bühl bietet die Samtgemeinde Scharnebeck ihren Bürger*innen künftig eine sichere Video- / Telefonkonferenzplattform.";
 
-const preamble = doc(
+const ADDRESSEE = "Herrn Samtgemeindebürgermeister Gerstenkorn";
+
+const intro = doc(
+  paragraph("Sehr geehrter Herr Samtgemeindebürgermeister Gerstenkorn,"),
   paragraph("zur nächsten Sitzung des Samtgemeinderats stellt die Fraktion „Bündnis90/ Die GRÜNEN“ folgenden Antrag:"),
+);
+
+const motion = doc(
+  paragraph(motionText),
   heading(3, "Begründung"),
   heading(4, "Worum geht es?"),
   paragraph(
@@ -129,11 +136,12 @@ export async function seedScharnebeck(tx: Tx) {
         reference: "Antrag 1/2020",
         publicRef: "Antrag-1-2020",
         title: TITLE,
-        ...richText("preamble", preamble),
+        preambleLabel: "Anschreiben",
+        ...richText("preamble", intro),
         status: "submitted",
         visibility: "public",
         originatorOrganizationId: org.gruene,
-        addressee: "Herr Samtgemeindebürgermeister Gerstenkorn",
+        addressee: ADDRESSEE,
         submittedOn: null,
         receivedOn: null,
         dueOn: null,
@@ -149,7 +157,7 @@ export async function seedScharnebeck(tx: Tx) {
     position: 1,
     number: "1",
     leadIn: "Antrag",
-    ...richText("body", paragraphs(motionText)),
+    ...richText("body", motion),
   });
 
   const antrag = first(

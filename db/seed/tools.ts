@@ -6,7 +6,9 @@
  * "unbekannt".
  */
 import { inArray } from "drizzle-orm";
+import { formatNumber } from "../../app/domain/format";
 import { toolFacts, tools } from "../schema/index";
+import { nrwInventory } from "./landtag-nrw-inventory";
 import type { Tx } from "./support";
 
 const VIDEO = "Videokonferenz";
@@ -146,6 +148,9 @@ export async function seedToolFacts(tx: Tx, toolIds: ToolIds, s: FactSources) {
         ["nextcloud-talk", "On-Premise", "Nextcloud Talk (On-Premise)"],
       ] as const
     ).map(([tool, value, quote]): FactSpec => ({ tool, key: "deployment", value, quote, ...nrwAnswer })),
+    // … and use: every tool of that table is in use in the Landesverwaltung ("An wie vielen Arbeitsplätzen werden
+    // diese Tools jeweils eingesetzt?"), quoted with its printed row(s) and workplace count(s).
+    ...nrwUsageFacts().map((fact): FactSpec => ({ ...fact, key: "usage_status", value: "im Einsatz", ...nrwAnswer })),
     // Senatskanzlei Hamburg, letter of 26 March 2021
     {
       tool: "zoom",
@@ -200,4 +205,24 @@ export async function seedToolFacts(tx: Tx, toolIds: ToolIds, s: FactSources) {
       asOf: f.asOf,
     })),
   );
+}
+
+/**
+ * One usage fact per catalogue tool of the NRW table (16 rows, 15 tools: both WebEx rows are Cisco WebEx), quoting
+ * the rows as printed — label and workplace count in the document's number format; Zoom, printed without a count,
+ * is quoted with its footnote instead.
+ */
+function nrwUsageFacts(): Array<{ tool: ToolSlug; quote: string }> {
+  const rowsByTool = new Map<ToolSlug, typeof nrwInventory>();
+  for (const row of nrwInventory) rowsByTool.set(row.tool, [...(rowsByTool.get(row.tool) ?? []), row]);
+  return [...rowsByTool].map(([tool, rows]) => ({
+    tool,
+    quote: rows
+      .map((row) =>
+        row.workplaceCount === null
+          ? `${row.label} ${row.footnoteMark ?? ""}\n${row.footnoteMark ?? ""} ${row.footnote ?? ""}`.trim()
+          : `${row.label}\t${formatNumber(row.workplaceCount)}`,
+      )
+      .join("\n"),
+  }));
 }

@@ -496,6 +496,12 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(rows[0]).toMatchObject({ label: "Cisco-ViKo (On-Premise)", workplaceCount: 52413 });
       expect(rows.find((r) => r.label.startsWith("Zoom"))).toMatchObject({ workplaceCount: null });
       expect(answer!.inventories[0]!.matrix!.columns).toHaveLength(16);
+      // The matrix is the Anlage that answer 1 refers to, named so — not a missing file beside further details.
+      expect(answer!.rows[0]!.parts[0]!.bodyHtml).toContain("sind der Anlage zu entnehmen");
+      expect(answer!.inventories[0]!.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
+      expect(answer!.attachments).toEqual([]);
+      // What the Drucksache says about each of its tools is cited on its page: all 15 catalogue tools of its 16 rows.
+      expect(new Set(detail!.toolFacts.filter((f) => f.key === "usage_status").map((f) => f.toolName)).size).toBe(15);
       expect(detail!.deadlineMissed).toEqual({ kind: "answered_late", answeredOn: "2020-07-07" });
     });
 
@@ -523,6 +529,15 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
         "26.7",
         "raised",
       ]);
+      // The Vorlage names the meeting of its Beratungsfolge but no TOP: the Vorlage number is not one.
+      expect(detail!.agenda.map((a) => [a.organizationName, a.meetingDate, a.itemNumber, a.purpose, a.roleLabel])).toContainEqual([
+        "Hauptausschuss",
+        "2020-06-15",
+        null,
+        "answer",
+        "Anhörung",
+      ]);
+      expect(detail!.agenda.map((a) => a.itemNumber)).not.toContain("M 20/0226");
     });
 
     it("Hamburg: the Senatskanzlei's letter as the answer, signed by Jan Pörksen", async () => {
@@ -551,6 +566,20 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(detail!.inquiry.lifecycle).toBe("motion");
       expect(detail!.inquiry.status).toBe("submitted");
       expect(detail!.answer).toBeNull();
+      // As the document reads: addressed to the Samtgemeindebürgermeister, the letter's intro before the motion,
+      // the motion text, then its Begründung.
+      const { inquiry } = detail!;
+      expect(inquiry.addressee).toBe("Herrn Samtgemeindebürgermeister Gerstenkorn");
+      expect(inquiry.preambleLabel).toBe("Anschreiben");
+      expect(inquiry.preambleHtml).toMatch(/^<p>Sehr geehrter Herr Samtgemeindebürgermeister Gerstenkorn,<\/p><p>zur nächsten Sitzung des Samtgemeinderats stellt die Fraktion „Bündnis90\/ Die GRÜNEN“ folgenden Antrag:<\/p>$/);
+      expect(detail!.questions).toHaveLength(1);
+      const motion = detail!.questions[0]!;
+      expect(motion.leadIn).toBe("Antrag");
+      expect(motion.bodyHtml).toMatch(/^<p>Angelehnt an das kostenfreie Angebot „Palim! Palim!“ der Stadt Bühl/);
+      const begruendung = motion.bodyHtml.indexOf(">Begründung</h3>");
+      expect(begruendung).toBeGreaterThan(motion.bodyHtml.indexOf("Telefonkonferenzplattform."));
+      expect(motion.bodyHtml.indexOf("Worum geht es?")).toBeGreaterThan(begruendung);
+      expect(motion.bodyHtml).toContain("Eine geringe Serverbetriebsgebühr kommt noch hinzu.");
     });
   });
 });

@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/server/core/db.server";
 import { seedDemoData, type DemoLogin } from "../../db/seed";
 import {
+  agendaItems,
+  answerAttachments,
+  meetings,
   answerPartQuestions,
   answerParts,
   answers,
@@ -117,6 +120,11 @@ describe.each(backends())("demo data on %s", (backend) => {
   it("keeps the NRW usage matrix: 13 rows, 16 columns, the 25 crosses of the document", async () => {
     const [matrix] = await t.db.select().from(toolUsageMatrices);
     expect(matrix).toMatchObject({ rowHeading: "Ressort und nachgeordneter Bereich", columnHeading: "Videokonferenz-Tool", footnoteMark: "*" });
+    // Answer 1: "… sind der Anlage zu entnehmen." The matrix is that Anlage; no file stands in for it.
+    expect(matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
+    const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
+    const { versionId } = await publishedVersionOf(t.db, nrw.id);
+    expect(await t.db.select().from(answerAttachments).where(eq(answerAttachments.versionId, versionId))).toEqual([]);
     const matrixRows = await t.db.select().from(toolUsageMatrixRows).where(eq(toolUsageMatrixRows.matrixId, matrix!.id));
     const columns = await t.db.select().from(toolUsageMatrixColumns).where(eq(toolUsageMatrixColumns.matrixId, matrix!.id));
     expect(matrixRows).toHaveLength(13);
@@ -134,6 +142,42 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(usesOf("Landesbetrieb Wald und Holz")).toEqual(["Avaya Cloud Conference", "Polycom ViKo (On-Premise)"]);
     expect(usesOf("Landwirtschaftskammer *")).toEqual(["BlueJeans Enterprise", "Skype for business (On-Premise)"]);
     expect(usesOf("Fachhochschule für Rechtspflege")).toEqual(["Cisco-WebEx (Public-Cloud)"]);
+  });
+
+  it("states the use of all 16 tools of the NRW table as facts citing 17/9511, each with its printed row and count", async () => {
+    const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
+    const { versionId } = await publishedVersionOf(t.db, nrw.id);
+    const [inventory] = await t.db.select().from(toolInventories).where(eq(toolInventories.versionId, versionId));
+    const rows = await t.db
+      .select({ label: toolInventoryRows.label, count: toolInventoryRows.workplaceCount, slug: tools.slug })
+      .from(toolInventoryRows)
+      .innerJoin(tools, eq(tools.id, toolInventoryRows.toolId))
+      .where(eq(toolInventoryRows.inventoryId, inventory!.id));
+    const facts = await t.db
+      .select({ slug: tools.slug, key: toolFacts.key, value: toolFacts.value, quote: toolFacts.quote, body: bodies.slug, asOf: toolFacts.asOf })
+      .from(toolFacts)
+      .innerJoin(tools, eq(tools.id, toolFacts.toolId))
+      .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
+      .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
+      .where(eq(sources.citation, "Landtag NRW, Drucksache 17/9511 vom 07.07.2020"));
+    // The document says where each tool is used and how (label), nothing else: no vendor, country, encryption …
+    expect(new Set(facts.map((f) => f.key))).toEqual(new Set(["deployment", "usage_status"]));
+    expect(facts.every((f) => f.body === "landtag-nrw" && f.asOf === "2020-07-07")).toBe(true);
+    const usage = facts.filter((f) => f.key === "usage_status");
+    expect(usage.map((f) => f.slug).sort()).toEqual([...new Set(rows.map((r) => r.slug))].sort());
+    expect(usage).toHaveLength(15);
+    expect(usage.every((f) => f.value === "im Einsatz")).toBe(true);
+    // Every printed row, with its count in the document's format, is quoted for its tool.
+    const printed = (n: number) => n.toLocaleString("de-DE");
+    for (const row of rows) {
+      const quote = usage.find((f) => f.slug === row.slug)!.quote!;
+      expect(quote).toContain(row.count === null ? row.label : `${row.label}\t${printed(row.count)}`);
+    }
+    expect(usage.find((f) => f.slug === "cisco-viko")!.quote).toBe("Cisco-ViKo (On-Premise)\t52.413");
+    expect(usage.find((f) => f.slug === "cisco-webex")!.quote).toBe("Cisco-WebEx (On-Premise)\t47.904\nCisco-WebEx (Public-Cloud)\t102");
+    expect(usage.find((f) => f.slug === "zoom")!.quote).toBe(
+      "Zoom 1)\n1) Der Einsatz von ZOOM im MKFFI erfolgt im Einzelfall. Eine generelle Nutzung an bestimmten Arbeitsplätzen ist nicht vorgesehen.",
+    );
   });
 
   it("answers NRW questions 3 and 4 jointly and withholds the police details for IT security", async () => {
@@ -181,6 +225,21 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(recommendations[0]!.text).toBe(
       "keine Verwendung von sensiblen Inhalten in den Besprechungen verwenden, z.B.: Jugend- und Sozialdaten etc.,",
     );
+  });
+
+  it("gives Norderstedt's answer meeting no TOP number: the Vorlage names none, and M 20/0226 is no TOP", async () => {
+    const items = await t.db
+      .select({ date: meetings.date, number: agendaItems.number })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(and(eq(bodies.slug, "norderstedt"), inArray(meetings.date, ["2020-05-04", "2020-06-15"])))
+      .orderBy(asc(meetings.date));
+    expect(items).toEqual([
+      { date: "2020-05-04", number: "26.7" },
+      { date: "2020-06-15", number: null },
+    ]);
+    expect(await t.db.select().from(agendaItems).where(eq(agendaItems.number, "M 20/0226"))).toEqual([]);
   });
 
   it("keeps the typos of the FWuD inquiry", async () => {

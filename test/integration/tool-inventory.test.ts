@@ -217,6 +217,14 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
     await saveMatrix(clerk, id, matrix, t.db);
     view = await editor();
     expect(view.matrix).toMatchObject({ rowHeading: matrix.rowHeading, rows: [{ organizationId: ministry!.id, label: ministry!.name, uses: [view.rows[0]!.id, view.rows[2]!.id] }] });
+    // A matrix the answer names as a part of its own ("Anlage zur Antwort auf Frage 1") keeps that name.
+    expect(view.matrix!.title).toBeNull();
+    await expect(saveMatrix(clerk, id, { ...matrix, version: view.inventory!.version, title: "A".repeat(201) }, t.db)).rejects.toMatchObject({
+      fieldErrors: { title: expect.stringContaining("200") },
+    });
+    await saveMatrix(clerk, id, { ...matrix, version: view.inventory!.version, title: "  Anlage zur Antwort auf Frage 1 " }, t.db);
+    view = await editor();
+    expect(view.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
 
     let [set] = await t.db.select().from(criteriaSets).limit(1);
     if (!set) {

@@ -22,17 +22,31 @@ export function ToolInventory({ inventory, withDetails = true }: { inventory: Pu
 }
 
 /**
- * The usage matrix and criteria assessments of an inventory as a section of their own. Answers print them
- * after the answers (the Landtag NRW's matrix is the "Anlage" following the joint answer to 3 and 4).
+ * The usage matrix and criteria assessments of an inventory, after the answers. A matrix that the answer names
+ * as a document part of its own (the Landtag NRW's "Anlage zur Antwort auf Frage 1") is a section under that
+ * name, after the assessments, as the document prints it last; otherwise both follow as further details.
  */
 export function ToolInventoryDetails({ inventory }: { inventory: PublicToolInventory }) {
-  if (!inventory.matrix && inventory.assessments.length === 0) return null;
+  const { matrix } = inventory;
+  const ownMatrix = matrix?.title ? matrix : null;
+  const details = { ...inventory, matrix: ownMatrix ? null : matrix };
   const headingId = `inventar-${inventory.id}-details`;
+  const matrixHeadingId = `inventar-${inventory.id}-anlage`;
   return (
-    <section className="inventory" aria-labelledby={headingId}>
-      <h3 id={headingId}>Weitere Angaben zur Übersicht „{inventory.title}“</h3>
-      <ToolInventoryDetailsContent inventory={inventory} headingId={headingId} />
-    </section>
+    <>
+      {details.matrix || details.assessments.length > 0 ? (
+        <section className="inventory" aria-labelledby={headingId}>
+          <h3 id={headingId}>Weitere Angaben zur Übersicht „{inventory.title}“</h3>
+          <ToolInventoryDetailsContent inventory={details} headingId={headingId} />
+        </section>
+      ) : null}
+      {ownMatrix ? (
+        <section className="inventory" aria-labelledby={matrixHeadingId}>
+          <h3 id={matrixHeadingId}>{ownMatrix.title}</h3>
+          <UsageMatrix matrix={ownMatrix} />
+        </section>
+      ) : null}
+    </>
   );
 }
 

@@ -23,6 +23,7 @@ export function MatrixForm({ view, errors }: { view: InventoryEditorView; errors
       <Form method="post" aria-labelledby="matrix-heading">
         <input type="hidden" name="intent" value="matrix" />
         <input type="hidden" name="version" value={view.inventory!.version} />
+        <TextField id="matrix-title" name="title" label={t.matrix.title} defaultValue={m?.title ?? ""} error={errors.title} />
         <TextField id="matrix-rowHeading" name="rowHeading" label={t.matrix.rowHeading} defaultValue={m?.rowHeading ?? ""} error={errors.headings} />
         <TextField id="matrix-columnHeading" name="columnHeading" label={t.matrix.columnHeading} defaultValue={m?.columnHeading ?? view.inventory!.title} />
         <TextField id="matrix-footnoteMark" name="footnoteMark" label={t.matrix.footnoteMark} defaultValue={m?.footnoteMark ?? ""} error={errors.footnote} />

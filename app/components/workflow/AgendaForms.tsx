@@ -105,7 +105,7 @@ function AgendaItemChoice({ meetings }: { meetings: WorkflowView["options"]["mee
         <option value={NEW_AGENDA_ITEM}>{t.newItem}</option>
         {items.map((i) => (
           <option key={i.id} value={i.id}>
-            {`TOP ${i.number}: ${i.title}`}
+            {i.number ? `TOP ${i.number}: ${i.title}` : i.title}
           </option>
         ))}
       </Select>

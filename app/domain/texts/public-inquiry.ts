@@ -2,7 +2,7 @@
 export const publicInquiryText = {
   notFoundTitle: "Seite nicht gefunden – Quaestio",
   motion: "Antrag",
-  motionPreambleFallback: "Anschreiben und Begründung",
+  motionPreambleFallback: "Anschreiben",
   questions: (count: number) => (count === 1 ? "Frage" : "Fragen"),
   answer: "Antwort",
   timeline: "Verlauf",

@@ -94,6 +94,7 @@ export const toolInventoryText = {
   },
   matrix: {
     heading: "Nutzung nach Organisation",
+    title: "Bezeichnung in der Antwort, falls eigener Teil (z. B. „Anlage zur Antwort auf Frage 1“)",
     rowHeading: "Überschrift der Zeilen",
     columnHeading: "Überschrift der Spalten",
     footnoteMark: "Fußnotenzeichen",

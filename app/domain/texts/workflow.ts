@@ -35,7 +35,8 @@ export const workflowText = {
   pendingLine: (org: string, date: string, reason: string) => `${org} beantragt eine Frist bis ${date}: ${reason}`,
   agendaHeading: "Beratungsfolge (Sitzungen und Tagesordnungspunkte)",
   noAgenda: "Noch mit keiner Sitzung verknüpft.",
-  agendaLine: (meeting: string, date: string, item: string, title: string) => `${meeting} am ${date}, TOP ${item}: ${title}`,
+  agendaLine: (meeting: string, date: string, item: string | null, title: string) =>
+    item ? `${meeting} am ${date}, TOP ${item}: ${title}` : `${meeting} am ${date}: ${title}`,
   withdrawal: "Zurückgezogen",
   motionDecision: "Beschluss",
 

@@ -100,11 +100,11 @@ export default function InquiryDetail() {
 
       <InquiryFacts data={data} statusLabel={statusLabel} />
 
-      {!isMotion ? <InquiryPreamble data={data} /> : null}
+      {/* A motion's cover letter (Anschreiben) precedes the motion, as in the document. */}
+      <InquiryPreamble data={data} fallbackLabel={isMotion ? pt.motionPreambleFallback : undefined} />
 
       {isMotion ? (
         <>
-          {/* The motion itself first; the cover letter and its reasons (Begründung) follow. */}
           <section aria-labelledby="antrag">
             <h2 id="antrag">{pt.motion}</h2>
             {data.questions.map((question) => (
@@ -116,7 +116,6 @@ export default function InquiryDetail() {
               </div>
             ))}
           </section>
-          <InquiryPreamble data={data} fallbackLabel={pt.motionPreambleFallback} />
         </>
       ) : !hasParts && data.questions.length > 0 ? (
         <section aria-labelledby="fragen">
@@ -256,7 +255,8 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
                 <ul className="plain-list">
                   {data.agenda.map((entry) => (
                     <li key={`${entry.purpose}-${entry.meetingDate}-${entry.itemNumber}`}>
-                      {entry.organizationName}, <DateText iso={entry.meetingDate} />, TOP {entry.itemNumber}
+                      {entry.organizationName}, <DateText iso={entry.meetingDate} />
+                      {entry.itemNumber ? `, TOP ${entry.itemNumber}` : null}
                       {" – "}
                       {agendaPurposeLabels[entry.purpose]}
                       {entry.roleLabel ? <>, Zuständigkeit: {entry.roleLabel}</> : null}

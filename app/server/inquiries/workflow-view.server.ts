@@ -38,7 +38,8 @@ export interface WorkflowView {
     roleLabel: string | null;
     meetingName: string;
     meetingDate: string;
-    itemNumber: string;
+    /** Null when the source does not give the TOP number. */
+    itemNumber: string | null;
     itemTitle: string;
     /** A non-public agenda item (nicht öffentlicher Teil) is shown to the administration only. */
     public: boolean;
@@ -46,7 +47,7 @@ export interface WorkflowView {
   /** Choices for the forms; empty unless an action needs them. */
   options: {
     answeringOrganizations: Array<{ id: string; name: string }>;
-    meetings: Array<{ id: string; label: string; date: string; items: Array<{ id: string; number: string; title: string }> }>;
+    meetings: Array<{ id: string; label: string; date: string; items: Array<{ id: string; number: string | null; title: string }> }>;
     /** The council and committees, for a new meeting. */
     meetingOrgans: Array<{ id: string; name: string }>;
   };

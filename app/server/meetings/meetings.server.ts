@@ -78,7 +78,7 @@ async function newMeeting(tx: Tx, bodyId: string, input: AgendaLinkInput["newMee
 export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string, input: AgendaLinkInput) {
   const meeting = input.meetingId ? await existingMeeting(tx, bodyId, input.meetingId) : await newMeeting(tx, bodyId, input.newMeeting);
 
-  let item: { id: string; number: string; title: string };
+  let item: { id: string; number: string | null; title: string };
   if (input.agendaItemId) {
     const [existing] = await tx
       .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })

@@ -89,6 +89,8 @@ export interface PublicInventoryRow {
 }
 
 export interface PublicUsageMatrix {
+  /** The answer's own name for the matrix, e.g. "Anlage zur Antwort auf Frage 1"; null if it has none. */
+  title: string | null;
   rowHeading: string;
   columnHeading: string;
   footnoteMark: string | null;
@@ -457,6 +459,7 @@ async function loadInventories(
         .select({
           id: toolUsageMatrices.id,
           inventoryId: toolUsageMatrices.inventoryId,
+          title: toolUsageMatrices.title,
           rowHeading: toolUsageMatrices.rowHeading,
           columnHeading: toolUsageMatrices.columnHeading,
           footnoteMark: toolUsageMatrices.footnoteMark,
@@ -542,6 +545,7 @@ async function loadInventories(
     const matrixRow = matrixRows.find((m) => m.inventoryId === inventory.id);
     const matrix: PublicUsageMatrix | null = matrixRow
       ? {
+          title: matrixRow.title,
           rowHeading: matrixRow.rowHeading,
           columnHeading: matrixRow.columnHeading,
           footnoteMark: matrixRow.footnoteMark,

@@ -66,7 +66,8 @@ export interface PublicAgendaEntry {
   organizationName: string;
   meetingName: string;
   meetingDate: string;
-  itemNumber: string;
+  /** Null when the source does not give the TOP number (e.g. a Vorlage's Beratungsfolge). */
+  itemNumber: string | null;
   itemTitle: string;
 }
 

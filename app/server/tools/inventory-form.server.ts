@@ -25,6 +25,7 @@ export type EditorForm =
   | {
       intent: "matrix";
       version: number;
+      title: string;
       rowHeading: string;
       columnHeading: string;
       footnoteMark: string;
@@ -119,6 +120,7 @@ export async function parseEditorForm(form: FormData): Promise<EditorForm | null
       return {
         intent,
         version: v.data,
+        title: str(form, "title"),
         rowHeading: str(form, "rowHeading"),
         columnHeading: str(form, "columnHeading"),
         footnoteMark: str(form, "footnoteMark"),

@@ -23,6 +23,8 @@ import { lockEditableInventory, ToolInputError, type Actor } from "./inventory-a
 
 export interface MatrixInput {
   version: number;
+  /** The answer's name for the matrix when it is a part of its own ("Anlage zur Antwort auf Frage 1"); empty for none. */
+  title?: string;
   rowHeading: string;
   columnHeading: string;
   footnoteMark: string;
@@ -36,6 +38,8 @@ const clean = (v: string) => v.replace(/\r\n?/g, "\n").trim();
 export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixInput, db?: Db): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const errors: Record<string, string> = {};
+  const title = clean(input.title ?? "") || null;
+  if (title && title.length > 200) errors.title = t.errors.tooLong(200);
   const rowHeading = clean(input.rowHeading);
   const columnHeading = clean(input.columnHeading);
   if (!rowHeading || !columnHeading) errors.headings = t.matrix.headingMissing;
@@ -75,7 +79,7 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
     await tx.delete(toolUsageMatrices).where(eq(toolUsageMatrices.inventoryId, access.inventory.id));
     const [matrix] = await tx
       .insert(toolUsageMatrices)
-      .values({ inventoryId: access.inventory.id, rowHeading, columnHeading, footnoteMark, footnote })
+      .values({ inventoryId: access.inventory.id, title, rowHeading, columnHeading, footnoteMark, footnote })
       .returning({ id: toolUsageMatrices.id });
     const columns = await tx
       .insert(toolUsageMatrixColumns)

@@ -44,6 +44,7 @@ export interface InventoryEditorView {
   facts: Array<{ id: string; toolName: string; key: ToolFactKey; value: string; asOf: string | null; citation: string; url: string | null; bodyWide: boolean }>;
   organizations: Array<{ id: string; name: string }>;
   matrix: {
+    title: string | null;
     rowHeading: string;
     columnHeading: string;
     footnoteMark: string | null;
@@ -117,6 +118,7 @@ export async function loadInventoryEditor(actor: Actor, inquiryId: string, db?: 
       ? await database.select().from(toolUsageMatrixCells).where(inArray(toolUsageMatrixCells.rowId, mRows.map((r) => r.id)))
       : [];
     matrixView = {
+      title: matrix.title,
       rowHeading: matrix.rowHeading,
       columnHeading: matrix.columnHeading,
       footnoteMark: matrix.footnoteMark,
