@@ -31,6 +31,7 @@ import { applyFlag, currentStep, maySignStep, signaturesToInvalidate } from "../
 import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedContent } from "../../editor/content.server";
 import { getDb } from "../core/db.server";
+import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { applyAnswerTransition } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
@@ -70,7 +71,13 @@ export interface SignOffStepView {
   label: string;
   condition: string | null;
   status: SignOffStepStatus;
-  signature: null | { signerName: string | null; signedAt: string; contentHash: string; decision: string; comment: string | null };
+  signature: null | {
+    signerName: string | null;
+    signedAt: string;
+    contentHash: string;
+    decision: string;
+    comment: string | null;
+  };
 }
 
 export interface AnswerPage {
@@ -98,7 +105,15 @@ export interface AnswerPage {
   };
   steps: SignOffStepView[];
   contentHash: string;
-  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean; startCorrection: boolean; publishCorrection: boolean; holdingAnswer: boolean };
+  rights: {
+    edit: boolean;
+    signStepId: string | null;
+    sendToSignOff: boolean;
+    publish: boolean;
+    startCorrection: boolean;
+    publishCorrection: boolean;
+    holdingAnswer: boolean;
+  };
   /** The working version is a correction of a published answer. */
   correctionDraft: boolean;
 }
@@ -109,7 +124,10 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
     const subject = await loadAnswerSubject(tx, user, inquiryId);
     const { answer, inquiry } = subject;
     const version = await latestVersion(tx, answer.id);
-    const [body] = await tx.select({ name: bodies.name, slug: bodies.slug, timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
+    const [body] = await tx
+      .select({ name: bodies.name, slug: bodies.slug, timeZone: bodies.timeZone })
+      .from(bodies)
+      .where(eq(bodies.id, inquiry.bodyId));
     const questionRows = await tx
       .select({ id: questions.id, number: questions.number, bodyHtml: questions.bodyHtml })
       .from(questions)
@@ -127,7 +145,11 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
           tx.select().from(withholdings).where(inArray(withholdings.partId, partIds)),
         ])
       : [[], []];
-    const stepRows = await tx.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer.id)).orderBy(asc(signOffSteps.position));
+    const stepRows = await tx
+      .select()
+      .from(signOffSteps)
+      .where(eq(signOffSteps.answerId, answer.id))
+      .orderBy(asc(signOffSteps.position));
     const signatureRows = stepRows.length
       ? await tx
           .select({
@@ -140,7 +162,15 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
           })
           .from(signatures)
           .leftJoin(users, eq(users.id, signatures.userId))
-          .where(and(inArray(signatures.stepId, stepRows.map((s) => s.id)), isNull(signatures.invalidatedAt)))
+          .where(
+            and(
+              inArray(
+                signatures.stepId,
+                stepRows.map((s) => s.id),
+              ),
+              isNull(signatures.invalidatedAt),
+            ),
+          )
           .orderBy(asc(signatures.signedAt))
       : [];
     const hash = await contentHash(tx, version.id, answer.signOffFlagged);
@@ -177,7 +207,12 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
               .sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0)),
             body: { json: part.bodyJson, text: editableText(part.bodyJson) },
             withholding: w
-              ? { reason: w.reason, subject: w.subject, publicJustification: w.publicJustification, withheldText: w.withheldText ?? "" }
+              ? {
+                  reason: w.reason,
+                  subject: w.subject,
+                  publicJustification: w.publicJustification,
+                  withheldText: w.withheldText ?? "",
+                }
               : null,
           };
         }),
@@ -204,7 +239,10 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
       contentHash: hash,
       rights: {
         edit: mayEdit(subject) && !published,
-        signStepId: current && maySignStep(user.memberships, inquiry.bodyId, current, subject.leadOrganizationId) ? current.id : null,
+        signStepId:
+          current && maySignStep(user.memberships, inquiry.bodyId, current, subject.leadOrganizationId)
+            ? current.id
+            : null,
         sendToSignOff: subject.isLeadStaff && answer.status === "drafting",
         publish: subject.isCouncilOffice && answer.status === "approved",
         startCorrection: subject.isLeadStaff && answer.status === "published" && published,
@@ -220,7 +258,12 @@ interface ValidPart {
   questionIds: string[];
   jointNote: string | null;
   body: RenderedContent;
-  withholding: null | { reason: WithholdingReason; subject: string; publicJustification: string; withheldText: string | null };
+  withholding: null | {
+    reason: WithholdingReason;
+    subject: string;
+    publicJustification: string;
+    withheldText: string | null;
+  };
 }
 
 function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<string, string>) {
@@ -264,7 +307,12 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
         const numbers = ids
           .filter((id) => questionNumbers.has(id))
           .map((id) => ({ id, number: questionNumbers.get(id)! }));
-        parts.push({ questionIds: numbers.map((n) => n.id), jointNote: jointNoteFor(numbers.map((n) => n.number)), body: body.content, withholding });
+        parts.push({
+          questionIds: numbers.map((n) => n.id),
+          jointNote: jointNoteFor(numbers.map((n) => n.number)),
+          body: body.content,
+          withholding,
+        });
       }
     });
   }
@@ -304,7 +352,10 @@ export async function saveAnswer(
     const version = await latestVersion(tx, answer.id);
     if (version.publishedAt) throw new AnswerRefused(t.lockedNotice);
 
-    const questionRows = await tx.select({ id: questions.id, number: questions.number }).from(questions).where(eq(questions.inquiryId, inquiry.id));
+    const questionRows = await tx
+      .select({ id: questions.id, number: questions.number })
+      .from(questions)
+      .where(eq(questions.inquiryId, inquiry.id));
     const valid = validate(input.values, input.rich, new Map(questionRows.map((q) => [q.id, q.number])));
     const v = input.values;
     const blank = (s: string) => (s.trim() === "" ? null : s.trim());
@@ -335,9 +386,14 @@ export async function saveAnswer(
           bodyText: part.body.text,
         })
         .returning({ id: answerParts.id });
-      if (part.questionIds.length) await tx.insert(answerPartQuestions).values(part.questionIds.map((questionId) => ({ partId: row!.id, questionId })));
+      if (part.questionIds.length)
+        await tx
+          .insert(answerPartQuestions)
+          .values(part.questionIds.map((questionId) => ({ partId: row!.id, questionId })));
       if (part.withholding) {
-        await tx.insert(withholdings).values({ versionId: version.id, partId: row!.id, ...part.withholding, createdByUserId: user.id });
+        await tx
+          .insert(withholdings)
+          .values({ versionId: version.id, partId: row!.id, ...part.withholding, createdByUserId: user.id });
       }
     }
     // The conditional steps follow the flag while nobody has signed.
@@ -354,7 +410,13 @@ export async function saveAnswer(
       .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
       .from(signatures)
       .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(and(eq(signOffSteps.answerId, answer.id), eq(signatures.versionId, version.id), isNull(signatures.invalidatedAt)));
+      .where(
+        and(
+          eq(signOffSteps.answerId, answer.id),
+          eq(signatures.versionId, version.id),
+          isNull(signatures.invalidatedAt),
+        ),
+      );
     const lapsed = signaturesToInvalidate(validSignatures, hash);
     let newVersion: number;
     if (lapsed.length > 0 && answer.status === "sign_off") {
@@ -371,12 +433,23 @@ export async function saveAnswer(
       newVersion = result.version;
     } else {
       if (lapsed.length > 0) {
-        await tx.update(signatures).set({ invalidatedAt: new Date() }).where(inArray(signatures.id, lapsed.map((s) => s.id)));
+        await tx
+          .update(signatures)
+          .set({ invalidatedAt: new Date() })
+          .where(
+            inArray(
+              signatures.id,
+              lapsed.map((s) => s.id),
+            ),
+          );
       }
-      newVersion = answer.version + 1;
-      await tx.update(answers).set({ version: newVersion, signOffFlagged: v.flagged }).where(eq(answers.id, answer.id));
+      ({ version: newVersion } = await commitAnswerChange(tx, answer, { signOffFlagged: v.flagged }, null));
     }
     const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
-    return { version: newVersion, savedAtTime: clockTime(new Date(), body?.timeZone ?? "Europe/Berlin"), signaturesLapsed: lapsed.length > 0 && answer.status === "sign_off" };
+    return {
+      version: newVersion,
+      savedAtTime: clockTime(new Date(), body?.timeZone ?? "Europe/Berlin"),
+      signaturesLapsed: lapsed.length > 0 && answer.status === "sign_off",
+    };
   });
 }

@@ -88,31 +88,56 @@ export async function commitInquiryChange(
     .set({ updatedAt: sql`now()`, ...changes, version })
     .where(eq(inquiries.id, inquiry.id));
   const eventId = event
-    ? await recordEvent(tx, { ...event, bodyId: inquiry.bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, inquiryId: inquiry.id })
+    ? await recordEvent(tx, {
+        ...event,
+        bodyId: inquiry.bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiry.id,
+        inquiryId: inquiry.id,
+      })
     : null;
   return { version, eventId };
 }
 
 type AnswerChanges = Partial<Omit<typeof answers.$inferInsert, "id" | "bodyId" | "inquiryId" | "version">>;
 
-/** The same for an answer; its event belongs to the answer's inquiry. */
+type AnswerRef = { id: string; bodyId: string; inquiryId: string; version: number };
+
+/**
+ * The same for an answer; its event belongs to the answer's inquiry. `event` is null only for a draft's save
+ * (the version guards concurrent editing, the log does not grow).
+ */
 export async function commitAnswerChange(
   tx: Tx,
-  answer: { id: string; bodyId: string; inquiryId: string; version: number },
+  answer: AnswerRef,
   changes: AnswerChanges,
   event: ChangeEvent,
-): Promise<{ version: number; eventId: number }> {
+): Promise<{ version: number; eventId: number }>;
+export async function commitAnswerChange(
+  tx: Tx,
+  answer: AnswerRef,
+  changes: AnswerChanges,
+  event: null,
+): Promise<{ version: number; eventId: null }>;
+export async function commitAnswerChange(
+  tx: Tx,
+  answer: AnswerRef,
+  changes: AnswerChanges,
+  event: ChangeEvent | null,
+): Promise<{ version: number; eventId: number | null }> {
   const version = answer.version + 1;
   await tx
     .update(answers)
     .set({ ...changes, version })
     .where(eq(answers.id, answer.id));
-  const eventId = await recordEvent(tx, {
-    ...event,
-    bodyId: answer.bodyId,
-    aggregateType: "answer",
-    aggregateId: answer.id,
-    inquiryId: answer.inquiryId,
-  });
+  const eventId = event
+    ? await recordEvent(tx, {
+        ...event,
+        bodyId: answer.bodyId,
+        aggregateType: "answer",
+        aggregateId: answer.id,
+        inquiryId: answer.inquiryId,
+      })
+    : null;
   return { version, eventId };
 }
