@@ -22,6 +22,7 @@ import {
   totpKeyUri,
 } from "../../domain/totp";
 import { sessionCookie, type SessionState } from "./auth.server";
+import { config } from "../core/config.server";
 import { getDb, type Tx } from "../core/db.server";
 import { recordEvent } from "../core/events.server";
 import { resetBucket, takeToken } from "../core/rate-limit.server";
@@ -44,8 +45,8 @@ const CODE_POLICY = { capacity: 5, refillSeconds: 60 };
 // which only means that an enrolment begun before a restart (or on another process) has to start over.
 
 const serverKey: Buffer = (() => {
-  const configured = process.env.QUAESTIO_SECRET?.trim();
-  return configured && configured.length >= 32 ? Buffer.from(configured, "utf8") : randomBytes(32);
+  const configured = config().secret;
+  return configured ? Buffer.from(configured, "utf8") : randomBytes(32);
 })();
 
 function enrolmentMac(userId: string, secret: string, expiresAtMs: number): Buffer {
