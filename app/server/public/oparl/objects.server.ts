@@ -20,7 +20,7 @@ import {
 import { agendaPurposeLabels, assessmentResultLabels, bodyKindLabels, deploymentVariantLabels, inquiryStatusLabels, motionDecisionLabels, organizationKindLabels, withholdingReasonLabels, type AgendaPurpose } from "../../../domain/labels";
 import { oparlOrganizationType, oparlTexts } from "../../../domain/texts/oparl";
 import type { Db } from "../../core/db.server";
-import { groupBy } from "../answers.server";
+import { groupBy } from "../../core/group-by.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "../inquiries.server";
 import type { ExposedRow } from "./exposure.server";
 import { OPARL_OBJECT_KINDS, type OparlObjectKind, type OparlUrls } from "./urls.server";
