@@ -13,7 +13,7 @@ import { accountsText as t } from "../../domain/texts/accounts";
 import { clearedCookie, sessionCookie, signOut, type CurrentUser } from "./auth.server";
 import { publicOrigin } from "../core/config.server";
 import { getDb } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
+import { recordUserEvent } from "../core/events.server";
 import { nudgeOutboxWorker } from "../notifications/outbox-worker.server";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server";
 import { resetBucket, takeToken, takeTokens } from "../core/rate-limit.server";
@@ -153,14 +153,7 @@ export async function completePasswordReset(input: {
       .set({ passwordHash })
       .where(and(eq(users.id, spent.userId), eq(users.active, true)));
     await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: spent.userId,
-      actorUserId: spent.userId,
-      type: "password_reset",
-      payload: { ip: input.clientIp, sessionsEnded: true },
-    });
+    await recordUserEvent(tx, spent.userId, "password_reset", { ip: input.clientIp, sessionsEnded: true });
     return spent;
   });
   if (!done) return { ok: false, reason: "invalid_token" };
@@ -202,14 +195,7 @@ export async function changePassword(
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
   if (!row) return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await recordEvent(db, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "password_change_failed",
-      payload: { ip: input.clientIp },
-    });
+    await recordUserEvent(db, user.id, "password_change_failed", { ip: input.clientIp });
     return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
   }
   const problem = passwordProblem(input.newPassword, user.email);
@@ -223,14 +209,7 @@ export async function changePassword(
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "password_changed",
-      payload: { ip: input.clientIp },
-    });
+    await recordUserEvent(tx, user.id, "password_changed", { ip: input.clientIp });
     return createSession(tx, user.id, {
       userAgent: request.headers.get("User-Agent"),
       ipAddress: input.clientIp,
@@ -293,15 +272,8 @@ export async function revokeOwnSession(
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, user.id)))
       .returning({ id: sessions.id });
     if (!deleted) return false;
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "session_revoked",
-      // The public id only; the secret never leaves the cookie.
-      payload: { sessionId: deleted.id.slice(0, 8) },
-    });
+    // The public id only; the secret never leaves the cookie.
+    await recordUserEvent(tx, user.id, "session_revoked", { sessionId: deleted.id.slice(0, 8) });
     return true;
   });
   if (!found) throw new Response(null, { status: 404 });
@@ -313,14 +285,7 @@ export async function signOutEverywhere(request: Request, user: CurrentUser): Pr
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "signed_out_everywhere",
-      payload: {},
-    });
+    await recordUserEvent(tx, user.id, "signed_out_everywhere", {});
   });
   return clearedCookie(request);
 }

@@ -16,7 +16,7 @@ import { requiresSecondFactor, type MembershipFact, type Role } from "../../doma
 import { safeRedirectPath } from "../../domain/redirects";
 export { safeRedirectPath };
 import { getDb, type Db } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
+import { recordUserEvent } from "../core/events.server";
 import { verifyPassword } from "./passwords.server";
 import { takeTokens, resetBucket } from "../core/rate-limit.server";
 import { createSession, invalidateSession, validateSessionToken, type SessionUser } from "./sessions.server";
@@ -189,14 +189,7 @@ export async function signIn(
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !valid || !user.active) {
     if (user) {
-      await recordEvent(db, {
-        bodyId: null,
-        aggregateType: "user",
-        aggregateId: user.id,
-        actorUserId: null,
-        type: "sign_in_failed",
-        payload: { ip: input.clientIp },
-      });
+      await recordUserEvent(db, user.id, "sign_in_failed", { ip: input.clientIp }, null);
     }
     return { ok: false, reason: "invalid" };
   }
@@ -219,13 +212,9 @@ export async function signIn(
       userAgent: request.headers.get("User-Agent"),
       ipAddress: input.clientIp,
     });
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "signed_in",
-      payload: { ip: input.clientIp, secondFactor: next === "second_factor" ? "pending" : "none" },
+    await recordUserEvent(tx, user.id, "signed_in", {
+      ip: input.clientIp,
+      secondFactor: next === "second_factor" ? "pending" : "none",
     });
     return created;
   });
@@ -242,14 +231,7 @@ export async function signOut(request: Request): Promise<string> {
     const db = await getDb();
     await db.transaction(async (tx) => {
       await invalidateSession(tx, state.user.sessionId);
-      await recordEvent(tx, {
-        bodyId: null,
-        aggregateType: "user",
-        aggregateId: state.user.id,
-        actorUserId: state.user.id,
-        type: "signed_out",
-        payload: {},
-      });
+      await recordUserEvent(tx, state.user.id, "signed_out", {});
     });
   }
   return clearedCookie(request);

@@ -24,7 +24,7 @@ import {
 import { sessionCookie, type SessionState } from "./auth.server";
 import { config } from "../core/config.server";
 import { getDb, type Tx } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
+import { recordUserEvent } from "../core/events.server";
 import { resetBucket, takeToken } from "../core/rate-limit.server";
 import { markSessionMfaVerified, rotateSession } from "./sessions.server";
 
@@ -218,14 +218,7 @@ export async function confirmEnrolment(
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const check = checkTotp(pending.key, input.code, nowMs, null);
   if (!check.ok) {
-    await recordEvent(db, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_failed",
-      payload: { ip: input.clientIp, during: "enrolment", reason: check.reason },
-    });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, during: "enrolment", reason: check.reason });
     return check;
   }
   const result = await db.transaction(async (tx) => {
@@ -236,14 +229,7 @@ export async function confirmEnrolment(
       .returning({ id: users.id });
     if (enabled.length !== 1) return null;
     const codes = await issueRecoveryCodes(tx, userId);
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_enabled",
-      payload: { ip: input.clientIp, method: "totp" },
-    });
+    await recordUserEvent(tx, userId, "mfa_enabled", { ip: input.clientIp, method: "totp" });
     await markSessionMfaVerified(tx, state.user.sessionId);
     return { codes };
   });
@@ -272,14 +258,7 @@ export async function verifySecondFactor(
   if (!totpCode && !recoveryCode) return { ok: false, reason: "malformed" };
   const limit = await takeToken(db, `mfa:account:${userId}`, CODE_POLICY);
   if (!limit.allowed) {
-    await recordEvent(db, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_failed",
-      payload: { ip: input.clientIp, reason: "rate_limited" },
-    });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, reason: "rate_limited" });
     return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
   const facts = requestFacts(request, input.clientIp);
@@ -300,24 +279,10 @@ export async function verifySecondFactor(
         )
         .returning({ id: recoveryCodes.id });
       if (used.length !== 1) return { ok: false as const, reason: "wrong" as const };
-      await recordEvent(tx, {
-        bodyId: null,
-        aggregateType: "user",
-        aggregateId: userId,
-        actorUserId: userId,
-        type: "recovery_code_used",
-        payload: { ip: input.clientIp, recoveryCodeId: used[0]!.id },
-      });
+      await recordUserEvent(tx, userId, "recovery_code_used", { ip: input.clientIp, recoveryCodeId: used[0]!.id });
     }
     const method = totpCode ? ("totp" as const) : ("recovery_code" as const);
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_verified",
-      payload: { ip: input.clientIp, method },
-    });
+    await recordUserEvent(tx, userId, "mfa_verified", { ip: input.clientIp, method });
     const session = await rotateSession(tx, state.user.sessionId, userId, {
       ...facts,
       ipAddress: facts.clientIp,
@@ -326,13 +291,10 @@ export async function verifySecondFactor(
     return { ok: true as const, session, method };
   });
   if (!outcome.ok) {
-    await recordEvent(db, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_failed",
-      payload: { ip: input.clientIp, reason: outcome.reason, method: totpCode ? "totp" : "recovery_code" },
+    await recordUserEvent(db, userId, "mfa_failed", {
+      ip: input.clientIp,
+      reason: outcome.reason,
+      method: totpCode ? "totp" : "recovery_code",
     });
     return outcome;
   }
@@ -369,25 +331,11 @@ export async function disableSecondFactor(
       .set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null })
       .where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await recordEvent(tx, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_disabled",
-      payload: { ip: input.clientIp },
-    });
+    await recordUserEvent(tx, userId, "mfa_disabled", { ip: input.clientIp });
     return { ok: true as const };
   });
   if (!outcome.ok) {
-    await recordEvent(db, {
-      bodyId: null,
-      aggregateType: "user",
-      aggregateId: userId,
-      actorUserId: userId,
-      type: "mfa_failed",
-      payload: { ip: input.clientIp, during: "disable", reason: outcome.reason },
-    });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, during: "disable", reason: outcome.reason });
   }
   return outcome;
 }

@@ -9,7 +9,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { answers, events, inquiries } from "../../../db/schema";
-import type { EventName, InquiryEventName } from "../../domain/events";
+import type { AccountEvent, EventName, InquiryEventName, SecurityEvent } from "../../domain/events";
 import type { Db, Tx } from "./db.server";
 import { notifyInquiryEvent } from "../notifications/notifications.server";
 
@@ -59,6 +59,20 @@ export async function recordEvent(tx: Db | Tx, input: EventInput): Promise<numbe
   const id = inserted!.id;
   if (inquiryId !== undefined) await notifyInquiryEvent(tx as Tx, { ...(input as InquiryEventInput), id });
   return id;
+}
+
+/**
+ * A user's security or account event (sign-in, password, second factor, sessions): no body, never public.
+ * The actor is the user themselves unless given (null for a failed sign-in, where nobody is signed in).
+ */
+export function recordUserEvent(
+  tx: Db | Tx,
+  userId: string,
+  type: SecurityEvent | AccountEvent,
+  payload: Record<string, unknown>,
+  actorUserId: string | null = userId,
+): Promise<number> {
+  return recordEvent(tx, { bodyId: null, aggregateType: "user", aggregateId: userId, actorUserId, type, payload });
 }
 
 type InquiryChanges = Partial<Omit<typeof inquiries.$inferInsert, "id" | "bodyId" | "version">>;
