@@ -18,12 +18,14 @@ import { NonceProvider } from "~/components/nonce";
 import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
 import { megabytes } from "~/domain/request-limits";
 import { httpRefusalText, type RefusalStatus } from "~/domain/texts/http";
+import { config } from "~/server/core/config.server";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
 export { startup, shutdown } from "~/server/core/bootstrap.server";
 // Used by scripts/start.mjs in front of Remix: the Host allow-list and the body limits.
-export { hostAllowed } from "~/server/core/config.server";
+// resetConfig: scripts/start.mjs changes PORT after listening on PORT=0 and has the configuration read again.
+export { hostAllowed, resetConfig } from "~/server/core/config.server";
 export { bodyLimitFor } from "~/domain/request-limits";
 
 declare module "@remix-run/node" {
@@ -40,7 +42,7 @@ declare module "@remix-run/node" {
 /** How long a streamed response may wait for pending promises before Remix rejects them. */
 export const streamTimeout = 5_000;
 
-const isDevelopment = process.env.NODE_ENV === "development";
+const isDevelopment = config().development;
 
 /**
  * The request's correlation id. scripts/start.mjs puts one into every load context; servers that
@@ -96,7 +98,11 @@ export function baseSecurityHeaders(isHttps: boolean): Record<string, string> {
  * request line, unsupported method or content type, too large a body), with the same CSP and security headers
  * as every other page. It loads nothing, so its CSP allows nothing but the page itself.
  */
-export function refusalPage(status: RefusalStatus, isHttps: boolean, limitBytes?: number): { status: number; headers: Record<string, string>; body: string } {
+export function refusalPage(
+  status: RefusalStatus,
+  isHttps: boolean,
+  limitBytes?: number,
+): { status: number; headers: Record<string, string>; body: string } {
   const text = httpRefusalText[status];
   const detail = status === 413 && limitBytes ? ` ${httpRefusalText.limit(megabytes(limitBytes))}` : "";
   const body = `<!DOCTYPE html>
@@ -130,7 +136,8 @@ export function mustNotBeStored(requestCookieHeader: string | null | undefined, 
 }
 
 function applyNoStore(request: Request, headers: Headers) {
-  if (mustNotBeStored(request.headers.get("Cookie"), headers.has("Set-Cookie"))) headers.set("Cache-Control", "no-store");
+  if (mustNotBeStored(request.headers.get("Cookie"), headers.has("Set-Cookie")))
+    headers.set("Cache-Control", "no-store");
 }
 
 function isHttpsRequest(request: Request): boolean {

@@ -16,6 +16,10 @@
 //               the checks in front of Remix are in scripts/http-guards.mjs
 // Database settings (DATABASE_URL, PGLITE_DIR) are read by the app itself.
 //
+// The app reads its configuration once, through app/server/core/config.server.ts (config()). This script
+// keeps its own reads of process.env because it runs before the build is loaded (and sets the defaults
+// the app then reads); after it changes PORT it asks the app to read the configuration again.
+//
 // Plain Node ESM on purpose: it must run before anything is built or compiled. It reads nothing
 // from stdin, so it runs under a process supervisor without a terminal.
 
@@ -360,6 +364,7 @@ async function main() {
   const shownPort = typeof address === "object" && address ? address.port : port;
   // PORT=0 picked a free port: mail links and the Host allow-list use the real one.
   process.env.PORT = String(shownPort);
+  build.entry.module.resetConfig?.();
   console.log(`Quaestio läuft auf http://${urlHost(shownHost)}:${shownPort}`);
   if (shownHost === "0.0.0.0" || shownHost === "::") {
     console.log("(auf allen Netzwerkschnittstellen erreichbar – HOST=127.0.0.1 beschränkt auf diesen Rechner)");

@@ -21,7 +21,7 @@ import {
   signOutEverywhere,
 } from "../../app/server/accounts/accounts.server";
 import { getSessionState, signIn } from "../../app/server/accounts/auth.server";
-import { publicOrigin } from "../../app/server/core/config.server";
+import { publicOrigin, resetConfig } from "../../app/server/core/config.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { listMailbox } from "../../app/server/core/mail.server";
 import { MAX_ATTEMPTS, drainOutboxOnce, retryDelayMs } from "../../app/server/notifications/outbox-worker.server";
@@ -53,12 +53,14 @@ describe.each(backends())("account self-service on %s", (backend) => {
     mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "quaestio-mail-"));
     process.env.MAIL_DIR = mailDir;
     delete process.env.SMTP_URL;
+    resetConfig();
   });
 
   afterAll(() => {
     if (previousMailDir === undefined) delete process.env.MAIL_DIR;
     else process.env.MAIL_DIR = previousMailDir;
     if (previousSmtp !== undefined) process.env.SMTP_URL = previousSmtp;
+    resetConfig();
     fs.rmSync(mailDir, { recursive: true, force: true });
   });
 
@@ -403,6 +405,7 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quaestio-smtp-"));
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     process.env.MAIL_DIR = dir;
+    resetConfig();
     try {
       const { deliverMail } = await import("../../app/server/core/mail.server");
       await deliverMail({ id: 1, recipient: "ratsbuero@norderstedt.quaestio.example", subject: "Prüfung über SMTP", bodyText: "Grüße aus dem Ratsbüro" });
@@ -417,6 +420,7 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
+      resetConfig();
       fs.rmSync(dir, { recursive: true, force: true });
       await new Promise((resolve) => server.close(resolve));
     }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resetConfig } from "../../app/server/core/config.server";
 import { events, inquiries, withholdings } from "../../db/schema/index";
 import { handleOparlRequest } from "../../app/server/public/oparl/oparl.server";
 import { backends, useTestDatabase } from "../support/db";
@@ -178,6 +179,7 @@ describe.each(backends())("OParl API on %s", (backend) => {
   it("builds absolute URLs from PUBLIC_URL when it is set", async () => {
     const before = process.env.PUBLIC_URL;
     process.env.PUBLIC_URL = "https://quaestio.example.org/";
+    resetConfig();
     try {
       const system = (await handleOparlRequest(new Request(`${ORIGIN}/oparl/v1`), [], t.db)).body as Record<string, string>;
       expect(system.id).toBe("https://quaestio.example.org/oparl/v1");
@@ -185,6 +187,7 @@ describe.each(backends())("OParl API on %s", (backend) => {
     } finally {
       if (before === undefined) delete process.env.PUBLIC_URL;
       else process.env.PUBLIC_URL = before;
+      resetConfig();
     }
   });
 

@@ -7,6 +7,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resetConfig } from "../../app/server/core/config.server";
 import { outbox, rateLimits, userTokens, users } from "../../db/schema";
 import { action as forgotAction } from "../../app/routes/account/passwort-vergessen";
 import { action as resetAction } from "../../app/routes/account/passwort-neu.$token";
@@ -30,6 +31,7 @@ function restoreEnv() {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
+  resetConfig();
 }
 
 /** A request as a forged proxy chain would present it: Host and X-Forwarded-Host of an attacker. */
@@ -69,6 +71,7 @@ describe.each(backends())("security hardening on %s", (backend) => {
   beforeEach(() => {
     for (const key of ENV_KEYS) delete process.env[key];
     Object.assign(process.env, { HOST: "127.0.0.1", PORT: "4321" });
+    resetConfig();
   });
   afterEach(restoreEnv);
 
@@ -94,6 +97,7 @@ describe.each(backends())("security hardening on %s", (backend) => {
 
     it("puts PUBLIC_URL into invitation mails, whatever the request's host", async () => {
       process.env.PUBLIC_URL = "https://quaestio.example.org/";
+      resetConfig();
       const admin = await userId("admin@norderstedt.quaestio.example");
       // Staff need their second factor set up and passed to reach the administration.
       await t.db.update(users).set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() }).where(eq(users.id, admin));

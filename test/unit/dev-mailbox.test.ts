@@ -3,6 +3,7 @@
  * without SMTP, and for a connection from this machine that did not come through a proxy.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { resetConfig } from "../../app/server/core/config.server";
 import { devMailboxVisible } from "../../app/server/core/mail.server";
 
 const KEYS = ["SMTP_URL", "HOST", "NODE_ENV", "QUAESTIO_LOCAL_RUN", "QUAESTIO_DEV_MAILBOX"] as const;
@@ -13,6 +14,7 @@ afterEach(() => {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
+  resetConfig();
 });
 
 function request(headers: Record<string, string> = {}) {
@@ -43,6 +45,7 @@ describe("devMailboxVisible", () => {
   it.each(cases)("%s → %s", (_label, c, expected) => {
     for (const key of KEYS) delete process.env[key];
     Object.assign(process.env, c.env ?? {});
+    resetConfig();
     expect(devMailboxVisible(request(c.headers), c.peer)).toBe(expected);
   });
 });

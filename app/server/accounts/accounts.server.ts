@@ -6,13 +6,14 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { events, sessions, userTokens, users } from "../../../db/schema";
+import { sessions, userTokens, users } from "../../../db/schema";
 import { describeDevice } from "../../domain/device";
 import { passwordProblemMessage } from "../../domain/password-policy";
 import { accountsText as t } from "../../domain/texts/accounts";
 import { clearedCookie, sessionCookie, signOut, type CurrentUser } from "./auth.server";
 import { publicOrigin } from "../core/config.server";
 import { getDb } from "../core/db.server";
+import { recordUserEvent } from "../core/events.server";
 import { nudgeOutboxWorker } from "../notifications/outbox-worker.server";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.server";
 import { resetBucket, takeToken, takeTokens } from "../core/rate-limit.server";
@@ -49,7 +50,11 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: "rate_limit
  * the account before writing made a known address measurably slower.) The mail goes out through the outbox.
  * A filled honeypot (a field people never see) marks a bot: it gets the same answer and nothing happens.
  */
-export async function requestPasswordReset(input: { email: string; clientIp: string; honeypot?: string }): Promise<ResetRequestResult> {
+export async function requestPasswordReset(input: {
+  email: string;
+  clientIp: string;
+  honeypot?: string;
+}): Promise<ResetRequestResult> {
   if (input.honeypot) return { ok: true };
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
@@ -143,15 +148,12 @@ export async function completePasswordReset(input: {
       )
       .returning({ userId: userTokens.userId, email: userTokens.email });
     if (!spent?.userId) return null;
-    await tx.update(users).set({ passwordHash }).where(and(eq(users.id, spent.userId), eq(users.active, true)));
+    await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, spent.userId), eq(users.active, true)));
     await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
-    await tx.insert(events).values({
-      aggregateType: "user",
-      aggregateId: spent.userId,
-      actorUserId: spent.userId,
-      type: "password_reset",
-      payload: { ip: input.clientIp, sessionsEnded: true },
-    });
+    await recordUserEvent(tx, spent.userId, "password_reset", { ip: input.clientIp, sessionsEnded: true });
     return spent;
   });
   if (!done) return { ok: false, reason: "invalid_token" };
@@ -164,7 +166,12 @@ export async function completePasswordReset(input: {
 
 export type ChangePasswordResult =
   | { ok: true; setCookie: string }
-  | { ok: false; status: 400 | 429; errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string }; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      status: 400 | 429;
+      errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string };
+      retryAfterSeconds?: number;
+    };
 
 /**
  * Changes the signed-in user's password. Every session ends; this browser continues in a fresh session
@@ -178,24 +185,31 @@ export async function changePassword(
   const db = await getDb();
   const limit = await takeToken(db, `password_change:account:${user.id}`, CHANGE_POLICY);
   if (!limit.allowed) {
-    return { ok: false, status: 429, errors: { form: t.account.rateLimited(limit.retryAfterSeconds) }, retryAfterSeconds: limit.retryAfterSeconds };
+    return {
+      ok: false,
+      status: 429,
+      errors: { form: t.account.rateLimited(limit.retryAfterSeconds) },
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
   }
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).limit(1);
   if (!row) return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await db.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "password_change_failed", payload: { ip: input.clientIp } });
+    await recordUserEvent(db, user.id, "password_change_failed", { ip: input.clientIp });
     return { ok: false, status: 400, errors: { currentPassword: t.account.currentPasswordWrong } };
   }
   const problem = passwordProblem(input.newPassword, user.email);
   if (problem) return { ok: false, status: 400, errors: { newPassword: passwordProblemMessage(problem) } };
-  if (input.newPassword === input.currentPassword) return { ok: false, status: 400, errors: { newPassword: t.account.sameAsCurrent } };
-  if (input.newPassword !== input.newPasswordRepeat) return { ok: false, status: 400, errors: { newPasswordRepeat: t.account.repeatMismatch } };
+  if (input.newPassword === input.currentPassword)
+    return { ok: false, status: 400, errors: { newPassword: t.account.sameAsCurrent } };
+  if (input.newPassword !== input.newPasswordRepeat)
+    return { ok: false, status: 400, errors: { newPasswordRepeat: t.account.repeatMismatch } };
 
   const passwordHash = await hashPassword(input.newPassword);
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "password_changed", payload: { ip: input.clientIp } });
+    await recordUserEvent(tx, user.id, "password_changed", { ip: input.clientIp });
     return createSession(tx, user.id, {
       userAgent: request.headers.get("User-Agent"),
       ipAddress: input.clientIp,
@@ -245,7 +259,11 @@ export async function listOwnSessions(user: CurrentUser, now = new Date()): Prom
  * Ends one of the user's own sessions. Another user's session id answers 404 as if it did not exist. Ending
  * the current session signs out: the result then carries the cookie that clears it.
  */
-export async function revokeOwnSession(request: Request, user: CurrentUser, sessionId: string): Promise<{ setCookie?: string }> {
+export async function revokeOwnSession(
+  request: Request,
+  user: CurrentUser,
+  sessionId: string,
+): Promise<{ setCookie?: string }> {
   if (sessionId === user.sessionId) return { setCookie: await signOut(request) };
   const db = await getDb();
   const found = await db.transaction(async (tx) => {
@@ -254,14 +272,8 @@ export async function revokeOwnSession(request: Request, user: CurrentUser, sess
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, user.id)))
       .returning({ id: sessions.id });
     if (!deleted) return false;
-    await tx.insert(events).values({
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "session_revoked",
-      // The public id only; the secret never leaves the cookie.
-      payload: { sessionId: deleted.id.slice(0, 8) },
-    });
+    // The public id only; the secret never leaves the cookie.
+    await recordUserEvent(tx, user.id, "session_revoked", { sessionId: deleted.id.slice(0, 8) });
     return true;
   });
   if (!found) throw new Response(null, { status: 404 });
@@ -273,8 +285,7 @@ export async function signOutEverywhere(request: Request, user: CurrentUser): Pr
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.insert(events).values({ aggregateType: "user", aggregateId: user.id, actorUserId: user.id, type: "signed_out_everywhere", payload: {} });
+    await recordUserEvent(tx, user.id, "signed_out_everywhere", {});
   });
   return clearedCookie(request);
 }
-

@@ -11,11 +11,12 @@
  */
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { bodies, events, memberships, organizations, users } from "../../../db/schema";
+import { bodies, memberships, organizations, users } from "../../../db/schema";
 import { requiresSecondFactor, type MembershipFact, type Role } from "../../domain/policy";
 import { safeRedirectPath } from "../../domain/redirects";
 export { safeRedirectPath };
 import { getDb, type Db } from "../core/db.server";
+import { recordUserEvent } from "../core/events.server";
 import { verifyPassword } from "./passwords.server";
 import { takeTokens, resetBucket } from "../core/rate-limit.server";
 import { createSession, invalidateSession, validateSessionToken, type SessionUser } from "./sessions.server";
@@ -89,7 +90,10 @@ async function membershipsOf(db: Db, userId: string): Promise<CurrentUser["membe
     })
     .from(memberships)
     .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-    .innerJoin(organizations, and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)))
+    .innerJoin(
+      organizations,
+      and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)),
+    )
     .where(eq(memberships.userId, userId));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
@@ -132,7 +136,8 @@ function here(request: Request): string {
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const state = await getSessionState(request);
   if (!state) throw redirect(`/anmelden?weiter=${here(request)}`, { headers: NO_STORE });
-  if (state.secondFactorPending) throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
+  if (state.secondFactorPending)
+    throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
   if (state.enrolmentRequired) throw redirect(`/konto/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
   return state.user;
 }
@@ -144,7 +149,8 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requireUserForEnrolment(request: Request): Promise<SessionState> {
   const state = await getSessionState(request);
   if (!state) throw redirect(`/anmelden?weiter=${here(request)}`, { headers: NO_STORE });
-  if (state.secondFactorPending) throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
+  if (state.secondFactorPending)
+    throw redirect(`/anmelden/zweiter-faktor?weiter=${here(request)}`, { headers: NO_STORE });
   return state;
 }
 
@@ -183,7 +189,7 @@ export async function signIn(
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !valid || !user.active) {
     if (user) {
-      await db.insert(events).values({ aggregateType: "user", aggregateId: user.id, type: "sign_in_failed", payload: { ip: input.clientIp } });
+      await recordUserEvent(db, user.id, "sign_in_failed", { ip: input.clientIp }, null);
     }
     return { ok: false, reason: "invalid" };
   }
@@ -196,15 +202,19 @@ export async function signIn(
     if (previous) await invalidateSession(db, previous.sessionId);
   }
   const totpEnabled = user.totpEnabledAt !== null;
-  const next = totpEnabled ? "second_factor" : requiresSecondFactor(await membershipsOf(db, user.id)) ? "enrol" : "done";
+  const next = totpEnabled
+    ? "second_factor"
+    : requiresSecondFactor(await membershipsOf(db, user.id))
+      ? "enrol"
+      : "done";
   const { token, expiresAt } = await db.transaction(async (tx) => {
-    const created = await createSession(tx, user.id, { userAgent: request.headers.get("User-Agent"), ipAddress: input.clientIp });
-    await tx.insert(events).values({
-      aggregateType: "user",
-      aggregateId: user.id,
-      actorUserId: user.id,
-      type: "signed_in",
-      payload: { ip: input.clientIp, secondFactor: next === "second_factor" ? "pending" : "none" },
+    const created = await createSession(tx, user.id, {
+      userAgent: request.headers.get("User-Agent"),
+      ipAddress: input.clientIp,
+    });
+    await recordUserEvent(tx, user.id, "signed_in", {
+      ip: input.clientIp,
+      secondFactor: next === "second_factor" ? "pending" : "none",
     });
     return created;
   });
@@ -221,7 +231,7 @@ export async function signOut(request: Request): Promise<string> {
     const db = await getDb();
     await db.transaction(async (tx) => {
       await invalidateSession(tx, state.user.sessionId);
-      await tx.insert(events).values({ aggregateType: "user", aggregateId: state.user.id, actorUserId: state.user.id, type: "signed_out", payload: {} });
+      await recordUserEvent(tx, state.user.id, "signed_out", {});
     });
   }
   return clearedCookie(request);

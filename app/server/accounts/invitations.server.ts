@@ -11,7 +11,8 @@ import { checkPassword, type PasswordProblem } from "../../domain/password-polic
 import { isRole, type Role } from "../../domain/policy";
 import { invitationText } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
-import { AdminRefusal, adminBody, checkGrant, hashToken, writeEvent, type Actor } from "../admin/admin.server";
+import { AdminRefusal, adminBody, checkGrant, writeEvent, type Actor } from "../admin/admin.server";
+import { hashToken } from "./accounts.server";
 import { isCommonPassword } from "./common-passwords.server";
 import { publicOrigin } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";

@@ -8,7 +8,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32UpperCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { renderSVG } from "uqr";
-import { events, recoveryCodes, users } from "../../../db/schema";
+import { recoveryCodes, users } from "../../../db/schema";
 import { requiresSecondFactor } from "../../domain/policy";
 import {
   TOTP_KEY_BYTES,
@@ -22,7 +22,9 @@ import {
   totpKeyUri,
 } from "../../domain/totp";
 import { sessionCookie, type SessionState } from "./auth.server";
+import { config } from "../core/config.server";
 import { getDb, type Tx } from "../core/db.server";
+import { recordUserEvent } from "../core/events.server";
 import { resetBucket, takeToken } from "../core/rate-limit.server";
 import { markSessionMfaVerified, rotateSession } from "./sessions.server";
 
@@ -43,8 +45,8 @@ const CODE_POLICY = { capacity: 5, refillSeconds: 60 };
 // which only means that an enrolment begun before a restart (or on another process) has to start over.
 
 const serverKey: Buffer = (() => {
-  const configured = process.env.QUAESTIO_SECRET?.trim();
-  return configured && configured.length >= 32 ? Buffer.from(configured, "utf8") : randomBytes(32);
+  const configured = config().secret;
+  return configured ? Buffer.from(configured, "utf8") : randomBytes(32);
 })();
 
 function enrolmentMac(userId: string, secret: string, expiresAtMs: number): Buffer {
@@ -95,7 +97,11 @@ function enrolmentFor(state: SessionState, key: Uint8Array, secret: string, expi
  * The enrolment the user already has in their app, after a wrong code (so the page does not show a new key);
  * a fresh one when the pending key is forged, foreign or expired.
  */
-export function resumeEnrolment(state: SessionState, pending: string, nowMs = Date.now()): { enrolment: Enrolment; expired: boolean } {
+export function resumeEnrolment(
+  state: SessionState,
+  pending: string,
+  nowMs = Date.now(),
+): { enrolment: Enrolment; expired: boolean } {
   const opened = openPendingKey(state.user.id, pending, nowMs);
   if (!opened) return { enrolment: beginEnrolment(state, nowMs), expired: true };
   const [, expires] = pending.split(".");
@@ -133,7 +139,9 @@ function hashRecoveryCode(normalized: string): string {
 
 /** Replaces all recovery codes of the user by fresh ones; returns them formatted, the only time they exist in clear. */
 async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => encodeBase32UpperCaseNoPadding(new Uint8Array(randomBytes(10))));
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () =>
+    encodeBase32UpperCaseNoPadding(new Uint8Array(randomBytes(10))),
+  );
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })));
   return codes.map(formatRecoveryCode);
@@ -156,7 +164,12 @@ async function claimTotpStep(tx: Tx, userId: string, step: number): Promise<bool
 
 type CodeFailure = "malformed" | "wrong" | "replayed";
 
-async function checkAndClaimTotp(tx: Tx, userId: string, input: string, nowMs: number): Promise<{ ok: true } | { ok: false; reason: CodeFailure }> {
+async function checkAndClaimTotp(
+  tx: Tx,
+  userId: string,
+  input: string,
+  nowMs: number,
+): Promise<{ ok: true } | { ok: false; reason: CodeFailure }> {
   const [user] = await tx
     .select({ totpSecret: users.totpSecret, totpLastUsedStep: users.totpLastUsedStep })
     .from(users)
@@ -171,8 +184,7 @@ async function checkAndClaimTotp(tx: Tx, userId: string, input: string, nowMs: n
 // ---- commands ------------------------------------------------------------------------------------------
 
 export type SecondFactorFailure =
-  | { ok: false; reason: CodeFailure }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  { ok: false; reason: CodeFailure } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 interface RequestFacts {
   clientIp: string;
@@ -184,9 +196,7 @@ function requestFacts(request: Request, clientIp: string): RequestFacts {
 }
 
 export type ConfirmEnrolmentResult =
-  | { ok: true; recoveryCodes: string[] }
-  | SecondFactorFailure
-  | { ok: false; reason: "expired" | "already_enabled" };
+  { ok: true; recoveryCodes: string[] } | SecondFactorFailure | { ok: false; reason: "expired" | "already_enabled" };
 
 /**
  * Confirms the pending key with a code from the app: switches TOTP on, issues recovery codes and counts the
@@ -208,7 +218,7 @@ export async function confirmEnrolment(
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const check = checkTotp(pending.key, input.code, nowMs, null);
   if (!check.ok) {
-    await db.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_failed", payload: { ip: input.clientIp, during: "enrolment", reason: check.reason } });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, during: "enrolment", reason: check.reason });
     return check;
   }
   const result = await db.transaction(async (tx) => {
@@ -219,7 +229,7 @@ export async function confirmEnrolment(
       .returning({ id: users.id });
     if (enabled.length !== 1) return null;
     const codes = await issueRecoveryCodes(tx, userId);
-    await tx.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_enabled", payload: { ip: input.clientIp, method: "totp" } });
+    await recordUserEvent(tx, userId, "mfa_enabled", { ip: input.clientIp, method: "totp" });
     await markSessionMfaVerified(tx, state.user.sessionId);
     return { codes };
   });
@@ -228,7 +238,8 @@ export async function confirmEnrolment(
   return { ok: true, recoveryCodes: result.codes };
 }
 
-export type VerifySecondFactorResult = { ok: true; setCookie: string; method: "totp" | "recovery_code" } | SecondFactorFailure;
+export type VerifySecondFactorResult =
+  { ok: true; setCookie: string; method: "totp" | "recovery_code" } | SecondFactorFailure;
 
 /**
  * After the password: a TOTP code (each time step once) or an unused recovery code (once) marks the session
@@ -247,7 +258,7 @@ export async function verifySecondFactor(
   if (!totpCode && !recoveryCode) return { ok: false, reason: "malformed" };
   const limit = await takeToken(db, `mfa:account:${userId}`, CODE_POLICY);
   if (!limit.allowed) {
-    await db.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_failed", payload: { ip: input.clientIp, reason: "rate_limited" } });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, reason: "rate_limited" });
     return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
   const facts = requestFacts(request, input.clientIp);
@@ -259,25 +270,44 @@ export async function verifySecondFactor(
       const used = await tx
         .update(recoveryCodes)
         .set({ usedAt: new Date(nowMs) })
-        .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode!)), isNull(recoveryCodes.usedAt)))
+        .where(
+          and(
+            eq(recoveryCodes.userId, userId),
+            eq(recoveryCodes.codeHash, hashRecoveryCode(recoveryCode!)),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
         .returning({ id: recoveryCodes.id });
       if (used.length !== 1) return { ok: false as const, reason: "wrong" as const };
-      await tx.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "recovery_code_used", payload: { ip: input.clientIp, recoveryCodeId: used[0]!.id } });
+      await recordUserEvent(tx, userId, "recovery_code_used", { ip: input.clientIp, recoveryCodeId: used[0]!.id });
     }
     const method = totpCode ? ("totp" as const) : ("recovery_code" as const);
-    await tx.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_verified", payload: { ip: input.clientIp, method } });
-    const session = await rotateSession(tx, state.user.sessionId, userId, { ...facts, ipAddress: facts.clientIp, mfaVerified: true });
+    await recordUserEvent(tx, userId, "mfa_verified", { ip: input.clientIp, method });
+    const session = await rotateSession(tx, state.user.sessionId, userId, {
+      ...facts,
+      ipAddress: facts.clientIp,
+      mfaVerified: true,
+    });
     return { ok: true as const, session, method };
   });
   if (!outcome.ok) {
-    await db.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_failed", payload: { ip: input.clientIp, reason: outcome.reason, method: totpCode ? "totp" : "recovery_code" } });
+    await recordUserEvent(db, userId, "mfa_failed", {
+      ip: input.clientIp,
+      reason: outcome.reason,
+      method: totpCode ? "totp" : "recovery_code",
+    });
     return outcome;
   }
   await resetBucket(db, `mfa:account:${userId}`);
-  return { ok: true, method: outcome.method, setCookie: sessionCookie(request, outcome.session.token, outcome.session.expiresAt) };
+  return {
+    ok: true,
+    method: outcome.method,
+    setCookie: sessionCookie(request, outcome.session.token, outcome.session.expiresAt),
+  };
 }
 
-export type DisableSecondFactorResult = { ok: true } | SecondFactorFailure | { ok: false; reason: "not_allowed" | "not_enabled" };
+export type DisableSecondFactorResult =
+  { ok: true } | SecondFactorFailure | { ok: false; reason: "not_allowed" | "not_enabled" };
 
 /** Switching the second factor off: only where no role requires it, and only with a current code. */
 export async function disableSecondFactor(
@@ -296,13 +326,16 @@ export async function disableSecondFactor(
   const outcome = await db.transaction(async (tx) => {
     const check = await checkAndClaimTotp(tx, userId, totpCode, nowMs);
     if (!check.ok) return check;
-    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null })
+      .where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await tx.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_disabled", payload: { ip: input.clientIp } });
+    await recordUserEvent(tx, userId, "mfa_disabled", { ip: input.clientIp });
     return { ok: true as const };
   });
   if (!outcome.ok) {
-    await db.insert(events).values({ aggregateType: "user", aggregateId: userId, actorUserId: userId, type: "mfa_failed", payload: { ip: input.clientIp, during: "disable", reason: outcome.reason } });
+    await recordUserEvent(db, userId, "mfa_failed", { ip: input.clientIp, during: "disable", reason: outcome.reason });
   }
   return outcome;
 }

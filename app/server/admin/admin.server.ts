@@ -1,125 +1,23 @@
 /**
  * Body administration: the users of one body and their roles, deactivation, resetting the second factor, and
- * the body's audit log (invitations: invitations.server.ts). Every function takes the acting user and checks the body-admin policy
+ * the body's audit log (audit-log.server.ts; invitations: accounts/invitations.server.ts). Every function takes the acting user and checks the body-admin policy
  * itself (routes check it too); anything outside the admin's body answers 404. Every change writes its
  * audit event in the same transaction, and every privilege change ends the target's sessions.
  */
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
-import {
-  bodies,
-  events,
-  inquiries,
-  inquiryTypes,
-  memberships,
-  organizations,
-  recoveryCodes,
-  userTokens,
-  users,
-} from "../../../db/schema";
-import {
-  assignableRoles,
-  isRole,
-  mayAdministerBody,
-  mayApplyAdminChange,
-  mayManageAccount,
-  type MembershipFact,
-  type Role,
-} from "../../domain/policy";
+import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { memberships, organizations, recoveryCodes, userTokens, users } from "../../../db/schema";
+import { assignableRoles, isRole, mayApplyAdminChange, mayManageAccount, type Role } from "../../domain/policy";
 import type { AccountEvent } from "../../domain/events";
-import { aggregateLabels, auditInquirySubject, auditStatus } from "../../domain/texts/admin";
-import { roleLabels } from "../../domain/texts/auth";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { NotFound } from "../core/errors.server";
-import { recordEvent, type EventInput } from "../core/events.server";
 import { invalidateAllSessions } from "../accounts/sessions.server";
+import { AdminRefusal, adminBody, dateTimeText, targetUser, writeEvent, type Actor } from "./access.server";
 
-/** What admin functions need from the signed-in user (a CurrentUser from auth.server fits). */
-export interface Actor {
-  id: string;
-  displayName: string;
-  memberships: readonly MembershipFact[];
-}
-
+// The body-administration entry point for routes and accounts/invitations: its parts re-exported here.
+export { AdminRefusal, adminBody, dateTimeText, writeEvent, type Actor } from "./access.server";
+export { AUDIT_PAGE_SIZE, loadAuditLog } from "./audit-log.server";
 /** Kept for callers that import them from here; they live in core/errors.server.ts. */
 export { NotFound, notFoundResponse, orNotFound } from "../core/errors.server";
-
-export const AUDIT_PAGE_SIZE = 50;
-
-/** A refused change with the key of its German message (app/domain/texts/admin.ts). */
-export class AdminRefusal extends Error {
-  constructor(
-    readonly reason:
-      | "notOnSelf"
-      | "lastAdmin"
-      | "otherBodies"
-      | "alreadyInactive"
-      | "alreadyActive"
-      | "mfaNotSet"
-      | "alreadyMember"
-      | "roleNotInOrganization"
-      | "chooseOrganization",
-    readonly field?: "organizationId" | "role" | "email",
-  ) {
-    super(reason);
-  }
-}
-
-/** "23.11.2026, 10:38" in the body's time zone (formatted here so that server and browser render the same). */
-export function dateTimeText(instant: Date, timeZone: string): string {
-  return instant.toLocaleString("de-DE", { timeZone, dateStyle: "medium", timeStyle: "short" });
-}
-
-export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
-
-/** The body by slug, only if the actor administers it; otherwise NotFound (never a hint that it exists). */
-export async function adminBody(db: Db | Tx, actor: Actor, slug: string) {
-  const [body] = await db.select().from(bodies).where(eq(bodies.slug, slug)).limit(1);
-  if (!body || !mayAdministerBody(actor.memberships, body.id)) throw new NotFound();
-  return body;
-}
-
-async function membershipFactsOf(db: Db | Tx, userId: string): Promise<MembershipFact[]> {
-  const rows = await db
-    .select({ bodyId: memberships.bodyId, organizationId: memberships.organizationId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
-}
-
-/**
- * A user the admin may see in this body: one with a role in it, or one who had a role there (a role_revoked
- * event of this body), so that an account whose last role was removed stays reachable to be reactivated.
- */
-async function targetUser(db: Db | Tx, bodyId: string, userId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new NotFound();
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw new NotFound();
-  const facts = await membershipFactsOf(db, user.id);
-  if (!facts.some((m) => m.bodyId === bodyId)) {
-    const [history] = await db
-      .select({ id: events.id })
-      .from(events)
-      .where(
-        and(
-          eq(events.bodyId, bodyId),
-          eq(events.aggregateType, "user"),
-          eq(events.aggregateId, user.id),
-          inArray(events.type, ["role_revoked", "invitation_accepted", "role_granted"]),
-        ),
-      )
-      .limit(1);
-    if (!history) throw new NotFound();
-  }
-  return { user, facts };
-}
-
-/** Account events are never public; core/events.server.ts writes the row (kept under this name for accounts/). */
-export const writeEvent = (tx: Db | Tx, input: Omit<EventInput, "public" | "inquiryId">): Promise<number> =>
-  recordEvent(tx, { ...input, public: false });
 
 // ---- overview ------------------------------------------------------------------------------------------
 
@@ -127,7 +25,12 @@ export async function loadBodyAdministration(actor: Actor, slug: string, now = n
   const db = await getDb();
   const body = await adminBody(db, actor, slug);
   const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, external: organizations.external })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      external: organizations.external,
+    })
     .from(organizations)
     .where(eq(organizations.bodyId, body.id))
     .orderBy(asc(organizations.name));
@@ -149,17 +52,35 @@ export async function loadBodyAdministration(actor: Actor, slug: string, now = n
     .orderBy(asc(users.displayName), asc(organizations.name));
   const byUser = new Map<
     string,
-    { id: string; email: string; displayName: string; active: boolean; mfa: boolean; roles: Array<{ role: Role; organizationName: string }> }
+    {
+      id: string;
+      email: string;
+      displayName: string;
+      active: boolean;
+      mfa: boolean;
+      roles: Array<{ role: Role; organizationName: string }>;
+    }
   >();
   for (const r of rows) {
-    const entry =
-      byUser.get(r.userId) ??
-      { id: r.userId, email: r.email, displayName: r.displayName, active: r.active, mfa: Boolean(r.mfa), roles: [] };
+    const entry = byUser.get(r.userId) ?? {
+      id: r.userId,
+      email: r.email,
+      displayName: r.displayName,
+      active: r.active,
+      mfa: Boolean(r.mfa),
+      roles: [],
+    };
     entry.roles.push({ role: r.role as Role, organizationName: r.organizationName });
     byUser.set(r.userId, entry);
   }
   const invitations = await db
-    .select({ id: userTokens.id, email: userTokens.email, grant: userTokens.grant, createdAt: userTokens.createdAt, expiresAt: userTokens.expiresAt })
+    .select({
+      id: userTokens.id,
+      email: userTokens.email,
+      grant: userTokens.grant,
+      createdAt: userTokens.createdAt,
+      expiresAt: userTokens.expiresAt,
+    })
     .from(userTokens)
     .where(
       and(
@@ -208,13 +129,23 @@ export async function loadUserAdministration(actor: Actor, slug: string, userId:
   const body = await adminBody(db, actor, slug);
   const { user, facts } = await targetUser(db, body.id, userId);
   const rows = await db
-    .select({ id: memberships.id, role: memberships.role, organizationId: organizations.id, organizationName: organizations.name })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
     .orderBy(asc(organizations.name), asc(memberships.role));
   const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, external: organizations.external })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      external: organizations.external,
+    })
     .from(organizations)
     .where(eq(organizations.bodyId, body.id))
     .orderBy(asc(organizations.name));
@@ -236,7 +167,12 @@ export async function loadUserAdministration(actor: Actor, slug: string, userId:
   };
 }
 
-export async function grantRole(actor: Actor, slug: string, userId: string, input: { organizationId: string; role: string }) {
+export async function grantRole(
+  actor: Actor,
+  slug: string,
+  userId: string,
+  input: { organizationId: string; role: string },
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const body = await adminBody(tx, actor, slug);
@@ -268,7 +204,12 @@ export async function revokeRole(actor: Actor, slug: string, userId: string, mem
     const { user } = await targetUser(tx, body.id, userId);
     if (!/^[0-9a-f-]{36}$/i.test(membershipId)) throw new NotFound();
     const [membership] = await tx
-      .select({ id: memberships.id, role: memberships.role, organizationId: organizations.id, organizationName: organizations.name })
+      .select({
+        id: memberships.id,
+        role: memberships.role,
+        organizationId: organizations.id,
+        organizationName: organizations.name,
+      })
       .from(memberships)
       .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
       .where(and(eq(memberships.id, membershipId), eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
@@ -294,7 +235,12 @@ export async function revokeRole(actor: Actor, slug: string, userId: string, mem
       aggregateId: user.id,
       type: "role_revoked",
       actorUserId: actor.id,
-      payload: { membershipId: membership.id, organizationId: membership.organizationId, organizationName: membership.organizationName, role },
+      payload: {
+        membershipId: membership.id,
+        organizationId: membership.organizationId,
+        organizationName: membership.organizationName,
+        role,
+      },
     });
     await invalidateAllSessions(tx, user.id);
   });
@@ -326,94 +272,29 @@ async function accountChange(
       type = "user_reactivated";
     } else {
       if (user.totpSecret === null && user.totpEnabledAt === null) throw new AdminRefusal("mfaNotSet");
-      await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null })
+        .where(eq(users.id, user.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
       type = "mfa_reset";
     }
-    await writeEvent(tx, { bodyId: body.id, aggregateType: "user", aggregateId: user.id, type, actorUserId: actor.id, payload: {} });
+    await writeEvent(tx, {
+      bodyId: body.id,
+      aggregateType: "user",
+      aggregateId: user.id,
+      type,
+      actorUserId: actor.id,
+      payload: {},
+    });
     // Deactivation and an MFA reset end every session at once, not at the next request's check.
     if (change !== "reactivate") await invalidateAllSessions(tx, user.id);
   });
 }
 
-export const deactivateUser = (actor: Actor, slug: string, userId: string, now?: Date) => accountChange(actor, slug, userId, "deactivate", now);
-export const reactivateUser = (actor: Actor, slug: string, userId: string) => accountChange(actor, slug, userId, "reactivate");
-export const resetSecondFactor = (actor: Actor, slug: string, userId: string) => accountChange(actor, slug, userId, "reset_mfa");
-
-// ---- audit log -----------------------------------------------------------------------------------------
-
-/**
- * The body's audit log: its own events, plus account events without a body (sign-ins, MFA changes) of users
- * with a role in the body. Events another body recorded about the same user stay with that body.
- */
-export async function loadAuditLog(actor: Actor, slug: string, page: number) {
-  const db = await getDb();
-  const body = await adminBody(db, actor, slug);
-  const membersOfBody = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.bodyId, body.id));
-  const where = or(
-    eq(events.bodyId, body.id),
-    and(isNull(events.bodyId), inArray(events.aggregateType, ["user", "session"]), inArray(events.aggregateId, membersOfBody)),
-  );
-  const actorUser = aliasedTable(users, "actor_user");
-  const subjectUser = aliasedTable(users, "subject_user");
-  const offset = (page - 1) * AUDIT_PAGE_SIZE;
-  const rows = await db
-    .select({
-      id: events.id,
-      type: events.type,
-      aggregateType: events.aggregateType,
-      recordedAt: events.recordedAt,
-      payload: events.payload,
-      actorName: actorUser.displayName,
-      subjectName: subjectUser.displayName,
-      subjectEmail: subjectUser.email,
-      inquiryId: inquiries.id,
-      inquiryReference: inquiries.reference,
-      inquiryTitle: inquiries.title,
-      inquiryTypeName: inquiryTypes.name,
-    })
-    .from(events)
-    .leftJoin(actorUser, eq(actorUser.id, events.actorUserId))
-    .leftJoin(subjectUser, and(eq(events.aggregateType, "user"), eq(subjectUser.id, events.aggregateId)))
-    // The inquiry an event is about, of this body only: named by type, reference and title, with a link.
-    .leftJoin(inquiries, and(eq(events.aggregateType, "inquiry"), eq(inquiries.id, events.aggregateId), eq(inquiries.bodyId, body.id)))
-    .leftJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(where)
-    .orderBy(desc(events.recordedAt), desc(events.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .offset(offset);
-  return {
-    body: { id: body.id, slug: body.slug, name: body.name },
-    page,
-    hasNext: rows.length > AUDIT_PAGE_SIZE,
-    events: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
-      id: r.id,
-      type: r.type,
-      recordedAt: r.recordedAt.toISOString(),
-      recordedAtText: dateTimeText(r.recordedAt, body.timeZone),
-      actorName: r.actorName,
-      subject: r.subjectName
-        ? `${r.subjectName} (${r.subjectEmail})`
-        : r.inquiryId
-          ? auditInquirySubject(r.inquiryTypeName ?? aggregateLabels.inquiry!, r.inquiryReference, r.inquiryTitle ?? "")
-          : auditSubject(r.aggregateType, r.payload),
-      subjectHref: r.inquiryId ? `/arbeitsbereich/vorgaenge/${r.inquiryId}` : null,
-      details: auditDetails(r.payload),
-    })),
-  };
-}
-
-function auditSubject(aggregateType: string, payload: Record<string, unknown>): string {
-  if (aggregateType === "invitation" && typeof payload.email === "string") return payload.email;
-  return aggregateLabels[aggregateType] ?? aggregateType;
-}
-
-/** Only the facts an admin needs; never secrets (no payload here holds any, but keep it an allow-list). */
-function auditDetails(payload: Record<string, unknown>): string {
-  const parts: string[] = [];
-  if (typeof payload.role === "string") parts.push(roleLabels[payload.role] ?? payload.role);
-  if (typeof payload.organizationName === "string") parts.push(payload.organizationName);
-  if (typeof payload.ip === "string") parts.push(`IP ${payload.ip}`);
-  if (typeof payload.status === "string") parts.push(auditStatus(payload.status));
-  return parts.join(" · ");
-}
+export const deactivateUser = (actor: Actor, slug: string, userId: string, now?: Date) =>
+  accountChange(actor, slug, userId, "deactivate", now);
+export const reactivateUser = (actor: Actor, slug: string, userId: string) =>
+  accountChange(actor, slug, userId, "reactivate");
+export const resetSecondFactor = (actor: Actor, slug: string, userId: string) =>
+  accountChange(actor, slug, userId, "reset_mfa");

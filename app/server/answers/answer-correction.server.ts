@@ -5,16 +5,19 @@
  * event `correct`, public). The earlier version stays readable and comparable on the public page.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { answerPartQuestions, answerParts, answers, answerVersions, withholdings } from "../../../db/schema";
+import { answerPartQuestions, answerParts, answerVersions, withholdings } from "../../../db/schema";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
+import { commitAnswerChange } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 
 /** Copies the published version into a new working version; returns the answer's new version. */
-export async function startCorrection(user: AnswerUser, input: { inquiryId: string; expectedVersion: number }): Promise<{ version: number }> {
+export async function startCorrection(
+  user: AnswerUser,
+  input: { inquiryId: string; expectedVersion: number },
+): Promise<{ version: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
@@ -24,7 +27,16 @@ export async function startCorrection(user: AnswerUser, input: { inquiryId: stri
     if (!subject.isLeadStaff || answer.status !== "published" || published.publishedAt === null) {
       throw new TransitionRefused("forbidden", t.correctionNotPossible);
     }
-    const { id: _id, versionNumber, publishedAt: _p, correctionNote: _c, createdAt: _ca, contentHash: _h, createdByUserId: _u, ...fields } = published;
+    const {
+      id: _id,
+      versionNumber,
+      publishedAt: _p,
+      correctionNote: _c,
+      createdAt: _ca,
+      contentHash: _h,
+      createdByUserId: _u,
+      ...fields
+    } = published;
     const [copy] = await tx
       .insert(answerVersions)
       .values({ ...fields, versionNumber: versionNumber + 1, createdByUserId: user.id })
@@ -40,27 +52,37 @@ export async function startCorrection(user: AnswerUser, input: { inquiryId: stri
     const newPartId = new Map<string, string>();
     for (const part of parts) {
       const { id, versionId: _v, search: _s, ...rest } = part;
-      const [row] = await tx.insert(answerParts).values({ ...rest, versionId: copy!.id }).returning({ id: answerParts.id });
+      const [row] = await tx
+        .insert(answerParts)
+        .values({ ...rest, versionId: copy!.id })
+        .returning({ id: answerParts.id });
       newPartId.set(id, row!.id);
     }
-    if (links.length) await tx.insert(answerPartQuestions).values(links.map((l) => ({ partId: newPartId.get(l.partId)!, questionId: l.questionId })));
+    if (links.length)
+      await tx
+        .insert(answerPartQuestions)
+        .values(links.map((l) => ({ partId: newPartId.get(l.partId)!, questionId: l.questionId })));
     for (const w of held) {
       const { id: _wid, versionId: _wv, partId, createdAt: _wc, ...rest } = w;
-      await tx.insert(withholdings).values({ ...rest, versionId: copy!.id, partId: partId ? (newPartId.get(partId) ?? null) : null });
+      await tx
+        .insert(withholdings)
+        .values({ ...rest, versionId: copy!.id, partId: partId ? (newPartId.get(partId) ?? null) : null });
     }
-    await tx.update(answerVersions).set({ contentHash: await contentHash(tx, copy!.id, answer.signOffFlagged) }).where(eq(answerVersions.id, copy!.id));
-    const version = answer.version + 1;
-    await tx.update(answers).set({ version }).where(eq(answers.id, answer.id));
-    await recordEvent(tx, {
-      bodyId: answer.bodyId,
-      aggregateType: "answer",
-      aggregateId: answer.id,
-      inquiryId: answer.inquiryId,
-      type: "correction_started",
-      actorUserId: user.id,
-      public: false,
-      payload: { versionNumber: versionNumber + 1 },
-    });
+    await tx
+      .update(answerVersions)
+      .set({ contentHash: await contentHash(tx, copy!.id, answer.signOffFlagged) })
+      .where(eq(answerVersions.id, copy!.id));
+    const { version } = await commitAnswerChange(
+      tx,
+      answer,
+      {},
+      {
+        type: "correction_started",
+        actorUserId: user.id,
+        public: false,
+        payload: { versionNumber: versionNumber + 1 },
+      },
+    );
     return { version };
   });
 }

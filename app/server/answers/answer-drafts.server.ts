@@ -4,7 +4,7 @@
  * an optimistic check on answers.version. A save that changes the content after a signature sends the answer
  * back to drafting through the lifecycle engine (event `revise`, all signatures invalidated).
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import {
   answerPartQuestions,
   answerParts,
@@ -14,7 +14,6 @@ import {
   questions,
   signatures,
   signOffSteps,
-  users,
   withholdings,
 } from "../../../db/schema";
 import {
@@ -24,18 +23,21 @@ import {
   jointNoteFor,
   withholdingProblems,
 } from "../../domain/answer-drafting";
-import { clockTime, editableText } from "../../domain/draft";
-import { formatDateTime } from "../../domain/format";
-import type { AnswerStatus, SignOffStepStatus, WithholdingReason } from "../../domain/labels";
-import { applyFlag, currentStep, maySignStep, signaturesToInvalidate } from "../../domain/sign-off";
+import { clockTime } from "../../domain/draft";
+import type { WithholdingReason } from "../../domain/labels";
+import { applyFlag, signaturesToInvalidate } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedContent } from "../../editor/content.server";
 import { getDb } from "../core/db.server";
+import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { applyAnswerTransition } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
+
+// The page the form is rendered from (answer-page.server.ts); re-exported for the route and the sign-off block.
+export { loadAnswerPage, type AnswerPage, type AnswerPartView, type SignOffStepView } from "./answer-page.server";
 
 /** Someone saved or signed since this form was loaded; nothing was written. */
 export class AnswerConflict extends Error {
@@ -58,169 +60,16 @@ export class AnswerRefused extends Error {
   override name = "AnswerRefused";
 }
 
-export interface AnswerPartView {
-  questionIds: string[];
-  body: { json: unknown; text: string };
-  withholding: null | { reason: WithholdingReason; subject: string; publicJustification: string; withheldText: string };
-}
-
-export interface SignOffStepView {
-  id: string;
-  position: number;
-  label: string;
-  condition: string | null;
-  status: SignOffStepStatus;
-  signature: null | { signerName: string | null; signedAt: string; contentHash: string; decision: string; comment: string | null };
-}
-
-export interface AnswerPage {
-  inquiry: {
-    id: string;
-    title: string;
-    reference: string | null;
-    bodyName: string;
-    bodySlug: string;
-    publicRef: string | null;
-    visibility: "public" | "internal";
-    dueOn: string | null;
-  };
-  questions: Array<{ id: string; number: string; bodyHtml: string }>;
-  answer: { id: string; status: AnswerStatus; version: number; flagged: boolean };
-  values: {
-    documentKind: string;
-    documentReference: string;
-    documentDate: string | null;
-    title: string;
-    issuedByLabel: string;
-    caseOfficerLabel: string;
-    preamble: { json: unknown; text: string };
-    parts: AnswerPartView[];
-  };
-  steps: SignOffStepView[];
-  contentHash: string;
-  rights: { edit: boolean; signStepId: string | null; sendToSignOff: boolean; publish: boolean; startCorrection: boolean; publishCorrection: boolean; holdingAnswer: boolean };
-  /** The working version is a correction of a published answer. */
-  correctionDraft: boolean;
-}
-
-export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promise<AnswerPage> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, inquiryId);
-    const { answer, inquiry } = subject;
-    const version = await latestVersion(tx, answer.id);
-    const [body] = await tx.select({ name: bodies.name, slug: bodies.slug, timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
-    const questionRows = await tx
-      .select({ id: questions.id, number: questions.number, bodyHtml: questions.bodyHtml })
-      .from(questions)
-      .where(eq(questions.inquiryId, inquiry.id))
-      .orderBy(asc(questions.position));
-    const parts = await tx
-      .select({ id: answerParts.id, bodyJson: answerParts.bodyJson })
-      .from(answerParts)
-      .where(eq(answerParts.versionId, version.id))
-      .orderBy(asc(answerParts.position));
-    const partIds = parts.map((p) => p.id);
-    const [links, held] = partIds.length
-      ? await Promise.all([
-          tx.select().from(answerPartQuestions).where(inArray(answerPartQuestions.partId, partIds)),
-          tx.select().from(withholdings).where(inArray(withholdings.partId, partIds)),
-        ])
-      : [[], []];
-    const stepRows = await tx.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer.id)).orderBy(asc(signOffSteps.position));
-    const signatureRows = stepRows.length
-      ? await tx
-          .select({
-            stepId: signatures.stepId,
-            signedAt: signatures.signedAt,
-            contentHash: signatures.contentHash,
-            decision: signatures.decision,
-            comment: signatures.comment,
-            signerName: users.displayName,
-          })
-          .from(signatures)
-          .leftJoin(users, eq(users.id, signatures.userId))
-          .where(and(inArray(signatures.stepId, stepRows.map((s) => s.id)), isNull(signatures.invalidatedAt)))
-          .orderBy(asc(signatures.signedAt))
-      : [];
-    const hash = await contentHash(tx, version.id, answer.signOffFlagged);
-    const current = answer.status === "sign_off" ? currentStep(stepRows) : undefined;
-    const questionOrder = new Map(questionRows.map((q, i) => [q.id, i]));
-    const published = version.publishedAt !== null;
-    return {
-      inquiry: {
-        id: inquiry.id,
-        title: inquiry.title,
-        reference: inquiry.reference,
-        bodyName: body?.name ?? "",
-        bodySlug: body?.slug ?? "",
-        publicRef: inquiry.publicRef,
-        visibility: inquiry.visibility,
-        dueOn: inquiry.dueOn,
-      },
-      questions: questionRows,
-      answer: { id: answer.id, status: answer.status, version: answer.version, flagged: answer.signOffFlagged },
-      values: {
-        documentKind: version.documentKind ?? "",
-        documentReference: version.documentReference ?? "",
-        documentDate: version.documentDate,
-        title: version.title ?? "",
-        issuedByLabel: version.issuedByLabel ?? "",
-        caseOfficerLabel: version.caseOfficerLabel ?? "",
-        preamble: { json: version.preambleJson, text: editableText(version.preambleJson) },
-        parts: parts.map((part) => {
-          const w = held.find((h) => h.partId === part.id);
-          return {
-            questionIds: links
-              .filter((l) => l.partId === part.id)
-              .map((l) => l.questionId)
-              .sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0)),
-            body: { json: part.bodyJson, text: editableText(part.bodyJson) },
-            withholding: w
-              ? { reason: w.reason, subject: w.subject, publicJustification: w.publicJustification, withheldText: w.withheldText ?? "" }
-              : null,
-          };
-        }),
-      },
-      steps: stepRows.map((step) => {
-        const signature = signatureRows.filter((s) => s.stepId === step.id).at(-1);
-        return {
-          id: step.id,
-          position: step.position,
-          label: step.label,
-          condition: step.condition,
-          status: step.status,
-          signature: signature
-            ? {
-                signerName: signature.signerName,
-                signedAt: formatDateTime(signature.signedAt, body?.timeZone ?? "Europe/Berlin"),
-                contentHash: signature.contentHash,
-                decision: signature.decision,
-                comment: signature.comment,
-              }
-            : null,
-        };
-      }),
-      contentHash: hash,
-      rights: {
-        edit: mayEdit(subject) && !published,
-        signStepId: current && maySignStep(user.memberships, inquiry.bodyId, current, subject.leadOrganizationId) ? current.id : null,
-        sendToSignOff: subject.isLeadStaff && answer.status === "drafting",
-        publish: subject.isCouncilOffice && answer.status === "approved",
-        startCorrection: subject.isLeadStaff && answer.status === "published" && published,
-        publishCorrection: subject.isCouncilOffice && answer.status === "published" && !published,
-        holdingAnswer: subject.isLeadStaff && answer.status !== "published",
-      },
-      correctionDraft: answer.status === "published" && !published,
-    };
-  });
-}
-
 interface ValidPart {
   questionIds: string[];
   jointNote: string | null;
   body: RenderedContent;
-  withholding: null | { reason: WithholdingReason; subject: string; publicJustification: string; withheldText: string | null };
+  withholding: null | {
+    reason: WithholdingReason;
+    subject: string;
+    publicJustification: string;
+    withheldText: string | null;
+  };
 }
 
 function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<string, string>) {
@@ -264,7 +113,12 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
         const numbers = ids
           .filter((id) => questionNumbers.has(id))
           .map((id) => ({ id, number: questionNumbers.get(id)! }));
-        parts.push({ questionIds: numbers.map((n) => n.id), jointNote: jointNoteFor(numbers.map((n) => n.number)), body: body.content, withholding });
+        parts.push({
+          questionIds: numbers.map((n) => n.id),
+          jointNote: jointNoteFor(numbers.map((n) => n.number)),
+          body: body.content,
+          withholding,
+        });
       }
     });
   }
@@ -304,7 +158,10 @@ export async function saveAnswer(
     const version = await latestVersion(tx, answer.id);
     if (version.publishedAt) throw new AnswerRefused(t.lockedNotice);
 
-    const questionRows = await tx.select({ id: questions.id, number: questions.number }).from(questions).where(eq(questions.inquiryId, inquiry.id));
+    const questionRows = await tx
+      .select({ id: questions.id, number: questions.number })
+      .from(questions)
+      .where(eq(questions.inquiryId, inquiry.id));
     const valid = validate(input.values, input.rich, new Map(questionRows.map((q) => [q.id, q.number])));
     const v = input.values;
     const blank = (s: string) => (s.trim() === "" ? null : s.trim());
@@ -335,9 +192,14 @@ export async function saveAnswer(
           bodyText: part.body.text,
         })
         .returning({ id: answerParts.id });
-      if (part.questionIds.length) await tx.insert(answerPartQuestions).values(part.questionIds.map((questionId) => ({ partId: row!.id, questionId })));
+      if (part.questionIds.length)
+        await tx
+          .insert(answerPartQuestions)
+          .values(part.questionIds.map((questionId) => ({ partId: row!.id, questionId })));
       if (part.withholding) {
-        await tx.insert(withholdings).values({ versionId: version.id, partId: row!.id, ...part.withholding, createdByUserId: user.id });
+        await tx
+          .insert(withholdings)
+          .values({ versionId: version.id, partId: row!.id, ...part.withholding, createdByUserId: user.id });
       }
     }
     // The conditional steps follow the flag while nobody has signed.
@@ -354,7 +216,13 @@ export async function saveAnswer(
       .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
       .from(signatures)
       .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(and(eq(signOffSteps.answerId, answer.id), eq(signatures.versionId, version.id), isNull(signatures.invalidatedAt)));
+      .where(
+        and(
+          eq(signOffSteps.answerId, answer.id),
+          eq(signatures.versionId, version.id),
+          isNull(signatures.invalidatedAt),
+        ),
+      );
     const lapsed = signaturesToInvalidate(validSignatures, hash);
     let newVersion: number;
     if (lapsed.length > 0 && answer.status === "sign_off") {
@@ -371,12 +239,23 @@ export async function saveAnswer(
       newVersion = result.version;
     } else {
       if (lapsed.length > 0) {
-        await tx.update(signatures).set({ invalidatedAt: new Date() }).where(inArray(signatures.id, lapsed.map((s) => s.id)));
+        await tx
+          .update(signatures)
+          .set({ invalidatedAt: new Date() })
+          .where(
+            inArray(
+              signatures.id,
+              lapsed.map((s) => s.id),
+            ),
+          );
       }
-      newVersion = answer.version + 1;
-      await tx.update(answers).set({ version: newVersion, signOffFlagged: v.flagged }).where(eq(answers.id, answer.id));
+      ({ version: newVersion } = await commitAnswerChange(tx, answer, { signOffFlagged: v.flagged }, null));
     }
     const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
-    return { version: newVersion, savedAtTime: clockTime(new Date(), body?.timeZone ?? "Europe/Berlin"), signaturesLapsed: lapsed.length > 0 && answer.status === "sign_off" };
+    return {
+      version: newVersion,
+      savedAtTime: clockTime(new Date(), body?.timeZone ?? "Europe/Berlin"),
+      signaturesLapsed: lapsed.length > 0 && answer.status === "sign_off",
+    };
   });
 }

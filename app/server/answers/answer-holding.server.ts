@@ -4,12 +4,12 @@
  * inquiry), not a version of the answer, and it does not close the inquiry.
  */
 import { eq } from "drizzle-orm";
-import { answers, bodies } from "../../../db/schema";
+import { bodies } from "../../../db/schema";
 import { holdingAnswerProblems } from "../../domain/answer-drafting";
 import { formatDate, isoDateInTimeZone } from "../../domain/format";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
+import { commitAnswerChange } from "../core/events.server";
 import { StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
 import { AnswerValidationError } from "./answer-drafts.server";
@@ -25,7 +25,8 @@ export async function publishHoldingAnswer(
   return db.transaction(async (tx) => {
     const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
     const { answer, inquiry } = subject;
-    if (!subject.isLeadStaff || !IN_THE_WORKS.has(answer.status)) throw new TransitionRefused("forbidden", t.holdingNotPossible);
+    if (!subject.isLeadStaff || !IN_THE_WORKS.has(answer.status))
+      throw new TransitionRefused("forbidden", t.holdingNotPossible);
     if (answer.version !== input.expectedVersion) throw new StaleVersionError();
     const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
     const today = isoDateInTimeZone(now, body?.timeZone ?? "Europe/Berlin");
@@ -37,18 +38,17 @@ export async function publishHoldingAnswer(
       });
     }
     const message = input.message.trim();
-    const version = answer.version + 1;
-    await tx.update(answers).set({ version }).where(eq(answers.id, answer.id));
-    await recordEvent(tx, {
-      bodyId: answer.bodyId,
-      aggregateType: "answer",
-      aggregateId: answer.id,
-      inquiryId: answer.inquiryId,
-      type: "holding_answer",
-      actorUserId: user.id,
-      public: inquiry.visibility === "public",
-      payload: { message, expectedOn: input.expectedOn, note: t.holdingNote(message, formatDate(input.expectedOn)) },
-    });
+    const { version } = await commitAnswerChange(
+      tx,
+      answer,
+      {},
+      {
+        type: "holding_answer",
+        actorUserId: user.id,
+        public: inquiry.visibility === "public",
+        payload: { message, expectedOn: input.expectedOn, note: t.holdingNote(message, formatDate(input.expectedOn)) },
+      },
+    );
     return { version };
   });
 }

@@ -5,18 +5,27 @@
  * locks the answer row and compares answers.version, so an edit racing a signature leaves one of them stale.
  */
 import { eq } from "drizzle-orm";
-import { answers, signatures, signOffSteps } from "../../../db/schema";
+import { signatures, signOffSteps } from "../../../db/schema";
 import { currentStep, isLastPendingStep, maySignStep } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb, type Tx } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
-import { applyAnswerTransition, StaleVersionError, TransitionRefused, type TransitionResult } from "../core/transitions.server";
+import { commitAnswerChange } from "../core/events.server";
+import {
+  applyAnswerTransition,
+  StaleVersionError,
+  TransitionRefused,
+  type TransitionResult,
+} from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 
 const actorOf = (user: AnswerUser) => ({ userId: user.id, memberships: user.memberships });
 
-export async function sendToSignOff(user: AnswerUser, inquiryId: string, expectedVersion: number): Promise<TransitionResult> {
+export async function sendToSignOff(
+  user: AnswerUser,
+  inquiryId: string,
+  expectedVersion: number,
+): Promise<TransitionResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { answer } = await loadAnswerSubject(tx, user, inquiryId);
@@ -60,7 +69,9 @@ export async function signStep(
     if (hash !== input.seenHash) throw new TransitionRefused("guard_failed", t.contentChanged);
 
     const writeSignature = async (inner: Tx) => {
-      await inner.insert(signatures).values({ stepId: step.id, versionId: version.id, userId: user.id, decision: "signed", contentHash: hash });
+      await inner
+        .insert(signatures)
+        .values({ stepId: step.id, versionId: version.id, userId: user.id, decision: "signed", contentHash: hash });
       await inner.update(signOffSteps).set({ status: "signed" }).where(eq(signOffSteps.id, step.id));
     };
     if (isLastPendingStep(steps, step)) {
@@ -76,18 +87,17 @@ export async function signStep(
       return { version: result.version, approved: true };
     }
     await writeSignature(tx);
-    const next = answer.version + 1;
-    await tx.update(answers).set({ version: next }).where(eq(answers.id, answer.id));
-    await recordEvent(tx, {
-      bodyId: answer.bodyId,
-      aggregateType: "answer",
-      aggregateId: answer.id,
-      inquiryId: answer.inquiryId,
-      type: "sign_off_signed",
-      actorUserId: user.id,
-      public: false,
-      payload: { step: step.label, position: step.position, contentHash: hash },
-    });
+    const { version: next } = await commitAnswerChange(
+      tx,
+      answer,
+      {},
+      {
+        type: "sign_off_signed",
+        actorUserId: user.id,
+        public: false,
+        payload: { step: step.label, position: step.position, contentHash: hash },
+      },
+    );
     return { version: next, approved: false };
   });
 }

@@ -9,7 +9,7 @@ import { answers, bodies, consultations, inquiries, inquiryTypes } from "../../.
 import { isLeadDrafter, mayWriteStatement } from "../../domain/consultation";
 import { isoDateInTimeZone } from "../../domain/format";
 import { maySeeAdministrationWork, type MembershipFact } from "../../domain/policy";
-import { NotFound } from "../admin/admin.server";
+import { NotFound } from "../core/errors.server";
 import type { Db, Tx } from "../core/db.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 

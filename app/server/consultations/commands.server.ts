@@ -221,6 +221,14 @@ async function replaceItems(tx: Tx, consultationId: string, items: readonly Vali
   }
 }
 
+/** The consultation under a row lock, at the version the form was rendered from, and still awaiting its answer. */
+async function lockOpenConsultation(tx: Tx, actor: Actor, consultationId: string, expectedVersion: number) {
+  const access = await consultationAccess(tx, actor, consultationId, { lock: true });
+  if (access.consultation.version !== expectedVersion) throw new StaleVersionError();
+  if (access.consultation.status !== "requested") refuse("form", t.errors.alreadyAnswered);
+  return access;
+}
+
 /**
  * The consulted office saves (draft) or submits its statement. Submitting a DPO statement while the answer
  * waits for it is the lifecycle step consultation_answered (consultation → drafting).
@@ -231,10 +239,8 @@ export async function saveStatement(actor: Actor, consultationId: string, input:
   if (!before.mayWrite || before.consultation.kind === "supervisory_authority") refuse("form", t.errors.forbidden);
   const valid = validateStatement(before.consultation.kind, input);
   return database.transaction(async (tx) => {
-    const access = await consultationAccess(tx, actor, consultationId, { lock: true });
+    const access = await lockOpenConsultation(tx, actor, consultationId, input.version);
     const c = access.consultation;
-    if (c.version !== input.version) throw new StaleVersionError();
-    if (c.status !== "requested") refuse("form", t.errors.alreadyAnswered);
     const version = c.version + 1;
     await tx
       .update(consultations)
@@ -326,10 +332,8 @@ export async function recordReply(
   else if (before.consultation.answeredOn && input.repliedOn.trim() < before.consultation.answeredOn) errors.repliedOn = t.errors.replyBeforeLetter;
   if (Object.keys(errors).length > 0 || !reply) throw new ConsultationInputError(errors);
   return database.transaction(async (tx) => {
-    const access = await consultationAccess(tx, actor, consultationId, { lock: true });
+    const access = await lockOpenConsultation(tx, actor, consultationId, input.version);
     const c = access.consultation;
-    if (c.version !== input.version) throw new StaleVersionError();
-    if (c.status !== "requested") refuse("form", t.errors.alreadyAnswered);
     const version = c.version + 1;
     await tx
       .update(consultations)

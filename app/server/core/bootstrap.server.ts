@@ -4,7 +4,7 @@
  * shutdown stop both before closing the database cleanly (PGlite otherwise keeps the process alive and can be left inconsistent).
  */
 import { seedDemoData, type DemoLogin } from "../../../db/seed";
-import { checkPublicConfiguration } from "./config.server";
+import { checkPublicConfiguration, configFor } from "./config.server";
 import { closeDatabase, connectDatabase } from "./db.server";
 import { startDeadlineScanner, stopDeadlineScanner } from "../notifications/deadline-reminders.server";
 import { startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
@@ -26,7 +26,7 @@ export async function shutdown(): Promise<void> {
   await closeDatabase();
 }
 
-export function demoDataEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  const value = env.QUAESTIO_DEMO_DATA?.trim().toLowerCase();
-  return !(value === "0" || value === "false" || value === "nein" || value === "no");
+/** QUAESTIO_DEMO_DATA: on unless 0, false, nein or no. */
+export function demoDataEnabled(env?: Record<string, string | undefined>): boolean {
+  return configFor(env).demoData;
 }

@@ -16,6 +16,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import * as schema from "../../../db/schema/index";
 import {
+  config,
   ConfigurationError,
   databaseConfigFromEnv,
   describeDatabaseUrl,
@@ -83,7 +84,7 @@ function ensureWritableDirectory(dir: string) {
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: config().databasePoolSize,
     onnotice: () => {},
     connect_timeout: 10,
   });

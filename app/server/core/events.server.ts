@@ -9,7 +9,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { answers, events, inquiries } from "../../../db/schema";
-import type { EventName, InquiryEventName } from "../../domain/events";
+import type { AccountEvent, EventName, InquiryEventName, SecurityEvent } from "../../domain/events";
 import type { Db, Tx } from "./db.server";
 import { notifyInquiryEvent } from "../notifications/notifications.server";
 
@@ -61,6 +61,20 @@ export async function recordEvent(tx: Db | Tx, input: EventInput): Promise<numbe
   return id;
 }
 
+/**
+ * A user's security or account event (sign-in, password, second factor, sessions): no body, never public.
+ * The actor is the user themselves unless given (null for a failed sign-in, where nobody is signed in).
+ */
+export function recordUserEvent(
+  tx: Db | Tx,
+  userId: string,
+  type: SecurityEvent | AccountEvent,
+  payload: Record<string, unknown>,
+  actorUserId: string | null = userId,
+): Promise<number> {
+  return recordEvent(tx, { bodyId: null, aggregateType: "user", aggregateId: userId, actorUserId, type, payload });
+}
+
 type InquiryChanges = Partial<Omit<typeof inquiries.$inferInsert, "id" | "bodyId" | "version">>;
 
 /** What happened, for the event row; the aggregate's ids and body are taken from the row being changed. */
@@ -88,31 +102,56 @@ export async function commitInquiryChange(
     .set({ updatedAt: sql`now()`, ...changes, version })
     .where(eq(inquiries.id, inquiry.id));
   const eventId = event
-    ? await recordEvent(tx, { ...event, bodyId: inquiry.bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, inquiryId: inquiry.id })
+    ? await recordEvent(tx, {
+        ...event,
+        bodyId: inquiry.bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiry.id,
+        inquiryId: inquiry.id,
+      })
     : null;
   return { version, eventId };
 }
 
 type AnswerChanges = Partial<Omit<typeof answers.$inferInsert, "id" | "bodyId" | "inquiryId" | "version">>;
 
-/** The same for an answer; its event belongs to the answer's inquiry. */
+type AnswerRef = { id: string; bodyId: string; inquiryId: string; version: number };
+
+/**
+ * The same for an answer; its event belongs to the answer's inquiry. `event` is null only for a draft's save
+ * (the version guards concurrent editing, the log does not grow).
+ */
 export async function commitAnswerChange(
   tx: Tx,
-  answer: { id: string; bodyId: string; inquiryId: string; version: number },
+  answer: AnswerRef,
   changes: AnswerChanges,
   event: ChangeEvent,
-): Promise<{ version: number; eventId: number }> {
+): Promise<{ version: number; eventId: number }>;
+export async function commitAnswerChange(
+  tx: Tx,
+  answer: AnswerRef,
+  changes: AnswerChanges,
+  event: null,
+): Promise<{ version: number; eventId: null }>;
+export async function commitAnswerChange(
+  tx: Tx,
+  answer: AnswerRef,
+  changes: AnswerChanges,
+  event: ChangeEvent | null,
+): Promise<{ version: number; eventId: number | null }> {
   const version = answer.version + 1;
   await tx
     .update(answers)
     .set({ ...changes, version })
     .where(eq(answers.id, answer.id));
-  const eventId = await recordEvent(tx, {
-    ...event,
-    bodyId: answer.bodyId,
-    aggregateType: "answer",
-    aggregateId: answer.id,
-    inquiryId: answer.inquiryId,
-  });
+  const eventId = event
+    ? await recordEvent(tx, {
+        ...event,
+        bodyId: answer.bodyId,
+        aggregateType: "answer",
+        aggregateId: answer.id,
+        inquiryId: answer.inquiryId,
+      })
+    : null;
   return { version, eventId };
 }

@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { parseBoundedJson } from "../../domain/request-limits";
-import { devMailboxEnabled } from "./config.server";
+import { config, devMailboxEnabled } from "./config.server";
 
 export interface MailToDeliver {
   /** Outbox row id; names the file in the development mailbox. */
@@ -28,14 +28,12 @@ export interface MailboxEntry {
 
 export type DeliverMail = (mail: MailToDeliver) => Promise<void>;
 
-const DEFAULT_FROM = "Quaestio <keine-antwort@quaestio.invalid>";
-
 export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL?.trim());
+  return config().smtpUrl !== null;
 }
 
 export function mailDirectory(): string {
-  return path.resolve(process.env.MAIL_DIR?.trim() || "data/mail");
+  return config().mailDir;
 }
 
 let smtp: { url: string; transport: Transporter } | null = null;
@@ -48,12 +46,12 @@ function smtpTransport(url: string): Transporter {
 /** The delivery the configuration asks for: SMTP when SMTP_URL is set, else the development mailbox. */
 export const deliverMail: DeliverMail = async (mail) => {
   const message = {
-    from: process.env.MAIL_FROM?.trim() || DEFAULT_FROM,
+    from: config().mailFrom,
     to: mail.recipient,
     subject: mail.subject,
     text: mail.bodyText,
   };
-  const url = process.env.SMTP_URL?.trim();
+  const url = config().smtpUrl;
   if (url) {
     await smtpTransport(url).sendMail(message);
     return;
@@ -64,14 +62,23 @@ export const deliverMail: DeliverMail = async (mail) => {
 // Builds the MIME message (encoded headers, quoted-printable umlauts) without sending it anywhere.
 const emlBuilder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
-async function writeToMailbox(mail: MailToDeliver, message: { from: string; to: string; subject: string; text: string }) {
+async function writeToMailbox(
+  mail: MailToDeliver,
+  message: { from: string; to: string; subject: string; text: string },
+) {
   const dir = mailDirectory();
   await fs.mkdir(dir, { recursive: true });
   const date = new Date();
   const info = (await emlBuilder.sendMail({ ...message, date })) as unknown as { message: Buffer };
   const base = `${date.toISOString().replace(/[:.]/g, "-")}-${mail.id}`;
   await fs.writeFile(path.join(dir, `${base}.eml`), info.message);
-  const entry: MailboxEntry = { file: `${base}.eml`, recipient: mail.recipient, subject: mail.subject, bodyText: mail.bodyText, date: date.toISOString() };
+  const entry: MailboxEntry = {
+    file: `${base}.eml`,
+    recipient: mail.recipient,
+    subject: mail.subject,
+    bodyText: mail.bodyText,
+    date: date.toISOString(),
+  };
   // The index entry is written last, so a listed mail always has its .eml file.
   await fs.writeFile(path.join(dir, `${base}.json`), JSON.stringify(entry));
 }
@@ -86,13 +93,27 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
     return [];
   }
   const entries: MailboxEntry[] = [];
-  for (const name of names.filter((n) => n.endsWith(".json")).sort().reverse().slice(0, limit)) {
+  for (const name of names
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit)) {
     try {
       const bounded = parseBoundedJson(await fs.readFile(path.join(dir, name), "utf8"));
       if (!bounded.ok || bounded.value === null || typeof bounded.value !== "object") continue;
       const parsed = bounded.value as Partial<MailboxEntry>;
-      if (typeof parsed.recipient === "string" && typeof parsed.subject === "string" && typeof parsed.bodyText === "string") {
-        entries.push({ file: String(parsed.file ?? ""), recipient: parsed.recipient, subject: parsed.subject, bodyText: parsed.bodyText, date: String(parsed.date ?? "") });
+      if (
+        typeof parsed.recipient === "string" &&
+        typeof parsed.subject === "string" &&
+        typeof parsed.bodyText === "string"
+      ) {
+        entries.push({
+          file: String(parsed.file ?? ""),
+          recipient: parsed.recipient,
+          subject: parsed.subject,
+          bodyText: parsed.bodyText,
+          date: String(parsed.date ?? ""),
+        });
       }
     } catch {
       // A half-written or foreign file is not a mail.
@@ -114,6 +135,7 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1
 export function devMailboxVisible(request: Request, peerAddress: string | undefined): boolean {
   if (!devMailboxEnabled()) return false;
   if (peerAddress === undefined || !LOOPBACK.test(peerAddress)) return false;
-  for (const header of ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host"]) if (request.headers.has(header)) return false;
+  for (const header of ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host"])
+    if (request.headers.has(header)) return false;
   return true;
 }

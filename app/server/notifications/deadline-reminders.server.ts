@@ -11,7 +11,15 @@ import { and, inArray, isNotNull, lte } from "drizzle-orm";
 import { inquiries } from "../../../db/schema";
 import { addDays } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
-import { MAX_DUE_SOON_DAYS, OPEN_FOR_DEADLINES, daysBetween, isDueSoon, isOverdue, reminderDedupeKey } from "../../domain/notifications";
+import {
+  MAX_DUE_SOON_DAYS,
+  OPEN_FOR_DEADLINES,
+  daysBetween,
+  isDueSoon,
+  isOverdue,
+  reminderDedupeKey,
+} from "../../domain/notifications";
+import { configFor } from "../core/config.server";
 import { getDb, type Db } from "../core/db.server";
 import { deliver, loadInquiryContext, preferencesFor, resolveAudience, type Recipient } from "./notifications.server";
 import { nudgeOutboxWorker } from "./outbox-worker.server";
@@ -34,7 +42,13 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
   const open = await db
     .select({ id: inquiries.id, bodyId: inquiries.bodyId })
     .from(inquiries)
-    .where(and(inArray(inquiries.status, [...OPEN_FOR_DEADLINES]), isNotNull(inquiries.dueOn), lte(inquiries.dueOn, latestDue)));
+    .where(
+      and(
+        inArray(inquiries.status, [...OPEN_FOR_DEADLINES]),
+        isNotNull(inquiries.dueOn),
+        lte(inquiries.dueOn, latestDue),
+      ),
+    );
   const result: ScanResult = { dueSoon: 0, overdue: 0 };
   for (const { id, bodyId } of open) {
     await db.transaction(async (tx) => {
@@ -47,7 +61,11 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
           ...(await resolveAudience(tx, inquiry, { kind: "lead_department" })),
           ...(await resolveAudience(tx, inquiry, { kind: "council_office" })),
         ]);
-        const preferences = await preferencesFor(tx, recipients.map((r) => r.userId), "overdue");
+        const preferences = await preferencesFor(
+          tx,
+          recipients.map((r) => r.userId),
+          "overdue",
+        );
         const dedupeKey = reminderDedupeKey("overdue", inquiry.id, dueOn);
         result.overdue += await deliver(tx, { inquiry, kind: "overdue", recipients, preferences, dedupeKey });
         return;
@@ -57,7 +75,11 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
         ...(await resolveAudience(tx, inquiry, { kind: "departments" })),
         ...(await resolveAudience(tx, inquiry, { kind: "council_office" })),
       ]);
-      const preferences = await preferencesFor(tx, candidates.map((r) => r.userId), "due_soon");
+      const preferences = await preferencesFor(
+        tx,
+        candidates.map((r) => r.userId),
+        "due_soon",
+      );
       const recipients = candidates.filter((r) => isDueSoon(today, dueOn, preferences.get(r.userId)!.dueSoonDays));
       const dedupeKey = reminderDedupeKey("due_soon", inquiry.id, dueOn);
       result.dueSoon += await deliver(tx, { inquiry, kind: "due_soon", recipients, preferences, dedupeKey });
@@ -68,13 +90,11 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
 
 // ---- the periodic scan of the running app -------------------------------------------------------------
 
-const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;
 const STOP_WAIT_MS = 1_000;
 
 /** DEADLINE_SCAN_MS, else 15 minutes. */
-export function scanIntervalMs(env: Record<string, string | undefined> = process.env): number {
-  const configured = Number(env.DEADLINE_SCAN_MS);
-  return Number.isFinite(configured) && configured >= 1_000 ? configured : DEFAULT_INTERVAL_MS;
+export function scanIntervalMs(env?: Record<string, string | undefined>): number {
+  return configFor(env).deadlineScanMs;
 }
 
 let timer: NodeJS.Timeout | null = null;

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { outbox } from "../../../db/schema";
+import { config } from "../core/config.server";
 import { getDb, type Db } from "../core/db.server";
 import { deliverMail, type DeliverMail } from "../core/mail.server";
 
@@ -44,8 +45,17 @@ export async function drainOutboxOnce(
     if (due.length === 0) return [];
     return tx
       .update(outbox)
-      .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-      .where(inArray(outbox.id, due.map((r) => r.id)))
+      .set({
+        status: "sending",
+        attempts: sql`${outbox.attempts} + 1`,
+        nextAttemptAt: new Date(now.getTime() + LEASE_MS),
+      })
+      .where(
+        inArray(
+          outbox.id,
+          due.map((r) => r.id),
+        ),
+      )
       .returning();
   });
 
@@ -53,7 +63,10 @@ export async function drainOutboxOnce(
   for (const mail of claimed.sort((a, b) => a.id - b.id)) {
     try {
       await deliver({ id: mail.id, recipient: mail.recipient, subject: mail.subject, bodyText: mail.bodyText });
-      await db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.id, mail.id));
+      await db
+        .update(outbox)
+        .set({ status: "sent", sentAt: new Date(), lastError: null })
+        .where(eq(outbox.id, mail.id));
       result.sent++;
     } catch (error) {
       const lastError = String((error as Error)?.message ?? error).slice(0, 1000);
@@ -76,7 +89,6 @@ export async function drainOutboxOnce(
 
 // ---- the background loop of the running app -------------------------------------------------------
 
-const POLL_MS = Number(process.env.OUTBOX_POLL_MS ?? 2_000);
 const STOP_WAIT_MS = 1_000;
 
 let timer: NodeJS.Timeout | null = null;
@@ -102,7 +114,7 @@ function tick() {
 
 export function startOutboxWorker(): void {
   if (timer) return;
-  timer = setInterval(tick, Number.isFinite(POLL_MS) && POLL_MS > 0 ? POLL_MS : 2_000);
+  timer = setInterval(tick, config().outboxPollMs);
   timer.unref();
   tick();
 }

@@ -15,7 +15,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import type { InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
-import { groupBy } from "./answers.server";
+import { groupBy } from "../core/group-by.server";
 import { publiclyVisible, publishedDocumentColumns, publishedVersion } from "./visibility.server";
 
 export const PUBLIC_PAGE_SIZE = 20;

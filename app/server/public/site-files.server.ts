@@ -3,6 +3,7 @@
  * description (browsers require absolute template URLs) and security.txt (RFC 9116: absolute Contact and
  * Canonical URIs, and an Expires date). The origin is PUBLIC_URL when set, else the request's.
  */
+import { configFor } from "../core/config.server";
 import { oparlOrigin } from "./oparl/urls.server";
 
 const xmlEscape = (value: string) =>
@@ -30,9 +31,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * feedback page. Expires: 180 days ahead, counted from the start of the current day (RFC 9116 asks for less
  * than a year), so that a running installation never serves an expired file.
  */
-export function securityTxt(request: Request, now: Date = new Date(), env: Record<string, string | undefined> = process.env): string {
+export function securityTxt(request: Request, now: Date = new Date(), env?: Record<string, string | undefined>): string {
   const origin = oparlOrigin(request, env);
-  const contact = env.SECURITY_CONTACT?.trim() || `${origin}/feedback`;
+  const contact = configFor(env).securityContact ?? `${origin}/feedback`;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const expires = new Date(today + 180 * DAY_MS).toISOString().replace(".000Z", "Z");
   return [

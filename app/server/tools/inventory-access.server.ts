@@ -9,6 +9,7 @@ import { answerVersions, toolInventories } from "../../../db/schema";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { answerAccess, NotFound, type Actor, type AnswerAccess } from "../consultations/access.server";
 import type { Db, Tx } from "../core/db.server";
+import { recordEvent } from "../core/events.server";
 import { StaleVersionError } from "../core/transitions.server";
 
 export { NotFound, StaleVersionError };
@@ -67,4 +68,18 @@ export async function lockEditableInventory(tx: Tx, actor: Actor, inquiryId: str
   const next = access.inventory.version + 1;
   await tx.update(toolInventories).set({ version: next }).where(eq(toolInventories.id, access.inventory.id));
   return { answer: access.answer, inventory: access.inventory, version: access.version!, nextVersion: next };
+}
+
+/** The answer's event for any change of its tool inventory (what changed, and any detail). */
+export async function recordInventoryChange(tx: Tx, access: { answer: NonNullable<Awaited<ReturnType<typeof inventoryAccess>>["answer"]> }, actor: Actor, what: string, extra: Record<string, unknown> = {}) {
+  await recordEvent(tx, {
+    bodyId: access.answer.bodyId,
+    aggregateType: "answer",
+    aggregateId: access.answer.answer.id,
+    inquiryId: access.answer.inquiry.id,
+    type: "tool_inventory_changed",
+    actorUserId: actor.id,
+    public: false,
+    payload: { what, ...extra },
+  });
 }

@@ -17,23 +17,9 @@ import {
 } from "../../domain/tool-inventory-import";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { getDb, type Db, type Tx } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
-import { inventoryAccess, lockEditableInventory, refuse, StaleVersionError, ToolInputError, type Actor } from "./inventory-access.server";
+import { inventoryAccess, lockEditableInventory, recordInventoryChange as recordChange, refuse, StaleVersionError, ToolInputError, type Actor } from "./inventory-access.server";
 
 export { ToolInputError, StaleVersionError };
-
-async function recordChange(tx: Tx, access: { answer: NonNullable<Awaited<ReturnType<typeof inventoryAccess>>["answer"]> }, actor: Actor, what: string, extra: Record<string, unknown> = {}) {
-  await recordEvent(tx, {
-    bodyId: access.answer.bodyId,
-    aggregateType: "answer",
-    aggregateId: access.answer.answer.id,
-    inquiryId: access.answer.inquiry.id,
-    type: "tool_inventory_changed",
-    actorUserId: actor.id,
-    public: false,
-    payload: { what, ...extra },
-  });
-}
 
 const clean = (value: string) => value.replace(/\r\n?/g, "\n").trim();
 

@@ -18,8 +18,7 @@ import {
 } from "../../../db/schema";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { getDb, type Db } from "../core/db.server";
-import { recordEvent } from "../core/events.server";
-import { lockEditableInventory, ToolInputError, type Actor } from "./inventory-access.server";
+import { lockEditableInventory, recordInventoryChange, ToolInputError, type Actor } from "./inventory-access.server";
 
 export interface MatrixInput {
   version: number;
@@ -94,16 +93,7 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
       const cells = columns.filter((c) => r.uses.includes(c.inventoryRowId)).map((c) => ({ rowId: row!.id, columnId: c.id, uses: true }));
       if (cells.length > 0) await tx.insert(toolUsageMatrixCells).values(cells);
     }
-    await recordEvent(tx, {
-      bodyId: access.answer.bodyId,
-      aggregateType: "answer",
-      aggregateId: access.answer.answer.id,
-      inquiryId: access.answer.inquiry.id,
-      type: "tool_inventory_changed",
-      actorUserId: actor.id,
-      public: false,
-      payload: { what: "matrix", rows: rows.length },
-    });
+    await recordInventoryChange(tx, access, actor, "matrix", { rows: rows.length });
     return { version: access.nextVersion };
   });
 }
@@ -158,16 +148,7 @@ export async function saveAssessment(actor: Actor, inquiryId: string, input: Ass
       comment: clean(r.comment) || null,
     }));
     if (values.length > 0) await tx.insert(toolAssessments).values(values);
-    await recordEvent(tx, {
-      bodyId: access.answer.bodyId,
-      aggregateType: "answer",
-      aggregateId: access.answer.answer.id,
-      inquiryId: access.answer.inquiry.id,
-      type: "tool_inventory_changed",
-      actorUserId: actor.id,
-      public: false,
-      payload: { what: "assessment", criteriaSetId: set.id },
-    });
+    await recordInventoryChange(tx, access, actor, "assessment", { criteriaSetId: set.id });
     return { version: access.nextVersion };
   });
 }

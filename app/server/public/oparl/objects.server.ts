@@ -8,47 +8,23 @@
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import {
   agendaItems,
-  answers,
   bodies,
   inquiries,
   inquiryAgendaItems,
-  inquiryOriginators,
   meetings,
   organizations,
   people,
 } from "../../../../db/schema/index";
-import { agendaPurposeLabels, assessmentResultLabels, bodyKindLabels, deploymentVariantLabels, inquiryStatusLabels, motionDecisionLabels, organizationKindLabels, withholdingReasonLabels, type AgendaPurpose } from "../../../domain/labels";
+import { bodyKindLabels, organizationKindLabels } from "../../../domain/labels";
 import { oparlOrganizationType, oparlTexts } from "../../../domain/texts/oparl";
 import type { Db } from "../../core/db.server";
-import { groupBy } from "../answers.server";
-import { loadPublicInquiry, type PublicInquiryDetail } from "../inquiries.server";
+import { groupBy } from "../../core/group-by.server";
 import type { ExposedRow } from "./exposure.server";
 import { OPARL_OBJECT_KINDS, type OparlObjectKind, type OparlUrls } from "./urls.server";
+import { SCHEMA, bodySlugs, compact, consultationId, deletedStub, typeUri, type Builder, type OparlObject } from "./object-common.server";
+import { buildFiles, buildPapers, consultationObjects } from "./papers.server";
 
-export type OparlObject = Record<string, unknown> & { id: string; type: string };
-
-const SCHEMA = "https://schema.oparl.org/1.1/";
-const typeUri = (name: string) => `${SCHEMA}${name}`;
-const TYPE_NAMES: Record<OparlObjectKind, string> = {
-  organization: "Organization",
-  person: "Person",
-  meeting: "Meeting",
-  agendaItem: "AgendaItem",
-  paper: "Paper",
-  consultation: "Consultation",
-  file: "File",
-};
-
-/** Drops undefined and null properties and empty arrays: OParl says to leave out what has no value. */
-function compact<T extends Record<string, unknown>>(object: T): T {
-  return Object.fromEntries(
-    Object.entries(object).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
-  ) as T;
-}
-
-function deletedStub(urls: OparlUrls, kind: OparlObjectKind, row: ExposedRow): OparlObject {
-  return { id: urls.object(kind, row.id), type: typeUri(TYPE_NAMES[kind]), created: row.created, modified: row.modified, deleted: true };
-}
+export type { OparlObject } from "./object-common.server";
 
 // ---- System and Body ------------------------------------------------------------------------------------
 
@@ -108,14 +84,6 @@ export function buildBody(urls: OparlUrls, body: BodyRow): OparlObject {
 
 // ---- the other kinds ------------------------------------------------------------------------------------
 
-type Builder = (db: Db, urls: OparlUrls, rows: ExposedRow[]) => Promise<Map<string, OparlObject>>;
-
-async function bodySlugs(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: bodies.id, slug: bodies.slug }).from(bodies).where(inArray(bodies.id, ids));
-  return new Map(rows.map((row) => [row.id, row.slug]));
-}
-
 const buildOrganizations: Builder = async (db, urls, rows) => {
   const ids = rows.map((row) => row.id);
   const orgs = ids.length ? await db.select().from(organizations).where(inArray(organizations.id, ids)) : [];
@@ -163,8 +131,6 @@ const buildPeople: Builder = async (db, urls, rows) => {
     ]),
   );
 };
-
-const consultationId = (inquiryId: string, agendaItemId: string, purpose: string) => `${inquiryId}~${agendaItemId}~${purpose}`;
 
 /** Public agenda items with the consultations (Beratungsfolge) of visible inquiries on them. */
 async function agendaItemObjects(db: Db, urls: OparlUrls, where: { meetingIds?: string[]; itemIds?: string[] }) {
@@ -242,46 +208,6 @@ const buildMeetings: Builder = async (db, urls, rows) => {
   );
 };
 
-async function consultationObjects(db: Db, urls: OparlUrls, ids: { inquiryId: string; agendaItemId: string; purpose: string }[], meta: Map<string, ExposedRow>) {
-  if (ids.length === 0) return new Map<string, OparlObject>();
-  const rows = await db
-    .select({
-      inquiryId: inquiryAgendaItems.inquiryId,
-      agendaItemId: inquiryAgendaItems.agendaItemId,
-      purpose: inquiryAgendaItems.purpose,
-      roleLabel: inquiryAgendaItems.roleLabel,
-      meetingId: meetings.id,
-      organizationId: meetings.organizationId,
-    })
-    .from(inquiryAgendaItems)
-    .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(inArray(inquiryAgendaItems.inquiryId, ids.map((i) => i.inquiryId)), eq(agendaItems.public, true)));
-  const wanted = new Set(ids.map((i) => consultationId(i.inquiryId, i.agendaItemId, i.purpose)));
-  const result = new Map<string, OparlObject>();
-  for (const row of rows) {
-    const id = consultationId(row.inquiryId, row.agendaItemId, row.purpose);
-    const times = meta.get(id);
-    if (!wanted.has(id) || !times) continue;
-    result.set(
-      id,
-      compact({
-        id: urls.object("consultation", id),
-        type: typeUri("Consultation"),
-        paper: urls.object("paper", row.inquiryId),
-        agendaItem: urls.object("agendaItem", row.agendaItemId),
-        meeting: urls.object("meeting", row.meetingId),
-        organization: [urls.object("organization", row.organizationId)],
-        authoritative: row.purpose === "decision",
-        role: row.roleLabel ?? agendaPurposeLabels[row.purpose as AgendaPurpose],
-        created: times.created,
-        modified: times.modified,
-      }),
-    );
-  }
-  return result;
-}
-
 function parseConsultationId(id: string) {
   const [inquiryId, agendaItemId, purpose] = id.split("~");
   return inquiryId && agendaItemId && purpose ? { inquiryId, agendaItemId, purpose } : null;
@@ -291,212 +217,6 @@ const buildConsultations: Builder = async (db, urls, rows) => {
   const ids = rows.map((row) => parseConsultationId(row.id)).filter((x): x is NonNullable<typeof x> => x !== null);
   return consultationObjects(db, urls, ids, new Map(rows.map((row) => [row.id, row])));
 };
-
-// ---- papers and their files -----------------------------------------------------------------------------
-
-interface PaperSource {
-  inquiryId: string;
-  bodySlug: string;
-  publicRef: string;
-  originatorOrganizationId: string | null;
-  leadOrganizationId: string | null;
-  answerId: string | null;
-}
-
-/** Both papers of an inquiry (the inquiry and, once published, its answer) from the public read model. */
-async function paperSources(db: Db, ids: string[]) {
-  if (ids.length === 0) return { sources: [] as PaperSource[], details: new Map<string, PublicInquiryDetail>(), originatorPeople: new Map<string, string[]>() };
-  const answerRows = await db.select({ id: answers.id, inquiryId: answers.inquiryId }).from(answers).where(inArray(answers.id, ids));
-  const inquiryIds = [...new Set([...ids, ...answerRows.map((a) => a.inquiryId)])];
-  const rows = await db
-    .select({
-      inquiryId: inquiries.id,
-      bodySlug: bodies.slug,
-      publicRef: inquiries.publicRef,
-      originatorOrganizationId: inquiries.originatorOrganizationId,
-      leadOrganizationId: inquiries.leadOrganizationId,
-      answerId: answers.id,
-    })
-    .from(inquiries)
-    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-    .leftJoin(answers, eq(answers.inquiryId, inquiries.id))
-    .where(and(inArray(inquiries.id, inquiryIds), eq(inquiries.visibility, "public"), isNotNull(inquiries.publicRef)));
-  const originators = rows.length
-    ? await db
-        .select({ inquiryId: inquiryOriginators.inquiryId, personId: inquiryOriginators.personId })
-        .from(inquiryOriginators)
-        .where(and(inArray(inquiryOriginators.inquiryId, rows.map((r) => r.inquiryId)), isNotNull(inquiryOriginators.personId)))
-        .orderBy(asc(inquiryOriginators.position))
-    : [];
-  const details = new Map<string, PublicInquiryDetail>();
-  for (const row of rows) {
-    const detail = await loadPublicInquiry({ bodySlug: row.bodySlug, publicRef: row.publicRef! }, db);
-    if (detail) details.set(row.inquiryId, detail);
-  }
-  const originatorPeople = new Map<string, string[]>();
-  for (const o of originators) originatorPeople.set(o.inquiryId, [...(originatorPeople.get(o.inquiryId) ?? []), o.personId!]);
-  return { sources: rows.map((row) => ({ ...row, publicRef: row.publicRef! })), details, originatorPeople };
-}
-
-function renditionFile(urls: OparlUrls, paperId: string, paper: OparlObject, fileName: string): OparlObject {
-  return compact({
-    id: urls.object("file", paperId),
-    type: typeUri("File"),
-    name: oparlTexts.htmlRenditionName(String(paper.name)),
-    fileName,
-    mimeType: "text/html",
-    date: paper.date,
-    accessUrl: String(paper.web),
-    paper: [paper.id],
-    created: paper.created,
-    modified: paper.modified,
-  }) as OparlObject;
-}
-
-function withholdingNotices(answer: NonNullable<PublicInquiryDetail["answer"]>) {
-  const notice = (w: { reason: keyof typeof withholdingReasonLabels; subject: string; publicJustification: string }, questionNumbers: string[]) =>
-    compact({
-      reason: w.reason,
-      reasonLabel: withholdingReasonLabels[w.reason],
-      subject: w.subject,
-      publicJustification: w.publicJustification,
-      questionNumbers,
-    });
-  return [
-    ...answer.versionWithholdings.map((w) => notice(w, [])),
-    ...answer.parts.flatMap((part) => part.withholdings.map((w) => notice(w, part.questionNumbers))),
-  ];
-}
-
-function toolInventoryExtension(urls: OparlUrls, answer: NonNullable<PublicInquiryDetail["answer"]>) {
-  return answer.inventories.map((inventory) =>
-    compact({
-      title: inventory.title,
-      countLabel: inventory.countLabel,
-      questionNumber: inventory.questionNumber,
-      rows: inventory.rows.map((row) =>
-        compact({
-          label: row.label,
-          tool: { name: row.toolName, slug: row.toolSlug, web: urls.web(`/werkzeuge/${row.toolSlug}`) },
-          deployment: row.variant,
-          deploymentLabel: deploymentVariantLabels[row.variant],
-          workplaceCount: row.workplaceCount,
-          footnote: row.footnote,
-        }),
-      ),
-      assessments: inventory.assessments.map((assessment) =>
-        compact({
-          criteriaSet: assessment.title,
-          issuer: assessment.issuer,
-          issuedOn: assessment.issuedOn,
-          statusNote: assessment.statusNote,
-          results: assessment.results.map((r) => ({ label: r.label, result: r.overall, resultLabel: assessmentResultLabels[r.overall] })),
-        }),
-      ),
-    }),
-  );
-}
-
-async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promise<Map<string, { paper: OparlObject; file: OparlObject }>> {
-  const live = rows.filter((row) => !row.deleted);
-  const meta = new Map(rows.map((row) => [row.id, row]));
-  const { sources, details, originatorPeople } = await paperSources(db, live.map((row) => row.id));
-  const consultationMeta = new Map<string, ExposedRow>();
-  const consultationIds: { inquiryId: string; agendaItemId: string; purpose: string }[] = [];
-  for (const source of sources) {
-    if (!meta.has(source.inquiryId)) continue;
-    const times = meta.get(source.inquiryId)!;
-    const links = await db
-      .select({ agendaItemId: inquiryAgendaItems.agendaItemId, purpose: inquiryAgendaItems.purpose, meetingCreated: meetings.createdAt })
-      .from(inquiryAgendaItems)
-      .innerJoin(agendaItems, and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)))
-      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .where(eq(inquiryAgendaItems.inquiryId, source.inquiryId))
-      .orderBy(asc(meetings.date), asc(agendaItems.position), asc(inquiryAgendaItems.purpose));
-    for (const link of links) {
-      const id = consultationId(source.inquiryId, link.agendaItemId, link.purpose);
-      const mc = new Date(link.meetingCreated).toISOString();
-      consultationMeta.set(id, { id, bodyId: "", created: mc > times.created ? mc : times.created, modified: mc > times.modified ? mc : times.modified, deleted: false });
-      consultationIds.push({ inquiryId: source.inquiryId, agendaItemId: link.agendaItemId, purpose: link.purpose });
-    }
-  }
-  const consultationsById = await consultationObjects(db, urls, consultationIds, consultationMeta);
-
-  const result = new Map<string, { paper: OparlObject; file: OparlObject }>();
-  for (const source of sources) {
-    const detail = details.get(source.inquiryId);
-    if (!detail) continue;
-    const { inquiry, answer } = detail;
-    const web = urls.web(`/${source.bodySlug}/anfragen/${source.publicRef}`);
-    const answerPublished = source.answerId !== null && answer !== null;
-    const inquiryTimes = meta.get(source.inquiryId);
-    if (inquiryTimes) {
-      const paper = compact({
-        id: urls.object("paper", source.inquiryId),
-        type: typeUri("Paper"),
-        body: urls.body(source.bodySlug),
-        name: inquiry.title,
-        reference: inquiry.reference,
-        date: inquiry.submittedOn ?? inquiry.receivedOn,
-        paperType: inquiry.typeName,
-        relatedPaper: answerPublished ? [urls.object("paper", source.answerId!)] : [],
-        originatorPerson: (originatorPeople.get(source.inquiryId) ?? []).map((id) => urls.object("person", id)),
-        originatorOrganization: source.originatorOrganizationId ? [urls.object("organization", source.originatorOrganizationId)] : [],
-        underDirectionOf: source.leadOrganizationId ? [urls.object("organization", source.leadOrganizationId)] : [],
-        consultation: consultationIds
-          .filter((c) => c.inquiryId === source.inquiryId)
-          .map((c) => consultationsById.get(consultationId(c.inquiryId, c.agendaItemId, c.purpose)))
-          .filter((c): c is OparlObject => c !== undefined),
-        web,
-        "quaestio:status": inquiry.status,
-        "quaestio:statusLabel": inquiry.motionDecision ? motionDecisionLabels[inquiry.motionDecision] : inquiryStatusLabels[inquiry.status],
-        "quaestio:originators": inquiry.originators,
-        "quaestio:receivedOn": inquiry.receivedOn,
-        "quaestio:dueDate": inquiry.dueOn,
-        "quaestio:dueRule": inquiry.dueOn ? inquiry.dueRuleLabel : undefined,
-        "quaestio:deadlineMissed": detail.deadlineMissed ? detail.deadlineMissed.kind : undefined,
-        "quaestio:deadlineExtensions": detail.extensions,
-        "quaestio:withdrawnOn": inquiry.withdrawnOn,
-        "quaestio:withdrawalNote": inquiry.withdrawalNote,
-        created: inquiryTimes.created,
-        modified: inquiryTimes.modified,
-      }) as OparlObject;
-      const file = renditionFile(urls, source.inquiryId, paper, `${source.publicRef}.html`);
-      result.set(source.inquiryId, { paper: { ...paper, mainFile: file }, file });
-    }
-    const answerTimes = source.answerId ? meta.get(source.answerId) : undefined;
-    if (answer && answerTimes && source.answerId) {
-      const version = answer.version;
-      const paper = compact({
-        id: urls.object("paper", source.answerId),
-        type: typeUri("Paper"),
-        body: urls.body(source.bodySlug),
-        name: version.title ?? oparlTexts.answerPaperName(inquiry.title),
-        reference: version.documentReference,
-        date: version.documentDate ?? version.publishedOn,
-        paperType: version.documentKind ?? oparlTexts.answerPaperType,
-        relatedPaper: [urls.object("paper", source.inquiryId)],
-        underDirectionOf: source.leadOrganizationId ? [urls.object("organization", source.leadOrganizationId)] : [],
-        web,
-        "quaestio:versions": answer.versions.map((v) =>
-          compact({ versionNumber: v.versionNumber, publishedOn: v.publishedOn, correctionNote: v.correctionNote, web: `${web}?fassung=${v.versionNumber}` }),
-        ),
-        "quaestio:withholdings": withholdingNotices(answer),
-        "quaestio:toolInventories": toolInventoryExtension(urls, answer),
-        created: answerTimes.created,
-        modified: answerTimes.modified,
-      }) as OparlObject;
-      const file = renditionFile(urls, source.answerId, paper, `${source.publicRef}-antwort.html`);
-      result.set(source.answerId, { paper: { ...paper, mainFile: file }, file });
-    }
-  }
-  return result;
-}
-
-const buildPapers: Builder = async (db, urls, rows) =>
-  new Map([...(await buildPaperMap(db, urls, rows))].map(([id, built]) => [id, built.paper]));
-const buildFiles: Builder = async (db, urls, rows) =>
-  new Map([...(await buildPaperMap(db, urls, rows))].map(([id, built]) => [id, built.file]));
 
 const BUILDERS: Record<OparlObjectKind, Builder> = {
   organization: buildOrganizations,

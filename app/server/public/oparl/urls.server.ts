@@ -3,6 +3,8 @@
  * the origin the request came to — never a hard-coded host. Object URLs are `/oparl/v1/{kind}/{id}`; a body's
  * lists are `/oparl/v1/body/{slug}/{kind}`.
  */
+import { requestOrigin } from "../../core/config.server";
+
 export const OPARL_PREFIX = "/oparl/v1";
 
 /** The object kinds that have their own URL, in the spelling OParl uses for list names. */
@@ -13,10 +15,8 @@ export function isOparlObjectKind(value: string): value is OparlObjectKind {
   return (OPARL_OBJECT_KINDS as readonly string[]).includes(value);
 }
 
-export function oparlOrigin(request: Request, env: Record<string, string | undefined> = process.env): string {
-  const configured = env.PUBLIC_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  return new URL(request.url).origin;
+export function oparlOrigin(request: Request, env?: Record<string, string | undefined>): string {
+  return requestOrigin(request, env);
 }
 
 export class OparlUrls {
