@@ -37,7 +37,8 @@ export const meta: MetaFunction = ({ error }) => {
     { title: "Quaestio" },
     {
       name: "description",
-      content: "Anfragen aus Räten und Parlamenten mit den Antworten der Verwaltung – öffentlich, durchsuchbar, zitierbar.",
+      content:
+        "Anfragen aus Räten und Parlamenten mit den Antworten der Verwaltung – öffentlich, durchsuchbar, zitierbar.",
     },
   ];
 };

@@ -60,8 +60,8 @@ function check() {
       `module.exports = ${JSON.stringify(
         { dialect: "postgresql", schema: relative(schema), out: relative(out), casing: "snake_case" },
         null,
-        2
-      )};\n`
+        2,
+      )};\n`,
     );
 
     // drizzle-kit's "exports" hide its bin; it is where npm installed the package.
@@ -81,7 +81,7 @@ function check() {
       fail(
         "drizzle-kit generate did not finish on its own (a schema error, or a rename question that needs " +
           "`npm run db:generate` in a terminal); fix the schema or generate the migration interactively and commit it.",
-        `${result.error ? `${result.error.message}\n` : ""}${output}`
+        `${result.error ? `${result.error.message}\n` : ""}${output}`,
       );
     }
 
@@ -102,13 +102,13 @@ function check() {
         .join("\n");
       fail(
         "db/schema/ has changes that no migration covers: run `npm run db:generate` and commit the new files in db/migrations/.",
-        `${list}\n\n${sql}`
+        `${list}\n\n${sql}`,
       );
     }
     console.log(
       `Migrations are in sync with db/schema/ (${
         [...before.keys()].filter((f) => f.endsWith(".sql")).length
-      } SQL files).`
+      } SQL files).`,
     );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -24,7 +24,9 @@ async function migrate(handle: DatabaseHandle) {
 
 async function loadDemoData(handle: DatabaseHandle) {
   if (await isDemoDataPresent(handle.db)) {
-    console.log(`Demo-Daten schon vorhanden, nichts eingefügt / demo data already present, nothing inserted (${target()}).`);
+    console.log(
+      `Demo-Daten schon vorhanden, nichts eingefügt / demo data already present, nothing inserted (${target()}).`,
+    );
     return;
   }
   const logins = await seedDemoData(handle.db);

@@ -14,7 +14,9 @@ const browser = await chromium.launch({
 });
 async function render(size) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${dataUrl}" width="${size}" height="${size}" style="display:block"></body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent"><img src="${dataUrl}" width="${size}" height="${size}" style="display:block"></body></html>`,
+  );
   const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
   await page.close();
   return png;
@@ -47,6 +49,13 @@ const out = (name) => path.join(root, "public", name);
 fs.writeFileSync(out("apple-touch-icon.png"), await render(180));
 fs.writeFileSync(out("icon-192.png"), await render(192));
 fs.writeFileSync(out("icon-512.png"), await render(512));
-fs.writeFileSync(out("favicon.ico"), ico([{ size: 16, png: await render(16) }, { size: 32, png: await render(32) }, { size: 48, png: await render(48) }]));
+fs.writeFileSync(
+  out("favicon.ico"),
+  ico([
+    { size: 16, png: await render(16) },
+    { size: 32, png: await render(32) },
+    { size: 48, png: await render(48) },
+  ]),
+);
 await browser.close();
 console.log("public/: apple-touch-icon.png, icon-192.png, icon-512.png, favicon.ico");

@@ -35,7 +35,8 @@ function firstValue(header) {
 function formContentType(contentType) {
   const value = (contentType ?? "").toLowerCase();
   if (value.startsWith("application/x-www-form-urlencoded")) return "ok";
-  if (value.startsWith("multipart/form-data")) return /;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType) ? "ok" : "no_boundary";
+  if (value.startsWith("multipart/form-data"))
+    return /;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType) ? "ok" : "no_boundary";
   // Remix's fetchers with encType text/plain are not used by the app; a POST without a body type is refused too.
   return "unsupported";
 }
@@ -49,7 +50,8 @@ export function installRequestGuards(app, entry) {
 
     // 2. Methods.
     if (!ALLOWED_METHODS.has(req.method)) {
-      if (KNOWN_METHODS.has(req.method)) return refuse(entry, req, res, 405, { closeConnection: true, headers: { Allow: ALLOW } });
+      if (KNOWN_METHODS.has(req.method))
+        return refuse(entry, req, res, 405, { closeConnection: true, headers: { Allow: ALLOW } });
       return refuse(entry, req, res, 501, { closeConnection: true });
     }
 

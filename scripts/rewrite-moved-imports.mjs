@@ -27,7 +27,8 @@ function lookup(base) {
   for (const suffix of suffixes) {
     const candidate = base + suffix;
     if (moves[candidate]) return { target: moves[candidate], suffix };
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return { target: candidate, suffix, unmoved: true };
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile())
+      return { target: candidate, suffix, unmoved: true };
   }
   return null;
 }
@@ -39,12 +40,19 @@ for (const file of files) {
     /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bvi\.(?:do)?[mM]ock\(\s*)(["'])([^"']+)\2/g,
     (match, pre, quote, spec) => {
       if (!spec.startsWith("~/") && !spec.startsWith(".")) return match;
-      const base = spec.startsWith("~/") ? path.join("app", spec.slice(2)) : path.normalize(path.join(path.dirname(file), spec));
+      const base = spec.startsWith("~/")
+        ? path.join("app", spec.slice(2))
+        : path.normalize(path.join(path.dirname(file), spec));
       const direct = lookup(base);
       if (direct?.unmoved) return match; // resolves as written
-      const hit = direct ?? (oldOf[file] && spec.startsWith(".") ? lookup(path.normalize(path.join(path.dirname(oldOf[file]), spec))) : null);
+      const hit =
+        direct ??
+        (oldOf[file] && spec.startsWith(".")
+          ? lookup(path.normalize(path.join(path.dirname(oldOf[file]), spec)))
+          : null);
       if (!hit) return match;
-      const targetBase = hit.suffix && hit.target.endsWith(hit.suffix) ? hit.target.slice(0, -hit.suffix.length) : hit.target;
+      const targetBase =
+        hit.suffix && hit.target.endsWith(hit.suffix) ? hit.target.slice(0, -hit.suffix.length) : hit.target;
       let next;
       if (spec.startsWith("~/")) next = "~/" + path.relative("app", targetBase);
       else {

@@ -155,7 +155,11 @@ async function createApp(build) {
           if (!res.hasHeader(name)) res.setHeader(name, value);
         }
       }
-      if (!fingerprintedAsset && typeof mustNotBeStored === "function" && mustNotBeStored(req.headers.cookie, res.hasHeader("set-cookie"))) {
+      if (
+        !fingerprintedAsset &&
+        typeof mustNotBeStored === "function" &&
+        mustNotBeStored(req.headers.cookie, res.hasHeader("set-cookie"))
+      ) {
         res.setHeader("Cache-Control", "no-store");
       }
       return writeHead.apply(this, args);
@@ -169,7 +173,12 @@ async function createApp(build) {
   // Fingerprinted by Vite: cache for a year. A missing asset is a plain 404, not an HTML page.
   app.use(
     "/assets",
-    express.static(path.join(clientBuildDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+    express.static(path.join(clientBuildDir, "assets"), {
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+      fallthrough: false,
+    }),
   );
   // The rest of build/client (copied from public/): short cache, names are not fingerprinted.
   app.use(express.static(clientBuildDir, { maxAge: "1h", index: false }));
@@ -217,11 +226,7 @@ async function createApp(build) {
     if (res.headersSent) return next(error);
     res.status(status);
     res.type("text/plain; charset=utf-8");
-    res.send(
-      res.statusCode === 404
-        ? "Nicht gefunden.\n"
-        : `Es ist ein Fehler aufgetreten. Fehler-ID: ${id}\n`,
-    );
+    res.send(res.statusCode === 404 ? "Nicht gefunden.\n" : `Es ist ein Fehler aufgetreten. Fehler-ID: ${id}\n`);
   });
 
   return app;
@@ -265,9 +270,15 @@ function urlHost(address) {
 function printDemoLogins(demoLogins) {
   if (!Array.isArray(demoLogins) || demoLogins.length === 0) return;
   const header = ["Rolle", "Körperschaft", "E-Mail", "Passwort"];
-  const rows = demoLogins.map((login) => [login.role, login.body, login.email, login.password].map((v) => String(v ?? "")));
+  const rows = demoLogins.map((login) =>
+    [login.role, login.body, login.email, login.password].map((v) => String(v ?? "")),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  const line = (cells) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join("  ")
+      .trimEnd();
   console.log("");
   console.log("Demo-Zugänge:");
   console.log(line(header));

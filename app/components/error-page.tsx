@@ -7,8 +7,8 @@ export function NotFoundPage() {
     <>
       <PageHeader title="Seite nicht gefunden" kicker="Fehler 404" />
       <p>
-        Unter dieser Adresse gibt es keine Seite. Vielleicht wurde die Adresse falsch eingegeben, oder
-        die Seite ist umgezogen.
+        Unter dieser Adresse gibt es keine Seite. Vielleicht wurde die Adresse falsch eingegeben, oder die Seite ist
+        umgezogen.
       </p>
       <ul>
         <li>
@@ -75,8 +75,8 @@ export function ServerErrorPage({ requestId }: { requestId: string }) {
     <>
       <PageHeader title="Es ist ein Fehler aufgetreten" />
       <p>
-        Die Seite konnte wegen eines technischen Fehlers nicht angezeigt werden. Bitte versuchen Sie es in
-        einigen Minuten erneut.
+        Die Seite konnte wegen eines technischen Fehlers nicht angezeigt werden. Bitte versuchen Sie es in einigen
+        Minuten erneut.
       </p>
       {requestId ? (
         <p>

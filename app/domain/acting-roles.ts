@@ -27,7 +27,8 @@ export function effectiveRoles(memberships: readonly MembershipFact[], bodyId: s
     (m) =>
       m.bodyId === bodyId &&
       roleCounts(m.role, {
-        inOriginatorFaction: owners.originatorOrganizationId !== null && m.organizationId === owners.originatorOrganizationId,
+        inOriginatorFaction:
+          owners.originatorOrganizationId !== null && m.organizationId === owners.originatorOrganizationId,
         inLeadDepartment: owners.leadOrganizationId !== null && m.organizationId === owners.leadOrganizationId,
       }),
   );
@@ -35,11 +36,23 @@ export function effectiveRoles(memberships: readonly MembershipFact[], bodyId: s
 }
 
 /** Clerk or department head of the lead department. */
-export function isLeadDepartmentStaff(memberships: readonly MembershipFact[], bodyId: string, leadOrganizationId: string | null): boolean {
-  return effectiveRoles(memberships, bodyId, { originatorOrganizationId: null, leadOrganizationId }).some((r) => DEPARTMENT_ROLES.includes(r));
+export function isLeadDepartmentStaff(
+  memberships: readonly MembershipFact[],
+  bodyId: string,
+  leadOrganizationId: string | null,
+): boolean {
+  return effectiveRoles(memberships, bodyId, { originatorOrganizationId: null, leadOrganizationId }).some((r) =>
+    DEPARTMENT_ROLES.includes(r),
+  );
 }
 
 /** Member of the faction that submitted (or drafts) the inquiry. */
-export function isOriginatorFactionMember(memberships: readonly MembershipFact[], bodyId: string, originatorOrganizationId: string | null): boolean {
-  return effectiveRoles(memberships, bodyId, { originatorOrganizationId, leadOrganizationId: null }).includes("faction_member");
+export function isOriginatorFactionMember(
+  memberships: readonly MembershipFact[],
+  bodyId: string,
+  originatorOrganizationId: string | null,
+): boolean {
+  return effectiveRoles(memberships, bodyId, { originatorOrganizationId, leadOrganizationId: null }).includes(
+    "faction_member",
+  );
 }

@@ -25,14 +25,19 @@ const DRAFTERS: readonly Role[] = ["clerk", "department_head"];
 /** Everyone in a sign-off chain may send the answer back. */
 const SIGNERS: readonly Role[] = ["department_head", "co_signer", "councillor", "mayor"];
 
-
 export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
   name: "answer",
   states: ANSWER_STATES,
   events: ANSWER_EVENTS,
   transitions: [
     { from: "drafting", event: "request_consultation", to: "consultation", publicEvent: false, roles: DRAFTERS },
-    { from: "consultation", event: "consultation_answered", to: "drafting", publicEvent: false, roles: ["dpo", ...DRAFTERS] },
+    {
+      from: "consultation",
+      event: "consultation_answered",
+      to: "drafting",
+      publicEvent: false,
+      roles: ["dpo", ...DRAFTERS],
+    },
     // A DPO statement required by the inquiry type or a tool of the inventory must be there, and no
     // consultation may still be open.
     {
@@ -62,7 +67,14 @@ export const answerLifecycle: Lifecycle<AnswerState, AnswerEvent> = {
       roles: DRAFTERS,
     },
     // The last signature of the chain approves; the chain ends with the administration's head (mayor role).
-    { from: "sign_off", event: "approve", to: "approved", guards: ["all_required_steps_signed"], publicEvent: false, roles: ["mayor"] },
+    {
+      from: "sign_off",
+      event: "approve",
+      to: "approved",
+      guards: ["all_required_steps_signed"],
+      publicEvent: false,
+      roles: ["mayor"],
+    },
     {
       from: "approved",
       event: "publish",

@@ -36,17 +36,25 @@ export interface ConsultationFacts {
 }
 
 /** Clerks and department heads of the lead department request consultations and decide what is quoted. */
-export function isLeadDrafter(memberships: readonly MembershipFact[], bodyId: string, leadOrganizationId: string | null): boolean {
+export function isLeadDrafter(
+  memberships: readonly MembershipFact[],
+  bodyId: string,
+  leadOrganizationId: string | null,
+): boolean {
   return (
     leadOrganizationId !== null &&
-    memberships.some((m) => m.bodyId === bodyId && m.organizationId === leadOrganizationId && DRAFTING_ROLES.includes(m.role))
+    memberships.some(
+      (m) => m.bodyId === bodyId && m.organizationId === leadOrganizationId && DRAFTING_ROLES.includes(m.role),
+    )
   );
 }
 
 /** Who writes the consulted office's part: the DPO, the contributing department, or for an authority the lead. */
 export function mayWriteStatement(memberships: readonly MembershipFact[], c: ConsultationFacts): boolean {
   const inOffice = (roles: readonly Role[]) =>
-    memberships.some((m) => m.bodyId === c.bodyId && m.organizationId === c.addresseeOrganizationId && roles.includes(m.role));
+    memberships.some(
+      (m) => m.bodyId === c.bodyId && m.organizationId === c.addresseeOrganizationId && roles.includes(m.role),
+    );
   switch (c.kind) {
     case "dpo":
       return inOffice(["dpo"]);
@@ -78,7 +86,11 @@ export type ItemProblem = "unknown_kind" | "too_long";
  * The statement's items as posted (one row per item, in the order shown): empty rows are dropped, the rest
  * keep their order. Problems are reported by the posted row's index so that the message stands at that row.
  */
-export function validateItems(rows: readonly ItemInput[]): { items: ValidItem[]; problems: Map<number, ItemProblem>; tooMany: boolean } {
+export function validateItems(rows: readonly ItemInput[]): {
+  items: ValidItem[];
+  problems: Map<number, ItemProblem>;
+  tooMany: boolean;
+} {
   const items: ValidItem[] = [];
   const problems = new Map<number, ItemProblem>();
   rows.forEach((row, index) => {

@@ -59,7 +59,15 @@ export function classifyDeadline(dueOn: string | null, status: string, today: st
   const overdue = open && daysLeft < 0;
   const dueSoon = open && daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS;
   const dueThisWeek = open && dueOn >= monday && dueOn <= sunday;
-  const state: DeadlineState = !open ? "closed" : overdue ? "overdue" : daysLeft === 0 ? "due_today" : dueSoon ? "due_soon" : "later";
+  const state: DeadlineState = !open
+    ? "closed"
+    : overdue
+      ? "overdue"
+      : daysLeft === 0
+        ? "due_today"
+        : dueSoon
+          ? "due_soon"
+          : "later";
   return { dueOn, daysLeft, state, overdue, dueSoon, dueThisWeek };
 }
 
@@ -77,7 +85,12 @@ export type DashboardSection =
 
 const SECTIONS_BY_ROLE: Partial<Record<Role, readonly DashboardSection[]>> = {
   faction_member: ["faction_drafts", "faction_in_progress", "faction_due_soon", "faction_answered"],
-  council_office: ["office_intake", "office_overdue_by_department", "office_due_this_week", "office_extension_requests"],
+  council_office: [
+    "office_intake",
+    "office_overdue_by_department",
+    "office_due_this_week",
+    "office_extension_requests",
+  ],
   clerk: ["department_assigned"],
   department_head: ["department_assigned"],
   co_signer: ["department_assigned"],
@@ -111,10 +124,13 @@ export function sectionsForRoles(roles: readonly Role[]): DashboardSection[] {
  * Groups overdue items by their lead department for the council office's table, departments in the given
  * order of first appearance, items without a lead department last under the key null.
  */
-export function groupByLeadDepartment<T extends { leadOrganizationId: string | null; leadOrganizationName: string | null }>(
-  items: readonly T[],
-): Array<{ organizationId: string | null; organizationName: string | null; items: T[] }> {
-  const groups = new Map<string | null, { organizationId: string | null; organizationName: string | null; items: T[] }>();
+export function groupByLeadDepartment<
+  T extends { leadOrganizationId: string | null; leadOrganizationName: string | null },
+>(items: readonly T[]): Array<{ organizationId: string | null; organizationName: string | null; items: T[] }> {
+  const groups = new Map<
+    string | null,
+    { organizationId: string | null; organizationName: string | null; items: T[] }
+  >();
   for (const item of items) {
     const key = item.leadOrganizationId;
     const group = groups.get(key) ?? { organizationId: key, organizationName: item.leadOrganizationName, items: [] };

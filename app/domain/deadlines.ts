@@ -51,7 +51,8 @@ export interface DueDate {
   explanation: string;
 }
 
-export type DeadlineInputProblem = "invalid_date" | "date_out_of_range" | "unknown_state" | "invalid_amount" | "unknown_rule";
+export type DeadlineInputProblem =
+  "invalid_date" | "date_out_of_range" | "unknown_state" | "invalid_amount" | "unknown_rule";
 
 /** Thrown for input that cannot describe a deadline; `message` is German and may be shown to staff. */
 export class DeadlineInputError extends Error {
@@ -158,7 +159,7 @@ export function addWorkingDays(date: string, amount: number, state: string): str
 
 function addWorkingDayNumbers(start: number, amount: number, state: GermanState) {
   let n = start;
-  for (let counted = 0; counted < amount; ) {
+  for (let counted = 0; counted < amount;) {
     n += 1;
     if (isWorkingDayNumber(n, state)) counted += 1;
   }
@@ -183,7 +184,10 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
  */
 function endOfPeriod(end: number, state: GermanState, explanation: string): DueDate {
   if (isWorkingDayNumber(end, state)) {
-    return { dueOn: toIso(fromDayNumber(end)), explanation: sentence(explanation + deadlinesText.dueOn(toGerman(fromDayNumber(end)))) };
+    return {
+      dueOn: toIso(fromDayNumber(end)),
+      explanation: sentence(explanation + deadlinesText.dueOn(toGerman(fromDayNumber(end)))),
+    };
   }
   let next = end + 1;
   while (!isWorkingDayNumber(next, state)) next += 1;
@@ -230,7 +234,9 @@ export function computeDueDate(receivedOn: string, rule: DeadlineRule, calendar:
       const due = fromDayNumber(addWorkingDayNumbers(start, amount, state));
       return {
         dueOn: toIso(due),
-        explanation: sentence(deadlinesText.workingDays(amount, receivedText, stateNames[state]) + deadlinesText.dueOn(toGerman(due))),
+        explanation: sentence(
+          deadlinesText.workingDays(amount, receivedText, stateNames[state]) + deadlinesText.dueOn(toGerman(due)),
+        ),
       };
     }
     case "next_meeting": {
@@ -241,15 +247,22 @@ export function computeDueDate(receivedOn: string, rule: DeadlineRule, calendar:
         const n = dayNumber(parseDate(meeting.date));
         if (n > start && (next === null || n < next)) next = n;
       }
-      if (next === null) return { dueOn: null, explanation: sentence(deadlinesText.noMeetingScheduled(organization, receivedText)) };
+      if (next === null)
+        return { dueOn: null, explanation: sentence(deadlinesText.noMeetingScheduled(organization, receivedText)) };
       const meeting = fromDayNumber(next);
-      return { dueOn: toIso(meeting), explanation: sentence(deadlinesText.nextMeeting(organization, receivedText, toGerman(meeting))) };
+      return {
+        dueOn: toIso(meeting),
+        explanation: sentence(deadlinesText.nextMeeting(organization, receivedText, toGerman(meeting))),
+      };
     }
     case "none":
       return { dueOn: null, explanation: deadlinesText.none };
     default: {
       const unknown: never = rule;
-      throw new DeadlineInputError("unknown_rule", deadlinesText.errors.unknownRule(String((unknown as { kind?: unknown }).kind)));
+      throw new DeadlineInputError(
+        "unknown_rule",
+        deadlinesText.errors.unknownRule(String((unknown as { kind?: unknown }).kind)),
+      );
     }
   }
 }

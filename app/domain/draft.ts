@@ -205,7 +205,8 @@ function inOriginatingFaction(actor: DraftActor, draft: DraftFacts): boolean {
   return (
     draft.originatorOrganizationId !== null &&
     actor.memberships.some(
-      (m) => m.bodyId === draft.bodyId && m.role === "faction_member" && m.organizationId === draft.originatorOrganizationId,
+      (m) =>
+        m.bodyId === draft.bodyId && m.role === "faction_member" && m.organizationId === draft.originatorOrganizationId,
     )
   );
 }
@@ -289,7 +290,9 @@ function blockLines(node: DocNode): string[] {
         ),
       );
     case "table":
-      return (node.content ?? []).map((row) => (row.content ?? []).map((cell) => (cell.content ?? []).map(inlineText).join(" ")).join(" | "));
+      return (node.content ?? []).map((row) =>
+        (row.content ?? []).map((cell) => (cell.content ?? []).map(inlineText).join(" ")).join(" | "),
+      );
     case "blockquote":
       return (node.content ?? []).flatMap(blockLines);
     default:

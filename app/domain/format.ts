@@ -5,7 +5,6 @@
  */
 import { parseIsoDate } from "./dates";
 
-
 const MONTHS = [
   "Januar",
   "Februar",
@@ -108,5 +107,12 @@ export function isUuid(value: string): boolean {
 
 /** "02.12.2026, 14:05" in the body's time zone (e.g. when a step was signed). */
 export function formatDateTime(instant: Date, timeZone = "Europe/Berlin"): string {
-  return new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+  return new Intl.DateTimeFormat("de-DE", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).format(instant);
 }

@@ -80,7 +80,13 @@ export const inquiryLifecycle: Lifecycle<InquiryState, InquiryEvent> = {
       roles: ["council_office"],
     },
     // The department takes the inquiry up; internal work, not on the public timeline.
-    { from: "assigned", event: "start_answering", to: "answering", publicEvent: false, roles: ["clerk", "department_head"] },
+    {
+      from: "assigned",
+      event: "start_answering",
+      to: "answering",
+      publicEvent: false,
+      roles: ["clerk", "department_head"],
+    },
     {
       from: "answering",
       event: "answer",

@@ -259,7 +259,12 @@ export const agendaPurposeLabels: Record<AgendaPurpose, string> = {
 // recorded about an inquiry uses one of the names below; nothing else is written to an inquiry's log.
 
 // The lists of event names live in ./events (one list for every event row); re-exported for the label tables.
-export { NON_LIFECYCLE_INQUIRY_EVENTS, RECORDED_EVENTS, type NonLifecycleInquiryEvent, type RecordedEvent } from "./events";
+export {
+  NON_LIFECYCLE_INQUIRY_EVENTS,
+  RECORDED_EVENTS,
+  type NonLifecycleInquiryEvent,
+  type RecordedEvent,
+} from "./events";
 
 /** Public timeline entries: the public lifecycle events and the receipt of a letter. */
 export const publicEventLabels: Record<string, string> = {

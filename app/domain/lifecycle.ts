@@ -151,13 +151,18 @@ export function decide<S extends string, E extends string>(
 ): Decision<S> {
   const row = findTransition(lifecycle, state, event);
   if (!row) {
-    return { ok: false, reason: "not_allowed_in_state", message: lifecycleText.notAllowedInState(lifecycle.name, state, event) };
+    return {
+      ok: false,
+      reason: "not_allowed_in_state",
+      message: lifecycleText.notAllowedInState(lifecycle.name, state, event),
+    };
   }
   if (!row.roles.some((role) => actorRoles.includes(role))) {
     return { ok: false, reason: "forbidden", message: lifecycleText.forbidden(lifecycle.name, event) };
   }
   for (const guard of row.guards ?? []) {
-    if (!guardHolds(guard, facts)) return { ok: false, reason: "guard_failed", guard, message: lifecycleText.guard[guard] };
+    if (!guardHolds(guard, facts))
+      return { ok: false, reason: "guard_failed", guard, message: lifecycleText.guard[guard] };
   }
   return { ok: true, to: row.to, publicEvent: row.publicEvent, sideEffects: row.sideEffects ?? [] };
 }

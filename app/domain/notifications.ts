@@ -128,13 +128,18 @@ export function notificationTargets(event: InquiryEventFacts): NotificationTarge
  * a statement, a contribution or an authority's letter. Other answer events notify nobody here.
  */
 function consultationTargets(event: InquiryEventFacts): NotificationTarget[] {
-  const addressee = typeof event.payload.addresseeOrganizationId === "string" ? event.payload.addresseeOrganizationId : null;
+  const addressee =
+    typeof event.payload.addresseeOrganizationId === "string" ? event.payload.addresseeOrganizationId : null;
   const LEAD: Audience = { kind: "lead_department" };
   switch (event.type) {
     case "request_consultation":
-      return addressee ? [{ audience: { kind: "dpo_office", organizationId: addressee }, kind: "consultation_requested" }] : [];
+      return addressee
+        ? [{ audience: { kind: "dpo_office", organizationId: addressee }, kind: "consultation_requested" }]
+        : [];
     case "contribution_requested":
-      return addressee ? [{ audience: { kind: "organizations", organizationIds: [addressee] }, kind: "contribution_requested" }] : [];
+      return addressee
+        ? [{ audience: { kind: "organizations", organizationIds: [addressee] }, kind: "contribution_requested" }]
+        : [];
     case "consultation_answered":
     case "authority_letter_received":
       return [{ audience: LEAD, kind: "consultation_answered" }];
@@ -243,6 +248,8 @@ export const KINDS_BY_RECIPIENT_ROLE: Readonly<
 
 /** The kinds any of these roles receives, in the order of NOTIFICATION_KINDS. */
 export function notificationKindsForRoles(roles: readonly string[]): NotificationKind[] {
-  const received = new Set(roles.flatMap((r) => (KINDS_BY_RECIPIENT_ROLE as Record<string, readonly NotificationKind[]>)[r] ?? []));
+  const received = new Set(
+    roles.flatMap((r) => (KINDS_BY_RECIPIENT_ROLE as Record<string, readonly NotificationKind[]>)[r] ?? []),
+  );
   return NOTIFICATION_KINDS.filter((k) => received.has(k));
 }

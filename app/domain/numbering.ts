@@ -111,7 +111,16 @@ export function formatReference(format: string, n: number, period: string): stri
   return format.replaceAll("{n}", String(n)).replaceAll("{period}", period);
 }
 
-const GERMAN_LETTERS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue", ß: "ss", ẞ: "SS" };
+const GERMAN_LETTERS: Record<string, string> = {
+  ä: "ae",
+  ö: "oe",
+  ü: "ue",
+  Ä: "Ae",
+  Ö: "Oe",
+  Ü: "Ue",
+  ß: "ss",
+  ẞ: "SS",
+};
 
 /** German umlauts and ß spelled out, other accents dropped ("Große" → "Grosse", "é" → "e"). */
 function transliterate(text: string): string {

@@ -15,7 +15,9 @@ export type OrganizationKindName =
   | "supervisory_authority"
   | "other";
 
-export function answeringOrganizationsOf<T extends { kind: OrganizationKindName; external?: boolean }>(orgs: readonly T[]): T[] {
+export function answeringOrganizationsOf<T extends { kind: OrganizationKindName; external?: boolean }>(
+  orgs: readonly T[],
+): T[] {
   const own = orgs.filter((o) => !o.external);
   const departments = own.filter((o) => o.kind === "department");
   return departments.length > 0 ? departments : own.filter((o) => o.kind === "executive");

@@ -71,8 +71,11 @@ export type InquiryScope =
 /** What non-public inquiries of one body a user may see. */
 export function inquiryScopeFor(memberships: readonly MembershipFact[], bodyId: string): InquiryScope {
   const inBody = memberships.filter((m) => m.bodyId === bodyId);
-  const ids = (roles: Role[]) => [...new Set(inBody.filter((m) => roles.includes(m.role)).map((m) => m.organizationId))];
-  if (inBody.some((m) => BODY_WIDE_ROLES.includes(m.role))) return { kind: "body", bodyId, factionIds: ids(["faction_member"]) };
+  const ids = (roles: Role[]) => [
+    ...new Set(inBody.filter((m) => roles.includes(m.role)).map((m) => m.organizationId)),
+  ];
+  if (inBody.some((m) => BODY_WIDE_ROLES.includes(m.role)))
+    return { kind: "body", bodyId, factionIds: ids(["faction_member"]) };
   const scope = {
     kind: "scoped" as const,
     bodyId,
@@ -105,12 +108,18 @@ const overlaps = (a: readonly string[], b: readonly string[] | undefined) => (b 
  * text, consultations)? Staff with the whole body in scope, the responsible departments, the consulted DPO.
  * A faction's draft is the faction's own political work: the administration sees nothing before submission.
  */
-export function maySeeAdministrationWork(memberships: readonly MembershipFact[], inquiry: InquiryVisibilityFacts): boolean {
+export function maySeeAdministrationWork(
+  memberships: readonly MembershipFact[],
+  inquiry: InquiryVisibilityFacts,
+): boolean {
   if (inquiry.status === "draft") return false;
   const scope = inquiryScopeFor(memberships, inquiry.bodyId);
   if (scope.kind === "body") return true;
   if (scope.kind === "none") return false;
-  return overlaps(scope.departmentIds, inquiry.responsibleOrganizationIds) || overlaps(scope.dpoOfficeIds, inquiry.consultedOrganizationIds);
+  return (
+    overlaps(scope.departmentIds, inquiry.responsibleOrganizationIds) ||
+    overlaps(scope.dpoOfficeIds, inquiry.consultedOrganizationIds)
+  );
 }
 
 export function maySeeInquiry(memberships: readonly MembershipFact[], inquiry: InquiryVisibilityFacts): boolean {
@@ -193,6 +202,9 @@ export function mayApplyAdminChange(
 }
 
 /** The same question by the URL's body slug, for routes (before any database lookup). */
-export function mayAdministerBodySlug(memberships: ReadonlyArray<MembershipFact & { bodySlug: string }>, slug: string): boolean {
+export function mayAdministerBodySlug(
+  memberships: ReadonlyArray<MembershipFact & { bodySlug: string }>,
+  slug: string,
+): boolean {
   return memberships.some((m) => m.bodySlug === slug && m.role === "body_admin");
 }

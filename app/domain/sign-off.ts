@@ -6,7 +6,13 @@
  */
 import type { MembershipFact, Role } from "./policy";
 
-export const SIGNER_ROLES = ["clerk", "department_head", "co_signer", "councillor", "mayor"] as const satisfies readonly Role[];
+export const SIGNER_ROLES = [
+  "clerk",
+  "department_head",
+  "co_signer",
+  "councillor",
+  "mayor",
+] as const satisfies readonly Role[];
 export type SignerRole = (typeof SIGNER_ROLES)[number];
 
 export function isSignerRole(value: string | null | undefined): value is SignerRole {
@@ -54,7 +60,10 @@ export function chainFromTemplate(template: readonly TemplateStep[], flagged: bo
 }
 
 /** Conditional steps follow the flag again when it changes while drafting; signed steps are not touched. */
-export function applyFlag<T extends { condition: string | null; status: string }>(steps: readonly T[], flagged: boolean): T[] {
+export function applyFlag<T extends { condition: string | null; status: string }>(
+  steps: readonly T[],
+  flagged: boolean,
+): T[] {
   return steps.map((step) => {
     if (!step.condition || (step.status !== "pending" && step.status !== "not_required")) return step;
     return { ...step, status: flagged ? "pending" : "not_required" };

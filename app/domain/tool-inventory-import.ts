@@ -85,7 +85,8 @@ const normaliseHeading = (h: string) => h.trim().toLowerCase().replace(/[():]/g,
 export const importText = {
   empty: "Die Tabelle ist leer. Bitte fügen Sie die Zeilen mit einer Überschriftenzeile ein.",
   tooLarge: "Der Text ist zu groß (höchstens 512 KB).",
-  noToolColumn: "Die erste Zeile muss die Spaltenüberschriften enthalten, mindestens „Werkzeug“ (außerdem möglich: Bezeichnung, Betriebsform, Arbeitsplätze, Fußnotenzeichen, Fußnote).",
+  noToolColumn:
+    "Die erste Zeile muss die Spaltenüberschriften enthalten, mindestens „Werkzeug“ (außerdem möglich: Bezeichnung, Betriebsform, Arbeitsplätze, Fußnotenzeichen, Fußnote).",
   unknownHeading: (h: string) => `Unbekannte Spaltenüberschrift „${h}“.`,
   duplicateHeading: (h: string) => `Die Spalte „${h}“ kommt zweimal vor.`,
   tooManyRows: (n: number) => `Höchstens ${IMPORT_ROWS_MAX} Zeilen sind möglich (eingefügt: ${n}).`,
@@ -93,11 +94,14 @@ export const importText = {
   fieldCount: (line: number, got: number, want: number) => `Zeile ${line}: ${got} statt ${want} Spalten.`,
   noRows: "Die Tabelle enthält keine Datenzeilen.",
   toolMissing: "Das Werkzeug fehlt.",
-  toolUnknown: (name: string) => `Das Werkzeug „${name}“ steht nicht im Katalog. Bitte legen Sie es zuerst an oder prüfen Sie die Schreibweise.`,
-  countNotNumber: (v: string) => `„${v}“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.`,
+  toolUnknown: (name: string) =>
+    `Das Werkzeug „${name}“ steht nicht im Katalog. Bitte legen Sie es zuerst an oder prüfen Sie die Schreibweise.`,
+  countNotNumber: (v: string) =>
+    `„${v}“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.`,
   countNegative: "Die Zahl der Arbeitsplätze darf nicht negativ sein.",
   countTooLarge: "Die Zahl der Arbeitsplätze ist unplausibel groß.",
-  variantUnknown: (v: string) => `Unbekannte Betriebsform „${v}“ (möglich: On-Premise, Public Cloud, Hybrid oder leer).`,
+  variantUnknown: (v: string) =>
+    `Unbekannte Betriebsform „${v}“ (möglich: On-Premise, Public Cloud, Hybrid oder leer).`,
   labelTooLong: `Die Bezeichnung darf höchstens ${LABEL_MAX} Zeichen lang sein.`,
   footnoteWithoutMark: "Zur Fußnote fehlt das Fußnotenzeichen.",
   markWithoutFootnote: "Zum Fußnotenzeichen fehlt der Text der Fußnote.",
@@ -114,7 +118,8 @@ export function parseWorkplaceCount(raw: string): { ok: true; value: number | nu
   // German thousands separators only in groups of three; no decimals.
   if (!/^(\d{1,3}(\.\d{3})+|\d+)$/.test(compact)) return { ok: false, message: importText.countNotNumber(v) };
   const value = Number(compact.replace(/\./g, ""));
-  if (!Number.isSafeInteger(value) || value > WORKPLACE_COUNT_MAX) return { ok: false, message: importText.countTooLarge };
+  if (!Number.isSafeInteger(value) || value > WORKPLACE_COUNT_MAX)
+    return { ok: false, message: importText.countTooLarge };
   return { ok: true, value };
 }
 
@@ -129,8 +134,12 @@ export function findTool(known: readonly KnownTool[], text: string): KnownTool |
 }
 
 export function previewInventoryImport(text: string, known: readonly KnownTool[]): ImportPreview {
-  if (new TextEncoder().encode(text).length > IMPORT_TEXT_MAX_BYTES) return { rows: [], problems: [importText.tooLarge], ok: false };
-  const source = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  if (new TextEncoder().encode(text).length > IMPORT_TEXT_MAX_BYTES)
+    return { rows: [], problems: [importText.tooLarge], ok: false };
+  const source = text
+    .replace(/^\ufeff/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n+$/, "");
   if (source.trim() === "") return { rows: [], problems: [importText.empty], ok: false };
 
   const parsed = Papa.parse<string[]>(source, { delimitersToGuess: ["\t", ";", ","], skipEmptyLines: "greedy" });
@@ -152,7 +161,12 @@ export function previewInventoryImport(text: string, known: readonly KnownTool[]
     if (column) seen.add(column);
     columns.push(column);
   }
-  if (!seen.has("tool")) return { rows: [], problems: [importText.noToolColumn, ...problems.filter((p) => !p.startsWith("Unbekannte"))], ok: false };
+  if (!seen.has("tool"))
+    return {
+      rows: [],
+      problems: [importText.noToolColumn, ...problems.filter((p) => !p.startsWith("Unbekannte"))],
+      ok: false,
+    };
   if (data.length > IMPORT_ROWS_MAX) return { rows: [], problems: [importText.tooManyRows(data.length)], ok: false };
   if (data.length === 0) problems.push(importText.noRows);
 

@@ -27,9 +27,7 @@ export function normalizeTotpInput(input: string): string | null {
   return /^\d{6}$/.test(code) ? code : null;
 }
 
-export type TotpCheck =
-  | { ok: true; step: number }
-  | { ok: false; reason: "malformed" | "wrong" | "replayed" };
+export type TotpCheck = { ok: true; step: number } | { ok: false; reason: "malformed" | "wrong" | "replayed" };
 
 function constantTimeEqualStrings(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

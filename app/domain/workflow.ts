@@ -56,7 +56,10 @@ function lifecycleOf(name: WorkflowLifecycle): Lifecycle<string, string> {
 /** The roles that count for a lifecycle event: the rule of ./acting-roles applied to the context's facts. */
 function effectiveRoles(ctx: WorkflowContext): Role[] {
   return ctx.roles.filter((role) =>
-    roleCounts(role, { inOriginatorFaction: ctx.isOriginatorFactionMember, inLeadDepartment: ctx.isLeadDepartmentStaff }),
+    roleCounts(role, {
+      inOriginatorFaction: ctx.isOriginatorFactionMember,
+      inLeadDepartment: ctx.isLeadDepartmentStaff,
+    }),
   );
 }
 
@@ -64,7 +67,8 @@ export function availableActions(ctx: WorkflowContext): WorkflowAction[] {
   const lifecycle = lifecycleOf(ctx.lifecycle);
   const roles = effectiveRoles(ctx);
   const actions: WorkflowAction[] = [];
-  if (ctx.state === "draft") return ctx.isOriginatorFactionMember && ctx.roles.includes("faction_member") ? ["edit_draft"] : [];
+  if (ctx.state === "draft")
+    return ctx.isOriginatorFactionMember && ctx.roles.includes("faction_member") ? ["edit_draft"] : [];
 
   for (const event of eventsFrom(lifecycle, ctx.state)) {
     if (FIRED_ELSEWHERE.has(event)) continue;
@@ -76,10 +80,18 @@ export function availableActions(ctx: WorkflowContext): WorkflowAction[] {
   }
 
   const councilOffice = ctx.roles.includes("council_office");
-  const extensible = actions.includes("extend_deadline") || (ctx.hasDueDate && eventsFrom(lifecycle, ctx.state).includes("extend_deadline"));
-  if (councilOffice && ctx.lifecycle === "inquiry" && CONTRIBUTOR_STATES.has(ctx.state)) actions.push("change_contributors");
+  const extensible =
+    actions.includes("extend_deadline") ||
+    (ctx.hasDueDate && eventsFrom(lifecycle, ctx.state).includes("extend_deadline"));
+  if (councilOffice && ctx.lifecycle === "inquiry" && CONTRIBUTOR_STATES.has(ctx.state))
+    actions.push("change_contributors");
   if (councilOffice) actions.push("link_agenda", "change_visibility");
-  if (extensible && ctx.isLeadDepartmentStaff && roles.some((r) => DEPARTMENT_ROLES.includes(r)) && !ctx.hasPendingExtensionRequest) {
+  if (
+    extensible &&
+    ctx.isLeadDepartmentStaff &&
+    roles.some((r) => DEPARTMENT_ROLES.includes(r)) &&
+    !ctx.hasPendingExtensionRequest
+  ) {
     actions.push("request_extension");
   }
   if (extensible && councilOffice && ctx.hasPendingExtensionRequest) actions.push("decide_extension_request");

@@ -4,7 +4,13 @@
  */
 import type { RichTextDoc } from "./rich-text-doc";
 
-type JsonNode = { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: unknown[] };
+type JsonNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+  marks?: unknown[];
+};
 
 export const text = (value: string, marks?: Array<{ type: string; attrs?: Record<string, unknown> }>): JsonNode =>
   marks ? { type: "text", text: value, marks } : { type: "text", text: value };
@@ -32,7 +38,10 @@ export function docFromPlainText(source: string): RichTextDoc {
   const blocks = source.trim().split(/\n\s*\n/);
   const nodes: JsonNode[] = [];
   for (const block of blocks) {
-    const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = block
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length > 0 && lines.every((l) => l.startsWith("- "))) {
       nodes.push(bulletList(lines.map((l) => l.slice(2))));
     } else {

@@ -43,7 +43,8 @@ const KEEP_TAGS: Record<string, string> = {
 const VOID_TAGS = new Set(["br", "img", "hr", "col", "meta", "link", "input", "wbr", "area", "base", "source"]);
 
 /** Elements whose whole content is not text meant for the document. */
-const DROP_WITH_CONTENT = /<(head|style|script|xml|title|object|template|noscript|svg|math|iframe|colgroup)\b[\s\S]*?<\/\1\s*>/gi;
+const DROP_WITH_CONTENT =
+  /<(head|style|script|xml|title|object|template|noscript|svg|math|iframe|colgroup)\b[\s\S]*?<\/\1\s*>/gi;
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
@@ -74,7 +75,9 @@ function escapeAttribute(value: string): string {
 }
 
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** "1." "a)" "iv." "(2)" are numbers; "·" "o" "§" "•" "-" are bullets. */

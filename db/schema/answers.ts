@@ -23,20 +23,19 @@ import { files } from "./files";
 import { inquiries, questions } from "./inquiries";
 import { organizations, people, users } from "./organizations";
 
-export const answerStatus = pgEnum("answer_status", [
-  "drafting",
-  "consultation",
-  "sign_off",
-  "approved",
-  "published",
-]);
+export const answerStatus = pgEnum("answer_status", ["drafting", "consultation", "sign_off", "approved", "published"]);
 
 export const answers = pgTable(
   "answers",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    inquiryId: uuid().notNull().unique().references(() => inquiries.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .unique()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
     status: answerStatus().notNull().default("drafting"),
     /** Lead department (Federführung). */
     leadOrganizationId: uuid().references(() => organizations.id),
@@ -51,11 +50,18 @@ export const answers = pgTable(
 export const answerContributors = pgTable(
   "answer_contributors",
   {
-    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    answerId: uuid()
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     role: text().notNull().default("contributor"),
   },
-  (t) => [primaryKey({ columns: [t.answerId, t.organizationId] }), check("contributor_role", sql`${t.role} in ('lead', 'contributor')`)],
+  (t) => [
+    primaryKey({ columns: [t.answerId, t.organizationId] }),
+    check("contributor_role", sql`${t.role} in ('lead', 'contributor')`),
+  ],
 );
 
 /**
@@ -66,7 +72,9 @@ export const answerVersions = pgTable(
   "answer_versions",
   {
     id: id(),
-    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    answerId: uuid()
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
     versionNumber: integer().notNull(),
     /** Kind of document as named by the body: "Mitteilungsvorlage", "Drucksache", "Schreiben". */
     documentKind: text(),
@@ -96,7 +104,10 @@ export const answerVersions = pgTable(
   (t) => [
     unique().on(t.answerId, t.versionNumber),
     check("answer_version_number_positive", sql`${t.versionNumber} >= 1`),
-    check("correction_note_on_later_versions", sql`${t.versionNumber} = 1 or ${t.publishedAt} is null or ${t.correctionNote} is not null`),
+    check(
+      "correction_note_on_later_versions",
+      sql`${t.versionNumber} = 1 or ${t.publishedAt} is null or ${t.correctionNote} is not null`,
+    ),
   ],
 );
 
@@ -104,7 +115,9 @@ export const answerParts = pgTable(
   "answer_parts",
   {
     id: id(),
-    versionId: uuid().notNull().references(() => answerVersions.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     /** Explanation written before a joint answer, e.g. "Die Fragen 3 und 4 werden … gemeinsam beantwortet." */
     jointNote: text(),
@@ -118,8 +131,12 @@ export const answerParts = pgTable(
 export const answerPartQuestions = pgTable(
   "answer_part_questions",
   {
-    partId: uuid().notNull().references(() => answerParts.id, { onDelete: "cascade" }),
-    questionId: uuid().notNull().references(() => questions.id, { onDelete: "cascade" }),
+    partId: uuid()
+      .notNull()
+      .references(() => answerParts.id, { onDelete: "cascade" }),
+    questionId: uuid()
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.partId, t.questionId] })],
 );
@@ -142,7 +159,9 @@ export const withholdings = pgTable(
   "withholdings",
   {
     id: id(),
-    versionId: uuid().notNull().references(() => answerVersions.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
     partId: uuid().references(() => answerParts.id, { onDelete: "cascade" }),
     reason: withholdingReason().notNull(),
     /** What is withheld, in one phrase, e.g. "Technologien und Hersteller der Anlagen der Polizei NRW". */
@@ -159,7 +178,9 @@ export const answerAttachments = pgTable(
   "answer_attachments",
   {
     id: id(),
-    versionId: uuid().notNull().references(() => answerVersions.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     title: text().notNull(),
     fileId: uuid().references(() => files.id),
@@ -181,7 +202,9 @@ export const signOffSteps = pgTable(
   "sign_off_steps",
   {
     id: id(),
-    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    answerId: uuid()
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     label: text().notNull(),
     /** As printed, e.g. "bei über-/ außerplanm. Ausgaben: Amt 11". */
@@ -198,8 +221,12 @@ export const signatures = pgTable(
   "signatures",
   {
     id: id(),
-    stepId: uuid().notNull().references(() => signOffSteps.id, { onDelete: "cascade" }),
-    versionId: uuid().notNull().references(() => answerVersions.id, { onDelete: "cascade" }),
+    stepId: uuid()
+      .notNull()
+      .references(() => signOffSteps.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     decision: text().notNull(),
     comment: text(),
@@ -221,8 +248,13 @@ export const signatures = pgTable(
 export const answerFollowUps = pgTable(
   "answer_follow_ups",
   {
-    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
-    inquiryId: uuid().notNull().unique().references(() => inquiries.id, { onDelete: "cascade" }),
+    answerId: uuid()
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .unique()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.answerId, t.inquiryId] })],

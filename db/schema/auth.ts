@@ -12,7 +12,9 @@ export const sessions = pgTable(
     id: text().primaryKey(),
     /** SHA-256 of the session secret, hex. */
     secretHash: text().notNull(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     mfaVerified: boolean().notNull().default(false),
     userAgent: text(),
     ipAddress: text(),
@@ -35,7 +37,9 @@ export const recoveryCodes = pgTable(
   "recovery_codes",
   {
     id: id(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     codeHash: text().notNull().unique(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -64,7 +68,10 @@ export const userTokens = pgTable(
   },
   (t) => [
     check("user_tokens_purpose", sql`${t.purpose} in ('password_reset', 'invitation')`),
-    check("invitation_has_grant", sql`${t.purpose} <> 'invitation' or (${t.grant} is not null and ${t.bodyId} is not null)`),
+    check(
+      "invitation_has_grant",
+      sql`${t.purpose} <> 'invitation' or (${t.grant} is not null and ${t.bodyId} is not null)`,
+    ),
     index().on(t.email, t.purpose),
   ],
 );

@@ -13,7 +13,22 @@ export const bodyKind = pgEnum("body_kind", [
 
 /** German Länder as ISO 3166-2 subdivision codes without the "DE-" prefix (used for public holidays). */
 export const germanStates = [
-  "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH",
+  "BW",
+  "BY",
+  "BE",
+  "BB",
+  "HB",
+  "HH",
+  "HE",
+  "MV",
+  "NI",
+  "NW",
+  "RP",
+  "SL",
+  "SN",
+  "ST",
+  "SH",
+  "TH",
 ] as const;
 
 export const bodies = pgTable(
@@ -50,7 +65,9 @@ export const signOffTemplates = pgTable(
   "sign_off_templates",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
     name: text().notNull(),
     createdAt: createdAt(),
   },
@@ -61,7 +78,9 @@ export const signOffTemplateSteps = pgTable(
   "sign_off_template_steps",
   {
     id: id(),
-    templateId: uuid().notNull().references(() => signOffTemplates.id, { onDelete: "cascade" }),
+    templateId: uuid()
+      .notNull()
+      .references(() => signOffTemplates.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     /** As printed on the form, e.g. "Fachbereichsleiter/in". */
     label: text().notNull(),
@@ -77,7 +96,9 @@ export const inquiryTypes = pgTable(
   "inquiry_types",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
     code: text().notNull(),
     name: text().notNull(),
     lifecycle: inquiryLifecycle().notNull().default("inquiry"),

@@ -14,10 +14,16 @@ export const consultations = pgTable(
   "consultations",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    answerId: uuid().notNull().references(() => answers.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    answerId: uuid()
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
     kind: consultationKind().notNull(),
-    addresseeOrganizationId: uuid().notNull().references(() => organizations.id),
+    addresseeOrganizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     /** The questions put to the consulted office (plain text; derived from questionsJson when written in Quaestio). */
     questionsPut: text(),
     /** The questions put as formatted text, when written in Quaestio's editor. */
@@ -57,7 +63,9 @@ export const consultationRecommendations = pgTable(
   "consultation_recommendations",
   {
     id: id(),
-    consultationId: uuid().notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     kind: recommendationKind().notNull(),
     text: text().notNull(),

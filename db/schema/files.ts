@@ -24,7 +24,9 @@ export const files = pgTable(
   "files",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
     fileName: text().notNull(),
     mediaType: text().notNull(),
     size: bigint({ mode: "number" }).notNull(),

@@ -41,8 +41,12 @@ export const inquiries = pgTable(
   "inquiries",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    typeId: uuid().notNull().references(() => inquiryTypes.id),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    typeId: uuid()
+      .notNull()
+      .references(() => inquiryTypes.id),
     /** Numbering: gapless per body, type and period; assigned at submission, never reused. */
     period: text(),
     sequence: integer(),
@@ -81,9 +85,15 @@ export const inquiries = pgTable(
     unique("inquiries_number_unique").on(t.bodyId, t.typeId, t.period, t.sequence),
     unique("inquiries_public_ref_unique").on(t.bodyId, t.publicRef),
     check("inquiries_sequence_positive", sql`${t.sequence} is null or ${t.sequence} >= 1`),
-    check("inquiries_public_ref_segment", sql`${t.publicRef} is null or ${t.publicRef} ~ '^[A-Za-z0-9][A-Za-z0-9._-]*$'`),
+    check(
+      "inquiries_public_ref_segment",
+      sql`${t.publicRef} is null or ${t.publicRef} ~ '^[A-Za-z0-9][A-Za-z0-9._-]*$'`,
+    ),
     check("inquiries_numbered_unless_draft", sql`${t.status} = 'draft' or ${t.reference} is not null`),
-    check("inquiries_due_after_receipt", sql`${t.dueOn} is null or ${t.receivedOn} is null or ${t.dueOn} >= ${t.receivedOn}`),
+    check(
+      "inquiries_due_after_receipt",
+      sql`${t.dueOn} is null or ${t.receivedOn} is null or ${t.dueOn} >= ${t.receivedOn}`,
+    ),
     check("inquiries_decision_only_when_decided", sql`(${t.status} = 'decided') = (${t.motionDecision} is not null)`),
     check("inquiries_title_length", sql`char_length(${t.title}) between 1 and 500`),
     index("inquiries_search_idx").using("gin", t.search),
@@ -96,19 +106,28 @@ export const inquiries = pgTable(
 export const referenceCounters = pgTable(
   "reference_counters",
   {
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    typeId: uuid().notNull().references(() => inquiryTypes.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    typeId: uuid()
+      .notNull()
+      .references(() => inquiryTypes.id, { onDelete: "cascade" }),
     period: text().notNull(),
     lastValue: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.bodyId, t.typeId, t.period] }), check("counter_non_negative", sql`${t.lastValue} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.typeId, t.period] }),
+    check("counter_non_negative", sql`${t.lastValue} >= 0`),
+  ],
 );
 
 export const inquiryOriginators = pgTable(
   "inquiry_originators",
   {
     id: id(),
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
     personId: uuid().references(() => people.id),
     organizationId: uuid().references(() => organizations.id),
     /** As written in the document, e.g. "des Abgeordneten Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN". */
@@ -125,8 +144,12 @@ export const inquiryOriginators = pgTable(
 export const inquiryCoauthors = pgTable(
   "inquiry_coauthors",
   {
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.inquiryId, t.userId] })],
 );
@@ -135,7 +158,9 @@ export const questions = pgTable(
   "questions",
   {
     id: id(),
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
     parentId: uuid().references((): AnyPgColumn => questions.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     /** Number as shown: "1", "2", "3a". */
@@ -157,8 +182,12 @@ export const questions = pgTable(
 export const inquiryAgendaItems = pgTable(
   "inquiry_agenda_items",
   {
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
-    agendaItemId: uuid().notNull().references(() => agendaItems.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    agendaItemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
     /** "raised" (asked there) or "answer" (answer put on the agenda). */
     purpose: text().notNull(),
     /** Zuständigkeit as written, e.g. "Anhörung", "Kenntnisnahme", "Entscheidung". */
@@ -174,7 +203,9 @@ export const deadlineExtensions = pgTable(
   "deadline_extensions",
   {
     id: id(),
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
     previousDueOn: date({ mode: "string" }).notNull(),
     newDueOn: date({ mode: "string" }).notNull(),
     reason: text().notNull(),
@@ -195,8 +226,12 @@ export const deadlineExtensions = pgTable(
 export const inquiryContributors = pgTable(
   "inquiry_contributors",
   {
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     addedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.inquiryId, t.organizationId] })],
@@ -212,8 +247,12 @@ export const extensionRequests = pgTable(
   "extension_requests",
   {
     id: id(),
-    inquiryId: uuid().notNull().references(() => inquiries.id, { onDelete: "cascade" }),
-    requestedByOrganizationId: uuid().notNull().references(() => organizations.id),
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    requestedByOrganizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     requestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     requestedDueOn: date({ mode: "string" }).notNull(),
     reason: text().notNull(),
@@ -227,7 +266,10 @@ export const extensionRequests = pgTable(
   (t) => [
     check("extension_request_reason_given", sql`char_length(trim(${t.reason})) > 0`),
     check("extension_request_decided", sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
-    check("extension_request_refusal_note", sql`${t.status} <> 'refused' or char_length(trim(coalesce(${t.decisionNote}, ''))) > 0`),
+    check(
+      "extension_request_refusal_note",
+      sql`${t.status} <> 'refused' or char_length(trim(coalesce(${t.decisionNote}, ''))) > 0`,
+    ),
     index().on(t.inquiryId, t.status),
   ],
 );

@@ -8,8 +8,12 @@ export const meetings = pgTable(
   "meetings",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     name: text().notNull(),
     date: date({ mode: "string" }).notNull(),
     startsAt: time(),
@@ -23,7 +27,9 @@ export const agendaItems = pgTable(
   "agenda_items",
   {
     id: id(),
-    meetingId: uuid().notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
     /**
      * As numbered in the agenda, e.g. "26.7"; null when the source does not give the number (a Vorlage
      * names its Beratungsfolge, not the TOP it will have).

@@ -44,7 +44,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     eventId: bigint({ mode: "number" }).references(() => events.id, { onDelete: "cascade" }),
     /** What happened, one of app/domain/notifications.ts NOTIFICATION_KINDS (e.g. "assigned", "due_soon"). */
     kind: text().notNull().default("general"),
@@ -67,7 +69,9 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text().notNull(),
     inApp: boolean().notNull(),
     email: boolean().notNull(),

@@ -1,6 +1,18 @@
 /** Organisations, people, user accounts and their role memberships. */
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
 import { createdAt, id } from "./columns";
 
@@ -20,7 +32,9 @@ export const organizations = pgTable(
   "organizations",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
     parentId: uuid().references((): AnyPgColumn => organizations.id, { onDelete: "set null" }),
     kind: organizationKind().notNull(),
     name: text().notNull(),
@@ -37,7 +51,9 @@ export const people = pgTable(
   "people",
   {
     id: id(),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
     name: text().notNull(),
     /** Function as written, e.g. "Chef der Senatskanzlei". */
     roleLabel: text(),
@@ -83,9 +99,15 @@ export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
-    bodyId: uuid().notNull().references(() => bodies.id, { onDelete: "cascade" }),
-    organizationId: uuid().notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     role: membershipRole().notNull(),
     createdAt: createdAt(),
   },

@@ -3,7 +3,19 @@
  * matrix, and assessments against a criteria set. A snapshot: frozen when the answer is published.
  */
 import { sql } from "drizzle-orm";
-import { boolean, check, date, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { answerVersions } from "./answers";
 import { createdAt, id } from "./columns";
 import { organizations } from "./organizations";
@@ -13,7 +25,9 @@ export const toolInventories = pgTable(
   "tool_inventories",
   {
     id: id(),
-    versionId: uuid().notNull().references(() => answerVersions.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => answerVersions.id, { onDelete: "cascade" }),
     position: integer().notNull().default(1),
     /** Column heading of the tool column, e.g. "Videokonferenz-Tools". */
     title: text().notNull(),
@@ -33,9 +47,13 @@ export const toolInventoryRows = pgTable(
   "tool_inventory_rows",
   {
     id: id(),
-    inventoryId: uuid().notNull().references(() => toolInventories.id, { onDelete: "cascade" }),
+    inventoryId: uuid()
+      .notNull()
+      .references(() => toolInventories.id, { onDelete: "cascade" }),
     position: integer().notNull(),
-    toolId: uuid().notNull().references(() => tools.id),
+    toolId: uuid()
+      .notNull()
+      .references(() => tools.id),
     variant: deploymentVariant().notNull().default("unknown"),
     /** Label exactly as written, e.g. "Cisco-ViKo (On-Premise)". */
     label: text().notNull(),
@@ -53,7 +71,10 @@ export const toolInventoryRows = pgTable(
 
 export const toolUsageMatrices = pgTable("tool_usage_matrices", {
   id: id(),
-  inventoryId: uuid().notNull().unique().references(() => toolInventories.id, { onDelete: "cascade" }),
+  inventoryId: uuid()
+    .notNull()
+    .unique()
+    .references(() => toolInventories.id, { onDelete: "cascade" }),
   /**
    * What the answer calls the matrix when it is a document part of its own, e.g. "Anlage zur Antwort auf
    * Frage 1" (Landtag NRW 17/9511); null when it is only shown as further detail of the inventory.
@@ -71,9 +92,13 @@ export const toolUsageMatrixColumns = pgTable(
   "tool_usage_matrix_columns",
   {
     id: id(),
-    matrixId: uuid().notNull().references(() => toolUsageMatrices.id, { onDelete: "cascade" }),
+    matrixId: uuid()
+      .notNull()
+      .references(() => toolUsageMatrices.id, { onDelete: "cascade" }),
     position: integer().notNull(),
-    inventoryRowId: uuid().notNull().references(() => toolInventoryRows.id, { onDelete: "cascade" }),
+    inventoryRowId: uuid()
+      .notNull()
+      .references(() => toolInventoryRows.id, { onDelete: "cascade" }),
   },
   (t) => [unique().on(t.matrixId, t.position), unique().on(t.matrixId, t.inventoryRowId)],
 );
@@ -82,9 +107,13 @@ export const toolUsageMatrixRows = pgTable(
   "tool_usage_matrix_rows",
   {
     id: id(),
-    matrixId: uuid().notNull().references(() => toolUsageMatrices.id, { onDelete: "cascade" }),
+    matrixId: uuid()
+      .notNull()
+      .references(() => toolUsageMatrices.id, { onDelete: "cascade" }),
     position: integer().notNull(),
-    organizationId: uuid().notNull().references(() => organizations.id),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id),
     /** Label as written, including a footnote mark if any, e.g. "Landwirtschaftskammer *". */
     label: text().notNull(),
   },
@@ -95,8 +124,12 @@ export const toolUsageMatrixRows = pgTable(
 export const toolUsageMatrixCells = pgTable(
   "tool_usage_matrix_cells",
   {
-    rowId: uuid().notNull().references(() => toolUsageMatrixRows.id, { onDelete: "cascade" }),
-    columnId: uuid().notNull().references(() => toolUsageMatrixColumns.id, { onDelete: "cascade" }),
+    rowId: uuid()
+      .notNull()
+      .references(() => toolUsageMatrixRows.id, { onDelete: "cascade" }),
+    columnId: uuid()
+      .notNull()
+      .references(() => toolUsageMatrixColumns.id, { onDelete: "cascade" }),
     uses: boolean().notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.rowId, t.columnId] })],
@@ -116,7 +149,9 @@ export const criteria = pgTable(
   "criteria",
   {
     id: id(),
-    criteriaSetId: uuid().notNull().references(() => criteriaSets.id, { onDelete: "cascade" }),
+    criteriaSetId: uuid()
+      .notNull()
+      .references(() => criteriaSets.id, { onDelete: "cascade" }),
     position: integer().notNull(),
     text: text().notNull(),
     sourceId: uuid().references(() => sources.id),
@@ -130,8 +165,12 @@ export const assessmentResult = pgEnum("assessment_result", ["meets", "does_not_
 export const inventoryCriteriaSets = pgTable(
   "inventory_criteria_sets",
   {
-    inventoryId: uuid().notNull().references(() => toolInventories.id, { onDelete: "cascade" }),
-    criteriaSetId: uuid().notNull().references(() => criteriaSets.id),
+    inventoryId: uuid()
+      .notNull()
+      .references(() => toolInventories.id, { onDelete: "cascade" }),
+    criteriaSetId: uuid()
+      .notNull()
+      .references(() => criteriaSets.id),
     statusNote: text(),
   },
   (t) => [primaryKey({ columns: [t.inventoryId, t.criteriaSetId] })],
@@ -142,8 +181,12 @@ export const toolAssessments = pgTable(
   "tool_assessments",
   {
     id: id(),
-    inventoryRowId: uuid().notNull().references(() => toolInventoryRows.id, { onDelete: "cascade" }),
-    criteriaSetId: uuid().notNull().references(() => criteriaSets.id),
+    inventoryRowId: uuid()
+      .notNull()
+      .references(() => toolInventoryRows.id, { onDelete: "cascade" }),
+    criteriaSetId: uuid()
+      .notNull()
+      .references(() => criteriaSets.id),
     criterionId: uuid().references(() => criteria.id),
     result: assessmentResult().notNull().default("not_assessed"),
     comment: text(),

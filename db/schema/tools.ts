@@ -67,7 +67,9 @@ export const toolFacts = pgTable(
   "tool_facts",
   {
     id: id(),
-    toolId: uuid().notNull().references(() => tools.id, { onDelete: "cascade" }),
+    toolId: uuid()
+      .notNull()
+      .references(() => tools.id, { onDelete: "cascade" }),
     /** Null when the fact holds for the tool in general; set when it describes one body's use. */
     bodyId: uuid().references(() => bodies.id, { onDelete: "cascade" }),
     key: toolFactKey().notNull(),
@@ -75,7 +77,9 @@ export const toolFacts = pgTable(
     value: text().notNull(),
     /** Verbatim passage of the source supporting the fact. */
     quote: text(),
-    sourceId: uuid().notNull().references(() => sources.id, { onDelete: "cascade" }),
+    sourceId: uuid()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
     asOf: date({ mode: "string" }),
     createdAt: createdAt(),
   },

@@ -55,10 +55,22 @@ const emailOf = (local: string, slug: string) => `${local}@${slug}.quaestio.exam
 /** One body's logins in their order: the role accounts, then the extra faction members. */
 function loginsOf(b: (typeof demoBodies)[number]): DemoLogin[] {
   return [
-    ...demoRoles.map((r) => ({ role: r.label, body: b.shortName, email: emailOf(r.local, b.slug), password: DEMO_PASSWORD, mfa: false })),
+    ...demoRoles.map((r) => ({
+      role: r.label,
+      body: b.shortName,
+      email: emailOf(r.local, b.slug),
+      password: DEMO_PASSWORD,
+      mfa: false,
+    })),
     ...extraFactionMembers
       .filter((m) => m.slug === b.slug)
-      .map((m) => ({ role: m.label, body: b.shortName, email: emailOf(m.local, b.slug), password: DEMO_PASSWORD, mfa: false })),
+      .map((m) => ({
+        role: m.label,
+        body: b.shortName,
+        email: emailOf(m.local, b.slug),
+        password: DEMO_PASSWORD,
+        mfa: false,
+      })),
   ];
 }
 
@@ -85,7 +97,11 @@ export interface DemoAccounts {
  * Creates the demo users and their memberships. Returns them by body slug.
  * `passwordHashes` are in the order of demoLogins().
  */
-export async function seedAccounts(tx: Tx, anchors: BodyAnchor[], passwordHashes: string[]): Promise<Record<string, DemoAccounts>> {
+export async function seedAccounts(
+  tx: Tx,
+  anchors: BodyAnchor[],
+  passwordHashes: string[],
+): Promise<Record<string, DemoAccounts>> {
   const result: Record<string, DemoAccounts> = {};
   let hashIndex = 0;
   for (const b of demoBodies) {
@@ -137,7 +153,9 @@ export async function seedAccounts(tx: Tx, anchors: BodyAnchor[], passwordHashes
           .values({ email: emailOf(m.local, b.slug), displayName: `Demo ${m.label} (${b.shortName})`, passwordHash })
           .returning({ id: users.id }),
       );
-      await tx.insert(memberships).values({ userId: user.id, bodyId: anchor.bodyId, organizationId: created.faction!, role: "faction_member" });
+      await tx
+        .insert(memberships)
+        .values({ userId: user.id, bodyId: anchor.bodyId, organizationId: created.faction!, role: "faction_member" });
       further.push(user.id);
     }
     result[b.slug] = { users: ids, furtherFactionMembers: further, organizations: organizationFor };

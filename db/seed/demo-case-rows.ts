@@ -61,13 +61,18 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
   const isPublic = spec.visibility === "public";
   let seq = 0;
   const at = (day: Day) => ctx.at(day, seq++);
-  const actorFor: Record<string, string> = { faction_member: u.faction, council_office: u.councilOffice, clerk: u.clerk };
+  const actorFor: Record<string, string> = {
+    faction_member: u.faction,
+    council_office: u.councilOffice,
+    clerk: u.clerk,
+  };
   const transitionOf = new Map(c.transitions.map((t) => [t.step, t]));
   const has = (event: DemoStep["event"]) => c.transitions.find((t) => t.step.event === event);
   const withdrawal = has("withdraw");
   const decision = has("decide");
   const lastDay = c.transitions.at(-1)?.day ?? spec.createdDay;
-  if ((has("assign") || has("answer")) && !lead) throw new Error(`demo data: ${ctx.body.anchor.slug} has no answering department`);
+  if ((has("assign") || has("answer")) && !lead)
+    throw new Error(`demo data: ${ctx.body.anchor.slug} has no answering department`);
 
   const createdAt = at(spec.createdDay);
   const inquiry = first(
@@ -101,16 +106,40 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
       })
       .returning({ id: inquiries.id }),
   );
-  const faction = first(await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, factionId)));
+  const faction = first(
+    await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, factionId)),
+  );
   await tx.insert(inquiryOriginators).values({ inquiryId: inquiry.id, organizationId: factionId, label: faction.name });
   const questionRows = await tx
     .insert(questions)
-    .values(spec.questions.map((body, i) => ({ inquiryId: inquiry.id, position: i + 1, number: String(i + 1), ...richText("body", paragraphs(body)) })))
+    .values(
+      spec.questions.map((body, i) => ({
+        inquiryId: inquiry.id,
+        position: i + 1,
+        number: String(i + 1),
+        ...richText("body", paragraphs(body)),
+      })),
+    )
     .returning({ id: questions.id });
 
   const events: SeedEvent[] = [];
-  const inquiryEvent = (type: SeedEvent["type"], occurredOn: Date, actorUserId: string, payload: Record<string, unknown>, pub = false) =>
-    events.push({ bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type, occurredOn, public: pub, actorUserId, payload });
+  const inquiryEvent = (
+    type: SeedEvent["type"],
+    occurredOn: Date,
+    actorUserId: string,
+    payload: Record<string, unknown>,
+    pub = false,
+  ) =>
+    events.push({
+      bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      type,
+      occurredOn,
+      public: pub,
+      actorUserId,
+      payload,
+    });
 
   inquiryEvent("draft_created", createdAt, u.faction, { title: spec.title });
   if (spec.coauthor) {
@@ -124,7 +153,14 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
     const request = first(
       await tx
         .insert(extensionRequests)
-        .values({ inquiryId: inquiry.id, requestedByOrganizationId: lead!, requestedByUserId: u.clerk, requestedDueOn, reason, createdAt: ctx.at(day, seq) })
+        .values({
+          inquiryId: inquiry.id,
+          requestedByOrganizationId: lead!,
+          requestedByUserId: u.clerk,
+          requestedDueOn,
+          reason,
+          createdAt: ctx.at(day, seq),
+        })
         .returning({ id: extensionRequests.id }),
     );
     inquiryEvent("extension_requested", at(day), u.clerk, { requestId: request.id, requestedDueOn, reason });
@@ -150,23 +186,31 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
     const base = { from: t.from, to: t.to };
 
     if (step.event === "submit") {
-      inquiryEvent("submit", at(t.day), actor, {
-        ...base,
-        reference: numbering!.reference,
-        publicRef: numbering!.publicRef,
-        period: numbering!.period,
-        sequence: numbering!.sequence,
-        receivedOn: ctx.isoDay(t.day),
-        dueOn: c.due?.dueOn ?? null,
-        dueRuleLabel: ctx.type.ruleLabel,
-        dueExplanation: c.due?.explanation ?? null,
-      }, pub);
+      inquiryEvent(
+        "submit",
+        at(t.day),
+        actor,
+        {
+          ...base,
+          reference: numbering!.reference,
+          publicRef: numbering!.publicRef,
+          period: numbering!.period,
+          sequence: numbering!.sequence,
+          receivedOn: ctx.isoDay(t.day),
+          dueOn: c.due?.dueOn ?? null,
+          dueRuleLabel: ctx.type.ruleLabel,
+          dueExplanation: c.due?.explanation ?? null,
+        },
+        pub,
+      );
     } else if (step.event === "assign") {
       const when = at(t.day);
       inquiryEvent("assign", when, actor, { ...base, leadOrganizationId: lead }, pub);
       const contributorIds = (step.contributors ?? []).map((name) => ctx.organizationId(name));
       if (contributorIds.length > 0) {
-        await tx.insert(inquiryContributors).values(contributorIds.map((organizationId) => ({ inquiryId: inquiry.id, organizationId, addedAt: when })));
+        await tx
+          .insert(inquiryContributors)
+          .values(contributorIds.map((organizationId) => ({ inquiryId: inquiry.id, organizationId, addedAt: when })));
         inquiryEvent("contributors_changed", at(t.day), actor, { added: contributorIds });
       }
     } else if (step.event === "start_answering") {
@@ -193,27 +237,54 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
         .update(extensionRequests)
         .set({ status: "granted", decidedByUserId: actor, decidedAt: grantedAt, extensionId: extension.id })
         .where(eq(extensionRequests.id, requestId));
-      inquiryEvent("extend_deadline", grantedAt, actor, {
-        ...base,
-        reason: step.reason,
-        previousDueOn: t.facts.currentDueOn,
-        newDueOn: t.facts.newDueOn,
-        extensionId: extension.id,
-        requestId,
-      }, pub);
+      inquiryEvent(
+        "extend_deadline",
+        grantedAt,
+        actor,
+        {
+          ...base,
+          reason: step.reason,
+          previousDueOn: t.facts.currentDueOn,
+          newDueOn: t.facts.newDueOn,
+          extensionId: extension.id,
+          requestId,
+        },
+        pub,
+      );
     } else if (step.event === "answer") {
-      await insertPublishedAnswer(tx, ctx, { inquiryId: inquiry.id, questionIds: questionRows.map((q) => q.id), step, day: t.day, isPublic, at, events });
+      await insertPublishedAnswer(tx, ctx, {
+        inquiryId: inquiry.id,
+        questionIds: questionRows.map((q) => q.id),
+        step,
+        day: t.day,
+        isPublic,
+        at,
+        events,
+      });
     } else if (step.event === "put_on_agenda") {
       const meeting = ctx.meetingIds[step.meeting]!;
       meeting.items += 1;
       const item = first(
         await tx
           .insert(agendaItems)
-          .values({ meetingId: meeting.id, number: String(meeting.items + 4), title: spec.title, position: meeting.items })
+          .values({
+            meetingId: meeting.id,
+            number: String(meeting.items + 4),
+            title: spec.title,
+            position: meeting.items,
+          })
           .returning({ id: agendaItems.id }),
       );
-      await tx.insert(inquiryAgendaItems).values({ inquiryId: inquiry.id, agendaItemId: item.id, purpose: "decision", roleLabel: "Entscheidung" });
-      inquiryEvent("put_on_agenda", at(t.day), actor, { ...base, meetingDate: meeting.date, agendaItem: String(meeting.items + 4), agendaItemId: item.id }, pub);
+      await tx
+        .insert(inquiryAgendaItems)
+        .values({ inquiryId: inquiry.id, agendaItemId: item.id, purpose: "decision", roleLabel: "Entscheidung" });
+      inquiryEvent(
+        "put_on_agenda",
+        at(t.day),
+        actor,
+        { ...base, meetingDate: meeting.date, agendaItem: String(meeting.items + 4), agendaItemId: item.id },
+        pub,
+      );
     } else {
       // accept, declare_inadmissible, withdraw, decide: the facts the guards checked are the payload.
       const facts: Record<string, unknown> = {};
@@ -237,10 +308,16 @@ async function insertDraftAnswer(
   const u = ctx.body.accounts.users;
   const lead = ctx.body.anchor.answeringDepartmentId!;
   const answer = first(
-    await tx.insert(answers).values({ bodyId: ctx.bodyId, inquiryId, status: "drafting", leadOrganizationId: lead }).returning({ id: answers.id }),
+    await tx
+      .insert(answers)
+      .values({ bodyId: ctx.bodyId, inquiryId, status: "drafting", leadOrganizationId: lead })
+      .returning({ id: answers.id }),
   );
   const version = first(
-    await tx.insert(answerVersions).values({ answerId: answer.id, versionNumber: 1, createdByUserId: u.clerk }).returning({ id: answerVersions.id }),
+    await tx
+      .insert(answerVersions)
+      .values({ answerId: answer.id, versionNumber: 1, createdByUserId: u.clerk })
+      .returning({ id: answerVersions.id }),
   );
   const part = first(
     await tx
@@ -329,10 +406,26 @@ async function insertPublishedAnswer(
     await tx.insert(answerPartQuestions).values({ partId: part.id, questionId });
   }
   const answerEvent = (type: SeedEvent["type"], occurredOn: Date, actorUserId: string, from: string, to: string) =>
-    a.events.push({ bodyId: ctx.bodyId, aggregateType: "answer", aggregateId: answer.id, type, occurredOn, public: false, actorUserId, payload: { from, to, inquiryId: a.inquiryId } });
+    a.events.push({
+      bodyId: ctx.bodyId,
+      aggregateType: "answer",
+      aggregateId: answer.id,
+      type,
+      occurredOn,
+      public: false,
+      actorUserId,
+      payload: { from, to, inquiryId: a.inquiryId },
+    });
   answerEvent("send_to_sign_off", signOff, u.clerk, "drafting", "sign_off");
   answerEvent("approve", approved, u.executive, "sign_off", "approved");
   a.events.push(
-    ...answeredEvents({ bodyId: ctx.bodyId, inquiryId: a.inquiryId, answerId: answer.id, publishedAt, actorUserId: u.councilOffice, public: a.isPublic }),
+    ...answeredEvents({
+      bodyId: ctx.bodyId,
+      inquiryId: a.inquiryId,
+      answerId: answer.id,
+      publishedAt,
+      actorUserId: u.councilOffice,
+      public: a.isPublic,
+    }),
   );
 }

@@ -62,12 +62,18 @@ export function landtagNrwDemo(anchor: BodyAnchor, accounts: DemoAccounts): Demo
             day: -12,
             requestedDueDay: 10,
             reason: "Die Angaben der Ressorts zur Zahl der Nutzerinnen und Nutzer liegen noch nicht vollständig vor.",
-            refused: { day: -10, note: "Eine Verlängerung ist nicht möglich; bitte die vorliegenden Angaben fristgerecht beantworten." },
+            refused: {
+              day: -10,
+              note: "Eine Verlängerung ist nicht möglich; bitte die vorliegenden Angaben fristgerecht beantworten.",
+            },
           },
         ],
         draftAnswer: {
           text: "Entwurf: Die Angaben der Ressorts liegen noch nicht vollständig vor.",
-          consultation: { day: -20, questionsPut: "Bestehen gegen die zugelassenen Messenger-Dienste datenschutzrechtliche Bedenken?" },
+          consultation: {
+            day: -20,
+            questionsPut: "Bestehen gegen die zugelassenen Messenger-Dienste datenschutzrechtliche Bedenken?",
+          },
         },
       },
       {

@@ -65,7 +65,8 @@ export function norderstedtDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
           text: "Entwurf: Die Verwaltung stellt die Angaben derzeit bei den Ämtern zusammen.",
           consultation: {
             day: -11,
-            questionsPut: "Bestehen gegen die Speicherung von Aufzeichnungen aus Videokonferenzen datenschutzrechtliche Bedenken?",
+            questionsPut:
+              "Bestehen gegen die Speicherung von Aufzeichnungen aus Videokonferenzen datenschutzrechtliche Bedenken?",
           },
         },
       },
@@ -129,7 +130,8 @@ export function norderstedtDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
           {
             event: "withdraw",
             day: -6,
-            publicNote: "Die Fragen wurden in der Sitzung des Hauptausschusses mündlich beantwortet; die Anfrage hat sich erledigt.",
+            publicNote:
+              "Die Fragen wurden in der Sitzung des Hauptausschusses mündlich beantwortet; die Anfrage hat sich erledigt.",
           },
         ],
       },

@@ -22,14 +22,18 @@ export function scharnebeckDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
         title: "Digitale Bürgersprechstunde per Videokonferenz",
         visibility: "internal",
         createdDay: -2,
-        questions: ["Die Samtgemeinde bietet monatlich eine Bürgersprechstunde des Samtgemeindebürgermeisters auch per Videokonferenz an."],
+        questions: [
+          "Die Samtgemeinde bietet monatlich eine Bürgersprechstunde des Samtgemeindebürgermeisters auch per Videokonferenz an.",
+        ],
         steps: [],
       },
       {
         title: "Freies WLAN im Rathaus Scharnebeck",
         visibility: "public",
         createdDay: -5,
-        questions: ["Im Foyer und in den Sitzungsräumen des Rathauses wird ein freies, datenschutzfreundliches WLAN eingerichtet."],
+        questions: [
+          "Im Foyer und in den Sitzungsräumen des Rathauses wird ein freies, datenschutzfreundliches WLAN eingerichtet.",
+        ],
         steps: [{ event: "submit", day: -3 }],
       },
       {
@@ -48,33 +52,54 @@ export function scharnebeckDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
         title: "Übertragung der Sitzungen des Samtgemeinderats im Internet",
         visibility: "public",
         createdDay: -45,
-        questions: ["Die öffentlichen Sitzungen des Samtgemeinderats werden künftig live im Internet übertragen und für drei Monate abrufbar gehalten."],
+        questions: [
+          "Die öffentlichen Sitzungen des Samtgemeinderats werden künftig live im Internet übertragen und für drei Monate abrufbar gehalten.",
+        ],
         steps: [
           { event: "submit", day: -43 },
           { event: "put_on_agenda", day: -28, meeting: "last" },
-          { event: "decide", meeting: "last", decision: "adopted", note: "Der Samtgemeinderat hat den Antrag einstimmig beschlossen." },
+          {
+            event: "decide",
+            meeting: "last",
+            decision: "adopted",
+            note: "Der Samtgemeinderat hat den Antrag einstimmig beschlossen.",
+          },
         ],
       },
       {
         title: "Tablets für alle Mitglieder des Samtgemeinderats",
         visibility: "public",
         createdDay: -40,
-        questions: ["Alle Mitglieder des Samtgemeinderats erhalten ein dienstliches Tablet für die papierlose Gremienarbeit."],
+        questions: [
+          "Alle Mitglieder des Samtgemeinderats erhalten ein dienstliches Tablet für die papierlose Gremienarbeit.",
+        ],
         steps: [
           { event: "submit", day: -38 },
           { event: "put_on_agenda", day: -28, meeting: "last" },
-          { event: "decide", meeting: "last", decision: "rejected", note: "Der Samtgemeinderat hat den Antrag mehrheitlich abgelehnt." },
+          {
+            event: "decide",
+            meeting: "last",
+            decision: "rejected",
+            note: "Der Samtgemeinderat hat den Antrag mehrheitlich abgelehnt.",
+          },
         ],
       },
       {
         title: "Open-Source-Software in der Verwaltung der Samtgemeinde",
         visibility: "public",
         createdDay: -36,
-        questions: ["Die Verwaltung prüft bei jeder Neubeschaffung von Software, ob eine Open-Source-Lösung eingesetzt werden kann."],
+        questions: [
+          "Die Verwaltung prüft bei jeder Neubeschaffung von Software, ob eine Open-Source-Lösung eingesetzt werden kann.",
+        ],
         steps: [
           { event: "submit", day: -35 },
           { event: "put_on_agenda", day: -28, meeting: "last" },
-          { event: "decide", meeting: "last", decision: "referred", note: "Zur weiteren Beratung in den Fachausschuss überwiesen." },
+          {
+            event: "decide",
+            meeting: "last",
+            decision: "referred",
+            note: "Zur weiteren Beratung in den Fachausschuss überwiesen.",
+          },
         ],
       },
     ],

@@ -44,7 +44,13 @@ export type DemoStep =
   | { event: "put_on_agenda"; day: Day; meeting: string }
   | { event: "decide"; meeting: string; decision: MotionOutcome; note: string }
   /** A department's request for more time that is still pending, or refused on `refused.day`. */
-  | { event: "extension_requested"; day: Day; requestedDueDay: Day; reason: string; refused?: { day: Day; note: string } };
+  | {
+      event: "extension_requested";
+      day: Day;
+      requestedDueDay: Day;
+      reason: string;
+      refused?: { day: Day; note: string };
+    };
 
 export interface DemoCase {
   title: string;
@@ -119,12 +125,20 @@ export interface BodyContext {
 /** Seeds one body's fictional cases; `now` fixes "today" for tests. */
 export async function seedDemoBody(tx: Tx, body: DemoBody, now: Date): Promise<void> {
   const { bodyId } = body.anchor;
-  const bodyRow = first(await tx.select({ state: bodies.state, timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId)));
+  const bodyRow = first(
+    await tx.select({ state: bodies.state, timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId)),
+  );
   const today = isoDateInTimeZone(now, bodyRow.timeZone);
   const typeRow = first(
-    await tx.select().from(inquiryTypes).where(and(eq(inquiryTypes.bodyId, bodyId), eq(inquiryTypes.code, body.typeCode))),
+    await tx
+      .select()
+      .from(inquiryTypes)
+      .where(and(eq(inquiryTypes.bodyId, bodyId), eq(inquiryTypes.code, body.typeCode))),
   );
-  const orgRows = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.bodyId, bodyId));
+  const orgRows = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.bodyId, bodyId));
   const organizationId = (name: string) => {
     const row = orgRows.find((o) => o.name === name);
     if (!row) throw new Error(`demo data: no organisation "${name}" in ${body.anchor.slug}`);
@@ -142,7 +156,10 @@ export async function seedDemoBody(tx: Tx, body: DemoBody, now: Date): Promise<v
     );
     meetingIds[key] = { id: row.id, day, date: addDays(today, day), items: 0 };
   }
-  const meetingRows = await tx.select({ organizationId: meetings.organizationId, date: meetings.date }).from(meetings).where(eq(meetings.bodyId, bodyId));
+  const meetingRows = await tx
+    .select({ organizationId: meetings.organizationId, date: meetings.date })
+    .from(meetings)
+    .where(eq(meetings.bodyId, bodyId));
 
   const ctx: BodyContext = {
     body,
@@ -178,13 +195,17 @@ export async function seedDemoBody(tx: Tx, body: DemoBody, now: Date): Promise<v
 
   const lastByPeriod = new Map<string, number>();
   for (const c of resolved) {
-    if (c.numbering) lastByPeriod.set(c.numbering.period, Math.max(lastByPeriod.get(c.numbering.period) ?? 0, c.numbering.sequence));
+    if (c.numbering)
+      lastByPeriod.set(c.numbering.period, Math.max(lastByPeriod.get(c.numbering.period) ?? 0, c.numbering.sequence));
   }
   for (const [period, lastValue] of lastByPeriod) {
     await tx
       .insert(referenceCounters)
       .values({ bodyId, typeId: ctx.type.id, period, lastValue })
-      .onConflictDoUpdate({ target: [referenceCounters.bodyId, referenceCounters.typeId, referenceCounters.period], set: { lastValue } });
+      .onConflictDoUpdate({
+        target: [referenceCounters.bodyId, referenceCounters.typeId, referenceCounters.period],
+        set: { lastValue },
+      });
   }
 }
 
@@ -199,7 +220,9 @@ function resolveCase(ctx: BodyContext, c: DemoCase): ResolvedCase {
     for (const day of candidates) {
       const result = computeDueDate(ctx.isoDay(day), ctx.type.rule, ctx.calendar);
       const [min, max] = submit.dueWithin ?? [-Infinity, Infinity];
-      const dueOk = !submit.dueWithin || (result.dueOn !== null && result.dueOn >= ctx.isoDay(min) && result.dueOn <= ctx.isoDay(max));
+      const dueOk =
+        !submit.dueWithin ||
+        (result.dueOn !== null && result.dueOn >= ctx.isoDay(min) && result.dueOn <= ctx.isoDay(max));
       if (dueOk && day <= 0) {
         receivedDay = day;
         due = result;
@@ -217,19 +240,23 @@ function resolveCase(ctx: BodyContext, c: DemoCase): ResolvedCase {
   const transitions: ResolvedCase["transitions"] = [];
   for (const step of c.steps) {
     if (step.event === "extension_requested") continue;
-    const day = step.event === "submit" ? receivedDay! : step.event === "decide" ? ctx.meetingIds[step.meeting]!.day : step.day;
-    if (day < lastDay || day > 0) throw new Error(`demo data: step ${step.event} of "${c.title}" is out of order or in the future`);
+    const day =
+      step.event === "submit" ? receivedDay! : step.event === "decide" ? ctx.meetingIds[step.meeting]!.day : step.day;
+    if (day < lastDay || day > 0)
+      throw new Error(`demo data: step ${step.event} of "${c.title}" is out of order or in the future`);
     lastDay = day;
     const facts: TransitionFacts = { currentDueOn: dueOn, publishedAnswerExists: step.event === "answer" };
     if (step.event === "declare_inadmissible") facts.reason = step.reason;
     if (step.event === "assign") facts.leadOrganizationId = ctx.body.anchor.answeringDepartmentId;
     if (step.event === "withdraw") facts.publicNote = step.publicNote;
     // A granted date falls on a weekday, as an office would set it.
-    if (step.event === "extend_deadline") Object.assign(facts, { reason: step.reason, newDueOn: ctx.isoDay(weekdayOffset(ctx.today, step.newDueDay)) });
+    if (step.event === "extend_deadline")
+      Object.assign(facts, { reason: step.reason, newDueOn: ctx.isoDay(weekdayOffset(ctx.today, step.newDueDay)) });
     if (step.event === "decide") facts.decision = step.decision;
     const role = LIFECYCLE_ROLE[step.event] ?? "council_office";
     const decision = decide(lifecycle, state, step.event, facts, [role]);
-    if (!decision.ok) throw new Error(`demo data: "${c.title}": ${step.event} in ${state} refused: ${decision.message}`);
+    if (!decision.ok)
+      throw new Error(`demo data: "${c.title}": ${step.event} in ${state} refused: ${decision.message}`);
     transitions.push({ step, day, from: state, to: decision.to, publicEvent: decision.publicEvent, facts, role });
     state = decision.to;
     version += 1;
@@ -259,10 +286,18 @@ function numberCases(ctx: BodyContext, cases: ResolvedCase[]) {
     .sort((a, b) => a.c.receivedDay! - b.c.receivedDay! || a.index - b.index);
   const next = new Map<string, number>();
   for (const { c } of numbered) {
-    const period = periodFor(ctx.type.numberingPeriod, { receivedOn: ctx.isoDay(c.receivedDay!), currentTerm: ctx.body.currentTerm });
+    const period = periodFor(ctx.type.numberingPeriod, {
+      receivedOn: ctx.isoDay(c.receivedDay!),
+      currentTerm: ctx.body.currentTerm,
+    });
     const sequence = (next.get(period) ?? 0) + 1;
     next.set(period, sequence);
-    const { reference, publicRef } = numberedReference({ referenceFormat: ctx.type.referenceFormat, typeCode: ctx.type.code, n: sequence, period });
+    const { reference, publicRef } = numberedReference({
+      referenceFormat: ctx.type.referenceFormat,
+      typeCode: ctx.type.code,
+      n: sequence,
+      period,
+    });
     c.numbering = { period, sequence, reference, publicRef };
   }
 }

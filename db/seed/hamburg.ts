@@ -55,7 +55,13 @@ export async function seedHamburg(tx: Tx) {
   const body = first(
     await tx
       .insert(bodies)
-      .values({ slug: "hamburg", name: "Freie und Hansestadt Hamburg", shortName: "Hamburg", kind: "city_state", state: "HH" })
+      .values({
+        slug: "hamburg",
+        name: "Freie und Hansestadt Hamburg",
+        shortName: "Hamburg",
+        kind: "city_state",
+        state: "HH",
+      })
       .returning({ id: bodies.id }),
   );
   const bodyId = body.id;
@@ -71,7 +77,12 @@ export async function seedHamburg(tx: Tx) {
   const [poerksen, caspar] = await tx
     .insert(people)
     .values([
-      { bodyId, name: "Jan Pörksen", roleLabel: "Staatsrat, Chef der Senatskanzlei", organizationId: org.senatskanzlei },
+      {
+        bodyId,
+        name: "Jan Pörksen",
+        roleLabel: "Staatsrat, Chef der Senatskanzlei",
+        organizationId: org.senatskanzlei,
+      },
       { bodyId, name: "Prof. Dr. Johannes Caspar", roleLabel: SUPERVISORY_AUTHORITY, organizationId: org.hmbbfdi },
     ])
     .returning({ id: people.id });
@@ -116,7 +127,13 @@ export async function seedHamburg(tx: Tx) {
   );
   await tx.insert(inquiryOriginators).values([
     { inquiryId: inquiry.id, organizationId: org.hmbbfdi, label: SUPERVISORY_AUTHORITY, position: 1 },
-    { inquiryId: inquiry.id, personId: caspar!.id, organizationId: org.hmbbfdi, label: "Prof. Dr. Johannes Caspar", position: 2 },
+    {
+      inquiryId: inquiry.id,
+      personId: caspar!.id,
+      organizationId: org.hmbbfdi,
+      label: "Prof. Dr. Johannes Caspar",
+      position: 2,
+    },
   ]);
   const question = first(
     await tx
@@ -183,7 +200,14 @@ export async function seedHamburg(tx: Tx) {
 
   // The letter was not drafted in Quaestio: its receipt is recorded as such, not as a submission.
   await insertEvents(tx, [
-    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "letter_received", occurredOn: "2021-03-05", public: true },
+    {
+      bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      type: "letter_received",
+      occurredOn: "2021-03-05",
+      public: true,
+    },
     ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt }),
   ]);
 

@@ -108,8 +108,16 @@ export const nrwMatrix = {
     },
     { label: "Oberlandesgerichtsbezirke", organization: "Oberlandesgerichtsbezirke", uses: [C.edudip] },
     { label: "Fachhochschule für Rechtspflege", organization: "Fachhochschule für Rechtspflege", uses: [C.webexCloud] },
-    { label: "Ministerium für Verkehr", organization: "Ministerium für Verkehr", uses: [C.ciscoViko, C.webexOnPremise, C.jitsi] },
-    { label: "Landesbetrieb Straßenbau", organization: "Landesbetrieb Straßenbau", uses: [C.ciscoViko, C.webexOnPremise] },
+    {
+      label: "Ministerium für Verkehr",
+      organization: "Ministerium für Verkehr",
+      uses: [C.ciscoViko, C.webexOnPremise, C.jitsi],
+    },
+    {
+      label: "Landesbetrieb Straßenbau",
+      organization: "Landesbetrieb Straßenbau",
+      uses: [C.ciscoViko, C.webexOnPremise],
+    },
     {
       label: "Ministerium für Umwelt, Landwirtschaft, Natur- und Verbraucherschutz",
       organization: "Ministerium für Umwelt, Landwirtschaft, Natur- und Verbraucherschutz",

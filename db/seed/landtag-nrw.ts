@@ -93,7 +93,13 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
     bodyId,
     // Only the ministries answer the Landtag; the agencies, courts and chambers of the matrix are subordinate.
     Object.fromEntries(
-      nrwMatrix.rows.map((r) => [r.label, { kind: r.organization.startsWith("Ministerium") ? ("department" as const) : ("other" as const), name: r.organization }]),
+      nrwMatrix.rows.map((r) => [
+        r.label,
+        {
+          kind: r.organization.startsWith("Ministerium") ? ("department" as const) : ("other" as const),
+          name: r.organization,
+        },
+      ]),
     ),
   );
   const matrixOrg = (label: string) => {
@@ -337,7 +343,9 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
   );
   await tx
     .insert(criteria)
-    .values(ldiCriteria.map((text, i) => ({ criteriaSetId: criteriaSet.id, position: i + 1, text, sourceId: drucksache.id })));
+    .values(
+      ldiCriteria.map((text, i) => ({ criteriaSetId: criteriaSet.id, position: i + 1, text, sourceId: drucksache.id })),
+    );
   await tx
     .insert(inventoryCriteriaSets)
     .values({ inventoryId: inventory.id, criteriaSetId: criteriaSet.id, statusNote: ldiStatusNote });
@@ -352,8 +360,22 @@ export async function seedLandtagNrw(tx: Tx, toolIds: ToolIds) {
   );
 
   await insertEvents(tx, [
-    { bodyId, aggregateType: "inquiry", aggregateId: inquiry.id, type: "submit", occurredOn: "2020-05-28", public: true, payload: { to: "submitted" } },
-    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt, documentReference: "17/9511" }),
+    {
+      bodyId,
+      aggregateType: "inquiry",
+      aggregateId: inquiry.id,
+      type: "submit",
+      occurredOn: "2020-05-28",
+      public: true,
+      payload: { to: "submitted" },
+    },
+    ...answeredEvents({
+      bodyId,
+      inquiryId: inquiry.id,
+      answerId: answer.id,
+      publishedAt,
+      documentReference: "17/9511",
+    }),
   ]);
 
   const anchor: BodyAnchor = {

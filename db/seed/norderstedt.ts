@@ -118,7 +118,13 @@ export async function seedNorderstedt(tx: Tx) {
   const body = first(
     await tx
       .insert(bodies)
-      .values({ slug: "norderstedt", name: "Stadt Norderstedt", shortName: "Norderstedt", kind: "municipality", state: "SH" })
+      .values({
+        slug: "norderstedt",
+        name: "Stadt Norderstedt",
+        shortName: "Norderstedt",
+        kind: "municipality",
+        state: "SH",
+      })
       .returning({ id: bodies.id }),
   );
   const bodyId = body.id;
@@ -133,7 +139,10 @@ export async function seedNorderstedt(tx: Tx) {
   });
 
   const template = first(
-    await tx.insert(signOffTemplates).values({ bodyId, name: "Mitteilungsvorlage" }).returning({ id: signOffTemplates.id }),
+    await tx
+      .insert(signOffTemplates)
+      .values({ bodyId, name: "Mitteilungsvorlage" })
+      .returning({ id: signOffTemplates.id }),
   );
   await tx
     .insert(signOffTemplateSteps)
@@ -166,7 +175,12 @@ export async function seedNorderstedt(tx: Tx) {
   const [raisedItem, answerItem] = await tx
     .insert(agendaItems)
     .values([
-      { meetingId: raisedMeeting!.id, number: "26.7", title: "Anfrage 2 der FWuD-Fraktion zum Thema Zoom", position: 1 },
+      {
+        meetingId: raisedMeeting!.id,
+        number: "26.7",
+        title: "Anfrage 2 der FWuD-Fraktion zum Thema Zoom",
+        position: 1,
+      },
       // The Vorlage gives the meeting (Beratungsfolge: Hauptausschuss, 15.06.2020, Anhörung) but not its TOP
       // number: unknown stays unknown (the Vorlage number is no TOP).
       { meetingId: answerMeeting!.id, number: null, title: vorlageTitle, position: 1, public: true },
@@ -196,7 +210,9 @@ export async function seedNorderstedt(tx: Tx) {
       })
       .returning({ id: inquiries.id }),
   );
-  await tx.insert(inquiryOriginators).values({ inquiryId: inquiry.id, organizationId: org.fwud, label: "FWuD-Fraktion" });
+  await tx
+    .insert(inquiryOriginators)
+    .values({ inquiryId: inquiry.id, organizationId: org.fwud, label: "FWuD-Fraktion" });
   // The inquiry does not number its two questions; 1 and 2 are their order.
   const questionRows = await tx
     .insert(questions)
@@ -265,10 +281,14 @@ export async function seedNorderstedt(tx: Tx) {
       })
       .returning({ id: consultations.id }),
   );
-  await tx.insert(consultationRecommendations).values([
-    ...restrictions.map((text) => ({ kind: "restriction" as const, text })),
-    ...recommendations.map((text) => ({ kind: "recommendation" as const, text })),
-  ].map((r, i) => ({ consultationId: consultation.id, position: i + 1, ...r })));
+  await tx
+    .insert(consultationRecommendations)
+    .values(
+      [
+        ...restrictions.map((text) => ({ kind: "restriction" as const, text })),
+        ...recommendations.map((text) => ({ kind: "recommendation" as const, text })),
+      ].map((r, i) => ({ consultationId: consultation.id, position: i + 1, ...r })),
+    );
 
   // The form shows the signature row, not who signed: every step is "unrecorded".
   await tx.insert(signOffSteps).values(
@@ -313,7 +333,13 @@ export async function seedNorderstedt(tx: Tx) {
       public: true,
       payload: { to: "submitted", meeting: "Hauptausschuss", meetingDate: "2020-05-04", agendaItem: "26.7" },
     },
-    ...answeredEvents({ bodyId, inquiryId: inquiry.id, answerId: answer.id, publishedAt, documentReference: "M 20/0226" }),
+    ...answeredEvents({
+      bodyId,
+      inquiryId: inquiry.id,
+      answerId: answer.id,
+      publishedAt,
+      documentReference: "M 20/0226",
+    }),
   ]);
 
   const anchor: BodyAnchor = {

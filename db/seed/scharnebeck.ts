@@ -50,7 +50,11 @@ const motion = doc(
   paragraph(
     "Mit „Palim! Palim!“ bietet die Stadt Bühl ihren Bürger*innen eine sichere Video- / Telefonkonferenzlösung an. Darüber können Familien, Freunde, Vereine, Gremien, Fraktionen über eine allen sicherheitstechnischen sowie datenschutzrechtlichen Anforderungen genügende Plattform miteinander in Kontakt bleiben. Dies bietet nicht nur in Zeiten von hygienisch notwendiger physischer Distanz während der Corona-Pandemie eine Möglichkeit zum virtuellen Austausch in gesicherter Umgebung.",
   ),
-  paragraph("Wie das funktioniert, zeigten die „tagesthemen“ am 14. Mai, vgl. ", link("https://gruenlink.de/1rsm"), " bzw."),
+  paragraph(
+    "Wie das funktioniert, zeigten die „tagesthemen“ am 14. Mai, vgl. ",
+    link("https://gruenlink.de/1rsm"),
+    " bzw.",
+  ),
   paragraph(link("https://www.youtube.com/watch?v=oEFiEYIYfE&feature=youtu.be&t=1310")),
   paragraph("sowie die Website der Stadt Bühl:"),
   paragraph(link(BUEHL)),
@@ -64,7 +68,9 @@ const motion = doc(
     " Dazu kommt der Betrieb der Software unter Nutzung chinesischer Server. Zoom hat in Teilen nachgebessert, bleibt aber problematisch. Völlig zurecht warnt der Bundesdatenschutzbeauftragte weiterhin vor dem Videokonferenzdienst. Vgl. ",
     link("https://gruenlink.de/1rsI"),
     " oder ",
-    link("https://www.heise.de/news/Videokonferenz-Plattform-Zoom-Bundesdatenschutzbeauftragter-raet-von-Nutzung-ab-4727781.html"),
+    link(
+      "https://www.heise.de/news/Videokonferenz-Plattform-Zoom-Bundesdatenschutzbeauftragter-raet-von-Nutzung-ab-4727781.html",
+    ),
   ),
   paragraph(
     "Hinter „Palim! Palim!“ steckt dagegen die nicht-kommerzielle OpenSource Software Jitsi (",
@@ -77,7 +83,11 @@ const motion = doc(
         "https://www.stuttgarter-nachrichten.de/inhalt.statt-zoom-und-co-welche-vorteile-die-video-chat-app-jitsi-bietet.cd0ef940-836f-431c-a3b9-714913f081cb.html",
       ),
     ],
-    [link("https://www.futurezone.de/apps/article228884059/Zoom-war-gestern-Mit-nur-einem-Klick-landest-du-jetzt-sicher-im-Jitsi-Meeting.html")],
+    [
+      link(
+        "https://www.futurezone.de/apps/article228884059/Zoom-war-gestern-Mit-nur-einem-Klick-landest-du-jetzt-sicher-im-Jitsi-Meeting.html",
+      ),
+    ],
   ]),
   heading(4, "Ist die Umsetzung teuer? Was bedeutet das technisch?"),
   paragraph(

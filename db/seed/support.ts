@@ -181,7 +181,13 @@ export function answeredEvents(a: {
       occurredOn: a.publishedAt,
       public: isPublic,
       actorUserId: a.actorUserId,
-      payload: { from: "approved", to: "published", inquiryId: a.inquiryId, versionNumber: 1, documentReference: a.documentReference },
+      payload: {
+        from: "approved",
+        to: "published",
+        inquiryId: a.inquiryId,
+        versionNumber: 1,
+        documentReference: a.documentReference,
+      },
     },
     {
       bodyId: a.bodyId,

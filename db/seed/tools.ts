@@ -44,7 +44,12 @@ export async function seedToolCatalogue(tx: Tx): Promise<ToolIds> {
   const rows = await tx
     .select({ id: tools.id, slug: tools.slug })
     .from(tools)
-    .where(inArray(tools.slug, toolCatalogue.map((t) => t.slug)));
+    .where(
+      inArray(
+        tools.slug,
+        toolCatalogue.map((t) => t.slug),
+      ),
+    );
   const ids = Object.fromEntries(rows.map((r) => [r.slug, r.id])) as ToolIds;
   for (const t of toolCatalogue) if (!ids[t.slug]) throw new Error(`tool ${t.slug} missing after insert`);
   return ids;
@@ -132,7 +137,8 @@ export async function seedToolFacts(tx: Tx, toolIds: ToolIds, s: FactSources) {
       bodyId: null,
       key: "open_source",
       value: "ja – nicht-kommerzielle OpenSource Software",
-      quote: "Hinter „Palim! Palim!“ steckt dagegen die nicht-kommerzielle OpenSource Software Jitsi (https://jitsi.org/).",
+      quote:
+        "Hinter „Palim! Palim!“ steckt dagegen die nicht-kommerzielle OpenSource Software Jitsi (https://jitsi.org/).",
       ...scharnebeckMotion,
     },
     // Landtag NRW, Drucksache 17/9511: deployment as written in the table of question 2

@@ -52,7 +52,7 @@ try {
 
   const baseline = results[0]!.ms;
   console.log(
-    `PGlite per-test-file database, median of ${runs} run(s); template made once in ${templateMs.toFixed(0)} ms`
+    `PGlite per-test-file database, median of ${runs} run(s); template made once in ${templateMs.toFixed(0)} ms`,
   );
   for (const { name, ms } of results) {
     console.log(`${name.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / baseline).toFixed(2)}× baseline`);

@@ -52,12 +52,16 @@ describe("body administration", () => {
     // Staff role: set up the second factor first, reading the key as an authenticator app would.
     await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-    await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+    await page
+      .getByLabel("Sechsstelliger Code aus der App")
+      .fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
     await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
     await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
 
     await page.goto(`${app.url}/verwaltung/norderstedt`);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Verwaltung: .*Norderstedt/);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toMatch(/^Verwaltung: .*Norderstedt/);
     await checkA11y(page);
     expect(await page.locator("tr", { hasText: CLERK }).count()).toBe(1);
     expect(await page.getByText("landtag-nrw.quaestio.example").count()).toBe(0);
@@ -76,13 +80,17 @@ describe("body administration", () => {
     await page.getByLabel("Rolle", { exact: true }).selectOption({ label: "Sachbearbeitung" });
     await page.getByRole("button", { name: "Einladung senden" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain(`Die Einladung an ${INVITEE}`);
-    const pending = page.locator("table", { hasText: "Einladungen, die noch nicht angenommen wurden" }).locator("tr", { hasText: INVITEE });
+    const pending = page
+      .locator("table", { hasText: "Einladungen, die noch nicht angenommen wurden" })
+      .locator("tr", { hasText: INVITEE });
     await expect.poll(() => pending.count()).toBe(1);
     await checkA11y(page);
 
     // The outbox worker delivers the mail into the development mailbox.
     const link = await waitForMailLink(page, `${app.url}/entwicklung/postfach`, INVITEE, "/einladung/");
-    expect(link, "an invitation link in the development mailbox").toMatch(/^http:\/\/127\.0\.0\.1:\d+\/einladung\/[a-z2-7]{52}$/);
+    expect(link, "an invitation link in the development mailbox").toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/einladung\/[a-z2-7]{52}$/,
+    );
 
     // The colleague accepts in a browser of their own.
     const invitee = await openPage(browser);
@@ -99,12 +107,16 @@ describe("body administration", () => {
     invitee.allowHttpError(/\/einladung\//, 404);
     const reused = await invitee.page.goto(link!);
     expect(reused?.status()).toBe(404);
-    await expect.poll(() => invitee.page.getByRole("heading", { level: 1 }).textContent()).toBe("Einladung nicht gültig");
+    await expect
+      .poll(() => invitee.page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Einladung nicht gültig");
     invitee.assertNoPageErrors();
     await invitee.close();
 
     await page.goto(`${app.url}/verwaltung/norderstedt`);
-    expect(await page.locator("tr", { hasText: INVITEE }).filter({ hasText: "Neue Kollegin" }).count()).toBeGreaterThan(0);
+    expect(await page.locator("tr", { hasText: INVITEE }).filter({ hasText: "Neue Kollegin" }).count()).toBeGreaterThan(
+      0,
+    );
 
     // Deactivate the clerk.
     await page.locator("tr", { hasText: CLERK }).getByRole("link").click();
@@ -120,7 +132,9 @@ describe("body administration", () => {
     clerk.allowHttpError(/\/anmelden/, 401);
     await clerk.page.goto(`${app.url}/anmelden`);
     await signIn(clerk.page, CLERK, PASSWORD);
-    await expect.poll(() => clerk.page.getByRole("alert").textContent()).toContain("E-Mail-Adresse oder Passwort ist falsch");
+    await expect
+      .poll(() => clerk.page.getByRole("alert").textContent())
+      .toContain("E-Mail-Adresse oder Passwort ist falsch");
     clerk.assertNoPageErrors();
     await clerk.close();
 
@@ -128,7 +142,13 @@ describe("body administration", () => {
     await page.goto(`${app.url}/verwaltung/norderstedt/protokoll`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Protokoll: /);
     const log = page.locator("table tbody");
-    for (const label of ["Konto deaktiviert", "Einladung angenommen", "Einladung versandt", "Zweiter Faktor eingerichtet", "Fehlgeschlagene Anmeldung"]) {
+    for (const label of [
+      "Konto deaktiviert",
+      "Einladung angenommen",
+      "Einladung versandt",
+      "Zweiter Faktor eingerichtet",
+      "Fehlgeschlagene Anmeldung",
+    ]) {
       expect(await log.getByText(label, { exact: true }).count(), label).toBeGreaterThan(0);
     }
     // Inquiries are named by type, reference and title, with a link; statuses are German, not "Status answering".

@@ -53,12 +53,17 @@ describe("an answer from drafting to the public page", () => {
     // Part 1 answers questions 1 and 2 jointly; part 2 goes.
     const part1 = clerk.page.locator("li.answer-part-editor").nth(0);
     await part1.getByLabel("Frage 2").check();
-    expect(await part1.locator(".joint-note").textContent()).toBe("Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.");
+    expect(await part1.locator(".joint-note").textContent()).toBe(
+      "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.",
+    );
     await clerk.page.getByRole("button", { name: "Teil 2 entfernen" }).click();
     await clerk.page.locator("#p-0-body").click();
     await clerk.page.keyboard.type(ANSWER);
     await clerk.page.keyboard.press("Enter");
-    await clerk.page.getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" }).getByRole("button", { name: "Tabelle einfügen" }).click();
+    await clerk.page
+      .getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" })
+      .getByRole("button", { name: "Tabelle einfügen" })
+      .click();
     await clerk.page.keyboard.type("Anwendung");
     await part1.getByLabel("Einen Teil dieser Antwort nicht veröffentlichen (zurückhalten)").check();
     await part1.getByLabel("Rechtlicher Grund").selectOption({ label: "IT-Sicherheit" });
@@ -79,7 +84,9 @@ describe("an answer from drafting to the public page", () => {
     await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
     await clerk.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").check();
     await clerk.page.getByRole("button", { name: "Als „Sachbearbeitung“ zeichnen" }).click();
-    await expect.poll(async () => clerk.page.locator(".sign-off-table tbody tr").nth(0).textContent(), POLL).toContain("gezeichnet");
+    await expect
+      .poll(async () => clerk.page.locator(".sign-off-table tbody tr").nth(0).textContent(), POLL)
+      .toContain("gezeichnet");
     await checkA11y(clerk.page);
     clerk.assertNoPageErrors();
     await clerk.close();
@@ -90,7 +97,16 @@ describe("an answer from drafting to the public page", () => {
     await executive.page.goto(`${inquiryUrl}/antwort`);
     await executive.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").check();
     await executive.page.getByRole("button", { name: "Als „Verwaltungsspitze“ zeichnen" }).click();
-    await expect.poll(async () => executive.page.locator("dt", { hasText: "Stand der Antwort" }).locator("xpath=following-sibling::dd[1]").textContent(), POLL).toBe("freigegeben");
+    await expect
+      .poll(
+        async () =>
+          executive.page
+            .locator("dt", { hasText: "Stand der Antwort" })
+            .locator("xpath=following-sibling::dd[1]")
+            .textContent(),
+        POLL,
+      )
+      .toBe("freigegeben");
     await checkA11y(executive.page);
     executive.assertNoPageErrors();
     await executive.close();
@@ -101,7 +117,9 @@ describe("an answer from drafting to the public page", () => {
     await office.page.goto(`${inquiryUrl}/antwort`);
     await office.page.getByLabel("Aktenzeichen / Drucksachennummer der veröffentlichten Antwort").fill("18/4711");
     await office.page.getByRole("button", { name: "Antwort veröffentlichen" }).click();
-    await expect.poll(async () => office.page.getByRole("status").filter({ hasText: "veröffentlicht" }).count(), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(async () => office.page.getByRole("status").filter({ hasText: "veröffentlicht" }).count(), POLL)
+      .toBeGreaterThan(0);
     await checkA11y(office.page);
     await office.page.getByRole("link", { name: "Öffentliche Seite" }).click();
     await office.page.waitForURL(/\/landtag-nrw\/anfragen\//);
@@ -129,7 +147,9 @@ describe("an answer from drafting to the public page", () => {
     await checkA11y(faction.page);
     await faction.page.getByRole("button", { name: "Nachfrage stellen" }).click();
     await faction.page.waitForURL(/\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
-    expect(await faction.page.getByLabel("Titel").inputValue()).toMatch(/^Nachfrage zu .+: Open-Source-Software in den Ministerien$/);
+    expect(await faction.page.getByLabel("Titel").inputValue()).toMatch(
+      /^Nachfrage zu .+: Open-Source-Software in den Ministerien$/,
+    );
     await faction.page.goto(inquiryUrl);
     expect(await faction.page.getByRole("region", { name: "Nachfragen" }).getByRole("link").count()).toBe(1);
     faction.assertNoPageErrors();

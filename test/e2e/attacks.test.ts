@@ -55,14 +55,16 @@ const ids = { storedInternal: "", nrwInternal: [] as string[], nrwUser: "", nord
 
 /** Encodes one path segment; lone surrogates (which encodeURIComponent refuses) become U+FFFD first. */
 function segment(value: string): string {
-  return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, (c, i: number, s: string) => {
-    const code = c.charCodeAt(0);
-    const next = s.charCodeAt(i + 1);
-    const prev = s.charCodeAt(i - 1);
-    if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
-    if (code >= 0xdc00 && prev >= 0xd800 && prev < 0xdc00) return c;
-    return "\uFFFD";
-  }));
+  return encodeURIComponent(
+    value.replace(/[\uD800-\uDFFF]/g, (c, i: number, s: string) => {
+      const code = c.charCodeAt(0);
+      const next = s.charCodeAt(i + 1);
+      const prev = s.charCodeAt(i - 1);
+      if (code < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) return c;
+      if (code >= 0xdc00 && prev >= 0xd800 && prev < 0xdc00) return c;
+      return "\uFFFD";
+    }),
+  );
 }
 
 const STORED_PAYLOADS = sample(SCRIPT_PAYLOADS, 12);
@@ -81,7 +83,10 @@ async function prepareDatabase(dir: string) {
     ids.nrwUser = userId(FACTION_NRW);
     ids.norderstedtUser = userId("fraktion@norderstedt.quaestio.example");
     for (const email of [FACTION_NRW, STAFF_NRW, STAFF_NORDERSTEDT, ADMIN_NORDERSTEDT]) {
-      const { token } = await createSession(db, userId(email), { mfaVerified: email !== FACTION_NRW, userAgent: "attack test" });
+      const { token } = await createSession(db, userId(email), {
+        mfaVerified: email !== FACTION_NRW,
+        userAgent: "attack test",
+      });
       cookies[email] = `quaestio_session=${token}`;
     }
 
@@ -91,7 +96,11 @@ async function prepareDatabase(dir: string) {
       .select({ id: memberships.organizationId })
       .from(memberships)
       .where(and(eq(memberships.userId, userId(FACTION_NRW)), eq(memberships.bodyId, nrw!.id)));
-    const [department] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.bodyId, nrw!.id)).limit(1);
+    const [department] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.bodyId, nrw!.id))
+      .limit(1);
     const joined = STORED_PAYLOADS.join(" ");
     const safeDoc = (() => {
       // A javascript: link must not survive the content schema; if the schema refuses it, plain text only.
@@ -127,7 +136,15 @@ async function prepareDatabase(dir: string) {
       .returning({ id: inquiries.id });
     const publishedQuestions = await db
       .insert(questions)
-      .values(STORED_PAYLOADS.map((p, i) => ({ inquiryId: published!.id, position: i + 1, number: String(i + 1), leadIn: p, ...safeDoc })))
+      .values(
+        STORED_PAYLOADS.map((p, i) => ({
+          inquiryId: published!.id,
+          position: i + 1,
+          number: String(i + 1),
+          leadIn: p,
+          ...safeDoc,
+        })),
+      )
       .returning({ id: questions.id });
     expect(publishedQuestions.length).toBe(STORED_PAYLOADS.length);
 
@@ -157,9 +174,15 @@ async function prepareDatabase(dir: string) {
       .insert(questions)
       .values({ inquiryId: internal!.id, position: 1, number: "1", leadIn: STORED_PAYLOADS[5], ...safeDoc })
       .returning({ id: questions.id });
-    const [answer] = await db.insert(answers).values({ bodyId: nrw!.id, inquiryId: internal!.id, leadOrganizationId: department!.id }).returning();
+    const [answer] = await db
+      .insert(answers)
+      .values({ bodyId: nrw!.id, inquiryId: internal!.id, leadOrganizationId: department!.id })
+      .returning();
     const [version] = await db.insert(answerVersions).values({ answerId: answer!.id, versionNumber: 1 }).returning();
-    const [part] = await db.insert(answerParts).values({ versionId: version!.id, position: 1, jointNote: STORED_PAYLOADS[6], ...safeDoc }).returning();
+    const [part] = await db
+      .insert(answerParts)
+      .values({ versionId: version!.id, position: 1, jointNote: STORED_PAYLOADS[6], ...safeDoc })
+      .returning();
     await db.insert(answerPartQuestions).values({ partId: part!.id, questionId: q!.id });
     await db.insert(withholdings).values({
       versionId: version!.id,
@@ -181,10 +204,15 @@ async function prepareDatabase(dir: string) {
         status: "requested",
       })
       .returning();
-    await db.insert(consultationRecommendations).values({ consultationId: consultation!.id, position: 1, kind: "restriction", text: STORED_PAYLOADS[10]! });
+    await db
+      .insert(consultationRecommendations)
+      .values({ consultationId: consultation!.id, position: 1, kind: "restriction", text: STORED_PAYLOADS[10]! });
 
     ids.nrwInternal = (
-      await db.select({ id: inquiries.id }).from(inquiries).where(and(eq(inquiries.bodyId, nrw!.id), eq(inquiries.visibility, "internal")))
+      await db
+        .select({ id: inquiries.id })
+        .from(inquiries)
+        .where(and(eq(inquiries.bodyId, nrw!.id), eq(inquiries.visibility, "internal")))
     ).map((r) => r.id);
   } finally {
     await handle.close();
@@ -269,7 +297,10 @@ describe("response headers", () => {
     expectSecurityHeaders(invalid, "400 form", true);
 
     // Refused before Remix (scripts/start.mjs) as plain text: no HTML, but the same base headers.
-    const refused = await fetchText("/anmelden", signInForm({ email: FACTION_NRW, password: PASSWORD }, { "Sec-Fetch-Site": "cross-site" }));
+    const refused = await fetchText(
+      "/anmelden",
+      signInForm({ email: FACTION_NRW, password: PASSWORD }, { "Sec-Fetch-Site": "cross-site" }),
+    );
     expect(refused.status).toBe(403);
     expectSecurityHeaders(refused, "403", false);
 
@@ -282,7 +313,10 @@ describe("response headers", () => {
   });
 
   it("sets the session cookie HttpOnly, SameSite=Lax, Path=/ and marks signed-in responses no-store", async () => {
-    const signedIn = await fetchText("/anmelden", signInForm({ email: FACTION_NRW, password: PASSWORD, weiter: "/arbeitsbereich" }));
+    const signedIn = await fetchText(
+      "/anmelden",
+      signInForm({ email: FACTION_NRW, password: PASSWORD, weiter: "/arbeitsbereich" }),
+    );
     expect(signedIn.status).toBe(302);
     const setCookie = signedIn.headers.get("Set-Cookie") ?? "";
     expect(setCookie).toMatch(/^quaestio_session=[^;]+/);
@@ -293,7 +327,13 @@ describe("response headers", () => {
     expect(signedIn.headers.get("Cache-Control")).toMatch(/no-store/);
     const cookie = setCookie.split(";")[0]!;
 
-    for (const path of ["/", "/landtag-nrw/anfragen", "/arbeitsbereich", `/arbeitsbereich/vorgaenge/${ids.storedInternal}`, "/landtag-nrw/anfragen.data"]) {
+    for (const path of [
+      "/",
+      "/landtag-nrw/anfragen",
+      "/arbeitsbereich",
+      `/arbeitsbereich/vorgaenge/${ids.storedInternal}`,
+      "/landtag-nrw/anfragen.data",
+    ]) {
       const response = await fetchText(path, { headers: { Cookie: cookie } });
       expect(response.status, path).toBe(200);
       expect(response.headers.get("Cache-Control"), path).toMatch(/no-store/);
@@ -305,7 +345,9 @@ describe("response headers", () => {
     const signedOut = await fetchText("/abmelden", signInForm({}, { Cookie: cookie }));
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Set-Cookie")).toMatch(/quaestio_session=;/);
-    expect(signedOut.headers.get("Cache-Control") ?? "(none)", "Cache-Control of the sign-out redirect").toMatch(/no-store/);
+    expect(signedOut.headers.get("Cache-Control") ?? "(none)", "Cache-Control of the sign-out redirect").toMatch(
+      /no-store/,
+    );
   });
 });
 
@@ -333,11 +375,15 @@ describe("access by id on the running app", () => {
   it("answers 404 to Norderstedt staff for every internal inquiry of the Landtag NRW, 200 to the Landtag's staff", async () => {
     expect(ids.nrwInternal.length).toBeGreaterThanOrEqual(3);
     for (const id of ids.nrwInternal) {
-      const foreign = await fetchText(`/arbeitsbereich/vorgaenge/${id}`, { headers: { Cookie: cookies[STAFF_NORDERSTEDT]! } });
+      const foreign = await fetchText(`/arbeitsbereich/vorgaenge/${id}`, {
+        headers: { Cookie: cookies[STAFF_NORDERSTEDT]! },
+      });
       expect(foreign.status, id).toBe(404);
       expect(foreign.body).not.toContain(id);
     }
-    const own = await fetchText(`/arbeitsbereich/vorgaenge/${ids.storedInternal}`, { headers: { Cookie: cookies[STAFF_NRW]! } });
+    const own = await fetchText(`/arbeitsbereich/vorgaenge/${ids.storedInternal}`, {
+      headers: { Cookie: cookies[STAFF_NRW]! },
+    });
     expect(own.status).toBe(200);
     expect(findUnescapedPayload(own.body)).toBeNull();
     const anonymous = await fetchText(`/arbeitsbereich/vorgaenge/${ids.storedInternal}`);
@@ -353,11 +399,16 @@ describe("attack strings against the running app", () => {
     const failures: string[] = [];
     const requests: Array<{ path: string; init?: RequestInit }> = [];
     for (const { value } of ATTACK_STRINGS) {
-      requests.push({ path: `/norderstedt/anfragen?${new URLSearchParams({ seite: value.replace(/[\uD800-\uDFFF]/g, "\uFFFD") })}` });
+      requests.push({
+        path: `/norderstedt/anfragen?${new URLSearchParams({ seite: value.replace(/[\uD800-\uDFFF]/g, "\uFFFD") })}`,
+      });
       requests.push({ path: `/landtag-nrw/anfragen/${segment(value)}` });
       requests.push({ path: `/${segment(value)}/anfragen` });
       requests.push({ path: `/${segment(value)}/anfragen/17-9511` });
-      requests.push({ path: `/arbeitsbereich/vorgaenge/${segment(value)}`, init: { headers: { Cookie: cookies[STAFF_NRW]! } } });
+      requests.push({
+        path: `/arbeitsbereich/vorgaenge/${segment(value)}`,
+        init: { headers: { Cookie: cookies[STAFF_NRW]! } },
+      });
     }
     // The sign-in form is rate-limited per address and per account; past the limit it answers 429 with the form
     // again, which still has to escape what it shows.
@@ -372,16 +423,21 @@ describe("attack strings against the running app", () => {
       const found = findUnescapedPayload(response.body);
       if (found) failures.push(`unescaped ${found} in ${init?.method ?? "GET"} ${path.slice(0, 120)}`);
       const location = response.headers.get("Location");
-      if (location && !location.startsWith("/")) failures.push(`off-site redirect to ${location} from ${path.slice(0, 120)}`);
-      if (location?.startsWith("//") || location?.startsWith("/\\")) failures.push(`protocol-relative redirect ${location} from ${path.slice(0, 120)}`);
+      if (location && !location.startsWith("/"))
+        failures.push(`off-site redirect to ${location} from ${path.slice(0, 120)}`);
+      if (location?.startsWith("//") || location?.startsWith("/\\"))
+        failures.push(`protocol-relative redirect ${location} from ${path.slice(0, 120)}`);
     });
     expect(requests.length).toBeGreaterThan(1500);
     expect(failures).toEqual([]);
     // Nothing changed: the public list and the staff view show the same.
-    const strip = (html: string) => html.replace(/nonce="[^"]*"/g, "").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "");
+    const strip = (html: string) =>
+      html.replace(/nonce="[^"]*"/g, "").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "");
     const mainOf = (html: string) => strip(/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html);
     expect(mainOf((await fetchText("/landtag-nrw/anfragen")).body)).toBe(mainOf(listBefore.body));
-    expect(mainOf((await fetchText("/arbeitsbereich", { headers: { Cookie: cookies[STAFF_NRW]! } })).body)).toBe(mainOf(staffBefore.body));
+    expect(mainOf((await fetchText("/arbeitsbereich", { headers: { Cookie: cookies[STAFF_NRW]! } })).body)).toBe(
+      mainOf(staffBefore.body),
+    );
   });
 
   it("serves no file outside the public directory for raw traversal paths", async () => {
@@ -492,7 +548,11 @@ describe("account and administration pages", () => {
     }
     // Staff without the admin role do not learn that the administration exists.
     const staff = { headers: { Cookie: cookies[STAFF_NORDERSTEDT]! } };
-    for (const path of ["/verwaltung/norderstedt", "/verwaltung/norderstedt/protokoll", `/verwaltung/norderstedt/benutzer/${ids.norderstedtUser}`]) {
+    for (const path of [
+      "/verwaltung/norderstedt",
+      "/verwaltung/norderstedt/protokoll",
+      `/verwaltung/norderstedt/benutzer/${ids.norderstedtUser}`,
+    ]) {
       expect((await fetchText(path, staff)).status, path).toBe(404);
     }
     // A cross-body change by id is a 404 as well, and changes nothing.
@@ -503,7 +563,9 @@ describe("account and administration pages", () => {
     );
     expect(grant.status).toBe(404);
     expect((await fetchText("/arbeitsbereich", { headers: { Cookie: cookies[FACTION_NRW]! } })).status).toBe(200);
-    expect((await fetchText(`/verwaltung/norderstedt/benutzer/${ids.norderstedtUser}`, admin)).status).toBe(before.status);
+    expect((await fetchText(`/verwaltung/norderstedt/benutzer/${ids.norderstedtUser}`, admin)).status).toBe(
+      before.status,
+    );
   });
 
   it("refuses state changes from a foreign origin with 403", async () => {
@@ -511,7 +573,11 @@ describe("account and administration pages", () => {
     const cases: Array<[string, Record<string, string>, string | undefined]> = [
       ["/konto", { intent: "revoke-all" }, cookies[FACTION_NRW]],
       ["/passwort-vergessen", { email: FACTION_NRW }, undefined],
-      ["/verwaltung/norderstedt", { email: "neu@evil.example", role: "body_admin", organizationId: "x" }, cookies[ADMIN_NORDERSTEDT]],
+      [
+        "/verwaltung/norderstedt",
+        { email: "neu@evil.example", role: "body_admin", organizationId: "x" },
+        cookies[ADMIN_NORDERSTEDT],
+      ],
       [`/verwaltung/norderstedt/benutzer/${ids.norderstedtUser}`, { intent: "deactivate" }, cookies[ADMIN_NORDERSTEDT]],
     ];
     for (const [path, fields, cookie] of cases) {
@@ -539,8 +605,14 @@ describe("account and administration pages", () => {
       const v = value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
       requests.push({ path: "/passwort-vergessen", init: signInForm({ email: v }) });
       requests.push({ path: `/passwort-neu/${segment(v)}`, init: signInForm({ password: v, passwordRepeat: v }) });
-      requests.push({ path: `/einladung/${segment(v)}`, init: signInForm({ displayName: v, password: v, passwordConfirm: v }) });
-      requests.push({ path: "/verwaltung/norderstedt", init: signInForm({ email: v, role: v, organizationId: v }, { Cookie: cookies[ADMIN_NORDERSTEDT]! }) });
+      requests.push({
+        path: `/einladung/${segment(v)}`,
+        init: signInForm({ displayName: v, password: v, passwordConfirm: v }),
+      });
+      requests.push({
+        path: "/verwaltung/norderstedt",
+        init: signInForm({ email: v, role: v, organizationId: v }, { Cookie: cookies[ADMIN_NORDERSTEDT]! }),
+      });
     }
     await pool(requests, 4, async ({ path, init }) => {
       const response = await fetchText(path, init);

@@ -33,7 +33,7 @@ beforeAll(async () => {
       res
         .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": CSP })
         .end(
-          `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Test</title><link rel="icon" href="/pixel.svg"></head><body>${body}</body></html>`
+          `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Test</title><link rel="icon" href="/pixel.svg"></head><body>${body}</body></html>`,
         );
     } else {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

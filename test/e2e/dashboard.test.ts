@@ -64,11 +64,15 @@ describe("workspace dashboards", () => {
     const response = await page.goto(`${app.url}/arbeitsbereich`);
     expect(response?.headers()["cache-control"]).toContain("no-store");
 
-    expect(await page.getByRole("link", { name: "Neue Anfrage entwerfen" }).getAttribute("href")).toBe("/arbeitsbereich/entwurf/neu");
+    expect(await page.getByRole("link", { name: "Neue Anfrage entwerfen" }).getAttribute("href")).toBe(
+      "/arbeitsbereich/entwurf/neu",
+    );
     const drafts = section(page, "Meine Entwürfe");
     const draftLink = drafts.getByRole("link", { name: "Nutzung von Messenger-Diensten in der Verwaltung" });
     expect(await draftLink.getAttribute("href")).toMatch(/^\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
-    expect(await drafts.locator("tr", { hasText: "Nutzung von Messenger-Diensten" }).textContent()).toContain("von Ihnen angelegt");
+    expect(await drafts.locator("tr", { hasText: "Nutzung von Messenger-Diensten" }).textContent()).toContain(
+      "von Ihnen angelegt",
+    );
 
     const inProgress = section(page, "Eingereicht – in Bearbeitung");
     const submitted = inProgress.getByRole("link", { name: "Barrierefreiheit der Videokonferenzsysteme" });
@@ -90,7 +94,9 @@ describe("workspace dashboards", () => {
     await signIn(page, "ratsbuero@norderstedt.quaestio.example");
     await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-    await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+    await page
+      .getByLabel("Sechsstelliger Code aus der App")
+      .fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
     await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
     await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
 
@@ -99,9 +105,19 @@ describe("workspace dashboards", () => {
     const row = intake.locator("tr", { hasText: NORDERSTEDT_DEMO_TITLES.submitted });
     await expect.poll(() => row.count()).toBe(1);
     const rowText = (await row.textContent())!;
-    expect(demoReceiptDates().some((date) => rowText.includes(date)), `${rowText} shows ${demoReceiptDates().join(" or ")}`).toBe(true);
-    expect(await intake.getByRole("table").locator("caption").textContent()).toBe("Eingegangene Anfragen, älteste zuerst");
-    for (const heading of ["Überfällig nach Fachbereich", "Diese Woche fällig", "Offene Fristverlängerungsanträge", "Alle Vorgänge"]) {
+    expect(
+      demoReceiptDates().some((date) => rowText.includes(date)),
+      `${rowText} shows ${demoReceiptDates().join(" or ")}`,
+    ).toBe(true);
+    expect(await intake.getByRole("table").locator("caption").textContent()).toBe(
+      "Eingegangene Anfragen, älteste zuerst",
+    );
+    for (const heading of [
+      "Überfällig nach Fachbereich",
+      "Diese Woche fällig",
+      "Offene Fristverlängerungsanträge",
+      "Alle Vorgänge",
+    ]) {
       expect(await section(page, heading).count(), heading).toBe(1);
     }
     // The faction's draft stays the faction's.

@@ -29,7 +29,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const itemTexts = (page: Page) => page.locator("textarea[name^='item-'][name$='-text']").evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+const itemTexts = (page: Page) =>
+  page
+    .locator("textarea[name^='item-'][name$='-text']")
+    .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 
 describe("DPO statement with restrictions", () => {
   it("is written, refused without a verdict (input kept), submitted, and published by the lead's decision", async () => {
@@ -69,7 +72,9 @@ describe("DPO statement with restrictions", () => {
 
     await page.getByLabel("mit Auflagen").check();
     await page.getByRole("button", { name: "Stellungnahme abgeben" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toBe("Abgegeben; das federführende Amt ist benachrichtigt.");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("Abgegeben; das federführende Amt ist benachrichtigt.");
     const view = page.getByRole("region", { name: "Stellungnahme" });
     await expect.poll(() => view.getByRole("heading", { name: "Einschränkungen" }).count()).toBe(1);
     expect(await view.locator("li").allTextContents()).toEqual([RESTRICTION, RECOMMENDATION]);

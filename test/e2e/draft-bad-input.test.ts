@@ -21,12 +21,23 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const doc = (text: string) =>
+  JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /** The editor's form fields for a title and questions given as Tiptap JSON strings. */
 function editorForm(version: string, title: string, questions: string[], extra: Record<string, string> = {}) {
-  const form: Record<string, string> = { intent: "save", version, rich: "1", title, "preamble-json": "", "preamble-text": "", ...extra };
-  questions.forEach((json, i) => Object.assign(form, { [`q-${i}-level`]: "0", [`q-${i}-json`]: json, [`q-${i}-text`]: "" }));
+  const form: Record<string, string> = {
+    intent: "save",
+    version,
+    rich: "1",
+    title,
+    "preamble-json": "",
+    "preamble-text": "",
+    ...extra,
+  };
+  questions.forEach((json, i) =>
+    Object.assign(form, { [`q-${i}-level`]: "0", [`q-${i}-json`]: json, [`q-${i}-text`]: "" }),
+  );
   return form;
 }
 
@@ -53,19 +64,55 @@ describe("a draft posted by hand", () => {
 
     // A good save first, so that there is content to keep.
     const start = await draftState(page, url);
-    const good = await page.request.post(url, { form: editorForm(start.version, "Von Hand gesendet", [doc("Welche Fristen gelten?")]), headers: { origin: app.url } });
+    const good = await page.request.post(url, {
+      form: editorForm(start.version, "Von Hand gesendet", [doc("Welche Fristen gelten?")]),
+      headers: { origin: app.url },
+    });
     expect(good.status()).toBe(200);
     const before = await draftState(page, url);
     expect(before).toMatchObject({ title: "Von Hand gesendet", question: "Welche Fristen gelten?" });
 
     allowHttpError(url, 400);
     const cases: Array<[string, Record<string, string>, string]> = [
-      ["JSON that does not parse", editorForm(before.version, "X", ["{not json"]), "Frage 1: Der formatierte Text ist ungültig (kein gültiges JSON)."],
-      ["invalid Tiptap JSON", editorForm(before.version, "X", [JSON.stringify({ type: "doc", content: [{ type: "text", text: "bare" }] })]), "Er ist nicht richtig aufgebaut."],
-      ["an unknown node type", editorForm(before.version, "X", [JSON.stringify({ type: "doc", content: [{ type: "iframe" }] })]), "nicht erlaubtes Element („iframe“)"],
-      ["200 questions", editorForm(before.version, "X", Array.from({ length: 200 }, (_, i) => doc(`Frage ${i}`))), "höchstens 100 Fragen haben (hier: 200)"],
-      ["1 MB of text in one question", editorForm(before.version, "X", [doc("x".repeat(1024 * 1024))]), "Frage 1: Der formatierte Text ist zu umfangreich."],
-      ["an empty question on submission", editorForm(before.version, "X", [doc("Erste"), JSON.stringify({ type: "doc", content: [{ type: "paragraph" }] })], { intent: "submit", confirm: "on" }), "Frage 2 ist leer."],
+      [
+        "JSON that does not parse",
+        editorForm(before.version, "X", ["{not json"]),
+        "Frage 1: Der formatierte Text ist ungültig (kein gültiges JSON).",
+      ],
+      [
+        "invalid Tiptap JSON",
+        editorForm(before.version, "X", [JSON.stringify({ type: "doc", content: [{ type: "text", text: "bare" }] })]),
+        "Er ist nicht richtig aufgebaut.",
+      ],
+      [
+        "an unknown node type",
+        editorForm(before.version, "X", [JSON.stringify({ type: "doc", content: [{ type: "iframe" }] })]),
+        "nicht erlaubtes Element („iframe“)",
+      ],
+      [
+        "200 questions",
+        editorForm(
+          before.version,
+          "X",
+          Array.from({ length: 200 }, (_, i) => doc(`Frage ${i}`)),
+        ),
+        "höchstens 100 Fragen haben (hier: 200)",
+      ],
+      [
+        "1 MB of text in one question",
+        editorForm(before.version, "X", [doc("x".repeat(1024 * 1024))]),
+        "Frage 1: Der formatierte Text ist zu umfangreich.",
+      ],
+      [
+        "an empty question on submission",
+        editorForm(
+          before.version,
+          "X",
+          [doc("Erste"), JSON.stringify({ type: "doc", content: [{ type: "paragraph" }] })],
+          { intent: "submit", confirm: "on" },
+        ),
+        "Frage 2 ist leer.",
+      ],
     ];
     for (const [name, form, message] of cases) {
       const response = await page.request.post(url, { form, headers: { origin: app.url } });

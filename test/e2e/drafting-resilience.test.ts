@@ -25,7 +25,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const status = (page: Page) => page.getByRole("status").filter({ hasText: /Entwurf|Speichern|gespeichert|Ungespeichert|Jemand|wiederhergestellt/ });
+const status = (page: Page) =>
+  page.getByRole("status").filter({ hasText: /Entwurf|Speichern|gespeichert|Ungespeichert|Jemand|wiederhergestellt/ });
 const editorsShown = (page: Page) => page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).isVisible();
 /** The draft's saves: single-fetch POSTs to `<draft url>.data`. */
 const SAVE_URL = /\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}\.data/;
@@ -54,7 +55,8 @@ async function failSaves(page: Page, how: (route: Route) => Promise<void>) {
   return () => page.unroute(SAVE_URL, handler);
 }
 
-const serverError = (route: Route) => route.fulfill({ status: 500, contentType: "text/html", body: "<h1>Internal Server Error</h1>" });
+const serverError = (route: Route) =>
+  route.fulfill({ status: 500, contentType: "text/html", body: "<h1>Internal Server Error</h1>" });
 const dropConnection = (route: Route) => route.abort("failed");
 
 /**
@@ -65,47 +67,63 @@ const dropConnection = (route: Route) => route.abort("failed");
 function unexpectedProblems(recorded: RecordedPage): string[] {
   return recorded.problems.filter(
     (p) =>
-      !(/^(request failed: POST |console error: Failed to load resource: )/.test(p) && SAVE_URL.test(p) && p.includes("net::ERR_FAILED")) &&
-      !/^console error: SyntaxError\n/.test(p),
+      !(
+        /^(request failed: POST |console error: Failed to load resource: )/.test(p) &&
+        SAVE_URL.test(p) &&
+        p.includes("net::ERR_FAILED")
+      ) && !/^console error: SyntaxError\n/.test(p),
   );
 }
 
 describe("a failing save keeps the text", () => {
   it.each([
-    { name: "HTTP 500", how: serverError, message: /^Speichern fehlgeschlagen \(Serverfehler\)\. Ihr Text ist nicht verloren/ },
-    { name: "dropped connection", how: dropConnection, message: /^Speichern fehlgeschlagen: Die Verbindung zum Server ist abgebrochen\. Ihr Text ist nicht verloren/ },
-  ])("on $name: editors and text stay, the status says so, the next autosave after recovery stores it", async ({ how, message }) => {
-    const recorded = await openPage(browser);
-    const { page } = recorded;
-    const draftUrl = await newDraft(page, "Ausfallsicherheit");
-    recorded.allowHttpError(SAVE_URL, 500);
-    page.on("dialog", (dialog) => void dialog.accept());
+    {
+      name: "HTTP 500",
+      how: serverError,
+      message: /^Speichern fehlgeschlagen \(Serverfehler\)\. Ihr Text ist nicht verloren/,
+    },
+    {
+      name: "dropped connection",
+      how: dropConnection,
+      message: /^Speichern fehlgeschlagen: Die Verbindung zum Server ist abgebrochen\. Ihr Text ist nicht verloren/,
+    },
+  ])(
+    "on $name: editors and text stay, the status says so, the next autosave after recovery stores it",
+    async ({ how, message }) => {
+      const recorded = await openPage(browser);
+      const { page } = recorded;
+      const draftUrl = await newDraft(page, "Ausfallsicherheit");
+      recorded.allowHttpError(SAVE_URL, 500);
+      page.on("dialog", (dialog) => void dialog.accept());
 
-    const restore = await failSaves(page, how);
-    await typeIntoQuestion(page, "Wie oft fällt der Server aus?");
-    await page.getByLabel("Titel").fill("Ausfallsicherheit der IT");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(message);
-    expect(await editorsShown(page)).toBe(true);
-    expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus?");
-    expect(await page.getByLabel("Titel").inputValue()).toBe("Ausfallsicherheit der IT");
-    // The button fails the same way and still leaves everything in place.
-    await page.getByRole("button", { name: "Entwurf speichern" }).click();
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(message);
-    expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus?");
-    await checkA11y(page);
+      const restore = await failSaves(page, how);
+      await typeIntoQuestion(page, "Wie oft fällt der Server aus?");
+      await page.getByLabel("Titel").fill("Ausfallsicherheit der IT");
+      await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(message);
+      expect(await editorsShown(page)).toBe(true);
+      expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus?");
+      expect(await page.getByLabel("Titel").inputValue()).toBe("Ausfallsicherheit der IT");
+      // The button fails the same way and still leaves everything in place.
+      await page.getByRole("button", { name: "Entwurf speichern" }).click();
+      await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(message);
+      expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus?");
+      await checkA11y(page);
 
-    await restore();
-    await typeIntoQuestion(page, " Und wie lange?");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
-    await page.goto(draftUrl);
-    await page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).waitFor();
-    expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus? Und wie lange?");
-    expect(await page.getByLabel("Titel").inputValue()).toBe("Ausfallsicherheit der IT");
-    // Saved: no backup is offered.
-    expect(await page.getByRole("button", { name: "Ungespeicherte Änderungen wiederherstellen" }).count()).toBe(0);
-    expect(unexpectedProblems(recorded)).toEqual([]);
-    await recorded.close();
-  });
+      await restore();
+      await typeIntoQuestion(page, " Und wie lange?");
+      await expect
+        .poll(() => status(page).textContent(), { timeout: 15_000 })
+        .toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
+      await page.goto(draftUrl);
+      await page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).waitFor();
+      expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus? Und wie lange?");
+      expect(await page.getByLabel("Titel").inputValue()).toBe("Ausfallsicherheit der IT");
+      // Saved: no backup is offered.
+      expect(await page.getByRole("button", { name: "Ungespeicherte Änderungen wiederherstellen" }).count()).toBe(0);
+      expect(unexpectedProblems(recorded)).toEqual([]);
+      await recorded.close();
+    },
+  );
 });
 
 describe("the local backup", () => {
@@ -125,7 +143,9 @@ describe("the local backup", () => {
     await offer.waitFor();
     // The saved version is shown until the user decides; the offer has the focus.
     expect(await page.locator("#q-0").textContent()).toBe("");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Ungespeicherte Änderungen gefunden");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Ungespeicherte Änderungen gefunden");
     await checkA11y(page);
     await offer.getByRole("button", { name: "Ungespeicherte Änderungen wiederherstellen" }).click();
     await expect.poll(() => page.locator("#q-0").textContent()).toBe("Text, der nicht gespeichert wurde.");

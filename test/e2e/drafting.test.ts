@@ -35,7 +35,8 @@ async function waitForEditors(page: Page) {
 }
 
 const toolbar = (page: Page, field: string) => page.getByRole("toolbar", { name: `Formatierung: ${field}` });
-const status = (page: Page) => page.getByRole("status").filter({ hasText: /Entwurf|Speichern|gespeichert|Ungespeichert|Jemand/ });
+const status = (page: Page) =>
+  page.getByRole("status").filter({ hasText: /Entwurf|Speichern|gespeichert|Ungespeichert|Jemand/ });
 
 describe("drafting an inquiry", () => {
   let draftUrl = "";
@@ -86,7 +87,9 @@ describe("drafting an inquiry", () => {
     await page.getByRole("button", { name: "Unterfrage zu Frage 2 hinzufügen" }).click();
     await page.locator("#q-2").click();
     await page.keyboard.type("Und im Jahr 2025?");
-    await expect.poll(() => page.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Frage 1", "Frage 2", "Frage 2a"]);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 3 }).allTextContents())
+      .toEqual(["Frage 1", "Frage 2", "Frage 2a"]);
 
     // Reordering with the keyboard: a question moves with its sub-questions, is renumbered, the focus follows it.
     await page.getByRole("button", { name: "Frage 2 nach oben" }).focus();
@@ -101,7 +104,9 @@ describe("drafting an inquiry", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Frage 2");
 
     // Autosave, a few seconds after typing stops.
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 15_000 })
+      .toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
 
     await page.reload();
     await waitForEditors(page);
@@ -140,7 +145,11 @@ describe("drafting an inquiry", () => {
     const alert = second.page.getByRole("alert").filter({ hasText: "inzwischen gespeichert" });
     await alert.waitFor();
     expect(await second.page.locator("#q-1").textContent()).toBe("Was kostet das? Meine Ergänzung.");
-    expect(await alert.getByRole("link", { name: "Die gespeicherte Fassung in einem neuen Tab ansehen" }).getAttribute("target")).toBe("_blank");
+    expect(
+      await alert
+        .getByRole("link", { name: "Die gespeicherte Fassung in einem neuen Tab ansehen" })
+        .getAttribute("target"),
+    ).toBe("_blank");
     await checkA11y(second.page);
 
     // Deliberately saving over the other version.
@@ -166,7 +175,9 @@ describe("drafting an inquiry", () => {
     await page.locator("#q-2").click();
     await page.keyboard.press("End");
     await page.keyboard.type(" (offline)");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/Speichern fehlgeschlagen: Der Server ist nicht erreichbar/);
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 15_000 })
+      .toMatch(/Speichern fehlgeschlagen: Der Server ist nicht erreichbar/);
     expect(await page.locator("#q-2").textContent()).toBe("Und im Jahr 2025? (offline)");
     await page.context().setOffline(false);
 
@@ -182,7 +193,10 @@ describe("drafting an inquiry", () => {
     await expect.poll(() => pasted.locator("strong").allTextContents()).toContain("mehrere Videokonferenzsysteme");
     expect(await pasted.locator("em").allTextContents()).toContain("Cisco Webex");
     expect(await pasted.locator("ul > li").first().textContent()).toContain("Welche Systeme werden genutzt?");
-    expect(await pasted.locator("ol > li").allTextContents()).toEqual(["Erste nummerierte Frage", "Zweite nummerierte Frage"]);
+    expect(await pasted.locator("ol > li").allTextContents()).toEqual([
+      "Erste nummerierte Frage",
+      "Zweite nummerierte Frage",
+    ]);
     expect(await pasted.locator("table").count()).toBe(1);
     expect(await pasted.locator("a").first().getAttribute("href")).toBe("https://www.ldi.nrw.de/leitplanken");
     const html = await pasted.innerHTML();
@@ -209,10 +223,16 @@ describe("drafting an inquiry", () => {
     await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
     const reference = page.locator("dt", { hasText: /^Nummer$/ }).locator("xpath=following-sibling::dd[1]");
     expect(await reference.textContent()).toMatch(/\d/);
-    expect(await page.locator("dt", { hasText: /^Status$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toBe("eingereicht");
+    expect(
+      await page
+        .locator("dt", { hasText: /^Status$/ })
+        .locator("xpath=following-sibling::dd[1]")
+        .textContent(),
+    ).toBe("eingereicht");
     // Norderstedt's rule is "until the next meeting of the Hauptausschuss": the date shows once one is scheduled.
     const due = page.locator("dt", { hasText: /^Frist$/ });
-    if ((await due.count()) > 0) expect(await due.locator("xpath=following-sibling::dd[1]").textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    if ((await due.count()) > 0)
+      expect(await due.locator("xpath=following-sibling::dd[1]").textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     await checkA11y(page);
 
     // The editor no longer offers the submitted inquiry: it sends the user to its page.
@@ -225,11 +245,17 @@ describe("drafting an inquiry", () => {
 
 describe("drafting without JavaScript", () => {
   it("writes, restructures, saves and submits a draft with plain textareas; an empty question is named", async () => {
-    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", javaScriptEnabled: false });
+    const context = await browser.newContext({
+      locale: "de-DE",
+      timezoneId: "Europe/Berlin",
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     // The refused submission below answers 400 on purpose; every other console error counts.
-    page.on("console", (m) => (m.type() === "error" && !/status of 400/.test(m.text()) ? problems.push(m.text()) : undefined));
+    page.on("console", (m) =>
+      m.type() === "error" && !/status of 400/.test(m.text()) ? problems.push(m.text()) : undefined,
+    );
     page.on("response", (r) => (r.status() >= 500 ? problems.push(`HTTP ${r.status()} ${r.url()}`) : undefined));
     await signIn(page);
     await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
@@ -258,13 +284,23 @@ describe("drafting without JavaScript", () => {
 
     await page.getByLabel("Text der Frage 1a").fill("Und die Unterfrage?");
     await page.getByRole("button", { name: "Entwurf speichern" }).click();
-    await page.getByRole("status").filter({ hasText: /Entwurf gespeichert um/ }).waitFor();
-    expect(await page.getByLabel("Vorbemerkung (optional)").inputValue()).toBe("Erster Absatz.\n\n- Punkt eins\n- Punkt zwei");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Entwurf gespeichert um/ })
+      .waitFor();
+    expect(await page.getByLabel("Vorbemerkung (optional)").inputValue()).toBe(
+      "Erster Absatz.\n\n- Punkt eins\n- Punkt zwei",
+    );
 
     await page.getByLabel("Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.").check();
     await page.getByRole("button", { name: "Anfrage einreichen" }).click();
     await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
-    expect(await page.locator("dt", { hasText: /^Nummer$/ }).locator("xpath=following-sibling::dd[1]").textContent()).toMatch(/\d/);
+    expect(
+      await page
+        .locator("dt", { hasText: /^Nummer$/ })
+        .locator("xpath=following-sibling::dd[1]")
+        .textContent(),
+    ).toMatch(/\d/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -102,7 +102,10 @@ describe("Host allow-list", () => {
       .poll(
         () => {
           for (const name of fs.readdirSync(mailDir).filter((n) => n.endsWith(".json"))) {
-            const entry = JSON.parse(fs.readFileSync(path.join(mailDir, name), "utf8")) as { recipient: string; bodyText: string };
+            const entry = JSON.parse(fs.readFileSync(path.join(mailDir, name), "utf8")) as {
+              recipient: string;
+              bodyText: string;
+            };
             if (entry.recipient === email) text = entry.bodyText;
           }
           return text;
@@ -167,7 +170,11 @@ describe("body limits", () => {
   });
 
   it("lets the draft editor post more than a form may (a few MB)", async () => {
-    const form = new URLSearchParams({ intent: "save", title: "x", "q-0-text": "a".repeat(2 * 1024 * 1024) }).toString();
+    const form = new URLSearchParams({
+      intent: "save",
+      title: "x",
+      "q-0-text": "a".repeat(2 * 1024 * 1024),
+    }).toString();
     const response = await raw(
       app.port,
       [
@@ -243,7 +250,10 @@ describe("caching", () => {
     const page = await raw(app.port, `GET /impressum HTTP/1.1\nHost: ${hostOf()}\nConnection: close\n`);
     const asset = /(\/assets\/[^"']+\.js)/.exec(page.body)?.[1];
     expect(asset, "a script under /assets/ on the page").toBeDefined();
-    const response = await raw(app.port, `GET ${asset} HTTP/1.1\nHost: ${hostOf()}\nCookie: quaestio_session=irgendwas\nConnection: close\n`);
+    const response = await raw(
+      app.port,
+      `GET ${asset} HTTP/1.1\nHost: ${hostOf()}\nCookie: quaestio_session=irgendwas\nConnection: close\n`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers["cache-control"]).toContain("max-age=31536000");
     expect(response.headers["cache-control"]).toContain("immutable");
@@ -266,10 +276,19 @@ describe("development mailbox", () => {
     const port = await freePort();
     const production = await startApp({
       port,
-      env: { NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${port}`, QUAESTIO_DEV_MAILBOX: "1", QUAESTIO_DEMO_DATA: "0", SMTP_URL: "" },
+      env: {
+        NODE_ENV: "production",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        QUAESTIO_DEV_MAILBOX: "1",
+        QUAESTIO_DEMO_DATA: "0",
+        SMTP_URL: "",
+      },
     });
     try {
-      const response = await raw(port, `GET /entwicklung/postfach HTTP/1.1\nHost: 127.0.0.1:${port}\nConnection: close\n`);
+      const response = await raw(
+        port,
+        `GET /entwicklung/postfach HTTP/1.1\nHost: 127.0.0.1:${port}\nConnection: close\n`,
+      );
       expect(response.status).toBe(404);
       // Only PUBLIC_URL's host is answered in production: not localhost with the same port.
       const other = await raw(port, `GET / HTTP/1.1\nHost: localhost:${port}\nConnection: close\n`);

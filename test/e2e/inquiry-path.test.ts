@@ -51,15 +51,24 @@ describe("an inquiry from the draft to the department", () => {
 
     await faction.page.locator("#preamble").click();
     await faction.page.keyboard.type("Der Ausschuss erhält seine Unterlagen ");
-    await faction.page.getByRole("toolbar", { name: "Formatierung: Vorbemerkung (optional)" }).getByRole("button", { name: "Fett" }).click();
+    await faction.page
+      .getByRole("toolbar", { name: "Formatierung: Vorbemerkung (optional)" })
+      .getByRole("button", { name: "Fett" })
+      .click();
     await faction.page.keyboard.type("noch auf Papier");
-    await faction.page.getByRole("toolbar", { name: "Formatierung: Vorbemerkung (optional)" }).getByRole("button", { name: "Fett" }).click();
+    await faction.page
+      .getByRole("toolbar", { name: "Formatierung: Vorbemerkung (optional)" })
+      .getByRole("button", { name: "Fett" })
+      .click();
     await faction.page.keyboard.type(".");
 
     await faction.page.locator("#q-0").click();
     await faction.page.keyboard.type("Welche Kosten entstehen je Sitzung?");
     await faction.page.keyboard.press("Enter");
-    await faction.page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).getByRole("button", { name: "Tabelle einfügen" }).click();
+    await faction.page
+      .getByRole("toolbar", { name: "Formatierung: Text der Frage 1" })
+      .getByRole("button", { name: "Tabelle einfügen" })
+      .click();
     await faction.page.keyboard.type("Posten");
     expect(await faction.page.locator("#q-0 table").count()).toBe(1);
     await checkA11y(faction.page);
@@ -74,7 +83,9 @@ describe("an inquiry from the draft to the department", () => {
     expect(await definition(faction.page, "Status").textContent()).toBe("eingereicht");
     const today = receiptDate(new Date(), "Europe/Berlin");
     const due = computeDueDate(today, { kind: "weeks", amount: 4 }, { state: "NW" });
-    expect(await definition(faction.page, "Frist").textContent()).toBe(`${formatDate(due.dueOn!)} (4 Wochen nach Eingang)`);
+    expect(await definition(faction.page, "Frist").textContent()).toBe(
+      `${formatDate(due.dueOn!)} (4 Wochen nach Eingang)`,
+    );
     // What the faction wrote is shown as formatted text.
     expect(await faction.page.locator("strong", { hasText: "noch auf Papier" }).count()).toBe(1);
     expect(await faction.page.locator("table", { hasText: "Posten" }).count()).toBe(1);

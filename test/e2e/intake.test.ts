@@ -83,7 +83,9 @@ describe("council office intake", () => {
     await request.getByLabel(/^Begründung/).fill(REASON);
     await request.getByRole("button", { name: "Fristverlängerung beantragen" }).click();
     await expect.poll(() => status(clerk.page).textContent()).toBe("Die Fristverlängerung wurde beantragt.");
-    await expect.poll(() => clerk.page.getByText(`beantragt eine Frist bis ${formatDate(NEW_DUE)}: ${REASON}`).count()).toBe(1);
+    await expect
+      .poll(() => clerk.page.getByText(`beantragt eine Frist bis ${formatDate(NEW_DUE)}: ${REASON}`).count())
+      .toBe(1);
     await checkA11y(clerk.page);
     clerk.assertNoPageErrors();
     await clerk.close();
@@ -95,8 +97,12 @@ describe("council office intake", () => {
     office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
     await visibility.getByRole("button", { name: "Sichtbarkeit ändern" }).click();
     // Next to the field, and in the error summary above the form (a link to the field).
-    await expect.poll(() => visibility.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
-    expect(await visibility.getByRole("alert").getByRole("link", { name: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
+    await expect
+      .poll(() => visibility.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count())
+      .toBe(1);
+    expect(
+      await visibility.getByRole("alert").getByRole("link", { name: "Bitte füllen Sie dieses Feld aus." }).count(),
+    ).toBe(1);
     expect(await visibility.getByLabel("Neue Sichtbarkeit").inputValue()).toBe("public");
     expect(await visibility.getByLabel("Begründung der Änderung").getAttribute("aria-invalid")).toBe("true");
     await checkA11y(office.page);
@@ -113,13 +119,17 @@ describe("council office intake", () => {
     await expect.poll(() => status(office.page).textContent()).toBe("Die Fristverlängerung wurde gewährt.");
     await expect.poll(() => office.page.getByText(REASON).count()).toBeGreaterThan(0);
     // The due date says it was extended and why, not the rule it was first computed by.
-    expect(await office.page.locator("dd", { hasText: `${formatDate(NEW_DUE)} (verlängert, bisher ` }).textContent()).toContain(`Grund: ${REASON}`);
+    expect(
+      await office.page.locator("dd", { hasText: `${formatDate(NEW_DUE)} (verlängert, bisher ` }).textContent(),
+    ).toContain(`Grund: ${REASON}`);
     await checkA11y(office.page);
 
     await office.page.getByRole("link", { name: "Öffentliche Seite dieses Vorgangs" }).click();
     await office.page.waitForURL((url) => url.pathname.startsWith("/landtag-nrw/anfragen/"));
     // The reason stands in the list of extensions and beside "Frist verlängert" on the timeline.
-    await expect.poll(() => office.page.locator("ol.timeline li", { hasText: "Frist verlängert" }).textContent()).toContain(REASON);
+    await expect
+      .poll(() => office.page.locator("ol.timeline li", { hasText: "Frist verlängert" }).textContent())
+      .toContain(REASON);
     expect(await office.page.locator("main :not(ol.timeline) > li", { hasText: REASON }).count()).toBe(1);
     expect(await office.page.getByText(formatDate(NEW_DUE)).count()).toBeGreaterThan(0);
     expect(await office.page.getByText(/\(verlängert, bisher \d{2}\.\d{2}\.\d{4} – Grund: /).count()).toBe(1);
@@ -172,7 +182,9 @@ describe("council office intake", () => {
     const clerk = await openPage(browser);
     await signInStaff(clerk.page, "sachbearbeitung@norderstedt.quaestio.example");
     await openInquiry(clerk.page, NORDERSTEDT_TITLE);
-    expect(await clerk.page.getByText("Für Sie steht bei diesem Vorgang gerade kein Arbeitsschritt an.").count()).toBe(1);
+    expect(await clerk.page.getByText("Für Sie steht bei diesem Vorgang gerade kein Arbeitsschritt an.").count()).toBe(
+      1,
+    );
     expect(await clerk.page.getByRole("button", { name: "Beantwortung beginnen" }).count()).toBe(0);
     await checkA11y(clerk.page);
     clerk.assertNoPageErrors();
@@ -190,11 +202,17 @@ describe("council office intake", () => {
     await agenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: "neue Sitzung anlegen" });
     await agenda.getByLabel("Gremium der neuen Sitzung").selectOption({ label: "Samtgemeinderat" });
     await agenda.getByLabel("Datum der neuen Sitzung").fill(daysFromToday(73));
-    await agenda.getByLabel("Vorhandener Tagesordnungspunkt").selectOption({ label: "neuen Tagesordnungspunkt anlegen" });
+    await agenda
+      .getByLabel("Vorhandener Tagesordnungspunkt")
+      .selectOption({ label: "neuen Tagesordnungspunkt anlegen" });
     await agenda.getByLabel("Nummer des neuen TOP").fill("7");
     await agenda.getByLabel("Titel des neuen TOP").fill("Antrag: Sichere Video- und Telefonkonferenzen");
     await agenda.getByRole("button", { name: "Auf die Tagesordnung setzen" }).click();
-    await expect.poll(() => office.page.getByText("TOP 7: Antrag: Sichere Video- und Telefonkonferenzen", { exact: false }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        office.page.getByText("TOP 7: Antrag: Sichere Video- und Telefonkonferenzen", { exact: false }).count(),
+      )
+      .toBeGreaterThan(0);
     await checkA11y(office.page);
 
     const decide = form(office.page, "Beschluss erfassen");
@@ -214,7 +232,11 @@ describe("council office intake", () => {
   });
 
   it("lets the faction withdraw its inquiry with plain forms, without JavaScript", async () => {
-    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", javaScriptEnabled: false });
+    const context = await browser.newContext({
+      locale: "de-DE",
+      timezoneId: "Europe/Berlin",
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await signInFactionMember(page, app.url, "fraktion@norderstedt.quaestio.example");
@@ -222,11 +244,17 @@ describe("council office intake", () => {
 
     const withdraw = form(page, "Anfrage zurückziehen");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
-    await expect.poll(() => withdraw.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count()).toBe(1);
-    await withdraw.getByLabel("Hinweis zur Rücknahme (öffentlich)").fill("Die Fragen wurden in der Ausschusssitzung beantwortet.");
+    await expect
+      .poll(() => withdraw.locator(".field-error", { hasText: "Bitte füllen Sie dieses Feld aus." }).count())
+      .toBe(1);
+    await withdraw
+      .getByLabel("Hinweis zur Rücknahme (öffentlich)")
+      .fill("Die Fragen wurden in der Ausschusssitzung beantwortet.");
     await withdraw.getByRole("button", { name: "Zurückziehen" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Die Anfrage wurde zurückgezogen.");
-    expect(await page.locator("dd", { hasText: "Die Fragen wurden in der Ausschusssitzung beantwortet." }).count()).toBe(1);
+    expect(
+      await page.locator("dd", { hasText: "Die Fragen wurden in der Ausschusssitzung beantwortet." }).count(),
+    ).toBe(1);
     expect(await page.getByRole("region", { name: "Anfrage zurückziehen" }).count()).toBe(0);
     // axe needs JavaScript in the page; the same forms are checked with JavaScript in the tests above.
     await context.close();

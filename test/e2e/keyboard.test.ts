@@ -65,7 +65,8 @@ async function checkNarrowAndWide(page: Page) {
     culprits: (() => {
       const right = document.documentElement.clientWidth + 1;
       const scrolled = (n: Node) => {
-        for (let a = n.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
+        for (let a = n.parentElement; a && a !== document.body; a = a.parentElement)
+          if (getComputedStyle(a).overflowX !== "visible") return true;
         return false;
       };
       const found: string[] = [];
@@ -74,12 +75,17 @@ async function checkNarrowAndWide(page: Page) {
         const range = document.createRange();
         range.selectNodeContents(n);
         const r = range.getBoundingClientRect();
-        if (r.width > 0 && r.right > right && !scrolled(n)) found.push(`text in ${n.parentElement?.tagName.toLowerCase()}.${n.parentElement?.className} "${(n.textContent ?? "").slice(0, 40)}" r=${Math.round(r.right)}`);
+        if (r.width > 0 && r.right > right && !scrolled(n))
+          found.push(
+            `text in ${n.parentElement?.tagName.toLowerCase()}.${n.parentElement?.className} "${(n.textContent ?? "").slice(0, 40)}" r=${Math.round(r.right)}`,
+          );
       }
       return found;
     })(),
   }));
-  expect(widths.scroll, `${page.url()} scrolls sideways at 320 px: ${widths.culprits.join("; ")}`).toBeLessThanOrEqual(widths.client);
+  expect(widths.scroll, `${page.url()} scrolls sideways at 320 px: ${widths.culprits.join("; ")}`).toBeLessThanOrEqual(
+    widths.client,
+  );
   await checkA11y(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await checkA11y(page);
@@ -113,7 +119,10 @@ describe("staff pages with the keyboard only", () => {
     expect(await page.getByRole("checkbox", { name: "Ihnen zugewiesen: per E-Mail" }).count()).toBe(0);
     await checkNarrowAndWide(page);
     await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
-    await page.getByRole("radio", { name: /Kleine Anfrage/ }).first().focus();
+    await page
+      .getByRole("radio", { name: /Kleine Anfrage/ })
+      .first()
+      .focus();
     await page.keyboard.press("Space");
     await page.getByLabel("Titel").focus();
     await page.keyboard.type(TITLE);
@@ -142,7 +151,11 @@ describe("staff pages with the keyboard only", () => {
     const ring = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const bar = el.closest('[role="toolbar"]') as HTMLElement;
-      return { outline: getComputedStyle(el).outlineColor, style: getComputedStyle(el).outlineStyle, bar: getComputedStyle(bar).backgroundColor };
+      return {
+        outline: getComputedStyle(el).outlineColor,
+        style: getComputedStyle(el).outlineStyle,
+        bar: getComputedStyle(bar).backgroundColor,
+      };
     });
     expect(ring.style).not.toBe("none");
     expect(contrast(ring.outline, ring.bar)).toBeGreaterThanOrEqual(3);
@@ -209,7 +222,14 @@ describe("staff pages with the keyboard only", () => {
     await save.focus();
     await page.keyboard.press("Enter");
     // While the save runs the button says aria-disabled but stays focusable (a disabled one drops the focus).
-    await expect.poll(() => page.getByRole("status").filter({ hasText: /Entwurf gespeichert um/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /Entwurf gespeichert um/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     expect((await focused(page)).text).toBe("Entwurf speichern");
     expect(await save.evaluate((b: HTMLButtonElement) => b.disabled)).toBe(false);
 
@@ -227,7 +247,9 @@ describe("staff pages with the keyboard only", () => {
     await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}(\?eingereicht=1)?$/);
     inquiryUrl = page.url().split("?")[0]!;
     // The confirmation says under which number and until when, and has the focus.
-    await expect.poll(() => focused(page).then((f) => f.text)).toMatch(/^Eingereicht als Kleine Anfrage \S+, Frist \d{2}\.\d{2}\.\d{4}\.$/);
+    await expect
+      .poll(() => focused(page).then((f) => f.text))
+      .toMatch(/^Eingereicht als Kleine Anfrage \S+, Frist \d{2}\.\d{2}\.\d{4}\.$/);
     // The preamble is labelled as such on the staff page (not only under "Fragen").
     expect(await page.getByRole("heading", { level: 3, name: "Vorbemerkung" }).count()).toBe(1);
     await checkNarrowAndWide(page);
@@ -244,14 +266,21 @@ describe("staff pages with the keyboard only", () => {
     await page.goto(inquiryUrl);
     await checkNarrowAndWide(page);
 
-    const accept = page.getByRole("region", { name: "Eingang prüfen", exact: true }).getByRole("button", { name: "Anfrage annehmen" });
+    const accept = page
+      .getByRole("region", { name: "Eingang prüfen", exact: true })
+      .getByRole("button", { name: "Anfrage annehmen" });
     await accept.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => focused(page).then((f) => f.role)).toBe("status");
     expect((await focused(page)).text).toBe("Die Anfrage wurde angenommen.");
     // Each status is explained in one line beside it.
     await expect
-      .poll(() => page.locator("dt", { hasText: /^Was das heißt$/ }).locator("xpath=following-sibling::dd[1]").textContent())
+      .poll(() =>
+        page
+          .locator("dt", { hasText: /^Was das heißt$/ })
+          .locator("xpath=following-sibling::dd[1]")
+          .textContent(),
+      )
       .toBe("Die Anfrage ist zulässig; als Nächstes wird bestimmt, wer sie beantwortet.");
 
     // Assign without a lead: the summary takes the focus and links to the field.
@@ -269,9 +298,11 @@ describe("staff pages with the keyboard only", () => {
     expect(choices).not.toContain("Landesregierung");
     expect(choices).not.toContain("Polizei NRW");
     expect(choices).not.toContain("Landesbetrieb Straßenbau");
-    expect(await assign.getByRole("link", { name: "Bitte wählen Sie die federführende Organisationseinheit aus." }).getAttribute("href")).toBe(
-      `#${await lead.getAttribute("id")}`,
-    );
+    expect(
+      await assign
+        .getByRole("link", { name: "Bitte wählen Sie die federführende Organisationseinheit aus." })
+        .getAttribute("href"),
+    ).toBe(`#${await lead.getAttribute("id")}`);
     await checkNarrowAndWide(page);
 
     // The summary's link leads to the field; choose with arrow keys, tick a contributor with Space, send.
@@ -300,7 +331,10 @@ describe("staff pages with the keyboard only", () => {
     const extend = page.locator('input[type="date"]').first();
     if ((await extend.count()) > 0) {
       await extend.focus();
-      const style = await extend.evaluate((el) => ({ o: getComputedStyle(el).outlineStyle, c: getComputedStyle(el).outlineColor }));
+      const style = await extend.evaluate((el) => ({
+        o: getComputedStyle(el).outlineStyle,
+        c: getComputedStyle(el).outlineColor,
+      }));
       expect(style.o).not.toBe("none");
       expect(contrast(style.c, "rgb(255, 255, 255)")).toBeGreaterThanOrEqual(3);
     }
@@ -326,11 +360,9 @@ describe("staff pages with the keyboard only", () => {
     const meeting = agenda.getByLabel("Sitzung", { exact: true });
     const may2020 = (await meeting.locator("option").allTextContents()).find((o) => o.includes("04.05.2020"))!;
     await meeting.selectOption({ label: may2020 });
-    await expect.poll(() => items.locator("option").allTextContents()).toEqual([
-      "–",
-      "neuen Tagesordnungspunkt anlegen",
-      "TOP 26.7: Anfrage 2 der FWuD-Fraktion zum Thema Zoom",
-    ]);
+    await expect
+      .poll(() => items.locator("option").allTextContents())
+      .toEqual(["–", "neuen Tagesordnungspunkt anlegen", "TOP 26.7: Anfrage 2 der FWuD-Fraktion zum Thema Zoom"]);
     await checkNarrowAndWide(page);
 
     // Linked by keyboard: the focus goes to the message.
@@ -345,12 +377,17 @@ describe("staff pages with the keyboard only", () => {
     await noJs.addCookies(await office.context.cookies());
     const plain = await noJs.newPage();
     await plain.goto(`${app.url}${href}`);
-    const plainAgenda = plain.getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true });
+    const plainAgenda = plain.getByRole("region", {
+      name: "Mit Sitzung und Tagesordnungspunkt verknüpfen",
+      exact: true,
+    });
     expect(await plainAgenda.getByLabel("Vorhandener Tagesordnungspunkt").locator("option").count()).toBe(2);
     await plainAgenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: may2020 });
     await plainAgenda.getByRole("button", { name: "Tagesordnungspunkte dieser Sitzung anzeigen" }).click();
     await plain.waitForURL((url) => url.searchParams.has("meetingId"));
-    const plainItems = plain.getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true }).getByLabel("Vorhandener Tagesordnungspunkt");
+    const plainItems = plain
+      .getByRole("region", { name: "Mit Sitzung und Tagesordnungspunkt verknüpfen", exact: true })
+      .getByLabel("Vorhandener Tagesordnungspunkt");
     expect(await plainItems.locator("option").allTextContents()).toEqual([
       "–",
       "neuen Tagesordnungspunkt anlegen",

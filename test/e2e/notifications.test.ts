@@ -51,7 +51,9 @@ describe("notifications", () => {
     await page.getByRole("button", { name: "Anmelden" }).click();
     await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-    await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
+    await page
+      .getByLabel("Sechsstelliger Code aus der App")
+      .fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
     await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
     await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
 
@@ -65,7 +67,9 @@ describe("notifications", () => {
     allowHttpError(/\/konto\/benachrichtigungen/, 400);
     await days.fill("90");
     await page.getByRole("button", { name: "Einstellungen speichern" }).click();
-    await expect.poll(() => page.locator("#dueSoonDays-error").textContent()).toBe("Bitte geben Sie eine ganze Zahl von 1 bis 60 ein.");
+    await expect
+      .poll(() => page.locator("#dueSoonDays-error").textContent())
+      .toBe("Bitte geben Sie eine ganze Zahl von 1 bis 60 ein.");
     expect(await days.inputValue()).toBe("90");
     expect(await days.getAttribute("aria-invalid")).toBe("true");
     await checkA11y(page);
@@ -80,7 +84,9 @@ describe("notifications", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Ihre Einstellungen sind gespeichert.");
     await page.reload();
     expect(await page.getByLabel("Erinnerung vor Fristablauf (Tage vorher)").inputValue()).toBe("60");
-    expect(await page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Fristverlängerung abgelehnt: per E-Mail" }).isChecked()).toBe(
+      true,
+    );
 
     // The scan runs every second here: soon the list holds the reminder the widened preference brings.
     const unread = page.locator("li[data-state='unread']");
@@ -109,24 +115,40 @@ describe("notifications", () => {
 
     // The header, on any page, counts the unread notifications.
     await page.goto(`${app.url}/konto`);
-    const headerLink = page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: /^Benachrichtigungen/ });
+    const headerLink = page
+      .getByRole("navigation", { name: "Hauptnavigation" })
+      .getByRole("link", { name: /^Benachrichtigungen/ });
     // What is on screen: the link's own text, without the visually hidden word.
-    const visible = await headerLink.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(""));
+    const visible = await headerLink.evaluate((el) =>
+      [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join(""),
+    );
     expect(visible).toBe(`Benachrichtigungen (${unreadBefore})`);
     // On screen "(1)"; the accessible name begins with what is on screen (2.5.3) and says what the number counts.
-    await expect.poll(() => page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore}) ungelesen`, exact: true }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole("link", { name: `Benachrichtigungen (${unreadBefore}) ungelesen`, exact: true }).count(),
+      )
+      .toBe(1);
 
     await headerLink.click();
     await page.waitForURL((url) => url.pathname === "/benachrichtigungen");
     await checkA11y(page);
     expect(await unread.count()).toBe(unreadBefore);
     await expect.poll(() => reminder.count()).toBe(1);
-    expect(await reminder.getByRole("link").getAttribute("href")).toMatch(/^\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
+    expect(await reminder.getByRole("link").getAttribute("href")).toMatch(
+      /^\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/,
+    );
 
     await reminder.getByRole("button", { name: /^Als gelesen markieren: / }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("Die Benachrichtigung ist als gelesen markiert.");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Die Benachrichtigung ist als gelesen markiert.");
     await expect.poll(() => page.locator("li[data-state='read']", { hasText: INQUIRY }).count()).toBe(1);
-    const expected = unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1}) ungelesen`;
+    const expected =
+      unreadBefore - 1 === 0 ? "Benachrichtigungen" : `Benachrichtigungen (${unreadBefore - 1}) ungelesen`;
     await expect.poll(() => page.getByRole("link", { name: expected, exact: true }).count()).toBe(1);
     expect(await unread.count()).toBe(unreadBefore - 1);
     await checkA11y(page);
@@ -135,7 +157,11 @@ describe("notifications", () => {
     allowHttpError(/\/benachrichtigungen/, 404);
     const forged = await page.evaluate(async () => {
       const body = new URLSearchParams({ intent: "read", id: "00000000-0000-4000-8000-000000000000" });
-      const response = await fetch("/benachrichtigungen", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      const response = await fetch("/benachrichtigungen", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
       return response.status;
     });
     expect(forged).toBe(404);

@@ -60,10 +60,10 @@ describe("Landtag NRW, answer to Kleine Anfrage 3761 (Drucksache 17/9511)", () =
     const rows = await table.locator("tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({
         cells: Array.from(tr.querySelectorAll("th, td"), (cell) =>
-          (cell.textContent ?? "").replace(/\s+/g, " ").trim()
+          (cell.textContent ?? "").replace(/\s+/g, " ").trim(),
         ),
         hasSup: tr.querySelector("th sup, td sup") !== null,
-      }))
+      })),
     );
 
     expect(rows).toHaveLength(16);
@@ -79,7 +79,7 @@ describe("Landtag NRW, answer to Kleine Anfrage 3761 (Drucksache 17/9511)", () =
     const zoomRow = zoom[0]!;
     expect(
       zoomRow.cells.some((cell) => COUNT.test(cell)),
-      "Zoom has no workplace count"
+      "Zoom has no workplace count",
     ).toBe(false);
     // The footnote mark (¹, *, a superscript …) follows the name in the same cell.
     const footnoteMark = zoomRow.hasSup || /^Zoom\s*[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡\d]/.test(zoomRow.cells[0]!);

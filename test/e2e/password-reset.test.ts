@@ -45,12 +45,16 @@ describe("password reset by e-mail", () => {
 
     await page.getByLabel("E-Mail-Adresse").fill(EMAIL);
     await page.getByRole("button", { name: "Link anfordern" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("Wenn zu dieser E-Mail-Adresse ein aktives Konto gehört");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Wenn zu dieser E-Mail-Adresse ein aktives Konto gehört");
     await checkA11y(page);
 
     // The outbox worker delivers into the mailbox within a few seconds.
     const link = await waitForMailLink(page, `${app.url}/entwicklung/postfach`, EMAIL, "/passwort-neu/");
-    expect(link, "a reset link in the development mailbox").toMatch(/^http:\/\/127\.0\.0\.1:\d+\/passwort-neu\/[A-Za-z0-9_-]{43}$/);
+    expect(link, "a reset link in the development mailbox").toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/passwort-neu\/[A-Za-z0-9_-]{43}$/,
+    );
     expect(fs.readdirSync(mailDir).some((f) => f.endsWith(".eml"))).toBe(true);
     await checkA11y(page);
 
@@ -181,7 +185,9 @@ describe("password reset by e-mail", () => {
     await first.page.getByLabel("Neues Passwort", { exact: true }).fill(NEW_PASSWORD);
     await first.page.getByLabel("Neues Passwort wiederholen").fill(NEW_PASSWORD);
     await first.page.getByRole("button", { name: "Passwort ändern" }).click();
-    await expect.poll(() => first.page.locator("#currentPassword-error").textContent()).toBe("Das aktuelle Passwort ist falsch.");
+    await expect
+      .poll(() => first.page.locator("#currentPassword-error").textContent())
+      .toBe("Das aktuelle Passwort ist falsch.");
     expect(await first.page.getByLabel("Aktuelles Passwort").getAttribute("aria-invalid")).toBe("true");
     await checkA11y(first.page);
 

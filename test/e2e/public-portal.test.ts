@@ -44,7 +44,9 @@ describe("tool pages", () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
     await page.goto(`${app.url}/werkzeuge`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Werkzeuge");
-    const catalogue = page.locator("table", { has: page.locator("caption", { hasText: "Werkzeuge in veröffentlichten Antworten" }) });
+    const catalogue = page.locator("table", {
+      has: page.locator("caption", { hasText: "Werkzeuge in veröffentlichten Antworten" }),
+    });
     expect(await catalogue.locator("tbody tr").count()).toBe(16);
     await checkBothWidths(page);
 
@@ -56,7 +58,9 @@ describe("tool pages", () => {
     expect(await chart.locator("title").textContent()).toBe("Arbeitsplätze mit Cisco-ViKo nach Antwort");
     expect(await chart.locator("desc").textContent()).toMatch(/Dieselben Zahlen stehen in der Tabelle/);
     expect(await chart.textContent()).toContain("52.413");
-    const counts = page.locator("table", { has: page.locator("caption", { hasText: "Arbeitsplätze mit Cisco-ViKo nach Datum" }) });
+    const counts = page.locator("table", {
+      has: page.locator("caption", { hasText: "Arbeitsplätze mit Cisco-ViKo nach Datum" }),
+    });
     expect(await counts.locator("tbody tr").first().locator("td").allTextContents()).toEqual([
       "07.07.2020",
       expect.stringMatching(/Landtag/),
@@ -139,7 +143,10 @@ describe("search", () => {
     expect(await page.locator(".search-hit").count()).toBeGreaterThan(1);
     await checkBothWidths(page);
 
-    const facet = page.locator(".search-facet", { has: page.getByRole("heading", { name: "Körperschaft" }) }).getByRole("link").first();
+    const facet = page
+      .locator(".search-facet", { has: page.getByRole("heading", { name: "Körperschaft" }) })
+      .getByRole("link")
+      .first();
     const facetText = (await facet.textContent())!;
     const expected = Number(/\((\d+)\)/.exec(facetText)![1]);
     await facet.click();
@@ -173,7 +180,8 @@ describe("site files and OParl on the running server", () => {
     expect((await fetchOk("/favicon.svg")).headers.get("content-type")).toMatch(/svg/);
     expect((await fetchOk("/apple-touch-icon.png")).headers.get("content-type")).toBe("image/png");
     const robots = await (await fetchOk("/robots.txt")).text();
-    for (const staff of ["/arbeitsbereich", "/verwaltung", "/konto", "/entwicklung"]) expect(robots).toContain(`Disallow: ${staff}`);
+    for (const staff of ["/arbeitsbereich", "/verwaltung", "/konto", "/entwicklung"])
+      expect(robots).toContain(`Disallow: ${staff}`);
     expect(robots).not.toMatch(/Disallow: \/\s*$/m);
     const openSearch = await fetchOk("/opensearch.xml");
     expect(openSearch.headers.get("content-type")).toMatch(/opensearchdescription\+xml/);

@@ -33,7 +33,13 @@ describe("seed fidelity of the public pages", () => {
     expect(await anlage.locator("table.usage-matrix thead th.usage-matrix__tool").count()).toBe(16);
     const text = await page.locator("main").innerText();
     expect(text).not.toContain("Datei liegt nicht vor");
-    expect(await page.getByRole("heading", { name: /^Weitere Angaben/ }).locator("..").locator("table.usage-matrix").count()).toBe(0);
+    expect(
+      await page
+        .getByRole("heading", { name: /^Weitere Angaben/ })
+        .locator("..")
+        .locator("table.usage-matrix")
+        .count(),
+    ).toBe(0);
     // The tool facts of the Drucksache name all 15 catalogue tools of its 16 rows.
     expect(await page.locator("#werkzeug-angaben ~ table.tool-facts").count()).toBe(15);
     assertNoPageErrors();
@@ -65,7 +71,12 @@ describe("seed fidelity of the public pages", () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
     await page.goto(`${app.url}/norderstedt/anfragen/M-20-0226`);
     await checkA11y(page);
-    const meetings = (await page.locator("dt", { hasText: /^Sitzungen$/ }).locator("xpath=following-sibling::dd[1]//li").allInnerTexts()).map(squash);
+    const meetings = (
+      await page
+        .locator("dt", { hasText: /^Sitzungen$/ })
+        .locator("xpath=following-sibling::dd[1]//li")
+        .allInnerTexts()
+    ).map(squash);
     expect(meetings).toHaveLength(2);
     expect(meetings[0]).toMatch(/^Hauptausschuss, 04\.05\.2020, TOP 26\.7 – /);
     expect(meetings[1]).toMatch(/^Hauptausschuss, 15\.06\.2020 – .*Zuständigkeit: Anhörung$/);

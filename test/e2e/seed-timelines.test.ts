@@ -29,13 +29,25 @@ describe("public timelines of the demo data", () => {
 
     await page.goto(`${app.url}/landtag-nrw/anfragen/17-9511`);
     await checkA11y(page);
-    expect(await timelineOf(page)).toEqual(["28.05.2020 eingereicht", "07.07.2020 Antwort veröffentlicht", "07.07.2020 beantwortet"]);
+    expect(await timelineOf(page)).toEqual([
+      "28.05.2020 eingereicht",
+      "07.07.2020 Antwort veröffentlicht",
+      "07.07.2020 beantwortet",
+    ]);
 
     await page.goto(`${app.url}/hamburg/anfragen/SA-1-2021`);
-    expect(await timelineOf(page)).toEqual(["05.03.2021 Schreiben eingegangen", "26.03.2021 Antwort veröffentlicht", "26.03.2021 beantwortet"]);
+    expect(await timelineOf(page)).toEqual([
+      "05.03.2021 Schreiben eingegangen",
+      "26.03.2021 Antwort veröffentlicht",
+      "26.03.2021 beantwortet",
+    ]);
 
     await page.goto(`${app.url}/norderstedt/anfragen/M-20-0226`);
-    expect(await timelineOf(page)).toEqual(["04.05.2020 eingereicht", "15.06.2020 Antwort veröffentlicht", "15.06.2020 beantwortet"]);
+    expect(await timelineOf(page)).toEqual([
+      "04.05.2020 eingereicht",
+      "15.06.2020 Antwort veröffentlicht",
+      "15.06.2020 beantwortet",
+    ]);
 
     assertNoPageErrors();
     await close();

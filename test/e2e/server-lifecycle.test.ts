@@ -78,7 +78,7 @@ describe("npm start as a process", () => {
       expect(result.code, result.output).not.toBeNull();
       expect(
         result.output.split("\n").filter((line) => /Port/.test(line)),
-        result.output
+        result.output,
       ).toHaveLength(1);
       expect(result.output).not.toMatch(STACK_LINE);
     } finally {
@@ -89,7 +89,7 @@ describe("npm start as a process", () => {
   it("exits non-zero naming DATABASE_URL when the database server cannot be reached", async () => {
     const result = await runAppUntilExit(
       { env: { DATABASE_URL: "postgres://x@127.0.0.1:1/none" } },
-      CONFIG_ERROR_LIMIT_MS
+      CONFIG_ERROR_LIMIT_MS,
     );
     expect(result.code, result.output).not.toBe(0);
     expect(result.code, result.output).not.toBeNull();

@@ -52,7 +52,9 @@ describe("sign-in", () => {
 
     await signInWithPassword(page, "ratsbuero@norderstedt.quaestio.example");
     await page.waitForURL((url) => url.pathname === "/konto/zweiter-faktor");
-    await expect.poll(() => page.locator(".notice").first().textContent()).toContain("Für Ihre Rolle ist ein zweiter Faktor vorgeschrieben");
+    await expect
+      .poll(() => page.locator(".notice").first().textContent())
+      .toContain("Für Ihre Rolle ist ein zweiter Faktor vorgeschrieben");
     await checkA11y(page);
     // Any other staff page sends the user back here until the factor is set up.
     await page.goto(`${app.url}/arbeitsbereich`);

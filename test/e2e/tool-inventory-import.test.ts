@@ -12,8 +12,10 @@ import { signInStaffFirstTime } from "../support/sign-in";
 
 const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
 const TITLE = "Nutzung von Messenger-Diensten in der Landesverwaltung";
-const BAD_CSV = 'Werkzeug;Bezeichnung;Arbeitsplätze\nCisco-ViKo;Cisco-ViKo (On-Premise);52.413\nTeams;MS Teams;-5\nZoom;"Zoom (Cloud);12\n';
-const GOOD = "Werkzeug;Bezeichnung;Arbeitsplätze\nCisco-ViKo;Cisco-ViKo (On-Premise);52.413\nZoom;Zoom (Public Cloud);\nJitsi Meet;Jitsi Meet;120\n";
+const BAD_CSV =
+  'Werkzeug;Bezeichnung;Arbeitsplätze\nCisco-ViKo;Cisco-ViKo (On-Premise);52.413\nTeams;MS Teams;-5\nZoom;"Zoom (Cloud);12\n';
+const GOOD =
+  "Werkzeug;Bezeichnung;Arbeitsplätze\nCisco-ViKo;Cisco-ViKo (On-Premise);52.413\nZoom;Zoom (Public Cloud);\nJitsi Meet;Jitsi Meet;120\n";
 
 let app: RunningApp;
 let browser: Browser;
@@ -45,9 +47,13 @@ describe("tool inventory import", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Tabelle einfügen oder CSV hochladen" }).count()).toBe(1);
     await checkA11y(page);
 
-    await page.getByLabel("oder CSV-Datei").setInputFiles({ name: "werkzeuge.csv", mimeType: "text/csv", buffer: Buffer.from(BAD_CSV, "utf8") });
+    await page
+      .getByLabel("oder CSV-Datei")
+      .setInputFiles({ name: "werkzeuge.csv", mimeType: "text/csv", buffer: Buffer.from(BAD_CSV, "utf8") });
     await page.getByRole("button", { name: "Vorschau anzeigen" }).click();
-    const preview = page.locator("table", { has: page.locator("caption", { hasText: "Vorschau der eingefügten Zeilen" }) });
+    const preview = page.locator("table", {
+      has: page.locator("caption", { hasText: "Vorschau der eingefügten Zeilen" }),
+    });
     await expect.poll(() => preview.count()).toBe(1);
     await expect.poll(() => page.getByText("Nichts wurde gespeichert.", { exact: false }).count()).toBe(1);
     const previewText = (await preview.textContent()) ?? "";
@@ -68,7 +74,9 @@ describe("tool inventory import", () => {
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Gespeichert." }).count()).toBe(1);
     const rows = page.getByRole("table", { name: "Zeilen des Verzeichnisses" }).locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(4); // three rows and the empty line for a new one
-    expect(await page.getByLabel("Bezeichnung (wie geschrieben), Zeile 1").inputValue()).toBe("Cisco-ViKo (On-Premise)");
+    expect(await page.getByLabel("Bezeichnung (wie geschrieben), Zeile 1").inputValue()).toBe(
+      "Cisco-ViKo (On-Premise)",
+    );
     expect(await page.getByLabel("Arbeitsplätze, Zeile 1").inputValue()).toBe("52413");
     expect(await page.getByLabel("Arbeitsplätze, Zeile 2").inputValue()).toBe("");
     await checkA11y(page);

@@ -69,7 +69,10 @@ describe.each(backends())("account self-service on %s", (backend) => {
     return row!.id;
   }
 
-  async function signedIn(email: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0") {
+  async function signedIn(
+    email: string,
+    userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0",
+  ) {
     const { token } = await createSession(t.db, await userId(email), { userAgent });
     const cookie = `quaestio_session=${token}`;
     // The session state rather than getCurrentUser: staff accounts without a second factor are half signed in.
@@ -96,7 +99,10 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(mail.recipient).toBe("fraktion@norderstedt.quaestio.example");
     expect(mail.status).toBe("pending");
     expect(mail.bodyText).toContain(`${publicOrigin()}/passwort-neu/`);
-    const unknownTokens = await t.db.select().from(userTokens).where(eq(userTokens.email, "niemand@norderstedt.quaestio.example"));
+    const unknownTokens = await t.db
+      .select()
+      .from(userTokens)
+      .where(eq(userTokens.email, "niemand@norderstedt.quaestio.example"));
     expect(unknownTokens).toHaveLength(0);
   });
 
@@ -113,7 +119,11 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(rows[0]!.expiresAt.getTime() - rows[0]!.createdAt.getTime()).toBe(RESET_TOKEN_TTL_MS);
     // The mail points at the event written in the same transaction.
     const [event] = await t.db.select().from(events).where(eq(events.id, fresh[0]!.eventId!));
-    expect(event).toMatchObject({ type: "password_reset_requested", aggregateType: "user", aggregateId: await userId(email) });
+    expect(event).toMatchObject({
+      type: "password_reset_requested",
+      aggregateType: "user",
+      aggregateId: await userId(email),
+    });
   });
 
   it("resets once: sets the password, ends every session, and refuses the same link again", async () => {
@@ -124,23 +134,42 @@ describe.each(backends())("account self-service on %s", (backend) => {
     const token = tokenFromMail(fresh[0]!.bodyText);
     expect(await findResetToken(token)).toEqual({ email });
 
-    expect(await completePasswordReset({ token, password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD, clientIp: "198.51.100.12" })).toEqual({ ok: true });
+    expect(
+      await completePasswordReset({
+        token,
+        password: NEW_PASSWORD,
+        passwordRepeat: NEW_PASSWORD,
+        clientIp: "198.51.100.12",
+      }),
+    ).toEqual({ ok: true });
     expect(await validateSessionToken(t.db, a.token)).toBeNull();
     expect(await validateSessionToken(t.db, b.token)).toBeNull();
     const [user] = await t.db.select().from(users).where(eq(users.email, email));
     expect(await verifyPassword(user!.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(user!.passwordHash, "Demo-Quaestio-2026")).toBe(false);
-    const audit = await t.db.select().from(events).where(and(eq(events.aggregateId, user!.id), eq(events.type, "password_reset")));
+    const audit = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, user!.id), eq(events.type, "password_reset")));
     expect(audit).toHaveLength(1);
 
     // Reuse: refused, and the password stays what the first use set.
     expect(await findResetToken(token)).toBeNull();
-    const again = await completePasswordReset({ token, password: "Ganz anderes Passwort 9", passwordRepeat: "Ganz anderes Passwort 9", clientIp: "198.51.100.12" });
+    const again = await completePasswordReset({
+      token,
+      password: "Ganz anderes Passwort 9",
+      passwordRepeat: "Ganz anderes Passwort 9",
+      clientIp: "198.51.100.12",
+    });
     expect(again).toEqual({ ok: false, reason: "invalid_token" });
     const [after] = await t.db.select().from(users).where(eq(users.email, email));
     expect(after!.passwordHash).toBe(user!.passwordHash);
 
-    const login = await signIn(new Request(`${origin}/anmelden`), { email, password: NEW_PASSWORD, clientIp: "198.51.100.12" });
+    const login = await signIn(new Request(`${origin}/anmelden`), {
+      email,
+      password: NEW_PASSWORD,
+      clientIp: "198.51.100.12",
+    });
     expect(login.ok).toBe(true);
   });
 
@@ -151,13 +180,37 @@ describe.each(backends())("account self-service on %s", (backend) => {
     const later = new Date(Date.now() + RESET_TOKEN_TTL_MS + 1000);
     expect(await findResetToken(token, new Date(Date.now() + RESET_TOKEN_TTL_MS - 60_000))).toEqual({ email });
     expect(await findResetToken(token, later)).toBeNull();
-    expect(await completePasswordReset({ token, password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD, clientIp: "x", now: later })).toEqual({
+    expect(
+      await completePasswordReset({
+        token,
+        password: NEW_PASSWORD,
+        passwordRepeat: NEW_PASSWORD,
+        clientIp: "x",
+        now: later,
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalid_token",
     });
-    for (const fake of ["", "x", token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "../../etc/passwd", "' OR 1=1 --", token + token]) {
+    for (const fake of [
+      "",
+      "x",
+      token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
+      "../../etc/passwd",
+      "' OR 1=1 --",
+      token + token,
+    ]) {
       expect(await findResetToken(fake)).toBeNull();
-      expect((await completePasswordReset({ token: fake, password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD, clientIp: "x" })).ok).toBe(false);
+      expect(
+        (
+          await completePasswordReset({
+            token: fake,
+            password: NEW_PASSWORD,
+            passwordRepeat: NEW_PASSWORD,
+            clientIp: "x",
+          })
+        ).ok,
+      ).toBe(false);
     }
   });
 
@@ -175,8 +228,15 @@ describe.each(backends())("account self-service on %s", (backend) => {
       const result = await completePasswordReset({ token: second, password, passwordRepeat: password, clientIp: "x" });
       expect(result.ok === false && result.reason === "invalid_password" && result.errors[field]).toBeTruthy();
     }
-    const mismatch = await completePasswordReset({ token: second, password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD + "x", clientIp: "x" });
-    expect(mismatch.ok === false && mismatch.reason === "invalid_password" && mismatch.errors.passwordRepeat).toBeTruthy();
+    const mismatch = await completePasswordReset({
+      token: second,
+      password: NEW_PASSWORD,
+      passwordRepeat: NEW_PASSWORD + "x",
+      clientIp: "x",
+    });
+    expect(
+      mismatch.ok === false && mismatch.reason === "invalid_password" && mismatch.errors.passwordRepeat,
+    ).toBeTruthy();
     expect(await findResetToken(second)).toEqual({ email });
   });
 
@@ -192,7 +252,8 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(results[3]).toMatchObject({ ok: false, reason: "rate_limited" });
     // Unknown addresses are limited alike, so the limit reveals nothing either.
     const unknown = [];
-    for (let i = 0; i < 4; i++) unknown.push((await requestReset("gibt-es-nicht@hamburg.quaestio.example", `198.51.100.${30 + i}`)).result);
+    for (let i = 0; i < 4; i++)
+      unknown.push((await requestReset("gibt-es-nicht@hamburg.quaestio.example", `198.51.100.${30 + i}`)).result);
     expect(unknown[3]).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 
@@ -247,13 +308,19 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(retryDelayMs(1)).toBeLessThan(retryDelayMs(2));
     expect(retryDelayMs(2)).toBe(2 * retryDelayMs(1));
     const delivered: number[] = [];
-    await drainOutboxOnce(t.db, { deliver: async (m) => void delivered.push(m.id), now: new Date(now.getTime() + 24 * 3600_000) });
+    await drainOutboxOnce(t.db, {
+      deliver: async (m) => void delivered.push(m.id),
+      now: new Date(now.getTime() + 24 * 3600_000),
+    });
     expect(delivered).not.toContain(id);
   });
 
   it("lists only one's own live sessions and revokes only one's own (404 for others)", async () => {
     const mine = await signedIn("admin@norderstedt.quaestio.example");
-    const other = await signedIn("admin@norderstedt.quaestio.example", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Version/18.1 Mobile/15E148 Safari/604.1");
+    const other = await signedIn(
+      "admin@norderstedt.quaestio.example",
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Version/18.1 Mobile/15E148 Safari/604.1",
+    );
     const stranger = await signedIn("admin@hamburg.quaestio.example");
 
     const list = await listOwnSessions(mine.user);
@@ -261,7 +328,9 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(list.find((s) => s.current)?.id).toBe(mine.user.sessionId);
     expect(list.find((s) => !s.current)?.device).toBe("Safari unter iOS");
 
-    const denied = await revokeOwnSession(formRequest("/konto", mine.cookie), mine.user, stranger.user.sessionId).catch((e: unknown) => e);
+    const denied = await revokeOwnSession(formRequest("/konto", mine.cookie), mine.user, stranger.user.sessionId).catch(
+      (e: unknown) => e,
+    );
     expect(denied).toBeInstanceOf(Response);
     expect((denied as Response).status).toBe(404);
     expect(await validateSessionToken(t.db, stranger.token)).not.toBeNull();
@@ -269,7 +338,10 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(await revokeOwnSession(formRequest("/konto", mine.cookie), mine.user, other.user.sessionId)).toEqual({});
     expect(await validateSessionToken(t.db, other.token)).toBeNull();
     expect(await validateSessionToken(t.db, mine.token)).not.toBeNull();
-    const revoked = await t.db.select().from(events).where(and(eq(events.aggregateId, mine.user.id), eq(events.type, "session_revoked")));
+    const revoked = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, mine.user.id), eq(events.type, "session_revoked")));
     expect(revoked).toHaveLength(1);
 
     // Revoking the current session signs out and clears the cookie.
@@ -285,7 +357,10 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect(cookie).toMatch(/Max-Age=0/);
     expect(await validateSessionToken(t.db, a.token)).toBeNull();
     expect(await validateSessionToken(t.db, b.token)).toBeNull();
-    const audit = await t.db.select().from(events).where(and(eq(events.aggregateId, a.user.id), eq(events.type, "signed_out_everywhere")));
+    const audit = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, a.user.id), eq(events.type, "signed_out_everywhere")));
     expect(audit).toHaveLength(1);
   });
 
@@ -296,20 +371,41 @@ describe.each(backends())("account self-service on %s", (backend) => {
     const change = async (currentPassword: string, newPassword: string, newPasswordRepeat = newPassword) => {
       // Each case on a fresh bucket; the limit itself is tested below.
       await t.db.delete(rateLimits).where(like(rateLimits.key, "password_change:%"));
-      return changePassword(formRequest("/konto", me.cookie), me.user, { currentPassword, newPassword, newPasswordRepeat, clientIp: "198.51.100.50" });
+      return changePassword(formRequest("/konto", me.cookie), me.user, {
+        currentPassword,
+        newPassword,
+        newPasswordRepeat,
+        clientIp: "198.51.100.50",
+      });
     };
 
-    expect(await change("falsch-falsch", NEW_PASSWORD)).toMatchObject({ ok: false, errors: { currentPassword: expect.any(String) } });
+    expect(await change("falsch-falsch", NEW_PASSWORD)).toMatchObject({
+      ok: false,
+      errors: { currentPassword: expect.any(String) },
+    });
     for (const weak of ["kurz", "123456789", "1234567890", "qwertyuiop", "Passwort2026", email]) {
-      expect(await change("Demo-Quaestio-2026", weak)).toMatchObject({ ok: false, status: 400, errors: { newPassword: expect.any(String) } });
+      expect(await change("Demo-Quaestio-2026", weak)).toMatchObject({
+        ok: false,
+        status: 400,
+        errors: { newPassword: expect.any(String) },
+      });
     }
-    expect(await change("Demo-Quaestio-2026", "Demo-Quaestio-2026")).toMatchObject({ ok: false, errors: { newPassword: expect.any(String) } });
-    expect(await change("Demo-Quaestio-2026", NEW_PASSWORD, "anders")).toMatchObject({ ok: false, errors: { newPasswordRepeat: expect.any(String) } });
+    expect(await change("Demo-Quaestio-2026", "Demo-Quaestio-2026")).toMatchObject({
+      ok: false,
+      errors: { newPassword: expect.any(String) },
+    });
+    expect(await change("Demo-Quaestio-2026", NEW_PASSWORD, "anders")).toMatchObject({
+      ok: false,
+      errors: { newPasswordRepeat: expect.any(String) },
+    });
     // Still the old password, both sessions alive; the wrong current password is audited.
     const [unchanged] = await t.db.select().from(users).where(eq(users.email, email));
     expect(await verifyPassword(unchanged!.passwordHash, "Demo-Quaestio-2026")).toBe(true);
     expect(await validateSessionToken(t.db, elsewhere.token)).not.toBeNull();
-    const failed = await t.db.select().from(events).where(and(eq(events.aggregateId, me.user.id), eq(events.type, "password_change_failed")));
+    const failed = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, me.user.id), eq(events.type, "password_change_failed")));
     expect(failed).toHaveLength(1);
   });
 
@@ -317,12 +413,24 @@ describe.each(backends())("account self-service on %s", (backend) => {
     const me = await signedIn("datenschutz@norderstedt.quaestio.example");
     const results = [];
     for (let i = 0; i < 6; i++) {
-      results.push(await changePassword(formRequest("/konto", me.cookie), me.user, { currentPassword: `falsch-${i}`, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD, clientIp: "x" }));
+      results.push(
+        await changePassword(formRequest("/konto", me.cookie), me.user, {
+          currentPassword: `falsch-${i}`,
+          newPassword: NEW_PASSWORD,
+          newPasswordRepeat: NEW_PASSWORD,
+          clientIp: "x",
+        }),
+      );
     }
     expect(results.slice(0, 5).every((r) => !r.ok && r.status === 400)).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, status: 429, retryAfterSeconds: expect.any(Number) });
     // Even the right password waits for the bucket.
-    const right = await changePassword(formRequest("/konto", me.cookie), me.user, { currentPassword: "Demo-Quaestio-2026", newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD, clientIp: "x" });
+    const right = await changePassword(formRequest("/konto", me.cookie), me.user, {
+      currentPassword: "Demo-Quaestio-2026",
+      newPassword: NEW_PASSWORD,
+      newPasswordRepeat: NEW_PASSWORD,
+      clientIp: "x",
+    });
     expect(right).toMatchObject({ ok: false, status: 429 });
   });
 
@@ -345,7 +453,10 @@ describe.each(backends())("account self-service on %s", (backend) => {
     expect((await validateSessionToken(t.db, fresh))?.user.id).toBe(me.user.id);
     const [user] = await t.db.select().from(users).where(eq(users.id, me.user.id));
     expect(await verifyPassword(user!.passwordHash, NEW_PASSWORD)).toBe(true);
-    const audit = await t.db.select().from(events).where(and(eq(events.aggregateId, me.user.id), inArray(events.type, ["password_changed"])));
+    const audit = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, me.user.id), inArray(events.type, ["password_changed"])));
     expect(audit).toHaveLength(1);
     const remaining = await t.db.select().from(sessions).where(eq(sessions.userId, me.user.id));
     expect(remaining).toHaveLength(1);
@@ -393,8 +504,7 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
           } else if (verb === "DATA") {
             inData = true;
             socket.write("354 go on\r\n");
-          }
-          else if (verb === "QUIT") socket.end("221 bye\r\n");
+          } else if (verb === "QUIT") socket.end("221 bye\r\n");
           else socket.write("250 ok\r\n");
         }
       });
@@ -408,7 +518,12 @@ describe("delivery through SMTP when SMTP_URL is set", () => {
     resetConfig();
     try {
       const { deliverMail } = await import("../../app/server/core/mail.server");
-      await deliverMail({ id: 1, recipient: "ratsbuero@norderstedt.quaestio.example", subject: "Prüfung über SMTP", bodyText: "Grüße aus dem Ratsbüro" });
+      await deliverMail({
+        id: 1,
+        recipient: "ratsbuero@norderstedt.quaestio.example",
+        subject: "Prüfung über SMTP",
+        bodyText: "Grüße aus dem Ratsbüro",
+      });
       expect(received).toHaveLength(1);
       expect(received[0]!.to[0]).toContain("ratsbuero@norderstedt.quaestio.example");
       expect(received[0]!.data).toMatch(/^Subject: /m);

@@ -8,7 +8,17 @@ import { and, eq } from "drizzle-orm";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bodies, events, memberships, organizations, outbox, recoveryCodes, sessions, userTokens, users } from "../../db/schema";
+import {
+  bodies,
+  events,
+  memberships,
+  organizations,
+  outbox,
+  recoveryCodes,
+  sessions,
+  userTokens,
+  users,
+} from "../../db/schema";
 import {
   NotFound,
   deactivateUser,
@@ -51,9 +61,18 @@ interface Outcome {
 async function run(
   mod: RouteModule,
   kind: "loader" | "action",
-  input: { path: string; params: Record<string, string>; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> },
+  input: {
+    path: string;
+    params: Record<string, string>;
+    cookie?: string;
+    form?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
 ): Promise<Outcome> {
-  const headers: Record<string, string> = { ...(input.cookie ? { Cookie: input.cookie } : {}), ...(input.headers ?? {}) };
+  const headers: Record<string, string> = {
+    ...(input.cookie ? { Cookie: input.cookie } : {}),
+    ...(input.headers ?? {}),
+  };
   let body: URLSearchParams | undefined;
   if (kind === "action") {
     headers.Origin ??= ORIGIN;
@@ -63,13 +82,15 @@ async function run(
   const request = new Request(`${ORIGIN}${input.path}`, { method: kind === "action" ? "POST" : "GET", headers, body });
   try {
     const result: any = await mod[kind]!({ request, params: input.params, context: { clientIp: "127.0.0.9" } });
-    if (result instanceof Response) return { status: result.status, data: null, location: result.headers.get("Location") };
+    if (result instanceof Response)
+      return { status: result.status, data: null, location: result.headers.get("Location") };
     if (result && typeof result === "object" && "init" in result && "data" in result) {
       return { status: result.init?.status ?? 200, data: result.data, location: null };
     }
     return { status: 200, data: result, location: null };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: null, location: thrown.headers.get("Location") };
+    if (thrown instanceof Response)
+      return { status: thrown.status, data: null, location: thrown.headers.get("Location") };
     throw thrown;
   }
 }
@@ -153,21 +174,40 @@ describe.each(backends())("body administration on %s", (backend) => {
   });
 
   it("answers an anonymous request with the sign-in page and a non-admin or another body's admin with 404", async () => {
-    const anonymous = await run(overviewRoute, "loader", { path: "/verwaltung/norderstedt", params: { body: "norderstedt" } });
+    const anonymous = await run(overviewRoute, "loader", {
+      path: "/verwaltung/norderstedt",
+      params: { body: "norderstedt" },
+    });
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/anmelden\?weiter=/);
 
-    const office = await run(overviewRoute, "loader", { path: "/verwaltung/norderstedt", params: { body: "norderstedt" }, cookie: cookies.officeN });
+    const office = await run(overviewRoute, "loader", {
+      path: "/verwaltung/norderstedt",
+      params: { body: "norderstedt" },
+      cookie: cookies.officeN,
+    });
     expect(office.status).toBe(404);
 
     for (const slug of ["landtag-nrw", "hamburg", "gibt-es-nicht", "..%2F..%2Fetc", "NORDERSTEDT"]) {
-      const other = await run(overviewRoute, "loader", { path: `/verwaltung/${slug}`, params: { body: slug }, cookie: cookies.adminN });
+      const other = await run(overviewRoute, "loader", {
+        path: `/verwaltung/${slug}`,
+        params: { body: slug },
+        cookie: cookies.adminN,
+      });
       expect(other.status, slug).toBe(404);
-      const audit = await run(auditRoute, "loader", { path: `/verwaltung/${slug}/protokoll`, params: { body: slug }, cookie: cookies.adminN });
+      const audit = await run(auditRoute, "loader", {
+        path: `/verwaltung/${slug}/protokoll`,
+        params: { body: slug },
+        cookie: cookies.adminN,
+      });
       expect(audit.status, slug).toBe(404);
     }
 
-    const own = await run(overviewRoute, "loader", { path: "/verwaltung/norderstedt", params: { body: "norderstedt" }, cookie: cookies.adminN });
+    const own = await run(overviewRoute, "loader", {
+      path: "/verwaltung/norderstedt",
+      params: { body: "norderstedt" },
+      cookie: cookies.adminN,
+    });
     expect(own.status).toBe(200);
     expect(own.data.users.map((u: { id: string }) => u.id)).toContain(ids.clerkN);
     expect(own.data.users.map((u: { id: string }) => u.id)).not.toContain(ids.clerkL);
@@ -212,7 +252,11 @@ describe.each(backends())("body administration on %s", (backend) => {
     expect(await t.db.select().from(memberships).where(eq(memberships.id, membershipL!.id))).toHaveLength(1);
     // Unknown and malformed ids too.
     for (const bad of ["00000000-0000-4000-8000-000000000000", "not-a-uuid", "../../etc/passwd"]) {
-      const res = await run(userRoute, "loader", { path: `/verwaltung/norderstedt/benutzer/${bad}`, params: { body: "norderstedt", userId: bad }, cookie: cookies.adminN });
+      const res = await run(userRoute, "loader", {
+        path: `/verwaltung/norderstedt/benutzer/${bad}`,
+        params: { body: "norderstedt", userId: bad },
+        cookie: cookies.adminN,
+      });
       expect(res.status, bad).toBe(404);
     }
   });
@@ -224,10 +268,22 @@ describe.each(backends())("body administration on %s", (backend) => {
       ["overview of another body", () => loadBodyAdministration(adminN, "landtag-nrw")],
       ["overview as non-admin", () => loadBodyAdministration(office, "norderstedt")],
       ["user of another body", () => loadUserAdministration(adminN, "norderstedt", ids.clerkL!)],
-      ["invite into another body", () => inviteUser(adminN, "landtag-nrw", { email: "x@example.org", organizationId: orgL, role: "clerk" })],
-      ["grant in another body", () => grantRole(adminN, "landtag-nrw", ids.clerkL!, { organizationId: orgL, role: "dpo" })],
-      ["grant to another body's user", () => grantRole(adminN, "norderstedt", ids.clerkL!, { organizationId: clerkOrgN, role: "dpo" })],
-      ["revoke in another body", () => revokeRole(adminN, "norderstedt", ids.clerkL!, "00000000-0000-4000-8000-000000000000")],
+      [
+        "invite into another body",
+        () => inviteUser(adminN, "landtag-nrw", { email: "x@example.org", organizationId: orgL, role: "clerk" }),
+      ],
+      [
+        "grant in another body",
+        () => grantRole(adminN, "landtag-nrw", ids.clerkL!, { organizationId: orgL, role: "dpo" }),
+      ],
+      [
+        "grant to another body's user",
+        () => grantRole(adminN, "norderstedt", ids.clerkL!, { organizationId: clerkOrgN, role: "dpo" }),
+      ],
+      [
+        "revoke in another body",
+        () => revokeRole(adminN, "norderstedt", ids.clerkL!, "00000000-0000-4000-8000-000000000000"),
+      ],
       ["deactivate another body's user", () => deactivateUser(adminN, "norderstedt", ids.clerkL!)],
       ["reactivate another body's user", () => reactivateUser(adminN, "landtag-nrw", ids.clerkL!)],
       ["reset another body's user", () => resetSecondFactor(adminN, "norderstedt", ids.clerkL!)],
@@ -245,7 +301,15 @@ describe.each(backends())("body administration on %s", (backend) => {
       path: "/verwaltung/norderstedt",
       params: { body: "norderstedt" },
       cookie: cookies.adminN,
-      form: { email: ` ${invitee.toUpperCase()} `, organizationId: clerkOrgN, role: "clerk", bodyId: landtag, status: "accepted", userId: ids.adminL!, grant: "body_admin" },
+      form: {
+        email: ` ${invitee.toUpperCase()} `,
+        organizationId: clerkOrgN,
+        role: "clerk",
+        bodyId: landtag,
+        status: "accepted",
+        userId: ids.adminL!,
+        grant: "body_admin",
+      },
     });
     expect(res.status).toBe(200);
     expect(res.data.invited).toBe(invitee);
@@ -275,7 +339,14 @@ describe.each(backends())("body administration on %s", (backend) => {
     const accepted = await run(invitationRoute, "action", {
       path: `/einladung/${token}`,
       params: { token },
-      form: { displayName: "Neue Kollegin", password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD, role: "body_admin", bodyId: landtag, active: "false" },
+      form: {
+        displayName: "Neue Kollegin",
+        password: STRONG_PASSWORD,
+        passwordConfirm: STRONG_PASSWORD,
+        role: "body_admin",
+        bodyId: landtag,
+        active: "false",
+      },
     });
     // Post/redirect/get to the sign-in page with its notice (no-JS browsers got 404 for the spent token before).
     expect(accepted.status).toBe(303);
@@ -294,22 +365,39 @@ describe.each(backends())("body administration on %s", (backend) => {
       form: { displayName: "Noch einmal", password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD },
     });
     expect(again.status).toBe(404);
-    expect(await acceptInvitation(token, { displayName: "x", password: STRONG_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+    expect(await acceptInvitation(token, { displayName: "x", password: STRONG_PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect((await run(invitationRoute, "loader", { path: `/einladung/${token}`, params: { token } })).status).toBe(404);
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, created!.id))).toHaveLength(1);
   });
 
   it("rejects an expired invitation, a weak password (keeping the token), and foreign organisations or unknown roles", async () => {
     const adminN = await actor(email("admin", "norderstedt"));
-    const old = await inviteUser(adminN, "norderstedt", { email: "spaet@example.org", organizationId: clerkOrgN, role: "clerk" }, {
-      now: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000),
-    });
+    const old = await inviteUser(
+      adminN,
+      "norderstedt",
+      { email: "spaet@example.org", organizationId: clerkOrgN, role: "clerk" },
+      {
+        now: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000),
+      },
+    );
     if (!("token" in old)) throw new Error("rate limited");
-    expect(await acceptInvitation(old.token, { displayName: "Spät", password: STRONG_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
-    expect((await run(invitationRoute, "loader", { path: `/einladung/${old.token}`, params: { token: old.token } })).status).toBe(404);
+    expect(await acceptInvitation(old.token, { displayName: "Spät", password: STRONG_PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(
+      (await run(invitationRoute, "loader", { path: `/einladung/${old.token}`, params: { token: old.token } })).status,
+    ).toBe(404);
     expect(await t.db.select().from(users).where(eq(users.email, "spaet@example.org"))).toHaveLength(0);
 
-    const fresh = await inviteUser(adminN, "norderstedt", { email: "schwach@example.org", organizationId: factionOrgN, role: "faction_member" });
+    const fresh = await inviteUser(adminN, "norderstedt", {
+      email: "schwach@example.org",
+      organizationId: factionOrgN,
+      role: "faction_member",
+    });
     if (!("token" in fresh)) throw new Error("rate limited");
     const weak = await run(invitationRoute, "action", {
       path: `/einladung/${fresh.token}`,
@@ -330,7 +418,12 @@ describe.each(backends())("body administration on %s", (backend) => {
       [{ email: "<script>alert(1)</script>", organizationId: clerkOrgN, role: "clerk" }, "email"],
     ];
     for (const [form, field] of attempts) {
-      const res = await run(overviewRoute, "action", { path: "/verwaltung/norderstedt", params: { body: "norderstedt" }, cookie: cookies.adminN, form });
+      const res = await run(overviewRoute, "action", {
+        path: "/verwaltung/norderstedt",
+        params: { body: "norderstedt" },
+        cookie: cookies.adminN,
+        form,
+      });
       expect(res.status, JSON.stringify(form)).toBe(400);
       expect(res.data.errors[field], JSON.stringify(form)).toBeTruthy();
       expect(res.data.values.email).toBe(form.email);
@@ -340,12 +433,22 @@ describe.each(backends())("body administration on %s", (backend) => {
 
   it("lets an existing account accept with its own password and ends its older sessions", async () => {
     const adminN = await actor(email("admin", "norderstedt"));
-    const invited = await inviteUser(adminN, "norderstedt", { email: email("fraktion", "norderstedt"), organizationId: clerkOrgN, role: "co_signer" });
+    const invited = await inviteUser(adminN, "norderstedt", {
+      email: email("fraktion", "norderstedt"),
+      organizationId: clerkOrgN,
+      role: "co_signer",
+    });
     if (!("token" in invited)) throw new Error("rate limited");
     const live = await createSession(t.db, ids.factionN!);
-    expect(await acceptInvitation(invited.token, { displayName: "", password: "falsch-falsch-falsch" })).toEqual({ ok: false, reason: "wrong_password" });
+    expect(await acceptInvitation(invited.token, { displayName: "", password: "falsch-falsch-falsch" })).toEqual({
+      ok: false,
+      reason: "wrong_password",
+    });
     expect(await validateSessionToken(t.db, live.token)).not.toBeNull();
-    const ok = await acceptInvitation(invited.token, { displayName: "", password: t.logins.find((l) => l.email === email("fraktion", "norderstedt"))!.password });
+    const ok = await acceptInvitation(invited.token, {
+      displayName: "",
+      password: t.logins.find((l) => l.email === email("fraktion", "norderstedt"))!.password,
+    });
     expect(ok).toEqual({ ok: true, userId: ids.factionN });
     expect(await validateSessionToken(t.db, live.token)).toBeNull();
     const roles = await t.db.select().from(memberships).where(eq(memberships.userId, ids.factionN!));
@@ -355,7 +458,11 @@ describe.each(backends())("body administration on %s", (backend) => {
   it("limits password guesses through an invitation link like sign-in, and limits invitations per admin", async () => {
     const adminN = await actor(email("admin", "norderstedt"));
     const target = email("datenschutz", "norderstedt");
-    const invited = await inviteUser(adminN, "norderstedt", { email: target, organizationId: clerkOrgN, role: "co_signer" });
+    const invited = await inviteUser(adminN, "norderstedt", {
+      email: target,
+      organizationId: clerkOrgN,
+      role: "co_signer",
+    });
     if (!("token" in invited)) throw new Error("rate limited");
     const outcomes: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -364,7 +471,10 @@ describe.each(backends())("body administration on %s", (backend) => {
     }
     expect(outcomes.slice(0, 5)).toEqual(Array(5).fill("wrong_password"));
     expect(outcomes[5]).toBe("rate_limited");
-    const right = await acceptInvitation(invited.token, { displayName: "", password: t.logins.find((l) => l.email === target)!.password });
+    const right = await acceptInvitation(invited.token, {
+      displayName: "",
+      password: t.logins.find((l) => l.email === target)!.password,
+    });
     expect(right).toMatchObject({ ok: false, reason: "rate_limited" });
 
     let limited: Outcome | null = null;
@@ -390,7 +500,15 @@ describe.each(backends())("body administration on %s", (backend) => {
       path,
       params,
       cookie: cookies.adminN,
-      form: { intent: "grant", organizationId: clerkOrgN, role: "department_head", bodyId: landtag, userId: ids.clerkL!, status: "inactive", active: "false" },
+      form: {
+        intent: "grant",
+        organizationId: clerkOrgN,
+        role: "department_head",
+        bodyId: landtag,
+        userId: ids.clerkL!,
+        status: "inactive",
+        active: "false",
+      },
     });
     expect(granted.status).toBe(200);
     expect(await validateSessionToken(t.db, live.token)).toBeNull();
@@ -400,18 +518,33 @@ describe.each(backends())("body administration on %s", (backend) => {
       .from(memberships)
       .where(and(eq(memberships.userId, ids.clerkN!), eq(memberships.role, "department_head")));
     expect(head!.bodyId).toBe(norderstedt);
-    expect(await t.db.select().from(memberships).where(and(eq(memberships.userId, ids.clerkL!), eq(memberships.role, "department_head")))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, ids.clerkL!), eq(memberships.role, "department_head"))),
+    ).toHaveLength(0);
     const [clerk] = await t.db.select().from(users).where(eq(users.id, ids.clerkN!));
     expect(clerk!.active).toBe(true);
     const [grantEvent] = await eventsOf("role_granted", ids.clerkN);
     expect(grantEvent).toMatchObject({ bodyId: norderstedt, actorUserId: ids.adminN, aggregateType: "user" });
     expect(grantEvent!.payload).toMatchObject({ role: "department_head", organizationId: clerkOrgN });
 
-    const duplicate = await run(userRoute, "action", { path, params, cookie: cookies.adminN, form: { intent: "grant", organizationId: clerkOrgN, role: "department_head" } });
+    const duplicate = await run(userRoute, "action", {
+      path,
+      params,
+      cookie: cookies.adminN,
+      form: { intent: "grant", organizationId: clerkOrgN, role: "department_head" },
+    });
     expect(duplicate.status).toBe(400);
 
     const second = await createSession(t.db, ids.clerkN!);
-    const revoked = await run(userRoute, "action", { path, params, cookie: cookies.adminN, form: { intent: "revoke", membershipId: head!.id } });
+    const revoked = await run(userRoute, "action", {
+      path,
+      params,
+      cookie: cookies.adminN,
+      form: { intent: "revoke", membershipId: head!.id },
+    });
     expect(revoked.status).toBe(200);
     expect(await validateSessionToken(t.db, second.token)).toBeNull();
     expect(await t.db.select().from(memberships).where(eq(memberships.id, head!.id))).toHaveLength(0);
@@ -425,16 +558,36 @@ describe.each(backends())("body administration on %s", (backend) => {
     const params = { body: "norderstedt", userId: ids.officeN! };
     const [officeToken] = cookies.officeN!.split("=").slice(1);
     expect(await validateSessionToken(t.db, officeToken!)).not.toBeNull();
-    const res = await run(userRoute, "action", { path, params, cookie: cookies.adminN, form: { intent: "deactivate", active: "true" } });
+    const res = await run(userRoute, "action", {
+      path,
+      params,
+      cookie: cookies.adminN,
+      form: { intent: "deactivate", active: "true" },
+    });
     expect(res.status).toBe(200);
     expect(await sessionCount(ids.officeN!)).toBe(0);
     const [office] = await t.db.select().from(users).where(eq(users.id, ids.officeN!));
     expect(office!.active).toBe(false);
     expect(office!.deactivatedAt).toBeInstanceOf(Date);
-    expect((await run(overviewRoute, "loader", { path: "/arbeitsbereich", params: { body: "norderstedt" }, cookie: cookies.officeN })).status).toBe(302);
-    expect(await eventsOf("user_deactivated", ids.officeN)).toEqual([expect.objectContaining({ actorUserId: ids.adminN, bodyId: norderstedt })]);
+    expect(
+      (
+        await run(overviewRoute, "loader", {
+          path: "/arbeitsbereich",
+          params: { body: "norderstedt" },
+          cookie: cookies.officeN,
+        })
+      ).status,
+    ).toBe(302);
+    expect(await eventsOf("user_deactivated", ids.officeN)).toEqual([
+      expect.objectContaining({ actorUserId: ids.adminN, bodyId: norderstedt }),
+    ]);
 
-    const back = await run(userRoute, "action", { path, params, cookie: cookies.adminN, form: { intent: "reactivate" } });
+    const back = await run(userRoute, "action", {
+      path,
+      params,
+      cookie: cookies.adminN,
+      form: { intent: "reactivate" },
+    });
     expect(back.status).toBe(200);
     const [again] = await t.db.select().from(users).where(eq(users.id, ids.officeN!));
     expect(again!.active).toBe(true);
@@ -451,7 +604,10 @@ describe.each(backends())("body administration on %s", (backend) => {
     expect(self.status).toBe(400);
     const [adminRow] = await t.db.select().from(users).where(eq(users.id, ids.adminN!));
     expect(adminRow!.active).toBe(true);
-    const [ownAdminRole] = await t.db.select().from(memberships).where(and(eq(memberships.userId, ids.adminN!), eq(memberships.role, "body_admin")));
+    const [ownAdminRole] = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, ids.adminN!), eq(memberships.role, "body_admin")));
     const selfRevoke = await run(userRoute, "action", {
       path: `/verwaltung/norderstedt/benutzer/${ids.adminN}`,
       params: { body: "norderstedt", userId: ids.adminN! },
@@ -479,11 +635,16 @@ describe.each(backends())("body administration on %s", (backend) => {
     expect([row!.totpSecret, row!.totpEnabledAt, row!.totpLastUsedStep]).toEqual([null, null, null]);
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, target))).toHaveLength(0);
     expect(await sessionCount(target)).toBe(0);
-    expect(await eventsOf("mfa_reset", target)).toEqual([expect.objectContaining({ actorUserId: ids.adminN, bodyId: norderstedt })]);
+    expect(await eventsOf("mfa_reset", target)).toEqual([
+      expect.objectContaining({ actorUserId: ids.adminN, bodyId: norderstedt }),
+    ]);
   });
 
   it("refuses a foreign origin before anything changes", async () => {
-    const foreign: Array<Record<string, string>> = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
+    const foreign: Array<Record<string, string>> = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+    ];
     for (const headers of foreign) {
       const res = await run(userRoute, "action", {
         path: `/verwaltung/norderstedt/benutzer/${ids.clerkN}`,
@@ -511,13 +672,33 @@ describe.each(backends())("body administration on %s", (backend) => {
     await t.db.insert(events).values([
       { aggregateType: "user", aggregateId: ids.clerkN!, type: "sign_in_failed", payload: { ip: "10.0.0.1" } },
       { aggregateType: "user", aggregateId: ids.clerkL!, type: "sign_in_failed", payload: { ip: "10.0.0.2" } },
-      { bodyId: landtag, aggregateType: "user", aggregateId: ids.clerkL!, actorUserId: ids.adminL!, type: "role_granted", payload: { role: "dpo" } },
+      {
+        bodyId: landtag,
+        aggregateType: "user",
+        aggregateId: ids.clerkL!,
+        actorUserId: ids.adminL!,
+        type: "role_granted",
+        payload: { role: "dpo" },
+      },
     ]);
-    const res = await run(auditRoute, "loader", { path: "/verwaltung/norderstedt/protokoll", params: { body: "norderstedt" }, cookie: cookies.adminN });
+    const res = await run(auditRoute, "loader", {
+      path: "/verwaltung/norderstedt/protokoll",
+      params: { body: "norderstedt" },
+      cookie: cookies.adminN,
+    });
     expect(res.status).toBe(200);
     const list: Array<{ type: string; subject: string; details: string; recordedAt: string }> = res.data.events;
     const types = list.map((e) => e.type);
-    for (const type of ["sign_in_failed", "user_invited", "invitation_accepted", "role_granted", "role_revoked", "user_deactivated", "user_reactivated", "mfa_reset"]) {
+    for (const type of [
+      "sign_in_failed",
+      "user_invited",
+      "invitation_accepted",
+      "role_granted",
+      "role_revoked",
+      "user_deactivated",
+      "user_reactivated",
+      "mfa_reset",
+    ]) {
       expect(types, type).toContain(type);
     }
     expect(list.some((e) => e.details.includes("10.0.0.1"))).toBe(true);
@@ -527,10 +708,18 @@ describe.each(backends())("body administration on %s", (backend) => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
     for (const seite of ["0", "-1", "abc", "1e9999"]) {
-      const bad = await run(auditRoute, "loader", { path: `/verwaltung/norderstedt/protokoll?seite=${seite}`, params: { body: "norderstedt" }, cookie: cookies.adminN });
+      const bad = await run(auditRoute, "loader", {
+        path: `/verwaltung/norderstedt/protokoll?seite=${seite}`,
+        params: { body: "norderstedt" },
+        cookie: cookies.adminN,
+      });
       expect(bad.status, seite).toBe(404);
     }
-    const far = await run(auditRoute, "loader", { path: "/verwaltung/norderstedt/protokoll?seite=500", params: { body: "norderstedt" }, cookie: cookies.adminN });
+    const far = await run(auditRoute, "loader", {
+      path: "/verwaltung/norderstedt/protokoll?seite=500",
+      params: { body: "norderstedt" },
+      cookie: cookies.adminN,
+    });
     expect(far.status).toBe(200);
     expect(far.data.events).toHaveLength(0);
   });
@@ -545,11 +734,19 @@ describe.each(backends())("body administration on %s", (backend) => {
       payload: { ip: `10.1.0.${i}` },
     }));
     await t.db.insert(events).values(many);
-    const first = await run(auditRoute, "loader", { path: "/verwaltung/norderstedt/protokoll", params: { body: "norderstedt" }, cookie: cookies.adminN });
+    const first = await run(auditRoute, "loader", {
+      path: "/verwaltung/norderstedt/protokoll",
+      params: { body: "norderstedt" },
+      cookie: cookies.adminN,
+    });
     expect(first.data.events).toHaveLength(50);
     expect(first.data.hasNext).toBe(true);
     expect(first.data.events[0].details).toContain("10.1.0.59");
-    const second = await run(auditRoute, "loader", { path: "/verwaltung/norderstedt/protokoll?seite=2", params: { body: "norderstedt" }, cookie: cookies.adminN });
+    const second = await run(auditRoute, "loader", {
+      path: "/verwaltung/norderstedt/protokoll?seite=2",
+      params: { body: "norderstedt" },
+      cookie: cookies.adminN,
+    });
     expect(second.data.page).toBe(2);
     expect(second.data.events[0].details).toContain("10.1.0.9");
     const ids1 = new Set(first.data.events.map((e: { id: number }) => e.id));

@@ -27,7 +27,13 @@ import { useDatabase } from "../../app/server/core/db.server";
 import { runWorkflowCommand } from "../../app/server/inquiries/intake.server";
 import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/core/transitions.server";
-import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
+import {
+  AnswerConflict,
+  AnswerRefused,
+  AnswerValidationError,
+  loadAnswerPage,
+  saveAnswer,
+} from "../../app/server/answers/answer-drafts.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
 import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
@@ -57,11 +63,17 @@ describe.each(backends())("answer workflow on %s", (backend) => {
 
   /** A user holding `role` in `organizationId` (the demo accounts have no department head or councillor). */
   let counter = 0;
-  async function userWithRole(role: CurrentUser["memberships"][number]["role"], organizationId: string): Promise<CurrentUser> {
+  async function userWithRole(
+    role: CurrentUser["memberships"][number]["role"],
+    organizationId: string,
+  ): Promise<CurrentUser> {
     const [org] = await t.db.select().from(organizations).where(eq(organizations.id, organizationId));
     counter += 1;
     const email = `signer-${role}-${counter}-${backend}@norderstedt.quaestio.example`;
-    const [user] = await t.db.insert(users).values({ email, displayName: `Test ${role} ${counter}`, passwordHash: "unused" }).returning({ id: users.id });
+    const [user] = await t.db
+      .insert(users)
+      .values({ email, displayName: `Test ${role} ${counter}`, passwordHash: "unused" })
+      .returning({ id: users.id });
     await t.db.insert(memberships).values({ userId: user!.id, bodyId: org!.bodyId, organizationId, role });
     return currentUserFor(t.db, email);
   }
@@ -73,7 +85,10 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     return { clerk, inquiry: await inquiryByTitle(title) };
   }
 
-  function valuesOf(page: Awaited<ReturnType<typeof loadAnswerPage>>, change: Partial<PostedAnswer> = {}): PostedAnswer {
+  function valuesOf(
+    page: Awaited<ReturnType<typeof loadAnswerPage>>,
+    change: Partial<PostedAnswer> = {},
+  ): PostedAnswer {
     return {
       documentKind: page.values.documentKind,
       documentReference: page.values.documentReference,
@@ -81,7 +96,10 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       issuedByLabel: page.values.issuedByLabel,
       caseOfficerLabel: page.values.caseOfficerLabel,
       flagged: page.answer.flagged,
-      preamble: { json: page.values.preamble.json ? JSON.stringify(page.values.preamble.json) : "", text: page.values.preamble.text },
+      preamble: {
+        json: page.values.preamble.json ? JSON.stringify(page.values.preamble.json) : "",
+        text: page.values.preamble.text,
+      },
       parts: page.values.parts.map((p) => ({
         questionIds: p.questionIds,
         body: { json: JSON.stringify(p.body.json), text: p.body.text },
@@ -94,7 +112,8 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       ...change,
     };
   }
-  const docOf = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  const docOf = (text: string) =>
+    JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
   let inquiryId: string;
   let clerk: CurrentUser;
@@ -106,7 +125,11 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(started.inquiry.status).toBe("answering");
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     expect(answer!.status).toBe("drafting");
-    const steps = await t.db.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer!.id)).orderBy(asc(signOffSteps.position));
+    const steps = await t.db
+      .select()
+      .from(signOffSteps)
+      .where(eq(signOffSteps.answerId, answer!.id))
+      .orderBy(asc(signOffSteps.position));
     expect(steps.map((s) => [s.label, s.signerRole, s.status])).toEqual([
       ["Sachbearbeiter/in", "clerk", "pending"],
       ["Fachbereichsleiter/in", "department_head", "pending"],
@@ -125,13 +148,17 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
     await expect(loadAnswerPage(nrwClerk, inquiryId)).rejects.toThrow(NotFound);
     const page = await loadAnswerPage(clerk, inquiryId);
-    await expect(saveAnswer(nrwClerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true })).rejects.toThrow(NotFound);
+    await expect(
+      saveAnswer(nrwClerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
+    ).rejects.toThrow(NotFound);
     const faction = await norderstedt("fraktion");
     await expect(loadAnswerPage(faction, inquiryId)).rejects.toThrow(NotFound);
     const mayor = await norderstedt("verwaltungsspitze");
     const mayorPage = await loadAnswerPage(mayor, inquiryId);
     expect(mayorPage.rights.edit).toBe(false);
-    await expect(saveAnswer(mayor, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true })).rejects.toThrow(AnswerRefused);
+    await expect(
+      saveAnswer(mayor, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
+    ).rejects.toThrow(AnswerRefused);
   });
 
   it("saves a joint answer with a withholding, and refuses a stale version without writing", async () => {
@@ -159,7 +186,12 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(after.values.parts[0]!.withholding).toMatchObject({ reason: "it_security", withheldText: WITHHELD });
 
     // The second save of the same loaded version: conflict, nothing written.
-    const stale = saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true });
+    const stale = saveAnswer(clerk, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      values: valuesOf(page),
+      rich: true,
+    });
     await expect(stale).rejects.toThrow(AnswerConflict);
     await expect(stale).rejects.toMatchObject({ currentVersion: saved.version });
     expect((await loadAnswerPage(clerk, inquiryId)).values.parts).toHaveLength(1);
@@ -182,22 +214,40 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const attempt = saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
     await expect(attempt).rejects.toThrow(AnswerValidationError);
     await expect(attempt).rejects.toMatchObject({
-      fieldErrors: { "p-0-reason": expect.stringContaining("Grund"), "p-0-justification": expect.stringContaining("Begründung") },
+      fieldErrors: {
+        "p-0-reason": expect.stringContaining("Grund"),
+        "p-0-justification": expect.stringContaining("Begründung"),
+      },
     });
   });
 
   it("publishes a holding answer with the expected date on the public timeline, without closing the inquiry", async () => {
     let page = await loadAnswerPage(clerk, inquiryId);
     const now = new Date("2026-12-02T10:00:00Z");
-    const refused = publishHoldingAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, message: " ", expectedOn: "2026-12-02" }, now);
-    await expect(refused).rejects.toMatchObject({ fieldErrors: { holdingMessage: expect.any(String), holdingExpectedOn: expect.any(String) } });
+    const refused = publishHoldingAnswer(
+      clerk,
+      { inquiryId, expectedVersion: page.answer.version, message: " ", expectedOn: "2026-12-02" },
+      now,
+    );
+    await expect(refused).rejects.toMatchObject({
+      fieldErrors: { holdingMessage: expect.any(String), holdingExpectedOn: expect.any(String) },
+    });
     const faction = await norderstedt("fraktion");
     await expect(
-      publishHoldingAnswer(faction, { inquiryId, expectedVersion: page.answer.version, message: "x", expectedOn: "2027-01-15" }, now),
+      publishHoldingAnswer(
+        faction,
+        { inquiryId, expectedVersion: page.answer.version, message: "x", expectedOn: "2027-01-15" },
+        now,
+      ),
     ).rejects.toThrow(NotFound);
     await publishHoldingAnswer(
       clerk,
-      { inquiryId, expectedVersion: page.answer.version, message: "Die Zahlen der Schulen liegen noch nicht vollständig vor.", expectedOn: "2027-01-15" },
+      {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        message: "Die Zahlen der Schulen liegen noch nicht vollständig vor.",
+        expectedOn: "2027-01-15",
+      },
       now,
     );
     const inquiry = await inquiryByTitle(SCHOOLS);
@@ -212,10 +262,19 @@ describe.each(backends())("answer workflow on %s", (backend) => {
 
   it("waits for an open consultation before sign-off", async () => {
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    const [dpo] = await t.db.select().from(organizations).where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "dpo_office")));
+    const [dpo] = await t.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "dpo_office")));
     const [open] = await t.db
       .insert(consultations)
-      .values({ bodyId: answer!.bodyId, answerId: answer!.id, kind: "dpo", addresseeOrganizationId: dpo!.id, status: "requested" })
+      .values({
+        bodyId: answer!.bodyId,
+        answerId: answer!.id,
+        kind: "dpo",
+        addresseeOrganizationId: dpo!.id,
+        status: "requested",
+      })
       .returning({ id: consultations.id });
     const attempt = sendToSignOff(clerk, inquiryId, answer!.version);
     await expect(attempt).rejects.toThrow(TransitionRefused);
@@ -229,33 +288,63 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
     head = await userWithRole("department_head", answer!.leadOrganizationId!);
-    const [executive] = await t.db.select().from(organizations).where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "executive")));
+    const [executive] = await t.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "executive")));
     councillor = await userWithRole("councillor", executive!.id);
     const mayor = await norderstedt("verwaltungsspitze");
 
     let page = await loadAnswerPage(head, inquiryId);
     // Not the department head's turn yet: the case officer signs first.
     expect(page.rights.signStepId).toBeNull();
-    await expect(signStep(head, { inquiryId, expectedVersion: page.answer.version, stepId: page.steps[0]!.id, seenHash: page.contentHash })).rejects.toThrow(
-      TransitionRefused,
-    );
+    await expect(
+      signStep(head, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.steps[0]!.id,
+        seenHash: page.contentHash,
+      }),
+    ).rejects.toThrow(TransitionRefused);
     page = await loadAnswerPage(clerk, inquiryId);
     // A hash of other content is refused.
-    await expect(signStep(clerk, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: "0".repeat(64) })).rejects.toThrow(
-      TransitionRefused,
-    );
-    await signStep(clerk, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+    await expect(
+      signStep(clerk, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: "0".repeat(64),
+      }),
+    ).rejects.toThrow(TransitionRefused);
+    await signStep(clerk, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      stepId: page.rights.signStepId!,
+      seenHash: page.contentHash,
+    });
     // The department head's dashboard lists the answer as waiting for their signature; the mayor's not yet.
     const bodyId = answer!.bodyId;
-    expect((await loadAnswerQueue(head, bodyId)).toSign).toEqual([expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" })]);
+    expect((await loadAnswerQueue(head, bodyId)).toSign).toEqual([
+      expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" }),
+    ]);
     expect((await loadAnswerQueue(mayor, bodyId)).toSign.map((i) => i.inquiryId)).not.toContain(inquiryId);
     for (const signer of [head, head]) {
       page = await loadAnswerPage(signer, inquiryId);
       expect(page.rights.signStepId).not.toBeNull();
-      await signStep(signer, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+      await signStep(signer, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
     }
     page = await loadAnswerPage(councillor, inquiryId);
-    await signStep(councillor, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+    await signStep(councillor, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      stepId: page.rights.signStepId!,
+      seenHash: page.contentHash,
+    });
     const rows = await t.db
       .select({ hash: signatures.contentHash })
       .from(signatures)
@@ -283,21 +372,41 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(valid).toHaveLength(0);
     const steps = await t.db.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer!.id));
     expect(steps.filter((s) => s.status === "signed")).toHaveLength(0);
-    const [revise] = await t.db.select().from(events).where(and(eq(events.aggregateId, answer!.id), eq(events.type, "revise")));
-    expect(revise).toMatchObject({ public: false, payload: expect.objectContaining({ from: "sign_off", to: "drafting" }) });
+    const [revise] = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "revise")));
+    expect(revise).toMatchObject({
+      public: false,
+      payload: expect.objectContaining({ from: "sign_off", to: "drafting" }),
+    });
   });
 
   it("returns for revision only with a comment, from the signer whose turn it is", async () => {
     let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
     let page = await loadAnswerPage(clerk, inquiryId);
-    await signStep(clerk, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+    await signStep(clerk, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      stepId: page.rights.signStepId!,
+      seenHash: page.contentHash,
+    });
     page = await loadAnswerPage(head, inquiryId);
-    await expect(returnForRevision(head, { inquiryId, expectedVersion: page.answer.version, comment: " " })).rejects.toMatchObject({ guard: "comment_given" });
-    await returnForRevision(head, { inquiryId, expectedVersion: page.answer.version, comment: "Bitte die Zahl der Laptops ergänzen." });
+    await expect(
+      returnForRevision(head, { inquiryId, expectedVersion: page.answer.version, comment: " " }),
+    ).rejects.toMatchObject({ guard: "comment_given" });
+    await returnForRevision(head, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      comment: "Bitte die Zahl der Laptops ergänzen.",
+    });
     [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     expect(answer!.status).toBe("drafting");
-    const [returned] = await t.db.select().from(events).where(and(eq(events.aggregateId, answer!.id), eq(events.type, "return_for_revision")));
+    const [returned] = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "return_for_revision")));
     expect(returned!.payload).toMatchObject({ comment: "Bitte die Zahl der Laptops ergänzen." });
   });
 
@@ -307,20 +416,33 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     const mayor = await norderstedt("verwaltungsspitze");
     for (const signer of [clerk, head, head, councillor, mayor]) {
       const page = await loadAnswerPage(signer, inquiryId);
-      await signStep(signer, { inquiryId, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+      await signStep(signer, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
     }
     [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     expect(answer!.status).toBe("approved");
 
     const office = await norderstedt("ratsbuero");
     expect((await loadAnswerQueue(office, answer!.bodyId)).toPublish.map((i) => i.inquiryId)).toContain(inquiryId);
-    await expect(publishAnswer(clerk, { inquiryId, expectedVersion: answer!.version, documentReference: "M 26/0001", documentDate: "" })).rejects.toThrow(
-      TransitionRefused,
-    );
+    await expect(
+      publishAnswer(clerk, {
+        inquiryId,
+        expectedVersion: answer!.version,
+        documentReference: "M 26/0001",
+        documentDate: "",
+      }),
+    ).rejects.toThrow(TransitionRefused);
     const input = { inquiryId, expectedVersion: answer!.version, documentReference: "M 26/0001", documentDate: "" };
     expect(await publishAnswer(office, input)).toEqual({ alreadyPublished: false });
     expect(await publishAnswer(office, input)).toEqual({ alreadyPublished: true });
-    const published = await t.db.select().from(events).where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish")));
+    const published = await t.db
+      .select()
+      .from(events)
+      .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish")));
     expect(published).toHaveLength(1);
     const inquiry = await inquiryByTitle(SCHOOLS);
     expect(inquiry.status).toBe("answered");
@@ -337,14 +459,18 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     // A published answer is not edited in place.
     const page = await loadAnswerPage(clerk, inquiryId);
     expect(page.rights.edit).toBe(false);
-    await expect(saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true })).rejects.toThrow(AnswerRefused);
+    await expect(
+      saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
+    ).rejects.toThrow(AnswerRefused);
   });
 
   it("corrects a published answer with a new version, a public note and a word-level comparison", async () => {
     const office = await norderstedt("ratsbuero");
     let page = await loadAnswerPage(clerk, inquiryId);
     expect(page.rights.startCorrection).toBe(true);
-    await expect(startCorrection(office, { inquiryId, expectedVersion: page.answer.version })).rejects.toThrow(TransitionRefused);
+    await expect(startCorrection(office, { inquiryId, expectedVersion: page.answer.version })).rejects.toThrow(
+      TransitionRefused,
+    );
     await startCorrection(clerk, { inquiryId, expectedVersion: page.answer.version });
     page = await loadAnswerPage(clerk, inquiryId);
     expect(page.correctionDraft).toBe(true);
@@ -355,23 +481,47 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
     page = await loadAnswerPage(office, inquiryId);
     expect(page.rights.publishCorrection).toBe(true);
-    await expect(publishCorrection(office, { inquiryId, expectedVersion: page.answer.version, correctionNote: " " })).rejects.toMatchObject({
+    await expect(
+      publishCorrection(office, { inquiryId, expectedVersion: page.answer.version, correctionNote: " " }),
+    ).rejects.toMatchObject({
       guard: "correction_note_given",
     });
-    await publishCorrection(office, { inquiryId, expectedVersion: page.answer.version, correctionNote: "Zahl der Tablets berichtigt." });
+    await publishCorrection(office, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      correctionNote: "Zahl der Tablets berichtigt.",
+    });
 
     const inquiry = await inquiryByTitle(SCHOOLS);
     const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef! }, t.db);
     expect(detail!.answer!.version).toMatchObject({ versionNumber: 2, correctionNote: "Zahl der Tablets berichtigt." });
     expect(detail!.answer!.versions.map((v) => v.versionNumber)).toEqual([1, 2]);
-    const earlier = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef!, versionNumber: 1 }, t.db);
+    const earlier = await loadPublicInquiry(
+      { bodySlug: "norderstedt", publicRef: inquiry.publicRef!, versionNumber: 1 },
+      t.db,
+    );
     expect(JSON.stringify(earlier)).toContain("1.250 Tablets");
-    const comparison = await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 1, to: 2 }, t.db);
-    expect(comparison!.segments.filter((s) => s.kind === "removed").map((s) => s.text).join("")).toBe("250");
-    expect(comparison!.segments.filter((s) => s.kind === "added").map((s) => s.text).join("")).toBe("260");
+    const comparison = await comparePublishedVersions(
+      { body: detail!.body, publicRef: inquiry.publicRef!, from: 1, to: 2 },
+      t.db,
+    );
+    expect(
+      comparison!.segments
+        .filter((s) => s.kind === "removed")
+        .map((s) => s.text)
+        .join(""),
+    ).toBe("250");
+    expect(
+      comparison!.segments
+        .filter((s) => s.kind === "added")
+        .map((s) => s.text)
+        .join(""),
+    ).toBe("260");
     expect(JSON.stringify(comparison)).toContain(JUSTIFICATION);
     expect(JSON.stringify(comparison)).not.toContain("XK-4711");
-    expect(await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 3, to: 2 }, t.db)).toBeNull();
+    expect(
+      await comparePublishedVersions({ body: detail!.body, publicRef: inquiry.publicRef!, from: 3, to: 2 }, t.db),
+    ).toBeNull();
   });
 
   it("lets the originating faction start a follow-up linked to the published answer; both pages link it", async () => {
@@ -381,7 +531,10 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(await mayStartFollowUp(clerk, inquiryId)).toBe(false);
     const draftId = await startFollowUp(faction, inquiryId);
     const [draft] = await t.db.select().from(inquiries).where(eq(inquiries.id, draftId));
-    expect(draft).toMatchObject({ status: "draft", title: expect.stringMatching(/^Nachfrage zu .+: Ausstattung der Schulen/) });
+    expect(draft).toMatchObject({
+      status: "draft",
+      title: expect.stringMatching(/^Nachfrage zu .+: Ausstattung der Schulen/),
+    });
     expect((await loadFollowUpLinks(inquiryId, faction)).followUps.map((l) => l.inquiryId)).toEqual([draftId]);
     expect((await loadFollowUpLinks(draftId, faction)).followsUp?.inquiryId).toBe(inquiryId);
     // A draft is the faction's own: neither the public nor the administration sees the link yet.
@@ -391,7 +544,9 @@ describe.each(backends())("answer workflow on %s", (backend) => {
 
   it("refuses a stale publish that was not the same form", async () => {
     const office = await norderstedt("ratsbuero");
-    await expect(publishAnswer(office, { inquiryId, expectedVersion: 1, documentReference: "M 26/0002", documentDate: "" })).rejects.toThrow(StaleVersionError);
+    await expect(
+      publishAnswer(office, { inquiryId, expectedVersion: 1, documentReference: "M 26/0002", documentDate: "" }),
+    ).rejects.toThrow(StaleVersionError);
   });
 
   describe("races (two connections at once on PostgreSQL; one after the other on PGlite)", () => {
@@ -431,7 +586,12 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       const values = valuesOf(page);
       values.parts[0]!.body = { json: docOf("Geänderte Fassung während der Zeichnung"), text: "" };
       const results = await Promise.allSettled([
-        signStep(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash }),
+        signStep(nrwClerk, {
+          inquiryId: id,
+          expectedVersion: page.answer.version,
+          stepId: page.rights.signStepId!,
+          seenHash: page.contentHash,
+        }),
         saveAnswer(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, values, rich: true }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -441,7 +601,13 @@ describe.each(backends())("answer workflow on %s", (backend) => {
         .select({ hash: signatures.contentHash })
         .from(signatures)
         .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-        .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt), eq(signatures.decision, "signed")));
+        .where(
+          and(
+            eq(signOffSteps.answerId, answer!.id),
+            isNull(signatures.invalidatedAt),
+            eq(signatures.decision, "signed"),
+          ),
+        );
       // Whichever won: every signature that stands is on the content as it is now.
       for (const signature of valid) expect(signature.hash).toBe(after.contentHash);
       if (results[0]!.status === "fulfilled") expect(valid).toHaveLength(1);
@@ -455,20 +621,45 @@ describe.each(backends())("answer workflow on %s", (backend) => {
         page = await loadAnswerPage(nrwClerk, id);
       }
       if (page.rights.signStepId) {
-        await signStep(nrwClerk, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId, seenHash: page.contentHash });
+        await signStep(nrwClerk, {
+          inquiryId: id,
+          expectedVersion: page.answer.version,
+          stepId: page.rights.signStepId,
+          seenHash: page.contentHash,
+        });
       }
       const mayor = await nrw("verwaltungsspitze");
       page = await loadAnswerPage(mayor, id);
-      await signStep(mayor, { inquiryId: id, expectedVersion: page.answer.version, stepId: page.rights.signStepId!, seenHash: page.contentHash });
+      await signStep(mayor, {
+        inquiryId: id,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
       const office = await nrw("ratsbuero");
       page = await loadAnswerPage(office, id);
       expect(page.rights.publish).toBe(true);
-      const input = { inquiryId: id, expectedVersion: page.answer.version, documentReference: "18/1", documentDate: "" };
+      const input = {
+        inquiryId: id,
+        expectedVersion: page.answer.version,
+        documentReference: "18/1",
+        documentDate: "",
+      };
       const results = await Promise.all([publishAnswer(office, input), publishAnswer(office, input)]);
       expect(results.map((r) => r.alreadyPublished).sort()).toEqual([false, true]);
       const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
-      expect(await t.db.select().from(events).where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish")))).toHaveLength(1);
-      expect(await t.db.select().from(events).where(and(eq(events.aggregateId, id), eq(events.type, "answer")))).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(events)
+          .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish"))),
+      ).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(events)
+          .where(and(eq(events.aggregateId, id), eq(events.type, "answer"))),
+      ).toHaveLength(1);
     });
   });
 });

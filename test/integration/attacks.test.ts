@@ -7,7 +7,17 @@
  */
 import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bodies, events, inquiries, inquiryTypes, memberships, organizations, questions, sessions, users } from "../../db/schema";
+import {
+  bodies,
+  events,
+  inquiries,
+  inquiryTypes,
+  memberships,
+  organizations,
+  questions,
+  sessions,
+  users,
+} from "../../db/schema";
 import { useDatabase } from "../../app/server/core/db.server";
 import { createSession, invalidateSession, ABSOLUTE_LIFETIME_MS } from "../../app/server/accounts/sessions.server";
 import { loader as staffInquiryLoader } from "../../app/routes/staff/arbeitsbereich.vorgaenge.$id";
@@ -24,7 +34,9 @@ const STAFF_LOCALS = ["ratsbuero", "sachbearbeitung", "datenschutz", "verwaltung
 const email = (local: string, body: string) => `${local}@${body}.quaestio.example`;
 
 /** What Remix turns into the HTTP response: a returned value, a thrown Response, or (5xx) anything else thrown. */
-async function run(fn: () => Promise<unknown>): Promise<{ status: number; response?: Response; value?: unknown; error?: unknown }> {
+async function run(
+  fn: () => Promise<unknown>,
+): Promise<{ status: number; response?: Response; value?: unknown; error?: unknown }> {
   try {
     const value = await fn();
     if (value instanceof Response) return { status: value.status, response: value };
@@ -64,13 +76,21 @@ describe.each(backends())("attacks on %s", (backend) => {
   let password = "";
 
   async function cookieFor(address: string, options: { mfaVerified?: boolean; now?: Date } = {}) {
-    const { token } = await createSession(t.db, userIds.get(address)!, { mfaVerified: options.mfaVerified ?? true, now: options.now });
+    const { token } = await createSession(t.db, userIds.get(address)!, {
+      mfaVerified: options.mfaVerified ?? true,
+      now: options.now,
+    });
     return `quaestio_session=${token}`;
   }
 
   async function inquiriesOf(bodySlug: string) {
     return t.db
-      .select({ id: inquiries.id, status: inquiries.status, visibility: inquiries.visibility, publicRef: inquiries.publicRef })
+      .select({
+        id: inquiries.id,
+        status: inquiries.status,
+        visibility: inquiries.visibility,
+        publicRef: inquiries.publicRef,
+      })
       .from(inquiries)
       .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
       .where(eq(bodies.slug, bodySlug));
@@ -86,7 +106,8 @@ describe.each(backends())("attacks on %s", (backend) => {
 
   beforeAll(async () => {
     useDatabase(t.handle);
-    for (const row of await t.db.select({ id: users.id, email: users.email }).from(users)) userIds.set(row.email, row.id);
+    for (const row of await t.db.select({ id: users.id, email: users.email }).from(users))
+      userIds.set(row.email, row.id);
     password = t.logins[0]!.password;
     // Staff roles must have a second factor; these tests start from sessions that have passed it.
     const staff = [...userIds.keys()].filter((address) => !address.startsWith("fraktion@"));
@@ -103,7 +124,13 @@ describe.each(backends())("attacks on %s", (backend) => {
       for (const local of STAFF_LOCALS) {
         const cookie = await cookieFor(email(local, "norderstedt"));
         for (const inquiry of nrw) {
-          const result = await run(() => staffInquiryLoader({ request: get(`/arbeitsbereich/vorgaenge/${inquiry.id}`, cookie), params: { id: inquiry.id }, context: {} }));
+          const result = await run(() =>
+            staffInquiryLoader({
+              request: get(`/arbeitsbereich/vorgaenge/${inquiry.id}`, cookie),
+              params: { id: inquiry.id },
+              context: {},
+            }),
+          );
           expect(result.status, `${local} → ${inquiry.id}`).toBe(404);
         }
       }
@@ -113,13 +140,27 @@ describe.each(backends())("attacks on %s", (backend) => {
       const [answering] = (await inquiriesOf("landtag-nrw")).filter((i) => i.status === "answering");
       const address = email("ratsbuero", "landtag-nrw");
       const cookie = await cookieFor(address);
-      const before = await t.db.select({ n: count() }).from(events).where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, answering!.id)));
-      const result = await run(() => staffInquiryLoader({ request: get(`/arbeitsbereich/vorgaenge/${answering!.id}`, cookie), params: { id: answering!.id }, context: {} }));
+      const before = await t.db
+        .select({ n: count() })
+        .from(events)
+        .where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, answering!.id)));
+      const result = await run(() =>
+        staffInquiryLoader({
+          request: get(`/arbeitsbereich/vorgaenge/${answering!.id}`, cookie),
+          params: { id: answering!.id },
+          context: {},
+        }),
+      );
       expect(result.status).toBe(200);
-      const detail = (result.value as { data: { inquiry: { id: string; answer: { consultations: unknown[] } | null } } }).data.inquiry;
+      const detail = (
+        result.value as { data: { inquiry: { id: string; answer: { consultations: unknown[] } | null } } }
+      ).data.inquiry;
       expect(detail.id).toBe(answering!.id);
       expect(detail.answer?.consultations.length).toBeGreaterThan(0);
-      const audit = await t.db.select().from(events).where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, answering!.id)));
+      const audit = await t.db
+        .select()
+        .from(events)
+        .where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, answering!.id)));
       expect(audit.length).toBe(before[0]!.n + 1);
       const last = audit.at(-1)!;
       expect(last.actorUserId).toBe(userIds.get(address));
@@ -130,19 +171,44 @@ describe.each(backends())("attacks on %s", (backend) => {
     it("does not let staff read a faction's draft of their own body, and a 404 is not audited", async () => {
       const [draft] = (await inquiriesOf("landtag-nrw")).filter((i) => i.status === "draft");
       const cookie = await cookieFor(email("ratsbuero", "landtag-nrw"));
-      const result = await run(() => staffInquiryLoader({ request: get(`/arbeitsbereich/vorgaenge/${draft!.id}`, cookie), params: { id: draft!.id }, context: {} }));
+      const result = await run(() =>
+        staffInquiryLoader({
+          request: get(`/arbeitsbereich/vorgaenge/${draft!.id}`, cookie),
+          params: { id: draft!.id },
+          context: {},
+        }),
+      );
       expect(result.status).toBe(404);
-      const audit = await t.db.select().from(events).where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, draft!.id)));
+      const audit = await t.db
+        .select()
+        .from(events)
+        .where(and(eq(events.type, "non_public_read"), eq(events.aggregateId, draft!.id)));
       expect(audit).toHaveLength(0);
     });
 
     it("answers 404 for an unknown UUID and for every id that is not a UUID", async () => {
       const cookie = await cookieFor(email("admin", "norderstedt"));
       const unknown = "00000000-0000-4000-8000-000000000000";
-      expect((await run(() => staffInquiryLoader({ request: get(`/arbeitsbereich/vorgaenge/${unknown}`, cookie), params: { id: unknown }, context: {} }))).status).toBe(404);
+      expect(
+        (
+          await run(() =>
+            staffInquiryLoader({
+              request: get(`/arbeitsbereich/vorgaenge/${unknown}`, cookie),
+              params: { id: unknown },
+              context: {},
+            }),
+          )
+        ).status,
+      ).toBe(404);
       const before = await counts();
       for (const attack of ATTACK_STRINGS) {
-        const result = await run(() => staffInquiryLoader({ request: get("/arbeitsbereich/vorgaenge/x", cookie), params: { id: attack.value }, context: {} }));
+        const result = await run(() =>
+          staffInquiryLoader({
+            request: get("/arbeitsbereich/vorgaenge/x", cookie),
+            params: { id: attack.value },
+            context: {},
+          }),
+        );
         expect(result.status, attack.value.slice(0, 80)).toBe(404);
       }
       expect(await counts()).toEqual(before);
@@ -150,9 +216,17 @@ describe.each(backends())("attacks on %s", (backend) => {
 
     it("sends anonymous readers to the sign-in page, with the way back", async () => {
       const [answering] = (await inquiriesOf("norderstedt")).filter((i) => i.status === "answering");
-      const result = await run(() => staffInquiryLoader({ request: get(`/arbeitsbereich/vorgaenge/${answering!.id}`), params: { id: answering!.id }, context: {} }));
+      const result = await run(() =>
+        staffInquiryLoader({
+          request: get(`/arbeitsbereich/vorgaenge/${answering!.id}`),
+          params: { id: answering!.id },
+          context: {},
+        }),
+      );
       expect(result.status).toBe(302);
-      expect(result.response!.headers.get("Location")).toBe(`/anmelden?weiter=${encodeURIComponent(`/arbeitsbereich/vorgaenge/${answering!.id}`)}`);
+      expect(result.response!.headers.get("Location")).toBe(
+        `/anmelden?weiter=${encodeURIComponent(`/arbeitsbereich/vorgaenge/${answering!.id}`)}`,
+      );
     });
   });
 
@@ -163,16 +237,32 @@ describe.each(backends())("attacks on %s", (backend) => {
     beforeAll(async () => {
       const [body] = await t.db.select().from(bodies).where(eq(bodies.slug, "norderstedt"));
       const [type] = await t.db.select().from(inquiryTypes).where(eq(inquiryTypes.bodyId, body!.id)).limit(1);
-      const [other] = await t.db.insert(organizations).values({ bodyId: body!.id, kind: "faction", name: "Andere Fraktion (Test)" }).returning();
+      const [other] = await t.db
+        .insert(organizations)
+        .values({ bodyId: body!.id, kind: "faction", name: "Andere Fraktion (Test)" })
+        .returning();
       const [otherUser] = await t.db
         .insert(users)
-        .values({ email: "andere-fraktion@norderstedt.quaestio.example", displayName: "Andere Fraktion", passwordHash: await hashPassword(password) })
+        .values({
+          email: "andere-fraktion@norderstedt.quaestio.example",
+          displayName: "Andere Fraktion",
+          passwordHash: await hashPassword(password),
+        })
         .returning();
       userIds.set(otherUser!.email, otherUser!.id);
-      await t.db.insert(memberships).values({ userId: otherUser!.id, bodyId: body!.id, organizationId: other!.id, role: "faction_member" });
+      await t.db
+        .insert(memberships)
+        .values({ userId: otherUser!.id, bodyId: body!.id, organizationId: other!.id, role: "faction_member" });
       const [draft] = await t.db
         .insert(inquiries)
-        .values({ bodyId: body!.id, typeId: type!.id, title: "Geheimer Entwurf der anderen Fraktion", status: "draft", visibility: "internal", originatorOrganizationId: other!.id })
+        .values({
+          bodyId: body!.id,
+          typeId: type!.id,
+          title: "Geheimer Entwurf der anderen Fraktion",
+          status: "draft",
+          visibility: "internal",
+          originatorOrganizationId: other!.id,
+        })
         .returning();
       otherDraftId = draft!.id;
       const own = (await inquiriesOf("norderstedt")).find((i) => i.status === "draft" && i.id !== otherDraftId);
@@ -181,33 +271,64 @@ describe.each(backends())("attacks on %s", (backend) => {
 
     it("answers 404 to a faction member reading another faction's draft, and 200 for the own faction's", async () => {
       const demo = await cookieFor(email("fraktion", "norderstedt"), { mfaVerified: false });
-      expect((await run(() => staffInquiryLoader({ request: get("/", demo), params: { id: otherDraftId }, context: {} }))).status).toBe(404);
-      expect((await run(() => staffInquiryLoader({ request: get("/", demo), params: { id: ownDraftId }, context: {} }))).status).toBe(200);
+      expect(
+        (await run(() => staffInquiryLoader({ request: get("/", demo), params: { id: otherDraftId }, context: {} })))
+          .status,
+      ).toBe(404);
+      expect(
+        (await run(() => staffInquiryLoader({ request: get("/", demo), params: { id: ownDraftId }, context: {} })))
+          .status,
+      ).toBe(200);
       const other = await cookieFor("andere-fraktion@norderstedt.quaestio.example", { mfaVerified: false });
-      expect((await run(() => staffInquiryLoader({ request: get("/", other), params: { id: ownDraftId }, context: {} }))).status).toBe(404);
-      expect((await run(() => staffInquiryLoader({ request: get("/", other), params: { id: otherDraftId }, context: {} }))).status).toBe(200);
+      expect(
+        (await run(() => staffInquiryLoader({ request: get("/", other), params: { id: ownDraftId }, context: {} })))
+          .status,
+      ).toBe(404);
+      expect(
+        (await run(() => staffInquiryLoader({ request: get("/", other), params: { id: otherDraftId }, context: {} })))
+          .status,
+      ).toBe(200);
     });
 
     it("shows a faction its own inquiry but not the administration's unpublished answer work", async () => {
       const [answering] = (await inquiriesOf("norderstedt")).filter((i) => i.status === "answering");
-      type Detail = { data: { inquiry: { questions: unknown[]; answer: { versions: unknown[]; consultations: unknown[] } | null } } };
+      type Detail = {
+        data: { inquiry: { questions: unknown[]; answer: { versions: unknown[]; consultations: unknown[] } | null } };
+      };
       const faction = await cookieFor(email("fraktion", "norderstedt"), { mfaVerified: false });
-      const seen = await run(() => staffInquiryLoader({ request: get("/", faction), params: { id: answering!.id }, context: {} }));
+      const seen = await run(() =>
+        staffInquiryLoader({ request: get("/", faction), params: { id: answering!.id }, context: {} }),
+      );
       expect(seen.status).toBe(200);
       const forFaction = (seen.value as Detail).data.inquiry;
       expect(forFaction.questions.length).toBeGreaterThan(0);
       expect(forFaction.answer?.versions).toEqual([]);
       expect(forFaction.answer?.consultations).toEqual([]);
       const staff = await cookieFor(email("sachbearbeitung", "norderstedt"));
-      const forStaff = ((await run(() => staffInquiryLoader({ request: get("/", staff), params: { id: answering!.id }, context: {} }))).value as Detail).data.inquiry;
+      const forStaff = (
+        (await run(() => staffInquiryLoader({ request: get("/", staff), params: { id: answering!.id }, context: {} })))
+          .value as Detail
+      ).data.inquiry;
       expect(forStaff.answer?.versions.length).toBeGreaterThan(0);
       expect(forStaff.answer?.consultations.length).toBeGreaterThan(0);
     });
 
     it("answers 404 to a faction member of another body", async () => {
       const nrwFaction = await cookieFor(email("fraktion", "landtag-nrw"), { mfaVerified: false });
-      expect((await run(() => staffInquiryLoader({ request: get("/", nrwFaction), params: { id: ownDraftId }, context: {} }))).status).toBe(404);
-      expect((await run(() => staffInquiryLoader({ request: get("/", nrwFaction), params: { id: otherDraftId }, context: {} }))).status).toBe(404);
+      expect(
+        (
+          await run(() =>
+            staffInquiryLoader({ request: get("/", nrwFaction), params: { id: ownDraftId }, context: {} }),
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await run(() =>
+            staffInquiryLoader({ request: get("/", nrwFaction), params: { id: otherDraftId }, context: {} }),
+          )
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -218,7 +339,15 @@ describe.each(backends())("attacks on %s", (backend) => {
       const earlier = (await cookieFor(address, { mfaVerified: false })).split("=")[1]!;
       for (const fixed of [planted, earlier]) {
         const result = await run(() =>
-          signInAction({ request: post("/anmelden", { email: address, password, weiter: "/arbeitsbereich" }, { Cookie: `quaestio_session=${fixed}` }), params: {}, context: { clientIp: freshIp() } }),
+          signInAction({
+            request: post(
+              "/anmelden",
+              { email: address, password, weiter: "/arbeitsbereich" },
+              { Cookie: `quaestio_session=${fixed}` },
+            ),
+            params: {},
+            context: { clientIp: freshIp() },
+          }),
         );
         expect(result.status).toBe(302);
         const issued = cookieValue(result.response!.headers.get("Set-Cookie"));
@@ -226,7 +355,10 @@ describe.each(backends())("attacks on %s", (backend) => {
         expect(issued).not.toBe(fixed);
         expect(issued!.split(".")[0]).not.toBe(fixed.split(".")[0]);
       }
-      const [planted_] = await t.db.select().from(sessions).where(eq(sessions.id, planted.split(".")[0]!));
+      const [planted_] = await t.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, planted.split(".")[0]!));
       expect(planted_).toBeUndefined();
     });
 
@@ -234,14 +366,24 @@ describe.each(backends())("attacks on %s", (backend) => {
       const [answering] = (await inquiriesOf("norderstedt")).filter((i) => i.status === "answering");
       const address = email("ratsbuero", "norderstedt");
       const expired = await cookieFor(address, { now: new Date(Date.now() - ABSOLUTE_LIFETIME_MS - 60_000) });
-      const r1 = await run(() => staffInquiryLoader({ request: get("/", expired), params: { id: answering!.id }, context: {} }));
+      const r1 = await run(() =>
+        staffInquiryLoader({ request: get("/", expired), params: { id: answering!.id }, context: {} }),
+      );
       expect(r1.status).toBe(302);
       expect(r1.response!.headers.get("Location")).toMatch(/^\/anmelden\?weiter=/);
 
       const revoked = await cookieFor(address);
-      expect((await run(() => staffInquiryLoader({ request: get("/", revoked), params: { id: answering!.id }, context: {} }))).status).toBe(200);
+      expect(
+        (
+          await run(() =>
+            staffInquiryLoader({ request: get("/", revoked), params: { id: answering!.id }, context: {} }),
+          )
+        ).status,
+      ).toBe(200);
       await invalidateSession(t.db, revoked.split("=")[1]!.split(".")[0]!);
-      const r2 = await run(() => staffInquiryLoader({ request: get("/", revoked), params: { id: answering!.id }, context: {} }));
+      const r2 = await run(() =>
+        staffInquiryLoader({ request: get("/", revoked), params: { id: answering!.id }, context: {} }),
+      );
       expect(r2.status).toBe(302);
     });
   });
@@ -275,17 +417,28 @@ describe.each(backends())("attacks on %s", (backend) => {
       expect(result.status).toBe(302);
       expect(await t.db.select().from(memberships).where(eq(memberships.userId, userId))).toEqual(membershipsBefore);
       const [userAfter] = await t.db.select().from(users).where(eq(users.id, userId));
-      expect({ ...userAfter, lastSignInAt: null, updatedAt: null }).toEqual({ ...userBefore, lastSignInAt: null, updatedAt: null });
+      expect({ ...userAfter, lastSignInAt: null, updatedAt: null }).toEqual({
+        ...userBefore,
+        lastSignInAt: null,
+        updatedAt: null,
+      });
       expect(await counts()).toEqual(before);
       // The new session belongs to the account that signed in, not to the userId that was posted.
       const token = cookieValue(result.response!.headers.get("Set-Cookie"))!;
-      const [session] = await t.db.select().from(sessions).where(eq(sessions.id, token.split(".")[0]!));
+      const [session] = await t.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, token.split(".")[0]!));
       expect(session!.userId).toBe(userId);
     });
   });
 
   describe("CSRF", () => {
-    const foreign: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }];
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    ];
 
     it("refuses a sign-in posted from a foreign origin and records nothing", async () => {
       const address = email("fraktion", "norderstedt");
@@ -293,24 +446,38 @@ describe.each(backends())("attacks on %s", (backend) => {
       const sessionsBefore = await t.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
       const eventsBefore = await t.db.select({ n: count() }).from(events).where(eq(events.aggregateId, userId));
       for (const headers of foreign) {
-        const result = await run(() => signInAction({ request: post("/anmelden", { email: address, password }, headers), params: {}, context: { clientIp: freshIp() } }));
+        const result = await run(() =>
+          signInAction({
+            request: post("/anmelden", { email: address, password }, headers),
+            params: {},
+            context: { clientIp: freshIp() },
+          }),
+        );
         expect(result.status).toBe(403);
         expect(result.response!.headers.get("Set-Cookie")).toBeNull();
       }
-      expect(await t.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))).toEqual(sessionsBefore);
-      expect(await t.db.select({ n: count() }).from(events).where(eq(events.aggregateId, userId))).toEqual(eventsBefore);
+      expect(await t.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId))).toEqual(
+        sessionsBefore,
+      );
+      expect(await t.db.select({ n: count() }).from(events).where(eq(events.aggregateId, userId))).toEqual(
+        eventsBefore,
+      );
     });
 
     it("refuses a sign-out posted from a foreign origin: the session stays valid", async () => {
       const cookie = await cookieFor(email("fraktion", "norderstedt"), { mfaVerified: false });
       const sessionId = cookie.split("=")[1]!.split(".")[0]!;
       for (const headers of foreign) {
-        const result = await run(() => signOutAction({ request: post("/abmelden", {}, { ...headers, Cookie: cookie }), params: {}, context: {} }));
+        const result = await run(() =>
+          signOutAction({ request: post("/abmelden", {}, { ...headers, Cookie: cookie }), params: {}, context: {} }),
+        );
         expect(result.status).toBe(403);
       }
       expect(await t.db.select().from(sessions).where(eq(sessions.id, sessionId))).toHaveLength(1);
       // The same request from the own origin does sign out.
-      const ok = await run(() => signOutAction({ request: post("/abmelden", {}, { Cookie: cookie }), params: {}, context: {} }));
+      const ok = await run(() =>
+        signOutAction({ request: post("/abmelden", {}, { Cookie: cookie }), params: {}, context: {} }),
+      );
       expect(ok.status).toBe(302);
       expect(await t.db.select().from(sessions).where(eq(sessions.id, sessionId))).toHaveLength(0);
     });
@@ -355,7 +522,13 @@ describe.each(backends())("attacks on %s", (backend) => {
     it(`never sends the browser off-site after sign-in (${payloads.length} payloads)`, async () => {
       const address = email("fraktion", "landtag-nrw");
       for (const weiter of payloads) {
-        const result = await run(() => signInAction({ request: post("/anmelden", { email: address, password, weiter }), params: {}, context: { clientIp: freshIp() } }));
+        const result = await run(() =>
+          signInAction({
+            request: post("/anmelden", { email: address, password, weiter }),
+            params: {},
+            context: { clientIp: freshIp() },
+          }),
+        );
         expect(result.status, weiter).toBe(302);
         const location = result.response!.headers.get("Location")!;
         expect(location.startsWith("/"), `${weiter} → ${location}`).toBe(true);
@@ -374,10 +547,29 @@ describe.each(backends())("attacks on %s", (backend) => {
       for (const attack of ATTACK_STRINGS) {
         const v = attack.value;
         const checks: Array<[string, () => Promise<unknown>]> = [
-          ["seite", () => bodyListLoader({ request: new Request(`${ORIGIN}/norderstedt/anfragen?${new URLSearchParams({ seite: v })}`), params: { body: "norderstedt" }, context: {} })],
+          [
+            "seite",
+            () =>
+              bodyListLoader({
+                request: new Request(`${ORIGIN}/norderstedt/anfragen?${new URLSearchParams({ seite: v })}`),
+                params: { body: "norderstedt" },
+                context: {},
+              }),
+          ],
           ["body", () => bodyListLoader({ request: get("/x/anfragen"), params: { body: v }, context: {} })],
-          ["ref", () => bodyDetailLoader({ request: get("/landtag-nrw/anfragen/x"), params: { body: "landtag-nrw", ref: v }, context: {} })],
-          ["body+ref", () => bodyDetailLoader({ request: get("/x/anfragen/x"), params: { body: v, ref: "17-9511" }, context: {} })],
+          [
+            "ref",
+            () =>
+              bodyDetailLoader({
+                request: get("/landtag-nrw/anfragen/x"),
+                params: { body: "landtag-nrw", ref: v },
+                context: {},
+              }),
+          ],
+          [
+            "body+ref",
+            () => bodyDetailLoader({ request: get("/x/anfragen/x"), params: { body: v, ref: "17-9511" }, context: {} }),
+          ],
         ];
         for (const [where, fn] of checks) {
           const result = await run(fn);
@@ -393,17 +585,25 @@ describe.each(backends())("attacks on %s", (backend) => {
           { email: attack.value, password: attack.value, weiter: attack.value },
         ];
         for (const fields of forms) {
-          const result = await run(() => signInAction({ request: post("/anmelden", fields), params: {}, context: { clientIp: freshIp() } }));
+          const result = await run(() =>
+            signInAction({ request: post("/anmelden", fields), params: {}, context: { clientIp: freshIp() } }),
+          );
           if (result.status >= 500) failures.push(`sign-in: ${attack.value.slice(0, 60)} → ${String(result.error)}`);
           expect([400, 401, 429], attack.value.slice(0, 60)).toContain(result.status);
           const body = JSON.stringify(result.value ?? "");
-          expect(body.includes(attack.value) && fields.password === attack.value && fields.email !== attack.value).toBe(false);
+          expect(body.includes(attack.value) && fields.password === attack.value && fields.email !== attack.value).toBe(
+            false,
+          );
         }
       }
       expect(failures).toEqual([]);
       expect(await counts()).toEqual(before);
       expect(await t.db.select({ n: count() }).from(sessions)).toEqual(sessionsBefore);
-      const [nrw] = await t.db.select({ n: count() }).from(inquiries).innerJoin(bodies, eq(bodies.id, inquiries.bodyId)).where(inArray(bodies.slug, ["landtag-nrw"]));
+      const [nrw] = await t.db
+        .select({ n: count() })
+        .from(inquiries)
+        .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+        .where(inArray(bodies.slug, ["landtag-nrw"]));
       expect(nrw!.n).toBeGreaterThan(0);
     });
   });

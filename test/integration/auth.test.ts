@@ -48,7 +48,9 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
     expect(row!.secretHash).not.toContain(secret!);
     expect(row!.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await validateSessionToken(t.db, token))?.user.email).toBe(EMAIL);
-    expect(await validateSessionToken(t.db, `${id}.${secret!.replace(/.$/, (c) => (c === "a" ? "b" : "a"))}`)).toBeNull();
+    expect(
+      await validateSessionToken(t.db, `${id}.${secret!.replace(/.$/, (c) => (c === "a" ? "b" : "a"))}`),
+    ).toBeNull();
     expect(await validateSessionToken(t.db, `${id}`)).toBeNull();
     expect(await validateSessionToken(t.db, `${id}.${secret}.x`)).toBeNull();
   });
@@ -56,7 +58,9 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
   it("ends a session after inactivity and at its absolute lifetime", async () => {
     const start = new Date("2026-11-23T08:00:00Z");
     const idle = await createSession(t.db, userId, { now: start });
-    expect(await validateSessionToken(t.db, idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 1000))).not.toBeNull();
+    expect(
+      await validateSessionToken(t.db, idle.token, new Date(start.getTime() + INACTIVITY_TIMEOUT_MS - 1000)),
+    ).not.toBeNull();
     const laterStill = new Date(start.getTime() + 2 * INACTIVITY_TIMEOUT_MS);
     expect(await validateSessionToken(t.db, idle.token, laterStill)).toBeNull();
 
@@ -82,10 +86,16 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
   });
 
   it("signs in with the right password, sets a safe cookie and audits the sign-in", async () => {
-    const result = await signIn(requestWithCookie(), { email: ` ${EMAIL.toUpperCase()} `, password, clientIp: "198.51.100.1" });
+    const result = await signIn(requestWithCookie(), {
+      email: ` ${EMAIL.toUpperCase()} `,
+      password,
+      clientIp: "198.51.100.1",
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.setCookie).toMatch(/^quaestio_session=[a-z0-9]+\.[a-z0-9]+; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
+    expect(result.setCookie).toMatch(
+      /^quaestio_session=[a-z0-9]+\.[a-z0-9]+; Path=\/; HttpOnly; SameSite=Lax; Expires=/,
+    );
     const user = await getCurrentUser(requestWithCookie(cookiePair(result.setCookie)));
     expect(user?.email).toBe(EMAIL);
     expect(user?.memberships.map((m) => m.role)).toEqual(["faction_member"]);
@@ -96,12 +106,22 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
   it("uses the __Host- cookie with Secure over HTTPS", async () => {
     const request = new Request("https://quaestio.example/anmelden");
     const result = await signIn(request, { email: EMAIL, password, clientIp: "198.51.100.2" });
-    expect(result.ok && result.setCookie).toMatch(/^__Host-quaestio_session=.*; Path=\/; HttpOnly; SameSite=Lax; .*; Secure$/);
+    expect(result.ok && result.setCookie).toMatch(
+      /^__Host-quaestio_session=.*; Path=\/; HttpOnly; SameSite=Lax; .*; Secure$/,
+    );
   });
 
   it("refuses a wrong password without saying whether the account exists", async () => {
-    const wrong = await signIn(requestWithCookie(), { email: EMAIL, password: "falsch-falsch", clientIp: "198.51.100.3" });
-    const unknown = await signIn(requestWithCookie(), { email: "niemand@example.org", password: "falsch-falsch", clientIp: "198.51.100.3" });
+    const wrong = await signIn(requestWithCookie(), {
+      email: EMAIL,
+      password: "falsch-falsch",
+      clientIp: "198.51.100.3",
+    });
+    const unknown = await signIn(requestWithCookie(), {
+      email: "niemand@example.org",
+      password: "falsch-falsch",
+      clientIp: "198.51.100.3",
+    });
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
   });
@@ -126,7 +146,11 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
     expect((thrown as Response).headers.get("Cache-Control")).toBe("no-store");
 
     // A staff user who has not set up the second factor yet can still sign out.
-    const result = await signIn(requestWithCookie(), { email: "ratsbuero@norderstedt.quaestio.example", password, clientIp: "198.51.100.7" });
+    const result = await signIn(requestWithCookie(), {
+      email: "ratsbuero@norderstedt.quaestio.example",
+      password,
+      clientIp: "198.51.100.7",
+    });
     expect(result.ok && result.next).toBe("enrol");
     if (!result.ok) return;
     const cookie = cookiePair(result.setCookie);

@@ -40,7 +40,10 @@ const NORDERSTEDT_ANSWERING = "Aufzeichnungen von Videokonferenzen";
 const NRW_ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
 const today = () => isoDateInTimeZone(new Date(), "Europe/Berlin");
 const doc = (text: string) =>
-  JSON.stringify({ type: "doc", content: [{ type: "paragraph", ...(text ? { content: [{ type: "text", text }] } : {}) }] });
+  JSON.stringify({
+    type: "doc",
+    content: [{ type: "paragraph", ...(text ? { content: [{ type: "text", text }] } : {}) }],
+  });
 const richInput = (text: string) => ({ rich: true, json: doc(text), text: "" });
 
 describe.each(backends())("consultations on %s", (backend) => {
@@ -60,11 +63,18 @@ describe.each(backends())("consultations on %s", (backend) => {
     return row!;
   }
   async function consultationsOf(answerId: string) {
-    return t.db.select().from(consultations).where(eq(consultations.answerId, answerId)).orderBy(consultations.createdAt);
+    return t.db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.answerId, answerId))
+      .orderBy(consultations.createdAt);
   }
   async function snapshot(consultationId: string) {
     const [row] = await t.db.select().from(consultations).where(eq(consultations.id, consultationId));
-    const items = await t.db.select().from(consultationRecommendations).where(eq(consultationRecommendations.consultationId, consultationId));
+    const items = await t.db
+      .select()
+      .from(consultationRecommendations)
+      .where(eq(consultationRecommendations.consultationId, consultationId));
     const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(events)) as [{ n: number }];
     return { row, items, events: n };
   }
@@ -103,8 +113,12 @@ describe.each(backends())("consultations on %s", (backend) => {
       const before = await snapshot(c!.id);
       await expect(loadConsultation(await nrw("datenschutz"), c!.id, t.db)).rejects.toThrow(NotFound);
       await expect(loadConsultation(await norderstedt("fraktion"), c!.id, t.db)).rejects.toThrow(NotFound);
-      await expect(saveStatement(await nrw("datenschutz"), c!.id, statement(c!.version), t.db)).rejects.toThrow(NotFound);
-      await expect(saveStatement(await norderstedt("sachbearbeitung"), c!.id, statement(c!.version), t.db)).rejects.toMatchObject({
+      await expect(saveStatement(await nrw("datenschutz"), c!.id, statement(c!.version), t.db)).rejects.toThrow(
+        NotFound,
+      );
+      await expect(
+        saveStatement(await norderstedt("sachbearbeitung"), c!.id, statement(c!.version), t.db),
+      ).rejects.toMatchObject({
         name: "ConsultationInputError",
         fieldErrors: { form: "Dazu sind Sie bei dieser Beteiligung nicht berechtigt." },
       });
@@ -140,9 +154,17 @@ describe.each(backends())("consultations on %s", (backend) => {
       expect(errors["item-0"]).toBe("Ein Punkt darf höchstens 2.000 Zeichen lang sein.");
       expect(errors.verdict).toBe("Bitte wählen Sie eines der angebotenen Ergebnisse.");
       // An empty statement cannot be submitted; a missing verdict neither.
-      const empty = saveStatement(dpo, c!.id, statement(c!.version, { submit: true, statement: richInput(""), verdict: "" }), t.db);
+      const empty = saveStatement(
+        dpo,
+        c!.id,
+        statement(c!.version, { submit: true, statement: richInput(""), verdict: "" }),
+        t.db,
+      );
       await expect(empty).rejects.toMatchObject({
-        fieldErrors: { statement: "Bitte schreiben Sie die Stellungnahme, bevor Sie sie abgeben.", verdict: "Bitte wählen Sie ein Ergebnis." },
+        fieldErrors: {
+          statement: "Bitte schreiben Sie die Stellungnahme, bevor Sie sie abgeben.",
+          verdict: "Bitte wählen Sie ein Ergebnis.",
+        },
       });
       await expect(saveStatement(dpo, c!.id, statement(c!.version + 5), t.db)).rejects.toThrow(StaleVersionError);
       expect(await snapshot(c!.id)).toEqual(before);
@@ -187,8 +209,14 @@ describe.each(backends())("consultations on %s", (backend) => {
         .select()
         .from(events)
         .where(and(eq(events.aggregateId, c!.id), eq(events.type, "consultation_answered")));
-      expect(event).toMatchObject({ aggregateType: "consultation", public: false, payload: { consultationId: c!.id, verdict: "conditions", items: 2 } });
-      expect(await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered")).toHaveLength(1);
+      expect(event).toMatchObject({
+        aggregateType: "consultation",
+        public: false,
+        payload: { consultationId: c!.id, verdict: "conditions", items: 2 },
+      });
+      expect(
+        await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered"),
+      ).toHaveLength(1);
       // Once answered, it cannot be changed again.
       await expect(saveStatement(dpo, c!.id, statement(submitted.version), t.db)).rejects.toMatchObject({
         fieldErrors: { form: "Diese Beteiligung ist bereits beantwortet." },
@@ -198,12 +226,12 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("lets only the lead department decide that the statement is published with the answer", async () => {
       const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
       const [c] = await consultationsOf(answer.id);
-      await expect(setQuoted(await norderstedt("datenschutz"), c!.id, { version: c!.version, quoted: true }, t.db)).rejects.toBeInstanceOf(
-        ConsultationInputError,
-      );
-      await expect(setQuoted(await norderstedt("sachbearbeitung"), c!.id, { version: c!.version - 1, quoted: true }, t.db)).rejects.toThrow(
-        StaleVersionError,
-      );
+      await expect(
+        setQuoted(await norderstedt("datenschutz"), c!.id, { version: c!.version, quoted: true }, t.db),
+      ).rejects.toBeInstanceOf(ConsultationInputError);
+      await expect(
+        setQuoted(await norderstedt("sachbearbeitung"), c!.id, { version: c!.version - 1, quoted: true }, t.db),
+      ).rejects.toThrow(StaleVersionError);
       await setQuoted(await norderstedt("sachbearbeitung"), c!.id, { version: c!.version, quoted: true }, t.db);
       const [row] = await t.db.select().from(consultations).where(eq(consultations.id, c!.id));
       expect(row!.publishedWithAnswer).toBe(true);
@@ -214,7 +242,10 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("refuses bad input and another body's office, and writes nothing", async () => {
       const clerk = await nrw("sachbearbeitung");
       const { answer, inquiryId } = await answerOf(NRW_ANSWERING);
-      const [nrwDpo] = await t.db.select().from(organizations).where(and(eq(organizations.bodyId, answer.bodyId), eq(organizations.kind, "dpo_office")));
+      const [nrwDpo] = await t.db
+        .select()
+        .from(organizations)
+        .where(and(eq(organizations.bodyId, answer.bodyId), eq(organizations.kind, "dpo_office")));
       const [otherDpo] = await t.db
         .select()
         .from(organizations)
@@ -224,7 +255,13 @@ describe.each(backends())("consultations on %s", (backend) => {
       const bad = requestConsultation(
         clerk,
         inquiryId,
-        { kind: "dpo", answerVersion: answer.version, addresseeOrganizationId: otherDpo!.id, questions: richInput("  "), dueOn: addDays(today(), -1) },
+        {
+          kind: "dpo",
+          answerVersion: answer.version,
+          addresseeOrganizationId: otherDpo!.id,
+          questions: richInput("  "),
+          dueOn: addDays(today(), -1),
+        },
         t.db,
       );
       await expect(bad).rejects.toMatchObject({
@@ -237,16 +274,32 @@ describe.each(backends())("consultations on %s", (backend) => {
       const notADate = requestConsultation(
         clerk,
         inquiryId,
-        { kind: "dpo", answerVersion: answer.version, addresseeOrganizationId: nrwDpo!.id, questions: richInput("Frage"), dueOn: "31.02.2027" },
+        {
+          kind: "dpo",
+          answerVersion: answer.version,
+          addresseeOrganizationId: nrwDpo!.id,
+          questions: richInput("Frage"),
+          dueOn: "31.02.2027",
+        },
         t.db,
       );
-      await expect(notADate).rejects.toMatchObject({ fieldErrors: { dueOn: "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ)." } });
+      await expect(notADate).rejects.toMatchObject({
+        fieldErrors: { dueOn: "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ)." },
+      });
       // Only the lead department asks; the DPO or another body's clerk cannot.
-      const input = { kind: "dpo" as const, answerVersion: answer.version, addresseeOrganizationId: nrwDpo!.id, questions: richInput("Frage"), dueOn: addDays(today(), 7) };
+      const input = {
+        kind: "dpo" as const,
+        answerVersion: answer.version,
+        addresseeOrganizationId: nrwDpo!.id,
+        questions: richInput("Frage"),
+        dueOn: addDays(today(), 7),
+      };
       await expect(requestConsultation(await nrw("datenschutz"), inquiryId, input, t.db)).rejects.toMatchObject({
         fieldErrors: { form: "Dazu sind Sie bei dieser Beteiligung nicht berechtigt." },
       });
-      await expect(requestConsultation(await norderstedt("sachbearbeitung"), inquiryId, input, t.db)).rejects.toThrow(NotFound);
+      await expect(requestConsultation(await norderstedt("sachbearbeitung"), inquiryId, input, t.db)).rejects.toThrow(
+        NotFound,
+      );
       expect(await count()).toBe(before);
       expect((await answerOf(NRW_ANSWERING)).answer.version).toBe(answer.version);
     });
@@ -261,7 +314,12 @@ describe.each(backends())("consultations on %s", (backend) => {
       try {
         const overview = await loadConsultationOverview(clerk, inquiryId, t.db);
         expect(overview.requirement).toMatchObject({ required: true, satisfied: false, reasons: [{ kind: "type" }] });
-        const send = { answerId: answer.id, bodyId: answer.bodyId, actor: { userId: clerk.id, memberships: clerk.memberships }, event: "send_to_sign_off" };
+        const send = {
+          answerId: answer.id,
+          bodyId: answer.bodyId,
+          actor: { userId: clerk.id, memberships: clerk.memberships },
+          event: "send_to_sign_off",
+        };
         await expect(applyAnswerTransition(t.db, { ...send, expectedVersion: answer.version })).rejects.toMatchObject({
           guard: "required_consultation_answered",
         });
@@ -270,25 +328,63 @@ describe.each(backends())("consultations on %s", (backend) => {
         const id = await requestConsultation(
           clerk,
           inquiryId,
-          { kind: "dpo", answerVersion: answer.version, addresseeOrganizationId: dpoOffice.id, questions: richInput("Ist Threema zulässig?"), dueOn: addDays(today(), 10) },
+          {
+            kind: "dpo",
+            answerVersion: answer.version,
+            addresseeOrganizationId: dpoOffice.id,
+            questions: richInput("Ist Threema zulässig?"),
+            dueOn: addDays(today(), 10),
+          },
           t.db,
         );
         const requested = await answerOf(NRW_ANSWERING);
         expect(requested.answer).toMatchObject({ status: "consultation", version: answer.version + 1 });
         const [c] = await t.db.select().from(consultations).where(eq(consultations.id, id));
-        expect(c).toMatchObject({ kind: "dpo", status: "requested", dueOn: addDays(today(), 10), questionsPut: "Ist Threema zulässig?" });
-        expect(await notificationsFor("datenschutz@landtag-nrw.quaestio.example", "consultation_requested")).toHaveLength(1);
+        expect(c).toMatchObject({
+          kind: "dpo",
+          status: "requested",
+          dueOn: addDays(today(), 10),
+          questionsPut: "Ist Threema zulässig?",
+        });
+        expect(
+          await notificationsFor("datenschutz@landtag-nrw.quaestio.example", "consultation_requested"),
+        ).toHaveLength(1);
         // A second request while the first is open is refused by the lifecycle (the answer is in consultation).
         await expect(
-          requestConsultation(clerk, inquiryId, { kind: "dpo", answerVersion: requested.answer.version, addresseeOrganizationId: dpoOffice.id, questions: richInput("Noch eine"), dueOn: addDays(today(), 10) }, t.db),
+          requestConsultation(
+            clerk,
+            inquiryId,
+            {
+              kind: "dpo",
+              answerVersion: requested.answer.version,
+              addresseeOrganizationId: dpoOffice.id,
+              questions: richInput("Noch eine"),
+              dueOn: addDays(today(), 10),
+            },
+            t.db,
+          ),
         ).rejects.toMatchObject({ name: "TransitionRefused" });
 
-        await saveStatement(await nrw("datenschutz"), id, statement(c!.version, { submit: true, verdict: "no_objection", items: [] }), t.db);
+        await saveStatement(
+          await nrw("datenschutz"),
+          id,
+          statement(c!.version, { submit: true, verdict: "no_objection", items: [] }),
+          t.db,
+        );
         const answered = await answerOf(NRW_ANSWERING);
         expect(answered.answer).toMatchObject({ status: "drafting", version: answer.version + 2 });
-        const [event] = await t.db.select().from(events).where(and(eq(events.aggregateId, answer.id), eq(events.type, "consultation_answered")));
-        expect(event).toMatchObject({ aggregateType: "answer", public: false, payload: { from: "consultation", to: "drafting", consultationId: id } });
-        expect(await notificationsFor("sachbearbeitung@landtag-nrw.quaestio.example", "consultation_answered")).toHaveLength(1);
+        const [event] = await t.db
+          .select()
+          .from(events)
+          .where(and(eq(events.aggregateId, answer.id), eq(events.type, "consultation_answered")));
+        expect(event).toMatchObject({
+          aggregateType: "answer",
+          public: false,
+          payload: { from: "consultation", to: "drafting", consultationId: id },
+        });
+        expect(
+          await notificationsFor("sachbearbeitung@landtag-nrw.quaestio.example", "consultation_answered"),
+        ).toHaveLength(1);
         expect((await loadConsultationOverview(clerk, inquiryId, t.db)).requirement?.satisfied).toBe(true);
         const sent = await applyAnswerTransition(t.db, { ...send, expectedVersion: answered.answer.version });
         expect(sent.status).toBe("sign_off");
@@ -309,28 +405,67 @@ describe.each(backends())("consultations on %s", (backend) => {
       // A department that does not take part in the inquiry cannot be asked.
       const [hauptamt] = await t.db.select().from(organizations).where(eq(organizations.name, "13 - Hauptamt"));
       await expect(
-        requestConsultation(lead, inquiryId, { kind: "department", answerVersion: answer.version, addresseeOrganizationId: hauptamt!.id, questions: richInput("?"), dueOn: addDays(today(), 3) }, t.db),
-      ).rejects.toMatchObject({ fieldErrors: { addresseeOrganizationId: "Bitte wählen Sie einen der angebotenen Adressaten." } });
+        requestConsultation(
+          lead,
+          inquiryId,
+          {
+            kind: "department",
+            answerVersion: answer.version,
+            addresseeOrganizationId: hauptamt!.id,
+            questions: richInput("?"),
+            dueOn: addDays(today(), 3),
+          },
+          t.db,
+        ),
+      ).rejects.toMatchObject({
+        fieldErrors: { addresseeOrganizationId: "Bitte wählen Sie einen der angebotenen Adressaten." },
+      });
 
       const id = await requestConsultation(
         lead,
         inquiryId,
-        { kind: "department", answerVersion: answer.version, addresseeOrganizationId: amt17.id, questions: richInput("Wie lange speichert Amt 17 Aufzeichnungen?"), dueOn: addDays(today(), 5) },
+        {
+          kind: "department",
+          answerVersion: answer.version,
+          addresseeOrganizationId: amt17.id,
+          questions: richInput("Wie lange speichert Amt 17 Aufzeichnungen?"),
+          dueOn: addDays(today(), 5),
+        },
         t.db,
       );
       // A contribution does not change the answer's state or version.
-      expect((await answerOf(NORDERSTEDT_ANSWERING)).answer).toMatchObject({ status: answer.status, version: answer.version });
+      expect((await answerOf(NORDERSTEDT_ANSWERING)).answer).toMatchObject({
+        status: answer.status,
+        version: answer.version,
+      });
       expect(await notificationsFor("amt17@norderstedt.quaestio.example", "contribution_requested")).toHaveLength(1);
 
       const [c] = await t.db.select().from(consultations).where(eq(consultations.id, id));
       // The DPO is not the contributor.
-      await expect(saveStatement(await norderstedt("datenschutz"), id, statement(c!.version), t.db)).rejects.toBeInstanceOf(ConsultationInputError);
-      await saveStatement(contributor, id, { ...statement(c!.version, { submit: true, verdict: "" }), statement: richInput("Amt 17 speichert 30 Tage.") }, t.db);
+      await expect(
+        saveStatement(await norderstedt("datenschutz"), id, statement(c!.version), t.db),
+      ).rejects.toBeInstanceOf(ConsultationInputError);
+      await saveStatement(
+        contributor,
+        id,
+        { ...statement(c!.version, { submit: true, verdict: "" }), statement: richInput("Amt 17 speichert 30 Tage.") },
+        t.db,
+      );
       const view = await loadConsultation(lead, id, t.db);
-      expect(view).toMatchObject({ kind: "department", status: "answered", statementText: "Amt 17 speichert 30 Tage.", verdict: null, items: [] });
-      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map((e) => e.type);
+      expect(view).toMatchObject({
+        kind: "department",
+        status: "answered",
+        statementText: "Amt 17 speichert 30 Tage.",
+        verdict: null,
+        items: [],
+      });
+      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map(
+        (e) => e.type,
+      );
       expect(types).toEqual(["contribution_requested", "contribution_delivered"]);
-      expect(await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "contribution_delivered")).toHaveLength(1);
+      expect(
+        await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "contribution_delivered"),
+      ).toHaveLength(1);
     });
   });
 
@@ -340,17 +475,32 @@ describe.each(backends())("consultations on %s", (backend) => {
       const { inquiryId, bodyId } = await answerOf(NORDERSTEDT_ANSWERING);
       const [authority] = await t.db
         .insert(organizations)
-        .values({ bodyId, kind: "supervisory_authority", name: "Unabhängiges Landeszentrum für Datenschutz (Test)", external: true })
+        .values({
+          bodyId,
+          kind: "supervisory_authority",
+          name: "Unabhängiges Landeszentrum für Datenschutz (Test)",
+          external: true,
+        })
         .returning();
       const fresh = (await answerOf(NORDERSTEDT_ANSWERING)).answer;
       const futureLetter = requestConsultation(
         lead,
         inquiryId,
-        { kind: "supervisory_authority", answerVersion: fresh.version, addresseeOrganizationId: authority!.id, letterTitle: "Bedenken", letterOn: addDays(today(), 2), letter: richInput("") },
+        {
+          kind: "supervisory_authority",
+          answerVersion: fresh.version,
+          addresseeOrganizationId: authority!.id,
+          letterTitle: "Bedenken",
+          letterOn: addDays(today(), 2),
+          letter: richInput(""),
+        },
         t.db,
       );
       await expect(futureLetter).rejects.toMatchObject({
-        fieldErrors: { letterOn: "Das Datum liegt in der Zukunft.", letter: "Bitte geben Sie den Inhalt des Schreibens ein." },
+        fieldErrors: {
+          letterOn: "Das Datum liegt in der Zukunft.",
+          letter: "Bitte geben Sie den Inhalt des Schreibens ein.",
+        },
       });
       const id = await requestConsultation(
         lead,
@@ -366,18 +516,46 @@ describe.each(backends())("consultations on %s", (backend) => {
         t.db,
       );
       let view = await loadConsultation(lead, id, t.db);
-      expect(view).toMatchObject({ kind: "supervisory_authority", addresseeName: authority!.name, answeredOn: "2021-03-05", status: "requested", mayWrite: true });
+      expect(view).toMatchObject({
+        kind: "supervisory_authority",
+        addresseeName: authority!.name,
+        answeredOn: "2021-03-05",
+        status: "requested",
+        mayWrite: true,
+      });
       const [c] = await t.db.select().from(consultations).where(eq(consultations.id, id));
-      await expect(recordReply(lead, id, { version: c!.version, reply: richInput("Antwort"), repliedOn: "2021-03-01" }, t.db)).rejects.toMatchObject({
+      await expect(
+        recordReply(lead, id, { version: c!.version, reply: richInput("Antwort"), repliedOn: "2021-03-01" }, t.db),
+      ).rejects.toMatchObject({
         fieldErrors: { repliedOn: "Das Antwortschreiben kann nicht vor dem Schreiben der Aufsichtsbehörde liegen." },
       });
-      await expect(recordReply(await norderstedt("datenschutz"), id, { version: c!.version, reply: richInput("x"), repliedOn: "2021-03-26" }, t.db)).rejects.toBeInstanceOf(
-        ConsultationInputError,
+      await expect(
+        recordReply(
+          await norderstedt("datenschutz"),
+          id,
+          { version: c!.version, reply: richInput("x"), repliedOn: "2021-03-26" },
+          t.db,
+        ),
+      ).rejects.toBeInstanceOf(ConsultationInputError);
+      await recordReply(
+        lead,
+        id,
+        {
+          version: c!.version,
+          reply: richInput("Ich bin zuversichtlich, dass diese nicht greifen."),
+          repliedOn: "2021-03-26",
+        },
+        t.db,
       );
-      await recordReply(lead, id, { version: c!.version, reply: richInput("Ich bin zuversichtlich, dass diese nicht greifen."), repliedOn: "2021-03-26" }, t.db);
       view = await loadConsultation(lead, id, t.db);
-      expect(view).toMatchObject({ status: "answered", repliedOn: "2021-03-26", replyText: "Ich bin zuversichtlich, dass diese nicht greifen." });
-      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map((e) => e.type);
+      expect(view).toMatchObject({
+        status: "answered",
+        repliedOn: "2021-03-26",
+        replyText: "Ich bin zuversichtlich, dass diese nicht greifen.",
+      });
+      const types = (await t.db.select().from(events).where(eq(events.aggregateId, id)).orderBy(events.id)).map(
+        (e) => e.type,
+      );
       expect(types).toEqual(["authority_letter_received", "authority_reply_sent"]);
     });
   });

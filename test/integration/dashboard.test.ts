@@ -38,7 +38,6 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
 
   const userFor = (email: string) => currentUserFor(t.db, email);
 
-
   async function dashboardOf(user: CurrentUser | string, now = NOW): Promise<BodyDashboard> {
     const u = typeof user === "string" ? await userFor(user) : user;
     const all = await loadDashboard(u, now);
@@ -67,8 +66,17 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   function everyInquiryId(d: BodyDashboard): string[] {
     return [
       ...d.inquiries,
-      ...(d.faction ? [...d.faction.drafts.items, ...d.faction.inProgress.items, ...d.faction.dueSoon.items, ...d.faction.answered.items] : []),
-      ...(d.office ? [...d.office.intake.items, ...d.office.overdue.groups.flatMap((g) => g.items), ...d.office.dueThisWeek.items] : []),
+      ...(d.faction
+        ? [
+            ...d.faction.drafts.items,
+            ...d.faction.inProgress.items,
+            ...d.faction.dueSoon.items,
+            ...d.faction.answered.items,
+          ]
+        : []),
+      ...(d.office
+        ? [...d.office.intake.items, ...d.office.overdue.groups.flatMap((g) => g.items), ...d.office.dueThisWeek.items]
+        : []),
       ...(d.office?.extensionRequests.items.map((r) => r.inquiry) ?? []),
       ...(d.department?.assigned.items ?? []),
       ...(d.dpo?.consultations.items.map((c) => c.inquiry) ?? []),
@@ -77,11 +85,17 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   /** The bodies the given inquiries belong to, one entry per body. */
   async function bodiesOf(inquiryIds: string[]): Promise<string[]> {
     if (inquiryIds.length === 0) return [];
-    const rows = await t.db.selectDistinct({ bodyId: inquiries.bodyId }).from(inquiries).where(inArray(inquiries.id, inquiryIds));
+    const rows = await t.db
+      .selectDistinct({ bodyId: inquiries.bodyId })
+      .from(inquiries)
+      .where(inArray(inquiries.id, inquiryIds));
     return rows.map((r) => r.bodyId);
   }
   async function leadOf(inquiryIds: string[]): Promise<Map<string, string | null>> {
-    const rows = await t.db.select({ id: inquiries.id, lead: inquiries.leadOrganizationId }).from(inquiries).where(inArray(inquiries.id, inquiryIds));
+    const rows = await t.db
+      .select({ id: inquiries.id, lead: inquiries.leadOrganizationId })
+      .from(inquiries)
+      .where(inArray(inquiries.id, inquiryIds));
     return new Map(rows.map((r) => [r.id, r.lead]));
   }
   /** Earliest due date first, inquiries without one last. */
@@ -140,21 +154,49 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       ids[title] = row!.id;
       return row!.id;
     };
-    const overdue = await insert("Test überfällig Sachbearbeitung", { status: "answering", leadOrganizationId: ids.clerkDepartment, dueOn: "2026-11-24" });
-    const contributed = await insert("Test bald fällig beteiligt", { status: "assigned", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-28" });
+    const overdue = await insert("Test überfällig Sachbearbeitung", {
+      status: "answering",
+      leadOrganizationId: ids.clerkDepartment,
+      dueOn: "2026-11-24",
+    });
+    const contributed = await insert("Test bald fällig beteiligt", {
+      status: "assigned",
+      leadOrganizationId: ids.otherDepartment,
+      dueOn: "2026-11-28",
+    });
     await db.insert(inquiryContributors).values({ inquiryId: contributed, organizationId: ids.clerkDepartment });
     // Due soon, but next week: not in the council office's "this week".
-    await insert("Test fällig nächsten Montag", { status: "accepted", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-30" });
-    await insert("Test nächster Monat", { status: "accepted", leadOrganizationId: ids.otherDepartment, dueOn: "2026-12-28" });
-    await insert("Test überfällig anderes Amt", { status: "answering", leadOrganizationId: ids.otherDepartment, dueOn: "2026-11-20" });
+    await insert("Test fällig nächsten Montag", {
+      status: "accepted",
+      leadOrganizationId: ids.otherDepartment,
+      dueOn: "2026-11-30",
+    });
+    await insert("Test nächster Monat", {
+      status: "accepted",
+      leadOrganizationId: ids.otherDepartment,
+      dueOn: "2026-12-28",
+    });
+    await insert("Test überfällig anderes Amt", {
+      status: "answering",
+      leadOrganizationId: ids.otherDepartment,
+      dueOn: "2026-11-20",
+    });
     await insert("Test Eingang alt", { status: "submitted", receivedOn: "2026-11-10", dueOn: "2026-12-10" });
-    await insert("Test beantwortet öffentlich", { status: "answered", visibility: "public", publicRef: "T-beantwortet", dueOn: "2026-11-15" });
+    await insert("Test beantwortet öffentlich", {
+      status: "answered",
+      visibility: "public",
+      publicRef: "T-beantwortet",
+      dueOn: "2026-11-15",
+    });
     await insert("Test Entwurf eigener", { status: "draft", createdByUserId: ids.factionUser });
     const coauthored = await insert("Test Entwurf mitverfasst", { status: "draft" });
     await db.insert(inquiryCoauthors).values({ inquiryId: coauthored, userId: ids.factionUser });
     await insert("Test Entwurf andere Fraktion", { status: "draft", originatorOrganizationId: ids.otherFaction });
     for (let i = 1; i <= SECTION_LIMIT + 1; i += 1) {
-      await insert(`Test Entwurf andere Fraktion Nr. ${i}`, { status: "draft", originatorOrganizationId: ids.otherFaction });
+      await insert(`Test Entwurf andere Fraktion Nr. ${i}`, {
+        status: "draft",
+        originatorOrganizationId: ids.otherFaction,
+      });
     }
     await db.insert(extensionRequests).values({
       inquiryId: overdue,
@@ -170,10 +212,20 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     expect(d.sections).toEqual(["faction_drafts", "faction_in_progress", "faction_due_soon", "faction_answered"]);
     const drafts = d.faction!.drafts.items;
     expect(titles(drafts)).toEqual(
-      expect.arrayContaining(["Test Entwurf eigener", "Test Entwurf mitverfasst", "Nutzung von Messenger-Diensten in der Verwaltung"]),
+      expect.arrayContaining([
+        "Test Entwurf eigener",
+        "Test Entwurf mitverfasst",
+        "Nutzung von Messenger-Diensten in der Verwaltung",
+      ]),
     );
-    expect(drafts.find((x) => x.title === "Test Entwurf eigener")).toMatchObject({ createdByMe: true, coauthoredByMe: false });
-    expect(drafts.find((x) => x.title === "Test Entwurf mitverfasst")).toMatchObject({ createdByMe: false, coauthoredByMe: true });
+    expect(drafts.find((x) => x.title === "Test Entwurf eigener")).toMatchObject({
+      createdByMe: true,
+      coauthoredByMe: false,
+    });
+    expect(drafts.find((x) => x.title === "Test Entwurf mitverfasst")).toMatchObject({
+      createdByMe: false,
+      coauthoredByMe: true,
+    });
     expect(everyTitle(d).filter((title) => title.includes("andere Fraktion"))).toEqual([]);
     expect(d.office).toBeUndefined();
   });
@@ -182,7 +234,12 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const d = await dashboardOf("fraktion@norderstedt.quaestio.example");
     const f = d.faction!;
     expect(titles(f.inProgress.items)).toEqual(
-      expect.arrayContaining(["Test überfällig Sachbearbeitung", "Test bald fällig beteiligt", "Test nächster Monat", "Test Eingang alt"]),
+      expect.arrayContaining([
+        "Test überfällig Sachbearbeitung",
+        "Test bald fällig beteiligt",
+        "Test nächster Monat",
+        "Test Eingang alt",
+      ]),
     );
     expect(titles(f.inProgress.items)).not.toContain("Test beantwortet öffentlich");
     expect(f.inProgress.items.find((x) => x.title === "Test überfällig anderes Amt")).toMatchObject({
@@ -192,8 +249,14 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     expectOrderedByDueDate(f.inProgress.items);
     expect(f.inProgress.items[0]!.deadline).toMatchObject({ state: "overdue" });
     // Due soon: from today to a week ahead, not what is overdue or due next month.
-    expect(titles(f.dueSoon.items).filter((title) => title.startsWith("Test "))).toEqual(["Test bald fällig beteiligt", "Test fällig nächsten Montag"]);
-    expect(f.dueSoon.items.find((x) => x.title === "Test bald fällig beteiligt")!.deadline).toMatchObject({ daysLeft: 3, state: "due_soon" });
+    expect(titles(f.dueSoon.items).filter((title) => title.startsWith("Test "))).toEqual([
+      "Test bald fällig beteiligt",
+      "Test fällig nächsten Montag",
+    ]);
+    expect(f.dueSoon.items.find((x) => x.title === "Test bald fällig beteiligt")!.deadline).toMatchObject({
+      daysLeft: 3,
+      state: "due_soon",
+    });
     for (const item of f.dueSoon.items) expect(item.deadline, item.title).toMatchObject({ dueSoon: true });
     expect(f.answered.items.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({
       visibility: "public",
@@ -206,7 +269,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const member = await userFor("fraktion@norderstedt.quaestio.example");
     const otherFactionMember: CurrentUser = {
       ...member,
-      memberships: [{ ...member.memberships[0]!, organizationId: ids.otherFaction!, organizationName: "Andere Fraktion (Test)" }],
+      memberships: [
+        { ...member.memberships[0]!, organizationId: ids.otherFaction!, organizationName: "Andere Fraktion (Test)" },
+      ],
     };
     const d = await dashboardOf(otherFactionMember);
     expect(d.faction!.drafts.total).toBe(SECTION_LIMIT + 2);
@@ -228,7 +293,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const d = await dashboardOf("sachbearbeitung@norderstedt.quaestio.example");
     expect(d.sections).toEqual(["department_assigned"]);
     const assigned = d.department!.assigned.items;
-    expect(assigned.filter((a) => a.title.startsWith("Test ")).map((a) => [a.title, a.ourRole, a.deadline?.state ?? null])).toEqual([
+    expect(
+      assigned.filter((a) => a.title.startsWith("Test ")).map((a) => [a.title, a.ourRole, a.deadline?.state ?? null]),
+    ).toEqual([
       ["Test überfällig Sachbearbeitung", "lead", "overdue"],
       ["Test bald fällig beteiligt", "contributor", "due_soon"],
     ]);
@@ -244,14 +311,18 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
         and(
           eq(inquiries.bodyId, ids.bodyId!),
           inArray(inquiries.status, [...OPEN_STATUSES]),
-          or(eq(inquiries.leadOrganizationId, clerkDepartment), eq(inquiryContributors.organizationId, clerkDepartment)),
+          or(
+            eq(inquiries.leadOrganizationId, clerkDepartment),
+            eq(inquiryContributors.organizationId, clerkDepartment),
+          ),
         ),
       );
     expect(expected.length).toBeLessThan(SECTION_LIMIT);
     expect(assigned.map((a) => a.id).sort()).toEqual(expected.map((e) => e.id).sort());
     expect(titles(assigned)).toContain(NORDERSTEDT_DEMO_TITLES.answering);
     const leads = await leadOf(assigned.map((a) => a.id));
-    for (const a of assigned) expect(a.ourRole, a.title).toBe(leads.get(a.id) === clerkDepartment ? "lead" : "contributor");
+    for (const a of assigned)
+      expect(a.ourRole, a.title).toBe(leads.get(a.id) === clerkDepartment ? "lead" : "contributor");
     expect(d.faction).toBeUndefined();
     expect(d.office).toBeUndefined();
   });
@@ -260,13 +331,18 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     const d = await dashboardOf("ratsbuero@norderstedt.quaestio.example");
     const o = d.office!;
     // Oldest receipt first: the inquiry made here (received 10 November) before the demo's (a few days ago).
-    expect(titles(o.intake.items)).toEqual(expect.arrayContaining(["Test Eingang alt", NORDERSTEDT_DEMO_TITLES.submitted]));
+    expect(titles(o.intake.items)).toEqual(
+      expect.arrayContaining(["Test Eingang alt", NORDERSTEDT_DEMO_TITLES.submitted]),
+    );
     expect(o.intake.items[0]).toMatchObject({ title: "Test Eingang alt", receivedOn: "2026-11-10" });
     const receivedDates = o.intake.items.map((i) => i.receivedOn!);
     expect(receivedDates).toEqual([...receivedDates].sort());
     expect(o.intake.items.every((i) => i.status === "submitted")).toBe(true);
 
-    const [clerkOrganization] = await t.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, ids.clerkDepartment!));
+    const [clerkOrganization] = await t.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, ids.clerkDepartment!));
     const clerkDepartment = clerkOrganization!.name;
     const groupNames = o.overdue.groups.map((g) => g.organizationName);
     expect(groupNames).toEqual([...groupNames].sort((a, b) => String(a).localeCompare(String(b))));
@@ -295,7 +371,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     expect(titles(overdueItems)).not.toContain("Test bald fällig beteiligt");
 
     // This week: due from today to Sunday, soonest first; not what is overdue or due next month.
-    expect(titles(o.dueThisWeek.items).filter((title) => title.startsWith("Test "))).toEqual(["Test bald fällig beteiligt"]);
+    expect(titles(o.dueThisWeek.items).filter((title) => title.startsWith("Test "))).toEqual([
+      "Test bald fällig beteiligt",
+    ]);
     expectOrderedByDueDate(o.dueThisWeek.items);
     for (const item of o.dueThisWeek.items) {
       expect(item.deadline!.dueOn >= TODAY && item.deadline!.dueOn <= SUNDAY, item.title).toBe(true);
@@ -320,7 +398,10 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     expect(o.extensionRequests.items.map((r) => r.id).sort()).toEqual(pending.map((r) => r.id).sort());
     expect(everyTitle(d).filter((title) => title.startsWith("Test Entwurf"))).toEqual([]);
     // The list of all inquiries marks the same deadline.
-    expect(d.inquiries.find((i) => i.title === "Test überfällig Sachbearbeitung")!.deadline).toMatchObject({ state: "overdue", daysLeft: -1 });
+    expect(d.inquiries.find((i) => i.title === "Test überfällig Sachbearbeitung")!.deadline).toMatchObject({
+      state: "overdue",
+      daysLeft: -1,
+    });
   });
 
   it("shows the DPO the consultations addressed to the office, open ones first", async () => {
@@ -336,8 +417,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
   it("takes today from the body's time zone: at 23:30 UTC a deadline of that day has passed in Berlin", async () => {
     const clerk = await userFor("sachbearbeitung@norderstedt.quaestio.example");
     const stateOn = async (instant: string) =>
-      (await dashboardOf(clerk, new Date(instant))).department!.assigned.items.find((a) => a.title === "Test überfällig Sachbearbeitung")!
-        .deadline;
+      (await dashboardOf(clerk, new Date(instant))).department!.assigned.items.find(
+        (a) => a.title === "Test überfällig Sachbearbeitung",
+      )!.deadline;
     expect(await stateOn("2026-11-24T22:30:00Z")).toMatchObject({ state: "due_today", daysLeft: 0 });
     expect(await stateOn("2026-11-24T23:30:00Z")).toMatchObject({ state: "overdue", daysLeft: -1 });
   });
@@ -347,7 +429,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     for (const role of ["ratsbuero", "fraktion", "sachbearbeitung", "datenschutz"]) {
       const d = await dashboardOf(`${role}@landtag-nrw.quaestio.example`);
       expect(d.bodySlug).toBe("landtag-nrw");
-      expect(everyTitle(d).filter((title) => title.startsWith("Test ") || title.endsWith("in der Verwaltung"))).toEqual([]);
+      expect(everyTitle(d).filter((title) => title.startsWith("Test ") || title.endsWith("in der Verwaltung"))).toEqual(
+        [],
+      );
       expect(await bodiesOf(everyInquiryId(d)), role).toEqual([nrw!.id]);
     }
     const office = await dashboardOf("ratsbuero@landtag-nrw.quaestio.example");
@@ -359,7 +443,9 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       .where(and(eq(inquiries.bodyId, nrw!.id), eq(extensionRequests.status, "pending")));
     expect(nrwPending.length).toBeGreaterThan(0);
     expect(office.office!.extensionRequests.items.map((r) => r.id).sort()).toEqual(nrwPending.map((r) => r.id).sort());
-    expect(office.office!.extensionRequests.items.map((r) => r.reason)).not.toContain("Zuarbeit des Fachamts fehlt noch (Test)");
+    expect(office.office!.extensionRequests.items.map((r) => r.reason)).not.toContain(
+      "Zuarbeit des Fachamts fehlt noch (Test)",
+    );
     expect(titles(office.office!.intake.items)).toEqual([NRW_DEMO_TITLES.submitted]);
   });
 });

@@ -85,7 +85,7 @@ describe.each(backends())("database on %s", (backend) => {
 
   it("has pg_trgm installed, so similarity() ranks near-spellings", async () => {
     const [extension] = await rows<{ extname: string }>(
-      sql`select extname from pg_extension where extname = 'pg_trgm'`
+      sql`select extname from pg_extension where extname = 'pg_trgm'`,
     );
     expect(extension?.extname).toBe("pg_trgm");
     const [result] = await rows<{ near: number; far: number; matches: boolean }>(sql`
@@ -136,7 +136,7 @@ describe.each(backends())("database on %s", (backend) => {
         .insert(schema.inquiries)
         .values({ ...inquiry, sequence: 3761, reference: "3761", publicRef: "17-9511" });
       const error = await rejection(
-        t.db.insert(schema.inquiries).values({ ...inquiry, sequence: 3761, reference: "3761", publicRef: "17-9512" })
+        t.db.insert(schema.inquiries).values({ ...inquiry, sequence: 3761, reference: "3761", publicRef: "17-9512" }),
       );
       expect(sqlState(error)).toBe("23505"); // unique_violation
       // The same number in another period is fine.
@@ -150,7 +150,7 @@ describe.each(backends())("database on %s", (backend) => {
       const error = await rejection(
         t.db
           .insert(schema.inquiries)
-          .values({ bodyId, typeId, title: "Schräg", status: "submitted", reference: "17/9511", publicRef: "17/9511" })
+          .values({ bodyId, typeId, title: "Schräg", status: "submitted", reference: "17/9511", publicRef: "17/9511" }),
       );
       expect(sqlState(error)).toBe("23514"); // check_violation
     });
@@ -158,7 +158,11 @@ describe.each(backends())("database on %s", (backend) => {
     it("keep the event log append-only", async () => {
       const [event] = await t.db
         .insert(schema.events)
-        .values({ aggregateType: "inquiry", aggregateId: "00000000-0000-4000-8000-000000000001", type: "submitted" as EventName })
+        .values({
+          aggregateType: "inquiry",
+          aggregateId: "00000000-0000-4000-8000-000000000001",
+          type: "submitted" as EventName,
+        })
         .returning();
       const update = await rejection(t.db.execute(sql`update events set type = 'changed' where id = ${event!.id}`));
       expect(String((update as Error).cause ?? update)).toMatch(/append-only/);

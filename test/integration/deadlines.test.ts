@@ -24,8 +24,14 @@ describe.each(backends())("dueDateForInquiry on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
 
   it("Landtag NRW, Kleine Anfrage received 28.05.2020: 4 weeks → 25.06.2020", async () => {
-    const result = await dueDateForInquiry(t.db, { ...(await typeOf(t.db, "landtag-nrw", "kleine-anfrage")), receivedOn: "2020-05-28" });
-    expect(result).toEqual({ dueOn: "2020-06-25", explanation: "4 Wochen nach Eingang am 28.05.2020; Fristende: 25.06.2020." });
+    const result = await dueDateForInquiry(t.db, {
+      ...(await typeOf(t.db, "landtag-nrw", "kleine-anfrage")),
+      receivedOn: "2020-05-28",
+    });
+    expect(result).toEqual({
+      dueOn: "2020-06-25",
+      explanation: "4 Wochen nach Eingang am 28.05.2020; Fristende: 25.06.2020.",
+    });
   });
 
   it("Landtag NRW, Große Anfrage: a quarter, moved off the weekend with the NRW calendar", async () => {
@@ -38,10 +44,14 @@ describe.each(backends())("dueDateForInquiry on %s", (backend) => {
   });
 
   it("Norderstedt, Anfrage raised in the Hauptausschuss on 04.05.2020 → its next meeting on 15.06.2020", async () => {
-    const result = await dueDateForInquiry(t.db, { ...(await typeOf(t.db, "norderstedt", "anfrage")), receivedOn: "2020-05-04" });
+    const result = await dueDateForInquiry(t.db, {
+      ...(await typeOf(t.db, "norderstedt", "anfrage")),
+      receivedOn: "2020-05-04",
+    });
     expect(result).toEqual({
       dueOn: "2020-06-15",
-      explanation: "Bis zur nächsten Sitzung des Gremiums „Hauptausschuss“ nach Eingang am 04.05.2020: Sitzung am 15.06.2020.",
+      explanation:
+        "Bis zur nächsten Sitzung des Gremiums „Hauptausschuss“ nach Eingang am 04.05.2020: Sitzung am 15.06.2020.",
     });
   });
 
@@ -78,7 +88,10 @@ describe.each(backends())("dueDateForInquiry on %s", (backend) => {
   });
 
   it("Hamburg, Schreiben der Aufsichtsbehörde: no deadline", async () => {
-    const result = await dueDateForInquiry(t.db, { ...(await typeOf(t.db, "hamburg", "schreiben-aufsicht")), receivedOn: "2020-05-28" });
+    const result = await dueDateForInquiry(t.db, {
+      ...(await typeOf(t.db, "hamburg", "schreiben-aufsicht")),
+      receivedOn: "2020-05-28",
+    });
     expect(result.dueOn).toBeNull();
   });
 
@@ -89,11 +102,17 @@ describe.each(backends())("dueDateForInquiry on %s", (backend) => {
       dueDateForInquiry(t.db, { bodyId: norderstedt.bodyId, typeId: nrw.typeId, receivedOn: "2020-05-28" }),
     ).rejects.toBeInstanceOf(InquiryTypeNotFound);
     await expect(
-      dueDateForInquiry(t.db, { bodyId: nrw.bodyId, typeId: "00000000-0000-0000-0000-000000000000", receivedOn: "2020-05-28" }),
+      dueDateForInquiry(t.db, {
+        bodyId: nrw.bodyId,
+        typeId: "00000000-0000-0000-0000-000000000000",
+        receivedOn: "2020-05-28",
+      }),
     ).rejects.toBeInstanceOf(InquiryTypeNotFound);
-    await expect(dueDateForInquiry(t.db, { bodyId: nrw.bodyId, typeId: "kleine-anfrage", receivedOn: "2020-05-28" })).rejects.toBeInstanceOf(
-      InquiryTypeNotFound,
+    await expect(
+      dueDateForInquiry(t.db, { bodyId: nrw.bodyId, typeId: "kleine-anfrage", receivedOn: "2020-05-28" }),
+    ).rejects.toBeInstanceOf(InquiryTypeNotFound);
+    await expect(dueDateForInquiry(t.db, { ...nrw, receivedOn: "2020-02-30" })).rejects.toBeInstanceOf(
+      DeadlineInputError,
     );
-    await expect(dueDateForInquiry(t.db, { ...nrw, receivedOn: "2020-02-30" })).rejects.toBeInstanceOf(DeadlineInputError);
   });
 });

@@ -5,7 +5,16 @@
  */
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { events, inquiries, inquiryCoauthors, inquiryOriginators, memberships, questions, referenceCounters, users } from "../../db/schema";
+import {
+  events,
+  inquiries,
+  inquiryCoauthors,
+  inquiryOriginators,
+  memberships,
+  questions,
+  referenceCounters,
+  users,
+} from "../../db/schema";
 import type { MembershipFact } from "../../app/domain/policy";
 import { useDatabase } from "../../app/server/core/db.server";
 import {
@@ -27,7 +36,10 @@ import { backends, useTestDatabase } from "../support/db";
 type Actor = { id: string; memberships: MembershipFact[] };
 
 const doc = (...paragraphs: string[]) =>
-  JSON.stringify({ type: "doc", content: paragraphs.map((p) => ({ type: "paragraph", content: p ? [{ type: "text", text: p }] : [] })) });
+  JSON.stringify({
+    type: "doc",
+    content: paragraphs.map((p) => ({ type: "paragraph", content: p ? [{ type: "text", text: p }] : [] })),
+  });
 const rich = (json: string) => ({ rich: true, json });
 
 function input(title: string, questionTexts: string[], preamble = ""): DraftInput {
@@ -65,8 +77,13 @@ describe.each(backends())("drafts on %s", (backend) => {
       ["kollegin@norderstedt.quaestio.example", "Kollegin"],
       ["leser@norderstedt.quaestio.example", "Leser"],
     ] as const) {
-      const [u] = await t.db.insert(users).values({ email, displayName: name, passwordHash: "x" }).returning({ id: users.id });
-      await t.db.insert(memberships).values({ userId: u!.id, bodyId: own.bodyId, organizationId: own.organizationId, role: "faction_member" });
+      const [u] = await t.db
+        .insert(users)
+        .values({ email, displayName: name, passwordHash: "x" })
+        .returning({ id: users.id });
+      await t.db
+        .insert(memberships)
+        .values({ userId: u!.id, bodyId: own.bodyId, organizationId: own.organizationId, role: "faction_member" });
     }
     colleague = await actor("kollegin@norderstedt.quaestio.example");
     reader = await actor("leser@norderstedt.quaestio.example");
@@ -106,7 +123,9 @@ describe.each(backends())("drafts on %s", (backend) => {
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
     expect(row).toMatchObject({ status: "draft", visibility: "public", createdByUserId: faction.id, reference: null });
     const originators = await t.db.select().from(inquiryOriginators).where(eq(inquiryOriginators.inquiryId, id));
-    expect(originators).toEqual([expect.objectContaining({ organizationId: row!.originatorOrganizationId, label: "Fraktion (Demo)" })]);
+    expect(originators).toEqual([
+      expect.objectContaining({ organizationId: row!.originatorOrganizationId, label: "Fraktion (Demo)" }),
+    ]);
     const qs = await t.db.select().from(questions).where(eq(questions.inquiryId, id));
     expect(qs).toEqual([expect.objectContaining({ number: "1", position: 1, bodyText: "" })]);
     const evs = await t.db.select().from(events).where(eq(events.aggregateId, id));
@@ -116,9 +135,13 @@ describe.each(backends())("drafts on %s", (backend) => {
   it("refuses a draft without title or with a type of another body", async () => {
     const factionId = faction.memberships.find((m) => m.role === "faction_member")!.organizationId;
     const before = await t.db.select({ id: inquiries.id }).from(inquiries);
-    await expect(createDraft(faction, { factionId, typeId, title: "  " })).rejects.toMatchObject({ fieldErrors: { title: "Bitte geben Sie einen Titel ein." } });
+    await expect(createDraft(faction, { factionId, typeId, title: "  " })).rejects.toMatchObject({
+      fieldErrors: { title: "Bitte geben Sie einen Titel ein." },
+    });
     const hamburgType = (await loadDraftingOptions(otherBodyFaction))[0]!.types[0]!.id;
-    await expect(createDraft(faction, { factionId, typeId: hamburgType, title: "X" })).rejects.toBeInstanceOf(DraftValidationError);
+    await expect(createDraft(faction, { factionId, typeId: hamburgType, title: "X" })).rejects.toBeInstanceOf(
+      DraftValidationError,
+    );
     expect(await t.db.select({ id: inquiries.id }).from(inquiries)).toHaveLength(before.length);
   });
 
@@ -153,11 +176,30 @@ describe.each(backends())("drafts on %s", (backend) => {
       type: "doc",
       content: [{ type: "paragraph", content: [{ type: "text", text: "fett", marks: [{ type: "bold" }] }] }],
     });
-    let v = (await saveDraft(faction, { inquiryId: id, expectedVersion: await version(id), input: { ...input("T", []), questions: [{ level: 0, body: rich(formatted) }] } })).version;
-    v = (await saveDraft(faction, { inquiryId: id, expectedVersion: v, input: { ...input("T", []), questions: [{ level: 0, body: { rich: false, json: formatted, text: "fett" } }] } })).version;
+    let v = (
+      await saveDraft(faction, {
+        inquiryId: id,
+        expectedVersion: await version(id),
+        input: { ...input("T", []), questions: [{ level: 0, body: rich(formatted) }] },
+      })
+    ).version;
+    v = (
+      await saveDraft(faction, {
+        inquiryId: id,
+        expectedVersion: v,
+        input: { ...input("T", []), questions: [{ level: 0, body: { rich: false, json: formatted, text: "fett" } }] },
+      })
+    ).version;
     let [q] = await t.db.select().from(questions).where(eq(questions.inquiryId, id));
     expect(q!.bodyHtml).toBe("<p><strong>fett</strong></p>");
-    await saveDraft(faction, { inquiryId: id, expectedVersion: v, input: { ...input("T", []), questions: [{ level: 0, body: { rich: false, json: formatted, text: "fett\r\n\r\n- eins\r\n- zwei" } }] } });
+    await saveDraft(faction, {
+      inquiryId: id,
+      expectedVersion: v,
+      input: {
+        ...input("T", []),
+        questions: [{ level: 0, body: { rich: false, json: formatted, text: "fett\r\n\r\n- eins\r\n- zwei" } }],
+      },
+    });
     [q] = await t.db.select().from(questions).where(eq(questions.inquiryId, id));
     expect(q!.bodyHtml).toBe("<p>fett</p><ul><li><p>eins</p></li><li><p>zwei</p></li></ul>");
   });
@@ -168,12 +210,20 @@ describe.each(backends())("drafts on %s", (backend) => {
     await saveDraft(colleague, { inquiryId: id, expectedVersion: v, input: input("T", ["x"]) }).catch(() => undefined);
     await saveDraft(faction, { inquiryId: id, expectedVersion: v, input: input("Fassung A", ["A"]) });
     const before = await snapshot(id);
-    const error = await saveDraft(faction, { inquiryId: id, expectedVersion: v, input: input("Fassung B", ["B"]) }).catch((e) => e);
+    const error = await saveDraft(faction, {
+      inquiryId: id,
+      expectedVersion: v,
+      input: input("Fassung B", ["B"]),
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(DraftConflict);
     expect(error.currentVersion).toBe(v + 1);
     expect(error.message).toMatch(/inzwischen gespeichert/);
     expect(await snapshot(id)).toEqual(before);
-    const overwritten = await saveDraft(faction, { inquiryId: id, expectedVersion: error.currentVersion, input: input("Fassung B", ["B"]) });
+    const overwritten = await saveDraft(faction, {
+      inquiryId: id,
+      expectedVersion: error.currentVersion,
+      input: input("Fassung B", ["B"]),
+    });
     expect(overwritten.version).toBe(v + 2);
     expect((await snapshot(id)).row!.title).toBe("Fassung B");
   });
@@ -181,14 +231,74 @@ describe.each(backends())("drafts on %s", (backend) => {
   describe("bad input gets a message and changes nothing", () => {
     const huge = "x".repeat(1024 * 1024);
     it.each<[string, (d: DraftInput) => DraftInput, Record<string, RegExp>]>([
-      ["200 questions", (d) => ({ ...d, questions: Array.from({ length: 200 }, () => ({ level: 0 as const, body: rich(doc("q")) })) }), { questions: /höchstens 100 Fragen/ }],
-      ["1 MB of text in one question (editor)", (d) => ({ ...d, questions: [{ level: 0, body: rich(doc(huge)) }] }), { "question-0": /Frage 1: Der formatierte Text ist zu umfangreich/ }],
-      ["1 MB of text in the preamble (no JavaScript)", (d) => ({ ...d, preamble: { rich: false, text: huge } }), { preamble: /Vorbemerkung/ }],
-      ["25 000 characters in a small JSON", (d) => ({ ...d, questions: [{ level: 0, body: rich(doc("y".repeat(25_000))) }] }), { "question-0": /höchstens 20\.000 Zeichen/ }],
-      ["JSON that does not parse", (d) => ({ ...d, questions: [{ level: 0, body: rich("{not json") }] }), { "question-0": /kein gültiges JSON/ }],
-      ["invalid Tiptap JSON", (d) => ({ ...d, preamble: rich(JSON.stringify({ type: "doc", content: [{ type: "text", text: "bare" }] })) }), { preamble: /ungültig/ }],
-      ["an unknown node type", (d) => ({ ...d, questions: [{ level: 0, body: rich(JSON.stringify({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://x" } }] })) }] }), { "question-0": /ungültig/ }],
-      ["a javascript: link", (d) => ({ ...d, questions: [{ level: 0, body: rich(JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] })) }] }), { "question-0": /http-, https- oder mailto/ }],
+      [
+        "200 questions",
+        (d) => ({ ...d, questions: Array.from({ length: 200 }, () => ({ level: 0 as const, body: rich(doc("q")) })) }),
+        { questions: /höchstens 100 Fragen/ },
+      ],
+      [
+        "1 MB of text in one question (editor)",
+        (d) => ({ ...d, questions: [{ level: 0, body: rich(doc(huge)) }] }),
+        { "question-0": /Frage 1: Der formatierte Text ist zu umfangreich/ },
+      ],
+      [
+        "1 MB of text in the preamble (no JavaScript)",
+        (d) => ({ ...d, preamble: { rich: false, text: huge } }),
+        { preamble: /Vorbemerkung/ },
+      ],
+      [
+        "25 000 characters in a small JSON",
+        (d) => ({ ...d, questions: [{ level: 0, body: rich(doc("y".repeat(25_000))) }] }),
+        { "question-0": /höchstens 20\.000 Zeichen/ },
+      ],
+      [
+        "JSON that does not parse",
+        (d) => ({ ...d, questions: [{ level: 0, body: rich("{not json") }] }),
+        { "question-0": /kein gültiges JSON/ },
+      ],
+      [
+        "invalid Tiptap JSON",
+        (d) => ({ ...d, preamble: rich(JSON.stringify({ type: "doc", content: [{ type: "text", text: "bare" }] })) }),
+        { preamble: /ungültig/ },
+      ],
+      [
+        "an unknown node type",
+        (d) => ({
+          ...d,
+          questions: [
+            {
+              level: 0,
+              body: rich(JSON.stringify({ type: "doc", content: [{ type: "iframe", attrs: { src: "https://x" } }] })),
+            },
+          ],
+        }),
+        { "question-0": /ungültig/ },
+      ],
+      [
+        "a javascript: link",
+        (d) => ({
+          ...d,
+          questions: [
+            {
+              level: 0,
+              body: rich(
+                JSON.stringify({
+                  type: "doc",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [
+                        { type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+                      ],
+                    },
+                  ],
+                }),
+              ),
+            },
+          ],
+        }),
+        { "question-0": /http-, https- oder mailto/ },
+      ],
       ["an empty title", (d) => ({ ...d, title: "" }), { title: /Titel/ }],
       ["a title of 501 characters", (d) => ({ ...d, title: "t".repeat(501) }), { title: /höchstens 500 Zeichen/ }],
     ])("%s", async (_name, change, messages) => {
@@ -196,7 +306,11 @@ describe.each(backends())("drafts on %s", (backend) => {
       const v = await version(id);
       const good = await saveDraft(faction, { inquiryId: id, expectedVersion: v, input: input("Gut", ["Frage"]) });
       const before = await snapshot(id);
-      const error = await saveDraft(faction, { inquiryId: id, expectedVersion: good.version, input: change(input("Gut", ["Frage"])) }).catch((e) => e);
+      const error = await saveDraft(faction, {
+        inquiryId: id,
+        expectedVersion: good.version,
+        input: change(input("Gut", ["Frage"])),
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(DraftValidationError);
       for (const [field, message] of Object.entries(messages)) expect(error.fieldErrors[field]).toMatch(message);
       expect(await snapshot(id)).toEqual(before);
@@ -204,9 +318,17 @@ describe.each(backends())("drafts on %s", (backend) => {
 
     it("an empty question is fine while drafting but refused on submission, naming the question", async () => {
       const id = await newDraft();
-      const saved = await saveDraft(faction, { inquiryId: id, expectedVersion: await version(id), input: input("T", ["Erste", ""]) });
+      const saved = await saveDraft(faction, {
+        inquiryId: id,
+        expectedVersion: await version(id),
+        input: input("T", ["Erste", ""]),
+      });
       const before = await snapshot(id);
-      const error = await submitDraft(faction, { inquiryId: id, expectedVersion: saved.version, input: input("T", ["Erste", ""]) }).catch((e) => e);
+      const error = await submitDraft(faction, {
+        inquiryId: id,
+        expectedVersion: saved.version,
+        input: input("T", ["Erste", ""]),
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(DraftValidationError);
       expect(error.fieldErrors).toEqual({ "question-1": "Frage 2 ist leer." });
       expect(await snapshot(id)).toEqual(before);
@@ -214,19 +336,33 @@ describe.each(backends())("drafts on %s", (backend) => {
 
     it("a draft without questions cannot be submitted", async () => {
       const id = await newDraft();
-      const error = await submitDraft(faction, { inquiryId: id, expectedVersion: await version(id), input: input("T", []) }).catch((e) => e);
+      const error = await submitDraft(faction, {
+        inquiryId: id,
+        expectedVersion: await version(id),
+        input: input("T", []),
+      }).catch((e) => e);
       expect(error.fieldErrors).toEqual({ questions: "Eine Anfrage braucht mindestens eine Frage." });
     });
   });
 
   it("submits the content as posted, with a reference and a due date, in one step", async () => {
     const id = await newDraft();
-    const result = await submitDraft(faction, { inquiryId: id, expectedVersion: await version(id), input: input("Eingereicht", ["Was kostet es?"]), submissionKey: "k1" });
+    const result = await submitDraft(faction, {
+      inquiryId: id,
+      expectedVersion: await version(id),
+      input: input("Eingereicht", ["Was kostet es?"]),
+      submissionKey: "k1",
+    });
     expect(result).toMatchObject({ status: "submitted", alreadySubmitted: false });
     expect(result.reference).toBeTruthy();
     expect(result.dueRuleLabel).toBeTruthy();
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
-    expect(row).toMatchObject({ status: "submitted", title: "Eingereicht", reference: result.reference, dueOn: result.dueOn });
+    expect(row).toMatchObject({
+      status: "submitted",
+      title: "Eingereicht",
+      reference: result.reference,
+      dueOn: result.dueOn,
+    });
     const [q] = await t.db.select().from(questions).where(eq(questions.inquiryId, id));
     expect(q!.bodyText).toBe("Was kostet es?");
     const submits = await t.db.select().from(events).where(eq(events.aggregateId, id));
@@ -244,7 +380,9 @@ describe.each(backends())("drafts on %s", (backend) => {
     const c = await submitDraft(faction, command);
     expect(new Set([a.reference, b.reference, c.reference]).size).toBe(1);
     expect([a, b, c].filter((r) => !r.alreadySubmitted)).toHaveLength(1);
-    const submits = (await t.db.select().from(events).where(eq(events.aggregateId, id))).filter((e) => e.type === "submit");
+    const submits = (await t.db.select().from(events).where(eq(events.aggregateId, id))).filter(
+      (e) => e.type === "submit",
+    );
     expect(submits).toHaveLength(1);
   });
 
@@ -254,8 +392,12 @@ describe.each(backends())("drafts on %s", (backend) => {
     const before = await snapshot(id);
     for (const stranger of [otherBodyFaction, councilOffice]) {
       expect(await loadDraft(stranger, id)).toBeNull();
-      await expect(saveDraft(stranger, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) })).rejects.toBeInstanceOf(NotFound);
-      await expect(submitDraft(stranger, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        saveDraft(stranger, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) }),
+      ).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        submitDraft(stranger, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) }),
+      ).rejects.toBeInstanceOf(NotFound);
       await expect(deleteDraft(stranger, { inquiryId: id })).rejects.toBeInstanceOf(NotFound);
       await expect(setCoauthors(stranger, { inquiryId: id, userIds: [] })).rejects.toBeInstanceOf(NotFound);
     }
@@ -267,24 +409,46 @@ describe.each(backends())("drafts on %s", (backend) => {
     const id = await newDraft();
     const v = await version(id);
     // Before being chosen, the colleague only reads.
-    expect((await loadDraft(colleague, id)) as { rights: unknown }).toMatchObject({ rights: { read: true, edit: false } });
-    await expect(saveDraft(colleague, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) })).rejects.toBeInstanceOf(DraftRefused);
+    expect((await loadDraft(colleague, id)) as { rights: unknown }).toMatchObject({
+      rights: { read: true, edit: false },
+    });
+    await expect(
+      saveDraft(colleague, { inquiryId: id, expectedVersion: v, input: input("X", ["X"]) }),
+    ).rejects.toBeInstanceOf(DraftRefused);
 
     await setCoauthors(faction, { inquiryId: id, userIds: [colleague.id] });
-    expect(await t.db.select().from(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, id))).toEqual([{ inquiryId: id, userId: colleague.id }]);
-    const changed = (await t.db.select().from(events).where(eq(events.aggregateId, id))).find((e) => e.type === "coauthors_changed");
+    expect(await t.db.select().from(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, id))).toEqual([
+      { inquiryId: id, userId: colleague.id },
+    ]);
+    const changed = (await t.db.select().from(events).where(eq(events.aggregateId, id))).find(
+      (e) => e.type === "coauthors_changed",
+    );
     expect(changed?.payload).toEqual({ added: [colleague.id], removed: [] });
 
-    const saved = await saveDraft(colleague, { inquiryId: id, expectedVersion: v, input: input("Von der Kollegin", ["Frage"]) });
+    const saved = await saveDraft(colleague, {
+      inquiryId: id,
+      expectedVersion: v,
+      input: input("Von der Kollegin", ["Frage"]),
+    });
     expect(saved.version).toBe(v + 1);
     // Neither the co-author nor the reader may change co-authors or delete.
     await expect(setCoauthors(colleague, { inquiryId: id, userIds: [] })).rejects.toBeInstanceOf(DraftRefused);
     await expect(deleteDraft(colleague, { inquiryId: id })).rejects.toBeInstanceOf(DraftRefused);
-    expect((await loadDraft(reader, id)) as { rights: unknown }).toMatchObject({ rights: { read: true, edit: false, delete: false } });
-    await expect(saveDraft(reader, { inquiryId: id, expectedVersion: saved.version, input: input("Leser", ["X"]) })).rejects.toBeInstanceOf(DraftRefused);
-    await expect(submitDraft(reader, { inquiryId: id, expectedVersion: saved.version, input: input("Leser", ["X"]) })).rejects.toBeInstanceOf(DraftRefused);
+    expect((await loadDraft(reader, id)) as { rights: unknown }).toMatchObject({
+      rights: { read: true, edit: false, delete: false },
+    });
+    await expect(
+      saveDraft(reader, { inquiryId: id, expectedVersion: saved.version, input: input("Leser", ["X"]) }),
+    ).rejects.toBeInstanceOf(DraftRefused);
+    await expect(
+      submitDraft(reader, { inquiryId: id, expectedVersion: saved.version, input: input("Leser", ["X"]) }),
+    ).rejects.toBeInstanceOf(DraftRefused);
 
-    const submitted = await submitDraft(colleague, { inquiryId: id, expectedVersion: saved.version, input: input("Von der Kollegin", ["Frage"]) });
+    const submitted = await submitDraft(colleague, {
+      inquiryId: id,
+      expectedVersion: saved.version,
+      input: input("Von der Kollegin", ["Frage"]),
+    });
     expect(submitted.reference).toBeTruthy();
   });
 
@@ -293,7 +457,9 @@ describe.each(backends())("drafts on %s", (backend) => {
     await expect(setCoauthors(faction, { inquiryId: id, userIds: [otherBodyFaction.id] })).rejects.toMatchObject({
       fieldErrors: { coauthors: expect.stringMatching(/aktive Mitglieder/) },
     });
-    await expect(setCoauthors(faction, { inquiryId: id, userIds: [faction.id] })).rejects.toBeInstanceOf(DraftValidationError);
+    await expect(setCoauthors(faction, { inquiryId: id, userIds: [faction.id] })).rejects.toBeInstanceOf(
+      DraftValidationError,
+    );
     expect(await t.db.select().from(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, id))).toEqual([]);
   });
 

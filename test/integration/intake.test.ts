@@ -83,9 +83,15 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const office = await norderstedt("ratsbuero");
       const row = await inquiry(NORDERSTEDT_SUBMITTED);
       const before = await snapshot(row.id);
-      await expect(runWorkflowCommand(office, row.id, row.version - 1 || 99, { intent: "accept" })).rejects.toThrow(StaleVersionError);
+      await expect(runWorkflowCommand(office, row.id, row.version - 1 || 99, { intent: "accept" })).rejects.toThrow(
+        StaleVersionError,
+      );
       const noReason = run(office, NORDERSTEDT_SUBMITTED, { intent: "declare_inadmissible", reason: "   " });
-      await expect(noReason).rejects.toMatchObject({ name: "TransitionRefused", guard: "reason_given", message: "Bitte geben Sie eine Begründung an." });
+      await expect(noReason).rejects.toMatchObject({
+        name: "TransitionRefused",
+        guard: "reason_given",
+        message: "Bitte geben Sie eine Begründung an.",
+      });
       expect(await snapshot(row.id)).toEqual(before);
     });
 
@@ -100,17 +106,32 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const faction = await org("Fraktion (Demo)");
       const before = await snapshot((await inquiry(NORDERSTEDT_SUBMITTED)).id);
       // Another body's department or a faction cannot take part; nothing is written.
-      const foreign = run(office, NORDERSTEDT_SUBMITTED, { intent: "assign", leadOrganizationId: amt17.id, contributorIds: [otherBodyDepartment.id] });
+      const foreign = run(office, NORDERSTEDT_SUBMITTED, {
+        intent: "assign",
+        leadOrganizationId: amt17.id,
+        contributorIds: [otherBodyDepartment.id],
+      });
       await expect(foreign).rejects.toMatchObject({ name: "WorkflowInputError", field: "contributorIds" });
-      const factionLead = run(office, NORDERSTEDT_SUBMITTED, { intent: "assign", leadOrganizationId: faction.id, contributorIds: [] });
+      const factionLead = run(office, NORDERSTEDT_SUBMITTED, {
+        intent: "assign",
+        leadOrganizationId: faction.id,
+        contributorIds: [],
+      });
       await expect(factionLead).rejects.toBeInstanceOf(WorkflowInputError);
       expect(await snapshot(before.row!.id)).toEqual(before);
 
-      await run(office, NORDERSTEDT_SUBMITTED, { intent: "assign", leadOrganizationId: amt17.id, contributorIds: [hauptamt.id, amt17.id] });
+      await run(office, NORDERSTEDT_SUBMITTED, {
+        intent: "assign",
+        leadOrganizationId: amt17.id,
+        contributorIds: [hauptamt.id, amt17.id],
+      });
       const assigned = await inquiry(NORDERSTEDT_SUBMITTED);
       expect(assigned.status).toBe("assigned");
       expect(assigned.leadOrganizationId).toBe(amt17.id);
-      const contributors = await t.db.select().from(inquiryContributors).where(eq(inquiryContributors.inquiryId, assigned.id));
+      const contributors = await t.db
+        .select()
+        .from(inquiryContributors)
+        .where(eq(inquiryContributors.inquiryId, assigned.id));
       // The lead is not its own contributor.
       expect(contributors.map((c) => c.organizationId)).toEqual([hauptamt.id]);
       const assign = (await eventsOf(assigned.id)).at(-1)!;
@@ -129,7 +150,9 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       // The originating faction sees its inquiry, but not who in the administration works on it.
       const factionView = await loadStaffInquiry(await norderstedt("fraktion"), row.id);
       expect(factionView?.workflow.contributors).toEqual([]);
-      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "start_answering" })).rejects.toBeInstanceOf(TransitionRefused);
+      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "start_answering" })).rejects.toBeInstanceOf(
+        TransitionRefused,
+      );
       expect((await inquiry(NORDERSTEDT_SUBMITTED)).status).toBe("assigned");
     });
 
@@ -140,15 +163,28 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "contributors_changed", public: false });
       const clerk = await norderstedt("sachbearbeitung");
       expect(await loadStaffInquiry(clerk, row.id)).toBeNull();
-      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "request_extension", newDueOn: LATER(48), reason: "x" })).rejects.toThrow(NotFound);
+      await expect(
+        run(clerk, NORDERSTEDT_SUBMITTED, { intent: "request_extension", newDueOn: LATER(48), reason: "x" }),
+      ).rejects.toThrow(NotFound);
     });
 
     it("links the inquiry to an existing agenda item and to a new TOP; a taken TOP number is refused", async () => {
       const office = await norderstedt("ratsbuero");
       const [meeting] = await t.db.select().from(meetings).where(eq(meetings.date, "2020-06-15"));
       const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting!.id));
-      const common = { meetingId: meeting!.id, newMeeting: null, newItemNumber: null, newItemTitle: null, roleLabel: "Kenntnisnahme" };
-      await run(office, NORDERSTEDT_SUBMITTED, { intent: "link_agenda", ...common, agendaItemId: item!.id, purpose: "answer" });
+      const common = {
+        meetingId: meeting!.id,
+        newMeeting: null,
+        newItemNumber: null,
+        newItemTitle: null,
+        roleLabel: "Kenntnisnahme",
+      };
+      await run(office, NORDERSTEDT_SUBMITTED, {
+        intent: "link_agenda",
+        ...common,
+        agendaItemId: item!.id,
+        purpose: "answer",
+      });
       const taken = run(office, NORDERSTEDT_SUBMITTED, {
         intent: "link_agenda",
         ...common,
@@ -168,7 +204,11 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       });
       const row = await inquiry(NORDERSTEDT_SUBMITTED);
       const links = await t.db
-        .select({ purpose: inquiryAgendaItems.purpose, number: agendaItems.number, roleLabel: inquiryAgendaItems.roleLabel })
+        .select({
+          purpose: inquiryAgendaItems.purpose,
+          number: agendaItems.number,
+          roleLabel: inquiryAgendaItems.roleLabel,
+        })
         .from(inquiryAgendaItems)
         .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
         .where(eq(inquiryAgendaItems.inquiryId, row.id));
@@ -184,8 +224,14 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         .select({ id: organizations.id })
         .from(organizations)
         .where(and(eq(organizations.bodyId, row.bodyId), eq(organizations.name, "Hauptausschuss")));
-      const [seeded] = await t.db.select().from(meetings).where(eq(meetings.organizationId, organ!.id)).orderBy(desc(meetings.date)).limit(1);
-      const count = async () => (await t.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, row.bodyId))).length;
+      const [seeded] = await t.db
+        .select()
+        .from(meetings)
+        .where(eq(meetings.organizationId, organ!.id))
+        .orderBy(desc(meetings.date))
+        .limit(1);
+      const count = async () =>
+        (await t.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, row.bodyId))).length;
       const before = await count();
       await run(office, NORDERSTEDT_SUBMITTED, {
         intent: "link_agenda",
@@ -198,7 +244,10 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         purpose: "answer",
       });
       expect(await count()).toBe(before);
-      const [item] = await t.db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, seeded!.id), eq(agendaItems.number, "31.4")));
+      const [item] = await t.db
+        .select()
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, seeded!.id), eq(agendaItems.number, "31.4")));
       expect(item).toBeDefined();
     });
 
@@ -206,20 +255,35 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const office = await norderstedt("ratsbuero");
       const row = await inquiry(NORDERSTEDT_SUBMITTED);
       const before = await snapshot(row.id);
-      await expect(run(office, NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: " " })).rejects.toMatchObject({
+      await expect(
+        run(office, NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: " " }),
+      ).rejects.toMatchObject({
         field: "reason",
       });
       await expect(
-        run(await norderstedt("fraktion"), NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: "weil" }),
+        run(await norderstedt("fraktion"), NORDERSTEDT_SUBMITTED, {
+          intent: "change_visibility",
+          visibility: "public",
+          reason: "weil",
+        }),
       ).rejects.toBeInstanceOf(TransitionRefused);
       expect(await snapshot(row.id)).toEqual(before);
       // Two colleagues act on the same version: the second one is told, and nothing of theirs is written.
       const seen = await inquiry(NORDERSTEDT_SUBMITTED);
-      await runWorkflowCommand(office, seen.id, seen.version, { intent: "change_visibility", visibility: "public", reason: "Von allgemeinem Interesse" });
+      await runWorkflowCommand(office, seen.id, seen.version, {
+        intent: "change_visibility",
+        visibility: "public",
+        reason: "Von allgemeinem Interesse",
+      });
       await expect(
-        runWorkflowCommand(office, seen.id, seen.version, { intent: "change_contributors", contributorIds: [(await org("13 - Hauptamt")).id] }),
+        runWorkflowCommand(office, seen.id, seen.version, {
+          intent: "change_contributors",
+          contributorIds: [(await org("13 - Hauptamt")).id],
+        }),
       ).rejects.toThrow(StaleVersionError);
-      expect(await t.db.select().from(inquiryContributors).where(eq(inquiryContributors.inquiryId, seen.id))).toEqual([]);
+      expect(await t.db.select().from(inquiryContributors).where(eq(inquiryContributors.inquiryId, seen.id))).toEqual(
+        [],
+      );
       const after = await inquiry(NORDERSTEDT_SUBMITTED);
       expect(after).toMatchObject({ visibility: "public", visibilityReason: "Von allgemeinem Interesse" });
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "visibility_changed", public: false });
@@ -238,9 +302,17 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
 
       const tooEarly = run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: dueOn, reason: "Mehr Zeit" });
       await expect(tooEarly).rejects.toMatchObject({ name: "WorkflowInputError", field: "newDueOn" });
-      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(67), reason: "Zulieferung der Ressorts fehlt" });
+      await run(clerk, NRW_SUBMITTED, {
+        intent: "request_extension",
+        newDueOn: LATER(67),
+        reason: "Zulieferung der Ressorts fehlt",
+      });
       const [request] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.inquiryId, assigned.id));
-      expect(request).toMatchObject({ status: "pending", requestedDueOn: LATER(67), requestedByOrganizationId: mwide.id });
+      expect(request).toMatchObject({
+        status: "pending",
+        requestedDueOn: LATER(67),
+        requestedByOrganizationId: mwide.id,
+      });
       expect((await eventsOf(assigned.id)).at(-1)).toMatchObject({ type: "extension_requested", public: false });
       const officeView = await loadStaffInquiry(office, assigned.id);
       expect(officeView?.workflow.pendingRequests).toEqual([expect.objectContaining({ requestedDueOn: LATER(67) })]);
@@ -248,28 +320,45 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       // The faction does not see the administration's internal request.
       expect((await loadStaffInquiry(await nrw("fraktion"), assigned.id))?.workflow.pendingRequests).toEqual([]);
       // One open request at a time.
-      await expect(run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(70), reason: "noch mehr" })).rejects.toBeInstanceOf(
-        TransitionRefused,
-      );
+      await expect(
+        run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(70), reason: "noch mehr" }),
+      ).rejects.toBeInstanceOf(TransitionRefused);
 
       const noNote = run(office, NRW_SUBMITTED, { intent: "refuse_extension", requestId: request!.id, note: "" });
       await expect(noNote).rejects.toMatchObject({ field: "note" });
-      await run(office, NRW_SUBMITTED, { intent: "refuse_extension", requestId: request!.id, note: "Die Frist ist gesetzlich bestimmt." });
+      await run(office, NRW_SUBMITTED, {
+        intent: "refuse_extension",
+        requestId: request!.id,
+        note: "Die Frist ist gesetzlich bestimmt.",
+      });
       const [refused] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.id, request!.id));
       expect(refused).toMatchObject({ status: "refused", decisionNote: "Die Frist ist gesetzlich bestimmt." });
       expect((await inquiry(NRW_SUBMITTED)).dueOn).toBe(dueOn);
 
-      await run(clerk, NRW_SUBMITTED, { intent: "request_extension", newDueOn: LATER(53), reason: "Abstimmung mit zwei Ressorts" });
+      await run(clerk, NRW_SUBMITTED, {
+        intent: "request_extension",
+        newDueOn: LATER(53),
+        reason: "Abstimmung mit zwei Ressorts",
+      });
       const [second] = await t.db
         .select()
         .from(extensionRequests)
         .where(and(eq(extensionRequests.inquiryId, assigned.id), eq(extensionRequests.status, "pending")));
       // The clerk cannot grant their own request.
       await expect(
-        run(clerk, NRW_SUBMITTED, { intent: "grant_extension", requestId: second!.id, newDueOn: LATER(53), reason: "x" }),
+        run(clerk, NRW_SUBMITTED, {
+          intent: "grant_extension",
+          requestId: second!.id,
+          newDueOn: LATER(53),
+          reason: "x",
+        }),
       ).rejects.toBeInstanceOf(TransitionRefused);
 
-      await run(office, NRW_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: "Öffentliche Anfrage" });
+      await run(office, NRW_SUBMITTED, {
+        intent: "change_visibility",
+        visibility: "public",
+        reason: "Öffentliche Anfrage",
+      });
       await run(office, NRW_SUBMITTED, {
         intent: "grant_extension",
         requestId: second!.id,
@@ -278,14 +367,23 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       });
       const extended = await inquiry(NRW_SUBMITTED);
       expect(extended.dueOn).toBe(LATER(53));
-      const [extension] = await t.db.select().from(deadlineExtensions).where(eq(deadlineExtensions.inquiryId, extended.id));
-      expect(extension).toMatchObject({ previousDueOn: dueOn, newDueOn: LATER(53), requestedByOrganizationId: mwide.id });
+      const [extension] = await t.db
+        .select()
+        .from(deadlineExtensions)
+        .where(eq(deadlineExtensions.inquiryId, extended.id));
+      expect(extension).toMatchObject({
+        previousDueOn: dueOn,
+        newDueOn: LATER(53),
+        requestedByOrganizationId: mwide.id,
+      });
       const [granted] = await t.db.select().from(extensionRequests).where(eq(extensionRequests.id, second!.id));
       expect(granted).toMatchObject({ status: "granted", extensionId: extension!.id });
       expect((await eventsOf(extended.id)).at(-1)).toMatchObject({ type: "extend_deadline", public: true });
 
       const publicPage = await loadPublicInquiry({ bodySlug: "landtag-nrw", publicRef: extended.publicRef! }, t.db);
-      expect(publicPage?.extensions).toEqual([expect.objectContaining({ newDueOn: LATER(53), reason: "Abstimmung mit zwei Ressorts" })]);
+      expect(publicPage?.extensions).toEqual([
+        expect.objectContaining({ newDueOn: LATER(53), reason: "Abstimmung mit zwei Ressorts" }),
+      ]);
     });
   });
 
@@ -293,11 +391,21 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
     it("needs a public note, is only for the originating faction, and ends the inquiry", async () => {
       const faction = await nrw("fraktion");
       const row = await inquiry(NRW_ANSWERING);
-      await expect(run(await norderstedt("fraktion"), NRW_ANSWERING, { intent: "withdraw", publicNote: "x" })).rejects.toThrow(NotFound);
-      await expect(run(faction, NRW_ANSWERING, { intent: "withdraw", publicNote: "" })).rejects.toMatchObject({ guard: "public_note_given" });
+      await expect(
+        run(await norderstedt("fraktion"), NRW_ANSWERING, { intent: "withdraw", publicNote: "x" }),
+      ).rejects.toThrow(NotFound);
+      await expect(run(faction, NRW_ANSWERING, { intent: "withdraw", publicNote: "" })).rejects.toMatchObject({
+        guard: "public_note_given",
+      });
       expect((await inquiry(NRW_ANSWERING)).status).toBe(row.status);
-      await run(faction, NRW_ANSWERING, { intent: "withdraw", publicNote: "Hat sich durch die Haushaltsberatung erledigt." });
-      expect(await inquiry(NRW_ANSWERING)).toMatchObject({ status: "withdrawn", withdrawalNote: "Hat sich durch die Haushaltsberatung erledigt." });
+      await run(faction, NRW_ANSWERING, {
+        intent: "withdraw",
+        publicNote: "Hat sich durch die Haushaltsberatung erledigt.",
+      });
+      expect(await inquiry(NRW_ANSWERING)).toMatchObject({
+        status: "withdrawn",
+        withdrawalNote: "Hat sich durch die Haushaltsberatung erledigt.",
+      });
     });
   });
 
@@ -346,16 +454,29 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       const [link] = await t.db.select().from(inquiryAgendaItems).where(eq(inquiryAgendaItems.inquiryId, motion.id));
       expect(link).toMatchObject({ purpose: "decision", roleLabel: "Entscheidung" });
       const added = (await meetingsOfBody()).filter((m) => !meetingsBefore.some((b) => b.id === m.id));
-      expect(added.map(({ name, date }) => ({ name, date }))).toEqual([{ name: "Sitzung: Samtgemeinderat", date: LATER(73) }]);
+      expect(added.map(({ name, date }) => ({ name, date }))).toEqual([
+        { name: "Sitzung: Samtgemeinderat", date: LATER(73) },
+      ]);
       const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.id, link!.agendaItemId));
       expect(item).toMatchObject({ meetingId: added[0]!.id, number: "7" });
       expect((await eventsOf(motion.id)).at(-1)).toMatchObject({ type: "put_on_agenda", public: true });
 
-      await run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "referred", note: "In den Ausschuss für Digitalisierung überwiesen." });
+      await run(office, SCHARNEBECK_MOTION, {
+        intent: "decide",
+        decision: "referred",
+        note: "In den Ausschuss für Digitalisierung überwiesen.",
+      });
       const decided = await inquiry(SCHARNEBECK_MOTION);
-      expect(decided).toMatchObject({ status: "decided", motionDecision: "referred", motionDecisionNote: "In den Ausschuss für Digitalisierung überwiesen." });
+      expect(decided).toMatchObject({
+        status: "decided",
+        motionDecision: "referred",
+        motionDecisionNote: "In den Ausschuss für Digitalisierung überwiesen.",
+      });
       const publicPage = await loadPublicInquiry({ bodySlug: "scharnebeck", publicRef: decided.publicRef! }, t.db);
-      expect(publicPage?.inquiry).toMatchObject({ motionDecision: "referred", motionDecisionNote: "In den Ausschuss für Digitalisierung überwiesen." });
+      expect(publicPage?.inquiry).toMatchObject({
+        motionDecision: "referred",
+        motionDecisionNote: "In den Ausschuss für Digitalisierung überwiesen.",
+      });
       expect(publicPage?.agenda).toEqual([expect.objectContaining({ itemNumber: "7" })]);
     });
   });

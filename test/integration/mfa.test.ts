@@ -6,11 +6,26 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, recoveryCodes, sessions, users } from "../../db/schema";
 import { decodeTotpKey, timeStep, totpCodeForStep } from "../../app/domain/totp";
-import { getCurrentUser, getSessionState, requireUser, requireUserForEnrolment, signIn, type SessionState } from "../../app/server/accounts/auth.server";
+import {
+  getCurrentUser,
+  getSessionState,
+  requireUser,
+  requireUserForEnrolment,
+  signIn,
+  type SessionState,
+} from "../../app/server/accounts/auth.server";
 import { useDatabase } from "../../app/server/core/db.server";
-import { beginEnrolment, confirmEnrolment, disableSecondFactor, verifySecondFactor } from "../../app/server/accounts/mfa.server";
+import {
+  beginEnrolment,
+  confirmEnrolment,
+  disableSecondFactor,
+  verifySecondFactor,
+} from "../../app/server/accounts/mfa.server";
 import { createSession, validateSessionToken } from "../../app/server/accounts/sessions.server";
-import { action as secondFactorAction, loader as secondFactorLoader } from "../../app/routes/account/anmelden.zweiter-faktor";
+import {
+  action as secondFactorAction,
+  loader as secondFactorLoader,
+} from "../../app/routes/account/anmelden.zweiter-faktor";
 import { backends, useTestDatabase } from "../support/db";
 
 const STAFF = "ratsbuero@norderstedt.quaestio.example";
@@ -21,7 +36,9 @@ let ipCounter = 0;
 const freshIp = () => `192.0.2.${(ipCounter++ % 250) + 1}`;
 
 function request(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: { "User-Agent": "mfa-test", ...(cookie ? { Cookie: cookie } : {}) } });
+  return new Request(`http://localhost${path}`, {
+    headers: { "User-Agent": "mfa-test", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 }
 
 const cookiePair = (setCookie: string) => setCookie.split(";")[0]!;
@@ -32,7 +49,8 @@ async function redirectOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) return thrown.headers.get("Location")!;
+    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400)
+      return thrown.headers.get("Location")!;
     throw thrown;
   }
   throw new Error("expected a redirect");
@@ -68,7 +86,10 @@ describe.each(backends())("second factor on %s", (backend) => {
   });
 
   async function eventTypes(email: string) {
-    const rows = await t.db.select({ type: events.type }).from(events).where(eq(events.aggregateId, ids.get(email)!));
+    const rows = await t.db
+      .select({ type: events.type })
+      .from(events)
+      .where(eq(events.aggregateId, ids.get(email)!));
     return rows.map((r) => r.type);
   }
 
@@ -105,17 +126,26 @@ describe.each(backends())("second factor on %s", (backend) => {
     // A key the attacker chose, with the signature of another one: refused.
     const [secret, expires, mac] = enrolment.pending.split(".");
     const forged = `${"A".repeat(32)}.${expires}.${mac}`;
-    expect(await confirmEnrolment(state, { pending: forged, code, clientIp: freshIp() }, clock)).toEqual({ ok: false, reason: "expired" });
+    expect(await confirmEnrolment(state, { pending: forged, code, clientIp: freshIp() }, clock)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     // The faction member cannot confirm the staff user's pending key (bound to the user id).
     const factionState = await stateOf((await signedIn(FACTION)).cookie);
-    expect(await confirmEnrolment(factionState, { pending: enrolment.pending, code, clientIp: freshIp() }, clock)).toEqual({ ok: false, reason: "expired" });
+    expect(
+      await confirmEnrolment(factionState, { pending: enrolment.pending, code, clientIp: freshIp() }, clock),
+    ).toEqual({ ok: false, reason: "expired" });
     // After 15 minutes the pending key is no longer accepted.
-    expect(await confirmEnrolment(state, { pending: enrolment.pending, code, clientIp: freshIp() }, clock + 16 * 60_000)).toEqual({
+    expect(
+      await confirmEnrolment(state, { pending: enrolment.pending, code, clientIp: freshIp() }, clock + 16 * 60_000),
+    ).toEqual({
       ok: false,
       reason: "expired",
     });
     const wrong = code === "000000" ? "111111" : "000000";
-    expect(await confirmEnrolment(state, { pending: enrolment.pending, code: wrong, clientIp: freshIp() }, clock)).toEqual({ ok: false, reason: "wrong" });
+    expect(
+      await confirmEnrolment(state, { pending: enrolment.pending, code: wrong, clientIp: freshIp() }, clock),
+    ).toEqual({ ok: false, reason: "wrong" });
     const [before] = await t.db.select().from(users).where(eq(users.id, state.user.id));
     expect(before!.totpEnabledAt).toBeNull();
 
@@ -142,7 +172,11 @@ describe.each(backends())("second factor on %s", (backend) => {
 
     // The session that confirmed the factor is now fully signed in; a second enrolment is refused.
     expect((await requireUser(request("/arbeitsbereich", cookie))).email).toBe(STAFF);
-    const again = await confirmEnrolment(await stateOf(cookie), { pending: enrolment.pending, code, clientIp: freshIp() }, clock);
+    const again = await confirmEnrolment(
+      await stateOf(cookie),
+      { pending: enrolment.pending, code, clientIp: freshIp() },
+      clock,
+    );
     expect(again).toEqual({ ok: false, reason: "already_enabled" });
   });
 
@@ -153,23 +187,42 @@ describe.each(backends())("second factor on %s", (backend) => {
     expect(await redirectOf(requireUser(request("/arbeitsbereich", cookie)))).toBe(
       `/anmelden/zweiter-faktor?weiter=${encodeURIComponent("/arbeitsbereich")}`,
     );
-    expect(await redirectOf(requireUserForEnrolment(request("/konto/zweiter-faktor", cookie)))).toMatch(/^\/anmelden\/zweiter-faktor/);
+    expect(await redirectOf(requireUserForEnrolment(request("/konto/zweiter-faktor", cookie)))).toMatch(
+      /^\/anmelden\/zweiter-faktor/,
+    );
     const state = await stateOf(cookie);
     expect(state.secondFactorPending).toBe(true);
 
     // The code used for enrolment, in the same step: a replay.
-    expect(await verifySecondFactor(request("/anmelden/zweiter-faktor", cookie), state, { code: codeAt(clock), clientIp: freshIp() }, clock)).toEqual({
+    expect(
+      await verifySecondFactor(
+        request("/anmelden/zweiter-faktor", cookie),
+        state,
+        { code: codeAt(clock), clientIp: freshIp() },
+        clock,
+      ),
+    ).toEqual({
       ok: false,
       reason: "replayed",
     });
     // The previous step's code is also used up.
     expect(
-      await verifySecondFactor(request("/", cookie), state, { code: codeAt(clock - 30_000), clientIp: freshIp() }, clock),
+      await verifySecondFactor(
+        request("/", cookie),
+        state,
+        { code: codeAt(clock - 30_000), clientIp: freshIp() },
+        clock,
+      ),
     ).toMatchObject({ ok: false });
 
     clock += 30_000;
     const fresh = codeAt(clock);
-    const result = await verifySecondFactor(request("/anmelden/zweiter-faktor", cookie), state, { code: ` ${fresh.slice(0, 3)} ${fresh.slice(3)} `, clientIp: freshIp() }, clock);
+    const result = await verifySecondFactor(
+      request("/anmelden/zweiter-faktor", cookie),
+      state,
+      { code: ` ${fresh.slice(0, 3)} ${fresh.slice(3)} `, clientIp: freshIp() },
+      clock,
+    );
     expect(result).toMatchObject({ ok: true, method: "totp" });
     if (!result.ok) return;
     const rotated = cookiePair(result.setCookie);
@@ -182,7 +235,14 @@ describe.each(backends())("second factor on %s", (backend) => {
 
     // The same fresh code once more, on another pending session: refused.
     const other = await signedIn(STAFF);
-    expect(await verifySecondFactor(request("/", other.cookie), await stateOf(other.cookie), { code: fresh, clientIp: freshIp() }, clock)).toEqual({
+    expect(
+      await verifySecondFactor(
+        request("/", other.cookie),
+        await stateOf(other.cookie),
+        { code: fresh, clientIp: freshIp() },
+        clock,
+      ),
+    ).toEqual({
       ok: false,
       reason: "replayed",
     });
@@ -205,13 +265,28 @@ describe.each(backends())("second factor on %s", (backend) => {
   it("accepts a recovery code exactly once", async () => {
     const first = await signedIn(STAFF);
     const code = recovery[3]!;
-    const used = await verifySecondFactor(request("/", first.cookie), await stateOf(first.cookie), { code: code.toLowerCase(), clientIp: freshIp() }, clock);
+    const used = await verifySecondFactor(
+      request("/", first.cookie),
+      await stateOf(first.cookie),
+      { code: code.toLowerCase(), clientIp: freshIp() },
+      clock,
+    );
     expect(used).toMatchObject({ ok: true, method: "recovery_code" });
-    const remaining = await t.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, ids.get(STAFF)!), isNull(recoveryCodes.usedAt)));
+    const remaining = await t.db
+      .select()
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, ids.get(STAFF)!), isNull(recoveryCodes.usedAt)));
     expect(remaining).toHaveLength(9);
 
     const second = await signedIn(STAFF);
-    expect(await verifySecondFactor(request("/", second.cookie), await stateOf(second.cookie), { code, clientIp: freshIp() }, clock)).toEqual({
+    expect(
+      await verifySecondFactor(
+        request("/", second.cookie),
+        await stateOf(second.cookie),
+        { code, clientIp: freshIp() },
+        clock,
+      ),
+    ).toEqual({
       ok: false,
       reason: "wrong",
     });
@@ -224,12 +299,15 @@ describe.each(backends())("second factor on %s", (backend) => {
     const state = await stateOf(cookie);
     const wrong = codeAt(clock) === "000000" ? "111111" : "000000";
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await verifySecondFactor(request("/", cookie), state, { code: wrong, clientIp: freshIp() }, clock));
+    for (let i = 0; i < 6; i++)
+      results.push(await verifySecondFactor(request("/", cookie), state, { code: wrong, clientIp: freshIp() }, clock));
     expect(results.slice(0, 5).every((r) => !r.ok && r.reason === "wrong")).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, reason: "rate_limited" });
     // Even the right code is refused while the account is limited.
     clock += 30_000;
-    expect(await verifySecondFactor(request("/", cookie), state, { code: codeAt(clock), clientIp: freshIp() }, clock)).toMatchObject({
+    expect(
+      await verifySecondFactor(request("/", cookie), state, { code: codeAt(clock), clientIp: freshIp() }, clock),
+    ).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -259,7 +337,11 @@ describe.each(backends())("second factor on %s", (backend) => {
     const state = await stateOf(cookie);
     const enrolment = beginEnrolment(state, clock);
     const key = decodeTotpKey(enrolment.secretForDisplay)!;
-    const enabled = await confirmEnrolment(state, { pending: enrolment.pending, code: totpCodeForStep(key, timeStep(clock)), clientIp: freshIp() }, clock);
+    const enabled = await confirmEnrolment(
+      state,
+      { pending: enrolment.pending, code: totpCodeForStep(key, timeStep(clock)), clientIp: freshIp() },
+      clock,
+    );
     expect(enabled.ok).toBe(true);
 
     // Now the faction member's other sessions ask for the code too.
@@ -267,12 +349,16 @@ describe.each(backends())("second factor on %s", (backend) => {
     expect(next.next).toBe("second_factor");
 
     const fullState = await stateOf(cookie);
-    expect(await disableSecondFactor(fullState, { code: totpCodeForStep(key, timeStep(clock)), clientIp: freshIp() }, clock)).toEqual({
+    expect(
+      await disableSecondFactor(fullState, { code: totpCodeForStep(key, timeStep(clock)), clientIp: freshIp() }, clock),
+    ).toEqual({
       ok: false,
       reason: "replayed",
     });
     const later = clock + 30_000;
-    expect(await disableSecondFactor(fullState, { code: totpCodeForStep(key, timeStep(later)), clientIp: freshIp() }, later)).toEqual({ ok: true });
+    expect(
+      await disableSecondFactor(fullState, { code: totpCodeForStep(key, timeStep(later)), clientIp: freshIp() }, later),
+    ).toEqual({ ok: true });
     const [row] = await t.db.select().from(users).where(eq(users.id, state.user.id));
     expect(row!.totpSecret).toBeNull();
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, state.user.id))).toHaveLength(0);
@@ -281,13 +367,24 @@ describe.each(backends())("second factor on %s", (backend) => {
     clock += 60_000;
     const staff = await signedIn(STAFF);
     const staffState = await stateOf(staff.cookie);
-    const verified = await verifySecondFactor(request("/", staff.cookie), staffState, { code: codeAt(clock), clientIp: freshIp() }, clock);
+    const verified = await verifySecondFactor(
+      request("/", staff.cookie),
+      staffState,
+      { code: codeAt(clock), clientIp: freshIp() },
+      clock,
+    );
     expect(verified.ok).toBe(true);
     if (!verified.ok) return;
     const staffFull = await stateOf(cookiePair(verified.setCookie));
     clock += 30_000;
-    expect(await disableSecondFactor(staffFull, { code: codeAt(clock), clientIp: freshIp() }, clock)).toEqual({ ok: false, reason: "not_allowed" });
-    const [staffRow] = await t.db.select().from(users).where(eq(users.id, ids.get(STAFF)!));
+    expect(await disableSecondFactor(staffFull, { code: codeAt(clock), clientIp: freshIp() }, clock)).toEqual({
+      ok: false,
+      reason: "not_allowed",
+    });
+    const [staffRow] = await t.db
+      .select()
+      .from(users)
+      .where(eq(users.id, ids.get(STAFF)!));
     expect(staffRow!.totpEnabledAt).not.toBeNull();
   });
 
@@ -302,11 +399,16 @@ describe.each(backends())("second factor on %s", (backend) => {
       });
     const call = (request: Request) =>
       secondFactorAction({ request, params: {}, context: { clientIp: freshIp() } }).then(
-        (value) => value as unknown as { data: { error: string }; init: { status: number; headers: Record<string, string> } },
+        (value) =>
+          value as unknown as { data: { error: string }; init: { status: number; headers: Record<string, string> } },
         (thrown: unknown) => thrown as Response,
       );
 
-    const page = await secondFactorLoader({ request: request("/anmelden/zweiter-faktor?weiter=//evil.example", cookie), params: {}, context: {} });
+    const page = await secondFactorLoader({
+      request: request("/anmelden/zweiter-faktor?weiter=//evil.example", cookie),
+      params: {},
+      context: {},
+    });
     expect((page as unknown as { data: { next: string } }).data.next).toBe("/arbeitsbereich");
 
     const foreign = (await call(post({ code: "123456" }, { Origin: "https://evil.example" }))) as Response;
@@ -314,7 +416,10 @@ describe.each(backends())("second factor on %s", (backend) => {
 
     const now = Date.now();
     const wrongCode = codeAt(now) === "000000" ? "111111" : "000000";
-    const wrong = (await call(post({ code: wrongCode, weiter: "/arbeitsbereich" }))) as { data: { error: string }; init: { status: number; headers: Record<string, string> } };
+    const wrong = (await call(post({ code: wrongCode, weiter: "/arbeitsbereich" }))) as {
+      data: { error: string };
+      init: { status: number; headers: Record<string, string> };
+    };
     expect(wrong.init.status).toBe(400);
     expect(wrong.init.headers["Cache-Control"]).toBe("no-store");
     expect(wrong.data.error).toMatch(/nicht gültig/);
@@ -323,7 +428,9 @@ describe.each(backends())("second factor on %s", (backend) => {
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/arbeitsbereich");
     expect(ok.headers.get("Cache-Control")).toBe("no-store");
-    expect(ok.headers.get("Set-Cookie")).toMatch(/^quaestio_session=[a-z0-9]+\.[a-z0-9]{52}; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(ok.headers.get("Set-Cookie")).toMatch(
+      /^quaestio_session=[a-z0-9]+\.[a-z0-9]{52}; Path=\/; HttpOnly; SameSite=Lax/,
+    );
     expect(await validateSessionToken(t.db, tokenOf(cookie))).toBeNull();
   });
 });

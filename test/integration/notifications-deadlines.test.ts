@@ -46,15 +46,29 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
     const clerk = await membershipOf(t.db, CLERK);
     const contributing = await addDepartment(t.db, clerk.bodyId, "Beteiligtes Ressort (Test)");
     await addUser(t.db, { email: CONTRIBUTOR, bodyId: clerk.bodyId, organizationId: contributing, role: "clerk" });
-    await addUser(t.db, { email: MAIL_ONLY, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "department_head" });
-    await addUser(t.db, { email: FORMER, bodyId: clerk.bodyId, organizationId: clerk.organizationId, role: "clerk", active: false });
-    for (const email of [OFFICE, CLERK, FACTION, CONTRIBUTOR, MAIL_ONLY, FORMER]) ids[email] = await userId(t.db, email);
+    await addUser(t.db, {
+      email: MAIL_ONLY,
+      bodyId: clerk.bodyId,
+      organizationId: clerk.organizationId,
+      role: "department_head",
+    });
+    await addUser(t.db, {
+      email: FORMER,
+      bodyId: clerk.bodyId,
+      organizationId: clerk.organizationId,
+      role: "clerk",
+      active: false,
+    });
+    for (const email of [OFFICE, CLERK, FACTION, CONTRIBUTOR, MAIL_ONLY, FORMER])
+      ids[email] = await userId(t.db, email);
     const faction = await membershipOf(t.db, FACTION);
     const [type] = await t.db
       .select({ id: inquiryTypes.id })
       .from(inquiryTypes)
       .where(and(eq(inquiryTypes.bodyId, clerk.bodyId), eq(inquiryTypes.code, "kleine-anfrage")));
-    const insert = async (values: Omit<typeof inquiries.$inferInsert, "bodyId" | "typeId" | "originatorOrganizationId">) => {
+    const insert = async (
+      values: Omit<typeof inquiries.$inferInsert, "bodyId" | "typeId" | "originatorOrganizationId">,
+    ) => {
       const [row] = await t.db
         .insert(inquiries)
         .values({ bodyId: clerk.bodyId, typeId: type!.id, originatorOrganizationId: faction.organizationId, ...values })
@@ -69,17 +83,27 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
       dueOn: "2026-11-30",
       leadOrganizationId: clerk.organizationId,
     });
-    submittedId = await insert({ title: SUBMITTED, status: "submitted", reference: "T 2", receivedOn: "2026-11-13", dueOn: "2026-12-14" });
+    submittedId = await insert({
+      title: SUBMITTED,
+      status: "submitted",
+      reference: "T 2",
+      receivedOn: "2026-11-13",
+      dueOn: "2026-12-14",
+    });
     await t.db.insert(inquiryContributors).values({ inquiryId: answeringId, organizationId: contributing });
     await setPreference(t.db, ids[MAIL_ONLY]!, "due_soon", { inApp: false, email: true });
   });
 
   const reminders = async (email: string, inquiryId = answeringId) =>
-    (await notificationsFor(t.db, ids[email]!, inquiryId)).filter((n) => n.kind === "due_soon" || n.kind === "overdue").map((n) => n.dedupeKey);
+    (await notificationsFor(t.db, ids[email]!, inquiryId))
+      .filter((n) => n.kind === "due_soon" || n.kind === "overdue")
+      .map((n) => n.dedupeKey);
   const soon = (dueOn: string, id = answeringId) => `due_soon:${id}:${dueOn}`;
   /** The reminder mails about the answering inquiry (demo cases may be due around the same days). */
   const dueSoonMails = async (email: string) =>
-    (await mailsTo(t.db, email)).filter((m) => m.subject.includes("Frist läuft bald ab") && m.subject.includes(ANSWERING));
+    (await mailsTo(t.db, email)).filter(
+      (m) => m.subject.includes("Frist läuft bald ab") && m.subject.includes(ANSWERING),
+    );
 
   it("nothing four days before the due date (default: 3 days), in the body's time zone", async () => {
     // 22:30 UTC on 26 November is 23:30 in Berlin: still the 26th, four days before.
@@ -155,7 +179,11 @@ describe.each(backends())("deadline reminders on %s", (backend) => {
     expect(await reminders(CLERK)).toEqual([soon("2026-11-30"), `overdue:${answeringId}:2026-11-30`]);
     await scanDeadlines(t.db, new Date("2026-12-15T08:00:00Z"));
     await scanDeadlines(t.db, new Date("2026-12-16T08:00:00Z"));
-    expect(await reminders(CLERK)).toEqual([soon("2026-11-30"), `overdue:${answeringId}:2026-11-30`, soon("2026-12-18")]);
+    expect(await reminders(CLERK)).toEqual([
+      soon("2026-11-30"),
+      `overdue:${answeringId}:2026-11-30`,
+      soon("2026-12-18"),
+    ]);
     expect(await reminders(CONTRIBUTOR)).toEqual([soon("2026-11-30"), soon("2026-12-18")]);
   });
 });

@@ -103,15 +103,17 @@ describe.each(backends())("the notification list on %s", (backend) => {
   it("saves preferences for every kind and refuses days outside 1–60", async () => {
     const before = await loadNotificationPreferences(other.id);
     expect(before.find((p) => p.kind === "due_soon")).toMatchObject({ inApp: true, email: true, dueSoonDays: 3 });
-    const channels = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, { inApp: k !== "received", email: k === "received" }])) as Parameters<
-      typeof saveNotificationPreferences
-    >[1]["channels"];
+    const channels = Object.fromEntries(
+      NOTIFICATION_KINDS.map((k) => [k, { inApp: k !== "received", email: k === "received" }]),
+    ) as Parameters<typeof saveNotificationPreferences>[1]["channels"];
     await saveNotificationPreferences(other.id, { channels, dueSoonDays: 14 });
     const after = await loadNotificationPreferences(other.id);
     expect(after.find((p) => p.kind === "received")).toMatchObject({ inApp: false, email: true });
     expect(after.find((p) => p.kind === "due_soon")).toMatchObject({ inApp: true, email: false, dueSoonDays: 14 });
     for (const days of [0, 61, 2.5]) {
-      await expect(saveNotificationPreferences(other.id, { channels, dueSoonDays: days })).rejects.toThrow(InvalidPreferences);
+      await expect(saveNotificationPreferences(other.id, { channels, dueSoonDays: days })).rejects.toThrow(
+        InvalidPreferences,
+      );
     }
     expect((await loadNotificationPreferences(other.id)).find((p) => p.kind === "due_soon")!.dueSoonDays).toBe(14);
   });

@@ -68,12 +68,33 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     leadDepartment = clerk.organizationId;
     contributingDepartment = await addDepartment(t.db, bodyId, "Beteiligtes Ministerium (Test)");
     otherDepartment = await addDepartment(t.db, bodyId, "Unbeteiligtes Ministerium (Test)");
-    await addUser(t.db, { email: SECOND_MEMBER, bodyId, organizationId: faction.organizationId, role: "faction_member" });
+    await addUser(t.db, {
+      email: SECOND_MEMBER,
+      bodyId,
+      organizationId: faction.organizationId,
+      role: "faction_member",
+    });
     await addUser(t.db, { email: CONTRIBUTOR, bodyId, organizationId: contributingDepartment, role: "clerk" });
     await addUser(t.db, { email: HEAD_WITHOUT_INAPP, bodyId, organizationId: leadDepartment, role: "department_head" });
     await addUser(t.db, { email: UNINVOLVED, bodyId, organizationId: otherDepartment, role: "clerk" });
-    await addUser(t.db, { email: FORMER, bodyId, organizationId: office.organizationId, role: "council_office", active: false });
-    for (const email of [FACTION, OFFICE, CLERK, DPO, SECOND_MEMBER, CONTRIBUTOR, HEAD_WITHOUT_INAPP, UNINVOLVED, FORMER]) {
+    await addUser(t.db, {
+      email: FORMER,
+      bodyId,
+      organizationId: office.organizationId,
+      role: "council_office",
+      active: false,
+    });
+    for (const email of [
+      FACTION,
+      OFFICE,
+      CLERK,
+      DPO,
+      SECOND_MEMBER,
+      CONTRIBUTOR,
+      HEAD_WITHOUT_INAPP,
+      UNINVOLVED,
+      FORMER,
+    ]) {
       ids[email] = await userId(t.db, email);
     }
     for (const local of ["ratsbuero", "sachbearbeitung", "fraktion"]) {
@@ -100,11 +121,22 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
 
   const submit = async () => {
     const draft = await current();
-    return submitInquiry(t.db, { inquiryId, bodyId, expectedVersion: draft.version, actor: await actorOf(t.db, FACTION) });
+    return submitInquiry(t.db, {
+      inquiryId,
+      bodyId,
+      expectedVersion: draft.version,
+      actor: await actorOf(t.db, FACTION),
+    });
   };
   const accept = async () => {
     const inquiry = await current();
-    await applyInquiryTransition(t.db, { inquiryId, bodyId, expectedVersion: inquiry.version, event: "accept", actor: await actorOf(t.db, OFFICE) });
+    await applyInquiryTransition(t.db, {
+      inquiryId,
+      bodyId,
+      expectedVersion: inquiry.version,
+      event: "accept",
+      actor: await actorOf(t.db, OFFICE),
+    });
   };
   const assignPreferences = async () => {
     await setPreference(t.db, ids[CONTRIBUTOR]!, "assigned", { inApp: true, email: false });
@@ -229,7 +261,8 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     expect(await kinds(FACTION)).toEqual([]);
     expect(await kinds(FORMER)).toEqual([]);
     for (const email of [CLERK, DPO, CONTRIBUTOR, UNINVOLVED]) expect(await kinds(email)).toEqual([]);
-    for (const local of ["ratsbuero", "sachbearbeitung", "fraktion"]) expect(await kinds(`${local}@norderstedt.quaestio.example`)).toEqual([]);
+    for (const local of ["ratsbuero", "sachbearbeitung", "fraktion"])
+      expect(await kinds(`${local}@norderstedt.quaestio.example`)).toEqual([]);
 
     const [numbered] = await notificationsFor(t.db, ids[SECOND_MEMBER]!, inquiryId);
     expect(numbered!.title).toContain(result.reference);
@@ -270,7 +303,8 @@ describe.each(backends())("notifications of inquiry events on %s", (backend) => 
     const headMails = await mailsTo(t.db, HEAD_WITHOUT_INAPP);
     expect(headMails).toHaveLength(1);
     expect(headMails[0]!.subject).toContain("Ihnen zugewiesen");
-    for (const email of [UNINVOLVED, DPO, FACTION, FORMER]) expect((await kinds(email)).includes("assigned")).toBe(false);
+    for (const email of [UNINVOLVED, DPO, FACTION, FORMER])
+      expect((await kinds(email)).includes("assigned")).toBe(false);
     expect(await kinds("sachbearbeitung@norderstedt.quaestio.example")).toEqual([]);
   });
 

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema";
 import { bodies, events, inquiries, inquiryTypes, memberships, referenceCounters } from "../../db/schema";
 import type { Db } from "../../app/server/core/db.server";
-import { NotFound, NumberingError, assignReference, submitInquiry, type SubmissionResult } from "../../app/server/inquiries/numbering.server";
+import {
+  NotFound,
+  NumberingError,
+  assignReference,
+  submitInquiry,
+  type SubmissionResult,
+} from "../../app/server/inquiries/numbering.server";
 import { membershipFactsOf } from "../../app/server/core/transitions.server";
 import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
 import { databaseUrl } from "../support/db-template";
@@ -56,7 +62,11 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     params: { inquiryId: string; bodyId: string; userId: string; submissionKey?: string; term?: string; now?: Date },
   ): Promise<SubmissionResult> {
     const { userId, ...rest } = params;
-    return submitInquiry(using, { ...rest, actor: { userId, memberships: await membershipFactsOf(db(), userId) }, expectedVersion: 1 });
+    return submitInquiry(using, {
+      ...rest,
+      actor: { userId, memberships: await membershipFactsOf(db(), userId) },
+      expectedVersion: 1,
+    });
   }
 
   /** Drafts inserted directly, as the faction's editor would leave them. */
@@ -93,7 +103,12 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
 
   async function submittedEvents(inquiryId: string) {
     return db()
-      .select({ payload: events.payload, actorUserId: events.actorUserId, bodyId: events.bodyId, public: events.public })
+      .select({
+        payload: events.payload,
+        actorUserId: events.actorUserId,
+        bodyId: events.bodyId,
+        public: events.public,
+      })
       .from(events)
       .where(and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiryId), eq(events.type, "submit")));
   }
@@ -109,7 +124,13 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     expect(k).toBeGreaterThanOrEqual(2); // the demo data numbered two Anfragen in 2026
     const [id] = await insertDrafts(anfrage);
 
-    const result = await submitDraft(db(), { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, submissionKey: "k-1", now: NOW });
+    const result = await submitDraft(db(), {
+      inquiryId: id!,
+      bodyId: anfrage.bodyId,
+      userId: anfrage.userId,
+      submissionKey: "k-1",
+      now: NOW,
+    });
 
     expect(result).toMatchObject({
       inquiryId: id,
@@ -153,7 +174,12 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
 
     // Submitting it again (a retry after a lost response) numbers nothing and records nothing.
     const again = await submitDraft(db(), { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW });
-    expect(again).toMatchObject({ alreadySubmitted: true, sequence: k + 1, reference: `Anfrage ${k + 1}/2026`, status: "submitted" });
+    expect(again).toMatchObject({
+      alreadySubmitted: true,
+      sequence: k + 1,
+      reference: `Anfrage ${k + 1}/2026`,
+      status: "submitted",
+    });
     expect(await counter(anfrage, "2026")).toBe(k + 1);
     expect(await submittedEvents(id!)).toHaveLength(1);
     expect((await inquiry(id!)).version).toBe(2);
@@ -163,7 +189,8 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     const anfrage = await typeOf("norderstedt", "anfrage");
     const k = await counter(anfrage, "2026");
     const [id] = await insertDrafts(anfrage);
-    const submit = () => submitDraft(db(), { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW });
+    const submit = () =>
+      submitDraft(db(), { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW });
 
     const [a, b] = await Promise.all([submit(), submit()]);
 
@@ -182,7 +209,8 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     let taken: number | undefined;
     await expect(
       db().transaction(async (tx) => {
-        taken = (await assignReference(tx, { bodyId: anfrage.bodyId, typeId: anfrage.typeId, period: "2026" })).sequence;
+        taken = (await assignReference(tx, { bodyId: anfrage.bodyId, typeId: anfrage.typeId, period: "2026" }))
+          .sequence;
         throw new Error("abgebrochen");
       }),
     ).rejects.toThrow("abgebrochen");
@@ -190,7 +218,12 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     expect(await counter(anfrage, "2026")).toBe(k);
 
     const [id] = await insertDrafts(anfrage);
-    const result = await submitDraft(db(), { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW });
+    const result = await submitDraft(db(), {
+      inquiryId: id!,
+      bodyId: anfrage.bodyId,
+      userId: anfrage.userId,
+      now: NOW,
+    });
     expect(result.sequence).toBe(k + 1);
   });
 
@@ -200,8 +233,12 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     const k = await counter(anfrage, "2026");
     const [id] = await insertDrafts(anfrage);
 
-    await expect(submitDraft(db(), { inquiryId: id!, bodyId: other.bodyId, userId: other.userId, now: NOW })).rejects.toThrow(NotFound);
-    await expect(submitDraft(db(), { inquiryId: "not-a-uuid", bodyId: anfrage.bodyId, userId: anfrage.userId })).rejects.toThrow(NotFound);
+    await expect(
+      submitDraft(db(), { inquiryId: id!, bodyId: other.bodyId, userId: other.userId, now: NOW }),
+    ).rejects.toThrow(NotFound);
+    await expect(
+      submitDraft(db(), { inquiryId: "not-a-uuid", bodyId: anfrage.bodyId, userId: anfrage.userId }),
+    ).rejects.toThrow(NotFound);
 
     expect((await inquiry(id!)).status).toBe("draft");
     expect(await counter(anfrage, "2026")).toBe(k);
@@ -214,10 +251,26 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     const [first, second] = await insertDrafts(anfrage, 2);
     const newYear = new Date("2026-12-31T23:30:00Z");
 
-    const a = await submitDraft(db(), { inquiryId: first!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: newYear });
-    const b = await submitDraft(db(), { inquiryId: second!, bodyId: anfrage.bodyId, userId: anfrage.userId, now: newYear });
+    const a = await submitDraft(db(), {
+      inquiryId: first!,
+      bodyId: anfrage.bodyId,
+      userId: anfrage.userId,
+      now: newYear,
+    });
+    const b = await submitDraft(db(), {
+      inquiryId: second!,
+      bodyId: anfrage.bodyId,
+      userId: anfrage.userId,
+      now: newYear,
+    });
 
-    expect(a).toMatchObject({ period: "2027", sequence: 1, reference: "Anfrage 1/2027", publicRef: "Anfrage-1-2027", receivedOn: "2027-01-01" });
+    expect(a).toMatchObject({
+      period: "2027",
+      sequence: 1,
+      reference: "Anfrage 1/2027",
+      publicRef: "Anfrage-1-2027",
+      receivedOn: "2027-01-01",
+    });
     expect(b).toMatchObject({ period: "2027", sequence: 2, reference: "Anfrage 2/2027" });
     expect(await counter(anfrage, "2027")).toBe(2);
   });
@@ -230,12 +283,19 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
 
     const result = await submitDraft(db(), { inquiryId: id!, bodyId: kleine.bodyId, userId: kleine.userId, now: NOW });
 
-    expect(result).toMatchObject({ period: "18", sequence: k + 1, reference: String(k + 1), publicRef: `kleine-anfrage-18-${k + 1}` });
+    expect(result).toMatchObject({
+      period: "18",
+      sequence: k + 1,
+      reference: String(k + 1),
+      publicRef: `kleine-anfrage-18-${k + 1}`,
+    });
 
     // Große Anfrage has no numbered inquiry yet: the body's current term (18) applies; a passed term wins.
     const grosse = await typeOf("landtag-nrw", "grosse-anfrage");
     const [g1, g2] = await insertDrafts(grosse, 2);
-    expect(await submitDraft(db(), { inquiryId: g1!, bodyId: grosse.bodyId, userId: grosse.userId, now: NOW })).toMatchObject({
+    expect(
+      await submitDraft(db(), { inquiryId: g1!, bodyId: grosse.bodyId, userId: grosse.userId, now: NOW }),
+    ).toMatchObject({
       period: "18",
       sequence: 1,
       reference: "1",
@@ -294,9 +354,9 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
     const target = { ...anfrage, typeId: type!.id };
     const [id] = await insertDrafts(target);
 
-    await expect(submitDraft(db(), { inquiryId: id!, bodyId: target.bodyId, userId: target.userId, now: NOW })).rejects.toThrow(
-      /„Anfrage-1-2026“ ist in dieser Körperschaft schon vergeben/,
-    );
+    await expect(
+      submitDraft(db(), { inquiryId: id!, bodyId: target.bodyId, userId: target.userId, now: NOW }),
+    ).rejects.toThrow(/„Anfrage-1-2026“ ist in dieser Körperschaft schon vergeben/);
     expect((await inquiry(id!)).status).toBe("draft");
     expect(await counter(target, "2026")).toBe(0);
   });
@@ -335,7 +395,13 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
           await gate`begin`;
           await gate`select id from inquiries where id = ${id!} for update`;
           const submits = [1, 2, 3].map((n) =>
-            submitDraft(pool, { inquiryId: id!, bodyId: anfrage.bodyId, userId: anfrage.userId, submissionKey: `click-${n}`, now: NOW }),
+            submitDraft(pool, {
+              inquiryId: id!,
+              bodyId: anfrage.bodyId,
+              userId: anfrage.userId,
+              submissionKey: `click-${n}`,
+              now: NOW,
+            }),
           );
           const deadline = Date.now() + 10_000;
           while ((await waitingOnLocks(client)) < 3) {
@@ -364,10 +430,14 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
       const ids = await insertDrafts(anfrage, 50);
       await withRacePool(async (pool, client) => {
         const settled = await Promise.allSettled(
-          ids.map((inquiryId) => submitDraft(pool, { inquiryId, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW })),
+          ids.map((inquiryId) =>
+            submitDraft(pool, { inquiryId, bodyId: anfrage.bodyId, userId: anfrage.userId, now: NOW }),
+          ),
         );
         // A violated unique constraint (or any other error) would show up here.
-        const failures = settled.filter((s) => s.status === "rejected").map((s) => String((s as PromiseRejectedResult).reason));
+        const failures = settled
+          .filter((s) => s.status === "rejected")
+          .map((s) => String((s as PromiseRejectedResult).reason));
         expect(failures).toEqual([]);
         const results = settled.map((s) => (s as PromiseFulfilledResult<SubmissionResult>).value);
 
@@ -386,7 +456,9 @@ describe.each(backends())("numbering and submission on %s", (backend) => {
         .select({ sequence: inquiries.sequence, status: inquiries.status })
         .from(inquiries)
         .where(inArray(inquiries.id, ids));
-      expect(stored.map((r) => r.sequence).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 50 }, (_, i) => k + 1 + i));
+      expect(stored.map((r) => r.sequence).sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: 50 }, (_, i) => k + 1 + i),
+      );
       expect(stored.every((r) => r.status === "submitted")).toBe(true);
       const recorded = await db()
         .select({ id: events.aggregateId })

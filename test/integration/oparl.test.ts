@@ -22,12 +22,16 @@ function validators(): Map<string, ValidateFunction> {
   // unicodeRegExp off: the schemas escape ":" and "/" in their patterns, which the u flag rejects.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   // OParl's own keywords are annotations for documentation and crawlers, not constraints.
-  for (const keyword of ["references", "backreference", "cardinality", "schema"]) ajv.addKeyword({ keyword, schemaType: "string" });
+  for (const keyword of ["references", "backreference", "cardinality", "schema"])
+    ajv.addKeyword({ keyword, schemaType: "string" });
   // "url" is OParl's format: an absolute http(s) URL. date and date-time as JSON Schema defines them.
   ajv.addFormat("url", (value: string) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value));
   ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
-  ajv.addFormat("date-time", (value: string) =>
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+  ajv.addFormat(
+    "date-time",
+    (value: string) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+      !Number.isNaN(Date.parse(value)),
   );
   const dir = path.resolve("test/fixtures/oparl");
   const result = new Map<string, ValidateFunction>();
@@ -45,7 +49,10 @@ describe.each(backends())("OParl API on %s", (backend) => {
   const get = async (url: string) => {
     expect(url.startsWith(`${ORIGIN}/oparl/v1`), url).toBe(true);
     const { pathname, search } = new URL(url);
-    const segments = pathname.replace(/^\/oparl\/v1\/?/, "").split("/").filter(Boolean);
+    const segments = pathname
+      .replace(/^\/oparl\/v1\/?/, "")
+      .split("/")
+      .filter(Boolean);
     return handleOparlRequest(new Request(`${ORIGIN}${pathname}${search}`), segments, t.db);
   };
 
@@ -121,14 +128,26 @@ describe.each(backends())("OParl API on %s", (backend) => {
     for (const element of listElements) {
       expect(objectsById.get(String(element.id)), String(element.id)).toEqual(element);
     }
-    for (const name of ["System", "Body", "Organization", "Person", "Meeting", "AgendaItem", "Paper", "Consultation", "File"]) {
+    for (const name of [
+      "System",
+      "Body",
+      "Organization",
+      "Person",
+      "Meeting",
+      "AgendaItem",
+      "Paper",
+      "Consultation",
+      "File",
+    ]) {
       expect(typesSeen, name).toContain(`https://schema.oparl.org/1.1/${name}`);
     }
     expect(validated).toBeGreaterThan(100);
   });
 
   it("carries the NRW answer's withholding notice and tool inventory in the quaestio extension, not the withheld text", async () => {
-    const list = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as { data: Record<string, unknown>[] };
+    const list = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as {
+      data: Record<string, unknown>[];
+    };
     const answer = list.data.find((paper) => paper.reference === "17/9511");
     expect(answer, "Drucksache 17/9511").toBeDefined();
     const notices = answer!["quaestio:withholdings"] as { publicJustification: string; reason: string }[];
@@ -150,7 +169,9 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(first.data).toHaveLength(2);
     expect(first.pagination.totalPages).toBe(Math.ceil(first.pagination.totalElements / 2));
     expect(first.links.next).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&page=2`);
-    const all = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100`)).body as { data: { id: string; modified: string; created: string }[] };
+    const all = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100`)).body as {
+      data: { id: string; modified: string; created: string }[];
+    };
     const ids: string[] = [];
     let url: string | undefined = `${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`;
     while (url) {
@@ -160,13 +181,21 @@ describe.each(backends())("OParl API on %s", (backend) => {
     }
     expect(ids).toEqual(all.data.map((p) => p.id));
 
-    const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`)).body as { data: unknown[] };
+    const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`))
+      .body as { data: unknown[] };
     expect(future.data).toEqual([]);
-    const latest = all.data.map((p) => p.modified).sort().at(-1)!;
-    const since = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100&modified_since=${encodeURIComponent(latest)}`)).body as { data: { modified: string }[] };
+    const latest = all.data
+      .map((p) => p.modified)
+      .sort()
+      .at(-1)!;
+    const since = (
+      await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100&modified_since=${encodeURIComponent(latest)}`)
+    ).body as { data: { modified: string }[] };
     expect(since.data.length).toBeGreaterThan(0);
     expect(since.data.every((p) => p.modified >= latest)).toBe(true);
-    const past = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?created_until=1990-01-01T00:00:00Z`)).body as { data: unknown[] };
+    const past = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?created_until=1990-01-01T00:00:00Z`)).body as {
+      data: unknown[];
+    };
     expect(past.data).toEqual([]);
 
     expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=gestern`)).status).toBe(400);
@@ -181,7 +210,10 @@ describe.each(backends())("OParl API on %s", (backend) => {
     process.env.PUBLIC_URL = "https://quaestio.example.org/";
     resetConfig();
     try {
-      const system = (await handleOparlRequest(new Request(`${ORIGIN}/oparl/v1`), [], t.db)).body as Record<string, string>;
+      const system = (await handleOparlRequest(new Request(`${ORIGIN}/oparl/v1`), [], t.db)).body as Record<
+        string,
+        string
+      >;
       expect(system.id).toBe("https://quaestio.example.org/oparl/v1");
       expect(system.body).toBe("https://quaestio.example.org/oparl/v1/body");
     } finally {
@@ -201,7 +233,10 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(((await get(url)).body as Record<string, unknown>).deleted).toBeUndefined();
 
     // What the council office's "set internal" command writes (intake.server.ts changeVisibility).
-    await t.db.update(inquiries).set({ visibility: "internal", updatedAt: new Date() }).where(eq(inquiries.id, inquiry!.id));
+    await t.db
+      .update(inquiries)
+      .set({ visibility: "internal", updatedAt: new Date() })
+      .where(eq(inquiries.id, inquiry!.id));
     await t.db.insert(events).values({
       bodyId: inquiry!.bodyId,
       aggregateType: "inquiry",
@@ -213,9 +248,13 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(Object.keys(stub).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
     expect(stub.deleted).toBe(true);
     expect(schemas.get("https://schema.oparl.org/1.1/Paper")!(stub)).toBe(true);
-    const withDeleted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as { data: { id: string; deleted?: boolean }[] };
+    const withDeleted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as {
+      data: { id: string; deleted?: boolean }[];
+    };
     expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
-    const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as { data: { id: string }[] };
+    const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as {
+      data: { id: string }[];
+    };
     expect(omitted.data.map((p) => p.id)).not.toContain(url);
     expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
   });

@@ -71,26 +71,50 @@ async function one<T>(rows: Promise<T[]>): Promise<T> {
 /** A small world: two bodies, a fully answered inquiry with everything, non-public material, 22 public rows. */
 async function insertFixture(db: Db) {
   const testburg = await one(
-    db.insert(bodies).values({ slug: "testburg", name: "Stadt Testburg", shortName: "Testburg", kind: "municipality", state: "NI" }).returning(),
+    db
+      .insert(bodies)
+      .values({ slug: "testburg", name: "Stadt Testburg", shortName: "Testburg", kind: "municipality", state: "NI" })
+      .returning(),
   );
   const anderswo = await one(
-    db.insert(bodies).values({ slug: "anderswo", name: "Gemeinde Anderswo", shortName: "Anderswo", kind: "municipality", state: "NI" }).returning(),
+    db
+      .insert(bodies)
+      .values({ slug: "anderswo", name: "Gemeinde Anderswo", shortName: "Anderswo", kind: "municipality", state: "NI" })
+      .returning(),
   );
   const type = await one(
     db
       .insert(inquiryTypes)
-      .values({ bodyId: testburg.id, code: "anfrage", name: "Anfrage", deadlineRule: { kind: "weeks", amount: 4 }, deadlineRuleLabel: "4 Wochen nach Eingang" })
+      .values({
+        bodyId: testburg.id,
+        code: "anfrage",
+        name: "Anfrage",
+        deadlineRule: { kind: "weeks", amount: 4 },
+        deadlineRuleLabel: "4 Wochen nach Eingang",
+      })
       .returning(),
   );
   const otherType = await one(
     db
       .insert(inquiryTypes)
-      .values({ bodyId: anderswo.id, code: "anfrage", name: "Anfrage", deadlineRule: { kind: "none" }, deadlineRuleLabel: "keine Frist" })
+      .values({
+        bodyId: anderswo.id,
+        code: "anfrage",
+        name: "Anfrage",
+        deadlineRule: { kind: "none" },
+        deadlineRuleLabel: "keine Frist",
+      })
       .returning(),
   );
-  const faction = await one(db.insert(organizations).values({ bodyId: testburg.id, kind: "faction", name: "Fraktion A" }).returning());
-  const dpo = await one(db.insert(organizations).values({ bodyId: testburg.id, kind: "dpo_office", name: "Datenschutz" }).returning());
-  const dept = await one(db.insert(organizations).values({ bodyId: testburg.id, kind: "department", name: "Amt 13" }).returning());
+  const faction = await one(
+    db.insert(organizations).values({ bodyId: testburg.id, kind: "faction", name: "Fraktion A" }).returning(),
+  );
+  const dpo = await one(
+    db.insert(organizations).values({ bodyId: testburg.id, kind: "dpo_office", name: "Datenschutz" }).returning(),
+  );
+  const dept = await one(
+    db.insert(organizations).values({ bodyId: testburg.id, kind: "department", name: "Amt 13" }).returning(),
+  );
 
   // The fully answered inquiry.
   const main = await one(
@@ -111,15 +135,25 @@ async function insertFixture(db: Db) {
       })
       .returning(),
   );
-  await db.insert(inquiryOriginators).values([
-    { inquiryId: main.id, organizationId: faction.id, label: "der Fraktion A", position: 1 },
-  ]);
+  await db
+    .insert(inquiryOriginators)
+    .values([{ inquiryId: main.id, organizationId: faction.id, label: "der Fraktion A", position: 1 }]);
   const q = await db
     .insert(questions)
-    .values([1, 2, 3, 4].map((n) => ({ inquiryId: main.id, position: n, number: String(n), ...rich("body", `Frage Nummer ${n}?`) })))
+    .values(
+      [1, 2, 3, 4].map((n) => ({
+        inquiryId: main.id,
+        position: n,
+        number: String(n),
+        ...rich("body", `Frage Nummer ${n}?`),
+      })),
+    )
     .returning();
   const answer = await one(
-    db.insert(answers).values({ bodyId: testburg.id, inquiryId: main.id, status: "published", leadOrganizationId: dept.id }).returning(),
+    db
+      .insert(answers)
+      .values({ bodyId: testburg.id, inquiryId: main.id, status: "published", leadOrganizationId: dept.id })
+      .returning(),
   );
   await db.insert(answerVersions).values({
     answerId: answer.id,
@@ -155,7 +189,12 @@ async function insertFixture(db: Db) {
     .values([
       { versionId: v2.id, position: 1, ...rich("body", "Antwort eins.") },
       { versionId: v2.id, position: 2, ...rich("body", "Siehe Übersicht.") },
-      { versionId: v2.id, position: 3, jointNote: "Die Fragen 3 und 4 werden gemeinsam beantwortet.", ...rich("body", "Antwort drei und vier.") },
+      {
+        versionId: v2.id,
+        position: 3,
+        jointNote: "Die Fragen 3 und 4 werden gemeinsam beantwortet.",
+        ...rich("body", "Antwort drei und vier."),
+      },
     ])
     .returning();
   await db.insert(answerPartQuestions).values([
@@ -214,7 +253,13 @@ async function insertFixture(db: Db) {
   ]);
   await db.insert(signOffSteps).values([
     { answerId: answer.id, position: 1, label: "Sachbearbeiter/in", status: "unrecorded" },
-    { answerId: answer.id, position: 2, label: "mitzeichnendes Amt", condition: "bei über-/ außerplanm. Ausgaben: Amt 11", status: "not_required" },
+    {
+      answerId: answer.id,
+      position: 2,
+      label: "mitzeichnendes Amt",
+      condition: "bei über-/ außerplanm. Ausgaben: Amt 11",
+      status: "not_required",
+    },
   ]);
 
   // Tool inventory answering question 2.
@@ -226,19 +271,43 @@ async function insertFixture(db: Db) {
     ])
     .returning();
   const inventory = await one(
-    db.insert(toolInventories).values({ versionId: v2.id, title: "Videokonferenz-Tools", countLabel: "Arbeitsplätze", questionNumber: "2" }).returning(),
+    db
+      .insert(toolInventories)
+      .values({ versionId: v2.id, title: "Videokonferenz-Tools", countLabel: "Arbeitsplätze", questionNumber: "2" })
+      .returning(),
   );
   const [jitsiRow, zoomRow] = await db
     .insert(toolInventoryRows)
     .values([
-      { inventoryId: inventory.id, position: 1, toolId: jitsi!.id, variant: "on_premise", label: "Jitsi Meet (intern/On-Premise)", workplaceCount: 52413 },
-      { inventoryId: inventory.id, position: 2, toolId: zoom!.id, label: "Zoom", workplaceCount: null, footnoteMark: "1)", footnote: "Einsatz im Einzelfall." },
+      {
+        inventoryId: inventory.id,
+        position: 1,
+        toolId: jitsi!.id,
+        variant: "on_premise",
+        label: "Jitsi Meet (intern/On-Premise)",
+        workplaceCount: 52413,
+      },
+      {
+        inventoryId: inventory.id,
+        position: 2,
+        toolId: zoom!.id,
+        label: "Zoom",
+        workplaceCount: null,
+        footnoteMark: "1)",
+        footnote: "Einsatz im Einzelfall.",
+      },
     ])
     .returning();
   const matrix = await one(
     db
       .insert(toolUsageMatrices)
-      .values({ inventoryId: inventory.id, rowHeading: "Ressort", columnHeading: "Videokonferenz-Tool", footnoteMark: "*", footnote: "Fußnote zur Matrix." })
+      .values({
+        inventoryId: inventory.id,
+        rowHeading: "Ressort",
+        columnHeading: "Videokonferenz-Tool",
+        footnoteMark: "*",
+        footnote: "Fußnote zur Matrix.",
+      })
       .returning(),
   );
   const [colJitsi] = await db
@@ -249,27 +318,73 @@ async function insertFixture(db: Db) {
     ])
     .returning();
   const matrixRow = await one(
-    db.insert(toolUsageMatrixRows).values({ matrixId: matrix.id, position: 1, organizationId: dept.id, label: "Amt 13 *" }).returning(),
+    db
+      .insert(toolUsageMatrixRows)
+      .values({ matrixId: matrix.id, position: 1, organizationId: dept.id, label: "Amt 13 *" })
+      .returning(),
   );
   await db.insert(toolUsageMatrixCells).values({ rowId: matrixRow.id, columnId: colJitsi!.id });
   const set = await one(
-    db.insert(criteriaSets).values({ slug: "test-leitplanken", title: "Leitplanken", issuer: "LDI", issuedOn: "2020-05-18" }).returning(),
+    db
+      .insert(criteriaSets)
+      .values({ slug: "test-leitplanken", title: "Leitplanken", issuer: "LDI", issuedOn: "2020-05-18" })
+      .returning(),
   );
   await db.insert(criteria).values({ criteriaSetId: set.id, position: 1, text: "Eigener Betrieb" });
-  await db.insert(inventoryCriteriaSets).values({ inventoryId: inventory.id, criteriaSetId: set.id, statusNote: "Noch nicht abgeglichen." });
-  await db.insert(toolAssessments).values({ inventoryRowId: jitsiRow!.id, criteriaSetId: set.id, criterionId: null, result: "not_assessed" });
+  await db
+    .insert(inventoryCriteriaSets)
+    .values({ inventoryId: inventory.id, criteriaSetId: set.id, statusNote: "Noch nicht abgeglichen." });
+  await db
+    .insert(toolAssessments)
+    .values({ inventoryRowId: jitsiRow!.id, criteriaSetId: set.id, criterionId: null, result: "not_assessed" });
 
   await db.insert(events).values([
     // Names outside app/domain/events.ts on purpose: the public timeline must cope with any row in the log.
-    { bodyId: testburg.id, aggregateType: "inquiry", aggregateId: main.id, type: "submitted" as EventName, occurredAt: new Date("2020-05-28T10:00:00Z"), public: true },
-    { bodyId: testburg.id, aggregateType: "inquiry", aggregateId: main.id, type: "GEHEIM-internal-event" as EventName, occurredAt: new Date("2020-06-01T10:00:00Z"), public: false },
-    { bodyId: testburg.id, aggregateType: "answer", aggregateId: answer.id, type: "answer_published" as EventName, occurredAt: new Date("2020-07-06T22:30:00Z"), public: true },
+    {
+      bodyId: testburg.id,
+      aggregateType: "inquiry",
+      aggregateId: main.id,
+      type: "submitted" as EventName,
+      occurredAt: new Date("2020-05-28T10:00:00Z"),
+      public: true,
+    },
+    {
+      bodyId: testburg.id,
+      aggregateType: "inquiry",
+      aggregateId: main.id,
+      type: "GEHEIM-internal-event" as EventName,
+      occurredAt: new Date("2020-06-01T10:00:00Z"),
+      public: false,
+    },
+    {
+      bodyId: testburg.id,
+      aggregateType: "answer",
+      aggregateId: answer.id,
+      type: "answer_published" as EventName,
+      occurredAt: new Date("2020-07-06T22:30:00Z"),
+      public: true,
+    },
   ]);
 
   // Not public: internal, and a draft.
   await db.insert(inquiries).values([
-    { bodyId: testburg.id, typeId: type.id, reference: "2/2020", publicRef: "B-1", title: "GEHEIM-internal-inquiry", status: "submitted", visibility: "internal" },
-    { bodyId: testburg.id, typeId: type.id, publicRef: "C-1", title: "GEHEIM-draft-inquiry", status: "draft", visibility: "public" },
+    {
+      bodyId: testburg.id,
+      typeId: type.id,
+      reference: "2/2020",
+      publicRef: "B-1",
+      title: "GEHEIM-internal-inquiry",
+      status: "submitted",
+      visibility: "internal",
+    },
+    {
+      bodyId: testburg.id,
+      typeId: type.id,
+      publicRef: "C-1",
+      title: "GEHEIM-draft-inquiry",
+      status: "draft",
+      visibility: "public",
+    },
   ]);
   // Overdue: public, open, past its due date, no answer.
   await db.insert(inquiries).values({
@@ -390,7 +505,10 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(answer.rows[2]!.parts[0]!.jointNote).toBe("Die Fragen 3 und 4 werden gemeinsam beantwortet.");
       expect(answer.rows[2]!.parts[0]!.questionNumbers).toEqual(["3", "4"]);
       expect(answer.rows[0]!.parts[0]!.withholdings).toEqual([
-        expect.objectContaining({ reason: "it_security", publicJustification: "Aus Gründen der IT-Sicherheit nicht veröffentlicht." }),
+        expect.objectContaining({
+          reason: "it_security",
+          publicJustification: "Aus Gründen der IT-Sicherheit nicht veröffentlicht.",
+        }),
       ]);
       expect(answer.rows[0]!.parts[0]!.withholdings[0]).not.toHaveProperty("withheldText");
 
@@ -460,7 +578,9 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       const titles = norderstedt!.items.map((i) => i.title);
       expect(titles).not.toContain("Barrierefreiheit der Videokonferenzsysteme");
       expect(titles).not.toContain("Nutzung von Messenger-Diensten in der Verwaltung");
-      expect(titles).toEqual(expect.arrayContaining(['Videokonferenztool: "Zoom"', "Kosten der Videokonferenzlizenzen"]));
+      expect(titles).toEqual(
+        expect.arrayContaining(['Videokonferenztool: "Zoom"', "Kosten der Videokonferenzlizenzen"]),
+      );
       const nrw = await listPublicInquiries({ bodySlug: "landtag-nrw", page: 1 }, t.db);
       expect(nrw!.items.map((i) => i.title)).not.toContain("Nutzung von Messenger-Diensten in der Landesverwaltung");
     });
@@ -468,15 +588,25 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
     it("shows the reason of an inadmissibility and the note of a withdrawal on the public timeline, nothing else of a payload", async () => {
       const list = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
       const refOf = (title: string) => list!.items.find((i) => i.title === title)!.publicRef!;
-      const inadmissible = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: refOf("Dienstliche Geräte einzelner Beschäftigter des Bürgerbüros") }, t.db);
+      const inadmissible = await loadPublicInquiry(
+        { bodySlug: "norderstedt", publicRef: refOf("Dienstliche Geräte einzelner Beschäftigter des Bürgerbüros") },
+        t.db,
+      );
       expect(inadmissible!.timeline.map((e) => [e.type, e.note])).toEqual([
         ["submit", null],
         ["declare_inadmissible", expect.stringMatching(/^Die Anfrage betrifft Personalangelegenheiten/)],
       ]);
-      const withdrawn = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: refOf("Kosten der Videokonferenzlizenzen") }, t.db);
+      const withdrawn = await loadPublicInquiry(
+        { bodySlug: "norderstedt", publicRef: refOf("Kosten der Videokonferenzlizenzen") },
+        t.db,
+      );
       const withdrawal = withdrawn!.timeline.find((e) => e.type === "withdraw");
       expect(withdrawal?.note).toBe(withdrawn!.inquiry.withdrawalNote);
-      expect(withdrawn!.timeline.filter((e) => e.type !== "withdraw" && e.type !== "extend_deadline").every((e) => e.note === null)).toBe(true);
+      expect(
+        withdrawn!.timeline
+          .filter((e) => e.type !== "withdraw" && e.type !== "extend_deadline")
+          .every((e) => e.note === null),
+      ).toBe(true);
     });
 
     it("Landtag NRW, Drucksache 17/9511: joint answer to 3 and 4, IT-security withholding, 16 tools", async () => {
@@ -486,7 +616,11 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect([inquiry.typeName, inquiry.reference]).toEqual(["Kleine Anfrage", "3761"]);
       expect(inquiry.originators).toEqual(["des Abgeordneten Matthi Bolte-Richter BÜNDNIS 90/DIE GRÜNEN"]);
       expect(inquiry.preambleLabel).toBe("Vorbemerkung der Kleinen Anfrage");
-      expect(answer!.version).toMatchObject({ documentKind: "Drucksache", documentReference: "17/9511", documentDate: "2020-07-07" });
+      expect(answer!.version).toMatchObject({
+        documentKind: "Drucksache",
+        documentReference: "17/9511",
+        documentDate: "2020-07-07",
+      });
       expect(answer!.version.preambleLabel).toBe("Vorbemerkung der Landesregierung");
       expect(answer!.rows.map((r) => r.questions.map((q) => q.number))).toEqual([["1"], ["2"], ["3", "4"]]);
       expect(answer!.rows[2]!.parts[0]!.jointNote).toMatch(/Die Fragen 3 und 4 werden .* gemeinsam beantwortet\./);
@@ -508,7 +642,11 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
     it("Norderstedt, Mitteilungsvorlage M 20/0226: the DPO statement with its restrictions, the unrecorded sign-off chain", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: "M-20-0226" }, t.db);
       const answer = detail!.answer!;
-      expect(answer.version).toMatchObject({ documentKind: "Mitteilungsvorlage", documentReference: "M 20/0226", documentDate: "2020-06-15" });
+      expect(answer.version).toMatchObject({
+        documentKind: "Mitteilungsvorlage",
+        documentReference: "M 20/0226",
+        documentDate: "2020-06-15",
+      });
       expect(answer.version.caseOfficerLabel).toBe("Borchardt, Hauke");
       expect(answer.consultations).toHaveLength(1);
       const [statement] = answer.consultations;
@@ -530,34 +668,47 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
         "raised",
       ]);
       // The Vorlage names the meeting of its Beratungsfolge but no TOP: the Vorlage number is not one.
-      expect(detail!.agenda.map((a) => [a.organizationName, a.meetingDate, a.itemNumber, a.purpose, a.roleLabel])).toContainEqual([
-        "Hauptausschuss",
-        "2020-06-15",
-        null,
-        "answer",
-        "Anhörung",
-      ]);
+      expect(
+        detail!.agenda.map((a) => [a.organizationName, a.meetingDate, a.itemNumber, a.purpose, a.roleLabel]),
+      ).toContainEqual(["Hauptausschuss", "2020-06-15", null, "answer", "Anhörung"]);
       expect(detail!.agenda.map((a) => a.itemNumber)).not.toContain("M 20/0226");
     });
 
     it("Hamburg: the Senatskanzlei's letter as the answer, signed by Jan Pörksen", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "SA-1-2021" }, t.db);
       expect(detail!.answer!.version.documentDate).toBe("2021-03-26");
-      expect(detail!.answer!.version.signatory).toMatchObject({ name: "Jan Pörksen", roleLabel: "Staatsrat, Chef der Senatskanzlei" });
+      expect(detail!.answer!.version.signatory).toMatchObject({
+        name: "Jan Pörksen",
+        roleLabel: "Staatsrat, Chef der Senatskanzlei",
+      });
     });
 
     it("Hamburg: the letter's statements on Zoom and Microsoft 365 appear as tool facts citing it", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "SA-1-2021" }, t.db);
       const facts = detail!.toolFacts;
-      const zoomKeys = facts.filter((f) => f.toolName === "Zoom").map((f) => f.key).sort();
-      expect(zoomKeys).toEqual(["dpa_status", "dpia", "license", "protection_needs", "risk_assessment", "threshold_analysis"]);
+      const zoomKeys = facts
+        .filter((f) => f.toolName === "Zoom")
+        .map((f) => f.key)
+        .sort();
+      expect(zoomKeys).toEqual([
+        "dpa_status",
+        "dpia",
+        "license",
+        "protection_needs",
+        "risk_assessment",
+        "threshold_analysis",
+      ]);
       expect(facts.every((f) => f.sourceCitation.includes("26. März 2021") && f.quote)).toBe(true);
       const dpia = facts.find((f) => f.key === "dpia")!;
       expect(dpia.quote).toContain("Datenschutzfolgenabschätzung");
       expect(facts.find((f) => f.toolName === "Microsoft 365")?.key).toBe("pilot_status");
       // Norderstedt's statements cite Norderstedt's documents, not Hamburg's letter.
       const norderstedt = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: "M-20-0226" }, t.db);
-      expect(norderstedt!.toolFacts.some((f) => f.toolName === "Zoom" && f.key === "vendor_country" && f.value.includes("USA"))).toBe(true);
+      expect(
+        norderstedt!.toolFacts.some(
+          (f) => f.toolName === "Zoom" && f.key === "vendor_country" && f.value.includes("USA"),
+        ),
+      ).toBe(true);
       expect(norderstedt!.toolFacts.every((f) => !f.sourceCitation.includes("Hamburg"))).toBe(true);
     });
 
@@ -571,7 +722,9 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       const { inquiry } = detail!;
       expect(inquiry.addressee).toBe("Herrn Samtgemeindebürgermeister Gerstenkorn");
       expect(inquiry.preambleLabel).toBe("Anschreiben");
-      expect(inquiry.preambleHtml).toMatch(/^<p>Sehr geehrter Herr Samtgemeindebürgermeister Gerstenkorn,<\/p><p>zur nächsten Sitzung des Samtgemeinderats stellt die Fraktion „Bündnis90\/ Die GRÜNEN“ folgenden Antrag:<\/p>$/);
+      expect(inquiry.preambleHtml).toMatch(
+        /^<p>Sehr geehrter Herr Samtgemeindebürgermeister Gerstenkorn,<\/p><p>zur nächsten Sitzung des Samtgemeinderats stellt die Fraktion „Bündnis90\/ Die GRÜNEN“ folgenden Antrag:<\/p>$/,
+      );
       expect(detail!.questions).toHaveLength(1);
       const motion = detail!.questions[0]!;
       expect(motion.leadIn).toBe("Antrag");

@@ -19,7 +19,11 @@ describe.each(backends())("public search on %s", (backend) => {
   const search = (query: string, filters: Partial<SearchFilters> = {}, page = 1) =>
     searchPublic({ query, filters: { ...NONE, ...filters }, page }, t.db);
   const loadWithInit = async (query: string, clientIp = "192.0.2.1") => {
-    const response = await loader({ request: new Request(`http://localhost/suche?${query}`), params: {}, context: { clientIp } });
+    const response = await loader({
+      request: new Request(`http://localhost/suche?${query}`),
+      params: {},
+      context: { clientIp },
+    });
     return { data: response.data, status: response.init?.status ?? 200, headers: new Headers(response.init?.headers) };
   };
   const load = async (query: string) => (await loadWithInit(query)).data;
@@ -27,14 +31,19 @@ describe.each(backends())("public search on %s", (backend) => {
   beforeAll(async () => {
     useDatabase(t.handle);
     const [withholding] = await t.db.select({ id: withholdings.id }).from(withholdings).limit(1);
-    await t.db.update(withholdings).set({ withheldText: `${SECRET} Videokonferenz` }).where(eq(withholdings.id, withholding!.id));
+    await t.db
+      .update(withholdings)
+      .set({ withheldText: `${SECRET} Videokonferenz` })
+      .where(eq(withholdings.id, withholding!.id));
   });
 
   it("finds compound words by a part and the NRW answer by a word of its answer text", async () => {
     const result = await search("Videokonferenz");
     expect(result.total).toBeGreaterThan(0);
     // Compound titles found by their first part: "Videokonferenzlizenzen", "Videokonferenzinfrastruktur".
-    expect(result.hits.map((hit) => hit.title)).toEqual(expect.arrayContaining([expect.stringMatching(/Videokonferenz(lizenzen|infrastruktur)/)]));
+    expect(result.hits.map((hit) => hit.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Videokonferenz(lizenzen|infrastruktur)/)]),
+    );
     const nrw = await search("Leitplanken");
     expect(nrw.hits.some((hit) => hit.bodySlug === "landtag-nrw")).toBe(true);
     expect(nrw.hits.find((hit) => hit.bodySlug === "landtag-nrw")!.snippet).toMatch(/\u0001Leitplanken\u0002/);

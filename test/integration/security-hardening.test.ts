@@ -88,7 +88,11 @@ describe.each(backends())("security hardening on %s", (backend) => {
   describe("links in mails", () => {
     it("puts the listening address into a reset mail, whatever Host and X-Forwarded-Host say", async () => {
       const email = "fraktion@norderstedt.quaestio.example";
-      const response = await forgotAction({ request: forgedPost("/passwort-vergessen", { email }), params: {}, context: { clientIp: "198.51.100.201" } });
+      const response = await forgotAction({
+        request: forgedPost("/passwort-vergessen", { email }),
+        params: {},
+        context: { clientIp: "198.51.100.201" },
+      });
       expect((response as { init?: { status?: number } }).init?.status ?? 200).toBe(200);
       const mail = await latestMailTo(email);
       expect(mail!.bodyText).toContain("http://127.0.0.1:4321/passwort-neu/");
@@ -100,17 +104,30 @@ describe.each(backends())("security hardening on %s", (backend) => {
       resetConfig();
       const admin = await userId("admin@norderstedt.quaestio.example");
       // Staff need their second factor set up and passed to reach the administration.
-      await t.db.update(users).set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() }).where(eq(users.id, admin));
+      await t.db
+        .update(users)
+        .set({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() })
+        .where(eq(users.id, admin));
       const { token } = await createSession(t.db, admin, { mfaVerified: true });
-      const [org] = await t.db.execute<{ id: string }>(
-        // any organisation of the body the admin administers
-        sql`select o.id from organizations o join bodies b on b.id = o.body_id where b.slug = 'norderstedt' limit 1`,
-      ).then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: Array<{ id: string }> }).rows));
+      const [org] = await t.db
+        .execute<{ id: string }>(
+          // any organisation of the body the admin administers
+          sql`select o.id from organizations o join bodies b on b.id = o.body_id where b.slug = 'norderstedt' limit 1`,
+        )
+        .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: Array<{ id: string }> }).rows));
       const invitee = "einladung.links@example.org";
-      const request = forgedPost("/verwaltung/norderstedt", { intent: "invite", email: invitee, organizationId: org!.id, role: "clerk" }, `quaestio_session=${token}`);
+      const request = forgedPost(
+        "/verwaltung/norderstedt",
+        { intent: "invite", email: invitee, organizationId: org!.id, role: "clerk" },
+        `quaestio_session=${token}`,
+      );
       // The route's own same-origin check compares Origin with the request URL; both are the forged host here,
       // as they were behind a proxy that passed the attacker's Host on.
-      await overviewRoute.action!({ request, params: { body: "norderstedt" }, context: { clientIp: "198.51.100.202" } });
+      await overviewRoute.action!({
+        request,
+        params: { body: "norderstedt" },
+        context: { clientIp: "198.51.100.202" },
+      });
       const mail = await latestMailTo(invitee);
       expect(mail, "the invitation was sent").toBeDefined();
       expect(mail!.bodyText).toMatch(/https:\/\/quaestio\.example\.org\/einladung\/[a-z2-7]+/);
@@ -145,7 +162,12 @@ describe.each(backends())("security hardening on %s", (backend) => {
       const actionHeaders = new Headers({ "Cache-Control": "no-store", "Retry-After": "60" });
       for (const headers of [signInSecondFactorHeaders, accountSecondFactorHeaders]) {
         const result = new Headers(
-          headers({ loaderHeaders, actionHeaders, parentHeaders: new Headers(), errorHeaders: undefined }) as HeadersInit,
+          headers({
+            loaderHeaders,
+            actionHeaders,
+            parentHeaders: new Headers(),
+            errorHeaders: undefined,
+          }) as HeadersInit,
         );
         expect(result.get("Retry-After")).toBe("60");
         expect(result.get("Cache-Control")).toBe("no-store");
@@ -171,7 +193,9 @@ describe.each(backends())("security hardening on %s", (backend) => {
       // … and still only the known address gets a link.
       expect(await latestMailTo("sachbearbeitung@hamburg.quaestio.example")).toBeDefined();
       expect(await latestMailTo("niemand@hamburg.quaestio.example")).toBeUndefined();
-      expect(await t.db.select().from(userTokens).where(eq(userTokens.email, "niemand@hamburg.quaestio.example"))).toEqual([]);
+      expect(
+        await t.db.select().from(userTokens).where(eq(userTokens.email, "niemand@hamburg.quaestio.example")),
+      ).toEqual([]);
     });
 
     it("answers a completed reset without JavaScript with a redirect to the sign-in page, not 410", async () => {
@@ -181,7 +205,10 @@ describe.each(backends())("security hardening on %s", (backend) => {
       const request = new Request(`http://localhost/passwort-neu/${token}`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
-        body: new URLSearchParams({ password: "Lange-neue-Passphrase-2026", passwordRepeat: "Lange-neue-Passphrase-2026" }).toString(),
+        body: new URLSearchParams({
+          password: "Lange-neue-Passphrase-2026",
+          passwordRepeat: "Lange-neue-Passphrase-2026",
+        }).toString(),
       });
       let outcome: unknown;
       try {
@@ -212,7 +239,9 @@ describe.each(backends())("security hardening on %s", (backend) => {
           .execute<{ version: number; bodies: string | null }>(
             sql`select i.version, (select string_agg(q.body_json::text, '|') from questions q where q.inquiry_id = i.id) as bodies from inquiries i where i.id = ${draftId}`,
           )
-          .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: Array<{ version: number; bodies: string | null }> }).rows));
+          .then((r) =>
+            Array.isArray(r) ? r : (r as unknown as { rows: Array<{ version: number; bodies: string | null }> }).rows,
+          );
         return `${row!.version}:${row!.bodies}`;
       };
       const before = await questionsStored();
@@ -225,7 +254,11 @@ describe.each(backends())("security hardening on %s", (backend) => {
       for (const json of [blockquotes, array]) {
         const request = new Request(`http://localhost/arbeitsbereich/entwurf/${draftId}`, {
           method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", Cookie: `quaestio_session=${token}` },
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Origin: "http://localhost",
+            Cookie: `quaestio_session=${token}`,
+          },
           body: new URLSearchParams({
             intent: "save",
             version: "1",
@@ -239,7 +272,11 @@ describe.each(backends())("security hardening on %s", (backend) => {
           }).toString(),
         });
         const result = (await draftRoute.action!({ request, params: { id: draftId }, context: {} })) as unknown as {
-          data: { kind: string; errors?: Record<string, string>; values?: { questions: Array<{ json: unknown; text: string }> } };
+          data: {
+            kind: string;
+            errors?: Record<string, string>;
+            values?: { questions: Array<{ json: unknown; text: string }> };
+          };
           init: { status: number };
         };
         expect(result.init.status).toBe(400);
@@ -252,7 +289,9 @@ describe.each(backends())("security hardening on %s", (backend) => {
       // Nothing was stored, and the draft still opens.
       expect(await questionsStored()).toBe(before);
       const page = await draftRoute.loader!({
-        request: new Request(`http://localhost/arbeitsbereich/entwurf/${draftId}`, { headers: { Cookie: `quaestio_session=${token}` } }),
+        request: new Request(`http://localhost/arbeitsbereich/entwurf/${draftId}`, {
+          headers: { Cookie: `quaestio_session=${token}` },
+        }),
         params: { id: draftId },
         context: {},
       });

@@ -91,7 +91,10 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
     expect([...inquiryStates].sort()).toEqual([...INQUIRY_STATES].sort());
     const motionStates = new Set(fictional.filter((r) => r.lifecycle === "motion").map((r) => r.status));
     expect([...MOTION_STATES].filter((s) => s !== "withdrawn").every((s) => motionStates.has(s))).toBe(true);
-    const outcomes = fictional.filter((r) => r.status === "decided").map((r) => r.motionDecision).sort();
+    const outcomes = fictional
+      .filter((r) => r.status === "decided")
+      .map((r) => r.motionDecision)
+      .sort();
     expect(outcomes).toEqual(["adopted", "referred", "rejected"]);
     expect(new Set(fictional.map((r) => r.body))).toEqual(new Set(["norderstedt", "landtag-nrw", "scharnebeck"]));
     expect(new Set(fictional.map((r) => r.visibility))).toEqual(new Set(["public", "internal"]));
@@ -113,8 +116,16 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
       const counter = counters.find((c) => `${c.bodyId}|${c.typeId}|${c.period}` === key);
       expect(counter?.lastValue, key).toBe(sequences.length);
       for (const r of group) {
-        const expected = numberedReference({ referenceFormat: r.referenceFormat, typeCode: r.typeCode, n: r.sequence!, period: r.period! });
-        expect({ reference: r.reference, publicRef: r.publicRef }).toEqual({ reference: expected.reference, publicRef: expected.publicRef });
+        const expected = numberedReference({
+          referenceFormat: r.referenceFormat,
+          typeCode: r.typeCode,
+          n: r.sequence!,
+          period: r.period!,
+        });
+        expect({ reference: r.reference, publicRef: r.publicRef }).toEqual({
+          reference: expected.reference,
+          publicRef: expected.publicRef,
+        });
       }
       // Numbers follow the order of receipt.
       const byNumber = [...group].sort((a, b) => a.sequence! - b.sequence!);
@@ -154,7 +165,9 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
       let state = "draft";
       let transitions = 0;
       for (const e of log) {
-        expect(e.occurredAt.getTime(), `${r.title}: ${e.type} lies in the future`).toBeLessThanOrEqual(getNow().getTime());
+        expect(e.occurredAt.getTime(), `${r.title}: ${e.type} lies in the future`).toBeLessThanOrEqual(
+          getNow().getTime(),
+        );
         expect(e.actorUserId, `${r.title}: ${e.type}`).not.toBeNull();
         if (!(lifecycle.events as readonly string[]).includes(e.type)) {
           expect(e.public, `${r.title}: ${e.type}`).toBe(false);
@@ -177,10 +190,20 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
     const assigned = (await allInquiries(db)).filter((r) => r.status === "assigned" && r.preamble?.includes(FICTIONAL));
     expect(assigned.length).toBeGreaterThan(0);
     for (const r of assigned) {
-      const types = (await inquiryEvents(db, r.id)).map((e) => e.type).filter((t) => (inquiryLifecycle.events as readonly string[]).includes(t));
+      const types = (await inquiryEvents(db, r.id))
+        .map((e) => e.type)
+        .filter((t) => (inquiryLifecycle.events as readonly string[]).includes(t));
       expect(types).toEqual(["submit", "accept", "assign"]);
     }
-    const contributors = await db.select().from(inquiryContributors).where(inArray(inquiryContributors.inquiryId, assigned.map((r) => r.id)));
+    const contributors = await db
+      .select()
+      .from(inquiryContributors)
+      .where(
+        inArray(
+          inquiryContributors.inquiryId,
+          assigned.map((r) => r.id),
+        ),
+      );
     expect(contributors.length).toBeGreaterThan(0);
   });
 
@@ -201,7 +224,10 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
     const extended = rows.find((r) => r.id === extension!.inquiryId)!;
     expect(extended.dueOn).toBe(extension!.newDueOn);
     const extendEvent = (await inquiryEvents(db, extended.id)).find((e) => e.type === "extend_deadline");
-    expect(extendEvent).toMatchObject({ public: true, payload: { previousDueOn: extension!.previousDueOn, newDueOn: extension!.newDueOn } });
+    expect(extendEvent).toMatchObject({
+      public: true,
+      payload: { previousDueOn: extension!.previousDueOn, newDueOn: extension!.newDueOn },
+    });
 
     const requests = await db.select().from(extensionRequests);
     expect(requests.map((q) => q.status).sort()).toEqual(["granted", "pending", "refused"]);
@@ -215,14 +241,23 @@ function lifecycleChecks(getDb: () => Db, getNow: () => Date) {
     expect(coauthor).toEqual({ email: "fraktion2@norderstedt.quaestio.example", status: "draft" });
 
     const onAgenda = rows.filter((r) => r.status === "on_agenda" || r.status === "decided");
-    const links = await db.select().from(inquiryAgendaItems).where(inArray(inquiryAgendaItems.inquiryId, onAgenda.map((r) => r.id)));
+    const links = await db
+      .select()
+      .from(inquiryAgendaItems)
+      .where(
+        inArray(
+          inquiryAgendaItems.inquiryId,
+          onAgenda.map((r) => r.id),
+        ),
+      );
     expect(links).toHaveLength(onAgenda.length);
   });
 
   it("dates the open inquiries relative to the seed day: one overdue, one due within three days, one later", async () => {
     const today = isoDateInTimeZone(getNow(), "Europe/Berlin");
     const open = (await allInquiries(getDb())).filter(
-      (r) => ["submitted", "accepted", "assigned", "answering"].includes(r.status) && r.lifecycle === "inquiry" && r.dueOn,
+      (r) =>
+        ["submitted", "accepted", "assigned", "answering"].includes(r.status) && r.lifecycle === "inquiry" && r.dueOn,
     );
     expect(open.some((r) => r.dueOn! < today && r.dueOn! >= addDays(today, -7))).toBe(true);
     expect(open.some((r) => r.dueOn! >= today && r.dueOn! <= addDays(today, 3))).toBe(true);
@@ -241,11 +276,18 @@ describe.each(backends())("demo lifecycle data on %s", (backend) => {
     await seedDemoData(t.db);
   });
 
-  lifecycleChecks(() => t.db, () => now);
+  lifecycleChecks(
+    () => t.db,
+    () => now,
+  );
 
   it("shows the real seeds' public timelines in the engine's names", async () => {
     const timeline = async (bodySlug: string, publicRef: string) =>
-      (await loadPublicInquiry({ bodySlug, publicRef }, t.db))!.timeline.map((e) => [e.type, e.occurredOn, publicEventLabel(e.type)]);
+      (await loadPublicInquiry({ bodySlug, publicRef }, t.db))!.timeline.map((e) => [
+        e.type,
+        e.occurredOn,
+        publicEventLabel(e.type),
+      ]);
     expect(await timeline("landtag-nrw", "17-9511")).toEqual([
       ["submit", "2020-05-28", "eingereicht"],
       ["publish", "2020-07-07", "Antwort veröffentlicht"],
@@ -273,22 +315,47 @@ describe.each(backends())("demo lifecycle data on %s", (backend) => {
       furtherFactionMembers: [],
       organizations: { faction: none, councilOffice: none, clerk: none, dpo: none, executive: none, admin: none },
     };
-    const anchor = { bodyId: norderstedt!.id, slug: "norderstedt", shortName: "Norderstedt", factionId: null, answeringDepartmentId: none, dpoOfficeId: null, executiveId: none };
+    const anchor = {
+      bodyId: norderstedt!.id,
+      slug: "norderstedt",
+      shortName: "Norderstedt",
+      factionId: null,
+      answeringDepartmentId: none,
+      dpoOfficeId: null,
+      executiveId: none,
+    };
     const before = (await t.db.select({ id: inquiries.id }).from(inquiries)).length;
     const impossible = (steps: DemoStep[]) =>
       t.db.transaction((tx) =>
-        seedDemoBody(tx, { anchor, accounts, typeCode: "anfrage", cases: [{ title: "Unmöglich", questions: ["?"], visibility: "internal", createdDay: -5, steps }] }, new Date()),
+        seedDemoBody(
+          tx,
+          {
+            anchor,
+            accounts,
+            typeCode: "anfrage",
+            cases: [{ title: "Unmöglich", questions: ["?"], visibility: "internal", createdDay: -5, steps }],
+          },
+          new Date(),
+        ),
       );
     // Accepted without having been submitted; answered without an answer step; a step in the future.
     await expect(impossible([{ event: "accept", day: -1 }])).rejects.toThrow(/accept in draft refused/);
-    await expect(impossible([{ event: "submit", day: -3 }, { event: "start_answering", day: -1 }])).rejects.toThrow(/start_answering in submitted refused/);
+    await expect(
+      impossible([
+        { event: "submit", day: -3 },
+        { event: "start_answering", day: -1 },
+      ]),
+    ).rejects.toThrow(/start_answering in submitted refused/);
     await expect(impossible([{ event: "submit", day: 2 }])).rejects.toThrow(/demo data/);
     expect((await t.db.select({ id: inquiries.id }).from(inquiries)).length).toBe(before);
   });
 
   it("shows a public fictional inquiry's timeline without its internal steps", async () => {
     const [extended] = await t.db.select({ inquiryId: deadlineExtensions.inquiryId }).from(deadlineExtensions);
-    const [row] = await t.db.select({ publicRef: inquiries.publicRef }).from(inquiries).where(eq(inquiries.id, extended!.inquiryId));
+    const [row] = await t.db
+      .select({ publicRef: inquiries.publicRef })
+      .from(inquiries)
+      .where(eq(inquiries.id, extended!.inquiryId));
     const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: row!.publicRef! }, t.db);
     expect(detail!.timeline.map((e) => e.type)).toEqual(["submit", "accept", "assign", "extend_deadline"]);
   });
@@ -303,5 +370,8 @@ describe.each(backends())("demo lifecycle data seeded on 4 January 2027 on %s", 
     await seedDemoData(t.db, { now });
   });
 
-  lifecycleChecks(() => t.db, () => now);
+  lifecycleChecks(
+    () => t.db,
+    () => now,
+  );
 });

@@ -81,7 +81,10 @@ describe.each(backends())("demo data on %s", (backend) => {
   });
 
   it("creates the four bodies", async () => {
-    const rows = await t.db.select({ slug: bodies.slug, kind: bodies.kind, state: bodies.state }).from(bodies).orderBy(asc(bodies.slug));
+    const rows = await t.db
+      .select({ slug: bodies.slug, kind: bodies.kind, state: bodies.state })
+      .from(bodies)
+      .orderBy(asc(bodies.slug));
     expect(rows).toEqual([
       { slug: "hamburg", kind: "city_state", state: "HH" },
       { slug: "landtag-nrw", kind: "state_parliament", state: "NW" },
@@ -94,7 +97,11 @@ describe.each(backends())("demo data on %s", (backend) => {
     const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
     const { versionId } = await publishedVersionOf(t.db, nrw.id);
     const [inventory] = await t.db.select().from(toolInventories).where(eq(toolInventories.versionId, versionId));
-    expect(inventory).toMatchObject({ title: "Videokonferenz-Tools", countLabel: "Arbeitsplätze", questionNumber: "2" });
+    expect(inventory).toMatchObject({
+      title: "Videokonferenz-Tools",
+      countLabel: "Arbeitsplätze",
+      questionNumber: "2",
+    });
     expect(inventory!.frozenAt).not.toBeNull();
     const rows = await t.db
       .select()
@@ -104,7 +111,10 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(rows).toHaveLength(16);
     expect(rows.filter((r) => r.workplaceCount !== null)).toHaveLength(15);
     expect(rows[0]).toMatchObject({ label: "Cisco-ViKo (On-Premise)", workplaceCount: 52413, variant: "on_premise" });
-    expect(rows.find((r) => r.label === "Cisco-WebEx (Public-Cloud)")).toMatchObject({ workplaceCount: 102, variant: "public_cloud" });
+    expect(rows.find((r) => r.label === "Cisco-WebEx (Public-Cloud)")).toMatchObject({
+      workplaceCount: 102,
+      variant: "public_cloud",
+    });
     expect(rows[15]).toMatchObject({
       label: "Zoom",
       workplaceCount: null,
@@ -119,14 +129,24 @@ describe.each(backends())("demo data on %s", (backend) => {
 
   it("keeps the NRW usage matrix: 13 rows, 16 columns, the 25 crosses of the document", async () => {
     const [matrix] = await t.db.select().from(toolUsageMatrices);
-    expect(matrix).toMatchObject({ rowHeading: "Ressort und nachgeordneter Bereich", columnHeading: "Videokonferenz-Tool", footnoteMark: "*" });
+    expect(matrix).toMatchObject({
+      rowHeading: "Ressort und nachgeordneter Bereich",
+      columnHeading: "Videokonferenz-Tool",
+      footnoteMark: "*",
+    });
     // Answer 1: "… sind der Anlage zu entnehmen." The matrix is that Anlage; no file stands in for it.
     expect(matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
     const nrw = await inquiryByRef(t.db, "landtag-nrw", "17-9511");
     const { versionId } = await publishedVersionOf(t.db, nrw.id);
     expect(await t.db.select().from(answerAttachments).where(eq(answerAttachments.versionId, versionId))).toEqual([]);
-    const matrixRows = await t.db.select().from(toolUsageMatrixRows).where(eq(toolUsageMatrixRows.matrixId, matrix!.id));
-    const columns = await t.db.select().from(toolUsageMatrixColumns).where(eq(toolUsageMatrixColumns.matrixId, matrix!.id));
+    const matrixRows = await t.db
+      .select()
+      .from(toolUsageMatrixRows)
+      .where(eq(toolUsageMatrixRows.matrixId, matrix!.id));
+    const columns = await t.db
+      .select()
+      .from(toolUsageMatrixColumns)
+      .where(eq(toolUsageMatrixColumns.matrixId, matrix!.id));
     expect(matrixRows).toHaveLength(13);
     expect(columns).toHaveLength(16);
     expect(matrixRows.map((r) => r.label)).toContain("Landwirtschaftskammer *");
@@ -138,7 +158,11 @@ describe.each(backends())("demo data on %s", (backend) => {
       .innerJoin(toolInventoryRows, eq(toolInventoryRows.id, toolUsageMatrixColumns.inventoryRowId))
       .where(eq(toolUsageMatrixRows.matrixId, matrix!.id));
     expect(cells).toHaveLength(25);
-    const usesOf = (row: string) => cells.filter((c) => c.row === row).map((c) => c.tool).sort();
+    const usesOf = (row: string) =>
+      cells
+        .filter((c) => c.row === row)
+        .map((c) => c.tool)
+        .sort();
     expect(usesOf("Landesbetrieb Wald und Holz")).toEqual(["Avaya Cloud Conference", "Polycom ViKo (On-Premise)"]);
     expect(usesOf("Landwirtschaftskammer *")).toEqual(["BlueJeans Enterprise", "Skype for business (On-Premise)"]);
     expect(usesOf("Fachhochschule für Rechtspflege")).toEqual(["Cisco-WebEx (Public-Cloud)"]);
@@ -154,7 +178,14 @@ describe.each(backends())("demo data on %s", (backend) => {
       .innerJoin(tools, eq(tools.id, toolInventoryRows.toolId))
       .where(eq(toolInventoryRows.inventoryId, inventory!.id));
     const facts = await t.db
-      .select({ slug: tools.slug, key: toolFacts.key, value: toolFacts.value, quote: toolFacts.quote, body: bodies.slug, asOf: toolFacts.asOf })
+      .select({
+        slug: tools.slug,
+        key: toolFacts.key,
+        value: toolFacts.value,
+        quote: toolFacts.quote,
+        body: bodies.slug,
+        asOf: toolFacts.asOf,
+      })
       .from(toolFacts)
       .innerJoin(tools, eq(tools.id, toolFacts.toolId))
       .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
@@ -174,7 +205,9 @@ describe.each(backends())("demo data on %s", (backend) => {
       expect(quote).toContain(row.count === null ? row.label : `${row.label}\t${printed(row.count)}`);
     }
     expect(usage.find((f) => f.slug === "cisco-viko")!.quote).toBe("Cisco-ViKo (On-Premise)\t52.413");
-    expect(usage.find((f) => f.slug === "cisco-webex")!.quote).toBe("Cisco-WebEx (On-Premise)\t47.904\nCisco-WebEx (Public-Cloud)\t102");
+    expect(usage.find((f) => f.slug === "cisco-webex")!.quote).toBe(
+      "Cisco-WebEx (On-Premise)\t47.904\nCisco-WebEx (Public-Cloud)\t102",
+    );
     expect(usage.find((f) => f.slug === "zoom")!.quote).toBe(
       "Zoom 1)\n1) Der Einsatz von ZOOM im MKFFI erfolgt im Einzelfall. Eine generelle Nutzung an bestimmten Arbeitsplätzen ist nicht vorgesehen.",
     );
@@ -191,7 +224,9 @@ describe.each(backends())("demo data on %s", (backend) => {
       .where(eq(answerParts.versionId, versionId));
     const joint = covered.filter((c) => c.position === 3);
     expect(joint.map((c) => c.number).sort()).toEqual(["3", "4"]);
-    expect(joint[0]!.jointNote).toBe("Die Fragen 3 und 4 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.");
+    expect(joint[0]!.jointNote).toBe(
+      "Die Fragen 3 und 4 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.",
+    );
 
     const [withheld] = await t.db.select().from(withholdings).where(eq(withholdings.versionId, versionId));
     expect(withheld!.reason).toBe("it_security");
@@ -214,7 +249,9 @@ describe.each(backends())("demo data on %s", (backend) => {
       publishedWithAnswer: true,
       statementTitle: "Kurzbetrachtung Zoom Videokonferenz-System",
     });
-    expect(consultation!.statementText).toContain("Weiterhin wurden die Vorichtsmaßnahmen für Einladende berücksichtigt.");
+    expect(consultation!.statementText).toContain(
+      "Weiterhin wurden die Vorichtsmaßnahmen für Einladende berücksichtigt.",
+    );
     const recommendations = await t.db
       .select({ kind: consultationRecommendations.kind, text: consultationRecommendations.text })
       .from(consultationRecommendations)
@@ -244,8 +281,14 @@ describe.each(backends())("demo data on %s", (backend) => {
 
   it("keeps the typos of the FWuD inquiry", async () => {
     const inquiry = await inquiryByRef(t.db, "norderstedt", "M-20-0226");
-    const texts = await t.db.select({ text: questions.bodyText }).from(questions).where(eq(questions.inquiryId, inquiry.id));
-    const [preamble] = await t.db.select({ text: inquiries.preambleText }).from(inquiries).where(eq(inquiries.id, inquiry.id));
+    const texts = await t.db
+      .select({ text: questions.bodyText })
+      .from(questions)
+      .where(eq(questions.inquiryId, inquiry.id));
+    const [preamble] = await t.db
+      .select({ text: inquiries.preambleText })
+      .from(inquiries)
+      .where(eq(inquiries.id, inquiry.id));
     expect(texts.map((q) => q.text).join(" ")).toContain("kommt bisherauch dafür Zoom");
     expect(texts.map((q) => q.text).join(" ")).toContain("Warnung vor vor Zoom");
     expect(preamble!.text).toContain("seit Wochena aufgrund");
@@ -273,7 +316,10 @@ describe.each(backends())("demo data on %s", (backend) => {
   it("states no tool fact without a source and no vendor the documents do not name", async () => {
     const vendorFacts = await t.db.select({ n: count() }).from(toolFacts).where(eq(toolFacts.key, "vendor"));
     expect(vendorFacts[0]!.n).toBe(0);
-    const unquoted = await t.db.select({ n: count() }).from(toolFacts).where(sql`${toolFacts.quote} is null`);
+    const unquoted = await t.db
+      .select({ n: count() })
+      .from(toolFacts)
+      .where(sql`${toolFacts.quote} is null`);
     expect(unquoted[0]!.n).toBe(0);
   });
 
@@ -293,7 +339,12 @@ describe.each(backends())("demo data on %s", (backend) => {
       .select({ role: memberships.role })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(inArray(users.email, logins.map((l) => l.email)));
+      .where(
+        inArray(
+          users.email,
+          logins.map((l) => l.email),
+        ),
+      );
     expect(roles).toHaveLength(25);
   });
 
@@ -302,7 +353,11 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(second).toMatchObject({ body: "Norderstedt", password: logins[0]!.password, mfa: false });
     const factionOf = async (email: string) =>
       t.db
-        .select({ organization: organizations.name, organizationId: memberships.organizationId, role: memberships.role })
+        .select({
+          organization: organizations.name,
+          organizationId: memberships.organizationId,
+          role: memberships.role,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
@@ -323,7 +378,10 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(internal.length).toBeGreaterThanOrEqual(6);
     expect(internal.every((d) => d.preamble?.includes("Fiktiver Demo-Vorgang"))).toBe(true);
     // Every draft is internal: a draft is never public.
-    const drafts = await t.db.select({ visibility: inquiries.visibility }).from(inquiries).where(eq(inquiries.status, "draft"));
+    const drafts = await t.db
+      .select({ visibility: inquiries.visibility })
+      .from(inquiries)
+      .where(eq(inquiries.status, "draft"));
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((d) => d.visibility === "internal")).toBe(true);
   });
@@ -337,8 +395,18 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(fictional.length).toBeGreaterThan(15);
     expect(new Set(fictional.map((o) => o.faction))).toEqual(new Set(["Fraktion (Demo)"]));
     // The real seeds keep their own originators.
-    expect(originators.filter((o) => !o.preamble?.includes("Fiktiver Demo-Vorgang")).map((o) => o.faction).sort()).toEqual(
-      ["BÜNDNIS 90/DIE GRÜNEN", "Bündnis90/ Die GRÜNEN", "FWuD-Fraktion", "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit"].sort(),
+    expect(
+      originators
+        .filter((o) => !o.preamble?.includes("Fiktiver Demo-Vorgang"))
+        .map((o) => o.faction)
+        .sort(),
+    ).toEqual(
+      [
+        "BÜNDNIS 90/DIE GRÜNEN",
+        "Bündnis90/ Die GRÜNEN",
+        "FWuD-Fraktion",
+        "Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit",
+      ].sort(),
     );
   });
 

@@ -9,7 +9,12 @@ import { bodies, events, inquiries, inquiryTypes, referenceCounters, users } fro
 import { computeDueDate } from "../../app/domain/deadlines";
 import { numberedReference, receiptDate } from "../../app/domain/numbering";
 import { NotFound, submitInquiry } from "../../app/server/inquiries/numbering.server";
-import { StaleVersionError, TransitionRefused, membershipFactsOf, type TransitionActor } from "../../app/server/core/transitions.server";
+import {
+  StaleVersionError,
+  TransitionRefused,
+  membershipFactsOf,
+  type TransitionActor,
+} from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const NRW_DRAFT = "Einsatz von Cloud-Diensten in den Landesbehörden";
@@ -19,7 +24,10 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
 
   async function actor(local: string, body: string): Promise<TransitionActor> {
-    const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, `${local}@${body}.quaestio.example`));
+    const [user] = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, `${local}@${body}.quaestio.example`));
     if (!user) throw new Error(`no user ${local}@${body}`);
     return { userId: user.id, memberships: await membershipFactsOf(t.db, user.id) };
   }
@@ -50,7 +58,13 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     const [c] = await t.db
       .select({ lastValue: referenceCounters.lastValue })
       .from(referenceCounters)
-      .where(and(eq(referenceCounters.bodyId, row.bodyId), eq(referenceCounters.typeId, row.typeId), eq(referenceCounters.period, period)));
+      .where(
+        and(
+          eq(referenceCounters.bodyId, row.bodyId),
+          eq(referenceCounters.typeId, row.typeId),
+          eq(referenceCounters.period, period),
+        ),
+      );
     return c?.lastValue ?? 0;
   }
 
@@ -79,14 +93,27 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     const nrw = await draft(NRW_DRAFT);
     const type = await typeContext(nrw.typeId);
     const numbered = await t.db
-      .select({ sequence: inquiries.sequence, reference: inquiries.reference, publicRef: inquiries.publicRef, period: inquiries.period })
+      .select({
+        sequence: inquiries.sequence,
+        reference: inquiries.reference,
+        publicRef: inquiries.publicRef,
+        period: inquiries.period,
+      })
       .from(inquiries)
       .where(and(eq(inquiries.bodyId, nrw.bodyId), eq(inquiries.typeId, nrw.typeId)));
     const seeded = numbered.filter((r) => r.sequence !== null);
     expect(seeded.length).toBeGreaterThanOrEqual(2);
     for (const r of seeded) {
-      const expected = numberedReference({ referenceFormat: type.referenceFormat, typeCode: type.code, n: r.sequence!, period: r.period! });
-      expect({ reference: r.reference, publicRef: r.publicRef }).toEqual({ reference: expected.reference, publicRef: expected.publicRef });
+      const expected = numberedReference({
+        referenceFormat: type.referenceFormat,
+        typeCode: type.code,
+        n: r.sequence!,
+        period: r.period!,
+      });
+      expect({ reference: r.reference, publicRef: r.publicRef }).toEqual({
+        reference: expected.reference,
+        publicRef: expected.publicRef,
+      });
     }
     expect(seeded.map((r) => r.publicRef)).toContain("kleine-anfrage-18-1");
   });
@@ -106,9 +133,13 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     for (const who of [clerk, office, otherFaction]) {
       const error = await submitInquiry(t.db, { ...command, actor: who }).catch((e: unknown) => e);
       // The engine decides: whoever may not see the draft gets NotFound, whoever sees it a refusal.
-      expect(error instanceof NotFound || (error instanceof TransitionRefused && error.reason === "forbidden")).toBe(true);
+      expect(error instanceof NotFound || (error instanceof TransitionRefused && error.reason === "forbidden")).toBe(
+        true,
+      );
     }
-    await expect(submitInquiry(t.db, { ...command, actor: faction, expectedVersion: nrw.version - 1 })).rejects.toThrow(StaleVersionError);
+    await expect(submitInquiry(t.db, { ...command, actor: faction, expectedVersion: nrw.version - 1 })).rejects.toThrow(
+      StaleVersionError,
+    );
     expect(await snapshot(nrw, "18")).toEqual(before);
   });
 
@@ -117,12 +148,12 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     const before = await snapshot(nrw, "18");
     const stranger = await actor("fraktion", "norderstedt");
     const strangerBody = stranger.memberships[0]!.bodyId;
-    await expect(submitInquiry(t.db, { inquiryId: nrw.id, bodyId: nrw.bodyId, expectedVersion: nrw.version, actor: stranger })).rejects.toThrow(
-      NotFound,
-    );
-    await expect(submitInquiry(t.db, { inquiryId: nrw.id, bodyId: strangerBody, expectedVersion: nrw.version, actor: stranger })).rejects.toThrow(
-      NotFound,
-    );
+    await expect(
+      submitInquiry(t.db, { inquiryId: nrw.id, bodyId: nrw.bodyId, expectedVersion: nrw.version, actor: stranger }),
+    ).rejects.toThrow(NotFound);
+    await expect(
+      submitInquiry(t.db, { inquiryId: nrw.id, bodyId: strangerBody, expectedVersion: nrw.version, actor: stranger }),
+    ).rejects.toThrow(NotFound);
     expect(await snapshot(nrw, "18")).toEqual(before);
   });
 
@@ -134,7 +165,12 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     const now = new Date();
     const today = receiptDate(now, type.timeZone);
     const due = computeDueDate(today, type.rule, { state: type.state });
-    const expected = numberedReference({ referenceFormat: type.referenceFormat, typeCode: type.code, n: k + 1, period: "18" });
+    const expected = numberedReference({
+      referenceFormat: type.referenceFormat,
+      typeCode: type.code,
+      n: k + 1,
+      period: "18",
+    });
     expect(type.rule).toMatchObject({ kind: "weeks", amount: 4 });
     expect(due.dueOn! >= today).toBe(true);
 
@@ -209,9 +245,19 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     const stale = await submit(draftRow.version);
     const fresh = await submit(draftRow.version + 1);
 
-    const expected = numberedReference({ referenceFormat: type.referenceFormat, typeCode: type.code, n: k + 1, period });
+    const expected = numberedReference({
+      referenceFormat: type.referenceFormat,
+      typeCode: type.code,
+      n: k + 1,
+      period,
+    });
     for (const r of [a, b, stale, fresh]) {
-      expect(r).toMatchObject({ status: "submitted", sequence: k + 1, reference: expected.reference, publicRef: expected.publicRef });
+      expect(r).toMatchObject({
+        status: "submitted",
+        sequence: k + 1,
+        reference: expected.reference,
+        publicRef: expected.publicRef,
+      });
     }
     expect([a, b, stale, fresh].filter((r) => !r.alreadySubmitted)).toHaveLength(1);
     expect(await counter(draftRow, period)).toBe(k + 1);
@@ -221,7 +267,13 @@ describe.each(backends())("submitting an inquiry on %s", (backend) => {
     // The duplicate answer is only for whoever could have submitted it: the clerk still gets the engine's error.
     const clerk = await actor("sachbearbeitung", "norderstedt");
     await expect(
-      submitInquiry(t.db, { inquiryId: draftRow.id, bodyId: draftRow.bodyId, actor: clerk, expectedVersion: draftRow.version + 1, now }),
+      submitInquiry(t.db, {
+        inquiryId: draftRow.id,
+        bodyId: draftRow.bodyId,
+        actor: clerk,
+        expectedVersion: draftRow.version + 1,
+        now,
+      }),
     ).rejects.toThrow();
     expect(await submitEvents(draftRow.id)).toHaveLength(1);
   });

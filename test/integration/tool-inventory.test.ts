@@ -38,7 +38,8 @@ import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 
 const NRW_ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
-const PASTE = "Werkzeug\tBezeichnung\tBetriebsform\tArbeitsplätze\tFußnotenzeichen\tFußnote\n" +
+const PASTE =
+  "Werkzeug\tBezeichnung\tBetriebsform\tArbeitsplätze\tFußnotenzeichen\tFußnote\n" +
   "Cisco-ViKo\tCisco-ViKo (On-Premise)\tOn-Premise\t52.413\t\t\n" +
   "Zoom\tZoom (Public Cloud)\tPublic Cloud\t\t*\tnur im Pilotbetrieb\n" +
   "Jitsi Meet\tJitsi Meet\tOn-Premise\t120\t\t\n";
@@ -69,22 +70,60 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
 
   it("is hidden from other bodies and read-only for the DPO; only the lead department creates it", async () => {
     const id = await inquiryId();
-    await expect(loadInventoryEditor(await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"), id, t.db)).rejects.toThrow(NotFound);
     await expect(
-      saveInventorySettings(await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"), id, { version: null, title: "X", countLabel: "", questionNumber: "" }, t.db),
+      loadInventoryEditor(await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"), id, t.db),
+    ).rejects.toThrow(NotFound);
+    await expect(
+      saveInventorySettings(
+        await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"),
+        id,
+        { version: null, title: "X", countLabel: "", questionNumber: "" },
+        t.db,
+      ),
     ).rejects.toThrow(NotFound);
     expect((await editor("datenschutz")).editable).toBe(false);
-    await expect(saveInventorySettings(await nrw("datenschutz"), id, { version: null, title: "X", countLabel: "", questionNumber: "" }, t.db)).rejects.toMatchObject({
+    await expect(
+      saveInventorySettings(
+        await nrw("datenschutz"),
+        id,
+        { version: null, title: "X", countLabel: "", questionNumber: "" },
+        t.db,
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { form: "Dazu sind Sie bei diesem Verzeichnis nicht berechtigt." },
     });
-    await expect(saveInventorySettings(await nrw("sachbearbeitung"), id, { version: null, title: "  ", countLabel: "", questionNumber: "" }, t.db)).rejects.toMatchObject({
+    await expect(
+      saveInventorySettings(
+        await nrw("sachbearbeitung"),
+        id,
+        { version: null, title: "  ", countLabel: "", questionNumber: "" },
+        t.db,
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { title: "Bitte geben Sie die Spaltenüberschrift an." },
     });
-    const created = await saveInventorySettings(await nrw("sachbearbeitung"), id, { version: null, title: "Messenger", countLabel: "Arbeitsplätze", questionNumber: "2" }, t.db);
+    const created = await saveInventorySettings(
+      await nrw("sachbearbeitung"),
+      id,
+      { version: null, title: "Messenger", countLabel: "Arbeitsplätze", questionNumber: "2" },
+      t.db,
+    );
     expect(created.version).toBe(1);
     // A second "create" from a form rendered before the first is a conflict, not a second inventory.
-    await expect(saveInventorySettings(await nrw("sachbearbeitung"), id, { version: null, title: "Doppelt", countLabel: "", questionNumber: "" }, t.db)).rejects.toThrow(StaleVersionError);
-    expect((await editor()).inventory).toMatchObject({ title: "Messenger", countLabel: "Arbeitsplätze", questionNumber: "2", version: 1 });
+    await expect(
+      saveInventorySettings(
+        await nrw("sachbearbeitung"),
+        id,
+        { version: null, title: "Doppelt", countLabel: "", questionNumber: "" },
+        t.db,
+      ),
+    ).rejects.toThrow(StaleVersionError);
+    expect((await editor()).inventory).toMatchObject({
+      title: "Messenger",
+      countLabel: "Arbeitsplätze",
+      questionNumber: "2",
+      version: 1,
+    });
   });
 
   it("previews a paste with per-row messages and saves nothing while any row is wrong", async () => {
@@ -99,20 +138,34 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
     ]);
     const before = await rowCount();
     const { inventory } = await editor();
-    await expect(importRows(clerk, id, { version: inventory!.version, text: bad, mode: "append" }, t.db)).rejects.toBeInstanceOf(ToolImportRefused);
-    await expect(importRows(clerk, id, { version: inventory!.version, text: 'Werkzeug;Arbeitsplätze\n"Zoom;5\n', mode: "append" }, t.db)).rejects.toBeInstanceOf(
-      ToolImportRefused,
-    );
+    await expect(
+      importRows(clerk, id, { version: inventory!.version, text: bad, mode: "append" }, t.db),
+    ).rejects.toBeInstanceOf(ToolImportRefused);
+    await expect(
+      importRows(
+        clerk,
+        id,
+        { version: inventory!.version, text: 'Werkzeug;Arbeitsplätze\n"Zoom;5\n', mode: "append" },
+        t.db,
+      ),
+    ).rejects.toBeInstanceOf(ToolImportRefused);
     expect(await rowCount()).toBe(before);
     expect((await editor()).inventory!.version).toBe(inventory!.version);
-    await expect(importRows(clerk, id, { version: inventory!.version + 1, text: PASTE, mode: "append" }, t.db)).rejects.toThrow(StaleVersionError);
+    await expect(
+      importRows(clerk, id, { version: inventory!.version + 1, text: PASTE, mode: "append" }, t.db),
+    ).rejects.toThrow(StaleVersionError);
   });
 
   it("imports all rows of a valid paste, then edits, removes and reorders them", async () => {
     const clerk = await nrw("sachbearbeitung");
     const id = await inquiryId();
     let view = await editor();
-    const imported = await importRows(clerk, id, { version: view.inventory!.version, text: PASTE, mode: "replace" }, t.db);
+    const imported = await importRows(
+      clerk,
+      id,
+      { version: view.inventory!.version, text: PASTE, mode: "replace" },
+      t.db,
+    );
     expect(imported).toEqual({ version: view.inventory!.version + 1, imported: 3 });
     view = await editor();
     expect(view.rows.map((r) => [r.label, r.variant, r.workplaceCount, r.footnoteMark])).toEqual([
@@ -126,7 +179,8 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
     const bad = rows.map((r, i) => (i === 2 ? { ...r, count: "-1" } : i === 0 ? { ...r, count: "viele" } : r));
     await expect(saveRows(clerk, id, { version: view.inventory!.version, rows: bad }, t.db)).rejects.toMatchObject({
       fieldErrors: {
-        "row-0-count": "„viele“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.",
+        "row-0-count":
+          "„viele“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.",
         "row-2-count": "Die Zahl der Arbeitsplätze darf nicht negativ sein.",
       },
     });
@@ -141,7 +195,17 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
           { ...rows[0]!, position: "2", count: "52.414" },
           { ...rows[1]!, remove: true },
           { ...rows[2]!, position: "1" },
-          { id: "", toolId: nextcloud!.id, label: "Nextcloud Talk (On-Premise)", variant: "on_premise", count: "22", footnoteMark: "", footnote: "", position: "3", remove: false },
+          {
+            id: "",
+            toolId: nextcloud!.id,
+            label: "Nextcloud Talk (On-Premise)",
+            variant: "on_premise",
+            count: "22",
+            footnoteMark: "",
+            footnote: "",
+            position: "3",
+            remove: false,
+          },
         ],
       },
       t.db,
@@ -157,21 +221,46 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
   it("adds a tool to the catalogue, a fact with its source (public only after publication), and makes a DPO statement required", async () => {
     const clerk = await nrw("sachbearbeitung");
     const id = await inquiryId();
-    await expect(addCatalogueTool(clerk, id, { name: "zoom", category: "", requiresDpoConsultation: false }, t.db)).rejects.toMatchObject({
+    await expect(
+      addCatalogueTool(clerk, id, { name: "zoom", category: "", requiresDpoConsultation: false }, t.db),
+    ).rejects.toMatchObject({
       fieldErrors: { name: "Ein Werkzeug mit diesem Namen steht schon im Katalog." },
     });
-    const threema = await addCatalogueTool(clerk, id, { name: "Threema Work", category: "Messenger", requiresDpoConsultation: true }, t.db);
+    const threema = await addCatalogueTool(
+      clerk,
+      id,
+      { name: "Threema Work", category: "Messenger", requiresDpoConsultation: true },
+      t.db,
+    );
     const [row] = await t.db.select().from(tools).where(eq(tools.id, threema));
     expect(row).toMatchObject({ slug: "threema-work", requiresDpoConsultation: true });
 
     let view = await editor();
-    await importRows(clerk, id, { version: view.inventory!.version, text: "Werkzeug;Arbeitsplätze\nThreema Work;1.500\n", mode: "append" }, t.db);
+    await importRows(
+      clerk,
+      id,
+      { version: view.inventory!.version, text: "Werkzeug;Arbeitsplätze\nThreema Work;1.500\n", mode: "append" },
+      t.db,
+    );
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
-    expect(await consultationRequirement(t.db, answer!.id)).toMatchObject({ required: true, reasons: [{ kind: "tool", name: "Threema Work" }] });
+    expect(await consultationRequirement(t.db, answer!.id)).toMatchObject({
+      required: true,
+      reasons: [{ kind: "tool", name: "Threema Work" }],
+    });
 
     view = await editor();
-    const fact = { version: view.inventory!.version, toolId: threema, key: "dpa_status", value: "AVV abgeschlossen", asOf: "2021-05-01", citation: "Antwort der Landesregierung auf die Kleine Anfrage (Test)", url: "" };
-    await expect(addToolFact(clerk, id, { ...fact, citation: " ", value: "", asOf: "2021-02-30", url: "ftp://x" }, t.db)).rejects.toMatchObject({
+    const fact = {
+      version: view.inventory!.version,
+      toolId: threema,
+      key: "dpa_status",
+      value: "AVV abgeschlossen",
+      asOf: "2021-05-01",
+      citation: "Antwort der Landesregierung auf die Kleine Anfrage (Test)",
+      url: "",
+    };
+    await expect(
+      addToolFact(clerk, id, { ...fact, citation: " ", value: "", asOf: "2021-02-30", url: "ftp://x" }, t.db),
+    ).rejects.toMatchObject({
       fieldErrors: {
         citation: "Jede Angabe braucht ihre Quelle.",
         value: "Bitte geben Sie den Wert an.",
@@ -179,12 +268,19 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
         url: "Bitte geben Sie eine Adresse mit http:// oder https:// an.",
       },
     });
-    await expect(addToolFact(clerk, id, { ...fact, key: "usage_status", value: "vielleicht" }, t.db)).rejects.toMatchObject({
+    await expect(
+      addToolFact(clerk, id, { ...fact, key: "usage_status", value: "vielleicht" }, t.db),
+    ).rejects.toMatchObject({
       fieldErrors: { value: "Bitte wählen Sie geplant, im Einsatz oder außer Betrieb." },
     });
     await addToolFact(clerk, id, fact, t.db);
     view = await editor();
-    await addToolFact(clerk, id, { ...fact, version: view.inventory!.version, key: "usage_status", value: "Im Einsatz" }, t.db);
+    await addToolFact(
+      clerk,
+      id,
+      { ...fact, version: view.inventory!.version, key: "usage_status", value: "Im Einsatz" },
+      t.db,
+    );
     view = await editor();
     expect(view.facts.filter((f) => f.toolName === "Threema Work").map((f) => [f.key, f.value, f.citation])).toEqual([
       ["dpa_status", "AVV abgeschlossen", fact.citation],
@@ -210,25 +306,40 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
       footnote: "ohne Polizei",
       rows: [{ organizationId: ministry!.id, label: "", uses: [view.rows[0]!.id, view.rows[2]!.id] }],
     };
-    await expect(saveMatrix(clerk, id, { ...matrix, rows: [{ organizationId: foreign!.id, label: "", uses: [] }] }, t.db)).rejects.toMatchObject({
+    await expect(
+      saveMatrix(clerk, id, { ...matrix, rows: [{ organizationId: foreign!.id, label: "", uses: [] }] }, t.db),
+    ).rejects.toMatchObject({
       fieldErrors: { "mrow-0-organization": "Bitte wählen Sie einen der angebotenen Einträge." },
     });
     await expect(saveMatrix(clerk, id, { ...matrix, footnote: "" }, t.db)).rejects.toBeInstanceOf(ToolInputError);
     await saveMatrix(clerk, id, matrix, t.db);
     view = await editor();
-    expect(view.matrix).toMatchObject({ rowHeading: matrix.rowHeading, rows: [{ organizationId: ministry!.id, label: ministry!.name, uses: [view.rows[0]!.id, view.rows[2]!.id] }] });
+    expect(view.matrix).toMatchObject({
+      rowHeading: matrix.rowHeading,
+      rows: [{ organizationId: ministry!.id, label: ministry!.name, uses: [view.rows[0]!.id, view.rows[2]!.id] }],
+    });
     // A matrix the answer names as a part of its own ("Anlage zur Antwort auf Frage 1") keeps that name.
     expect(view.matrix!.title).toBeNull();
-    await expect(saveMatrix(clerk, id, { ...matrix, version: view.inventory!.version, title: "A".repeat(201) }, t.db)).rejects.toMatchObject({
+    await expect(
+      saveMatrix(clerk, id, { ...matrix, version: view.inventory!.version, title: "A".repeat(201) }, t.db),
+    ).rejects.toMatchObject({
       fieldErrors: { title: expect.stringContaining("200") },
     });
-    await saveMatrix(clerk, id, { ...matrix, version: view.inventory!.version, title: "  Anlage zur Antwort auf Frage 1 " }, t.db);
+    await saveMatrix(
+      clerk,
+      id,
+      { ...matrix, version: view.inventory!.version, title: "  Anlage zur Antwort auf Frage 1 " },
+      t.db,
+    );
     view = await editor();
     expect(view.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
 
     let [set] = await t.db.select().from(criteriaSets).limit(1);
     if (!set) {
-      [set] = await t.db.insert(criteriaSets).values({ slug: "test-set", title: "Testkatalog", issuer: "Test" }).returning();
+      [set] = await t.db
+        .insert(criteriaSets)
+        .values({ slug: "test-set", title: "Testkatalog", issuer: "Test" })
+        .returning();
       await t.db.insert(criteria).values({ criteriaSetId: set!.id, position: 1, text: "Ende-zu-Ende-Verschlüsselung" });
     }
     const [criterion] = await t.db.select().from(criteria).where(eq(criteria.criteriaSetId, set!.id)).limit(1);
@@ -241,7 +352,14 @@ describe.each(backends())("tool inventory editor on %s", (backend) => {
         { inventoryRowId: view.rows[0]!.id, criterionId: "", result: "not_assessed", comment: "Gesamtbewertung folgt" },
       ],
     };
-    await expect(saveAssessment(clerk, id, { ...assessment, results: [{ ...assessment.results[0]!, result: "vielleicht" }] }, t.db)).rejects.toMatchObject({
+    await expect(
+      saveAssessment(
+        clerk,
+        id,
+        { ...assessment, results: [{ ...assessment.results[0]!, result: "vielleicht" }] },
+        t.db,
+      ),
+    ).rejects.toMatchObject({
       fieldErrors: { "result-0": "Bitte wählen Sie einen der angebotenen Einträge." },
     });
     await saveAssessment(clerk, id, assessment, t.db);

@@ -27,13 +27,23 @@ describe.each(backends())("public tool pages on %s", (backend) => {
     expect(zoom).not.toBeNull();
     expect(zoom!.facts.every((fact) => fact.sourceCitation.length > 0)).toBe(true);
     expect(zoom!.facts.map((fact) => fact.sourceCitation)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Senatskanzlei Hamburg/), expect.stringMatching(/^Samtgemeinde Scharnebeck/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Senatskanzlei Hamburg/),
+        expect.stringMatching(/^Samtgemeinde Scharnebeck/),
+      ]),
     );
-    expect(zoom!.mentions).toEqual([expect.objectContaining({ bodySlug: "landtag-nrw", label: "Zoom", workplaceCount: null })]);
+    expect(zoom!.mentions).toEqual([
+      expect.objectContaining({ bodySlug: "landtag-nrw", label: "Zoom", workplaceCount: null }),
+    ]);
 
     const viko = await loadToolPage("cisco-viko", t.db);
     expect(viko!.mentions).toEqual([
-      expect.objectContaining({ label: "Cisco-ViKo (On-Premise)", workplaceCount: 52413, answeredOn: "2020-07-07", documentReference: "17/9511" }),
+      expect.objectContaining({
+        label: "Cisco-ViKo (On-Premise)",
+        workplaceCount: 52413,
+        answeredOn: "2020-07-07",
+        documentReference: "17/9511",
+      }),
     ]);
     expect(viko!.assessments.length).toBeGreaterThan(0);
     expect(await loadToolPage("gibt-es-nicht", t.db)).toBeNull();
@@ -43,7 +53,10 @@ describe.each(backends())("public tool pages on %s", (backend) => {
     const before = await loadToolPage("zoom", t.db);
     const hamburgFacts = before!.facts.filter((fact) => fact.sourceCitation.startsWith("Senatskanzlei Hamburg"));
     expect(hamburgFacts.length).toBeGreaterThan(0);
-    const [source] = await t.db.select({ inquiryId: sources.inquiryId }).from(sources).where(eq(sources.citation, hamburgFacts[0]!.sourceCitation));
+    const [source] = await t.db
+      .select({ inquiryId: sources.inquiryId })
+      .from(sources)
+      .where(eq(sources.citation, hamburgFacts[0]!.sourceCitation));
     await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.id, source!.inquiryId!));
     const after = await loadToolPage("zoom", t.db);
     expect(after!.facts.some((fact) => fact.sourceCitation.startsWith("Senatskanzlei Hamburg"))).toBe(false);

@@ -33,7 +33,8 @@ import {
 } from "../../app/server/core/transitions.server";
 import { backends, useTestDatabase } from "../support/db";
 
-const STALE = "Der Vorgang wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Eingaben bleiben erhalten.";
+const STALE =
+  "Der Vorgang wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Eingaben bleiben erhalten.";
 
 describe.each(backends())("lifecycle transitions on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
@@ -85,7 +86,13 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const [norderstedt] = await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, "norderstedt"));
     for (const bodyId of [inquiry.bodyId, norderstedt!.id]) {
       await expect(
-        applyInquiryTransition(t.db, { inquiryId: inquiry.id, bodyId, expectedVersion: inquiry.version, event: "accept", actor: outsider }),
+        applyInquiryTransition(t.db, {
+          inquiryId: inquiry.id,
+          bodyId,
+          expectedVersion: inquiry.version,
+          event: "accept",
+          actor: outsider,
+        }),
       ).rejects.toThrow(NotFound);
     }
     // Even the body's own council office does not find the inquiry under another body.
@@ -104,7 +111,13 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const inquiry = await inquiryByTitle(NRW_SUBMITTED);
     const office = await nrw("ratsbuero");
     const eventsBefore = await eventsOf(inquiry.id);
-    const command = { inquiryId: inquiry.id, bodyId: inquiry.bodyId, expectedVersion: inquiry.version, event: "accept", actor: office };
+    const command = {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "accept",
+      actor: office,
+    };
 
     const result = await applyInquiryTransition(t.db, command);
     expect(result).toMatchObject({ status: "accepted", version: inquiry.version + 1, publicEvent: false });
@@ -128,13 +141,23 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const stale = applyInquiryTransition(t.db, command);
     await expect(stale).rejects.toThrow(StaleVersionError);
     await expect(stale).rejects.toThrow(STALE);
-    expect(await snapshot(inquiry.id)).toEqual({ status: "accepted", version: inquiry.version + 1, events: eventsBefore.length + 1 });
+    expect(await snapshot(inquiry.id)).toEqual({
+      status: "accepted",
+      version: inquiry.version + 1,
+      events: eventsBefore.length + 1,
+    });
   });
 
   it("refuses an assignment without a lead department or with one of another body, then assigns", async () => {
     const inquiry = await inquiryByTitle(NRW_SUBMITTED);
     const office = await nrw("ratsbuero");
-    const base = { inquiryId: inquiry.id, bodyId: inquiry.bodyId, expectedVersion: inquiry.version, event: "assign", actor: office };
+    const base = {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "assign",
+      actor: office,
+    };
     const before = await snapshot(inquiry.id);
 
     await expect(applyInquiryTransition(t.db, { ...base, facts: {} })).rejects.toMatchObject({
@@ -147,7 +170,9 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       .innerJoin(bodies, eq(bodies.id, organizations.bodyId))
       .where(eq(bodies.slug, "norderstedt"))
       .limit(1);
-    await expect(applyInquiryTransition(t.db, { ...base, facts: { leadOrganizationId: foreign!.id } })).rejects.toMatchObject({
+    await expect(
+      applyInquiryTransition(t.db, { ...base, facts: { leadOrganizationId: foreign!.id } }),
+    ).rejects.toMatchObject({
       reason: "guard_failed",
     });
     expect(await snapshot(inquiry.id)).toEqual(before);
@@ -169,11 +194,20 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const inquiry = await inquiryByTitle(NRW_SUBMITTED);
     const office = await nrw("ratsbuero");
     expect(inquiry.dueOn).not.toBeNull();
-    const base = { inquiryId: inquiry.id, bodyId: inquiry.bodyId, expectedVersion: inquiry.version, event: "extend_deadline", actor: office };
+    const base = {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "extend_deadline",
+      actor: office,
+    };
 
     // The server takes the current due date from the row, not from the caller.
     await expect(
-      applyInquiryTransition(t.db, { ...base, facts: { reason: "Ressortabstimmung", currentDueOn: "2000-01-01", newDueOn: inquiry.dueOn! } }),
+      applyInquiryTransition(t.db, {
+        ...base,
+        facts: { reason: "Ressortabstimmung", currentDueOn: "2000-01-01", newDueOn: inquiry.dueOn! },
+      }),
     ).rejects.toMatchObject({ reason: "guard_failed", guard: "new_due_date_after_current" });
 
     // Well after the current deadline (the demo deadlines are relative to the day the data was loaded).
@@ -183,11 +217,22 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     expect((await inquiryByTitleId(inquiry.id)).dueOn).toBe(newDueOn);
     const extensions = await t.db.select().from(deadlineExtensions).where(eq(deadlineExtensions.inquiryId, inquiry.id));
     expect(extensions).toEqual([
-      expect.objectContaining({ previousDueOn: inquiry.dueOn, newDueOn, reason: "Ressortabstimmung", grantedByUserId: office.userId }),
+      expect.objectContaining({
+        previousDueOn: inquiry.dueOn,
+        newDueOn,
+        reason: "Ressortabstimmung",
+        grantedByUserId: office.userId,
+      }),
     ]);
     expect((await eventsOf(inquiry.id)).at(-1)).toMatchObject({
       type: "extend_deadline",
-      payload: { from: "assigned", to: "assigned", reason: "Ressortabstimmung", previousDueOn: inquiry.dueOn, newDueOn },
+      payload: {
+        from: "assigned",
+        to: "assigned",
+        reason: "Ressortabstimmung",
+        previousDueOn: inquiry.dueOn,
+        newDueOn,
+      },
     });
   });
 
@@ -200,7 +245,10 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       .where(and(eq(organizations.bodyId, inquiry.bodyId), eq(organizations.name, "MKFFI")));
     expect(contributing!.id).not.toBe(inquiry.leadOrganizationId);
     await t.db.insert(inquiryContributors).values({ inquiryId: inquiry.id, organizationId: contributing!.id });
-    const contributingClerk = { ...clerk, memberships: clerk.memberships.map((m) => ({ ...m, organizationId: contributing!.id })) };
+    const contributingClerk = {
+      ...clerk,
+      memberships: clerk.memberships.map((m) => ({ ...m, organizationId: contributing!.id })),
+    };
     const before = await snapshot(inquiry.id);
     await expect(
       applyInquiryTransition(t.db, {
@@ -236,21 +284,41 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   it("lets only the originating faction withdraw, with a public note", async () => {
     const inquiry = await inquiryByTitle(NRW_SUBMITTED);
     const faction = await nrw("fraktion");
-    const base = { inquiryId: inquiry.id, bodyId: inquiry.bodyId, expectedVersion: inquiry.version, event: "withdraw", actor: faction };
-    await expect(applyInquiryTransition(t.db, { ...base, facts: { publicNote: " " } })).rejects.toMatchObject({ reason: "guard_failed" });
+    const base = {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "withdraw",
+      actor: faction,
+    };
+    await expect(applyInquiryTransition(t.db, { ...base, facts: { publicNote: " " } })).rejects.toMatchObject({
+      reason: "guard_failed",
+    });
     // A member of another faction does not even see the internal inquiry.
     const [otherFactionOrg] = await t.db
       .select({ id: organizations.id })
       .from(organizations)
-      .where(and(eq(organizations.bodyId, inquiry.bodyId), eq(organizations.kind, "faction"), sql`${organizations.id} <> ${inquiry.originatorOrganizationId}`))
+      .where(
+        and(
+          eq(organizations.bodyId, inquiry.bodyId),
+          eq(organizations.kind, "faction"),
+          sql`${organizations.id} <> ${inquiry.originatorOrganizationId}`,
+        ),
+      )
       .limit(1);
     expect(otherFactionOrg).toBeDefined();
-    const otherFaction = { ...faction, memberships: faction.memberships.map((m) => ({ ...m, organizationId: otherFactionOrg!.id })) };
+    const otherFaction = {
+      ...faction,
+      memberships: faction.memberships.map((m) => ({ ...m, organizationId: otherFactionOrg!.id })),
+    };
     await expect(
       applyInquiryTransition(t.db, { ...base, actor: otherFaction, facts: { publicNote: "Erledigt." } }),
     ).rejects.toThrow(NotFound);
 
-    const result = await applyInquiryTransition(t.db, { ...base, facts: { publicNote: "Die Fragen haben sich erledigt." } });
+    const result = await applyInquiryTransition(t.db, {
+      ...base,
+      facts: { publicNote: "Die Fragen haben sich erledigt." },
+    });
     expect(result.status).toBe("withdrawn");
     const after = await inquiryByTitleId(inquiry.id);
     expect(after.withdrawalNote).toBe("Die Fragen haben sich erledigt.");
@@ -266,7 +334,13 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const office = await actor("ratsbuero@norderstedt.quaestio.example");
     const eventsBefore = (await eventsOf(inquiry.id)).length;
     const accept = () =>
-      applyInquiryTransition(t.db, { inquiryId: inquiry.id, bodyId: inquiry.bodyId, expectedVersion: inquiry.version, event: "accept", actor: office });
+      applyInquiryTransition(t.db, {
+        inquiryId: inquiry.id,
+        bodyId: inquiry.bodyId,
+        expectedVersion: inquiry.version,
+        event: "accept",
+        actor: office,
+      });
     // On PostgreSQL the pool runs both transactions on two connections at once; PGlite runs them one after the other.
     const results = await Promise.allSettled([accept(), accept()]);
     const won = results.filter((r) => r.status === "fulfilled");
@@ -274,7 +348,11 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]!.reason).toBeInstanceOf(StaleVersionError);
-    expect(await snapshot(inquiry.id)).toEqual({ status: "accepted", version: inquiry.version + 1, events: eventsBefore + 1 });
+    expect(await snapshot(inquiry.id)).toEqual({
+      status: "accepted",
+      version: inquiry.version + 1,
+      events: eventsBefore + 1,
+    });
   });
 
   it("makes a second transaction wait for the first one's row lock and then refuses it as stale", async () => {
@@ -310,14 +388,24 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const results = await Promise.allSettled([first, second]);
     expect(results[0]).toMatchObject({ status: "fulfilled", value: { status: "assigned" } });
     expect(results[1]).toMatchObject({ status: "rejected", reason: expect.any(StaleVersionError) });
-    expect(await snapshot(inquiry.id)).toEqual({ status: "assigned", version: inquiry.version + 1, events: eventsBefore + 1 });
+    expect(await snapshot(inquiry.id)).toEqual({
+      status: "assigned",
+      version: inquiry.version + 1,
+      events: eventsBefore + 1,
+    });
   });
 
   it("submits a draft only together with the numbering passed in by the submission module", async () => {
     const draft = await inquiryByTitle("Einsatz von Cloud-Diensten in den Landesbehörden");
     expect(draft.status).toBe("draft");
     const faction = await nrw("fraktion");
-    const base = { inquiryId: draft.id, bodyId: draft.bodyId, expectedVersion: draft.version, event: "submit", actor: faction };
+    const base = {
+      inquiryId: draft.id,
+      bodyId: draft.bodyId,
+      expectedVersion: draft.version,
+      event: "submit",
+      actor: faction,
+    };
     const before = await snapshot(draft.id);
     await expect(applyInquiryTransition(t.db, base)).rejects.toThrow(/reference number/);
     expect(await snapshot(draft.id)).toEqual(before);
@@ -329,11 +417,22 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       within: async (tx, inquiry) => {
         expect(inquiry.id).toBe(draft.id);
         expect(tx).toBeDefined();
-        return { period: "18", sequence: 99, reference: "99", publicRef: "KA-18-99", submittedOn: "2026-11-20", receivedOn: "2026-11-20" };
+        return {
+          period: "18",
+          sequence: 99,
+          reference: "99",
+          publicRef: "KA-18-99",
+          submittedOn: "2026-11-20",
+          receivedOn: "2026-11-20",
+        };
       },
     });
     expect(result).toMatchObject({ status: "submitted", version: draft.version + 1 });
-    expect(await inquiryByTitleId(draft.id)).toMatchObject({ status: "submitted", reference: "99", receivedOn: "2026-11-20" });
+    expect(await inquiryByTitleId(draft.id)).toMatchObject({
+      status: "submitted",
+      reference: "99",
+      receivedOn: "2026-11-20",
+    });
   });
 
   it("runs the motion lifecycle for an Antrag, recording the decision", async () => {
@@ -343,17 +442,29 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
       // The real Antrag of the seed documents (the demo data has fictional motions in every state beside it).
-      .where(and(eq(bodies.slug, "scharnebeck"), eq(inquiryTypes.lifecycle, "motion"), eq(inquiries.publicRef, "Antrag-1-2020")));
+      .where(
+        and(
+          eq(bodies.slug, "scharnebeck"),
+          eq(inquiryTypes.lifecycle, "motion"),
+          eq(inquiries.publicRef, "Antrag-1-2020"),
+        ),
+      );
     const inquiry = motion!.row;
     expect(inquiry.status).toBe("submitted");
     const office = await actor("ratsbuero@scharnebeck.quaestio.example");
     const base = { inquiryId: inquiry.id, bodyId: inquiry.bodyId, actor: office };
 
     // "accept" belongs to the inquiry lifecycle, not to a motion.
-    await expect(applyInquiryTransition(t.db, { ...base, expectedVersion: inquiry.version, event: "accept" })).rejects.toMatchObject({
+    await expect(
+      applyInquiryTransition(t.db, { ...base, expectedVersion: inquiry.version, event: "accept" }),
+    ).rejects.toMatchObject({
       reason: "not_allowed_in_state",
     });
-    const onAgenda = await applyInquiryTransition(t.db, { ...base, expectedVersion: inquiry.version, event: "put_on_agenda" });
+    const onAgenda = await applyInquiryTransition(t.db, {
+      ...base,
+      expectedVersion: inquiry.version,
+      event: "put_on_agenda",
+    });
     expect(onAgenda).toMatchObject({ status: "on_agenda", publicEvent: true });
     const decided = await applyInquiryTransition(t.db, {
       ...base,
@@ -364,10 +475,9 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     expect(decided.status).toBe("decided");
     const after = await inquiryByTitleId(inquiry.id);
     expect(after.motionDecision).toBe("referred");
-    expect((await eventsOf(inquiry.id)).filter((e) => e.public && e.recordedAt > inquiry.updatedAt).map((e) => e.type)).toEqual([
-      "put_on_agenda",
-      "decide",
-    ]);
+    expect(
+      (await eventsOf(inquiry.id)).filter((e) => e.public && e.recordedAt > inquiry.updatedAt).map((e) => e.type),
+    ).toEqual(["put_on_agenda", "decide"]);
   });
 
   it("moves an answer through its lifecycle with the same checks", async () => {
@@ -377,47 +487,88 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const clerk = await nrw("sachbearbeitung");
     const base = { answerId: answer!.id, bodyId: answer!.bodyId, actor: clerk };
 
-    await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "publish" })).rejects.toMatchObject({
+    await expect(
+      applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "publish" }),
+    ).rejects.toMatchObject({
       reason: "not_allowed_in_state",
     });
     await expect(
-      applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off", actor: await nrw("fraktion") }),
+      applyAnswerTransition(t.db, {
+        ...base,
+        expectedVersion: answer!.version,
+        event: "send_to_sign_off",
+        actor: await nrw("fraktion"),
+      }),
     ).rejects.toThrow(NotFound);
     await expect(
-      applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off", actor: await actor("sachbearbeitung@hamburg.quaestio.example") }),
+      applyAnswerTransition(t.db, {
+        ...base,
+        expectedVersion: answer!.version,
+        event: "send_to_sign_off",
+        actor: await actor("sachbearbeitung@hamburg.quaestio.example"),
+      }),
     ).rejects.toThrow(NotFound);
 
     // The demo answer's DPO consultation is still open: sign-off waits for it.
-    const open = await t.db.select({ id: consultations.id }).from(consultations).where(and(eq(consultations.answerId, answer!.id), eq(consultations.status, "requested")));
+    const open = await t.db
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(and(eq(consultations.answerId, answer!.id), eq(consultations.status, "requested")));
     if (open.length > 0) {
-      await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off" })).rejects.toMatchObject({
+      await expect(
+        applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off" }),
+      ).rejects.toMatchObject({
         guard: "no_open_consultation",
       });
       await t.db.update(consultations).set({ status: "withdrawn" }).where(eq(consultations.answerId, answer!.id));
     }
-    const sent = await applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "send_to_sign_off" });
+    const sent = await applyAnswerTransition(t.db, {
+      ...base,
+      expectedVersion: answer!.version,
+      event: "send_to_sign_off",
+    });
     expect(sent).toMatchObject({ status: "sign_off", version: answer!.version + 1, publicEvent: false });
-    await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "request_consultation" })).rejects.toThrow(STALE);
+    await expect(
+      applyAnswerTransition(t.db, { ...base, expectedVersion: answer!.version, event: "request_consultation" }),
+    ).rejects.toThrow(STALE);
 
     const mayor = await nrw("verwaltungsspitze");
     await expect(
-      applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "return_for_revision" }),
+      applyAnswerTransition(t.db, {
+        ...base,
+        actor: mayor,
+        expectedVersion: sent.version,
+        event: "return_for_revision",
+      }),
     ).rejects.toMatchObject({ reason: "guard_failed", guard: "comment_given" });
     // No sign-off chain is recorded for the demo answer, so it cannot be approved.
-    await expect(applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "approve" })).rejects.toMatchObject({
+    await expect(
+      applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "approve" }),
+    ).rejects.toMatchObject({
       reason: "guard_failed",
       guard: "all_required_steps_signed",
     });
-    const [answerVersion] = await t.db.select({ id: answerVersions.id }).from(answerVersions).where(eq(answerVersions.answerId, answer!.id));
+    const [answerVersion] = await t.db
+      .select({ id: answerVersions.id })
+      .from(answerVersions)
+      .where(eq(answerVersions.answerId, answer!.id));
     const [step] = await t.db
       .insert(signOffSteps)
       .values({ answerId: answer!.id, position: 1, label: "Minister/in", status: "pending" })
       .returning({ id: signOffSteps.id });
     const [signature] = await t.db
       .insert(signatures)
-      .values({ stepId: step!.id, versionId: answerVersion!.id, userId: mayor.userId, decision: "signed", contentHash: "sha256:demo" })
+      .values({
+        stepId: step!.id,
+        versionId: answerVersion!.id,
+        userId: mayor.userId,
+        decision: "signed",
+        contentHash: "sha256:demo",
+      })
       .returning({ id: signatures.id });
-    await expect(applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "approve" })).rejects.toMatchObject({
+    await expect(
+      applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "approve" }),
+    ).rejects.toMatchObject({
       guard: "all_required_steps_signed",
     });
     const returned = await applyAnswerTransition(t.db, {
@@ -428,16 +579,30 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       facts: { comment: "Bitte Zahlen ergänzen." },
     });
     expect(returned.status).toBe("drafting");
-    const [invalidated] = await t.db.select({ at: signatures.invalidatedAt }).from(signatures).where(eq(signatures.id, signature!.id));
+    const [invalidated] = await t.db
+      .select({ at: signatures.invalidatedAt })
+      .from(signatures)
+      .where(eq(signatures.id, signature!.id));
     expect(invalidated!.at).toBeInstanceOf(Date);
 
     // A second round: the step signs, only the mayor approves, the council office publishes.
-    const again = await applyAnswerTransition(t.db, { ...base, expectedVersion: returned.version, event: "send_to_sign_off" });
+    const again = await applyAnswerTransition(t.db, {
+      ...base,
+      expectedVersion: returned.version,
+      event: "send_to_sign_off",
+    });
     await t.db.update(signOffSteps).set({ status: "signed" }).where(eq(signOffSteps.id, step!.id));
-    await expect(applyAnswerTransition(t.db, { ...base, expectedVersion: again.version, event: "approve" })).rejects.toMatchObject({
+    await expect(
+      applyAnswerTransition(t.db, { ...base, expectedVersion: again.version, event: "approve" }),
+    ).rejects.toMatchObject({
       reason: "forbidden",
     });
-    const approved = await applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: again.version, event: "approve" });
+    const approved = await applyAnswerTransition(t.db, {
+      ...base,
+      actor: mayor,
+      expectedVersion: again.version,
+      event: "approve",
+    });
     expect(approved.status).toBe("approved");
     const published = await applyAnswerTransition(t.db, {
       ...base,
@@ -452,7 +617,13 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
     const written = await t.db
       .select({ type: events.type, payload: events.payload })
       .from(events)
-      .where(and(eq(events.aggregateType, "answer"), eq(events.aggregateId, answer!.id), sql`${events.type} in ('send_to_sign_off', 'return_for_revision', 'approve', 'publish')`))
+      .where(
+        and(
+          eq(events.aggregateType, "answer"),
+          eq(events.aggregateId, answer!.id),
+          sql`${events.type} in ('send_to_sign_off', 'return_for_revision', 'approve', 'publish')`,
+        ),
+      )
       .orderBy(events.id);
     expect(written).toEqual([
       { type: "send_to_sign_off", payload: { from: "drafting", to: "sign_off" } },

@@ -23,10 +23,16 @@ describe.each(backends())("withheld text stays out of public output on %s", (bac
       .innerJoin(answers, eq(answers.id, answerVersions.answerId))
       .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
       .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-      .where(and(isNotNull(answerVersions.publishedAt), eq(inquiries.visibility, "public"), isNotNull(inquiries.publicRef)))
+      .where(
+        and(isNotNull(answerVersions.publishedAt), eq(inquiries.visibility, "public"), isNotNull(inquiries.publicRef)),
+      )
       .limit(1);
     expect(target).toBeDefined();
-    const [part] = await t.db.select({ id: answerParts.id }).from(answerParts).where(eq(answerParts.versionId, target!.versionId)).limit(1);
+    const [part] = await t.db
+      .select({ id: answerParts.id })
+      .from(answerParts)
+      .where(eq(answerParts.versionId, target!.versionId))
+      .limit(1);
 
     await fc.assert(
       fc.asyncProperty(

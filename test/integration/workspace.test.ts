@@ -16,7 +16,6 @@ describe.each(backends())("workspace scope on %s", (backend) => {
 
   const userFor = (email: string) => currentUserFor(t.db, email);
 
-
   async function titlesFor(email: string) {
     const workspace = await loadWorkspace(await userFor(email));
     return workspace.flatMap((b) => b.inquiries.map((i) => `${i.status}: ${i.title}`)).sort();

@@ -217,15 +217,7 @@ const LONG_SEEDS = [
 
 /** Systematic variations of the XSS seeds: wrappers that break out of common contexts. */
 function xssVariants(seed: string): string[] {
-  return [
-    seed,
-    `x${seed}`,
-    `${seed}x`,
-    `">${seed}`,
-    `'>${seed}`,
-    `</p>${seed}<p>`,
-    `</option></select>${seed}`,
-  ];
+  return [seed, `x${seed}`, `${seed}x`, `">${seed}`, `'>${seed}`, `</p>${seed}<p>`, `</option></select>${seed}`];
 }
 
 function sqlVariants(seed: string): string[] {
@@ -269,10 +261,10 @@ export const DANGEROUS_FRAGMENTS = [
   "<svg/onload=",
   "<body onload=",
   "<details open ontoggle=",
-  "<iframe src=\"javascript:",
-  "<a href=\"javascript:",
+  '<iframe src="javascript:',
+  '<a href="javascript:',
   "<input autofocus onfocus=",
-  "<base href=\"//evil",
+  '<base href="//evil',
 ] as const;
 // Attribute-breaking payloads (`" onmouseover="alert(1)`) are harmless as text — quotes need no escaping in
 // a text node — and React escapes them inside attributes; the browser test catches them if they ever run.

@@ -42,7 +42,7 @@ export async function openPage(browser: Browser): Promise<RecordedPage> {
     allowed.some(
       (rule) =>
         (typeof rule.url === "string" ? url === rule.url || url.endsWith(rule.url) : rule.url.test(url)) &&
-        (rule.status === undefined || status === undefined || rule.status === status)
+        (rule.status === undefined || status === undefined || rule.status === status),
     );
 
   page.on("console", (message) => {
@@ -124,7 +124,7 @@ export async function checkA11y(page: Page): Promise<AxeViolation[]> {
   });
   const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = severe.map(
-    (v) => `${v.impact}: ${v.id} — ${v.help} (${v.targets.slice(0, 5).join(", ")}) ${v.helpUrl}`
+    (v) => `${v.impact}: ${v.id} — ${v.help} (${v.targets.slice(0, 5).join(", ")}) ${v.helpUrl}`,
   );
   expect(report, `axe found serious or critical violations on ${page.url()}:\n${report.join("\n")}`).toEqual([]);
   return violations;
@@ -145,7 +145,8 @@ export async function waitForMailLink(page: Page, mailboxUrl: string, recipient:
     async () => {
       await page.goto(mailboxUrl);
       const mail = page.locator("article", { hasText: recipient }).first();
-      const link = (await mail.count()) > 0 ? await mail.locator(`a[href*="${hrefPart}"]`).first().getAttribute("href") : null;
+      const link =
+        (await mail.count()) > 0 ? await mail.locator(`a[href*="${hrefPart}"]`).first().getAttribute("href") : null;
       if (!link) throw new Error(`no mail to ${recipient} with a link to ${hrefPart} in the development mailbox yet`);
       return link;
     },

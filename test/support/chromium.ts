@@ -38,7 +38,7 @@ export function ensureChromium(): string {
   if (found) return found;
   if (process.env.CHROMIUM_PATH?.trim()) {
     throw new Error(
-      `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; point it at a Chromium executable or unset it to use ${DEFAULT_CHROMIUM}.`
+      `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist; point it at a Chromium executable or unset it to use ${DEFAULT_CHROMIUM}.`,
     );
   }
   if (canInstallWithApt()) {
@@ -54,6 +54,6 @@ export function ensureChromium(): string {
   }
   throw new Error(
     "Browser tests need Chromium: install it with `sudo apt-get update && sudo apt-get install -y chromium` " +
-      "(or set CHROMIUM_PATH to a Chromium executable)."
+      "(or set CHROMIUM_PATH to a Chromium executable).",
   );
 }

@@ -127,7 +127,7 @@ async function withAdmin<T>(adminUrl: string, fn: (sql: postgres.Sql) => Promise
 
 export async function createDatabase(adminUrl: string, name: string, template?: string) {
   await withAdmin(adminUrl, (sql) =>
-    sql.unsafe(`CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ""}`)
+    sql.unsafe(`CREATE DATABASE ${quoteIdentifier(name)}${template ? ` TEMPLATE ${quoteIdentifier(template)}` : ""}`),
   );
 }
 
@@ -180,9 +180,9 @@ export async function createSeededPostgresTemplate(adminUrl: string, runId: stri
  */
 export async function dropStaleDatabases(adminUrl: string, maxAgeMs = 6 * 60 * 60 * 1000) {
   const names = await withAdmin(adminUrl, async (sql) =>
-    (
-      await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'quaestio\\_%'`
-    ).map((row) => row.datname)
+    (await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'quaestio\\_%'`).map(
+      (row) => row.datname,
+    ),
   );
   for (const name of names) {
     const match = NAME_PATTERN.exec(name);

@@ -82,7 +82,7 @@ export async function createSeededTestDatabase(backend: Backend): Promise<Seeded
  */
 export function useTestDatabase(
   backend: Backend,
-  options: { seeded?: boolean } = {}
+  options: { seeded?: boolean } = {},
 ): { readonly backend: Backend; readonly db: Db; readonly handle: DatabaseHandle; readonly logins: DemoLogins } {
   let current: TestDatabase | SeededTestDatabase | undefined;
   beforeAll(async () => {

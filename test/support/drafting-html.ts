@@ -105,7 +105,8 @@ export function htmlToDoc(html: string): JsonNode {
 /** Trims text runs at block edges, drops empty text, fills empty containers like the schema would. */
 function normalise(node: JsonNode): JsonNode {
   if (!node.content) {
-    if (["listItem", "tableCell", "tableHeader", "blockquote"].includes(node.type)) node.content = [{ type: "paragraph" }];
+    if (["listItem", "tableCell", "tableHeader", "blockquote"].includes(node.type))
+      node.content = [{ type: "paragraph" }];
     return node;
   }
   node.content = node.content.map(normalise).filter((c) => c.type !== "text" || (c.text ?? "") !== "");
@@ -118,7 +119,8 @@ function normalise(node: JsonNode): JsonNode {
   }
   if (node.content.length === 0) {
     delete node.content;
-    if (["listItem", "tableCell", "tableHeader", "blockquote"].includes(node.type)) node.content = [{ type: "paragraph" }];
+    if (["listItem", "tableCell", "tableHeader", "blockquote"].includes(node.type))
+      node.content = [{ type: "paragraph" }];
   }
   return node;
 }

@@ -1,6 +1,14 @@
 /** People, departments and look-ups for the notification integration tests (on top of the seeded demo data). */
 import { and, eq } from "drizzle-orm";
-import { inquiries, memberships, notificationPreferences, notifications, organizations, outbox, users } from "../../db/schema";
+import {
+  inquiries,
+  memberships,
+  notificationPreferences,
+  notifications,
+  organizations,
+  outbox,
+  users,
+} from "../../db/schema";
 import type { Db } from "../../app/server/core/db.server";
 import { membershipFactsOf, type TransitionActor } from "../../app/server/core/transitions.server";
 
@@ -26,14 +34,23 @@ export async function membershipOf(db: Db, email: string) {
 }
 
 export async function addDepartment(db: Db, bodyId: string, name: string): Promise<string> {
-  const [row] = await db.insert(organizations).values({ bodyId, kind: "department", name }).returning({ id: organizations.id });
+  const [row] = await db
+    .insert(organizations)
+    .values({ bodyId, kind: "department", name })
+    .returning({ id: organizations.id });
   return row!.id;
 }
 
 /** A user with one role; `active: false` makes a deactivated account. */
 export async function addUser(
   db: Db,
-  input: { email: string; bodyId: string; organizationId: string; role: (typeof memberships.$inferInsert)["role"]; active?: boolean },
+  input: {
+    email: string;
+    bodyId: string;
+    organizationId: string;
+    role: (typeof memberships.$inferInsert)["role"];
+    active?: boolean;
+  },
 ): Promise<string> {
   const active = input.active ?? true;
   const [user] = await db
@@ -46,11 +63,18 @@ export async function addUser(
       deactivatedAt: active ? null : new Date(),
     })
     .returning({ id: users.id });
-  await db.insert(memberships).values({ userId: user!.id, bodyId: input.bodyId, organizationId: input.organizationId, role: input.role });
+  await db
+    .insert(memberships)
+    .values({ userId: user!.id, bodyId: input.bodyId, organizationId: input.organizationId, role: input.role });
   return user!.id;
 }
 
-export async function setPreference(db: Db, userId: string, kind: string, pref: { inApp: boolean; email: boolean; dueSoonDays?: number }) {
+export async function setPreference(
+  db: Db,
+  userId: string,
+  kind: string,
+  pref: { inApp: boolean; email: boolean; dueSoonDays?: number },
+) {
   const row = { inApp: pref.inApp, email: pref.email, dueSoonDays: pref.dueSoonDays ?? null };
   await db
     .insert(notificationPreferences)

@@ -172,10 +172,11 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
  */
 export async function runAppUntilExit(
   options: AppOptions = {},
-  timeoutMs = 60_000
+  timeoutMs = 60_000,
 ): Promise<ExitInfo & { output: string }> {
   const port = options.port ?? (await freePort());
-  const pgliteDir = options.env?.DATABASE_URL || options.env?.PGLITE_DIR ? null : options.pgliteDir ?? freshPgliteDir();
+  const pgliteDir =
+    options.env?.DATABASE_URL || options.env?.PGLITE_DIR ? null : (options.pgliteDir ?? freshPgliteDir());
   const { child, exited, output } = spawnApp(options, port, pgliteDir);
   let started = false;
   child.stdout!.on("data", () => {

@@ -32,7 +32,12 @@ describe("effectiveRoles", () => {
   });
 
   it("counts no department role while there is no lead department, and no faction without an originator", () => {
-    expect(effectiveRoles([m("clerk", LEAD), m("faction_member", FACTION)], BODY, { originatorOrganizationId: null, leadOrganizationId: null })).toEqual([]);
+    expect(
+      effectiveRoles([m("clerk", LEAD), m("faction_member", FACTION)], BODY, {
+        originatorOrganizationId: null,
+        leadOrganizationId: null,
+      }),
+    ).toEqual([]);
   });
 });
 

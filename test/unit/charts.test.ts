@@ -14,13 +14,20 @@ describe("barChartLayout", () => {
   });
 
   it("keeps a tiny non-zero value visible and a zero empty", () => {
-    const layout = barChartLayout([{ label: "a", value: 100000 }, { label: "b", value: 1 }, { label: "c", value: 0 }]);
+    const layout = barChartLayout([
+      { label: "a", value: 100000 },
+      { label: "b", value: 1 },
+      { label: "c", value: 0 },
+    ]);
     expect(layout.bars[1]!.barWidth).toBeGreaterThanOrEqual(1);
     expect(layout.bars[2]!.barWidth).toBe(0);
   });
 
   it("stacks rows without overlap and sizes the drawing to them", () => {
-    const layout = barChartLayout([{ label: "a", value: 1 }, { label: "b", value: 2 }]);
+    const layout = barChartLayout([
+      { label: "a", value: 1 },
+      { label: "b", value: 2 },
+    ]);
     expect(layout.bars[1]!.labelY).toBeGreaterThan(layout.bars[0]!.barY + layout.barHeight);
     expect(layout.height).toBeGreaterThanOrEqual(layout.bars[1]!.barY + layout.barHeight);
   });

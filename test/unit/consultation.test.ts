@@ -1,13 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { dueDateProblem, isLeadDrafter, letterDateProblem, mayWriteStatement, validateItems, ITEMS_MAX } from "../../app/domain/consultation";
+import {
+  dueDateProblem,
+  isLeadDrafter,
+  letterDateProblem,
+  mayWriteStatement,
+  validateItems,
+  ITEMS_MAX,
+} from "../../app/domain/consultation";
 import { notificationTargets } from "../../app/domain/notifications";
 import type { MembershipFact } from "../../app/domain/policy";
 
 const BODY = "b1";
-const m = (organizationId: string, role: MembershipFact["role"], bodyId = BODY): MembershipFact => ({ bodyId, organizationId, role });
+const m = (organizationId: string, role: MembershipFact["role"], bodyId = BODY): MembershipFact => ({
+  bodyId,
+  organizationId,
+  role,
+});
 
 describe("who writes a consultation's part", () => {
-  const facts = (kind: "dpo" | "department" | "supervisory_authority") => ({ bodyId: BODY, kind, addresseeOrganizationId: "office", leadOrganizationId: "lead" });
+  const facts = (kind: "dpo" | "department" | "supervisory_authority") => ({
+    bodyId: BODY,
+    kind,
+    addresseeOrganizationId: "office",
+    leadOrganizationId: "lead",
+  });
   it.each([
     ["the DPO of the office, for a DPO consultation", [m("office", "dpo")], "dpo", true],
     ["a clerk of the DPO office is not the DPO", [m("office", "clerk")], "dpo", false],
@@ -80,11 +96,31 @@ describe("dates", () => {
 
 describe("consultation notifications", () => {
   it.each([
-    ["answer", "request_consultation", { addresseeOrganizationId: "dpo" }, [{ audience: { kind: "dpo_office", organizationId: "dpo" }, kind: "consultation_requested" }]],
-    ["consultation", "contribution_requested", { addresseeOrganizationId: "a17" }, [{ audience: { kind: "organizations", organizationIds: ["a17"] }, kind: "contribution_requested" }]],
+    [
+      "answer",
+      "request_consultation",
+      { addresseeOrganizationId: "dpo" },
+      [{ audience: { kind: "dpo_office", organizationId: "dpo" }, kind: "consultation_requested" }],
+    ],
+    [
+      "consultation",
+      "contribution_requested",
+      { addresseeOrganizationId: "a17" },
+      [{ audience: { kind: "organizations", organizationIds: ["a17"] }, kind: "contribution_requested" }],
+    ],
     ["answer", "consultation_answered", {}, [{ audience: { kind: "lead_department" }, kind: "consultation_answered" }]],
-    ["consultation", "consultation_answered", {}, [{ audience: { kind: "lead_department" }, kind: "consultation_answered" }]],
-    ["consultation", "contribution_delivered", {}, [{ audience: { kind: "lead_department" }, kind: "contribution_delivered" }]],
+    [
+      "consultation",
+      "consultation_answered",
+      {},
+      [{ audience: { kind: "lead_department" }, kind: "consultation_answered" }],
+    ],
+    [
+      "consultation",
+      "contribution_delivered",
+      {},
+      [{ audience: { kind: "lead_department" }, kind: "contribution_delivered" }],
+    ],
     ["consultation", "consultation_quote_changed", {}, []],
     ["answer", "request_consultation", {}, []],
   ] as const)("%s %s", (aggregateType, type, payload, expected) => {

@@ -103,8 +103,14 @@ describe("sectionsForRoles", () => {
     [["mayor"], []],
     [["body_admin"], []],
     [["clerk", "department_head"], ["department_assigned"]],
-    [["faction_member", "council_office"], [...office, ...faction]],
-    [["dpo", "clerk", "council_office"], [...office, "department_assigned", "dpo_consultations"]],
+    [
+      ["faction_member", "council_office"],
+      [...office, ...faction],
+    ],
+    [
+      ["dpo", "clerk", "council_office"],
+      [...office, "department_assigned", "dpo_consultations"],
+    ],
     [[], []],
   ])("%j → %j", (roles, sections) => {
     expect(sectionsForRoles(roles)).toEqual(sections);
@@ -113,7 +119,11 @@ describe("sectionsForRoles", () => {
 
 describe("groupByLeadDepartment", () => {
   it("keeps departments in order of appearance and puts unassigned items last", () => {
-    const item = (id: string, lead: string | null) => ({ id, leadOrganizationId: lead, leadOrganizationName: lead ? `Amt ${lead}` : null });
+    const item = (id: string, lead: string | null) => ({
+      id,
+      leadOrganizationId: lead,
+      leadOrganizationName: lead ? `Amt ${lead}` : null,
+    });
     const groups = groupByLeadDepartment([item("1", null), item("2", "A"), item("3", "B"), item("4", "A")]);
     expect(groups.map((g) => [g.organizationName, g.items.map((i) => i.id)])).toEqual([
       ["Amt A", ["2", "4"]],

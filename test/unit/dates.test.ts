@@ -1,7 +1,17 @@
 /** The one ISO-date parser and day arithmetic (app/domain/dates.ts), against Date.UTC as an oracle. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber, dayOfWeek, daysBetween, fromDayNumber, isIsoDate, isoWeekBounds, parseIsoDate, toIsoDate } from "~/domain/dates";
+import {
+  addDays,
+  dayNumber,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  isoWeekBounds,
+  parseIsoDate,
+  toIsoDate,
+} from "~/domain/dates";
 
 describe("parseIsoDate", () => {
   it.each([
@@ -14,13 +24,24 @@ describe("parseIsoDate", () => {
     expect(isIsoDate(value)).toBe(true);
   });
 
-  it.each(["2021-02-29", "1900-02-29", "2026-02-30", "2020-04-31", "2020-13-01", "2020-00-10", "2020-01-00", "2020-1-01", "20-01-01", "2020-05-28T00:00:00Z", " 2020-05-28", "", "28.05.2020"])(
-    "%j is not",
-    (value) => {
-      expect(parseIsoDate(value)).toBeNull();
-      expect(isIsoDate(value)).toBe(false);
-    },
-  );
+  it.each([
+    "2021-02-29",
+    "1900-02-29",
+    "2026-02-30",
+    "2020-04-31",
+    "2020-13-01",
+    "2020-00-10",
+    "2020-01-00",
+    "2020-1-01",
+    "20-01-01",
+    "2020-05-28T00:00:00Z",
+    " 2020-05-28",
+    "",
+    "28.05.2020",
+  ])("%j is not", (value) => {
+    expect(parseIsoDate(value)).toBeNull();
+    expect(isIsoDate(value)).toBe(false);
+  });
 
   it("refuses what is not a string", () => {
     expect(isIsoDate(null)).toBe(false);
@@ -31,7 +52,9 @@ describe("parseIsoDate", () => {
 
 const DAY_MS = 86_400_000;
 const isoOfUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const date = fc.integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.UTC(2199, 11, 31) / DAY_MS }).map((d) => isoOfUtc(d * DAY_MS));
+const date = fc
+  .integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.UTC(2199, 11, 31) / DAY_MS })
+  .map((d) => isoOfUtc(d * DAY_MS));
 
 describe("day arithmetic", () => {
   it("day numbers count from 1970-01-01, a Thursday", () => {
@@ -55,7 +78,9 @@ describe("day arithmetic", () => {
   it("agrees with Date.UTC over three centuries", () => {
     fc.assert(
       fc.property(date, fc.integer({ min: -3000, max: 3000 }), (from, days) => {
-        const expected = isoOfUtc(Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10)) + days * DAY_MS);
+        const expected = isoOfUtc(
+          Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10)) + days * DAY_MS,
+        );
         expect(addDays(from, days)).toBe(expected);
         expect(daysBetween(from, expected)).toBe(days);
       }),

@@ -8,7 +8,24 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeDueDate, type DeadlineRule } from "~/domain/deadlines";
 
-const STATES = ["BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"] as const;
+const STATES = [
+  "BW",
+  "BY",
+  "BE",
+  "BB",
+  "HB",
+  "HH",
+  "HE",
+  "MV",
+  "NI",
+  "NW",
+  "RP",
+  "SL",
+  "SN",
+  "ST",
+  "SH",
+  "TH",
+] as const;
 
 const DAY = 86_400_000;
 const FIRST = Date.UTC(2000, 0, 1) / DAY;
@@ -50,10 +67,9 @@ const calendarRule: fc.Arbitrary<DeadlineRule> = fc.oneof(
   fc.constant({ kind: "quarter" as const }),
 );
 const workingDaysRule: fc.Arbitrary<DeadlineRule> = amount.map((n) => ({ kind: "working_days" as const, amount: n }));
-const meetings = fc.array(
-  fc.record({ organizationId: fc.constantFrom("rat", "ausschuss"), date: receipt }),
-  { maxLength: 12 },
-);
+const meetings = fc.array(fc.record({ organizationId: fc.constantFrom("rat", "ausschuss"), date: receipt }), {
+  maxLength: 12,
+});
 const meetingRule: fc.Arbitrary<DeadlineRule> = fc.constantFrom("rat", "ausschuss").map((organizationId) => ({
   kind: "next_meeting" as const,
   organizationId,
@@ -101,7 +117,13 @@ describe("deadline properties", { timeout: 60_000 }, () => {
         expect(oracleIsWorkingDay(dueOn!, st)).toBe(true);
         // the unmoved end is at least the rule's minimum length after receipt
         const minimumDays =
-          rule.kind === "calendar_days" ? rule.amount : rule.kind === "weeks" ? 7 * rule.amount : rule.kind === "months" ? 28 * rule.amount : 89;
+          rule.kind === "calendar_days"
+            ? rule.amount
+            : rule.kind === "weeks"
+              ? 7 * rule.amount
+              : rule.kind === "months"
+                ? 28 * rule.amount
+                : 89;
         const span = dayNumberOf(dueOn!) - dayNumberOf(receivedOn);
         expect(span).toBeGreaterThanOrEqual(minimumDays);
       }),
@@ -156,7 +178,10 @@ describe("deadline properties", { timeout: 60_000 }, () => {
       fc.property(receipt, meetingRule, meetings, (receivedOn, rule, ms) => {
         const { dueOn } = computeDueDate(receivedOn, rule, { state: "SH", meetings: ms });
         const organizationId = rule.kind === "next_meeting" ? rule.organizationId : "";
-        const later = ms.filter((m) => m.organizationId === organizationId && m.date > receivedOn).map((m) => m.date).sort();
+        const later = ms
+          .filter((m) => m.organizationId === organizationId && m.date > receivedOn)
+          .map((m) => m.date)
+          .sort();
         expect(dueOn).toBe(later[0] ?? null);
       }),
       { numRuns: RUNS },

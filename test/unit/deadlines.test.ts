@@ -89,8 +89,20 @@ describe("computeDueDate", () => {
     // Landtag NRW, Kleine Anfrage 4 weeks (Drucksache 17/9511: received 28.05.2020)
     ["NRW Kleine Anfrage", "2020-05-28", { kind: "weeks", amount: 4 }, NW, "2020-06-25"],
     // Bundestag Kleine Anfrage 14 days
-    ["14 calendar days (SH: 11.06.2020 is a working day)", "2020-05-28", { kind: "calendar_days", amount: 14 }, SH, "2020-06-11"],
-    ["14 calendar days ending on Fronleichnam in NRW", "2020-05-28", { kind: "calendar_days", amount: 14 }, NW, "2020-06-12"],
+    [
+      "14 calendar days (SH: 11.06.2020 is a working day)",
+      "2020-05-28",
+      { kind: "calendar_days", amount: 14 },
+      SH,
+      "2020-06-11",
+    ],
+    [
+      "14 calendar days ending on Fronleichnam in NRW",
+      "2020-05-28",
+      { kind: "calendar_days", amount: 14 },
+      NW,
+      "2020-06-12",
+    ],
     ["1 calendar day", "2020-05-28", { kind: "calendar_days", amount: 1 }, SH, "2020-05-29"],
     // months: same day number, clamped to the month end
     ["1 month", "2020-05-28", { kind: "months", amount: 1 }, SH, "2020-06-29"], // 28.06.2020 is a Sunday
@@ -104,7 +116,13 @@ describe("computeDueDate", () => {
     // ends on a public holiday: moved to the next working day
     ["ends on Reformationstag (SH)", "2023-10-03", { kind: "weeks", amount: 4 }, SH, "2023-11-01"],
     ["ends on Reformationstag, not a holiday in NRW", "2023-10-03", { kind: "weeks", amount: 4 }, NW, "2023-10-31"],
-    ["ends on 1. Weihnachtstag (Friday) → Monday", "2020-12-11", { kind: "calendar_days", amount: 14 }, SH, "2020-12-28"],
+    [
+      "ends on 1. Weihnachtstag (Friday) → Monday",
+      "2020-12-11",
+      { kind: "calendar_days", amount: 14 },
+      SH,
+      "2020-12-28",
+    ],
     ["ends on 24.12. (no public holiday)", "2020-12-10", { kind: "calendar_days", amount: 14 }, SH, "2020-12-24"],
     ["ends on Easter Monday", "2020-03-30", { kind: "weeks", amount: 2 }, NW, "2020-04-14"],
     // working days
@@ -146,7 +164,9 @@ describe("computeDueDate", () => {
 
   it("explains a move from a public holiday, naming it", () => {
     const result = computeDueDate("2023-10-03", { kind: "weeks", amount: 4 }, SH);
-    expect(result.explanation).toContain("fällt auf einen gesetzlichen Feiertag in Schleswig-Holstein (Reformationstag)");
+    expect(result.explanation).toContain(
+      "fällt auf einen gesetzlichen Feiertag in Schleswig-Holstein (Reformationstag)",
+    );
     expect(result.explanation).toContain("Mittwoch, 01.11.2023");
   });
 
@@ -251,20 +271,24 @@ describe("invalid input", () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, 1001])("amount %s → invalid_amount", (amount) => {
-    expect(problem(() => computeDueDate("2020-05-28", { kind: "calendar_days", amount }, NW)).problem).toBe("invalid_amount");
+    expect(problem(() => computeDueDate("2020-05-28", { kind: "calendar_days", amount }, NW)).problem).toBe(
+      "invalid_amount",
+    );
     expect(problem(() => addWorkingDays("2020-05-28", amount, "NW")).problem).toBe("invalid_amount");
   });
 
   it.each(["DE", "nw", "", "XX"])("state %j → unknown_state", (state) => {
-    expect(problem(() => computeDueDate("2020-05-28", { kind: "weeks", amount: 4 }, { state })).problem).toBe("unknown_state");
+    expect(problem(() => computeDueDate("2020-05-28", { kind: "weeks", amount: 4 }, { state })).problem).toBe(
+      "unknown_state",
+    );
     expect(problem(() => isWorkingDay("2020-05-28", state)).problem).toBe("unknown_state");
   });
 
   it("rejects an invalid meeting date", () => {
     const calendar = { state: "SH", meetings: [{ organizationId: "o", date: "2020-02-30" }] };
-    expect(problem(() => computeDueDate("2020-01-01", { kind: "next_meeting", organizationId: "o" }, calendar)).problem).toBe(
-      "invalid_date",
-    );
+    expect(
+      problem(() => computeDueDate("2020-01-01", { kind: "next_meeting", organizationId: "o" }, calendar)).problem,
+    ).toBe("invalid_date");
   });
 
   it("rejects an unknown rule kind", () => {

@@ -33,14 +33,34 @@ describe("devMailboxVisible", () => {
     ["npm start's local run with demo data", { env: localRun, peer: "127.0.0.1" }, true],
     ["not enabled (a proxy on this machine forwards from loopback)", { peer: "127.0.0.1" }, false],
     ["enabled with another value than 1", { env: { QUAESTIO_DEV_MAILBOX: "true" }, peer: "127.0.0.1" }, false],
-    ["enabled but NODE_ENV=production set by the operator", { env: { ...enabled, NODE_ENV: "production" }, peer: "127.0.0.1" }, false],
-    ["enabled but SMTP configured", { env: { ...enabled, SMTP_URL: "smtp://mail.example.org:587" }, peer: "127.0.0.1" }, false],
+    [
+      "enabled but NODE_ENV=production set by the operator",
+      { env: { ...enabled, NODE_ENV: "production" }, peer: "127.0.0.1" },
+      false,
+    ],
+    [
+      "enabled but SMTP configured",
+      { env: { ...enabled, SMTP_URL: "smtp://mail.example.org:587" }, peer: "127.0.0.1" },
+      false,
+    ],
     ["enabled, peer unknown", { env: enabled }, false],
     ["enabled, peer from the network", { env: enabled, peer: "192.168.1.20" }, false],
     ["enabled, peer spoofing loopback in text", { env: enabled, peer: "127.0.0.1.evil" }, false],
-    ["enabled, through a reverse proxy (X-Forwarded-For)", { env: enabled, peer: "127.0.0.1", headers: { "X-Forwarded-For": "203.0.113.9" } }, false],
-    ["enabled, through a reverse proxy (Forwarded)", { env: enabled, peer: "127.0.0.1", headers: { Forwarded: "for=203.0.113.9" } }, false],
-    ["enabled, through a reverse proxy (X-Forwarded-Host)", { env: enabled, peer: "127.0.0.1", headers: { "X-Forwarded-Host": "quaestio.example.org" } }, false],
+    [
+      "enabled, through a reverse proxy (X-Forwarded-For)",
+      { env: enabled, peer: "127.0.0.1", headers: { "X-Forwarded-For": "203.0.113.9" } },
+      false,
+    ],
+    [
+      "enabled, through a reverse proxy (Forwarded)",
+      { env: enabled, peer: "127.0.0.1", headers: { Forwarded: "for=203.0.113.9" } },
+      false,
+    ],
+    [
+      "enabled, through a reverse proxy (X-Forwarded-Host)",
+      { env: enabled, peer: "127.0.0.1", headers: { "X-Forwarded-Host": "quaestio.example.org" } },
+      false,
+    ],
   ];
   it.each(cases)("%s → %s", (_label, c, expected) => {
     for (const key of KEYS) delete process.env[key];

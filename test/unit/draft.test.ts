@@ -49,13 +49,19 @@ describe("numberQuestions", () => {
 
 describe("applyQuestionOp", () => {
   type Q = { id: string; level: QuestionLevel };
-  const list = (spec: string): Q[] => spec.split(" ").map((s) => ({ id: s.replace(">", ""), level: s.startsWith(">") ? 1 : 0 }));
+  const list = (spec: string): Q[] =>
+    spec.split(" ").map((s) => ({ id: s.replace(">", ""), level: s.startsWith(">") ? 1 : 0 }));
   const show = (items: Q[]) => items.map((q) => (q.level === 1 ? `>${q.id}` : q.id)).join(" ");
   const blank = (level: QuestionLevel): Q => ({ id: "new", level });
 
   it.each<[string, string, QuestionOp, string]>([
     ["add appends a main question", "A B", { kind: "add" }, "A B new"],
-    ["add_sub appends a sub-question after the last sub-question", "A >a B", { kind: "add_sub", index: 0 }, "A >a >new B"],
+    [
+      "add_sub appends a sub-question after the last sub-question",
+      "A >a B",
+      { kind: "add_sub", index: 0 },
+      "A >a >new B",
+    ],
     ["add_sub from a sub-question adds to its parent", "A >a B", { kind: "add_sub", index: 1 }, "A >a >new B"],
     ["remove a question", "A B C", { kind: "remove", index: 1 }, "A C"],
     ["remove the first main question promotes its first sub-question", "A >a >b", { kind: "remove", index: 0 }, "a >b"],
@@ -101,9 +107,11 @@ describe("parseQuestionOp", () => {
 describe("draftRights", () => {
   const BODY = "body-1";
   const FACTION = "faction-1";
-  const member = (organizationId = FACTION, bodyId = BODY, role: MembershipFact["role"] = "faction_member"): MembershipFact[] => [
-    { bodyId, organizationId, role },
-  ];
+  const member = (
+    organizationId = FACTION,
+    bodyId = BODY,
+    role: MembershipFact["role"] = "faction_member",
+  ): MembershipFact[] => [{ bodyId, organizationId, role }];
   const draft: DraftFacts = {
     bodyId: BODY,
     status: "draft",
@@ -111,20 +119,44 @@ describe("draftRights", () => {
     createdByUserId: "creator",
     coauthorUserIds: ["coauthor"],
   };
-  const R = (read: boolean, edit: boolean, del: boolean) => ({ read, edit, submit: edit, delete: del, manageCoauthors: del });
+  const R = (read: boolean, edit: boolean, del: boolean) => ({
+    read,
+    edit,
+    submit: edit,
+    delete: del,
+    manageCoauthors: del,
+  });
 
   it.each<[string, string, MembershipFact[], Partial<DraftFacts>, ReturnType<typeof R>]>([
     ["the creator may do everything", "creator", member(), {}, R(true, true, true)],
     ["a co-author may edit and submit, not delete", "coauthor", member(), {}, R(true, true, false)],
     ["another member of the faction may only read", "other", member(), {}, R(true, false, false)],
     ["a member of another faction sees nothing", "other", member("faction-2"), {}, R(false, false, false)],
-    ["the same faction id in another body does not count", "other", member(FACTION, "body-2"), {}, R(false, false, false)],
-    ["the council office sees nothing of a draft", "other", member(FACTION, BODY, "council_office"), {}, R(false, false, false)],
+    [
+      "the same faction id in another body does not count",
+      "other",
+      member(FACTION, "body-2"),
+      {},
+      R(false, false, false),
+    ],
+    [
+      "the council office sees nothing of a draft",
+      "other",
+      member(FACTION, BODY, "council_office"),
+      {},
+      R(false, false, false),
+    ],
     ["a body admin sees nothing of a draft", "other", member("office", BODY, "body_admin"), {}, R(false, false, false)],
     ["a creator who left the faction loses every right", "creator", member("faction-2"), {}, R(false, false, false)],
     ["a co-author who left the faction loses every right", "coauthor", [], {}, R(false, false, false)],
     ["a submitted inquiry is no draft any more", "creator", member(), { status: "submitted" }, R(false, false, false)],
-    ["a draft without originating faction belongs to nobody", "creator", member(), { originatorOrganizationId: null }, R(false, false, false)],
+    [
+      "a draft without originating faction belongs to nobody",
+      "creator",
+      member(),
+      { originatorOrganizationId: null },
+      R(false, false, false),
+    ],
   ])("%s", (_name, userId, memberships, changes, rights) => {
     expect(draftRights({ userId, memberships }, { ...draft, ...changes })).toEqual(rights);
   });
@@ -186,14 +218,52 @@ describe("clockTime", () => {
 
 describe("editableText", () => {
   const p = (text: string) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
-  const list = (type: string, ...items: unknown[]) => ({ type, content: items.map((i) => ({ type: "listItem", content: Array.isArray(i) ? i : [p(String(i))] })) });
+  const list = (type: string, ...items: unknown[]) => ({
+    type,
+    content: items.map((i) => ({ type: "listItem", content: Array.isArray(i) ? i : [p(String(i))] })),
+  });
   it.each<[string, unknown, string]>([
     ["empty document", { type: "doc", content: [p("")] }, ""],
     ["paragraphs with a blank line between", { type: "doc", content: [p("Eins"), p("Zwei")] }, "Eins\n\nZwei"],
-    ["a bullet list as '- ' lines", { type: "doc", content: [p("Vorher"), list("bulletList", "a", "b")] }, "Vorher\n\n- a\n- b"],
-    ["an ordered list and a nested list, flattened", { type: "doc", content: [list("orderedList", [p("a"), list("bulletList", "a1")], "b")] }, "- a\n- a1\n- b"],
-    ["a table as rows of cells", { type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p("x")] }, { type: "tableCell", content: [p("y")] }] }] }] }, "x | y"],
-    ["bold text loses only its mark", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "fett", marks: [{ type: "bold" }] }] }] }, "fett"],
+    [
+      "a bullet list as '- ' lines",
+      { type: "doc", content: [p("Vorher"), list("bulletList", "a", "b")] },
+      "Vorher\n\n- a\n- b",
+    ],
+    [
+      "an ordered list and a nested list, flattened",
+      { type: "doc", content: [list("orderedList", [p("a"), list("bulletList", "a1")], "b")] },
+      "- a\n- a1\n- b",
+    ],
+    [
+      "a table as rows of cells",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "table",
+            content: [
+              {
+                type: "tableRow",
+                content: [
+                  { type: "tableCell", content: [p("x")] },
+                  { type: "tableCell", content: [p("y")] },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      "x | y",
+    ],
+    [
+      "bold text loses only its mark",
+      {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "fett", marks: [{ type: "bold" }] }] }],
+      },
+      "fett",
+    ],
   ])("%s", async (_name, doc, text) => {
     const { editableText } = await import("~/domain/draft");
     expect(editableText(doc)).toBe(text);

@@ -167,7 +167,11 @@ describe.each(all)("%s lifecycle", (name, lifecycle, states, events) => {
         fc.constantFrom(...states, "unknown"),
         fc.constantFrom(...events, "unknown"),
         fc.subarray([...ALL_ROLES]),
-        fc.record({ reason: fc.option(fc.string()), publicNote: fc.option(fc.string()), comment: fc.option(fc.string()) }),
+        fc.record({
+          reason: fc.option(fc.string()),
+          publicNote: fc.option(fc.string()),
+          comment: fc.option(fc.string()),
+        }),
         (state, event, roles, partial) => {
           const result = decide(lifecycle, state, event, { ...ALL_GOOD, ...partial }, roles);
           const row = lifecycle.transitions.find((r) => r.from === state && r.event === event);
@@ -207,7 +211,8 @@ function breakGuard(guard: GuardId): TransitionFacts {
 }
 
 describe("deadline extension guard", () => {
-  const extend = (facts: TransitionFacts) => decide(inquiryLifecycle, "answering", "extend_deadline", { ...ALL_GOOD, ...facts }, ["council_office"]);
+  const extend = (facts: TransitionFacts) =>
+    decide(inquiryLifecycle, "answering", "extend_deadline", { ...ALL_GOOD, ...facts }, ["council_office"]);
 
   it.each([
     ["one day later", "2026-12-01", true],
@@ -222,12 +227,17 @@ describe("deadline extension guard", () => {
 
   it("keeps the state: an extension is not a state change", () => {
     for (const state of ["submitted", "accepted", "assigned", "answering"] as const) {
-      expect(decide(inquiryLifecycle, state, "extend_deadline", ALL_GOOD, ["council_office"])).toMatchObject({ ok: true, to: state });
+      expect(decide(inquiryLifecycle, state, "extend_deadline", ALL_GOOD, ["council_office"])).toMatchObject({
+        ok: true,
+        to: state,
+      });
     }
   });
 
   it("property: allowed exactly when the new date is a real date after the current one", () => {
-    const day = fc.date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("2020-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, (current, next) => {
         expect(extend({ currentDueOn: current, newDueOn: next }).ok).toBe(next > current);
@@ -250,7 +260,12 @@ describe("motion decision guard", () => {
 
 describe("helpers and wording", () => {
   it("offers the events of a state", () => {
-    expect(eventsFrom(inquiryLifecycle, "submitted").sort()).toEqual(["accept", "declare_inadmissible", "extend_deadline", "withdraw"]);
+    expect(eventsFrom(inquiryLifecycle, "submitted").sort()).toEqual([
+      "accept",
+      "declare_inadmissible",
+      "extend_deadline",
+      "withdraw",
+    ]);
     expect(eventsFrom(inquiryLifecycle, "answered")).toEqual([]);
     expect(eventsFrom(answerLifecycle, "published")).toEqual(["correct"]);
   });
@@ -263,15 +278,22 @@ describe("helpers and wording", () => {
 
   it("explains refusals in German with the labels of state and event", () => {
     const refused = decide(inquiryLifecycle, "answered", "withdraw", ALL_GOOD, ["faction_member"]);
-    expect(refused).toMatchObject({ ok: false, message: "„Zurückziehen“ ist nicht möglich, solange die Anfrage den Status „beantwortet“ hat." });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: "„Zurückziehen“ ist nicht möglich, solange die Anfrage den Status „beantwortet“ hat.",
+    });
     const forbidden = decide(inquiryLifecycle, "submitted", "accept", ALL_GOOD, ["faction_member"]);
-    expect(forbidden).toMatchObject({ ok: false, message: "Sie haben in dieser Körperschaft keine Rolle, die „Annehmen“ erlaubt." });
+    expect(forbidden).toMatchObject({
+      ok: false,
+      message: "Sie haben in dieser Körperschaft keine Rolle, die „Annehmen“ erlaubt.",
+    });
     for (const s of [...INQUIRY_STATES, ...MOTION_STATES, ...ANSWER_STATES]) expect(lifecycleText.state(s)).not.toBe(s);
     for (const e of [...INQUIRY_EVENTS, ...MOTION_EVENTS, ...ANSWER_EVENTS]) expect(lifecycleText.event(e)).not.toBe(e);
   });
 
   it("uses only known roles", () => {
     const known = new Set<Role>(ALL_ROLES);
-    for (const lc of Object.values(lifecycles)) for (const row of lc.transitions) for (const r of row.roles) expect(known.has(r)).toBe(true);
+    for (const lc of Object.values(lifecycles))
+      for (const row of lc.transitions) for (const r of row.roles) expect(known.has(r)).toBe(true);
   });
 });

@@ -12,12 +12,21 @@ import {
 } from "~/domain/notifications";
 import { notificationText } from "~/domain/texts/notifications";
 
-const inquiryEvent = (type: string, payload: Record<string, unknown> = {}) => ({ aggregateType: "inquiry", type, payload });
+const inquiryEvent = (type: string, payload: Record<string, unknown> = {}) => ({
+  aggregateType: "inquiry",
+  type,
+  payload,
+});
 /** "audience:kind" strings, easy to compare. */
 const targets = (type: string, payload?: Record<string, unknown>) =>
   notificationTargets(inquiryEvent(type, payload)).map((t) => {
     const a = t.audience;
-    const detail = a.kind === "organizations" ? `(${a.organizationIds.join(",")})` : a.kind === "requesting_department" ? `(${a.organizationId ?? "?"})` : "";
+    const detail =
+      a.kind === "organizations"
+        ? `(${a.organizationIds.join(",")})`
+        : a.kind === "requesting_department"
+          ? `(${a.organizationId ?? "?"})`
+          : "";
     return `${a.kind}${detail}:${t.kind}`;
   });
 
@@ -76,8 +85,16 @@ describe("default preferences", () => {
   });
 
   it("a stored choice wins; a missing due-soon day count falls back to 3", () => {
-    expect(effectivePreference("assigned", { inApp: false, email: false, dueSoonDays: null })).toEqual({ inApp: false, email: false, dueSoonDays: 3 });
-    expect(effectivePreference("due_soon", { inApp: true, email: false, dueSoonDays: 10 })).toEqual({ inApp: true, email: false, dueSoonDays: 10 });
+    expect(effectivePreference("assigned", { inApp: false, email: false, dueSoonDays: null })).toEqual({
+      inApp: false,
+      email: false,
+      dueSoonDays: 3,
+    });
+    expect(effectivePreference("due_soon", { inApp: true, email: false, dueSoonDays: 10 })).toEqual({
+      inApp: true,
+      email: false,
+      dueSoonDays: 10,
+    });
     expect(effectivePreference("received", undefined)).toEqual({ inApp: true, email: false, dueSoonDays: 3 });
   });
 
@@ -138,13 +155,21 @@ describe("deadline reminders", () => {
 
   it("a new due date (extension) gives a new dedupe key", () => {
     expect(reminderDedupeKey("due_soon", "i1", "2026-11-30")).toBe("due_soon:i1:2026-11-30");
-    expect(reminderDedupeKey("due_soon", "i1", "2026-12-14")).not.toBe(reminderDedupeKey("due_soon", "i1", "2026-11-30"));
+    expect(reminderDedupeKey("due_soon", "i1", "2026-12-14")).not.toBe(
+      reminderDedupeKey("due_soon", "i1", "2026-11-30"),
+    );
     expect(reminderDedupeKey("overdue", "i1", "2026-11-30")).toBe("overdue:i1:2026-11-30");
   });
 });
 
 describe("texts", () => {
-  const facts = { reference: "Kleine Anfrage 18/3", title: "Cloud-Dienste", dueOn: "2026-12-14", dueRuleLabel: "4 Wochen", decision: null };
+  const facts = {
+    reference: "Kleine Anfrage 18/3",
+    title: "Cloud-Dienste",
+    dueOn: "2026-12-14",
+    dueRuleLabel: "4 Wochen",
+    decision: null,
+  };
   it("names number, due date and rule when the number is assigned", () => {
     expect(notificationText.title("number_assigned", facts)).toBe(
       "Ihre Anfrage „Cloud-Dienste“ hat die Nummer Kleine Anfrage 18/3, Frist: 14.12.2026 (4 Wochen)",

@@ -46,10 +46,16 @@ describe("receiptDate (the year of receipt is the body's, not UTC's)", () => {
 });
 
 describe("validateReferenceFormat", () => {
-  it.each(["{n}/{period}", "{n}", "Anfrage {n}/{period}", "SA {n}/{period}", "Drs. {period}/{n}", "{n}-{period}", "M {period}/{n} (neu)", "SA {n}"])(
-    "accepts %s",
-    (format) => expect(validateReferenceFormat(format)).toBeNull(),
-  );
+  it.each([
+    "{n}/{period}",
+    "{n}",
+    "Anfrage {n}/{period}",
+    "SA {n}/{period}",
+    "Drs. {period}/{n}",
+    "{n}-{period}",
+    "M {period}/{n} (neu)",
+    "SA {n}",
+  ])("accepts %s", (format) => expect(validateReferenceFormat(format)).toBeNull());
   it.each([
     ["Anfrage", /genau einmal \{n\}/],
     ["{n}/{n}", /genau einmal \{n\}/],
@@ -160,22 +166,28 @@ describe("numbering properties", () => {
 
   it("near-collisions stay distinct: neighbouring numbers and periods sharing digits", () => {
     fc.assert(
-      fc.property(formatArb, typeCodeArb, fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), (referenceFormat, typeCode, a, b) => {
-        // (1, "23") against (12, "3"): the classic ambiguity of concatenated numbers.
-        const n1 = Number(`${a}${b}`);
-        const pairs: Array<[number, string]> = [
-          [a, `${b}`],
-          [n1, `${a}`],
-          [a, `${b}${a}`],
-          [Number(`${b}`), `${a}${b}`],
-        ];
-        const refs = new Map<string, string>();
-        for (const [n, period] of pairs) {
-          const key = `${n}|${period}`;
-          refs.set(key, publicRefFor({ referenceFormat, typeCode, n, period }));
-        }
-        expect(new Set(refs.values()).size).toBe(refs.size);
-      }),
+      fc.property(
+        formatArb,
+        typeCodeArb,
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        (referenceFormat, typeCode, a, b) => {
+          // (1, "23") against (12, "3"): the classic ambiguity of concatenated numbers.
+          const n1 = Number(`${a}${b}`);
+          const pairs: Array<[number, string]> = [
+            [a, `${b}`],
+            [n1, `${a}`],
+            [a, `${b}${a}`],
+            [Number(`${b}`), `${a}${b}`],
+          ];
+          const refs = new Map<string, string>();
+          for (const [n, period] of pairs) {
+            const key = `${n}|${period}`;
+            refs.set(key, publicRefFor({ referenceFormat, typeCode, n, period }));
+          }
+          expect(new Set(refs.values()).size).toBe(refs.size);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -35,12 +35,17 @@ describe("checkPassword", () => {
   });
 
   it("rejects the local part of a long local part", () => {
-    expect(checkPassword("sachbearbeitung", { email: "sachbearbeitung@hamburg.quaestio.example", isCommon: () => false })).toBe("like_email");
+    expect(
+      checkPassword("sachbearbeitung", { email: "sachbearbeitung@hamburg.quaestio.example", isCommon: () => false }),
+    ).toBe("like_email");
   });
 
-  it.each<PasswordProblem>(["too_short", "too_long", "common", "like_email"])("has a German message for %s", (problem) => {
-    expect(passwordProblemMessage(problem)).toMatch(/Passwort/);
-  });
+  it.each<PasswordProblem>(["too_short", "too_long", "common", "like_email"])(
+    "has a German message for %s",
+    (problem) => {
+      expect(passwordProblemMessage(problem)).toMatch(/Passwort/);
+    },
+  );
 });
 
 describe("the shipped common-password list", () => {
@@ -85,7 +90,10 @@ describe("describeDevice", () => {
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
       "Chrome unter macOS",
     ],
-    ["Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", "Chrome unter Android"],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+      "Chrome unter Android",
+    ],
   ];
   it.each(cases)("%j → %s", (ua, expected) => {
     expect(describeDevice(ua)).toBe(expected);

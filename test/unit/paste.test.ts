@@ -17,7 +17,19 @@ function pasted(html: string) {
   return { cleaned, ...rendered };
 }
 
-const OFFICE_LEFTOVERS = [/style=/i, /class=/i, /<o:p/i, /<font/i, /<span/i, /mso-/i, /<!--/, /<!\[/, /<xml/i, /<meta/i, /@font-face/];
+const OFFICE_LEFTOVERS = [
+  /style=/i,
+  /class=/i,
+  /<o:p/i,
+  /<font/i,
+  /<span/i,
+  /mso-/i,
+  /<!--/,
+  /<!\[/,
+  /<xml/i,
+  /<meta/i,
+  /@font-face/,
+];
 
 describe("cleanPastedHtml with Word 2019 clipboard HTML", () => {
   const result = pasted(fixture("word-2019.html"));
@@ -44,7 +56,9 @@ describe("cleanPastedHtml with Word 2019 clipboard HTML", () => {
   });
 
   it("turns numbered list paragraphs into an ordered list without '1.'", () => {
-    expect(result.html).toContain("<ol><li><p>Erste nummerierte Frage</p></li><li><p>Zweite nummerierte Frage</p></li></ol>");
+    expect(result.html).toContain(
+      "<ol><li><p>Erste nummerierte Frage</p></li><li><p>Zweite nummerierte Frage</p></li></ol>",
+    );
     expect(result.text).not.toContain("1.");
   });
 
@@ -81,7 +95,9 @@ describe("cleanPastedHtml with LibreOffice Writer 7 clipboard HTML", () => {
   });
 
   it("keeps the real lists", () => {
-    expect(result.html).toMatch(/<ul><li><p><strong>Open Source<\/strong> bevorzugen<\/p><\/li><li><p>Daten im Inland speichern<\/p><\/li><\/ul>/);
+    expect(result.html).toMatch(
+      /<ul><li><p><strong>Open Source<\/strong> bevorzugen<\/p><\/li><li><p>Daten im Inland speichern<\/p><\/li><\/ul>/,
+    );
     expect(result.html).toContain("<ol><li><p>Erstens</p></li><li><p>Zweitens</p></li></ol>");
   });
 
@@ -100,13 +116,25 @@ describe("cleanPastedHtml on small inputs", () => {
   it.each([
     ["plain paragraph stays", "<p>Hallo</p>", "<p>Hallo</p>"],
     ["<b> becomes <strong>", "<p><b>fett</b></p>", "<p><strong>fett</strong></p>"],
-    ["span with font-weight 700 (Google Docs)", '<p><span style="font-weight:700">fett</span></p>', "<p><strong>fett</strong></p>"],
-    ["span bold and italic", '<p><span style="font-weight:bold;font-style:italic">x</span></p>', "<p><strong><em>x</em></strong></p>"],
+    [
+      "span with font-weight 700 (Google Docs)",
+      '<p><span style="font-weight:700">fett</span></p>',
+      "<p><strong>fett</strong></p>",
+    ],
+    [
+      "span bold and italic",
+      '<p><span style="font-weight:bold;font-style:italic">x</span></p>',
+      "<p><strong><em>x</em></strong></p>",
+    ],
     ["nested font and span unwrap", '<p><font color="red"><span class="x">rot</span></font></p>', "<p>rot</p>"],
     ["script removed with content", "<p>a</p><script>alert(1)</script>", "<p>a</p>"],
     ["event handler attributes dropped", '<p onclick="alert(1)">a</p>', "<p>a</p>"],
     ["data: link dropped", '<p><a href="data:text/html,x">x</a></p>', "<p>x</p>"],
-    ["https link kept", '<p><a href="https://example.org/?a=1&amp;b=2" target="_blank">x</a></p>', '<p><a href="https://example.org/?a=1&amp;b=2">x</a></p>'],
+    [
+      "https link kept",
+      '<p><a href="https://example.org/?a=1&amp;b=2" target="_blank">x</a></p>',
+      '<p><a href="https://example.org/?a=1&amp;b=2">x</a></p>',
+    ],
     ["img dropped", '<p>a<img src="file:///C:/x.png">b</p>', "<p>ab</p>"],
     ["empty paragraph with nbsp dropped", "<p>&nbsp;</p><p>a</p>", "<p>a</p>"],
     ["h1 becomes h3", "<h1>T</h1>", "<h3>T</h3>"],
@@ -140,7 +168,14 @@ describe("rendered tables", () => {
     });
     const { html, json } = renderContent({
       type: "doc",
-      content: [{ type: "table", content: [{ type: "tableRow", content: [cell("a", { align: "right" }), cell("b", { colspan: 1, colwidth: [200] })] }] }],
+      content: [
+        {
+          type: "table",
+          content: [
+            { type: "tableRow", content: [cell("a", { align: "right" }), cell("b", { colspan: 1, colwidth: [200] })] },
+          ],
+        },
+      ],
     });
     expect(html).toContain("<table><tbody><tr><td");
     expect(html).not.toMatch(/style=|colgroup/);

@@ -16,7 +16,11 @@ import {
 
 const A = "body-a";
 const B = "body-b";
-const m = (bodyId: string, role: Role, organizationId = `${bodyId}-org`): MembershipFact => ({ bodyId, organizationId, role });
+const m = (bodyId: string, role: Role, organizationId = `${bodyId}-org`): MembershipFact => ({
+  bodyId,
+  organizationId,
+  role,
+});
 
 describe("mayAdministerBody", () => {
   const cases: Array<[string, MembershipFact[], string, boolean]> = [
@@ -86,8 +90,16 @@ describe("mayApplyAdminChange", () => {
     ["revoke a clerk role from oneself", ["revoke_role", "me", "me", { revokedRole: "clerk" }], true],
     ["revoke a clerk role from someone", ["revoke_role", "me", "other", { revokedRole: "clerk" }], true],
     ["revoke own body_admin role", ["revoke_role", "me", "me", { revokedRole: "body_admin", adminsAfter: 3 }], false],
-    ["revoke another admin while others remain", ["revoke_role", "me", "other", { revokedRole: "body_admin", adminsAfter: 1 }], true],
-    ["revoke the last other admin", ["revoke_role", "me", "other", { revokedRole: "body_admin", adminsAfter: 0 }], false],
+    [
+      "revoke another admin while others remain",
+      ["revoke_role", "me", "other", { revokedRole: "body_admin", adminsAfter: 1 }],
+      true,
+    ],
+    [
+      "revoke the last other admin",
+      ["revoke_role", "me", "other", { revokedRole: "body_admin", adminsAfter: 0 }],
+      false,
+    ],
   ];
   it.each(cases)("%s → %s", (_label, args, expected) => {
     expect(mayApplyAdminChange(...args)).toBe(expected);

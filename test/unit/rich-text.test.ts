@@ -17,8 +17,12 @@ describe("renderContent", () => {
   });
 
   it("renders safe links with rel attributes and escaped href", () => {
-    const html = renderContent(doc(paragraph(text("Quelle", [{ type: "link", attrs: { href: 'https://example.org/?a=1&b="x' } }])))).html;
-    expect(html).toBe('<p><a rel="noopener noreferrer nofollow" href="https://example.org/?a=1&amp;b=&quot;x">Quelle</a></p>');
+    const html = renderContent(
+      doc(paragraph(text("Quelle", [{ type: "link", attrs: { href: 'https://example.org/?a=1&b="x' } }]))),
+    ).html;
+    expect(html).toBe(
+      '<p><a rel="noopener noreferrer nofollow" href="https://example.org/?a=1&amp;b=&quot;x">Quelle</a></p>',
+    );
   });
 
   it.each([
@@ -37,8 +41,17 @@ describe("renderContent", () => {
 
 describe("messages about invalid rich text", () => {
   it.each([
-    [{ type: "doc", content: [{ type: "iframe", attrs: { src: "https://x.example" } }] }, "Er enthält ein nicht erlaubtes Element („iframe“)."],
-    [{ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "blink" }] }] }] }, "Er enthält eine nicht erlaubte Auszeichnung („blink“)."],
+    [
+      { type: "doc", content: [{ type: "iframe", attrs: { src: "https://x.example" } }] },
+      "Er enthält ein nicht erlaubtes Element („iframe“).",
+    ],
+    [
+      {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "blink" }] }] }],
+      },
+      "Er enthält eine nicht erlaubte Auszeichnung („blink“).",
+    ],
     [{ type: "doc", content: [{ type: "text", text: "bare" }] }, "Er ist nicht richtig aufgebaut."],
   ])("are German and name what is not allowed: %j", (json, reason) => {
     expect(() => renderContent(json)).toThrow(`Der formatierte Text ist ungültig: ${reason}`);

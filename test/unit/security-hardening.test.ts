@@ -40,7 +40,12 @@ describe("hostAllowed", () => {
     ["a foreign host in production", production, "evil.example", false],
     ["loopback in production", production, "127.0.0.1:3000", false],
     ["PUBLIC_URL's host with another port", production, "quaestio.example.org:8443", false],
-    ["ALLOWED_HOSTS entry", { ...production, ALLOWED_HOSTS: "intern.example.org, quaestio.example.net:8080" }, "quaestio.example.net:8080", true],
+    [
+      "ALLOWED_HOSTS entry",
+      { ...production, ALLOWED_HOSTS: "intern.example.org, quaestio.example.net:8080" },
+      "quaestio.example.net:8080",
+      true,
+    ],
     ["local run, 127.0.0.1 with the port", localRun, "127.0.0.1:41234", true],
     ["local run, localhost with the port", localRun, "localhost:41234", true],
     ["local run, [::1] with the port", localRun, "[::1]:41234", true],
@@ -65,8 +70,12 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/anmelden")).toBe(FORM_BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/arbeitsbereich/vorgaenge/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e")).toBe(FORM_BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/arbeitsbereich/entwurf/neu")).toBe(DRAFT_BODY_LIMIT_BYTES);
-    expect(bodyLimitFor("/arbeitsbereich/entwurf/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e.data")).toBe(DRAFT_BODY_LIMIT_BYTES);
-    expect(bodyLimitFor("/arbeitsbereich/vorgaenge/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e/anlagen")).toBe(ATTACHMENT_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/arbeitsbereich/entwurf/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e.data")).toBe(
+      DRAFT_BODY_LIMIT_BYTES,
+    );
+    expect(bodyLimitFor("/arbeitsbereich/vorgaenge/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e/anlagen")).toBe(
+      ATTACHMENT_BODY_LIMIT_BYTES,
+    );
     expect(FORM_BODY_LIMIT_BYTES).toBe(1024 * 1024);
     expect(DRAFT_BODY_LIMIT_BYTES).toBeGreaterThan(FORM_BODY_LIMIT_BYTES);
   });
@@ -77,7 +86,10 @@ describe("JSON nesting", () => {
     expect(jsonNestingDepth("[]")).toBe(1);
     expect(jsonNestingDepth('{"a":[{"b":"[[[[\\"]]]"}]}')).toBe(3);
     expect(jsonNestingDepth("[".repeat(1000) + "]".repeat(1000))).toBe(1000);
-    expect(parseBoundedJson("[".repeat(JSON_MAX_DEPTH + 1) + "]".repeat(JSON_MAX_DEPTH + 1))).toEqual({ ok: false, reason: "too_deep" });
+    expect(parseBoundedJson("[".repeat(JSON_MAX_DEPTH + 1) + "]".repeat(JSON_MAX_DEPTH + 1))).toEqual({
+      ok: false,
+      reason: "too_deep",
+    });
     expect(parseBoundedJson("{")).toEqual({ ok: false, reason: "not_json" });
     expect(parseBoundedJson('{"a":[1]}')).toEqual({ ok: true, value: { a: [1] } });
     let deep: unknown = [];
@@ -103,7 +115,18 @@ describe("links in rich text", () => {
             {
               type: "text",
               text: "Quelle",
-              marks: [{ type: "link", attrs: { href: "https://example.org/a", target: "_blank", rel: "opener", class: "button primary", title: "x" } }],
+              marks: [
+                {
+                  type: "link",
+                  attrs: {
+                    href: "https://example.org/a",
+                    target: "_blank",
+                    rel: "opener",
+                    class: "button primary",
+                    title: "x",
+                  },
+                },
+              ],
             },
           ],
         },
@@ -112,7 +135,13 @@ describe("links in rich text", () => {
     const { html, json } = renderContent(doc);
     expect(html).toContain('<a rel="noopener noreferrer nofollow" href="https://example.org/a">Quelle</a>');
     expect(html).not.toMatch(/target=|opener"|class=|title=/);
-    const mark = (json as { content: Array<{ content: Array<{ marks: Array<{ attrs: Record<string, unknown> }> }> }> }).content[0]!.content[0]!.marks[0]!;
-    expect(mark.attrs).toMatchObject({ href: "https://example.org/a", rel: "noopener noreferrer nofollow", target: null, class: null });
+    const mark = (json as { content: Array<{ content: Array<{ marks: Array<{ attrs: Record<string, unknown> }> }> }> })
+      .content[0]!.content[0]!.marks[0]!;
+    expect(mark.attrs).toMatchObject({
+      href: "https://example.org/a",
+      rel: "noopener noreferrer nofollow",
+      target: null,
+      class: null,
+    });
   });
 });

@@ -24,19 +24,34 @@ const NORDERSTEDT = [
   { position: 1, label: "Sachbearbeiter/in", onlyWhenFlagged: null, signerRole: "clerk" },
   { position: 2, label: "Fachbereichsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
   { position: 3, label: "Amtsleiter/in", onlyWhenFlagged: null, signerRole: "department_head" },
-  { position: 4, label: "mitzeichnendes Amt", onlyWhenFlagged: "bei über-/ außerplanm. Ausgaben: Amt 11", signerRole: "co_signer" },
+  {
+    position: 4,
+    label: "mitzeichnendes Amt",
+    onlyWhenFlagged: "bei über-/ außerplanm. Ausgaben: Amt 11",
+    signerRole: "co_signer",
+  },
   { position: 5, label: "Stadtrat/Stadträtin", onlyWhenFlagged: null, signerRole: "councillor" },
   { position: 6, label: "Oberbürgermeisterin", onlyWhenFlagged: null, signerRole: "mayor" },
 ];
 
 describe("chain from a template", () => {
   it("keeps the order and leaves the flagged step out unless the answer is flagged", () => {
-    expect(chainFromTemplate(NORDERSTEDT, false).map((s) => s.status)).toEqual(["pending", "pending", "pending", "not_required", "pending", "pending"]);
+    expect(chainFromTemplate(NORDERSTEDT, false).map((s) => s.status)).toEqual([
+      "pending",
+      "pending",
+      "pending",
+      "not_required",
+      "pending",
+      "pending",
+    ]);
     expect(chainFromTemplate(NORDERSTEDT, true).every((s) => s.status === "pending")).toBe(true);
   });
   it("uses the default chain when the body configured none, and the executive for a step without a role", () => {
     expect(chainFromTemplate([], false).map((s) => s.signerRole)).toEqual(DEFAULT_CHAIN.map((s) => s.signerRole));
-    expect(chainFromTemplate([{ position: 1, label: "Minister/in", onlyWhenFlagged: null, signerRole: null }], false)[0]!.signerRole).toBe("mayor");
+    expect(
+      chainFromTemplate([{ position: 1, label: "Minister/in", onlyWhenFlagged: null, signerRole: null }], false)[0]!
+        .signerRole,
+    ).toBe("mayor");
   });
   it("switches the conditional step with the flag but never a signed step", () => {
     const steps = [
@@ -45,7 +60,11 @@ describe("chain from a template", () => {
       { condition: "Amt 11", status: "signed" },
     ];
     expect(applyFlag(steps, true).map((s) => s.status)).toEqual(["pending", "pending", "signed"]);
-    expect(applyFlag(applyFlag(steps, true), false).map((s) => s.status)).toEqual(["not_required", "pending", "signed"]);
+    expect(applyFlag(applyFlag(steps, true), false).map((s) => s.status)).toEqual([
+      "not_required",
+      "pending",
+      "signed",
+    ]);
   });
 });
 
@@ -63,7 +82,11 @@ describe("whose turn it is", () => {
     expect(currentStep(lastTurn)?.id).toBe("d");
     expect(isLastPendingStep(lastTurn, lastTurn[3]!)).toBe(true);
   });
-  const m = (role: MembershipFact["role"], organizationId = "lead", bodyId = "body"): MembershipFact => ({ role, organizationId, bodyId });
+  const m = (role: MembershipFact["role"], organizationId = "lead", bodyId = "body"): MembershipFact => ({
+    role,
+    organizationId,
+    bodyId,
+  });
   it.each([
     ["department head of the lead department", [m("department_head")], true],
     ["department head of another department", [m("department_head", "other")], false],
@@ -88,13 +111,24 @@ const content = (change: Partial<SignableContent> = {}): SignableContent => ({
   preamble: null,
   flagged: false,
   parts: [
-    { position: 1, questionIds: ["q1"], jointNote: null, body: { type: "doc", content: [{ type: "paragraph" }] }, withholding: null },
+    {
+      position: 1,
+      questionIds: ["q1"],
+      jointNote: null,
+      body: { type: "doc", content: [{ type: "paragraph" }] },
+      withholding: null,
+    },
     {
       position: 2,
       questionIds: ["q3", "q2"],
       jointNote: "Die Fragen 2 und 3 …",
       body: { content: [], type: "doc" },
-      withholding: { reason: "it_security", subject: "Hersteller", publicJustification: "IT-Sicherheit", withheldText: "Geheim" },
+      withholding: {
+        reason: "it_security",
+        subject: "Hersteller",
+        publicJustification: "IT-Sicherheit",
+        withheldText: "Geheim",
+      },
     },
   ],
   ...change,
@@ -104,30 +138,57 @@ describe("canonical content", () => {
   it("does not depend on key order, part order or question order", () => {
     const a = content();
     const b = content({
-      parts: [
-        { ...a.parts[1]!, questionIds: ["q2", "q3"], body: { type: "doc", content: [] } },
-        a.parts[0]!,
-      ],
+      parts: [{ ...a.parts[1]!, questionIds: ["q2", "q3"], body: { type: "doc", content: [] } }, a.parts[0]!],
     });
     expect(canonicalAnswerContent(b)).toBe(canonicalAnswerContent(a));
   });
   it("treats blank and missing metadata alike and trims", () => {
-    expect(canonicalAnswerContent(content({ caseOfficerLabel: "  " }))).toBe(canonicalAnswerContent(content({ caseOfficerLabel: null })));
+    expect(canonicalAnswerContent(content({ caseOfficerLabel: "  " }))).toBe(
+      canonicalAnswerContent(content({ caseOfficerLabel: null })),
+    );
     expect(canonicalAnswerContent(content({ title: " Videokonferenzen " }))).toBe(canonicalAnswerContent(content()));
   });
   it.each([
-    ["a word of the text", { parts: [{ ...content().parts[0]!, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }] } }, content().parts[1]!] }],
-    ["the withheld text", { parts: [content().parts[0]!, { ...content().parts[1]!, withholding: { ...content().parts[1]!.withholding!, withheldText: "Anders" } }] }],
-    ["the questions a part answers", { parts: [{ ...content().parts[0]!, questionIds: ["q1", "q2"] }, content().parts[1]!] }],
+    [
+      "a word of the text",
+      {
+        parts: [
+          {
+            ...content().parts[0]!,
+            body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }] },
+          },
+          content().parts[1]!,
+        ],
+      },
+    ],
+    [
+      "the withheld text",
+      {
+        parts: [
+          content().parts[0]!,
+          { ...content().parts[1]!, withholding: { ...content().parts[1]!.withholding!, withheldText: "Anders" } },
+        ],
+      },
+    ],
+    [
+      "the questions a part answers",
+      { parts: [{ ...content().parts[0]!, questionIds: ["q1", "q2"] }, content().parts[1]!] },
+    ],
     ["the flag", { flagged: true }],
     ["the document reference", { documentReference: "M 20/0227" }],
   ])("changes with %s", (_name, change) => {
-    expect(canonicalAnswerContent(content(change as Partial<SignableContent>))).not.toBe(canonicalAnswerContent(content()));
+    expect(canonicalAnswerContent(content(change as Partial<SignableContent>))).not.toBe(
+      canonicalAnswerContent(content()),
+    );
   });
   it("canonicalJson sorts keys at every level and is stable under re-ordering (property)", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const reordered = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+        const reordered = JSON.parse(
+          JSON.stringify(value, (_k, v: unknown) =>
+            v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+          ),
+        );
         expect(canonicalJson(reordered)).toBe(canonicalJson(value));
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
@@ -158,13 +219,12 @@ describe("joint answers and withholdings", () => {
   });
   it("lists numbers in German", () => expect(listNumbers(["1", "2a", "3"])).toBe("1, 2a und 3"));
   it("needs a known reason, a subject and a public justification", () => {
-    expect(withholdingProblems({ reason: "it_security", subject: "S", publicJustification: "B", withheldText: "" })).toEqual([]);
-    expect(withholdingProblems({ reason: "x", subject: " ", publicJustification: "", withheldText: "a".repeat(20_001) })).toEqual([
-      "reason",
-      "subject",
-      "justification",
-      "withheld_text_too_long",
-    ]);
+    expect(
+      withholdingProblems({ reason: "it_security", subject: "S", publicJustification: "B", withheldText: "" }),
+    ).toEqual([]);
+    expect(
+      withholdingProblems({ reason: "x", subject: " ", publicJustification: "", withheldText: "a".repeat(20_001) }),
+    ).toEqual(["reason", "subject", "justification", "withheld_text_too_long"]);
   });
 });
 

@@ -33,32 +33,66 @@ describe("workplace counts", () => {
 
 describe("import preview", () => {
   it("reads a spreadsheet paste (tabs) with German headings in any order", () => {
-    const text = "Bezeichnung\tWerkzeug\tArbeitsplätze\tBetriebsform\tFußnotenzeichen\tFußnote\r\n" +
+    const text =
+      "Bezeichnung\tWerkzeug\tArbeitsplätze\tBetriebsform\tFußnotenzeichen\tFußnote\r\n" +
       "Cisco-ViKo (On-Premise)\tCisco Webex\t52.413\tOn-Premise\t\t\r\n" +
       "Zoom (Public Cloud)\tzoom\t\tPublic Cloud\t*\tnur für Pilotbetrieb\r\n";
     const preview = previewInventoryImport(text, TOOLS);
     expect(preview.problems).toEqual([]);
     expect(preview.ok).toBe(true);
     expect(preview.rows.map(({ errors: _e, ...r }) => r)).toEqual([
-      { line: 2, toolText: "Cisco Webex", toolId: "t-cisco", toolName: "Cisco Webex", label: "Cisco-ViKo (On-Premise)", variant: "on_premise", workplaceCount: 52413, footnoteMark: null, footnote: null },
-      { line: 3, toolText: "zoom", toolId: "t-zoom", toolName: "Zoom", label: "Zoom (Public Cloud)", variant: "public_cloud", workplaceCount: null, footnoteMark: "*", footnote: "nur für Pilotbetrieb" },
+      {
+        line: 2,
+        toolText: "Cisco Webex",
+        toolId: "t-cisco",
+        toolName: "Cisco Webex",
+        label: "Cisco-ViKo (On-Premise)",
+        variant: "on_premise",
+        workplaceCount: 52413,
+        footnoteMark: null,
+        footnote: null,
+      },
+      {
+        line: 3,
+        toolText: "zoom",
+        toolId: "t-zoom",
+        toolName: "Zoom",
+        label: "Zoom (Public Cloud)",
+        variant: "public_cloud",
+        workplaceCount: null,
+        footnoteMark: "*",
+        footnote: "nur für Pilotbetrieb",
+      },
     ]);
   });
 
   it("reads semicolon CSV with quoted fields containing the separator", () => {
-    const preview = previewInventoryImport('Werkzeug;Bezeichnung;Arbeitsplätze\n"Jitsi Meet";"Jitsi; eigener Server";"1.200"\n', TOOLS);
+    const preview = previewInventoryImport(
+      'Werkzeug;Bezeichnung;Arbeitsplätze\n"Jitsi Meet";"Jitsi; eigener Server";"1.200"\n',
+      TOOLS,
+    );
     expect(preview.ok).toBe(true);
     expect(preview.rows[0]).toMatchObject({ label: "Jitsi; eigener Server", workplaceCount: 1200, variant: "unknown" });
   });
 
   it("gives per-row German messages for unknown tools, negative and non-numeric counts, footnotes without mark", () => {
-    const text = "Werkzeug,Arbeitsplätze,Fußnote\nTeams,5,\nZoom,-3,\nCisco Webex,viele,Fußnote ohne Zeichen\nJitsi Meet,7,\n";
+    const text =
+      "Werkzeug,Arbeitsplätze,Fußnote\nTeams,5,\nZoom,-3,\nCisco Webex,viele,Fußnote ohne Zeichen\nJitsi Meet,7,\n";
     const preview = previewInventoryImport(text, TOOLS);
     expect(preview.ok).toBe(false);
     expect(preview.rows.map((r) => [r.line, r.errors])).toEqual([
-      [2, ["Das Werkzeug „Teams“ steht nicht im Katalog. Bitte legen Sie es zuerst an oder prüfen Sie die Schreibweise."]],
+      [
+        2,
+        ["Das Werkzeug „Teams“ steht nicht im Katalog. Bitte legen Sie es zuerst an oder prüfen Sie die Schreibweise."],
+      ],
       [3, ["Die Zahl der Arbeitsplätze darf nicht negativ sein."]],
-      [4, ["„viele“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.", "Zur Fußnote fehlt das Fußnotenzeichen."]],
+      [
+        4,
+        [
+          "„viele“ ist keine ganze Zahl. Arbeitsplätze bitte als ganze Zahl (z. B. 52.413) oder leer lassen.",
+          "Zur Fußnote fehlt das Fußnotenzeichen.",
+        ],
+      ],
       [5, []],
     ]);
   });
@@ -70,14 +104,26 @@ describe("import preview", () => {
   });
 
   it("needs a heading line with a tool column, and rows", () => {
-    expect(previewInventoryImport("Zoom;5\nCisco Webex;7", TOOLS).problems[0]).toMatch(/^Die erste Zeile muss die Spaltenüberschriften enthalten/);
-    expect(previewInventoryImport("   \n", TOOLS).problems).toEqual(["Die Tabelle ist leer. Bitte fügen Sie die Zeilen mit einer Überschriftenzeile ein."]);
-    expect(previewInventoryImport("Werkzeug;Arbeitsplätze\n", TOOLS)).toMatchObject({ ok: false, problems: ["Die Tabelle enthält keine Datenzeilen."] });
-    expect(previewInventoryImport("Werkzeug;Farbe\nZoom;blau", TOOLS).problems).toEqual(["Unbekannte Spaltenüberschrift „Farbe“."]);
+    expect(previewInventoryImport("Zoom;5\nCisco Webex;7", TOOLS).problems[0]).toMatch(
+      /^Die erste Zeile muss die Spaltenüberschriften enthalten/,
+    );
+    expect(previewInventoryImport("   \n", TOOLS).problems).toEqual([
+      "Die Tabelle ist leer. Bitte fügen Sie die Zeilen mit einer Überschriftenzeile ein.",
+    ]);
+    expect(previewInventoryImport("Werkzeug;Arbeitsplätze\n", TOOLS)).toMatchObject({
+      ok: false,
+      problems: ["Die Tabelle enthält keine Datenzeilen."],
+    });
+    expect(previewInventoryImport("Werkzeug;Farbe\nZoom;blau", TOOLS).problems).toEqual([
+      "Unbekannte Spaltenüberschrift „Farbe“.",
+    ]);
   });
 
   it("refuses shifted columns and an unknown deployment", () => {
     const preview = previewInventoryImport("Werkzeug;Betriebsform\nZoom;Mond;extra\n", TOOLS);
-    expect(preview.rows[0]!.errors).toEqual(["Zeile 2: 3 statt 2 Spalten.", "Unbekannte Betriebsform „Mond“ (möglich: On-Premise, Public Cloud, Hybrid oder leer)."]);
+    expect(preview.rows[0]!.errors).toEqual([
+      "Zeile 2: 3 statt 2 Spalten.",
+      "Unbekannte Betriebsform „Mond“ (möglich: On-Premise, Public Cloud, Hybrid oder leer).",
+    ]);
   });
 });

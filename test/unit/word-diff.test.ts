@@ -14,7 +14,12 @@ describe("wordDiff", () => {
   });
   it("keeps markup as plain text (the page escapes it)", () => {
     const segments = wordDiff("a", "a <script>alert(1)</script>");
-    expect(segments.filter((s) => s.kind === "added").map((s) => s.text).join("")).toContain("<script>");
+    expect(
+      segments
+        .filter((s) => s.kind === "added")
+        .map((s) => s.text)
+        .join(""),
+    ).toContain("<script>");
   });
   it("says when nothing changed", () => {
     expect(hasChanges(wordDiff("gleich", "gleich"))).toBe(false);
@@ -23,8 +28,18 @@ describe("wordDiff", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 120 }), fc.string({ maxLength: 120 }), (a, b) => {
         const segments = wordDiff(a, b);
-        expect(segments.filter((s) => s.kind !== "added").map((s) => s.text).join("")).toBe(a);
-        expect(segments.filter((s) => s.kind !== "removed").map((s) => s.text).join("")).toBe(b);
+        expect(
+          segments
+            .filter((s) => s.kind !== "added")
+            .map((s) => s.text)
+            .join(""),
+        ).toBe(a);
+        expect(
+          segments
+            .filter((s) => s.kind !== "removed")
+            .map((s) => s.text)
+            .join(""),
+        ).toBe(b);
       }),
       { numRuns: 200 },
     );

@@ -18,23 +18,65 @@ function post(fields: Record<string, string | string[]>) {
 
 describe("readWorkflowForm", () => {
   const refused: Array<[string, Record<string, string | string[]>, Record<string, string>]> = [
-    ["inadmissibility without reason", { intent: "declare_inadmissible", reason: "   " }, { reason: "Bitte füllen Sie dieses Feld aus." }],
-    ["assignment without lead", { intent: "assign", leadOrganizationId: "" }, { leadOrganizationId: "Bitte wählen Sie die federführende Organisationseinheit aus." }],
-    ["visibility without reason", { intent: "change_visibility", visibility: "public", reason: "" }, { reason: "Bitte füllen Sie dieses Feld aus." }],
-    ["visibility of an unknown kind", { intent: "change_visibility", visibility: "geheim", reason: "x" }, { visibility: "Bitte wählen Sie die Sichtbarkeit." }],
-    ["extension with an impossible date", { intent: "request_extension", newDueOn: "2027-02-30", reason: "x" }, { newDueOn: "Bitte geben Sie ein gültiges Datum an." }],
-    ["refusal without note", { intent: "refuse_extension", requestId: UUID, note: "" }, { note: "Bitte füllen Sie dieses Feld aus." }],
-    ["withdrawal without public note", { intent: "withdraw", publicNote: "" }, { publicNote: "Bitte füllen Sie dieses Feld aus." }],
-    ["motion decision without outcome", { intent: "decide", decision: "vertagt" }, { decision: "Bitte wählen Sie das Ergebnis." }],
+    [
+      "inadmissibility without reason",
+      { intent: "declare_inadmissible", reason: "   " },
+      { reason: "Bitte füllen Sie dieses Feld aus." },
+    ],
+    [
+      "assignment without lead",
+      { intent: "assign", leadOrganizationId: "" },
+      { leadOrganizationId: "Bitte wählen Sie die federführende Organisationseinheit aus." },
+    ],
+    [
+      "visibility without reason",
+      { intent: "change_visibility", visibility: "public", reason: "" },
+      { reason: "Bitte füllen Sie dieses Feld aus." },
+    ],
+    [
+      "visibility of an unknown kind",
+      { intent: "change_visibility", visibility: "geheim", reason: "x" },
+      { visibility: "Bitte wählen Sie die Sichtbarkeit." },
+    ],
+    [
+      "extension with an impossible date",
+      { intent: "request_extension", newDueOn: "2027-02-30", reason: "x" },
+      { newDueOn: "Bitte geben Sie ein gültiges Datum an." },
+    ],
+    [
+      "refusal without note",
+      { intent: "refuse_extension", requestId: UUID, note: "" },
+      { note: "Bitte füllen Sie dieses Feld aus." },
+    ],
+    [
+      "withdrawal without public note",
+      { intent: "withdraw", publicNote: "" },
+      { publicNote: "Bitte füllen Sie dieses Feld aus." },
+    ],
+    [
+      "motion decision without outcome",
+      { intent: "decide", decision: "vertagt" },
+      { decision: "Bitte wählen Sie das Ergebnis." },
+    ],
     [
       "new TOP without number and title",
       { intent: "link_agenda", meetingId: UUID, agendaItemId: "neu", purpose: "raised" },
       { newItemNumber: "Bitte füllen Sie dieses Feld aus.", newItemTitle: "Bitte füllen Sie dieses Feld aus." },
     ],
-    ["agenda link without meeting", { intent: "link_agenda", meetingId: "", agendaItemId: UUID, purpose: "raised" }, { meetingId: "Bitte wählen Sie eine Sitzung aus." }],
+    [
+      "agenda link without meeting",
+      { intent: "link_agenda", meetingId: "", agendaItemId: UUID, purpose: "raised" },
+      { meetingId: "Bitte wählen Sie eine Sitzung aus." },
+    ],
     [
       "new meeting without organ and date, with an existing TOP",
-      { intent: "put_on_agenda", meetingId: "neu", agendaItemId: UUID, newMeetingOrganizationId: "", newMeetingDate: "" },
+      {
+        intent: "put_on_agenda",
+        meetingId: "neu",
+        agendaItemId: UUID,
+        newMeetingOrganizationId: "",
+        newMeetingDate: "",
+      },
       {
         agendaItemId: "Bitte wählen Sie einen Tagesordnungspunkt oder legen Sie einen neuen an.",
         newMeetingOrganizationId: "Bitte wählen Sie den Rat oder einen Ausschuss dieser Körperschaft.",
@@ -42,8 +84,16 @@ describe("readWorkflowForm", () => {
       },
     ],
     ["unknown intent", { intent: "delete_everything" }, { form: "Unbekannter Arbeitsschritt." }],
-    ["form without version", { intent: "accept", version: "" }, { form: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu." }],
-    ["reason of a megabyte", { intent: "declare_inadmissible", reason: "x".repeat(1_000_000) }, { reason: "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen." }],
+    [
+      "form without version",
+      { intent: "accept", version: "" },
+      { form: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu." },
+    ],
+    [
+      "reason of a megabyte",
+      { intent: "declare_inadmissible", reason: "x".repeat(1_000_000) },
+      { reason: "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen." },
+    ],
   ];
   it.each(refused)("refuses %s with the message next to the field", (_name, fields, errors) => {
     const result = post(fields);
@@ -69,10 +119,25 @@ describe("readWorkflowForm", () => {
 
   it("reads a new TOP as no agenda item id, and trims the texts", () => {
     expect(
-      post({ intent: "put_on_agenda", meetingId: UUID, agendaItemId: "neu", newItemNumber: " 7 ", newItemTitle: " Antrag ", roleLabel: "" }),
+      post({
+        intent: "put_on_agenda",
+        meetingId: UUID,
+        agendaItemId: "neu",
+        newItemNumber: " 7 ",
+        newItemTitle: " Antrag ",
+        roleLabel: "",
+      }),
     ).toMatchObject({
       ok: true,
-      command: { intent: "put_on_agenda", meetingId: UUID, newMeeting: null, agendaItemId: null, newItemNumber: "7", newItemTitle: "Antrag", roleLabel: null },
+      command: {
+        intent: "put_on_agenda",
+        meetingId: UUID,
+        newMeeting: null,
+        agendaItemId: null,
+        newItemNumber: "7",
+        newItemTitle: "Antrag",
+        roleLabel: null,
+      },
     });
   });
 
@@ -86,7 +151,10 @@ describe("readWorkflowForm", () => {
       newItemNumber: "7",
       newItemTitle: "Antrag",
     });
-    expect(result).toMatchObject({ ok: true, command: { meetingId: null, newMeeting: { organizationId: UUID2, date: "2027-02-04" }, agendaItemId: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      command: { meetingId: null, newMeeting: { organizationId: UUID2, date: "2027-02-04" }, agendaItemId: null },
+    });
     expect(result.ok && "newMeetingDate" in result.command).toBe(false);
   });
 });

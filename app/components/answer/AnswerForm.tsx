@@ -60,16 +60,20 @@ export function AnswerForm(props: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [parts, setParts] = useState<PartState[]>(() => values.parts.map((p) => ({ ...p, key: newKey() })));
   const [announcement, setAnnouncement] = useState("");
-  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } = useAutosave<AnswerActionResult>({
-    formRef,
-    version: props.version,
-    readOnly,
-    actionResult,
-    backup: { write: (form, base) => writeAnswerBackup(answerId, form, base), clear: () => clearAnswerBackup(answerId) },
-    startDirty: props.startDirty,
-    initialStatus: props.initialStatus,
-    texts: { saveFailedNetwork: t.saveFailedNetwork, conflict: t.conflict, saveFailed: t.saveFailed },
-  });
+  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } =
+    useAutosave<AnswerActionResult>({
+      formRef,
+      version: props.version,
+      readOnly,
+      actionResult,
+      backup: {
+        write: (form, base) => writeAnswerBackup(answerId, form, base),
+        clear: () => clearAnswerBackup(answerId),
+      },
+      startDirty: props.startDirty,
+      initialStatus: props.initialStatus,
+      texts: { saveFailedNetwork: t.saveFailedNetwork, conflict: t.conflict, saveFailed: t.saveFailed },
+    });
   const onVersion = props.onVersion;
   useEffect(() => onVersion?.(version), [version, onVersion]);
   const numberOf = new Map(questions.map((q) => [q.id, q.number]));
@@ -84,7 +88,19 @@ export function AnswerForm(props: Props) {
     if (!hydrated) return;
     event.preventDefault();
     const key = newKey();
-    setParts((list) => [...list, { key, questionIds: [], body: { json: null, text: "" }, withheld: false, reason: "", subject: "", justification: "", withheldText: "" }]);
+    setParts((list) => [
+      ...list,
+      {
+        key,
+        questionIds: [],
+        body: { json: null, text: "" },
+        withheld: false,
+        reason: "",
+        subject: "",
+        justification: "",
+        withheldText: "",
+      },
+    ]);
     setAnnouncement(t.partAdded(parts.length));
     requestAnimationFrame(() => document.getElementById(`${key}-heading`)?.focus());
     schedule();
@@ -93,7 +109,9 @@ export function AnswerForm(props: Props) {
     const index = parts.findIndex((p) => p.key === key);
     setParts((list) => list.filter((p) => p.key !== key));
     setAnnouncement(t.partRemoved);
-    requestAnimationFrame(() => document.getElementById(index > 0 ? `${parts[index - 1]!.key}-heading` : "parts-heading")?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(index > 0 ? `${parts[index - 1]!.key}-heading` : "parts-heading")?.focus(),
+    );
     schedule();
   }
 
@@ -135,11 +153,48 @@ export function AnswerForm(props: Props) {
 
       <fieldset className="answer-meta" disabled={readOnly}>
         <legend>{t.metaHeading}</legend>
-        <TextField id="documentKind" label={t.documentKind} hint={t.documentKindHint} defaultValue={values.documentKind} maxLength={300} onInput={schedule} error={errors.documentKind} />
-        <TextField id="documentReference" label={t.documentReference} hint={t.documentReferenceHint} defaultValue={values.documentReference} maxLength={300} onInput={schedule} error={errors.documentReference} />
-        <TextField id="title" label={t.title} defaultValue={values.title} maxLength={300} onInput={schedule} error={errors.title} />
-        <TextField id="issuedByLabel" label={t.issuedBy} defaultValue={values.issuedByLabel} maxLength={300} onInput={schedule} error={errors.issuedByLabel} />
-        <TextField id="caseOfficerLabel" label={t.caseOfficer} defaultValue={values.caseOfficerLabel} maxLength={300} onInput={schedule} error={errors.caseOfficerLabel} />
+        <TextField
+          id="documentKind"
+          label={t.documentKind}
+          hint={t.documentKindHint}
+          defaultValue={values.documentKind}
+          maxLength={300}
+          onInput={schedule}
+          error={errors.documentKind}
+        />
+        <TextField
+          id="documentReference"
+          label={t.documentReference}
+          hint={t.documentReferenceHint}
+          defaultValue={values.documentReference}
+          maxLength={300}
+          onInput={schedule}
+          error={errors.documentReference}
+        />
+        <TextField
+          id="title"
+          label={t.title}
+          defaultValue={values.title}
+          maxLength={300}
+          onInput={schedule}
+          error={errors.title}
+        />
+        <TextField
+          id="issuedByLabel"
+          label={t.issuedBy}
+          defaultValue={values.issuedByLabel}
+          maxLength={300}
+          onInput={schedule}
+          error={errors.issuedByLabel}
+        />
+        <TextField
+          id="caseOfficerLabel"
+          label={t.caseOfficer}
+          defaultValue={values.caseOfficerLabel}
+          maxLength={300}
+          onInput={schedule}
+          error={errors.caseOfficerLabel}
+        />
         <div className="field field--checkbox">
           <input id="flagged" name="flagged" type="checkbox" defaultChecked={values.flagged} onChange={schedule} />
           <label htmlFor="flagged">{t.flagged}</label>
@@ -181,7 +236,11 @@ export function AnswerForm(props: Props) {
                 <h3 id={`${part.key}-heading`} tabIndex={-1}>
                   {t.partHeading(i, numbers)}
                 </h3>
-                <fieldset id={`p-${i}-questions`} disabled={readOnly} aria-describedby={errors[`p-${i}-questions`] ? `p-${i}-questions-error` : undefined}>
+                <fieldset
+                  id={`p-${i}-questions`}
+                  disabled={readOnly}
+                  aria-describedby={errors[`p-${i}-questions`] ? `p-${i}-questions-error` : undefined}
+                >
                   <legend>{t.partQuestions}</legend>
                   {questions.map((q) => (
                     <div key={q.id} className="field field--checkbox field--inline">
@@ -192,7 +251,9 @@ export function AnswerForm(props: Props) {
                         value={q.id}
                         checked={part.questionIds.includes(q.id)}
                         onChange={(event) => {
-                          const ids = event.target.checked ? [...part.questionIds, q.id] : part.questionIds.filter((id) => id !== q.id);
+                          const ids = event.target.checked
+                            ? [...part.questionIds, q.id]
+                            : part.questionIds.filter((id) => id !== q.id);
                           updatePart(part.key, { questionIds: ids.filter((id) => numberOf.has(id)) });
                         }}
                       />
@@ -218,7 +279,14 @@ export function AnswerForm(props: Props) {
                   onChange={schedule}
                   key={`${part.key}-body`}
                 />
-                <WithholdingFields index={i} part={part} readOnly={readOnly} hydrated={hydrated} errors={errors} onChange={(change) => updatePart(part.key, change)} />
+                <WithholdingFields
+                  index={i}
+                  part={part}
+                  readOnly={readOnly}
+                  hydrated={hydrated}
+                  errors={errors}
+                  onChange={(change) => updatePart(part.key, change)}
+                />
                 {readOnly ? null : (
                   <button type="button" className="button" onClick={() => removePart(part.key)} hidden={!hydrated}>
                     {t.removePart(i)}
@@ -237,7 +305,13 @@ export function AnswerForm(props: Props) {
 
       {readOnly ? null : (
         <div className="draft-save">
-          <button type="submit" name="intent" value="save" className="button button--primary" aria-disabled={busy || undefined}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button button--primary"
+            aria-disabled={busy || undefined}
+          >
             {t.save}
           </button>
           <p className="draft-status" role="status" aria-live="polite">
@@ -270,7 +344,13 @@ function WithholdingFields({
     <fieldset className="withholding-fields" disabled={readOnly}>
       <legend>{t.withholdingLegend(i)}</legend>
       <div className="field field--checkbox">
-        <input id={`p-${i}-withheld`} name={`p-${i}-withheld`} type="checkbox" checked={part.withheld} onChange={(e) => onChange({ withheld: e.target.checked })} />
+        <input
+          id={`p-${i}-withheld`}
+          name={`p-${i}-withheld`}
+          type="checkbox"
+          checked={part.withheld}
+          onChange={(e) => onChange({ withheld: e.target.checked })}
+        />
         <label htmlFor={`p-${i}-withheld`}>{t.withheld}</label>
       </div>
       {/* Without JavaScript the checkbox cannot reveal the fields: they are always there. */}

@@ -29,7 +29,12 @@ const comparable = (entries: Array<[string, string]>) =>
 export function AnswerFormWithBackup(props: Props) {
   const { answerId, readOnly } = props;
   const [offer, setOffer] = useState<AnswerBackup | null>(null);
-  const [shown, setShown] = useState<Shown>({ generation: 0, version: props.version, values: props.values, restored: false });
+  const [shown, setShown] = useState<Shown>({
+    generation: 0,
+    version: props.version,
+    values: props.values,
+    restored: false,
+  });
   const offerHeading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -52,7 +57,12 @@ export function AnswerFormWithBackup(props: Props) {
 
   function restore() {
     if (!offer) return;
-    setShown((s) => ({ generation: s.generation + 1, version: offer.baseVersion, values: valuesFromEntries(offer.entries), restored: true }));
+    setShown((s) => ({
+      generation: s.generation + 1,
+      version: offer.baseVersion,
+      values: valuesFromEntries(offer.entries),
+      restored: true,
+    }));
     setOffer(null);
   }
   function discard() {

@@ -4,7 +4,17 @@ import { formatDate } from "~/domain/format";
 import { answerText as t } from "~/domain/texts/answer";
 import type { AnswerQueue as Queue, QueueItem } from "~/server/answers/answer-queue.server";
 
-function QueueTable({ id, heading, items, withStep }: { id: string; heading: string; items: QueueItem[]; withStep: boolean }) {
+function QueueTable({
+  id,
+  heading,
+  items,
+  withStep,
+}: {
+  id: string;
+  heading: string;
+  items: QueueItem[];
+  withStep: boolean;
+}) {
   return (
     <section aria-labelledby={id} className="dashboard-section">
       <h3 id={id}>{heading}</h3>
@@ -37,8 +47,12 @@ function QueueTable({ id, heading, items, withStep }: { id: string; heading: str
 export function AnswerQueueSections({ idPrefix, queue }: { idPrefix: string; queue: Queue }) {
   return (
     <>
-      {queue.toSign.length > 0 ? <QueueTable id={`${idPrefix}-to-sign`} heading={t.queueToSign} items={queue.toSign} withStep /> : null}
-      {queue.toPublish.length > 0 ? <QueueTable id={`${idPrefix}-to-publish`} heading={t.queueToPublish} items={queue.toPublish} withStep={false} /> : null}
+      {queue.toSign.length > 0 ? (
+        <QueueTable id={`${idPrefix}-to-sign`} heading={t.queueToSign} items={queue.toSign} withStep />
+      ) : null}
+      {queue.toPublish.length > 0 ? (
+        <QueueTable id={`${idPrefix}-to-publish`} heading={t.queueToPublish} items={queue.toPublish} withStep={false} />
+      ) : null}
     </>
   );
 }

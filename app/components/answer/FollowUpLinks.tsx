@@ -33,7 +33,9 @@ export function FollowUpLinks({ links, staff }: { links: Links; staff: boolean }
 export function StartFollowUpForm({ inquiryId }: { inquiryId: string }) {
   return (
     <Form method="post" action={`/arbeitsbereich/vorgaenge/${inquiryId}/nachfrage`} className="workflow-action">
-      <p>Die Antwort lässt Fragen offen? Eine Nachfrage wird ein neuer Entwurf, der mit dieser Antwort verknüpft ist.</p>
+      <p>
+        Die Antwort lässt Fragen offen? Eine Nachfrage wird ein neuer Entwurf, der mit dieser Antwort verknüpft ist.
+      </p>
       <button type="submit" className="button">
         Nachfrage stellen
       </button>

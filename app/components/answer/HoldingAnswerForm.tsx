@@ -2,7 +2,15 @@
 import { Form } from "@remix-run/react";
 import { answerText as t } from "~/domain/texts/answer";
 
-export function HoldingAnswerForm({ version, errors, values }: { version: number; errors: Record<string, string>; values: Record<string, string> }) {
+export function HoldingAnswerForm({
+  version,
+  errors,
+  values,
+}: {
+  version: number;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}) {
   return (
     <section aria-labelledby="holding-heading" className="workflow-action">
       <h2 id="holding-heading">{t.holdingHeading}</h2>

@@ -49,11 +49,19 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
               </th>
               <td>
                 {signOffStepStatusLabels[step.status]}
-                {step.signature?.decision === "returned" && step.signature.comment ? <p className="preserve-lines">{step.signature.comment}</p> : null}
+                {step.signature?.decision === "returned" && step.signature.comment ? (
+                  <p className="preserve-lines">{step.signature.comment}</p>
+                ) : null}
               </td>
               <td>{step.signature?.signerName ?? ""}</td>
               <td>{step.signature?.signedAt ?? ""}</td>
-              <td>{step.signature ? <code title={step.signature.contentHash}>{shortHash(step.signature.contentHash)}</code> : ""}</td>
+              <td>
+                {step.signature ? (
+                  <code title={step.signature.contentHash}>{shortHash(step.signature.contentHash)}</code>
+                ) : (
+                  ""
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -131,7 +139,17 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
   );
 }
 
-export function PublishForm({ version, reference, errors, values }: { version: number; reference: string; errors: Record<string, string>; values: Record<string, string> }) {
+export function PublishForm({
+  version,
+  reference,
+  errors,
+  values,
+}: {
+  version: number;
+  reference: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}) {
   return (
     <section aria-labelledby="publish-heading" className="workflow-action">
       <h2 id="publish-heading">{t.publishHeading}</h2>

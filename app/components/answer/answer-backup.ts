@@ -22,7 +22,8 @@ function storage(): Storage | undefined {
 
 export function entriesOf(form: HTMLFormElement): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [name, value] of new FormData(form)) if (typeof value === "string" && !SKIP.has(name)) out.push([name, value]);
+  for (const [name, value] of new FormData(form))
+    if (typeof value === "string" && !SKIP.has(name)) out.push([name, value]);
   return out;
 }
 
@@ -39,7 +40,10 @@ export function readAnswerBackup(answerId: string): AnswerBackup | undefined {
 
 export function writeAnswerBackup(answerId: string, form: HTMLFormElement, baseVersion: number): void {
   try {
-    storage()?.setItem(keyOf(answerId), JSON.stringify({ baseVersion, entries: entriesOf(form) } satisfies AnswerBackup));
+    storage()?.setItem(
+      keyOf(answerId),
+      JSON.stringify({ baseVersion, entries: entriesOf(form) } satisfies AnswerBackup),
+    );
   } catch {
     // Quota exceeded or storage disabled: the editor still holds the text.
   }

@@ -50,7 +50,12 @@ export function ConsultationMeta({ c }: { c: ConsultationDetail }) {
 }
 
 export function StatementView({ c }: { c: ConsultationDetail }) {
-  const heading = c.kind === "department" ? t.statement.contributionHeading : c.kind === "supervisory_authority" ? t.statement.letterHeading : t.statement.heading;
+  const heading =
+    c.kind === "department"
+      ? t.statement.contributionHeading
+      : c.kind === "supervisory_authority"
+        ? t.statement.letterHeading
+        : t.statement.heading;
   return (
     <section aria-labelledby="statement-view-heading">
       <h2 id="statement-view-heading">{heading}</h2>

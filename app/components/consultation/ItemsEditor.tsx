@@ -16,9 +16,20 @@ interface Row extends ItemInput {
   key: string;
 }
 
-export function ItemsEditor({ initial, errors, hydrated }: { initial: readonly ItemInput[]; errors: Record<string, string>; hydrated: boolean }) {
-  const [rows, setRows] = useState<Row[]>(() => [...initial, { kind: "restriction", text: "" }].map((r) => ({ ...r, key: nextKey() })));
-  const update = (index: number, change: Partial<ItemInput>) => setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
+export function ItemsEditor({
+  initial,
+  errors,
+  hydrated,
+}: {
+  initial: readonly ItemInput[];
+  errors: Record<string, string>;
+  hydrated: boolean;
+}) {
+  const [rows, setRows] = useState<Row[]>(() =>
+    [...initial, { kind: "restriction", text: "" }].map((r) => ({ ...r, key: nextKey() })),
+  );
+  const update = (index: number, change: Partial<ItemInput>) =>
+    setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
   const move = (index: number, by: -1 | 1) =>
     setRows((all) => {
       const target = index + by;
@@ -73,7 +84,13 @@ export function ItemsEditor({ initial, errors, hydrated }: { initial: readonly I
               </div>
               {hydrated ? (
                 <div className="button-row">
-                  <button type="button" className="button button--secondary" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t.statement.moveUp(n)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={t.statement.moveUp(n)}
+                  >
                     ↑
                   </button>
                   <button
@@ -85,7 +102,12 @@ export function ItemsEditor({ initial, errors, hydrated }: { initial: readonly I
                   >
                     ↓
                   </button>
-                  <button type="button" className="button button--secondary" onClick={() => remove(index)} aria-label={t.statement.removeItem(n)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => remove(index)}
+                    aria-label={t.statement.removeItem(n)}
+                  >
                     ✕
                   </button>
                 </div>

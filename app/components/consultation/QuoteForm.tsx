@@ -33,7 +33,8 @@ export function QuoteForm({
           <p>{quoted ? t.quote.quoted : t.quote.notQuoted}</p>
           <div className="checkbox">
             <label htmlFor="quoted">
-              <input type="checkbox" id="quoted" name="quoted" defaultChecked={quoted} aria-describedby="quoted-hint" /> {t.quote.label}
+              <input type="checkbox" id="quoted" name="quoted" defaultChecked={quoted} aria-describedby="quoted-hint" />{" "}
+              {t.quote.label}
             </label>
           </div>
           <p className="field-hint" id="quoted-hint">

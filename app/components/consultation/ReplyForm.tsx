@@ -27,7 +27,14 @@ export function ReplyForm({
         <input type="hidden" name="intent" value="reply" />
         <input type="hidden" name="version" value={version} />
         {hydrated ? <input type="hidden" name="rich" value="1" /> : null}
-        <TextField id="repliedOn" name="repliedOn" type="date" label={t.reply.repliedOn} defaultValue={values.repliedOn} error={errors.repliedOn} />
+        <TextField
+          id="repliedOn"
+          name="repliedOn"
+          type="date"
+          label={t.reply.repliedOn}
+          defaultValue={values.repliedOn}
+          error={errors.repliedOn}
+        />
         <RichTextField
           id="reply"
           name="reply"

@@ -29,11 +29,29 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function AddresseeSelect({ id, label, options, value, error }: { id: string; label: string; options: Array<{ id: string; name: string }>; value: string; error?: string }) {
+function AddresseeSelect({
+  id,
+  label,
+  options,
+  value,
+  error,
+}: {
+  id: string;
+  label: string;
+  options: Array<{ id: string; name: string }>;
+  value: string;
+  error?: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name="addresseeOrganizationId" defaultValue={value || options[0]?.id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name="addresseeOrganizationId"
+        defaultValue={value || options[0]?.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
@@ -63,8 +81,14 @@ export function RequestForm({
   const errors = mine?.errors ?? {};
   const values = mine?.values ?? {};
   const p = `${kind}-`;
-  const heading = kind === "dpo" ? t.request.dpoHeading : kind === "department" ? t.request.departmentHeading : t.request.externalHeading;
-  const empty = kind === "dpo" ? t.request.noDpoOffice : kind === "department" ? t.request.noDepartments : t.request.noAuthorities;
+  const heading =
+    kind === "dpo"
+      ? t.request.dpoHeading
+      : kind === "department"
+        ? t.request.departmentHeading
+        : t.request.externalHeading;
+  const empty =
+    kind === "dpo" ? t.request.noDpoOffice : kind === "department" ? t.request.noDepartments : t.request.noAuthorities;
   const headingId = `${p}request-heading`;
   return (
     <section aria-labelledby={headingId} className="workflow-action">
@@ -84,15 +108,35 @@ export function RequestForm({
             {hydrated ? <input type="hidden" name="rich" value="1" /> : null}
             <AddresseeSelect
               id={`${p}addressee`}
-              label={kind === "dpo" ? t.request.addressee : kind === "department" ? t.request.department : t.request.authority}
+              label={
+                kind === "dpo"
+                  ? t.request.addressee
+                  : kind === "department"
+                    ? t.request.department
+                    : t.request.authority
+              }
               options={options}
               value={str(values.addresseeOrganizationId)}
               error={errors.addresseeOrganizationId}
             />
             {kind === "supervisory_authority" ? (
               <>
-                <TextField id={`${p}letterOn`} name="letterOn" type="date" max={today} label={t.request.letterOn} defaultValue={str(values.letterOn)} error={errors.letterOn} />
-                <TextField id={`${p}letterTitle`} name="letterTitle" label={t.request.letterTitle} defaultValue={str(values.letterTitle)} error={errors.letterTitle} />
+                <TextField
+                  id={`${p}letterOn`}
+                  name="letterOn"
+                  type="date"
+                  max={today}
+                  label={t.request.letterOn}
+                  defaultValue={str(values.letterOn)}
+                  error={errors.letterOn}
+                />
+                <TextField
+                  id={`${p}letterTitle`}
+                  name="letterTitle"
+                  label={t.request.letterTitle}
+                  defaultValue={str(values.letterTitle)}
+                  error={errors.letterTitle}
+                />
                 <RichTextField
                   id={`${p}letter`}
                   name="letter"
@@ -114,10 +158,24 @@ export function RequestForm({
                   hydrated={hydrated}
                   error={errors.questions}
                 />
-                <TextField id={`${p}dueOn`} name="dueOn" type="date" min={today} label={t.request.dueOn} defaultValue={str(values.dueOn)} error={errors.dueOn} />
+                <TextField
+                  id={`${p}dueOn`}
+                  name="dueOn"
+                  type="date"
+                  min={today}
+                  label={t.request.dueOn}
+                  defaultValue={str(values.dueOn)}
+                  error={errors.dueOn}
+                />
               </>
             )}
-            <button type="submit">{kind === "dpo" ? t.request.submitDpo : kind === "department" ? t.request.submitDepartment : t.request.submitExternal}</button>
+            <button type="submit">
+              {kind === "dpo"
+                ? t.request.submitDpo
+                : kind === "department"
+                  ? t.request.submitDepartment
+                  : t.request.submitExternal}
+            </button>
           </Form>
         </>
       )}

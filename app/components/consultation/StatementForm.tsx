@@ -45,7 +45,15 @@ export function StatementForm({
       <Form method="post" noValidate aria-labelledby="statement-form-heading">
         <input type="hidden" name="version" value={version} />
         {hydrated ? <input type="hidden" name="rich" value="1" /> : null}
-        {contribution ? null : <TextField id="title" name="title" label={t.statement.title} defaultValue={values.title} error={errors.title} />}
+        {contribution ? null : (
+          <TextField
+            id="title"
+            name="title"
+            label={t.statement.title}
+            defaultValue={values.title}
+            error={errors.title}
+          />
+        )}
         <RichTextField
           id="statement"
           name="statement"
@@ -63,7 +71,14 @@ export function StatementForm({
               {VERDICTS.map((v) => (
                 <div key={v} className="checkbox">
                   <label htmlFor={`verdict-${v}`}>
-                    <input type="radio" id={`verdict-${v}`} name="verdict" value={v} defaultChecked={values.verdict === v} /> {t.verdict[v]}
+                    <input
+                      type="radio"
+                      id={`verdict-${v}`}
+                      name="verdict"
+                      value={v}
+                      defaultChecked={values.verdict === v}
+                    />{" "}
+                    {t.verdict[v]}
                   </label>
                 </div>
               ))}

@@ -38,7 +38,9 @@ export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: BodyD
                     <TitleLink inquiry={i} />
                   </td>
                   <td>{inquiryStatusLabel(i.status)}</td>
-                  <td>{i.visibility === "public" ? dashboardText.visibilityPublic : dashboardText.visibilityInternal}</td>
+                  <td>
+                    {i.visibility === "public" ? dashboardText.visibilityPublic : dashboardText.visibilityInternal}
+                  </td>
                   <td>
                     <DeadlineText deadline={i.deadline} />
                   </td>

@@ -8,7 +8,15 @@ type Faction = NonNullable<BodyDashboard["faction"]>;
 const c = dashboardText.columns;
 
 /** Faction: own drafts, submitted ones in progress, due soon, answered — and the way to a new draft. */
-export function FactionSections({ idPrefix, bodySlug, faction }: { idPrefix: string; bodySlug: string; faction: Faction }) {
+export function FactionSections({
+  idPrefix,
+  bodySlug,
+  faction,
+}: {
+  idPrefix: string;
+  bodySlug: string;
+  faction: Faction;
+}) {
   const { drafts, inProgress, dueSoon, answered } = faction;
   return (
     <>
@@ -21,22 +29,55 @@ export function FactionSections({ idPrefix, bodySlug, faction }: { idPrefix: str
         <DashboardTable caption={dashboardSectionText.faction_drafts.caption} head={[c.title, c.reference, c.mine]}>
           <InquiryRows
             items={drafts.items}
-            columns={["title", "reference", (d) => (d.createdByMe ? dashboardText.mineCreated : d.coauthoredByMe ? dashboardText.mineCoauthor : dashboardText.mineNone)]}
+            columns={[
+              "title",
+              "reference",
+              (d) =>
+                d.createdByMe
+                  ? dashboardText.mineCreated
+                  : d.coauthoredByMe
+                    ? dashboardText.mineCoauthor
+                    : dashboardText.mineNone,
+            ]}
           />
         </DashboardTable>
       </DashboardSection>
-      <DashboardSection idPrefix={idPrefix} section="faction_in_progress" total={inProgress.total} shown={inProgress.items.length}>
-        <DashboardTable caption={dashboardSectionText.faction_in_progress.caption} head={[c.reference, c.title, c.status, c.received, c.due]}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="faction_in_progress"
+        total={inProgress.total}
+        shown={inProgress.items.length}
+      >
+        <DashboardTable
+          caption={dashboardSectionText.faction_in_progress.caption}
+          head={[c.reference, c.title, c.status, c.received, c.due]}
+        >
           <InquiryRows items={inProgress.items} columns={["reference", "title", "status", "received", "due"]} />
         </DashboardTable>
       </DashboardSection>
-      <DashboardSection idPrefix={idPrefix} section="faction_due_soon" total={dueSoon.total} shown={dueSoon.items.length}>
-        <DashboardTable caption={dashboardSectionText.faction_due_soon.caption} head={[c.reference, c.title, c.status, c.due]}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="faction_due_soon"
+        total={dueSoon.total}
+        shown={dueSoon.items.length}
+      >
+        <DashboardTable
+          caption={dashboardSectionText.faction_due_soon.caption}
+          head={[c.reference, c.title, c.status, c.due]}
+        >
           <InquiryRows items={dueSoon.items} columns={["reference", "title", "status", "due"]} />
         </DashboardTable>
       </DashboardSection>
-      <DashboardSection idPrefix={idPrefix} section="faction_answered" total={answered.total} shown={answered.items.length}>
-        <DashboardTable caption={dashboardSectionText.faction_answered.caption} head={[c.reference, c.title, c.publicPage]}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="faction_answered"
+        total={answered.total}
+        shown={answered.items.length}
+      >
+        <DashboardTable
+          caption={dashboardSectionText.faction_answered.caption}
+          head={[c.reference, c.title, c.publicPage]}
+        >
           <InquiryRows
             items={answered.items}
             columns={[

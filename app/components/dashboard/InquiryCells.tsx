@@ -8,18 +8,30 @@ import type { DashboardInquiry } from "~/server/workspace/dashboards.server";
 
 /** Drafts open in the editor, everything else in the staff/faction view of the inquiry. */
 export function workspaceHref(inquiry: Pick<DashboardInquiry, "id" | "status">): string {
-  return inquiry.status === "draft" ? `/arbeitsbereich/entwurf/${inquiry.id}` : `/arbeitsbereich/vorgaenge/${inquiry.id}`;
+  return inquiry.status === "draft"
+    ? `/arbeitsbereich/entwurf/${inquiry.id}`
+    : `/arbeitsbereich/vorgaenge/${inquiry.id}`;
 }
 
 export function ReferenceText({ inquiry }: { inquiry: Pick<DashboardInquiry, "typeName" | "reference"> }) {
-  return <>{inquiry.reference ? formatReference(inquiry.typeName, inquiry.reference) : dashboardText.draftReference(inquiry.typeName)}</>;
+  return (
+    <>
+      {inquiry.reference
+        ? formatReference(inquiry.typeName, inquiry.reference)
+        : dashboardText.draftReference(inquiry.typeName)}
+    </>
+  );
 }
 
 export function TitleLink({ inquiry }: { inquiry: Pick<DashboardInquiry, "id" | "status" | "title"> }) {
   return <Link to={workspaceHref(inquiry)}>{inquiry.title}</Link>;
 }
 
-export function StatusText({ inquiry }: { inquiry: Pick<DashboardInquiry, "status" | "lifecycle" | "motionDecision"> }) {
+export function StatusText({
+  inquiry,
+}: {
+  inquiry: Pick<DashboardInquiry, "status" | "lifecycle" | "motionDecision">;
+}) {
   return <>{inquiryStatusLabel(inquiry.status, { lifecycle: inquiry.lifecycle, decision: inquiry.motionDecision })}</>;
 }
 
@@ -70,7 +82,13 @@ function cell<T extends DashboardInquiry>(column: InquiryColumn<T>, inquiry: T):
 }
 
 /** The rows of a dashboard table: one <tr> per inquiry, one <td> per column, in the order given. */
-export function InquiryRows<T extends DashboardInquiry>({ items, columns }: { items: readonly T[]; columns: readonly InquiryColumn<T>[] }) {
+export function InquiryRows<T extends DashboardInquiry>({
+  items,
+  columns,
+}: {
+  items: readonly T[];
+  columns: readonly InquiryColumn<T>[];
+}) {
   return (
     <>
       {items.map((inquiry) => (

@@ -14,12 +14,23 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
   return (
     <>
       <DashboardSection idPrefix={idPrefix} section="office_intake" total={intake.total} shown={intake.items.length}>
-        <DashboardTable caption={dashboardSectionText.office_intake.caption} head={[c.received, c.reference, c.title, c.due]}>
+        <DashboardTable
+          caption={dashboardSectionText.office_intake.caption}
+          head={[c.received, c.reference, c.title, c.due]}
+        >
           <InquiryRows items={intake.items} columns={["received", "reference", "title", "due"]} />
         </DashboardTable>
       </DashboardSection>
-      <DashboardSection idPrefix={idPrefix} section="office_overdue_by_department" total={overdue.total} shown={overdue.shown}>
-        <DashboardTable caption={dashboardSectionText.office_overdue_by_department.caption} head={[c.department, c.overdueCount, c.items]}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="office_overdue_by_department"
+        total={overdue.total}
+        shown={overdue.shown}
+      >
+        <DashboardTable
+          caption={dashboardSectionText.office_overdue_by_department.caption}
+          head={[c.department, c.overdueCount, c.items]}
+        >
           {overdue.groups.map((g) => (
             <tr key={g.organizationId ?? "none"}>
               <th scope="row">{g.organizationName ?? dashboardText.noLeadDepartment}</th>
@@ -40,8 +51,16 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
           ))}
         </DashboardTable>
       </DashboardSection>
-      <DashboardSection idPrefix={idPrefix} section="office_due_this_week" total={dueThisWeek.total} shown={dueThisWeek.items.length}>
-        <DashboardTable caption={dashboardSectionText.office_due_this_week.caption} head={[c.due, c.reference, c.title, c.status]}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="office_due_this_week"
+        total={dueThisWeek.total}
+        shown={dueThisWeek.items.length}
+      >
+        <DashboardTable
+          caption={dashboardSectionText.office_due_this_week.caption}
+          head={[c.due, c.reference, c.title, c.status]}
+        >
           <InquiryRows items={dueThisWeek.items} columns={["due", "reference", "title", "status"]} />
         </DashboardTable>
       </DashboardSection>

@@ -8,14 +8,34 @@ import { DeadlineText, InquiryRows, ReferenceText, StatusText, TitleLink } from 
 const c = dashboardText.columns;
 
 /** Department: open inquiries it leads or contributes to, overdue first. */
-export function DepartmentSection({ idPrefix, department }: { idPrefix: string; department: NonNullable<BodyDashboard["department"]> }) {
+export function DepartmentSection({
+  idPrefix,
+  department,
+}: {
+  idPrefix: string;
+  department: NonNullable<BodyDashboard["department"]>;
+}) {
   const { assigned } = department;
   return (
-    <DashboardSection idPrefix={idPrefix} section="department_assigned" total={assigned.total} shown={assigned.items.length}>
-      <DashboardTable caption={dashboardSectionText.department_assigned.caption} head={[c.due, c.reference, c.title, c.ourRole, c.status]}>
+    <DashboardSection
+      idPrefix={idPrefix}
+      section="department_assigned"
+      total={assigned.total}
+      shown={assigned.items.length}
+    >
+      <DashboardTable
+        caption={dashboardSectionText.department_assigned.caption}
+        head={[c.due, c.reference, c.title, c.ourRole, c.status]}
+      >
         <InquiryRows
           items={assigned.items}
-          columns={["due", "reference", "title", (i) => (i.ourRole === "lead" ? dashboardText.roleLead : dashboardText.roleContributor), "status"]}
+          columns={[
+            "due",
+            "reference",
+            "title",
+            (i) => (i.ourRole === "lead" ? dashboardText.roleLead : dashboardText.roleContributor),
+            "status",
+          ]}
         />
       </DashboardTable>
     </DashboardSection>
@@ -26,7 +46,12 @@ export function DepartmentSection({ idPrefix, department }: { idPrefix: string; 
 export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullable<BodyDashboard["dpo"]> }) {
   const { consultations } = dpo;
   return (
-    <DashboardSection idPrefix={idPrefix} section="dpo_consultations" total={consultations.total} shown={consultations.items.length}>
+    <DashboardSection
+      idPrefix={idPrefix}
+      section="dpo_consultations"
+      total={consultations.total}
+      shown={consultations.items.length}
+    >
       <DashboardTable
         caption={dashboardSectionText.dpo_consultations.caption}
         head={[c.title, c.reference, c.consultationStatus, c.requestedOn, c.due]}

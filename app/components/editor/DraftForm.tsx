@@ -44,30 +44,39 @@ interface DraftFormProps {
   initialStatus?: string;
 }
 
-
 let keyCounter = 0;
 const newKey = () => `new-${(keyCounter += 1)}`;
 
 export function DraftForm(props: DraftFormProps) {
-  const { draftId, version: loadedVersion, values, readOnly, submissionKey, actionResult, startDirty, initialStatus } = props;
+  const {
+    draftId,
+    version: loadedVersion,
+    values,
+    readOnly,
+    submissionKey,
+    actionResult,
+    startDirty,
+    initialStatus,
+  } = props;
   const formRef = useRef<HTMLFormElement>(null);
   const [questions, setQuestions] = useState<QuestionState[]>(() =>
     values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
   );
-  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } = useAutosave<DraftActionResult>({
-    formRef,
-    version: loadedVersion,
-    readOnly,
-    actionResult,
-    backup: {
-      write: (form, baseVersion) => writeBackup(draftId, backupFromForm(form, baseVersion)),
-      clear: () => clearBackup(draftId),
-    },
-    finalIntents: FINAL_INTENTS,
-    startDirty,
-    initialStatus,
-    texts: { saveFailedNetwork: t.saveFailedNetwork, conflict: t.conflict, saveFailed: t.saveFailed },
-  });
+  const { hydrated, version, status, result, conflict, errors, busy, schedule, onSubmit, summaryRef } =
+    useAutosave<DraftActionResult>({
+      formRef,
+      version: loadedVersion,
+      readOnly,
+      actionResult,
+      backup: {
+        write: (form, baseVersion) => writeBackup(draftId, backupFromForm(form, baseVersion)),
+        clear: () => clearBackup(draftId),
+      },
+      finalIntents: FINAL_INTENTS,
+      startDirty,
+      initialStatus,
+      texts: { saveFailedNetwork: t.saveFailedNetwork, conflict: t.conflict, saveFailed: t.saveFailed },
+    });
 
   // Where the focus goes after a question edit in the browser, and what a screen reader hears about it.
   const focusAfterOp = useRef<{ key: string; kind: QuestionOp["kind"] } | null>(null);
@@ -207,7 +216,14 @@ export function DraftForm(props: DraftFormProps) {
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
-        <QuestionFields questions={questions} hydrated={hydrated} readOnly={readOnly} errors={errors} onOp={onOp} onChange={schedule} />
+        <QuestionFields
+          questions={questions}
+          hydrated={hydrated}
+          readOnly={readOnly}
+          errors={errors}
+          onOp={onOp}
+          onChange={schedule}
+        />
         {readOnly ? null : (
           <button
             type="submit"
@@ -255,7 +271,13 @@ export function DraftForm(props: DraftFormProps) {
                 </p>
               ) : null}
             </div>
-            <button type="submit" name="intent" value="submit" className="button button--primary" aria-disabled={busy || undefined}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button button--primary"
+              aria-disabled={busy || undefined}
+            >
               {t.submit}
             </button>
           </section>

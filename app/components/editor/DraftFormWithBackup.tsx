@@ -24,7 +24,12 @@ type Shown = { generation: number; version: number; values: DraftFormValues; res
 export function DraftFormWithBackup(props: DraftFormWithBackupProps) {
   const { draftId, readOnly } = props;
   const [offer, setOffer] = useState<DraftBackup | null>(null);
-  const [shown, setShown] = useState<Shown>({ generation: 0, version: props.version, values: props.values, restored: false });
+  const [shown, setShown] = useState<Shown>({
+    generation: 0,
+    version: props.version,
+    values: props.values,
+    restored: false,
+  });
   const offerHeading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -49,7 +54,12 @@ export function DraftFormWithBackup(props: DraftFormWithBackupProps) {
 
   function restore() {
     if (!offer) return;
-    setShown((s) => ({ generation: s.generation + 1, version: offer.baseVersion, values: valuesOfBackup(offer), restored: true }));
+    setShown((s) => ({
+      generation: s.generation + 1,
+      version: offer.baseVersion,
+      values: valuesOfBackup(offer),
+      restored: true,
+    }));
     setOffer(null);
     focusTitle();
   }

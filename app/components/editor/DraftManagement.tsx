@@ -29,7 +29,13 @@ export function CoauthorsForm(props: { candidates: Member[]; coauthors: Member[]
             </p>
             {props.candidates.map((m) => (
               <div className="field field--checkbox" key={m.userId}>
-                <input id={`coauthor-${m.userId}`} type="checkbox" name="coauthor" value={m.userId} defaultChecked={chosen.has(m.userId)} />
+                <input
+                  id={`coauthor-${m.userId}`}
+                  type="checkbox"
+                  name="coauthor"
+                  value={m.userId}
+                  defaultChecked={chosen.has(m.userId)}
+                />
                 <label htmlFor={`coauthor-${m.userId}`}>{m.displayName}</label>
               </div>
             ))}

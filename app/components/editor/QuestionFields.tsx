@@ -52,10 +52,16 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
         const slot = slots[index]!;
         const prevLevel = questions[index - 1]?.level;
         const nextLevel = questions[index + 1]?.level;
-        const isFirstOfKind = slot.level === 1 ? prevLevel === 0 : !questions.slice(0, index).some((x) => x.level === 0);
-        const isLastOfKind = slot.level === 1 ? nextLevel !== 1 : !questions.slice(index + 1).some((x) => x.level === 0);
+        const isFirstOfKind =
+          slot.level === 1 ? prevLevel === 0 : !questions.slice(0, index).some((x) => x.level === 0);
+        const isLastOfKind =
+          slot.level === 1 ? nextLevel !== 1 : !questions.slice(index + 1).some((x) => x.level === 0);
         return (
-          <li key={q.key} data-question-key={q.key} className={`draft-question${slot.level === 1 ? " draft-question--sub" : ""}`}>
+          <li
+            key={q.key}
+            data-question-key={q.key}
+            className={`draft-question${slot.level === 1 ? " draft-question--sub" : ""}`}
+          >
             <h3 id={`q-${index}-heading`} tabIndex={-1}>
               {t.question(slot.number)}
             </h3>

@@ -127,7 +127,11 @@ function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }
   return (
     <>
       {editor && !readOnly ? <Toolbar editor={editor} id={id} fieldLabel={label} /> : null}
-      {editor ? <EditorContent editor={editor} /> : <div className="rich-editor rich-editor--loading" aria-hidden="true" />}
+      {editor ? (
+        <EditorContent editor={editor} />
+      ) : (
+        <div className="rich-editor rich-editor--loading" aria-hidden="true" />
+      )}
       {readOnly ? null : (
         <p className="field-hint" id={`${id}-keys`}>
           {t.editorKeys}
@@ -142,7 +146,8 @@ function describedBy(id: string, error: string | undefined, readOnly: boolean | 
   return [readOnly ? null : `${id}-keys`, error ? `${id}-error` : null].filter(Boolean).join(" ");
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]';
 
 /** The next (or previous) element in the tab order outside `from`. */
 function focusBeyond(from: HTMLElement, backward: boolean): boolean {
@@ -165,7 +170,9 @@ function focusBeyond(from: HTMLElement, backward: boolean): boolean {
 function leaveEditorKeys(id: string) {
   return (view: EditorView, event: KeyboardEvent): boolean => {
     if (event.key === "Escape") {
-      const toolbar = document.querySelector<HTMLElement>(`[role="toolbar"][aria-controls="${id}"] button[tabindex="0"]`);
+      const toolbar = document.querySelector<HTMLElement>(
+        `[role="toolbar"][aria-controls="${id}"] button[tabindex="0"]`,
+      );
       if (!toolbar) return false;
       toolbar.focus();
       return true;

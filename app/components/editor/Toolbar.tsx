@@ -66,11 +66,44 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
 
   const specs: ButtonSpec[] = [
     { key: "bold", label: t.bold, short: "F", textual: true, onClick: run((c) => c.toggleBold()), pressed: state.bold },
-    { key: "italic", label: t.italic, short: "K", textual: true, onClick: run((c) => c.toggleItalic()), pressed: state.italic },
-    { key: "h3", label: t.heading3, short: "Ü3", textual: true, onClick: run((c) => c.toggleHeading({ level: 3 })), pressed: state.h3 },
-    { key: "h4", label: t.heading4, short: "Ü4", textual: true, onClick: run((c) => c.toggleHeading({ level: 4 })), pressed: state.h4 },
-    { key: "bullet", label: t.bulletList, short: "•≡", onClick: run((c) => c.toggleBulletList()), pressed: state.bullet },
-    { key: "ordered", label: t.orderedList, short: "1≡", onClick: run((c) => c.toggleOrderedList()), pressed: state.ordered },
+    {
+      key: "italic",
+      label: t.italic,
+      short: "K",
+      textual: true,
+      onClick: run((c) => c.toggleItalic()),
+      pressed: state.italic,
+    },
+    {
+      key: "h3",
+      label: t.heading3,
+      short: "Ü3",
+      textual: true,
+      onClick: run((c) => c.toggleHeading({ level: 3 })),
+      pressed: state.h3,
+    },
+    {
+      key: "h4",
+      label: t.heading4,
+      short: "Ü4",
+      textual: true,
+      onClick: run((c) => c.toggleHeading({ level: 4 })),
+      pressed: state.h4,
+    },
+    {
+      key: "bullet",
+      label: t.bulletList,
+      short: "•≡",
+      onClick: run((c) => c.toggleBulletList()),
+      pressed: state.bullet,
+    },
+    {
+      key: "ordered",
+      label: t.orderedList,
+      short: "1≡",
+      onClick: run((c) => c.toggleOrderedList()),
+      pressed: state.ordered,
+    },
     {
       key: "link",
       label: t.link,
@@ -83,10 +116,36 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       },
       pressed: state.link,
     },
-    { key: "table", label: t.insertTable, short: "▦", onClick: run((c) => c.insertTable({ rows: 2, cols: 2, withHeaderRow: true })), disabled: state.table },
-    { key: "row", label: t.addRow, short: "+Z", textual: true, onClick: run((c) => c.addRowAfter()), disabled: !state.table },
-    { key: "column", label: t.addColumn, short: "+S", textual: true, onClick: run((c) => c.addColumnAfter()), disabled: !state.table },
-    { key: "deleteTable", label: t.deleteTable, short: "✕▦", onClick: run((c) => c.deleteTable()), disabled: !state.table },
+    {
+      key: "table",
+      label: t.insertTable,
+      short: "▦",
+      onClick: run((c) => c.insertTable({ rows: 2, cols: 2, withHeaderRow: true })),
+      disabled: state.table,
+    },
+    {
+      key: "row",
+      label: t.addRow,
+      short: "+Z",
+      textual: true,
+      onClick: run((c) => c.addRowAfter()),
+      disabled: !state.table,
+    },
+    {
+      key: "column",
+      label: t.addColumn,
+      short: "+S",
+      textual: true,
+      onClick: run((c) => c.addColumnAfter()),
+      disabled: !state.table,
+    },
+    {
+      key: "deleteTable",
+      label: t.deleteTable,
+      short: "✕▦",
+      onClick: run((c) => c.deleteTable()),
+      disabled: !state.table,
+    },
     { key: "undo", label: t.undo, short: "↶", onClick: run((c) => c.undo()), disabled: !state.canUndo },
     { key: "redo", label: t.redo, short: "↷", onClick: run((c) => c.redo()), disabled: !state.canRedo },
   ];
@@ -100,7 +159,11 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
     if (at < 0) return;
     event.preventDefault();
     const next =
-      event.key === "Home" ? 0 : event.key === "End" ? buttons.length - 1 : (at + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? buttons.length - 1
+          : (at + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
     setStop(buttons[next]!.dataset.key ?? "bold");
     buttons[next]!.focus();
   }
@@ -156,7 +219,14 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
 
   return (
     <div className="editor-toolbar-wrap">
-      <div className="editor-toolbar" role="toolbar" aria-label={t.toolbar(fieldLabel)} aria-controls={id} ref={toolbarRef} onKeyDown={onKeyDown}>
+      <div
+        className="editor-toolbar"
+        role="toolbar"
+        aria-label={t.toolbar(fieldLabel)}
+        aria-controls={id}
+        ref={toolbarRef}
+        onKeyDown={onKeyDown}
+      >
         {specs.map(button)}
       </div>
       {linkOpen ? (

@@ -33,7 +33,8 @@ export function readBackup(draftId: string): DraftBackup | undefined {
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(raw) as DraftBackup;
-    if (typeof parsed.title !== "string" || !Array.isArray(parsed.questions) || typeof parsed.baseVersion !== "number") return undefined;
+    if (typeof parsed.title !== "string" || !Array.isArray(parsed.questions) || typeof parsed.baseVersion !== "number")
+      return undefined;
     return parsed;
   } catch {
     return undefined;
@@ -68,22 +69,35 @@ export function backupFromForm(form: HTMLFormElement, baseVersion: number): Draf
   for (let i = 0; data.has(`q-${i}-level`); i += 1) {
     questions.push({ level: data.get(`q-${i}-level`) === "1" ? 1 : 0, json: parseJson(data.get(`q-${i}-json`)) });
   }
-  return { baseVersion, title: String(data.get("title") ?? ""), preamble: parseJson(data.get("preamble-json")), questions };
+  return {
+    baseVersion,
+    title: String(data.get("title") ?? ""),
+    preamble: parseJson(data.get("preamble-json")),
+    questions,
+  };
 }
 
 /** An editor's empty document and a field that was never filled are the same content. */
 function normalise(json: unknown): unknown {
   if (!json || typeof json !== "object") return null;
   const doc = json as { type?: string; content?: Array<{ type?: string; content?: unknown[] }> };
-  const empty = doc.type === "doc" && (doc.content ?? []).every((node) => node.type === "paragraph" && !node.content?.length);
+  const empty =
+    doc.type === "doc" && (doc.content ?? []).every((node) => node.type === "paragraph" && !node.content?.length);
   return empty ? null : json;
 }
 
 const comparable = (title: string, preamble: unknown, questions: Array<{ level: QuestionLevel; json: unknown }>) =>
-  JSON.stringify({ title, preamble: normalise(preamble), questions: questions.map((q) => ({ level: q.level, json: normalise(q.json) })) });
+  JSON.stringify({
+    title,
+    preamble: normalise(preamble),
+    questions: questions.map((q) => ({ level: q.level, json: normalise(q.json) })),
+  });
 
 export function backupDiffers(backup: DraftBackup, saved: DraftFormValues): boolean {
-  return comparable(backup.title, backup.preamble, backup.questions) !== comparable(saved.title, saved.preamble.json, saved.questions);
+  return (
+    comparable(backup.title, backup.preamble, backup.questions) !==
+    comparable(saved.title, saved.preamble.json, saved.questions)
+  );
 }
 
 /** The backup in the shape the form is initialised with. */

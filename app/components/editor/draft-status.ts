@@ -2,7 +2,12 @@
 import { draftText as t } from "~/domain/texts/draft";
 import type { DraftActionResult } from "./draft-form-types";
 
-export type Status = { kind: "idle" } | { kind: "dirty" } | { kind: "saving" } | { kind: "saved"; time: string } | { kind: "failed"; message: string };
+export type Status =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; time: string }
+  | { kind: "failed"; message: string };
 
 export function statusText(status: Status, result: DraftActionResult | undefined, hydrated: boolean): string {
   if (!hydrated) {

@@ -50,7 +50,9 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
   useEffect(() => setHydrated(true), []);
 
   const [version, setVersion] = useState(options.version);
-  const [status, setStatus] = useState<AutosaveStatus>(initialStatus ? { kind: "failed", message: initialStatus } : { kind: "idle" });
+  const [status, setStatus] = useState<AutosaveStatus>(
+    initialStatus ? { kind: "failed", message: initialStatus } : { kind: "idle" },
+  );
   const result = (fetcher.data ?? actionResult) as R | undefined;
   const plain = result as AutosaveResult | undefined;
   const refused = plain?.kind === "refused" ? plain : undefined;

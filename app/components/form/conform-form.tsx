@@ -28,7 +28,12 @@ export function ConformForm({
   const [form] = useForm({ id, lastResult, shouldValidate: "onSubmit" });
   return (
     <FormProvider context={form.context}>
-      <ErrorSummary formId={form.id} errors={form.allErrors} lastResult={lastResult} fieldId={(name) => `${form.id}-${name}`} />
+      <ErrorSummary
+        formId={form.id}
+        errors={form.allErrors}
+        lastResult={lastResult}
+        fieldId={(name) => `${form.id}-${name}`}
+      />
       <Form method={method} action={action} {...getFormProps(form)} aria-labelledby={labelledBy}>
         {children}
       </Form>
@@ -61,7 +66,14 @@ export function ErrorSummary({
   if (!hasErrors) return null;
   const titleId = `${formId}-summary-title`;
   return (
-    <div className="notice notice--error error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref} id={`${formId}-summary`}>
+    <div
+      className="notice notice--error error-summary"
+      role="alert"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      ref={ref}
+      id={`${formId}-summary`}
+    >
       <p className="error-summary__title" id={titleId}>
         {formText.summaryTitle}
       </p>

@@ -45,7 +45,13 @@ interface Common {
   defaultValue?: string;
 }
 
-export function TextInput({ name, label, hint, defaultValue, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">) {
+export function TextInput({
+  name,
+  label,
+  hint,
+  defaultValue,
+  ...rest
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">) {
   const [field] = useField<string>(name);
   const error = firstError(field);
   return (
@@ -66,7 +72,13 @@ export function TextInput({ name, label, hint, defaultValue, ...rest }: Common &
   );
 }
 
-export function TextArea({ name, label, hint, defaultValue, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  defaultValue,
+  ...rest
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
   const [field] = useField<string>(name);
   const error = firstError(field);
   return (
@@ -95,7 +107,10 @@ export function Select({
   defaultValue,
   children,
   ...rest
-}: Common & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue" | "children">) {
+}: Common & { children: ReactNode } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    "name" | "id" | "defaultValue" | "children"
+  >) {
   const [field] = useField<string>(name);
   const error = firstError(field);
   return (
@@ -137,7 +152,11 @@ export function CheckboxGroup({
   const error = firstError(field);
   const submitted = field.initialValue;
   const isChecked = (id: string) =>
-    submitted === undefined ? checked.includes(id) : Array.isArray(submitted) ? submitted.includes(id) : submitted === id;
+    submitted === undefined
+      ? checked.includes(id)
+      : Array.isArray(submitted)
+        ? submitted.includes(id)
+        : submitted === id;
   return (
     <fieldset className="field" id={field.id} tabIndex={-1} aria-describedby={describedBy(field, hint, error)}>
       <legend>{legend}</legend>
@@ -146,7 +165,14 @@ export function CheckboxGroup({
         <div key={o.id} className="checkbox">
           {/* The box inside its label keeps both on one line with the shared block-label style. */}
           <label htmlFor={`${field.id}-${o.id}`}>
-            <input type="checkbox" id={`${field.id}-${o.id}`} name={field.name} value={o.id} defaultChecked={isChecked(o.id)} /> {o.name}
+            <input
+              type="checkbox"
+              id={`${field.id}-${o.id}`}
+              name={field.name}
+              value={o.id}
+              defaultChecked={isChecked(o.id)}
+            />{" "}
+            {o.name}
           </label>
         </div>
       ))}

@@ -4,7 +4,13 @@ import { DateText } from "./DateText";
 import { MetaList } from "./MetaList";
 
 /** How the inventory's tools fare against a criteria set (e.g. the LDI NRW "Leitplanken"). */
-export function CriteriaAssessment({ assessment, headingId }: { assessment: PublicCriteriaAssessment; headingId: string }) {
+export function CriteriaAssessment({
+  assessment,
+  headingId,
+}: {
+  assessment: PublicCriteriaAssessment;
+  headingId: string;
+}) {
   const perCriterion = assessment.criteria.filter((criterion) =>
     assessment.results.some((result) => criterion.id in result.byCriterion),
   );

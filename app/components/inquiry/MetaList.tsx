@@ -7,7 +7,9 @@ export interface MetaItem {
 
 /** Facts about a document as a definition list; empty entries (null, false, "") are left out. */
 export function MetaList({ items, className }: { items: (MetaItem | null | false | undefined)[]; className?: string }) {
-  const shown = items.filter((item): item is MetaItem => Boolean(item) && item !== null && isPresent((item as MetaItem).value));
+  const shown = items.filter(
+    (item): item is MetaItem => Boolean(item) && item !== null && isPresent((item as MetaItem).value),
+  );
   if (shown.length === 0) return null;
   return (
     <dl className={className ? `meta ${className}` : "meta"}>

@@ -23,7 +23,10 @@ export function QuestionAnswerGrid({ rows, inventories }: { rows: QaRow[]; inven
       {rows.map((row, index) => {
         const numbers = row.questions.map((q) => q.number);
         const following = inventories.filter(
-          (inventory) => !placed.has(inventory.id) && inventory.questionNumber !== null && numbers.includes(inventory.questionNumber),
+          (inventory) =>
+            !placed.has(inventory.id) &&
+            inventory.questionNumber !== null &&
+            numbers.includes(inventory.questionNumber),
         );
         following.forEach((inventory) => placed.add(inventory.id));
         const key = row.questions[0]?.id ?? row.parts[0]?.id ?? String(index);

@@ -5,5 +5,7 @@
 export function RichText({ html, className }: { html: string | null | undefined; className?: string }) {
   if (!html) return null;
   // Safe: server-rendered from validated Tiptap JSON (see the comment above), never raw user HTML.
-  return <div className={className ? `rich-text ${className}` : "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div className={className ? `rich-text ${className}` : "rich-text"} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

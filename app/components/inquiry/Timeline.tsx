@@ -2,7 +2,11 @@ import { publicEventLabel } from "~/domain/labels";
 import { DateText } from "./DateText";
 
 /** The public events of an inquiry in the order they happened. */
-export function Timeline({ events }: { events: { id: number; type: string; occurredOn: string; note?: string | null }[] }) {
+export function Timeline({
+  events,
+}: {
+  events: { id: number; type: string; occurredOn: string; note?: string | null }[];
+}) {
   if (events.length === 0) return <p className="muted">Es sind keine öffentlichen Bearbeitungsschritte erfasst.</p>;
   return (
     <ol className="timeline">

@@ -7,7 +7,13 @@ import { UsageMatrix } from "./UsageMatrix";
  * The inventory table with its chart, as it follows the answer to its question
  * (`withDetails` adds the usage matrix and the criteria assessments right after it).
  */
-export function ToolInventory({ inventory, withDetails = true }: { inventory: PublicToolInventory; withDetails?: boolean }) {
+export function ToolInventory({
+  inventory,
+  withDetails = true,
+}: {
+  inventory: PublicToolInventory;
+  withDetails?: boolean;
+}) {
   const headingId = `inventar-${inventory.id}`;
   return (
     <section className="inventory" aria-labelledby={headingId}>
@@ -55,7 +61,11 @@ function ToolInventoryDetailsContent({ inventory, headingId }: { inventory: Publ
     <>
       {inventory.matrix ? <UsageMatrix matrix={inventory.matrix} /> : null}
       {inventory.assessments.map((assessment, index) => (
-        <CriteriaAssessment key={assessment.title} assessment={assessment} headingId={`${headingId}-kriterien-${index + 1}`} />
+        <CriteriaAssessment
+          key={assessment.title}
+          assessment={assessment}
+          headingId={`${headingId}-kriterien-${index + 1}`}
+        />
       ))}
     </>
   );

@@ -84,7 +84,8 @@ export function ToolInventoryTable({ inventory }: { inventory: InventoryProps })
 
 function footnotesOf(rows: PublicInventoryRow[]): { mark: string; text: string }[] {
   const seen = new Map<string, string>();
-  for (const row of rows) if (row.footnoteMark && row.footnote && !seen.has(row.footnoteMark)) seen.set(row.footnoteMark, row.footnote);
+  for (const row of rows)
+    if (row.footnoteMark && row.footnote && !seen.has(row.footnoteMark)) seen.set(row.footnoteMark, row.footnote);
   return [...seen].map(([mark, text]) => ({ mark, text }));
 }
 
@@ -105,7 +106,9 @@ const FONT_SIZE = 13;
  * numbers for screen readers, so the chart is one image with a summary.
  */
 export function ToolCountChart({ inventory }: { inventory: InventoryProps }) {
-  const counted = inventory.rows.filter((row): row is PublicInventoryRow & { workplaceCount: number } => row.workplaceCount !== null);
+  const counted = inventory.rows.filter(
+    (row): row is PublicInventoryRow & { workplaceCount: number } => row.workplaceCount !== null,
+  );
   const uncounted = inventory.rows.filter((row) => row.workplaceCount === null);
   if (counted.length === 0) return null;
   const max = Math.max(...counted.map((row) => row.workplaceCount), 1);
@@ -159,10 +162,7 @@ export function ToolCountChart({ inventory }: { inventory: InventoryProps }) {
       <figcaption>
         {countLabel} je Eintrag (Diagramm zur Tabelle „{inventory.title}“).
         {uncounted.length ? (
-          <>
-            {" "}
-            Ohne Zahlenangabe und deshalb nicht im Diagramm: {uncounted.map((row) => row.label).join(", ")}.
-          </>
+          <> Ohne Zahlenangabe und deshalb nicht im Diagramm: {uncounted.map((row) => row.label).join(", ")}.</>
         ) : null}
       </figcaption>
     </figure>

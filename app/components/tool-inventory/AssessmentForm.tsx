@@ -9,7 +9,15 @@ import { FieldError } from "../field-error";
 
 const RESULTS = ["not_assessed", "meets", "does_not_meet"] as const;
 
-export function AssessmentForm({ view, errors, setId }: { view: InventoryEditorView; errors: Record<string, string>; setId: string | null }) {
+export function AssessmentForm({
+  view,
+  errors,
+  setId,
+}: {
+  view: InventoryEditorView;
+  errors: Record<string, string>;
+  setId: string | null;
+}) {
   if (view.criteriaSets.length === 0) {
     return (
       <section aria-labelledby="assessment-heading">
@@ -18,7 +26,8 @@ export function AssessmentForm({ view, errors, setId }: { view: InventoryEditorV
       </section>
     );
   }
-  const set = view.criteriaSets.find((s) => s.id === (setId ?? view.assessment?.criteriaSetId)) ?? view.criteriaSets[0]!;
+  const set =
+    view.criteriaSets.find((s) => s.id === (setId ?? view.assessment?.criteriaSetId)) ?? view.criteriaSets[0]!;
   const current = view.assessment?.criteriaSetId === set.id ? view.assessment : null;
   const columns = [{ id: "", text: t.assessment.overall }, ...set.criteria];
   let index = -1;
@@ -51,7 +60,13 @@ export function AssessmentForm({ view, errors, setId }: { view: InventoryEditorV
         <input type="hidden" name="criteriaSetId" value={set.id} />
         <div className="field">
           <label htmlFor="assessment-statusNote">{t.assessment.statusNote}</label>
-          <textarea id="assessment-statusNote" name="statusNote" rows={2} defaultValue={current?.statusNote ?? ""} aria-describedby={errors.statusNote ? "assessment-statusNote-error" : undefined} />
+          <textarea
+            id="assessment-statusNote"
+            name="statusNote"
+            rows={2}
+            defaultValue={current?.statusNote ?? ""}
+            aria-describedby={errors.statusNote ? "assessment-statusNote-error" : undefined}
+          />
           <FieldError id="assessment-statusNote-error" message={errors.statusNote} />
         </div>
         <div className="table-scroll">
@@ -79,7 +94,12 @@ export function AssessmentForm({ view, errors, setId }: { view: InventoryEditorV
                       <td key={c.id || "overall"}>
                         <input type="hidden" name={`result-${i}-row`} value={r.id} />
                         <input type="hidden" name={`result-${i}-criterion`} value={c.id} />
-                        <select id={`result-${i}`} name={`result-${i}`} defaultValue={saved?.result ?? "not_assessed"} aria-label={t.assessment.result(r.label, c.text)}>
+                        <select
+                          id={`result-${i}`}
+                          name={`result-${i}`}
+                          defaultValue={saved?.result ?? "not_assessed"}
+                          aria-label={t.assessment.result(r.label, c.text)}
+                        >
                           {RESULTS.map((res) => (
                             <option key={res} value={res}>
                               {t.assessment.results[res]}
@@ -87,7 +107,12 @@ export function AssessmentForm({ view, errors, setId }: { view: InventoryEditorV
                           ))}
                         </select>
                         <FieldError id={`result-${i}-error`} message={errors[`result-${i}`]} />
-                        <input id={`comment-${i}`} name={`comment-${i}`} defaultValue={saved?.comment ?? ""} aria-label={t.assessment.comment(r.label, c.text)} />
+                        <input
+                          id={`comment-${i}`}
+                          name={`comment-${i}`}
+                          defaultValue={saved?.comment ?? ""}
+                          aria-label={t.assessment.comment(r.label, c.text)}
+                        />
                         <FieldError id={`comment-${i}-error`} message={errors[`comment-${i}`]} />
                       </td>
                     );

@@ -39,13 +39,28 @@ export function ImportForm({
         </p>
         <div className="field">
           <label htmlFor="import-text">{t.import.text}</label>
-          <textarea id="import-text" name="text" rows={8} defaultValue={text} key={text} aria-describedby={describedBy} aria-invalid={errors.text ? true : undefined} />
+          <textarea
+            id="import-text"
+            name="text"
+            rows={8}
+            defaultValue={text}
+            key={text}
+            aria-describedby={describedBy}
+            aria-invalid={errors.text ? true : undefined}
+          />
           <FieldError id="import-text-error" message={errors.text} />
         </div>
         <div className="field">
           <label htmlFor="import-file">{t.import.file}</label>
           {/* Remounted with each result, so the file is read once and its text (now in the field above) counts after that. */}
-          <input key={`file-${text}`} id="import-file" name="file" type="file" accept=".csv,text/csv,text/plain" aria-describedby={errors.file ? "import-file-error" : undefined} />
+          <input
+            key={`file-${text}`}
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby={errors.file ? "import-file-error" : undefined}
+          />
           <FieldError id="import-file-error" message={errors.file} />
         </div>
         <fieldset className="field">
@@ -53,7 +68,14 @@ export function ImportForm({
           {(["append", "replace"] as const).map((m) => (
             <div key={m} className="checkbox">
               <label htmlFor={`import-mode-${m}`}>
-                <input type="radio" id={`import-mode-${m}`} name="mode" value={m} defaultChecked={mode === m || (m === "append" && mode !== "replace")} /> {t.import[m]}
+                <input
+                  type="radio"
+                  id={`import-mode-${m}`}
+                  name="mode"
+                  value={m}
+                  defaultChecked={mode === m || (m === "append" && mode !== "replace")}
+                />{" "}
+                {t.import[m]}
               </label>
             </div>
           ))}

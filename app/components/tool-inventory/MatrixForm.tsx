@@ -23,10 +23,33 @@ export function MatrixForm({ view, errors }: { view: InventoryEditorView; errors
       <Form method="post" aria-labelledby="matrix-heading">
         <input type="hidden" name="intent" value="matrix" />
         <input type="hidden" name="version" value={view.inventory!.version} />
-        <TextField id="matrix-title" name="title" label={t.matrix.title} defaultValue={m?.title ?? ""} error={errors.title} />
-        <TextField id="matrix-rowHeading" name="rowHeading" label={t.matrix.rowHeading} defaultValue={m?.rowHeading ?? ""} error={errors.headings} />
-        <TextField id="matrix-columnHeading" name="columnHeading" label={t.matrix.columnHeading} defaultValue={m?.columnHeading ?? view.inventory!.title} />
-        <TextField id="matrix-footnoteMark" name="footnoteMark" label={t.matrix.footnoteMark} defaultValue={m?.footnoteMark ?? ""} error={errors.footnote} />
+        <TextField
+          id="matrix-title"
+          name="title"
+          label={t.matrix.title}
+          defaultValue={m?.title ?? ""}
+          error={errors.title}
+        />
+        <TextField
+          id="matrix-rowHeading"
+          name="rowHeading"
+          label={t.matrix.rowHeading}
+          defaultValue={m?.rowHeading ?? ""}
+          error={errors.headings}
+        />
+        <TextField
+          id="matrix-columnHeading"
+          name="columnHeading"
+          label={t.matrix.columnHeading}
+          defaultValue={m?.columnHeading ?? view.inventory!.title}
+        />
+        <TextField
+          id="matrix-footnoteMark"
+          name="footnoteMark"
+          label={t.matrix.footnoteMark}
+          defaultValue={m?.footnoteMark ?? ""}
+          error={errors.footnote}
+        />
         <TextField id="matrix-footnote" name="footnote" label={t.matrix.footnote} defaultValue={m?.footnote ?? ""} />
         <div className="table-scroll">
           <table>
@@ -44,7 +67,9 @@ export function MatrixForm({ view, errors }: { view: InventoryEditorView; errors
             </thead>
             <tbody>
               {lines.map((line, i) => {
-                const orgName = view.organizations.find((o) => o.id === line.organizationId)?.name ?? `${t.matrix.organization} ${i + 1}`;
+                const orgName =
+                  view.organizations.find((o) => o.id === line.organizationId)?.name ??
+                  `${t.matrix.organization} ${i + 1}`;
                 const orgError = errors[`mrow-${i}-organization`];
                 return (
                   <tr key={`${line.organizationId}-${i}`}>

@@ -7,7 +7,8 @@ import { FieldError } from "../field-error";
 import { TextField } from "../text-field";
 
 type State = { values: Record<string, unknown>; errors: Record<string, string> };
-const v = (s: State | null, name: string, fallback = "") => (s && typeof s.values[name] === "string" ? (s.values[name] as string) : fallback);
+const v = (s: State | null, name: string, fallback = "") =>
+  s && typeof s.values[name] === "string" ? (s.values[name] as string) : fallback;
 
 function FormError({ message }: { message?: string }) {
   return message ? (
@@ -26,9 +27,29 @@ export function SettingsForm({ view, state }: { view: InventoryEditorView; state
       <Form method="post" aria-labelledby="settings-heading">
         <input type="hidden" name="intent" value="settings" />
         <input type="hidden" name="version" value={inv?.version ?? ""} />
-        <TextField id="settings-title" name="title" label={t.settings.title} hint={t.settings.titleHint} defaultValue={v(state, "title", inv?.title ?? "")} error={state?.errors.title} />
-        <TextField id="settings-countLabel" name="countLabel" label={t.settings.countLabel} hint={t.settings.countLabelHint} defaultValue={v(state, "countLabel", inv?.countLabel ?? "")} error={state?.errors.countLabel} />
-        <TextField id="settings-questionNumber" name="questionNumber" label={t.settings.questionNumber} defaultValue={v(state, "questionNumber", inv?.questionNumber ?? "")} error={state?.errors.questionNumber} />
+        <TextField
+          id="settings-title"
+          name="title"
+          label={t.settings.title}
+          hint={t.settings.titleHint}
+          defaultValue={v(state, "title", inv?.title ?? "")}
+          error={state?.errors.title}
+        />
+        <TextField
+          id="settings-countLabel"
+          name="countLabel"
+          label={t.settings.countLabel}
+          hint={t.settings.countLabelHint}
+          defaultValue={v(state, "countLabel", inv?.countLabel ?? "")}
+          error={state?.errors.countLabel}
+        />
+        <TextField
+          id="settings-questionNumber"
+          name="questionNumber"
+          label={t.settings.questionNumber}
+          defaultValue={v(state, "questionNumber", inv?.questionNumber ?? "")}
+          error={state?.errors.questionNumber}
+        />
         <button type="submit">{t.settings.save}</button>
       </Form>
     </section>
@@ -42,11 +63,30 @@ export function CatalogueForm({ state }: { state: State | null }) {
       <FormError message={state?.errors.form} />
       <Form method="post" aria-labelledby="catalogue-heading">
         <input type="hidden" name="intent" value="tool" />
-        <TextField id="tool-name" name="name" label={t.catalogue.name} defaultValue={v(state, "name")} error={state?.errors.name} />
-        <TextField id="tool-category" name="category" label={t.catalogue.category} hint={t.catalogue.categoryHint} defaultValue={v(state, "category")} error={state?.errors.category} />
+        <TextField
+          id="tool-name"
+          name="name"
+          label={t.catalogue.name}
+          defaultValue={v(state, "name")}
+          error={state?.errors.name}
+        />
+        <TextField
+          id="tool-category"
+          name="category"
+          label={t.catalogue.category}
+          hint={t.catalogue.categoryHint}
+          defaultValue={v(state, "category")}
+          error={state?.errors.category}
+        />
         <div className="checkbox">
           <label htmlFor="tool-requiresDpo">
-            <input type="checkbox" id="tool-requiresDpo" name="requiresDpo" defaultChecked={v(state, "requiresDpo") === "on"} /> {t.catalogue.requiresDpo}
+            <input
+              type="checkbox"
+              id="tool-requiresDpo"
+              name="requiresDpo"
+              defaultChecked={v(state, "requiresDpo") === "on"}
+            />{" "}
+            {t.catalogue.requiresDpo}
           </label>
         </div>
         <button type="submit">{t.catalogue.save}</button>
@@ -98,7 +138,12 @@ export function FactsSection({ view, state }: { view: InventoryEditorView; state
             <input type="hidden" name="version" value={view.inventory.version} />
             <div className="field">
               <label htmlFor="fact-toolId">{t.facts.tool}</label>
-              <select id="fact-toolId" name="toolId" defaultValue={v(state, "toolId")} aria-describedby={state?.errors.toolId ? "fact-toolId-error" : undefined}>
+              <select
+                id="fact-toolId"
+                name="toolId"
+                defaultValue={v(state, "toolId")}
+                aria-describedby={state?.errors.toolId ? "fact-toolId-error" : undefined}
+              >
                 {toolsInInventory.map(([id, name]) => (
                   <option key={id} value={id}>
                     {name}
@@ -109,7 +154,12 @@ export function FactsSection({ view, state }: { view: InventoryEditorView; state
             </div>
             <div className="field">
               <label htmlFor="fact-key">{t.facts.key}</label>
-              <select id="fact-key" name="key" defaultValue={v(state, "key", "vendor")} aria-describedby={state?.errors.key ? "fact-key-error" : undefined}>
+              <select
+                id="fact-key"
+                name="key"
+                defaultValue={v(state, "key", "vendor")}
+                aria-describedby={state?.errors.key ? "fact-key-error" : undefined}
+              >
                 {TOOL_FACT_KEYS.map((k) => (
                   <option key={k} value={k}>
                     {toolFactKeyLabels[k]}
@@ -118,10 +168,38 @@ export function FactsSection({ view, state }: { view: InventoryEditorView; state
               </select>
               <FieldError id="fact-key-error" message={state?.errors.key} />
             </div>
-            <TextField id="fact-value" name="value" label={t.facts.value} hint="Bei „Einsatzstatus“: geplant, im Einsatz oder außer Betrieb. Bei der Datenschutz-Folgenabschätzung das Datum unter „Stand / Datum“." defaultValue={v(state, "value")} error={state?.errors.value} />
-            <TextField id="fact-asOf" name="asOf" type="date" label={t.facts.asOf} defaultValue={v(state, "asOf")} error={state?.errors.asOf} />
-            <TextField id="fact-citation" name="citation" label={t.facts.source} hint={t.facts.sourceHint} defaultValue={v(state, "citation")} error={state?.errors.citation} />
-            <TextField id="fact-url" name="url" type="url" label={t.facts.sourceUrl} defaultValue={v(state, "url")} error={state?.errors.url} />
+            <TextField
+              id="fact-value"
+              name="value"
+              label={t.facts.value}
+              hint="Bei „Einsatzstatus“: geplant, im Einsatz oder außer Betrieb. Bei der Datenschutz-Folgenabschätzung das Datum unter „Stand / Datum“."
+              defaultValue={v(state, "value")}
+              error={state?.errors.value}
+            />
+            <TextField
+              id="fact-asOf"
+              name="asOf"
+              type="date"
+              label={t.facts.asOf}
+              defaultValue={v(state, "asOf")}
+              error={state?.errors.asOf}
+            />
+            <TextField
+              id="fact-citation"
+              name="citation"
+              label={t.facts.source}
+              hint={t.facts.sourceHint}
+              defaultValue={v(state, "citation")}
+              error={state?.errors.citation}
+            />
+            <TextField
+              id="fact-url"
+              name="url"
+              type="url"
+              label={t.facts.sourceUrl}
+              defaultValue={v(state, "url")}
+              error={state?.errors.url}
+            />
             <button type="submit">{t.facts.add}</button>
           </Form>
         </>

@@ -9,7 +9,17 @@ import { toolInventoryText as t } from "~/domain/texts/tool-inventory";
 import type { InventoryEditorView } from "~/server/tools/inventory-read.server";
 import { FieldError } from "../field-error";
 
-type Row = { id: string; toolId: string; label: string; variant: string; count: string; footnoteMark: string; footnote: string; position: string; remove: boolean };
+type Row = {
+  id: string;
+  toolId: string;
+  label: string;
+  variant: string;
+  count: string;
+  footnoteMark: string;
+  footnote: string;
+  position: string;
+  remove: boolean;
+};
 
 export function RowsForm({
   view,
@@ -20,22 +30,30 @@ export function RowsForm({
   posted: Row[] | null;
   errors: Record<string, string>;
 }) {
-  const rows: Row[] =
-    posted ??
-    [
-      ...view.rows.map((r, i) => ({
-        id: r.id,
-        toolId: r.toolId,
-        label: r.label,
-        variant: r.variant,
-        count: r.workplaceCount === null ? "" : String(r.workplaceCount),
-        footnoteMark: r.footnoteMark ?? "",
-        footnote: r.footnote ?? "",
-        position: String(i + 1),
-        remove: false,
-      })),
-      { id: "", toolId: "", label: "", variant: "unknown", count: "", footnoteMark: "", footnote: "", position: String(view.rows.length + 1), remove: false },
-    ];
+  const rows: Row[] = posted ?? [
+    ...view.rows.map((r, i) => ({
+      id: r.id,
+      toolId: r.toolId,
+      label: r.label,
+      variant: r.variant,
+      count: r.workplaceCount === null ? "" : String(r.workplaceCount),
+      footnoteMark: r.footnoteMark ?? "",
+      footnote: r.footnote ?? "",
+      position: String(i + 1),
+      remove: false,
+    })),
+    {
+      id: "",
+      toolId: "",
+      label: "",
+      variant: "unknown",
+      count: "",
+      footnoteMark: "",
+      footnote: "",
+      position: String(view.rows.length + 1),
+      remove: false,
+    },
+  ];
   return (
     <section aria-labelledby="rows-heading">
       <h2 id="rows-heading">{t.rows.heading}</h2>
@@ -67,7 +85,11 @@ export function RowsForm({
                 const n = i + 1;
                 const id = (f: string) => `row-${i}-${f}`;
                 const err = (f: string) => errors[id(f)];
-                const input = (f: "label" | "count" | "footnoteMark" | "footnote" | "position", label: string, extra: Record<string, unknown> = {}) => (
+                const input = (
+                  f: "label" | "count" | "footnoteMark" | "footnote" | "position",
+                  label: string,
+                  extra: Record<string, unknown> = {},
+                ) => (
                   <td>
                     {f === "position" ? <input type="hidden" name={id("id")} value={row.id} /> : null}
                     <label htmlFor={id(f)} className="visually-hidden">
@@ -91,7 +113,13 @@ export function RowsForm({
                       <label htmlFor={id("toolId")} className="visually-hidden">
                         {t.rows.labelFor(t.rows.tool, n)}
                       </label>
-                      <select id={id("toolId")} name={id("toolId")} defaultValue={row.toolId} aria-invalid={err("tool") ? true : undefined} aria-describedby={err("tool") ? `${id("tool")}-error` : undefined}>
+                      <select
+                        id={id("toolId")}
+                        name={id("toolId")}
+                        defaultValue={row.toolId}
+                        aria-invalid={err("tool") ? true : undefined}
+                        aria-describedby={err("tool") ? `${id("tool")}-error` : undefined}
+                      >
                         {row.id === "" ? <option value="">–</option> : null}
                         {view.catalogue.map((c) => (
                           <option key={c.id} value={c.id}>

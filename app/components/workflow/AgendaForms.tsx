@@ -41,10 +41,7 @@ export function AgendaForm({
           </option>
         ))}
       </Select>
-      <Select
-        name="newMeetingOrganizationId"
-        label={t.newMeetingOrganizationId}
-      >
+      <Select name="newMeetingOrganizationId" label={t.newMeetingOrganizationId}>
         <option value="">–</option>
         {workflow.options.meetingOrgans.map((o) => (
           <option key={o.id} value={o.id}>
@@ -52,12 +49,7 @@ export function AgendaForm({
           </option>
         ))}
       </Select>
-      <Input
-        name="newMeetingDate"
-        type="date"
-        label={t.newMeetingDate}
-        hint={t.newMeetingHint}
-      />
+      <Input name="newMeetingDate" type="date" label={t.newMeetingDate} hint={t.newMeetingHint} />
       <AgendaItemChoice meetings={meetings} />
       <Input name="newItemNumber" label={t.newItemNumber} hint={t.newItemHint} />
       <Input name="newItemTitle" label={t.newItemTitle} />

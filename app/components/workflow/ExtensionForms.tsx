@@ -16,7 +16,15 @@ function DueFields({ dueOn, defaults }: { dueOn: string | null; defaults?: { new
   );
 }
 
-export function RequestExtensionForm({ version, dueOn, state }: { version: number; dueOn: string | null; state: FormState }) {
+export function RequestExtensionForm({
+  version,
+  dueOn,
+  state,
+}: {
+  version: number;
+  dueOn: string | null;
+  state: FormState;
+}) {
   return (
     <ActionForm intent="request_extension" version={version} state={state} heading={t.requestExtensionHeading}>
       <DueFields dueOn={dueOn} />
@@ -25,7 +33,17 @@ export function RequestExtensionForm({ version, dueOn, state }: { version: numbe
   );
 }
 
-export function DecideExtensionForms({ version, dueOn, workflow, stateFor }: { version: number; dueOn: string | null; workflow: WorkflowView; stateFor: StateFor }) {
+export function DecideExtensionForms({
+  version,
+  dueOn,
+  workflow,
+  stateFor,
+}: {
+  version: number;
+  dueOn: string | null;
+  workflow: WorkflowView;
+  stateFor: StateFor;
+}) {
   const request = workflow.pendingRequests[0];
   if (!request) return null;
   const grant = stateFor("grant_extension");
@@ -47,7 +65,15 @@ export function DecideExtensionForms({ version, dueOn, workflow, stateFor }: { v
   );
 }
 
-export function ExtendDeadlineForm({ version, dueOn, state }: { version: number; dueOn: string | null; state: FormState }) {
+export function ExtendDeadlineForm({
+  version,
+  dueOn,
+  state,
+}: {
+  version: number;
+  dueOn: string | null;
+  state: FormState;
+}) {
   return (
     <ActionForm intent="extend_deadline" version={version} state={state} heading={t.extendHeading}>
       <DueFields dueOn={dueOn} />

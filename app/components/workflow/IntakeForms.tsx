@@ -5,7 +5,17 @@ import { ActionForm, CheckboxGroup, Select, TextArea, type FormState } from "./f
 
 type StateFor = (intent: string) => FormState;
 
-export function AcceptForms({ version, stateFor, canAccept, canDecline }: { version: number; stateFor: StateFor; canAccept: boolean; canDecline: boolean }) {
+export function AcceptForms({
+  version,
+  stateFor,
+  canAccept,
+  canDecline,
+}: {
+  version: number;
+  stateFor: StateFor;
+  canAccept: boolean;
+  canDecline: boolean;
+}) {
   const decline = stateFor("declare_inadmissible");
   return (
     <>
@@ -25,7 +35,15 @@ export function AcceptForms({ version, stateFor, canAccept, canDecline }: { vers
   );
 }
 
-export function AssignForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
+export function AssignForm({
+  version,
+  workflow,
+  state,
+}: {
+  version: number;
+  workflow: WorkflowView;
+  state: FormState;
+}) {
   const orgs = workflow.options.answeringOrganizations;
   return (
     <ActionForm intent="assign" version={version} state={state} heading={t.assignHeading}>
@@ -37,18 +55,38 @@ export function AssignForm({ version, workflow, state }: { version: number; work
           </option>
         ))}
       </Select>
-      <CheckboxGroup name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={[]} />
+      <CheckboxGroup
+        name="contributorIds"
+        legend={t.contributorsLegend}
+        hint={t.contributorsHint}
+        options={orgs}
+        checked={[]}
+      />
       <button type="submit">{t.assignSubmit}</button>
     </ActionForm>
   );
 }
 
-export function ContributorsForm({ version, workflow, state }: { version: number; workflow: WorkflowView; state: FormState }) {
+export function ContributorsForm({
+  version,
+  workflow,
+  state,
+}: {
+  version: number;
+  workflow: WorkflowView;
+  state: FormState;
+}) {
   const orgs = workflow.options.answeringOrganizations.filter((o) => o.id !== workflow.leadOrganizationId);
   const checked = workflow.contributors.map((c) => c.id);
   return (
     <ActionForm intent="change_contributors" version={version} state={state} heading={t.contributors}>
-      <CheckboxGroup name="contributorIds" legend={t.contributorsLegend} hint={t.contributorsHint} options={orgs} checked={checked} />
+      <CheckboxGroup
+        name="contributorIds"
+        legend={t.contributorsLegend}
+        hint={t.contributorsHint}
+        options={orgs}
+        checked={checked}
+      />
       <button type="submit">{t.contributorsSubmit}</button>
     </ActionForm>
   );
@@ -62,7 +100,15 @@ export function StartAnsweringForm({ version, state }: { version: number; state:
   );
 }
 
-export function VisibilityForm({ version, current, state }: { version: number; current: "public" | "internal"; state: FormState }) {
+export function VisibilityForm({
+  version,
+  current,
+  state,
+}: {
+  version: number;
+  current: "public" | "internal";
+  state: FormState;
+}) {
   const next = current === "public" ? "internal" : "public";
   return (
     <ActionForm intent="change_visibility" version={version} state={state} heading={t.visibilityHeading}>

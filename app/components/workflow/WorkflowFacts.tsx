@@ -65,7 +65,8 @@ export function WorkflowFacts({ workflow }: { workflow: WorkflowView }) {
         <ul>
           {workflow.agenda.map((a) => (
             <li key={`${a.agendaItemId}-${a.purpose}`}>
-              {t.agendaLine(a.meetingName, formatDate(a.meetingDate), a.itemNumber, a.itemTitle)} ({agendaPurposeLabels[a.purpose]}
+              {t.agendaLine(a.meetingName, formatDate(a.meetingDate), a.itemNumber, a.itemTitle)} (
+              {agendaPurposeLabels[a.purpose]}
               {a.roleLabel ? `, ${a.roleLabel}` : null})
             </li>
           ))}

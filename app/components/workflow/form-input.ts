@@ -35,7 +35,8 @@ export const NEW_AGENDA_ITEM = "neu";
 export const NEW_MEETING = "neu";
 
 // Conform turns an empty field into undefined: the `message` of each type covers "missing" as well.
-const requiredText = (max = TEXT_MAX) => z.string({ message: t.required }).trim().min(1, t.required).max(max, t.tooLong(max));
+const requiredText = (max = TEXT_MAX) =>
+  z.string({ message: t.required }).trim().min(1, t.required).max(max, t.tooLong(max));
 const optionalText = (max = TEXT_MAX) =>
   z
     .string()
@@ -51,10 +52,14 @@ const optionalString = z
   .transform((v) => v ?? "");
 
 const agendaFields = {
-  meetingId: z.string({ message: t.chooseMeeting }).refine((v) => v === NEW_MEETING || z.string().uuid().safeParse(v).success, t.chooseMeeting),
+  meetingId: z
+    .string({ message: t.chooseMeeting })
+    .refine((v) => v === NEW_MEETING || z.string().uuid().safeParse(v).success, t.chooseMeeting),
   newMeetingOrganizationId: optionalString,
   newMeetingDate: optionalString.transform((v) => v.trim()),
-  agendaItemId: z.string({ message: t.chooseAgendaItem }).refine((v) => v === NEW_AGENDA_ITEM || z.string().uuid().safeParse(v).success, t.chooseAgendaItem),
+  agendaItemId: z
+    .string({ message: t.chooseAgendaItem })
+    .refine((v) => v === NEW_AGENDA_ITEM || z.string().uuid().safeParse(v).success, t.chooseAgendaItem),
   newItemNumber: optionalText(20),
   newItemTitle: optionalText(SHORT_MAX),
   roleLabel: optionalText(60),
@@ -70,16 +75,29 @@ export const workflowFormSchema = z.discriminatedUnion("intent", [
     contributorIds: z.array(uuid(t.unknownOrganization)).max(50),
   }),
   z.object({ intent: z.literal("change_contributors"), contributorIds: z.array(uuid(t.unknownOrganization)).max(50) }),
-  z.object({ intent: z.literal("link_agenda"), ...agendaFields, purpose: z.enum(AGENDA_PURPOSES, { message: t.choosePurpose }) }),
+  z.object({
+    intent: z.literal("link_agenda"),
+    ...agendaFields,
+    purpose: z.enum(AGENDA_PURPOSES, { message: t.choosePurpose }),
+  }),
   z.object({ intent: z.literal("put_on_agenda"), ...agendaFields }),
-  z.object({ intent: z.literal("decide"), decision: z.enum(MOTION_DECISIONS, { message: t.chooseDecision }), note: optionalText() }),
+  z.object({
+    intent: z.literal("decide"),
+    decision: z.enum(MOTION_DECISIONS, { message: t.chooseDecision }),
+    note: optionalText(),
+  }),
   z.object({
     intent: z.literal("change_visibility"),
     visibility: z.enum(["public", "internal"], { message: t.chooseVisibility }),
     reason: requiredText(),
   }),
   z.object({ intent: z.literal("request_extension"), newDueOn: isoDate, reason: requiredText() }),
-  z.object({ intent: z.literal("grant_extension"), requestId: uuid(t.noPendingRequest), newDueOn: isoDate, reason: requiredText() }),
+  z.object({
+    intent: z.literal("grant_extension"),
+    requestId: uuid(t.noPendingRequest),
+    newDueOn: isoDate,
+    reason: requiredText(),
+  }),
   z.object({ intent: z.literal("refuse_extension"), requestId: uuid(t.noPendingRequest), note: requiredText() }),
   z.object({ intent: z.literal("extend_deadline"), newDueOn: isoDate, reason: requiredText() }),
   z.object({ intent: z.literal("withdraw"), publicNote: requiredText() }),
@@ -91,7 +109,13 @@ export type FieldErrors = Partial<Record<WorkflowField, string>>;
 export type FormReply = SubmissionResult<string[]>;
 
 export type ParsedForm =
-  | { ok: true; version: number; command: WorkflowCommand; values: FormValues; reply: (errors: FieldErrors) => FormReply }
+  | {
+      ok: true;
+      version: number;
+      command: WorkflowCommand;
+      values: FormValues;
+      reply: (errors: FieldErrors) => FormReply;
+    }
   | { ok: false; intent: string; values: FormValues; errors: FieldErrors; reply: (errors?: FieldErrors) => FormReply };
 
 /** How long each posted value may be (longer ones are cut before anything else reads them). */
@@ -141,11 +165,20 @@ export function readWorkflowForm(posted: FormData): ParsedForm {
   const intent = String(form.get("intent") ?? "");
   const version = Number(form.get("version") ?? "");
   const values = Object.fromEntries(
-    [...new Set(form.keys())].map((k) => [k, k === "contributorIds" ? form.getAll(k).map(String) : String(form.get(k))]),
+    [...new Set(form.keys())].map((k) => [
+      k,
+      k === "contributorIds" ? form.getAll(k).map(String) : String(form.get(k)),
+    ]),
   ) as FormValues;
   const refuse = (errors: FieldErrors): ParsedForm => {
     const submission = parseWithZod(form, { schema: z.object({}) });
-    return { ok: false, intent, values, errors, reply: (more) => submission.reply(toConformErrors({ ...errors, ...more })) };
+    return {
+      ok: false,
+      intent,
+      values,
+      errors,
+      reply: (more) => submission.reply(toConformErrors({ ...errors, ...more })),
+    };
   };
   if (!(INTENTS as readonly string[]).includes(intent)) return refuse({ form: t.unknownIntent });
   if (!Number.isSafeInteger(version) || version < 1) return refuse({ form: t.invalidVersion });
@@ -157,7 +190,13 @@ export function readWorkflowForm(posted: FormData): ParsedForm {
       const field = (name.replace(/\[\d+\].*$/, "") || "form") as WorkflowField;
       if (messages?.[0]) errors[field] ??= messages[0];
     }
-    return { ok: false, intent, values, errors, reply: (more) => submission.reply(more ? toConformErrors(more) : undefined) };
+    return {
+      ok: false,
+      intent,
+      values,
+      errors,
+      reply: (more) => submission.reply(more ? toConformErrors(more) : undefined),
+    };
   }
   const data = submission.value;
   const reply = (errors: FieldErrors) => submission.reply(toConformErrors(errors));
@@ -170,9 +209,11 @@ export function readWorkflowForm(posted: FormData): ParsedForm {
     if (newItem && !data.newItemTitle) errors.newItemTitle = t.required;
     // A new meeting has no agenda items yet: its TOP is new as well.
     if (newMeeting && !newItem) errors.agendaItemId = t.chooseAgendaItem;
-    if (newMeeting && !z.string().uuid().safeParse(data.newMeetingOrganizationId).success) errors.newMeetingOrganizationId = t.unknownOrgan;
+    if (newMeeting && !z.string().uuid().safeParse(data.newMeetingOrganizationId).success)
+      errors.newMeetingOrganizationId = t.unknownOrgan;
     if (newMeeting && !isIsoDate(data.newMeetingDate)) errors.newMeetingDate = t.invalidDate;
-    if (Object.keys(errors).length) return { ok: false, intent, values, errors, reply: (more) => reply({ ...errors, ...more }) };
+    if (Object.keys(errors).length)
+      return { ok: false, intent, values, errors, reply: (more) => reply({ ...errors, ...more }) };
     const { newMeetingOrganizationId, newMeetingDate, ...rest } = data;
     command = {
       ...rest,

@@ -118,11 +118,7 @@ export const easyLanguage = {
     },
     {
       heading: "Sie haben ein Problem?",
-      paragraphs: [
-        "Dann schreiben Sie uns.",
-        "Wie das geht, steht auf der Seite: Feedback.",
-        "Wir antworten Ihnen.",
-      ],
+      paragraphs: ["Dann schreiben Sie uns.", "Wie das geht, steht auf der Seite: Feedback.", "Wir antworten Ihnen."],
     },
   ],
   statementLink: "Zur Erklärung zur Barrierefreiheit in Alltags-Sprache",
@@ -139,5 +135,6 @@ export const signLanguage = {
     "wie man sich auf der Website zurechtfindet: Startseite, Liste einer Körperschaft, Seite einer Anfrage, Werkzeuge,",
     "welche Inhalte noch nicht barrierefrei sind und wie man uns Barrieren meldet.",
   ],
-  meanwhile: "Bis das Video da ist, finden Sie dieselben Informationen in Leichter Sprache und in der Erklärung zur Barrierefreiheit.",
+  meanwhile:
+    "Bis das Video da ist, finden Sie dieselben Informationen in Leichter Sprache und in der Erklärung zur Barrierefreiheit.",
 };

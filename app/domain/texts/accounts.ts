@@ -12,7 +12,8 @@ export const accountsText = {
     title: "Mein Konto",
     signedInAs: (name: string, email: string) => `Angemeldet als ${name} (${email}).`,
     sessionsHeading: "Aktive Sitzungen",
-    sessionsIntro: "Hier sehen Sie, wo Sie angemeldet sind. Beenden Sie Sitzungen, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.",
+    sessionsIntro:
+      "Hier sehen Sie, wo Sie angemeldet sind. Beenden Sie Sitzungen, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.",
     signOutEverywhere: "Überall abmelden",
     signOutEverywhereHint: "Beendet alle Sitzungen, auch diese. Sie müssen sich danach neu anmelden.",
     revokedOne: "Die Sitzung wurde beendet.",
@@ -27,7 +28,8 @@ export const accountsText = {
     newPasswordMissing: "Bitte geben Sie ein neues Passwort ein.",
     repeatMismatch: "Die beiden neuen Passwörter stimmen nicht überein.",
     sameAsCurrent: "Das neue Passwort muss sich vom aktuellen unterscheiden.",
-    rateLimited: (seconds: number) => `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
+    rateLimited: (seconds: number) =>
+      `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
     secondFactorLink: "Zweiten Faktor verwalten",
   },
 
@@ -54,8 +56,7 @@ export const accountsText = {
     submit: "Link anfordern",
     emailMissing: "Bitte geben Sie Ihre E-Mail-Adresse ein.",
     emailInvalid: "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
-    sent:
-      "Wenn zu dieser E-Mail-Adresse ein aktives Konto gehört, ist eine E-Mail mit einem Link zum Zurücksetzen unterwegs. Bitte sehen Sie auch im Spam-Ordner nach.",
+    sent: "Wenn zu dieser E-Mail-Adresse ein aktives Konto gehört, ist eine E-Mail mit einem Link zum Zurücksetzen unterwegs. Bitte sehen Sie auch im Spam-Ordner nach.",
     rateLimited: (seconds: number) =>
       `Zu viele Anforderungen. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
     backToSignIn: "Zur Anmeldung",
@@ -63,10 +64,10 @@ export const accountsText = {
 
   reset: {
     title: "Neues Passwort festlegen",
-    intro: (email: string) => `Legen Sie ein neues Passwort für ${email} fest. Danach werden alle bestehenden Sitzungen beendet.`,
+    intro: (email: string) =>
+      `Legen Sie ein neues Passwort für ${email} fest. Danach werden alle bestehenden Sitzungen beendet.`,
     invalidTitle: "Link ungültig",
-    invalid:
-      "Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie bitte einen neuen Link an.",
+    invalid: "Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie bitte einen neuen Link an.",
     requestNew: "Neuen Link anfordern",
     submit: "Passwort speichern",
     done: "Ihr Passwort wurde geändert. Melden Sie sich jetzt mit dem neuen Passwort an.",

@@ -159,11 +159,19 @@ export const invitationText = {
   passwordTooLong: "Das Passwort darf höchstens 1000 Zeichen lang sein.",
   passwordMismatch: "Die beiden Passwörter stimmen nicht überein.",
   passwordWrong: "Das Passwort ist falsch.",
-  rateLimited: (seconds: number) => `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
+  rateLimited: (seconds: number) =>
+    `Zu viele Versuche. Bitte warten Sie ${seconds} Sekunden und versuchen Sie es dann erneut.`,
   accepted: "Die Einladung ist angenommen. Bitte melden Sie sich an.",
   mail: {
     subject: (body: string) => `Einladung zu Quaestio – ${body}`,
-    body: (input: { body: string; organization: string; role: string; link: string; inviter: string; expires: string }) =>
+    body: (input: {
+      body: string;
+      organization: string;
+      role: string;
+      link: string;
+      inviter: string;
+      expires: string;
+    }) =>
       [
         "Guten Tag,",
         "",

@@ -24,9 +24,14 @@ export const answerText = {
   preamble: "Vorbemerkung (optional)",
   // parts
   partsHeading: "Antwortteile",
-  partsHint: "Jeder Teil beantwortet eine oder mehrere Fragen. Mehrere Fragen in einem Teil ergeben eine gemeinsame Antwort.",
+  partsHint:
+    "Jeder Teil beantwortet eine oder mehrere Fragen. Mehrere Fragen in einem Teil ergeben eine gemeinsame Antwort.",
   partHeading: (index: number, numbers: string[]) =>
-    numbers.length === 0 ? `Teil ${index + 1}` : numbers.length === 1 ? `Teil ${index + 1}: Antwort zu Frage ${numbers[0]}` : `Teil ${index + 1}: Antwort zu den Fragen ${listNumbers(numbers)}`,
+    numbers.length === 0
+      ? `Teil ${index + 1}`
+      : numbers.length === 1
+        ? `Teil ${index + 1}: Antwort zu Frage ${numbers[0]}`
+        : `Teil ${index + 1}: Antwort zu den Fragen ${listNumbers(numbers)}`,
   partQuestions: "Beantwortet die Fragen",
   partBody: (index: number) => `Antworttext, Teil ${index + 1}`,
   question: (number: string) => `Frage ${number}`,
@@ -65,7 +70,8 @@ export const answerText = {
   conflictShowOther: "Die gespeicherte Fassung in einem neuen Tab ansehen",
   conflictOverwrite: "Meine Fassung trotzdem speichern",
   autosaveOff: "Automatisches Speichern ist angehalten, bis Sie über den Konflikt entschieden haben.",
-  signaturesLapsed: "Die Änderung hat die bisherigen Zeichnungen ungültig gemacht; die Antwort ist wieder in Bearbeitung.",
+  signaturesLapsed:
+    "Die Änderung hat die bisherigen Zeichnungen ungültig gemacht; die Antwort ist wieder in Bearbeitung.",
   malformed: "Das Formular ist unvollständig angekommen. Bitte laden Sie die Seite neu.",
   errorSummary: "Bitte prüfen Sie:",
   backupHeading: "Ungespeicherte Fassung gefunden",
@@ -76,7 +82,8 @@ export const answerText = {
   backupDiscarded: "Die ungespeicherte Fassung wurde verworfen.",
   // sign-off
   signOffHeading: "Schlusszeichnung",
-  signOffIntro: "Jede Zeichnung bindet sich an einen Prüfwert (SHA-256) des gezeichneten Inhalts. Jede spätere Änderung macht die Zeichnungen ungültig.",
+  signOffIntro:
+    "Jede Zeichnung bindet sich an einen Prüfwert (SHA-256) des gezeichneten Inhalts. Jede spätere Änderung macht die Zeichnungen ungültig.",
   stepColumn: "Schritt",
   statusColumn: "Stand",
   signedByColumn: "Gezeichnet von",
@@ -93,15 +100,18 @@ export const answerText = {
   returnComment: "Was soll überarbeitet werden?",
   returnSubmit: "Zur Überarbeitung zurückgeben",
   notYourStep: "Dieser Schritt der Schlusszeichnung ist nicht Ihrer, oder er ist nicht an der Reihe.",
-  contentChanged: "Der Inhalt hat sich geändert, seit Sie die Seite geladen haben. Bitte lesen Sie die aktuelle Fassung, bevor Sie zeichnen.",
+  contentChanged:
+    "Der Inhalt hat sich geändert, seit Sie die Seite geladen haben. Bitte lesen Sie die aktuelle Fassung, bevor Sie zeichnen.",
   waitingFor: (label: string) => `Wartet auf: ${label}`,
   printBlock: "Zeichnungsblock drucken",
   printHint: "Die Druckansicht enthält den Zeichnungsblock wie auf dem Formular.",
   done: "Erledigt.",
-  stale: "Die Antwort wurde inzwischen geändert. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und wiederholen Sie den Schritt.",
+  stale:
+    "Die Antwort wurde inzwischen geändert. Die Seite zeigt jetzt den aktuellen Stand; bitte prüfen Sie ihn und wiederholen Sie den Schritt.",
   // publication
   publishHeading: "Veröffentlichen",
-  publishIntro: "Die freigegebene Antwort wird mit der Veröffentlichung sofort öffentlich; die Anfrage gilt dann als beantwortet.",
+  publishIntro:
+    "Die freigegebene Antwort wird mit der Veröffentlichung sofort öffentlich; die Anfrage gilt dann als beantwortet.",
   publishReference: "Aktenzeichen / Drucksachennummer der veröffentlichten Antwort",
   publishDate: "Datum des Dokuments",
   publishSubmit: "Antwort veröffentlichen",
@@ -113,14 +123,16 @@ export const answerText = {
   publicPage: "Öffentliche Seite",
   openAnswer: "Antwort bearbeiten",
   correctionHeading: "Berichtigung",
-  correctionIntro: "Eine veröffentlichte Fassung wird nie geändert. Eine Berichtigung ist eine neue Fassung; die frühere bleibt öffentlich lesbar.",
+  correctionIntro:
+    "Eine veröffentlichte Fassung wird nie geändert. Eine Berichtigung ist eine neue Fassung; die frühere bleibt öffentlich lesbar.",
   correctionStart: "Berichtigung beginnen",
   correctionDraftNotice: "Sie bearbeiten eine Berichtigung: eine neue, noch nicht veröffentlichte Fassung.",
   correctionNote: "Was wurde berichtigt? (erscheint öffentlich bei der neuen Fassung)",
   correctionPublish: "Berichtigung veröffentlichen",
   correctionNotPossible: "Eine Berichtigung ist in diesem Stand nicht möglich.",
   holdingHeading: "Zwischennachricht",
-  holdingIntro: "Kann die Frist nicht gehalten werden, erscheint eine kurze Zwischennachricht mit dem voraussichtlichen Datum im öffentlichen Verlauf. Die Anfrage bleibt offen.",
+  holdingIntro:
+    "Kann die Frist nicht gehalten werden, erscheint eine kurze Zwischennachricht mit dem voraussichtlichen Datum im öffentlichen Verlauf. Die Anfrage bleibt offen.",
   holdingMessage: "Zwischennachricht (öffentlich)",
   holdingExpectedOn: "Antwort voraussichtlich bis",
   holdingSubmit: "Zwischennachricht veröffentlichen",
@@ -128,7 +140,8 @@ export const answerText = {
   holdingDateInvalid: "Bitte geben Sie ein gültiges Datum nach dem heutigen an.",
   holdingNote: (message: string, expectedOn: string) => `${message} (Antwort voraussichtlich bis ${expectedOn})`,
   holdingPublished: "Die Zwischennachricht steht im Verlauf des Vorgangs.",
-  holdingNotPossible: "Eine Zwischennachricht ist nur möglich, solange die Antwort in Arbeit ist, und nur für die federführende Stelle.",
+  holdingNotPossible:
+    "Eine Zwischennachricht ist nur möglich, solange die Antwort in Arbeit ist, und nur für die federführende Stelle.",
   queueToSign: "Wartet auf Ihre Zeichnung",
   queueToPublish: "Freigegebene Antworten: warten auf Veröffentlichung",
   queueTitle: "Vorgang",

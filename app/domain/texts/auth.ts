@@ -58,7 +58,8 @@ export const secondFactorText = {
   step2: "2. Mit einem Code bestätigen",
   confirmLabel: "Sechsstelliger Code aus der App",
   confirmSubmit: "Zweiten Faktor einrichten",
-  pendingExpired: "Die Einrichtung hat zu lange gedauert. Bitte fügen Sie den neuen Schlüssel unten in Ihrer App hinzu.",
+  pendingExpired:
+    "Die Einrichtung hat zu lange gedauert. Bitte fügen Sie den neuen Schlüssel unten in Ihrer App hinzu.",
   enabledTitle: "Zweiter Faktor ist eingerichtet",
   enabledSince: (date: string) => `Eingerichtet am ${date}.`,
   recoveryRemaining: (n: number) => `Unbenutzte Wiederherstellungscodes: ${n}.`,

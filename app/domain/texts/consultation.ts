@@ -1,6 +1,13 @@
 /** German texts of consultations (DPO statement, contributions, supervisory authority letters), kept in one place. */
 import { formatDate } from "../format";
-import type { ConsultationKind, DueDateProblem, ItemProblem, LetterDateProblem, RecommendationKind, Verdict } from "../consultation";
+import type {
+  ConsultationKind,
+  DueDateProblem,
+  ItemProblem,
+  LetterDateProblem,
+  RecommendationKind,
+  Verdict,
+} from "../consultation";
 
 export const consultationText = {
   listTitle: (inquiryTitle: string) => `Beteiligungen – ${inquiryTitle}`,
@@ -11,7 +18,8 @@ export const consultationText = {
   pageTitle: (label: string) => `${label} – Quaestio`,
   backToInquiry: "Zurück zum Vorgang",
   backToWorkspace: "Zurück zum Arbeitsbereich",
-  noAnswer: "Für diesen Vorgang ist noch keine Antwort angelegt. Beteiligungen sind erst möglich, wenn die Beantwortung begonnen hat.",
+  noAnswer:
+    "Für diesen Vorgang ist noch keine Antwort angelegt. Beteiligungen sind erst möglich, wenn die Beantwortung begonnen hat.",
   none: "Noch keine Beteiligung angefragt.",
   open: "Öffnen",
   kindHeading: {
@@ -25,14 +33,21 @@ export const consultationText = {
     supervisory_authority: "Aufsichtsbehörde",
   } satisfies Record<ConsultationKind, string>,
   status: { requested: "angefragt", answered: "beantwortet", withdrawn: "zurückgezogen" } as Record<string, string>,
-  verdict: { no_objection: "keine Einwände", conditions: "mit Auflagen", objection: "Einwände" } satisfies Record<Verdict, string>,
+  verdict: { no_objection: "keine Einwände", conditions: "mit Auflagen", objection: "Einwände" } satisfies Record<
+    Verdict,
+    string
+  >,
   itemKind: { restriction: "Einschränkung", recommendation: "Empfehlung" } satisfies Record<RecommendationKind, string>,
-  itemKindPlural: { restriction: "Einschränkungen", recommendation: "Empfehlungen" } satisfies Record<RecommendationKind, string>,
+  itemKindPlural: { restriction: "Einschränkungen", recommendation: "Empfehlungen" } satisfies Record<
+    RecommendationKind,
+    string
+  >,
 
   required: {
     heading: "Stellungnahme der/des Datenschutzbeauftragten erforderlich",
     byType: (typeName: string) => `Der Anfragetyp „${typeName}“ verlangt eine Stellungnahme.`,
-    byTool: (toolName: string) => `Das Werkzeug „${toolName}“ im Werkzeugverzeichnis der Antwort verlangt eine Stellungnahme.`,
+    byTool: (toolName: string) =>
+      `Das Werkzeug „${toolName}“ im Werkzeugverzeichnis der Antwort verlangt eine Stellungnahme.`,
     satisfied: "Die erforderliche Stellungnahme liegt vor.",
     open: "Die Freigabe kann erst beginnen, wenn die Stellungnahme vorliegt.",
   },
@@ -54,7 +69,8 @@ export const consultationText = {
     submitDepartment: "Zulieferung anfordern",
     submitExternal: "Schreiben erfassen",
     noDpoOffice: "Diese Körperschaft hat kein Amt der/des Datenschutzbeauftragten.",
-    noDepartments: "Dem Vorgang sind keine beteiligten Ämter zugewiesen; das Ratsbüro kann sie bei der Zuweisung benennen.",
+    noDepartments:
+      "Dem Vorgang sind keine beteiligten Ämter zugewiesen; das Ratsbüro kann sie bei der Zuweisung benennen.",
     noAuthorities: "Diese Körperschaft hat keine Aufsichtsbehörde angelegt.",
     done: "Die Anfrage ist gespeichert; die Beteiligten sind benachrichtigt.",
   },
@@ -119,8 +135,10 @@ export const consultationText = {
   },
 
   errors: {
-    stale: "Die Beteiligung wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
-    answerStale: "Die Antwort wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
+    stale:
+      "Die Beteiligung wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
+    answerStale:
+      "Die Antwort wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
     questionsEmpty: "Bitte formulieren Sie die Fragen.",
     letterEmpty: "Bitte geben Sie den Inhalt des Schreibens ein.",
     statementEmpty: "Bitte schreiben Sie die Stellungnahme, bevor Sie sie abgeben.",
@@ -130,7 +148,10 @@ export const consultationText = {
     verdictUnknown: "Bitte wählen Sie eines der angebotenen Ergebnisse.",
     addresseeUnknown: "Bitte wählen Sie einen der angebotenen Adressaten.",
     tooManyItems: (max: number) => `Höchstens ${max} Punkte sind möglich.`,
-    item: { unknown_kind: "Bitte wählen Sie Einschränkung oder Empfehlung.", too_long: "Ein Punkt darf höchstens 2.000 Zeichen lang sein." } satisfies Record<ItemProblem, string>,
+    item: {
+      unknown_kind: "Bitte wählen Sie Einschränkung oder Empfehlung.",
+      too_long: "Ein Punkt darf höchstens 2.000 Zeichen lang sein.",
+    } satisfies Record<ItemProblem, string>,
     due: {
       missing: "Bitte geben Sie an, bis wann die Antwort erbeten ist.",
       invalid: "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ).",

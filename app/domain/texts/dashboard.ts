@@ -50,7 +50,8 @@ export const dashboardSectionText: Record<DashboardSection, { heading: string; e
   office_due_this_week: {
     heading: "Diese Woche fällig",
     empty: "Bis Sonntag wird keine weitere Anfrage fällig.",
-    caption: "Offene Anfragen, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)",
+    caption:
+      "Offene Anfragen, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)",
   },
   office_extension_requests: {
     heading: "Offene Fristverlängerungsanträge",
@@ -119,5 +120,8 @@ export const dashboardText = {
   publicPageLink: "öffentlich ansehen",
   notPublic: "nicht veröffentlicht",
   noLeadDepartment: "noch kein Fachbereich zugewiesen",
-  consultationStatusLabels: { requested: "angefragt", answered: "beantwortet", withdrawn: "zurückgezogen" } as Record<string, string>,
+  consultationStatusLabels: { requested: "angefragt", answered: "beantwortet", withdrawn: "zurückgezogen" } as Record<
+    string,
+    string
+  >,
 };

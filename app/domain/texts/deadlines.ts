@@ -29,7 +29,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export const deadlinesText = {
   weekday: (dayOfWeek: number) => WEEKDAYS[dayOfWeek] ?? "",
 
-  calendarDays: (n: number, received: string) => `${count(n, "Kalendertag", "Kalendertage")} nach Eingang am ${received}`,
+  calendarDays: (n: number, received: string) =>
+    `${count(n, "Kalendertag", "Kalendertage")} nach Eingang am ${received}`,
   weeks: (n: number, received: string) => `${count(n, "Woche", "Wochen")} nach Eingang am ${received}`,
   months: (n: number, received: string) => `${count(n, "Monat", "Monate")} nach Eingang am ${received}`,
   quarter: (received: string) => `ein Vierteljahr (3 Monate) nach Eingang am ${received}`,
@@ -58,8 +59,10 @@ export const deadlinesText = {
 
   errors: {
     invalidDate: (value: string) => `„${value}“ ist kein gültiges Datum (erwartet wird JJJJ-MM-TT, z. B. 2020-05-28).`,
-    dateOutOfRange: (value: string) => `Das Datum ${value} liegt außerhalb des unterstützten Zeitraums (1900 bis 2199).`,
-    unknownState: (value: string) => `„${value}“ ist kein bekanntes Bundesland (erwartet wird ein Kürzel wie SH oder NW).`,
+    dateOutOfRange: (value: string) =>
+      `Das Datum ${value} liegt außerhalb des unterstützten Zeitraums (1900 bis 2199).`,
+    unknownState: (value: string) =>
+      `„${value}“ ist kein bekanntes Bundesland (erwartet wird ein Kürzel wie SH oder NW).`,
     invalidAmount: (value: unknown) =>
       `Die Fristlänge ${String(value)} ist ungültig; erlaubt sind ganze Zahlen von 1 bis 1000.`,
     unknownRule: (kind: string) => `Die Fristregel „${kind}“ ist unbekannt.`,
@@ -76,6 +79,7 @@ export function dueNote(
   extensions: ReadonlyArray<{ previousDueOn: string; newDueOn: string; reason: string }>,
 ): string | null {
   const last = extensions[extensions.length - 1];
-  if (last && last.newDueOn === dueOn) return `verlängert, bisher ${formatDate(last.previousDueOn)} – Grund: ${last.reason}`;
+  if (last && last.newDueOn === dueOn)
+    return `verlängert, bisher ${formatDate(last.previousDueOn)} – Grund: ${last.reason}`;
   return ruleLabel;
 }

@@ -6,7 +6,8 @@ const thousands = (n: number) => n.toLocaleString("de-DE");
 export const draftText = {
   newPageTitle: "Neue Anfrage entwerfen – Quaestio",
   newHeading: "Neue Anfrage entwerfen",
-  newIntro: "Wählen Sie die Art der Anfrage und geben Sie einen Titel ein. Fragen und Text schreiben Sie im nächsten Schritt.",
+  newIntro:
+    "Wählen Sie die Art der Anfrage und geben Sie einen Titel ein. Fragen und Text schreiben Sie im nächsten Schritt.",
   body: "Körperschaft",
   bodyHint: "Sie sind Mitglied in Fraktionen mehrerer Körperschaften.",
   type: "Art der Anfrage",
@@ -49,9 +50,9 @@ export const draftText = {
   saving: "Wird gespeichert …",
   savedAt: (time: string) => `Entwurf gespeichert um ${time} Uhr.`,
   saveFailed: "Nicht übernommen: Bitte prüfen Sie die markierten Felder. Ihr Text ist nicht verloren.",
-  saveFailedNetwork: "Speichern fehlgeschlagen: Der Server ist nicht erreichbar. Ihr Text bleibt im Editor; wir versuchen es beim nächsten Tippen erneut.",
-  saveFailedServer:
-    "Speichern fehlgeschlagen (Serverfehler). Ihr Text ist nicht verloren; wir versuchen es erneut.",
+  saveFailedNetwork:
+    "Speichern fehlgeschlagen: Der Server ist nicht erreichbar. Ihr Text bleibt im Editor; wir versuchen es beim nächsten Tippen erneut.",
+  saveFailedServer: "Speichern fehlgeschlagen (Serverfehler). Ihr Text ist nicht verloren; wir versuchen es erneut.",
   saveFailedConnection:
     "Speichern fehlgeschlagen: Die Verbindung zum Server ist abgebrochen. Ihr Text ist nicht verloren; wir versuchen es erneut.",
   serverErrorReference: (id: string) => `Fehlernummer für Rückfragen: ${id}.`,
@@ -70,7 +71,8 @@ export const draftText = {
   autosaveOff: "Automatisches Speichern ist angehalten, bis Sie über den Konflikt entschieden haben.",
 
   submitHeading: "Einreichen",
-  submitIntro: "Mit dem Einreichen erhält die Anfrage ihre Nummer und ihre Frist; danach kann sie nicht mehr bearbeitet werden.",
+  submitIntro:
+    "Mit dem Einreichen erhält die Anfrage ihre Nummer und ihre Frist; danach kann sie nicht mehr bearbeitet werden.",
   submitConfirm: "Ich habe die Anfrage geprüft und möchte sie jetzt einreichen.",
   submitConfirmMissing: "Bitte bestätigen Sie, dass Sie die Anfrage jetzt einreichen möchten.",
   submit: "Anfrage einreichen",
@@ -78,7 +80,8 @@ export const draftText = {
   coauthorsHeading: "Mitautorinnen und Mitautoren",
   coauthorsHint: "Mitglieder Ihrer Fraktion, die den Entwurf bearbeiten und einreichen dürfen.",
   coauthorsNone: "Keine weiteren Mitglieder in Ihrer Fraktion.",
-  coauthorsList: (names: string) => (names ? `Mitautorinnen und Mitautoren: ${names}` : "Noch keine Mitautorinnen und Mitautoren."),
+  coauthorsList: (names: string) =>
+    names ? `Mitautorinnen und Mitautoren: ${names}` : "Noch keine Mitautorinnen und Mitautoren.",
   coauthorsSave: "Mitautorinnen und Mitautoren speichern",
   coauthorsSaved: "Mitautorinnen und Mitautoren gespeichert.",
   coauthorsInvalid: "Mitautorinnen und Mitautoren müssen aktive Mitglieder Ihrer Fraktion sein.",

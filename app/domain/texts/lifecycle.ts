@@ -56,13 +56,15 @@ export const lifecycleText = {
   guard: {
     reason_given: "Bitte geben Sie eine Begründung an.",
     lead_department_given: "Bitte wählen Sie die federführende Organisationseinheit aus.",
-    published_answer_exists: "Die Anfrage kann erst als beantwortet abgeschlossen werden, wenn eine Antwort veröffentlicht ist.",
+    published_answer_exists:
+      "Die Anfrage kann erst als beantwortet abgeschlossen werden, wenn eine Antwort veröffentlicht ist.",
     public_note_given: "Bitte geben Sie einen Hinweis an, der öffentlich beim Vorgang angezeigt wird.",
     due_date_set: "Für diesen Vorgang ist keine Frist gesetzt, die verlängert werden könnte.",
     new_due_date_after_current: "Die neue Frist muss ein gültiges Datum nach der bisherigen Frist sein.",
     decision_given: "Bitte geben Sie an, ob der Antrag angenommen, abgelehnt oder verwiesen wurde.",
     comment_given: "Bitte geben Sie einen Kommentar an, was überarbeitet werden soll.",
-    all_required_steps_signed: "Die Antwort kann erst freigegeben werden, wenn alle erforderlichen Schritte der Schlusszeichnung gezeichnet haben.",
+    all_required_steps_signed:
+      "Die Antwort kann erst freigegeben werden, wenn alle erforderlichen Schritte der Schlusszeichnung gezeichnet haben.",
     no_open_consultation:
       "Die Schlusszeichnung kann erst beginnen, wenn keine Beteiligung mehr offen ist (auch keine vorgeschriebene Beteiligung der/des Datenschutzbeauftragten).",
     correction_note_given: "Bitte beschreiben Sie, was die Berichtigung ändert.",

@@ -39,21 +39,54 @@ export const notificationText = {
       hint: "Für die Fraktion: Ihre eingereichte Anfrage hat ihre Nummer und ihre Frist.",
     },
     accepted: { label: "Anfrage angenommen", hint: "Für die Fraktion: das Ratsbüro hat die Anfrage angenommen." },
-    inadmissible: { label: "Anfrage unzulässig", hint: "Für die Fraktion: das Ratsbüro hat die Anfrage für unzulässig erklärt." },
-    assigned: { label: "Ihnen zugewiesen", hint: "Für Fachämter: eine Anfrage wurde Ihrem Amt federführend oder zur Beteiligung zugewiesen." },
-    extension_requested: { label: "Fristverlängerung beantragt", hint: "Für das Ratsbüro: ein Fachamt bittet um mehr Zeit." },
-    extended: { label: "Frist verlängert", hint: "Für Fraktion und Fachämter: die Frist einer Anfrage wurde verlängert." },
+    inadmissible: {
+      label: "Anfrage unzulässig",
+      hint: "Für die Fraktion: das Ratsbüro hat die Anfrage für unzulässig erklärt.",
+    },
+    assigned: {
+      label: "Ihnen zugewiesen",
+      hint: "Für Fachämter: eine Anfrage wurde Ihrem Amt federführend oder zur Beteiligung zugewiesen.",
+    },
+    extension_requested: {
+      label: "Fristverlängerung beantragt",
+      hint: "Für das Ratsbüro: ein Fachamt bittet um mehr Zeit.",
+    },
+    extended: {
+      label: "Frist verlängert",
+      hint: "Für Fraktion und Fachämter: die Frist einer Anfrage wurde verlängert.",
+    },
     extension_refused: { label: "Fristverlängerung abgelehnt", hint: "Für das beantragende Fachamt." },
-    withdrawn: { label: "Anfrage zurückgezogen", hint: "Für Ratsbüro und Fachämter: die Fraktion hat die Anfrage zurückgezogen." },
+    withdrawn: {
+      label: "Anfrage zurückgezogen",
+      hint: "Für Ratsbüro und Fachämter: die Fraktion hat die Anfrage zurückgezogen.",
+    },
     answered: { label: "Anfrage beantwortet", hint: "Für die Fraktion: die Antwort auf Ihre Anfrage liegt vor." },
-    on_agenda: { label: "Antrag auf der Tagesordnung", hint: "Für die Fraktion: Ihr Antrag steht auf einer Tagesordnung." },
+    on_agenda: {
+      label: "Antrag auf der Tagesordnung",
+      hint: "Für die Fraktion: Ihr Antrag steht auf einer Tagesordnung.",
+    },
     decided: { label: "Über Antrag entschieden", hint: "Für die Fraktion: über Ihren Antrag wurde entschieden." },
     due_soon: { label: "Frist läuft bald ab", hint: "Für Fachämter und Ratsbüro: einige Tage vor Ablauf der Frist." },
-    overdue: { label: "Frist überschritten", hint: "Für das federführende Fachamt und das Ratsbüro: die Frist ist abgelaufen." },
-    consultation_requested: { label: "Stellungnahme erbeten", hint: "Für die/den Datenschutzbeauftragte/n: ein Fachamt bittet um eine Stellungnahme." },
-    consultation_answered: { label: "Stellungnahme eingegangen", hint: "Für das federführende Fachamt: die Stellungnahme oder das Schreiben liegt vor." },
-    contribution_requested: { label: "Zulieferung erbeten", hint: "Für beteiligte Ämter: das federführende Amt bittet um einen Beitrag zur Antwort." },
-    contribution_delivered: { label: "Zulieferung eingegangen", hint: "Für das federführende Fachamt: ein beteiligtes Amt hat seinen Beitrag abgegeben." },
+    overdue: {
+      label: "Frist überschritten",
+      hint: "Für das federführende Fachamt und das Ratsbüro: die Frist ist abgelaufen.",
+    },
+    consultation_requested: {
+      label: "Stellungnahme erbeten",
+      hint: "Für die/den Datenschutzbeauftragte/n: ein Fachamt bittet um eine Stellungnahme.",
+    },
+    consultation_answered: {
+      label: "Stellungnahme eingegangen",
+      hint: "Für das federführende Fachamt: die Stellungnahme oder das Schreiben liegt vor.",
+    },
+    contribution_requested: {
+      label: "Zulieferung erbeten",
+      hint: "Für beteiligte Ämter: das federführende Amt bittet um einen Beitrag zur Antwort.",
+    },
+    contribution_delivered: {
+      label: "Zulieferung eingegangen",
+      hint: "Für das federführende Fachamt: ein beteiligtes Amt hat seinen Beitrag abgegeben.",
+    },
   } satisfies Record<NotificationKind, { label: string; hint: string }>,
 
   /** The one-line title of a notification (in the list and as the e-mail's subject). */
@@ -104,7 +137,14 @@ export const notificationText = {
   mail: {
     subject: (title: string) => `Quaestio: ${title}`,
     /** Only title, reference, dates and links: the mail may travel over systems outside the administration. */
-    body(input: { displayName: string; bodyName: string; title: string; facts: NotificationFacts; link: string; preferencesLink: string }): string {
+    body(input: {
+      displayName: string;
+      bodyName: string;
+      title: string;
+      facts: NotificationFacts;
+      link: string;
+      preferencesLink: string;
+    }): string {
       const lines = [
         `Guten Tag ${input.displayName},`,
         "",
@@ -114,7 +154,9 @@ export const notificationText = {
         `Titel: ${input.facts.title}`,
       ];
       if (input.facts.dueOn) {
-        lines.push(`Frist: ${formatDate(input.facts.dueOn)}${input.facts.dueRuleLabel ? ` (${input.facts.dueRuleLabel})` : ""}`);
+        lines.push(
+          `Frist: ${formatDate(input.facts.dueOn)}${input.facts.dueRuleLabel ? ` (${input.facts.dueRuleLabel})` : ""}`,
+        );
       }
       lines.push(
         "",

@@ -38,7 +38,8 @@ export const publicInquiryText = {
   attachments: (count: number) => (count === 1 ? "Anlage" : "Anlagen"),
   fileMissing: "Datei liegt nicht vor",
   versions: "Fassungen",
-  noAnswerInadmissible: "Die Anfrage wurde als unzulässig zurückgewiesen und wird nicht beantwortet (Begründung im Verlauf).",
+  noAnswerInadmissible:
+    "Die Anfrage wurde als unzulässig zurückgewiesen und wird nicht beantwortet (Begründung im Verlauf).",
   noAnswerWithdrawn: "Die Anfrage wurde zurückgezogen und wird nicht beantwortet.",
   noAnswerYet: "Eine Antwort ist noch nicht veröffentlicht.",
 } as const;

@@ -7,7 +7,9 @@ export const searchTexts = {
   hint: 'Mehrere Wörter müssen alle vorkommen. "in Anführungszeichen" sucht eine Wortfolge, -wort schließt ein Wort aus, or findet eines von zwei Wörtern.',
   submit: "Suchen",
   resultsHeading: (total: number, capped: boolean) =>
-    total === 0 ? "Keine Treffer" : `${capped ? "Mehr als " : ""}${total.toLocaleString("de-DE")} ${total === 1 ? "Treffer" : "Treffer"}`,
+    total === 0
+      ? "Keine Treffer"
+      : `${capped ? "Mehr als " : ""}${total.toLocaleString("de-DE")} ${total === 1 ? "Treffer" : "Treffer"}`,
   pageOf: (page: number, count: number) => `Seite ${page} von ${count}`,
   facetsHeading: "Treffer eingrenzen",
   facetBody: "Körperschaft",
@@ -28,7 +30,8 @@ export const searchTexts = {
   hints: {
     empty: "Bitte geben Sie einen Suchbegriff ein.",
     tooLong: (max: number) => `Ihre Suche war länger als ${max} Zeichen; gesucht wurde mit den ersten ${max} Zeichen.`,
-    noWords: "Ihre Suche enthält keine suchbaren Wörter (nur Zeichen, Operatoren oder sehr häufige Wörter). Bitte geben Sie ein Wort ein.",
+    noWords:
+      "Ihre Suche enthält keine suchbaren Wörter (nur Zeichen, Operatoren oder sehr häufige Wörter). Bitte geben Sie ein Wort ein.",
     badPage: "Diese Seitenzahl gibt es nicht; gezeigt wird die erste Seite.",
     badFilter: "Ein Filter in der Adresse war ungültig und wurde nicht angewendet.",
     rateLimited: (seconds: number) =>

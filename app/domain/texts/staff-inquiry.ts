@@ -33,7 +33,8 @@ export const staffInquiryText = {
   noAnswer: "Noch keine Antwort angelegt.",
   openAnswer: "Antwort bearbeiten oder ansehen",
   answerStatus: "Stand der Antwort",
-  version: (n: number, published: boolean) => `Fassung ${n}${published ? " (veröffentlicht)" : " (Entwurf, nicht veröffentlicht)"}`,
+  version: (n: number, published: boolean) =>
+    `Fassung ${n}${published ? " (veröffentlicht)" : " (Entwurf, nicht veröffentlicht)"}`,
   part: (numbers: string) => (numbers ? `Antwort zu Frage ${numbers}` : "Antwortteil ohne Fragenzuordnung"),
   noParts: "Diese Fassung hat noch keine Antwortteile.",
   withholding: "Zurückgehalten",

@@ -5,7 +5,8 @@ export const toolInventoryText = {
   backToInquiry: "Zurück zum Vorgang",
   link: "Werkzeugverzeichnis der Antwort bearbeiten",
   noAnswer: "Für diesen Vorgang ist noch keine Antwortfassung angelegt.",
-  readOnly: "Sie können das Verzeichnis lesen, aber nicht bearbeiten (nur das federführende Amt, solange die Antwort im Entwurf ist).",
+  readOnly:
+    "Sie können das Verzeichnis lesen, aber nicht bearbeiten (nur das federführende Amt, solange die Antwort im Entwurf ist).",
   published: "Diese Fassung ist veröffentlicht; ihr Verzeichnis ist ein fester Stand.",
   saved: "Gespeichert.",
   imported: (n: number) => (n === 1 ? "1 Zeile übernommen." : `${n} Zeilen übernommen.`),
@@ -38,8 +39,7 @@ export const toolInventoryText = {
   },
   import: {
     heading: "Tabelle einfügen oder CSV hochladen",
-    hint:
-      "Erste Zeile: Spaltenüberschriften (Werkzeug, Bezeichnung, Betriebsform, Arbeitsplätze, Fußnotenzeichen, Fußnote). Aus einer Tabellenkalkulation kopierte Zeilen (Tabulator), Semikolon oder Komma als Trenner.",
+    hint: "Erste Zeile: Spaltenüberschriften (Werkzeug, Bezeichnung, Betriebsform, Arbeitsplätze, Fußnotenzeichen, Fußnote). Aus einer Tabellenkalkulation kopierte Zeilen (Tabulator), Semikolon oder Komma als Trenner.",
     text: "Tabelle",
     file: "oder CSV-Datei",
     mode: "Vorhandene Zeilen",
@@ -52,7 +52,8 @@ export const toolInventoryText = {
     line: "Zeile",
     problems: "Probleme",
     ok: "in Ordnung",
-    notSaved: "Nichts wurde gespeichert. Bitte korrigieren Sie die markierten Zeilen und zeigen Sie die Vorschau erneut an.",
+    notSaved:
+      "Nichts wurde gespeichert. Bitte korrigieren Sie die markierten Zeilen und zeigen Sie die Vorschau erneut an.",
     ready: "Alle Zeilen sind in Ordnung. Mit „Zeilen übernehmen“ werden sie gespeichert.",
     fileTooLarge: "Die Datei ist zu groß (höchstens 512 KB).",
     fileNotText: "Die Datei ist keine Textdatei (CSV). Bitte speichern Sie die Tabelle als CSV (UTF-8).",
@@ -124,7 +125,8 @@ export const toolInventoryText = {
     commentTooLong: "Ein Kommentar darf höchstens 1.000 Zeichen lang sein.",
   },
   errors: {
-    stale: "Das Verzeichnis wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
+    stale:
+      "Das Verzeichnis wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Stand; Ihre Eingaben sind erhalten.",
     forbidden: "Dazu sind Sie bei diesem Verzeichnis nicht berechtigt.",
     noInventory: "Bitte legen Sie zuerst das Verzeichnis an.",
     titleMissing: "Bitte geben Sie die Spaltenüberschrift an.",

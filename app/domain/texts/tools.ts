@@ -14,7 +14,8 @@ export const toolTexts = {
   noTools: "Es sind noch keine Werkzeuge erfasst.",
   kicker: "Werkzeug",
   pageLead: (category: string | null) => (category ? `Kategorie: ${category}.` : "Ohne Kategorie."),
-  pageMetaDescription: (name: string) => `${name}: Fakten mit Quellen, Antworten, die das Werkzeug nennen, und Arbeitsplatzzahlen.`,
+  pageMetaDescription: (name: string) =>
+    `${name}: Fakten mit Quellen, Antworten, die das Werkzeug nennen, und Arbeitsplatzzahlen.`,
   factsHeading: "Was bekannt ist",
   factsCaption: (name: string) => `Fakten zu ${name} mit Quelle`,
   factsNone: "Zu diesem Werkzeug nennt noch keine Quelle Fakten.",

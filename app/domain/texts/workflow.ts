@@ -112,12 +112,14 @@ export const workflowText = {
   invalidDate: "Bitte geben Sie ein gültiges Datum an.",
   dueNotAfterCurrent: "Die neue Frist muss nach der aktuellen Frist liegen.",
   chooseLead: "Bitte wählen Sie die federführende Organisationseinheit aus.",
-  unknownOrganization: "Diese Organisationseinheit gehört nicht zu dieser Körperschaft oder kann nicht beteiligt werden.",
+  unknownOrganization:
+    "Diese Organisationseinheit gehört nicht zu dieser Körperschaft oder kann nicht beteiligt werden.",
   chooseMeeting: "Bitte wählen Sie eine Sitzung aus.",
   unknownMeeting: "Diese Sitzung gibt es in dieser Körperschaft nicht.",
   chooseAgendaItem: "Bitte wählen Sie einen Tagesordnungspunkt oder legen Sie einen neuen an.",
   unknownAgendaItem: "Dieser Tagesordnungspunkt gehört nicht zur gewählten Sitzung.",
-  agendaNumberTaken: "Diese Nummer ist in der Sitzung schon vergeben; wählen Sie den vorhandenen Punkt oder eine andere Nummer.",
+  agendaNumberTaken:
+    "Diese Nummer ist in der Sitzung schon vergeben; wählen Sie den vorhandenen Punkt oder eine andere Nummer.",
   alreadyLinked: "Der Vorgang ist mit diesem Tagesordnungspunkt für diesen Anlass schon verknüpft.",
   choosePurpose: "Bitte wählen Sie den Anlass.",
   chooseDecision: "Bitte wählen Sie das Ergebnis.",

@@ -2,13 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import { ConformForm } from "~/components/form/conform-form";
 import { TextInput } from "~/components/form/fields";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
@@ -30,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // Conform turns an empty field into undefined: `message` covers the missing field as well.
 const SignInForm = z.object({
-  email: z.string({ message: t.emailMissing }).trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid),
+  email: z
+    .string({ message: t.emailMissing })
+    .trim()
+    .min(1, t.emailMissing)
+    .max(254, t.emailInvalid)
+    .email(t.emailInvalid),
   password: z.string({ message: t.passwordMissing }).min(1, t.passwordMissing).max(1000, t.invalid),
   weiter: z.string().optional(),
 });
@@ -48,10 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(form, { schema: SignInForm });
   if (submission.status !== "success") {
-    return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { result: submission.reply({ hideFields: ["password"] }) },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const parsed = { data: submission.value };
-  const refuse = (message: string) => ({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) });
+  const refuse = (message: string) => ({
+    result: submission.reply({ formErrors: [message], hideFields: ["password"] }),
+  });
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await signIn(request, { email: parsed.data.email, password: parsed.data.password, clientIp });
   if (result.ok) {
@@ -65,10 +69,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect(target, { headers: { ...NO_STORE, "Set-Cookie": result.setCookie } });
   }
   if (result.reason === "rate_limited") {
-    return data<ActionResult>(
-      refuse(t.rateLimited(result.retryAfterSeconds)),
-      { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) } },
-    );
+    return data<ActionResult>(refuse(t.rateLimited(result.retryAfterSeconds)), {
+      status: 429,
+      headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) },
+    });
   }
   return data<ActionResult>(refuse(t.invalid), { status: 401, headers: NO_STORE });
 }

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
@@ -38,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const state = await requirePendingSecondFactor(request, next);
   const parsed = CodeForm.safeParse(form);
   if (!parsed.success) {
-    return data<ActionResult>({ error: parsed.error.flatten().fieldErrors.code?.[0] ?? t.codeMalformed }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { error: parsed.error.flatten().fieldErrors.code?.[0] ?? t.codeMalformed },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await verifySecondFactor(request, state, { code: parsed.data.code, clientIp });

@@ -10,13 +10,18 @@ import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 // Every page of the list has its own title ("Seite 2 von 3" from the second page on), WCAG 2.4.2.
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${t.list.title}${loaded && loaded.pages > 1 ? ` – ${t.list.pageOf(loaded.page, loaded.pages)}` : ""} – Quaestio` },
+  {
+    title: `${t.list.title}${loaded && loaded.pages > 1 ? ` – ${t.list.pageOf(loaded.page, loaded.pages)}` : ""} – Quaestio`,
+  },
 ];
 
 export const headers = mergeLoaderAndActionHeaders;
 
 // `?seite` is optional; anything else than a positive whole number is a 404, a page past the end shows the last.
-const pageSchema = z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number);
+const pageSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,5}$/)
+  .transform(Number);
 
 const DONE = { eine: t.list.markedOne, alle: t.list.markedAll } as const;
 
@@ -32,7 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.string().uuid(), seite: z.string().regex(/^[1-9][0-9]{0,5}$/).optional() }),
+  z.object({
+    intent: z.literal("read"),
+    id: z.string().uuid(),
+    seite: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}$/)
+      .optional(),
+  }),
   z.object({ intent: z.literal("read-all") }),
 ]);
 

@@ -8,7 +8,10 @@ import { passwordProblemMessage } from "~/domain/password-policy";
 import { invitationText as t } from "~/domain/texts/admin";
 import { roleLabels } from "~/domain/texts/auth";
 
-export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: `${t.title} – Quaestio` },
+  { name: "referrer", content: "no-referrer" },
+];
 
 // The token is a secret in the URL: never cache the page, never send it on as a Referer.
 const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
@@ -34,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const token = params.token ?? "";
   const invitation = await loadInvitation(token);
-  if (!invitation) return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
+  if (!invitation)
+    return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
   const form = await request.formData();
   const raw = {
     displayName: String(form.get("displayName") ?? "").slice(0, 500),
@@ -45,29 +49,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const displayName = raw.displayName.slice(0, 120);
   if (!parsed.success) {
     const e = parsed.error.flatten().fieldErrors;
-    return data<ActionResult>({ displayName, errors: { displayName: e.displayName?.[0], password: e.password?.[0] } }, { status: 400, headers: HEADERS });
+    return data<ActionResult>(
+      { displayName, errors: { displayName: e.displayName?.[0], password: e.password?.[0] } },
+      { status: 400, headers: HEADERS },
+    );
   }
   if (!invitation.existingAccount) {
     const errors: ActionResult["errors"] = {};
     if (parsed.data.displayName.length === 0) errors.displayName = t.displayNameMissing;
     if (parsed.data.password !== parsed.data.passwordConfirm) errors.passwordConfirm = t.passwordMismatch;
-    if (errors.displayName || errors.passwordConfirm) return data<ActionResult>({ displayName, errors }, { status: 400, headers: HEADERS });
+    if (errors.displayName || errors.passwordConfirm)
+      return data<ActionResult>({ displayName, errors }, { status: 400, headers: HEADERS });
   }
-  const result = await acceptInvitation(token, { displayName: parsed.data.displayName, password: parsed.data.password });
+  const result = await acceptInvitation(token, {
+    displayName: parsed.data.displayName,
+    password: parsed.data.password,
+  });
   // Post/redirect/get: the spent token's page would answer 404 to the browser that just succeeded.
   if (result.ok) throw redirect("/anmelden?hinweis=einladung-angenommen", { status: 303, headers: HEADERS });
   switch (result.reason) {
     case "invalid":
       return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
     case "password":
-      return data<ActionResult>({ displayName, errors: { password: passwordProblemMessage(result.problem) } }, { status: 400, headers: HEADERS });
+      return data<ActionResult>(
+        { displayName, errors: { password: passwordProblemMessage(result.problem) } },
+        { status: 400, headers: HEADERS },
+      );
     case "rate_limited":
       return data<ActionResult>(
         { displayName, errors: { password: t.rateLimited(result.retryAfterSeconds) } },
         { status: 429, headers: { ...HEADERS, "Retry-After": String(result.retryAfterSeconds) } },
       );
     case "wrong_password":
-      return data<ActionResult>({ displayName, errors: { password: t.passwordWrong } }, { status: 400, headers: HEADERS });
+      return data<ActionResult>(
+        { displayName, errors: { password: t.passwordWrong } },
+        { status: 400, headers: HEADERS },
+      );
   }
 }
 
@@ -96,7 +113,14 @@ export default function Invitation() {
           <p>{t.existingAccountIntro(invitation.email)}</p>
           <div className="field">
             <label htmlFor="password">{t.currentPassword}</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" required {...invalid("password")} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              {...invalid("password")}
+            />
             <FieldError id="password-error" message={errors.password} />
           </div>
           <button type="submit">{t.submit}</button>
@@ -124,12 +148,26 @@ export default function Invitation() {
             <p className="field-hint" id="password-hint">
               {t.passwordHint}
             </p>
-            <input id="password" name="password" type="password" autoComplete="new-password" required {...invalid("password", "password-hint")} />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              {...invalid("password", "password-hint")}
+            />
             <FieldError id="password-error" message={errors.password} />
           </div>
           <div className="field">
             <label htmlFor="passwordConfirm">{t.passwordConfirm}</label>
-            <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required {...invalid("passwordConfirm")} />
+            <input
+              id="passwordConfirm"
+              name="passwordConfirm"
+              type="password"
+              autoComplete="new-password"
+              required
+              {...invalid("passwordConfirm")}
+            />
             <FieldError id="passwordConfirm-error" message={errors.passwordConfirm} />
           </div>
           <button type="submit">{t.submit}</button>

@@ -3,7 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FieldError } from "~/components/field-error";
 import { PageHeader } from "~/components/page-header";
-import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, NOTIFICATION_KINDS, notificationKindsForRoles, type NotificationKind } from "~/domain/notifications";
+import {
+  MAX_DUE_SOON_DAYS,
+  MIN_DUE_SOON_DAYS,
+  NOTIFICATION_KINDS,
+  notificationKindsForRoles,
+  type NotificationKind,
+} from "~/domain/notifications";
 import { notificationText } from "~/domain/texts/notifications";
 import { NO_STORE, assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import { loadNotificationPreferences, saveNotificationPreferences } from "~/server/notifications/inbox.server";
@@ -43,7 +49,12 @@ const Input = z.object({
     .regex(/^[0-9]{1,2}$/, t.dueSoonDaysInvalid)
     .transform(Number)
     .refine((n) => n >= MIN_DUE_SOON_DAYS && n <= MAX_DUE_SOON_DAYS, t.dueSoonDaysInvalid),
-  ...Object.fromEntries(NOTIFICATION_KINDS.flatMap((kind) => [[`inApp_${kind}`, checkbox], [`email_${kind}`, checkbox]])),
+  ...Object.fromEntries(
+    NOTIFICATION_KINDS.flatMap((kind) => [
+      [`inApp_${kind}`, checkbox],
+      [`email_${kind}`, checkbox],
+    ]),
+  ),
 });
 
 type ActionResult = { values: FormValues; errors: { dueSoonDays?: string; form: string } };
@@ -70,7 +81,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const dueSoonDays = parsed.error.issues.find((i) => i.path[0] === "dueSoonDays")?.message;
     const typed = typeof form.dueSoonDays === "string" ? form.dueSoonDays.slice(0, 20) : "";
-    return data<ActionResult>({ values: { channels, dueSoonDays: typed }, errors: { dueSoonDays, form: t.formError } }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { values: { channels, dueSoonDays: typed }, errors: { dueSoonDays, form: t.formError } },
+      { status: 400, headers: NO_STORE },
+    );
   }
   await saveNotificationPreferences(user.id, { channels, dueSoonDays: parsed.data.dueSoonDays });
   throw redirect("/konto/benachrichtigungen?gespeichert=1", { headers: NO_STORE });
@@ -148,7 +162,9 @@ export default function NotificationPreferences() {
               inputMode="numeric"
               defaultValue={values.dueSoonDays}
               aria-invalid={errors.dueSoonDays ? true : undefined}
-              aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null].filter(Boolean).join(" ")}
+              aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null]
+                .filter(Boolean)
+                .join(" ")}
             />
             <FieldError id="dueSoonDays-error" message={errors.dueSoonDays} />
           </div>

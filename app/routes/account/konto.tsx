@@ -6,7 +6,12 @@ import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { formatSessionTime } from "~/domain/device";
 import { accountsText as t } from "~/domain/texts/accounts";
 import { notificationText } from "~/domain/texts/notifications";
-import { changePassword, listOwnSessions, revokeOwnSession, signOutEverywhere } from "~/server/accounts/accounts.server";
+import {
+  changePassword,
+  listOwnSessions,
+  revokeOwnSession,
+  signOutEverywhere,
+} from "~/server/accounts/accounts.server";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.account.title} – Quaestio` }];
@@ -51,7 +56,9 @@ const Intent = z.discriminatedUnion("intent", [
   }),
 ]);
 
-type ActionResult = { errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string } };
+type ActionResult = {
+  errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string };
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -73,7 +80,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const errors: ActionResult["errors"] = {};
   if (!input.currentPassword) errors.currentPassword = t.account.currentPasswordMissing;
   if (!input.newPassword) errors.newPassword = t.account.newPasswordMissing;
-  if (errors.currentPassword || errors.newPassword) return data<ActionResult>({ errors }, { status: 400, headers: NO_STORE });
+  if (errors.currentPassword || errors.newPassword)
+    return data<ActionResult>({ errors }, { status: 400, headers: NO_STORE });
   const result = await changePassword(request, user, { ...input, clientIp });
   if (result.ok) throw redirect("/konto?erledigt=passwort", { headers: { "Set-Cookie": result.setCookie } });
   const headers: Record<string, string> = { ...NO_STORE };

@@ -52,15 +52,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const state = await requireUserForEnrolment(request);
   const parsed = Form_.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return data<ActionResult>({ kind: "error", field: "form", error: t.codeMalformed }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { kind: "error", field: "form", error: t.codeMalformed },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const input = parsed.data;
   if (input.intent === "einrichten") {
     const result = await confirmEnrolment(state, { pending: input.pending, code: input.code, clientIp });
-    if (result.ok) return data<ActionResult>({ kind: "codes", recoveryCodes: result.recoveryCodes }, { headers: NO_STORE });
+    if (result.ok)
+      return data<ActionResult>({ kind: "codes", recoveryCodes: result.recoveryCodes }, { headers: NO_STORE });
     if (result.reason === "already_enabled") {
-      return data<ActionResult>({ kind: "error", field: "form", error: t.alreadyEnabled }, { status: 409, headers: NO_STORE });
+      return data<ActionResult>(
+        { kind: "error", field: "form", error: t.alreadyEnabled },
+        { status: 409, headers: NO_STORE },
+      );
     }
     // Keep showing the key the user has already added to their app (a new one only if it expired).
     const { enrolment, expired } = resumeEnrolment(state, input.pending);
@@ -73,7 +80,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await disableSecondFactor(state, { code: input.code, clientIp });
   if (result.ok) return data<ActionResult>({ kind: "disabled" }, { headers: NO_STORE });
   if (result.reason === "not_allowed" || result.reason === "not_enabled") {
-    return data<ActionResult>({ kind: "error", field: "form", error: t.disableNotAllowed }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { kind: "error", field: "form", error: t.disableNotAllowed },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const headers: Record<string, string> = { ...NO_STORE };
   if (result.reason === "rate_limited") headers["Retry-After"] = String(result.retryAfterSeconds);
@@ -151,7 +161,11 @@ export default function SecondFactorSettings() {
               <p>{t.disableIntro}</p>
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="abschalten" />
-                <CodeField id="disable-code" label={t.confirmLabel} error={error?.field === "disableCode" ? error.error : undefined} />
+                <CodeField
+                  id="disable-code"
+                  label={t.confirmLabel}
+                  error={error?.field === "disableCode" ? error.error : undefined}
+                />
                 <button type="submit">{t.disableSubmit}</button>
               </Form>
             </section>
@@ -159,7 +173,9 @@ export default function SecondFactorSettings() {
         </>
       ) : enrolment ? (
         <>
-          <p className={loaded.required ? "notice notice--warning" : undefined}>{loaded.required ? t.required : t.optional}</p>
+          <p className={loaded.required ? "notice notice--warning" : undefined}>
+            {loaded.required ? t.required : t.optional}
+          </p>
           <section aria-labelledby="step1">
             <h2 id="step1">{t.step1}</h2>
             <p>{t.scanHint}</p>

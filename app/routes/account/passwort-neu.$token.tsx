@@ -36,16 +36,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const parsed = ResetForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return data<ActionResult>({ errors: { password: accountsText.passwordProblems.too_long } }, { status: 400, headers: HEADERS });
+    return data<ActionResult>(
+      { errors: { password: accountsText.passwordProblems.too_long } },
+      { status: 400, headers: HEADERS },
+    );
   }
   if (!parsed.data.password) {
-    return data<ActionResult>({ errors: { password: accountsText.account.newPasswordMissing } }, { status: 400, headers: HEADERS });
+    return data<ActionResult>(
+      { errors: { password: accountsText.account.newPasswordMissing } },
+      { status: 400, headers: HEADERS },
+    );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const result = await completePasswordReset({ token: params.token ?? "", ...parsed.data, clientIp });
   // Post/redirect/get: the spent token's page would answer 410 to the browser that just succeeded.
   if (result.ok) throw redirect("/anmelden?hinweis=passwort-geaendert", { status: 303, headers: HEADERS });
-  if (result.reason === "invalid_token") return data<ActionResult>({ invalid: true }, { status: 410, headers: HEADERS });
+  if (result.reason === "invalid_token")
+    return data<ActionResult>({ invalid: true }, { status: 410, headers: HEADERS });
   return data<ActionResult>({ errors: result.errors }, { status: 400, headers: HEADERS });
 }
 

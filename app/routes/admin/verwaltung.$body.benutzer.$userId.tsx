@@ -24,12 +24,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const Params = z.object({
-  body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+  body: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(80),
   userId: z.string().uuid(),
 });
 
 /** Body and user from the URL, if the user administers that body; 404 otherwise (the server checks again). */
-function parseParams(params: LoaderFunctionArgs["params"], user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] }) {
+function parseParams(
+  params: LoaderFunctionArgs["params"],
+  user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] },
+) {
   const parsed = Params.safeParse(params);
   if (!parsed.success || !mayAdministerBodySlug(user.memberships, parsed.data.body)) throw notFoundResponse();
   return parsed.data;
@@ -70,7 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Authorisation before anything is said about the input.
   await orNotFound(loadUserAdministration(user, body, userId));
   if (!input.success) throw new Response("Ungültige Eingabe", { status: 400 });
-  const values = input.data.intent === "grant" ? { organizationId: input.data.organizationId, role: input.data.role } : undefined;
+  const values =
+    input.data.intent === "grant" ? { organizationId: input.data.organizationId, role: input.data.role } : undefined;
   try {
     let done: string;
     switch (input.data.intent) {
@@ -119,8 +126,8 @@ export default function UserAdministration() {
       </p>
       <h1>{t.userTitle(user.displayName)}</h1>
       <p>
-        {user.email} · {user.active ? t.active : `${t.inactive}${user.deactivatedAt ? ` (${user.deactivatedAt})` : ""}`} ·{" "}
-        {user.mfa ? t.mfaOn : t.mfaOff}
+        {user.email} · {user.active ? t.active : `${t.inactive}${user.deactivatedAt ? ` (${user.deactivatedAt})` : ""}`}{" "}
+        · {user.mfa ? t.mfaOn : t.mfaOff}
       </p>
       {result?.done ? (
         <p className="notice" role="status">
@@ -158,7 +165,10 @@ export default function UserAdministration() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="membershipId" value={m.id} />
-                      <button type="submit" aria-label={`${t.removeRole}: ${roleLabels[m.role] ?? m.role} (${m.organizationName})`}>
+                      <button
+                        type="submit"
+                        aria-label={`${t.removeRole}: ${roleLabels[m.role] ?? m.role} (${m.organizationName})`}
+                      >
                         {t.removeRole}
                       </button>
                     </Form>

@@ -9,10 +9,15 @@ import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
 import { inquiryEventLabels } from "~/domain/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? t.auditTitle(data.body.name) : "Protokoll"}${data && (data.page > 1 || data.hasNext) ? ` – ${t.pageOf(data.page)}` : ""} – Quaestio` },
+  {
+    title: `${data ? t.auditTitle(data.body.name) : "Protokoll"}${data && (data.page > 1 || data.hasNext) ? ` – ${t.pageOf(data.page)}` : ""} – Quaestio`,
+  },
 ];
 
-const BodyParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const BodyParam = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(80);
 const Page = z.coerce.number().int().min(1).max(100_000);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,33 +45,33 @@ export default function AuditLog() {
         <p>{t.noEvents}</p>
       ) : (
         <div className="table-wrapper">
-        <table>
-          <caption>
-            {t.auditCaption}, {t.pageOf(page)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.event}</th>
-              <th scope="col">{t.actor}</th>
-              <th scope="col">{t.subject}</th>
-              <th scope="col">{t.details}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.recordedAt}>{e.recordedAtText}</time>
-                </td>
-                <td>{eventTypeLabels[e.type] ?? inquiryEventLabels[e.type] ?? e.type}</td>
-                <td>{e.actorName ?? t.system}</td>
-                <td>{e.subjectHref ? <Link to={e.subjectHref}>{e.subject}</Link> : e.subject}</td>
-                <td>{e.details}</td>
+          <table>
+            <caption>
+              {t.auditCaption}, {t.pageOf(page)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.event}</th>
+                <th scope="col">{t.actor}</th>
+                <th scope="col">{t.subject}</th>
+                <th scope="col">{t.details}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.recordedAt}>{e.recordedAtText}</time>
+                  </td>
+                  <td>{eventTypeLabels[e.type] ?? inquiryEventLabels[e.type] ?? e.type}</td>
+                  <td>{e.actorName ?? t.system}</td>
+                  <td>{e.subjectHref ? <Link to={e.subjectHref}>{e.subject}</Link> : e.subject}</td>
+                  <td>{e.details}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {page > 1 || hasNext ? (

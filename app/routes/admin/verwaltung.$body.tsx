@@ -16,10 +16,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const BodyParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+const BodyParam = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(80);
 
 /** The body slug from the URL, if the user administers that body; 404 otherwise (the server checks again). */
-function administeredBody(params: LoaderFunctionArgs["params"], user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] }): string {
+function administeredBody(
+  params: LoaderFunctionArgs["params"],
+  user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] },
+): string {
   const parsed = BodyParam.safeParse(params.body);
   if (!parsed.success || !mayAdministerBodySlug(user.memberships, parsed.data)) throw notFoundResponse();
   return parsed.data;
@@ -70,11 +76,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.rateLimited) } },
       );
     }
-    return data<InviteResult>({ values: { email: "", organizationId: "", role: "" }, errors: {}, invited: parsed.data.email }, { headers: NO_STORE });
+    return data<InviteResult>(
+      { values: { email: "", organizationId: "", role: "" }, errors: {}, invited: parsed.data.email },
+      { headers: NO_STORE },
+    );
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
     const message = t[error.reason] as string;
-    return data<InviteResult>({ values: raw, errors: { [error.field ?? "form"]: message } }, { status: 400, headers: NO_STORE });
+    return data<InviteResult>(
+      { values: raw, errors: { [error.field ?? "form"]: message } },
+      { status: 400, headers: NO_STORE },
+    );
   }
 }
 
@@ -135,10 +147,23 @@ export default function BodyAdministration() {
             {errors.form}
           </p>
         ) : null}
-        <Form key={result?.invited ?? "invite"} method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
+        <Form
+          key={result?.invited ?? "invite"}
+          method="post"
+          noValidate
+          aria-describedby={errors.form ? "form-error" : undefined}
+        >
           <div className="field">
             <label htmlFor="email">{t.email}</label>
-            <input id="email" name="email" type="email" autoComplete="off" required defaultValue={values.email} {...invalid("email")} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              required
+              defaultValue={values.email}
+              {...invalid("email")}
+            />
             <FieldError id="email-error" message={errors.email} />
           </div>
           <OrganizationSelect

@@ -64,7 +64,9 @@ export default function Overview() {
                 </Link>
                 <p className="teaser-list__meta">
                   {answer.bodyName} · {formatReference(answer.typeName, answer.reference)}
-                  {answer.documentReference ? <> · {formatReference(answer.documentKind, answer.documentReference)}</> : null}{" "}
+                  {answer.documentReference ? (
+                    <> · {formatReference(answer.documentKind, answer.documentReference)}</>
+                  ) : null}{" "}
                   · Antwort vom <DateText iso={answer.documentDate ?? answer.publishedOn} />
                 </p>
               </li>

@@ -28,16 +28,26 @@ import { comparePublishedVersions, type VersionComparison } from "~/server/publi
 import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
 
 const paramsSchema = z.object({
-  body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
-  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).max(100),
+  body: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(100),
+  ref: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+    .max(100),
 });
 // `?fassung=N` shows an earlier published version of the answer; an unknown one is a 404.
-const versionSchema = z.string().regex(/^[1-9][0-9]{0,3}$/).transform(Number);
+const versionSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,3}$/)
+  .transform(Number);
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const parsedParams = paramsSchema.safeParse(params);
   const fassung = new URL(request.url).searchParams.get("fassung");
-  const parsedVersion = fassung === null ? { success: true as const, data: undefined } : versionSchema.safeParse(fassung);
+  const parsedVersion =
+    fassung === null ? { success: true as const, data: undefined } : versionSchema.safeParse(fassung);
   if (!parsedParams.success || !parsedVersion.success) throw new Response(null, { status: 404 });
   const detail = await loadPublicInquiry({
     bodySlug: parsedParams.data.body,
@@ -157,7 +167,13 @@ export default function InquiryDetail() {
   );
 }
 
-function InquiryPreamble({ data, fallbackLabel = pt.preamble as string }: { data: PublicInquiryDetail; fallbackLabel?: string }) {
+function InquiryPreamble({
+  data,
+  fallbackLabel = pt.preamble as string,
+}: {
+  data: PublicInquiryDetail;
+  fallbackLabel?: string;
+}) {
   const { inquiry } = data;
   if (!inquiry.preambleHtml) return null;
   return (
@@ -177,17 +193,25 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
       items={[
         { term: pt.body, value: data.body.name },
         { term: pt.type, value: inquiry.typeName },
-        { term: pt.originators, value: inquiry.originators.length ? (
-            inquiry.originators.length === 1 ? inquiry.originators[0] : (
+        {
+          term: pt.originators,
+          value: inquiry.originators.length ? (
+            inquiry.originators.length === 1 ? (
+              inquiry.originators[0]
+            ) : (
               <ul className="plain-list">
                 {inquiry.originators.map((originator) => (
                   <li key={originator}>{originator}</li>
                 ))}
               </ul>
             )
-          ) : null },
+          ) : null,
+        },
         inquiry.addressee ? { term: pt.addressee, value: inquiry.addressee } : null,
-        { term: pt.status, value: <span className={`badge badge--${inquiry.status.replace(/_/g, "-")}`}>{statusLabel}</span> },
+        {
+          term: pt.status,
+          value: <span className={`badge badge--${inquiry.status.replace(/_/g, "-")}`}>{statusLabel}</span>,
+        },
         { term: pt.statusMeaning, value: inquiryStatusExplanations[inquiry.status] },
         inquiry.submittedOn && inquiry.submittedOn !== inquiry.receivedOn
           ? { term: pt.submitted, value: <DateText iso={inquiry.submittedOn} /> }
@@ -321,7 +345,9 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
             version.issuedByLabel ? { term: pt.issuedBy, value: version.issuedByLabel } : null,
             version.caseOfficerLabel ? { term: pt.caseOfficer, value: version.caseOfficerLabel } : null,
             answer.leadOrganizationName ? { term: pt.lead, value: answer.leadOrganizationName } : null,
-            answer.contributorNames.length ? { term: pt.contributors, value: answer.contributorNames.join(", ") } : null,
+            answer.contributorNames.length
+              ? { term: pt.contributors, value: answer.contributorNames.join(", ") }
+              : null,
             { term: pt.published, value: <DateText iso={version.publishedOn} /> },
             version.correctionNote ? { term: pt.correction, value: version.correctionNote } : null,
           ]}
@@ -419,7 +445,13 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
                 {v.versionNumber === version.versionNumber ? (
                   <strong aria-current="page">Fassung {v.versionNumber}</strong>
                 ) : (
-                  <Link to={v === answer.versions[answer.versions.length - 1] ? basePath : `${basePath}?fassung=${v.versionNumber}`}>
+                  <Link
+                    to={
+                      v === answer.versions[answer.versions.length - 1]
+                        ? basePath
+                        : `${basePath}?fassung=${v.versionNumber}`
+                    }
+                  >
                     Fassung {v.versionNumber}
                   </Link>
                 )}
@@ -429,7 +461,9 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
                   <>
                     {" "}
                     (
-                    <Link to={`${basePath}?${version.versionNumber === answer.versions[answer.versions.length - 1]!.versionNumber ? "" : `fassung=${version.versionNumber}&`}vergleich=${v.versionNumber}`}>
+                    <Link
+                      to={`${basePath}?${version.versionNumber === answer.versions[answer.versions.length - 1]!.versionNumber ? "" : `fassung=${version.versionNumber}&`}vergleich=${v.versionNumber}`}
+                    >
                       Änderungen gegenüber Fassung {v.versionNumber}
                     </Link>
                     )

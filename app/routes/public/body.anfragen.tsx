@@ -8,7 +8,12 @@ import { formatNumber, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { listPublicInquiries } from "~/server/public/inquiries.server";
 
-const paramsSchema = z.object({ body: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100) });
+const paramsSchema = z.object({
+  body: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(100),
+});
 // `?seite` is optional; anything else than a positive whole number (or a page past the end) is a 404.
 const pageSchema = z
   .string()

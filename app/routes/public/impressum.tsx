@@ -31,8 +31,8 @@ export default function Imprint() {
       <h2>Verantwortlich für den Inhalt</h2>
       <p>
         Die Anfragen und Antworten stammen von den jeweiligen Körperschaften (Räten, Parlamenten und ihren
-        Verwaltungen). Verantwortlich für den Inhalt eines Dokuments ist die Stelle, die es eingereicht oder
-        beantwortet hat; sie ist bei jedem Dokument genannt.
+        Verwaltungen). Verantwortlich für den Inhalt eines Dokuments ist die Stelle, die es eingereicht oder beantwortet
+        hat; sie ist bei jedem Dokument genannt.
       </p>
 
       <h2>Weitere Informationen</h2>

@@ -4,6 +4,9 @@ import { openSearchDescription } from "~/server/public/site-files.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   return new Response(openSearchDescription(request), {
-    headers: { "Content-Type": "application/opensearchdescription+xml; charset=utf-8", "Cache-Control": "public, max-age=3600" },
+    headers: {
+      "Content-Type": "application/opensearchdescription+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    },
   });
 }

@@ -5,7 +5,13 @@ import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
 import { INQUIRY_STATUSES, inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
 import { searchTexts as t } from "~/domain/texts/search";
-import { MAX_QUERY_LENGTH, searchPublic, takeSearchToken, type SearchFilters, type SearchResult } from "~/server/public/search/search.server";
+import {
+  MAX_QUERY_LENGTH,
+  searchPublic,
+  takeSearchToken,
+  type SearchFilters,
+  type SearchResult,
+} from "~/server/public/search/search.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const headers = mergeLoaderAndActionHeaders;
@@ -67,7 +73,11 @@ function Snippet({ text }: { text: string }) {
   return (
     <p className="search-hit__snippet">
       {parts.map((part, index) =>
-        part.startsWith("\u0001") ? <mark key={index}>{part.slice(1, -1)}</mark> : <Fragment key={index}>{part}</Fragment>,
+        part.startsWith("\u0001") ? (
+          <mark key={index}>{part.slice(1, -1)}</mark>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
       )}
     </p>
   );
@@ -92,7 +102,12 @@ export default function Search() {
     ? ([
         ["koerperschaft", t.facetBody, result.facets.body, filters.body],
         ["typ", t.facetType, result.facets.type, filters.type],
-        ["status", t.facetStatus, result.facets.status.map((f) => ({ ...f, label: inquiryStatusLabels[f.value as InquiryStatus] ?? f.value })), filters.status],
+        [
+          "status",
+          t.facetStatus,
+          result.facets.status.map((f) => ({ ...f, label: inquiryStatusLabels[f.value as InquiryStatus] ?? f.value })),
+          filters.status,
+        ],
         ["jahr", t.facetYear, result.facets.year, filters.year],
       ] as const)
     : [];
@@ -106,7 +121,14 @@ export default function Search() {
           {t.hint}
         </p>
         <div className="search-form__row">
-          <input id="suche-q" name="q" type="search" defaultValue={query} maxLength={1000} aria-describedby="suche-hinweis" />
+          <input
+            id="suche-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={1000}
+            aria-describedby="suche-hinweis"
+          />
           <button type="submit">{t.submit}</button>
         </div>
       </Form>
@@ -128,7 +150,9 @@ export default function Search() {
                   <ul>
                     {selected ? (
                       <li>
-                        <Link to={href({ [param]: null })}>{t.removeFilter(values.find((v) => v.value === selected)?.label ?? selected)}</Link>
+                        <Link to={href({ [param]: null })}>
+                          {t.removeFilter(values.find((v) => v.value === selected)?.label ?? selected)}
+                        </Link>
                       </li>
                     ) : null}
                     {values.map((value) => (
@@ -169,7 +193,8 @@ export default function Search() {
                     </h3>
                     <p className="search-hit__meta">
                       {hit.bodyName} · {hit.typeName}
-                      {hit.reference ? ` ${hit.reference}` : ""} · {inquiryStatusLabels[hit.status as InquiryStatus] ?? hit.status}
+                      {hit.reference ? ` ${hit.reference}` : ""} ·{" "}
+                      {inquiryStatusLabels[hit.status as InquiryStatus] ?? hit.status}
                       {hit.date ? (
                         <>
                           {" · "}
@@ -185,7 +210,9 @@ export default function Search() {
             {result.pageCount > 1 ? (
               <nav aria-label="Seiten der Treffer" className="pagination">
                 {result.page > 1 ? <Link to={href({ seite: String(result.page - 1) })}>{t.previous}</Link> : null}{" "}
-                {result.page < result.pageCount ? <Link to={href({ seite: String(result.page + 1) })}>{t.next}</Link> : null}
+                {result.page < result.pageCount ? (
+                  <Link to={href({ seite: String(result.page + 1) })}>{t.next}</Link>
+                ) : null}
               </nav>
             ) : null}
           </section>

@@ -10,7 +10,12 @@ import { assessmentResultLabels, deploymentVariantLabels, toolFactKeyLabels } fr
 import { toolTexts as t } from "~/domain/texts/tools";
 import { loadToolPage } from "~/server/public/tools.server";
 
-const paramsSchema = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100) });
+const paramsSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(100),
+});
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
@@ -66,7 +71,9 @@ export default function ToolPage() {
                   <td>{fact.bodyName ?? t.concernsAll}</td>
                   <td>
                     {fact.sourceInquiry ? (
-                      <Link to={answerPath(fact.sourceInquiry.bodySlug, fact.sourceInquiry.publicRef)}>{fact.sourceCitation}</Link>
+                      <Link to={answerPath(fact.sourceInquiry.bodySlug, fact.sourceInquiry.publicRef)}>
+                        {fact.sourceCitation}
+                      </Link>
                     ) : fact.sourceUrl ? (
                       <a href={fact.sourceUrl} rel="noopener noreferrer">
                         {fact.sourceCitation}
@@ -118,7 +125,9 @@ export default function ToolPage() {
                   </td>
                   <td>{mention.label}</td>
                   <td>{deploymentVariantLabels[mention.variant]}</td>
-                  <td className="num">{mention.workplaceCount === null ? t.countUnknown : formatNumber(mention.workplaceCount)}</td>
+                  <td className="num">
+                    {mention.workplaceCount === null ? t.countUnknown : formatNumber(mention.workplaceCount)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,7 +15,14 @@ import { RichText } from "~/components/inquiry/RichText";
 import type { ItemInput } from "~/domain/consultation";
 import { consultationText as t } from "~/domain/texts/consultation";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { ConsultationInputError, NotFound, recordReply, saveStatement, setQuoted, StaleVersionError } from "~/server/consultations/commands.server";
+import {
+  ConsultationInputError,
+  NotFound,
+  recordReply,
+  saveStatement,
+  setQuoted,
+  StaleVersionError,
+} from "~/server/consultations/commands.server";
 import { parseConsultationForm, type PostedValues } from "~/server/consultations/form.server";
 import { loadConsultation } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
@@ -29,7 +36,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? t.pageTitle(`${t.kindHeading[loaded.c.kind]} – ${loaded.c.inquiry.title}`) : t.pageTitle("Nicht gefunden") },
+  {
+    title: loaded
+      ? t.pageTitle(`${t.kindHeading[loaded.c.kind]} – ${loaded.c.inquiry.title}`)
+      : t.pageTitle("Nicht gefunden"),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,7 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
   const form = parseConsultationForm(await request.formData());
-  if (!form.ok) return data<ActionResult>({ intent: "", values: {}, errors: { form: t.errors.forbidden } }, { status: 400, headers: NO_STORE });
+  if (!form.ok)
+    return data<ActionResult>(
+      { intent: "", values: {}, errors: { form: t.errors.forbidden } },
+      { status: 400, headers: NO_STORE },
+    );
   const refused = (errors: Record<string, string>, status: number) =>
     data<ActionResult>({ intent: form.intent, values: form.values, errors }, { status, headers: NO_STORE });
   try {
@@ -72,7 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = { save: t.statement.saved, submit: t.statement.submitted, quote: t.statement.saved, reply: t.reply.done };
+const DONE: Record<string, string> = {
+  save: t.statement.saved,
+  submit: t.statement.submitted,
+  quote: t.statement.saved,
+  reply: t.reply.done,
+};
 
 export default function ConsultationPage() {
   const { c, done } = useLoaderData<typeof loader>();
@@ -120,9 +140,16 @@ export default function ConsultationPage() {
           errors={errorsFor(["save", "submit"])}
           values={{
             title: statementPosted ? str(statementPosted.title) : (c.statementTitle ?? ""),
-            statementJson: statementPosted ? jsonOf(str(statementPosted["statement-json"]), c.statementJson) : c.statementJson,
-            statementText: statementPosted ? str(statementPosted["statement-text"]) || (c.statementText ?? "") : (c.statementText ?? ""),
-            items: statementPosted && Array.isArray(statementPosted.items) ? (statementPosted.items as ItemInput[]) : c.items,
+            statementJson: statementPosted
+              ? jsonOf(str(statementPosted["statement-json"]), c.statementJson)
+              : c.statementJson,
+            statementText: statementPosted
+              ? str(statementPosted["statement-text"]) || (c.statementText ?? "")
+              : (c.statementText ?? ""),
+            items:
+              statementPosted && Array.isArray(statementPosted.items)
+                ? (statementPosted.items as ItemInput[])
+                : c.items,
             verdict: statementPosted ? str(statementPosted.verdict) : (c.verdict ?? ""),
           }}
         />

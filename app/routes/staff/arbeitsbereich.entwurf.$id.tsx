@@ -6,7 +6,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { z } from "zod";
 import type { DraftActionResult, DraftFormValues } from "~/components/editor/DraftForm";
 import { DraftFormWithBackup } from "~/components/editor/DraftFormWithBackup";
@@ -36,7 +42,13 @@ const Params = z.object({ id: z.string().uuid() });
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesHref }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? (loaded.draft.rights.edit ? t.editPageTitle(loaded.draft.title) : t.viewPageTitle(loaded.draft.title)) : t.newPageTitle },
+  {
+    title: loaded
+      ? loaded.draft.rights.edit
+        ? t.editPageTitle(loaded.draft.title)
+        : t.viewPageTitle(loaded.draft.title)
+      : t.newPageTitle,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -75,7 +87,10 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
   }
 }
 
-type OtherResult = { kind: "coauthors"; done?: boolean; error?: string } | { kind: "delete"; error: string } | { kind: "form"; error: string };
+type OtherResult =
+  | { kind: "coauthors"; done?: boolean; error?: string }
+  | { kind: "delete"; error: string }
+  | { kind: "form"; error: string };
 type ActionResult = DraftActionResult | OtherResult;
 
 /** Values echoed to a form without JavaScript, in the shape the form renders. */
@@ -118,7 +133,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values = echo(parsed.values);
     try {
       if (parsed.intent === "submit") {
-        if (!parsed.confirm) return reply({ kind: "refused", errors: { confirm: t.submitConfirmMissing }, values }, 400);
+        if (!parsed.confirm)
+          return reply({ kind: "refused", errors: { confirm: t.submitConfirmMissing }, values }, 400);
         const submitted = await submitDraft(user, {
           inquiryId,
           expectedVersion: parsed.version,
@@ -127,26 +143,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         return redirect(`/arbeitsbereich/vorgaenge/${submitted.inquiryId}?eingereicht=1`, { headers: NO_STORE });
       }
-      const expectedVersion = parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
+      const expectedVersion =
+        parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
       const saved = await saveDraft(user, { inquiryId, expectedVersion, input: parsed.input });
       return reply({ kind: "saved", version: saved.version, savedAtTime: saved.savedAtTime });
     } catch (error) {
-      if (error instanceof DraftValidationError) return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
+      if (error instanceof DraftValidationError)
+        return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
       if (error instanceof DraftConflict) {
         return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
       }
-      if (error instanceof TransitionRefused) return reply({ kind: "refused", errors: { form: error.message }, values }, 400);
+      if (error instanceof TransitionRefused)
+        return reply({ kind: "refused", errors: { form: error.message }, values }, 400);
       if (error instanceof Response || error instanceof NotFound || error instanceof DraftRefused) throw error;
       // Anything else (database down, a bug): returned, not thrown, so that Remix does not replace the editor
       // with the error boundary. The full error goes to the server log under an id the user can quote.
       const errorId = crypto.randomUUID().slice(0, 8);
       console.error(`draft save failed [${errorId}] intent=${parsed.intent} draft=${inquiryId}`, error);
-      return reply({ kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values }, 500);
+      return reply(
+        { kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values },
+        500,
+      );
     }
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     if (error instanceof DraftRefused) return reply({ kind: "form", error: error.message }, 403);
-    if (error instanceof DraftValidationError) return reply({ kind: "coauthors", error: Object.values(error.fieldErrors)[0] }, 400);
+    if (error instanceof DraftValidationError)
+      return reply({ kind: "coauthors", error: Object.values(error.fieldErrors)[0] }, 400);
     throw error;
   }
 }
@@ -154,7 +177,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DraftEditor() {
   const { draft, submissionKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const editorResult = result?.kind === "saved" || result?.kind === "refused" || result?.kind === "failed" ? result : undefined;
+  const editorResult =
+    result?.kind === "saved" || result?.kind === "refused" || result?.kind === "failed" ? result : undefined;
   const values: DraftFormValues =
     (editorResult?.kind === "refused" || editorResult?.kind === "failed") && editorResult.values
       ? editorResult.values
@@ -208,7 +232,9 @@ export default function DraftEditor() {
       ) : (
         <CoauthorsList coauthors={draft.coauthors} />
       )}
-      {draft.rights.delete ? <DeleteDraftForm draftId={draft.id} error={result?.kind === "delete" ? result.error : undefined} /> : null}
+      {draft.rights.delete ? (
+        <DeleteDraftForm draftId={draft.id} error={result?.kind === "delete" ? result.error : undefined} />
+      ) : null}
     </article>
   );
 }

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "~/components/text-field";
@@ -30,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // One radio group chooses faction (and with it the body) and type together: "<factionId>:<typeId>".
 const Input = z.object({
-  choice: z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i).optional(),
+  choice: z
+    .string()
+    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i)
+    .optional(),
   title: z.string().max(10_000),
 });
 
@@ -70,7 +80,9 @@ export default function NewDraft() {
   const values = result?.values ?? { choice: "", title: "" };
   const severalFactions = options.length > 1;
   const first = options[0]?.types[0];
-  const defaultChoice = values.choice || (options.length === 1 && options[0]!.types.length === 1 && first ? `${options[0]!.factionId}:${first.id}` : "");
+  const defaultChoice =
+    values.choice ||
+    (options.length === 1 && options[0]!.types.length === 1 && first ? `${options[0]!.factionId}:${first.id}` : "");
   return (
     <>
       <p>
@@ -90,8 +102,16 @@ export default function NewDraft() {
           </p>
         ) : null}
         {options.map((option) => (
-          <fieldset className="type-choice" key={option.factionId} aria-describedby={errors.choice ? "choice-error" : undefined}>
-            <legend>{severalFactions ? `${t.type}: ${option.bodyName} – ${option.factionName}` : `${t.type} (${option.bodyName})`}</legend>
+          <fieldset
+            className="type-choice"
+            key={option.factionId}
+            aria-describedby={errors.choice ? "choice-error" : undefined}
+          >
+            <legend>
+              {severalFactions
+                ? `${t.type}: ${option.bodyName} – ${option.factionName}`
+                : `${t.type} (${option.bodyName})`}
+            </legend>
             {option.types.length === 0 ? <p>{t.noTypes}</p> : null}
             {option.types.map((type) => {
               const value = `${option.factionId}:${type.id}`;
@@ -99,7 +119,14 @@ export default function NewDraft() {
               return (
                 <div key={type.id}>
                   <div className="field--checkbox">
-                    <input type="radio" id={inputId} name="choice" value={value} defaultChecked={defaultChoice === value} aria-describedby={`${inputId}-rule`} />
+                    <input
+                      type="radio"
+                      id={inputId}
+                      name="choice"
+                      value={value}
+                      defaultChecked={defaultChoice === value}
+                      aria-describedby={`${inputId}-rule`}
+                    />
                     <label htmlFor={inputId}>{type.name}</label>
                   </div>
                   <p className="field-hint" id={`${inputId}-rule`}>
@@ -110,7 +137,15 @@ export default function NewDraft() {
             })}
           </fieldset>
         ))}
-        <TextField id="title" label={t.title} hint={t.titleHint} defaultValue={values.title} error={errors.title} required maxLength={600} />
+        <TextField
+          id="title"
+          label={t.title}
+          hint={t.titleHint}
+          defaultValue={values.title}
+          error={errors.title}
+          required
+          maxLength={600}
+        />
         <button type="submit" className="button">
           {t.create}
         </button>

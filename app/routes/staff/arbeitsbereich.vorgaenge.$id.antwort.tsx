@@ -3,8 +3,21 @@
  * sign-off block for whoever's step it is, and the publication form for the council office. Every intent is
  * authorised again in its server command; whoever may not see the administration's work gets 404.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
@@ -18,7 +31,13 @@ import { formatDate } from "~/domain/format";
 import { answerStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { AnswerConflict, AnswerRefused, AnswerValidationError, loadAnswerPage, saveAnswer } from "~/server/answers/answer-drafts.server";
+import {
+  AnswerConflict,
+  AnswerRefused,
+  AnswerValidationError,
+  loadAnswerPage,
+  saveAnswer,
+} from "~/server/answers/answer-drafts.server";
 import { parseAnswerForm } from "~/server/answers/answer-form.server";
 import { publishCorrection, startCorrection } from "~/server/answers/answer-correction.server";
 import { publishHoldingAnswer } from "~/server/answers/answer-holding.server";
@@ -31,7 +50,9 @@ const notFound = () => new Response(null, { status: 404, headers: NO_STORE });
 const Params = z.object({ id: z.string().uuid() });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStylesHref }];
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? t.pageTitle(loaded.page.inquiry.title) : t.readHeading }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? t.pageTitle(loaded.page.inquiry.title) : t.readHeading },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -53,7 +74,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   return defaultShouldRevalidate;
 };
 
-type OtherResult = { kind: "workflow"; intent: string; errors: Record<string, string>; values: Record<string, string>; done?: string };
+type OtherResult = {
+  kind: "workflow";
+  intent: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  done?: string;
+};
 type ActionResult = AnswerActionResult | OtherResult;
 
 /** A failed server call must not replace the editors with the error page (ADR 0008). */
@@ -67,10 +94,21 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
 }
 
 const Workflow = z.object({
-  intent: z.enum(["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"]),
+  intent: z.enum([
+    "send_to_sign_off",
+    "sign",
+    "return",
+    "publish",
+    "start_correction",
+    "publish_correction",
+    "holding_answer",
+  ]),
   version: z.coerce.number().int().min(1).max(2_000_000_000),
   stepId: z.string().uuid().optional(),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   confirm: z.literal("on").optional(),
   comment: z.string().max(5000).optional(),
   documentReference: z.string().max(1000).optional(),
@@ -88,7 +126,11 @@ function echo(values: import("~/server/answers/answer-form.server").PostedAnswer
       return null;
     }
   };
-  return { ...values, preamble: { json: json(values.preamble.json), text: values.preamble.text }, parts: values.parts.map((p) => ({ ...p, body: { json: json(p.body.json), text: p.body.text } })) };
+  return {
+    ...values,
+    preamble: { json: json(values.preamble.json), text: values.preamble.text },
+    parts: values.parts.map((p) => ({ ...p, body: { json: json(p.body.json), text: p.body.text } })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,10 +144,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   try {
-    if (["send_to_sign_off", "sign", "return", "publish", "start_correction", "publish_correction", "holding_answer"].includes(intent)) {
-      const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-      const parsed = Workflow.safeParse({ ...raw, stepId: raw.stepId || undefined, contentHash: raw.contentHash || undefined, confirm: raw.confirm || undefined });
-      const refuse = (errors: Record<string, string>, status = 400) => reply({ kind: "workflow", intent, errors, values: raw }, status);
+    if (
+      [
+        "send_to_sign_off",
+        "sign",
+        "return",
+        "publish",
+        "start_correction",
+        "publish_correction",
+        "holding_answer",
+      ].includes(intent)
+    ) {
+      const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+        string,
+        string
+      >;
+      const parsed = Workflow.safeParse({
+        ...raw,
+        stepId: raw.stepId || undefined,
+        contentHash: raw.contentHash || undefined,
+        confirm: raw.confirm || undefined,
+      });
+      const refuse = (errors: Record<string, string>, status = 400) =>
+        reply({ kind: "workflow", intent, errors, values: raw }, status);
       if (!parsed.success) return refuse({ signOff: t.malformed });
       const p = parsed.data;
       try {
@@ -115,16 +176,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
           if (!p.stepId || !p.contentHash) return refuse({ signOff: t.malformed });
           await signStep(user, { inquiryId, expectedVersion: p.version, stepId: p.stepId, seenHash: p.contentHash });
         }
-        if (p.intent === "return") await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
+        if (p.intent === "return")
+          await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
         if (p.intent === "publish") {
-          await publishAnswer(user, { inquiryId, expectedVersion: p.version, documentReference: p.documentReference ?? "", documentDate: p.documentDate ?? "" });
+          await publishAnswer(user, {
+            inquiryId,
+            expectedVersion: p.version,
+            documentReference: p.documentReference ?? "",
+            documentDate: p.documentDate ?? "",
+          });
         }
         if (p.intent === "holding_answer") {
-          await publishHoldingAnswer(user, { inquiryId, expectedVersion: p.version, message: p.holdingMessage ?? "", expectedOn: p.holdingExpectedOn ?? "" });
+          await publishHoldingAnswer(user, {
+            inquiryId,
+            expectedVersion: p.version,
+            message: p.holdingMessage ?? "",
+            expectedOn: p.holdingExpectedOn ?? "",
+          });
         }
         if (p.intent === "start_correction") await startCorrection(user, { inquiryId, expectedVersion: p.version });
         if (p.intent === "publish_correction") {
-          await publishCorrection(user, { inquiryId, expectedVersion: p.version, correctionNote: p.correctionNote ?? "" });
+          await publishCorrection(user, {
+            inquiryId,
+            expectedVersion: p.version,
+            correctionNote: p.correctionNote ?? "",
+          });
         }
         return reply({ kind: "workflow", intent, errors: {}, values: {}, done: t.done });
       } catch (error) {
@@ -143,18 +219,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed) return reply({ kind: "refused", errors: { form: t.malformed } }, 400);
     const values = echo(parsed.values);
     try {
-      const expectedVersion = parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
+      const expectedVersion =
+        parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
       const saved = await saveAnswer(user, { inquiryId, expectedVersion, values: parsed.values, rich: parsed.rich });
-      if (parsed.intent === "op") throw redirect(`/arbeitsbereich/vorgaenge/${inquiryId}/antwort`, { headers: NO_STORE });
-      return reply({ kind: "saved", version: saved.version, savedAtTime: saved.savedAtTime, signaturesLapsed: saved.signaturesLapsed });
+      if (parsed.intent === "op")
+        throw redirect(`/arbeitsbereich/vorgaenge/${inquiryId}/antwort`, { headers: NO_STORE });
+      return reply({
+        kind: "saved",
+        version: saved.version,
+        savedAtTime: saved.savedAtTime,
+        signaturesLapsed: saved.signaturesLapsed,
+      });
     } catch (error) {
-      if (error instanceof AnswerValidationError) return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
-      if (error instanceof AnswerConflict) return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
-      if (error instanceof AnswerRefused) return reply({ kind: "refused", errors: { form: error.message }, values }, 403);
+      if (error instanceof AnswerValidationError)
+        return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
+      if (error instanceof AnswerConflict)
+        return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
+      if (error instanceof AnswerRefused)
+        return reply({ kind: "refused", errors: { form: error.message }, values }, 403);
       if (error instanceof Response || error instanceof NotFound) throw error;
       const errorId = crypto.randomUUID().slice(0, 8);
       console.error(`answer save failed [${errorId}] inquiry=${inquiryId}`, error);
-      return reply({ kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values }, 500);
+      return reply(
+        { kind: "failed", message: `${t.saveFailedServer} ${t.serverErrorReference(errorId)}`, values },
+        500,
+      );
     }
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
@@ -219,7 +308,11 @@ export default function AnswerPage() {
       ) : null}
       {workflow?.done ? (
         <p className="notice" role="status">
-          {workflow.intent === "publish" || workflow.intent === "publish_correction" ? t.published : workflow.intent === "holding_answer" ? t.holdingPublished : workflow.done}
+          {workflow.intent === "publish" || workflow.intent === "publish_correction"
+            ? t.published
+            : workflow.intent === "holding_answer"
+              ? t.holdingPublished
+              : workflow.done}
         </p>
       ) : null}
       {page.correctionDraft ? (

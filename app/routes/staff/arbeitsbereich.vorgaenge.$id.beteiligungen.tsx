@@ -10,7 +10,12 @@ import { RequestForm } from "~/components/consultation/RequestForms";
 import { formatDate } from "~/domain/format";
 import { consultationText as t } from "~/domain/texts/consultation";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { ConsultationInputError, NotFound, requestConsultation, StaleVersionError } from "~/server/consultations/commands.server";
+import {
+  ConsultationInputError,
+  NotFound,
+  requestConsultation,
+  StaleVersionError,
+} from "~/server/consultations/commands.server";
 import { parseRequestForm, type PostedValues } from "~/server/consultations/form.server";
 import { loadConsultationOverview } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
@@ -47,7 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
   const form = parseRequestForm(await request.formData());
-  if (!form.ok) return data<ActionResult>({ kind: "", values: {}, errors: { form: t.errors.forbidden } }, { status: 400, headers: NO_STORE });
+  if (!form.ok)
+    return data<ActionResult>(
+      { kind: "", values: {}, errors: { form: t.errors.forbidden } },
+      { status: 400, headers: NO_STORE },
+    );
   const refused = (errors: Record<string, string>, status: number) =>
     data<ActionResult>({ kind: form.input.kind, values: form.values, errors }, { status, headers: NO_STORE });
   try {
@@ -80,7 +89,9 @@ export default function Consultations() {
           </p>
           <ul>
             {requirement.reasons.map((r) => (
-              <li key={`${r.kind}-${r.name}`}>{r.kind === "type" ? t.required.byType(r.name) : t.required.byTool(r.name)}</li>
+              <li key={`${r.kind}-${r.name}`}>
+                {r.kind === "type" ? t.required.byType(r.name) : t.required.byTool(r.name)}
+              </li>
             ))}
           </ul>
           <p>{requirement.satisfied ? t.required.satisfied : t.required.open}</p>
@@ -124,7 +135,14 @@ export default function Consultations() {
         <section aria-labelledby="request-heading">
           <h2 id="request-heading">{t.requestHeading}</h2>
           {(["dpo", "department", "supervisory_authority"] as const).map((kind) => (
-            <RequestForm key={kind} kind={kind} answerVersion={answer.version} options={overview.options[kind]} last={last} today={overview.today} />
+            <RequestForm
+              key={kind}
+              kind={kind}
+              answerVersion={answer.version}
+              options={overview.options[kind]}
+              last={last}
+              today={overview.today}
+            />
           ))}
         </section>
       ) : null}

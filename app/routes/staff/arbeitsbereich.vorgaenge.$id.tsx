@@ -42,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inquiry = await loadStaffInquiry(user, parsed.data.id);
   // Not there, another body's, another faction's draft: all the same 404.
   if (!inquiry) throw new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  const [followUps, canFollowUp] = await Promise.all([loadFollowUpLinks(inquiry.id, user), mayStartFollowUp(user, inquiry.id)]);
+  const [followUps, canFollowUp] = await Promise.all([
+    loadFollowUpLinks(inquiry.id, user),
+    mayStartFollowUp(user, inquiry.id),
+  ]);
   // Right after the faction submitted its draft (the editor redirects here with ?eingereicht=1).
   const justSubmitted = new URL(request.url).searchParams.get("eingereicht") === "1" && inquiry.reference !== null;
   return data({ inquiry, followUps, canFollowUp, justSubmitted }, { headers: { "Cache-Control": "no-store" } });
@@ -75,7 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsedId.success) throw new Response(null, { status: 404, headers: NO_STORE });
   const form = readWorkflowForm(await request.formData());
   if (!form.ok) {
-    return data<ActionResult>({ intent: form.intent, result: form.reply(), formError: form.errors.form }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>(
+      { intent: form.intent, result: form.reply(), formError: form.errors.form },
+      { status: 400, headers: NO_STORE },
+    );
   }
   const intent = form.command.intent;
   const refused = (errors: FieldErrors, status: number) =>
@@ -158,7 +164,9 @@ export default function StaffInquiry() {
               <dt>{t.due}</dt>
               <dd>
                 {formatDate(inquiry.dueOn)}
-                {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions) ? ` (${dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions)})` : null}
+                {dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions)
+                  ? ` (${dueNote(inquiry.dueOn, inquiry.dueRuleLabel, inquiry.workflow.extensions)})`
+                  : null}
               </dd>
             </>
           ) : null}
@@ -170,7 +178,13 @@ export default function StaffInquiry() {
         ) : null}
       </section>
       <WorkflowFacts workflow={inquiry.workflow} />
-      <WorkflowActions inquiryId={inquiry.id} visibility={inquiry.visibility} dueOn={inquiry.dueOn} workflow={inquiry.workflow} last={last} />
+      <WorkflowActions
+        inquiryId={inquiry.id}
+        visibility={inquiry.visibility}
+        dueOn={inquiry.dueOn}
+        workflow={inquiry.workflow}
+        last={last}
+      />
 
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">{inquiry.workflow.lifecycle === "motion" ? t.motionText : t.questions}</h2>
@@ -212,7 +226,9 @@ export default function StaffInquiry() {
               </p>
             ) : null}
             <p>
-              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>{consultationText.linkFromInquiry}</Link>
+              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>
+                {consultationText.linkFromInquiry}
+              </Link>
               {" · "}
               <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
             </p>
@@ -241,7 +257,9 @@ export default function StaffInquiry() {
                 {inquiry.answer.consultations.map((c) => (
                   <div key={c.id} className="consultation">
                     <h4>
-                      <Link to={`/arbeitsbereich/beratungen/${c.id}`}>{c.statementTitle ?? consultationKindLabels[c.kind]}</Link>
+                      <Link to={`/arbeitsbereich/beratungen/${c.id}`}>
+                        {c.statementTitle ?? consultationKindLabels[c.kind]}
+                      </Link>
                     </h4>
                     <dl>
                       <dt>{t.consultationAddressee}</dt>
@@ -306,8 +324,8 @@ function Withholding({ withholding: w }: { withholding: StaffWithholding }) {
   return (
     <div className="withholding">
       <p>
-        <strong>{t.withholding}</strong> – {t.withholdingReason}: {withholdingReasonLabels[w.reason]}; {t.withholdingSubject}:{" "}
-        {w.subject}
+        <strong>{t.withholding}</strong> – {t.withholdingReason}: {withholdingReasonLabels[w.reason]};{" "}
+        {t.withholdingSubject}: {w.subject}
       </p>
       <p>
         {t.withholdingJustification}: {w.publicJustification}

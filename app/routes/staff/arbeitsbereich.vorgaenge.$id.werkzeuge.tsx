@@ -49,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const view = await loadInventoryEditor(user, parsed.data.id);
     const url = new URL(request.url);
-    return data({ view, done: url.searchParams.get("gespeichert"), setId: url.searchParams.get("katalog") }, { headers: NO_STORE });
+    return data(
+      { view, done: url.searchParams.get("gespeichert"), setId: url.searchParams.get("katalog") },
+      { headers: NO_STORE },
+    );
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     throw error;
@@ -71,12 +74,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
   const form = await parseEditorForm(await request.formData());
-  if (!form) return data<ActionResult>({ intent: "", values: {}, errors: { form: t.errors.forbidden } }, { status: 400, headers: NO_STORE });
+  if (!form)
+    return data<ActionResult>(
+      { intent: "", values: {}, errors: { form: t.errors.forbidden } },
+      { status: 400, headers: NO_STORE },
+    );
   const id = parsed.data.id;
   const { intent, ...values } = form;
   const refused = (errors: Record<string, string>, status: number, extra: Partial<ActionResult> = {}) =>
-    data<ActionResult>({ intent, values: values as Record<string, unknown>, errors, ...extra }, { status, headers: NO_STORE });
-  const done = (what: string) => redirect(`/arbeitsbereich/vorgaenge/${id}/werkzeuge?gespeichert=${what}`, { headers: NO_STORE });
+    data<ActionResult>(
+      { intent, values: values as Record<string, unknown>, errors, ...extra },
+      { status, headers: NO_STORE },
+    );
+  const done = (what: string) =>
+    redirect(`/arbeitsbereich/vorgaenge/${id}/werkzeuge?gespeichert=${what}`, { headers: NO_STORE });
   try {
     switch (form.intent) {
       case "settings":
@@ -89,7 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (form.fileError) return refused({ file: form.fileError }, 400, extra);
         if (form.intent === "preview") {
           const preview = await previewImport(user, id, form.text);
-          return data<ActionResult>({ intent, values: { mode: form.mode }, errors: {}, preview, text: form.text }, { headers: NO_STORE });
+          return data<ActionResult>(
+            { intent, values: { mode: form.mode }, errors: {}, preview, text: form.text },
+            { headers: NO_STORE },
+          );
         }
         await importRows(user, id, form);
         return done("import");
@@ -112,7 +126,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
-    const keep = form.intent === "preview" || form.intent === "import" ? { text: form.text, values: { mode: form.mode } } : form.intent === "rows" ? { rows: form.rows } : {};
+    const keep =
+      form.intent === "preview" || form.intent === "import"
+        ? { text: form.text, values: { mode: form.mode } }
+        : form.intent === "rows"
+          ? { rows: form.rows }
+          : {};
     if (error instanceof StaleVersionError) return refused({ form: t.errors.stale }, 409, keep);
     if (error instanceof ToolImportRefused) return refused({}, 400, { ...keep, preview: error.preview });
     if (error instanceof ToolInputError) return refused(error.fieldErrors, 400, keep);
@@ -123,7 +142,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ToolInventoryEditor() {
   const { view, done, setId } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>() ?? null;
-  const stateFor = (intent: string) => (last && last.intent === intent ? { values: last.values, errors: last.errors } : null);
+  const stateFor = (intent: string) =>
+    last && last.intent === intent ? { values: last.values, errors: last.errors } : null;
   const errorsFor = (...intents: string[]) => (last && intents.includes(last.intent) ? last.errors : {});
   return (
     <article>
@@ -143,7 +163,11 @@ export default function ToolInventoryEditor() {
       {view.inventory ? (
         view.editable ? (
           <>
-            <RowsForm view={view} posted={last?.intent === "rows" && last.rows ? last.rows : null} errors={errorsFor("rows")} />
+            <RowsForm
+              view={view}
+              posted={last?.intent === "rows" && last.rows ? last.rows : null}
+              errors={errorsFor("rows")}
+            />
             <ImportForm
               version={view.inventory.version}
               text={last && (last.intent === "preview" || last.intent === "import") ? (last.text ?? "") : ""}
@@ -154,7 +178,9 @@ export default function ToolInventoryEditor() {
             <CatalogueForm state={stateFor("tool")} />
             <FactsSection view={view} state={stateFor("fact")} />
             {view.rows.length > 0 ? <MatrixForm view={view} errors={errorsFor("matrix")} /> : null}
-            {view.rows.length > 0 ? <AssessmentForm view={view} errors={errorsFor("assessment")} setId={setId} /> : null}
+            {view.rows.length > 0 ? (
+              <AssessmentForm view={view} errors={errorsFor("assessment")} setId={setId} />
+            ) : null}
           </>
         ) : (
           <FactsSection view={view} state={null} />

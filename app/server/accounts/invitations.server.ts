@@ -125,7 +125,13 @@ async function openInvitation(db: Db | Tx, token: string, now: Date, forUpdate =
     .limit(1);
   if (!org || !isRole(row.grant.role)) return null;
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email)).limit(1);
-  return { ...row, bodyId: row.bodyId, organization: org, role: row.grant.role as Role, existingUserId: account?.id ?? null };
+  return {
+    ...row,
+    bodyId: row.bodyId,
+    organization: org,
+    role: row.grant.role as Role,
+    existingUserId: account?.id ?? null,
+  };
 }
 
 /** What the invitation page shows; null for an unknown, used or expired token. */
@@ -171,8 +177,12 @@ export async function acceptInvitation(
     // The same bucket as sign-in: an invitation link must not become a way around the sign-in limit.
     const limit = await takeToken(db, `signin:account:${preview.email}`, ACCOUNT_PASSWORD_POLICY);
     if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-    const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, preview.existingUserId));
-    if (!account || !(await verifyPassword(account.passwordHash, input.password))) return { ok: false, reason: "wrong_password" };
+    const [account] = await db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, preview.existingUserId));
+    if (!account || !(await verifyPassword(account.passwordHash, input.password)))
+      return { ok: false, reason: "wrong_password" };
   } else {
     const problem = passwordProblem(input.password, preview.email);
     if (problem) return { ok: false, reason: "password", problem };
@@ -221,4 +231,3 @@ export async function acceptInvitation(
     return { ok: true as const, userId };
   });
 }
-

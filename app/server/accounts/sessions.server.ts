@@ -73,7 +73,13 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   const [row] = await db
     .select({
       session: sessions,
-      user: { id: users.id, email: users.email, displayName: users.displayName, active: users.active, totpEnabledAt: users.totpEnabledAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        active: users.active,
+        totpEnabledAt: users.totpEnabledAt,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -20,7 +20,11 @@ export async function loadAuditLog(actor: Actor, slug: string, page: number) {
   const membersOfBody = db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.bodyId, body.id));
   const where = or(
     eq(events.bodyId, body.id),
-    and(isNull(events.bodyId), inArray(events.aggregateType, ["user", "session"]), inArray(events.aggregateId, membersOfBody)),
+    and(
+      isNull(events.bodyId),
+      inArray(events.aggregateType, ["user", "session"]),
+      inArray(events.aggregateId, membersOfBody),
+    ),
   );
   const actorUser = aliasedTable(users, "actor_user");
   const subjectUser = aliasedTable(users, "subject_user");
@@ -44,7 +48,10 @@ export async function loadAuditLog(actor: Actor, slug: string, page: number) {
     .leftJoin(actorUser, eq(actorUser.id, events.actorUserId))
     .leftJoin(subjectUser, and(eq(events.aggregateType, "user"), eq(subjectUser.id, events.aggregateId)))
     // The inquiry an event is about, of this body only: named by type, reference and title, with a link.
-    .leftJoin(inquiries, and(eq(events.aggregateType, "inquiry"), eq(inquiries.id, events.aggregateId), eq(inquiries.bodyId, body.id)))
+    .leftJoin(
+      inquiries,
+      and(eq(events.aggregateType, "inquiry"), eq(inquiries.id, events.aggregateId), eq(inquiries.bodyId, body.id)),
+    )
     .leftJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .where(where)
     .orderBy(desc(events.recordedAt), desc(events.id))

@@ -62,7 +62,9 @@ export async function loadAnswerSubject(
     leadOrganizationId,
     isLeadStaff:
       leadOrganizationId !== null &&
-      inBody.some((m) => m.organizationId === leadOrganizationId && (m.role === "clerk" || m.role === "department_head")),
+      inBody.some(
+        (m) => m.organizationId === leadOrganizationId && (m.role === "clerk" || m.role === "department_head"),
+      ),
     isCouncilOffice: inBody.some((m) => m.role === "council_office"),
   };
 }

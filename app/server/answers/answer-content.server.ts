@@ -40,7 +40,12 @@ export async function createAnswerFor(tx: Tx, inquiry: InquiryRow, userId: strin
   if (existing) return null;
   const [answer] = await tx
     .insert(answers)
-    .values({ bodyId: inquiry.bodyId, inquiryId: inquiry.id, status: "drafting", leadOrganizationId: inquiry.leadOrganizationId })
+    .values({
+      bodyId: inquiry.bodyId,
+      inquiryId: inquiry.id,
+      status: "drafting",
+      leadOrganizationId: inquiry.leadOrganizationId,
+    })
     .returning({ id: answers.id });
   const answerId = answer!.id;
 
@@ -50,16 +55,27 @@ export async function createAnswerFor(tx: Tx, inquiry: InquiryRow, userId: strin
     .where(eq(inquiryContributors.inquiryId, inquiry.id));
   const contributorRows = [
     ...(inquiry.leadOrganizationId ? [{ answerId, organizationId: inquiry.leadOrganizationId, role: "lead" }] : []),
-    ...contributors.filter((c) => c.id !== inquiry.leadOrganizationId).map((c) => ({ answerId, organizationId: c.id, role: "contributor" })),
+    ...contributors
+      .filter((c) => c.id !== inquiry.leadOrganizationId)
+      .map((c) => ({ answerId, organizationId: c.id, role: "contributor" })),
   ];
   if (contributorRows.length) await tx.insert(answerContributors).values(contributorRows);
 
   const [lead] = inquiry.leadOrganizationId
-    ? await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inquiry.leadOrganizationId))
+    ? await tx
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, inquiry.leadOrganizationId))
     : [];
   const [version] = await tx
     .insert(answerVersions)
-    .values({ answerId, versionNumber: 1, title: inquiry.title, issuedByLabel: lead?.name ?? null, createdByUserId: userId })
+    .values({
+      answerId,
+      versionNumber: 1,
+      title: inquiry.title,
+      issuedByLabel: lead?.name ?? null,
+      createdByUserId: userId,
+    })
     .returning({ id: answerVersions.id });
 
   const questionRows = await tx
@@ -71,7 +87,13 @@ export async function createAnswerFor(tx: Tx, inquiry: InquiryRow, userId: strin
   for (const [index, question] of questionRows.entries()) {
     const [part] = await tx
       .insert(answerParts)
-      .values({ versionId: version!.id, position: index + 1, bodyJson: empty.json, bodyHtml: empty.html, bodyText: empty.text })
+      .values({
+        versionId: version!.id,
+        position: index + 1,
+        bodyJson: empty.json,
+        bodyHtml: empty.html,
+        bodyText: empty.text,
+      })
       .returning({ id: answerParts.id });
     await tx.insert(answerPartQuestions).values({ partId: part!.id, questionId: question.id });
   }
@@ -102,7 +124,10 @@ export async function createAnswerFor(tx: Tx, inquiry: InquiryRow, userId: strin
       status: step.status,
     })),
   );
-  await tx.update(answerVersions).set({ contentHash: await contentHash(tx, version!.id, false) }).where(eq(answerVersions.id, version!.id));
+  await tx
+    .update(answerVersions)
+    .set({ contentHash: await contentHash(tx, version!.id, false) })
+    .where(eq(answerVersions.id, version!.id));
   return answerId;
 }
 
@@ -123,7 +148,12 @@ export async function signableContent(db: Db | Tx, versionId: string, flagged: b
   const [version] = await db.select().from(answerVersions).where(eq(answerVersions.id, versionId));
   if (!version) throw new Error(`no answer version ${versionId}`);
   const parts = await db
-    .select({ id: answerParts.id, position: answerParts.position, jointNote: answerParts.jointNote, bodyJson: answerParts.bodyJson })
+    .select({
+      id: answerParts.id,
+      position: answerParts.position,
+      jointNote: answerParts.jointNote,
+      bodyJson: answerParts.bodyJson,
+    })
     .from(answerParts)
     .where(eq(answerParts.versionId, versionId))
     .orderBy(asc(answerParts.position));
@@ -153,7 +183,12 @@ export async function signableContent(db: Db | Tx, versionId: string, flagged: b
         jointNote: part.jointNote,
         body: part.bodyJson,
         withholding: w
-          ? { reason: w.reason, subject: w.subject, publicJustification: w.publicJustification, withheldText: w.withheldText }
+          ? {
+              reason: w.reason,
+              subject: w.subject,
+              publicJustification: w.publicJustification,
+              withheldText: w.withheldText,
+            }
           : null,
       };
     }),

@@ -17,30 +17,48 @@ export const followUpTitle = (reference: string | null, title: string) =>
   `Nachfrage${reference ? ` zu ${reference}` : ""}: ${title}`.slice(0, 300);
 
 /** Whether the user may start a follow-up of this inquiry (originating faction, answer published). */
-export async function mayStartFollowUp(user: { memberships: readonly MembershipFact[] }, inquiryId: string): Promise<boolean> {
+export async function mayStartFollowUp(
+  user: { memberships: readonly MembershipFact[] },
+  inquiryId: string,
+): Promise<boolean> {
   const db = await getDb();
   const [row] = await db
     .select({ bodyId: inquiries.bodyId, originator: inquiries.originatorOrganizationId })
     .from(inquiries)
     .innerJoin(answers, and(eq(answers.inquiryId, inquiries.id), eq(answers.status, "published")))
     .where(eq(inquiries.id, inquiryId));
-  return row !== undefined && draftingFactions(user.memberships).some((f) => f.organizationId === row.originator && f.bodyId === row.bodyId);
+  return (
+    row !== undefined &&
+    draftingFactions(user.memberships).some((f) => f.organizationId === row.originator && f.bodyId === row.bodyId)
+  );
 }
 
 /** Starts the follow-up draft; returns its id (the route redirects to the draft editor). */
-export async function startFollowUp(user: { id: string; memberships: readonly MembershipFact[] }, inquiryId: string): Promise<string> {
+export async function startFollowUp(
+  user: { id: string; memberships: readonly MembershipFact[] },
+  inquiryId: string,
+): Promise<string> {
   const db = await getDb();
   const [original] = await db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
   if (!original) throw new NotFound();
   const facts = await responsibilityFacts(db, original.id, original.leadOrganizationId);
   if (!maySeeInquiry(user.memberships, { ...original, ...facts })) throw new NotFound();
-  const faction = draftingFactions(user.memberships).find((f) => f.organizationId === original.originatorOrganizationId && f.bodyId === original.bodyId);
+  const faction = draftingFactions(user.memberships).find(
+    (f) => f.organizationId === original.originatorOrganizationId && f.bodyId === original.bodyId,
+  );
   const [answer] = await db
     .select({ id: answers.id })
     .from(answers)
     .where(and(eq(answers.inquiryId, original.id), eq(answers.status, "published")));
-  if (!faction || !answer) throw new DraftRefused("Eine Nachfrage kann nur die Fraktion stellen, die die Anfrage gestellt hat, und erst nach der Antwort.");
-  const draftId = await createDraft(user, { factionId: faction.organizationId, typeId: original.typeId, title: followUpTitle(original.reference, original.title) });
+  if (!faction || !answer)
+    throw new DraftRefused(
+      "Eine Nachfrage kann nur die Fraktion stellen, die die Anfrage gestellt hat, und erst nach der Antwort.",
+    );
+  const draftId = await createDraft(user, {
+    factionId: faction.organizationId,
+    typeId: original.typeId,
+    title: followUpTitle(original.reference, original.title),
+  });
   await db.insert(answerFollowUps).values({ answerId: answer.id, inquiryId: draftId });
   return draftId;
 }
@@ -64,7 +82,10 @@ export interface FollowUpLinks {
  * The links of one inquiry, filtered by who reads: `reader` null is the public (public, submitted inquiries
  * only); a user sees what maySeeInquiry lets them see.
  */
-export async function loadFollowUpLinks(inquiryId: string, reader: { memberships: readonly MembershipFact[] } | null): Promise<FollowUpLinks> {
+export async function loadFollowUpLinks(
+  inquiryId: string,
+  reader: { memberships: readonly MembershipFact[] } | null,
+): Promise<FollowUpLinks> {
   const db = await getDb();
   const original = alias(inquiries, "original");
   const follow = alias(inquiries, "follow");

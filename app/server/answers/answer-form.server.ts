@@ -68,7 +68,15 @@ export function parseAnswerForm(form: FormData): ParsedAnswerForm | null {
     });
   }
   if (scalars.data.op === "add_part") {
-    parts.push({ questionIds: [], body: { json: "", text: "" }, withheld: false, reason: "", subject: "", justification: "", withheldText: "" });
+    parts.push({
+      questionIds: [],
+      body: { json: "", text: "" },
+      withheld: false,
+      reason: "",
+      subject: "",
+      justification: "",
+      withheldText: "",
+    });
   }
   return {
     ...scalars.data,

@@ -42,7 +42,11 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
         expectedVersion: input.expectedVersion,
         event: "publish",
         actor: { userId: user.id, memberships: user.memberships },
-        payload: { fromVersion: input.expectedVersion, versionNumber: version.versionNumber, documentReference: reference },
+        payload: {
+          fromVersion: input.expectedVersion,
+          versionNumber: version.versionNumber,
+          documentReference: reference,
+        },
         within: async (inner) => {
           await inner
             .update(answerVersions)
@@ -54,7 +58,11 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
             .where(eq(answerVersions.id, version.id));
         },
       });
-      const [current] = await tx.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, inquiry.id)).for("update");
+      const [current] = await tx
+        .select({ version: inquiries.version })
+        .from(inquiries)
+        .where(eq(inquiries.id, inquiry.id))
+        .for("update");
       await applyInquiryTransition(tx, {
         inquiryId: inquiry.id,
         bodyId: inquiry.bodyId,
@@ -74,7 +82,8 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
       .where(and(eq(events.aggregateId, subject.answer.id), eq(events.type, "publish")))
       .orderBy(desc(events.id))
       .limit(1);
-    if (subject.answer.status === "published" && last?.payload.fromVersion === input.expectedVersion) return { alreadyPublished: true };
+    if (subject.answer.status === "published" && last?.payload.fromVersion === input.expectedVersion)
+      return { alreadyPublished: true };
     throw error;
   }
 }

@@ -24,7 +24,10 @@ export interface AnswerQueue {
   toPublish: QueueItem[];
 }
 
-export async function loadAnswerQueue(user: { memberships: readonly MembershipFact[] }, bodyId: string): Promise<AnswerQueue> {
+export async function loadAnswerQueue(
+  user: { memberships: readonly MembershipFact[] },
+  bodyId: string,
+): Promise<AnswerQueue> {
   const inBody = user.memberships.filter((m) => m.bodyId === bodyId);
   const signs = inBody.some((m) => (SIGNER_ROLES as readonly string[]).includes(m.role));
   const publishes = inBody.some((m) => m.role === "council_office");
@@ -43,18 +46,37 @@ export async function loadAnswerQueue(user: { memberships: readonly MembershipFa
     })
     .from(answers)
     .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
-    .where(and(eq(answers.bodyId, bodyId), inArray(answers.status, [...(signs ? ["sign_off" as const] : []), ...(publishes ? ["approved" as const] : [])])))
+    .where(
+      and(
+        eq(answers.bodyId, bodyId),
+        inArray(answers.status, [...(signs ? ["sign_off" as const] : []), ...(publishes ? ["approved" as const] : [])]),
+      ),
+    )
     .orderBy(asc(inquiries.dueOn), asc(inquiries.title))
     .limit(QUEUE_LIMIT * 4);
   const signing = rows.filter((r) => r.status === "sign_off");
   const steps = signing.length
-    ? await db.select().from(signOffSteps).where(inArray(signOffSteps.answerId, signing.map((r) => r.answerId)))
+    ? await db
+        .select()
+        .from(signOffSteps)
+        .where(
+          inArray(
+            signOffSteps.answerId,
+            signing.map((r) => r.answerId),
+          ),
+        )
     : [];
   const toSign: QueueItem[] = [];
   for (const row of signing) {
     const step = currentStep(steps.filter((s) => s.answerId === row.answerId));
     if (step && maySignStep(inBody, bodyId, step, row.leadOrganizationId ?? row.inquiryLead)) {
-      toSign.push({ inquiryId: row.inquiryId, title: row.title, reference: row.reference, dueOn: row.dueOn, stepLabel: step.label });
+      toSign.push({
+        inquiryId: row.inquiryId,
+        title: row.title,
+        reference: row.reference,
+        dueOn: row.dueOn,
+        stepLabel: step.label,
+      });
     }
   }
   const toPublish = rows

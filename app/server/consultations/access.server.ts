@@ -22,7 +22,15 @@ export interface Actor {
 
 export interface AnswerAccess {
   answer: typeof answers.$inferSelect;
-  inquiry: { id: string; title: string; status: string; visibility: "public" | "internal"; reference: string | null; typeName: string; requiresDpoConsultation: boolean };
+  inquiry: {
+    id: string;
+    title: string;
+    status: string;
+    visibility: "public" | "internal";
+    reference: string | null;
+    typeName: string;
+    requiresDpoConsultation: boolean;
+  };
   bodyId: string;
   bodySlug: string;
   today: string;
@@ -35,7 +43,12 @@ function bodyIdsOf(actor: Actor): string[] {
 }
 
 /** The answer of an inquiry, if the user may see the administration's work on it. `lock` takes a row lock. */
-export async function answerAccess(db: Db | Tx, actor: Actor, inquiryId: string, options: { lock?: boolean } = {}): Promise<AnswerAccess | null> {
+export async function answerAccess(
+  db: Db | Tx,
+  actor: Actor,
+  inquiryId: string,
+  options: { lock?: boolean } = {},
+): Promise<AnswerAccess | null> {
   const bodyIds = bodyIdsOf(actor);
   if (bodyIds.length === 0) throw new NotFound();
   const [inquiry] = await db
@@ -66,7 +79,10 @@ export async function answerAccess(db: Db | Tx, actor: Actor, inquiryId: string,
     ...(await responsibilityFacts(db, inquiry.id, inquiry.leadOrganizationId)),
   };
   if (!maySeeAdministrationWork(actor.memberships, facts)) throw new NotFound();
-  const query = db.select().from(answers).where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, inquiry.bodyId)));
+  const query = db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, inquiry.bodyId)));
   const [answer] = options.lock ? await query.for("update") : await query;
   if (!answer) return null;
   const leadOrganizationId = answer.leadOrganizationId ?? inquiry.leadOrganizationId;
@@ -95,7 +111,12 @@ export interface ConsultationAccess extends AnswerAccess {
 }
 
 /** One consultation by id, with its answer; NotFound unless the user may see the answer's work. */
-export async function consultationAccess(db: Db | Tx, actor: Actor, consultationId: string, options: { lock?: boolean } = {}): Promise<ConsultationAccess> {
+export async function consultationAccess(
+  db: Db | Tx,
+  actor: Actor,
+  consultationId: string,
+  options: { lock?: boolean } = {},
+): Promise<ConsultationAccess> {
   const bodyIds = bodyIdsOf(actor);
   if (bodyIds.length === 0) throw new NotFound();
   const query = db

@@ -13,7 +13,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { answerContributors, consultationRecommendations, consultations, inquiryContributors, organizations } from "../../../db/schema";
+import {
+  answerContributors,
+  consultationRecommendations,
+  consultations,
+  inquiryContributors,
+  organizations,
+} from "../../../db/schema";
 import {
   ITEMS_MAX,
   STATEMENT_TITLE_MAX,
@@ -75,11 +81,21 @@ async function requireAnswer(db: Db | Tx, actor: Actor, inquiryId: string, lock 
 }
 
 /** The organisations a consultation of this kind may be addressed to. */
-export async function addresseeOptions(db: Db | Tx, access: AnswerAccess, kind: ConsultationKind): Promise<Array<{ id: string; name: string }>> {
+export async function addresseeOptions(
+  db: Db | Tx,
+  access: AnswerAccess,
+  kind: ConsultationKind,
+): Promise<Array<{ id: string; name: string }>> {
   if (kind === "department") {
     const ids = [
-      ...(await db.select({ id: inquiryContributors.organizationId }).from(inquiryContributors).where(eq(inquiryContributors.inquiryId, access.inquiry.id))),
-      ...(await db.select({ id: answerContributors.organizationId }).from(answerContributors).where(eq(answerContributors.answerId, access.answer.id))),
+      ...(await db
+        .select({ id: inquiryContributors.organizationId })
+        .from(inquiryContributors)
+        .where(eq(inquiryContributors.inquiryId, access.inquiry.id))),
+      ...(await db
+        .select({ id: answerContributors.organizationId })
+        .from(answerContributors)
+        .where(eq(answerContributors.answerId, access.answer.id))),
     ]
       .map((r) => r.id)
       .filter((id) => id !== access.leadOrganizationId);
@@ -97,7 +113,13 @@ export async function addresseeOptions(db: Db | Tx, access: AnswerAccess, kind: 
     .orderBy(organizations.name);
 }
 
-function richOrError(errors: Record<string, string>, field: string, input: RichFieldInput, label: string, emptyMessage?: string): RenderedContent | null {
+function richOrError(
+  errors: Record<string, string>,
+  field: string,
+  input: RichFieldInput,
+  label: string,
+  emptyMessage?: string,
+): RenderedContent | null {
   const result = resolveRichField(input, label);
   if (!result.ok) {
     errors[field] = result.message;
@@ -111,13 +133,19 @@ function richOrError(errors: Record<string, string>, field: string, input: RichF
 }
 
 /** Requests a consultation (or records an authority's letter); returns the new consultation's id. */
-export async function requestConsultation(actor: Actor, inquiryId: string, input: RequestInput, db?: Db): Promise<string> {
+export async function requestConsultation(
+  actor: Actor,
+  inquiryId: string,
+  input: RequestInput,
+  db?: Db,
+): Promise<string> {
   const database = db ?? (await getDb());
   // Checked once before the transaction so that bad input costs no lock; again inside, under the lock.
   const before = await requireAnswer(database, actor, inquiryId);
   const errors: Record<string, string> = {};
   const options = await addresseeOptions(database, before, input.kind);
-  if (!options.some((o) => o.id === input.addresseeOrganizationId)) errors.addresseeOrganizationId = t.errors.addresseeUnknown;
+  if (!options.some((o) => o.id === input.addresseeOrganizationId))
+    errors.addresseeOrganizationId = t.errors.addresseeUnknown;
   let questions: RenderedContent | null = null;
   let letter: RenderedContent | null = null;
   let dueOn: string | null = null;
@@ -143,9 +171,23 @@ export async function requestConsultation(actor: Actor, inquiryId: string, input
     answerId: before.answer.id,
     kind: input.kind,
     addresseeOrganizationId: input.addresseeOrganizationId,
-    ...(questions ? { questionsPut: questions.text, questionsJson: questions.json, questionsHtml: questions.html, dueOn, requestedOn: before.today } : {}),
+    ...(questions
+      ? {
+          questionsPut: questions.text,
+          questionsJson: questions.json,
+          questionsHtml: questions.html,
+          dueOn,
+          requestedOn: before.today,
+        }
+      : {}),
     ...(letter
-      ? { statementTitle: letterTitle, statementJson: letter.json, statementHtml: letter.html, statementText: letter.text, answeredOn: letterOn }
+      ? {
+          statementTitle: letterTitle,
+          statementJson: letter.json,
+          statementHtml: letter.html,
+          statementText: letter.text,
+          answeredOn: letterOn,
+        }
       : {}),
   };
 
@@ -179,7 +221,11 @@ export async function requestConsultation(actor: Actor, inquiryId: string, input
       type: input.kind === "department" ? "contribution_requested" : "authority_letter_received",
       actorUserId: actor.id,
       public: false,
-      payload: { answerId: access.answer.id, addresseeOrganizationId: input.addresseeOrganizationId, ...(dueOn ? { dueOn } : { letterOn }) },
+      payload: {
+        answerId: access.answer.id,
+        addresseeOrganizationId: input.addresseeOrganizationId,
+        ...(dueOn ? { dueOn } : { letterOn }),
+      },
     });
     return row!.id;
   });
@@ -195,12 +241,21 @@ export interface StatementInput {
   submit: boolean;
 }
 
-function validateStatement(kind: ConsultationKind, input: StatementInput): { title: string | null; statement: RenderedContent | null; items: ValidItem[] } {
+function validateStatement(
+  kind: ConsultationKind,
+  input: StatementInput,
+): { title: string | null; statement: RenderedContent | null; items: ValidItem[] } {
   const errors: Record<string, string> = {};
   const title = input.title.trim();
   if (title.length > STATEMENT_TITLE_MAX) errors.title = t.errors.titleTooLong;
   const label = kind === "department" ? t.statement.contributionBody : t.statement.body;
-  const statement = richOrError(errors, "statement", input.statement, label, input.submit ? t.errors.statementEmpty : undefined);
+  const statement = richOrError(
+    errors,
+    "statement",
+    input.statement,
+    label,
+    input.submit ? t.errors.statementEmpty : undefined,
+  );
   const checked = validateItems(kind === "department" ? [] : input.items);
   if (checked.tooMany) errors.items = t.errors.tooManyItems(ITEMS_MAX);
   for (const [index, problem] of checked.problems) errors[`item-${index}`] = t.errors.item[problem];
@@ -209,7 +264,11 @@ function validateStatement(kind: ConsultationKind, input: StatementInput): { tit
     else if (input.submit && input.verdict === "") errors.verdict = t.errors.verdictMissing;
   }
   if (Object.keys(errors).length > 0) throw new ConsultationInputError(errors);
-  return { title: title || null, statement: statement && statement.text !== "" ? statement : null, items: checked.items };
+  return {
+    title: title || null,
+    statement: statement && statement.text !== "" ? statement : null,
+    items: checked.items,
+  };
 }
 
 async function replaceItems(tx: Tx, consultationId: string, items: readonly ValidItem[]) {
@@ -233,7 +292,12 @@ async function lockOpenConsultation(tx: Tx, actor: Actor, consultationId: string
  * The consulted office saves (draft) or submits its statement. Submitting a DPO statement while the answer
  * waits for it is the lifecycle step consultation_answered (consultation → drafting).
  */
-export async function saveStatement(actor: Actor, consultationId: string, input: StatementInput, db?: Db): Promise<{ version: number }> {
+export async function saveStatement(
+  actor: Actor,
+  consultationId: string,
+  input: StatementInput,
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const before = await consultationAccess(database, actor, consultationId);
   if (!before.mayWrite || before.consultation.kind === "supervisory_authority") refuse("form", t.errors.forbidden);
@@ -262,7 +326,14 @@ export async function saveStatement(actor: Actor, consultationId: string, input:
     const othersOpen = await tx
       .select({ id: consultations.id })
       .from(consultations)
-      .where(and(eq(consultations.answerId, c.answerId), eq(consultations.kind, "dpo"), eq(consultations.status, "requested"), ne(consultations.id, c.id)));
+      .where(
+        and(
+          eq(consultations.answerId, c.answerId),
+          eq(consultations.kind, "dpo"),
+          eq(consultations.status, "requested"),
+          ne(consultations.id, c.id),
+        ),
+      );
     if (c.kind === "dpo" && access.answer.status === "consultation" && othersOpen.length === 0) {
       await applyAnswerTransition(tx as unknown as Db, {
         answerId: c.answerId,
@@ -289,7 +360,12 @@ export async function saveStatement(actor: Actor, consultationId: string, input:
 }
 
 /** The lead department decides whether the statement is published with the answer. */
-export async function setQuoted(actor: Actor, consultationId: string, input: { version: number; quoted: boolean }, db?: Db): Promise<{ version: number }> {
+export async function setQuoted(
+  actor: Actor,
+  consultationId: string,
+  input: { version: number; quoted: boolean },
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   return database.transaction(async (tx) => {
     const access = await consultationAccess(tx, actor, consultationId, { lock: true });
@@ -300,7 +376,10 @@ export async function setQuoted(actor: Actor, consultationId: string, input: { v
     // What was published stays as it was published (a correction is the answers module's new version).
     if (access.answer.status === "published") refuse("form", t.errors.answerNotDrafting);
     const version = c.version + 1;
-    await tx.update(consultations).set({ publishedWithAnswer: input.quoted, version }).where(eq(consultations.id, c.id));
+    await tx
+      .update(consultations)
+      .set({ publishedWithAnswer: input.quoted, version })
+      .where(eq(consultations.id, c.id));
     await recordEvent(tx, {
       bodyId: access.bodyId,
       aggregateType: "consultation",
@@ -329,7 +408,8 @@ export async function recordReply(
   const reply = richOrError(errors, "reply", input.reply, t.reply.body, t.errors.replyEmpty);
   const problem = letterDateProblem(input.repliedOn, before.today);
   if (problem) errors.repliedOn = t.errors.letterDate[problem];
-  else if (before.consultation.answeredOn && input.repliedOn.trim() < before.consultation.answeredOn) errors.repliedOn = t.errors.replyBeforeLetter;
+  else if (before.consultation.answeredOn && input.repliedOn.trim() < before.consultation.answeredOn)
+    errors.repliedOn = t.errors.replyBeforeLetter;
   if (Object.keys(errors).length > 0 || !reply) throw new ConsultationInputError(errors);
   return database.transaction(async (tx) => {
     const access = await lockOpenConsultation(tx, actor, consultationId, input.version);
@@ -337,7 +417,14 @@ export async function recordReply(
     const version = c.version + 1;
     await tx
       .update(consultations)
-      .set({ replyJson: reply.json, replyHtml: reply.html, replyText: reply.text, repliedOn: input.repliedOn.trim(), status: "answered", version })
+      .set({
+        replyJson: reply.json,
+        replyHtml: reply.html,
+        replyText: reply.text,
+        repliedOn: input.repliedOn.trim(),
+        status: "answered",
+        version,
+      })
       .where(eq(consultations.id, c.id));
     await recordEvent(tx, {
       bodyId: access.bodyId,

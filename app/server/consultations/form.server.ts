@@ -39,13 +39,33 @@ export function parseRequestForm(form: FormData): ParsedRequest {
       version,
       addresseeOrganizationId: z.string().max(100),
     })
-    .safeParse({ kind: str(form, "kind"), version: str(form, "version"), addresseeOrganizationId: str(form, "addresseeOrganizationId") });
+    .safeParse({
+      kind: str(form, "kind"),
+      version: str(form, "version"),
+      addresseeOrganizationId: str(form, "addresseeOrganizationId"),
+    });
   if (!scalars.success) return { ok: false };
   const { kind, addresseeOrganizationId } = scalars.data;
   const base = { answerVersion: scalars.data.version, addresseeOrganizationId };
   if (kind === "supervisory_authority") {
-    const values = { kind, addresseeOrganizationId, letterTitle: str(form, "letterTitle"), letterOn: str(form, "letterOn"), ...richValues(form, "letter") };
-    return { ok: true, values, input: { kind, ...base, letterTitle: values.letterTitle, letterOn: values.letterOn, letter: rich(form, "letter") } };
+    const values = {
+      kind,
+      addresseeOrganizationId,
+      letterTitle: str(form, "letterTitle"),
+      letterOn: str(form, "letterOn"),
+      ...richValues(form, "letter"),
+    };
+    return {
+      ok: true,
+      values,
+      input: {
+        kind,
+        ...base,
+        letterTitle: values.letterTitle,
+        letterOn: values.letterOn,
+        letter: rich(form, "letter"),
+      },
+    };
   }
   const values = { kind, addresseeOrganizationId, dueOn: str(form, "dueOn"), ...richValues(form, "questions") };
   return { ok: true, values, input: { kind, ...base, dueOn: values.dueOn, questions: rich(form, "questions") } };
@@ -54,7 +74,12 @@ export function parseRequestForm(form: FormData): ParsedRequest {
 export type ParsedConsultationForm =
   | { ok: true; intent: "save" | "submit"; input: StatementInput; values: PostedValues }
   | { ok: true; intent: "quote"; input: { version: number; quoted: boolean }; values: PostedValues }
-  | { ok: true; intent: "reply"; input: { version: number; reply: RichFieldInput; repliedOn: string }; values: PostedValues }
+  | {
+      ok: true;
+      intent: "reply";
+      input: { version: number; reply: RichFieldInput; repliedOn: string };
+      values: PostedValues;
+    }
   | { ok: false };
 
 export function parseConsultationForm(form: FormData): ParsedConsultationForm {
@@ -66,17 +91,32 @@ export function parseConsultationForm(form: FormData): ParsedConsultationForm {
   const { intent } = scalars.data;
   if (intent === "quote") {
     const quoted = str(form, "quoted") === "on";
-    return { ok: true, intent, input: { version: scalars.data.version, quoted }, values: { quoted: quoted ? "on" : "" } };
+    return {
+      ok: true,
+      intent,
+      input: { version: scalars.data.version, quoted },
+      values: { quoted: quoted ? "on" : "" },
+    };
   }
   if (intent === "reply") {
     const values = { repliedOn: str(form, "repliedOn"), ...richValues(form, "reply") };
-    return { ok: true, intent, input: { version: scalars.data.version, repliedOn: values.repliedOn, reply: rich(form, "reply") }, values };
+    return {
+      ok: true,
+      intent,
+      input: { version: scalars.data.version, repliedOn: values.repliedOn, reply: rich(form, "reply") },
+      values,
+    };
   }
   const items: ItemInput[] = [];
   for (let i = 0; i < ITEMS_PARSE_CAP && form.has(`item-${i}-text`); i += 1) {
     items.push({ kind: str(form, `item-${i}-kind`), text: str(form, `item-${i}-text`) });
   }
-  const values: PostedValues = { title: str(form, "title"), verdict: str(form, "verdict"), items, ...richValues(form, "statement") };
+  const values: PostedValues = {
+    title: str(form, "title"),
+    verdict: str(form, "verdict"),
+    items,
+    ...richValues(form, "statement"),
+  };
   return {
     ok: true,
     intent,

@@ -34,7 +34,11 @@ export interface ConsultationOverview {
   requirement: ConsultationRequirement | null;
 }
 
-export async function loadConsultationOverview(actor: Actor, inquiryId: string, db?: Db): Promise<ConsultationOverview> {
+export async function loadConsultationOverview(
+  actor: Actor,
+  inquiryId: string,
+  db?: Db,
+): Promise<ConsultationOverview> {
   const database = db ?? (await getDb());
   const access = await answerAccess(database, actor, inquiryId);
   if (!access) {
@@ -78,7 +82,12 @@ export async function loadConsultationOverview(actor: Actor, inquiryId: string, 
       }
     : { dpo: [], department: [], supervisory_authority: [] };
   return {
-    inquiry: { id: access.inquiry.id, title: access.inquiry.title, reference: access.inquiry.reference, typeName: access.inquiry.typeName },
+    inquiry: {
+      id: access.inquiry.id,
+      title: access.inquiry.title,
+      reference: access.inquiry.reference,
+      typeName: access.inquiry.typeName,
+    },
     today: access.today,
     answer: { id: access.answer.id, status: access.answer.status, version: access.answer.version },
     isLead: access.isLead,
@@ -112,7 +121,10 @@ export async function loadConsultation(actor: Actor, consultationId: string, db?
   const database = db ?? (await getDb());
   const access = await consultationAccess(database, actor, consultationId);
   const c = access.consultation;
-  const [addressee] = await database.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, c.addresseeOrganizationId));
+  const [addressee] = await database
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, c.addresseeOrganizationId));
   const items = await database
     .select({ kind: consultationRecommendations.kind, text: consultationRecommendations.text })
     .from(consultationRecommendations)
@@ -129,7 +141,12 @@ export async function loadConsultation(actor: Actor, consultationId: string, db?
     verdict: c.verdict,
     publishedWithAnswer: c.publishedWithAnswer,
     version: c.version,
-    inquiry: { id: access.inquiry.id, title: access.inquiry.title, reference: access.inquiry.reference, typeName: access.inquiry.typeName },
+    inquiry: {
+      id: access.inquiry.id,
+      title: access.inquiry.title,
+      reference: access.inquiry.reference,
+      typeName: access.inquiry.typeName,
+    },
     answerStatus: access.answer.status,
     questionsHtml: c.questionsHtml,
     questionsPut: c.questionsPut,

@@ -5,7 +5,16 @@
  * refuses to start the sign-off while a required statement is missing.
  */
 import { and, eq } from "drizzle-orm";
-import { answers, answerVersions, consultations, inquiries, inquiryTypes, toolInventories, toolInventoryRows, tools } from "../../../db/schema";
+import {
+  answers,
+  answerVersions,
+  consultations,
+  inquiries,
+  inquiryTypes,
+  toolInventories,
+  toolInventoryRows,
+  tools,
+} from "../../../db/schema";
 import type { Db, Tx } from "../core/db.server";
 
 export type RequirementReason = { kind: "type"; name: string } | { kind: "tool"; name: string };
@@ -39,7 +48,9 @@ export async function consultationRequirement(db: Db | Tx, answerId: string): Pr
   const answered = await db
     .select({ id: consultations.id })
     .from(consultations)
-    .where(and(eq(consultations.answerId, answerId), eq(consultations.kind, "dpo"), eq(consultations.status, "answered")))
+    .where(
+      and(eq(consultations.answerId, answerId), eq(consultations.kind, "dpo"), eq(consultations.status, "answered")),
+    )
     .limit(1);
   return { required: reasons.length > 0, reasons, satisfied: answered.length > 0 };
 }

@@ -15,7 +15,12 @@ export interface OutgoingMail {
 export async function enqueueMail(tx: Db | Tx, mail: OutgoingMail): Promise<number> {
   const [row] = await tx
     .insert(outbox)
-    .values({ recipient: mail.recipient, subject: mail.subject, bodyText: mail.bodyText, eventId: mail.eventId ?? null })
+    .values({
+      recipient: mail.recipient,
+      subject: mail.subject,
+      bodyText: mail.bodyText,
+      eventId: mail.eventId ?? null,
+    })
     .returning({ id: outbox.id });
   return row!.id;
 }

@@ -74,7 +74,9 @@ export async function takeTokens(
   }
   if (retryAfterSeconds === 0) return { allowed: true, retryAfterSeconds: 0 };
   for (const bucket of taken) {
-    await db.execute(sql`update rate_limits set tokens = least(${bucket.policy.capacity}::real, tokens + 1) where key = ${bucket.key}`);
+    await db.execute(
+      sql`update rate_limits set tokens = least(${bucket.policy.capacity}::real, tokens + 1) where key = ${bucket.key}`,
+    );
   }
   return { allowed: false, retryAfterSeconds };
 }

@@ -130,14 +130,14 @@ function factsForPayload(guards: readonly GuardId[], facts: TransitionFacts): Re
     if (guard === "reason_given") out.reason = facts.reason?.trim();
     if (guard === "lead_department_given") out.leadOrganizationId = facts.leadOrganizationId;
     if (guard === "public_note_given") out.publicNote = facts.publicNote?.trim();
-    if (guard === "new_due_date_after_current") Object.assign(out, { previousDueOn: facts.currentDueOn, newDueOn: facts.newDueOn });
+    if (guard === "new_due_date_after_current")
+      Object.assign(out, { previousDueOn: facts.currentDueOn, newDueOn: facts.newDueOn });
     if (guard === "decision_given") out.decision = facts.decision;
     if (guard === "comment_given") out.comment = facts.comment?.trim();
     if (guard === "correction_note_given") out.correctionNote = facts.correctionNote?.trim();
   }
   return out;
 }
-
 
 async function lockInquiry(tx: Tx, inquiryId: string, bodyId: string): Promise<InquiryRow> {
   const [row] = await tx
@@ -172,7 +172,10 @@ export async function transitionLockedInquiry(
   command: Omit<InquiryTransitionCommand, "inquiryId" | "expectedVersion">,
 ): Promise<TransitionResult> {
   const { bodyId, event, actor } = command;
-  const [type] = await tx.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
+  const [type] = await tx
+    .select({ lifecycle: inquiryTypes.lifecycle })
+    .from(inquiryTypes)
+    .where(eq(inquiryTypes.id, inquiry.typeId));
   const lifecycle: Lifecycle<string, string> = type?.lifecycle === "motion" ? motionLifecycle : inquiryLifecycle;
 
   const [published] = await tx
@@ -180,7 +183,11 @@ export async function transitionLockedInquiry(
     .from(answers)
     .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.status, "published")))
     .limit(1);
-  const facts: TransitionFacts = { ...command.facts, currentDueOn: inquiry.dueOn, publishedAnswerExists: published !== undefined };
+  const facts: TransitionFacts = {
+    ...command.facts,
+    currentDueOn: inquiry.dueOn,
+    publishedAnswerExists: published !== undefined,
+  };
 
   const decision = decide(lifecycle, inquiry.status, event, facts, rolesFor(actor, bodyId, inquiry));
   if (!decision.ok) refuse(decision);
@@ -194,7 +201,8 @@ export async function transitionLockedInquiry(
         .select({ id: organizations.id })
         .from(organizations)
         .where(and(eq(organizations.id, facts.leadOrganizationId!), eq(organizations.bodyId, bodyId)));
-      if (!department) throw new TransitionRefused("guard_failed", lifecycleText.leadDepartmentNotInBody, "lead_department_given");
+      if (!department)
+        throw new TransitionRefused("guard_failed", lifecycleText.leadDepartmentNotInBody, "lead_department_given");
       changes.leadOrganizationId = department.id;
     }
     if (effect === "record_withdrawal") {
@@ -232,7 +240,12 @@ export async function transitionLockedInquiry(
       type: event as InquiryEventName,
       actorUserId: actor.userId,
       public: publicEvent,
-      payload: { from: inquiry.status, to: decision.to, ...factsForPayload(row.guards ?? [], facts), ...command.payload },
+      payload: {
+        from: inquiry.status,
+        to: decision.to,
+        ...factsForPayload(row.guards ?? [], facts),
+        ...command.payload,
+      },
     },
   );
   return { status: decision.to, version, eventId: eventId!, publicEvent };
@@ -261,12 +274,16 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
     const visibility = await visibilityFacts(tx, { ...inquiry, id: answer.inquiryId, bodyId });
     // An answer in the works is the administration's; a published one is as visible as its inquiry.
     const visible =
-      maySeeAdministrationWork(actor.memberships, visibility) || (answer.status === "published" && maySeeInquiry(actor.memberships, visibility));
+      maySeeAdministrationWork(actor.memberships, visibility) ||
+      (answer.status === "published" && maySeeInquiry(actor.memberships, visibility));
     if (!visible) throw new NotFound();
     if (answer.version !== expectedVersion) throw new StaleVersionError();
     await command.prepare?.(tx, answer);
 
-    const steps = await tx.select({ status: signOffSteps.status }).from(signOffSteps).where(eq(signOffSteps.answerId, answer.id));
+    const steps = await tx
+      .select({ status: signOffSteps.status })
+      .from(signOffSteps)
+      .where(eq(signOffSteps.answerId, answer.id));
     const done = new Set(["signed", "not_required", "unrecorded"]);
     const requirement = await consultationRequirement(tx, answer.id);
     const facts: TransitionFacts = {
@@ -277,10 +294,16 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
       consultationOpen: event === "send_to_sign_off" ? await consultationOpen(tx, answer) : undefined,
     };
 
-    const decision = decide(answerLifecycle, answer.status, event, facts, rolesFor(actor, bodyId, {
-      originatorOrganizationId: null,
-      leadOrganizationId: answer.leadOrganizationId ?? inquiry.leadOrganizationId,
-    }));
+    const decision = decide(
+      answerLifecycle,
+      answer.status,
+      event,
+      facts,
+      rolesFor(actor, bodyId, {
+        originatorOrganizationId: null,
+        leadOrganizationId: answer.leadOrganizationId ?? inquiry.leadOrganizationId,
+      }),
+    );
     if (!decision.ok) refuse(decision);
     const row = answerLifecycle.transitions.find((r) => r.from === answer.status && r.event === event)!;
 
@@ -296,7 +319,10 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
         .where(
           and(
             isNull(signatures.invalidatedAt),
-            inArray(signatures.stepId, tx.select({ id: signOffSteps.id }).from(signOffSteps).where(eq(signOffSteps.answerId, answer.id))),
+            inArray(
+              signatures.stepId,
+              tx.select({ id: signOffSteps.id }).from(signOffSteps).where(eq(signOffSteps.answerId, answer.id)),
+            ),
           ),
         );
     }
@@ -310,7 +336,12 @@ export async function applyAnswerTransition(db: Db, command: AnswerTransitionCom
         type: event as InquiryEventName,
         actorUserId: actor.userId,
         public: publicEvent,
-        payload: { from: answer.status, to: decision.to, ...factsForPayload(row.guards ?? [], facts), ...command.payload },
+        payload: {
+          from: answer.status,
+          to: decision.to,
+          ...factsForPayload(row.guards ?? [], facts),
+          ...command.payload,
+        },
       },
     );
     return { status: decision.to, version, eventId, publicEvent };

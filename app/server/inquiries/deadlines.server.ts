@@ -9,7 +9,6 @@ import { bodies, inquiryTypes, meetings, organizations } from "../../../db/schem
 import { assertIsoDate, computeDueDate, type DueDate } from "../../domain/deadlines";
 import type { Db, Tx } from "../core/db.server";
 
-
 /** The inquiry type does not exist in that body (callers answer 404). */
 export class InquiryTypeNotFound extends Error {
   constructor(readonly typeId: string) {

@@ -26,7 +26,8 @@ export async function setCoauthors(user: Actor, input: { inquiryId: string; user
     const removed = coauthors.filter((id) => !wanted.includes(id));
     if (added.length === 0 && removed.length === 0) return;
     await tx.delete(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, row.id));
-    if (wanted.length > 0) await tx.insert(inquiryCoauthors).values(wanted.map((userId) => ({ inquiryId: row.id, userId })));
+    if (wanted.length > 0)
+      await tx.insert(inquiryCoauthors).values(wanted.map((userId) => ({ inquiryId: row.id, userId })));
     await recordEvent(tx, {
       bodyId: row.bodyId,
       aggregateType: "inquiry",

@@ -69,7 +69,10 @@ function fromJson(json: string, label: string): FieldResult {
   }
   const parsed = parseBoundedJson(json);
   if (!parsed.ok) {
-    return { ok: false, message: parsed.reason === "too_deep" ? t.fieldInvalid(label, TOO_DEEP) : t.fieldNotJson(label) };
+    return {
+      ok: false,
+      message: parsed.reason === "too_deep" ? t.fieldInvalid(label, TOO_DEEP) : t.fieldNotJson(label),
+    };
   }
   try {
     return { ok: true, content: renderContent(parsed.value) };
@@ -104,7 +107,8 @@ export function resolveRichField(input: RichFieldInput, label: string): FieldRes
   } else {
     const text = normaliseNewlines(input.text ?? "");
     const problem = fieldSizeProblem({ jsonBytes: Buffer.byteLength(text, "utf8"), textLength: text.trim().length });
-    if (problem) return { ok: false, message: problem === "too_large_json" ? t.fieldTooLarge(label) : t.fieldTooLong(label) };
+    if (problem)
+      return { ok: false, message: problem === "too_large_json" ? t.fieldTooLarge(label) : t.fieldTooLong(label) };
     const original = input.json ? fromJson(input.json, label) : null;
     const unchanged = original?.ok === true && editableText(original.content.json).trim() === text.trim();
     result = unchanged ? original : { ok: true, content: renderContent(docFromPlainText(text)) };

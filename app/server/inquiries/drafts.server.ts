@@ -21,7 +21,15 @@ import {
   questions,
   users,
 } from "../../../db/schema";
-import { clockTime, draftRights, editableText, draftingFactions, titleProblem, type DraftRights, type QuestionLevel } from "../../domain/draft";
+import {
+  clockTime,
+  draftRights,
+  editableText,
+  draftingFactions,
+  titleProblem,
+  type DraftRights,
+  type QuestionLevel,
+} from "../../domain/draft";
 import type { MembershipFact } from "../../domain/policy";
 import { draftText as t } from "../../domain/texts/draft";
 import { renderContent } from "../../editor/content.server";
@@ -34,7 +42,6 @@ import { NotFound, StaleVersionError, TransitionRefused } from "../core/transiti
 
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
 export type { DraftInput };
-
 
 /** Someone saved the draft since this form was loaded; nothing was written. */
 export class DraftConflict extends Error {
@@ -69,7 +76,12 @@ export async function loadDraftingOptions(user: Actor): Promise<DraftingOption[]
   const db = await getDb();
   const bodyIds = [...new Set(factions.map((f) => f.bodyId))];
   const types = await db
-    .select({ id: inquiryTypes.id, bodyId: inquiryTypes.bodyId, name: inquiryTypes.name, ruleLabel: inquiryTypes.deadlineRuleLabel })
+    .select({
+      id: inquiryTypes.id,
+      bodyId: inquiryTypes.bodyId,
+      name: inquiryTypes.name,
+      ruleLabel: inquiryTypes.deadlineRuleLabel,
+    })
     .from(inquiryTypes)
     .where(inArray(inquiryTypes.bodyId, bodyIds))
     .orderBy(asc(inquiryTypes.name));
@@ -77,12 +89,21 @@ export async function loadDraftingOptions(user: Actor): Promise<DraftingOption[]
     .select({ id: organizations.id, name: organizations.name, bodyName: bodies.name })
     .from(organizations)
     .innerJoin(bodies, eq(bodies.id, organizations.bodyId))
-    .where(inArray(organizations.id, factions.map((f) => f.organizationId)));
+    .where(
+      inArray(
+        organizations.id,
+        factions.map((f) => f.organizationId),
+      ),
+    );
   return factions.flatMap((f) => {
     const org = orgs.find((o) => o.id === f.organizationId);
     if (!org) return [];
-    const own = types.filter((ty) => ty.bodyId === f.bodyId).map(({ id, name, ruleLabel }) => ({ id, name, ruleLabel }));
-    return [{ bodyId: f.bodyId, bodyName: org.bodyName, factionId: f.organizationId, factionName: org.name, types: own }];
+    const own = types
+      .filter((ty) => ty.bodyId === f.bodyId)
+      .map(({ id, name, ruleLabel }) => ({ id, name, ruleLabel }));
+    return [
+      { bodyId: f.bodyId, bodyName: org.bodyName, factionId: f.organizationId, factionName: org.name, types: own },
+    ];
   });
 }
 
@@ -92,7 +113,10 @@ const emptyQuestion = () => renderContent(doc(paragraph()));
  * Starts a draft for one of the user's factions: status draft, public once submitted (the council office may
  * change that later), the faction as originator, one empty question. Writes the non-public `draft_created`.
  */
-export async function createDraft(user: Actor, input: { factionId: string; typeId: string; title: string }): Promise<string> {
+export async function createDraft(
+  user: Actor,
+  input: { factionId: string; typeId: string; title: string },
+): Promise<string> {
   const errors: Record<string, string> = {};
   const faction = draftingFactions(user.memberships).find((f) => f.organizationId === input.factionId);
   if (!faction) errors.faction = t.bodyMissing;
@@ -125,9 +149,20 @@ export async function createDraft(user: Actor, input: { factionId: string; typeI
       })
       .returning({ id: inquiries.id });
     const id = inquiry!.id;
-    await tx.insert(inquiryOriginators).values({ inquiryId: id, organizationId: faction.organizationId, label: org.name, position: 1 });
+    await tx
+      .insert(inquiryOriginators)
+      .values({ inquiryId: id, organizationId: faction.organizationId, label: org.name, position: 1 });
     const body = emptyQuestion();
-    await tx.insert(questions).values({ inquiryId: id, position: 1, number: "1", bodyJson: body.json, bodyHtml: body.html, bodyText: body.text });
+    await tx
+      .insert(questions)
+      .values({
+        inquiryId: id,
+        position: 1,
+        number: "1",
+        bodyJson: body.json,
+        bodyHtml: body.html,
+        bodyText: body.text,
+      });
     await recordEvent(tx, {
       bodyId: faction.bodyId,
       aggregateType: "inquiry",
@@ -147,7 +182,10 @@ export async function createDraft(user: Actor, input: { factionId: string; typeI
 type InquiryRow = typeof inquiries.$inferSelect;
 
 async function coauthorIds(tx: Tx | Db, inquiryId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: inquiryCoauthors.userId }).from(inquiryCoauthors).where(eq(inquiryCoauthors.inquiryId, inquiryId));
+  const rows = await tx
+    .select({ userId: inquiryCoauthors.userId })
+    .from(inquiryCoauthors)
+    .where(eq(inquiryCoauthors.inquiryId, inquiryId));
   return rows.map((r) => r.userId);
 }
 
@@ -165,7 +203,11 @@ function rightsOn(user: Actor, row: InquiryRow, coauthors: string[]): DraftRight
 }
 
 /** Locks the draft row and returns it with the user's rights; NotFound when the user may not read it. */
-export async function lockDraft(tx: Tx, user: Actor, inquiryId: string): Promise<{ row: InquiryRow; rights: DraftRights; coauthors: string[] }> {
+export async function lockDraft(
+  tx: Tx,
+  user: Actor,
+  inquiryId: string,
+): Promise<{ row: InquiryRow; rights: DraftRights; coauthors: string[] }> {
   if (!isUuid(inquiryId)) throw new NotFound();
   const [row] = await tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).for("update");
   if (!row) throw new NotFound();
@@ -201,7 +243,10 @@ export interface DraftView {
  * The draft for the editor, or `{ kind: "submitted" }` when it has been submitted meanwhile and the user is
  * in its faction (the route then sends them to the inquiry's page); null for everything the user may not see.
  */
-export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftView | { kind: "submitted"; id: string } | null> {
+export async function loadDraft(
+  user: Actor,
+  inquiryId: string,
+): Promise<DraftView | { kind: "submitted"; id: string } | null> {
   if (!isUuid(inquiryId)) return null;
   const db = await getDb();
   const [row] = await db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
@@ -213,13 +258,23 @@ export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftVi
     return row.status !== "draft" && ownFaction ? { kind: "submitted", id: row.id } : null;
   }
   const [context] = await db
-    .select({ bodyName: bodies.name, typeName: inquiryTypes.name, ruleLabel: inquiryTypes.deadlineRuleLabel, factionName: organizations.name })
+    .select({
+      bodyName: bodies.name,
+      typeName: inquiryTypes.name,
+      ruleLabel: inquiryTypes.deadlineRuleLabel,
+      factionName: organizations.name,
+    })
     .from(inquiryTypes)
     .innerJoin(bodies, eq(bodies.id, inquiryTypes.bodyId))
     .innerJoin(organizations, eq(organizations.id, row.originatorOrganizationId!))
     .where(eq(inquiryTypes.id, row.typeId));
   const qs = await db
-    .select({ number: questions.number, parentId: questions.parentId, json: questions.bodyJson, text: questions.bodyText })
+    .select({
+      number: questions.number,
+      parentId: questions.parentId,
+      json: questions.bodyJson,
+      text: questions.bodyText,
+    })
     .from(questions)
     .where(eq(questions.inquiryId, row.id))
     .orderBy(asc(questions.position));
@@ -235,7 +290,12 @@ export async function loadDraft(user: Actor, inquiryId: string): Promise<DraftVi
     ruleLabel: context?.ruleLabel ?? "",
     factionName: context?.factionName ?? "",
     preamble: row.preambleJson ? { json: row.preambleJson, text: editableText(row.preambleJson) } : null,
-    questions: qs.map((q) => ({ level: q.parentId ? 1 : 0, number: q.number, json: q.json, text: editableText(q.json) })),
+    questions: qs.map((q) => ({
+      level: q.parentId ? 1 : 0,
+      number: q.number,
+      json: q.json,
+      text: editableText(q.json),
+    })),
     rights,
     coauthors: named(coauthors),
     candidates: rights.manageCoauthors ? members.filter((m) => m.userId !== row.createdByUserId) : [],
@@ -274,7 +334,12 @@ export interface SaveDraftCommand {
 }
 
 /** Writes title, preamble and the whole question set; the caller's transaction holds the row lock. */
-async function writeDraft(tx: Tx, user: Actor, command: SaveDraftCommand, options: { forSubmission: boolean }): Promise<{ row: InquiryRow; version: number }> {
+async function writeDraft(
+  tx: Tx,
+  user: Actor,
+  command: SaveDraftCommand,
+  options: { forSubmission: boolean },
+): Promise<{ row: InquiryRow; version: number }> {
   const { row, rights } = await lockDraft(tx, user, command.inquiryId);
   if (!rights.edit) throw new DraftRefused(t.readOnlyNotice);
   if (row.version !== command.expectedVersion) throw new DraftConflict(row.version);
@@ -312,7 +377,10 @@ async function writeDraft(tx: Tx, user: Actor, command: SaveDraftCommand, option
 }
 
 /** Saves a draft; returns the new version. DraftConflict when someone saved in between, and nothing is written. */
-export async function saveDraft(user: Actor, command: SaveDraftCommand): Promise<{ version: number; savedAt: Date; savedAtTime: string }> {
+export async function saveDraft(
+  user: Actor,
+  command: SaveDraftCommand,
+): Promise<{ version: number; savedAt: Date; savedAtTime: string }> {
   const db = await getDb();
   const { row, version } = await db.transaction((tx) => writeDraft(tx, user, command, { forSubmission: false }));
   const [body] = await db.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, row.bodyId));

@@ -10,7 +10,12 @@ import { isIsoDate } from "../../domain/lifecycle";
 import { workflowText as t } from "../../domain/texts/workflow";
 import type { Db } from "../core/db.server";
 import type { TransitionResult } from "../core/transitions.server";
-import { runRecordedCommand, runWorkflowTransition, WorkflowInputError, type WorkflowUser } from "./workflow-context.server";
+import {
+  runRecordedCommand,
+  runWorkflowTransition,
+  WorkflowInputError,
+  type WorkflowUser,
+} from "./workflow-context.server";
 
 interface ExtensionInput {
   newDueOn: string;
@@ -24,27 +29,43 @@ function checkExtensionInput(currentDueOn: string | null, input: ExtensionInput,
 }
 
 /** Clerk or department head of the lead department asks for a later due date. */
-export async function requestExtension(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, input: ExtensionInput) {
-  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "request_extension" }, async (tx, { inquiry }) => {
-    checkExtensionInput(inquiry.dueOn, input);
-    const [request] = await tx
-      .insert(extensionRequests)
-      .values({
-        inquiryId: inquiry.id,
-        requestedByOrganizationId: inquiry.leadOrganizationId!,
-        requestedByUserId: user.id,
-        requestedDueOn: input.newDueOn,
-        reason: input.reason.trim(),
-      })
-      .returning({ id: extensionRequests.id });
-    return {
-      event: {
-        type: "extension_requested",
-        public: false,
-        payload: { requestId: request!.id, currentDueOn: inquiry.dueOn, requestedDueOn: input.newDueOn, reason: input.reason.trim() },
-      },
-    };
-  });
+export async function requestExtension(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: ExtensionInput,
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "request_extension" },
+    async (tx, { inquiry }) => {
+      checkExtensionInput(inquiry.dueOn, input);
+      const [request] = await tx
+        .insert(extensionRequests)
+        .values({
+          inquiryId: inquiry.id,
+          requestedByOrganizationId: inquiry.leadOrganizationId!,
+          requestedByUserId: user.id,
+          requestedDueOn: input.newDueOn,
+          reason: input.reason.trim(),
+        })
+        .returning({ id: extensionRequests.id });
+      return {
+        event: {
+          type: "extension_requested",
+          public: false,
+          payload: {
+            requestId: request!.id,
+            currentDueOn: inquiry.dueOn,
+            requestedDueOn: input.newDueOn,
+            reason: input.reason.trim(),
+          },
+        },
+      };
+    },
+  );
 }
 
 /** Council office extends the deadline directly (no request). */
@@ -89,7 +110,11 @@ export async function grantExtension(
           .select()
           .from(extensionRequests)
           .where(
-            and(eq(extensionRequests.id, input.requestId), eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")),
+            and(
+              eq(extensionRequests.id, input.requestId),
+              eq(extensionRequests.inquiryId, inquiry.id),
+              eq(extensionRequests.status, "pending"),
+            ),
           )
           .for("update");
         if (!request) throw new WorkflowInputError("form", t.noPendingRequest);
@@ -116,27 +141,41 @@ export async function refuseExtension(
   expectedVersion: number,
   input: { requestId: string; note: string },
 ) {
-  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "decide_extension_request" }, async (tx, { inquiry }) => {
-    const note = input.note.trim();
-    if (!note) throw new WorkflowInputError("note", t.required);
-    const [request] = await tx
-      .update(extensionRequests)
-      .set({ status: "refused", decidedByUserId: user.id, decidedAt: sql`now()`, decisionNote: note })
-      .where(
-        and(eq(extensionRequests.id, input.requestId), eq(extensionRequests.inquiryId, inquiry.id), eq(extensionRequests.status, "pending")),
-      )
-      .returning({
-        id: extensionRequests.id,
-        requestedDueOn: extensionRequests.requestedDueOn,
-        requestedByOrganizationId: extensionRequests.requestedByOrganizationId,
-      });
-    if (!request) throw new WorkflowInputError("form", t.noPendingRequest);
-    return {
-      event: {
-        type: "extension_refused",
-        public: false,
-        payload: { requestId: request.id, requestedDueOn: request.requestedDueOn, requestedByOrganizationId: request.requestedByOrganizationId, note },
-      },
-    };
-  });
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "decide_extension_request" },
+    async (tx, { inquiry }) => {
+      const note = input.note.trim();
+      if (!note) throw new WorkflowInputError("note", t.required);
+      const [request] = await tx
+        .update(extensionRequests)
+        .set({ status: "refused", decidedByUserId: user.id, decidedAt: sql`now()`, decisionNote: note })
+        .where(
+          and(
+            eq(extensionRequests.id, input.requestId),
+            eq(extensionRequests.inquiryId, inquiry.id),
+            eq(extensionRequests.status, "pending"),
+          ),
+        )
+        .returning({
+          id: extensionRequests.id,
+          requestedDueOn: extensionRequests.requestedDueOn,
+          requestedByOrganizationId: extensionRequests.requestedByOrganizationId,
+        });
+      if (!request) throw new WorkflowInputError("form", t.noPendingRequest);
+      return {
+        event: {
+          type: "extension_refused",
+          public: false,
+          payload: {
+            requestId: request.id,
+            requestedDueOn: request.requestedDueOn,
+            requestedByOrganizationId: request.requestedByOrganizationId,
+            note,
+          },
+        },
+      };
+    },
+  );
 }

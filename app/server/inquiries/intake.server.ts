@@ -21,7 +21,12 @@ import { extendDeadline, grantExtension, refuseExtension, requestExtension } fro
 import { linkAgenda, type AgendaLinkInput } from "../meetings/meetings.server";
 import { decideMotion, putMotionOnAgenda } from "../motions/motions.server";
 import { TransitionRefused } from "../core/transitions.server";
-import { runRecordedCommand, runWorkflowTransition, WorkflowInputError, type WorkflowUser } from "./workflow-context.server";
+import {
+  runRecordedCommand,
+  runWorkflowTransition,
+  WorkflowInputError,
+  type WorkflowUser,
+} from "./workflow-context.server";
 
 export { WorkflowInputError };
 
@@ -30,7 +35,10 @@ export { WorkflowInputError };
  * which kinds: the administration's departments, or its executive where it has none; never the DPO's
  * office, which is consulted, nor a subordinate authority).
  */
-export async function answeringOrganizationChoices(tx: Db | Tx, bodyId: string): Promise<Array<{ id: string; name: string }>> {
+export async function answeringOrganizationChoices(
+  tx: Db | Tx,
+  bodyId: string,
+): Promise<Array<{ id: string; name: string }>> {
   const rows = await tx
     .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
     .from(organizations)
@@ -40,7 +48,12 @@ export async function answeringOrganizationChoices(tx: Db | Tx, bodyId: string):
 }
 
 /** Checks that every id is an answering organisation of the body; returns them without duplicates. */
-async function answeringOrganizations(tx: Db | Tx, bodyId: string, ids: readonly string[], field: string): Promise<string[]> {
+async function answeringOrganizations(
+  tx: Db | Tx,
+  bodyId: string,
+  ids: readonly string[],
+  field: string,
+): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const allowed = new Set((await answeringOrganizationChoices(tx, bodyId)).map((o) => o.id));
@@ -50,11 +63,20 @@ async function answeringOrganizations(tx: Db | Tx, bodyId: string, ids: readonly
 
 async function replaceContributors(tx: Tx, inquiryId: string, contributorIds: readonly string[]) {
   await tx.delete(inquiryContributors).where(eq(inquiryContributors.inquiryId, inquiryId));
-  if (contributorIds.length) await tx.insert(inquiryContributors).values(contributorIds.map((organizationId) => ({ inquiryId, organizationId })));
+  if (contributorIds.length)
+    await tx
+      .insert(inquiryContributors)
+      .values(contributorIds.map((organizationId) => ({ inquiryId, organizationId })));
 }
 
 /** A lifecycle event without facts of its own (accept, start_answering). */
-async function simpleTransition(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, event: "accept" | "start_answering") {
+async function simpleTransition(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  event: "accept" | "start_answering",
+) {
   return runWorkflowTransition(
     db,
     user,
@@ -73,8 +95,19 @@ async function simpleTransition(db: Db, user: WorkflowUser, inquiryId: string, e
   );
 }
 
-export async function declareInadmissible(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, reason: string) {
-  return runWorkflowTransition(db, user, { inquiryId, expectedVersion, action: null }, { event: "declare_inadmissible", facts: { reason } });
+export async function declareInadmissible(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  reason: string,
+) {
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    { event: "declare_inadmissible", facts: { reason } },
+  );
 }
 
 /** Council office: lead department and contributing departments; `assign` writes both in one transaction. */
@@ -106,29 +139,40 @@ export async function assignInquiry(
 }
 
 /** Council office changes the contributing departments later (assigned, answering). */
-export async function changeContributors(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, ids: string[]) {
-  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "change_contributors" }, async (tx, { inquiry }) => {
-    const contributorIds = (await answeringOrganizations(tx, inquiry.bodyId, ids, "contributorIds")).filter(
-      (id) => id !== inquiry.leadOrganizationId,
-    );
-    const before = await tx
-      .select({ id: inquiryContributors.organizationId })
-      .from(inquiryContributors)
-      .where(eq(inquiryContributors.inquiryId, inquiry.id));
-    await replaceContributors(tx, inquiry.id, contributorIds);
-    return {
-      event: {
-        type: "contributors_changed",
-        public: false,
-        // `added` is what the notifications read: only newly added departments are told "assigned".
-        payload: {
-          before: before.map((b) => b.id),
-          after: contributorIds,
-          added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+export async function changeContributors(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  ids: string[],
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "change_contributors" },
+    async (tx, { inquiry }) => {
+      const contributorIds = (await answeringOrganizations(tx, inquiry.bodyId, ids, "contributorIds")).filter(
+        (id) => id !== inquiry.leadOrganizationId,
+      );
+      const before = await tx
+        .select({ id: inquiryContributors.organizationId })
+        .from(inquiryContributors)
+        .where(eq(inquiryContributors.inquiryId, inquiry.id));
+      await replaceContributors(tx, inquiry.id, contributorIds);
+      return {
+        event: {
+          type: "contributors_changed",
+          public: false,
+          // `added` is what the notifications read: only newly added departments are told "assigned".
+          payload: {
+            before: before.map((b) => b.id),
+            after: contributorIds,
+            added: contributorIds.filter((id) => !before.some((b) => b.id === id)),
+          },
         },
-      },
-    };
-  });
+      };
+    },
+  );
 }
 
 /** Council office sets the inquiry public or internal, with a reason (event `visibility_changed`, not public). */
@@ -139,20 +183,40 @@ export async function changeVisibility(
   expectedVersion: number,
   input: { visibility: "public" | "internal"; reason: string },
 ) {
-  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "change_visibility" }, async (_tx, { inquiry }) => {
-    const reason = input.reason.trim();
-    if (!reason) throw new WorkflowInputError("reason", t.required);
-    if (inquiry.visibility === input.visibility) throw new WorkflowInputError("visibility", t.sameVisibility);
-    return {
-      changes: { visibility: input.visibility, visibilityReason: reason },
-      event: { type: "visibility_changed", public: false, payload: { from: inquiry.visibility, to: input.visibility, reason } },
-    };
-  });
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "change_visibility" },
+    async (_tx, { inquiry }) => {
+      const reason = input.reason.trim();
+      if (!reason) throw new WorkflowInputError("reason", t.required);
+      if (inquiry.visibility === input.visibility) throw new WorkflowInputError("visibility", t.sameVisibility);
+      return {
+        changes: { visibility: input.visibility, visibilityReason: reason },
+        event: {
+          type: "visibility_changed",
+          public: false,
+          payload: { from: inquiry.visibility, to: input.visibility, reason },
+        },
+      };
+    },
+  );
 }
 
 /** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
-export async function withdrawInquiry(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, publicNote: string) {
-  return runWorkflowTransition(db, user, { inquiryId, expectedVersion, action: null }, { event: "withdraw", facts: { publicNote } });
+export async function withdrawInquiry(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  publicNote: string,
+) {
+  return runWorkflowTransition(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: null },
+    { event: "withdraw", facts: { publicNote } },
+  );
 }
 
 export type WorkflowCommand =

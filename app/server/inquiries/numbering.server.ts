@@ -38,7 +38,6 @@ import {
 
 export { NumberingError, NotFound };
 
-
 /**
  * Takes the next number of (body, type, period) and formats it. Must run inside the caller's transaction:
  * the counter row stays locked until that transaction ends.
@@ -67,7 +66,12 @@ export async function assignReference(
     })
     .returning({ lastValue: referenceCounters.lastValue });
   if (!counter) throw new Error("reference counter upsert returned no row");
-  const assigned = numberedReference({ referenceFormat: type.referenceFormat, typeCode: type.code, n: counter.lastValue, period });
+  const assigned = numberedReference({
+    referenceFormat: type.referenceFormat,
+    typeCode: type.code,
+    n: counter.lastValue,
+    period,
+  });
   // Two types whose formats write the same text (or an inquiry imported under that publicRef) would collide
   // on inquiries_public_ref_unique; say so in words instead of a constraint error. The number is not lost:
   // the caller's transaction rolls back with it.
@@ -82,8 +86,15 @@ export async function assignReference(
 
 /** The body's current term for a type (see the module comment), or null when none is known. */
 export async function currentTerm(tx: Tx | Db, params: { bodyId: string; typeId: string }): Promise<string | null> {
-  const numbered = and(eq(inquiries.bodyId, params.bodyId), isNotNull(inquiries.period), isNotNull(inquiries.reference));
-  const latest = [sql`coalesce(${inquiries.receivedOn}, ${inquiries.submittedOn}) desc nulls last`, sql`${inquiries.createdAt} desc`];
+  const numbered = and(
+    eq(inquiries.bodyId, params.bodyId),
+    isNotNull(inquiries.period),
+    isNotNull(inquiries.reference),
+  );
+  const latest = [
+    sql`coalesce(${inquiries.receivedOn}, ${inquiries.submittedOn}) desc nulls last`,
+    sql`${inquiries.createdAt} desc`,
+  ];
   const [sameType] = await tx
     .select({ period: inquiries.period })
     .from(inquiries)
@@ -174,7 +185,9 @@ export async function submitInquiry(db: Db, command: SubmitInquiryCommand): Prom
 
         const today = receiptDate(command.now ?? new Date(), context.timeZone);
         const term =
-          context.numberingPeriod === "term" ? (command.term ?? (await currentTerm(tx, { bodyId, typeId: inquiry.typeId }))) : null;
+          context.numberingPeriod === "term"
+            ? (command.term ?? (await currentTerm(tx, { bodyId, typeId: inquiry.typeId })))
+            : null;
         if (context.numberingPeriod === "term" && !term) throw new NumberingError(numberingMessages.termUnknown);
         const period = periodFor(context.numberingPeriod, { receivedOn: today, currentTerm: term });
 
@@ -215,7 +228,8 @@ export async function submitInquiry(db: Db, command: SubmitInquiryCommand): Prom
     };
   } catch (error) {
     const maybeDuplicate =
-      error instanceof StaleVersionError || (error instanceof TransitionRefused && error.reason === "not_allowed_in_state");
+      error instanceof StaleVersionError ||
+      (error instanceof TransitionRefused && error.reason === "not_allowed_in_state");
     if (!maybeDuplicate) throw error;
     const existing = await alreadySubmitted(db, command);
     if (!existing) throw error;
@@ -231,7 +245,8 @@ async function alreadySubmitted(db: Db, command: SubmitInquiryCommand): Promise<
     .where(and(eq(inquiries.id, command.inquiryId), eq(inquiries.bodyId, command.bodyId)));
   if (!row || row.status === "draft" || !row.reference) return null;
   const submitter = command.actor.memberships.some(
-    (m) => m.bodyId === command.bodyId && m.role === "faction_member" && m.organizationId === row.originatorOrganizationId,
+    (m) =>
+      m.bodyId === command.bodyId && m.role === "faction_member" && m.organizationId === row.originatorOrganizationId,
   );
   if (!submitter) return null;
   return earlierSubmission({ ...row, reference: row.reference });
@@ -239,7 +254,10 @@ async function alreadySubmitted(db: Db, command: SubmitInquiryCommand): Promise<
 
 /** The result a repeated submit answers with: the inquiry as it was submitted before (nothing new numbered). */
 export function earlierSubmission(
-  row: Pick<typeof inquiries.$inferSelect, "id" | "status" | "version" | "sequence" | "period" | "publicRef" | "receivedOn" | "dueOn" | "dueRuleLabel"> & {
+  row: Pick<
+    typeof inquiries.$inferSelect,
+    "id" | "status" | "version" | "sequence" | "period" | "publicRef" | "receivedOn" | "dueOn" | "dueRuleLabel"
+  > & {
     reference: string;
   },
 ): SubmissionResult {

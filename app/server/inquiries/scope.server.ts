@@ -15,7 +15,9 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
   const submitted = ne(inquiries.status, "draft");
   if (scope.kind === "body") {
     // Everything submitted, and the drafts of the user's own factions.
-    return scope.factionIds.length ? and(inBody, or(submitted, inArray(inquiries.originatorOrganizationId, scope.factionIds)))! : and(inBody, submitted)!;
+    return scope.factionIds.length
+      ? and(inBody, or(submitted, inArray(inquiries.originatorOrganizationId, scope.factionIds)))!
+      : and(inBody, submitted)!;
   }
   const alternatives: SQL[] = [];
   if (scope.factionIds.length) alternatives.push(inArray(inquiries.originatorOrganizationId, scope.factionIds));
@@ -74,8 +76,14 @@ export async function responsibilityFacts(
     .where(eq(inquiryContributors.inquiryId, inquiryId));
   const [contributors, consulted] = answerIds.length
     ? await Promise.all([
-        db.select({ id: answerContributors.organizationId }).from(answerContributors).where(inArray(answerContributors.answerId, answerIds)),
-        db.select({ id: consultations.addresseeOrganizationId }).from(consultations).where(inArray(consultations.answerId, answerIds)),
+        db
+          .select({ id: answerContributors.organizationId })
+          .from(answerContributors)
+          .where(inArray(answerContributors.answerId, answerIds)),
+        db
+          .select({ id: consultations.addresseeOrganizationId })
+          .from(consultations)
+          .where(inArray(consultations.answerId, answerIds)),
       ])
     : [[], []];
   const responsible = [

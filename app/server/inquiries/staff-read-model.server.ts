@@ -166,7 +166,11 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
     let answer: StaffInquiryDetail["answer"] = null;
     if (answerRow) {
       const versionRows = await tx
-        .select({ id: answerVersions.id, versionNumber: answerVersions.versionNumber, publishedAt: answerVersions.publishedAt })
+        .select({
+          id: answerVersions.id,
+          versionNumber: answerVersions.versionNumber,
+          publishedAt: answerVersions.publishedAt,
+        })
         .from(answerVersions)
         .where(
           seesAdministrationWork
@@ -278,7 +282,9 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
         })),
         consultations: consultationRows.map((c) => ({
           ...c,
-          recommendations: recommendationRows.filter((r) => r.consultationId === c.id).map(({ kind, text }) => ({ kind, text })),
+          recommendations: recommendationRows
+            .filter((r) => r.consultationId === c.id)
+            .map(({ kind, text }) => ({ kind, text })),
         })),
       };
     }
@@ -332,7 +338,10 @@ export function containsNonPublicMaterial(detail: StaffInquiryDetail): boolean {
   if (detail.workflow.pendingRequests.length > 0 || detail.workflow.agenda.some((a) => !a.public)) return true;
   if (!detail.answer) return false;
   if (detail.answer.versions.some((v) => !v.published)) return true;
-  const allWithholdings = detail.answer.versions.flatMap((v) => [...v.withholdings, ...v.parts.flatMap((p) => p.withholdings)]);
+  const allWithholdings = detail.answer.versions.flatMap((v) => [
+    ...v.withholdings,
+    ...v.parts.flatMap((p) => p.withholdings),
+  ]);
   if (allWithholdings.some((w) => w.withheldText !== null)) return true;
   return detail.answer.consultations.some((c) => !c.publishedWithAnswer);
 }

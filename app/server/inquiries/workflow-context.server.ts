@@ -7,7 +7,12 @@ import { and, eq } from "drizzle-orm";
 import { extensionRequests, inquiries, inquiryTypes } from "../../../db/schema";
 import { isLeadDepartmentStaff, isOriginatorFactionMember } from "../../domain/acting-roles";
 import { maySeeInquiry, type MembershipFact, type Role } from "../../domain/policy";
-import { availableActions, type WorkflowAction, type WorkflowContext, type WorkflowLifecycle } from "../../domain/workflow";
+import {
+  availableActions,
+  type WorkflowAction,
+  type WorkflowContext,
+  type WorkflowLifecycle,
+} from "../../domain/workflow";
 import { workflowText } from "../../domain/texts/workflow";
 import type { Db, Tx } from "../core/db.server";
 import { commitInquiryChange, type ChangeEvent } from "../core/events.server";
@@ -69,7 +74,10 @@ export async function loadWorkflowSubject(
   const facts = await visibilityFacts(db, inquiry);
   if (!maySeeInquiry(user.memberships, facts)) throw new NotFound();
 
-  const [type] = await db.select({ lifecycle: inquiryTypes.lifecycle }).from(inquiryTypes).where(eq(inquiryTypes.id, inquiry.typeId));
+  const [type] = await db
+    .select({ lifecycle: inquiryTypes.lifecycle })
+    .from(inquiryTypes)
+    .where(eq(inquiryTypes.id, inquiry.typeId));
   const lifecycle: WorkflowLifecycle = type?.lifecycle === "motion" ? "motion" : "inquiry";
   const [pending] = await db
     .select({ id: extensionRequests.id })
@@ -83,11 +91,21 @@ export async function loadWorkflowSubject(
     state: inquiry.status,
     roles,
     isLeadDepartmentStaff: isLeadDepartmentStaff(user.memberships, inquiry.bodyId, inquiry.leadOrganizationId),
-    isOriginatorFactionMember: isOriginatorFactionMember(user.memberships, inquiry.bodyId, inquiry.originatorOrganizationId),
+    isOriginatorFactionMember: isOriginatorFactionMember(
+      user.memberships,
+      inquiry.bodyId,
+      inquiry.originatorOrganizationId,
+    ),
     hasDueDate: inquiry.dueOn !== null,
     hasPendingExtensionRequest: pending !== undefined,
   };
-  return { inquiry, lifecycle, context, actions: availableActions(context), responsibleOrganizationIds: facts.responsibleOrganizationIds };
+  return {
+    inquiry,
+    lifecycle,
+    context,
+    actions: availableActions(context),
+    responsibleOrganizationIds: facts.responsibleOrganizationIds,
+  };
 }
 
 /** Refuses an action the user may not take now, with the German message for the form. */
@@ -135,7 +153,10 @@ export async function runRecordedCommand(
   return db.transaction(async (tx) => {
     const subject = await lockedSubject(tx, user, command);
     const { changes, event } = await act(tx, subject);
-    const { version } = await commitInquiryChange(tx, subject.inquiry, changes ?? {}, { ...event, actorUserId: user.id });
+    const { version } = await commitInquiryChange(tx, subject.inquiry, changes ?? {}, {
+      ...event,
+      actorUserId: user.id,
+    });
     return { version };
   });
 }
@@ -149,6 +170,10 @@ export async function runWorkflowTransition(
 ): Promise<TransitionResult> {
   return db.transaction(async (tx) => {
     const subject = await lockedSubject(tx, user, command);
-    return transitionLockedInquiry(tx, subject.inquiry, { ...transition, bodyId: subject.inquiry.bodyId, actor: actorOf(user) });
+    return transitionLockedInquiry(tx, subject.inquiry, {
+      ...transition,
+      bodyId: subject.inquiry.bodyId,
+      actor: actorOf(user),
+    });
   });
 }

@@ -30,7 +30,13 @@ export interface WorkflowView {
   withdrawalNote: string | null;
   motionDecision: MotionDecision | null;
   motionDecisionNote: string | null;
-  extensions: Array<{ id: string; previousDueOn: string; newDueOn: string; reason: string; requestedBy: string | null }>;
+  extensions: Array<{
+    id: string;
+    previousDueOn: string;
+    newDueOn: string;
+    reason: string;
+    requestedBy: string | null;
+  }>;
   pendingRequests: Array<{ id: string; organizationName: string; requestedDueOn: string; reason: string }>;
   agenda: Array<{
     agendaItemId: string;
@@ -47,7 +53,12 @@ export interface WorkflowView {
   /** Choices for the forms; empty unless an action needs them. */
   options: {
     answeringOrganizations: Array<{ id: string; name: string }>;
-    meetings: Array<{ id: string; label: string; date: string; items: Array<{ id: string; number: string | null; title: string }> }>;
+    meetings: Array<{
+      id: string;
+      label: string;
+      date: string;
+      items: Array<{ id: string; number: string | null; title: string }>;
+    }>;
     /** The council and committees, for a new meeting. */
     meetingOrgans: Array<{ id: string; name: string }>;
   };
@@ -117,7 +128,9 @@ export async function loadWorkflowView(
       .from(inquiryAgendaItems)
       .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
       .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, inquiry.bodyId)))
-      .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), administration ? undefined : eq(agendaItems.public, true)))
+      .where(
+        and(eq(inquiryAgendaItems.inquiryId, inquiry.id), administration ? undefined : eq(agendaItems.public, true)),
+      )
       .orderBy(asc(meetings.date), asc(agendaItems.position)),
   ]);
 
@@ -141,9 +154,19 @@ export async function loadWorkflowView(
       .limit(100);
     const itemRows = meetingRows.length
       ? await tx
-          .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, number: agendaItems.number, title: agendaItems.title })
+          .select({
+            id: agendaItems.id,
+            meetingId: agendaItems.meetingId,
+            number: agendaItems.number,
+            title: agendaItems.title,
+          })
           .from(agendaItems)
-          .where(inArray(agendaItems.meetingId, meetingRows.map((m) => m.id)))
+          .where(
+            inArray(
+              agendaItems.meetingId,
+              meetingRows.map((m) => m.id),
+            ),
+          )
           .orderBy(asc(agendaItems.position))
       : [];
     for (const m of meetingRows) {

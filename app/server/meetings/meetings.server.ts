@@ -76,7 +76,9 @@ async function newMeeting(tx: Tx, bodyId: string, input: AgendaLinkInput["newMee
 
 /** Writes the inquiry_agenda_items row (creating the TOP if asked); returns what the event should record. */
 export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string, input: AgendaLinkInput) {
-  const meeting = input.meetingId ? await existingMeeting(tx, bodyId, input.meetingId) : await newMeeting(tx, bodyId, input.newMeeting);
+  const meeting = input.meetingId
+    ? await existingMeeting(tx, bodyId, input.meetingId)
+    : await newMeeting(tx, bodyId, input.newMeeting);
 
   let item: { id: string; number: string | null; title: string };
   if (input.agendaItemId) {
@@ -96,7 +98,10 @@ export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string,
       .from(agendaItems)
       .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.number, number)));
     if (taken) throw new WorkflowInputError("newItemNumber", t.agendaNumberTaken);
-    const [last] = await tx.select({ position: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
+    const [last] = await tx
+      .select({ position: max(agendaItems.position) })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meeting.id));
     const [created] = await tx
       .insert(agendaItems)
       .values({ meetingId: meeting.id, number, title, position: (last?.position ?? 0) + 1 })
@@ -129,8 +134,23 @@ export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string,
 }
 
 /** Council office: link the inquiry to a meeting's agenda item (event `agenda_linked`, not public). */
-export async function linkAgenda(db: Db, user: WorkflowUser, inquiryId: string, expectedVersion: number, input: AgendaLinkInput) {
-  return runRecordedCommand(db, user, { inquiryId, expectedVersion, action: "link_agenda" }, async (tx, { inquiry }) => ({
-    event: { type: "agenda_linked", public: false, payload: await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, input) },
-  }));
+export async function linkAgenda(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: AgendaLinkInput,
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "link_agenda" },
+    async (tx, { inquiry }) => ({
+      event: {
+        type: "agenda_linked",
+        public: false,
+        payload: await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, input),
+      },
+    }),
+  );
 }

@@ -19,12 +19,17 @@ export const PAGE_SIZE = 20;
 /** Notifications of bodies the user still works in (a role taken away takes its notifications' titles with it). */
 function ownNotifications(user: { id: string; memberships: readonly MembershipFact[] }): SQL {
   const bodyIds = [...new Set(user.memberships.map((m) => m.bodyId))];
-  const inBodies = bodyIds.length ? or(isNull(notifications.bodyId), inArray(notifications.bodyId, bodyIds))! : isNull(notifications.bodyId);
+  const inBodies = bodyIds.length
+    ? or(isNull(notifications.bodyId), inArray(notifications.bodyId, bodyIds))!
+    : isNull(notifications.bodyId);
   return and(eq(notifications.userId, user.id), inBodies)!;
 }
 
 /** The header's count: one query. */
-export async function unreadNotificationCount(user: { id: string; memberships: readonly MembershipFact[] }): Promise<number> {
+export async function unreadNotificationCount(user: {
+  id: string;
+  memberships: readonly MembershipFact[];
+}): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({ n: count() })
@@ -51,10 +56,17 @@ export interface NotificationPage {
   unread: number;
 }
 
-const timeFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "medium", timeStyle: "short" });
+const timeFormat = new Intl.DateTimeFormat("de-DE", {
+  timeZone: "Europe/Berlin",
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 
 /** One page of the user's notifications, newest first; a page beyond the last shows the last. */
-export async function listNotifications(user: { id: string; memberships: readonly MembershipFact[] }, requestedPage: number): Promise<NotificationPage> {
+export async function listNotifications(
+  user: { id: string; memberships: readonly MembershipFact[] },
+  requestedPage: number,
+): Promise<NotificationPage> {
   const db = await getDb();
   const where = ownNotifications(user);
   const [totals] = await db
@@ -88,20 +100,31 @@ export async function listNotifications(user: { id: string; memberships: readonl
 }
 
 /** Marks one of the user's own notifications read; false when the user has none with that id. */
-export async function markNotificationRead(user: { id: string; memberships: readonly MembershipFact[] }, notificationId: string): Promise<boolean> {
+export async function markNotificationRead(
+  user: { id: string; memberships: readonly MembershipFact[] },
+  notificationId: string,
+): Promise<boolean> {
   const db = await getDb();
-  const [own] = await db.select({ readAt: notifications.readAt }).from(notifications).where(and(ownNotifications(user), eq(notifications.id, notificationId)));
+  const [own] = await db
+    .select({ readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(ownNotifications(user), eq(notifications.id, notificationId)));
   if (!own) return false;
   if (own.readAt === null) {
     await db
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.id, notificationId), eq(notifications.userId, user.id), isNull(notifications.readAt)));
+      .where(
+        and(eq(notifications.id, notificationId), eq(notifications.userId, user.id), isNull(notifications.readAt)),
+      );
   }
   return true;
 }
 
-export async function markAllNotificationsRead(user: { id: string; memberships: readonly MembershipFact[] }): Promise<void> {
+export async function markAllNotificationsRead(user: {
+  id: string;
+  memberships: readonly MembershipFact[];
+}): Promise<void> {
   const db = await getDb();
   await db
     .update(notifications)
@@ -116,7 +139,13 @@ export interface PreferenceRow extends NotificationPreference {
 export async function loadNotificationPreferences(userId: string): Promise<PreferenceRow[]> {
   const db = await getDb();
   const stored = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  return NOTIFICATION_KINDS.map((kind) => ({ kind, ...effectivePreference(kind, stored.find((s) => s.kind === kind)) }));
+  return NOTIFICATION_KINDS.map((kind) => ({
+    kind,
+    ...effectivePreference(
+      kind,
+      stored.find((s) => s.kind === kind),
+    ),
+  }));
 }
 
 export class InvalidPreferences extends Error {
@@ -131,7 +160,11 @@ export async function saveNotificationPreferences(
   userId: string,
   input: { channels: Record<NotificationKind, { inApp: boolean; email: boolean }>; dueSoonDays: number },
 ): Promise<void> {
-  if (!Number.isInteger(input.dueSoonDays) || input.dueSoonDays < MIN_DUE_SOON_DAYS || input.dueSoonDays > MAX_DUE_SOON_DAYS) {
+  if (
+    !Number.isInteger(input.dueSoonDays) ||
+    input.dueSoonDays < MIN_DUE_SOON_DAYS ||
+    input.dueSoonDays > MAX_DUE_SOON_DAYS
+  ) {
     throw new InvalidPreferences("dueSoonDays");
   }
   const db = await getDb();

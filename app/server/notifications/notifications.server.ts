@@ -36,7 +36,6 @@ import type { RecordedInquiryEvent } from "../core/events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { enqueueMail } from "../core/outbox.server";
 
-
 /** What notifications need to know about one inquiry, read inside the caller's transaction. */
 export interface InquiryNotificationContext {
   id: string;
@@ -54,7 +53,11 @@ export interface InquiryNotificationContext {
   facts: NotificationFacts;
 }
 
-export async function loadInquiryContext(tx: Db | Tx, inquiryId: string, bodyId: string): Promise<InquiryNotificationContext | null> {
+export async function loadInquiryContext(
+  tx: Db | Tx,
+  inquiryId: string,
+  bodyId: string,
+): Promise<InquiryNotificationContext | null> {
   const [row] = await tx
     .select({
       id: inquiries.id,
@@ -107,10 +110,16 @@ export interface Recipient {
 }
 
 /** Which memberships of the inquiry's body make up an audience (null: nobody). */
-function audienceCondition(inquiry: InquiryNotificationContext, audience: Audience, requester: string | null): SQL | null {
+function audienceCondition(
+  inquiry: InquiryNotificationContext,
+  audience: Audience,
+  requester: string | null,
+): SQL | null {
   const departments = (ids: readonly (string | null)[]) => {
     const list = ids.filter((id): id is string => typeof id === "string");
-    return list.length ? and(inArray(memberships.role, [...DEPARTMENT_ROLES]), inArray(memberships.organizationId, list))! : null;
+    return list.length
+      ? and(inArray(memberships.role, [...DEPARTMENT_ROLES]), inArray(memberships.organizationId, list))!
+      : null;
   };
   switch (audience.kind) {
     case "council_office":
@@ -152,9 +161,19 @@ export async function resolveAudience(
   const candidates = rows.filter((r) => r.userId !== options.exceptUserId);
   if (candidates.length === 0) return [];
   const facts = await tx
-    .select({ userId: memberships.userId, bodyId: memberships.bodyId, organizationId: memberships.organizationId, role: memberships.role })
+    .select({
+      userId: memberships.userId,
+      bodyId: memberships.bodyId,
+      organizationId: memberships.organizationId,
+      role: memberships.role,
+    })
     .from(memberships)
-    .where(inArray(memberships.userId, candidates.map((c) => c.userId)));
+    .where(
+      inArray(
+        memberships.userId,
+        candidates.map((c) => c.userId),
+      ),
+    );
   const visibility = {
     bodyId: inquiry.bodyId,
     visibility: inquiry.visibility,
@@ -164,20 +183,34 @@ export async function resolveAudience(
     consultedOrganizationIds: inquiry.consultedOrganizationIds,
   };
   return candidates.filter((c) => {
-    const own: MembershipFact[] = facts.filter((f) => f.userId === c.userId).map((f) => ({ ...f, role: f.role as Role }));
+    const own: MembershipFact[] = facts
+      .filter((f) => f.userId === c.userId)
+      .map((f) => ({ ...f, role: f.role as Role }));
     return maySeeInquiry(own, visibility);
   });
 }
 
 /** Effective preferences of several users for one kind. */
-export async function preferencesFor(tx: Db | Tx, userIds: string[], kind: NotificationKind): Promise<Map<string, NotificationPreference>> {
+export async function preferencesFor(
+  tx: Db | Tx,
+  userIds: string[],
+  kind: NotificationKind,
+): Promise<Map<string, NotificationPreference>> {
   const stored = userIds.length
     ? await tx
         .select()
         .from(notificationPreferences)
         .where(and(inArray(notificationPreferences.userId, userIds), eq(notificationPreferences.kind, kind)))
     : [];
-  return new Map(userIds.map((id) => [id, effectivePreference(kind, stored.find((s) => s.userId === id))]));
+  return new Map(
+    userIds.map((id) => [
+      id,
+      effectivePreference(
+        kind,
+        stored.find((s) => s.userId === id),
+      ),
+    ]),
+  );
 }
 
 /** Where links in mails point: PUBLIC_URL, else the address the server listens on (config.server.ts). */
@@ -251,9 +284,18 @@ export async function deliver(
 /** The department that asked for the extension a refusal answers, when the event does not name it. */
 async function latestRequester(tx: Tx, inquiryId: string): Promise<string | null> {
   const rows = await tx
-    .select({ organizationId: extensionRequests.requestedByOrganizationId, status: extensionRequests.status, createdAt: extensionRequests.createdAt })
+    .select({
+      organizationId: extensionRequests.requestedByOrganizationId,
+      status: extensionRequests.status,
+      createdAt: extensionRequests.createdAt,
+    })
     .from(extensionRequests)
-    .where(and(eq(extensionRequests.inquiryId, inquiryId), or(eq(extensionRequests.status, "refused"), eq(extensionRequests.status, "pending"))));
+    .where(
+      and(
+        eq(extensionRequests.inquiryId, inquiryId),
+        or(eq(extensionRequests.status, "refused"), eq(extensionRequests.status, "pending")),
+      ),
+    );
   rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return rows.find((r) => r.status === "refused")?.organizationId ?? rows[0]?.organizationId ?? null;
 }
@@ -263,17 +305,23 @@ export async function notifyInquiryEvent(tx: Tx, event: RecordedInquiryEvent): P
   if (targets.length === 0) return;
   const inquiry = await loadInquiryContext(tx, event.inquiryId, event.bodyId);
   if (!inquiry) return;
-  const needsRequester = targets.some((target) => target.audience.kind === "requesting_department" && !target.audience.organizationId);
+  const needsRequester = targets.some(
+    (target) => target.audience.kind === "requesting_department" && !target.audience.organizationId,
+  );
   const requester = needsRequester ? await latestRequester(tx, inquiry.id) : null;
   // One notification of a kind per user, even when they belong to two audiences of the same event.
   const notified = new Set<string>();
   for (const target of targets) {
-    const recipients = (await resolveAudience(tx, inquiry, target.audience, { exceptUserId: event.actorUserId, requester })).filter(
-      (r) => !notified.has(`${target.kind}:${r.userId}`),
-    );
+    const recipients = (
+      await resolveAudience(tx, inquiry, target.audience, { exceptUserId: event.actorUserId, requester })
+    ).filter((r) => !notified.has(`${target.kind}:${r.userId}`));
     recipients.forEach((r) => notified.add(`${target.kind}:${r.userId}`));
     if (recipients.length === 0) continue;
-    const preferences = await preferencesFor(tx, recipients.map((r) => r.userId), target.kind);
+    const preferences = await preferencesFor(
+      tx,
+      recipients.map((r) => r.userId),
+      target.kind,
+    );
     await deliver(tx, { inquiry, kind: target.kind, recipients, preferences, eventId: event.id });
   }
 }

@@ -21,7 +21,11 @@ export interface PublicConsultation {
   recommendations: { id: string; kind: RecommendationKind; text: string }[];
 }
 
-export async function loadPublishedConsultations(db: Db, bodyId: string, answerId: string): Promise<PublicConsultation[]> {
+export async function loadPublishedConsultations(
+  db: Db,
+  bodyId: string,
+  answerId: string,
+): Promise<PublicConsultation[]> {
   const published = and(
     eq(consultations.answerId, answerId),
     eq(consultations.bodyId, bodyId),

@@ -164,7 +164,12 @@ async function loadInventories(
         .where(inArray(inventoryCriteriaSets.inventoryId, inventoryIds))
         .orderBy(asc(criteriaSets.title)),
       db
-        .select({ id: criteria.id, criteriaSetId: criteria.criteriaSetId, position: criteria.position, text: criteria.text })
+        .select({
+          id: criteria.id,
+          criteriaSetId: criteria.criteriaSetId,
+          position: criteria.position,
+          text: criteria.text,
+        })
         .from(criteria)
         .innerJoin(inventoryCriteriaSets, eq(inventoryCriteriaSets.criteriaSetId, criteria.criteriaSetId))
         .where(inArray(inventoryCriteriaSets.inventoryId, inventoryIds))
@@ -223,7 +228,9 @@ async function loadInventories(
         statusNote: set.statusNote,
         criteria: setCriteria,
         results: rows.map((row) => {
-          const own = assessmentRows.filter((a) => a.inventoryRowId === row.id && a.criteriaSetId === set.criteriaSetId);
+          const own = assessmentRows.filter(
+            (a) => a.inventoryRowId === row.id && a.criteriaSetId === set.criteriaSetId,
+          );
           const overall = own.find((a) => a.criterionId === null);
           const byCriterion: Record<string, AssessmentResult> = {};
           for (const a of own) if (a.criterionId) byCriterion[a.criterionId] = a.result;

@@ -3,7 +3,15 @@
  * Withheld content is compared by its public justification, never by the withheld text.
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
-import { answerPartQuestions, answerParts, answers, answerVersions, inquiries, questions, withholdings } from "../../../db/schema/index";
+import {
+  answerPartQuestions,
+  answerParts,
+  answers,
+  answerVersions,
+  inquiries,
+  questions,
+  withholdings,
+} from "../../../db/schema/index";
 import { wordDiff, type DiffSegment } from "../../domain/word-diff";
 import { getDb, type Db } from "../core/db.server";
 import type { PublicBody } from "./bodies.server";
@@ -22,7 +30,13 @@ async function publishedVersionText(db: Db, answerId: string, versionNumber: num
   const [version] = await db
     .select({ id: answerVersions.id, preambleText: answerVersions.preambleText })
     .from(answerVersions)
-    .where(and(eq(answerVersions.answerId, answerId), eq(answerVersions.versionNumber, versionNumber), isNotNull(answerVersions.publishedAt)));
+    .where(
+      and(
+        eq(answerVersions.answerId, answerId),
+        eq(answerVersions.versionNumber, versionNumber),
+        isNotNull(answerVersions.publishedAt),
+      ),
+    );
   if (!version) return null;
   const [parts, links, held] = await Promise.all([
     db
@@ -50,7 +64,8 @@ async function publishedVersionText(db: Db, answerId: string, versionNumber: num
       .filter((l) => l.partId === part.id)
       .sort((a, b) => a.position - b.position)
       .map((l) => l.number);
-    if (numbers.length) blocks.push(numbers.length === 1 ? `Zu Frage ${numbers[0]}:` : `Zu den Fragen ${numbers.join(", ")}:`);
+    if (numbers.length)
+      blocks.push(numbers.length === 1 ? `Zu Frage ${numbers[0]}:` : `Zu den Fragen ${numbers.join(", ")}:`);
     if (part.jointNote) blocks.push(part.jointNote);
     if (part.bodyText) blocks.push(part.bodyText);
     for (const w of held.filter((h) => h.partId === part.id)) blocks.push(`[Zurückgehalten: ${w.publicJustification}]`);
@@ -74,7 +89,10 @@ export async function comparePublishedVersions(
     .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
     .where(and(eq(inquiries.bodyId, body.id), eq(answers.bodyId, body.id), eq(inquiries.publicRef, publicRef)));
   if (!answer) return null;
-  const [before, after] = await Promise.all([publishedVersionText(db, answer.id, from), publishedVersionText(db, answer.id, to)]);
+  const [before, after] = await Promise.all([
+    publishedVersionText(db, answer.id, from),
+    publishedVersionText(db, answer.id, to),
+  ]);
   if (before === null || after === null) return null;
   return { from, to, segments: wordDiff(before, after) };
 }

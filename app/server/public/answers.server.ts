@@ -166,7 +166,12 @@ export async function loadPublishedAnswer(
     contributorRows,
   ] = await Promise.all([
     db
-      .select({ id: answerParts.id, position: answerParts.position, jointNote: answerParts.jointNote, bodyHtml: answerParts.bodyHtml })
+      .select({
+        id: answerParts.id,
+        position: answerParts.position,
+        jointNote: answerParts.jointNote,
+        bodyHtml: answerParts.bodyHtml,
+      })
       .from(answerParts)
       .where(eq(answerParts.versionId, shown.id))
       .orderBy(asc(answerParts.position)),
@@ -243,7 +248,6 @@ export async function loadPublishedAnswer(
     partRows.map((row) => [row.id, (questionIdsByPart.get(row.id) ?? []).map((r) => r.questionId)]),
   );
 
-
   return {
     version: {
       versionNumber: shown.versionNumber,
@@ -260,7 +264,11 @@ export async function loadPublishedAnswer(
       preambleHtml: shown.preambleHtml,
       closingHtml: shown.closingHtml,
       signatory: shown.signatoryName
-        ? { name: shown.signatoryName, roleLabel: shown.signatoryRoleLabel, organizationName: shown.signatoryOrganizationName }
+        ? {
+            name: shown.signatoryName,
+            roleLabel: shown.signatoryRoleLabel,
+            organizationName: shown.signatoryOrganizationName,
+          }
         : null,
     },
     isLatest: shown.versionNumber === versionRows[versionRows.length - 1]!.versionNumber,
@@ -333,4 +341,9 @@ export function arrangeQuestionsAndParts(
 // The parts by what they read; re-exported so that callers keep one entry point.
 export { comparePublishedVersions, type VersionComparison } from "./answer-versions.server";
 export type { PublicConsultation } from "./answer-consultations.server";
-export type { PublicCriteriaAssessment, PublicInventoryRow, PublicToolInventory, PublicUsageMatrix } from "./answer-inventories.server";
+export type {
+  PublicCriteriaAssessment,
+  PublicInventoryRow,
+  PublicToolInventory,
+  PublicUsageMatrix,
+} from "./answer-inventories.server";

@@ -32,12 +32,7 @@ import { publicEventNote } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
-import {
-  answeredOn,
-  loadPublishedAnswer,
-  type PublicQuestion,
-  type PublicAnswer,
-} from "./answers.server";
+import { answeredOn, loadPublishedAnswer, type PublicQuestion, type PublicAnswer } from "./answers.server";
 export type {
   PublicQuestion,
   PublicWithholding,
@@ -55,8 +50,19 @@ export { arrangeQuestionsAndParts } from "./answers.server";
 export type { PublicBody } from "./bodies.server";
 
 // The overview and the list live in their own modules; re-exported for the routes that load them from here.
-export { loadPublicOverview, type PublicOverview, type PublicBodySummary, type LatestAnswer, type OverdueInquiry } from "./overview.server";
-export { listPublicInquiries, PUBLIC_PAGE_SIZE, type PublicInquiryList, type PublicInquiryListItem } from "./inquiry-list.server";
+export {
+  loadPublicOverview,
+  type PublicOverview,
+  type PublicBodySummary,
+  type LatestAnswer,
+  type OverdueInquiry,
+} from "./overview.server";
+export {
+  listPublicInquiries,
+  PUBLIC_PAGE_SIZE,
+  type PublicInquiryList,
+  type PublicInquiryListItem,
+} from "./inquiry-list.server";
 
 // ---- one inquiry (/{body}/anfragen/{ref}) -----------------------------------------------------------------
 
@@ -154,74 +160,75 @@ export async function loadPublicInquiry(
 
   // Round 2: everything that hangs off the inquiry directly.
   const answerIds = db.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, inquiry.id));
-  const [originatorRows, questionRows, agendaRows, extensionRows, answerRows, eventRows, citedFacts] = await Promise.all([
-    db
-      .select({ label: inquiryOriginators.label })
-      .from(inquiryOriginators)
-      .where(eq(inquiryOriginators.inquiryId, inquiry.id))
-      .orderBy(asc(inquiryOriginators.position)),
-    db
-      .select({
-        id: questions.id,
-        number: questions.number,
-        leadIn: questions.leadIn,
-        bodyHtml: questions.bodyHtml,
-        parentId: questions.parentId,
-      })
-      .from(questions)
-      .where(eq(questions.inquiryId, inquiry.id))
-      .orderBy(asc(questions.position)),
-    db
-      .select({
-        purpose: inquiryAgendaItems.purpose,
-        roleLabel: inquiryAgendaItems.roleLabel,
-        organizationName: organizations.name,
-        meetingName: meetings.name,
-        meetingDate: meetings.date,
-        itemNumber: agendaItems.number,
-        itemTitle: agendaItems.title,
-      })
-      .from(inquiryAgendaItems)
-      .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
-      .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
-      .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
-      .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
-      .orderBy(asc(meetings.date), asc(agendaItems.position)),
-    db
-      .select({
-        previousDueOn: deadlineExtensions.previousDueOn,
-        newDueOn: deadlineExtensions.newDueOn,
-        reason: deadlineExtensions.reason,
-        grantedAt: deadlineExtensions.grantedAt,
-      })
-      .from(deadlineExtensions)
-      .where(eq(deadlineExtensions.inquiryId, inquiry.id))
-      .orderBy(asc(deadlineExtensions.grantedAt)),
-    db
-      .select({
-        id: answers.id,
-        leadOrganizationName: organizations.name,
-      })
-      .from(answers)
-      .leftJoin(organizations, eq(organizations.id, answers.leadOrganizationId))
-      .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, body.id)))
-      .limit(1),
-    db
-      .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
-      .from(events)
-      .where(
-        and(
-          eq(events.bodyId, body.id),
-          eq(events.public, true),
-          or(
-            and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
-            and(eq(events.aggregateType, "answer"), inArray(events.aggregateId, answerIds)),
+  const [originatorRows, questionRows, agendaRows, extensionRows, answerRows, eventRows, citedFacts] =
+    await Promise.all([
+      db
+        .select({ label: inquiryOriginators.label })
+        .from(inquiryOriginators)
+        .where(eq(inquiryOriginators.inquiryId, inquiry.id))
+        .orderBy(asc(inquiryOriginators.position)),
+      db
+        .select({
+          id: questions.id,
+          number: questions.number,
+          leadIn: questions.leadIn,
+          bodyHtml: questions.bodyHtml,
+          parentId: questions.parentId,
+        })
+        .from(questions)
+        .where(eq(questions.inquiryId, inquiry.id))
+        .orderBy(asc(questions.position)),
+      db
+        .select({
+          purpose: inquiryAgendaItems.purpose,
+          roleLabel: inquiryAgendaItems.roleLabel,
+          organizationName: organizations.name,
+          meetingName: meetings.name,
+          meetingDate: meetings.date,
+          itemNumber: agendaItems.number,
+          itemTitle: agendaItems.title,
+        })
+        .from(inquiryAgendaItems)
+        .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+        .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
+        .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+        .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
+        .orderBy(asc(meetings.date), asc(agendaItems.position)),
+      db
+        .select({
+          previousDueOn: deadlineExtensions.previousDueOn,
+          newDueOn: deadlineExtensions.newDueOn,
+          reason: deadlineExtensions.reason,
+          grantedAt: deadlineExtensions.grantedAt,
+        })
+        .from(deadlineExtensions)
+        .where(eq(deadlineExtensions.inquiryId, inquiry.id))
+        .orderBy(asc(deadlineExtensions.grantedAt)),
+      db
+        .select({
+          id: answers.id,
+          leadOrganizationName: organizations.name,
+        })
+        .from(answers)
+        .leftJoin(organizations, eq(organizations.id, answers.leadOrganizationId))
+        .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, body.id)))
+        .limit(1),
+      db
+        .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
+        .from(events)
+        .where(
+          and(
+            eq(events.bodyId, body.id),
+            eq(events.public, true),
+            or(
+              and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
+              and(eq(events.aggregateType, "answer"), inArray(events.aggregateId, answerIds)),
+            ),
           ),
-        ),
-      )
-      .orderBy(asc(events.occurredAt), asc(events.id)),
-    loadToolFactsCitingInquiry(db, inquiry.id),
-  ]);
+        )
+        .orderBy(asc(events.occurredAt), asc(events.id)),
+      loadToolFactsCitingInquiry(db, inquiry.id),
+    ]);
 
   const questionList: PublicQuestion[] = questionRows;
   const answerRow = answerRows[0];
@@ -240,8 +247,10 @@ export async function loadPublicInquiry(
   const firstAnswerOn = answer ? answeredOn(answer.versions[0]!) : null;
   let deadlineMissed: PublicInquiryDetail["deadlineMissed"] = null;
   if (inquiry.dueOn && inquiry.lifecycle === "inquiry") {
-    if (firstAnswerOn && firstAnswerOn > inquiry.dueOn) deadlineMissed = { kind: "answered_late", answeredOn: firstAnswerOn };
-    else if (!firstAnswerOn && isOpenStatus(inquiry.status) && today > inquiry.dueOn) deadlineMissed = { kind: "overdue" };
+    if (firstAnswerOn && firstAnswerOn > inquiry.dueOn)
+      deadlineMissed = { kind: "answered_late", answeredOn: firstAnswerOn };
+    else if (!firstAnswerOn && isOpenStatus(inquiry.status) && today > inquiry.dueOn)
+      deadlineMissed = { kind: "overdue" };
   }
 
   return {
@@ -257,7 +266,11 @@ export async function loadPublicInquiry(
       motionDecisionNote: inquiry.motionDecisionNote,
       preambleLabel: inquiry.preambleLabel,
       preambleHtml: inquiry.preambleHtml,
-      originators: originators.length ? originators : inquiry.originatorOrganizationName ? [inquiry.originatorOrganizationName] : [],
+      originators: originators.length
+        ? originators
+        : inquiry.originatorOrganizationName
+          ? [inquiry.originatorOrganizationName]
+          : [],
       originatorOrganizationName: inquiry.originatorOrganizationName,
       addressee: inquiry.addressee,
       submittedOn: inquiry.submittedOn,

@@ -121,7 +121,8 @@ export async function listPublicInquiries(
 
   const originatorsByInquiry = groupBy(originatorRows, (row) => row.inquiryId);
   const latestVersionByInquiry = new Map<string, (typeof versionRows)[number]>();
-  for (const row of versionRows) if (!latestVersionByInquiry.has(row.inquiryId)) latestVersionByInquiry.set(row.inquiryId, row);
+  for (const row of versionRows)
+    if (!latestVersionByInquiry.has(row.inquiryId)) latestVersionByInquiry.set(row.inquiryId, row);
 
   const items = rows.map((row): PublicInquiryListItem => {
     const labels = (originatorsByInquiry.get(row.id) ?? []).map((o) => o.label);
@@ -151,4 +152,3 @@ export async function listPublicInquiries(
 
   return { body, items, page: params.page, pageCount, total, pageSize };
 }
-

@@ -3,13 +3,7 @@
  * — only what the public may see (visibility.server.ts).
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
-import {
-  answerVersions,
-  answers,
-  bodies,
-  inquiries,
-  inquiryTypes,
-} from "../../../db/schema/index";
+import { answerVersions, answers, bodies, inquiries, inquiryTypes } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { BodyKind } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
@@ -158,4 +152,3 @@ export async function loadPublicOverview(
     overdue: overdueRows.map((row) => ({ ...row, publicRef: row.publicRef!, dueOn: row.dueOn! })),
   };
 }
-

@@ -31,7 +31,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * feedback page. Expires: 180 days ahead, counted from the start of the current day (RFC 9116 asks for less
  * than a year), so that a running installation never serves an expired file.
  */
-export function securityTxt(request: Request, now: Date = new Date(), env?: Record<string, string | undefined>): string {
+export function securityTxt(
+  request: Request,
+  now: Date = new Date(),
+  env?: Record<string, string | undefined>,
+): string {
   const origin = oparlOrigin(request, env);
   const contact = configFor(env).securityContact ?? `${origin}/feedback`;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

@@ -23,32 +23,39 @@ export interface CitedToolFact {
 
 /** Facts whose source is the given (already visibility-checked) inquiry's document. */
 export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Promise<CitedToolFact[]> {
-  return db
-    .select({
-      toolName: tools.name,
-      toolSlug: tools.slug,
-      key: toolFacts.key,
-      value: toolFacts.value,
-      quote: toolFacts.quote,
-      bodyName: bodies.name,
-      sourceCitation: sources.citation,
-      asOf: toolFacts.asOf,
-    })
-    .from(toolFacts)
-    .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
-    .innerJoin(tools, eq(tools.id, toolFacts.toolId))
-    .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
-    // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
-    .where(
-      and(
-        eq(sources.inquiryId, inquiryId),
-        or(
-          ne(sources.kind, "answer"),
-          exists(db.select({ id: answers.id }).from(answers).where(and(eq(answers.inquiryId, inquiryId), eq(answers.status, "published")))),
+  return (
+    db
+      .select({
+        toolName: tools.name,
+        toolSlug: tools.slug,
+        key: toolFacts.key,
+        value: toolFacts.value,
+        quote: toolFacts.quote,
+        bodyName: bodies.name,
+        sourceCitation: sources.citation,
+        asOf: toolFacts.asOf,
+      })
+      .from(toolFacts)
+      .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
+      .innerJoin(tools, eq(tools.id, toolFacts.toolId))
+      .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
+      // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
+      .where(
+        and(
+          eq(sources.inquiryId, inquiryId),
+          or(
+            ne(sources.kind, "answer"),
+            exists(
+              db
+                .select({ id: answers.id })
+                .from(answers)
+                .where(and(eq(answers.inquiryId, inquiryId), eq(answers.status, "published"))),
+            ),
+          ),
         ),
-      ),
-    )
-    .orderBy(asc(tools.name), asc(toolFacts.key));
+      )
+      .orderBy(asc(tools.name), asc(toolFacts.key))
+  );
 }
 
 export interface PublicToolFact extends CitedToolFact {
@@ -109,6 +116,7 @@ export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<Publ
     .orderBy(asc(tools.name), asc(toolFacts.key), asc(sources.citation));
   return rows.map(({ inquiryBodySlug, inquiryPublicRef, sourceInquiryId: _id, ...fact }) => ({
     ...fact,
-    sourceInquiry: inquiryBodySlug && inquiryPublicRef ? { bodySlug: inquiryBodySlug, publicRef: inquiryPublicRef } : null,
+    sourceInquiry:
+      inquiryBodySlug && inquiryPublicRef ? { bodySlug: inquiryBodySlug, publicRef: inquiryPublicRef } : null,
   }));
 }

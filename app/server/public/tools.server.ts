@@ -98,13 +98,21 @@ async function loadMentions(db: Db, toolId?: string) {
     })
     .from(toolInventoryRows)
     .innerJoin(toolInventories, eq(toolInventories.id, toolInventoryRows.inventoryId))
-    .innerJoin(answerVersions, and(eq(answerVersions.id, toolInventories.versionId), isNotNull(answerVersions.publishedAt)))
+    .innerJoin(
+      answerVersions,
+      and(eq(answerVersions.id, toolInventories.versionId), isNotNull(answerVersions.publishedAt)),
+    )
     .innerJoin(answers, eq(answers.id, answerVersions.answerId))
     .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
     .where(and(publiclyVisible(), newestPublished, toolId ? eq(toolInventoryRows.toolId, toolId) : undefined))
-    .orderBy(asc(answerVersions.documentDate), asc(bodies.name), asc(toolInventories.position), asc(toolInventoryRows.position));
+    .orderBy(
+      asc(answerVersions.documentDate),
+      asc(bodies.name),
+      asc(toolInventories.position),
+      asc(toolInventoryRows.position),
+    );
 }
 
 type MentionRow = Awaited<ReturnType<typeof loadMentions>>[number];
@@ -131,14 +139,20 @@ function toMention(row: MentionRow): ToolMention {
 export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   const db = database ?? (await getDb());
   const [toolRows, mentionRows, facts] = await Promise.all([
-    db.select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category }).from(tools).orderBy(asc(tools.name)),
+    db
+      .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
+      .from(tools)
+      .orderBy(asc(tools.name)),
     loadMentions(db),
     loadPublicToolFacts(db),
   ]);
   return toolRows.map((tool) => {
     const own = mentionRows.filter((row) => row.toolId === tool.id);
     const ownFacts = facts.filter((fact) => fact.toolSlug === tool.slug);
-    const bodyNames = new Set([...own.map((row) => row.bodyName), ...ownFacts.flatMap((fact) => (fact.bodyName ? [fact.bodyName] : []))]);
+    const bodyNames = new Set([
+      ...own.map((row) => row.bodyName),
+      ...ownFacts.flatMap((fact) => (fact.bodyName ? [fact.bodyName] : [])),
+    ]);
     return {
       slug: tool.slug,
       name: tool.name,

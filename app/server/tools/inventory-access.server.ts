@@ -35,17 +35,29 @@ export interface InventoryAccess {
   editable: boolean;
 }
 
-export async function inventoryAccess(db: Db | Tx, actor: Actor, inquiryId: string, options: { lock?: boolean } = {}): Promise<InventoryAccess> {
+export async function inventoryAccess(
+  db: Db | Tx,
+  actor: Actor,
+  inquiryId: string,
+  options: { lock?: boolean } = {},
+): Promise<InventoryAccess> {
   const answer = await answerAccess(db, actor, inquiryId);
   if (!answer) return { answer: null, version: null, inventory: null, editable: false };
   const [version] = await db
-    .select({ id: answerVersions.id, versionNumber: answerVersions.versionNumber, publishedAt: answerVersions.publishedAt })
+    .select({
+      id: answerVersions.id,
+      versionNumber: answerVersions.versionNumber,
+      publishedAt: answerVersions.publishedAt,
+    })
     .from(answerVersions)
     .where(eq(answerVersions.answerId, answer.answer.id))
     .orderBy(desc(answerVersions.versionNumber))
     .limit(1);
   const query = version
-    ? db.select().from(toolInventories).where(and(eq(toolInventories.versionId, version.id), eq(toolInventories.position, 1)))
+    ? db
+        .select()
+        .from(toolInventories)
+        .where(and(eq(toolInventories.versionId, version.id), eq(toolInventories.position, 1)))
     : null;
   const [inventory] = query ? (options.lock ? await query.for("update") : await query) : [];
   const published = version ? version.publishedAt !== null : false;
@@ -54,7 +66,11 @@ export async function inventoryAccess(db: Db | Tx, actor: Actor, inquiryId: stri
     version: version ? { id: version.id, versionNumber: version.versionNumber, published } : null,
     inventory: inventory ?? null,
     editable:
-      answer.isLead && version !== undefined && !published && inventory?.frozenAt == null && ["drafting", "consultation"].includes(answer.answer.status),
+      answer.isLead &&
+      version !== undefined &&
+      !published &&
+      inventory?.frozenAt == null &&
+      ["drafting", "consultation"].includes(answer.answer.status),
   };
 }
 
@@ -71,7 +87,13 @@ export async function lockEditableInventory(tx: Tx, actor: Actor, inquiryId: str
 }
 
 /** The answer's event for any change of its tool inventory (what changed, and any detail). */
-export async function recordInventoryChange(tx: Tx, access: { answer: NonNullable<Awaited<ReturnType<typeof inventoryAccess>>["answer"]> }, actor: Actor, what: string, extra: Record<string, unknown> = {}) {
+export async function recordInventoryChange(
+  tx: Tx,
+  access: { answer: NonNullable<Awaited<ReturnType<typeof inventoryAccess>>["answer"]> },
+  actor: Actor,
+  what: string,
+  extra: Record<string, unknown> = {},
+) {
   await recordEvent(tx, {
     bodyId: access.answer.bodyId,
     aggregateType: "answer",

@@ -17,7 +17,15 @@ import {
 } from "../../domain/tool-inventory-import";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { getDb, type Db, type Tx } from "../core/db.server";
-import { inventoryAccess, lockEditableInventory, recordInventoryChange as recordChange, refuse, StaleVersionError, ToolInputError, type Actor } from "./inventory-access.server";
+import {
+  inventoryAccess,
+  lockEditableInventory,
+  recordInventoryChange as recordChange,
+  refuse,
+  StaleVersionError,
+  ToolInputError,
+  type Actor,
+} from "./inventory-access.server";
 
 export { ToolInputError, StaleVersionError };
 
@@ -33,7 +41,12 @@ export interface SettingsInput {
   questionNumber: string;
 }
 
-export async function saveInventorySettings(actor: Actor, inquiryId: string, input: SettingsInput, db?: Db): Promise<{ version: number }> {
+export async function saveInventorySettings(
+  actor: Actor,
+  inquiryId: string,
+  input: SettingsInput,
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const errors: Record<string, string> = {};
   const title = clean(input.title);
@@ -52,7 +65,11 @@ export async function saveInventorySettings(actor: Actor, inquiryId: string, inp
       // Someone else created it meanwhile: their inventory is what this form would have overwritten.
       if (access.inventory) throw new StaleVersionError();
       // Serialise two creations on the same version through the version row's lock.
-      await tx.select({ id: answerVersions.id }).from(answerVersions).where(eq(answerVersions.id, access.version.id)).for("update");
+      await tx
+        .select({ id: answerVersions.id })
+        .from(answerVersions)
+        .where(eq(answerVersions.id, access.version.id))
+        .for("update");
       const [created] = await tx
         .insert(toolInventories)
         .values({ versionId: access.version.id, position: 1, title, countLabel, questionNumber })
@@ -63,7 +80,10 @@ export async function saveInventorySettings(actor: Actor, inquiryId: string, inp
       return { version: created.version };
     }
     const access = await lockEditableInventory(tx, actor, inquiryId, input.version);
-    await tx.update(toolInventories).set({ title, countLabel, questionNumber }).where(eq(toolInventories.id, access.inventory.id));
+    await tx
+      .update(toolInventories)
+      .set({ title, countLabel, questionNumber })
+      .where(eq(toolInventories.id, access.inventory.id));
     await recordChange(tx, access, actor, "settings");
     return { version: access.nextVersion };
   });
@@ -160,7 +180,12 @@ interface ValidRow {
  * Saves the rows as edited: changed fields, removed rows, a new row (when its tool is chosen) and the order
  * (by the "Reihenfolge" numbers, ties keep the shown order). Errors are keyed `row-<i>-<field>`.
  */
-export async function saveRows(actor: Actor, inquiryId: string, input: { version: number; rows: RowInput[] }, db?: Db): Promise<{ version: number }> {
+export async function saveRows(
+  actor: Actor,
+  inquiryId: string,
+  input: { version: number; rows: RowInput[] },
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const known = new Set((await catalogue(database)).map((c) => c.id));
   const errors: Record<string, string> = {};
@@ -172,7 +197,9 @@ export async function saveRows(actor: Actor, inquiryId: string, input: { version
     if (!known.has(row.toolId)) errors[key("tool")] = t.errors.unknownOption;
     const label = clean(row.label);
     if (label.length > LABEL_MAX) errors[key("label")] = t.errors.tooLong(LABEL_MAX);
-    const variant = (DEPLOYMENT_VARIANTS as readonly string[]).includes(row.variant) ? (row.variant as DeploymentVariant) : null;
+    const variant = (DEPLOYMENT_VARIANTS as readonly string[]).includes(row.variant)
+      ? (row.variant as DeploymentVariant)
+      : null;
     if (!variant) errors[key("variant")] = t.errors.unknownOption;
     const count = parseWorkplaceCount(row.count);
     if (!count.ok) errors[key("count")] = count.message;
@@ -180,18 +207,32 @@ export async function saveRows(actor: Actor, inquiryId: string, input: { version
     const footnote = clean(row.footnote) || null;
     if (footnote && !footnoteMark) errors[key("footnoteMark")] = "Zur Fußnote fehlt das Fußnotenzeichen.";
     if (footnoteMark && !footnote) errors[key("footnote")] = "Zum Fußnotenzeichen fehlt der Text der Fußnote.";
-    if (footnoteMark && footnoteMark.length > FOOTNOTE_MARK_MAX) errors[key("footnoteMark")] = t.errors.tooLong(FOOTNOTE_MARK_MAX);
+    if (footnoteMark && footnoteMark.length > FOOTNOTE_MARK_MAX)
+      errors[key("footnoteMark")] = t.errors.tooLong(FOOTNOTE_MARK_MAX);
     if (footnote && footnote.length > FOOTNOTE_MAX) errors[key("footnote")] = t.errors.tooLong(FOOTNOTE_MAX);
     const order = row.position.trim() === "" ? i + 1 : Number(row.position);
-    if (!Number.isInteger(order) || order < 1 || order > 10_000) errors[key("position")] = "Bitte eine ganze Zahl ab 1.";
+    if (!Number.isInteger(order) || order < 1 || order > 10_000)
+      errors[key("position")] = "Bitte eine ganze Zahl ab 1.";
     if (!errors[key("tool")] && variant && count.ok) {
-      valid.push({ id: row.id || null, toolId: row.toolId, label, variant, workplaceCount: count.value, footnoteMark, footnote, order });
+      valid.push({
+        id: row.id || null,
+        toolId: row.toolId,
+        label,
+        variant,
+        workplaceCount: count.value,
+        footnoteMark,
+        footnote,
+        order,
+      });
     }
   });
   if (Object.keys(errors).length > 0) throw new ToolInputError(errors);
   return database.transaction(async (tx) => {
     const access = await lockEditableInventory(tx, actor, inquiryId, input.version);
-    const existing = await tx.select({ id: toolInventoryRows.id }).from(toolInventoryRows).where(eq(toolInventoryRows.inventoryId, access.inventory.id));
+    const existing = await tx
+      .select({ id: toolInventoryRows.id })
+      .from(toolInventoryRows)
+      .where(eq(toolInventoryRows.inventoryId, access.inventory.id));
     const existingIds = new Set(existing.map((r) => r.id));
     if (valid.some((r) => r.id !== null && !existingIds.has(r.id))) throw new StaleVersionError();
     const kept = new Set(valid.map((r) => r.id).filter((id): id is string => id !== null));
@@ -252,11 +293,15 @@ export async function addCatalogueTool(
   return database.transaction(async (tx) => {
     const access = await inventoryAccess(tx, actor, inquiryId);
     if (!access.editable) refuse("form", t.errors.forbidden);
-    const [taken] = await tx.select({ id: tools.id }).from(tools).where(sql`lower(${tools.name}) = ${name.toLowerCase()}`);
+    const [taken] = await tx
+      .select({ id: tools.id })
+      .from(tools)
+      .where(sql`lower(${tools.name}) = ${name.toLowerCase()}`);
     if (taken) refuse("name", t.catalogue.nameTaken);
     const base = slugFor(name);
     let slug = base;
-    for (let n = 2; (await tx.select({ id: tools.id }).from(tools).where(eq(tools.slug, slug))).length > 0; n++) slug = `${base}-${n}`;
+    for (let n = 2; (await tx.select({ id: tools.id }).from(tools).where(eq(tools.slug, slug))).length > 0; n++)
+      slug = `${base}-${n}`;
     const [created] = await tx
       .insert(tools)
       .values({ name, slug, category, requiresDpoConsultation: input.requiresDpoConsultation })
@@ -289,7 +334,12 @@ const validDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).
  * Adds a fact about a tool of the inventory, as this body uses it, with its source. The source is tied to the
  * inquiry (kind "answer"), so the public page of the answer cites it — once the answer is published.
  */
-export async function addToolFact(actor: Actor, inquiryId: string, input: FactInput, db?: Db): Promise<{ version: number }> {
+export async function addToolFact(
+  actor: Actor,
+  inquiryId: string,
+  input: FactInput,
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const errors: Record<string, string> = {};
   const key = (TOOL_FACT_KEYS as readonly string[]).includes(input.key) ? (input.key as ToolFactKey) : null;
@@ -297,7 +347,9 @@ export async function addToolFact(actor: Actor, inquiryId: string, input: FactIn
   let value = clean(input.value);
   if (key === "usage_status") {
     // The code or its German word ("im Einsatz") — stored as the German word, as every other fact's value.
-    const status = USAGE_STATUSES.find((s) => s === value || t.facts.usageStatus[s].toLowerCase() === value.toLowerCase());
+    const status = USAGE_STATUSES.find(
+      (s) => s === value || t.facts.usageStatus[s].toLowerCase() === value.toLowerCase(),
+    );
     if (!status) errors.value = t.facts.usageStatusInvalid;
     else value = t.facts.usageStatus[status];
   } else if (value === "") errors.value = t.facts.valueMissing;

@@ -21,7 +21,16 @@ export type EditorForm =
   | { intent: "preview" | "import"; version: number; text: string; mode: "append" | "replace"; fileError?: string }
   | { intent: "rows"; version: number; rows: RowInput[] }
   | { intent: "tool"; name: string; category: string; requiresDpoConsultation: boolean }
-  | { intent: "fact"; version: number; toolId: string; key: string; value: string; asOf: string; citation: string; url: string }
+  | {
+      intent: "fact";
+      version: number;
+      toolId: string;
+      key: string;
+      value: string;
+      asOf: string;
+      citation: string;
+      url: string;
+    }
   | {
       intent: "matrix";
       version: number;
@@ -32,7 +41,13 @@ export type EditorForm =
       footnote: string;
       rows: Array<{ organizationId: string; label: string; uses: string[] }>;
     }
-  | { intent: "assessment"; version: number; criteriaSetId: string; statusNote: string; results: Array<{ inventoryRowId: string; criterionId: string; result: string; comment: string }> };
+  | {
+      intent: "assessment";
+      version: number;
+      criteriaSetId: string;
+      statusNote: string;
+      results: Array<{ inventoryRowId: string; criterionId: string; result: string; comment: string }>;
+    };
 
 async function uploadedText(form: FormData): Promise<{ text: string | null; error?: string }> {
   const file = form.get("file");
@@ -94,7 +109,12 @@ export async function parseEditorForm(form: FormData): Promise<EditorForm | null
       return { intent, version: v.data, rows };
     }
     case "tool":
-      return { intent, name: str(form, "name"), category: str(form, "category"), requiresDpoConsultation: str(form, "requiresDpo") === "on" };
+      return {
+        intent,
+        name: str(form, "name"),
+        category: str(form, "category"),
+        requiresDpoConsultation: str(form, "requiresDpo") === "on",
+      };
     case "fact":
       if (!v.success) return null;
       return {
@@ -139,7 +159,13 @@ export async function parseEditorForm(form: FormData): Promise<EditorForm | null
           comment: str(form, `comment-${i}`),
         });
       }
-      return { intent, version: v.data, criteriaSetId: str(form, "criteriaSetId"), statusNote: str(form, "statusNote"), results };
+      return {
+        intent,
+        version: v.data,
+        criteriaSetId: str(form, "criteriaSetId"),
+        statusNote: str(form, "statusNote"),
+        results,
+      };
     }
     default:
       return null;

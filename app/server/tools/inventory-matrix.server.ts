@@ -34,7 +34,12 @@ export interface MatrixInput {
 
 const clean = (v: string) => v.replace(/\r\n?/g, "\n").trim();
 
-export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixInput, db?: Db): Promise<{ version: number }> {
+export async function saveMatrix(
+  actor: Actor,
+  inquiryId: string,
+  input: MatrixInput,
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const errors: Record<string, string> = {};
   const title = clean(input.title ?? "") || null;
@@ -45,7 +50,8 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
   if (rowHeading.length > 200 || columnHeading.length > 200) errors.headings = t.errors.tooLong(200);
   const footnoteMark = clean(input.footnoteMark) || null;
   const footnote = clean(input.footnote) || null;
-  if ((footnoteMark === null) !== (footnote === null)) errors.footnote = "Fußnotenzeichen und Fußnote gehören zusammen.";
+  if ((footnoteMark === null) !== (footnote === null))
+    errors.footnote = "Fußnotenzeichen und Fußnote gehören zusammen.";
   const rows = input.rows.filter((r) => r.organizationId !== "");
   rows.forEach((r, i) => {
     if (clean(r.label).length > 300) errors[`mrow-${i}-label`] = t.errors.tooLong(300);
@@ -71,7 +77,8 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
       if (!orgs.some((o) => o.id === r.organizationId)) rowErrors[`mrow-${i}-organization`] = t.errors.unknownOption;
     });
     const validColumns = new Set(inventoryRows.map((r) => r.id));
-    if (rows.some((r) => r.uses.some((u) => !validColumns.has(u)))) throw new ToolInputError({ form: t.errors.unknownRow });
+    if (rows.some((r) => r.uses.some((u) => !validColumns.has(u))))
+      throw new ToolInputError({ form: t.errors.unknownRow });
     if (Object.keys(rowErrors).length > 0) throw new ToolInputError(rowErrors);
 
     // Rebuilt whole: the matrix is small and its cells follow its rows and columns.
@@ -88,9 +95,16 @@ export async function saveMatrix(actor: Actor, inquiryId: string, input: MatrixI
       const name = orgs.find((o) => o.id === r.organizationId)!.name;
       const [row] = await tx
         .insert(toolUsageMatrixRows)
-        .values({ matrixId: matrix!.id, position: i + 1, organizationId: r.organizationId, label: clean(r.label) || name })
+        .values({
+          matrixId: matrix!.id,
+          position: i + 1,
+          organizationId: r.organizationId,
+          label: clean(r.label) || name,
+        })
         .returning({ id: toolUsageMatrixRows.id });
-      const cells = columns.filter((c) => r.uses.includes(c.inventoryRowId)).map((c) => ({ rowId: row!.id, columnId: c.id, uses: true }));
+      const cells = columns
+        .filter((c) => r.uses.includes(c.inventoryRowId))
+        .map((c) => ({ rowId: row!.id, columnId: c.id, uses: true }));
       if (cells.length > 0) await tx.insert(toolUsageMatrixCells).values(cells);
     }
     await recordInventoryChange(tx, access, actor, "matrix", { rows: rows.length });
@@ -108,7 +122,12 @@ export interface AssessmentInput {
   results: Array<{ inventoryRowId: string; criterionId: string; result: string; comment: string }>;
 }
 
-export async function saveAssessment(actor: Actor, inquiryId: string, input: AssessmentInput, db?: Db): Promise<{ version: number }> {
+export async function saveAssessment(
+  actor: Actor,
+  inquiryId: string,
+  input: AssessmentInput,
+  db?: Db,
+): Promise<{ version: number }> {
   const database = db ?? (await getDb());
   const errors: Record<string, string> = {};
   input.results.forEach((r, i) => {
@@ -119,13 +138,27 @@ export async function saveAssessment(actor: Actor, inquiryId: string, input: Ass
   if (Object.keys(errors).length > 0) throw new ToolInputError(errors);
   return database.transaction(async (tx) => {
     const access = await lockEditableInventory(tx, actor, inquiryId, input.version);
-    const [set] = await tx.select({ id: criteriaSets.id }).from(criteriaSets).where(eq(criteriaSets.id, input.criteriaSetId));
+    const [set] = await tx
+      .select({ id: criteriaSets.id })
+      .from(criteriaSets)
+      .where(eq(criteriaSets.id, input.criteriaSetId));
     if (!set) throw new ToolInputError({ criteriaSetId: t.errors.unknownOption });
-    const criterionIds = new Set((await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.criteriaSetId, set.id))).map((c) => c.id));
-    const rowIds = new Set(
-      (await tx.select({ id: toolInventoryRows.id }).from(toolInventoryRows).where(eq(toolInventoryRows.inventoryId, access.inventory.id))).map((r) => r.id),
+    const criterionIds = new Set(
+      (await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.criteriaSetId, set.id))).map((c) => c.id),
     );
-    if (input.results.some((r) => !rowIds.has(r.inventoryRowId) || (r.criterionId !== "" && !criterionIds.has(r.criterionId)))) {
+    const rowIds = new Set(
+      (
+        await tx
+          .select({ id: toolInventoryRows.id })
+          .from(toolInventoryRows)
+          .where(eq(toolInventoryRows.inventoryId, access.inventory.id))
+      ).map((r) => r.id),
+    );
+    if (
+      input.results.some(
+        (r) => !rowIds.has(r.inventoryRowId) || (r.criterionId !== "" && !criterionIds.has(r.criterionId)),
+      )
+    ) {
       throw new ToolInputError({ form: t.errors.unknownRow });
     }
     await tx

@@ -41,7 +41,16 @@ export interface InventoryEditorView {
     footnote: string | null;
   }>;
   catalogue: Array<{ id: string; name: string; slug: string }>;
-  facts: Array<{ id: string; toolName: string; key: ToolFactKey; value: string; asOf: string | null; citation: string; url: string | null; bodyWide: boolean }>;
+  facts: Array<{
+    id: string;
+    toolName: string;
+    key: ToolFactKey;
+    value: string;
+    asOf: string | null;
+    citation: string;
+    url: string | null;
+    bodyWide: boolean;
+  }>;
   organizations: Array<{ id: string; name: string }>;
   matrix: {
     title: string | null;
@@ -52,7 +61,11 @@ export interface InventoryEditorView {
     rows: Array<{ organizationId: string; label: string; uses: string[] }>;
   } | null;
   criteriaSets: Array<{ id: string; title: string; criteria: Array<{ id: string; text: string }> }>;
-  assessment: { criteriaSetId: string; statusNote: string | null; results: Array<{ inventoryRowId: string; criterionId: string; result: string; comment: string | null }> } | null;
+  assessment: {
+    criteriaSetId: string;
+    statusNote: string | null;
+    results: Array<{ inventoryRowId: string; criterionId: string; result: string; comment: string | null }>;
+  } | null;
 }
 
 export async function loadInventoryEditor(actor: Actor, inquiryId: string, db?: Db): Promise<InventoryEditorView> {
@@ -67,7 +80,16 @@ export async function loadInventoryEditor(actor: Actor, inquiryId: string, db?: 
     catalogue: access.editable ? await catalogue(database) : [],
   };
   if (!access.answer || !inv) {
-    return { ...base, inventory: null, rows: [], facts: [], organizations: [], matrix: null, criteriaSets: [], assessment: null };
+    return {
+      ...base,
+      inventory: null,
+      rows: [],
+      facts: [],
+      organizations: [],
+      matrix: null,
+      criteriaSets: [],
+      assessment: null,
+    };
   }
   const bodyId = access.answer.bodyId;
   const rows = await database
@@ -112,10 +134,25 @@ export async function loadInventoryEditor(actor: Actor, inquiryId: string, db?: 
   const [matrix] = await database.select().from(toolUsageMatrices).where(eq(toolUsageMatrices.inventoryId, inv.id));
   let matrixView: InventoryEditorView["matrix"] = null;
   if (matrix) {
-    const mRows = await database.select().from(toolUsageMatrixRows).where(eq(toolUsageMatrixRows.matrixId, matrix.id)).orderBy(asc(toolUsageMatrixRows.position));
-    const columns = await database.select().from(toolUsageMatrixColumns).where(eq(toolUsageMatrixColumns.matrixId, matrix.id));
+    const mRows = await database
+      .select()
+      .from(toolUsageMatrixRows)
+      .where(eq(toolUsageMatrixRows.matrixId, matrix.id))
+      .orderBy(asc(toolUsageMatrixRows.position));
+    const columns = await database
+      .select()
+      .from(toolUsageMatrixColumns)
+      .where(eq(toolUsageMatrixColumns.matrixId, matrix.id));
     const cells = mRows.length
-      ? await database.select().from(toolUsageMatrixCells).where(inArray(toolUsageMatrixCells.rowId, mRows.map((r) => r.id)))
+      ? await database
+          .select()
+          .from(toolUsageMatrixCells)
+          .where(
+            inArray(
+              toolUsageMatrixCells.rowId,
+              mRows.map((r) => r.id),
+            ),
+          )
       : [];
     matrixView = {
       title: matrix.title,
@@ -126,35 +163,74 @@ export async function loadInventoryEditor(actor: Actor, inquiryId: string, db?: 
       rows: mRows.map((r) => ({
         organizationId: r.organizationId,
         label: r.label,
-        uses: cells.filter((c) => c.rowId === r.id && c.uses).map((c) => columns.find((col) => col.id === c.columnId)!.inventoryRowId),
+        uses: cells
+          .filter((c) => c.rowId === r.id && c.uses)
+          .map((c) => columns.find((col) => col.id === c.columnId)!.inventoryRowId),
       })),
     };
   }
-  const sets = await database.select({ id: criteriaSets.id, title: criteriaSets.title }).from(criteriaSets).orderBy(asc(criteriaSets.title));
+  const sets = await database
+    .select({ id: criteriaSets.id, title: criteriaSets.title })
+    .from(criteriaSets)
+    .orderBy(asc(criteriaSets.title));
   const allCriteria = sets.length
-    ? await database.select().from(criteria).where(inArray(criteria.criteriaSetId, sets.map((s) => s.id))).orderBy(asc(criteria.position))
+    ? await database
+        .select()
+        .from(criteria)
+        .where(
+          inArray(
+            criteria.criteriaSetId,
+            sets.map((s) => s.id),
+          ),
+        )
+        .orderBy(asc(criteria.position))
     : [];
-  const [chosen] = await database.select().from(inventoryCriteriaSets).where(eq(inventoryCriteriaSets.inventoryId, inv.id)).limit(1);
+  const [chosen] = await database
+    .select()
+    .from(inventoryCriteriaSets)
+    .where(eq(inventoryCriteriaSets.inventoryId, inv.id))
+    .limit(1);
   const results =
     chosen && rows.length
       ? await database
           .select()
           .from(toolAssessments)
-          .where(and(eq(toolAssessments.criteriaSetId, chosen.criteriaSetId), inArray(toolAssessments.inventoryRowId, rows.map((r) => r.id))))
+          .where(
+            and(
+              eq(toolAssessments.criteriaSetId, chosen.criteriaSetId),
+              inArray(
+                toolAssessments.inventoryRowId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
       : [];
   return {
     ...base,
-    inventory: { version: inv.version, title: inv.title, countLabel: inv.countLabel, questionNumber: inv.questionNumber },
+    inventory: {
+      version: inv.version,
+      title: inv.title,
+      countLabel: inv.countLabel,
+      questionNumber: inv.questionNumber,
+    },
     rows,
     facts: facts.map(({ factBody, ...f }) => ({ ...f, bodyWide: factBody === null })),
     organizations: orgs,
     matrix: matrixView,
-    criteriaSets: sets.map((s) => ({ ...s, criteria: allCriteria.filter((c) => c.criteriaSetId === s.id).map((c) => ({ id: c.id, text: c.text })) })),
+    criteriaSets: sets.map((s) => ({
+      ...s,
+      criteria: allCriteria.filter((c) => c.criteriaSetId === s.id).map((c) => ({ id: c.id, text: c.text })),
+    })),
     assessment: chosen
       ? {
           criteriaSetId: chosen.criteriaSetId,
           statusNote: chosen.statusNote,
-          results: results.map((r) => ({ inventoryRowId: r.inventoryRowId, criterionId: r.criterionId ?? "", result: r.result, comment: r.comment })),
+          results: results.map((r) => ({
+            inventoryRowId: r.inventoryRowId,
+            criterionId: r.criterionId ?? "",
+            result: r.result,
+            comment: r.comment,
+          })),
         }
       : null,
   };

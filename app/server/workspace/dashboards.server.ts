@@ -145,14 +145,26 @@ export async function loadDashboard(user: CurrentUser, now: Date = new Date()): 
   const zones = await db
     .select({ id: bodies.id, timeZone: bodies.timeZone })
     .from(bodies)
-    .where(inArray(bodies.id, workspace.map((b) => b.bodyId)));
+    .where(
+      inArray(
+        bodies.id,
+        workspace.map((b) => b.bodyId),
+      ),
+    );
   const zoneOf = new Map(zones.map((z) => [z.id, z.timeZone]));
   return Promise.all(
-    workspace.map((body) => loadBodyDashboard(db, user, body, isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin"))),
+    workspace.map((body) =>
+      loadBodyDashboard(db, user, body, isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin")),
+    ),
   );
 }
 
-async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody, today: string): Promise<BodyDashboard> {
+async function loadBodyDashboard(
+  db: Db,
+  user: CurrentUser,
+  body: WorkspaceBody,
+  today: string,
+): Promise<BodyDashboard> {
   const inBody = user.memberships.filter((m) => m.bodyId === body.bodyId);
   const roles: Role[] = inBody.map((m) => m.role);
   const sections = sectionsForRoles(roles);
@@ -168,7 +180,10 @@ async function loadBodyDashboard(db: Db, user: CurrentUser, body: WorkspaceBody,
   // council office's lists do not widen a department's.
   const scopeOf = (wanted: Role[]) => {
     const facts = inBody.filter((m) => wanted.includes(m.role));
-    return { ids: [...new Set(facts.map((m) => m.organizationId))], condition: scopeCondition(inquiryScopeFor(facts, body.bodyId)) };
+    return {
+      ids: [...new Set(facts.map((m) => m.organizationId))],
+      condition: scopeCondition(inquiryScopeFor(facts, body.bodyId)),
+    };
   };
   const faction = scopeOf(["faction_member"]);
   const office = scopeOf(["council_office"]);
@@ -209,7 +224,15 @@ async function factionSections(db: Db, scope: SQL, factionIds: string[], userId:
     inquiryQuery(db, and(ours, inArray(inquiries.status, [...openStatuses, "on_agenda"])))
       .orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id))
       .limit(SECTION_LIMIT),
-    inquiryQuery(db, and(ours, inArray(inquiries.status, openStatuses), gte(inquiries.dueOn, w.today), lte(inquiries.dueOn, w.dueSoonUntil)))
+    inquiryQuery(
+      db,
+      and(
+        ours,
+        inArray(inquiries.status, openStatuses),
+        gte(inquiries.dueOn, w.today),
+        lte(inquiries.dueOn, w.dueSoonUntil),
+      ),
+    )
       .orderBy(asc(inquiries.dueOn), asc(inquiries.id))
       .limit(SECTION_LIMIT),
     inquiryQuery(db, and(ours, eq(inquiries.status, "answered")))
@@ -269,12 +292,14 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
       .orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id))
       .limit(SECTION_LIMIT),
   ]);
-  const overdueRows = overdue.map(({ total: _t, leadOrganizationId, leadOrganizationName, departmentTotal, ...row }) => ({
-    ...toInquiry(row, w.today),
-    leadOrganizationId,
-    leadOrganizationName,
-    departmentTotal,
-  }));
+  const overdueRows = overdue.map(
+    ({ total: _t, leadOrganizationId, leadOrganizationName, departmentTotal, ...row }) => ({
+      ...toInquiry(row, w.today),
+      leadOrganizationId,
+      leadOrganizationName,
+      departmentTotal,
+    }),
+  );
   return {
     intake: listing(intake, (row) => toInquiry(row, w.today)),
     overdue: {
@@ -282,19 +307,24 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
         organizationId: g.organizationId,
         organizationName: g.organizationName,
         overdueCount: g.items[0]?.departmentTotal ?? g.items.length,
-        items: g.items.map(({ leadOrganizationId: _l, leadOrganizationName: _n, departmentTotal: _d, ...item }) => item),
+        items: g.items.map(
+          ({ leadOrganizationId: _l, leadOrganizationName: _n, departmentTotal: _d, ...item }) => item,
+        ),
       })),
       shown: overdueRows.length,
       total: overdue[0]?.total ?? 0,
     },
     dueThisWeek: listing(dueThisWeek, (row) => toInquiry(row, w.today)),
-    extensionRequests: listing(requests, ({ total: _t, requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
-      id: requestId,
-      inquiry: toInquiry(row, w.today),
-      requestingDepartment,
-      requestedDueOn,
-      reason,
-    })),
+    extensionRequests: listing(
+      requests,
+      ({ total: _t, requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
+        id: requestId,
+        inquiry: toInquiry(row, w.today),
+        requestingDepartment,
+        requestedDueOn,
+        reason,
+      }),
+    ),
   };
 }
 
@@ -340,7 +370,11 @@ async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[
         inArray(consultations.addresseeOrganizationId, officeIds),
       ),
     )
-    .orderBy(sql`case when ${consultations.status} = 'requested' then 0 else 1 end`, sql`${consultations.requestedOn} asc nulls last`, asc(consultations.id))
+    .orderBy(
+      sql`case when ${consultations.status} = 'requested' then 0 else 1 end`,
+      sql`${consultations.requestedOn} asc nulls last`,
+      asc(consultations.id),
+    )
     .limit(SECTION_LIMIT);
   return {
     consultations: listing(rows, ({ total: _t, consultationId, consultationStatus, requestedOn, ...row }) => ({

@@ -34,7 +34,14 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
   const db = await getDb();
   const byBody = new Map<string, WorkspaceBody>();
   for (const m of user.memberships) {
-    const entry = byBody.get(m.bodyId) ?? { bodyId: m.bodyId, bodySlug: m.bodySlug, bodyName: m.bodyName, roles: [], inquiries: [], inquiriesTotal: 0 };
+    const entry = byBody.get(m.bodyId) ?? {
+      bodyId: m.bodyId,
+      bodySlug: m.bodySlug,
+      bodyName: m.bodyName,
+      roles: [],
+      inquiries: [],
+      inquiriesTotal: 0,
+    };
     entry.roles.push({ role: m.role, organizationName: m.organizationName });
     byBody.set(m.bodyId, entry);
   }

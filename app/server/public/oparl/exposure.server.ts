@@ -85,7 +85,14 @@ export interface ExposedRow {
   deleted: boolean;
 }
 
-type RawRow = { id: string; body_id: string; created: Date | string; modified: Date | string; deleted: boolean; total?: number | string };
+type RawRow = {
+  id: string;
+  body_id: string;
+  created: Date | string;
+  modified: Date | string;
+  deleted: boolean;
+  total?: number | string;
+};
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
@@ -136,7 +143,9 @@ export async function listExposed(
 /** One object of a kind by its id, or null when the API does not know it. */
 export async function findExposed(db: Db, kind: OparlObjectKind, id: string): Promise<ExposedRow | null> {
   const raw = rowsOf<RawRow>(
-    await db.execute(sql`select id, body_id, created, modified, deleted from (${SOURCES[kind]}) exposed where id = ${id} limit 1`),
+    await db.execute(
+      sql`select id, body_id, created, modified, deleted from (${SOURCES[kind]}) exposed where id = ${id} limit 1`,
+    ),
   );
   return raw[0] ? toRow(raw[0]) : null;
 }

@@ -46,7 +46,8 @@ export function parseListFilters(params: URLSearchParams): FilterParseResult {
   for (const value of [createdSince, createdUntil, modifiedSince, modifiedUntil, page, limit]) {
     if (typeof value === "string") return { ok: false, message: value };
   }
-  if (omit !== null && omit !== "true" && omit !== "false") return { ok: false, message: "omit_deleted muss true oder false sein." };
+  if (omit !== null && omit !== "true" && omit !== "false")
+    return { ok: false, message: "omit_deleted muss true oder false sein." };
   return {
     ok: true,
     filters: {

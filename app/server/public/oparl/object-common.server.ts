@@ -30,7 +30,13 @@ export function compact<T extends Record<string, unknown>>(object: T): T {
 }
 
 export function deletedStub(urls: OparlUrls, kind: OparlObjectKind, row: ExposedRow): OparlObject {
-  return { id: urls.object(kind, row.id), type: typeUri(TYPE_NAMES[kind]), created: row.created, modified: row.modified, deleted: true };
+  return {
+    id: urls.object(kind, row.id),
+    type: typeUri(TYPE_NAMES[kind]),
+    created: row.created,
+    modified: row.modified,
+    deleted: true,
+  };
 }
 
 export type Builder = (db: Db, urls: OparlUrls, rows: ExposedRow[]) => Promise<Map<string, OparlObject>>;
@@ -41,4 +47,5 @@ export async function bodySlugs(db: Db, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((row) => [row.id, row.slug]));
 }
 
-export const consultationId = (inquiryId: string, agendaItemId: string, purpose: string) => `${inquiryId}~${agendaItemId}~${purpose}`;
+export const consultationId = (inquiryId: string, agendaItemId: string, purpose: string) =>
+  `${inquiryId}~${agendaItemId}~${purpose}`;

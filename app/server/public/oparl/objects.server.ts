@@ -21,7 +21,16 @@ import type { Db } from "../../core/db.server";
 import { groupBy } from "../../core/group-by.server";
 import type { ExposedRow } from "./exposure.server";
 import { OPARL_OBJECT_KINDS, type OparlObjectKind, type OparlUrls } from "./urls.server";
-import { SCHEMA, bodySlugs, compact, consultationId, deletedStub, typeUri, type Builder, type OparlObject } from "./object-common.server";
+import {
+  SCHEMA,
+  bodySlugs,
+  compact,
+  consultationId,
+  deletedStub,
+  typeUri,
+  type Builder,
+  type OparlObject,
+} from "./object-common.server";
 import { buildFiles, buildPapers, consultationObjects } from "./papers.server";
 
 export type { OparlObject } from "./object-common.server";
@@ -52,7 +61,15 @@ export interface BodyRow {
 
 export async function loadBodyRows(db: Db, slug?: string): Promise<BodyRow[]> {
   const query = db
-    .select({ id: bodies.id, slug: bodies.slug, name: bodies.name, shortName: bodies.shortName, kind: bodies.kind, website: bodies.website, createdAt: bodies.createdAt })
+    .select({
+      id: bodies.id,
+      slug: bodies.slug,
+      name: bodies.name,
+      shortName: bodies.shortName,
+      kind: bodies.kind,
+      website: bodies.website,
+      createdAt: bodies.createdAt,
+    })
     .from(bodies);
   return slug ? query.where(eq(bodies.slug, slug)).limit(1) : query.orderBy(asc(bodies.createdAt), asc(bodies.id));
 }
@@ -112,7 +129,10 @@ const buildPeople: Builder = async (db, urls, rows) => {
   const ids = rows.map((row) => row.id);
   // Only the name and the function as printed: people are not user accounts and have no contact data here.
   const list = ids.length
-    ? await db.select({ id: people.id, bodyId: people.bodyId, name: people.name, roleLabel: people.roleLabel }).from(people).where(inArray(people.id, ids))
+    ? await db
+        .select({ id: people.id, bodyId: people.bodyId, name: people.name, roleLabel: people.roleLabel })
+        .from(people)
+        .where(inArray(people.id, ids))
     : [];
   const slugs = await bodySlugs(db, [...new Set(list.map((p) => p.bodyId))]);
   const meta = new Map(rows.map((row) => [row.id, row]));
@@ -134,21 +154,37 @@ const buildPeople: Builder = async (db, urls, rows) => {
 
 /** Public agenda items with the consultations (Beratungsfolge) of visible inquiries on them. */
 async function agendaItemObjects(db: Db, urls: OparlUrls, where: { meetingIds?: string[]; itemIds?: string[] }) {
-  const condition = where.meetingIds ? inArray(agendaItems.meetingId, where.meetingIds) : inArray(agendaItems.id, where.itemIds!);
+  const condition = where.meetingIds
+    ? inArray(agendaItems.meetingId, where.meetingIds)
+    : inArray(agendaItems.id, where.itemIds!);
   const items = await db
-    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, number: agendaItems.number, title: agendaItems.title, position: agendaItems.position, createdAt: meetings.createdAt })
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      number: agendaItems.number,
+      title: agendaItems.title,
+      position: agendaItems.position,
+      createdAt: meetings.createdAt,
+    })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(and(condition, eq(agendaItems.public, true)))
     .orderBy(asc(agendaItems.position));
   const links = items.length
     ? await db
-        .select({ inquiryId: inquiryAgendaItems.inquiryId, agendaItemId: inquiryAgendaItems.agendaItemId, purpose: inquiryAgendaItems.purpose })
+        .select({
+          inquiryId: inquiryAgendaItems.inquiryId,
+          agendaItemId: inquiryAgendaItems.agendaItemId,
+          purpose: inquiryAgendaItems.purpose,
+        })
         .from(inquiryAgendaItems)
         .innerJoin(inquiries, eq(inquiries.id, inquiryAgendaItems.inquiryId))
         .where(
           and(
-            inArray(inquiryAgendaItems.agendaItemId, items.map((i) => i.id)),
+            inArray(
+              inquiryAgendaItems.agendaItemId,
+              items.map((i) => i.id),
+            ),
             eq(inquiries.visibility, "public"),
             isNotNull(inquiries.publicRef),
           ),
@@ -169,7 +205,9 @@ async function agendaItemObjects(db: Db, urls: OparlUrls, where: { meetingIds?: 
         order: item.position,
         name: item.title,
         public: true,
-        consultation: first ? urls.object("consultation", consultationId(first.inquiryId, first.agendaItemId, first.purpose)) : undefined,
+        consultation: first
+          ? urls.object("consultation", consultationId(first.inquiryId, first.agendaItemId, first.purpose))
+          : undefined,
         created,
         modified: created,
       }) as OparlObject,
@@ -229,8 +267,17 @@ const BUILDERS: Record<OparlObjectKind, Builder> = {
 };
 
 /** The objects for exposed rows, in the rows' order; deleted rows become stubs. */
-export async function buildObjects(db: Db, urls: OparlUrls, kind: OparlObjectKind, rows: ExposedRow[]): Promise<OparlObject[]> {
-  const built = await BUILDERS[kind](db, urls, rows.filter((row) => !row.deleted));
+export async function buildObjects(
+  db: Db,
+  urls: OparlUrls,
+  kind: OparlObjectKind,
+  rows: ExposedRow[],
+): Promise<OparlObject[]> {
+  const built = await BUILDERS[kind](
+    db,
+    urls,
+    rows.filter((row) => !row.deleted),
+  );
   return rows.flatMap((row) => {
     if (row.deleted) return [deletedStub(urls, kind, row)];
     const object = built.get(row.id);

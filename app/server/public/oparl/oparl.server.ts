@@ -27,7 +27,10 @@ interface OparlList {
 }
 
 const notFound = (): OparlResponse => ({ status: 404, body: { error: oparlTexts.notFound } });
-const badRequest = (message: string): OparlResponse => ({ status: 400, body: { error: oparlTexts.badRequest, message } });
+const badRequest = (message: string): OparlResponse => ({
+  status: 400,
+  body: { error: oparlTexts.badRequest, message },
+});
 
 function listResponse(baseUrl: string, filters: ListFilters, data: OparlObject[], total: number): OparlResponse {
   const totalPages = Math.max(1, Math.ceil(total / filters.limit));

@@ -12,7 +12,15 @@ import {
   inquiryOriginators,
   meetings,
 } from "../../../../db/schema/index";
-import { agendaPurposeLabels, assessmentResultLabels, deploymentVariantLabels, inquiryStatusLabels, motionDecisionLabels, withholdingReasonLabels, type AgendaPurpose } from "../../../domain/labels";
+import {
+  agendaPurposeLabels,
+  assessmentResultLabels,
+  deploymentVariantLabels,
+  inquiryStatusLabels,
+  motionDecisionLabels,
+  withholdingReasonLabels,
+  type AgendaPurpose,
+} from "../../../domain/labels";
 import { oparlTexts } from "../../../domain/texts/oparl";
 import type { Db } from "../../core/db.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "../inquiries.server";
@@ -31,8 +39,16 @@ interface PaperSource {
 
 /** Both papers of an inquiry (the inquiry and, once published, its answer) from the public read model. */
 async function paperSources(db: Db, ids: string[]) {
-  if (ids.length === 0) return { sources: [] as PaperSource[], details: new Map<string, PublicInquiryDetail>(), originatorPeople: new Map<string, string[]>() };
-  const answerRows = await db.select({ id: answers.id, inquiryId: answers.inquiryId }).from(answers).where(inArray(answers.id, ids));
+  if (ids.length === 0)
+    return {
+      sources: [] as PaperSource[],
+      details: new Map<string, PublicInquiryDetail>(),
+      originatorPeople: new Map<string, string[]>(),
+    };
+  const answerRows = await db
+    .select({ id: answers.id, inquiryId: answers.inquiryId })
+    .from(answers)
+    .where(inArray(answers.id, ids));
   const inquiryIds = [...new Set([...ids, ...answerRows.map((a) => a.inquiryId)])];
   const rows = await db
     .select({
@@ -51,7 +67,15 @@ async function paperSources(db: Db, ids: string[]) {
     ? await db
         .select({ inquiryId: inquiryOriginators.inquiryId, personId: inquiryOriginators.personId })
         .from(inquiryOriginators)
-        .where(and(inArray(inquiryOriginators.inquiryId, rows.map((r) => r.inquiryId)), isNotNull(inquiryOriginators.personId)))
+        .where(
+          and(
+            inArray(
+              inquiryOriginators.inquiryId,
+              rows.map((r) => r.inquiryId),
+            ),
+            isNotNull(inquiryOriginators.personId),
+          ),
+        )
         .orderBy(asc(inquiryOriginators.position))
     : [];
   const details = new Map<string, PublicInquiryDetail>();
@@ -60,7 +84,8 @@ async function paperSources(db: Db, ids: string[]) {
     if (detail) details.set(row.inquiryId, detail);
   }
   const originatorPeople = new Map<string, string[]>();
-  for (const o of originators) originatorPeople.set(o.inquiryId, [...(originatorPeople.get(o.inquiryId) ?? []), o.personId!]);
+  for (const o of originators)
+    originatorPeople.set(o.inquiryId, [...(originatorPeople.get(o.inquiryId) ?? []), o.personId!]);
   return { sources: rows.map((row) => ({ ...row, publicRef: row.publicRef! })), details, originatorPeople };
 }
 
@@ -80,7 +105,10 @@ function renditionFile(urls: OparlUrls, paperId: string, paper: OparlObject, fil
 }
 
 function withholdingNotices(answer: NonNullable<PublicInquiryDetail["answer"]>) {
-  const notice = (w: { reason: keyof typeof withholdingReasonLabels; subject: string; publicJustification: string }, questionNumbers: string[]) =>
+  const notice = (
+    w: { reason: keyof typeof withholdingReasonLabels; subject: string; publicJustification: string },
+    questionNumbers: string[],
+  ) =>
     compact({
       reason: w.reason,
       reasonLabel: withholdingReasonLabels[w.reason],
@@ -116,24 +144,39 @@ function toolInventoryExtension(urls: OparlUrls, answer: NonNullable<PublicInqui
           issuer: assessment.issuer,
           issuedOn: assessment.issuedOn,
           statusNote: assessment.statusNote,
-          results: assessment.results.map((r) => ({ label: r.label, result: r.overall, resultLabel: assessmentResultLabels[r.overall] })),
+          results: assessment.results.map((r) => ({
+            label: r.label,
+            result: r.overall,
+            resultLabel: assessmentResultLabels[r.overall],
+          })),
         }),
       ),
     }),
   );
 }
 
-async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promise<Map<string, { paper: OparlObject; file: OparlObject }>> {
+async function buildPaperMap(
+  db: Db,
+  urls: OparlUrls,
+  rows: ExposedRow[],
+): Promise<Map<string, { paper: OparlObject; file: OparlObject }>> {
   const live = rows.filter((row) => !row.deleted);
   const meta = new Map(rows.map((row) => [row.id, row]));
-  const { sources, details, originatorPeople } = await paperSources(db, live.map((row) => row.id));
+  const { sources, details, originatorPeople } = await paperSources(
+    db,
+    live.map((row) => row.id),
+  );
   const consultationMeta = new Map<string, ExposedRow>();
   const consultationIds: { inquiryId: string; agendaItemId: string; purpose: string }[] = [];
   for (const source of sources) {
     if (!meta.has(source.inquiryId)) continue;
     const times = meta.get(source.inquiryId)!;
     const links = await db
-      .select({ agendaItemId: inquiryAgendaItems.agendaItemId, purpose: inquiryAgendaItems.purpose, meetingCreated: meetings.createdAt })
+      .select({
+        agendaItemId: inquiryAgendaItems.agendaItemId,
+        purpose: inquiryAgendaItems.purpose,
+        meetingCreated: meetings.createdAt,
+      })
       .from(inquiryAgendaItems)
       .innerJoin(agendaItems, and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -142,7 +185,13 @@ async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promi
     for (const link of links) {
       const id = consultationId(source.inquiryId, link.agendaItemId, link.purpose);
       const mc = new Date(link.meetingCreated).toISOString();
-      consultationMeta.set(id, { id, bodyId: "", created: mc > times.created ? mc : times.created, modified: mc > times.modified ? mc : times.modified, deleted: false });
+      consultationMeta.set(id, {
+        id,
+        bodyId: "",
+        created: mc > times.created ? mc : times.created,
+        modified: mc > times.modified ? mc : times.modified,
+        deleted: false,
+      });
       consultationIds.push({ inquiryId: source.inquiryId, agendaItemId: link.agendaItemId, purpose: link.purpose });
     }
   }
@@ -167,7 +216,9 @@ async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promi
         paperType: inquiry.typeName,
         relatedPaper: answerPublished ? [urls.object("paper", source.answerId!)] : [],
         originatorPerson: (originatorPeople.get(source.inquiryId) ?? []).map((id) => urls.object("person", id)),
-        originatorOrganization: source.originatorOrganizationId ? [urls.object("organization", source.originatorOrganizationId)] : [],
+        originatorOrganization: source.originatorOrganizationId
+          ? [urls.object("organization", source.originatorOrganizationId)]
+          : [],
         underDirectionOf: source.leadOrganizationId ? [urls.object("organization", source.leadOrganizationId)] : [],
         consultation: consultationIds
           .filter((c) => c.inquiryId === source.inquiryId)
@@ -175,7 +226,9 @@ async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promi
           .filter((c): c is OparlObject => c !== undefined),
         web,
         "quaestio:status": inquiry.status,
-        "quaestio:statusLabel": inquiry.motionDecision ? motionDecisionLabels[inquiry.motionDecision] : inquiryStatusLabels[inquiry.status],
+        "quaestio:statusLabel": inquiry.motionDecision
+          ? motionDecisionLabels[inquiry.motionDecision]
+          : inquiryStatusLabels[inquiry.status],
         "quaestio:originators": inquiry.originators,
         "quaestio:receivedOn": inquiry.receivedOn,
         "quaestio:dueDate": inquiry.dueOn,
@@ -205,7 +258,12 @@ async function buildPaperMap(db: Db, urls: OparlUrls, rows: ExposedRow[]): Promi
         underDirectionOf: source.leadOrganizationId ? [urls.object("organization", source.leadOrganizationId)] : [],
         web,
         "quaestio:versions": answer.versions.map((v) =>
-          compact({ versionNumber: v.versionNumber, publishedOn: v.publishedOn, correctionNote: v.correctionNote, web: `${web}?fassung=${v.versionNumber}` }),
+          compact({
+            versionNumber: v.versionNumber,
+            publishedOn: v.publishedOn,
+            correctionNote: v.correctionNote,
+            web: `${web}?fassung=${v.versionNumber}`,
+          }),
         ),
         "quaestio:withholdings": withholdingNotices(answer),
         "quaestio:toolInventories": toolInventoryExtension(urls, answer),
@@ -224,7 +282,12 @@ export const buildPapers: Builder = async (db, urls, rows) =>
 export const buildFiles: Builder = async (db, urls, rows) =>
   new Map([...(await buildPaperMap(db, urls, rows))].map(([id, built]) => [id, built.file]));
 
-export async function consultationObjects(db: Db, urls: OparlUrls, ids: { inquiryId: string; agendaItemId: string; purpose: string }[], meta: Map<string, ExposedRow>) {
+export async function consultationObjects(
+  db: Db,
+  urls: OparlUrls,
+  ids: { inquiryId: string; agendaItemId: string; purpose: string }[],
+  meta: Map<string, ExposedRow>,
+) {
   if (ids.length === 0) return new Map<string, OparlObject>();
   const rows = await db
     .select({
@@ -238,7 +301,15 @@ export async function consultationObjects(db: Db, urls: OparlUrls, ids: { inquir
     .from(inquiryAgendaItems)
     .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(inArray(inquiryAgendaItems.inquiryId, ids.map((i) => i.inquiryId)), eq(agendaItems.public, true)));
+    .where(
+      and(
+        inArray(
+          inquiryAgendaItems.inquiryId,
+          ids.map((i) => i.inquiryId),
+        ),
+        eq(agendaItems.public, true),
+      ),
+    );
   const wanted = new Set(ids.map((i) => consultationId(i.inquiryId, i.agendaItemId, i.purpose)));
   const result = new Map<string, OparlObject>();
   for (const row of rows) {

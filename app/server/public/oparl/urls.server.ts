@@ -8,7 +8,15 @@ import { requestOrigin } from "../../core/config.server";
 export const OPARL_PREFIX = "/oparl/v1";
 
 /** The object kinds that have their own URL, in the spelling OParl uses for list names. */
-export const OPARL_OBJECT_KINDS = ["organization", "person", "meeting", "agendaItem", "paper", "consultation", "file"] as const;
+export const OPARL_OBJECT_KINDS = [
+  "organization",
+  "person",
+  "meeting",
+  "agendaItem",
+  "paper",
+  "consultation",
+  "file",
+] as const;
 export type OparlObjectKind = (typeof OPARL_OBJECT_KINDS)[number];
 
 export function isOparlObjectKind(value: string): value is OparlObjectKind {

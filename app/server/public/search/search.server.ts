@@ -87,7 +87,9 @@ export async function searchPublic(
   const db = database ?? (await getDb());
   const query = params.query.slice(0, MAX_QUERY_LENGTH);
   const plain = plainWords(query);
-  const [probe] = rowsOf<{ nodes: number }>(await db.execute(sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`));
+  const [probe] = rowsOf<{ nodes: number }>(
+    await db.execute(sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`),
+  );
   const hasLexemes = Number(probe?.nodes ?? 0) > 0;
   const empty: SearchResult = {
     hits: [],
@@ -108,13 +110,17 @@ export async function searchPublic(
       and (${hasLexemes ? sql`i.search @@ ${tsq}` : sql`false`}
         or ${plain.length >= 3 ? sql`${plain} <% i.title` : sql`false`}
         or ${hasLexemes ? sql`exists (select 1 from questions q where q.inquiry_id = i.id and q.search @@ ${tsq})` : sql`false`}
-        or ${hasLexemes ? sql`exists (
+        or ${
+          hasLexemes
+            ? sql`exists (
           select 1 from answers a
           join answer_versions v on v.answer_id = a.id and v.published_at is not null
           join answer_parts p on p.version_id = v.id
           where a.inquiry_id = i.id and p.search @@ ${tsq}
             and v.version_number = (select max(v2.version_number) from answer_versions v2
-                                    where v2.answer_id = a.id and v2.published_at is not null))` : sql`false`})
+                                    where v2.answer_id = a.id and v2.published_at is not null))`
+            : sql`false`
+        })
     limit ${CANDIDATE_LIMIT + 1}`;
 
   const rows = rowsOf<Row>(
@@ -152,13 +158,27 @@ export async function searchPublic(
     (!filters.year || row.year === filters.year);
   // Each facet counts the candidates that match the other selected facets, so that choosing one narrows the rest.
   const facets = {
-    body: facet((r) => (matches({ ...r, body_slug: filters.body ?? r.body_slug }) ? r.body_slug : null), (r) => r.body_name),
-    type: facet((r) => (matches({ ...r, type_name: filters.type ?? r.type_name }) ? r.type_name : null), (r) => r.type_name),
-    status: facet((r) => (matches({ ...r, status: filters.status ?? r.status }) ? r.status : null), (r) => r.status),
-    year: facet((r) => (matches({ ...r, year: filters.year ?? r.year }) ? r.year : null), (r) => r.year ?? ""),
+    body: facet(
+      (r) => (matches({ ...r, body_slug: filters.body ?? r.body_slug }) ? r.body_slug : null),
+      (r) => r.body_name,
+    ),
+    type: facet(
+      (r) => (matches({ ...r, type_name: filters.type ?? r.type_name }) ? r.type_name : null),
+      (r) => r.type_name,
+    ),
+    status: facet(
+      (r) => (matches({ ...r, status: filters.status ?? r.status }) ? r.status : null),
+      (r) => r.status,
+    ),
+    year: facet(
+      (r) => (matches({ ...r, year: filters.year ?? r.year }) ? r.year : null),
+      (r) => r.year ?? "",
+    ),
   };
 
-  const filtered = candidatesRows.filter(matches).sort((a, b) => Number(b.rank) - Number(a.rank) || a.title.localeCompare(b.title, "de"));
+  const filtered = candidatesRows
+    .filter(matches)
+    .sort((a, b) => Number(b.rank) - Number(a.rank) || a.title.localeCompare(b.title, "de"));
   const pageCount = Math.max(1, Math.ceil(filtered.length / SEARCH_PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page), pageCount);
   const pageRows = filtered.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
@@ -214,7 +234,10 @@ export async function searchPublic(
 export const SEARCH_RATE_LIMIT = { capacity: 30, refillSeconds: 2 };
 
 /** Takes one search token for the client; when none is left, says how many seconds to wait. */
-export async function takeSearchToken(clientIp: string, database?: Db): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function takeSearchToken(
+  clientIp: string,
+  database?: Db,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const db = database ?? (await getDb());
   return takeToken(db, `search:${clientIp}`, SEARCH_RATE_LIMIT);
 }
