@@ -153,16 +153,14 @@ export async function createDraft(
       .insert(inquiryOriginators)
       .values({ inquiryId: id, organizationId: faction.organizationId, label: org.name, position: 1 });
     const body = emptyQuestion();
-    await tx
-      .insert(questions)
-      .values({
-        inquiryId: id,
-        position: 1,
-        number: "1",
-        bodyJson: body.json,
-        bodyHtml: body.html,
-        bodyText: body.text,
-      });
+    await tx.insert(questions).values({
+      inquiryId: id,
+      position: 1,
+      number: "1",
+      bodyJson: body.json,
+      bodyHtml: body.html,
+      bodyText: body.text,
+    });
     await recordEvent(tx, {
       bodyId: faction.bodyId,
       aggregateType: "inquiry",
