@@ -15,6 +15,8 @@
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 const KNOWN_METHODS = new Set(["OPTIONS", "PUT", "PATCH", "DELETE", "TRACE", "CONNECT"]);
 const ALLOW = "GET, HEAD, POST";
+/** How long a refused body is still read and discarded before the connection is cut (see the 413 below). */
+const REFUSED_BODY_LINGER_MS = 5_000;
 
 /** Answers with the app's refusal page and, for a body we will not read, closes the connection. */
 function refuse(entry, req, res, status, { limitBytes, closeConnection = false, headers = {} } = {}) {
@@ -90,7 +92,13 @@ export function installRequestGuards(app, entry) {
       req.off("end", onEnd);
       req.off("error", onError);
       if (error === "too_large") {
-        req.pause();
+        // Read on (and discard) what the client is still sending, for a few seconds at most: closing a socket
+        // with unread data makes the kernel send a reset, which can wipe out the 413 before the client has
+        // read it. The refusal's Connection: close ends the connection once the client stops.
+        req.resume();
+        const linger = setTimeout(() => req.socket.destroy(), REFUSED_BODY_LINGER_MS);
+        linger.unref();
+        req.socket.once("close", () => clearTimeout(linger));
         return refuse(entry, req, res, 413, { limitBytes: limit, closeConnection: true });
       }
       if (error) return; // the client went away; nothing to answer
