@@ -92,14 +92,16 @@ export function installRequestGuards(app, entry) {
       req.off("end", onEnd);
       req.off("error", onError);
       if (error === "too_large") {
-        // Read on (and discard) what the client is still sending, for a few seconds at most: closing a socket
-        // with unread data makes the kernel send a reset, which can wipe out the 413 before the client has
-        // read it. The refusal's Connection: close ends the connection once the client stops.
+        // A lingering close: the 413 goes out at once on a connection that stays open while what the client
+        // still sends is read and discarded, for a few seconds at most. Closing at once (Connection: close)
+        // leaves unread data in the kernel, whose reset can wipe out the 413 before the client has read it.
         req.resume();
         const linger = setTimeout(() => req.socket.destroy(), REFUSED_BODY_LINGER_MS);
         linger.unref();
-        req.socket.once("close", () => clearTimeout(linger));
-        return refuse(entry, req, res, 413, { limitBytes: limit, closeConnection: true });
+        const stop = () => clearTimeout(linger);
+        req.once("end", stop);
+        req.socket.once("close", stop);
+        return refuse(entry, req, res, 413, { limitBytes: limit });
       }
       if (error) return; // the client went away; nothing to answer
       req.quaestioBody = Buffer.concat(chunks, received);
