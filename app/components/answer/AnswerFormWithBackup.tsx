@@ -3,6 +3,7 @@
  * inquiry drafts: when this tab holds unsaved values that differ from the saved ones, it offers to restore
  * them (the form is mounted afresh with them and saves against the version they were based on) or discard.
  */
+import { BackupOffer } from "../editor/BackupOffer";
 import { useEffect, useRef, useState } from "react";
 import { answerText as t } from "~/domain/texts/answer";
 import { AnswerForm } from "./AnswerForm";
@@ -73,25 +74,14 @@ export function AnswerFormWithBackup(props: Props) {
 
   return (
     <>
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
-      {offer ? (
-        <section className="notice notice--warning" aria-labelledby="backup-heading">
-          <h2 id="backup-heading" ref={offerHeading} tabIndex={-1}>
-            {t.backupHeading}
-          </h2>
-          <p>{t.backupIntro}</p>
-          <p>
-            <button type="button" className="button button--primary" onClick={restore}>
-              {t.backupRestore}
-            </button>{" "}
-            <button type="button" className="button" onClick={discard}>
-              {t.backupDiscard}
-            </button>
-          </p>
-        </section>
-      ) : null}
+      <BackupOffer
+        shown={offer !== null}
+        announcement={announcement}
+        headingRef={offerHeading}
+        texts={t}
+        onRestore={restore}
+        onDiscard={discard}
+      />
       <AnswerForm
         key={shown.generation}
         answerId={answerId}

@@ -5,6 +5,7 @@
  * afresh with the backup's values (the editors take their content only when they are created) and saves them
  * against the version they were based on, so a co-author's newer save shows the conflict message.
  */
+import { BackupOffer } from "./BackupOffer";
 import { useEffect, useRef, useState } from "react";
 import { draftText as t } from "~/domain/texts/draft";
 import { DraftForm, type DraftActionResult, type DraftFormValues } from "./DraftForm";
@@ -73,25 +74,14 @@ export function DraftFormWithBackup(props: DraftFormWithBackupProps) {
 
   return (
     <>
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
-      {offer ? (
-        <section className="notice notice--warning" aria-labelledby="backup-heading">
-          <h2 id="backup-heading" ref={offerHeading} tabIndex={-1}>
-            {t.backupHeading}
-          </h2>
-          <p>{t.backupIntro}</p>
-          <p>
-            <button type="button" className="button button--primary" onClick={restore}>
-              {t.backupRestore}
-            </button>{" "}
-            <button type="button" className="button" onClick={discard}>
-              {t.backupDiscard}
-            </button>
-          </p>
-        </section>
-      ) : null}
+      <BackupOffer
+        shown={offer !== null}
+        announcement={announcement}
+        headingRef={offerHeading}
+        texts={t}
+        onRestore={restore}
+        onDiscard={discard}
+      />
       <DraftForm
         key={shown.generation}
         draftId={draftId}
