@@ -55,7 +55,7 @@ export function publicResponse(request: Request, body: PublicBody, options: Publ
   headers.set("X-Content-Type-Options", "nosniff");
   if (status !== 200) {
     headers.set("Cache-Control", "no-store");
-    return new Response(body, { status, headers });
+    return new Response(body as BodyInit, { status, headers });
   }
   const etag = entityTag(body);
   headers.set("ETag", etag);
@@ -65,5 +65,5 @@ export function publicResponse(request: Request, body: PublicBody, options: Publ
     headers.delete("Content-Type");
     return new Response(null, { status: 304, headers });
   }
-  return new Response(request.method === "HEAD" ? null : body, { status, headers });
+  return new Response(request.method === "HEAD" ? null : (body as BodyInit), { status, headers });
 }
