@@ -69,7 +69,7 @@ describe("password reset by e-mail", () => {
     // Registered before the click: the 400 can arrive before the next line runs.
     recorded.allowHttpError(/\/passwort-neu\//, 400);
     await page.getByRole("button", { name: "Passwort speichern" }).click();
-    await expect.poll(() => page.locator("#password-error").textContent()).toContain("zu verbreitet");
+    await expect.poll(() => page.locator("#passwort-neu-password-error").textContent()).toContain("zu verbreitet");
     expect(await page.getByLabel("Neues Passwort", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     await checkA11y(page);
 
@@ -186,7 +186,7 @@ describe("password reset by e-mail", () => {
     await first.page.getByLabel("Neues Passwort wiederholen").fill(NEW_PASSWORD);
     await first.page.getByRole("button", { name: "Passwort ändern" }).click();
     await expect
-      .poll(() => first.page.locator("#currentPassword-error").textContent())
+      .poll(() => first.page.locator("#passwort-aendern-currentPassword-error").textContent())
       .toBe("Das aktuelle Passwort ist falsch.");
     expect(await first.page.getByLabel("Aktuelles Passwort").getAttribute("aria-invalid")).toBe("true");
     await checkA11y(first.page);

@@ -405,8 +405,8 @@ describe.each(backends())("body administration on %s", (backend) => {
       form: { displayName: "Schwach", password: "password123", passwordConfirm: "password123" },
     });
     expect(weak.status).toBe(400);
-    expect(weak.data.errors.password).toBeTruthy();
-    expect(weak.data.displayName).toBe("Schwach");
+    expect(weak.data.result.error?.password?.[0]).toBeTruthy();
+    expect(weak.data.result.initialValue?.displayName).toBe("Schwach");
     expect(JSON.stringify(weak.data)).not.toContain("password123");
     expect((await acceptInvitation(fresh.token, { displayName: "Stark", password: STRONG_PASSWORD })).ok).toBe(true);
 
@@ -425,8 +425,8 @@ describe.each(backends())("body administration on %s", (backend) => {
         form,
       });
       expect(res.status, JSON.stringify(form)).toBe(400);
-      expect(res.data.errors[field], JSON.stringify(form)).toBeTruthy();
-      expect(res.data.values.email).toBe(form.email);
+      expect(res.data.result.error?.[field]?.[0], JSON.stringify(form)).toBeTruthy();
+      expect(res.data.result.initialValue?.email).toBe(form.email);
     }
     expect(await t.db.select().from(userTokens).where(eq(userTokens.email, "a@example.org"))).toHaveLength(0);
   });
@@ -489,7 +489,7 @@ describe.each(backends())("body administration on %s", (backend) => {
       else expect(res.status).toBe(200);
     }
     expect(limited, "the 21st invitation within a minute is refused").not.toBeNull();
-    expect(limited!.data.errors.form).toMatch(/Zu viele Einladungen/);
+    expect(limited!.data.result.error?.[""]?.[0]).toMatch(/Zu viele Einladungen/);
   });
 
   it("grants and revokes roles with audit events, ends the target's sessions and ignores extra form fields", async () => {

@@ -1,6 +1,10 @@
-import { FieldError } from "~/components/field-error";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
+import { fieldErrorsOf } from "~/utils/form-reply";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { acceptInvitation, loadInvitation } from "~/server/accounts/invitations.server";
 import { assertSameOrigin } from "~/server/accounts/auth.server";
@@ -22,76 +26,67 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ invitation }, { headers: HEADERS });
 }
 
+// Conform turns an empty field into undefined: an absent field is the empty string here, and the rules that
+// differ between a new and an existing account are checked below.
 const AcceptForm = z.object({
-  displayName: z.string().trim().max(120, t.displayNameTooLong),
-  password: z.string().max(1000, t.passwordTooLong),
-  passwordConfirm: z.string().max(1000),
+  displayName: z.string().trim().max(120, t.displayNameTooLong).default(""),
+  password: z.string().max(1000, t.passwordTooLong).default(""),
+  passwordConfirm: z.string().max(1000).default(""),
 });
 
-type ActionResult = {
-  displayName: string;
-  errors: { displayName?: string; password?: string; passwordConfirm?: string; form?: string };
-};
+/** Conform's reply; the passwords are never sent back to the page. `invalid`: the link is spent or unknown. */
+type ActionResult = { invalid: true; result?: undefined } | { invalid?: undefined; result: SubmissionResult<string[]> };
+const HIDDEN = { hideFields: ["password", "passwordConfirm"] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const token = params.token ?? "";
   const invitation = await loadInvitation(token);
-  if (!invitation)
-    return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
-  const form = await request.formData();
-  const raw = {
-    displayName: String(form.get("displayName") ?? "").slice(0, 500),
-    password: String(form.get("password") ?? ""),
-    passwordConfirm: String(form.get("passwordConfirm") ?? ""),
-  };
-  const parsed = AcceptForm.safeParse(raw);
-  const displayName = raw.displayName.slice(0, 120);
-  if (!parsed.success) {
-    const e = parsed.error.flatten().fieldErrors;
-    return data<ActionResult>(
-      { displayName, errors: { displayName: e.displayName?.[0], password: e.password?.[0] } },
-      { status: 400, headers: HEADERS },
+  if (!invitation) return data<ActionResult>({ invalid: true }, { status: 404, headers: HEADERS });
+  const posted = await request.formData();
+  const form = new FormData();
+  for (const name of ["displayName", "password", "passwordConfirm"]) {
+    const v = posted.get(name);
+    if (typeof v === "string") form.set(name, name === "displayName" ? v.slice(0, 500) : v);
+  }
+  const submission = parseWithZod(form, { schema: AcceptForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply(HIDDEN) }, { status: 400, headers: HEADERS });
+  }
+  const refuse = (fieldErrors: Record<string, string | undefined>, status = 400, extra: Record<string, string> = {}) =>
+    data<ActionResult>(
+      { result: submission.reply({ ...HIDDEN, fieldErrors: fieldErrorsOf(fieldErrors) }) },
+      { status, headers: { ...HEADERS, ...extra } },
     );
-  }
+  const input = submission.value;
   if (!invitation.existingAccount) {
-    const errors: ActionResult["errors"] = {};
-    if (parsed.data.displayName.length === 0) errors.displayName = t.displayNameMissing;
-    if (parsed.data.password !== parsed.data.passwordConfirm) errors.passwordConfirm = t.passwordMismatch;
-    if (errors.displayName || errors.passwordConfirm)
-      return data<ActionResult>({ displayName, errors }, { status: 400, headers: HEADERS });
+    const errors = {
+      displayName: input.displayName.length === 0 ? t.displayNameMissing : undefined,
+      passwordConfirm: input.password !== input.passwordConfirm ? t.passwordMismatch : undefined,
+    };
+    if (errors.displayName || errors.passwordConfirm) return refuse(errors);
   }
-  const result = await acceptInvitation(token, {
-    displayName: parsed.data.displayName,
-    password: parsed.data.password,
-  });
+  const result = await acceptInvitation(token, { displayName: input.displayName, password: input.password });
   // Post/redirect/get: the spent token's page would answer 404 to the browser that just succeeded.
   if (result.ok) throw redirect("/anmelden?hinweis=einladung-angenommen", { status: 303, headers: HEADERS });
   switch (result.reason) {
     case "invalid":
-      return data<ActionResult>({ displayName: "", errors: { form: t.invalid } }, { status: 404, headers: HEADERS });
+      return data<ActionResult>({ invalid: true }, { status: 404, headers: HEADERS });
     case "password":
-      return data<ActionResult>(
-        { displayName, errors: { password: passwordProblemMessage(result.problem) } },
-        { status: 400, headers: HEADERS },
-      );
+      return refuse({ password: passwordProblemMessage(result.problem) });
     case "rate_limited":
-      return data<ActionResult>(
-        { displayName, errors: { password: t.rateLimited(result.retryAfterSeconds) } },
-        { status: 429, headers: { ...HEADERS, "Retry-After": String(result.retryAfterSeconds) } },
-      );
+      return refuse({ password: t.rateLimited(result.retryAfterSeconds) }, 429, {
+        "Retry-After": String(result.retryAfterSeconds),
+      });
     case "wrong_password":
-      return data<ActionResult>(
-        { displayName, errors: { password: t.passwordWrong } },
-        { status: 400, headers: HEADERS },
-      );
+      return refuse({ password: t.passwordWrong });
   }
 }
 
 export default function Invitation() {
   const { invitation } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  if (!invitation || result?.errors.form) {
+  const last = useActionData<typeof action>();
+  if (!invitation || last?.invalid) {
     return (
       <div className="narrow">
         <h1>{t.invalidTitle}</h1>
@@ -99,79 +94,51 @@ export default function Invitation() {
       </div>
     );
   }
-  const errors = result?.errors ?? {};
-  const invalid = (field: "displayName" | "password" | "passwordConfirm", hint?: string) => ({
-    "aria-invalid": errors[field] ? (true as const) : undefined,
-    "aria-describedby": [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined,
-  });
   return (
     <div className="narrow">
-      <h1>{t.title}</h1>
+      <h1 id="invitation-heading">{t.title}</h1>
       <p>{t.intro(invitation.bodyName, invitation.organizationName, roleLabels[invitation.role] ?? invitation.role)}</p>
       {invitation.existingAccount ? (
-        <Form method="post" noValidate>
+        <ConformForm id="einladung" lastResult={last?.result} labelledBy="invitation-heading">
           <p>{t.existingAccountIntro(invitation.email)}</p>
-          <div className="field">
-            <label htmlFor="password">{t.currentPassword}</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              {...invalid("password")}
-            />
-            <FieldError id="password-error" message={errors.password} />
-          </div>
+          <TextInput
+            name="password"
+            label={t.currentPassword}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <button type="submit">{t.submit}</button>
-        </Form>
+        </ConformForm>
       ) : (
-        <Form method="post" noValidate>
+        <ConformForm id="einladung" lastResult={last?.result} labelledBy="invitation-heading">
           <p>{t.newAccountIntro}</p>
           <input type="hidden" name="username" value={invitation.email} autoComplete="username" />
-          <div className="field">
-            <label htmlFor="displayName">{t.displayName}</label>
-            <input
-              id="displayName"
-              name="displayName"
-              type="text"
-              autoComplete="name"
-              required
-              maxLength={120}
-              defaultValue={result?.displayName ?? ""}
-              {...invalid("displayName")}
-            />
-            <FieldError id="displayName-error" message={errors.displayName} />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t.password}</label>
-            <p className="field-hint" id="password-hint">
-              {t.passwordHint}
-            </p>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              {...invalid("password", "password-hint")}
-            />
-            <FieldError id="password-error" message={errors.password} />
-          </div>
-          <div className="field">
-            <label htmlFor="passwordConfirm">{t.passwordConfirm}</label>
-            <input
-              id="passwordConfirm"
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              {...invalid("passwordConfirm")}
-            />
-            <FieldError id="passwordConfirm-error" message={errors.passwordConfirm} />
-          </div>
+          <TextInput
+            name="displayName"
+            label={t.displayName}
+            type="text"
+            autoComplete="name"
+            required
+            maxLength={120}
+          />
+          <TextInput
+            name="password"
+            label={t.password}
+            hint={t.passwordHint}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <TextInput
+            name="passwordConfirm"
+            label={t.passwordConfirm}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
           <button type="submit">{t.submit}</button>
-        </Form>
+        </ConformForm>
       )}
     </div>
   );

@@ -1,4 +1,8 @@
-import { FieldError } from "~/components/field-error";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
+import { fieldErrorsOf } from "~/utils/form-reply";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -45,56 +49,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const Intent = z.discriminatedUnion("intent", [
+const SessionIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), sessionId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("revoke-all") }),
-  z.object({
-    intent: z.literal("change-password"),
-    currentPassword: z.string().max(1000).default(""),
-    newPassword: z.string().max(2000).default(""),
-    newPasswordRepeat: z.string().max(2000).default(""),
-  }),
 ]);
 
-type ActionResult = {
-  errors: { currentPassword?: string; newPassword?: string; newPasswordRepeat?: string; form?: string };
-};
+// Conform turns an empty field into undefined: `message` covers the missing field as well.
+const PasswordForm = z.object({
+  currentPassword: z.string({ message: t.account.currentPasswordMissing }).max(1000, t.passwordProblems.too_long),
+  newPassword: z.string({ message: t.account.newPasswordMissing }).max(2000, t.passwordProblems.too_long),
+  newPasswordRepeat: z.string().max(2000, t.passwordProblems.too_long).default(""),
+});
+
+/** Conform's reply of the password form; the passwords are never sent back to the page. */
+type ActionResult = { result: SubmissionResult<string[]> };
+const HIDDEN = { hideFields: ["currentPassword", "newPassword", "newPasswordRepeat"] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
-  const parsed = Intent.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response(null, { status: 400, headers: NO_STORE });
-  const input = parsed.data;
+  const form = await request.formData();
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
 
-  if (input.intent === "revoke") {
-    const { setCookie } = await revokeOwnSession(request, user, input.sessionId);
-    if (setCookie) throw redirect("/anmelden", { headers: { "Set-Cookie": setCookie } });
-    throw redirect("/konto?erledigt=sitzung");
-  }
-  if (input.intent === "revoke-all") {
+  if (form.get("intent") !== "change-password") {
+    const parsed = SessionIntent.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw new Response(null, { status: 400, headers: NO_STORE });
+    if (parsed.data.intent === "revoke") {
+      const { setCookie } = await revokeOwnSession(request, user, parsed.data.sessionId);
+      if (setCookie) throw redirect("/anmelden", { headers: { "Set-Cookie": setCookie } });
+      throw redirect("/konto?erledigt=sitzung");
+    }
     throw redirect("/anmelden", { headers: { "Set-Cookie": await signOutEverywhere(request, user) } });
   }
 
-  const errors: ActionResult["errors"] = {};
-  if (!input.currentPassword) errors.currentPassword = t.account.currentPasswordMissing;
-  if (!input.newPassword) errors.newPassword = t.account.newPasswordMissing;
-  if (errors.currentPassword || errors.newPassword)
-    return data<ActionResult>({ errors }, { status: 400, headers: NO_STORE });
-  const result = await changePassword(request, user, { ...input, clientIp });
+  const submission = parseWithZod(form, { schema: PasswordForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply(HIDDEN) }, { status: 400, headers: NO_STORE });
+  }
+  const result = await changePassword(request, user, { ...submission.value, clientIp });
   if (result.ok) throw redirect("/konto?erledigt=passwort", { headers: { "Set-Cookie": result.setCookie } });
   const headers: Record<string, string> = { ...NO_STORE };
   if (result.retryAfterSeconds) headers["Retry-After"] = String(result.retryAfterSeconds);
-  return data<ActionResult>({ errors: result.errors }, { status: result.status, headers });
+  const { form: formError, ...fieldErrors } = result.errors;
+  return data<ActionResult>(
+    {
+      result: submission.reply({
+        ...HIDDEN,
+        formErrors: formError ? [formError] : undefined,
+        fieldErrors: fieldErrorsOf(fieldErrors),
+      }),
+    },
+    { status: result.status, headers },
+  );
 }
 
 export default function Account() {
   const { displayName, email, notice, sessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
-  const described = (name: keyof ActionResult["errors"], hint?: string) =>
-    [errors[name] ? `${name}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  const last = useActionData<typeof action>();
 
   return (
     <>
@@ -162,60 +173,37 @@ export default function Account() {
 
       <section aria-labelledby="passwort">
         <h2 id="passwort">{t.account.passwordHeading}</h2>
-        {errors.form ? (
-          <p className="form-error" role="alert" id="form-error">
-            {errors.form}
-          </p>
-        ) : null}
-        <Form method="post" noValidate className="narrow">
-          <input type="hidden" name="intent" value="change-password" />
-          {/* Lets password managers attach the new password to the right account. */}
-          <input type="hidden" name="username" autoComplete="username" value={email} />
-          <div className="field">
-            <label htmlFor="currentPassword">{t.account.currentPassword}</label>
-            <input
-              id="currentPassword"
+        <div className="narrow">
+          <ConformForm id="passwort-aendern" lastResult={last?.result} labelledBy="passwort">
+            <input type="hidden" name="intent" value="change-password" />
+            {/* Lets password managers attach the new password to the right account. */}
+            <input type="hidden" name="username" autoComplete="username" value={email} />
+            <TextInput
               name="currentPassword"
+              label={t.account.currentPassword}
               type="password"
               autoComplete="current-password"
               required
-              aria-invalid={errors.currentPassword ? true : undefined}
-              aria-describedby={described("currentPassword")}
             />
-            <FieldError id="currentPassword-error" message={errors.currentPassword} />
-          </div>
-          <div className="field">
-            <label htmlFor="newPassword">{t.account.newPassword}</label>
-            <p className="hint" id="newPassword-hint">
-              {t.passwordHint}
-            </p>
-            <input
-              id="newPassword"
+            <TextInput
               name="newPassword"
+              label={t.account.newPassword}
+              hint={t.passwordHint}
               type="password"
               autoComplete="new-password"
               minLength={10}
               required
-              aria-invalid={errors.newPassword ? true : undefined}
-              aria-describedby={described("newPassword", "newPassword-hint")}
             />
-            <FieldError id="newPassword-error" message={errors.newPassword} />
-          </div>
-          <div className="field">
-            <label htmlFor="newPasswordRepeat">{t.account.newPasswordRepeat}</label>
-            <input
-              id="newPasswordRepeat"
+            <TextInput
               name="newPasswordRepeat"
+              label={t.account.newPasswordRepeat}
               type="password"
               autoComplete="new-password"
               required
-              aria-invalid={errors.newPasswordRepeat ? true : undefined}
-              aria-describedby={described("newPasswordRepeat")}
             />
-            <FieldError id="newPasswordRepeat-error" message={errors.newPasswordRepeat} />
-          </div>
-          <button type="submit">{t.account.changePassword}</button>
-        </Form>
+            <button type="submit">{t.account.changePassword}</button>
+          </ConformForm>
+        </div>
       </section>
     </>
   );

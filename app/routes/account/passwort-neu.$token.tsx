@@ -1,7 +1,11 @@
-import { TextField } from "~/components/text-field";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ConformForm } from "~/components/form/conform-form";
+import { fieldErrorsOf } from "~/utils/form-reply";
+import { TextInput } from "~/components/form/fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
 import { completePasswordReset, findResetToken } from "~/server/accounts/accounts.server";
@@ -23,44 +27,41 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ email: account?.email ?? null }, { status: account ? 200 : 410, headers: HEADERS });
 }
 
+// Conform turns an empty field into undefined; the password rules themselves are checked by the server command.
 const ResetForm = z.object({
-  password: z.string().max(2000).default(""),
-  passwordRepeat: z.string().max(2000).default(""),
+  password: z
+    .string({ message: accountsText.account.newPasswordMissing })
+    .max(2000, accountsText.passwordProblems.too_long),
+  passwordRepeat: z.string().max(2000, accountsText.passwordProblems.too_long).default(""),
 });
 
-type ActionResult =
-  | { invalid: true; errors?: undefined }
-  | { invalid?: undefined; errors: { password?: string; passwordRepeat?: string } };
+/** Conform's reply; the passwords are never sent back to the page. */
+type ActionResult = { invalid: true; result?: undefined } | { invalid?: undefined; result: SubmissionResult<string[]> };
+const HIDDEN = { hideFields: ["password", "passwordRepeat"] };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const parsed = ResetForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data<ActionResult>(
-      { errors: { password: accountsText.passwordProblems.too_long } },
-      { status: 400, headers: HEADERS },
-    );
-  }
-  if (!parsed.data.password) {
-    return data<ActionResult>(
-      { errors: { password: accountsText.account.newPasswordMissing } },
-      { status: 400, headers: HEADERS },
-    );
+  const submission = parseWithZod(await request.formData(), { schema: ResetForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply(HIDDEN) }, { status: 400, headers: HEADERS });
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const result = await completePasswordReset({ token: params.token ?? "", ...parsed.data, clientIp });
+  const result = await completePasswordReset({ token: params.token ?? "", ...submission.value, clientIp });
   // Post/redirect/get: the spent token's page would answer 410 to the browser that just succeeded.
   if (result.ok) throw redirect("/anmelden?hinweis=passwort-geaendert", { status: 303, headers: HEADERS });
   if (result.reason === "invalid_token")
     return data<ActionResult>({ invalid: true }, { status: 410, headers: HEADERS });
-  return data<ActionResult>({ errors: result.errors }, { status: 400, headers: HEADERS });
+  return data<ActionResult>(
+    { result: submission.reply({ ...HIDDEN, fieldErrors: fieldErrorsOf(result.errors) }) },
+    { status: 400, headers: HEADERS },
+  );
 }
 
 export default function NewPassword() {
   const { email } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const last = useActionData<typeof action>();
 
-  if (!email || result?.invalid) {
+  if (!email || last?.invalid) {
     return (
       <div className="narrow">
         <h1>{t.invalidTitle}</h1>
@@ -71,44 +72,30 @@ export default function NewPassword() {
       </div>
     );
   }
-  const errors = result?.errors ?? {};
   return (
     <div className="narrow">
-      <h1>{t.title}</h1>
+      <h1 id="reset-heading">{t.title}</h1>
       <p>{t.intro(email)}</p>
-      <Form method="post" noValidate>
+      <ConformForm id="passwort-neu" lastResult={last?.result} labelledBy="reset-heading">
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <div className="field">
-          <label htmlFor="password">{accountsText.account.newPassword}</label>
-          <p className="hint" id="password-hint">
-            {accountsText.passwordHint}
-          </p>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error password-hint" : "password-hint"}
-          />
-          {errors.password ? (
-            <p className="field-error" id="password-error">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
-        <TextField
-          id="passwordRepeat"
+        <TextInput
+          name="password"
+          label={accountsText.account.newPassword}
+          hint={accountsText.passwordHint}
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+        />
+        <TextInput
+          name="passwordRepeat"
           label={accountsText.account.newPasswordRepeat}
           type="password"
           autoComplete="new-password"
           required
-          error={errors.passwordRepeat}
         />
         <button type="submit">{t.submit}</button>
-      </Form>
+      </ConformForm>
     </div>
   );
 }

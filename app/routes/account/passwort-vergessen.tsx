@@ -1,7 +1,10 @@
-import { TextField } from "~/components/text-field";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
 import { requestPasswordReset } from "~/server/accounts/accounts.server";
@@ -14,70 +17,68 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
 /** Document responses take their headers from here: the loader's and the action's (Retry-After, no-store). */
 export const headers = mergeLoaderAndActionHeaders;
 
+// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const ForgotForm = z.object({
-  email: z.string().trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid),
+  email: z
+    .string({ message: t.emailMissing })
+    .trim()
+    .min(1, t.emailMissing)
+    .max(254, t.emailInvalid)
+    .email(t.emailInvalid),
   // Honeypot: hidden from people, filled in by form-spamming bots.
   website: z.string().max(2000).optional(),
 });
 
-type ActionResult = { email: string; sent: boolean; errors: { email?: string; form?: string } };
+type ActionResult = { result: SubmissionResult<string[]>; sent: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  const parsed = ForgotForm.safeParse(form);
-  if (!parsed.success) {
-    return data<ActionResult>(
-      { email, sent: false, errors: { email: parsed.error.flatten().fieldErrors.email?.[0] ?? t.emailInvalid } },
-      { status: 400 },
-    );
+  const posted = await request.formData();
+  const form = new FormData();
+  for (const name of ["email", "website"]) {
+    const v = posted.get(name);
+    if (typeof v === "string") form.set(name, v.slice(0, name === "email" ? 254 : 2000));
+  }
+  const submission = parseWithZod(form, { schema: ForgotForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply(), sent: false }, { status: 400 });
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const result = await requestPasswordReset({ email: parsed.data.email, clientIp, honeypot: parsed.data.website });
-  if (!result.ok) {
+  const outcome = await requestPasswordReset({
+    email: submission.value.email,
+    clientIp,
+    honeypot: submission.value.website,
+  });
+  if (!outcome.ok) {
     return data<ActionResult>(
-      { email, sent: false, errors: { form: t.rateLimited(result.retryAfterSeconds) } },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      { result: submission.reply({ formErrors: [t.rateLimited(outcome.retryAfterSeconds)] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
-  return data<ActionResult>({ email: "", sent: true, errors: {} });
+  // Sent (or not, for an unknown address — the page says the same): the form starts empty again.
+  return data<ActionResult>({ result: submission.reply({ resetForm: true }), sent: true });
 }
 
 export default function ForgotPassword() {
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
+  const last = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <h1>{t.title}</h1>
-      {result?.sent ? (
+      <h1 id="forgot-heading">{t.title}</h1>
+      {last?.sent ? (
         <p className="notice" role="status">
           {t.sent}
         </p>
       ) : (
         <p>{t.intro}</p>
       )}
-      {errors.form ? (
-        <p className="form-error" role="alert" id="form-error">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" noValidate aria-describedby={errors.form ? "form-error" : undefined}>
-        <TextField
-          id="email"
-          label={t.email}
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={result?.email ?? ""}
-          error={errors.email}
-        />
+      <ConformForm id="passwort-vergessen" lastResult={last?.result} labelledBy="forgot-heading">
+        <TextInput name="email" label={t.email} type="email" autoComplete="username" required />
         <div className="visually-hidden" aria-hidden="true">
           <label htmlFor="website">{t.honeypot}</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <button type="submit">{t.submit}</button>
-      </Form>
+      </ConformForm>
       <p>
         <Link to="/anmelden">{t.backToSignIn}</Link>
       </p>

@@ -1,4 +1,7 @@
-import { OrganizationSelect } from "~/components/admin/organization-select";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { RoleFields } from "~/components/admin/role-fields";
+import { ConformForm } from "~/components/form/conform-form";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,7 +17,7 @@ import {
   revokeRole,
 } from "~/server/admin/admin.server";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { mayAdministerBodySlug } from "~/domain/policy";
+import { administeredBodySlug } from "~/server/admin/route-access.server";
 import { adminText as t } from "~/domain/texts/admin";
 import { roleLabels } from "~/domain/texts/auth";
 
@@ -23,22 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const Params = z.object({
-  body: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-    .max(80),
-  userId: z.string().uuid(),
-});
+const UserId = z.string().uuid();
 
 /** Body and user from the URL, if the user administers that body; 404 otherwise (the server checks again). */
-function parseParams(
-  params: LoaderFunctionArgs["params"],
-  user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] },
-) {
-  const parsed = Params.safeParse(params);
-  if (!parsed.success || !mayAdministerBodySlug(user.memberships, parsed.data.body)) throw notFoundResponse();
-  return parsed.data;
+function parseParams(params: LoaderFunctionArgs["params"], user: Parameters<typeof administeredBodySlug>[1]) {
+  const body = administeredBodySlug(params.body, user);
+  const userId = UserId.safeParse(params.userId);
+  if (!userId.success) throw notFoundResponse();
+  return { body, userId: userId.data };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,42 +44,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // One intent per form; only the fields of that intent are read (mass assignment is ignored).
 const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("grant"), organizationId: z.string().max(40), role: z.string().max(40) }),
   z.object({ intent: z.literal("revoke"), membershipId: z.string().uuid() }),
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("reset_mfa") }),
 ]);
 
-type ActionResult = {
-  done?: string;
-  errors: { organizationId?: string; role?: string; form?: string };
-  values?: { organizationId: string; role: string };
-};
+// The "add role" form, through Conform: an empty choice is undefined, `message` covers it.
+const GrantForm = z.object({
+  organizationId: z.string({ message: t.chooseOrganization }).max(40, t.chooseOrganization),
+  role: z.string({ message: t.chooseRole }).max(40, t.chooseRole),
+});
+
+/** `done`: what happened; `grant`: Conform's reply of the "add role" form; `refused`: why another action was not done. */
+type ActionResult = { done?: string; grant?: SubmissionResult<string[]>; refused?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const { body, userId } = parseParams(params, user);
   const form = await request.formData();
-  const input = Intent.safeParse({
-    intent: form.get("intent"),
-    organizationId: String(form.get("organizationId") ?? ""),
-    role: String(form.get("role") ?? ""),
-    membershipId: String(form.get("membershipId") ?? ""),
-  });
   // Authorisation before anything is said about the input.
   await orNotFound(loadUserAdministration(user, body, userId));
+
+  if (form.get("intent") === "grant") {
+    const submission = parseWithZod(form, { schema: GrantForm });
+    if (submission.status !== "success") {
+      return data<ActionResult>({ grant: submission.reply() }, { status: 400, headers: NO_STORE });
+    }
+    try {
+      await orNotFound(grantRole(user, body, userId, submission.value));
+      return data<ActionResult>(
+        { done: t.done.role_granted, grant: submission.reply({ resetForm: true }) },
+        { headers: NO_STORE },
+      );
+    } catch (error) {
+      if (!(error instanceof AdminRefusal)) throw error;
+      const message = t[error.reason] as string;
+      const grant =
+        error.field === "organizationId" || error.field === "role"
+          ? submission.reply({ fieldErrors: { [error.field]: [message] } })
+          : submission.reply({ formErrors: [message] });
+      return data<ActionResult>({ grant }, { status: 400, headers: NO_STORE });
+    }
+  }
+
+  const input = Intent.safeParse({ intent: form.get("intent"), membershipId: String(form.get("membershipId") ?? "") });
   if (!input.success) throw new Response("Ungültige Eingabe", { status: 400 });
-  const values =
-    input.data.intent === "grant" ? { organizationId: input.data.organizationId, role: input.data.role } : undefined;
   try {
     let done: string;
     switch (input.data.intent) {
-      case "grant":
-        await orNotFound(grantRole(user, body, userId, input.data));
-        done = "role_granted";
-        break;
       case "revoke":
         await orNotFound(revokeRole(user, body, userId, input.data.membershipId));
         done = "role_revoked";
@@ -102,23 +111,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         done = "mfa_reset";
         break;
     }
-    return data<ActionResult>({ done: t.done[done], errors: {} }, { headers: NO_STORE });
+    return data<ActionResult>({ done: t.done[done] }, { headers: NO_STORE });
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
-    const message = t[error.reason] as string;
-    const field = error.field === "organizationId" || error.field === "role" ? error.field : "form";
-    return data<ActionResult>({ errors: { [field]: message }, values }, { status: 400, headers: NO_STORE });
+    return data<ActionResult>({ refused: t[error.reason] as string }, { status: 400, headers: NO_STORE });
   }
 }
 
 export default function UserAdministration() {
   const { body, user, memberships, organizations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
-  const values = result?.values ?? { organizationId: "", role: "" };
-  const invalid = (field: "organizationId" | "role") =>
-    errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {};
-  const allRoles = [...new Set(organizations.flatMap((o) => o.assignableRoles))];
   return (
     <>
       <p>
@@ -134,9 +136,9 @@ export default function UserAdministration() {
           {result.done}
         </p>
       ) : null}
-      {errors.form ? (
+      {result?.refused ? (
         <p className="notice notice--error" role="alert">
-          {errors.form}
+          {result.refused}
         </p>
       ) : null}
 
@@ -182,32 +184,16 @@ export default function UserAdministration() {
 
       <section aria-labelledby="grant-heading">
         <h2 id="grant-heading">{t.addRoleHeading}</h2>
-        <Form method="post" noValidate>
+        <ConformForm
+          key={result?.done ?? "grant"}
+          id="rolle-hinzufuegen"
+          lastResult={result?.grant}
+          labelledBy="grant-heading"
+        >
           <input type="hidden" name="intent" value="grant" />
-          <OrganizationSelect
-            label={t.organization}
-            organizations={organizations}
-            defaultValue={values.organizationId}
-            error={errors.organizationId}
-          />
-          <div className="field">
-            <label htmlFor="role">{t.role}</label>
-            <select id="role" name="role" required defaultValue={values.role} {...invalid("role")}>
-              <option value="">–</option>
-              {allRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r] ?? r}
-                </option>
-              ))}
-            </select>
-            {errors.role ? (
-              <p className="field-error" id="role-error">
-                {errors.role}
-              </p>
-            ) : null}
-          </div>
+          <RoleFields organizations={organizations} organizationLabel={t.organization} roleLabel={t.role} />
           <button type="submit">{t.addRoleSubmit}</button>
-        </Form>
+        </ConformForm>
       </section>
 
       {user.isSelf || !user.manageable ? (

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { loadAuditLog } from "~/server/admin/admin.server";
 import { notFoundResponse, orNotFound } from "~/server/core/errors.server";
 import { requireUser } from "~/server/accounts/auth.server";
-import { mayAdministerBodySlug } from "~/domain/policy";
+import { administeredBodySlug } from "~/server/admin/route-access.server";
 import { adminText as t, eventTypeLabels } from "~/domain/texts/admin";
 import { inquiryEventLabels } from "~/domain/labels";
 
@@ -14,20 +14,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-const BodyParam = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(80);
 const Page = z.coerce.number().int().min(1).max(100_000);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const body = BodyParam.safeParse(params.body);
-  if (!body.success || !mayAdministerBodySlug(user.memberships, body.data)) throw notFoundResponse();
+  const body = administeredBodySlug(params.body, user);
   const seite = new URL(request.url).searchParams.get("seite");
   const page = seite === null ? { success: true as const, data: 1 } : Page.safeParse(seite);
   if (!page.success) throw notFoundResponse();
-  const log = await orNotFound(loadAuditLog(user, body.data, page.data));
+  const log = await orNotFound(loadAuditLog(user, body, page.data));
   return data(log, { headers: { "Cache-Control": "no-store" } });
 }
 

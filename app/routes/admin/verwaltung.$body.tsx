@@ -1,13 +1,16 @@
-import { OrganizationSelect } from "~/components/admin/organization-select";
-import { FieldError } from "~/components/field-error";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { RoleFields } from "~/components/admin/role-fields";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminRefusal, loadBodyAdministration } from "~/server/admin/admin.server";
-import { notFoundResponse, orNotFound } from "~/server/core/errors.server";
+import { orNotFound } from "~/server/core/errors.server";
+import { administeredBodySlug } from "~/server/admin/route-access.server";
 import { inviteUser } from "~/server/accounts/invitations.server";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { mayAdministerBodySlug } from "~/domain/policy";
 import { adminText as t, organizationKindLabels } from "~/domain/texts/admin";
 import { roleLabels } from "~/domain/texts/auth";
 
@@ -16,75 +19,72 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const NO_STORE = { "Cache-Control": "no-store" };
-const BodyParam = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-  .max(80);
-
-/** The body slug from the URL, if the user administers that body; 404 otherwise (the server checks again). */
-function administeredBody(
-  params: LoaderFunctionArgs["params"],
-  user: { memberships: Parameters<typeof mayAdministerBodySlug>[0] },
-): string {
-  const parsed = BodyParam.safeParse(params.body);
-  if (!parsed.success || !mayAdministerBodySlug(user.memberships, parsed.data)) throw notFoundResponse();
-  return parsed.data;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const overview = await orNotFound(loadBodyAdministration(user, administeredBody(params, user)));
+  const overview = await orNotFound(loadBodyAdministration(user, administeredBodySlug(params.body, user)));
   return data(overview, { headers: NO_STORE });
 }
 
-// Only these fields are read; bodyId, status or anything else a form might carry is ignored.
+// Only these fields are read; bodyId, status or anything else a form might carry is ignored. Conform turns an
+// empty field into undefined: `message` covers the missing field as well.
 const InviteForm = z.object({
-  email: z.string().trim().toLowerCase().min(1, t.emailInvalid).max(254, t.emailInvalid).email(t.emailInvalid),
-  organizationId: z.string().min(1, t.chooseOrganization).max(40, t.chooseOrganization),
-  role: z.string().min(1, t.chooseRole).max(40, t.chooseRole),
+  email: z
+    .string({ message: t.emailInvalid })
+    .trim()
+    .toLowerCase()
+    .min(1, t.emailInvalid)
+    .max(254, t.emailInvalid)
+    .email(t.emailInvalid),
+  organizationId: z
+    .string({ message: t.chooseOrganization })
+    .min(1, t.chooseOrganization)
+    .max(40, t.chooseOrganization),
+  role: z.string({ message: t.chooseRole }).min(1, t.chooseRole).max(40, t.chooseRole),
 });
 
-type InviteResult = {
-  values: { email: string; organizationId: string; role: string };
-  errors: { email?: string; organizationId?: string; role?: string; form?: string };
-  invited?: string;
-};
+/** Conform's reply (the user's input kept on refusal); `invited`: the address an invitation went to. */
+type InviteResult = { result: SubmissionResult<string[]>; invited?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
-  const slug = administeredBody(params, user);
-  const form = await request.formData();
-  const raw = {
-    email: String(form.get("email") ?? "").slice(0, 254),
-    organizationId: String(form.get("organizationId") ?? "").slice(0, 40),
-    role: String(form.get("role") ?? "").slice(0, 40),
-  };
-  const parsed = InviteForm.safeParse(raw);
-  if (!parsed.success) {
-    const e = parsed.error.flatten().fieldErrors;
-    return data<InviteResult>(
-      { values: raw, errors: { email: e.email?.[0], organizationId: e.organizationId?.[0], role: e.role?.[0] } },
-      { status: 400, headers: NO_STORE },
-    );
+  const slug = administeredBodySlug(params.body, user);
+  const posted = await request.formData();
+  const form = new FormData();
+  for (const [name, max] of [
+    ["email", 254],
+    ["organizationId", 40],
+    ["role", 40],
+  ] as const) {
+    const v = posted.get(name);
+    if (typeof v === "string") form.set(name, v.slice(0, max));
+  }
+  const submission = parseWithZod(form, { schema: InviteForm });
+  if (submission.status !== "success") {
+    return data<InviteResult>({ result: submission.reply() }, { status: 400, headers: NO_STORE });
   }
   try {
-    const result = await orNotFound(inviteUser(user, slug, parsed.data));
-    if ("rateLimited" in result) {
+    const outcome = await orNotFound(inviteUser(user, slug, submission.value));
+    if ("rateLimited" in outcome) {
       return data<InviteResult>(
-        { values: raw, errors: { form: t.rateLimited(result.rateLimited) } },
-        { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.rateLimited) } },
+        { result: submission.reply({ formErrors: [t.rateLimited(outcome.rateLimited)] }) },
+        { status: 429, headers: { ...NO_STORE, "Retry-After": String(outcome.rateLimited) } },
       );
     }
     return data<InviteResult>(
-      { values: { email: "", organizationId: "", role: "" }, errors: {}, invited: parsed.data.email },
+      { result: submission.reply({ resetForm: true }), invited: submission.value.email },
       { headers: NO_STORE },
     );
   } catch (error) {
     if (!(error instanceof AdminRefusal)) throw error;
     const message = t[error.reason] as string;
     return data<InviteResult>(
-      { values: raw, errors: { [error.field ?? "form"]: message } },
+      {
+        result: error.field
+          ? submission.reply({ fieldErrors: { [error.field]: [message] } })
+          : submission.reply({ formErrors: [message] }),
+      },
       { status: 400, headers: NO_STORE },
     );
   }
@@ -92,21 +92,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BodyAdministration() {
   const { body, organizations, users, invitations } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
-  const values = result?.values ?? { email: "", organizationId: "", role: "" };
-  const invalid = (field: keyof typeof errors) =>
-    errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {};
-  const allRoles = [...new Set(organizations.flatMap((o) => o.assignableRoles))];
+  const last = useActionData<typeof action>();
   return (
     <>
       <h1>{t.overviewTitle(body.name)}</h1>
       <p>
         <Link to={`/verwaltung/${body.slug}/protokoll`}>{t.auditLink}</Link>
       </p>
-      {result?.invited ? (
+      {last?.invited ? (
         <p className="notice" role="status">
-          {t.invited(result.invited)}
+          {t.invited(last.invited)}
         </p>
       ) : null}
 
@@ -142,50 +137,16 @@ export default function BodyAdministration() {
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t.inviteHeading}</h2>
         <p>{t.inviteIntro}</p>
-        {errors.form ? (
-          <p className="form-error notice notice--error" role="alert" id="form-error">
-            {errors.form}
-          </p>
-        ) : null}
-        <Form
-          key={result?.invited ?? "invite"}
-          method="post"
-          noValidate
-          aria-describedby={errors.form ? "form-error" : undefined}
+        <ConformForm
+          key={last?.invited ?? "invite"}
+          id="einladen"
+          lastResult={last?.result}
+          labelledBy="invite-heading"
         >
-          <div className="field">
-            <label htmlFor="email">{t.email}</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              required
-              defaultValue={values.email}
-              {...invalid("email")}
-            />
-            <FieldError id="email-error" message={errors.email} />
-          </div>
-          <OrganizationSelect
-            label={t.organization}
-            organizations={organizations}
-            defaultValue={values.organizationId}
-            error={errors.organizationId}
-          />
-          <div className="field">
-            <label htmlFor="role">{t.role}</label>
-            <select id="role" name="role" required defaultValue={values.role} {...invalid("role")}>
-              <option value="">–</option>
-              {allRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r] ?? r}
-                </option>
-              ))}
-            </select>
-            <FieldError id="role-error" message={errors.role} />
-          </div>
+          <TextInput name="email" label={t.email} type="email" autoComplete="off" required />
+          <RoleFields organizations={organizations} organizationLabel={t.organization} roleLabel={t.role} />
           <button type="submit">{t.inviteSubmit}</button>
-        </Form>
+        </ConformForm>
       </section>
 
       <section aria-labelledby="invitations-heading">
