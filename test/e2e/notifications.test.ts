@@ -68,7 +68,7 @@ describe("notifications", () => {
     await days.fill("90");
     await page.getByRole("button", { name: "Einstellungen speichern" }).click();
     await expect
-      .poll(() => page.locator("#dueSoonDays-error").textContent())
+      .poll(() => page.locator("#einstellungen-dueSoonDays-error").textContent())
       .toBe("Bitte geben Sie eine ganze Zahl von 1 bis 60 ein.");
     expect(await days.inputValue()).toBe("90");
     expect(await days.getAttribute("aria-invalid")).toBe("true");

@@ -93,7 +93,7 @@ describe("sign-in", () => {
       // The code used for enrolment is spent: entering it again is a replay.
       await codeField.fill(generateTOTP(key, 30, 6));
       await page.getByRole("button", { name: "Bestätigen" }).click();
-      await expect.poll(() => page.locator("#code-error").textContent()).toContain("bereits verwendet");
+      await expect.poll(() => page.locator("#zweiter-faktor-code-error").textContent()).toContain("bereits verwendet");
       expect(await codeField.getAttribute("aria-invalid")).toBe("true");
       await checkA11y(page);
     }

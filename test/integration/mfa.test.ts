@@ -416,13 +416,13 @@ describe.each(backends())("second factor on %s", (backend) => {
 
     const now = Date.now();
     const wrongCode = codeAt(now) === "000000" ? "111111" : "000000";
-    const wrong = (await call(post({ code: wrongCode, weiter: "/arbeitsbereich" }))) as {
-      data: { error: string };
+    const wrong = (await call(post({ code: wrongCode, weiter: "/arbeitsbereich" }))) as unknown as {
+      data: { result: { error?: Record<string, string[] | null> } };
       init: { status: number; headers: Record<string, string> };
     };
     expect(wrong.init.status).toBe(400);
     expect(wrong.init.headers["Cache-Control"]).toBe("no-store");
-    expect(wrong.data.error).toMatch(/nicht gültig/);
+    expect(wrong.data.result.error?.code?.[0]).toMatch(/nicht gültig/);
 
     const ok = (await call(post({ code: codeAt(now), weiter: "https://evil.example/" }))) as Response;
     expect(ok.status).toBe(302);

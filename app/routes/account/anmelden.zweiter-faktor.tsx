@@ -1,6 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, requirePendingSecondFactor, safeRedirectPath } from "~/server/accounts/auth.server";
 import { verifySecondFactor } from "~/server/accounts/mfa.server";
@@ -18,80 +22,69 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ next }, { headers: NO_STORE });
 }
 
+// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const CodeForm = z.object({
-  code: z.string().trim().min(1, t.codeMissing).max(64, t.codeMalformed),
+  code: z.string({ message: t.codeMissing }).trim().min(1, t.codeMissing).max(64, t.codeMalformed),
   weiter: z.string().optional(),
 });
 
-type ActionResult = { error: string };
+/** Conform's reply; the code is a credential and never sent back (after an error the field starts empty). */
+type ActionResult = { result: SubmissionResult<string[]> };
+const HIDDEN = { hideFields: ["code"] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = Object.fromEntries(await request.formData());
-  const next = safeRedirectPath(form.weiter);
+  const form = await request.formData();
+  const weiter = form.get("weiter");
+  const next = safeRedirectPath(typeof weiter === "string" ? weiter : null);
   const state = await requirePendingSecondFactor(request, next);
-  const parsed = CodeForm.safeParse(form);
-  if (!parsed.success) {
-    return data<ActionResult>(
-      { error: parsed.error.flatten().fieldErrors.code?.[0] ?? t.codeMalformed },
-      { status: 400, headers: NO_STORE },
-    );
+  const submission = parseWithZod(form, { schema: CodeForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply(HIDDEN) }, { status: 400, headers: NO_STORE });
   }
+  const refuse = (message: string, status = 400, extra: Record<string, string> = {}) =>
+    data<ActionResult>(
+      { result: submission.reply({ ...HIDDEN, fieldErrors: { code: [message] } }) },
+      { status, headers: { ...NO_STORE, ...extra } },
+    );
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const result = await verifySecondFactor(request, state, { code: parsed.data.code, clientIp });
+  const result = await verifySecondFactor(request, state, { code: submission.value.code, clientIp });
   if (result.ok) throw redirect(next, { headers: { ...NO_STORE, "Set-Cookie": result.setCookie } });
   switch (result.reason) {
     case "rate_limited":
-      return data<ActionResult>(
-        { error: t.rateLimited(result.retryAfterSeconds) },
-        { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) } },
-      );
+      return refuse(t.rateLimited(result.retryAfterSeconds), 429, { "Retry-After": String(result.retryAfterSeconds) });
     case "malformed":
-      return data<ActionResult>({ error: t.codeMalformed }, { status: 400, headers: NO_STORE });
+      return refuse(t.codeMalformed);
     case "replayed":
-      return data<ActionResult>({ error: t.codeReplayed }, { status: 400, headers: NO_STORE });
+      return refuse(t.codeReplayed);
     default:
-      return data<ActionResult>({ error: t.codeWrong }, { status: 400, headers: NO_STORE });
+      return refuse(t.codeWrong);
   }
 }
 
 export default function SecondFactorSignIn() {
   const { next } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result?.error;
+  const last = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <h1>{t.verifyTitle}</h1>
+      <h1 id="second-factor-heading">{t.verifyTitle}</h1>
       <p>{t.verifyIntro}</p>
-      {/* The code is a credential: after an error the field starts empty again. */}
-      <Form method="post" noValidate>
+      <ConformForm id="zweiter-faktor" lastResult={last?.result} labelledBy="second-factor-heading">
         <input type="hidden" name="weiter" value={next} />
-        <div className="field">
-          <label htmlFor="code">{t.codeLabel}</label>
-          <p className="field-hint" id="code-hint">
-            {t.codeHint}
-          </p>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputMode="text"
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            maxLength={64}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-hint code-error" : "code-hint"}
-          />
-          {error ? (
-            <p className="field-error" id="code-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <TextInput
+          name="code"
+          label={t.codeLabel}
+          hint={t.codeHint}
+          type="text"
+          inputMode="text"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          maxLength={64}
+        />
         <button type="submit">{t.verifySubmit}</button>
-      </Form>
+      </ConformForm>
       <form method="post" action="/abmelden" className="inline-form">
         <button type="submit" className="link-button">
           {t.cancel}

@@ -1,7 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FieldError } from "~/components/field-error";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { PageHeader } from "~/components/page-header";
 import {
   MAX_DUE_SOON_DAYS,
@@ -42,9 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const checkbox = z.literal("on").optional();
+// Conform turns an empty field into undefined: `message` covers the missing number as well.
 const Input = z.object({
   dueSoonDays: z
-    .string()
+    .string({ message: t.dueSoonDaysInvalid })
     .trim()
     .regex(/^[0-9]{1,2}$/, t.dueSoonDaysInvalid)
     .transform(Number)
@@ -57,12 +61,13 @@ const Input = z.object({
   ),
 });
 
-type ActionResult = { values: FormValues; errors: { dueSoonDays?: string; form: string } };
+/** Conform's reply (the typed number kept) and the boxes as the user left them. */
+type ActionResult = { result: SubmissionResult<string[]>; channels: Channels };
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = await request.formData();
   // The kinds not offered (no role receives them) keep what is stored, so that a later role finds them as set.
   const offered = new Set(notificationKindsForRoles(user.memberships.map((m) => m.role)));
   const stored = await loadNotificationPreferences(user.id);
@@ -72,41 +77,33 @@ export async function action({ request }: ActionFunctionArgs) {
       return [
         kind,
         offered.has(kind) || !kept
-          ? { inApp: form[`inApp_${kind}`] === "on", email: form[`email_${kind}`] === "on" }
+          ? { inApp: form.get(`inApp_${kind}`) === "on", email: form.get(`email_${kind}`) === "on" }
           : { inApp: kept.inApp, email: kept.email },
       ];
     }),
   ) as Channels;
-  const parsed = Input.safeParse({ dueSoonDays: "", ...form });
-  if (!parsed.success) {
-    const dueSoonDays = parsed.error.issues.find((i) => i.path[0] === "dueSoonDays")?.message;
-    const typed = typeof form.dueSoonDays === "string" ? form.dueSoonDays.slice(0, 20) : "";
+  const submission = parseWithZod(form, { schema: Input });
+  if (submission.status !== "success") {
     return data<ActionResult>(
-      { values: { channels, dueSoonDays: typed }, errors: { dueSoonDays, form: t.formError } },
+      { result: submission.reply({ formErrors: [t.formError] }), channels },
       { status: 400, headers: NO_STORE },
     );
   }
-  await saveNotificationPreferences(user.id, { channels, dueSoonDays: parsed.data.dueSoonDays });
+  await saveNotificationPreferences(user.id, { channels, dueSoonDays: submission.value.dueSoonDays });
   throw redirect("/konto/benachrichtigungen?gespeichert=1", { headers: NO_STORE });
 }
 
 export default function NotificationPreferences() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = result?.values ?? loaded.values;
-  const errors: Partial<ActionResult["errors"]> = result?.errors ?? {};
+  const channels = result?.channels ?? loaded.values.channels;
   return (
     <>
       <PageHeader title={t.title} lead={t.lead} />
       <div aria-live="polite" role="status">
         {loaded.saved && !result ? <p className="notice">{t.saved}</p> : null}
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" noValidate>
+      <ConformForm id="einstellungen" lastResult={result?.result}>
         <div className="table-wrapper">
           <table className="prefs-table">
             <caption>{t.caption}</caption>
@@ -131,7 +128,7 @@ export default function NotificationPreferences() {
                         name={`inApp_${kind}`}
                         aria-label={t.inAppLabel(label)}
                         aria-describedby={`hint-${kind}`}
-                        defaultChecked={values.channels[kind].inApp}
+                        defaultChecked={channels[kind].inApp}
                       />
                     </td>
                     <td data-label={t.columnEmail}>
@@ -140,7 +137,7 @@ export default function NotificationPreferences() {
                         name={`email_${kind}`}
                         aria-label={t.emailLabel(label)}
                         aria-describedby={`hint-${kind}`}
-                        defaultChecked={values.channels[kind].email}
+                        defaultChecked={channels[kind].email}
                       />
                     </td>
                   </tr>
@@ -150,29 +147,21 @@ export default function NotificationPreferences() {
           </table>
         </div>
         {loaded.kinds.includes("due_soon") ? (
-          <div className="field narrow">
-            <label htmlFor="dueSoonDays">{t.dueSoonDays}</label>
-            <p className="hint" id="dueSoonDays-hint">
-              {t.dueSoonDaysHint}
-            </p>
-            <input
-              id="dueSoonDays"
+          <div className="narrow">
+            <TextInput
               name="dueSoonDays"
+              label={t.dueSoonDays}
+              hint={t.dueSoonDaysHint}
               type="text"
               inputMode="numeric"
-              defaultValue={values.dueSoonDays}
-              aria-invalid={errors.dueSoonDays ? true : undefined}
-              aria-describedby={["dueSoonDays-hint", errors.dueSoonDays ? "dueSoonDays-error" : null]
-                .filter(Boolean)
-                .join(" ")}
+              defaultValue={loaded.values.dueSoonDays}
             />
-            <FieldError id="dueSoonDays-error" message={errors.dueSoonDays} />
           </div>
         ) : (
-          <input type="hidden" name="dueSoonDays" value={values.dueSoonDays} />
+          <input type="hidden" name="dueSoonDays" value={loaded.values.dueSoonDays} />
         )}
         <button type="submit">{t.save}</button>
-      </Form>
+      </ConformForm>
       <p>
         <Link to="/benachrichtigungen">{t.backToList}</Link>
       </p>

@@ -1,6 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, requireUserForEnrolment, safeRedirectPath } from "~/server/accounts/auth.server";
 import {
@@ -37,60 +41,70 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+// Conform turns an empty field into undefined: an absent code is the empty string, which the check refuses.
 const Form_ = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("einrichten"), pending: z.string().max(300), code: z.string().max(64) }),
-  z.object({ intent: z.literal("abschalten"), code: z.string().max(64) }),
+  z.object({ intent: z.literal("einrichten"), pending: z.string().max(300), code: z.string().max(64).default("") }),
+  z.object({ intent: z.literal("abschalten"), code: z.string().max(64).default("") }),
 ]);
 
+/** The two forms of the page; a refused submission is Conform's reply of the form it came from. */
+type Which = "einrichten" | "abschalten";
 type ActionResult =
   | { kind: "codes"; recoveryCodes: string[] }
   | { kind: "disabled" }
-  | { kind: "error"; field: "code" | "disableCode" | "form"; error: string; enrolment?: Enrolment };
+  | { kind: "error"; form: Which; reply: SubmissionResult<string[]>; enrolment?: Enrolment };
+const HIDDEN = { hideFields: ["code"] };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const state = await requireUserForEnrolment(request);
-  const parsed = Form_.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return data<ActionResult>(
-      { kind: "error", field: "form", error: t.codeMalformed },
-      { status: 400, headers: NO_STORE },
+  const submission = parseWithZod(await request.formData(), { schema: Form_ });
+  const which: Which = submission.payload.intent === "abschalten" ? "abschalten" : "einrichten";
+  const refuse = (
+    message: string,
+    {
+      status = 400,
+      field = true,
+      enrolment,
+      retryAfter,
+    }: { status?: number; field?: boolean; enrolment?: Enrolment; retryAfter?: number } = {},
+  ) =>
+    data<ActionResult>(
+      {
+        kind: "error",
+        form: which,
+        reply: submission.reply(
+          field ? { ...HIDDEN, fieldErrors: { code: [message] } } : { ...HIDDEN, formErrors: [message] },
+        ),
+        enrolment,
+      },
+      { status, headers: retryAfter ? { ...NO_STORE, "Retry-After": String(retryAfter) } : NO_STORE },
     );
-  }
+  if (submission.status !== "success") return refuse(t.codeMalformed, { field: false });
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const input = parsed.data;
+  const input = submission.value;
   if (input.intent === "einrichten") {
     const result = await confirmEnrolment(state, { pending: input.pending, code: input.code, clientIp });
     if (result.ok)
       return data<ActionResult>({ kind: "codes", recoveryCodes: result.recoveryCodes }, { headers: NO_STORE });
-    if (result.reason === "already_enabled") {
-      return data<ActionResult>(
-        { kind: "error", field: "form", error: t.alreadyEnabled },
-        { status: 409, headers: NO_STORE },
-      );
-    }
+    if (result.reason === "already_enabled") return refuse(t.alreadyEnabled, { status: 409, field: false });
     // Keep showing the key the user has already added to their app (a new one only if it expired).
     const { enrolment, expired } = resumeEnrolment(state, input.pending);
-    const error = expired ? t.pendingExpired : codeError(result);
-    const status = result.reason === "rate_limited" ? 429 : 400;
-    const headers: Record<string, string> = { ...NO_STORE };
-    if (result.reason === "rate_limited") headers["Retry-After"] = String(result.retryAfterSeconds);
-    return data<ActionResult>({ kind: "error", field: "code", error, enrolment }, { status, headers });
+    return refuse(expired ? t.pendingExpired : codeError(result), {
+      status: result.reason === "rate_limited" ? 429 : 400,
+      enrolment,
+      retryAfter: result.reason === "rate_limited" ? result.retryAfterSeconds : undefined,
+    });
   }
   const result = await disableSecondFactor(state, { code: input.code, clientIp });
   if (result.ok) return data<ActionResult>({ kind: "disabled" }, { headers: NO_STORE });
   if (result.reason === "not_allowed" || result.reason === "not_enabled") {
-    return data<ActionResult>(
-      { kind: "error", field: "form", error: t.disableNotAllowed },
-      { status: 400, headers: NO_STORE },
-    );
+    return refuse(t.disableNotAllowed, { field: false });
   }
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (result.reason === "rate_limited") headers["Retry-After"] = String(result.retryAfterSeconds);
-  return data<ActionResult>(
-    { kind: "error", field: "disableCode", error: codeError(result) },
-    { status: result.reason === "rate_limited" ? 429 : 400, headers },
-  );
+  return refuse(codeError(result), {
+    status: result.reason === "rate_limited" ? 429 : 400,
+    retryAfter: result.reason === "rate_limited" ? result.retryAfterSeconds : undefined,
+  });
 }
 
 function codeError(result: { reason: string; retryAfterSeconds?: number }): string {
@@ -111,6 +125,10 @@ export default function SecondFactorSettings() {
   const result = useActionData<typeof action>();
   const error = result?.kind === "error" ? result : null;
   const enrolment = error?.enrolment ?? loaded.enrolment;
+  // A refusal for a form this page no longer shows (e.g. already enabled in another tab) is said at the top.
+  const formShown =
+    error?.form === "abschalten" ? loaded.enabled && !loaded.required : !loaded.enabled && Boolean(enrolment);
+  const orphanMessage = error && !formShown ? Object.values(error.reply.error ?? {}).flat()[0] : undefined;
 
   if (result?.kind === "codes") {
     return (
@@ -144,9 +162,9 @@ export default function SecondFactorSettings() {
           {t.disabled}
         </p>
       ) : null}
-      {error?.field === "form" ? (
+      {orphanMessage ? (
         <p className="notice notice--error" role="alert">
-          {error.error}
+          {orphanMessage}
         </p>
       ) : null}
       {loaded.enabled ? (
@@ -159,15 +177,15 @@ export default function SecondFactorSettings() {
             <section aria-labelledby="disable-title">
               <h2 id="disable-title">{t.disableTitle}</h2>
               <p>{t.disableIntro}</p>
-              <Form method="post" noValidate>
+              <ConformForm
+                id="abschalten"
+                lastResult={error?.form === "abschalten" ? error.reply : undefined}
+                labelledBy="disable-title"
+              >
                 <input type="hidden" name="intent" value="abschalten" />
-                <CodeField
-                  id="disable-code"
-                  label={t.confirmLabel}
-                  error={error?.field === "disableCode" ? error.error : undefined}
-                />
+                <CodeInput label={t.confirmLabel} />
                 <button type="submit">{t.disableSubmit}</button>
-              </Form>
+              </ConformForm>
             </section>
           )}
         </>
@@ -186,12 +204,16 @@ export default function SecondFactorSettings() {
           </section>
           <section aria-labelledby="step2">
             <h2 id="step2">{t.step2}</h2>
-            <Form method="post" noValidate>
+            <ConformForm
+              id="einrichten"
+              lastResult={error?.form === "einrichten" ? error.reply : undefined}
+              labelledBy="step2"
+            >
               <input type="hidden" name="intent" value="einrichten" />
               <input type="hidden" name="pending" value={enrolment.pending} />
-              <CodeField id="code" label={t.confirmLabel} error={error?.field === "code" ? error.error : undefined} />
+              <CodeInput label={t.confirmLabel} />
               <button type="submit">{t.confirmSubmit}</button>
-            </Form>
+            </ConformForm>
           </section>
         </>
       ) : null}
@@ -199,27 +221,18 @@ export default function SecondFactorSettings() {
   );
 }
 
-function CodeField({ id, label, error }: { id: string; label: string; error?: string }) {
+/** The six-digit code of the app; a credential, so after an error the field starts empty again. */
+function CodeInput({ label }: { label: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name="code"
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <TextInput
+      name="code"
+      label={label}
+      type="text"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 ]*"
+      maxLength={7}
+      required
+    />
   );
 }
