@@ -3,7 +3,7 @@
  * draft → submitted → (inadmissible | accepted) → assigned → answering → answered, withdrawn before answered.
  * Deadline extensions keep the state (a self-transition); due_soon and overdue are computed, not fired.
  */
-import { SUBMIT_TRANSITION, type Lifecycle, type TransitionRow } from "./lifecycle";
+import { SUBMIT_TRANSITION, withdrawalTransitions, type Lifecycle, type TransitionRow } from "./lifecycle";
 
 export const INQUIRY_STATES = [
   "draft",
@@ -34,15 +34,7 @@ type Row = TransitionRow<InquiryState, InquiryEvent>;
 /** States in which the inquiry is open at the administration: it may be withdrawn and its deadline extended. */
 const OPEN_STATES = ["submitted", "accepted", "assigned", "answering"] as const satisfies readonly InquiryState[];
 
-const withdrawals: Row[] = OPEN_STATES.map((from) => ({
-  from,
-  event: "withdraw",
-  to: "withdrawn",
-  guards: ["public_note_given"],
-  sideEffects: ["record_withdrawal"],
-  publicEvent: true,
-  roles: ["faction_member"],
-}));
+const withdrawals = withdrawalTransitions<InquiryState>(OPEN_STATES, "withdrawn");
 
 const extensions: Row[] = OPEN_STATES.map((from) => ({
   from,

@@ -88,6 +88,22 @@ export const SUBMIT_TRANSITION: TransitionRow<"draft" | "submitted", "submit"> =
   roles: ["faction_member"],
 };
 
+/**
+ * Withdrawing, the same for inquiries and motions: the faction withdraws from any of the open states, with a
+ * public note, and the withdrawal shows on the public timeline.
+ */
+export function withdrawalTransitions<S extends string>(from: readonly S[], to: S): TransitionRow<S, "withdraw">[] {
+  return from.map((state) => ({
+    from: state,
+    event: "withdraw",
+    to,
+    guards: ["public_note_given"],
+    sideEffects: ["record_withdrawal"],
+    publicEvent: true,
+    roles: ["faction_member"],
+  }));
+}
+
 export interface Lifecycle<S extends string, E extends string> {
   name: LifecycleName;
   states: readonly S[];

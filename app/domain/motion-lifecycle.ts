@@ -2,7 +2,7 @@
  * Motion lifecycle (Antrag, e.g. the Scharnebeck seed): draft → submitted → on_agenda → decided
  * (adopted | rejected | referred), withdrawn before the decision. Motions live in the inquiries table.
  */
-import { SUBMIT_TRANSITION, type Lifecycle, type TransitionRow } from "./lifecycle";
+import { SUBMIT_TRANSITION, withdrawalTransitions, type Lifecycle } from "./lifecycle";
 
 export const MOTION_STATES = ["draft", "submitted", "on_agenda", "decided", "withdrawn"] as const;
 export type MotionState = (typeof MOTION_STATES)[number];
@@ -10,15 +10,7 @@ export type MotionState = (typeof MOTION_STATES)[number];
 export const MOTION_EVENTS = ["submit", "put_on_agenda", "decide", "withdraw"] as const;
 export type MotionEvent = (typeof MOTION_EVENTS)[number];
 
-const withdrawals: TransitionRow<MotionState, MotionEvent>[] = (["submitted", "on_agenda"] as const).map((from) => ({
-  from,
-  event: "withdraw",
-  to: "withdrawn",
-  guards: ["public_note_given"],
-  sideEffects: ["record_withdrawal"],
-  publicEvent: true,
-  roles: ["faction_member"],
-}));
+const withdrawals = withdrawalTransitions<MotionState>(["submitted", "on_agenda"], "withdrawn");
 
 export const motionLifecycle: Lifecycle<MotionState, MotionEvent> = {
   name: "motion",

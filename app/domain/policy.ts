@@ -3,6 +3,8 @@
  * Staff roles see every submitted inquiry of their own body; faction members see their own faction's
  * inquiries including drafts; everyone sees what is published.
  */
+import type { OrganizationKindName } from "./organizations";
+
 export type Role =
   | "faction_member"
   | "council_office"
@@ -146,16 +148,8 @@ export function mayAdministerBody(memberships: readonly MembershipFact[], bodyId
   return memberships.some((m) => m.bodyId === bodyId && m.role === "body_admin");
 }
 
-export type OrganizationKindFact =
-  | "council"
-  | "committee"
-  | "faction"
-  | "department"
-  | "council_office"
-  | "dpo_office"
-  | "executive"
-  | "supervisory_authority"
-  | "other";
+/** The kinds of organisation a body has (one list, in organizations.ts). */
+export type OrganizationKindFact = OrganizationKindName;
 
 /**
  * Roles a body admin may grant in an organisation of this kind: a faction has only members, and an external
