@@ -51,7 +51,9 @@ export default defineConfig({
           // expect.poll waits for what the page or the app shows; its default of 1 s is far too short when
           // the app and the browser share 2 busy cores (an e2e run failed on it waiting for TOTP enrolment).
           expect: { poll: { timeout: 30_000, interval: 100 } },
-          hookTimeout: 180_000,
+          // Starting the app (test/support/server.ts waits up to 240 s for it) took over 90 s once with the
+          // load average at 25 on 2 cores; a hook must outlast that wait.
+          hookTimeout: 300_000,
           // After unit and integration, so that the browser and the app don't compete with them for the cores.
           sequence: { groupOrder: 1 },
         },
