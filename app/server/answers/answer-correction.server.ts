@@ -194,7 +194,8 @@ export async function publishCorrection(
     const { answer } = subject;
     const working = await latestVersion(tx, answer.id);
     if (working.publishedAt !== null) throw new TransitionRefused("forbidden", t.correctionNotPossible);
-    if (answer.version === input.expectedVersion) {
+    // A missing note is the engine's guard (its message at the field); a stale form its StaleVersionError.
+    if (answer.version === input.expectedVersion && input.correctionNote.trim() !== "") {
       const signOff = await correctionSignOff(
         tx,
         subject,
