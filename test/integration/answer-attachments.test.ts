@@ -173,7 +173,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       .select({ id: inquiries.id })
       .from(inquiries)
       .innerJoin(answers, eq(answers.inquiryId, inquiries.id))
-      .where(eq(inquiries.title, "Ausfälle der städtischen Online-Dienste"));
+      .where(eq(inquiries.title, 'Videokonferenztool: "Zoom"'));
     await expect(loadStaffAttachment(clerk, other!.id, pdfId)).rejects.toThrow(NotFound);
     expect((await loadAttachmentPage(mayor, inquiryId)).edit).toBe(false);
     await expect(addAttachment(mayor, input)).rejects.toThrow(AttachmentRefused);
