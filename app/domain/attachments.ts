@@ -86,7 +86,6 @@ function isCsvText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
 }
 
@@ -123,7 +122,6 @@ export type FileNameCheck = { ok: true; name: string } | { ok: false; reason: "e
  * crafted request.
  */
 export function checkFileName(raw: string): FileNameCheck {
-  // eslint-disable-next-line no-control-regex
   const name = raw
     .normalize("NFC")
     .replace(/[\u0000-\u001F\u007F]/g, "")

@@ -85,7 +85,8 @@ describe("attachments of an answer", () => {
     await expect.poll(async () => clerk.page.locator("ol.attachments li").count(), POLL).toBe(2);
     expect(await clerk.page.locator("ol.attachments li").nth(1).textContent()).toContain("nicht öffentlich");
 
-    // A page that calls itself a PDF: refused at the field, the title kept, nothing added.
+    // A page that calls itself a PDF: refused at the field (HTTP 400, on purpose), the title kept, nothing added.
+    clerk.allowHttpError(/\/antwort\/anlagen$/, 400);
     await upload(clerk.page, "Gefälschte Anlage", {
       name: "bericht.pdf",
       mimeType: "application/pdf",

@@ -22,6 +22,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import { AttachmentList } from "~/components/answer/AttachmentForms";
+import { Workflow, WORKFLOW_INTENTS } from "~/components/answer/workflow-input";
 import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
@@ -95,36 +96,6 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
   }
 }
 
-const Workflow = z.object({
-  intent: z.enum([
-    "send_to_sign_off",
-    "sign",
-    "return",
-    "publish",
-    "start_correction",
-    "publish_correction",
-    "sign_correction",
-    "holding_answer",
-  ]),
-  version: z.coerce.number().int().min(1).max(2_000_000_000),
-  stepId: z.string().uuid().optional(),
-  contentHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  confirm: z.literal("on").optional(),
-  comment: z.string().max(5000).optional(),
-  documentReference: z.string().max(1000).optional(),
-  documentDate: z.string().max(20).optional(),
-  correctionNote: z.string().max(5000).optional(),
-  holdingMessage: z.string().max(5000).optional(),
-  holdingExpectedOn: z.string().max(20).optional(),
-  beratungsfolgeMeetingId: z.string().max(40).optional(),
-  beratungsfolgeOrganId: z.string().max(40).optional(),
-  beratungsfolgeDate: z.string().max(20).optional(),
-  beratungsfolgeRole: z.string().max(100).optional(),
-});
-
 function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
   const json = (s: string) => {
     try {
@@ -151,18 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   try {
-    if (
-      [
-        "send_to_sign_off",
-        "sign",
-        "return",
-        "publish",
-        "start_correction",
-        "publish_correction",
-        "sign_correction",
-        "holding_answer",
-      ].includes(intent)
-    ) {
+    if ((WORKFLOW_INTENTS as readonly string[]).includes(intent)) {
       const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
         string,
         string
