@@ -155,6 +155,14 @@ describe("attachments of an answer", () => {
     await signInStaffFirstTime(office.page, app.url, "ratsbuero@landtag-nrw.quaestio.example");
     await office.page.goto(`${inquiryUrl}/antwort`);
     await office.page.getByLabel("Aktenzeichen / Drucksachennummer der veröffentlichten Antwort").fill("18/4712");
+    // Beratungsfolge: a future plenary session takes note of the answer.
+    await office.page.getByLabel("Sitzung", { exact: true }).selectOption({ value: "new" });
+    await office.page
+      .getByLabel("Gremium der künftigen Sitzung")
+      .selectOption({ label: "Landtag Nordrhein-Westfalen" });
+    await office.page.getByLabel("Datum der künftigen Sitzung").fill("2099-03-04");
+    await office.page.getByLabel("Zuständigkeit").selectOption("Kenntnisnahme");
+    await narrowAndWide(office.page);
     await office.page.getByRole("button", { name: "Antwort veröffentlichen" }).click();
     await expect
       .poll(async () => office.page.getByRole("status").filter({ hasText: "veröffentlicht" }).count(), POLL)
@@ -171,6 +179,9 @@ describe("attachments of an answer", () => {
     const section = reader.page.locator("section", { has: reader.page.locator("h2#anlagen") });
     expect(await section.textContent()).toContain("Anlage: Ressorts und Werkzeuge");
     expect(await reader.page.content()).not.toContain("Lizenzschlüssel (intern)");
+    expect(await reader.page.locator("main").textContent()).toMatch(
+      /Landtag Nordrhein-Westfalen, 04\.03\.2099 – Antwort auf der Tagesordnung, Zuständigkeit: Kenntnisnahme/,
+    );
     const link = section.getByRole("link", { name: /Ressorts und Werkzeuge\.pdf/ });
     const href = await link.getAttribute("href");
     const response = await reader.page.request.get(new URL(href!, publicUrl).toString());
