@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   answerAttachments,
   answers,
-  answerVersions,
   events,
   files as fileRows,
   inquiries,
@@ -297,7 +296,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
   });
 
-  it("keeps a published version's attachments immutable, also against a direct insert", async () => {
+  it("keeps a published version's attachments immutable, also against a direct update", async () => {
     const page = await loadAttachmentPage(clerk, inquiryId);
     expect(page.edit).toBe(false);
     await expect(
@@ -309,12 +308,18 @@ describe.each(backends())("answer attachments on %s", (backend) => {
         file: { name: "n.pdf", bytes: files.pdf() },
       }),
     ).rejects.toThrow(AttachmentRefused);
-    const [version] = await t.db
-      .select({ id: answerVersions.id })
-      .from(answerVersions)
-      .where(eq(answerVersions.answerId, (await answerRow()).id));
+    const [attachment] = await t.db
+      .select({ id: answerAttachments.id })
+      .from(answerAttachments)
+      .where(eq(answerAttachments.id, pdfId));
     await expect(
-      t.db.insert(answerAttachments).values({ versionId: version!.id, position: 9, title: "heimlich", public: true }),
+      t.db
+        .update(answerAttachments)
+        .set({ title: "heimlich geändert" })
+        .where(eq(answerAttachments.id, attachment!.id)),
+    ).rejects.toThrow();
+    await expect(
+      t.db.update(answerAttachments).set({ public: false }).where(eq(answerAttachments.id, attachment!.id)),
     ).rejects.toThrow();
   });
 });
