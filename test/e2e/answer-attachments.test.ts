@@ -36,11 +36,23 @@ afterAll(async () => {
 
 async function narrowAndWide(page: Page) {
   await page.setViewportSize({ width: 320, height: 800 });
-  const widths = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(widths.scroll, `${page.url()} scrolls sideways at 320 px`).toBeLessThanOrEqual(widths.client);
+  const widths = await page.evaluate(() => {
+    const right = document.documentElement.clientWidth + 1;
+    // What sticks out past the right edge outside any scrolling container, for the message.
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((el) => {
+        if (el.getBoundingClientRect().right <= right) return false;
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+          if (getComputedStyle(a).overflowX !== "visible") return false;
+        return true;
+      })
+      .slice(0, 4)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, culprits };
+  });
+  expect(widths.scroll, `${page.url()} scrolls sideways at 320 px: ${widths.culprits.join("; ")}`).toBeLessThanOrEqual(
+    widths.client,
+  );
   await checkA11y(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await checkA11y(page);

@@ -3,6 +3,7 @@
  * signatures bind to, and the forms of whoever may act now: send to sign-off, sign, return for revision.
  */
 import { Form } from "@remix-run/react";
+import { TableRegion } from "~/components/table-region";
 import type { MeetingChoices } from "~/server/meetings/meetings.server";
 import { signOffStepStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
@@ -30,8 +31,8 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
           {errors.signOff}
         </p>
       ) : null}
-      <table className="sign-off-table">
-        <caption className="visually-hidden">{t.signOffHeading}</caption>
+      {/* Five columns do not fit 320 px: the table scrolls in its own region, never the page. */}
+      <TableRegion className="sign-off-table" caption={<span className="visually-hidden">{t.signOffHeading}</span>}>
         <thead>
           <tr>
             <th scope="col">{t.stepColumn}</th>
@@ -66,7 +67,7 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       <p>
         {t.currentHash}: <code className="hash">{contentHash}</code>
       </p>
@@ -221,7 +222,7 @@ function BeratungsfolgeFields({
 }) {
   const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
   return (
-    <fieldset className="fieldset">
+    <fieldset className="fieldset beratungsfolge">
       <legend>{t.beratungsfolge}</legend>
       <p className="hint">{t.beratungsfolgeHint}</p>
       <div className="field">
