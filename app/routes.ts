@@ -11,6 +11,14 @@ export default [
   route("arbeitsbereich", "routes/staff/arbeitsbereich.tsx"),
   route("arbeitsbereich/vorgaenge/:id", "routes/staff/arbeitsbereich.vorgaenge.$id.tsx"),
   route("arbeitsbereich/vorgaenge/:id/antwort", "routes/staff/arbeitsbereich.vorgaenge.$id.antwort.tsx"),
+  route(
+    "arbeitsbereich/vorgaenge/:id/antwort/anlagen",
+    "routes/staff/arbeitsbereich.vorgaenge.$id.antwort.anlagen.tsx",
+  ),
+  route(
+    "arbeitsbereich/vorgaenge/:id/antwort/anlagen/:attachmentId",
+    "routes/staff/arbeitsbereich.vorgaenge.$id.antwort.anlagen.$attachmentId.ts",
+  ),
   route("arbeitsbereich/vorgaenge/:id/nachfrage", "routes/staff/arbeitsbereich.vorgaenge.$id.nachfrage.tsx"),
   route("arbeitsbereich/vorgaenge/:id/beteiligungen", "routes/staff/arbeitsbereich.vorgaenge.$id.beteiligungen.tsx"),
   route("arbeitsbereich/vorgaenge/:id/werkzeuge", "routes/staff/arbeitsbereich.vorgaenge.$id.werkzeuge.tsx"),
@@ -43,5 +51,6 @@ export default [
   route("oparl/v1/*", "routes/public/oparl.v1.$.ts"),
   route(":body/anfragen", "routes/public/body.anfragen.tsx"),
   route(":body/anfragen/:ref", "routes/public/body.anfragen.$ref.tsx"),
+  route(":body/anfragen/:ref/anlagen/:attachmentId", "routes/public/body.anfragen.$ref.anlagen.$attachmentId.ts"),
   route("*", "routes/public/$.tsx"),
 ] satisfies RouteConfig;

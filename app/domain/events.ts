@@ -33,6 +33,11 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "correction_started",
   // A holding answer (Zwischennachricht): public on a public inquiry, with its note.
   "holding_answer",
+  // Anlagen of the working version (ADR 0017), and the last step's signature on a correction (ADR 0011).
+  "attachment_added",
+  "attachment_removed",
+  "attachment_visibility_changed",
+  "correction_signed",
 ] as const;
 export type NonLifecycleInquiryEvent = (typeof NON_LIFECYCLE_INQUIRY_EVENTS)[number];
 

@@ -82,6 +82,17 @@ export function currentStep<T extends StepState>(steps: readonly T[]): T | undef
   return [...steps].sort((a, b) => a.position - b.position).find((step) => step.status === "pending");
 }
 
+/**
+ * The step that signs a correction of a published answer again before it is published (ADR 0011 addendum):
+ * the last step of the chain that applied to the answer — the administration's head, who signed the answer
+ * last. A step without a recorded role (signed on paper, demo data) is signed by the mayor role.
+ */
+export function correctionStep<T extends StepState>(steps: readonly T[]): (T & { signerRole: SignerRole }) | undefined {
+  const last = [...steps].sort((a, b) => b.position - a.position).find((step) => step.status !== "not_required");
+  if (!last) return undefined;
+  return { ...last, signerRole: isSignerRole(last.signerRole) ? last.signerRole : "mayor" };
+}
+
 /** Steps left after `step` that still need a signature. */
 export function isLastPendingStep(steps: readonly StepState[], step: StepState): boolean {
   return !steps.some((s) => s.id !== step.id && s.status === "pending");
@@ -124,6 +135,8 @@ export interface SignableContent {
     body: unknown;
     withholding: null | { reason: string; subject: string; publicJustification: string; withheldText: string | null };
   }>;
+  /** Anlagen of the version (ADR 0017): a file's SHA-256 binds its bytes, so adding or removing one is an edit. */
+  attachments?: Array<{ position: number; title: string; sha256: string; public: boolean }>;
 }
 
 /** JSON with object keys sorted at every level, so equal content always gives the same string. */
@@ -168,6 +181,14 @@ export function canonicalAnswerContent(content: SignableContent): string {
             }
           : null,
       })),
+    // Only present when there are attachments, so that hashes of answers without any stay what they were.
+    ...(content.attachments && content.attachments.length > 0
+      ? {
+          attachments: [...content.attachments]
+            .sort((a, b) => a.position - b.position)
+            .map((a) => ({ title: a.title.trim(), sha256: a.sha256, public: a.public })),
+        }
+      : {}),
   });
 }
 

@@ -15,6 +15,7 @@ export const allowedMediaTypes = [
   "application/pdf",
   "application/vnd.oasis.opendocument.text",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "text/csv",
   "image/png",
   "image/jpeg",

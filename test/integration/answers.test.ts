@@ -36,7 +36,7 @@ import {
 } from "../../app/server/answers/answer-drafts.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerQueue } from "../../app/server/answers/answer-queue.server";
-import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
+import { publishCorrection, signCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
 import { loadFollowUpLinks, mayStartFollowUp, startFollowUp } from "../../app/server/answers/answer-follow-up.server";
 import { DraftRefused } from "../../app/server/inquiries/drafts.server";
 import { publishHoldingAnswer } from "../../app/server/answers/answer-holding.server";
@@ -486,6 +486,51 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     ).rejects.toMatchObject({
       guard: "correction_note_given",
     });
+    // Not before the chain's last step (the mayor) has signed the corrected content (ADR 0011 addendum).
+    expect(page.correction).toMatchObject({ stepLabel: "Oberbürgermeisterin", signed: false, maySign: false });
+    await expect(
+      publishCorrection(office, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        correctionNote: "Zahl der Tablets berichtigt.",
+      }),
+    ).rejects.toMatchObject({ reason: "guard_failed", message: expect.stringContaining("nicht gezeichnet") });
+    const mayor = await norderstedt("verwaltungsspitze");
+    await expect(
+      signCorrection(clerk, { inquiryId, expectedVersion: page.answer.version, seenHash: page.contentHash }),
+    ).rejects.toThrow(TransitionRefused);
+    let mayorPage = await loadAnswerPage(mayor, inquiryId);
+    expect(mayorPage.correction).toMatchObject({ maySign: true, signed: false });
+    await expect(
+      signCorrection(mayor, { inquiryId, expectedVersion: mayorPage.answer.version, seenHash: "0".repeat(64) }),
+    ).rejects.toThrow(TransitionRefused);
+    await signCorrection(mayor, {
+      inquiryId,
+      expectedVersion: mayorPage.answer.version,
+      seenHash: mayorPage.contentHash,
+    });
+    // An edit after the signature makes it lapse: signed again before publication.
+    page = await loadAnswerPage(clerk, inquiryId);
+    const edited = valuesOf(page);
+    edited.parts[0]!.body = { json: docOf("An den Schulen stehen 1.260 Tablets zur Verfügung!"), text: "" };
+    await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values: edited, rich: true });
+    mayorPage = await loadAnswerPage(mayor, inquiryId);
+    expect(mayorPage.correction).toMatchObject({ signed: false });
+    edited.parts[0]!.body = { json: docOf("An den Schulen stehen 1.260 Tablets zur Verfügung."), text: "" };
+    await saveAnswer(clerk, {
+      inquiryId,
+      expectedVersion: mayorPage.answer.version,
+      values: edited,
+      rich: true,
+    });
+    mayorPage = await loadAnswerPage(mayor, inquiryId);
+    await signCorrection(mayor, {
+      inquiryId,
+      expectedVersion: mayorPage.answer.version,
+      seenHash: mayorPage.contentHash,
+    });
+    page = await loadAnswerPage(office, inquiryId);
+    expect(page.correction).toMatchObject({ signed: true });
     await publishCorrection(office, {
       inquiryId,
       expectedVersion: page.answer.version,

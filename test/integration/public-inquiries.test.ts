@@ -517,7 +517,7 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
         ["restriction", "keine nicht öffentlichen TOPs"],
         ["recommendation", "Dienstanweisung erlassen"],
       ]);
-      expect(answer.attachments).toEqual([{ position: 1, title: "Anlage", file: null }]);
+      expect(answer.attachments).toEqual([{ id: expect.any(String), position: 1, title: "Anlage", file: null }]);
       expect(answer.signOffSteps.map((s) => s.status)).toEqual(["unrecorded", "not_required"]);
 
       const [inventory] = answer.inventories;

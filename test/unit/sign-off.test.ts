@@ -13,6 +13,7 @@ import {
   canonicalAnswerContent,
   canonicalJson,
   chainFromTemplate,
+  correctionStep,
   currentStep,
   isLastPendingStep,
   maySignStep,
@@ -236,5 +237,59 @@ describe("holding answer", () => {
     ["  ", "2027-01-01", ["message"]],
   ])("%j by %s (today 2026-12-02) → %j", (message, expectedOn, problems) => {
     expect(holdingAnswerProblems(message, expectedOn, "2026-12-02")).toEqual(problems);
+  });
+});
+
+describe("attachments in the signed content (ADR 0017)", () => {
+  const pdf = { position: 1, title: "Anlage 1", sha256: "a".repeat(64), public: true };
+  it("leaves the hash input of an answer without attachments as it was", () => {
+    expect(canonicalAnswerContent(content({ attachments: [] }))).toBe(canonicalAnswerContent(content()));
+  });
+  it("changes when an attachment is added", () => {
+    expect(canonicalAnswerContent(content({ attachments: [pdf] }))).not.toBe(canonicalAnswerContent(content()));
+  });
+  it.each([
+    ["has other bytes", { ...pdf, sha256: "b".repeat(64) }],
+    ["is marked non-public", { ...pdf, public: false }],
+    ["is retitled", { ...pdf, title: "Anlage 2" }],
+  ])("changes when an attachment %s", (_, changed) => {
+    expect(canonicalAnswerContent(content({ attachments: [changed] }))).not.toBe(
+      canonicalAnswerContent(content({ attachments: [pdf] })),
+    );
+  });
+  it("orders attachments by position, not by how they were read", () => {
+    const second = { ...pdf, position: 2, title: "Anlage 2", sha256: "c".repeat(64) };
+    expect(canonicalAnswerContent(content({ attachments: [second, pdf] }))).toBe(
+      canonicalAnswerContent(content({ attachments: [pdf, second] })),
+    );
+  });
+});
+
+describe("correctionStep", () => {
+  const step = (position: number, status: string, signerRole: string | null) => ({
+    id: `s${position}`,
+    position,
+    status,
+    signerRole,
+  });
+  it.each([
+    ["the last applying step", [step(1, "signed", "clerk"), step(2, "signed", "mayor")], "s2", "mayor"],
+    [
+      "not a step that did not apply",
+      [step(1, "signed", "clerk"), step(2, "signed", "councillor"), step(3, "not_required", "co_signer")],
+      "s2",
+      "councillor",
+    ],
+    [
+      "the mayor for a paper step without role",
+      [step(1, "unrecorded", null), step(2, "unrecorded", null)],
+      "s2",
+      "mayor",
+    ],
+  ])("is %s", (_, steps, id, role) => {
+    expect(correctionStep(steps)).toMatchObject({ id, signerRole: role });
+  });
+  it("is none without steps", () => {
+    expect(correctionStep([])).toBeUndefined();
   });
 });

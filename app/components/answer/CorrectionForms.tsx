@@ -6,12 +6,16 @@ export function CorrectionForms({
   version,
   start,
   publish,
+  correction,
+  contentHash,
   errors,
   note,
 }: {
   version: number;
   start: boolean;
   publish: boolean;
+  correction: null | { stepLabel: string; signed: boolean; maySign: boolean };
+  contentHash: string;
   errors: Record<string, string>;
   note: string;
 }) {
@@ -33,7 +37,41 @@ export function CorrectionForms({
           </button>
         </Form>
       ) : null}
-      {publish ? (
+      {correction ? (
+        <p className="notice" role="note">
+          {correction.signed
+            ? t.correctionSigned(correction.stepLabel)
+            : t.correctionAwaitsSignature(correction.stepLabel)}
+        </p>
+      ) : null}
+      {correction && correction.maySign && !correction.signed ? (
+        <Form method="post">
+          <h3>{t.correctionSignHeading(correction.stepLabel)}</h3>
+          <p>{t.correctionSignIntro}</p>
+          <input type="hidden" name="intent" value="sign_correction" />
+          <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="contentHash" value={contentHash} />
+          <div className="field field--checkbox">
+            <input
+              id="correction-confirm"
+              name="confirm"
+              type="checkbox"
+              aria-invalid={errors.correctionConfirm ? true : undefined}
+              aria-describedby={errors.correctionConfirm ? "correction-confirm-error" : undefined}
+            />
+            <label htmlFor="correction-confirm">{t.correctionSignConfirm}</label>
+            {errors.correctionConfirm ? (
+              <p className="field-error" id="correction-confirm-error">
+                {errors.correctionConfirm}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button">
+            {t.correctionSign}
+          </button>
+        </Form>
+      ) : null}
+      {publish && (!correction || correction.signed) ? (
         <Form method="post">
           <input type="hidden" name="intent" value="publish_correction" />
           <input type="hidden" name="version" value={version} />

@@ -119,6 +119,19 @@ export const answerText = {
   referenceMissing: "Bitte geben Sie das Aktenzeichen oder die Drucksachennummer an.",
   dateInvalid: "Bitte geben Sie ein gültiges Datum an (TT.MM.JJJJ oder JJJJ-MM-TT).",
   beratungsfolge: "Beratungsfolge",
+  beratungsfolgeHint:
+    "Welches Gremium nimmt die Antwort wann zur Kenntnis? Wählen Sie eine erfasste Sitzung oder geben Sie Gremium und Datum einer künftigen Sitzung an.",
+  beratungsfolgeMeeting: "Sitzung",
+  beratungsfolgeNoMeeting: "keine Beratungsfolge",
+  beratungsfolgeNewMeeting: "andere (künftige) Sitzung – Gremium und Datum unten",
+  beratungsfolgeOrgan: "Gremium der künftigen Sitzung",
+  beratungsfolgeChooseOrgan: "bitte wählen",
+  beratungsfolgeDate: "Datum der künftigen Sitzung",
+  beratungsfolgeRole: "Zuständigkeit",
+  beratungsfolgeRoles: ["Kenntnisnahme", "Anhörung", "Beratung", "Entscheidung"] as const,
+  beratungsfolgeUnknownMeeting: "Diese Sitzung gibt es in dieser Körperschaft nicht.",
+  beratungsfolgeOrganMissing: "Bitte wählen Sie das Gremium der künftigen Sitzung.",
+  beratungsfolgeRoleInvalid: "Bitte wählen Sie eine Zuständigkeit aus der Liste.",
   beratungsfolgeNone: "Keine Beratungsfolge verknüpft (auf der Seite des Vorgangs zu erfassen).",
   publicPage: "Öffentliche Seite",
   openAnswer: "Antwort bearbeiten",
@@ -130,6 +143,17 @@ export const answerText = {
   correctionNote: "Was wurde berichtigt? (erscheint öffentlich bei der neuen Fassung)",
   correctionPublish: "Berichtigung veröffentlichen",
   correctionNotPossible: "Eine Berichtigung ist in diesem Stand nicht möglich.",
+  correctionSignHeading: (step: string) => `Berichtigung zeichnen (${step})`,
+  correctionSignIntro:
+    "Eine Berichtigung wird vor der Veröffentlichung vom letzten Schritt der Schlusszeichnung erneut gezeichnet – gebunden an genau den Inhalt, den Sie hier sehen. Jede spätere Änderung macht die Zeichnung ungültig.",
+  correctionSignConfirm: "Ich habe die berichtigte Fassung gelesen und zeichne sie.",
+  correctionSign: "Berichtigung zeichnen",
+  correctionSignedDone: "Die Berichtigung ist gezeichnet.",
+  correctionSigned: (step: string) => `Die Berichtigung ist gezeichnet (${step}).`,
+  correctionAwaitsSignature: (step: string) =>
+    `Die Berichtigung muss vor der Veröffentlichung noch gezeichnet werden (${step}).`,
+  correctionNotSigned:
+    "Die Berichtigung ist noch nicht gezeichnet, oder sie wurde nach der Zeichnung geändert. Sie kann erst nach der Zeichnung veröffentlicht werden.",
   holdingHeading: "Zwischennachricht",
   holdingIntro:
     "Kann die Frist nicht gehalten werden, erscheint eine kurze Zwischennachricht mit dem voraussichtlichen Datum im öffentlichen Verlauf. Die Anfrage bleibt offen.",

@@ -424,9 +424,9 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
                 {attachment.title}
                 {" – "}
                 {attachment.file ? (
-                  <span>
+                  <a href={`${basePath}/anlagen/${attachment.id}`} download>
                     {attachment.file.fileName} ({formatFileSize(attachment.file.size)})
-                  </span>
+                  </a>
                 ) : (
                   <span className="muted">{pt.fileMissing}</span>
                 )}

@@ -21,6 +21,8 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
+import { AttachmentList } from "~/components/answer/AttachmentForms";
+import { Workflow, WORKFLOW_INTENTS } from "~/components/answer/workflow-input";
 import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
@@ -30,6 +32,7 @@ import { RichText } from "~/components/inquiry/RichText";
 import { formatDate } from "~/domain/format";
 import { answerStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
+import { attachmentText as at } from "~/domain/texts/attachments";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import {
   AnswerConflict,
@@ -39,7 +42,7 @@ import {
   saveAnswer,
 } from "~/server/answers/answer-drafts.server";
 import { parseAnswerForm } from "~/server/answers/answer-form.server";
-import { publishCorrection, startCorrection } from "~/server/answers/answer-correction.server";
+import { publishCorrection, signCorrection, startCorrection } from "~/server/answers/answer-correction.server";
 import { publishHoldingAnswer } from "~/server/answers/answer-holding.server";
 import { publishAnswer } from "~/server/answers/answer-publication.server";
 import { returnForRevision, sendToSignOff, signStep } from "~/server/answers/answer-sign-off.server";
@@ -93,31 +96,6 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
   }
 }
 
-const Workflow = z.object({
-  intent: z.enum([
-    "send_to_sign_off",
-    "sign",
-    "return",
-    "publish",
-    "start_correction",
-    "publish_correction",
-    "holding_answer",
-  ]),
-  version: z.coerce.number().int().min(1).max(2_000_000_000),
-  stepId: z.string().uuid().optional(),
-  contentHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  confirm: z.literal("on").optional(),
-  comment: z.string().max(5000).optional(),
-  documentReference: z.string().max(1000).optional(),
-  documentDate: z.string().max(20).optional(),
-  correctionNote: z.string().max(5000).optional(),
-  holdingMessage: z.string().max(5000).optional(),
-  holdingExpectedOn: z.string().max(20).optional(),
-});
-
 function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
   const json = (s: string) => {
     try {
@@ -144,17 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
 
   try {
-    if (
-      [
-        "send_to_sign_off",
-        "sign",
-        "return",
-        "publish",
-        "start_correction",
-        "publish_correction",
-        "holding_answer",
-      ].includes(intent)
-    ) {
+    if ((WORKFLOW_INTENTS as readonly string[]).includes(intent)) {
       const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
         string,
         string
@@ -184,7 +152,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
             expectedVersion: p.version,
             documentReference: p.documentReference ?? "",
             documentDate: p.documentDate ?? "",
+            beratungsfolge: {
+              meeting: p.beratungsfolgeMeetingId ?? "",
+              organId: p.beratungsfolgeOrganId ?? "",
+              date: p.beratungsfolgeDate ?? "",
+              roleLabel: p.beratungsfolgeRole ?? "",
+            },
           });
+        }
+        if (p.intent === "sign_correction") {
+          if (!p.confirm) return refuse({ correctionConfirm: t.signConfirmMissing });
+          if (!p.contentHash) return refuse({ signOff: t.malformed });
+          await signCorrection(user, { inquiryId, expectedVersion: p.version, seenHash: p.contentHash });
         }
         if (p.intent === "holding_answer") {
           await publishHoldingAnswer(user, {
@@ -310,9 +289,11 @@ export default function AnswerPage() {
         <p className="notice" role="status">
           {workflow.intent === "publish" || workflow.intent === "publish_correction"
             ? t.published
-            : workflow.intent === "holding_answer"
-              ? t.holdingPublished
-              : workflow.done}
+            : workflow.intent === "sign_correction"
+              ? t.correctionSignedDone
+              : workflow.intent === "holding_answer"
+                ? t.holdingPublished
+                : workflow.done}
         </p>
       ) : null}
       {page.correctionDraft ? (
@@ -351,6 +332,14 @@ export default function AnswerPage() {
         actionResult={editorResult}
       />
 
+      <section aria-labelledby="attachments-heading" className="answer-attachments">
+        <h2 id="attachments-heading">{at.sectionHeading}</h2>
+        <AttachmentList inquiryId={inquiry.id} attachments={page.attachments} version={liveVersion} edit={false} />
+        <p>
+          <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/antwort/anlagen`}>{at.manage}</Link>
+        </p>
+      </section>
+
       <SignOffBlock
         steps={page.steps}
         version={liveVersion}
@@ -366,12 +355,16 @@ export default function AnswerPage() {
           values={workflow?.intent === "holding_answer" && !workflow.done ? workflow.values : {}}
         />
       ) : null}
-      {page.rights.startCorrection || page.rights.publishCorrection ? (
+      {page.rights.startCorrection || page.rights.publishCorrection || page.correction ? (
         <CorrectionForms
           version={liveVersion}
           start={page.rights.startCorrection}
           publish={page.rights.publishCorrection}
-          errors={workflow?.intent === "publish_correction" ? workflow.errors : {}}
+          correction={page.correction}
+          contentHash={page.contentHash}
+          errors={
+            workflow?.intent === "publish_correction" || workflow?.intent === "sign_correction" ? workflow.errors : {}
+          }
           note={workflow?.intent === "publish_correction" ? (workflow.values.correctionNote ?? "") : ""}
         />
       ) : null}
@@ -381,6 +374,7 @@ export default function AnswerPage() {
           reference={page.values.documentReference}
           errors={workflow?.intent === "publish" ? workflow.errors : {}}
           values={workflow?.intent === "publish" ? workflow.values : {}}
+          choices={page.meetingChoices}
         />
       ) : null}
     </article>

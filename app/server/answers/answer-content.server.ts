@@ -5,11 +5,13 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
+  answerAttachments,
   answerContributors,
   answerPartQuestions,
   answerParts,
   answerVersions,
   answers,
+  files,
   inquiryContributors,
   inquiryTypes,
   organizations,
@@ -167,7 +169,18 @@ export async function signableContent(db: Db | Tx, versionId: string, flagged: b
           .where(and(eq(withholdings.versionId, versionId), inArray(withholdings.partId, partIds))),
       ])
     : [[], []];
+  const attachments = await db
+    .select({
+      position: answerAttachments.position,
+      title: answerAttachments.title,
+      public: answerAttachments.public,
+      sha256: files.sha256,
+    })
+    .from(answerAttachments)
+    .innerJoin(files, eq(files.id, answerAttachments.fileId))
+    .where(eq(answerAttachments.versionId, versionId));
   return {
+    attachments,
     documentKind: version.documentKind,
     documentReference: version.documentReference,
     title: version.title,

@@ -19,7 +19,10 @@ import type { AnswerStatus, SignOffStepStatus, WithholdingReason } from "../../d
 import { currentStep, maySignStep } from "../../domain/sign-off";
 import { getDb } from "../core/db.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
+import { attachmentsOfWorkingVersion, type AttachmentView } from "./answer-attachments.server";
 import { contentHash, latestVersion } from "./answer-content.server";
+import { correctionSignOff } from "./answer-correction.server";
+import { meetingChoices, type MeetingChoices } from "../meetings/meetings.server";
 
 export interface AnswerPartView {
   questionIds: string[];
@@ -78,6 +81,12 @@ export interface AnswerPage {
   };
   /** The working version is a correction of a published answer. */
   correctionDraft: boolean;
+  /** Anlagen of the version shown (managed on …/antwort/anlagen). */
+  attachments: AttachmentView[];
+  /** A correction being prepared: which step signs it again, whether it has, whether this user may. */
+  correction: null | { stepLabel: string; signed: boolean; maySign: boolean };
+  /** Meetings and organs for the Beratungsfolge, when the user may publish. */
+  meetingChoices: MeetingChoices | null;
 }
 
 export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promise<AnswerPage> {
@@ -212,6 +221,18 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
         holdingAnswer: subject.isLeadStaff && answer.status !== "published",
       },
       correctionDraft: answer.status === "published" && !published,
+      attachments: await attachmentsOfWorkingVersion(tx, answer.id),
+      correction: await correctionSignOff(tx, subject, version, hash).then((c) =>
+        c
+          ? {
+              stepLabel: c.stepLabel,
+              signed: c.signed,
+              maySign: maySignStep(user.memberships, inquiry.bodyId, c, subject.leadOrganizationId),
+            }
+          : null,
+      ),
+      meetingChoices:
+        subject.isCouncilOffice && answer.status === "approved" ? await meetingChoices(tx, inquiry.bodyId) : null,
     };
   });
 }

@@ -14,6 +14,8 @@ import { getDb } from "../core/db.server";
 import { applyAnswerTransition, applyInquiryTransition, StaleVersionError } from "../core/transitions.server";
 import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
 import { latestVersion } from "./answer-content.server";
+import { WorkflowInputError } from "../inquiries/workflow-context.server";
+import { writeAgendaLink } from "../meetings/meetings.server";
 import { AnswerValidationError } from "./answer-drafts.server";
 
 export interface PublishInput {
@@ -22,13 +24,39 @@ export interface PublishInput {
   documentReference: string;
   /** ISO date; empty for "today". */
   documentDate: string;
+  /**
+   * Beratungsfolge as posted: `meeting` is "" (none), "new" (a future meeting of the organ `organId` on `date`)
+   * or the id of a recorded meeting of the body; `roleLabel` one of the offered roles ("Kenntnisnahme" …).
+   */
+  beratungsfolge?: { meeting: string; organId: string; date: string; roleLabel: string };
 }
+
+/** Field of the publication form for an error of the agenda link. */
+const BERATUNGSFOLGE_FIELD: Record<string, string> = {
+  meetingId: "beratungsfolgeMeetingId",
+  agendaItemId: "beratungsfolgeMeetingId",
+  newMeetingOrganizationId: "beratungsfolgeOrganId",
+  newMeetingDate: "beratungsfolgeDate",
+};
 
 export async function publishAnswer(user: AnswerUser, input: PublishInput): Promise<{ alreadyPublished: boolean }> {
   const errors: Record<string, string> = {};
   const reference = input.documentReference.trim();
   if (reference === "" || reference.length > 300) errors.documentReference = t.referenceMissing;
   if (input.documentDate !== "" && !isIsoDate(input.documentDate)) errors.documentDate = t.dateInvalid;
+  const folge = input.beratungsfolge;
+  const wantsFolge = folge !== undefined && folge.meeting !== "";
+  if (wantsFolge && !(t.beratungsfolgeRoles as readonly string[]).includes(folge.roleLabel))
+    errors.beratungsfolgeRole = t.beratungsfolgeRoleInvalid;
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (wantsFolge && folge.meeting !== "new" && !UUID.test(folge.meeting))
+    errors.beratungsfolgeMeetingId = t.beratungsfolgeUnknownMeeting;
+  if (wantsFolge && folge.meeting === "new" && folge.organId !== "" && !UUID.test(folge.organId))
+    errors.beratungsfolgeOrganId = t.beratungsfolgeOrganMissing;
+  if (wantsFolge && folge.meeting === "new") {
+    if (folge.organId === "") errors.beratungsfolgeOrganId = t.beratungsfolgeOrganMissing;
+    if (!isIsoDate(folge.date)) errors.beratungsfolgeDate = t.dateInvalid;
+  }
   if (Object.keys(errors).length) throw new AnswerValidationError(errors);
   const db = await getDb();
   try {
@@ -70,6 +98,26 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
         event: "answer",
         actor: { userId: user.id, memberships: user.memberships },
       });
+      if (folge && wantsFolge) {
+        try {
+          // In the same transaction: a refused link leaves the answer unpublished.
+          await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, {
+            meetingId: folge.meeting === "new" ? null : folge.meeting,
+            newMeeting: folge.meeting === "new" ? { organizationId: folge.organId, date: folge.date } : null,
+            agendaItemId: null,
+            newItemNumber: null,
+            newItemTitle: version.title ?? inquiry.title,
+            unnumbered: true,
+            purpose: "answer",
+            roleLabel: folge.roleLabel,
+          });
+        } catch (error) {
+          if (!(error instanceof WorkflowInputError)) throw error;
+          throw new AnswerValidationError({
+            [BERATUNGSFOLGE_FIELD[error.field] ?? "beratungsfolgeMeetingId"]: error.message,
+          });
+        }
+      }
     });
     return { alreadyPublished: false };
   } catch (error) {

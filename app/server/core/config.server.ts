@@ -8,6 +8,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from "../../domain/attachments";
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
@@ -57,6 +58,8 @@ const envSchema = z.object({
   MAIL_FROM: optional,
   SECURITY_CONTACT: optional,
   OUTBOX_POLL_MS: count("OUTBOX_POLL_MS", 2_000, 1),
+  // Largest attachment (Anlage) per file; the HTTP guard refuses bodies over 20 MB before this is checked.
+  ATTACHMENT_MAX_BYTES: count("ATTACHMENT_MAX_BYTES", DEFAULT_ATTACHMENT_MAX_BYTES, 1),
   // Lenient as before: a value below one second (or no number) means the default.
   DEADLINE_SCAN_MS: z.string().optional(),
 });
@@ -86,6 +89,7 @@ export interface Config {
   securityContact: string | null;
   outboxPollMs: number;
   deadlineScanMs: number;
+  attachmentMaxBytes: number;
 }
 
 /** Parses and checks an environment; throws a ConfigurationError naming the first variable that is wrong. */
@@ -118,6 +122,7 @@ export function configFrom(env: Env): Config {
     mailFrom: e.MAIL_FROM || DEFAULT_MAIL_FROM,
     securityContact: e.SECURITY_CONTACT ?? null,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     deadlineScanMs: Number.isFinite(scan) && scan >= 1_000 ? scan : DEFAULT_DEADLINE_SCAN_MS,
   };
 }

@@ -3,8 +3,9 @@
  * or a new TOP, of an existing meeting or a new one (a body without recorded meetings is no dead end). The motion
  * lifecycle's `put_on_agenda` (motions/motions.server.ts) writes its agenda link through writeAgendaLink.
  */
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { agendaItems, inquiryAgendaItems, meetings, organizations } from "../../../db/schema";
+import { formatDate } from "../../domain/format";
 import type { AgendaPurpose } from "../../domain/labels";
 import { isIsoDate } from "../../domain/lifecycle";
 import { workflowText as t } from "../../domain/texts/workflow";
@@ -20,6 +21,11 @@ export interface AgendaLinkInput {
   agendaItemId: string | null;
   newItemNumber: string | null;
   newItemTitle: string | null;
+  /**
+   * A new TOP without a number: a Vorlage names its Beratungsfolge (committee, date) but not the TOP it will
+   * have — unknown stays unknown (publication of an answer).
+   */
+  unnumbered?: boolean;
   purpose: AgendaPurpose;
   /** Zuständigkeit as written: "Anhörung", "Kenntnisnahme", "Entscheidung". */
   roleLabel: string | null;
@@ -89,14 +95,16 @@ export async function writeAgendaLink(tx: Tx, bodyId: string, inquiryId: string,
     if (!existing) throw new WorkflowInputError("agendaItemId", t.unknownAgendaItem);
     item = existing;
   } else {
-    const number = input.newItemNumber?.trim();
+    const number = input.newItemNumber?.trim() || null;
     const title = input.newItemTitle?.trim();
-    if (!number) throw new WorkflowInputError("newItemNumber", t.required);
+    if (!number && !input.unnumbered) throw new WorkflowInputError("newItemNumber", t.required);
     if (!title) throw new WorkflowInputError("newItemTitle", t.required);
-    const [taken] = await tx
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.number, number)));
+    const [taken] = number
+      ? await tx
+          .select({ id: agendaItems.id })
+          .from(agendaItems)
+          .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.number, number)))
+      : [];
     if (taken) throw new WorkflowInputError("newItemNumber", t.agendaNumberTaken);
     const [last] = await tx
       .select({ position: max(agendaItems.position) })
@@ -153,4 +161,33 @@ export async function linkAgenda(
       },
     }),
   );
+}
+
+export interface MeetingChoices {
+  /** Recorded meetings of the body, newest first. */
+  meetings: Array<{ id: string; label: string }>;
+  /** The council and its committees, for a meeting not yet recorded. */
+  organs: Array<{ id: string; name: string }>;
+}
+
+/** Choices for a Beratungsfolge (the publication form): the body's meetings and its organs. */
+export async function meetingChoices(tx: Db | Tx, bodyId: string): Promise<MeetingChoices> {
+  const [meetingRows, organs] = await Promise.all([
+    tx
+      .select({ id: meetings.id, name: meetings.name, date: meetings.date, organ: organizations.name })
+      .from(meetings)
+      .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+      .where(eq(meetings.bodyId, bodyId))
+      .orderBy(desc(meetings.date))
+      .limit(100),
+    tx
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, bodyId), inArray(organizations.kind, [...MEETING_ORGANIZATION_KINDS])))
+      .orderBy(asc(organizations.name)),
+  ]);
+  return {
+    meetings: meetingRows.map((m) => ({ id: m.id, label: `${m.organ}, ${formatDate(m.date)} – ${m.name}` })),
+    organs,
+  };
 }

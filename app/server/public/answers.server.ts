@@ -89,6 +89,7 @@ export interface PublicAnswer {
   consultations: PublicConsultation[];
   signOffSteps: { position: number; label: string; condition: string | null; status: SignOffStepStatus }[];
   attachments: {
+    id: string;
     position: number;
     title: string;
     file: { fileName: string; mediaType: string; size: number } | null;
@@ -194,6 +195,7 @@ export async function loadPublishedAnswer(
       .orderBy(asc(withholdings.createdAt), asc(withholdings.id)),
     db
       .select({
+        id: answerAttachments.id,
         position: answerAttachments.position,
         title: answerAttachments.title,
         fileName: files.fileName,
@@ -282,6 +284,7 @@ export async function loadPublishedAnswer(
     consultations: publishedConsultations,
     signOffSteps: stepRows,
     attachments: attachmentRows.map((row) => ({
+      id: row.id,
       position: row.position,
       title: row.title,
       file: row.fileName ? { fileName: row.fileName, mediaType: row.mediaType!, size: row.size! } : null,
