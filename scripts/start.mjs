@@ -343,6 +343,10 @@ async function main() {
   const build = await import(pathToFileURL(serverBuildPath).href);
   state.build = build;
 
+  // (d) prepared while the database opens (the imports of Express and the middleware take a while too)
+  const appReady = createApp(build);
+  appReady.catch(() => {}); // awaited below; a failure is reported there
+
   // (c)
   let startupResult;
   try {
@@ -362,7 +366,7 @@ async function main() {
   if (state.stopping) return;
 
   // (d)
-  const app = await createApp(build);
+  const app = await appReady;
   let server;
   try {
     server = await listen(app);
