@@ -120,7 +120,8 @@ describe("static assets", () => {
   it("are cacheable for a year with and without a session cookie", async () => {
     const html = (await raw("/")).body.toString("utf8");
     const asset = /(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    for (const headers of [{}, { Cookie: "quaestio_session=irgendwas" }]) {
+    const variants: Record<string, string>[] = [{}, { Cookie: "quaestio_session=irgendwas" }];
+    for (const headers of variants) {
       const response = await raw(asset, headers);
       expect(response.status).toBe(200);
       expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");

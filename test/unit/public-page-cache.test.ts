@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { afterCommit, withAfterCommit } from "../../app/server/core/after-commit.server";
 import { migrationsPending } from "../../app/server/core/db.server";
-import { cacheablePath, PublicPageCache } from "../../app/server/core/public-page-cache.server";
+import { cacheablePath, PAGE_MAX_AGE_MS, PublicPageCache } from "../../app/server/core/public-page-cache.server";
 
 const ORIGIN = "http://quaestio.test";
 const BODIES = new Map([
@@ -117,6 +117,30 @@ describe("PublicPageCache", () => {
     };
     await cache.serve(new Request(`${ORIGIN}/norderstedt/anfragen/z`), slow, false);
     expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe("PublicPageCache expiry", () => {
+  it("renders a page again once it is older than PAGE_MAX_AGE_MS (relative dates move at midnight)", async () => {
+    let clock = 1_000_000;
+    let renders = 0;
+    const cache = new PublicPageCache(
+      1_000_000,
+      async () => BODIES,
+      () => clock,
+    );
+    const render = async () => {
+      renders++;
+      return page("heute");
+    };
+    const get = () => cache.serve(new Request(`${ORIGIN}/norderstedt/anfragen/q`), render, false);
+    await get();
+    clock += PAGE_MAX_AGE_MS;
+    await get();
+    expect(renders).toBe(1);
+    clock += 1;
+    await get();
+    expect(renders).toBe(2);
   });
 });
 

@@ -25,6 +25,11 @@ export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate";
 const NONCE_MARK = "\u0000quaestio-nonce\u0000";
 const REQUEST_ID_MARK = "\u0000quaestio-request-id\u0000";
 const REQUEST_ID_HEADER = "X-Request-Id";
+/**
+ * A safety net for what changes without an event: pages show relative dates ("in 3 Tagen", overdue since
+ * today), which move at midnight. No entry is served for longer than this.
+ */
+export const PAGE_MAX_AGE_MS = 10 * 60 * 1000;
 
 /** Headers that belong to one response, not to the page: they are made fresh each time. */
 const PER_RESPONSE_HEADERS = ["content-security-policy", "x-request-id", "cache-control", "content-length", "date"];
@@ -40,6 +45,7 @@ interface Entry {
   /** The body the page belongs to (first path segment), or null for pages that show every body. */
   bodySlug: string | null;
   bytes: number;
+  storedAt: number;
 }
 
 export interface PageCacheStats {
@@ -98,6 +104,7 @@ export class PublicPageCache {
   constructor(
     private readonly maxBytes: number,
     private readonly loadBodySlugs: () => Promise<Map<string, string>>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   stats(): PageCacheStats {
@@ -115,7 +122,8 @@ export class PublicPageCache {
     const key = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
 
     const cached = this.entries.get(key);
-    if (cached) {
+    if (cached && this.now() - cached.storedAt > PAGE_MAX_AGE_MS) this.remove(key, cached);
+    else if (cached) {
       this.hits++;
       // Least recently used first: a hit moves the entry to the end.
       this.entries.delete(key);
@@ -127,7 +135,7 @@ export class PublicPageCache {
     const generation = this.generation;
     // Render as GET so that a HEAD fills the cache too; the HEAD answer below has no body.
     const response = await render(request.method === "GET" ? request : new Request(request, { method: "GET" }));
-    const entry = await toEntry(response, path.bodySlug);
+    const entry = await toEntry(response, path.bodySlug, this.now());
     if (!entry) return request.method === "HEAD" ? new Response(null, response) : response;
     if (path.bodySlug !== null && ![...this.slugsById.values()].includes(path.bodySlug)) {
       this.slugsById = await this.loadBodySlugs();
@@ -169,7 +177,7 @@ export class PublicPageCache {
 }
 
 /** The stored form of a rendered page, or null when the response must not be stored. */
-async function toEntry(response: Response, bodySlug: string | null): Promise<Entry | null> {
+async function toEntry(response: Response, bodySlug: string | null, storedAt: number): Promise<Entry | null> {
   const csp = response.headers.get("Content-Security-Policy") ?? "";
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
   const requestId = response.headers.get(REQUEST_ID_HEADER);
@@ -201,9 +209,10 @@ async function toEntry(response: Response, bodySlug: string | null): Promise<Ent
     headers,
     // Weak: the bytes differ from response to response by the nonce and the correlation id, nothing else.
     etag: `W/"${createHash("sha256").update(template).digest("base64url").slice(0, 27)}"`,
-    lastModified: new Date(),
+    lastModified: new Date(storedAt),
     bodySlug,
     bytes: bytes + 512,
+    storedAt,
   };
 }
 
