@@ -57,6 +57,7 @@ describe("published answer page", () => {
     const second = await raw(ANSWER);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.headers["cache-control"]).toMatch(/^public, max-age=\d+/);
+    expect(second.headers.vary).toMatch(/Cookie/);
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(nonceOf(first)).toBeTruthy();
     expect(nonceOf(second)).not.toBe(nonceOf(first));

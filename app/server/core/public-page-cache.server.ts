@@ -228,6 +228,9 @@ function respond(request: Request, entry: Entry): Response {
   const headers = new Headers(entry.headers);
   headers.set("Content-Security-Policy", entry.csp.split(NONCE_MARK).join(nonce));
   headers.set(REQUEST_ID_HEADER, requestId);
+  // The same URL is a different page once signed in (staff links): a browser or proxy must not hand its stored
+  // anonymous copy to a request that carries a session cookie.
+  headers.append("Vary", "Cookie");
   const contentType = headers.get("Content-Type") ?? "text/html; charset=utf-8";
   return publicResponse(request, Buffer.concat(chunks), {
     contentType,
