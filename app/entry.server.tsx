@@ -19,6 +19,7 @@ import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
 import { megabytes } from "~/domain/request-limits";
 import { httpRefusalText, type RefusalStatus } from "~/domain/texts/http";
 import { config } from "~/server/core/config.server";
+import { publicPageCache } from "~/server/core/public-page-cache.server";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
@@ -133,6 +134,14 @@ const SESSION_COOKIE_PATTERN = /(?:^|;)\s*(?:__Host-)?quaestio_session=/;
  */
 export function mustNotBeStored(requestCookieHeader: string | null | undefined, responseSetsCookie: boolean): boolean {
   return responseSetsCookie || SESSION_COOKIE_PATTERN.test(requestCookieHeader ?? "");
+}
+
+/**
+ * Used by scripts/start.mjs around Remix: anonymous requests for public pages are answered from the in-process
+ * page cache (app/server/core/public-page-cache.server.ts); a request with a session cookie always renders.
+ */
+export function servePublicPage(request: Request, render: (request: Request) => Promise<Response>) {
+  return publicPageCache().serve(request, render, mustNotBeStored(request.headers.get("Cookie"), false));
 }
 
 function applyNoStore(request: Request, headers: Headers) {

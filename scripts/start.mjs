@@ -136,9 +136,14 @@ async function createApp(build) {
   const { createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
   const { installRequestGuards } = await import("./http-guards.mjs");
 
+  const { default: compression } = await import("compression");
+
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", parseTrustProxy(process.env.TRUST_PROXY));
+  // gzip or Brotli (quality 4: near gzip's speed, smaller) for text responses of 1 kB and more — HTML, JSON,
+  // CSS, JavaScript, XML; images and 304s are left alone. Streamed pages are compressed as they stream.
+  app.use(compression({ threshold: 1024 }));
 
   // Static files and resource routes do not pass through entry.server's header code; fill in the
   // same security headers just before the response head is written, unless a handler set them.
@@ -207,7 +212,12 @@ async function createApp(build) {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt",
         peerAddress: req.socket.remoteAddress ?? undefined,
       };
-      const response = await handleRequest(request, loadContext);
+      // Anonymous requests for public pages may be answered from the page cache without rendering.
+      const servePublicPage = build.entry.module.servePublicPage;
+      const response =
+        typeof servePublicPage === "function"
+          ? await servePublicPage(request, (each) => handleRequest(each, loadContext))
+          : await handleRequest(request, loadContext);
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
@@ -333,6 +343,10 @@ async function main() {
   const build = await import(pathToFileURL(serverBuildPath).href);
   state.build = build;
 
+  // (d) prepared while the database opens (the imports of Express and the middleware take a while too)
+  const appReady = createApp(build);
+  appReady.catch(() => {}); // awaited below; a failure is reported there
+
   // (c)
   let startupResult;
   try {
@@ -352,7 +366,7 @@ async function main() {
   if (state.stopping) return;
 
   // (d)
-  const app = await createApp(build);
+  const app = await appReady;
   let server;
   try {
     server = await listen(app);

@@ -5,5 +5,5 @@ import { oparlJsonResponse } from "~/server/public/oparl/response.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const segments = (params["*"] ?? "").split("/").filter((segment) => segment !== "");
-  return oparlJsonResponse(await handleOparlRequest(request, segments));
+  return oparlJsonResponse(request, await handleOparlRequest(request, segments));
 }

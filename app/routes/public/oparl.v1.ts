@@ -4,5 +4,5 @@ import { handleOparlRequest } from "~/server/public/oparl/oparl.server";
 import { oparlJsonResponse } from "~/server/public/oparl/response.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return oparlJsonResponse(await handleOparlRequest(request, []));
+  return oparlJsonResponse(request, await handleOparlRequest(request, []));
 }

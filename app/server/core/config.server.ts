@@ -46,6 +46,11 @@ const envSchema = z.object({
   PGLITE_DIR: optional,
   MIGRATIONS_DIR: z.string().optional(),
   DATABASE_POOL_SIZE: count("DATABASE_POOL_SIZE", 10, 1),
+  // Megabytes of rendered public pages kept in memory (0 switches the page cache off).
+  PAGE_CACHE_MB: count("PAGE_CACHE_MB", 32, 0),
+  // PGlite's shared_buffers in megabytes: PostgreSQL's default of 128 MB is touched at start and stays in the
+  // process's memory; the data files are also in the operating system's page cache.
+  PGLITE_SHARED_BUFFERS_MB: count("PGLITE_SHARED_BUFFERS_MB", 16, 1),
   PUBLIC_URL: optional,
   ALLOWED_HOSTS: z.string().optional(),
   HOST: optional,
@@ -72,6 +77,10 @@ export interface Config {
   database: DatabaseConfig;
   migrationsDir: string;
   databasePoolSize: number;
+  /** Bytes of rendered public pages the in-process cache may hold (PAGE_CACHE_MB; 0 = off). */
+  pageCacheBytes: number;
+  /** shared_buffers of the embedded database, in megabytes (PGLITE_SHARED_BUFFERS_MB). */
+  pgliteSharedBuffersMb: number;
   /** PUBLIC_URL as an origin, or null when unset (publicOrigin() then falls back or refuses). */
   publicUrl: string | null;
   /** ALLOWED_HOSTS entries, lower case, not yet checked (allowedHosts() checks them). */
@@ -107,6 +116,8 @@ export function configFrom(env: Env): Config {
       : { kind: "pglite", dir: path.resolve(e.PGLITE_DIR || "./data/pglite") },
     migrationsDir: path.resolve(e.MIGRATIONS_DIR ?? "db/migrations"),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     publicUrl: configuredPublicOrigin(e.PUBLIC_URL),
     allowedHostEntries: (e.ALLOWED_HOSTS ?? "")
       .split(",")

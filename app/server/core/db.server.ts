@@ -14,6 +14,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { runHooksAfterCommit } from "./after-commit.server";
 import * as schema from "../../../db/schema/index";
 import {
   config,
@@ -44,19 +45,28 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
   if (dir) ensureWritableDirectory(dir);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: dir ?? undefined, extensions: { pg_trgm } });
+    client = await PGlite.create({
+      dataDir: dir ?? undefined,
+      extensions: { pg_trgm },
+      startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings()],
+    });
   } catch (error) {
     throw new ConfigurationError(
       `Die eingebettete Datenbank in PGLITE_DIR=${dir} lässt sich nicht öffnen (${(error as Error).message}); ` +
         `ist sie von einem anderen Quaestio-Prozess geöffnet oder beschädigt? Beenden Sie den anderen Prozess oder wählen Sie ein anderes Verzeichnis.`,
     );
   }
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = runHooksAfterCommit(drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db);
   let closed = false;
   return {
     kind: "pglite",
     db,
     async migrate() {
+      const applied = await client
+        .query<{ at: string | null }>("select max(created_at)::text as at from drizzle.__drizzle_migrations")
+        .then((result) => result.rows[0]?.at ?? null)
+        .catch(() => null);
+      if (!migrationsPending(applied)) return;
       await client.exec("CREATE EXTENSION IF NOT EXISTS pg_trgm");
       await migratePglite(drizzlePglite(client), { migrationsFolder: migrationsFolder() });
     },
@@ -66,6 +76,33 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
       await client.close();
     },
   };
+}
+
+/**
+ * Whether the journal lists a migration newer than the last one applied (`appliedAt`: drizzle's
+ * `created_at` of it, null when none or no migration table). drizzle's migrator decides the same way but
+ * reads and hashes every migration file first; a start-up with nothing to do skips that.
+ */
+export function migrationsPending(appliedAt: string | null, folder = migrationsFolder()): boolean {
+  if (appliedAt === null) return true;
+  try {
+    const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as {
+      entries: { when: number }[];
+    };
+    const newest = Math.max(...journal.entries.map((entry) => entry.when));
+    return Number(appliedAt) < newest;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * PostgreSQL's memory settings inside PGlite's WebAssembly heap, which never shrinks: the default
+ * shared_buffers (128 MB) alone made up a third of the process's memory at rest; maintenance_work_mem
+ * (default 64 MB) is what an index build of a migration may grow the heap to.
+ */
+function pgliteMemorySettings(): string[] {
+  return ["-c", `shared_buffers=${config().pgliteSharedBuffersMb}MB`, "-c", "maintenance_work_mem=16MB"];
 }
 
 function ensureWritableDirectory(dir: string) {
@@ -97,11 +134,17 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         `prüfen Sie Adresse, Port, Benutzer und ob der Server läuft.`,
     );
   }
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = runHooksAfterCommit(drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db);
   return {
     kind: "postgres",
     db,
     async migrate() {
+      const applied = await client<
+        { at: string | null }[]
+      >`select max(created_at)::text as at from drizzle.__drizzle_migrations`
+        .then((rows) => rows[0]?.at ?? null)
+        .catch(() => null);
+      if (!migrationsPending(applied)) return;
       await client`CREATE EXTENSION IF NOT EXISTS pg_trgm`;
       await migratePostgres(drizzlePostgres(client), { migrationsFolder: migrationsFolder() });
     },

@@ -11,6 +11,8 @@ import { eq, sql } from "drizzle-orm";
 import { answers, events, inquiries } from "../../../db/schema";
 import type { AccountEvent, EventName, InquiryEventName, SecurityEvent } from "../../domain/events";
 import type { Db, Tx } from "./db.server";
+import { afterCommit } from "./after-commit.server";
+import { publicPagesChanged } from "./public-page-cache.server";
 import { notifyInquiryEvent } from "../notifications/notifications.server";
 
 export interface EventInput {
@@ -57,6 +59,10 @@ export async function recordEvent(tx: Db | Tx, input: EventInput): Promise<numbe
     .values({ ...row, public: row.public ?? false })
     .returning({ id: events.id });
   const id = inserted!.id;
+  // Whatever changes a body's inquiries or answers writes an event here: its cached public pages are dropped
+  // once the change has committed (publication, correction, holding answer, visibility, deadlines …).
+  const bodyId = row.bodyId;
+  if (bodyId !== null) afterCommit(() => publicPagesChanged(bodyId));
   if (inquiryId !== undefined) await notifyInquiryEvent(tx as Tx, { ...(input as InquiryEventInput), id });
   return id;
 }

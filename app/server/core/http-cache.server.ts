@@ -15,7 +15,12 @@ export interface PublicResponseOptions {
   /** Default: shared caches may keep it for a minute, then revalidate. */
   cacheControl?: string;
   status?: number;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | Headers;
+  /**
+   * An entity tag decided by the caller instead of the hash of the bytes: a cached page whose bytes differ
+   * per response only by its CSP nonce sends a weak tag (`W/"…"`) over its template (public-page-cache).
+   */
+  etag?: string;
 }
 
 export const DEFAULT_PUBLIC_CACHE_CONTROL = "public, max-age=60, must-revalidate";
@@ -30,10 +35,12 @@ export function isNotModified(request: Request, etag: string, lastModified?: Dat
   const ifNoneMatch = request.headers.get("If-None-Match");
   if (ifNoneMatch !== null) {
     if (ifNoneMatch.trim() === "*") return true;
+    // If-None-Match uses the weak comparison (RFC 9110 §8.8.3.2): W/ is ignored on both sides.
+    const opaque = etag.replace(/^W\//, "");
     return ifNoneMatch
       .split(",")
       .map((tag) => tag.trim().replace(/^W\//, ""))
-      .includes(etag);
+      .includes(opaque);
   }
   const ifModifiedSince = request.headers.get("If-Modified-Since");
   if (ifModifiedSince && lastModified) {
@@ -57,13 +64,17 @@ export function publicResponse(request: Request, body: PublicBody, options: Publ
     headers.set("Cache-Control", "no-store");
     return new Response(body as BodyInit, { status, headers });
   }
-  const etag = entityTag(body);
+  const etag = options.etag ?? entityTag(body);
   headers.set("ETag", etag);
   headers.set("Cache-Control", options.cacheControl ?? DEFAULT_PUBLIC_CACHE_CONTROL);
   if (options.lastModified) headers.set("Last-Modified", options.lastModified.toUTCString());
   if (isNotModified(request, etag, options.lastModified)) {
     headers.delete("Content-Type");
+    // A 304 updates the headers of the client's stored copy: a CSP with a fresh nonce would no longer match
+    // the nonce in that copy's scripts, so the stored CSP stays.
+    headers.delete("Content-Security-Policy");
     return new Response(null, { status: 304, headers });
   }
+  // A Uint8Array is a valid body; TypeScript's DOM types only lack the ArrayBufferLike variant.
   return new Response(request.method === "HEAD" ? null : (body as BodyInit), { status, headers });
 }

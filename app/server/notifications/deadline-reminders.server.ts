@@ -113,16 +113,23 @@ function tick() {
     });
 }
 
-export function startDeadlineScanner(): void {
+/** The first scan waits this long after start-up, so that the first pages are not queued behind it. */
+const FIRST_SCAN_DELAY_MS = 3_000;
+let firstScan: NodeJS.Timeout | null = null;
+
+export function startDeadlineScanner(firstScanDelayMs = FIRST_SCAN_DELAY_MS): void {
   if (timer) return;
   timer = setInterval(tick, scanIntervalMs());
   timer.unref();
-  tick();
+  firstScan = setTimeout(tick, firstScanDelayMs);
+  firstScan.unref();
 }
 
 /** Stops the loop and waits briefly for a scan in progress, so that the database can be closed after it. */
 export async function stopDeadlineScanner(): Promise<void> {
   if (timer) clearInterval(timer);
+  if (firstScan) clearTimeout(firstScan);
   timer = null;
+  firstScan = null;
   if (running) await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
 }

@@ -1,14 +1,14 @@
-/** The HTTP response of an OParl answer: JSON, readable from any origin (OParl clients run in browsers too). */
+/**
+ * The HTTP response of an OParl answer: JSON, readable from any origin (OParl clients run in browsers too), with
+ * an ETag and 304 for a client that already has the object (core/http-cache.server).
+ */
+import { publicResponse } from "../../core/http-cache.server";
 import type { OparlResponse } from "./oparl.server";
 
-export function oparlJsonResponse(result: OparlResponse): Response {
-  return new Response(JSON.stringify(result.body), {
+export function oparlJsonResponse(request: Request, result: OparlResponse): Response {
+  return publicResponse(request, JSON.stringify(result.body), {
+    contentType: "application/json; charset=utf-8",
     status: result.status,
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Access-Control-Allow-Origin": "*",
-      "Cache-Control": result.status === 200 ? "public, max-age=60" : "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+    headers: { "Access-Control-Allow-Origin": "*" },
   });
 }

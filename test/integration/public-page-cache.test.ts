@@ -1,0 +1,198 @@
+/**
+ * The in-process cache of public pages (app/server/core/public-page-cache.server.ts) in front of a renderer that
+ * reads the public read model, against the demo data: a page is rendered once and then served from memory,
+ * and the server commands that change what the public sees (a correction, a visibility change) drop it as soon
+ * as they have committed — the next anonymous request shows the change. Signed-in requests never use it.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { answers, bodies, inquiries } from "../../db/schema";
+import { loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
+import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
+import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
+import { useDatabase } from "../../app/server/core/db.server";
+import { publicPageCache } from "../../app/server/core/public-page-cache.server";
+import { runWorkflowCommand } from "../../app/server/inquiries/intake.server";
+import { listPublicInquiries, loadPublicInquiry } from "../../app/server/public/inquiries.server";
+import { backends, useTestDatabase } from "../support/db";
+import { currentUserFor } from "../support/users";
+
+const ORIGIN = "http://quaestio.test";
+
+describe.each(backends())("public page cache (%s)", (backend) => {
+  const t = useTestDatabase(backend, { seeded: true });
+  beforeAll(() => useDatabase(t.handle));
+  const user = (local: string) => currentUserFor(t.db, `${local}@norderstedt.quaestio.example`);
+
+  let renders = 0;
+  afterEach(() => publicPageCache().invalidate(null));
+
+  /** A small stand-in for Remix: the detail or list page from the public read model, with nonce and request id. */
+  async function render(request: Request): Promise<Response> {
+    renders++;
+    const nonce = `nonce${renders}xyz`;
+    const requestId = `request-${renders}-id`;
+    const headers = {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+      "X-Request-Id": requestId,
+    };
+    const [, bodySlug, , publicRef] = new URL(request.url).pathname.split("/");
+    let html: string;
+    if (publicRef) {
+      const detail = await loadPublicInquiry({ bodySlug: bodySlug!, publicRef }, t.db);
+      if (!detail) return new Response("Nicht gefunden", { status: 404, headers });
+      html = JSON.stringify(detail.answer);
+    } else {
+      const list = await listPublicInquiries({ bodySlug: bodySlug!, page: 1, pageSize: 1000 }, t.db);
+      html = JSON.stringify(list);
+    }
+    const page = `<!DOCTYPE html><meta name="request-id" content="${requestId}"><main>${escape(html)}</main><script nonce="${nonce}">1</script>`;
+    return new Response(page, { headers });
+  }
+
+  const escape = (text: string) => text.replace(/</g, "&lt;");
+
+  function get(path: string, headers: Record<string, string> = {}) {
+    return publicPageCache().serve(
+      new Request(`${ORIGIN}${path}`, { headers }),
+      render,
+      "cookie" in headers, // what entry.server decides from the session cookie
+    );
+  }
+
+  /** A published Norderstedt answer that the demo clerk may correct. */
+  async function correctableInquiry() {
+    const clerk = await user("sachbearbeitung");
+    const rows = await t.db
+      .select({ id: inquiries.id, publicRef: inquiries.publicRef })
+      .from(inquiries)
+      .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+      .innerJoin(answers, and(eq(answers.inquiryId, inquiries.id), eq(answers.status, "published")))
+      .where(and(eq(bodies.slug, "norderstedt"), eq(inquiries.visibility, "public")));
+    for (const row of rows) {
+      const page = await loadAnswerPage(clerk, row.id).catch(() => null);
+      if (page?.rights.startCorrection) return { ...row, publicRef: row.publicRef!, clerk };
+    }
+    throw new Error("the demo data has no Norderstedt answer the clerk may correct");
+  }
+
+  it("renders a published answer once, then serves it with a fresh nonce and request id each time", async () => {
+    const { publicRef } = await correctableInquiry();
+    const before = renders;
+    const first = await get(`/norderstedt/anfragen/${publicRef}`);
+    const second = await get(`/norderstedt/anfragen/${publicRef}`);
+    expect(renders - before).toBe(1);
+    const [a, b] = [await first.text(), await second.text()];
+    const nonceOf = (response: Response) =>
+      /'nonce-([^']+)'/.exec(response.headers.get("Content-Security-Policy")!)![1];
+    expect(nonceOf(first)).not.toBe(nonceOf(second));
+    expect(a).toContain(`nonce="${nonceOf(first)}"`);
+    expect(b).toContain(`nonce="${nonceOf(second)}"`);
+    expect(b).toContain(`content="${second.headers.get("X-Request-Id")}"`);
+    expect(a.replace(/nonce="[^"]+"|content="[^"]+"/g, "")).toBe(b.replace(/nonce="[^"]+"|content="[^"]+"/g, ""));
+    expect(second.headers.get("Cache-Control")).toMatch(/^public, max-age=\d+/);
+  });
+
+  it("answers 304 to a matching If-None-Match and sends the page when it has changed", async () => {
+    const { publicRef } = await correctableInquiry();
+    const first = await get(`/norderstedt/anfragen/${publicRef}`);
+    const etag = first.headers.get("ETag")!;
+    expect(etag).toBeTruthy();
+    const again = await get(`/norderstedt/anfragen/${publicRef}`, { "If-None-Match": etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    // A 304 must not replace the stored copy's CSP: its nonce belongs to that copy's scripts.
+    expect(again.headers.get("Content-Security-Policy")).toBeNull();
+    const other = await get(`/norderstedt/anfragen/${publicRef}`, { "If-None-Match": '"something-else"' });
+    expect(other.status).toBe(200);
+    expect(await other.text()).toContain("<main>");
+  });
+
+  it("shows a published correction on the very next anonymous request", async () => {
+    const { id, publicRef, clerk } = await correctableInquiry();
+    const office = await user("ratsbuero");
+    const path = `/norderstedt/anfragen/${publicRef}`;
+    expect(await (await get(path)).text()).not.toContain("Zahl im Cache berichtigt");
+
+    let page = await loadAnswerPage(clerk, id);
+    await startCorrection(clerk, { inquiryId: id, expectedVersion: page.answer.version });
+    page = await loadAnswerPage(clerk, id);
+    await saveAnswer(clerk, {
+      inquiryId: id,
+      expectedVersion: page.answer.version,
+      values: valuesOf(page),
+      rich: true,
+    });
+    // The draft of a correction is not public: the cached page stays as it was.
+    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
+    page = await loadAnswerPage(office, id);
+    await publishCorrection(office, {
+      inquiryId: id,
+      expectedVersion: page.answer.version,
+      correctionNote: "Zahl im Cache berichtigt.",
+    });
+
+    const after = await (await get(path)).text();
+    expect(after).toContain("Zahl im Cache berichtigt.");
+    expect(after).toContain("Korrekturtext aus dem Cache-Test");
+  });
+
+  it("drops an inquiry from its page and the body's list at once when it is made internal", async () => {
+    const { id, publicRef } = await correctableInquiry();
+    const office = await user("ratsbuero");
+    const path = `/norderstedt/anfragen/${publicRef}`;
+    expect((await get(path)).status).toBe(200);
+    expect(await (await get("/norderstedt/anfragen")).text()).toContain(publicRef);
+
+    const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
+    await runWorkflowCommand(office, id, row!.version, {
+      intent: "change_visibility",
+      visibility: "internal",
+      reason: "Test des Seiten-Caches",
+    });
+
+    expect((await get(path)).status).toBe(404);
+    expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
+  });
+
+  it("never stores or serves a page for a signed-in request", async () => {
+    const publicRefs = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
+    const publicRef = publicRefs!.items[0]!.publicRef;
+    const path = `/norderstedt/anfragen/${publicRef}`;
+    await get(path); // cached for anonymous readers
+    const before = renders;
+    await get(path, { cookie: "quaestio_session=abc" });
+    await get(path, { cookie: "quaestio_session=abc" });
+    expect(renders - before).toBe(2);
+  });
+
+  function valuesOf(page: Awaited<ReturnType<typeof loadAnswerPage>>): PostedAnswer {
+    const doc = (text: string) =>
+      JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    return {
+      documentKind: page.values.documentKind,
+      documentReference: page.values.documentReference,
+      title: page.values.title,
+      issuedByLabel: page.values.issuedByLabel,
+      caseOfficerLabel: page.values.caseOfficerLabel,
+      flagged: page.answer.flagged,
+      preamble: {
+        json: page.values.preamble.json ? JSON.stringify(page.values.preamble.json) : "",
+        text: page.values.preamble.text,
+      },
+      parts: page.values.parts.map((p, index) => ({
+        questionIds: p.questionIds,
+        body:
+          index === 0
+            ? { json: doc("Korrekturtext aus dem Cache-Test"), text: "" }
+            : { json: JSON.stringify(p.body.json), text: p.body.text },
+        withheld: p.withholding !== null,
+        reason: p.withholding?.reason ?? "",
+        subject: p.withholding?.subject ?? "",
+        justification: p.withholding?.publicJustification ?? "",
+        withheldText: p.withholding?.withheldText ?? "",
+      })),
+    };
+  }
+});

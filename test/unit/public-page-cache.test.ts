@@ -1,0 +1,180 @@
+/**
+ * The page cache's own rules without a database: which URLs are cached, eviction by bytes, which pages a
+ * body's change drops, HEAD, and the after-commit hooks that carry the invalidation.
+ */
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { afterCommit, withAfterCommit } from "../../app/server/core/after-commit.server";
+import { migrationsPending } from "../../app/server/core/db.server";
+import { cacheablePath, PAGE_MAX_AGE_MS, PublicPageCache } from "../../app/server/core/public-page-cache.server";
+
+const ORIGIN = "http://quaestio.test";
+const BODIES = new Map([
+  ["id-nrw", "landtag-nrw"],
+  ["id-norderstedt", "norderstedt"],
+]);
+
+describe("cacheablePath", () => {
+  it.each([
+    ["/", null],
+    ["/werkzeuge", null],
+    ["/werkzeuge/zoom", null],
+    ["/barrierefreiheit", null],
+    ["/landtag-nrw/anfragen", "landtag-nrw"],
+    ["/landtag-nrw/anfragen?seite=3", "landtag-nrw"],
+    ["/landtag-nrw/anfragen/17-9511", "landtag-nrw"],
+  ])("caches %s (body %s)", (path, body) => {
+    expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toEqual({ bodySlug: body });
+  });
+
+  it.each([
+    "/suche?q=zoom",
+    "/landtag-nrw/anfragen?seite=0",
+    "/landtag-nrw/anfragen?seite=2&x=1",
+    "/landtag-nrw/anfragen?status=answered",
+    "/landtag-nrw/anfragen/17-9511?fassung=1",
+    "/landtag-nrw/anfragen/17-9511.data",
+    "/?x=1",
+    "/arbeitsbereich",
+    "/anmelden",
+    "/feedback",
+    "/oparl/v1",
+  ])("passes %s through", (path) => {
+    expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toBeNull();
+  });
+});
+
+function page(text: string, status = 200): Response {
+  return new Response(`<html><script nonce="abc">${text}</script></html>`, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "script-src 'nonce-abc'",
+      "X-Request-Id": "req-1",
+    },
+  });
+}
+
+function cacheWith(maxBytes: number) {
+  let renders = 0;
+  const cache = new PublicPageCache(maxBytes, async () => BODIES);
+  const render = async (request: Request) => {
+    renders++;
+    return page(`${new URL(request.url).pathname} ${"x".repeat(1000)}`);
+  };
+  const get = (path: string, method = "GET") => cache.serve(new Request(`${ORIGIN}${path}`, { method }), render, false);
+  return { cache, get, renders: () => renders };
+}
+
+describe("PublicPageCache", () => {
+  it("keeps pages within its byte budget, least recently used out first", async () => {
+    const { cache, get, renders } = cacheWith(8_000); // pages of ~1.5 kB each, at most 2 kB per page
+    for (const ref of ["a", "b", "c", "d", "e"]) await get(`/norderstedt/anfragen/${ref}`);
+    await get("/norderstedt/anfragen/a"); // "a" was the oldest and is used again
+    for (const ref of ["f", "g"]) await get(`/norderstedt/anfragen/${ref}`);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(8_000);
+    const before = renders();
+    await get("/norderstedt/anfragen/g");
+    expect(renders()).toBe(before); // the newest is still there
+    await get("/norderstedt/anfragen/b");
+    expect(renders()).toBe(before + 1); // an old one is gone
+  });
+
+  it("drops a body's pages and the pages of all bodies, but not another body's", async () => {
+    const { cache, get, renders } = cacheWith(1_000_000);
+    const paths = ["/", "/werkzeuge", "/norderstedt/anfragen", "/landtag-nrw/anfragen", "/landtag-nrw/anfragen/1"];
+    for (const path of paths) await get(path);
+    const before = renders();
+    cache.invalidate("id-nrw");
+    for (const path of paths) await get(path);
+    // Rendered again: overview, tools, the NRW list and the NRW answer; Norderstedt's list came from the cache.
+    expect(renders() - before).toBe(4);
+    cache.invalidate("an-unknown-body");
+    for (const path of paths) await get(path);
+    expect(renders() - before).toBe(9);
+  });
+
+  it("answers HEAD from the cache without a body, and does not store errors", async () => {
+    const { cache, get } = cacheWith(1_000_000);
+    const head = await get("/norderstedt/anfragen/x", "HEAD");
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    expect(cache.stats().entries).toBe(1);
+    const missing = await cache.serve(
+      new Request(`${ORIGIN}/norderstedt/anfragen/y`),
+      async () => page("", 404),
+      false,
+    );
+    expect(missing.status).toBe(404);
+    expect(cache.stats().entries).toBe(1);
+  });
+
+  it("does not store a page whose rendering overlapped a committed change", async () => {
+    const cache = new PublicPageCache(1_000_000, async () => BODIES);
+    const slow = async () => {
+      cache.invalidate("id-norderstedt"); // a change commits while this page is being rendered
+      return page("alt");
+    };
+    await cache.serve(new Request(`${ORIGIN}/norderstedt/anfragen/z`), slow, false);
+    expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe("PublicPageCache expiry", () => {
+  it("renders a page again once it is older than PAGE_MAX_AGE_MS (relative dates move at midnight)", async () => {
+    let clock = 1_000_000;
+    let renders = 0;
+    const cache = new PublicPageCache(
+      1_000_000,
+      async () => BODIES,
+      () => clock,
+    );
+    const render = async () => {
+      renders++;
+      return page("heute");
+    };
+    const get = () => cache.serve(new Request(`${ORIGIN}/norderstedt/anfragen/q`), render, false);
+    await get();
+    clock += PAGE_MAX_AGE_MS;
+    await get();
+    expect(renders).toBe(1);
+    clock += 1;
+    await get();
+    expect(renders).toBe(2);
+  });
+});
+
+describe("afterCommit", () => {
+  it("runs after the transaction resolved, never after a rollback, at once outside a transaction", async () => {
+    const ran: string[] = [];
+    await withAfterCommit(async () => {
+      afterCommit(() => ran.push("committed"));
+      expect(ran).toEqual([]);
+    });
+    expect(ran).toEqual(["committed"]);
+    await expect(
+      withAfterCommit(async () => {
+        afterCommit(() => ran.push("rolled back"));
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    afterCommit(() => ran.push("no transaction"));
+    expect(ran).toEqual(["committed", "no transaction"]);
+  });
+});
+
+describe("migrationsPending (start-up skips the migrator when nothing is new)", () => {
+  const folder = "db/migrations";
+  it("is true without a migration table and when the journal has a newer migration", () => {
+    expect(migrationsPending(null, folder)).toBe(true);
+    expect(migrationsPending("0", folder)).toBe(true);
+  });
+  it("is false when the newest migration of the journal has been applied", () => {
+    const journal = JSON.parse(fs.readFileSync(`${folder}/meta/_journal.json`, "utf8")) as {
+      entries: { when: number }[];
+    };
+    const newest = Math.max(...journal.entries.map((entry) => entry.when));
+    expect(migrationsPending(String(newest), folder)).toBe(false);
+    expect(migrationsPending(String(newest - 1), folder)).toBe(true);
+  });
+});
