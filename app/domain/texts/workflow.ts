@@ -51,7 +51,8 @@ export const workflowText = {
   assignHeading: "Federführung und Beteiligung",
   lead: "Federführende Organisationseinheit",
   contributorsLegend: "Beteiligte Organisationseinheiten (optional)",
-  contributorsHint: "Beteiligte sehen den Vorgang und liefern Beiträge zur Antwort zu.",
+  contributorsHint:
+    "Beteiligte Stellen können den Vorgang öffnen und schreiben Beiträge zur Antwort; die federführende Stelle fasst die Antwort zusammen.",
   assignSubmit: "Federführung zuweisen",
   contributorsSubmit: "Beteiligung speichern",
   startAnsweringHeading: "Beantwortung",
