@@ -80,6 +80,13 @@ export const workflowText = {
   putOnAgendaSubmit: "Auf die Tagesordnung setzen",
   decideHeading: "Beschluss erfassen",
   decision: "Ergebnis",
+  decisionMeeting: "Sitzung, in der beschlossen wurde",
+  decisionMeetingUpcoming: (meetings: string) =>
+    `Sitzungen, die noch nicht stattgefunden haben, stehen nicht zur Wahl (${meetings}).`,
+  decideNotYet: (meetings: string) =>
+    meetings
+      ? `Der Beschluss kann ab dem Tag der Sitzung erfasst werden: ${meetings}.`
+      : "Der Antrag steht auf keiner Tagesordnung zur Entscheidung; setzen Sie ihn zuerst auf die Tagesordnung einer Sitzung.",
   decisionNote: "Hinweis zum Beschluss (öffentlich)",
   decideSubmit: "Beschluss erfassen",
   visibilityHeading: "Sichtbarkeit",
@@ -124,6 +131,7 @@ export const workflowText = {
   alreadyLinked: "Der Vorgang ist mit diesem Tagesordnungspunkt für diesen Anlass schon verknüpft.",
   choosePurpose: "Bitte wählen Sie den Anlass.",
   chooseDecision: "Bitte wählen Sie das Ergebnis.",
+  chooseDecisionMeeting: "Bitte wählen Sie die Sitzung, in der beschlossen wurde.",
   chooseVisibility: "Bitte wählen Sie die Sichtbarkeit.",
   sameVisibility: "Der Vorgang hat diese Sichtbarkeit bereits.",
   noPendingRequest: "Dieser Antrag auf Fristverlängerung ist nicht mehr offen.",

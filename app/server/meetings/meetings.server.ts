@@ -3,7 +3,7 @@
  * or a new TOP, of an existing meeting or a new one (a body without recorded meetings is no dead end). The motion
  * lifecycle's `put_on_agenda` (motions/motions.server.ts) writes its agenda link through writeAgendaLink.
  */
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { agendaItems, inquiryAgendaItems, meetings, organizations } from "../../../db/schema";
 import type { AgendaPurpose } from "../../domain/labels";
 import { isIsoDate } from "../../domain/lifecycle";
@@ -23,6 +23,23 @@ export interface AgendaLinkInput {
   purpose: AgendaPurpose;
   /** Zuständigkeit as written: "Anhörung", "Kenntnisnahme", "Entscheidung". */
   roleLabel: string | null;
+}
+
+/** The meetings a motion is on the agenda of for decision (purpose "decision"), earliest first. */
+export async function decisionMeetingsOf(
+  db: Db | Tx,
+  bodyId: string,
+  inquiryId: string,
+): Promise<Array<{ id: string; label: string; date: string }>> {
+  const rows = await db
+    .selectDistinct({ id: meetings.id, name: meetings.name, date: meetings.date, organ: organizations.name })
+    .from(inquiryAgendaItems)
+    .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+    .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, bodyId)))
+    .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+    .where(and(eq(inquiryAgendaItems.inquiryId, inquiryId), eq(inquiryAgendaItems.purpose, "decision")))
+    .orderBy(asc(meetings.date), asc(meetings.id));
+  return rows.map((m) => ({ id: m.id, label: `${m.name} (${m.organ})`, date: m.date }));
 }
 
 /** Organs whose meetings have agendas: the council and its committees. */
