@@ -264,7 +264,8 @@ export default function StaffInquiry() {
                         {c.statementTitle ?? consultationKindLabels[c.kind]}
                       </Link>
                     </h4>
-                    <dl>
+                    {/* The same fact list as the inquiry's own facts above (.meta), not a bare <dl>. */}
+                    <dl className="meta">
                       <dt>{t.consultationAddressee}</dt>
                       <dd>{c.addresseeName}</dd>
                       <dt>{t.consultationStatus}</dt>
