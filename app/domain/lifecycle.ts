@@ -19,6 +19,7 @@ export type GuardId =
   | "due_date_set"
   | "new_due_date_after_current"
   | "decision_given"
+  | "decision_meeting_held"
   | "comment_given"
   | "all_required_steps_signed"
   | "correction_note_given"
@@ -41,6 +42,10 @@ export interface TransitionFacts {
   newDueOn?: string | null;
   /** Outcome of a motion: adopted, rejected or referred. */
   decision?: string | null;
+  /** ISO date of the meeting the decision is recorded for. */
+  decisionMeetingOn?: string | null;
+  /** ISO date of today in the body's time zone. */
+  today?: string | null;
   /** Comment when an answer is returned for revision. */
   comment?: string | null;
   /** Whether every required step of the sign-off chain has signed the current content. */
@@ -122,6 +127,11 @@ const given = (value: string | null | undefined) => typeof value === "string" &&
 // The one ISO-date check (./dates), re-exported for the guards' callers.
 export { isIsoDate };
 
+/** The meeting has taken place (today counts): only then can its decision be recorded; ISO dates compare as strings. */
+export function decisionMeetingHeld(meetingOn: string | null | undefined, today: string | null | undefined): boolean {
+  return isIsoDate(meetingOn) && isIsoDate(today) && meetingOn <= today;
+}
+
 export const MOTION_OUTCOMES = ["adopted", "rejected", "referred"] as const;
 
 const guardChecks: Record<GuardId, (f: TransitionFacts) => boolean> = {
@@ -133,6 +143,8 @@ const guardChecks: Record<GuardId, (f: TransitionFacts) => boolean> = {
   // ISO dates compare correctly as strings.
   new_due_date_after_current: (f) => isIsoDate(f.newDueOn) && isIsoDate(f.currentDueOn) && f.newDueOn > f.currentDueOn,
   decision_given: (f) => (MOTION_OUTCOMES as readonly (string | null | undefined)[]).includes(f.decision),
+  // A council decides in its meeting: a decision for a meeting that has not taken place yet is not a fact.
+  decision_meeting_held: (f) => decisionMeetingHeld(f.decisionMeetingOn, f.today),
   comment_given: (f) => given(f.comment),
   all_required_steps_signed: (f) => f.allRequiredStepsSigned === true,
   no_open_consultation: (f) => f.consultationOpen === false,

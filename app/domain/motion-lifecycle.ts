@@ -23,7 +23,7 @@ export const motionLifecycle: Lifecycle<MotionState, MotionEvent> = {
       from: "on_agenda",
       event: "decide",
       to: "decided",
-      guards: ["decision_given"],
+      guards: ["decision_given", "decision_meeting_held"],
       sideEffects: ["record_motion_decision"],
       publicEvent: true,
       // The council office records what the council decided.

@@ -118,10 +118,30 @@ export function maySeeAdministrationWork(
   const scope = inquiryScopeFor(memberships, inquiry.bodyId);
   if (scope.kind === "body") return true;
   if (scope.kind === "none") return false;
+  const reach = scopeReach(scope);
   return (
-    overlaps(scope.departmentIds, inquiry.responsibleOrganizationIds) ||
-    overlaps(scope.dpoOfficeIds, inquiry.consultedOrganizationIds)
+    overlaps(reach.responsibleIds, inquiry.responsibleOrganizationIds) ||
+    overlaps(reach.consultedIds, inquiry.consultedOrganizationIds)
   );
+}
+
+/**
+ * Through which of the user's organisations a scoped user reaches a submitted inquiry — the ONE rule that the
+ * access check (maySeeAdministrationWork) and the lists' SQL (inquiries/scope.server.ts scopeCondition) both
+ * read. Any office of the user's staff roles that is made lead or contributor reaches the inquiry, the DPO office
+ * included (a DPO added as contributor works on it like a department); a DPO office also reaches what it is
+ * consulted on. A faction reaches its own inquiries, drafts included.
+ */
+export function scopeReach(scope: Extract<InquiryScope, { kind: "scoped" }>): {
+  originatorIds: string[];
+  responsibleIds: string[];
+  consultedIds: string[];
+} {
+  return {
+    originatorIds: scope.factionIds,
+    responsibleIds: [...new Set([...scope.departmentIds, ...scope.dpoOfficeIds])],
+    consultedIds: scope.dpoOfficeIds,
+  };
 }
 
 export function maySeeInquiry(memberships: readonly MembershipFact[], inquiry: InquiryVisibilityFacts): boolean {

@@ -85,7 +85,11 @@ export function availableActions(ctx: WorkflowContext): WorkflowAction[] {
     (ctx.hasDueDate && eventsFrom(lifecycle, ctx.state).includes("extend_deadline"));
   if (councilOffice && ctx.lifecycle === "inquiry" && CONTRIBUTOR_STATES.has(ctx.state))
     actions.push("change_contributors");
-  if (councilOffice) actions.push("link_agenda", "change_visibility");
+  // A submitted motion goes on the agenda through put_on_agenda (an agenda link with its state change); a second,
+  // near-identical link form beside it would only confuse. Afterwards further links (referral, a later
+  // meeting) use link_agenda.
+  if (councilOffice && !actions.includes("put_on_agenda")) actions.push("link_agenda");
+  if (councilOffice) actions.push("change_visibility");
   if (
     extensible &&
     ctx.isLeadDepartmentStaff &&

@@ -42,6 +42,9 @@ export const answers = pgTable(
     /** Set when the sign-off chain includes the flagged step (e.g. unplanned expenditure). */
     signOffFlagged: boolean().notNull().default(false),
     createdAt: createdAt(),
+    /** Who last saved the working version, and when: named in the message when a save meets a newer version. */
+    lastSavedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    lastSavedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },
   (t) => [index().on(t.bodyId, t.status)],

@@ -77,6 +77,8 @@ export const inquiries = pgTable(
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Who last saved the draft (co-authors): named in the message when a save meets a newer version. */
+    lastSavedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Optimistic concurrency: every lifecycle transition increments it. */
     version: integer().notNull().default(1),
     search: germanVector(`coalesce(title, '') || ' ' || coalesce(preamble_text, '')`),

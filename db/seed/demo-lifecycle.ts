@@ -252,7 +252,9 @@ function resolveCase(ctx: BodyContext, c: DemoCase): ResolvedCase {
     // A granted date falls on a weekday, as an office would set it.
     if (step.event === "extend_deadline")
       Object.assign(facts, { reason: step.reason, newDueOn: ctx.isoDay(weekdayOffset(ctx.today, step.newDueDay)) });
-    if (step.event === "decide") facts.decision = step.decision;
+    // Recorded on the day of the meeting: the guard decision_meeting_held sees that meeting's date as today.
+    if (step.event === "decide")
+      Object.assign(facts, { decision: step.decision, decisionMeetingOn: ctx.isoDay(day), today: ctx.isoDay(day) });
     const role = LIFECYCLE_ROLE[step.event] ?? "council_office";
     const decision = decide(lifecycle, state, step.event, facts, [role]);
     if (!decision.ok)

@@ -144,6 +144,11 @@ describe("drafting an inquiry", () => {
     await second.page.getByRole("button", { name: "Entwurf speichern" }).click();
     const alert = second.page.getByRole("alert").filter({ hasText: "inzwischen gespeichert" });
     await alert.waitFor();
+    // It says who saved the other version and when (here the same account in the other browser).
+    const saver = (await first.page.locator(".site-nav__user").textContent())!.replace("Angemeldet als", "").trim();
+    const message = await alert.textContent();
+    expect(message).toContain(`Gespeichert von ${saver} um `);
+    expect(message).toMatch(/ um \d{2}:\d{2} Uhr\./);
     expect(await second.page.locator("#q-1").textContent()).toBe("Was kostet das? Meine Ergänzung.");
     expect(
       await alert

@@ -201,7 +201,8 @@ describe("council office intake", () => {
     const agenda = form(office.page, "Antrag auf die Tagesordnung setzen");
     await agenda.getByLabel("Sitzung", { exact: true }).selectOption({ label: "neue Sitzung anlegen" });
     await agenda.getByLabel("Gremium der neuen Sitzung").selectOption({ label: "Samtgemeinderat" });
-    await agenda.getByLabel("Datum der neuen Sitzung").fill(daysFromToday(73));
+    // The council meets today: a decision can be recorded from the day of the meeting on (not for a future one).
+    await agenda.getByLabel("Datum der neuen Sitzung").fill(daysFromToday(0));
     await agenda
       .getByLabel("Vorhandener Tagesordnungspunkt")
       .selectOption({ label: "neuen Tagesordnungspunkt anlegen" });

@@ -194,6 +194,10 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     });
     await expect(stale).rejects.toThrow(AnswerConflict);
     await expect(stale).rejects.toMatchObject({ currentVersion: saved.version });
+    // It names who saved the other version and when.
+    await expect(stale).rejects.toMatchObject({
+      lastSave: { savedBy: clerk.displayName, time: expect.stringMatching(/^\d{2}:\d{2}$/) },
+    });
     expect((await loadAnswerPage(clerk, inquiryId)).values.parts).toHaveLength(1);
   });
 

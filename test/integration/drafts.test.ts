@@ -218,6 +218,9 @@ describe.each(backends())("drafts on %s", (backend) => {
     expect(error).toBeInstanceOf(DraftConflict);
     expect(error.currentVersion).toBe(v + 1);
     expect(error.message).toMatch(/inzwischen gespeichert/);
+    // Who saved the other version, and at what time of day (the message "Gespeichert von … um 14:32 Uhr").
+    const [saver] = await t.db.select({ name: users.displayName }).from(users).where(eq(users.id, faction.id));
+    expect(error.lastSave).toEqual({ savedBy: saver!.name, time: expect.stringMatching(/^\d{2}:\d{2}$/) });
     expect(await snapshot(id)).toEqual(before);
     const overwritten = await saveDraft(faction, {
       inquiryId: id,

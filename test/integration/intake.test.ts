@@ -419,7 +419,12 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         .where(and(eq(organizations.bodyId, motion.bodyId), eq(organizations.name, "Samtgemeinderat")));
       const faction = await org("Bündnis90/ Die GRÜNEN");
 
-      const tooEarly = run(office, SCHARNEBECK_MOTION, { intent: "decide", decision: "adopted", note: null });
+      const tooEarly = run(office, SCHARNEBECK_MOTION, {
+        intent: "decide",
+        decision: "adopted",
+        meetingId: "00000000-0000-4000-8000-000000000000",
+        note: null,
+      });
       await expect(tooEarly).rejects.toMatchObject({ reason: "not_allowed_in_state" });
       // The form creates a new meeting of the council (next to the demo data's meetings); a faction holds none.
       const meetingsOfBody = () =>
@@ -461,9 +466,39 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
       expect(item).toMatchObject({ meetingId: added[0]!.id, number: "7" });
       expect((await eventsOf(motion.id)).at(-1)).toMatchObject({ type: "put_on_agenda", public: true });
 
+      // The meeting lies in the future: no decision can be recorded for it (domain guard, checked by the command).
+      const future = run(office, SCHARNEBECK_MOTION, {
+        intent: "decide",
+        decision: "referred",
+        meetingId: added[0]!.id,
+        note: "In den Ausschuss für Digitalisierung überwiesen.",
+      });
+      await expect(future).rejects.toMatchObject({ reason: "guard_failed", guard: "decision_meeting_held" });
+      expect((await inquiry(SCHARNEBECK_MOTION)).status).toBe("on_agenda");
+      // Nor for a meeting the motion is not on the agenda of for decision.
+      const [otherMeeting] = meetingsBefore;
+      const unrelated = run(office, SCHARNEBECK_MOTION, {
+        intent: "decide",
+        decision: "referred",
+        meetingId: otherMeeting!.id,
+        note: null,
+      });
+      await expect(unrelated).rejects.toMatchObject({ reason: "guard_failed", guard: "decision_meeting_held" });
+      // The council met today instead (an urgent item): on the day of the meeting the decision can be recorded.
+      await run(office, SCHARNEBECK_MOTION, {
+        intent: "link_agenda",
+        ...agenda,
+        newMeeting: { organizationId: rat!.id, date: LATER(0) },
+        newItemNumber: "3",
+        newItemTitle: "Dringlichkeitsantrag: Sichere Video- und Telefonkonferenzen",
+        purpose: "decision",
+        roleLabel: "Entscheidung",
+      });
+      const today = (await meetingsOfBody()).find((m) => m.date === LATER(0) && m.name === "Sitzung: Samtgemeinderat");
       await run(office, SCHARNEBECK_MOTION, {
         intent: "decide",
         decision: "referred",
+        meetingId: today!.id,
         note: "In den Ausschuss für Digitalisierung überwiesen.",
       });
       const decided = await inquiry(SCHARNEBECK_MOTION);
@@ -477,7 +512,10 @@ describe.each(backends())("inquiry workflow on %s", (backend) => {
         motionDecision: "referred",
         motionDecisionNote: "In den Ausschuss für Digitalisierung überwiesen.",
       });
-      expect(publicPage?.agenda).toEqual([expect.objectContaining({ itemNumber: "7" })]);
+      expect(publicPage?.agenda).toEqual([
+        expect.objectContaining({ itemNumber: "3" }),
+        expect.objectContaining({ itemNumber: "7" }),
+      ]);
     });
   });
 });

@@ -466,11 +466,20 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       event: "put_on_agenda",
     });
     expect(onAgenda).toMatchObject({ status: "on_agenda", publicEvent: true });
+    // A decision for a meeting that has not taken place is refused by the engine (guard decision_meeting_held).
+    await expect(
+      applyInquiryTransition(t.db, {
+        ...base,
+        expectedVersion: onAgenda.version,
+        event: "decide",
+        facts: { decision: "referred", decisionMeetingOn: "2026-12-01", today: "2026-11-30" },
+      }),
+    ).rejects.toMatchObject({ reason: "guard_failed", guard: "decision_meeting_held" });
     const decided = await applyInquiryTransition(t.db, {
       ...base,
       expectedVersion: onAgenda.version,
       event: "decide",
-      facts: { decision: "referred" },
+      facts: { decision: "referred", decisionMeetingOn: "2026-11-30", today: "2026-11-30" },
     });
     expect(decided.status).toBe("decided");
     const after = await inquiryByTitleId(inquiry.id);

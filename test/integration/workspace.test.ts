@@ -3,8 +3,12 @@
  * departments what is assigned to them, the DPO what their office is consulted on, factions their own
  * (drafts included) — and never anything of another body.
  */
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bodies, inquiries, inquiryContributors, memberships, users } from "../../db/schema";
+import { maySeeInquiry } from "../../app/domain/policy";
 import { useDatabase } from "../../app/server/core/db.server";
+import { visibilityFacts } from "../../app/server/inquiries/scope.server";
 import { loadWorkspace } from "../../app/server/workspace/workspace.server";
 import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
@@ -61,5 +65,53 @@ describe.each(backends())("workspace scope on %s", (backend) => {
   it("shows nothing of another body", async () => {
     const titles = await titlesFor("ratsbuero@norderstedt.quaestio.example");
     expect(titles.some((title) => title.includes("Landesverwaltung") || title.includes("Landesbehörden"))).toBe(false);
+  });
+
+  it("lists an inquiry for a DPO whose office was added as contributor — the list and the access rule agree", async () => {
+    const dpoEmail = "datenschutz@landtag-nrw.quaestio.example";
+    const dpo = await userFor(dpoEmail);
+    const [office] = dpo.memberships.filter((m) => m.role === "dpo");
+    const [inquiry] = await t.db
+      .select()
+      .from(inquiries)
+      .where(eq(inquiries.title, NRW_SUBMITTED.replace(/^submitted: /, "")));
+    const before = await titlesFor(dpoEmail);
+    expect(before).not.toContain(NRW_SUBMITTED);
+    await t.db.insert(inquiryContributors).values({ inquiryId: inquiry!.id, organizationId: office!.organizationId });
+    try {
+      expect(await titlesFor(dpoEmail)).toContain(NRW_SUBMITTED);
+      const facts = await visibilityFacts(t.db, inquiry!);
+      expect(maySeeInquiry(dpo.memberships, { ...facts, visibility: "internal" })).toBe(true);
+    } finally {
+      await t.db
+        .delete(inquiryContributors)
+        .where(
+          and(
+            eq(inquiryContributors.inquiryId, inquiry!.id),
+            eq(inquiryContributors.organizationId, office!.organizationId),
+          ),
+        );
+    }
+  });
+
+  it("lists for every demo user of the Landtag exactly the inquiries the access rule opens beyond the public ones", async () => {
+    const [landtag] = await t.db.select().from(bodies).where(eq(bodies.slug, "landtag-nrw"));
+    const emails = await t.db
+      .selectDistinct({ email: users.email })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(memberships.bodyId, landtag!.id));
+    const all = await t.db.select().from(inquiries).where(eq(inquiries.bodyId, landtag!.id));
+    expect(all.length).toBeLessThan(50); // the workspace list shows 50 at most
+    expect(emails.length).toBeGreaterThan(3);
+    for (const { email } of emails) {
+      const user = await userFor(email);
+      const listed = new Set((await loadWorkspace(user)).flatMap((b) => b.inquiries.map((i) => i.id)));
+      for (const inquiry of all) {
+        // Published inquiries are open to everyone; the list is about what the user's roles open.
+        const facts = { ...(await visibilityFacts(t.db, inquiry)), visibility: "internal" as const };
+        expect(listed.has(inquiry.id), `${email} / ${inquiry.title}`).toBe(maySeeInquiry(user.memberships, facts));
+      }
+    }
   });
 });

@@ -21,6 +21,8 @@ const ALL_GOOD: TransitionFacts = {
   currentDueOn: "2026-11-30",
   newDueOn: "2026-12-14",
   decision: "adopted",
+  decisionMeetingOn: "2026-11-30",
+  today: "2026-11-30",
   comment: "Bitte Frage 2 vollständig beantworten.",
   allRequiredStepsSigned: true,
   consultationOpen: false,
@@ -201,6 +203,7 @@ function breakGuard(guard: GuardId): TransitionFacts {
     due_date_set: { currentDueOn: null, newDueOn: "2026-12-14" },
     new_due_date_after_current: { newDueOn: "2026-11-30" },
     decision_given: { decision: "vertagt" },
+    decision_meeting_held: { decisionMeetingOn: "2026-12-01" },
     comment_given: { comment: undefined },
     all_required_steps_signed: { allRequiredStepsSigned: false },
     no_open_consultation: { consultationOpen: true },
@@ -209,6 +212,24 @@ function breakGuard(guard: GuardId): TransitionFacts {
   };
   return { ...f, ...broken[guard] };
 }
+
+describe("motion decision guard: a decision is recorded for a meeting that has taken place", () => {
+  const decideMotion = (facts: TransitionFacts) =>
+    decide(motionLifecycle, "on_agenda", "decide", { ...ALL_GOOD, ...facts }, ["council_office"]);
+
+  it.each([
+    ["the meeting was yesterday", "2026-11-29", "2026-11-30", true],
+    ["the meeting is today", "2026-11-30", "2026-11-30", true],
+    ["the meeting is tomorrow", "2026-12-01", "2026-11-30", false],
+    ["the meeting is next year", "2027-01-15", "2026-11-30", false],
+    ["no meeting chosen", null, "2026-11-30", false],
+    ["no real date", "2026-02-30", "2026-11-30", false],
+  ] as const)("%s → allowed: %s", (_label, decisionMeetingOn, today, ok) => {
+    const result = decideMotion({ decisionMeetingOn, today });
+    expect(result.ok).toBe(ok);
+    if (!result.ok) expect(result).toMatchObject({ reason: "guard_failed", guard: "decision_meeting_held" });
+  });
+});
 
 describe("deadline extension guard", () => {
   const extend = (facts: TransitionFacts) =>
@@ -254,7 +275,8 @@ describe("motion decision guard", () => {
     ["angenommen", false],
     [null, false],
   ] as const)("decision %s → allowed: %s", (decision, ok) => {
-    expect(decide(motionLifecycle, "on_agenda", "decide", { decision }, ["council_office"]).ok).toBe(ok);
+    const held = { decisionMeetingOn: "2026-11-30", today: "2026-11-30" };
+    expect(decide(motionLifecycle, "on_agenda", "decide", { decision, ...held }, ["council_office"]).ok).toBe(ok);
   });
 });
 

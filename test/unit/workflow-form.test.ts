@@ -55,8 +55,13 @@ describe("readWorkflowForm", () => {
     ],
     [
       "motion decision without outcome",
-      { intent: "decide", decision: "vertagt" },
+      { intent: "decide", decision: "vertagt", meetingId: UUID },
       { decision: "Bitte wählen Sie das Ergebnis." },
+    ],
+    [
+      "motion decision without meeting",
+      { intent: "decide", decision: "adopted" },
+      { meetingId: "Bitte wählen Sie die Sitzung, in der beschlossen wurde." },
     ],
     [
       "new TOP without number and title",

@@ -117,9 +117,10 @@ const cases: Array<[string, WorkflowContext, WorkflowAction[]]> = [
   ],
   // motions (Anträge)
   [
+    // One agenda form, not two near-identical ones: putting it on the agenda is the agenda link.
     "council office on a submitted motion",
     ctx({ lifecycle: "motion", roles: office }),
-    ["put_on_agenda", "link_agenda", "change_visibility"],
+    ["put_on_agenda", "change_visibility"],
   ],
   [
     "council office on a motion on the agenda",
@@ -139,7 +140,7 @@ const cases: Array<[string, WorkflowContext, WorkflowAction[]]> = [
   [
     "motions have no deadline extension or assignment",
     ctx({ lifecycle: "motion", roles: [...office, ...clerk], isLeadDepartmentStaff: true }),
-    ["put_on_agenda", "link_agenda", "change_visibility"],
+    ["put_on_agenda", "change_visibility"],
   ],
 ];
 

@@ -131,6 +131,7 @@ export function AnswerForm(props: Props) {
       {conflict ? (
         <div className="notice notice--warning" role="alert">
           <p>{t.conflict}</p>
+          {conflict.savedAt ? <p>{t.conflictSavedBy(conflict.savedBy, conflict.savedAt)}</p> : null}
           <p>
             <Link to={`/arbeitsbereich/vorgaenge/${inquiryId}/antwort`} target="_blank" rel="noopener">
               {t.conflictShowOther}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { DashboardSection as SectionKey } from "~/domain/dashboard";
-import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
+import { dashboardText } from "~/domain/texts/dashboard";
+import { useSectionTexts } from "./section-texts";
 
 /** One dashboard section: heading with its count, a note when the list is cut, the empty-state sentence. */
 export function DashboardSection({
@@ -16,7 +17,8 @@ export function DashboardSection({
   shown: number;
   children: ReactNode;
 }) {
-  const text = dashboardSectionText[section];
+  const sectionText = useSectionTexts();
+  const text = sectionText[section];
   const headingId = `${idPrefix}-${section}`;
   return (
     <section aria-labelledby={headingId} className="dashboard-section">

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
+import { dashboardText } from "~/domain/texts/dashboard";
+import { useSectionTexts } from "./section-texts";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { InquiryRows } from "./InquiryCells";
@@ -17,6 +18,7 @@ export function FactionSections({
   bodySlug: string;
   faction: Faction;
 }) {
+  const sectionText = useSectionTexts();
   const { drafts, inProgress, dueSoon, answered } = faction;
   return (
     <>
@@ -26,7 +28,7 @@ export function FactionSections({
         </Link>
       </p>
       <DashboardSection idPrefix={idPrefix} section="faction_drafts" total={drafts.total} shown={drafts.items.length}>
-        <DashboardTable caption={dashboardSectionText.faction_drafts.caption} head={[c.title, c.reference, c.mine]}>
+        <DashboardTable caption={sectionText.faction_drafts.caption} head={[c.title, c.reference, c.mine]}>
           <InquiryRows
             items={drafts.items}
             columns={[
@@ -49,7 +51,7 @@ export function FactionSections({
         shown={inProgress.items.length}
       >
         <DashboardTable
-          caption={dashboardSectionText.faction_in_progress.caption}
+          caption={sectionText.faction_in_progress.caption}
           head={[c.reference, c.title, c.status, c.received, c.due]}
         >
           <InquiryRows items={inProgress.items} columns={["reference", "title", "status", "received", "due"]} />
@@ -61,10 +63,7 @@ export function FactionSections({
         total={dueSoon.total}
         shown={dueSoon.items.length}
       >
-        <DashboardTable
-          caption={dashboardSectionText.faction_due_soon.caption}
-          head={[c.reference, c.title, c.status, c.due]}
-        >
+        <DashboardTable caption={sectionText.faction_due_soon.caption} head={[c.reference, c.title, c.status, c.due]}>
           <InquiryRows items={dueSoon.items} columns={["reference", "title", "status", "due"]} />
         </DashboardTable>
       </DashboardSection>
@@ -74,10 +73,7 @@ export function FactionSections({
         total={answered.total}
         shown={answered.items.length}
       >
-        <DashboardTable
-          caption={dashboardSectionText.faction_answered.caption}
-          head={[c.reference, c.title, c.publicPage]}
-        >
+        <DashboardTable caption={sectionText.faction_answered.caption} head={[c.reference, c.title, c.publicPage]}>
           <InquiryRows
             items={answered.items}
             columns={[

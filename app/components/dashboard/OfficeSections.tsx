@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
-import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
+import { dashboardText } from "~/domain/texts/dashboard";
+import { useSectionTexts } from "./section-texts";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { DeadlineText, InquiryRows, ReferenceText, TitleLink, workspaceHref } from "./InquiryCells";
@@ -10,14 +11,12 @@ const c = dashboardText.columns;
 
 /** Council office: intake, overdue by lead department, due this week, pending extension requests. */
 export function OfficeSections({ idPrefix, office }: { idPrefix: string; office: Office }) {
+  const sectionText = useSectionTexts();
   const { intake, overdue, dueThisWeek, extensionRequests } = office;
   return (
     <>
       <DashboardSection idPrefix={idPrefix} section="office_intake" total={intake.total} shown={intake.items.length}>
-        <DashboardTable
-          caption={dashboardSectionText.office_intake.caption}
-          head={[c.received, c.reference, c.title, c.due]}
-        >
+        <DashboardTable caption={sectionText.office_intake.caption} head={[c.received, c.reference, c.title, c.due]}>
           <InquiryRows items={intake.items} columns={["received", "reference", "title", "due"]} />
         </DashboardTable>
       </DashboardSection>
@@ -28,7 +27,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
         shown={overdue.shown}
       >
         <DashboardTable
-          caption={dashboardSectionText.office_overdue_by_department.caption}
+          caption={sectionText.office_overdue_by_department.caption}
           head={[c.department, c.overdueCount, c.items]}
         >
           {overdue.groups.map((g) => (
@@ -58,7 +57,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
         shown={dueThisWeek.items.length}
       >
         <DashboardTable
-          caption={dashboardSectionText.office_due_this_week.caption}
+          caption={sectionText.office_due_this_week.caption}
           head={[c.due, c.reference, c.title, c.status]}
         >
           <InquiryRows items={dueThisWeek.items} columns={["due", "reference", "title", "status"]} />
@@ -71,7 +70,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
         shown={extensionRequests.items.length}
       >
         <DashboardTable
-          caption={dashboardSectionText.office_extension_requests.caption}
+          caption={sectionText.office_extension_requests.caption}
           head={[c.title, c.requestingDepartment, c.currentDue, c.requestedDate, c.reason]}
         >
           {extensionRequests.items.map((r) => (

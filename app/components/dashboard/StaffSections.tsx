@@ -1,6 +1,7 @@
 import { formatDate } from "~/domain/format";
 import { consultationText } from "~/domain/texts/consultation";
-import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
+import { dashboardText } from "~/domain/texts/dashboard";
+import { useSectionTexts } from "./section-texts";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { DeadlineText, InquiryRows, ReferenceText, StatusText, TitleLink } from "./InquiryCells";
@@ -15,6 +16,7 @@ export function DepartmentSection({
   idPrefix: string;
   department: NonNullable<BodyDashboard["department"]>;
 }) {
+  const sectionText = useSectionTexts();
   const { assigned } = department;
   return (
     <DashboardSection
@@ -24,7 +26,7 @@ export function DepartmentSection({
       shown={assigned.items.length}
     >
       <DashboardTable
-        caption={dashboardSectionText.department_assigned.caption}
+        caption={sectionText.department_assigned.caption}
         head={[c.due, c.reference, c.title, c.ourRole, c.status]}
       >
         <InquiryRows
@@ -44,6 +46,7 @@ export function DepartmentSection({
 
 /** DPO: consultations addressed to the office, open ones first. */
 export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullable<BodyDashboard["dpo"]> }) {
+  const sectionText = useSectionTexts();
   const { consultations } = dpo;
   return (
     <DashboardSection
@@ -53,7 +56,7 @@ export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullab
       shown={consultations.items.length}
     >
       <DashboardTable
-        caption={dashboardSectionText.dpo_consultations.caption}
+        caption={sectionText.dpo_consultations.caption}
         head={[c.title, c.reference, c.consultationStatus, c.requestedOn, c.due]}
       >
         {consultations.items.map((k) => (

@@ -152,6 +152,7 @@ export function DraftForm(props: DraftFormProps) {
       {conflict ? (
         <div className="notice notice--warning" role="alert">
           <p>{t.conflict}</p>
+          {conflict.savedAt ? <p>{t.conflictSavedBy(conflict.savedBy, conflict.savedAt)}</p> : null}
           <p>
             <Link to={`/arbeitsbereich/vorgaenge/${draftId}`} target="_blank" rel="noopener">
               {t.conflictShowOther}

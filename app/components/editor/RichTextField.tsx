@@ -7,6 +7,7 @@
  * The editor does not inject its default <style> (the CSP forbids inline styles): editor.css has what it needs.
  * Pasted HTML goes through cleanPastedHtml first (Word, LibreOffice).
  */
+import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
@@ -146,6 +147,23 @@ function describedBy(id: string, error: string | undefined, readOnly: boolean | 
   return [readOnly ? null : `${id}-keys`, error ? `${id}-error` : null].filter(Boolean).join(" ");
 }
 
+/**
+ * Makes the editor's selection what the browser shows selected. A selection made with keys the browser handles
+ * itself (Shift+Home, Shift+arrows) reaches ProseMirror only with the next `selectionchange` event, which the
+ * browser queues; when Escape comes first (a quick typist, a busy machine) the focus has left the editor by then
+ * and ProseMirror ignores the event — a link set from the toolbar would then go to an empty selection.
+ */
+function takeDomSelection(view: EditorView) {
+  const dom = view.dom.ownerDocument.getSelection();
+  if (!dom?.anchorNode || !dom.focusNode) return;
+  if (!view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return;
+  const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+  const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+  const { selection } = view.state;
+  if (anchor === selection.anchor && head === selection.head) return;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+}
+
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]';
 
@@ -174,6 +192,7 @@ function leaveEditorKeys(id: string) {
         `[role="toolbar"][aria-controls="${id}"] button[tabindex="0"]`,
       );
       if (!toolbar) return false;
+      takeDomSelection(view);
       toolbar.focus();
       return true;
     }

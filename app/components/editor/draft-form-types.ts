@@ -1,5 +1,6 @@
 /** What the draft form is initialised with and what the route's action answers it. */
 import type { QuestionLevel } from "~/domain/draft";
+import type { ConflictInfo } from "./use-autosave";
 
 export interface DraftFormValues {
   title: string;
@@ -14,7 +15,7 @@ export type DraftActionResult =
       kind: "refused";
       errors: Record<string, string>;
       values?: DraftFormValues;
-      conflict?: { currentVersion: number };
+      conflict?: ConflictInfo;
     }
   /** The save did not reach the database: server error or no connection. The values are echoed without JS. */
   | { kind: "failed"; message: string; values?: DraftFormValues };

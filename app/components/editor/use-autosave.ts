@@ -9,6 +9,13 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from "react";
 
+/** A save met a newer version: its number, and who saved it at what time of day (when known). */
+export interface ConflictInfo {
+  currentVersion: number;
+  savedBy?: string | null;
+  savedAt?: string | null;
+}
+
 export const AUTOSAVE_DELAY_MS = 2500;
 /** After a failed save, the next attempt comes this long after the failure (or sooner, with the next change). */
 export const RETRY_DELAY_MS = 10_000;
@@ -16,7 +23,7 @@ export const RETRY_DELAY_MS = 10_000;
 /** What a save answers; the editors' action results are of this shape (plus their own fields). */
 export type AutosaveResult =
   | { kind: "saved"; version: number; savedAtTime: string }
-  | { kind: "refused"; errors: Record<string, string>; conflict?: { currentVersion: number } }
+  | { kind: "refused"; errors: Record<string, string>; conflict?: ConflictInfo }
   | { kind: "failed"; message: string };
 
 export type AutosaveStatus =
@@ -56,7 +63,7 @@ export function useAutosave<R extends AutosaveResult>(options: AutosaveOptions<R
   const result = (fetcher.data ?? actionResult) as R | undefined;
   const plain = result as AutosaveResult | undefined;
   const refused = plain?.kind === "refused" ? plain : undefined;
-  const [conflict, setConflict] = useState<{ currentVersion: number } | null>(refused?.conflict ?? null);
+  const [conflict, setConflict] = useState<ConflictInfo | null>(refused?.conflict ?? null);
   const errors: Record<string, string> = refused && !refused.conflict ? refused.errors : {};
   const versionRef = useRef(version);
   versionRef.current = version;

@@ -2,11 +2,12 @@
 import { useField } from "@conform-to/react";
 import { useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
-import { agendaPurposeLabels, AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
+import { AGENDA_PURPOSES, motionDecisionLabels, MOTION_DECISIONS } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
 import { ActionForm, Input, Select, TextArea, type FormState } from "./fields";
 import { NEW_AGENDA_ITEM, NEW_MEETING } from "./form-input";
+import { typeWords } from "~/domain/texts/type-words";
 
 /**
  * The agenda item list holds only the chosen meeting's items (AgendaItemChoice); the server still checks that
@@ -58,7 +59,7 @@ export function AgendaForm({
           <option value="">–</option>
           {AGENDA_PURPOSES.map((p) => (
             <option key={p} value={p}>
-              {agendaPurposeLabels[p]}
+              {typeWords({ lifecycle: workflow.lifecycle }).agendaPurposes[p]}
             </option>
           ))}
         </Select>
@@ -105,9 +106,44 @@ function AgendaItemChoice({ meetings }: { meetings: WorkflowView["options"]["mee
   );
 }
 
-export function DecideForm({ version, state }: { version: number; state: FormState }) {
+/**
+ * Only meetings that have taken place (today counts) can be chosen: a council decides in its meeting. Before
+ * that the form says when the decision can be recorded.
+ */
+export function DecideForm({
+  version,
+  workflow,
+  state,
+}: {
+  version: number;
+  workflow: WorkflowView;
+  state: FormState;
+}) {
+  const { held, upcoming } = workflow.options.decisionMeetings;
+  const upcomingText = upcoming.map((m) => `${m.label}, ${formatDate(m.date)}`).join("; ");
+  if (held.length === 0)
+    return (
+      <section className="workflow-action" aria-labelledby="decide-heading">
+        <h3 id="decide-heading">{t.decideHeading}</h3>
+        <p>{t.decideNotYet(upcomingText)}</p>
+      </section>
+    );
   return (
     <ActionForm intent="decide" version={version} state={state} heading={t.decideHeading}>
+      <Select
+        name="meetingId"
+        label={t.decisionMeeting}
+        hint={upcoming.length ? t.decisionMeetingUpcoming(upcomingText) : undefined}
+        required
+        defaultValue={held.length === 1 ? held[0]!.id : undefined}
+      >
+        {held.length === 1 ? null : <option value="">–</option>}
+        {held.map((m) => (
+          <option key={m.id} value={m.id}>
+            {`${m.label}, ${formatDate(m.date)}`}
+          </option>
+        ))}
+      </Select>
       <Select name="decision" label={t.decision} required>
         <option value="">–</option>
         {MOTION_DECISIONS.map((d) => (

@@ -87,7 +87,7 @@ export function WorkflowActions({
         {can("put_on_agenda") ? (
           <AgendaForm intent="put_on_agenda" version={v} workflow={workflow} state={stateFor("put_on_agenda")} />
         ) : null}
-        {can("decide") ? <DecideForm version={v} state={stateFor("decide")} /> : null}
+        {can("decide") ? <DecideForm version={v} workflow={workflow} state={stateFor("decide")} /> : null}
         {can("request_extension") ? (
           <RequestExtensionForm version={v} dueOn={dueOn} state={stateFor("request_extension")} />
         ) : null}

@@ -1,8 +1,9 @@
 /** Responsibility, deadline history, open requests, Beratungsfolge, visibility, withdrawal and motion decision. */
 import { formatDate } from "~/domain/format";
-import { agendaPurposeLabels, motionDecisionLabels } from "~/domain/labels";
+import { motionDecisionLabels } from "~/domain/labels";
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
+import { typeWords } from "~/domain/texts/type-words";
 
 export function WorkflowFacts({ workflow }: { workflow: WorkflowView }) {
   return (
@@ -66,7 +67,7 @@ export function WorkflowFacts({ workflow }: { workflow: WorkflowView }) {
           {workflow.agenda.map((a) => (
             <li key={`${a.agendaItemId}-${a.purpose}`}>
               {t.agendaLine(a.meetingName, formatDate(a.meetingDate), a.itemNumber, a.itemTitle)} (
-              {agendaPurposeLabels[a.purpose]}
+              {typeWords({ lifecycle: workflow.lifecycle }).agendaPurposes[a.purpose]}
               {a.roleLabel ? `, ${a.roleLabel}` : null})
             </li>
           ))}

@@ -84,6 +84,7 @@ export const workflowFormSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("decide"),
     decision: z.enum(MOTION_DECISIONS, { message: t.chooseDecision }),
+    meetingId: uuid(t.chooseDecisionMeeting),
     note: optionalText(),
   }),
   z.object({

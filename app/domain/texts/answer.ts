@@ -1,5 +1,6 @@
 /** German wording of the answer workflow (answer page, sign-off, publication), kept in one place for review. */
 import { listNumbers } from "../answer-drafting";
+import { conflictSavedBy } from "./draft";
 
 export const answerText = {
   pageTitle: (title: string) => `Antwort: ${title} – Quaestio`,
@@ -67,6 +68,7 @@ export const answerText = {
   serverErrorReference: (id: string) => `Fehlernummer: ${id}.`,
   conflict:
     "Jemand anderes hat die Antwort inzwischen gespeichert oder gezeichnet. Ihre Fassung ist nicht gespeichert, aber nicht verloren: Sie steht weiter im Formular.",
+  conflictSavedBy,
   conflictShowOther: "Die gespeicherte Fassung in einem neuen Tab ansehen",
   conflictOverwrite: "Meine Fassung trotzdem speichern",
   autosaveOff: "Automatisches Speichern ist angehalten, bis Sie über den Konflikt entschieden haben.",

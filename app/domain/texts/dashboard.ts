@@ -16,59 +16,70 @@ export function deadlinePhrase(deadline: Pick<DeadlineInfo, "daysLeft" | "state"
   }
 }
 
-export const dashboardSectionText: Record<DashboardSection, { heading: string; empty: string; caption: string }> = {
-  faction_drafts: {
-    heading: "Meine Entwürfe",
-    empty: "Ihre Fraktion hat keine Entwürfe.",
-    caption: "Entwürfe der Fraktion, zuletzt bearbeitete zuerst",
-  },
-  faction_in_progress: {
-    heading: "Eingereicht – in Bearbeitung",
-    empty: "Keine eingereichten Anfragen in Bearbeitung.",
-    caption: "Eingereichte Anfragen der Fraktion, die noch nicht beantwortet sind, nächste Frist zuerst",
-  },
-  faction_due_soon: {
-    heading: "Bald fällig",
-    empty: "Keine Anfrage der Fraktion ist in den nächsten 7 Tagen fällig.",
-    caption: "Anfragen der Fraktion, die heute oder in den nächsten 7 Tagen fällig sind",
-  },
-  faction_answered: {
-    heading: "Beantwortet",
-    empty: "Noch keine beantworteten Anfragen.",
-    caption: "Zuletzt beantwortete Anfragen der Fraktion",
-  },
-  office_intake: {
-    heading: "Eingang",
-    empty: "Keine eingegangenen Anfragen zu prüfen.",
-    caption: "Eingegangene Anfragen, älteste zuerst",
-  },
-  office_overdue_by_department: {
-    heading: "Überfällig nach Fachbereich",
-    empty: "Keine überfälligen Anfragen.",
-    caption: "Überfällige Anfragen nach federführendem Fachbereich",
-  },
-  office_due_this_week: {
-    heading: "Diese Woche fällig",
-    empty: "Bis Sonntag wird keine weitere Anfrage fällig.",
-    caption:
-      "Offene Anfragen, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)",
-  },
-  office_extension_requests: {
-    heading: "Offene Fristverlängerungsanträge",
-    empty: "Keine offenen Fristverlängerungsanträge.",
-    caption: "Anträge auf Fristverlängerung, über die noch nicht entschieden ist",
-  },
-  department_assigned: {
-    heading: "Uns zugewiesen",
-    empty: "Ihrem Fachbereich ist keine offene Anfrage zugewiesen.",
-    caption: "Offene Anfragen, an denen Ihr Fachbereich federführend oder beteiligt ist, überfällige zuerst",
-  },
-  dpo_consultations: {
-    heading: "Beteiligungen des Datenschutzes",
-    empty: "Keine Beteiligungen an Ihre Stelle.",
-    caption: "Beteiligungen, die an Ihre Stelle gerichtet sind, offene zuerst",
-  },
-};
+/**
+ * Headings, empty states and captions of the sections; `n` is the plural for what the body handles
+ * (type-words listNoun: "Anfragen", "Anträge", "Anfragen und Anträge"), so that a council that receives only
+ * motions is not shown inquiry wording.
+ */
+export function dashboardSectionTexts(
+  n = "Anfragen",
+): Record<DashboardSection, { heading: string; empty: string; caption: string }> {
+  return {
+    faction_drafts: {
+      heading: "Meine Entwürfe",
+      empty: "Ihre Fraktion hat keine Entwürfe.",
+      caption: "Entwürfe der Fraktion, zuletzt bearbeitete zuerst",
+    },
+    faction_in_progress: {
+      heading: "Eingereicht – in Bearbeitung",
+      empty: `Keine eingereichten ${n} in Bearbeitung.`,
+      caption: `Eingereichte ${n} der Fraktion, die noch nicht erledigt sind, nächste Frist zuerst`,
+    },
+    faction_due_soon: {
+      heading: "Bald fällig",
+      empty: `In den nächsten 7 Tagen werden keine ${n} der Fraktion fällig.`,
+      caption: `${n} der Fraktion, die heute oder in den nächsten 7 Tagen fällig sind`,
+    },
+    faction_answered: {
+      heading: "Beantwortet",
+      empty: "Noch keine beantworteten Anfragen.",
+      caption: "Zuletzt beantwortete Anfragen der Fraktion",
+    },
+    office_intake: {
+      heading: "Eingang",
+      empty: `Keine eingegangenen ${n} zu prüfen.`,
+      caption: `Eingegangene ${n}, älteste zuerst`,
+    },
+    office_overdue_by_department: {
+      heading: "Überfällig nach Fachbereich",
+      empty: `Keine überfälligen ${n}.`,
+      caption: `Überfällige ${n} nach federführendem Fachbereich`,
+    },
+    office_due_this_week: {
+      heading: "Diese Woche fällig",
+      empty: `Bis Sonntag werden keine weiteren ${n} fällig.`,
+      caption: `Offene ${n}, die von heute bis Sonntag fällig werden (bereits überfällige stehen unter „Überfällig nach Fachbereich“)`,
+    },
+    office_extension_requests: {
+      heading: "Offene Fristverlängerungsanträge",
+      empty: "Keine offenen Fristverlängerungsanträge.",
+      caption: "Anträge auf Fristverlängerung, über die noch nicht entschieden ist",
+    },
+    department_assigned: {
+      heading: "Uns zugewiesen",
+      empty: `Ihrem Fachbereich sind keine offenen ${n} zugewiesen.`,
+      caption: `Offene ${n}, an denen Ihr Fachbereich federführend oder beteiligt ist, überfällige zuerst`,
+    },
+    dpo_consultations: {
+      heading: "Beteiligungen des Datenschutzes",
+      empty: "Keine Beteiligungen an Ihre Stelle.",
+      caption: "Beteiligungen, die an Ihre Stelle gerichtet sind, offene zuerst",
+    },
+  };
+}
+
+/** The inquiry wording, for callers outside a body's dashboard. */
+export const dashboardSectionText = dashboardSectionTexts();
 
 export const dashboardText = {
   pageTitle: "Arbeitsbereich – Quaestio",

@@ -3,6 +3,11 @@ import { FIELD_TEXT_MAX_LENGTH, QUESTIONS_MAX, TITLE_MAX_LENGTH } from "../draft
 
 const thousands = (n: number) => n.toLocaleString("de-DE");
 
+/** Who saved the version a save met, and when: "Gespeichert von Anna Beispiel um 14:32 Uhr." */
+export function conflictSavedBy(name: string | null | undefined, time: string): string {
+  return name ? `Gespeichert von ${name} um ${time} Uhr.` : `Die andere Fassung wurde um ${time} Uhr gespeichert.`;
+}
+
 export const draftText = {
   newPageTitle: "Neue Anfrage entwerfen – Quaestio",
   newHeading: "Neue Anfrage entwerfen",
@@ -66,6 +71,7 @@ export const draftText = {
   backupDiscarded: "Die ungespeicherte Fassung wurde verworfen.",
   conflict:
     "Jemand anderes hat diesen Entwurf inzwischen gespeichert. Ihre Fassung wurde NICHT gespeichert, sie steht unverändert im Editor.",
+  conflictSavedBy,
   conflictShowOther: "Die gespeicherte Fassung in einem neuen Tab ansehen",
   conflictOverwrite: "Meine Fassung trotzdem speichern",
   autosaveOff: "Automatisches Speichern ist angehalten, bis Sie über den Konflikt entschieden haben.",

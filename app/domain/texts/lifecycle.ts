@@ -62,6 +62,8 @@ export const lifecycleText = {
     due_date_set: "Für diesen Vorgang ist keine Frist gesetzt, die verlängert werden könnte.",
     new_due_date_after_current: "Die neue Frist muss ein gültiges Datum nach der bisherigen Frist sein.",
     decision_given: "Bitte geben Sie an, ob der Antrag angenommen, abgelehnt oder verwiesen wurde.",
+    decision_meeting_held:
+      "Bitte wählen Sie die Sitzung, in der beschlossen wurde: Ein Beschluss kann erst am Tag der Sitzung oder danach erfasst werden.",
     comment_given: "Bitte geben Sie einen Kommentar an, was überarbeitet werden soll.",
     all_required_steps_signed:
       "Die Antwort kann erst freigegeben werden, wenn alle erforderlichen Schritte der Schlusszeichnung gezeichnet haben.",

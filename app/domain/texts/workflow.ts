@@ -51,7 +51,8 @@ export const workflowText = {
   assignHeading: "Federführung und Beteiligung",
   lead: "Federführende Organisationseinheit",
   contributorsLegend: "Beteiligte Organisationseinheiten (optional)",
-  contributorsHint: "Beteiligte sehen den Vorgang und liefern Beiträge zur Antwort zu.",
+  contributorsHint:
+    "Beteiligte Stellen können den Vorgang öffnen und schreiben Beiträge zur Antwort; die federführende Stelle fasst die Antwort zusammen.",
   assignSubmit: "Federführung zuweisen",
   contributorsSubmit: "Beteiligung speichern",
   startAnsweringHeading: "Beantwortung",
@@ -79,6 +80,13 @@ export const workflowText = {
   putOnAgendaSubmit: "Auf die Tagesordnung setzen",
   decideHeading: "Beschluss erfassen",
   decision: "Ergebnis",
+  decisionMeeting: "Sitzung, in der beschlossen wurde",
+  decisionMeetingUpcoming: (meetings: string) =>
+    `Sitzungen, die noch nicht stattgefunden haben, stehen nicht zur Wahl (${meetings}).`,
+  decideNotYet: (meetings: string) =>
+    meetings
+      ? `Der Beschluss kann ab dem Tag der Sitzung erfasst werden: ${meetings}.`
+      : "Der Antrag steht auf keiner Tagesordnung zur Entscheidung; setzen Sie ihn zuerst auf die Tagesordnung einer Sitzung.",
   decisionNote: "Hinweis zum Beschluss (öffentlich)",
   decideSubmit: "Beschluss erfassen",
   visibilityHeading: "Sichtbarkeit",
@@ -123,6 +131,7 @@ export const workflowText = {
   alreadyLinked: "Der Vorgang ist mit diesem Tagesordnungspunkt für diesen Anlass schon verknüpft.",
   choosePurpose: "Bitte wählen Sie den Anlass.",
   chooseDecision: "Bitte wählen Sie das Ergebnis.",
+  chooseDecisionMeeting: "Bitte wählen Sie die Sitzung, in der beschlossen wurde.",
   chooseVisibility: "Bitte wählen Sie die Sichtbarkeit.",
   sameVisibility: "Der Vorgang hat diese Sichtbarkeit bereits.",
   noPendingRequest: "Dieser Antrag auf Fristverlängerung ist nicht mehr offen.",

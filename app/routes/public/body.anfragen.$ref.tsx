@@ -17,7 +17,6 @@ import { ToolInventory } from "~/components/inquiry/ToolInventory";
 import { WithheldNotice } from "~/components/inquiry/WithheldNotice";
 import { formatDate, formatDateLong, formatFileSize, formatReference } from "~/domain/format";
 import {
-  agendaPurposeLabels,
   bodyKindCouncilGenitive,
   inquiryStatusExplanations,
   inquiryStatusLabel,
@@ -26,6 +25,7 @@ import {
 } from "~/domain/labels";
 import { comparePublishedVersions, type VersionComparison } from "~/server/public/answers.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
+import { typeWords } from "~/domain/texts/type-words";
 
 const paramsSchema = z.object({
   body: z
@@ -282,7 +282,11 @@ function InquiryFacts({ data, statusLabel }: { data: PublicInquiryDetail; status
                       {entry.organizationName}, <DateText iso={entry.meetingDate} />
                       {entry.itemNumber ? `, TOP ${entry.itemNumber}` : null}
                       {" – "}
-                      {agendaPurposeLabels[entry.purpose]}
+                      {
+                        typeWords({ lifecycle: inquiry.lifecycle, name: inquiry.typeName }).agendaPurposes[
+                          entry.purpose
+                        ]
+                      }
                       {entry.roleLabel ? <>, Zuständigkeit: {entry.roleLabel}</> : null}
                     </li>
                   ))}

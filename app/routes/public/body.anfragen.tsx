@@ -7,6 +7,7 @@ import { Pagination } from "~/components/inquiry/Pagination";
 import { formatNumber, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { listPublicInquiries } from "~/server/public/inquiries.server";
+import { publicListText } from "~/domain/texts/public-list";
 
 const paramsSchema = z.object({
   body: z
@@ -33,37 +34,32 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Seite nicht gefunden – Quaestio" }];
   const page = data.page > 1 ? ` – Seite ${data.page}` : "";
+  const t = publicListText(data.kinds);
   return [
-    { title: `Anfragen${page} – ${data.body.name} – Quaestio` },
-    {
-      name: "description",
-      content: `Öffentliche Anfragen und Antworten: ${data.body.name} (${formatNumber(data.total)} Einträge).`,
-    },
+    { title: `${t.heading}${page} – ${data.body.name} – Quaestio` },
+    { name: "description", content: t.description(data.body.name, formatNumber(data.total)) },
   ];
 };
 
 export default function BodyInquiries() {
-  const { body, items, page, pageCount, total } = useLoaderData<typeof loader>();
+  const { body, items, page, pageCount, total, kinds } = useLoaderData<typeof loader>();
+  const t = publicListText(kinds);
   const hrefFor = (n: number) => `/${body.slug}/anfragen?seite=${n}`;
   return (
     <>
-      <PageHeader
-        kicker={body.name}
-        title="Anfragen"
-        lead={`${formatNumber(total)} ${total === 1 ? "öffentliche Anfrage" : "öffentliche Anfragen"}, die neuesten zuerst.`}
-      />
+      <PageHeader kicker={body.name} title={t.heading} lead={t.lead(formatNumber(total), total)} />
       {items.length === 0 ? (
-        <p>Für {body.name} sind noch keine Anfragen veröffentlicht.</p>
+        <p>{t.empty(body.name)}</p>
       ) : (
         <div className="table-wrapper">
           <table className="inquiry-list">
             <caption>
-              Anfragen – {body.name}
+              {t.heading} – {body.name}
               {pageCount > 1 ? ` (Seite ${page} von ${pageCount})` : ""}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Anfrage</th>
+                <th scope="col">{t.itemColumn}</th>
                 <th scope="col">Von</th>
                 <th scope="col">Status</th>
                 <th scope="col">Eingang</th>

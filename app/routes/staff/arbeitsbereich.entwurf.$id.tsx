@@ -151,7 +151,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof DraftValidationError)
         return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
       if (error instanceof DraftConflict) {
-        return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
+        return reply(
+          {
+            kind: "refused",
+            errors: {},
+            values,
+            conflict: {
+              currentVersion: error.currentVersion,
+              savedBy: error.lastSave?.savedBy ?? null,
+              savedAt: error.lastSave?.time ?? null,
+            },
+          },
+          409,
+        );
       }
       if (error instanceof TransitionRefused)
         return reply({ kind: "refused", errors: { form: error.message }, values }, 400);

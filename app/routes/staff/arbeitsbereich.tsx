@@ -11,6 +11,7 @@ import { requireUser } from "~/server/accounts/auth.server";
 import { loadAnswerQueue } from "~/server/answers/answer-queue.server";
 import { loadDashboard } from "~/server/workspace/dashboards.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
+import { SectionNoun } from "~/components/dashboard/section-texts";
 
 export const meta: MetaFunction = () => [{ title: dashboardText.pageTitle }];
 
@@ -46,11 +47,13 @@ export default function Workspace() {
               <Link to={`/verwaltung/${b.bodySlug}`}>{dashboardText.adminLink}</Link>
             </p>
           ) : null}
-          <AnswerQueueSections idPrefix={b.bodySlug} queue={b.answerQueue} />
-          {b.office ? <OfficeSections idPrefix={b.bodySlug} office={b.office} /> : null}
-          {b.department ? <DepartmentSection idPrefix={b.bodySlug} department={b.department} /> : null}
-          {b.dpo ? <DpoSection idPrefix={b.bodySlug} dpo={b.dpo} /> : null}
-          {b.faction ? <FactionSections idPrefix={b.bodySlug} bodySlug={b.bodySlug} faction={b.faction} /> : null}
+          <SectionNoun noun={b.listNoun}>
+            <AnswerQueueSections idPrefix={b.bodySlug} queue={b.answerQueue} />
+            {b.office ? <OfficeSections idPrefix={b.bodySlug} office={b.office} /> : null}
+            {b.department ? <DepartmentSection idPrefix={b.bodySlug} department={b.department} /> : null}
+            {b.dpo ? <DpoSection idPrefix={b.bodySlug} dpo={b.dpo} /> : null}
+            {b.faction ? <FactionSections idPrefix={b.bodySlug} bodySlug={b.bodySlug} faction={b.faction} /> : null}
+          </SectionNoun>
           <AllInquiries idPrefix={b.bodySlug} body={b} />
         </section>
       ))}

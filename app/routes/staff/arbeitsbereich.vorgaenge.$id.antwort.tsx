@@ -213,7 +213,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (error instanceof AnswerValidationError)
         return reply({ kind: "refused", errors: error.fieldErrors, values }, 400);
       if (error instanceof AnswerConflict)
-        return reply({ kind: "refused", errors: {}, values, conflict: { currentVersion: error.currentVersion } }, 409);
+        return reply(
+          {
+            kind: "refused",
+            errors: {},
+            values,
+            conflict: {
+              currentVersion: error.currentVersion,
+              savedBy: error.lastSave?.savedBy ?? null,
+              savedAt: error.lastSave?.time ?? null,
+            },
+          },
+          409,
+        );
       if (error instanceof AnswerRefused)
         return reply({ kind: "refused", errors: { form: error.message }, values }, 403);
       if (error instanceof Response || error instanceof NotFound) throw error;

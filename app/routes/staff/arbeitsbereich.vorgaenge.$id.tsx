@@ -27,6 +27,7 @@ import { runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intak
 import { loadFollowUpLinks, mayStartFollowUp } from "~/server/answers/answer-follow-up.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/inquiries/staff-read-model.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
+import { typeWords } from "~/domain/texts/type-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t.pageTitle(loaded.inquiry.title) : t.notFoundTitle },
@@ -60,6 +61,7 @@ const GUARD_FIELDS: Record<string, WorkflowField> = {
   public_note_given: "publicNote",
   new_due_date_after_current: "newDueOn",
   decision_given: "decision",
+  decision_meeting_held: "meetingId",
 };
 
 /**
@@ -106,6 +108,7 @@ export default function StaffInquiry() {
   const { inquiry, followUps, canFollowUp, justSubmitted } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const submittedRef = useRef<HTMLParagraphElement>(null);
+  const words = typeWords({ lifecycle: inquiry.workflow.lifecycle, name: inquiry.typeName });
   // The submission's confirmation takes the focus, like the message after any other action.
   useEffect(() => {
     if (justSubmitted) submittedRef.current?.focus();
@@ -187,7 +190,7 @@ export default function StaffInquiry() {
       />
 
       <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">{inquiry.workflow.lifecycle === "motion" ? t.motionText : t.questions}</h2>
+        <h2 id="questions-heading">{words.textHeading}</h2>
         {inquiry.preambleHtml ? (
           <>
             <h3>{t.preamble}</h3>
@@ -198,7 +201,7 @@ export default function StaffInquiry() {
         <ol className="plain-list">
           {inquiry.questions.map((q) => (
             <li key={q.id}>
-              <h3>{t.question(q.number)}</h3>
+              <h3>{words.partLabel(q.number)}</h3>
               {q.leadIn ? <p>{q.leadIn}</p> : null}
               <RichText html={q.bodyHtml} />
             </li>
@@ -261,7 +264,8 @@ export default function StaffInquiry() {
                         {c.statementTitle ?? consultationKindLabels[c.kind]}
                       </Link>
                     </h4>
-                    <dl>
+                    {/* The same fact list as the inquiry's own facts above (.meta), not a bare <dl>. */}
+                    <dl className="meta">
                       <dt>{t.consultationAddressee}</dt>
                       <dd>{c.addresseeName}</dd>
                       <dt>{t.consultationStatus}</dt>

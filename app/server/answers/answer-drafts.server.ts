@@ -31,6 +31,7 @@ import type { RenderedContent } from "../../editor/content.server";
 import { getDb } from "../core/db.server";
 import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
+import { lastSaveOf, type LastSave } from "../inquiries/drafts.server";
 import { applyAnswerTransition } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
@@ -39,9 +40,12 @@ import type { PostedAnswer } from "./answer-form.server";
 // The page the form is rendered from (answer-page.server.ts); re-exported for the route and the sign-off block.
 export { loadAnswerPage, type AnswerPage, type AnswerPartView, type SignOffStepView } from "./answer-page.server";
 
-/** Someone saved or signed since this form was loaded; nothing was written. */
+/** Someone saved or signed since this form was loaded; nothing was written. `lastSave`: the last save's author. */
 export class AnswerConflict extends Error {
-  constructor(readonly currentVersion: number) {
+  constructor(
+    readonly currentVersion: number,
+    readonly lastSave: LastSave | null = null,
+  ) {
     super(t.conflict);
     this.name = "AnswerConflict";
   }
@@ -154,7 +158,11 @@ export async function saveAnswer(
     const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
     const { answer, inquiry } = subject;
     if (!mayEdit(subject)) throw new AnswerRefused(subject.isLeadStaff ? t.lockedNotice : t.readOnlyNotice);
-    if (answer.version !== input.expectedVersion) throw new AnswerConflict(answer.version);
+    if (answer.version !== input.expectedVersion)
+      throw new AnswerConflict(
+        answer.version,
+        await lastSaveOf(tx, answer.bodyId, answer.lastSavedByUserId, answer.lastSavedAt),
+      );
     const version = await latestVersion(tx, answer.id);
     if (version.publishedAt) throw new AnswerRefused(t.lockedNotice);
 
@@ -227,7 +235,10 @@ export async function saveAnswer(
     let newVersion: number;
     if (lapsed.length > 0 && answer.status === "sign_off") {
       // Through the engine: state back to drafting, every signature invalidated, the event written.
-      await tx.update(answers).set({ signOffFlagged: v.flagged }).where(eq(answers.id, answer.id));
+      await tx
+        .update(answers)
+        .set({ signOffFlagged: v.flagged, lastSavedByUserId: user.id, lastSavedAt: new Date() })
+        .where(eq(answers.id, answer.id));
       const result = await applyAnswerTransition(tx, {
         answerId: answer.id,
         bodyId: answer.bodyId,
@@ -249,7 +260,12 @@ export async function saveAnswer(
             ),
           );
       }
-      ({ version: newVersion } = await commitAnswerChange(tx, answer, { signOffFlagged: v.flagged }, null));
+      ({ version: newVersion } = await commitAnswerChange(
+        tx,
+        answer,
+        { signOffFlagged: v.flagged, lastSavedByUserId: user.id, lastSavedAt: new Date() },
+        null,
+      ));
     }
     const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
     return {

@@ -133,6 +133,7 @@ function factsForPayload(guards: readonly GuardId[], facts: TransitionFacts): Re
     if (guard === "new_due_date_after_current")
       Object.assign(out, { previousDueOn: facts.currentDueOn, newDueOn: facts.newDueOn });
     if (guard === "decision_given") out.decision = facts.decision;
+    if (guard === "decision_meeting_held") out.decisionMeetingOn = facts.decisionMeetingOn;
     if (guard === "comment_given") out.comment = facts.comment?.trim();
     if (guard === "correction_note_given") out.correctionNote = facts.correctionNote?.trim();
   }

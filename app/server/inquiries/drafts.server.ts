@@ -43,12 +43,39 @@ import { NotFound, StaleVersionError, TransitionRefused } from "../core/transiti
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
 export type { DraftInput };
 
+/** Who saved the version a conflicting save met, and when (the time of day in the body's time zone). */
+export interface LastSave {
+  /** Null when the account is gone or the version was not written by a save (e.g. created by import). */
+  savedBy: string | null;
+  time: string;
+}
+
 /** Someone saved the draft since this form was loaded; nothing was written. */
 export class DraftConflict extends Error {
-  constructor(readonly currentVersion: number) {
+  constructor(
+    readonly currentVersion: number,
+    readonly lastSave: LastSave | null = null,
+  ) {
     super(t.conflict);
     this.name = "DraftConflict";
   }
+}
+
+/** The name of who saved last and the time of day, for the conflict message. */
+export async function lastSaveOf(
+  db: Db | Tx,
+  bodyId: string,
+  savedByUserId: string | null,
+  savedAt: Date | null,
+): Promise<LastSave | null> {
+  if (!savedAt) return null;
+  const [[body], [user]] = await Promise.all([
+    db.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId)),
+    savedByUserId
+      ? db.select({ name: users.displayName }).from(users).where(eq(users.id, savedByUserId))
+      : Promise.resolve([]),
+  ]);
+  return { savedBy: user?.name ?? null, time: clockTime(savedAt, body?.timeZone ?? "Europe/Berlin") };
 }
 
 /** The user may read the draft but not do this with it; `message` is German. */
@@ -340,7 +367,8 @@ async function writeDraft(
 ): Promise<{ row: InquiryRow; version: number }> {
   const { row, rights } = await lockDraft(tx, user, command.inquiryId);
   if (!rights.edit) throw new DraftRefused(t.readOnlyNotice);
-  if (row.version !== command.expectedVersion) throw new DraftConflict(row.version);
+  if (row.version !== command.expectedVersion)
+    throw new DraftConflict(row.version, await lastSaveOf(tx, row.bodyId, row.lastSavedByUserId, row.updatedAt));
   const valid: ValidDraft = validateDraft(command.input, options);
   // A save is not logged (autosave): the version guards concurrent editing; draft_created and submit are the log.
   const { version } = await commitInquiryChange(
@@ -352,6 +380,7 @@ async function writeDraft(
       preambleHtml: valid.preamble?.html ?? null,
       preambleText: valid.preamble?.text ?? null,
       updatedAt: new Date(),
+      lastSavedByUserId: user.id,
     },
     null,
   );

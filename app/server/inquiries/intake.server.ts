@@ -227,7 +227,7 @@ export type WorkflowCommand =
   | { intent: "start_answering" }
   | ({ intent: "link_agenda" } & AgendaLinkInput)
   | ({ intent: "put_on_agenda" } & Omit<AgendaLinkInput, "purpose">)
-  | { intent: "decide"; decision: MotionDecision; note: string | null }
+  | { intent: "decide"; decision: MotionDecision; meetingId: string; note: string | null }
   | { intent: "change_visibility"; visibility: "public" | "internal"; reason: string }
   | { intent: "request_extension"; newDueOn: string; reason: string }
   | { intent: "grant_extension"; requestId: string; newDueOn: string; reason: string }

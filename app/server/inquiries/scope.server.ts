@@ -5,7 +5,7 @@
  */
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { answerContributors, answers, consultations, inquiries, inquiryContributors } from "../../../db/schema";
-import type { InquiryScope, InquiryVisibilityFacts } from "../../domain/policy";
+import { scopeReach, type InquiryScope, type InquiryVisibilityFacts } from "../../domain/policy";
 import type { Db, Tx } from "../core/db.server";
 
 /** Condition on `inquiries` for the inquiries of one body that a scope lets the user see; null = none. */
@@ -19,36 +19,38 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
       ? and(inBody, or(submitted, inArray(inquiries.originatorOrganizationId, scope.factionIds)))!
       : and(inBody, submitted)!;
   }
+  // The same reach as maySeeAdministrationWork / maySeeInquiry (policy.ts scopeReach), written as SQL.
+  const reach = scopeReach(scope);
   const alternatives: SQL[] = [];
-  if (scope.factionIds.length) alternatives.push(inArray(inquiries.originatorOrganizationId, scope.factionIds));
-  if (scope.departmentIds.length) {
-    const deps = scope.departmentIds;
+  if (reach.originatorIds.length) alternatives.push(inArray(inquiries.originatorOrganizationId, reach.originatorIds));
+  if (reach.responsibleIds.length) {
+    const orgs = reach.responsibleIds;
     alternatives.push(
       and(
         submitted,
         or(
-          inArray(inquiries.leadOrganizationId, deps),
-          // Contributing departments chosen by the council office on assignment (Beteiligung).
+          inArray(inquiries.leadOrganizationId, orgs),
+          // Contributing offices chosen by the council office on assignment (Beteiligung).
           exists(
             sql`(select 1 from ${inquiryContributors} where ${inquiryContributors.inquiryId} = ${inquiries.id}
-              and ${inArray(inquiryContributors.organizationId, deps)})`,
+              and ${inArray(inquiryContributors.organizationId, orgs)})`,
           ),
           exists(
-            sql`(select 1 from ${answers} where ${answers.inquiryId} = ${inquiries.id} and (${inArray(answers.leadOrganizationId, deps)}
+            sql`(select 1 from ${answers} where ${answers.inquiryId} = ${inquiries.id} and (${inArray(answers.leadOrganizationId, orgs)}
               or exists (select 1 from ${answerContributors} where ${answerContributors.answerId} = ${answers.id}
-                and ${inArray(answerContributors.organizationId, deps)})))`,
+                and ${inArray(answerContributors.organizationId, orgs)})))`,
           ),
         ),
       )!,
     );
   }
-  if (scope.dpoOfficeIds.length) {
+  if (reach.consultedIds.length) {
     alternatives.push(
       and(
         submitted,
         exists(
           sql`(select 1 from ${consultations} join ${answers} on ${answers.id} = ${consultations.answerId}
-            where ${answers.inquiryId} = ${inquiries.id} and ${inArray(consultations.addresseeOrganizationId, scope.dpoOfficeIds)})`,
+            where ${answers.inquiryId} = ${inquiries.id} and ${inArray(consultations.addresseeOrganizationId, reach.consultedIds)})`,
         ),
       )!,
     );

@@ -18,6 +18,7 @@ import type { WorkflowAction, WorkflowLifecycle } from "../../domain/workflow";
 import type { Tx } from "../core/db.server";
 import { answeringOrganizationChoices } from "./intake.server";
 import { loadWorkflowSubject, type WorkflowUser } from "./workflow-context.server";
+import { heldDecisionMeetings } from "../motions/motions.server";
 
 export interface WorkflowView {
   lifecycle: WorkflowLifecycle;
@@ -61,8 +62,15 @@ export interface WorkflowView {
     }>;
     /** The council and committees, for a new meeting. */
     meetingOrgans: Array<{ id: string; name: string }>;
+    /**
+     * A motion's decision meetings: those that have taken place (today counts) are offered for the decision;
+     * upcoming ones are only named (domain/lifecycle.ts decisionMeetingHeld).
+     */
+    decisionMeetings: { held: DecisionMeeting[]; upcoming: DecisionMeeting[] };
   };
 }
+
+type DecisionMeeting = { id: string; label: string; date: string };
 
 const NEEDS_ORGANIZATIONS: readonly WorkflowAction[] = ["assign", "change_contributors"];
 const NEEDS_MEETINGS: readonly WorkflowAction[] = ["link_agenda", "put_on_agenda"];
@@ -179,6 +187,10 @@ export async function loadWorkflowView(
     }
   }
 
+  const decisionMeetings = actions.includes("decide")
+    ? await heldDecisionMeetings(tx, inquiry.bodyId, inquiry.id)
+    : { held: [], upcoming: [] };
+
   return {
     lifecycle,
     version: inquiry.version,
@@ -193,6 +205,6 @@ export async function loadWorkflowView(
     extensions,
     pendingRequests: pending,
     agenda: agenda.map((a) => ({ ...a, purpose: a.purpose as AgendaPurpose })),
-    options: { answeringOrganizations, meetings: meetingOptions, meetingOrgans },
+    options: { answeringOrganizations, meetings: meetingOptions, meetingOrgans, decisionMeetings },
   };
 }

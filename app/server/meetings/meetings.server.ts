@@ -31,6 +31,23 @@ export interface AgendaLinkInput {
   roleLabel: string | null;
 }
 
+/** The meetings a motion is on the agenda of for decision (purpose "decision"), earliest first. */
+export async function decisionMeetingsOf(
+  db: Db | Tx,
+  bodyId: string,
+  inquiryId: string,
+): Promise<Array<{ id: string; label: string; date: string }>> {
+  const rows = await db
+    .selectDistinct({ id: meetings.id, name: meetings.name, date: meetings.date, organ: organizations.name })
+    .from(inquiryAgendaItems)
+    .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+    .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, bodyId)))
+    .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+    .where(and(eq(inquiryAgendaItems.inquiryId, inquiryId), eq(inquiryAgendaItems.purpose, "decision")))
+    .orderBy(asc(meetings.date), asc(meetings.id));
+  return rows.map((m) => ({ id: m.id, label: `${m.name} (${m.organ})`, date: m.date }));
+}
+
 /** Organs whose meetings have agendas: the council and its committees. */
 const MEETING_ORGANIZATION_KINDS = ["council", "committee"] as const;
 

@@ -17,6 +17,7 @@ import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { groupBy } from "../core/group-by.server";
 import { publiclyVisible, publishedDocumentColumns, publishedVersion } from "./visibility.server";
+import { typeKind, type TypeKind } from "../../domain/texts/type-words";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -49,6 +50,8 @@ export interface PublicInquiryList {
   pageCount: number;
   total: number;
   pageSize: number;
+  /** The kinds of Vorgang the whole list holds (all pages), for its heading: "Anfragen", "Anträge" … */
+  kinds: TypeKind[];
 }
 
 /**
@@ -67,7 +70,15 @@ export async function listPublicInquiries(
   if (!body) return null;
 
   const where = and(eq(inquiries.bodyId, body.id), publiclyVisible());
-  const [totalRow] = await db.select({ total: count() }).from(inquiries).where(where);
+  const [[totalRow], typeRows] = await Promise.all([
+    db.select({ total: count() }).from(inquiries).where(where),
+    db
+      .selectDistinct({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
+      .from(inquiries)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(where),
+  ]);
+  const kinds = [...new Set(typeRows.map((t) => typeKind(t)))];
   const total = Number(totalRow?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (params.page > pageCount) return null;
@@ -150,5 +161,5 @@ export async function listPublicInquiries(
     };
   });
 
-  return { body, items, page: params.page, pageCount, total, pageSize };
+  return { body, items, page: params.page, pageCount, total, pageSize, kinds };
 }

@@ -31,6 +31,7 @@ import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
 import { scopeCondition } from "../inquiries/scope.server";
 import { loadWorkspace, type WorkspaceBody } from "./workspace.server";
+import { listNoun, typeKind } from "../../domain/texts/type-words";
 
 export const SECTION_LIMIT = 20;
 export const OVERDUE_LIMIT = 100;
@@ -93,6 +94,8 @@ export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
   inquiries: Array<WorkspaceBody["inquiries"][number] & { deadline: DeadlineInfo | null }>;
   today: string;
   sections: DashboardSection[];
+  /** What the body handles, for the sections' wording ("Anfragen", "Anträge", "Anfragen und Anträge"). */
+  listNoun: string;
   faction?: {
     drafts: Listing<DraftRow>;
     inProgress: Listing<DashboardInquiry>;
@@ -169,11 +172,16 @@ async function loadBodyDashboard(
   const roles: Role[] = inBody.map((m) => m.role);
   const sections = sectionsForRoles(roles);
   const window = dashboardWindow(today);
+  const types = await db
+    .select({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
+    .from(inquiryTypes)
+    .where(eq(inquiryTypes.bodyId, body.bodyId));
   const result: BodyDashboard = {
     ...body,
     inquiries: body.inquiries.map((i) => ({ ...i, deadline: classifyDeadline(i.dueOn, i.status, today) })),
     today,
     sections,
+    listNoun: listNoun(types.map((t) => typeKind(t))),
   };
   // Each role's sections are bounded by what that role alone may see (policy.ts / inquiries/scope.server.ts):
   // the drafts of a faction member who also works in the council office stay a faction matter, and the

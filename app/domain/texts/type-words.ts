@@ -1,0 +1,87 @@
+/**
+ * The words for one type of Vorgang, staff and public: an Anfrage (also Kleine/Große Anfrage) has questions and
+ * an answer; an Antrag (motion) has a text to be decided on (Antragstext, in the seed documents "Antrag" /
+ * Beschlussvorschlag) and a decision; a Schreiben der Aufsichtsbehörde (supervisory letter) has the letter's
+ * text and the administration's reply. Every heading, list title and agenda purpose that names the kind of
+ * Vorgang takes its words from here, so that a motion is never shown in inquiry wording.
+ */
+import type { AgendaPurpose } from "../labels";
+
+export type TypeKind = "inquiry" | "motion" | "supervisory_letter";
+
+export interface TypeFacts {
+  lifecycle: "inquiry" | "motion";
+  /** The inquiry type's code (e.g. "schreiben-aufsicht") or name, when known. */
+  code?: string | null;
+  name?: string | null;
+}
+
+export function typeKind(type: TypeFacts): TypeKind {
+  if (type.lifecycle === "motion") return "motion";
+  if (type.code === "schreiben-aufsicht" || /^Schreiben\b/.test(type.name ?? "")) return "supervisory_letter";
+  return "inquiry";
+}
+
+export interface TypeWords {
+  singular: string;
+  plural: string;
+  /** Heading over the text that an inquiry has as its questions. */
+  textHeading: string;
+  /** The label of one numbered part of the text ("Frage 1"; a motion has one Beschlussvorschlag). */
+  partLabel: (n: string) => string;
+  /** Why a Vorgang is on a meeting's agenda (Anlass). */
+  agendaPurposes: Record<AgendaPurpose, string>;
+}
+
+const WORDS: Record<TypeKind, TypeWords> = {
+  inquiry: {
+    singular: "Anfrage",
+    plural: "Anfragen",
+    textHeading: "Fragen",
+    partLabel: (n) => `Frage ${n}`,
+    agendaPurposes: {
+      raised: "Anfrage gestellt",
+      answer: "Antwort auf der Tagesordnung",
+      decision: "Entscheidung",
+    },
+  },
+  motion: {
+    singular: "Antrag",
+    plural: "Anträge",
+    textHeading: "Antragstext",
+    partLabel: (n) => (n === "1" ? "Beschlussvorschlag" : `Beschlussvorschlag ${n}`),
+    agendaPurposes: {
+      raised: "Antrag eingebracht",
+      answer: "Stellungnahme der Verwaltung auf der Tagesordnung",
+      decision: "Beratung und Beschluss",
+    },
+  },
+  supervisory_letter: {
+    singular: "Schreiben der Aufsichtsbehörde",
+    plural: "Schreiben der Aufsichtsbehörde",
+    textHeading: "Inhalt des Schreibens",
+    partLabel: (n) => `Punkt ${n}`,
+    agendaPurposes: {
+      raised: "Schreiben eingegangen",
+      answer: "Antwort auf der Tagesordnung",
+      decision: "Entscheidung",
+    },
+  },
+};
+
+export function typeWords(type: TypeFacts | TypeKind): TypeWords {
+  return WORDS[typeof type === "string" ? type : typeKind(type)];
+}
+
+/**
+ * The plural for a list that holds Vorgänge of these kinds: "Anfragen", "Anträge", "Anfragen und Anträge";
+ * "Anfragen" when the list is empty (the usual case in a new body). Supervisory letters count as inquiries
+ * addressed to the administration (they are answered).
+ */
+export function listNoun(kinds: readonly TypeKind[]): string {
+  const inquiries = kinds.some((k) => k !== "motion");
+  const motions = kinds.includes("motion");
+  if (motions && inquiries) return "Anfragen und Anträge";
+  if (motions) return "Anträge";
+  return "Anfragen";
+}
