@@ -11,7 +11,7 @@ import { searchPublic, type SearchFilters } from "../../app/server/public/search
 import { loader } from "../../app/routes/public/suche";
 import { backends, useTestDatabase } from "../support/db";
 
-const NONE: SearchFilters = { body: null, type: null, status: null, year: null };
+const NONE: SearchFilters = { body: null, type: null, status: null, year: null, faction: null, department: null, tool: null };
 const SECRET = "Geheimwortzurueckgehalten";
 
 describe.each(backends())("public search on %s", (backend) => {
