@@ -5,10 +5,20 @@ import { exportTexts as t } from "~/domain/texts/exports";
  * Content-Disposition: attachment), so they work without JavaScript; `reloadDocument` is not needed because
  * these are <a> elements, not Remix links.
  */
-export function DownloadLinks({ csv, json, note }: { csv: string; json: string; note?: string }) {
+export function DownloadLinks({
+  csv,
+  json,
+  note,
+  label = t.download,
+}: {
+  csv: string;
+  json: string;
+  note?: string;
+  label?: string;
+}) {
   return (
     <p className="download-links no-print">
-      {t.download}{" "}
+      {label}{" "}
       <a href={csv} download title={t.csvTitle}>
         {t.csv}
       </a>

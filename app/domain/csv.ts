@@ -12,6 +12,9 @@ export const CSV_BOM = "\uFEFF";
 export const CSV_DELIMITER = ";";
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 
+/** A CSV of a whole list stops here; the page says so next to the link. */
+export const LIST_CSV_MAX_ROWS = 10_000;
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 /** papaparse's own default pattern stops at a line break ("=1\n2" would slip through); this one does not. */

@@ -7,6 +7,8 @@ import { INQUIRY_STATUSES } from "./labels";
 import { searchTexts as t } from "./texts/search";
 
 export const MAX_QUERY_LENGTH = 200;
+/** Ranking, facets and exports work on at most this many matches (the bounded candidate set). */
+export const CANDIDATE_LIMIT = 500;
 
 export interface SearchFilterValues {
   body: string | null;

@@ -17,7 +17,7 @@ export function StatisticsSection({ dimension, rows }: { dimension: StatisticsDi
   const headingId = `statistik-${dimension}`;
   const label = (row: StatisticsRow) => row.label ?? t.noGroupLabel;
   const charted = rows.filter((row) => row.medianDays !== null);
-  const dimensionText = heading.toLowerCase();
+  const dimensionText = t.dimensionPhrase[dimension];
   return (
     <section aria-labelledby={headingId} className="statistics-section">
       <h2 id={headingId}>{heading}</h2>

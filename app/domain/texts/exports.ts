@@ -1,6 +1,8 @@
 /** German wording of the CSV/JSON exports: column headings and the download links shown under lists. */
 export const exportTexts = {
   download: "Herunterladen:",
+  inventoryDownload: "Werkzeugübersicht herunterladen:",
+  catalogueDownload: "Werkzeugkatalog herunterladen:",
   csv: "CSV",
   json: "JSON",
   csvTitle: "Tabelle als CSV-Datei (für Tabellenkalkulationen, UTF-8, Semikolon-getrennt)",

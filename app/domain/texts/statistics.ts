@@ -1,4 +1,8 @@
 /** German wording of a body's statistics page (/{body}/statistik) and its CSV. */
+
+/** The groupings of the statistics, in the order the page shows them. */
+export const STATISTICS_DIMENSIONS = ["department", "faction", "type", "year"] as const;
+export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 export const statisticsTexts = {
   title: "Statistik",
   linkLabel: "Statistik",
@@ -21,6 +25,13 @@ export const statisticsTexts = {
     faction: "Nach Fraktion",
     type: "Nach Art der Anfrage",
     year: "Nach Jahr des Eingangs",
+  },
+  /** The heading inside a sentence ("Median …, nach Fachbereich"). */
+  dimensionPhrase: {
+    department: "nach Fachbereich",
+    faction: "nach Fraktion",
+    type: "nach Art der Anfrage",
+    year: "nach Jahr des Eingangs",
   },
   dimensionColumn: {
     department: "Fachbereich",

@@ -4,8 +4,8 @@ import { PageHeader } from "~/components/page-header";
 import { StatisticsSection, StatisticsSummary } from "~/components/statistics/StatisticsSection";
 import { bodySlugSchema } from "~/domain/public-params";
 import { exportTexts } from "~/domain/texts/exports";
-import { statisticsTexts as t } from "~/domain/texts/statistics";
-import { loadBodyStatistics, STATISTICS_DIMENSIONS } from "~/server/public/statistics.server";
+import { STATISTICS_DIMENSIONS, statisticsTexts as t } from "~/domain/texts/statistics";
+import { loadBodyStatistics } from "~/server/public/statistics.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = bodySlugSchema.safeParse(params.body);

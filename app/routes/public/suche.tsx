@@ -4,11 +4,12 @@ import { Fragment } from "react";
 import { DownloadLinks } from "~/components/download-links";
 import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
+import { formatNumber } from "~/domain/format";
 import { inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
-import { FILTER_PARAMS, parseSearchParams, searchHref, type SearchFilterValues } from "~/domain/search-params";
+import { CANDIDATE_LIMIT, FILTER_PARAMS, parseSearchParams, searchHref, type SearchFilterValues } from "~/domain/search-params";
 import { exportTexts } from "~/domain/texts/exports";
 import { searchTexts as t } from "~/domain/texts/search";
-import { CANDIDATE_LIMIT, searchPublic, takeSearchToken, type SearchResult } from "~/server/public/search/search.server";
+import { searchPublic, takeSearchToken, type SearchResult } from "~/server/public/search/search.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const headers = mergeLoaderAndActionHeaders;
@@ -163,7 +164,7 @@ export default function Search() {
               <DownloadLinks
                 csv={searchHref("/suche.csv", search)}
                 json={searchHref("/suche.json", search)}
-                note={exportTexts.searchNote(CANDIDATE_LIMIT.toLocaleString("de-DE"))}
+                note={exportTexts.searchNote(formatNumber(CANDIDATE_LIMIT))}
               />
             ) : null}
             {result.total === 0 ? (

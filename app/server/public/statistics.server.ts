@@ -19,9 +19,9 @@ import { inquiryTypes, organizations } from "../../../db/schema/index";
 import { OPEN_STATUSES } from "../../domain/dashboard";
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
+import { STATISTICS_DIMENSIONS, type StatisticsDimension } from "../../domain/texts/statistics";
 
-export const STATISTICS_DIMENSIONS = ["department", "faction", "type", "year"] as const;
-export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
+export { STATISTICS_DIMENSIONS, type StatisticsDimension };
 
 export interface StatisticsRow {
   /** Organisation or type id, or the year; null for "no department/faction given". */

@@ -3,8 +3,8 @@
  * from the same read models as the pages, so that an export shows exactly what the page shows and never more
  * (withheld text is not in those read models at all). Shapes: docs/decisions/0016-public-exports.md.
  */
-import { toCsv, exportFileName } from "../../../domain/csv";
-import { formatNumber, formatReference } from "../../../domain/format";
+import { exportFileName, LIST_CSV_MAX_ROWS, toCsv } from "../../../domain/csv";
+import { formatReference } from "../../../domain/format";
 import { inquiryStatusLabel, inquiryStatusLabels, type InquiryStatus } from "../../../domain/labels";
 import { exportTexts as t } from "../../../domain/texts/exports";
 import type { Db } from "../../core/db.server";
@@ -12,9 +12,6 @@ import { listPublicInquiries, PUBLIC_PAGE_SIZE, type PublicInquiryListItem } fro
 import { searchPublic, CANDIDATE_LIMIT, type SearchFilters, type SearchSort } from "../search/search.server";
 import { toJson, type ExportFile, type ExportFormat } from "./response.server";
 
-/** A CSV of a whole list stops here; the page says so next to the link. */
-export const LIST_CSV_MAX_ROWS = 10_000;
-export const LIST_CSV_MAX_ROWS_TEXT = formatNumber(LIST_CSV_MAX_ROWS);
 
 const inquiryUrl = (origin: string, bodySlug: string, publicRef: string) =>
   `${origin}/${bodySlug}/anfragen/${encodeURIComponent(publicRef)}`;

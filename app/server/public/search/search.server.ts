@@ -9,11 +9,10 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
-import { MAX_QUERY_LENGTH, type SearchFilterValues, type SearchSortValue } from "../../../domain/search-params";
+import { CANDIDATE_LIMIT, MAX_QUERY_LENGTH, type SearchFilterValues, type SearchSortValue } from "../../../domain/search-params";
 
 export const SEARCH_PAGE_SIZE = 10;
-export const CANDIDATE_LIMIT = 500;
-export { MAX_QUERY_LENGTH };
+export { CANDIDATE_LIMIT, MAX_QUERY_LENGTH };
 
 /** Filters and sort of a search; read from the address by app/domain/search-params.ts. */
 export type SearchFilters = SearchFilterValues;
