@@ -75,7 +75,7 @@ describe("statistics", () => {
     await close();
   });
 
-  it("tells a body without public inquiries so in a friendly sentence, and 404s an unknown body", async () => {
+  it("answers an unknown body's statistics page and CSV with 404", async () => {
     const response = await fetch(`${app.url}/gibt-es-nicht/statistik`);
     expect(response.status).toBe(404);
     expect((await fetch(`${app.url}/gibt-es-nicht/statistik.csv`)).status).toBe(404);
