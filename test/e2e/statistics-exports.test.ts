@@ -110,6 +110,14 @@ describe("downloads and the header search", () => {
     expect(await page.locator("h2#treffer").textContent()).toMatch(/Treffer/);
     expect(await page.getByRole("heading", { name: "Werkzeug", level: 3 }).count()).toBe(1);
     await context.close();
+
+    // The result page with its new facets, sort links and download links is accessible at both widths.
+    const recorded = await openPage(browser);
+    await recorded.page.goto(`${app.url}/suche?q=Videokonferenz&sortierung=datum`);
+    expect(await recorded.page.getByRole("link", { name: "nach Relevanz" }).count()).toBe(1);
+    await checkBothWidths(recorded.page);
+    recorded.assertNoPageErrors();
+    await recorded.close();
   });
 });
 
