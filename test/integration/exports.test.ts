@@ -15,7 +15,11 @@ import { loader as searchExport } from "../../app/routes/public/suche.export";
 import { loader as catalogueExport } from "../../app/routes/public/werkzeuge.export";
 import { backends, useTestDatabase } from "../support/db";
 
-type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>;
+type Loader = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => Promise<Response>;
 
 async function get(loader: Loader, path: string, params: Record<string, string> = {}, headers: HeadersInit = {}) {
   try {
@@ -76,7 +80,9 @@ describe.each(backends())("public exports on %s", (backend) => {
 
     const response = await get(listExport, "/landtag-nrw/anfragen.json", { body: "landtag-nrw" });
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="anfragen-landtag-nrw-seite-1.json"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="anfragen-landtag-nrw-seite-1.json"',
+    );
     const json = (await response.json()) as Record<string, unknown> & { items: Record<string, unknown>[] };
     expect(Object.keys(json)).toEqual(["body", "page", "pageCount", "pageSize", "total", "previous", "next", "items"]);
     expect(json).toMatchObject({ body: { slug: "landtag-nrw" }, page: 1, previous: null });
@@ -95,15 +101,24 @@ describe.each(backends())("public exports on %s", (backend) => {
     expect(first.status).toBe(200);
     const etag = first.headers.get("ETag")!;
     expect(etag).toMatch(/^".+"$/);
-    const again = await get(listExport, "/norderstedt/anfragen.csv", { body: "norderstedt" }, { "If-None-Match": etag });
+    const again = await get(
+      listExport,
+      "/norderstedt/anfragen.csv",
+      { body: "norderstedt" },
+      { "If-None-Match": etag },
+    );
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect((await get(listExport, "/gibt-es-nicht/anfragen.csv", { body: "gibt-es-nicht" })).status).toBe(404);
     expect((await get(listExport, "/norderstedt/anfragen.json?seite=999", { body: "norderstedt" })).status).toBe(404);
     expect((await get(listExport, "/norderstedt/anfragen.json?seite=-1", { body: "norderstedt" })).status).toBe(404);
     expect(
-      (await get(inventoryExport, "/norderstedt/anfragen/gibt-es-nicht/werkzeuge.json", { body: "norderstedt", ref: "gibt-es-nicht" }))
-        .status,
+      (
+        await get(inventoryExport, "/norderstedt/anfragen/gibt-es-nicht/werkzeuge.json", {
+          body: "norderstedt",
+          ref: "gibt-es-nicht",
+        })
+      ).status,
     ).toBe(404);
   });
 
@@ -124,7 +139,7 @@ describe.each(backends())("public exports on %s", (backend) => {
     ]);
     const cisco = rows.find((row) => row[3] === "Cisco-ViKo (On-Premise)")!;
     expect(cisco[6]).toBe("52413");
-    expect(cisco[9].split("; ").length).toBeGreaterThan(1);
+    expect(cisco[9]!.split("; ").length).toBeGreaterThan(1);
 
     const response = await get(inventoryExport, "/landtag-nrw/anfragen/17-9511/werkzeuge.json", params);
     expect(response.headers.get("Content-Disposition")).toBe(
@@ -146,9 +161,13 @@ describe.each(backends())("public exports on %s", (backend) => {
     });
     expect(inventory.matrix!.columns).toContain("Cisco-ViKo (On-Premise)");
     // Every "X" of the matrix names a column of the matrix.
-    for (const row of inventory.matrix!.rows) for (const use of row.uses) expect(inventory.matrix!.columns).toContain(use);
-    expect(cisco[9].split("; ").sort()).toEqual(
-      inventory.matrix!.rows.filter((row) => row.uses.includes("Cisco-ViKo (On-Premise)")).map((row) => row.label).sort(),
+    for (const row of inventory.matrix!.rows)
+      for (const use of row.uses) expect(inventory.matrix!.columns).toContain(use);
+    expect(cisco[9]!.split("; ").sort()).toEqual(
+      inventory
+        .matrix!.rows.filter((row) => row.uses.includes("Cisco-ViKo (On-Premise)"))
+        .map((row) => row.label)
+        .sort(),
     );
   });
 
@@ -166,7 +185,9 @@ describe.each(backends())("public exports on %s", (backend) => {
     expect(json.hits.some((hit) => /[\u0001\u0002]/.test(hit.snippet))).toBe(false);
     expect(Object.keys(json.facets)).toEqual(["body", "type", "status", "faction", "department", "tool", "year"]);
     // Bad input is dropped as on the page, never an error.
-    expect((await get(searchExport, `/suche.json?q=${encodeURIComponent('"-" | ()')}&seite=-1&jahr=x`)).status).toBe(200);
+    expect((await get(searchExport, `/suche.json?q=${encodeURIComponent('"-" | ()')}&seite=-1&jahr=x`)).status).toBe(
+      200,
+    );
   });
 
   it("exports the tool catalogue", async () => {

@@ -11,7 +11,15 @@ import { searchPublic, type SearchFilters } from "../../app/server/public/search
 import { loader } from "../../app/routes/public/suche";
 import { backends, useTestDatabase } from "../support/db";
 
-const NONE: SearchFilters = { body: null, type: null, status: null, year: null, faction: null, department: null, tool: null };
+const NONE: SearchFilters = {
+  body: null,
+  type: null,
+  status: null,
+  year: null,
+  faction: null,
+  department: null,
+  tool: null,
+};
 const SECRET = "Geheimwortzurueckgehalten";
 
 describe.each(backends())("public search on %s", (backend) => {
@@ -114,7 +122,11 @@ describe.each(backends())("public search on %s", (backend) => {
     ["SQL", `q=${encodeURIComponent("'; drop table inquiries; --")}`, null],
     ["tsquery syntax", `q=${encodeURIComponent("zoom & !(cisco | :*)")}`, null],
     ["unknown facet value", "q=Zoom&status=geheim&jahr=zwanzig", /Filter in der Adresse war ungültig/],
-    ["unknown tool and a long faction", `q=Zoom&werkzeug=..%2F&fraktion=${"x".repeat(300)}`, /Filter in der Adresse war ungültig/],
+    [
+      "unknown tool and a long faction",
+      `q=Zoom&werkzeug=..%2F&fraktion=${"x".repeat(300)}`,
+      /Filter in der Adresse war ungültig/,
+    ],
     ["unknown sort", "q=Zoom&sortierung=zufall", /Diese Sortierung gibt es nicht/],
     ["tsquery operators alone", `q=${encodeURIComponent("& | ! <-> :*")}`, /keine suchbaren Wörter/],
     ["negative page", "q=Zoom&seite=-1", /Seitenzahl gibt es nicht/],
@@ -132,7 +144,8 @@ describe.each(backends())("public search on %s", (backend) => {
     // The bucket refills one search every 2 s while the loop runs, so a few more may pass before the 429 (on a
     // busy machine the 30 searches can take several seconds); it must come long before the bucket could refill.
     let limited = await loadWithInit("q=Zoom", clientIp);
-    for (let extra = 0; limited.status === 200 && extra < 100; extra++) limited = await loadWithInit("q=Zoom", clientIp);
+    for (let extra = 0; limited.status === 200 && extra < 100; extra++)
+      limited = await loadWithInit("q=Zoom", clientIp);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(limited.data.hints.join(" ")).toMatch(/sehr viele Suchanfragen/);

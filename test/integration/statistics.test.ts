@@ -4,14 +4,7 @@
  * department, faction, type and year — and that non-public inquiries, motions and other bodies do not count.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  answerVersions,
-  answers,
-  deadlineExtensions,
-  inquiries,
-  inquiryTypes,
-  withholdings,
-} from "../../db/schema";
+import { answerVersions, answers, deadlineExtensions, inquiries, inquiryTypes, withholdings } from "../../db/schema";
 import { useDatabase, type Db } from "../../app/server/core/db.server";
 import { loadBodyStatistics } from "../../app/server/public/statistics.server";
 import { loader as statisticsCsvLoader } from "../../app/routes/public/body.statistik.csv";
@@ -38,7 +31,10 @@ let sequence = 0;
 async function createInquiry(
   db: Db,
   values: Partial<typeof inquiries.$inferInsert> & { bodyId: string; typeId: string },
-  answer?: { leadOrganizationId?: string; versions: { documentDate: string | null; publishedAt: Date; withheld?: number }[] },
+  answer?: {
+    leadOrganizationId?: string;
+    versions: { documentDate: string | null; publishedAt: Date; withheld?: number }[];
+  },
 ) {
   const n = ++sequence;
   const [inquiry] = await db
@@ -145,7 +141,13 @@ describe.each(backends())("body statistics on %s", (backend) => {
     // 3: department B, faction Y, Große Anfrage, 30 days (first version counts), late; the correction withholds nothing.
     await createInquiry(
       db,
-      { ...base, typeId: grosse.id, originatorOrganizationId: factionY.id, receivedOn: "2025-03-01", dueOn: "2025-03-15" },
+      {
+        ...base,
+        typeId: grosse.id,
+        originatorOrganizationId: factionY.id,
+        receivedOn: "2025-03-01",
+        dueOn: "2025-03-15",
+      },
       {
         leadOrganizationId: departmentB.id,
         versions: [

@@ -61,7 +61,10 @@ describe.each(backends())("withheld text stays out of every export on %s", (back
               inquiryListExport({ bodySlug: "landtag-nrw", page: null, format: "csv", origin }, t.db),
               inquiryListExport({ bodySlug: "landtag-nrw", page: 1, format: "json", origin }, t.db),
               searchExport({ query: nonce, filters: NO_FILTERS, sort: "relevanz", format: "json", origin }, t.db),
-              searchExport({ query: "Videokonferenz", filters: NO_FILTERS, sort: "datum", format: "csv", origin }, t.db),
+              searchExport(
+                { query: "Videokonferenz", filters: NO_FILTERS, sort: "datum", format: "csv", origin },
+                t.db,
+              ),
               inventoryExport({ bodySlug: "landtag-nrw", publicRef: "17-9511", format: "csv", origin }, t.db),
               inventoryExport({ bodySlug: "landtag-nrw", publicRef: "17-9511", format: "json", origin }, t.db),
               statisticsExport("landtag-nrw", t.db),

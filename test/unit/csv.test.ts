@@ -17,7 +17,7 @@ describe("toCsv", () => {
     expect(toCsv(["x"], [[cell]])).toBe(`\uFEFFx\r\n${expected}\r\n`);
   });
 
-  it.each(["=1+1", "+49 40 123", "-2", "@SUM(A1)", "\tx", "=HYPERLINK(\"x\")\nzweite Zeile"])(
+  it.each(["=1+1", "+49 40 123", "-2", "@SUM(A1)", "\tx", '=HYPERLINK("x")\nzweite Zeile'])(
     "guards the text cell %j against formula execution",
     (cell) => {
       const [, row] = Papa.parse<string[]>(toCsv(["x"], [[cell]]).slice(1), { delimiter: ";" }).data;
@@ -41,6 +41,6 @@ describe("toCsv", () => {
 describe("exportFileName", () => {
   it("keeps ASCII letters, digits and dashes", () => {
     expect(exportFileName("werkzeuge", "landtag-nrw", "17-9511")).toBe("werkzeuge-landtag-nrw-17-9511");
-    expect(exportFileName("suche", "Videokonferenz Größe \"x\"")).toBe("suche-videokonferenz-grosse-x");
+    expect(exportFileName("suche", 'Videokonferenz Größe "x"')).toBe("suche-videokonferenz-grosse-x");
   });
 });

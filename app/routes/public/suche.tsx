@@ -6,7 +6,13 @@ import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
 import { formatNumber } from "~/domain/format";
 import { inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
-import { CANDIDATE_LIMIT, FILTER_PARAMS, parseSearchParams, searchHref, type SearchFilterValues } from "~/domain/search-params";
+import {
+  CANDIDATE_LIMIT,
+  FILTER_PARAMS,
+  parseSearchParams,
+  searchHref,
+  type SearchFilterValues,
+} from "~/domain/search-params";
 import { exportTexts } from "~/domain/texts/exports";
 import { searchTexts as t } from "~/domain/texts/search";
 import { searchPublic, takeSearchToken, type SearchResult } from "~/server/public/search/search.server";

@@ -142,8 +142,14 @@ export async function loadBodyStatistics(bodySlug: string, database?: Db): Promi
 
   // Names of the few organisations and types of this body (not of the archive's rows).
   const [organizationNames, typeNames] = await Promise.all([
-    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.bodyId, body.id)),
-    db.select({ id: inquiryTypes.id, name: inquiryTypes.name }).from(inquiryTypes).where(eq(inquiryTypes.bodyId, body.id)),
+    db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.bodyId, body.id)),
+    db
+      .select({ id: inquiryTypes.id, name: inquiryTypes.name })
+      .from(inquiryTypes)
+      .where(eq(inquiryTypes.bodyId, body.id)),
   ]);
   const names = new Map([...organizationNames, ...typeNames].map((row) => [row.id, row.name]));
 

@@ -12,7 +12,6 @@ import { listPublicInquiries, PUBLIC_PAGE_SIZE, type PublicInquiryListItem } fro
 import { searchPublic, CANDIDATE_LIMIT, type SearchFilters, type SearchSort } from "../search/search.server";
 import { toJson, type ExportFile, type ExportFormat } from "./response.server";
 
-
 const inquiryUrl = (origin: string, bodySlug: string, publicRef: string) =>
   `${origin}/${bodySlug}/anfragen/${encodeURIComponent(publicRef)}`;
 
@@ -27,7 +26,11 @@ export async function inquiryListExport(
 ): Promise<ExportFile | null> {
   const whole = params.format === "csv" && params.page === null;
   const list = await listPublicInquiries(
-    { bodySlug: params.bodySlug, page: whole ? 1 : (params.page ?? 1), pageSize: whole ? LIST_CSV_MAX_ROWS : undefined },
+    {
+      bodySlug: params.bodySlug,
+      page: whole ? 1 : (params.page ?? 1),
+      pageSize: whole ? LIST_CSV_MAX_ROWS : undefined,
+    },
     db,
   );
   if (!list) return null;
@@ -42,7 +45,18 @@ export async function inquiryListExport(
       format: "csv",
       baseName,
       body: toCsv(
-        [c.reference, c.type, c.title, c.originators, c.status, c.receivedOn, c.dueOn, c.answerDocument, c.answerDate, c.url],
+        [
+          c.reference,
+          c.type,
+          c.title,
+          c.originators,
+          c.status,
+          c.receivedOn,
+          c.dueOn,
+          c.answerDocument,
+          c.answerDate,
+          c.url,
+        ],
         list.items.map((item) => [
           item.reference,
           item.typeName,

@@ -51,7 +51,18 @@ export async function inventoryExport(
       format: "csv",
       baseName,
       body: toCsv(
-        [c.inventory, c.question, c.position, c.label, c.tool, c.variant, c.workplaces, c.footnoteMark, c.footnote, c.usedBy],
+        [
+          c.inventory,
+          c.question,
+          c.position,
+          c.label,
+          c.tool,
+          c.variant,
+          c.workplaces,
+          c.footnoteMark,
+          c.footnote,
+          c.usedBy,
+        ],
         lines,
       ),
     };

@@ -9,7 +9,12 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
-import { CANDIDATE_LIMIT, MAX_QUERY_LENGTH, type SearchFilterValues, type SearchSortValue } from "../../../domain/search-params";
+import {
+  CANDIDATE_LIMIT,
+  MAX_QUERY_LENGTH,
+  type SearchFilterValues,
+  type SearchSortValue,
+} from "../../../domain/search-params";
 
 export const SEARCH_PAGE_SIZE = 10;
 export { CANDIDATE_LIMIT, MAX_QUERY_LENGTH };
