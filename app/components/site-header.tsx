@@ -22,7 +22,13 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
           Quaestio
         </Link>
         {/* A plain GET form: searching works without JavaScript from every page. */}
-        <form method="get" action="/suche" role="search" className="site-search">
+        <form
+          method="get"
+          action="/suche"
+          role="search"
+          aria-label={searchTexts.headerFormLabel}
+          className="site-search"
+        >
           <label htmlFor="kopf-suche" className="visually-hidden">
             {searchTexts.headerLabel}
           </label>

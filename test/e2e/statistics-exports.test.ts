@@ -105,7 +105,7 @@ describe("downloads and the header search", () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/werkzeuge`);
     await page.getByRole("searchbox", { name: "Suche in Anfragen und Antworten" }).fill("Videokonferenz");
-    await page.getByRole("search").first().getByRole("button", { name: "Suchen" }).click();
+    await page.getByRole("search", { name: "Schnellsuche" }).getByRole("button", { name: "Suche starten" }).click();
     await page.waitForURL((url) => url.pathname === "/suche" && url.searchParams.get("q") === "Videokonferenz");
     expect(await page.locator("h2#treffer").textContent()).toMatch(/Treffer/);
     expect(await page.getByRole("heading", { name: "Werkzeug", level: 3 }).count()).toBe(1);
