@@ -52,5 +52,19 @@ export default [
   route(":body/anfragen", "routes/public/body.anfragen.tsx"),
   route(":body/anfragen/:ref", "routes/public/body.anfragen.$ref.tsx"),
   route(":body/anfragen/:ref/anlagen/:attachmentId", "routes/public/body.anfragen.$ref.anlagen.$attachmentId.ts"),
+  route(":body/statistik", "routes/public/body.statistik.tsx"),
+  route(":body/statistik.csv", "routes/public/body.statistik.csv.ts"),
+  route(":body/anfragen.csv", "routes/public/body.anfragen.export.ts", { id: "body-anfragen-csv" }),
+  route(":body/anfragen.json", "routes/public/body.anfragen.export.ts", { id: "body-anfragen-json" }),
+  route(":body/anfragen/:ref/werkzeuge.csv", "routes/public/body.anfragen.$ref.werkzeuge.export.ts", {
+    id: "body-anfragen-werkzeuge-csv",
+  }),
+  route(":body/anfragen/:ref/werkzeuge.json", "routes/public/body.anfragen.$ref.werkzeuge.export.ts", {
+    id: "body-anfragen-werkzeuge-json",
+  }),
+  route("suche.csv", "routes/public/suche.export.ts", { id: "suche-csv" }),
+  route("suche.json", "routes/public/suche.export.ts", { id: "suche-json" }),
+  route("werkzeuge.csv", "routes/public/werkzeuge.export.ts", { id: "werkzeuge-csv" }),
+  route("werkzeuge.json", "routes/public/werkzeuge.export.ts", { id: "werkzeuge-json" }),
   route("*", "routes/public/$.tsx"),
 ] satisfies RouteConfig;

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { notificationText } from "~/domain/texts/notifications";
+import { searchTexts } from "~/domain/texts/search";
 
 export interface SiteHeaderUser {
   displayName: string;
@@ -20,6 +21,20 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
         <Link to="/" className="site-name">
           Quaestio
         </Link>
+        {/* A plain GET form: searching works without JavaScript from every page. */}
+        <form
+          method="get"
+          action="/suche"
+          role="search"
+          aria-label={searchTexts.headerFormLabel}
+          className="site-search"
+        >
+          <label htmlFor="kopf-suche" className="visually-hidden">
+            {searchTexts.headerLabel}
+          </label>
+          <input id="kopf-suche" name="q" type="search" maxLength={1000} placeholder="Suche" />
+          <button type="submit">{searchTexts.headerSubmit}</button>
+        </form>
         <nav aria-label="Hauptnavigation" className="site-nav">
           <ul>
             {user ? (

@@ -16,6 +16,15 @@ export const searchTexts = {
   facetType: "Art",
   facetStatus: "Stand",
   facetYear: "Jahr",
+  facetFaction: "Fraktion",
+  facetDepartment: "Federführung",
+  facetTool: "Werkzeug",
+  sortLabel: "Sortierung:",
+  sortRelevance: "nach Relevanz",
+  sortDate: "nach Datum (neueste zuerst)",
+  headerLabel: "Suche in Anfragen und Antworten",
+  headerSubmit: "Suche starten",
+  headerFormLabel: "Schnellsuche",
   facetAll: "alle",
   removeFilter: (label: string) => `Filter „${label}“ entfernen`,
   apply: "Eingrenzen",
@@ -36,6 +45,7 @@ export const searchTexts = {
     badFilter: "Ein Filter in der Adresse war ungültig und wurde nicht angewendet.",
     rateLimited: (seconds: number) =>
       `Von Ihrem Anschluss kamen gerade sehr viele Suchanfragen. Bitte versuchen Sie es in ${seconds} Sekunden noch einmal.`,
+    badSort: "Diese Sortierung gibt es nicht; sortiert wird nach Relevanz.",
     pageClamped: "Diese Seite gibt es nicht; gezeigt wird die letzte Seite.",
   },
 };

@@ -4,6 +4,7 @@ import { PageHeader } from "~/components/page-header";
 import { DateText } from "~/components/inquiry/DateText";
 import { formatNumber, formatReference } from "~/domain/format";
 import { bodyKindLabels } from "~/domain/labels";
+import { statisticsTexts } from "~/domain/texts/statistics";
 import { loadPublicOverview } from "~/server/public/inquiries.server";
 
 export const meta: MetaFunction = () => [
@@ -44,7 +45,8 @@ export default function Overview() {
                 <span className="muted">
                   ({bodyKindLabels[body.kind]}; {formatNumber(body.publicInquiryCount)}{" "}
                   {body.publicInquiryCount === 1 ? "öffentliche Anfrage" : "öffentliche Anfragen"})
-                </span>
+                </span>{" "}
+                · <Link to={`/${body.slug}/statistik`}>{statisticsTexts.linkLabel}</Link>
               </li>
             ))}
           </ul>

@@ -14,6 +14,8 @@ import { QuestionAnswerGrid, unplacedInventories } from "~/components/inquiry/Qu
 import { RichText } from "~/components/inquiry/RichText";
 import { Timeline } from "~/components/inquiry/Timeline";
 import { ToolInventory } from "~/components/inquiry/ToolInventory";
+import { DownloadLinks } from "~/components/download-links";
+import { exportTexts } from "~/domain/texts/exports";
 import { WithheldNotice } from "~/components/inquiry/WithheldNotice";
 import { formatDate, formatDateLong, formatFileSize, formatReference } from "~/domain/format";
 import {
@@ -356,6 +358,13 @@ function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; basePath
             version.correctionNote ? { term: pt.correction, value: version.correctionNote } : null,
           ]}
         />
+        {answer.isLatest && answer.inventories.length ? (
+          <DownloadLinks
+            label={exportTexts.inventoryDownload}
+            csv={`${basePath}/werkzeuge.csv`}
+            json={`${basePath}/werkzeuge.json`}
+          />
+        ) : null}
         <RichText html={version.introHtml} className="answer__intro" />
         {answer.versionWithholdings.map((withholding) => (
           <WithheldNotice key={withholding.id} withholding={withholding} />

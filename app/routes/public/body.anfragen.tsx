@@ -1,25 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { DownloadLinks } from "~/components/download-links";
 import { PageHeader } from "~/components/page-header";
 import { DateText } from "~/components/inquiry/DateText";
 import { Pagination } from "~/components/inquiry/Pagination";
 import { formatNumber, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
+import { bodySlugSchema, pageSchema } from "~/domain/public-params";
+import { exportTexts } from "~/domain/texts/exports";
+import { statisticsTexts } from "~/domain/texts/statistics";
+import { LIST_CSV_MAX_ROWS } from "~/domain/csv";
+import { z } from "zod";
 import { listPublicInquiries } from "~/server/public/inquiries.server";
 import { publicListText } from "~/domain/texts/public-list";
 
-const paramsSchema = z.object({
-  body: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-    .max(100),
-});
 // `?seite` is optional; anything else than a positive whole number (or a page past the end) is a 404.
-const pageSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,5}$/)
-  .transform(Number);
+const paramsSchema = z.object({ body: bodySlugSchema });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const parsedParams = paramsSchema.safeParse(params);
@@ -48,6 +44,11 @@ export default function BodyInquiries() {
   return (
     <>
       <PageHeader kicker={body.name} title={t.heading} lead={t.lead(formatNumber(total), total)} />
+      <p className="no-print">
+        <Link to={`/${body.slug}/statistik`}>
+          {statisticsTexts.linkLabel}: {body.name}
+        </Link>
+      </p>
       {items.length === 0 ? (
         <p>{t.empty(body.name)}</p>
       ) : (
@@ -108,6 +109,13 @@ export default function BodyInquiries() {
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+      {items.length ? (
+        <DownloadLinks
+          csv={`/${body.slug}/anfragen.csv`}
+          json={`/${body.slug}/anfragen.json${page > 1 ? `?seite=${page}` : ""}`}
+          note={exportTexts.listCsvNote(formatNumber(LIST_CSV_MAX_ROWS))}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,65 +1,47 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { DownloadLinks } from "~/components/download-links";
 import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
-import { INQUIRY_STATUSES, inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
-import { searchTexts as t } from "~/domain/texts/search";
+import { formatNumber } from "~/domain/format";
+import { inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
 import {
-  MAX_QUERY_LENGTH,
-  searchPublic,
-  takeSearchToken,
-  type SearchFilters,
-  type SearchResult,
-} from "~/server/public/search/search.server";
+  CANDIDATE_LIMIT,
+  FILTER_PARAMS,
+  parseSearchParams,
+  searchHref,
+  type SearchFilterValues,
+} from "~/domain/search-params";
+import { exportTexts } from "~/domain/texts/exports";
+import { searchTexts as t } from "~/domain/texts/search";
+import { searchPublic, takeSearchToken, type SearchResult } from "~/server/public/search/search.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const headers = mergeLoaderAndActionHeaders;
 
 // Input is never an error page: whatever arrives, the page answers 200 with a German hint.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const hints: string[] = [];
-  const rawQuery = (params.get("q") ?? "").replace(/[\u0000-\u001f]/g, " ").trim();
-  if (rawQuery.length > MAX_QUERY_LENGTH) hints.push(t.hints.tooLong(MAX_QUERY_LENGTH));
-  const query = rawQuery.slice(0, MAX_QUERY_LENGTH);
-
-  const seite = params.get("seite");
-  let page = 1;
-  if (seite !== null) {
-    if (/^[1-9][0-9]{0,5}$/.test(seite)) page = Number(seite);
-    else hints.push(t.hints.badPage);
-  }
-  const pick = (name: string, valid: (value: string) => boolean) => {
-    const value = params.get(name);
-    if (value === null || value === "") return null;
-    if (valid(value)) return value;
-    if (!hints.includes(t.hints.badFilter)) hints.push(t.hints.badFilter);
-    return null;
-  };
-  const filters: SearchFilters = {
-    body: pick("koerperschaft", (v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 100),
-    type: pick("typ", (v) => v.length <= 100),
-    status: pick("status", (v) => (INQUIRY_STATUSES as readonly string[]).includes(v)),
-    year: pick("jahr", (v) => /^\d{4}$/.test(v)),
-  };
-
-  if (query === "") {
-    if (params.has("q")) hints.push(t.hints.empty);
-    return data({ query, filters, hints, result: null as SearchResult | null });
-  }
+  const { query, filters, sort, page, hints } = parseSearchParams(new URL(request.url).searchParams);
+  if (query === "") return data({ query, filters, sort, hints, result: null as SearchResult | null });
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const token = await takeSearchToken(clientIp);
   if (!token.allowed) {
     return data(
-      { query, filters, hints: [t.hints.rateLimited(token.retryAfterSeconds)], result: null as SearchResult | null },
+      {
+        query,
+        filters,
+        sort,
+        hints: [t.hints.rateLimited(token.retryAfterSeconds)],
+        result: null as SearchResult | null,
+      },
       { status: 429, headers: { "Retry-After": String(token.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
   }
-  const result: SearchResult | null = await searchPublic({ query, filters, page });
+  const result: SearchResult | null = await searchPublic({ query, filters, page, sort });
   if (result.noSearchableWords) hints.push(t.hints.noWords);
   if (page > result.pageCount) hints.push(t.hints.pageClamped);
-  return data({ query, filters, hints, result });
+  return data({ query, filters, sort, hints, result });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -84,32 +66,20 @@ function Snippet({ text }: { text: string }) {
 }
 
 export default function Search() {
-  const { query, filters, hints, result } = useLoaderData<typeof loader>();
-  const href = (changes: Record<string, string | null>) => {
-    const params = new URLSearchParams();
-    params.set("q", query);
-    const current: Record<string, string | null> = {
-      koerperschaft: filters.body,
-      typ: filters.type,
-      status: filters.status,
-      jahr: filters.year,
-      seite: null,
-    };
-    for (const [key, value] of Object.entries({ ...current, ...changes })) if (value) params.set(key, value);
-    return `/suche?${params.toString()}`;
-  };
-  const facetGroups = result
-    ? ([
-        ["koerperschaft", t.facetBody, result.facets.body, filters.body],
-        ["typ", t.facetType, result.facets.type, filters.type],
-        [
-          "status",
-          t.facetStatus,
-          result.facets.status.map((f) => ({ ...f, label: inquiryStatusLabels[f.value as InquiryStatus] ?? f.value })),
-          filters.status,
-        ],
-        ["jahr", t.facetYear, result.facets.year, filters.year],
-      ] as const)
+  const { query, filters, sort, hints, result } = useLoaderData<typeof loader>();
+  const search = { query, filters, sort };
+  const href = (changes: Parameters<typeof searchHref>[2]) => searchHref("/suche", search, changes);
+  const statusLabel = (value: string) => inquiryStatusLabels[value as InquiryStatus] ?? value;
+  const facetGroups: [keyof SearchFilterValues, string, SearchResult["facets"]["body"]][] = result
+    ? [
+        ["body", t.facetBody, result.facets.body],
+        ["type", t.facetType, result.facets.type],
+        ["status", t.facetStatus, result.facets.status.map((f) => ({ ...f, label: statusLabel(f.value) }))],
+        ["faction", t.facetFaction, result.facets.faction],
+        ["department", t.facetDepartment, result.facets.department],
+        ["tool", t.facetTool, result.facets.tool],
+        ["year", t.facetYear, result.facets.year],
+      ]
     : [];
 
   return (
@@ -143,14 +113,16 @@ export default function Search() {
         <div className="search-layout">
           <nav aria-labelledby="facetten" className="search-facets">
             <h2 id="facetten">{t.facetsHeading}</h2>
-            {facetGroups.map(([param, label, values, selected]) =>
-              values.length ? (
+            {facetGroups.map(([key, label, values]) => {
+              const selected = filters[key];
+              const param = FILTER_PARAMS[key];
+              return values.length ? (
                 <div key={param} className="search-facet">
                   <h3>{label}</h3>
                   <ul>
                     {selected ? (
                       <li>
-                        <Link to={href({ [param]: null })}>
+                        <Link to={href({ [key]: null })}>
                           {t.removeFilter(values.find((v) => v.value === selected)?.label ?? selected)}
                         </Link>
                       </li>
@@ -162,7 +134,7 @@ export default function Search() {
                             {value.label} ({value.count})
                           </strong>
                         ) : (
-                          <Link to={href({ [param]: value.value })}>
+                          <Link to={href({ [key]: value.value })}>
                             {value.label} ({value.count})
                           </Link>
                         )}
@@ -170,14 +142,37 @@ export default function Search() {
                     ))}
                   </ul>
                 </div>
-              ) : null,
-            )}
+              ) : null;
+            })}
           </nav>
           <section aria-labelledby="treffer" className="search-results">
             <h2 id="treffer">
               {t.resultsHeading(result.total, result.capped)}
               {result.pageCount > 1 ? ` – ${t.pageOf(result.page, result.pageCount)}` : ""}
             </h2>
+            {result.total > 1 ? (
+              <p className="search-sort">
+                {t.sortLabel}{" "}
+                {sort === "relevanz" ? (
+                  <strong aria-current="true">{t.sortRelevance}</strong>
+                ) : (
+                  <Link to={href({ sortierung: "relevanz" })}>{t.sortRelevance}</Link>
+                )}
+                {" · "}
+                {sort === "datum" ? (
+                  <strong aria-current="true">{t.sortDate}</strong>
+                ) : (
+                  <Link to={href({ sortierung: "datum" })}>{t.sortDate}</Link>
+                )}
+              </p>
+            ) : null}
+            {result.total > 0 ? (
+              <DownloadLinks
+                csv={searchHref("/suche.csv", search)}
+                json={searchHref("/suche.json", search)}
+                note={exportTexts.searchNote(formatNumber(CANDIDATE_LIMIT))}
+              />
+            ) : null}
             {result.total === 0 ? (
               <ul>
                 {t.noResultsHelp.map((line) => (

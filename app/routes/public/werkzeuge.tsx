@@ -1,4 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
+import { DownloadLinks } from "~/components/download-links";
+import { exportTexts } from "~/domain/texts/exports";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
 import { TableRegion } from "~/components/table-region";
@@ -48,6 +50,9 @@ export default function ToolCatalogue() {
           </tbody>
         </TableRegion>
       )}
+      {tools.length ? (
+        <DownloadLinks label={exportTexts.catalogueDownload} csv="/werkzeuge.csv" json="/werkzeuge.json" />
+      ) : null}
     </>
   );
 }

@@ -38,7 +38,8 @@ export interface PublicUsageMatrix {
   columnHeading: string;
   footnoteMark: string | null;
   footnote: string | null;
-  columns: { id: string; label: string }[];
+  /** Each column is one inventory row (the tool as labelled there). */
+  columns: { id: string; label: string; inventoryRowId: string }[];
   rows: { id: string; label: string; usedColumnIds: string[] }[];
 }
 
@@ -126,6 +127,7 @@ async function loadInventories(
         .select({
           id: toolUsageMatrixColumns.id,
           matrixId: toolUsageMatrixColumns.matrixId,
+          inventoryRowId: toolUsageMatrixColumns.inventoryRowId,
           label: toolInventoryRows.label,
         })
         .from(toolUsageMatrixColumns)
@@ -210,7 +212,11 @@ async function loadInventories(
           columnHeading: matrixRow.columnHeading,
           footnoteMark: matrixRow.footnoteMark,
           footnote: matrixRow.footnote,
-          columns: (columnsByMatrix.get(matrixRow.id) ?? []).map(({ id, label }) => ({ id, label })),
+          columns: (columnsByMatrix.get(matrixRow.id) ?? []).map(({ id, label, inventoryRowId }) => ({
+            id,
+            label,
+            inventoryRowId,
+          })),
           rows: (matrixRowsByMatrix.get(matrixRow.id) ?? []).map((row) => ({
             id: row.id,
             label: row.label,

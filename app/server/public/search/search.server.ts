@@ -9,17 +9,19 @@
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
+import {
+  CANDIDATE_LIMIT,
+  MAX_QUERY_LENGTH,
+  type SearchFilterValues,
+  type SearchSortValue,
+} from "../../../domain/search-params";
 
 export const SEARCH_PAGE_SIZE = 10;
-export const CANDIDATE_LIMIT = 500;
-export const MAX_QUERY_LENGTH = 200;
+export { CANDIDATE_LIMIT, MAX_QUERY_LENGTH };
 
-export interface SearchFilters {
-  body: string | null;
-  type: string | null;
-  status: string | null;
-  year: string | null;
-}
+/** Filters and sort of a search; read from the address by app/domain/search-params.ts. */
+export type SearchFilters = SearchFilterValues;
+export type SearchSort = SearchSortValue;
 
 export interface SearchHit {
   bodySlug: string;
@@ -40,6 +42,9 @@ export interface FacetValue {
   count: number;
 }
 
+export const FACET_NAMES = ["body", "type", "status", "faction", "department", "tool", "year"] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
@@ -47,7 +52,7 @@ export interface SearchResult {
   capped: boolean;
   page: number;
   pageCount: number;
-  facets: { body: FacetValue[]; type: FacetValue[]; status: FacetValue[]; year: FacetValue[] };
+  facets: Record<FacetName, FacetValue[]>;
   /** The query had no searchable words (only operators or stop words). */
   noSearchableWords: boolean;
 }
@@ -77,11 +82,15 @@ type Row = {
   status: string;
   date: string | null;
   year: string | null;
+  faction: string | null;
+  department: string | null;
   rank: number;
+  /** Tool slugs of the newest published answer's inventories (filled after the candidate query). */
+  tools: string[];
 };
 
 export async function searchPublic(
-  params: { query: string; filters: SearchFilters; page: number },
+  params: { query: string; filters: SearchFilters; page: number; sort?: SearchSort; pageSize?: number },
   database?: Db,
 ): Promise<SearchResult> {
   const db = database ?? (await getDb());
@@ -97,7 +106,7 @@ export async function searchPublic(
     capped: false,
     page: 1,
     pageCount: 1,
-    facets: { body: [], type: [], status: [], year: [] },
+    facets: { body: [], type: [], status: [], faction: [], department: [], tool: [], year: [] },
     noSearchableWords: !hasLexemes && plain.length < 3,
   };
   if (!hasLexemes && plain.length < 3) return empty;
@@ -129,59 +138,79 @@ export async function searchPublic(
       select i.id, b.slug as body_slug, b.name as body_name, i.public_ref, i.title, t.name as type_name, i.reference,
              i.status::text as status, coalesce(i.received_on, i.submitted_on)::text as date,
              extract(year from coalesce(i.received_on, i.submitted_on))::int::text as year,
+             faction.name as faction, department.name as department,
              (${hasLexemes ? sql`ts_rank(i.search, ${tsq}) * 2` : sql`0`}
               + ${plain.length >= 3 ? sql`word_similarity(${plain}, i.title)` : sql`0`}) as rank
       from candidate c
       join inquiries i on i.id = c.id
       join bodies b on b.id = i.body_id
-      join inquiry_types t on t.id = i.type_id`),
-  );
+      join inquiry_types t on t.id = i.type_id
+      left join organizations faction on faction.id = i.originator_organization_id
+      left join answers ans on ans.inquiry_id = i.id and ans.body_id = i.body_id
+      left join organizations department on department.id = coalesce(ans.lead_organization_id, i.lead_organization_id)`),
+  ).map((row) => ({ ...row, tools: [] as string[] }));
   const capped = rows.length > CANDIDATE_LIMIT;
   const candidatesRows = rows.slice(0, CANDIDATE_LIMIT);
+  const toolNames = await attachTools(db, candidatesRows);
 
-  const facet = (key: (row: Row) => string | null, label: (row: Row) => string) => {
+  const { filters } = params;
+  const keyOf: Record<Exclude<FacetName, "tool">, (row: Row) => string | null> = {
+    body: (r) => r.body_slug,
+    type: (r) => r.type_name,
+    status: (r) => r.status,
+    faction: (r) => r.faction,
+    department: (r) => r.department,
+    year: (r) => r.year,
+  };
+  const labelOf: Record<FacetName, (value: string, row: Row) => string> = {
+    body: (_v, r) => r.body_name,
+    type: (v) => v,
+    status: (v) => v,
+    faction: (v) => v,
+    department: (v) => v,
+    year: (v) => v,
+    tool: (v) => toolNames.get(v) ?? v,
+  };
+  const valuesOf = (name: FacetName, row: Row): string[] => {
+    if (name === "tool") return row.tools;
+    const value = keyOf[name](row);
+    return value ? [value] : [];
+  };
+  const matchesExcept = (row: Row, except: FacetName | null) =>
+    FACET_NAMES.every((name) => name === except || !filters[name] || valuesOf(name, row).includes(filters[name]!));
+  // Each facet counts the candidates that match the other selected facets, so that choosing one narrows the rest.
+  const facetOf = (name: FacetName) => {
     const counts = new Map<string, FacetValue>();
     for (const row of candidatesRows) {
-      const value = key(row);
-      if (!value) continue;
-      const entry = counts.get(value) ?? { value, label: label(row), count: 0 };
-      entry.count++;
-      counts.set(value, entry);
+      if (!matchesExcept(row, name)) continue;
+      for (const value of valuesOf(name, row)) {
+        const entry = counts.get(value) ?? { value, label: labelOf[name](value, row), count: 0 };
+        entry.count++;
+        counts.set(value, entry);
+      }
     }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "de"));
+    return [...counts.values()].sort((a, b) =>
+      name === "year" ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label, "de"),
+    );
   };
-  const { filters } = params;
-  const matches = (row: Row) =>
-    (!filters.body || row.body_slug === filters.body) &&
-    (!filters.type || row.type_name === filters.type) &&
-    (!filters.status || row.status === filters.status) &&
-    (!filters.year || row.year === filters.year);
-  // Each facet counts the candidates that match the other selected facets, so that choosing one narrows the rest.
-  const facets = {
-    body: facet(
-      (r) => (matches({ ...r, body_slug: filters.body ?? r.body_slug }) ? r.body_slug : null),
-      (r) => r.body_name,
-    ),
-    type: facet(
-      (r) => (matches({ ...r, type_name: filters.type ?? r.type_name }) ? r.type_name : null),
-      (r) => r.type_name,
-    ),
-    status: facet(
-      (r) => (matches({ ...r, status: filters.status ?? r.status }) ? r.status : null),
-      (r) => r.status,
-    ),
-    year: facet(
-      (r) => (matches({ ...r, year: filters.year ?? r.year }) ? r.year : null),
-      (r) => r.year ?? "",
-    ),
-  };
+  const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, facetOf(name)])) as Record<
+    FacetName,
+    FacetValue[]
+  >;
 
+  const byDate = (a: Row, b: Row) => (b.date ?? "").localeCompare(a.date ?? "");
+  const byRank = (a: Row, b: Row) => Number(b.rank) - Number(a.rank);
   const filtered = candidatesRows
-    .filter(matches)
-    .sort((a, b) => Number(b.rank) - Number(a.rank) || a.title.localeCompare(b.title, "de"));
-  const pageCount = Math.max(1, Math.ceil(filtered.length / SEARCH_PAGE_SIZE));
+    .filter((row) => matchesExcept(row, null))
+    .sort(
+      (a, b) =>
+        (params.sort === "datum" ? byDate(a, b) || byRank(a, b) : byRank(a, b) || byDate(a, b)) ||
+        a.title.localeCompare(b.title, "de"),
+    );
+  const pageSize = params.pageSize ?? SEARCH_PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(filtered.length / pageSize));
   const page = Math.min(Math.max(1, params.page), pageCount);
-  const pageRows = filtered.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+  const pageRows = filtered.slice((page - 1) * pageSize, page * pageSize);
 
   // Snippets only for the shown page: the best of title+preamble, questions and published answer text.
   const snippets = new Map<string, string>();
@@ -228,6 +257,33 @@ export async function searchPublic(
     facets,
     noSearchableWords: false,
   };
+}
+
+/**
+ * Fills `tools` of each candidate with the slugs of the tools its newest published answer lists, and returns the
+ * tools' names by slug (one query for the whole candidate set).
+ */
+async function attachTools(db: Db, rows: Row[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (rows.length === 0) return names;
+  const toolRows = rowsOf<{ inquiry_id: string; slug: string; name: string }>(
+    await db.execute(sql`
+      select distinct a.inquiry_id, tl.slug, tl.name
+      from answers a
+      join answer_versions v on v.answer_id = a.id and v.published_at is not null
+      join tool_inventories inv on inv.version_id = v.id
+      join tool_inventory_rows r on r.inventory_id = inv.id
+      join tools tl on tl.id = r.tool_id
+      where a.inquiry_id in ${rows.map((row) => row.id)}
+        and v.version_number = (select max(v2.version_number) from answer_versions v2
+                                where v2.answer_id = a.id and v2.published_at is not null)`),
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const toolRow of toolRows) {
+    byId.get(toolRow.inquiry_id)?.tools.push(toolRow.slug);
+    names.set(toolRow.slug, toolRow.name);
+  }
+  return names;
 }
 
 /** Searches per client address: a burst of 30, then one every 2 seconds (shared by all app processes). */
