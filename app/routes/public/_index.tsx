@@ -4,6 +4,8 @@ import { PageHeader } from "~/components/page-header";
 import { DateText } from "~/components/inquiry/DateText";
 import { formatNumber, formatReference } from "~/domain/format";
 import { bodyKindLabels } from "~/domain/labels";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
 import { loadPublicOverview } from "~/server/public/inquiries.server";
 
 export const meta: MetaFunction = () => [
@@ -13,6 +15,7 @@ export const meta: MetaFunction = () => [
     content:
       "Quaestio zeigt Anfragen aus Räten und Parlamenten mit den Antworten der Verwaltung: öffentlich, durchsuchbar und zitierbar.",
   },
+  feedAlternate(feedPaths.all(), feedText.all.title),
 ];
 
 export async function loader() {
@@ -73,6 +76,12 @@ export default function Overview() {
             ))}
           </ul>
         )}
+        <p>
+          <a href={feedPaths.all()} type="application/atom+xml" className="feed-link">
+            {feedText.subscribeLink}
+          </a>{" "}
+          <span className="muted">(Atom, alle veröffentlichten Antworten)</span>
+        </p>
       </section>
 
       <section aria-labelledby="ueberfaellig">

@@ -6,6 +6,10 @@ import { DateText } from "~/components/inquiry/DateText";
 import { Pagination } from "~/components/inquiry/Pagination";
 import { formatNumber, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
+import { FollowSection } from "~/components/subscriptions/FollowSection";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
+import { subscriptionText } from "~/domain/texts/subscriptions";
 import { listPublicInquiries } from "~/server/public/inquiries.server";
 
 const paramsSchema = z.object({
@@ -39,6 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
       name: "description",
       content: `Öffentliche Anfragen und Antworten: ${data.body.name} (${formatNumber(data.total)} Einträge).`,
     },
+    feedAlternate(feedPaths.body(data.body.slug), feedText.linkTitle(data.body.name)),
   ];
 };
 
@@ -112,6 +117,11 @@ export default function BodyInquiries() {
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+      <FollowSection
+        feedHref={feedPaths.body(body.slug)}
+        target={{ thema: "koerperschaft", koerperschaft: body.slug }}
+        what={subscriptionText.topicLabel.body(body.name)}
+      />
     </>
   );
 }
