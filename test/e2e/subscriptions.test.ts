@@ -130,7 +130,8 @@ describe("following an inquiry", () => {
     // The real message carries the RFC 8058 headers.
     const emls = fs.readdirSync(mailDir).filter((f) => f.endsWith(".eml"));
     const withHeader = emls
-      .map((f) => fs.readFileSync(path.join(mailDir, f), "utf8"))
+      // Unfolded: a long header line is folded onto the next (RFC 5322 §2.2.3).
+      .map((f) => fs.readFileSync(path.join(mailDir, f), "utf8").replace(/\r?\n[ \t]+/g, " "))
       .filter((eml) => eml.includes(`List-Unsubscribe: <${unsubscribeUrl}>`));
     expect(withHeader).toHaveLength(1);
     expect(withHeader[0]).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
