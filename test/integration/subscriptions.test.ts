@@ -8,6 +8,8 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDatabase } from "../../app/server/core/db.server";
 import { recordEvent } from "../../app/server/core/events.server";
+import { unsubscribeHeaders, type MailToDeliver } from "../../app/server/core/mail.server";
+import { drainOutboxOnce } from "../../app/server/notifications/outbox-worker.server";
 import {
   confirmSubscription,
   loadTokenPage,
@@ -112,6 +114,14 @@ describe.each(backends())("e-mail subscriptions on %s", (backend) => {
     expect(notice!.eventId).not.toBeNull();
     const unsubscribeToken = linkIn(notice!.listUnsubscribe!, "/abo/abmelden/");
     expect(notice!.bodyText).toContain(notice!.listUnsubscribe!);
+    // The outbox worker hands the URL to the delivery, which sends it as List-Unsubscribe (+ -Post).
+    const delivered: MailToDeliver[] = [];
+    await drainOutboxOnce(t.db, { deliver: async (mail) => void delivered.push(mail) });
+    expect(delivered.find((m) => m.id === notice!.id)?.listUnsubscribe).toBe(notice!.listUnsubscribe);
+    expect(unsubscribeHeaders(notice!.listUnsubscribe)).toEqual({
+      "List-Unsubscribe": `<${notice!.listUnsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
 
     expect(await unsubscribe(unsubscribeToken)).toBe(true);
     expect(await t.db.select().from(emailSubscriptions)).toHaveLength(0);

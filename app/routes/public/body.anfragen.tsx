@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -60,61 +61,63 @@ export default function BodyInquiries() {
       {items.length === 0 ? (
         <p>Für {body.name} sind noch keine Anfragen veröffentlicht.</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="inquiry-list">
-            <caption>
+        <TableRegion
+          className="inquiry-list"
+          caption={
+            <>
               Anfragen – {body.name}
               {pageCount > 1 ? ` (Seite ${page} von ${pageCount})` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Anfrage</th>
-                <th scope="col">Von</th>
-                <th scope="col">Status</th>
-                <th scope="col">Eingang</th>
-                <th scope="col">Frist</th>
-                <th scope="col">Antwort</th>
+            </>
+          }
+        >
+          <thead>
+            <tr>
+              <th scope="col">Anfrage</th>
+              <th scope="col">Von</th>
+              <th scope="col">Status</th>
+              <th scope="col">Eingang</th>
+              <th scope="col">Frist</th>
+              <th scope="col">Antwort</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.publicRef}>
+                <th scope="row" className="inquiry-list__title">
+                  <span className="inquiry-list__reference">{formatReference(item.typeName, item.reference)}</span>
+                  <Link to={`/${body.slug}/anfragen/${encodeURIComponent(item.publicRef)}`}>{item.title}</Link>
+                </th>
+                <td>{item.originators.join("; ")}</td>
+                <td>
+                  {inquiryStatusLabel(item.status, {
+                    lifecycle: item.lifecycle,
+                    decision: item.motionDecision,
+                    bodyKind: body.kind,
+                  })}
+                </td>
+                <td>
+                  {item.receivedOn ? (
+                    <DateText iso={item.receivedOn} />
+                  ) : item.submittedOn ? (
+                    <DateText iso={item.submittedOn} />
+                  ) : null}
+                </td>
+                <td>{item.dueOn ? <DateText iso={item.dueOn} /> : null}</td>
+                <td>
+                  {item.answer ? (
+                    <>
+                      {item.answer.documentReference
+                        ? formatReference(item.answer.documentKind, item.answer.documentReference)
+                        : (item.answer.documentKind ?? "Antwort")}
+                      <br />
+                      <DateText iso={item.answer.documentDate ?? item.answer.publishedOn} />
+                    </>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.publicRef}>
-                  <th scope="row" className="inquiry-list__title">
-                    <span className="inquiry-list__reference">{formatReference(item.typeName, item.reference)}</span>
-                    <Link to={`/${body.slug}/anfragen/${encodeURIComponent(item.publicRef)}`}>{item.title}</Link>
-                  </th>
-                  <td>{item.originators.join("; ")}</td>
-                  <td>
-                    {inquiryStatusLabel(item.status, {
-                      lifecycle: item.lifecycle,
-                      decision: item.motionDecision,
-                      bodyKind: body.kind,
-                    })}
-                  </td>
-                  <td>
-                    {item.receivedOn ? (
-                      <DateText iso={item.receivedOn} />
-                    ) : item.submittedOn ? (
-                      <DateText iso={item.submittedOn} />
-                    ) : null}
-                  </td>
-                  <td>{item.dueOn ? <DateText iso={item.dueOn} /> : null}</td>
-                  <td>
-                    {item.answer ? (
-                      <>
-                        {item.answer.documentReference
-                          ? formatReference(item.answer.documentKind, item.answer.documentReference)
-                          : (item.answer.documentKind ?? "Antwort")}
-                        <br />
-                        <DateText iso={item.answer.documentDate ?? item.answer.publishedOn} />
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
       <FollowSection
