@@ -93,17 +93,27 @@ describe("every public page", () => {
     expect(pages.length).toBeGreaterThan(40);
 
     const overflowing: string[] = [];
+    const axeFailures: string[] = [];
+    // Every page is checked before the test fails, so that one run names every page that needs a fix.
+    const axe = async (path: string, width: number) => {
+      try {
+        await checkA11y(page);
+      } catch (error) {
+        axeFailures.push(`${path} at ${width} px: ${(error as Error).message.split("\n").slice(0, 4).join(" ")}`);
+      }
+    };
     for (const path of pages) {
       await page.setViewportSize({ width: 1280, height: 900 });
       const response = await page.goto(`${app.url}${path}`);
       expect(response?.status(), path).toBe(path === NOT_FOUND ? 404 : 200);
-      await checkA11y(page);
+      await axe(path, 1280);
       await page.setViewportSize({ width: 320, height: 800 });
       const overflow = await sidewaysOverflow(page);
       if (overflow)
         overflowing.push(`${path}: ${overflow.scrollWidth} > ${overflow.clientWidth} — ${overflow.wide.join(", ")}`);
-      await checkA11y(page);
+      await axe(path, 320);
     }
+    expect(axeFailures, `axe failures:\n${axeFailures.join("\n")}`).toEqual([]);
     expect(overflowing, `pages that scroll sideways at 320 px:\n${overflowing.join("\n")}`).toEqual([]);
     recorded.assertNoPageErrors();
     await recorded.close();
