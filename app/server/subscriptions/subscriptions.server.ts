@@ -74,7 +74,8 @@ export async function requestSubscription(
     db,
     [
       { key: `abo:ip:${input.clientIp}`, policy: IP_POLICY },
-      { key: `abo:address:${email}`, policy: ADDRESS_POLICY },
+      // The bucket is keyed by a hash: the rate-limit table need not hold the address itself.
+      { key: `abo:address:${hashSubscriptionToken(email)}`, policy: ADDRESS_POLICY },
     ],
     now,
   );
