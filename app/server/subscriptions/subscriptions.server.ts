@@ -113,7 +113,11 @@ export async function requestSubscription(
     await enqueueMail(tx, {
       recipient: email,
       subject: t.mail.confirmSubject(target.what),
-      bodyText: t.mail.confirmBody({ what: target.what, confirmLink: subscriptionLinks.confirm(token), unsubscribeLink }),
+      bodyText: t.mail.confirmBody({
+        what: target.what,
+        confirmLink: subscriptionLinks.confirm(token),
+        unsubscribeLink,
+      }),
       listUnsubscribe: unsubscribeLink,
     });
   });

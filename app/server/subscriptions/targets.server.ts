@@ -37,7 +37,13 @@ export async function resolveTarget(db: Db | Tx, input: TargetInput): Promise<Re
       .from(tools)
       .where(eq(tools.slug, input.toolSlug));
     return tool
-      ? { topic: "tool", bodyId: null, targetId: tool.id, what: t.topicLabel.tool(tool.name), pagePath: `/werkzeuge/${tool.slug}` }
+      ? {
+          topic: "tool",
+          bodyId: null,
+          targetId: tool.id,
+          what: t.topicLabel.tool(tool.name),
+          pagePath: `/werkzeuge/${tool.slug}`,
+        }
       : null;
   }
   if (!input.bodySlug) return null;
@@ -48,7 +54,13 @@ export async function resolveTarget(db: Db | Tx, input: TargetInput): Promise<Re
   if (!body) return null;
   const listPath = `/${body.slug}/anfragen`;
   if (input.topic === "body")
-    return { topic: "body", bodyId: body.id, targetId: body.id, what: t.topicLabel.body(body.name), pagePath: listPath };
+    return {
+      topic: "body",
+      bodyId: body.id,
+      targetId: body.id,
+      what: t.topicLabel.body(body.name),
+      pagePath: listPath,
+    };
   if (input.topic === "faction") {
     if (!input.factionId || !UUID.test(input.factionId)) return null;
     const [faction] = await db
@@ -103,9 +115,7 @@ export async function describeStoredTarget(
     const [tool] = await db.select({ slug: tools.slug }).from(tools).where(eq(tools.id, row.targetId));
     return tool ? resolveTarget(db, { topic: "tool", toolSlug: tool.slug }) : null;
   }
-  const [body] = row.bodyId
-    ? await db.select({ slug: bodies.slug }).from(bodies).where(eq(bodies.id, row.bodyId))
-    : [];
+  const [body] = row.bodyId ? await db.select({ slug: bodies.slug }).from(bodies).where(eq(bodies.id, row.bodyId)) : [];
   if (!body) return null;
   if (row.topic === "inquiry") {
     const [inquiry] = await db
