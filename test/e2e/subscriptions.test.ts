@@ -91,9 +91,10 @@ describe("following an inquiry", () => {
 
     // The feed: announced in the head and linked visibly; served as Atom with validators.
     const feedPath = `/feeds/landtag-nrw/anfragen/${publicRef}.atom`;
-    expect(
-      await page.locator(`head link[rel="alternate"][type="application/atom+xml"][href="${feedPath}"]`).count(),
-    ).toBe(1);
+    // Polled: after a client-side navigation the head's links follow the new route's meta a moment later.
+    await expect
+      .poll(() => page.locator(`head link[rel="alternate"][type="application/atom+xml"][href="${feedPath}"]`).count())
+      .toBe(1);
     expect(await page.getByRole("link", { name: "Feed abonnieren" }).first().getAttribute("href")).toBe(feedPath);
     const feed = await page.request.get(`${app.url}${feedPath}`);
     expect(feed.status()).toBe(200);
