@@ -10,3 +10,4 @@ export * from "./tool-inventories";
 export * from "./events";
 export * from "./notifications";
 export * from "./auth";
+export * from "./subscriptions";

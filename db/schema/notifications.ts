@@ -94,6 +94,8 @@ export const outbox = pgTable(
     recipient: text().notNull(),
     subject: text().notNull(),
     bodyText: text().notNull(),
+    /** RFC 8058 one-click unsubscribe URL of a subscription mail; sent as List-Unsubscribe (+ -Post). */
+    listUnsubscribe: text(),
     status: outboxStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

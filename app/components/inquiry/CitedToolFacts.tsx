@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import { formatDate } from "~/domain/format";
 import { toolFactKeyLabels } from "~/domain/labels";
 import type { CitedToolFact } from "~/server/public/tool-facts.server";
@@ -15,8 +16,7 @@ export function CitedToolFacts({ facts }: { facts: CitedToolFact[] }) {
         macht, bleiben unbekannt.
       </p>
       {[...byTool.entries()].map(([toolName, toolFacts]) => (
-        <table key={toolName} className="tool-facts">
-          <caption>{toolName}</caption>
+        <TableRegion key={toolName} className="tool-facts" caption={toolName}>
           <thead>
             <tr>
               <th scope="col">Angabe</th>
@@ -40,7 +40,7 @@ export function CitedToolFacts({ facts }: { facts: CitedToolFact[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </TableRegion>
       ))}
     </section>
   );

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import { assessmentResultLabels } from "~/domain/labels";
 import type { PublicCriteriaAssessment } from "~/server/public/inquiries.server";
 import { DateText } from "./DateText";
@@ -46,38 +47,35 @@ export function CriteriaAssessment({
         </>
       ) : null}
       {assessment.results.length ? (
-        <div className="table-wrapper">
-          <table className="criteria-table">
-            <caption>Ergebnis je Werkzeug: {assessment.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Werkzeug</th>
-                {perCriterion.map((criterion) => (
-                  <th key={criterion.id} scope="col">
-                    Kriterium {criterion.position}
-                  </th>
-                ))}
-                <th scope="col">Gesamtergebnis</th>
-                {hasComments ? <th scope="col">Anmerkung</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {assessment.results.map((result) => (
-                <tr key={result.inventoryRowId}>
-                  <th scope="row">{result.label}</th>
-                  {perCriterion.map((criterion) => {
-                    const value = result.byCriterion[criterion.id];
-                    return <td key={criterion.id}>{assessmentResultLabels[value ?? "not_assessed"]}</td>;
-                  })}
-                  <td className={`assessment assessment--${result.overall.replace(/_/g, "-")}`}>
-                    {assessmentResultLabels[result.overall]}
-                  </td>
-                  {hasComments ? <td>{result.overallComment}</td> : null}
-                </tr>
+        <TableRegion className="criteria-table" caption={<>Ergebnis je Werkzeug: {assessment.title}</>}>
+          <thead>
+            <tr>
+              <th scope="col">Werkzeug</th>
+              {perCriterion.map((criterion) => (
+                <th key={criterion.id} scope="col">
+                  Kriterium {criterion.position}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <th scope="col">Gesamtergebnis</th>
+              {hasComments ? <th scope="col">Anmerkung</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {assessment.results.map((result) => (
+              <tr key={result.inventoryRowId}>
+                <th scope="row">{result.label}</th>
+                {perCriterion.map((criterion) => {
+                  const value = result.byCriterion[criterion.id];
+                  return <td key={criterion.id}>{assessmentResultLabels[value ?? "not_assessed"]}</td>;
+                })}
+                <td className={`assessment assessment--${result.overall.replace(/_/g, "-")}`}>
+                  {assessmentResultLabels[result.overall]}
+                </td>
+                {hasComments ? <td>{result.overallComment}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </TableRegion>
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import { formatNumber, formatQuestionNumbers } from "~/domain/format";
 import type { PublicInventoryRow } from "~/server/public/inquiries.server";
 
@@ -23,51 +24,53 @@ export function ToolInventoryTable({ inventory }: { inventory: InventoryProps })
   const footnoteId = (mark: string) => `fn-${inventory.id}-${slugMark(mark)}`;
   return (
     <>
-      <div className="table-wrapper">
-        <table className="inventory-table">
-          <caption>
+      <TableRegion
+        className="inventory-table"
+        caption={
+          <>
             {inventory.title}
             {answerToSuffix(inventory.questionNumber)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{inventory.title}</th>
+          </>
+        }
+      >
+        <thead>
+          <tr>
+            <th scope="col">{inventory.title}</th>
+            {inventory.countLabel ? (
+              <th scope="col" className="num">
+                {inventory.countLabel}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {inventory.rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                {row.label}
+                {row.footnoteMark ? (
+                  <>
+                    {" "}
+                    <a href={`#${footnoteId(row.footnoteMark)}`} className="footnote-ref">
+                      <sup>{row.footnoteMark}</sup>
+                      <span className="visually-hidden"> (siehe Fußnote)</span>
+                    </a>
+                  </>
+                ) : null}
+              </th>
               {inventory.countLabel ? (
-                <th scope="col" className="num">
-                  {inventory.countLabel}
-                </th>
+                <td className="num">
+                  {row.workplaceCount === null ? (
+                    <span className="visually-hidden">keine Angabe</span>
+                  ) : (
+                    formatNumber(row.workplaceCount)
+                  )}
+                </td>
               ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {inventory.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">
-                  {row.label}
-                  {row.footnoteMark ? (
-                    <>
-                      {" "}
-                      <a href={`#${footnoteId(row.footnoteMark)}`} className="footnote-ref">
-                        <sup>{row.footnoteMark}</sup>
-                        <span className="visually-hidden"> (siehe Fußnote)</span>
-                      </a>
-                    </>
-                  ) : null}
-                </th>
-                {inventory.countLabel ? (
-                  <td className="num">
-                    {row.workplaceCount === null ? (
-                      <span className="visually-hidden">keine Angabe</span>
-                    ) : (
-                      formatNumber(row.workplaceCount)
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
       {footnotes.length ? (
         <div className="footnotes">
           {footnotes.map((note) => (

@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { PublicUsageMatrix } from "~/server/public/inquiries.server";
 
 /**
@@ -8,48 +9,50 @@ export function UsageMatrix({ matrix }: { matrix: PublicUsageMatrix }) {
   const footnoteId = `matrix-fn-${matrix.rows[0]?.id ?? "x"}`;
   return (
     <>
-      <div className="table-wrapper">
-        <table className="usage-matrix">
-          {/* The caption leaves out the inventory title: the inventory table's caption is the one that names it. */}
-          <caption>
+      {/* The caption leaves out the inventory title: the inventory table's caption is the one that names it. */}
+      <TableRegion
+        className="usage-matrix"
+        caption={
+          <>
             {matrix.columnHeading} je {matrix.rowHeading}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" rowSpan={2} className="usage-matrix__corner">
-                {matrix.rowHeading}
+          </>
+        }
+      >
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2} className="usage-matrix__corner">
+              {matrix.rowHeading}
+            </th>
+            <th scope="colgroup" colSpan={matrix.columns.length}>
+              {matrix.columnHeading}
+            </th>
+          </tr>
+          <tr>
+            {matrix.columns.map((column) => (
+              <th key={column.id} scope="col" className="usage-matrix__tool">
+                <span className="usage-matrix__tool-label">{column.label}</span>
               </th>
-              <th scope="colgroup" colSpan={matrix.columns.length}>
-                {matrix.columnHeading}
-              </th>
-            </tr>
-            <tr>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{row.label}</th>
               {matrix.columns.map((column) => (
-                <th key={column.id} scope="col" className="usage-matrix__tool">
-                  <span className="usage-matrix__tool-label">{column.label}</span>
-                </th>
+                <td key={column.id} className="usage-matrix__cell">
+                  {row.usedColumnIds.includes(column.id) ? (
+                    <>
+                      <span aria-hidden="true">X</span>
+                      <span className="visually-hidden">genutzt</span>
+                    </>
+                  ) : null}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.label}</th>
-                {matrix.columns.map((column) => (
-                  <td key={column.id} className="usage-matrix__cell">
-                    {row.usedColumnIds.includes(column.id) ? (
-                      <>
-                        <span aria-hidden="true">X</span>
-                        <span className="visually-hidden">genutzt</span>
-                      </>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
       {matrix.footnote ? (
         <p id={footnoteId} className="footnote">
           {matrix.footnoteMark ? `${matrix.footnoteMark} ` : null}

@@ -58,6 +58,14 @@ export default function DevelopmentMailbox() {
             <dd>{mail.date}</dd>
             <dt>{t.file}</dt>
             <dd>{mail.file}</dd>
+            {mail.listUnsubscribe ? (
+              <>
+                <dt>List-Unsubscribe</dt>
+                <dd className="mail-header">
+                  <a href={mail.listUnsubscribe}>{mail.listUnsubscribe}</a>
+                </dd>
+              </>
+            ) : null}
           </dl>
           <pre className="mail-body">
             <MailText text={mail.bodyText} />

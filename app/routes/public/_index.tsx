@@ -5,6 +5,8 @@ import { DateText } from "~/components/inquiry/DateText";
 import { formatNumber, formatReference } from "~/domain/format";
 import { bodyKindLabels } from "~/domain/labels";
 import { statisticsTexts } from "~/domain/texts/statistics";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
 import { loadPublicOverview } from "~/server/public/inquiries.server";
 
 export const meta: MetaFunction = () => [
@@ -14,6 +16,7 @@ export const meta: MetaFunction = () => [
     content:
       "Quaestio zeigt Anfragen aus Räten und Parlamenten mit den Antworten der Verwaltung: öffentlich, durchsuchbar und zitierbar.",
   },
+  feedAlternate(feedPaths.all(), feedText.all.title),
 ];
 
 export async function loader() {
@@ -75,6 +78,12 @@ export default function Overview() {
             ))}
           </ul>
         )}
+        <p>
+          <a href={feedPaths.all()} type="application/atom+xml" className="feed-link">
+            {feedText.subscribeLink}
+          </a>{" "}
+          <span className="muted">(Atom, alle veröffentlichten Antworten)</span>
+        </p>
       </section>
 
       <section aria-labelledby="ueberfaellig">

@@ -25,6 +25,11 @@ import {
   motionDecisionLabels,
   signOffStepStatusLabels,
 } from "~/domain/labels";
+import { FollowSection } from "~/components/subscriptions/FollowSection";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
+import { subscriptionText } from "~/domain/texts/subscriptions";
+import { findInquiryFaction } from "~/server/public/feeds/feeds.server";
 import { comparePublishedVersions, type VersionComparison } from "~/server/public/answers.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
 import { typeWords } from "~/domain/texts/type-words";
@@ -71,8 +76,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     });
     if (!comparison) throw new Response(null, { status: 404 });
   }
-  const followUps = await loadPublicFollowUpLinks(detail.body.id, detail.inquiry.publicRef);
-  return { ...detail, comparison, followUps };
+  const [followUps, faction] = await Promise.all([
+    loadPublicFollowUpLinks(detail.body.id, detail.inquiry.publicRef),
+    findInquiryFaction(detail.body.id, detail.inquiry.publicRef),
+  ]);
+  return { ...detail, comparison, followUps, faction };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -87,6 +95,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${inquiry.title} – ${body.name} – Quaestio` },
     { name: "description", content: `${reference}, ${body.name}: ${inquiry.title}.${answered}` },
+    feedAlternate(feedPaths.inquiry(body.slug, inquiry.publicRef), feedText.linkTitle(reference)),
+    ...(data.faction
+      ? [feedAlternate(feedPaths.faction(body.slug, data.faction.id), feedText.linkTitle(data.faction.name))]
+      : []),
   ];
 };
 
@@ -165,6 +177,8 @@ export default function InquiryDetail() {
         <h2 id="verlauf">{pt.timeline}</h2>
         <Timeline events={data.timeline} />
       </section>
+
+      <InquiryFollow data={data} />
     </article>
   );
 }
@@ -523,4 +537,28 @@ function noAnswerText(status: string): string {
   if (status === "inadmissible") return pt.noAnswerInadmissible;
   if (status === "withdrawn") return pt.noAnswerWithdrawn;
   return pt.noAnswerYet;
+}
+
+function InquiryFollow({ data }: { data: PublicInquiryDetail & { faction: { id: string; name: string } | null } }) {
+  const { body, inquiry, faction } = data;
+  const reference = formatReference(inquiry.typeName, inquiry.reference);
+  return (
+    <FollowSection
+      feedHref={feedPaths.inquiry(body.slug, inquiry.publicRef)}
+      target={{ thema: "anfrage", koerperschaft: body.slug, anfrage: inquiry.publicRef }}
+      what={subscriptionText.topicLabel.inquiry(reference, inquiry.title)}
+      more={
+        faction
+          ? [
+              {
+                label: `Alle Antworten auf Anfragen von ${faction.name}`,
+                feedHref: feedPaths.faction(body.slug, faction.id),
+                target: { thema: "fraktion", koerperschaft: body.slug, fraktion: faction.id },
+                subscribeLabel: "per E-Mail folgen",
+              },
+            ]
+          : []
+      }
+    />
+  );
 }

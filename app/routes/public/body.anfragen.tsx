@@ -1,3 +1,4 @@
+import { TableRegion } from "~/components/table-region";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DownloadLinks } from "~/components/download-links";
@@ -11,6 +12,10 @@ import { exportTexts } from "~/domain/texts/exports";
 import { statisticsTexts } from "~/domain/texts/statistics";
 import { LIST_CSV_MAX_ROWS } from "~/domain/csv";
 import { z } from "zod";
+import { FollowSection } from "~/components/subscriptions/FollowSection";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
+import { subscriptionText } from "~/domain/texts/subscriptions";
 import { listPublicInquiries } from "~/server/public/inquiries.server";
 import { publicListText } from "~/domain/texts/public-list";
 
@@ -34,6 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${t.heading}${page} – ${data.body.name} – Quaestio` },
     { name: "description", content: t.description(data.body.name, formatNumber(data.total)) },
+    feedAlternate(feedPaths.body(data.body.slug), feedText.linkTitle(data.body.name)),
   ];
 };
 
@@ -52,61 +58,63 @@ export default function BodyInquiries() {
       {items.length === 0 ? (
         <p>{t.empty(body.name)}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="inquiry-list">
-            <caption>
+        <TableRegion
+          className="inquiry-list"
+          caption={
+            <>
               {t.heading} – {body.name}
               {pageCount > 1 ? ` (Seite ${page} von ${pageCount})` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.itemColumn}</th>
-                <th scope="col">Von</th>
-                <th scope="col">Status</th>
-                <th scope="col">Eingang</th>
-                <th scope="col">Frist</th>
-                <th scope="col">Antwort</th>
+            </>
+          }
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t.itemColumn}</th>
+              <th scope="col">Von</th>
+              <th scope="col">Status</th>
+              <th scope="col">Eingang</th>
+              <th scope="col">Frist</th>
+              <th scope="col">Antwort</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.publicRef}>
+                <th scope="row" className="inquiry-list__title">
+                  <span className="inquiry-list__reference">{formatReference(item.typeName, item.reference)}</span>
+                  <Link to={`/${body.slug}/anfragen/${encodeURIComponent(item.publicRef)}`}>{item.title}</Link>
+                </th>
+                <td>{item.originators.join("; ")}</td>
+                <td>
+                  {inquiryStatusLabel(item.status, {
+                    lifecycle: item.lifecycle,
+                    decision: item.motionDecision,
+                    bodyKind: body.kind,
+                  })}
+                </td>
+                <td>
+                  {item.receivedOn ? (
+                    <DateText iso={item.receivedOn} />
+                  ) : item.submittedOn ? (
+                    <DateText iso={item.submittedOn} />
+                  ) : null}
+                </td>
+                <td>{item.dueOn ? <DateText iso={item.dueOn} /> : null}</td>
+                <td>
+                  {item.answer ? (
+                    <>
+                      {item.answer.documentReference
+                        ? formatReference(item.answer.documentKind, item.answer.documentReference)
+                        : (item.answer.documentKind ?? "Antwort")}
+                      <br />
+                      <DateText iso={item.answer.documentDate ?? item.answer.publishedOn} />
+                    </>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.publicRef}>
-                  <th scope="row" className="inquiry-list__title">
-                    <span className="inquiry-list__reference">{formatReference(item.typeName, item.reference)}</span>
-                    <Link to={`/${body.slug}/anfragen/${encodeURIComponent(item.publicRef)}`}>{item.title}</Link>
-                  </th>
-                  <td>{item.originators.join("; ")}</td>
-                  <td>
-                    {inquiryStatusLabel(item.status, {
-                      lifecycle: item.lifecycle,
-                      decision: item.motionDecision,
-                      bodyKind: body.kind,
-                    })}
-                  </td>
-                  <td>
-                    {item.receivedOn ? (
-                      <DateText iso={item.receivedOn} />
-                    ) : item.submittedOn ? (
-                      <DateText iso={item.submittedOn} />
-                    ) : null}
-                  </td>
-                  <td>{item.dueOn ? <DateText iso={item.dueOn} /> : null}</td>
-                  <td>
-                    {item.answer ? (
-                      <>
-                        {item.answer.documentReference
-                          ? formatReference(item.answer.documentKind, item.answer.documentReference)
-                          : (item.answer.documentKind ?? "Antwort")}
-                        <br />
-                        <DateText iso={item.answer.documentDate ?? item.answer.publishedOn} />
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
       <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
       {items.length ? (
@@ -116,6 +124,11 @@ export default function BodyInquiries() {
           note={exportTexts.listCsvNote(formatNumber(LIST_CSV_MAX_ROWS))}
         />
       ) : null}
+      <FollowSection
+        feedHref={feedPaths.body(body.slug)}
+        target={{ thema: "koerperschaft", koerperschaft: body.slug }}
+        what={subscriptionText.topicLabel.body(body.name)}
+      />
     </>
   );
 }

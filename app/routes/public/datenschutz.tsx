@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { PageHeader } from "~/components/page-header";
+import { subscriptionText } from "~/domain/texts/subscriptions";
 
 export const meta: MetaFunction = () => [{ title: "Datenschutz – Quaestio" }];
 
@@ -36,6 +37,9 @@ export default function PrivacyPolicy() {
         Ihnen auf der Fehlerseite angezeigt wird. Protokolle werden nach kurzer Zeit gelöscht und nicht mit anderen
         Daten zusammengeführt.
       </p>
+
+      <h2 id="abonnements">E-Mail-Abonnements</h2>
+      <p>{subscriptionText.privacyParagraph}</p>
 
       <h2>Veröffentlichte Dokumente</h2>
       <p>

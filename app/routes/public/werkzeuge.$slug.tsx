@@ -8,6 +8,10 @@ import { TableRegion } from "~/components/table-region";
 import { formatDate, formatNumber, formatReference } from "~/domain/format";
 import { assessmentResultLabels, deploymentVariantLabels, toolFactKeyLabels } from "~/domain/labels";
 import { toolTexts as t } from "~/domain/texts/tools";
+import { FollowSection } from "~/components/subscriptions/FollowSection";
+import { feedAlternate, feedPaths } from "~/domain/feed-paths";
+import { feedText } from "~/domain/texts/feeds";
+import { subscriptionText } from "~/domain/texts/subscriptions";
 import { loadToolPage } from "~/server/public/tools.server";
 
 const paramsSchema = z.object({
@@ -30,6 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${data.tool.name} – ${t.catalogueTitle} – Quaestio` },
     { name: "description", content: t.pageMetaDescription(data.tool.name) },
+    feedAlternate(feedPaths.tool(data.tool.slug), feedText.linkTitle(data.tool.name)),
   ];
 };
 
@@ -206,6 +211,11 @@ export default function ToolPage() {
           </TableRegion>
         )}
       </section>
+      <FollowSection
+        feedHref={feedPaths.tool(tool.slug)}
+        target={{ thema: "werkzeug", werkzeug: tool.slug }}
+        what={subscriptionText.topicLabel.tool(tool.name)}
+      />
       <p>
         <Link to="/werkzeuge">{t.backToCatalogue}</Link>
       </p>

@@ -16,6 +16,8 @@ export interface MailToDeliver {
   recipient: string;
   subject: string;
   bodyText: string;
+  /** One-click unsubscribe URL: sent as `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058). */
+  listUnsubscribe?: string | null;
 }
 
 export interface MailboxEntry {
@@ -24,6 +26,13 @@ export interface MailboxEntry {
   subject: string;
   bodyText: string;
   date: string;
+  /** The mail's List-Unsubscribe URL, when it has one. */
+  listUnsubscribe: string | null;
+}
+
+/** The headers of RFC 8058 one-click unsubscribe (RFC 2369 List-Unsubscribe with the POST marker). */
+export function unsubscribeHeaders(url: string | null | undefined): Record<string, string> {
+  return url ? { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {};
 }
 
 export type DeliverMail = (mail: MailToDeliver) => Promise<void>;
@@ -50,6 +59,7 @@ export const deliverMail: DeliverMail = async (mail) => {
     to: mail.recipient,
     subject: mail.subject,
     text: mail.bodyText,
+    headers: unsubscribeHeaders(mail.listUnsubscribe),
   };
   const url = config().smtpUrl;
   if (url) {
@@ -64,7 +74,7 @@ const emlBuilder = nodemailer.createTransport({ streamTransport: true, buffer: t
 
 async function writeToMailbox(
   mail: MailToDeliver,
-  message: { from: string; to: string; subject: string; text: string },
+  message: { from: string; to: string; subject: string; text: string; headers: Record<string, string> },
 ) {
   const dir = mailDirectory();
   await fs.mkdir(dir, { recursive: true });
@@ -78,6 +88,7 @@ async function writeToMailbox(
     subject: mail.subject,
     bodyText: mail.bodyText,
     date: date.toISOString(),
+    listUnsubscribe: mail.listUnsubscribe ?? null,
   };
   // The index entry is written last, so a listed mail always has its .eml file.
   await fs.writeFile(path.join(dir, `${base}.json`), JSON.stringify(entry));
@@ -113,6 +124,7 @@ export async function listMailbox(limit = 50): Promise<MailboxEntry[]> {
           subject: parsed.subject,
           bodyText: parsed.bodyText,
           date: String(parsed.date ?? ""),
+          listUnsubscribe: typeof parsed.listUnsubscribe === "string" ? parsed.listUnsubscribe : null,
         });
       }
     } catch {

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   bodyText: string;
   eventId?: number | null;
+  /** One-click unsubscribe URL (RFC 8058) of a subscription mail. */
+  listUnsubscribe?: string | null;
 }
 
 export async function enqueueMail(tx: Db | Tx, mail: OutgoingMail): Promise<number> {
@@ -20,6 +22,7 @@ export async function enqueueMail(tx: Db | Tx, mail: OutgoingMail): Promise<numb
       subject: mail.subject,
       bodyText: mail.bodyText,
       eventId: mail.eventId ?? null,
+      listUnsubscribe: mail.listUnsubscribe ?? null,
     })
     .returning({ id: outbox.id });
   return row!.id;

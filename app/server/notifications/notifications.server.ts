@@ -35,6 +35,7 @@ import type { Db, Tx } from "../core/db.server";
 import type { RecordedInquiryEvent } from "../core/events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { enqueueMail } from "../core/outbox.server";
+import { notifySubscribers } from "../subscriptions/notices.server";
 
 /** What notifications need to know about one inquiry, read inside the caller's transaction. */
 export interface InquiryNotificationContext {
@@ -301,6 +302,8 @@ async function latestRequester(tx: Tx, inquiryId: string): Promise<string | null
 }
 
 export async function notifyInquiryEvent(tx: Tx, event: RecordedInquiryEvent): Promise<void> {
+  // Anonymous e-mail subscribers of a public inquiry, its body, faction or tools (issue 14).
+  await notifySubscribers(tx, event);
   const targets = notificationTargets({ aggregateType: event.aggregateType, type: event.type, payload: event.payload });
   if (targets.length === 0) return;
   const inquiry = await loadInquiryContext(tx, event.inquiryId, event.bodyId);

@@ -62,7 +62,13 @@ export async function drainOutboxOnce(
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   for (const mail of claimed.sort((a, b) => a.id - b.id)) {
     try {
-      await deliver({ id: mail.id, recipient: mail.recipient, subject: mail.subject, bodyText: mail.bodyText });
+      await deliver({
+        id: mail.id,
+        recipient: mail.recipient,
+        subject: mail.subject,
+        bodyText: mail.bodyText,
+        listUnsubscribe: mail.listUnsubscribe,
+      });
       await db
         .update(outbox)
         .set({ status: "sent", sentAt: new Date(), lastError: null })

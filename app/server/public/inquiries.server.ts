@@ -106,7 +106,8 @@ export interface PublicInquiryDetail {
   questions: PublicQuestion[];
   agenda: PublicAgendaEntry[];
   answer: PublicAnswer | null;
-  timeline: { id: number; type: string; occurredOn: string; note: string | null }[];
+  /** `occurredAt` is the exact instant (ISO 8601), for the inquiry's Atom feed. */
+  timeline: { id: number; type: string; occurredOn: string; occurredAt: string; note: string | null }[];
   /** Tool facts that cite this inquiry's documents as their source. */
   toolFacts: CitedToolFact[];
 }
@@ -294,6 +295,7 @@ export async function loadPublicInquiry(
       id: row.id,
       type: row.type,
       occurredOn: isoDateInTimeZone(row.occurredAt, body.timeZone),
+      occurredAt: row.occurredAt.toISOString(),
       note: publicEventNote(row.type, row.payload),
     })),
     toolFacts: citedFacts,

@@ -1,0 +1,163 @@
+/**
+ * Every public page (issue 14) at 320 px and at 1280 px in one browser against one `npm start`: the document
+ * never scrolls sideways at 320 px (`scrollWidth <= clientWidth`, WCAG 1.4.10) and axe finds no serious or
+ * critical violation at either width. The pages are found as a reader finds them — the overview's links to
+ * every body, each body's list to every inquiry (17-9511 with its ministry × tool matrix among them), the
+ * tool catalogue to every tool — plus search with results, the accessibility, legal and feedback pages, the
+ * subscription pages and the 404 page. OParl (JSON) and the feeds (XML) are not pages. And one path by
+ * keyboard alone: search → result → answer page, with Tab and Enter, the focus always visible, never on body.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkA11y, launchBrowser, openPage, type RecordedPage } from "../support/browser";
+import { startApp, type RunningApp } from "../support/server";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const STATIC_PAGES = [
+  "/",
+  "/werkzeuge",
+  "/suche?q=Videokonferenz",
+  "/suche?q=Zoom",
+  "/barrierefreiheit",
+  "/barrierefreiheit/leichte-sprache",
+  "/barrierefreiheit/gebaerdensprache",
+  "/impressum",
+  "/datenschutz",
+  "/feedback",
+  "/abo?thema=werkzeug&werkzeug=zoom",
+  "/abo/bestaetigen/ungueltig",
+  "/abo/abmelden/ungueltig",
+];
+const NOT_FOUND = "/diese-seite-gibt-es-nicht";
+
+async function hrefs(page: Page, selector: string): Promise<string[]> {
+  const all = await page.locator(selector).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  return [...new Set(all)];
+}
+
+/** Every public page a reader reaches from the overview, the bodies' lists and the tool catalogue. */
+async function publicPages(page: Page): Promise<string[]> {
+  await page.goto(`${app.url}/`);
+  const bodyLists = (await hrefs(page, 'main a[href$="/anfragen"]')).filter((p) => /^\/[a-z0-9-]+\/anfragen$/.test(p));
+  const inquiries: string[] = [];
+  for (const list of bodyLists) {
+    for (let seite = 1; seite <= 20; seite++) {
+      await page.goto(`${app.url}${list}${seite > 1 ? `?seite=${seite}` : ""}`);
+      const found = (await hrefs(page, "main table a")).filter((p) => p.startsWith(`${list}/`));
+      inquiries.push(...found);
+      if ((await page.locator(`a[href="${list}?seite=${seite + 1}"]`).count()) === 0) break;
+    }
+  }
+  await page.goto(`${app.url}/werkzeuge`);
+  const toolPages = (await hrefs(page, "main table a")).filter((p) => /^\/werkzeuge\/[a-z0-9-]+$/.test(p));
+  return [...STATIC_PAGES, ...bodyLists, ...new Set(inquiries), ...toolPages];
+}
+
+async function sidewaysOverflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    // Name the widest culprits, so that a failure says where to look.
+    const wide = [...document.querySelectorAll("main *")]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .filter((el) => !el.closest("[role=region]"))
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+}
+
+describe("every public page", () => {
+  it("fits 320 px without sideways scrolling and passes axe at 320 and 1280 px", async () => {
+    const recorded: RecordedPage = await openPage(browser);
+    const { page } = recorded;
+    recorded.allowHttpError(NOT_FOUND, 404);
+    const pages = [...(await publicPages(page)), NOT_FOUND];
+    // The demo data: 4 bodies' lists, every seeded public inquiry (17-9511 among them), 16 tools.
+    expect(pages).toContain("/landtag-nrw/anfragen/17-9511");
+    expect(pages.filter((p) => p.startsWith("/werkzeuge/")).length).toBeGreaterThanOrEqual(16);
+    expect(pages.length).toBeGreaterThan(40);
+
+    const overflowing: string[] = [];
+    const axeFailures: string[] = [];
+    // Every page is checked before the test fails, so that one run names every page that needs a fix.
+    const axe = async (path: string, width: number) => {
+      try {
+        await checkA11y(page);
+      } catch (error) {
+        axeFailures.push(`${path} at ${width} px: ${(error as Error).message.split("\n").slice(0, 4).join(" ")}`);
+      }
+    };
+    for (const path of pages) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const response = await page.goto(`${app.url}${path}`);
+      expect(response?.status(), path).toBe(path === NOT_FOUND ? 404 : 200);
+      await axe(path, 1280);
+      await page.setViewportSize({ width: 320, height: 800 });
+      const overflow = await sidewaysOverflow(page);
+      if (overflow)
+        overflowing.push(`${path}: ${overflow.scrollWidth} > ${overflow.clientWidth} — ${overflow.wide.join(", ")}`);
+      await axe(path, 320);
+    }
+    expect(axeFailures, `axe failures:\n${axeFailures.join("\n")}`).toEqual([]);
+    expect(overflowing, `pages that scroll sideways at 320 px:\n${overflowing.join("\n")}`).toEqual([]);
+    recorded.assertNoPageErrors();
+    await recorded.close();
+  });
+});
+
+describe("keyboard only", () => {
+  /** Presses Tab until `matches` holds for the focused element; the focus is never on body and always visible. */
+  async function tabTo(page: Page, matches: (el: { tag: string; name: string; href: string }) => boolean) {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        return {
+          tag: el.tagName.toLowerCase(),
+          name: (el.getAttribute("name") ?? el.textContent ?? "").trim(),
+          href: el instanceof HTMLAnchorElement ? el.pathname : "",
+          visible: el.matches(":focus-visible"),
+        };
+      });
+      expect(focused, "the focus left the page's controls for body").not.toBeNull();
+      expect(focused!.visible, `focus on ${focused!.tag} "${focused!.name}" is not visible`).toBe(true);
+      if (matches(focused!)) return;
+    }
+    throw new Error("the element was not reached with Tab");
+  }
+
+  it("goes from the search to a result to the answer page with Tab and Enter", async () => {
+    const { page, assertNoPageErrors, close } = await openPage(browser);
+    await page.goto(`${app.url}/suche`);
+    await tabTo(page, (el) => el.tag === "input" && el.name === "q");
+    await page.keyboard.type("Videokonferenz");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/suche" && url.searchParams.get("q") === "Videokonferenz");
+    await page.locator(".search-hit").first().waitFor();
+    await tabTo(page, (el) => el.tag === "a" && /^\/[a-z0-9-]+\/anfragen\/[^/]+$/.test(el.href));
+    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === target);
+    expect(await page.locator("h1").count()).toBe(1);
+    // Onwards on the answer page: Tab still reaches a control, with the focus visible.
+    await tabTo(page, () => true);
+    assertNoPageErrors();
+    await close();
+  });
+});
