@@ -18,9 +18,11 @@ import {
   consultationRecommendations,
   consultations,
   inquiries,
+  inquiryTypes,
   memberships,
   organizations,
   questions,
+  signOffTemplateSteps,
   sources,
   toolFacts,
   toolInventories,
@@ -33,6 +35,7 @@ import {
   users,
   withholdings,
 } from "../../db/schema/index";
+import { chainFromTemplate, maySignStep } from "../../app/domain/sign-off";
 import { verifyPassword } from "../../app/server/accounts/passwords.server";
 import { backends, useTestDatabase } from "../support/db";
 
@@ -324,8 +327,9 @@ describe.each(backends())("demo data on %s", (backend) => {
   });
 
   it("creates fictional demo accounts with the shared password and no real names", async () => {
-    // Six roles in each of the four bodies, and a second faction member in Norderstedt for co-authoring.
-    expect(logins).toHaveLength(25);
+    // Six roles in each of the four bodies, a second faction member in Norderstedt for co-authoring and the
+    // four further signers of Norderstedt's six-step chain.
+    expect(logins).toHaveLength(29);
     expect(logins.every((l) => l.email.endsWith(".quaestio.example") && !l.mfa)).toBe(true);
     expect(logins.some((l) => l.role === "Fraktion" && l.body === "Norderstedt")).toBe(true);
     const [faction] = await t.db.select().from(users).where(eq(users.email, "fraktion@norderstedt.quaestio.example"));
@@ -345,7 +349,65 @@ describe.each(backends())("demo data on %s", (backend) => {
           logins.map((l) => l.email),
         ),
       );
-    expect(roles).toHaveLength(25);
+    expect(roles).toHaveLength(29);
+  });
+
+  it("gives every step of every configured sign-off chain (and of the default chain) a demo signer", async () => {
+    const demoMemberships = await t.db
+      .select({
+        email: users.email,
+        bodyId: memberships.bodyId,
+        organizationId: memberships.organizationId,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        inArray(
+          users.email,
+          logins.map((l) => l.email),
+        ),
+      );
+    const bodyRows = await t.db.select({ id: bodies.id, slug: bodies.slug }).from(bodies);
+    const typeRows = await t.db
+      .select({ bodyId: inquiryTypes.bodyId, templateId: inquiryTypes.signOffTemplateId })
+      .from(inquiryTypes);
+    const steps = await t.db.select().from(signOffTemplateSteps);
+    const leadOf = async (bodyId: string) => {
+      // The lead department of the body's demo work: where its demo clerk works.
+      const clerk = demoMemberships.find((m) => m.bodyId === bodyId && m.role === "clerk");
+      return clerk!.organizationId;
+    };
+    let checked = 0;
+    for (const type of typeRows) {
+      const template = steps.filter((s) => s.templateId === type.templateId);
+      const chain = chainFromTemplate(template, true);
+      const lead = await leadOf(type.bodyId);
+      for (const step of chain) {
+        const signers = demoMemberships.filter((m) =>
+          maySignStep([{ bodyId: m.bodyId, organizationId: m.organizationId, role: m.role }], type.bodyId, step, lead),
+        );
+        const body = bodyRows.find((b) => b.id === type.bodyId)!.slug;
+        expect(
+          signers.map((s) => s.email),
+          `${body}: ${step.label}`,
+        ).not.toEqual([]);
+        checked++;
+      }
+    }
+    // Norderstedt's form has six steps; the other bodies' types run the two-step default chain.
+    expect(checked).toBeGreaterThanOrEqual(6 + 2 * 3);
+    const norderstedt = bodyRows.find((b) => b.slug === "norderstedt")!;
+    const signerEmails = demoMemberships
+      .filter((m) => m.bodyId === norderstedt.id && ["department_head", "co_signer", "councillor"].includes(m.role))
+      .map((m) => m.email)
+      .sort();
+    expect(signerEmails).toEqual([
+      "amtsleitung@norderstedt.quaestio.example",
+      "dezernat@norderstedt.quaestio.example",
+      "fachbereichsleitung@norderstedt.quaestio.example",
+      "mitzeichnung@norderstedt.quaestio.example",
+    ]);
   });
 
   it("puts the second Norderstedt faction member in the same fictional faction as the first, without a second factor", async () => {
