@@ -7,7 +7,8 @@
 // The seed hashes through the server's own hashPassword on purpose: a second copy of the argon2id parameters
 // here could drift from what sign-in verifies (DESIGN.md §5: demo data is built through the server code).
 import { hashPassword } from "../../app/server/accounts/passwords.server";
-import { memberships, users } from "../schema/index";
+import { and, eq } from "drizzle-orm";
+import { memberships, organizations, users } from "../schema/index";
 import { first, insertOrganizations, type BodyAnchor, type OrganizationKind, type Tx } from "./support";
 
 export interface DemoLogin {
@@ -50,7 +51,10 @@ const extraFactionMembers: ReadonlyArray<{ slug: string; local: string; label: s
   { slug: "norderstedt", local: "fraktion2", label: "Fraktion (zweites Mitglied)" },
 ];
 
-/** Where a signer's membership is: the lead (answering) department, the executive, or an organisation by name. */
+/**
+ * Where a signer's membership is: the lead (answering) department, the executive, or an organisation by name
+ * (the body's own when it has one of that name, else created with `kind`).
+ */
 type SignerOrganization = "lead" | "executive" | { kind: OrganizationKind; name: string };
 
 /**
@@ -60,7 +64,8 @@ type SignerOrganization = "lead" | "executive" | { kind: OrganizationKind; name:
  * sign only in the lead department, the other roles anywhere in the body. Norderstedt's Mitteilungsvorlage
  * form (db/seed/norderstedt.ts) has two department-head steps (Fachbereichsleiter/in, Amtsleiter/in), the
  * co-signing Amt 11 (only for unplanned expenditure; the form names the office) and the
- * Stadtrat/Stadträtin (Dezernent/in). Listed after the body's other accounts.
+ * Stadtrat/Stadträtin (Dezernent/in). Norderstedt's contributing Amt 17 gets a clerk, so that a contribution
+ * can be requested and delivered with the demo logins. Listed after the body's other accounts.
  */
 const signerAccounts: ReadonlyArray<{
   slug: string;
@@ -90,6 +95,13 @@ const signerAccounts: ReadonlyArray<{
     label: "Dezernent/in (Stadtrat/Stadträtin)",
     role: "councillor",
     organization: { kind: "executive", name: "Dezernat (Demo)" },
+  },
+  {
+    slug: "norderstedt",
+    local: "zulieferung",
+    label: "Sachbearbeitung Amt 17 (beteiligtes Amt)",
+    role: "clerk",
+    organization: { kind: "department", name: "Amt 17" },
   },
 ];
 
@@ -222,7 +234,12 @@ export async function seedAccounts(
       else if (m.organization === "executive") organizationId = anchor.executiveId;
       else {
         const { kind, name } = m.organization;
-        signerOrganizations[name] ??= (await insertOrganizations(tx, anchor.bodyId, { org: { kind, name } })).org;
+        const [existing] = await tx
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(and(eq(organizations.bodyId, anchor.bodyId), eq(organizations.name, name)));
+        signerOrganizations[name] ??=
+          existing?.id ?? (await insertOrganizations(tx, anchor.bodyId, { org: { kind, name } })).org;
         organizationId = signerOrganizations[name]!;
       }
       const user = first(

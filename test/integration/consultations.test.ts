@@ -173,8 +173,8 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("saves a draft with ordered items, then submits: an event of the consultation, and the lead department hears of it", async () => {
       const dpo = await norderstedt("datenschutz");
       const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
-      // The demo data asked the DPO without the answer's lifecycle step (the answer stayed in drafting).
-      expect(answer.status).toBe("drafting");
+      // The demo data asked the DPO through the request command: the answer waits for the statement.
+      expect(answer.status).toBe("consultation");
       const [c] = await consultationsOf(answer.id);
       const saved = await saveStatement(dpo, c!.id, statement(c!.version), t.db);
       expect(saved.version).toBe(c!.version + 1);
@@ -203,16 +203,17 @@ describe.each(backends())("consultations on %s", (backend) => {
         { kind: "restriction", text: "Keine Aufzeichnung nicht öffentlicher Tagesordnungspunkte." },
       ]);
       expect(view.statementHtml).toContain("Bedenken");
+      // The statement was what the answer waited for: the lifecycle step back to drafting, on the answer.
       const after = await answerOf(NORDERSTEDT_ANSWERING);
-      expect(after.answer).toMatchObject({ status: "drafting", version: answer.version });
+      expect(after.answer).toMatchObject({ status: "drafting", version: answer.version + 1 });
       const [event] = await t.db
         .select()
         .from(events)
-        .where(and(eq(events.aggregateId, c!.id), eq(events.type, "consultation_answered")));
+        .where(and(eq(events.aggregateId, answer.id), eq(events.type, "consultation_answered")));
       expect(event).toMatchObject({
-        aggregateType: "consultation",
+        aggregateType: "answer",
         public: false,
-        payload: { consultationId: c!.id, verdict: "conditions", items: 2 },
+        payload: { from: "consultation", to: "drafting", consultationId: c!.id, verdict: "conditions", items: 2 },
       });
       expect(
         await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered"),
@@ -307,8 +308,10 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("a required statement blocks the sign-off until the DPO has answered", async () => {
       const clerk = await nrw("sachbearbeitung");
       const seeded = await answerOf(NRW_ANSWERING);
-      // Fixture: the demo's open DPO consultation is withdrawn, so the answer has no statement and none is open.
+      // Fixture: the demo's open DPO consultation is withdrawn (no command for that yet), so the answer has no
+      // statement and none is open, and it is back in drafting.
       await t.db.update(consultations).set({ status: "withdrawn" }).where(eq(consultations.answerId, seeded.answer.id));
+      await t.db.update(answers).set({ status: "drafting" }).where(eq(answers.id, seeded.answer.id));
       const { answer, inquiryId, typeId } = await answerOf(NRW_ANSWERING);
       await t.db.update(inquiryTypes).set({ requiresDpoConsultation: true }).where(eq(inquiryTypes.id, typeId));
       try {

@@ -328,8 +328,8 @@ describe.each(backends())("demo data on %s", (backend) => {
 
   it("creates fictional demo accounts with the shared password and no real names", async () => {
     // Six roles in each of the four bodies, a second faction member in Norderstedt for co-authoring and the
-    // four further signers of Norderstedt's six-step chain.
-    expect(logins).toHaveLength(29);
+    // four further signers of Norderstedt's six-step chain and a clerk of its contributing Amt 17.
+    expect(logins).toHaveLength(30);
     expect(logins.every((l) => l.email.endsWith(".quaestio.example") && !l.mfa)).toBe(true);
     expect(logins.some((l) => l.role === "Fraktion" && l.body === "Norderstedt")).toBe(true);
     const [faction] = await t.db.select().from(users).where(eq(users.email, "fraktion@norderstedt.quaestio.example"));
@@ -349,7 +349,7 @@ describe.each(backends())("demo data on %s", (backend) => {
           logins.map((l) => l.email),
         ),
       );
-    expect(roles).toHaveLength(29);
+    expect(roles).toHaveLength(30);
   });
 
   it("gives every step of every configured sign-off chain (and of the default chain) a demo signer", async () => {
