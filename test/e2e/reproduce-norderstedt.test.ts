@@ -92,8 +92,10 @@ async function publicView(page: Page) {
 
 /** Types paragraphs and bullet lists into a focused Tiptap editor, block by block. */
 async function typeBlocks(page: Page, toolbar: string, blocks: Block[]) {
+  let afterList = false;
   for (const [index, block] of blocks.entries()) {
-    if (index > 0) await page.keyboard.press("Enter");
+    if (index > 0 && !afterList) await page.keyboard.press("Enter");
+    afterList = block.list;
     if (!block.list) {
       await page.keyboard.insertText(block.texts[0]!);
       continue;
@@ -103,8 +105,8 @@ async function typeBlocks(page: Page, toolbar: string, blocks: Block[]) {
       if (i > 0) await page.keyboard.press("Enter");
       await page.keyboard.insertText(item);
     }
-    // An empty item ends the list.
-    await page.keyboard.press("Enter");
+    // The editor keeps an empty paragraph after a list at the end of the document: the next block goes there.
+    await page.keyboard.press("ArrowDown");
   }
 }
 

@@ -17,11 +17,14 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
+  events,
   inquiries,
   inquiryTypes,
   memberships,
   organizations,
   questions,
+  signatures,
+  signOffSteps,
   signOffTemplateSteps,
   sources,
   toolFacts,
@@ -324,6 +327,63 @@ describe.each(backends())("demo data on %s", (backend) => {
       .from(toolFacts)
       .where(sql`${toolFacts.quote} is null`);
     expect(unquoted[0]!.n).toBe(0);
+  });
+
+  it("builds the demo answers being answered through the commands: each with its chain, two waiting in it", async () => {
+    const answering = await t.db
+      .select({ title: inquiries.title, answerId: answers.id, status: answers.status })
+      .from(inquiries)
+      .innerJoin(answers, eq(answers.inquiryId, inquiries.id))
+      .where(eq(inquiries.status, "answering"));
+    expect(answering.length).toBeGreaterThanOrEqual(5);
+    const chainOf = async (answerId: string) =>
+      t.db
+        .select({ label: signOffSteps.label, status: signOffSteps.status, id: signOffSteps.id })
+        .from(signOffSteps)
+        .where(eq(signOffSteps.answerId, answerId))
+        .orderBy(asc(signOffSteps.position));
+    for (const a of answering) expect((await chainOf(a.answerId)).length, a.title).toBeGreaterThanOrEqual(2);
+
+    const waiting = answering.find((a) => a.title === "Ausfälle der städtischen Online-Dienste")!;
+    expect(waiting.status).toBe("sign_off");
+    const chain = await chainOf(waiting.answerId);
+    expect(chain.map((s) => `${s.label}: ${s.status}`)).toEqual([
+      "Sachbearbeiter/in: signed",
+      "Fachbereichsleiter/in: signed",
+      "Amtsleiter/in: pending",
+      "mitzeichnendes Amt: not_required",
+      "Stadtrat/Stadträtin: pending",
+      "Oberbürgermeisterin: pending",
+    ]);
+    // Both signatures vouch for the content as it stands, and were given by different demo accounts.
+    const [version] = await t.db
+      .select({ contentHash: answerVersions.contentHash })
+      .from(answerVersions)
+      .where(eq(answerVersions.answerId, waiting.answerId));
+    const given = await t.db
+      .select({ hash: signatures.contentHash, email: users.email })
+      .from(signatures)
+      .innerJoin(users, eq(users.id, signatures.userId))
+      .where(
+        inArray(
+          signatures.stepId,
+          chain.map((s) => s.id),
+        ),
+      );
+    expect(given.map((g) => g.email).sort()).toEqual([
+      "fachbereichsleitung@norderstedt.quaestio.example",
+      "sachbearbeitung@norderstedt.quaestio.example",
+    ]);
+    expect(given.every((g) => g.hash === version!.contentHash)).toBe(true);
+    const answerEvents = await t.db
+      .select({ type: events.type })
+      .from(events)
+      .where(eq(events.aggregateId, waiting.answerId))
+      .orderBy(asc(events.id));
+    expect(answerEvents.map((e) => e.type)).toEqual(["send_to_sign_off", "sign_off_signed", "sign_off_signed"]);
+
+    const withDpo = answering.find((a) => a.title === "Aufzeichnungen von Videokonferenzen")!;
+    expect(withDpo.status).toBe("consultation");
   });
 
   it("creates fictional demo accounts with the shared password and no real names", async () => {
