@@ -542,7 +542,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
         event: "return_for_revision",
       }),
     ).rejects.toMatchObject({ reason: "guard_failed", guard: "comment_given" });
-    // No sign-off chain is recorded for the demo answer, so it cannot be approved.
+    // Nobody has signed the demo answer's chain yet, so it cannot be approved.
     await expect(
       applyAnswerTransition(t.db, { ...base, actor: mayor, expectedVersion: sent.version, event: "approve" }),
     ).rejects.toMatchObject({
@@ -553,6 +553,8 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
       .select({ id: answerVersions.id })
       .from(answerVersions)
       .where(eq(answerVersions.answerId, answer!.id));
+    // Fixture: a one-step chain instead of the demo answer's own.
+    await t.db.delete(signOffSteps).where(eq(signOffSteps.answerId, answer!.id));
     const [step] = await t.db
       .insert(signOffSteps)
       .values({ answerId: answer!.id, position: 1, label: "Minister/in", status: "pending" })
