@@ -483,6 +483,8 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   it("moves an answer through its lifecycle with the same checks", async () => {
     // The demo answer in drafting (the other NRW demo answers wait for the DPO or are in sign-off).
     const inquiry = await inquiryByTitle("Datenschutzschulungen für Beschäftigte der Landesverwaltung");
+    // Fixture: an internal inquiry, so that the publication below has nothing for the public timeline.
+    await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.id, inquiry.id));
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiry.id));
     expect(answer!.status).toBe("drafting");
     const clerk = await nrw("sachbearbeitung");
