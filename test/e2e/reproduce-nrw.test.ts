@@ -203,8 +203,8 @@ describe("Landtag NRW Drucksache 17/9511 reproduced through the UI", () => {
       // --- the tool inventory: the table of answer 2 by CSV import, then the Anlage's matrix
       await clerk.page.goto(`${inquiryUrl}/werkzeuge`);
       await clerk.page.getByLabel("Spaltenüberschrift der Werkzeuge").fill("Videokonferenz-Tools");
-    await clerk.page.getByLabel("Spaltenüberschrift der Anzahl").fill("Arbeitsplätze");
-    await clerk.page.getByLabel("Beantwortet Frage Nr.").fill("2");
+      await clerk.page.getByLabel("Spaltenüberschrift der Anzahl").fill("Arbeitsplätze");
+      await clerk.page.getByLabel("Beantwortet Frage Nr.").fill("2");
       await clerk.page.getByRole("button", { name: "Verzeichnis speichern" }).click();
       await clerk.page.getByRole("heading", { name: "Tabelle einfügen oder CSV hochladen" }).waitFor(POLL);
       await clerk.page
