@@ -7,7 +7,8 @@
 // The seed hashes through the server's own hashPassword on purpose: a second copy of the argon2id parameters
 // here could drift from what sign-in verifies (DESIGN.md §5: demo data is built through the server code).
 import { hashPassword } from "../../app/server/accounts/passwords.server";
-import { memberships, users } from "../schema/index";
+import { and, eq } from "drizzle-orm";
+import { memberships, organizations, users } from "../schema/index";
 import { first, insertOrganizations, type BodyAnchor, type OrganizationKind, type Tx } from "./support";
 
 export interface DemoLogin {
@@ -50,6 +51,60 @@ const extraFactionMembers: ReadonlyArray<{ slug: string; local: string; label: s
   { slug: "norderstedt", local: "fraktion2", label: "Fraktion (zweites Mitglied)" },
 ];
 
+/**
+ * Where a signer's membership is: the lead (answering) department, the executive, or an organisation by name
+ * (the body's own when it has one of that name, else created with `kind`).
+ */
+type SignerOrganization = "lead" | "executive" | { kind: OrganizationKind; name: string };
+
+/**
+ * Signers of the steps of a body's configured sign-off chain that the role accounts above do not cover (they
+ * cover the clerk's and the mayor's steps, the whole default chain of the bodies without a template). The
+ * chain decides by role and organisation (app/domain/sign-off.ts, maySignStep): clerks and department heads
+ * sign only in the lead department, the other roles anywhere in the body. Norderstedt's Mitteilungsvorlage
+ * form (db/seed/norderstedt.ts) has two department-head steps (Fachbereichsleiter/in, Amtsleiter/in), the
+ * co-signing Amt 11 (only for unplanned expenditure; the form names the office) and the
+ * Stadtrat/Stadträtin (Dezernent/in). Norderstedt's contributing Amt 17 gets a clerk, so that a contribution
+ * can be requested and delivered with the demo logins. Listed after the body's other accounts.
+ */
+const signerAccounts: ReadonlyArray<{
+  slug: string;
+  local: string;
+  label: string;
+  role: MembershipRole;
+  organization: SignerOrganization;
+}> = [
+  {
+    slug: "norderstedt",
+    local: "fachbereichsleitung",
+    label: "Fachbereichsleitung",
+    role: "department_head",
+    organization: "lead",
+  },
+  { slug: "norderstedt", local: "amtsleitung", label: "Amtsleitung", role: "department_head", organization: "lead" },
+  {
+    slug: "norderstedt",
+    local: "mitzeichnung",
+    label: "Mitzeichnung (Amt 11)",
+    role: "co_signer",
+    organization: { kind: "department", name: "Amt 11" },
+  },
+  {
+    slug: "norderstedt",
+    local: "dezernat",
+    label: "Dezernent/in (Stadtrat/Stadträtin)",
+    role: "councillor",
+    organization: { kind: "executive", name: "Dezernat (Demo)" },
+  },
+  {
+    slug: "norderstedt",
+    local: "zulieferung",
+    label: "Sachbearbeitung Amt 17 (beteiligtes Amt)",
+    role: "clerk",
+    organization: { kind: "department", name: "Amt 17" },
+  },
+];
+
 const emailOf = (local: string, slug: string) => `${local}@${slug}.quaestio.example`;
 
 /** One body's logins in their order: the role accounts, then the extra faction members. */
@@ -63,6 +118,15 @@ function loginsOf(b: (typeof demoBodies)[number]): DemoLogin[] {
       mfa: false,
     })),
     ...extraFactionMembers
+      .filter((m) => m.slug === b.slug)
+      .map((m) => ({
+        role: m.label,
+        body: b.shortName,
+        email: emailOf(m.local, b.slug),
+        password: DEMO_PASSWORD,
+        mfa: false,
+      })),
+    ...signerAccounts
       .filter((m) => m.slug === b.slug)
       .map((m) => ({
         role: m.label,
@@ -91,6 +155,8 @@ export interface DemoAccounts {
   furtherFactionMembers: string[];
   /** The organisation each role's membership is in. */
   organizations: Record<DemoRoleKey, string>;
+  /** User ids of the further signers of the body's sign-off chain, by e-mail local part (e.g. "amtsleitung"). */
+  signers: Record<string, string>;
 }
 
 /**
@@ -158,7 +224,34 @@ export async function seedAccounts(
         .values({ userId: user.id, bodyId: anchor.bodyId, organizationId: created.faction!, role: "faction_member" });
       further.push(user.id);
     }
-    result[b.slug] = { users: ids, furtherFactionMembers: further, organizations: organizationFor };
+    const signers: Record<string, string> = {};
+    const signerOrganizations: Record<string, string> = {};
+    for (const m of signerAccounts.filter((x) => x.slug === b.slug)) {
+      const passwordHash = passwordHashes[hashIndex++];
+      if (!passwordHash) throw new Error("a password hash is missing for the demo accounts");
+      let organizationId: string;
+      if (m.organization === "lead") organizationId = organizationFor.clerk;
+      else if (m.organization === "executive") organizationId = anchor.executiveId;
+      else {
+        const { kind, name } = m.organization;
+        const [existing] = await tx
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(and(eq(organizations.bodyId, anchor.bodyId), eq(organizations.name, name)));
+        signerOrganizations[name] ??=
+          existing?.id ?? (await insertOrganizations(tx, anchor.bodyId, { org: { kind, name } })).org;
+        organizationId = signerOrganizations[name]!;
+      }
+      const user = first(
+        await tx
+          .insert(users)
+          .values({ email: emailOf(m.local, b.slug), displayName: `Demo ${m.label} (${b.shortName})`, passwordHash })
+          .returning({ id: users.id }),
+      );
+      await tx.insert(memberships).values({ userId: user.id, bodyId: anchor.bodyId, organizationId, role: m.role });
+      signers[m.local] = user.id;
+    }
+    result[b.slug] = { users: ids, furtherFactionMembers: further, organizations: organizationFor, signers };
   }
   return result;
 }

@@ -11,7 +11,6 @@ import {
   answerParts,
   answers,
   answerVersions,
-  consultations,
   deadlineExtensions,
   extensionRequests,
   inquiries,
@@ -23,7 +22,9 @@ import {
   questions,
 } from "../schema/index";
 import { eq } from "drizzle-orm";
-import type { BodyContext, Day, DemoCase, DemoStep } from "./demo-lifecycle";
+import { isoDateInTimeZone } from "../../app/domain/format";
+import { buildDemoAnswer } from "./demo-answers";
+import { addDays, type BodyContext, type Day, type DemoCase, type DemoStep } from "./demo-lifecycle";
 import { answeredEvents, first, insertEvents, paragraphs, richText, type SeedEvent, type Tx } from "./support";
 
 /** Every fictional case says so in its preamble. */
@@ -215,7 +216,6 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
       }
     } else if (step.event === "start_answering") {
       inquiryEvent("start_answering", at(t.day), actor, base, pub);
-      if (spec.draftAnswer) await insertDraftAnswer(tx, ctx, inquiry.id, questionRows[0]!.id, spec.draftAnswer, events);
     } else if (step.event === "extend_deadline") {
       const requestId = await requestExtension(step.requestedDay, t.facts.newDueOn!, step.reason);
       const grantedAt = at(t.day);
@@ -295,63 +295,15 @@ export async function insertDemoCase(tx: Tx, ctx: BodyContext, c: ResolvedCase):
     }
   }
   await insertEvents(tx, events);
-}
-
-async function insertDraftAnswer(
-  tx: Tx,
-  ctx: BodyContext,
-  inquiryId: string,
-  firstQuestionId: string,
-  draft: NonNullable<DemoCase["draftAnswer"]>,
-  events: SeedEvent[],
-) {
-  const u = ctx.body.accounts.users;
-  const lead = ctx.body.anchor.answeringDepartmentId!;
-  const answer = first(
-    await tx
-      .insert(answers)
-      .values({ bodyId: ctx.bodyId, inquiryId, status: "drafting", leadOrganizationId: lead })
-      .returning({ id: answers.id }),
-  );
-  const version = first(
-    await tx
-      .insert(answerVersions)
-      .values({ answerId: answer.id, versionNumber: 1, createdByUserId: u.clerk })
-      .returning({ id: answerVersions.id }),
-  );
-  const part = first(
-    await tx
-      .insert(answerParts)
-      .values({ versionId: version.id, position: 1, ...richText("body", paragraphs(draft.text)) })
-      .returning({ id: answerParts.id }),
-  );
-  await tx.insert(answerPartQuestions).values({ partId: part.id, questionId: firstQuestionId });
-  if (!draft.consultation) return;
-  const consultation = first(
-    await tx
-      .insert(consultations)
-      .values({
-        bodyId: ctx.bodyId,
-        answerId: answer.id,
-        kind: "dpo",
-        addresseeOrganizationId: ctx.body.accounts.organizations.dpo,
-        questionsPut: draft.consultation.questionsPut,
-        status: "requested",
-        requestedOn: ctx.isoDay(draft.consultation.day),
-      })
-      .returning({ id: consultations.id }),
-  );
-  // Logged on the consultation; the answer stays in drafting while the DPO is asked (no lifecycle step yet).
-  events.push({
-    bodyId: ctx.bodyId,
-    aggregateType: "consultation",
-    aggregateId: consultation.id,
-    type: "consultation_requested",
-    occurredOn: ctx.at(draft.consultation.day, 50),
-    public: false,
-    actorUserId: u.clerk,
-    payload: { answerId: answer.id, inquiryId },
-  });
+  // The answer of a case being answered, through the answer commands (db/seed/demo-answers.ts).
+  if (c.state === "answering")
+    await buildDemoAnswer(tx, {
+      inquiryId: inquiry.id,
+      accounts: ctx.body.accounts,
+      isoDay: ctx.isoDay,
+      realDay: (day) => addDays(isoDateInTimeZone(new Date(), ctx.timeZone), day),
+      draft: spec.draftAnswer ?? null,
+    });
 }
 
 async function insertPublishedAnswer(

@@ -69,9 +69,9 @@ export function landtagNrwDemo(anchor: BodyAnchor, accounts: DemoAccounts): Demo
           },
         ],
         draftAnswer: {
-          text: "Entwurf: Die Angaben der Ressorts liegen noch nicht vollständig vor.",
+          parts: ["Entwurf: Die Angaben der Ressorts liegen noch nicht vollständig vor."],
           consultation: {
-            day: -20,
+            dueDay: 3,
             questionsPut: "Bestehen gegen die zugelassenen Messenger-Dienste datenschutzrechtliche Bedenken?",
           },
         },
@@ -96,6 +96,25 @@ export function landtagNrwDemo(anchor: BodyAnchor, accounts: DemoAccounts): Demo
             reason: "Die Störungsstatistik des IT-Dienstleisters wird erst zum Monatsende ausgewertet.",
           },
         ],
+        // The DPO has given her statement; the Sachbearbeitung has signed, the Verwaltungsspitze is next.
+        draftAnswer: {
+          parts: [
+            "Die zentrale Videokonferenzinfrastruktur war im laufenden Jahr dreimal gestört, zusammen weniger als einen Arbeitstag.",
+            "Bei einer Störung können die Ressorts auf die Telefonkonferenzdienste des Landes ausweichen.",
+          ],
+          consultation: {
+            dueDay: 5,
+            questionsPut:
+              "Bestehen gegen die Ausweichlösung über Telefonkonferenzdienste datenschutzrechtliche Bedenken?",
+            answered: {
+              statement:
+                "Gegen die Ausweichlösung bestehen keine grundsätzlichen Bedenken, wenn die Einwahldaten nur dienstlich weitergegeben werden.",
+              verdict: "conditions",
+              restrictions: ["Einwahldaten nur an die Teilnehmenden der jeweiligen Besprechung weitergeben."],
+            },
+          },
+          signedSteps: 1,
+        },
       },
       {
         title: "Datenschutzschulungen für Beschäftigte der Landesverwaltung",
@@ -111,7 +130,7 @@ export function landtagNrwDemo(anchor: BodyAnchor, accounts: DemoAccounts): Demo
           { event: "assign", day: -4 },
           { event: "start_answering", day: -2 },
         ],
-        draftAnswer: { text: "Entwurf: Die Zahlen der Fortbildungsakademie werden angefordert." },
+        draftAnswer: { parts: ["Entwurf: Die Zahlen der Fortbildungsakademie werden angefordert."] },
       },
       {
         title: "Open-Source-Software in den Ministerien",

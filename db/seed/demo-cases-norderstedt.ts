@@ -62,9 +62,9 @@ export function norderstedtDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
           { event: "start_answering", day: -17 },
         ],
         draftAnswer: {
-          text: "Entwurf: Die Verwaltung stellt die Angaben derzeit bei den Ämtern zusammen.",
+          parts: ["Entwurf: Die Verwaltung stellt die Angaben derzeit bei den Ämtern zusammen."],
           consultation: {
-            day: -11,
+            dueDay: 6,
             questionsPut:
               "Bestehen gegen die Speicherung von Aufzeichnungen aus Videokonferenzen datenschutzrechtliche Bedenken?",
           },
@@ -118,6 +118,14 @@ export function norderstedtDemo(anchor: BodyAnchor, accounts: DemoAccounts): Dem
             reason: "Die Auswertung der Störungsprotokolle durch den IT-Dienstleister liegt noch nicht vor.",
           },
         ],
+        // In the sign-off chain: Sachbearbeiter/in and Fachbereichsleiter/in have signed, the Amtsleitung is next.
+        draftAnswer: {
+          parts: [
+            "Die Online-Dienste der Stadt waren im laufenden Jahr an vier Tagen für insgesamt elf Stunden nicht erreichbar.",
+            "Der IT-Dienstleister richtet bis zum Jahresende einen zweiten Serverstandort ein; Wartungsfenster werden künftig eine Woche vorher angekündigt.",
+          ],
+          signedSteps: 2,
+        },
       },
       {
         title: "Kosten der Videokonferenzlizenzen",

@@ -20,6 +20,7 @@ import { numberedReference, periodFor } from "../../app/domain/numbering";
 import type { Role } from "../../app/domain/policy";
 import { bodies, inquiryTypes, meetings, organizations, referenceCounters } from "../schema/index";
 import type { DemoAccounts } from "./accounts";
+import type { DemoDraftAnswer } from "./demo-answers";
 import { insertDemoCase, type ResolvedCase } from "./demo-case-rows";
 import { berlinNoon, first, type BodyAnchor, type Tx } from "./support";
 
@@ -60,8 +61,8 @@ export interface DemoCase {
   /** The body's second faction member is added as co-author on the day the draft is created. */
   coauthor?: boolean;
   steps: DemoStep[];
-  /** An answer being drafted: its first paragraph, and optionally a consultation of the DPO requested then. */
-  draftAnswer?: { text: string; consultation?: { day: Day; questionsPut: string } };
+  /** The answer being drafted (for a case that ends in "answering"), built through the answer commands. */
+  draftAnswer?: DemoDraftAnswer;
 }
 
 export interface DemoMeeting {
@@ -104,6 +105,7 @@ const LIFECYCLE_ROLE: Record<string, Role> = {
 export interface BodyContext {
   body: DemoBody;
   bodyId: string;
+  timeZone: string;
   today: string;
   /** An instant on a relative day; `seq` orders the events of one case within a day. */
   at(day: Day, seq: number): Date;
@@ -164,6 +166,7 @@ export async function seedDemoBody(tx: Tx, body: DemoBody, now: Date): Promise<v
   const ctx: BodyContext = {
     body,
     bodyId,
+    timeZone: bodyRow.timeZone,
     today,
     isoDay: (day) => addDays(today, day),
     at(day, seq) {

@@ -328,7 +328,8 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     });
     // The department head's dashboard lists the answer as waiting for their signature; the mayor's not yet.
     const bodyId = answer!.bodyId;
-    expect((await loadAnswerQueue(head, bodyId)).toSign).toEqual([
+    // (The demo data has an answer of its own waiting in this chain, at the Amtsleitung.)
+    expect((await loadAnswerQueue(head, bodyId)).toSign.filter((i) => i.inquiryId === inquiryId)).toEqual([
       expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" }),
     ]);
     expect((await loadAnswerQueue(mayor, bodyId)).toSign.map((i) => i.inquiryId)).not.toContain(inquiryId);

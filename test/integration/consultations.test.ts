@@ -173,8 +173,8 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("saves a draft with ordered items, then submits: an event of the consultation, and the lead department hears of it", async () => {
       const dpo = await norderstedt("datenschutz");
       const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
-      // The demo data asked the DPO without the answer's lifecycle step (the answer stayed in drafting).
-      expect(answer.status).toBe("drafting");
+      // The demo data asked the DPO through the request command: the answer waits for the statement.
+      expect(answer.status).toBe("consultation");
       const [c] = await consultationsOf(answer.id);
       const saved = await saveStatement(dpo, c!.id, statement(c!.version), t.db);
       expect(saved.version).toBe(c!.version + 1);
@@ -203,16 +203,17 @@ describe.each(backends())("consultations on %s", (backend) => {
         { kind: "restriction", text: "Keine Aufzeichnung nicht öffentlicher Tagesordnungspunkte." },
       ]);
       expect(view.statementHtml).toContain("Bedenken");
+      // The statement was what the answer waited for: the lifecycle step back to drafting, on the answer.
       const after = await answerOf(NORDERSTEDT_ANSWERING);
-      expect(after.answer).toMatchObject({ status: "drafting", version: answer.version });
+      expect(after.answer).toMatchObject({ status: "drafting", version: answer.version + 1 });
       const [event] = await t.db
         .select()
         .from(events)
-        .where(and(eq(events.aggregateId, c!.id), eq(events.type, "consultation_answered")));
+        .where(and(eq(events.aggregateId, answer.id), eq(events.type, "consultation_answered")));
       expect(event).toMatchObject({
-        aggregateType: "consultation",
+        aggregateType: "answer",
         public: false,
-        payload: { consultationId: c!.id, verdict: "conditions", items: 2 },
+        payload: { from: "consultation", to: "drafting", consultationId: c!.id, verdict: "conditions", items: 2 },
       });
       expect(
         await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered"),
@@ -307,9 +308,18 @@ describe.each(backends())("consultations on %s", (backend) => {
     it("a required statement blocks the sign-off until the DPO has answered", async () => {
       const clerk = await nrw("sachbearbeitung");
       const seeded = await answerOf(NRW_ANSWERING);
-      // Fixture: the demo's open DPO consultation is withdrawn, so the answer has no statement and none is open.
+      // Fixture: the demo's open DPO consultation is withdrawn (no command for that yet), so the answer has no
+      // statement and none is open, and it is back in drafting.
       await t.db.update(consultations).set({ status: "withdrawn" }).where(eq(consultations.answerId, seeded.answer.id));
+      await t.db.update(answers).set({ status: "drafting" }).where(eq(answers.id, seeded.answer.id));
       const { answer, inquiryId, typeId } = await answerOf(NRW_ANSWERING);
+      // The demo data's own requests and statements have told these two already.
+      const requestedBefore = (
+        await notificationsFor("datenschutz@landtag-nrw.quaestio.example", "consultation_requested")
+      ).length;
+      const answeredBefore = (
+        await notificationsFor("sachbearbeitung@landtag-nrw.quaestio.example", "consultation_answered")
+      ).length;
       await t.db.update(inquiryTypes).set({ requiresDpoConsultation: true }).where(eq(inquiryTypes.id, typeId));
       try {
         const overview = await loadConsultationOverview(clerk, inquiryId, t.db);
@@ -348,7 +358,7 @@ describe.each(backends())("consultations on %s", (backend) => {
         });
         expect(
           await notificationsFor("datenschutz@landtag-nrw.quaestio.example", "consultation_requested"),
-        ).toHaveLength(1);
+        ).toHaveLength(requestedBefore + 1);
         // A second request while the first is open is refused by the lifecycle (the answer is in consultation).
         await expect(
           requestConsultation(
@@ -384,7 +394,7 @@ describe.each(backends())("consultations on %s", (backend) => {
         });
         expect(
           await notificationsFor("sachbearbeitung@landtag-nrw.quaestio.example", "consultation_answered"),
-        ).toHaveLength(1);
+        ).toHaveLength(answeredBefore + 1);
         expect((await loadConsultationOverview(clerk, inquiryId, t.db)).requirement?.satisfied).toBe(true);
         const sent = await applyAnswerTransition(t.db, { ...send, expectedVersion: answered.answer.version });
         expect(sent.status).toBe("sign_off");

@@ -313,6 +313,7 @@ describe.each(backends())("demo lifecycle data on %s", (backend) => {
     const accounts = {
       users: { faction: none, councilOffice: none, clerk: none, dpo: none, executive: none, admin: none },
       furtherFactionMembers: [],
+      signers: {},
       organizations: { faction: none, councilOffice: none, clerk: none, dpo: none, executive: none, admin: none },
     };
     const anchor = {

@@ -17,10 +17,15 @@ import {
   bodies,
   consultationRecommendations,
   consultations,
+  events,
   inquiries,
+  inquiryTypes,
   memberships,
   organizations,
   questions,
+  signatures,
+  signOffSteps,
+  signOffTemplateSteps,
   sources,
   toolFacts,
   toolInventories,
@@ -33,6 +38,7 @@ import {
   users,
   withholdings,
 } from "../../db/schema/index";
+import { chainFromTemplate, maySignStep } from "../../app/domain/sign-off";
 import { verifyPassword } from "../../app/server/accounts/passwords.server";
 import { backends, useTestDatabase } from "../support/db";
 
@@ -323,9 +329,67 @@ describe.each(backends())("demo data on %s", (backend) => {
     expect(unquoted[0]!.n).toBe(0);
   });
 
+  it("builds the demo answers being answered through the commands: each with its chain, two waiting in it", async () => {
+    const answering = await t.db
+      .select({ title: inquiries.title, answerId: answers.id, status: answers.status })
+      .from(inquiries)
+      .innerJoin(answers, eq(answers.inquiryId, inquiries.id))
+      .where(eq(inquiries.status, "answering"));
+    expect(answering.length).toBeGreaterThanOrEqual(5);
+    const chainOf = async (answerId: string) =>
+      t.db
+        .select({ label: signOffSteps.label, status: signOffSteps.status, id: signOffSteps.id })
+        .from(signOffSteps)
+        .where(eq(signOffSteps.answerId, answerId))
+        .orderBy(asc(signOffSteps.position));
+    for (const a of answering) expect((await chainOf(a.answerId)).length, a.title).toBeGreaterThanOrEqual(2);
+
+    const waiting = answering.find((a) => a.title === "Ausfälle der städtischen Online-Dienste")!;
+    expect(waiting.status).toBe("sign_off");
+    const chain = await chainOf(waiting.answerId);
+    expect(chain.map((s) => `${s.label}: ${s.status}`)).toEqual([
+      "Sachbearbeiter/in: signed",
+      "Fachbereichsleiter/in: signed",
+      "Amtsleiter/in: pending",
+      "mitzeichnendes Amt: not_required",
+      "Stadtrat/Stadträtin: pending",
+      "Oberbürgermeisterin: pending",
+    ]);
+    // Both signatures vouch for the content as it stands, and were given by different demo accounts.
+    const [version] = await t.db
+      .select({ contentHash: answerVersions.contentHash })
+      .from(answerVersions)
+      .where(eq(answerVersions.answerId, waiting.answerId));
+    const given = await t.db
+      .select({ hash: signatures.contentHash, email: users.email })
+      .from(signatures)
+      .innerJoin(users, eq(users.id, signatures.userId))
+      .where(
+        inArray(
+          signatures.stepId,
+          chain.map((s) => s.id),
+        ),
+      );
+    expect(given.map((g) => g.email).sort()).toEqual([
+      "fachbereichsleitung@norderstedt.quaestio.example",
+      "sachbearbeitung@norderstedt.quaestio.example",
+    ]);
+    expect(given.every((g) => g.hash === version!.contentHash)).toBe(true);
+    const answerEvents = await t.db
+      .select({ type: events.type })
+      .from(events)
+      .where(eq(events.aggregateId, waiting.answerId))
+      .orderBy(asc(events.id));
+    expect(answerEvents.map((e) => e.type)).toEqual(["send_to_sign_off", "sign_off_signed", "sign_off_signed"]);
+
+    const withDpo = answering.find((a) => a.title === "Aufzeichnungen von Videokonferenzen")!;
+    expect(withDpo.status).toBe("consultation");
+  });
+
   it("creates fictional demo accounts with the shared password and no real names", async () => {
-    // Six roles in each of the four bodies, and a second faction member in Norderstedt for co-authoring.
-    expect(logins).toHaveLength(25);
+    // Six roles in each of the four bodies, a second faction member in Norderstedt for co-authoring and the
+    // four further signers of Norderstedt's six-step chain and a clerk of its contributing Amt 17.
+    expect(logins).toHaveLength(30);
     expect(logins.every((l) => l.email.endsWith(".quaestio.example") && !l.mfa)).toBe(true);
     expect(logins.some((l) => l.role === "Fraktion" && l.body === "Norderstedt")).toBe(true);
     const [faction] = await t.db.select().from(users).where(eq(users.email, "fraktion@norderstedt.quaestio.example"));
@@ -345,7 +409,65 @@ describe.each(backends())("demo data on %s", (backend) => {
           logins.map((l) => l.email),
         ),
       );
-    expect(roles).toHaveLength(25);
+    expect(roles).toHaveLength(30);
+  });
+
+  it("gives every step of every configured sign-off chain (and of the default chain) a demo signer", async () => {
+    const demoMemberships = await t.db
+      .select({
+        email: users.email,
+        bodyId: memberships.bodyId,
+        organizationId: memberships.organizationId,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        inArray(
+          users.email,
+          logins.map((l) => l.email),
+        ),
+      );
+    const bodyRows = await t.db.select({ id: bodies.id, slug: bodies.slug }).from(bodies);
+    const typeRows = await t.db
+      .select({ bodyId: inquiryTypes.bodyId, templateId: inquiryTypes.signOffTemplateId })
+      .from(inquiryTypes);
+    const steps = await t.db.select().from(signOffTemplateSteps);
+    const leadOf = async (bodyId: string) => {
+      // The lead department of the body's demo work: where its demo clerk works.
+      const clerk = demoMemberships.find((m) => m.bodyId === bodyId && m.role === "clerk");
+      return clerk!.organizationId;
+    };
+    let checked = 0;
+    for (const type of typeRows) {
+      const template = steps.filter((s) => s.templateId === type.templateId);
+      const chain = chainFromTemplate(template, true);
+      const lead = await leadOf(type.bodyId);
+      for (const step of chain) {
+        const signers = demoMemberships.filter((m) =>
+          maySignStep([{ bodyId: m.bodyId, organizationId: m.organizationId, role: m.role }], type.bodyId, step, lead),
+        );
+        const body = bodyRows.find((b) => b.id === type.bodyId)!.slug;
+        expect(
+          signers.map((s) => s.email),
+          `${body}: ${step.label}`,
+        ).not.toEqual([]);
+        checked++;
+      }
+    }
+    // Norderstedt's form has six steps; the other bodies' types run the two-step default chain.
+    expect(checked).toBeGreaterThanOrEqual(6 + 2 * 3);
+    const norderstedt = bodyRows.find((b) => b.slug === "norderstedt")!;
+    const signerEmails = demoMemberships
+      .filter((m) => m.bodyId === norderstedt.id && ["department_head", "co_signer", "councillor"].includes(m.role))
+      .map((m) => m.email)
+      .sort();
+    expect(signerEmails).toEqual([
+      "amtsleitung@norderstedt.quaestio.example",
+      "dezernat@norderstedt.quaestio.example",
+      "fachbereichsleitung@norderstedt.quaestio.example",
+      "mitzeichnung@norderstedt.quaestio.example",
+    ]);
   });
 
   it("puts the second Norderstedt faction member in the same fictional faction as the first, without a second factor", async () => {

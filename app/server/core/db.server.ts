@@ -3,6 +3,7 @@
  * machine needs nothing but Node; with DATABASE_URL set, a real PostgreSQL server is used through postgres.js.
  * Only app/server/ (and db/seed.ts, scripts) import this.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -164,8 +165,20 @@ export function connectDatabase(config: DatabaseConfig = databaseConfigFromEnv()
   return current;
 }
 
+/**
+ * A database (or an open transaction) that getDb() answers for the duration of one piece of work instead of
+ * the process-wide handle. The demo seed runs the server commands inside its one transaction this way: each
+ * command's own `transaction()` becomes a savepoint of the seed's, so the seed stays all-or-nothing.
+ */
+const scopedDatabase = new AsyncLocalStorage<Db>();
+
+/** Runs `work` with getDb() answering `db` (see scopedDatabase). */
+export function withDatabase<T>(db: Db | Tx, work: () => Promise<T>): Promise<T> {
+  return scopedDatabase.run(db as Db, work);
+}
+
 export async function getDb(): Promise<Db> {
-  return (await connectDatabase()).db;
+  return scopedDatabase.getStore() ?? (await connectDatabase()).db;
 }
 
 /** Lets tests and scripts install an already opened handle as the process-wide one. */
