@@ -327,6 +327,14 @@ export function pickStatus(random: Random, lifecycle: "inquiry" | "motion", open
   return open ? random.weighted(OPEN_INQUIRY_WEIGHTS) : random.weighted(CLOSED_INQUIRY_WEIGHTS);
 }
 
+/** Splits n by shares into whole numbers that add up to n. */
+export function splitCount(n: number, shares: number[]): number[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const counts = shares.map((s) => Math.floor((n * s) / total));
+  counts[0]! += n - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}
+
 // ---- rich text ------------------------------------------------------------------------------------
 
 function escapeHtml(text: string): string {

@@ -17,7 +17,7 @@ import { openDatabase, type DatabaseHandle } from "../../app/server/core/db.serv
 import { isDemoDataPresent, seedDemoData } from "../../db/seed";
 import { bulkWriter, type BulkWriter } from "./corpus-bulk";
 import { addInquiry, createTables, type BodyContext, type OrgRef, type ToolRef, type TypeContext } from "./corpus-rows";
-import { OPEN_SHARE, Random } from "./corpus-text";
+import { OPEN_SHARE, Random, splitCount } from "./corpus-text";
 
 export interface CorpusProgress {
   inquiries: number;
@@ -245,14 +245,6 @@ async function generateInto(handle: DatabaseHandle, options: CorpusOptions): Pro
     seedSeconds,
     analyzeSeconds: (performance.now() - analyzeStarted) / 1000,
   };
-}
-
-/** Splits n by shares into whole numbers that add up to n. */
-export function splitCount(n: number, shares: number[]): number[] {
-  const total = shares.reduce((a, b) => a + b, 0);
-  const counts = shares.map((s) => Math.floor((n * s) / total));
-  counts[0]! += n - counts.reduce((a, b) => a + b, 0);
-  return counts;
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
