@@ -7,9 +7,11 @@ declare module "autocannon" {
     headers?: Record<string, string>;
   }
   interface Result {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
     non2xx: number;
+    timeouts: number;
+    errors: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

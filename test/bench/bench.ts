@@ -97,9 +97,11 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 
 interface Cannon {
   rps: number;
-  p50: number;
-  p99: number;
+  p50: number | null;
+  p99: number | null;
   non2xx: number;
+  /** Timeouts and connection errors. */
+  unanswered: number;
 }
 
 async function cannon(url: string, cookie?: string): Promise<Cannon> {
@@ -109,7 +111,15 @@ async function cannon(url: string, cookie?: string): Promise<Cannon> {
     duration: settings.duration,
     headers: cookie ? { cookie } : {},
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  // No response within the run (every request slower than the run): no latency to report, not 0 ms.
+  const none = result.requests.total === 0;
+  return {
+    rps: result.requests.average,
+    p50: none ? null : result.latency.p50,
+    p99: none ? null : result.latency.p99,
+    non2xx: result.non2xx,
+    unanswered: result.timeouts + result.errors,
+  };
 }
 
 export interface TargetResult {
@@ -269,11 +279,16 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
       result.appRps = median(appRuns.map((c) => c.rps));
       result.plainRps = median(plainRuns.map((c) => c.rps));
       result.ratioPercent = ratioPercent(result.appRps, result.plainRps);
-      result.p50 = median(appRuns.map((c) => c.p50));
-      result.p99 = median(appRuns.map((c) => c.p99));
+      const answered = appRuns.filter((c) => c.p50 !== null);
+      result.p50 = answered.length ? median(answered.map((c) => c.p50!)) : null;
+      result.p99 = answered.length ? median(answered.map((c) => c.p99!)) : null;
       result.non2xx = appRuns.reduce((sum, c) => sum + c.non2xx, 0);
+      const unanswered = appRuns.reduce((sum, c) => sum + c.unanswered, 0);
+      if (answered.length < appRuns.length || unanswered) {
+        result.note = `${appRuns.length - answered.length} of ${appRuns.length} runs without any response; ${unanswered} timeouts/errors`;
+      }
       log(
-        `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
+        `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), p50 ${result.p50 ?? "–"} ms, p99 ${result.p99 ?? "–"} ms,${result.note ? ` (${result.note})` : ""} ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
       );
     }
   } finally {

@@ -50,18 +50,18 @@ const number = (value: number | null | undefined, digits = 0) =>
 /** One Markdown row per page: req/s (share of plain) · p50/p99 ms · statements · size. */
 export function markdownTable(pages: readonly PageResult[]): string {
   const lines = [
-    "| page | status | app req/s | plain req/s | % of plain | p50 / p99 ms | statements | kB |",
-    "|---|---|---|---|---|---|---|---|",
+    "| page | status | app req/s | plain req/s | % of plain | p50 / p99 ms | statements | kB | note |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const p of pages) {
     if (!p.present) {
-      lines.push(`| ${p.name} \`${p.path}\` | ${p.status} | not present | | | | | |`);
+      lines.push(`| ${p.name} \`${p.path}\` | ${p.status} | ${p.note ?? "not present"} | | | | | | |`);
       continue;
     }
     const ratio =
       p.ratioPercent === null ? "–" : `${p.ratioPercent < 1 ? p.ratioPercent.toFixed(2) : p.ratioPercent.toFixed(1)} %`;
     lines.push(
-      `| ${p.name} \`${p.path}\` | ${p.status}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} | ${number(p.appRps, 1)} | ${number(p.plainRps)} | ${ratio} | ${number(p.p50)} / ${number(p.p99)} | ${number(p.statements)} | ${number(p.bytes / 1024, 1)} |`,
+      `| ${p.name} \`${p.path}\` | ${p.status}${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""} | ${number(p.appRps, 1)} | ${number(p.plainRps)} | ${ratio} | ${number(p.p50)} / ${number(p.p99)} | ${number(p.statements)} | ${number(p.bytes / 1024, 1)} | ${p.note ?? ""} |`,
     );
   }
   return lines.join("\n");

@@ -63,7 +63,7 @@ describe("bench statistics", () => {
       },
     ]);
     expect(table).toContain("| Statistik `/x/statistik` | 404 | not present |");
-    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 120 / 250 | 3 | 2.0 |");
+    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 120 / 250 | 3 | 2.0 |  |");
   });
 });
 
