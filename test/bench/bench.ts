@@ -39,7 +39,8 @@ import {
   recreatePostgresDatabase,
   type CorpusResult,
 } from "./corpus";
-import { markdownTable, median, ratioPercent, type PageResult } from "./stats";
+import { writeLatest, type TargetResult } from "./results";
+import { median, ratioPercent, type PageResult } from "./stats";
 
 type Role = "public" | "councilOffice" | "faction";
 
@@ -50,6 +51,8 @@ interface Page {
   as?: Role;
   /** The status that counts as present (404 for the not-found page). */
   expect?: number;
+  /** What non-2xx answers mean on this page, shown when there are any. */
+  non2xxNote?: string;
 }
 
 /** The pages measured, in order. Add a page here. */
@@ -64,7 +67,11 @@ export const PAGES: Page[] = [
   { name: "404", path: "/norderstedt/anfragen/gibt-es-nicht", expect: 404 },
   { name: "Ratsbüro-Arbeitsbereich", path: "/arbeitsbereich", as: "councilOffice" },
   { name: "Fraktions-Arbeitsbereich", path: "/arbeitsbereich", as: "faction" },
-  { name: "Suche", path: "/suche?q=Videokonferenz" },
+  {
+    name: "Suche",
+    path: "/suche?q=Videokonferenz",
+    non2xxNote: "non-2xx are 429 answers of the search rate limit (per client IP)",
+  },
   { name: "Werkzeuge", path: "/werkzeuge" },
   { name: "Werkzeug", path: "/werkzeuge/zoom" },
   { name: "OParl Bodies", path: "/oparl/v1/bodies" },
@@ -120,20 +127,6 @@ async function cannon(url: string, cookie?: string): Promise<Cannon> {
     non2xx: result.non2xx,
     unanswered: result.timeouts + result.errors,
   };
-}
-
-export interface TargetResult {
-  target: string;
-  date: string;
-  commit: string;
-  settings: Omit<typeof settings, "databaseUrl" | "targets">;
-  machine: { cpus: number; loadAverageAtStart: number[] };
-  startEmptyMs: number;
-  startExistingMs: number;
-  rssAtRestMb: number | null;
-  rssPeakMb: number | null;
-  corpus: CorpusResult;
-  pages: PageResult[];
 }
 
 async function runTarget(kind: string): Promise<TargetResult> {
@@ -284,9 +277,14 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
       result.p99 = answered.length ? median(answered.map((c) => c.p99!)) : null;
       result.non2xx = appRuns.reduce((sum, c) => sum + c.non2xx, 0);
       const unanswered = appRuns.reduce((sum, c) => sum + c.unanswered, 0);
+      const notes: string[] = [];
       if (answered.length < appRuns.length || unanswered) {
-        result.note = `${appRuns.length - answered.length} of ${appRuns.length} runs without any response; ${unanswered} timeouts/errors`;
+        notes.push(
+          `${appRuns.length - answered.length} of ${appRuns.length} runs without any response; ${unanswered} timeouts/errors`,
+        );
       }
+      if (result.non2xx && page.non2xxNote) notes.push(page.non2xxNote);
+      if (notes.length) result.note = notes.join("; ");
       log(
         `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), p50 ${result.p50 ?? "–"} ms, p99 ${result.p99 ?? "–"} ms,${result.note ? ` (${result.note})` : ""} ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
       );
@@ -323,22 +321,6 @@ function gitCommit(): string {
   }
 }
 
-export function targetMarkdown(result: TargetResult): string {
-  const c = result.corpus;
-  return [
-    `### ${result.target === "pglite" ? "PGlite (embedded)" : "PostgreSQL server"} — ${c.n.toLocaleString("en")} inquiries, ${result.date.slice(0, 16).replace("T", " ")} UTC, commit ${result.commit}`,
-    "",
-    `autocannon ${result.settings.connections} connections × ${result.settings.duration} s, median of ${result.settings.repeats}; load average at start ${result.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(" / ")} on ${result.machine.cpus} CPUs.`,
-    "",
-    markdownTable(result.pages),
-    "",
-    `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s`,
-    `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
-    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, ANALYZE ${c.analyzeSeconds.toFixed(1)} s`,
-    "",
-  ].join("\n");
-}
-
 async function main() {
   log(
     `N=${settings.n}, Ziele ${settings.targets.join(", ")}, ${settings.repeats}× ${settings.duration} s, ${settings.connections} Verbindungen`,
@@ -355,25 +337,7 @@ async function main() {
     log(`${kind}: ${path.relative(root, file)} geschrieben`);
     if (kind === "postgres" && env.BENCH_KEEP_DATABASE !== "1") await dropPostgresDatabase(settings.databaseUrl);
   }
-  // The newest result of each target (this run's, or an earlier run's for a target not run now).
-  const latest = ["postgres", "pglite"].flatMap((kind) => {
-    const mine = results.find((r) => r.target === kind);
-    if (mine) return [mine];
-    const files = fs
-      .readdirSync(outDir)
-      .filter((f) => f.endsWith(`-${kind}.json`))
-      .sort();
-    const newest = files.at(-1);
-    return newest ? [JSON.parse(fs.readFileSync(path.join(outDir, newest), "utf8")) as TargetResult] : [];
-  });
-  const markdown = [
-    "# Benchmark — latest results",
-    "",
-    "Written by `npm run bench` (test/bench/bench.ts), the newest run of each target. Throughput is compared with a plain `node:http` server sending the same bytes in the same run; p50/p99 are the app's latencies; statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present.",
-    "",
-    ...latest.map(targetMarkdown),
-  ].join("\n");
-  fs.writeFileSync(path.join(outDir, "latest.md"), markdown);
+  writeLatest(outDir, results);
   log("bench/results/latest.md geschrieben");
 }
 
