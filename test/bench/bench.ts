@@ -337,7 +337,7 @@ async function main() {
     log(`${kind}: ${path.relative(root, file)} geschrieben`);
     if (kind === "postgres" && env.BENCH_KEEP_DATABASE !== "1") await dropPostgresDatabase(settings.databaseUrl);
   }
-  writeLatest(outDir, results);
+  await writeLatest(outDir, results);
   log("bench/results/latest.md geschrieben");
 }
 

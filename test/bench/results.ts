@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import type { CorpusResult } from "./corpus";
 import { markdownTable, type PageResult } from "./stats";
 
@@ -50,7 +51,7 @@ export function targetMarkdown(result: TargetResult): string {
 }
 
 /** The newest result of each target: this run's, or an earlier run's for a target not run now. */
-export function writeLatest(outDir: string, results: TargetResult[] = []) {
+export async function writeLatest(outDir: string, results: TargetResult[] = []) {
   const latest = ["postgres", "pglite"].flatMap((kind) => {
     const mine = results.find((r) => r.target === kind);
     if (mine) return [mine];
@@ -80,10 +81,13 @@ export function writeLatest(outDir: string, results: TargetResult[] = []) {
   const to = text.indexOf(end);
   if (from >= 0 && to > from) {
     const shifted = tables.replace(/^### /gm, "#### ");
-    fs.writeFileSync(readme, `${text.slice(0, from + start.length)}\n\n${shifted}\n${text.slice(to)}`);
+    // Formatted as `npm run lint` expects (prettier aligns the table columns).
+    const updated = `${text.slice(0, from + start.length)}\n\n${shifted}\n${text.slice(to)}`;
+    const options = (await prettier.resolveConfig(readme)) ?? {};
+    fs.writeFileSync(readme, await prettier.format(updated, { ...options, filepath: readme }));
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  writeLatest(path.join(root, "bench/results"));
+  await writeLatest(path.join(root, "bench/results"));
 }
