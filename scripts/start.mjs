@@ -190,6 +190,7 @@ async function createApp(build) {
 
   // Remix gets a Request built from the checked host and the body the guards have already read and counted.
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
   app.all("*", async (req, res, next) => {
     try {
       const controller = new AbortController();
@@ -214,10 +215,19 @@ async function createApp(build) {
       };
       // Anonymous requests for public pages may be answered from the page cache without rendering.
       const servePublicPage = build.entry.module.servePublicPage;
-      const response =
+      const render = () =>
         typeof servePublicPage === "function"
-          ? await servePublicPage(request, (each) => handleRequest(each, loadContext))
-          : await handleRequest(request, loadContext);
+          ? servePublicPage(request, (each) => handleRequest(each, loadContext))
+          : handleRequest(request, loadContext);
+      // QUAESTIO_COUNT_STATEMENTS=1 (benchmark only): the number of SQL statements this request sent.
+      let response;
+      if (countStatements) {
+        const counted = await build.entry.module.countStatementsOf(render);
+        response = counted.value;
+        res.setHeader("X-Statement-Count", String(counted.statements));
+      } else {
+        response = await render();
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);

@@ -67,6 +67,7 @@ const envSchema = z.object({
   ATTACHMENT_MAX_BYTES: count("ATTACHMENT_MAX_BYTES", DEFAULT_ATTACHMENT_MAX_BYTES, 1),
   // Lenient as before: a value below one second (or no number) means the default.
   DEADLINE_SCAN_MS: z.string().optional(),
+  QUAESTIO_COUNT_STATEMENTS: optional,
 });
 
 export interface Config {
@@ -99,6 +100,8 @@ export interface Config {
   outboxPollMs: number;
   deadlineScanMs: number;
   attachmentMaxBytes: number;
+  /** QUAESTIO_COUNT_STATEMENTS=1 (benchmark only): count SQL statements per request (X-Statement-Count). */
+  countStatements: boolean;
 }
 
 /** Parses and checks an environment; throws a ConfigurationError naming the first variable that is wrong. */
@@ -135,6 +138,7 @@ export function configFrom(env: Env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     deadlineScanMs: Number.isFinite(scan) && scan >= 1_000 ? scan : DEFAULT_DEADLINE_SCAN_MS,
+    countStatements: e.QUAESTIO_COUNT_STATEMENTS === "1",
   };
 }
 

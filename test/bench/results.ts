@@ -1,0 +1,93 @@
+/**
+ * Result files of `npm run bench`: bench/results/latest.md from the newest JSON of each target, and the same
+ * tables in README.md between the markers <!-- bench:latest --> and <!-- /bench:latest -->.
+ *   tsx test/bench/results.ts   rewrites both from the JSON files already there
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
+import type { CorpusResult } from "./corpus";
+import { markdownTable, type PageResult } from "./stats";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface TargetResult {
+  target: string;
+  date: string;
+  commit: string;
+  settings: {
+    n: number;
+    duration: number;
+    repeats: number;
+    connections: number;
+    pgliteDir: string;
+    seed: number;
+    pages: string[] | null;
+  };
+  machine: { cpus: number; loadAverageAtStart: number[] };
+  startEmptyMs: number;
+  startExistingMs: number;
+  rssAtRestMb: number | null;
+  rssPeakMb: number | null;
+  corpus: CorpusResult;
+  pages: PageResult[];
+}
+
+export function targetMarkdown(result: TargetResult): string {
+  const c = result.corpus;
+  return [
+    `### ${result.target === "pglite" ? "PGlite (embedded)" : "PostgreSQL server"} — ${c.n.toLocaleString("en")} inquiries, ${result.date.slice(0, 16).replace("T", " ")} UTC, commit ${result.commit}`,
+    "",
+    `autocannon ${result.settings.connections} connections × ${result.settings.duration} s, median of ${result.settings.repeats}; load average at start ${result.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(" / ")} on ${result.machine.cpus} CPUs.`,
+    "",
+    markdownTable(result.pages),
+    "",
+    `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s`,
+    `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
+    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, ANALYZE ${c.analyzeSeconds.toFixed(1)} s`,
+    "",
+  ].join("\n");
+}
+
+/** The newest result of each target: this run's, or an earlier run's for a target not run now. */
+export async function writeLatest(outDir: string, results: TargetResult[] = []) {
+  const latest = ["postgres", "pglite"].flatMap((kind) => {
+    const mine = results.find((r) => r.target === kind);
+    if (mine) return [mine];
+    const files = fs
+      .readdirSync(outDir)
+      .filter((f) => f.endsWith(`-${kind}.json`))
+      .sort();
+    const newest = files.at(-1);
+    return newest ? [JSON.parse(fs.readFileSync(path.join(outDir, newest), "utf8")) as TargetResult] : [];
+  });
+  const tables = latest.map(targetMarkdown).join("\n");
+  fs.writeFileSync(
+    path.join(outDir, "latest.md"),
+    [
+      "# Benchmark — latest results",
+      "",
+      "Written by `npm run bench` (test/bench/bench.ts), the newest run of each target. Throughput is compared with a plain `node:http` server sending the same bytes in the same run; p50/p99 are the app's latencies; statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present. Before/after: `before-d02fe8b.md`.",
+      "",
+      tables,
+    ].join("\n"),
+  );
+  const readme = path.join(root, "README.md");
+  const text = fs.readFileSync(readme, "utf8");
+  const start = "<!-- bench:latest -->";
+  const end = "<!-- /bench:latest -->";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) {
+    const shifted = tables.replace(/^### /gm, "#### ");
+    // Formatted as `npm run lint` expects (prettier aligns the table columns).
+    const updated = `${text.slice(0, from + start.length)}\n\n${shifted}\n${text.slice(to)}`;
+    const options = (await prettier.resolveConfig(readme)) ?? {};
+    fs.writeFileSync(readme, await prettier.format(updated, { ...options, filepath: readme }));
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await writeLatest(path.join(root, "bench/results"));
+}
