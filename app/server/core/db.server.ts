@@ -88,7 +88,9 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
         `ist sie von einem anderen Quaestio-Prozess geöffnet oder beschädigt? Beenden Sie den anderen Prozess oder wählen Sie ein anderes Verzeichnis.`,
     );
   }
-  const db = runHooksAfterCommit(drizzlePglite(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db);
+  const db = runHooksAfterCommit(
+    drizzlePglite(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db,
+  );
   let closed = false;
   return {
     kind: "pglite",
@@ -166,7 +168,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         `prüfen Sie Adresse, Port, Benutzer und ob der Server läuft.`,
     );
   }
-  const db = runHooksAfterCommit(drizzlePostgres(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db);
+  const db = runHooksAfterCommit(
+    drizzlePostgres(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db,
+  );
   return {
     kind: "postgres",
     db,
