@@ -4,8 +4,7 @@ CREATE TABLE "inquiry_counts" (
 	"status" "inquiry_status" NOT NULL,
 	"is_public" boolean NOT NULL,
 	"count" bigint DEFAULT 0 NOT NULL,
-	CONSTRAINT "inquiry_counts_body_id_type_id_status_is_public_pk" PRIMARY KEY("body_id","type_id","status","is_public"),
-	CONSTRAINT "inquiry_counts_non_negative" CHECK ("inquiry_counts"."count" >= 0)
+	CONSTRAINT "inquiry_counts_body_id_type_id_status_is_public_pk" PRIMARY KEY("body_id","type_id","status","is_public")
 );
 --> statement-breakpoint
 CREATE TABLE "overdue_reminders_done" (

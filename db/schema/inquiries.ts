@@ -120,8 +120,12 @@ export const inquiries = pgTable(
       t.updatedAt.desc().nullsFirst(),
       t.id,
     ),
-    index("inquiries_open_due_idx").on(t.dueOn, t.id).where(sql`status in ${openStatusList}`),
-    index("inquiries_body_open_due_idx").on(t.bodyId, t.dueOn, t.id).where(sql`status in ${openStatusList}`),
+    index("inquiries_open_due_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`status in ${openStatusList}`),
+    index("inquiries_body_open_due_idx")
+      .on(t.bodyId, t.dueOn, t.id)
+      .where(sql`status in ${openStatusList}`),
     index("inquiries_body_lead_status_idx").on(t.bodyId, t.leadOrganizationId, t.status),
   ],
 );
@@ -143,10 +147,9 @@ export const inquiryCounts = pgTable(
     isPublic: boolean().notNull(),
     count: bigint({ mode: "number" }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.bodyId, t.typeId, t.status, t.isPublic] }),
-    check("inquiry_counts_non_negative", sql`${t.count} >= 0`),
-  ],
+  // No CHECK (count >= 0): INSERT … ON CONFLICT checks constraints on the proposed row before it finds the
+  // conflict, and the trigger's one ordered upsert proposes negative deltas.
+  (t) => [primaryKey({ columns: [t.bodyId, t.typeId, t.status, t.isPublic] })],
 );
 
 /** Gapless counter per body, type and period; incremented in the submitting transaction. */

@@ -1,3 +1,4 @@
+import { sectionListHref } from "~/domain/dashboard";
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
@@ -9,11 +10,18 @@ type Office = NonNullable<BodyDashboard["office"]>;
 const c = dashboardText.columns;
 
 /** Council office: intake, overdue by lead department, due this week, pending extension requests. */
-export function OfficeSections({ idPrefix, office }: { idPrefix: string; office: Office }) {
+export function OfficeSections({ idPrefix, bodySlug, office }: { idPrefix: string; bodySlug: string; office: Office }) {
   const { intake, overdue, dueThisWeek, extensionRequests } = office;
   return (
     <>
-      <DashboardSection idPrefix={idPrefix} section="office_intake" total={intake.total} shown={intake.items.length}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="office_intake"
+        capped={intake.capped}
+        listHref={sectionListHref(bodySlug, "office_intake")}
+        total={intake.total}
+        shown={intake.items.length}
+      >
         <DashboardTable
           caption={dashboardSectionText.office_intake.caption}
           head={[c.received, c.reference, c.title, c.due]}
@@ -24,6 +32,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_overdue_by_department"
+        listHref={sectionListHref(bodySlug, "office_overdue")}
         total={overdue.total}
         shown={overdue.shown}
       >
@@ -54,6 +63,8 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_due_this_week"
+        capped={dueThisWeek.capped}
+        listHref={sectionListHref(bodySlug, "office_due_this_week")}
         total={dueThisWeek.total}
         shown={dueThisWeek.items.length}
       >
@@ -67,6 +78,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_extension_requests"
+        capped={extensionRequests.capped}
         total={extensionRequests.total}
         shown={extensionRequests.items.length}
       >

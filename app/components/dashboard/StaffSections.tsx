@@ -1,3 +1,4 @@
+import { sectionListHref } from "~/domain/dashboard";
 import { formatDate } from "~/domain/format";
 import { consultationText } from "~/domain/texts/consultation";
 import { dashboardSectionText, dashboardText } from "~/domain/texts/dashboard";
@@ -10,9 +11,11 @@ const c = dashboardText.columns;
 /** Department: open inquiries it leads or contributes to, overdue first. */
 export function DepartmentSection({
   idPrefix,
+  bodySlug,
   department,
 }: {
   idPrefix: string;
+  bodySlug: string;
   department: NonNullable<BodyDashboard["department"]>;
 }) {
   const { assigned } = department;
@@ -20,6 +23,8 @@ export function DepartmentSection({
     <DashboardSection
       idPrefix={idPrefix}
       section="department_assigned"
+      capped={assigned.capped}
+      listHref={sectionListHref(bodySlug, "department_assigned")}
       total={assigned.total}
       shown={assigned.items.length}
     >
@@ -49,6 +54,7 @@ export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullab
     <DashboardSection
       idPrefix={idPrefix}
       section="dpo_consultations"
+      capped={consultations.capped}
       total={consultations.total}
       shown={consultations.items.length}
     >

@@ -4,11 +4,13 @@
  * and council office, once the due date has passed). "Today" is the body's today, in its time zone.
  *
  * Idempotent through the notifications' dedupe key (`due_soon:{inquiryId}:{dueOn}`): running the scan again
- * writes nothing new; an extension gives a new due date and so new reminders. The running app scans at start
+ * writes nothing new; an extension gives a new due date and so new reminders. Once an inquiry's overdue
+ * reminders are written for a due date, the scan no longer reads it (overdue_reminders_done): who joins the
+ * lead department or the council office later sees it on the dashboard's overdue list, not as a reminder. The running app scans at start
  * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
  */
-import { and, inArray, isNotNull, lte } from "drizzle-orm";
-import { inquiries } from "../../../db/schema";
+import { and, eq, inArray, isNotNull, lte, notExists, sql } from "drizzle-orm";
+import { inquiries, overdueRemindersDone } from "../../../db/schema";
 import { addDays } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
 import {
@@ -39,6 +41,9 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
   // Only what can be due soon or overdue is loaded: nothing due beyond the longest reminder window (one day
   // of margin for the bodies' time zones), so inquiries due in months cost no work every 15 minutes.
   const latestDue = addDays(isoDateInTimeZone(now, "UTC"), MAX_DUE_SOON_DAYS + 1);
+  // Overdue inquiries whose overdue reminders were written for this due date are skipped
+  // (overdue_reminders_done), so an archive with a backlog of overdue inquiries costs nothing per scan; the
+  // predicate matches the partial index inquiries_open_due_idx.
   const open = await db
     .select({ id: inquiries.id, bodyId: inquiries.bodyId })
     .from(inquiries)
@@ -47,6 +52,14 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
         inArray(inquiries.status, [...OPEN_FOR_DEADLINES]),
         isNotNull(inquiries.dueOn),
         lte(inquiries.dueOn, latestDue),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(overdueRemindersDone)
+            .where(
+              and(eq(overdueRemindersDone.inquiryId, inquiries.id), eq(overdueRemindersDone.dueOn, inquiries.dueOn)),
+            ),
+        ),
       ),
     );
   const result: ScanResult = { dueSoon: 0, overdue: 0 };
@@ -68,6 +81,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
         );
         const dedupeKey = reminderDedupeKey("overdue", inquiry.id, dueOn);
         result.overdue += await deliver(tx, { inquiry, kind: "overdue", recipients, preferences, dedupeKey });
+        await tx.insert(overdueRemindersDone).values({ inquiryId: inquiry.id, dueOn }).onConflictDoNothing();
         return;
       }
       if (daysBetween(today, dueOn) > MAX_DUE_SOON_DAYS) return;
