@@ -22,7 +22,7 @@ CREATE INDEX "inquiries_body_updated_idx" ON "inquiries" USING btree ("body_id",
 CREATE INDEX "inquiries_originator_status_updated_idx" ON "inquiries" USING btree ("originator_organization_id","status","updated_at" DESC NULLS FIRST,"id");--> statement-breakpoint
 CREATE INDEX "inquiries_open_due_idx" ON "inquiries" USING btree ("due_on","id") WHERE status in ('submitted', 'accepted', 'assigned', 'answering');--> statement-breakpoint
 CREATE INDEX "inquiries_body_open_due_idx" ON "inquiries" USING btree ("body_id","due_on","id") WHERE status in ('submitted', 'accepted', 'assigned', 'answering');--> statement-breakpoint
-CREATE INDEX "inquiries_body_lead_status_idx" ON "inquiries" USING btree ("body_id","lead_organization_id","status");--> statement-breakpoint
+CREATE INDEX "inquiries_body_open_lead_idx" ON "inquiries" USING btree ("body_id","lead_organization_id","due_on") WHERE status in ('submitted', 'accepted', 'assigned', 'answering');--> statement-breakpoint
 CREATE INDEX "answer_versions_published_idx" ON "answer_versions" USING btree ("published_at" DESC NULLS FIRST,"version_number" DESC NULLS FIRST) WHERE published_at is not null;--> statement-breakpoint
 -- inquiry_counts is kept by statement-level triggers with transition tables: one upsert per statement, whatever
 -- wrote the rows (lifecycle engine, drafts, seeds, COPY). Keys are taken in a fixed order so that concurrent

@@ -126,7 +126,9 @@ export const inquiries = pgTable(
     index("inquiries_body_open_due_idx")
       .on(t.bodyId, t.dueOn, t.id)
       .where(sql`status in ${openStatusList}`),
-    index("inquiries_body_lead_status_idx").on(t.bodyId, t.leadOrganizationId, t.status),
+    index("inquiries_body_open_lead_idx")
+      .on(t.bodyId, t.leadOrganizationId, t.dueOn)
+      .where(sql`status in ${openStatusList}`),
   ],
 );
 
