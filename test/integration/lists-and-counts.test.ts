@@ -3,12 +3,14 @@
  * section's full list visits every row exactly once, in order, across page boundaries (ties in the sort date
  * included); the counts kept in inquiry_counts by the trigger stay equal to a fresh count after lifecycle
  * transitions, a visibility change and a deleted draft; dashboards show the top of a section with the full
- * count and the section's full list behind it. On a copy of the seeded database, with a body made here so that
+ * count and the section's full list behind it; the deadline scan does not re-read an inquiry whose overdue
+ * reminders are written. On a copy of the seeded database, with a body made here so that
  * the expected lists are exactly known. PGlite and (with TEST_DATABASE_URL) PostgreSQL.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inquiries, inquiryCounts, inquiryTypes, users } from "../../db/schema";
+import { inquiries, inquiryCounts, inquiryTypes, notifications, overdueRemindersDone, users } from "../../db/schema";
+import { scanDeadlines } from "../../app/server/notifications/deadline-reminders.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { applyInquiryTransition, membershipFactsOf } from "../../app/server/core/transitions.server";
 import { listPublicInquiries, loadPublicOverview } from "../../app/server/public/inquiries.server";
@@ -44,7 +46,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
       .insert(inquiryTypes)
       .values({
         bodyId,
-        code: "A",
+        code: "anfrage",
         name: "Anfrage",
         deadlineRule: { kind: "none" },
         deadlineRuleLabel: "keine Frist",
@@ -208,5 +210,35 @@ describe.each(backends())("lists and counts on %s", (backend) => {
     const user = await currentUserFor(t.db, officeEmail);
     expect(await loadSectionPage(user, { bodySlug, section: "faction_drafts", page: 1 }, NOW)).toBeNull();
     expect(await loadSectionPage(user, { bodySlug: "landtag-nrw", section: "all", page: 1 }, NOW)).toBeNull();
+  });
+
+  it("the deadline scan reads an overdue inquiry once per due date, not on every scan", async () => {
+    const department = await createOrganization(t.db, bodyId, { name: "Fachamt (Test)" });
+    const clerk = await createUser(t.db, { bodyId, organizationId: department.id, role: "clerk" });
+    const [overdue] = await t.db
+      .update(inquiries)
+      .set({ leadOrganizationId: department.id, receivedOn: "2026-11-01", dueOn: "2026-11-10" })
+      .where(eq(inquiries.title, "Listenprobe 4"))
+      .returning({ id: inquiries.id });
+    const remindersOf = (userId: string) =>
+      t.db
+        .select({ key: notifications.dedupeKey })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.inquiryId, overdue!.id)));
+
+    await scanDeadlines(t.db, NOW);
+    expect(await remindersOf(clerk.id)).toEqual([{ key: `overdue:${overdue!.id}:2026-11-10` }]);
+    const done = await t.db.select().from(overdueRemindersDone).where(eq(overdueRemindersDone.inquiryId, overdue!.id));
+    expect(done.map((d) => d.dueOn)).toEqual(["2026-11-10"]);
+
+    // Someone who joins the lead department later is not reminded by the next scans (the dashboard lists it).
+    const newcomer = await createUser(t.db, { bodyId, organizationId: department.id, role: "clerk" });
+    await scanDeadlines(t.db, NOW);
+    expect(await remindersOf(newcomer.id)).toEqual([]);
+
+    // A new due date (here moved by hand; an extension does the same) is read again and reminded again.
+    await t.db.update(inquiries).set({ dueOn: "2026-11-20" }).where(eq(inquiries.id, overdue!.id));
+    await scanDeadlines(t.db, NOW);
+    expect((await remindersOf(newcomer.id)).map((r) => r.key)).toEqual([`overdue:${overdue!.id}:2026-11-20`]);
   });
 });
