@@ -9,11 +9,12 @@
  * lead department or the council office later sees it on the dashboard's overdue list, not as a reminder. The running app scans at start
  * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
  */
-import { and, eq, inArray, isNotNull, lte, notExists, sql } from "drizzle-orm";
-import { inquiries, overdueRemindersDone } from "../../../db/schema";
+import { and, eq, inArray, isNotNull, lte, max, notExists, sql } from "drizzle-orm";
+import { inquiries, notificationPreferences, overdueRemindersDone } from "../../../db/schema";
 import { addDays } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
 import {
+  DEFAULT_DUE_SOON_DAYS,
   MAX_DUE_SOON_DAYS,
   OPEN_FOR_DEADLINES,
   daysBetween,
@@ -38,9 +39,15 @@ function unique(recipients: Recipient[]): Recipient[] {
 }
 
 export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<ScanResult> {
-  // Only what can be due soon or overdue is loaded: nothing due beyond the longest reminder window (one day
-  // of margin for the bodies' time zones), so inquiries due in months cost no work every 15 minutes.
-  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), MAX_DUE_SOON_DAYS + 1);
+  // Only what can be due soon or overdue is loaded: nothing due beyond the widest reminder window anyone has
+  // chosen (the default's 3 days unless someone asked for more; one day of margin for the bodies' time zones),
+  // so inquiries due in weeks or months cost no work every 15 minutes.
+  const [widest] = await db
+    .select({ days: max(notificationPreferences.dueSoonDays) })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.kind, "due_soon"));
+  const windowDays = Math.min(MAX_DUE_SOON_DAYS, Math.max(DEFAULT_DUE_SOON_DAYS, widest?.days ?? 0));
+  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), windowDays + 1);
   // Overdue inquiries whose overdue reminders were written for this due date are skipped
   // (overdue_reminders_done), so an archive with a backlog of overdue inquiries costs nothing per scan; the
   // predicate matches the partial index inquiries_open_due_idx.
