@@ -27,6 +27,9 @@ export { startup, shutdown } from "~/server/core/bootstrap.server";
 // resetConfig: scripts/start.mjs changes PORT after listening on PORT=0 and has the configuration read again.
 export { hostAllowed, resetConfig } from "~/server/core/config.server";
 export { bodyLimitFor } from "~/domain/request-limits";
+// Benchmark only (QUAESTIO_COUNT_STATEMENTS=1): scripts/start.mjs counts each request's SQL statements and
+// sends the number as X-Statement-Count.
+export { countStatementsOf, statementCountingEnabled } from "~/server/core/db.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

@@ -185,6 +185,7 @@ async function createApp(build) {
 
   // Remix gets a Request built from the checked host and the body the guards have already read and counted.
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
   app.all("*", async (req, res, next) => {
     try {
       const controller = new AbortController();
@@ -207,7 +208,15 @@ async function createApp(build) {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unbekannt",
         peerAddress: req.socket.remoteAddress ?? undefined,
       };
-      const response = await handleRequest(request, loadContext);
+      // QUAESTIO_COUNT_STATEMENTS=1 (benchmark only): the number of SQL statements this request sent.
+      let response;
+      if (countStatements) {
+        const counted = await build.entry.module.countStatementsOf(() => handleRequest(request, loadContext));
+        response = counted.value;
+        res.setHeader("X-Statement-Count", String(counted.statements));
+      } else {
+        response = await handleRequest(request, loadContext);
+      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);

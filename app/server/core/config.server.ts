@@ -59,6 +59,7 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: count("OUTBOX_POLL_MS", 2_000, 1),
   // Lenient as before: a value below one second (or no number) means the default.
   DEADLINE_SCAN_MS: z.string().optional(),
+  QUAESTIO_COUNT_STATEMENTS: optional,
 });
 
 export interface Config {
@@ -86,6 +87,8 @@ export interface Config {
   securityContact: string | null;
   outboxPollMs: number;
   deadlineScanMs: number;
+  /** QUAESTIO_COUNT_STATEMENTS=1 (benchmark only): count SQL statements per request (X-Statement-Count). */
+  countStatements: boolean;
 }
 
 /** Parses and checks an environment; throws a ConfigurationError naming the first variable that is wrong. */
@@ -119,6 +122,7 @@ export function configFrom(env: Env): Config {
     securityContact: e.SECURITY_CONTACT ?? null,
     outboxPollMs: e.OUTBOX_POLL_MS,
     deadlineScanMs: Number.isFinite(scan) && scan >= 1_000 ? scan : DEFAULT_DEADLINE_SCAN_MS,
+    countStatements: e.QUAESTIO_COUNT_STATEMENTS === "1",
   };
 }
 

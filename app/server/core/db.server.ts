@@ -3,6 +3,7 @@
  * machine needs nothing but Node; with DATABASE_URL set, a real PostgreSQL server is used through postgres.js.
  * Only app/server/ (and db/seed.ts, scripts) import this.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -11,7 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import * as schema from "../../../db/schema/index";
@@ -40,6 +41,37 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return config.kind === "postgres" ? openPostgres(config.url) : openPglite(config.dir);
 }
 
+// ---- statement counting (benchmark only: QUAESTIO_COUNT_STATEMENTS=1) ------------------------------
+
+const statementCounts = new AsyncLocalStorage<{ statements: number }>();
+
+/** Counts every statement drizzle sends, for the caller whose countStatementsOf is running. */
+const countingLogger: Logger = {
+  logQuery() {
+    const store = statementCounts.getStore();
+    if (store) store.statements++;
+  },
+};
+
+/** The logger for a new connection: the counter when QUAESTIO_COUNT_STATEMENTS=1, otherwise none. */
+function statementLogger(): Logger | undefined {
+  return config().countStatements ? countingLogger : undefined;
+}
+
+export function statementCountingEnabled(): boolean {
+  return config().countStatements;
+}
+
+/**
+ * Runs fn and counts the SQL statements drizzle sends on its behalf (also from nested async work, not from
+ * concurrent callers); the count is 0 unless QUAESTIO_COUNT_STATEMENTS=1 was set when the database was opened.
+ */
+export async function countStatementsOf<T>(fn: () => Promise<T>): Promise<{ value: T; statements: number }> {
+  const store = { statements: 0 };
+  const value = await statementCounts.run(store, fn);
+  return { value, statements: store.statements };
+}
+
 async function openPglite(dir: string | null): Promise<DatabaseHandle> {
   if (dir) ensureWritableDirectory(dir);
   let client: PGlite;
@@ -51,7 +83,7 @@ async function openPglite(dir: string | null): Promise<DatabaseHandle> {
         `ist sie von einem anderen Quaestio-Prozess geöffnet oder beschädigt? Beenden Sie den anderen Prozess oder wählen Sie ein anderes Verzeichnis.`,
     );
   }
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db;
   let closed = false;
   return {
     kind: "pglite",
@@ -97,7 +129,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         `prüfen Sie Adresse, Port, Benutzer und ob der Server läuft.`,
     );
   }
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePostgres(client, { schema, casing: "snake_case", logger: statementLogger() }) as unknown as Db;
   return {
     kind: "postgres",
     db,

@@ -1,0 +1,240 @@
+/**
+ * The real app for the benchmark: `node scripts/start.mjs` on the built app as a child process (its own pid,
+ * so that /proc/<pid>/status gives its memory), time to the first 200, signing in demo accounts over HTTP
+ * (staff accounts set up their second factor on first sign-in, as a person would), and a plain `node:http`
+ * server that sends captured bytes.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import { procStatusKb } from "./stats";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const DEMO_PASSWORD = "Demo-Quaestio-2026";
+
+export interface AppProcess {
+  pid: number;
+  base: string;
+  /** Milliseconds from spawning `node scripts/start.mjs` to the first 200 on `/`. */
+  startMs: number;
+  memoryKb(): { rss: number | null; hwm: number | null };
+  stop(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+
+function newestMtime(target: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** Builds the app when the sources are newer than the build (as npm start would), so start times exclude it. */
+export function buildIfStale(log: (line: string) => void) {
+  const serverBuild = path.join(root, "build/server/index.js");
+  const inputs = ["app", "db", "public", "vite.config.ts", "tsconfig.json", "package.json"];
+  const builtAt = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
+  if (builtAt && !inputs.some((input) => newestMtime(path.join(root, input)) > builtAt)) return;
+  log("Build (die Quelltexte sind neuer als der Build) …");
+  const result = spawnSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("build failed");
+}
+
+export async function startApp(target: DatabaseTarget, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    QUAESTIO_COUNT_STATEMENTS: "1",
+    ...extraEnv,
+  };
+  delete env.NODE_ENV;
+  delete env.QUAESTIO_LOCAL_RUN;
+  if (target.kind === "postgres") {
+    env.DATABASE_URL = target.url;
+    delete env.PGLITE_DIR;
+  } else {
+    env.PGLITE_DIR = target.dir;
+    delete env.DATABASE_URL;
+  }
+  const started = performance.now();
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /läuft auf http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`app exited (${code}) before listening:\n${output.slice(-2000)}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    const response = await fetch(`${base}/`).catch(() => null);
+    await response?.arrayBuffer();
+    if (response?.status === 200) break;
+    if (child.exitCode !== null) throw new Error(`app exited:\n${output.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const startMs = performance.now() - started;
+  return {
+    pid: child.pid!,
+    base,
+    startMs,
+    memoryKb() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+        return { rss: procStatusKb(status, "VmRSS"), hwm: procStatusKb(status, "VmHWM") };
+      } catch {
+        return { rss: null, hwm: null };
+      }
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+// ---- signing in ------------------------------------------------------------------------------------
+
+function mergeCookies(jar: Map<string, string>, response: Response) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const index = pair!.indexOf("=");
+    const name = pair!.slice(0, index).trim();
+    const value = pair!.slice(index + 1).trim();
+    if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "") jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** Signs a demo account in through the real forms; returns the Cookie header for its session. */
+export async function signIn(base: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const post = async (pathname: string, fields: Record<string, string>) => {
+    const response = await fetch(base + pathname, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: base, "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+      body: new URLSearchParams(fields),
+    });
+    mergeCookies(jar, response);
+    await response.arrayBuffer();
+    return response;
+  };
+  const signedIn = await post("/anmelden", { email, password: DEMO_PASSWORD, weiter: "/arbeitsbereich" });
+  const location = signedIn.headers.get("location") ?? "";
+  if (location.startsWith("/konto/zweiter-faktor")) {
+    const page = await fetch(base + location, { headers: { cookie: cookieHeader(jar) } });
+    mergeCookies(jar, page);
+    const html = await page.text();
+    const secret = /data-testid="totp-secret"[^>]*>([^<]+)</.exec(html)?.[1]?.replace(/\s/g, "");
+    const pending = /name="pending" value="([^"]*)"/.exec(html)?.[1];
+    if (!secret || pending === undefined) throw new Error(`${email}: no second-factor enrolment form`);
+    const code = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+    await post(location, { intent: "einrichten", pending: unescapeHtml(pending), code });
+  } else if (signedIn.status !== 302 && signedIn.status !== 303) {
+    throw new Error(`${email}: sign-in answered ${signedIn.status}`);
+  }
+  const check = await fetch(`${base}/arbeitsbereich`, { headers: { cookie: cookieHeader(jar) }, redirect: "manual" });
+  await check.arrayBuffer();
+  if (check.status !== 200) throw new Error(`${email}: /arbeitsbereich answered ${check.status} after sign-in`);
+  return cookieHeader(jar);
+}
+
+// ---- the plain server -------------------------------------------------------------------------------
+
+export interface CapturedPage {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/** A plain node:http server that answers each captured path with its bytes (keyed by path and query). */
+export async function startPlainServer(
+  pages: Map<string, CapturedPage>,
+): Promise<{ base: string; stop(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const page = pages.get(req.url ?? "/");
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(page.status, { "content-type": page.contentType, "content-length": page.body.length });
+    res.end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One GET without compression (as autocannon sends it): status, bytes, content type, statement count. */
+export function capture(
+  base: string,
+  pathname: string,
+  cookie?: string,
+): Promise<CapturedPage & { statements: number | null }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(base + pathname, { headers: cookie ? { cookie } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const count = response.headers["x-statement-count"];
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers["content-type"] ?? "application/octet-stream"),
+          body: Buffer.concat(chunks),
+          statements: typeof count === "string" ? Number(count) : null,
+        });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}

@@ -1,0 +1,365 @@
+/**
+ * `npm run bench`: Quaestio's pages at archive size, as ratios against a plain `node:http` server sending the
+ * same bytes in the same run (the machine is shared and noisy; the ratios compare, the milliseconds less so).
+ *
+ * For each target (PGlite embedded, the PostgreSQL server):
+ *   1. start time to the first 200 on an empty database (migrate + demo seed), then stop;
+ *   2. the corpus (test/bench/corpus.ts) through the bulk path, rows/s;
+ *   3. start time on the existing database, RSS at rest, sign-in of the demo accounts;
+ *   4. every page in PAGES: fetched once (status, size, X-Statement-Count), then autocannon against the app and
+ *      against the plain server alternately (10 connections), median req/s, p50/p99; RSS peak (VmHWM).
+ * Results: bench/results/<date>-<target>.json and bench/results/latest.md.
+ *
+ * Environment: BENCH_N (inquiries, default 100000), BENCH_TARGETS (default "postgres,pglite"),
+ * BENCH_DURATION (seconds per autocannon run, default 10), BENCH_REPEATS (default 3), BENCH_CONNECTIONS
+ * (default 10), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/quaestio_bench; the database
+ * is dropped and created), BENCH_PGLITE_DIR (default data/bench/pglite; emptied), BENCH_SEED (default 1),
+ * BENCH_PAGES (comma-separated page names to run, default all).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { openDatabase } from "../../app/server/core/db.server";
+import {
+  buildIfStale,
+  capture,
+  root,
+  signIn,
+  startApp,
+  startPlainServer,
+  type AppProcess,
+  type CapturedPage,
+  type DatabaseTarget,
+} from "./app-process";
+import {
+  DEFAULT_BENCH_DATABASE_URL,
+  dropPostgresDatabase,
+  generateCorpus,
+  progressLine,
+  recreatePostgresDatabase,
+  type CorpusResult,
+} from "./corpus";
+import { markdownTable, median, ratioPercent, type PageResult } from "./stats";
+
+type Role = "public" | "councilOffice" | "faction";
+
+interface Page {
+  name: string;
+  /** A function of N, for pages whose path depends on the corpus size (the deep list page). */
+  path: string | ((n: number) => string);
+  as?: Role;
+  /** The status that counts as present (404 for the not-found page). */
+  expect?: number;
+}
+
+/** The pages measured, in order. Add a page here. */
+export const PAGES: Page[] = [
+  { name: "Start", path: "/" },
+  { name: "Liste", path: "/norderstedt/anfragen" },
+  {
+    name: "Liste, tiefe Seite",
+    path: (n) => `/norderstedt/anfragen?seite=${Math.max(2, Math.round((1000 * n) / 100_000))}`,
+  },
+  { name: "Antwort (veröffentlicht)", path: "/landtag-nrw/anfragen/17-9511" },
+  { name: "404", path: "/norderstedt/anfragen/gibt-es-nicht", expect: 404 },
+  { name: "Ratsbüro-Arbeitsbereich", path: "/arbeitsbereich", as: "councilOffice" },
+  { name: "Fraktions-Arbeitsbereich", path: "/arbeitsbereich", as: "faction" },
+  { name: "Suche", path: "/suche?q=Videokonferenz" },
+  { name: "Werkzeuge", path: "/werkzeuge" },
+  { name: "Werkzeug", path: "/werkzeuge/zoom" },
+  { name: "OParl Bodies", path: "/oparl/v1/bodies" },
+  { name: "Statistik", path: "/landtag-nrw/statistik" },
+  { name: "Atom-Feed", path: "/feeds/alle.atom" },
+];
+
+const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
+  councilOffice: "ratsbuero@norderstedt.quaestio.example",
+  faction: "fraktion@norderstedt.quaestio.example",
+};
+
+const env = process.env;
+const settings = {
+  n: Number(env.BENCH_N ?? 100_000),
+  targets: (env.BENCH_TARGETS ?? "postgres,pglite")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean),
+  duration: Number(env.BENCH_DURATION ?? 10),
+  repeats: Math.max(1, Number(env.BENCH_REPEATS ?? 3)),
+  connections: Number(env.BENCH_CONNECTIONS ?? 10),
+  databaseUrl: env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL,
+  pgliteDir: path.resolve(root, env.BENCH_PGLITE_DIR ?? "data/bench/pglite"),
+  seed: Number(env.BENCH_SEED ?? 1),
+  pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((p) => p.trim()) : null,
+};
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface Cannon {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function cannon(url: string, cookie?: string): Promise<Cannon> {
+  const result = await autocannon({
+    url,
+    connections: settings.connections,
+    duration: settings.duration,
+    headers: cookie ? { cookie } : {},
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+export interface TargetResult {
+  target: string;
+  date: string;
+  commit: string;
+  settings: Omit<typeof settings, "databaseUrl" | "targets">;
+  machine: { cpus: number; loadAverageAtStart: number[] };
+  startEmptyMs: number;
+  startExistingMs: number;
+  rssAtRestMb: number | null;
+  rssPeakMb: number | null;
+  corpus: CorpusResult;
+  pages: PageResult[];
+}
+
+async function runTarget(kind: string): Promise<TargetResult> {
+  const loadAverageAtStart = (await import("node:os")).loadavg();
+  let target: DatabaseTarget;
+  if (kind === "postgres") {
+    await recreatePostgresDatabase(settings.databaseUrl);
+    target = { kind: "postgres", url: settings.databaseUrl };
+  } else if (kind === "pglite") {
+    fs.rmSync(settings.pgliteDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(settings.pgliteDir), { recursive: true });
+    target = { kind: "pglite", dir: settings.pgliteDir };
+  } else {
+    throw new Error(`BENCH_TARGETS: unknown target ${kind} (postgres, pglite)`);
+  }
+
+  log(`${kind}: Start auf leerer Datenbank (migrieren + Demo-Daten) …`);
+  let app = await startApp(target);
+  const startEmptyMs = app.startMs;
+  log(`${kind}: erste 200 nach ${(startEmptyMs / 1000).toFixed(1)} s (leere Datenbank)`);
+  await app.stop();
+
+  log(`${kind}: Korpus mit ${settings.n} Anfragen …`);
+  const handle = await openDatabase(target.kind === "postgres" ? target : { kind: "pglite", dir: target.dir });
+  let corpus: CorpusResult;
+  try {
+    let last = 0;
+    corpus = await generateCorpus(handle, {
+      n: settings.n,
+      seed: settings.seed,
+      onProgress: (p) => {
+        if (p.seconds - last >= 10 || p.inquiries === p.n) {
+          last = p.seconds;
+          log(`${kind}: ${progressLine(p)}`);
+        }
+      },
+    });
+  } finally {
+    await handle.close();
+  }
+  log(
+    `${kind}: Korpus fertig: ${corpus.rows} Zeilen in ${corpus.seconds.toFixed(0)} s = ${Math.round(corpus.rowsPerSecond)} Zeilen/s`,
+  );
+
+  app = await startApp(target);
+  const startExistingMs = app.startMs;
+  log(`${kind}: erste 200 nach ${(startExistingMs / 1000).toFixed(1)} s (vorhandene Datenbank mit Korpus)`);
+  let pages: PageResult[];
+  let rssAtRestMb: number | null;
+  let rssPeakMb: number | null;
+  try {
+    // At rest: after the first page, a few quiet seconds (the deadline scan at start may still run).
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const rest = app.memoryKb().rss;
+    rssAtRestMb = rest === null ? null : Math.round(rest / 1024);
+    log(`${kind}: RSS in Ruhe ${rssAtRestMb} MB`);
+    pages = await measurePages(app, kind);
+    const peak = app.memoryKb().hwm;
+    rssPeakMb = peak === null ? null : Math.round(peak / 1024);
+    log(`${kind}: RSS-Spitze ${rssPeakMb} MB`);
+  } finally {
+    await app.stop();
+  }
+  return {
+    target: kind,
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    settings: {
+      n: settings.n,
+      duration: settings.duration,
+      repeats: settings.repeats,
+      connections: settings.connections,
+      pgliteDir: path.relative(root, settings.pgliteDir),
+      seed: settings.seed,
+      pages: settings.pages,
+    },
+    machine: { cpus: (await import("node:os")).cpus().length, loadAverageAtStart },
+    startEmptyMs: Math.round(startEmptyMs),
+    startExistingMs: Math.round(startExistingMs),
+    rssAtRestMb,
+    rssPeakMb,
+    corpus,
+    pages,
+  };
+}
+
+async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]> {
+  const cookies: Partial<Record<Role, string>> = {};
+  for (const role of ["councilOffice", "faction"] as const) {
+    try {
+      cookies[role] = await signIn(app.base, ACCOUNTS[role]);
+    } catch (error) {
+      log(`${kind}: Anmeldung ${ACCOUNTS[role]} fehlgeschlagen: ${(error as Error).message}`);
+    }
+  }
+  const selected = PAGES.filter((p) => !settings.pages || settings.pages.includes(p.name));
+  const captured = new Map<string, CapturedPage>();
+  const plan: { page: Page; path: string; key: string; cookie?: string; result: PageResult }[] = [];
+  for (const page of selected) {
+    const pagePath = typeof page.path === "function" ? page.path(settings.n) : page.path;
+    const cookie = page.as && page.as !== "public" ? cookies[page.as] : undefined;
+    // The plain server tells pages apart by URL; a signed-in page gets its own key.
+    const key =
+      page.as && page.as !== "public" ? `${pagePath}${pagePath.includes("?") ? "&" : "?"}als=${page.as}` : pagePath;
+    const shot = await capture(app.base, pagePath, cookie);
+    const present = shot.status === (page.expect ?? 200) && (!page.as || page.as === "public" || cookie !== undefined);
+    captured.set(key, shot);
+    plan.push({
+      page,
+      path: pagePath,
+      key,
+      cookie,
+      result: {
+        name: page.name,
+        path: pagePath,
+        status: shot.status,
+        present,
+        bytes: shot.body.length,
+        statements: shot.statements,
+        appRps: null,
+        plainRps: null,
+        ratioPercent: null,
+        p50: null,
+        p99: null,
+        non2xx: null,
+        ...(present ? {} : { note: page.as && !cookie ? "sign-in failed" : "not present" }),
+      },
+    });
+  }
+  const plain = await startPlainServer(captured);
+  try {
+    for (const { page, path: pagePath, key, cookie, result } of plan) {
+      if (!result.present) {
+        log(`${kind}: ${page.name} ${pagePath}: ${result.status} – nicht vorhanden, übersprungen`);
+        continue;
+      }
+      const appRuns: Cannon[] = [];
+      const plainRuns: Cannon[] = [];
+      for (let r = 0; r < settings.repeats; r++) {
+        appRuns.push(await cannon(app.base + pagePath, cookie));
+        plainRuns.push(await cannon(plain.base + key));
+      }
+      result.appRps = median(appRuns.map((c) => c.rps));
+      result.plainRps = median(plainRuns.map((c) => c.rps));
+      result.ratioPercent = ratioPercent(result.appRps, result.plainRps);
+      result.p50 = median(appRuns.map((c) => c.p50));
+      result.p99 = median(appRuns.map((c) => c.p99));
+      result.non2xx = appRuns.reduce((sum, c) => sum + c.non2xx, 0);
+      log(
+        `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
+      );
+    }
+  } finally {
+    await plain.stop();
+  }
+  return plan.map((p) => p.result);
+}
+
+function gitCommit(): string {
+  try {
+    const head = fs.readFileSync(path.join(root, ".git"), "utf8");
+    const gitDir = head.startsWith("gitdir:") ? head.slice(7).trim() : path.join(root, ".git");
+    const ref = fs.readFileSync(path.join(gitDir, "HEAD"), "utf8").trim();
+    if (!ref.startsWith("ref:")) return ref.slice(0, 12);
+    const name = ref.slice(4).trim();
+    const common = fs.existsSync(path.join(gitDir, "commondir"))
+      ? path.resolve(gitDir, fs.readFileSync(path.join(gitDir, "commondir"), "utf8").trim())
+      : gitDir;
+    for (const dir of [gitDir, common]) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim().slice(0, 12);
+    }
+    const packed = fs.readFileSync(path.join(common, "packed-refs"), "utf8");
+    return (
+      packed
+        .split("\n")
+        .find((line) => line.endsWith(` ${name}`))
+        ?.slice(0, 12) ?? "unknown"
+    );
+  } catch {
+    return "unknown";
+  }
+}
+
+export function targetMarkdown(result: TargetResult): string {
+  const c = result.corpus;
+  return [
+    `### ${result.target === "pglite" ? "PGlite (embedded)" : "PostgreSQL server"} — ${c.n.toLocaleString("en")} inquiries, ${result.date.slice(0, 16).replace("T", " ")} UTC, commit ${result.commit}`,
+    "",
+    `autocannon ${result.settings.connections} connections × ${result.settings.duration} s, median of ${result.settings.repeats}; load average at start ${result.machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(" / ")} on ${result.machine.cpus} CPUs.`,
+    "",
+    markdownTable(result.pages),
+    "",
+    `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s`,
+    `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
+    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, ANALYZE ${c.analyzeSeconds.toFixed(1)} s`,
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  log(
+    `N=${settings.n}, Ziele ${settings.targets.join(", ")}, ${settings.repeats}× ${settings.duration} s, ${settings.connections} Verbindungen`,
+  );
+  buildIfStale(log);
+  const results: TargetResult[] = [];
+  const outDir = path.join(root, "bench/results");
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const kind of settings.targets) {
+    const result = await runTarget(kind);
+    results.push(result);
+    const file = path.join(outDir, `${result.date.slice(0, 10)}-${kind}.json`);
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
+    log(`${kind}: ${path.relative(root, file)} geschrieben`);
+    if (kind === "postgres" && env.BENCH_KEEP_DATABASE !== "1") await dropPostgresDatabase(settings.databaseUrl);
+  }
+  // The newest result of each target (this run's, or an earlier run's for a target not run now).
+  const latest = ["postgres", "pglite"].flatMap((kind) => {
+    const mine = results.find((r) => r.target === kind);
+    if (mine) return [mine];
+    const files = fs
+      .readdirSync(outDir)
+      .filter((f) => f.endsWith(`-${kind}.json`))
+      .sort();
+    const newest = files.at(-1);
+    return newest ? [JSON.parse(fs.readFileSync(path.join(outDir, newest), "utf8")) as TargetResult] : [];
+  });
+  const markdown = [
+    "# Benchmark — latest results",
+    "",
+    "Written by `npm run bench` (test/bench/bench.ts), the newest run of each target. Throughput is compared with a plain `node:http` server sending the same bytes in the same run; p50/p99 are the app's latencies; statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present.",
+    "",
+    ...latest.map(targetMarkdown),
+  ].join("\n");
+  fs.writeFileSync(path.join(outDir, "latest.md"), markdown);
+  log("bench/results/latest.md geschrieben");
+}
+
+await main();

@@ -1,0 +1,121 @@
+/** The pure parts of `npm run bench`: statistics, /proc parsing, and the corpus text generator. */
+import { describe, expect, it } from "vitest";
+import { CLOSED_INQUIRY_WEIGHTS, inquiryText, pickStatus, Random, richText, splitCount } from "../bench/corpus-text";
+import { markdownTable, median, percentile, procStatusKb, ratioPercent } from "../bench/stats";
+
+describe("bench statistics", () => {
+  it("takes the median of odd and even sample counts", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it("takes nearest-rank percentiles", () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 99)).toBe(99);
+    expect(percentile(samples, 100)).toBe(100);
+    expect(percentile(samples, 0)).toBe(1);
+    expect(() => percentile(samples, 101)).toThrow(RangeError);
+  });
+
+  it("expresses throughput as a share of the plain server", () => {
+    expect(ratioPercent(50, 10_000)).toBeCloseTo(0.5);
+    expect(ratioPercent(5, 0)).toBeNaN();
+  });
+
+  it("reads VmRSS and VmHWM from /proc/<pid>/status", () => {
+    const status = "Name:\tnode\nVmHWM:\t  812345 kB\nVmRSS:\t  401234 kB\n";
+    expect(procStatusKb(status, "VmRSS")).toBe(401234);
+    expect(procStatusKb(status, "VmHWM")).toBe(812345);
+    expect(procStatusKb("Name:\tnode\n", "VmRSS")).toBeNull();
+  });
+
+  it("shows a page that answered 404 as not present", () => {
+    const table = markdownTable([
+      {
+        name: "Statistik",
+        path: "/x/statistik",
+        status: 404,
+        present: false,
+        bytes: 0,
+        statements: null,
+        appRps: null,
+        plainRps: null,
+        ratioPercent: null,
+        p50: null,
+        p99: null,
+        non2xx: null,
+      },
+      {
+        name: "Start",
+        path: "/",
+        status: 200,
+        present: true,
+        bytes: 2048,
+        statements: 3,
+        appRps: 75.5,
+        plainRps: 10_000,
+        ratioPercent: 0.755,
+        p50: 120,
+        p99: 250,
+        non2xx: 0,
+      },
+    ]);
+    expect(table).toContain("| Statistik `/x/statistik` | 404 | not present |");
+    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 120 / 250 | 3 | 2.0 |");
+  });
+});
+
+describe("bench corpus text", () => {
+  it("is the same for the same seed and differs for another", () => {
+    const a = inquiryText(new Random(7), 2020, 4);
+    const b = inquiryText(new Random(7), 2020, 4);
+    const c = inquiryText(new Random(8), 2020, 4);
+    expect([a.title, a.preamble, a.questions]).toEqual([b.title, b.preamble, b.questions]);
+    expect([a.title, a.questions]).not.toEqual([c.title, c.questions]);
+    expect(a.questions).toHaveLength(4);
+    expect(a.title.length).toBeGreaterThan(0);
+    expect(a.title.length).toBeLessThanOrEqual(500);
+  });
+
+  it("produces random UUIDs in the version-4 format", () => {
+    const random = new Random(1);
+    const ids = Array.from({ length: 1000 }, () => random.uuid());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("picks closed statuses in the configured proportions", () => {
+    const random = new Random(42);
+    const counts: Record<string, number> = {};
+    const n = 20_000;
+    for (let i = 0; i < n; i++) {
+      const status = pickStatus(random, "inquiry", false);
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    const total = Object.values(CLOSED_INQUIRY_WEIGHTS).reduce((a, b) => a + b, 0);
+    for (const [status, weight] of Object.entries(CLOSED_INQUIRY_WEIGHTS)) {
+      expect(counts[status]! / n).toBeCloseTo(weight / total, 1);
+    }
+    expect(Object.keys(counts).sort()).toEqual(Object.keys(CLOSED_INQUIRY_WEIGHTS).sort());
+  });
+
+  it("splits N by shares into whole numbers that add up to N", () => {
+    const counts = splitCount(100_001, [0.45, 0.225, 0.2, 0.125]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(100_001);
+    expect(counts[1]).toBe(22_500);
+  });
+
+  it("stores rich text as Tiptap JSON, escaped HTML and plain text", () => {
+    const rt = richText("Erster <Absatz> & mehr\n\nZweiter");
+    expect(JSON.parse(rt.json)).toEqual({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Erster <Absatz> & mehr" }] },
+        { type: "paragraph", content: [{ type: "text", text: "Zweiter" }] },
+      ],
+    });
+    expect(rt.html).toBe("<p>Erster &lt;Absatz&gt; &amp; mehr</p><p>Zweiter</p>");
+  });
+});
