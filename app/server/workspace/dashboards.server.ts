@@ -32,6 +32,8 @@ import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
 import {
   bodyScopes,
+  cappedCount,
+  cappedCountOf,
   COUNT_CAP,
   inquiryColumns,
   sectionQuery,
@@ -112,14 +114,6 @@ function listing<R, T>(rows: R[], count: { total: number; capped: boolean }, map
   return { items: rows.map(map), ...count };
 }
 
-/** How many rows a query matches, counted up to COUNT_CAP. */
-async function cappedCountOf(db: Db, limited: { as(alias: string): unknown }) {
-  const sub = limited.as("limited") as Parameters<ReturnType<Db["select"]>["from"]>[0];
-  const [row] = await db.select({ n: count() }).from(sub);
-  const total = Number(row?.n ?? 0);
-  return { total, capped: total >= COUNT_CAP };
-}
-
 /** The top `limit` rows of a section (with a capped count) in the inquiry shape, or undefined without the role. */
 async function topOf(
   db: Db,
@@ -139,14 +133,7 @@ async function topOf(
       .where(query.where)
       .orderBy(...query.orderBy)
       .limit(limit),
-    cappedCountOf(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(inquiries)
-        .where(query.where)
-        .limit(COUNT_CAP),
-    ),
+    cappedCount(db, query.where),
   ]);
   return listing(rows, total, (row) => toInquiry(row, w.today));
 }
@@ -213,14 +200,7 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
       .where(drafts.where)
       .orderBy(...drafts.orderBy)
       .limit(SECTION_LIMIT),
-    cappedCountOf(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(inquiries)
-        .where(drafts.where)
-        .limit(COUNT_CAP),
-    ),
+    cappedCount(db, drafts.where),
     topOf(db, "faction_in_progress", scopes, bodyId, w),
     topOf(db, "faction_due_soon", scopes, bodyId, w),
     topOf(db, "faction_answered", scopes, bodyId, w, ANSWERED_LIMIT),
@@ -341,14 +321,7 @@ async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: 
       .where(query.where)
       .orderBy(...query.orderBy)
       .limit(SECTION_LIMIT),
-    cappedCountOf(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(inquiries)
-        .where(query.where)
-        .limit(COUNT_CAP),
-    ),
+    cappedCount(db, query.where),
   ]);
   return {
     assigned: listing(rows, total, ({ lead, ...row }) => ({

@@ -5,7 +5,7 @@
  * (db/schema/inquiries.ts; docs/performance/queries.md), and no query counts more than COUNT_CAP rows, so
  * that a dashboard costs the same for a council with 100 inquiries and a parliament with 100,000.
  */
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { bodies, inquiries, inquiryTypes } from "../../../db/schema";
 import {
   classifyDeadline,
@@ -159,17 +159,23 @@ export function sectionQuery(
   }
 }
 
-/** How many inquiries match, counted up to COUNT_CAP (then `capped`). */
-export async function cappedCount(db: Db, where: SQL): Promise<{ total: number; capped: boolean }> {
-  const limited = db
-    .select({ one: sql`1` })
-    .from(inquiries)
-    .where(where)
-    .limit(COUNT_CAP)
-    .as("limited");
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(limited);
-  const total = row?.n ?? 0;
+/** How many rows a query returns, counted up to COUNT_CAP (then `capped`); the query carries the LIMIT. */
+export async function cappedCountOf(db: Db, limited: SQLWrapper): Promise<{ total: number; capped: boolean }> {
+  const [row] = await db.select({ n: count() }).from(sql`(${limited}) as limited`);
+  const total = Number(row?.n ?? 0);
   return { total, capped: total >= COUNT_CAP };
+}
+
+/** How many inquiries match, counted up to COUNT_CAP (then `capped`). */
+export function cappedCount(db: Db, where: SQL): Promise<{ total: number; capped: boolean }> {
+  return cappedCountOf(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(inquiries)
+      .where(where)
+      .limit(COUNT_CAP),
+  );
 }
 
 export interface SectionPage {
