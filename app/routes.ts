@@ -25,6 +25,7 @@ export default [
   route("arbeitsbereich/beratungen/:id", "routes/staff/arbeitsbereich.beratungen.$id.tsx"),
   route("arbeitsbereich/entwurf/neu", "routes/staff/arbeitsbereich.entwurf.neu.tsx"),
   route("arbeitsbereich/entwurf/:id", "routes/staff/arbeitsbereich.entwurf.$id.tsx"),
+  route("arbeitsbereich/:body/liste/:abschnitt", "routes/staff/arbeitsbereich.$body.liste.$abschnitt.tsx"),
   route("benachrichtigungen", "routes/account/benachrichtigungen.tsx"),
   route("konto", "routes/account/konto.tsx"),
   route("konto/zweiter-faktor", "routes/account/konto.zweiter-faktor.tsx"),

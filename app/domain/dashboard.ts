@@ -140,3 +140,31 @@ export function groupByLeadDepartment<
   const all = [...groups.values()];
   return [...all.filter((g) => g.organizationId !== null), ...all.filter((g) => g.organizationId === null)];
 }
+
+/**
+ * The inquiry lists behind the dashboard's sections that have a full, paged list of their own
+ * (/arbeitsbereich/{body}/liste/{slug}?seite=N); the dashboard shows the top of each and links there.
+ */
+export const LIST_SECTIONS = {
+  all: "alle",
+  faction_drafts: "entwuerfe",
+  faction_in_progress: "in-bearbeitung",
+  faction_due_soon: "bald-faellig",
+  faction_answered: "beantwortet",
+  office_intake: "eingang",
+  office_overdue: "ueberfaellig",
+  office_due_this_week: "diese-woche",
+  department_assigned: "zugewiesen",
+} as const;
+export type ListSection = keyof typeof LIST_SECTIONS;
+
+/** The section whose URL segment is `slug`, or null. */
+export function listSectionFromSlug(slug: string): ListSection | null {
+  const found = Object.entries(LIST_SECTIONS).find(([, s]) => s === slug);
+  return found ? (found[0] as ListSection) : null;
+}
+
+export function sectionListHref(bodySlug: string, section: ListSection, page = 1): string {
+  const base = `/arbeitsbereich/${encodeURIComponent(bodySlug)}/liste/${LIST_SECTIONS[section]}`;
+  return page > 1 ? `${base}?seite=${page}` : base;
+}

@@ -106,6 +106,10 @@ export const answerVersions = pgTable(
   },
   (t) => [
     unique().on(t.answerId, t.versionNumber),
+    // The overview's latest answers walk this index instead of sorting every published version.
+    index("answer_versions_published_idx")
+      .on(t.publishedAt.desc().nullsFirst(), t.versionNumber.desc().nullsFirst())
+      .where(sql`published_at is not null`),
     check("answer_version_number_positive", sql`${t.versionNumber} >= 1`),
     check(
       "correction_note_on_later_versions",

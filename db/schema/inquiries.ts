@@ -1,6 +1,8 @@
 /** Inquiries (Anfragen, Anträge, letters), their questions, originators, deadlines and numbering. */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  boolean,
   check,
   date,
   index,
@@ -32,6 +34,9 @@ export const inquiryStatus = pgEnum("inquiry_status", [
   "on_agenda",
   "decided",
 ]);
+
+/** The open statuses (app/domain/dashboard.ts OPEN_STATUSES) as SQL, for the partial deadline indexes. */
+const openStatusList = sql.raw(`('submitted', 'accepted', 'assigned', 'answering')`);
 
 export const motionDecision = pgEnum("motion_decision", ["adopted", "rejected", "referred"]);
 
@@ -81,6 +86,11 @@ export const inquiries = pgTable(
     lastSavedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Optimistic concurrency: every lifecycle transition increments it. */
     version: integer().notNull().default(1),
+    /**
+     * The date lists sort by (received, else submitted), stored so that the list index holds it as a plain
+     * column and a deep page is an index-only walk (docs/performance/queries.md).
+     */
+    listedOn: date({ mode: "string" }).generatedAlwaysAs(sql`coalesce(received_on, submitted_on)`),
     search: germanVector(`coalesce(title, '') || ' ' || coalesce(preamble_text, '')`),
   },
   (t) => [
@@ -101,7 +111,49 @@ export const inquiries = pgTable(
     index("inquiries_search_idx").using("gin", t.search),
     index("inquiries_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     index().on(t.bodyId, t.status),
+    // Every list's filter and sort has an index (docs/performance/queries.md); partial where the list is.
+    index("inquiries_public_list_idx")
+      .on(t.bodyId, t.listedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`visibility = 'public' and status <> 'draft' and public_ref is not null`),
+    index("inquiries_body_updated_idx").on(t.bodyId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("inquiries_originator_status_updated_idx").on(
+      t.originatorOrganizationId,
+      t.status,
+      t.updatedAt.desc().nullsFirst(),
+      t.id,
+    ),
+    index("inquiries_open_due_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`status in ${openStatusList}`),
+    index("inquiries_body_open_due_idx")
+      .on(t.bodyId, t.dueOn, t.id)
+      .where(sql`status in ${openStatusList}`),
+    index("inquiries_body_open_lead_idx")
+      .on(t.bodyId, t.leadOrganizationId, t.dueOn)
+      .where(sql`status in ${openStatusList}`),
   ],
+);
+
+/**
+ * How many inquiries a body holds per type, status and public visibility, kept by a statement-level trigger on
+ * `inquiries` (migration 0006_query_performance) so that every write — lifecycle transitions, drafts, seeds,
+ * bulk loads — keeps it right. Lists and the overview read their totals here instead of counting the archive.
+ */
+export const inquiryCounts = pgTable(
+  "inquiry_counts",
+  {
+    bodyId: uuid()
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    typeId: uuid().notNull(),
+    status: inquiryStatus().notNull(),
+    /** Counts toward the public lists: public visibility, past draft, with a public reference. */
+    isPublic: boolean().notNull(),
+    count: bigint({ mode: "number" }).notNull().default(0),
+  },
+  // No CHECK (count >= 0): INSERT … ON CONFLICT checks constraints on the proposed row before it finds the
+  // conflict, and the trigger's one ordered upsert proposes negative deltas.
+  (t) => [primaryKey({ columns: [t.bodyId, t.typeId, t.status, t.isPublic] })],
 );
 
 /** Gapless counter per body, type and period; incremented in the submitting transaction. */

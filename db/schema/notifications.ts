@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -60,6 +61,23 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index().on(t.userId, t.readAt), uniqueIndex("notifications_user_dedupe_key").on(t.userId, t.dedupeKey)],
+);
+
+/**
+ * The deadline scan's memory: the overdue reminders of an inquiry for one due date have been written. The scan
+ * skips those inquiries, so that its work follows what newly falls due, not the size of the archive; an
+ * extension gives a new due date and so a new reminder.
+ */
+export const overdueRemindersDone = pgTable(
+  "overdue_reminders_done",
+  {
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    dueOn: date({ mode: "string" }).notNull(),
+    doneAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.dueOn] })],
 );
 
 /**

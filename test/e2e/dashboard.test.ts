@@ -89,6 +89,24 @@ describe("workspace dashboards", () => {
     await close();
   });
 
+  it("shows a section's full list on its own page, with the way back to the workspace", async () => {
+    const { page, assertNoPageErrors, close } = await openPage(browser);
+    await signIn(page, "fraktion@norderstedt.quaestio.example");
+    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    const response = await page.goto(`${app.url}/arbeitsbereich/norderstedt/liste/entwuerfe`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["cache-control"]).toContain("no-store");
+    expect(await page.getByRole("heading", { level: 1, name: /Meine Entwürfe/ }).count()).toBe(1);
+    const draftLink = page.getByRole("link", { name: "Nutzung von Messenger-Diensten in der Verwaltung" });
+    expect(await draftLink.getAttribute("href")).toMatch(/^\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole("link", { name: "Zurück zum Arbeitsbereich" }).getAttribute("href")).toBe(
+      "/arbeitsbereich",
+    );
+    await checkA11y(page);
+    assertNoPageErrors();
+    await close();
+  });
+
   it("shows the council office its intake with the received date and its deadline sections", async () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
     await signIn(page, "ratsbuero@norderstedt.quaestio.example");

@@ -5,11 +5,15 @@ import {
   dashboardWindow,
   groupByLeadDepartment,
   isoWeekBounds,
+  LIST_SECTIONS,
+  listSectionFromSlug,
+  sectionListHref,
   sectionsForRoles,
+  type ListSection,
 } from "../../app/domain/dashboard";
 import { isoDateInTimeZone } from "../../app/domain/format";
 import type { Role } from "../../app/domain/policy";
-import { deadlinePhrase } from "../../app/domain/texts/dashboard";
+import { dashboardText, deadlinePhrase, listSectionHeading } from "../../app/domain/texts/dashboard";
 
 describe("classifyDeadline", () => {
   // today is Monday 2026-11-23 unless stated
@@ -130,5 +134,36 @@ describe("groupByLeadDepartment", () => {
       ["Amt B", ["3"]],
       [null, ["1"]],
     ]);
+  });
+});
+
+describe("section lists", () => {
+  it.each([
+    ["norderstedt", "all", 1, "/arbeitsbereich/norderstedt/liste/alle"],
+    ["norderstedt", "office_overdue", 2, "/arbeitsbereich/norderstedt/liste/ueberfaellig?seite=2"],
+    ["landtag-nrw", "faction_answered", 1, "/arbeitsbereich/landtag-nrw/liste/beantwortet"],
+  ] as Array<[string, ListSection, number, string]>)("%s %s page %i → %s", (body, section, page, href) => {
+    expect(sectionListHref(body, section, page)).toBe(href);
+  });
+
+  it("finds every section by its URL segment and nothing else", () => {
+    for (const [section, slug] of Object.entries(LIST_SECTIONS)) expect(listSectionFromSlug(slug)).toBe(section);
+    for (const slug of ["", "Alle", "all", "alle/", "constructor"]) expect(listSectionFromSlug(slug)).toBeNull();
+    expect(new Set(Object.values(LIST_SECTIONS)).size).toBe(Object.keys(LIST_SECTIONS).length);
+    for (const section of Object.keys(LIST_SECTIONS)) expect(listSectionHeading[section as ListSection]).toBeTruthy();
+  });
+
+  it.each([
+    [0, false, "0 Einträge"],
+    [1, false, "1 Eintrag"],
+    [1234, false, "1.234 Einträge"],
+    [1000, true, "1.000 oder mehr Einträge"],
+  ])("count %i (capped %s) reads „%s“", (n, capped, text) => {
+    expect(dashboardText.count(n, capped)).toBe(text);
+  });
+
+  it("says when the shown rows are the first of a capped count", () => {
+    expect(dashboardText.truncated(20, 45)).toBe("Angezeigt werden die ersten 20 von 45.");
+    expect(dashboardText.truncated(20, 1000, true)).toBe("Angezeigt werden die ersten 20 von 1.000 oder mehr.");
   });
 });

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+import { sectionListHref } from "~/domain/dashboard";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText } from "~/domain/texts/dashboard";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
@@ -11,7 +13,8 @@ export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: BodyD
   return (
     <section aria-labelledby={headingId} className="dashboard-section">
       <h3 id={headingId}>
-        {dashboardText.allInquiries} <span className="muted">({dashboardText.count(body.inquiriesTotal)})</span>
+        {dashboardText.allInquiries}{" "}
+        <span className="muted">({dashboardText.count(body.inquiriesTotal, body.inquiriesCapped)})</span>
       </h3>
       {body.inquiries.length === 0 ? (
         <p>{dashboardText.allInquiriesEmpty}</p>
@@ -51,7 +54,10 @@ export function AllInquiries({ idPrefix, body }: { idPrefix: string; body: BodyD
         </div>
       )}
       {body.inquiries.length < body.inquiriesTotal ? (
-        <p className="muted">{dashboardText.truncated(body.inquiries.length, body.inquiriesTotal)}</p>
+        <p className="muted">
+          {dashboardText.truncated(body.inquiries.length, body.inquiriesTotal, body.inquiriesCapped)}{" "}
+          <Link to={sectionListHref(body.bodySlug, "all")}>{dashboardText.fullList(dashboardText.allInquiries)}</Link>
+        </p>
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { DashboardSection as SectionKey } from "~/domain/dashboard";
 import { dashboardText } from "~/domain/texts/dashboard";
@@ -9,12 +10,18 @@ export function DashboardSection({
   section,
   total,
   shown,
+  capped = false,
+  listHref,
   children,
 }: {
   idPrefix: string;
   section: SectionKey;
   total: number;
   shown: number;
+  /** The count stopped at its cap: there are at least `total`. */
+  capped?: boolean;
+  /** The section's full, paged list, linked when the section is cut. */
+  listHref?: string;
   children: ReactNode;
 }) {
   const sectionText = useSectionTexts();
@@ -23,10 +30,15 @@ export function DashboardSection({
   return (
     <section aria-labelledby={headingId} className="dashboard-section">
       <h3 id={headingId}>
-        {text.heading} <span className="muted">({dashboardText.count(total)})</span>
+        {text.heading} <span className="muted">({dashboardText.count(total, capped)})</span>
       </h3>
       {total === 0 ? <p>{text.empty}</p> : children}
-      {shown < total ? <p className="muted">{dashboardText.truncated(shown, total)}</p> : null}
+      {shown < total ? (
+        <p className="muted">
+          {dashboardText.truncated(shown, total, capped)}{" "}
+          {listHref ? <Link to={listHref}>{dashboardText.fullList(text.heading)}</Link> : null}
+        </p>
+      ) : null}
     </section>
   );
 }

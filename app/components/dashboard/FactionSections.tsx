@@ -1,3 +1,4 @@
+import { sectionListHref } from "~/domain/dashboard";
 import { Link } from "@remix-run/react";
 import { dashboardText } from "~/domain/texts/dashboard";
 import { useSectionTexts } from "./section-texts";
@@ -27,7 +28,14 @@ export function FactionSections({
           {dashboardText.newDraft}
         </Link>
       </p>
-      <DashboardSection idPrefix={idPrefix} section="faction_drafts" total={drafts.total} shown={drafts.items.length}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="faction_drafts"
+        capped={drafts.capped}
+        listHref={sectionListHref(bodySlug, "faction_drafts")}
+        total={drafts.total}
+        shown={drafts.items.length}
+      >
         <DashboardTable caption={sectionText.faction_drafts.caption} head={[c.title, c.reference, c.mine]}>
           <InquiryRows
             items={drafts.items}
@@ -47,6 +55,8 @@ export function FactionSections({
       <DashboardSection
         idPrefix={idPrefix}
         section="faction_in_progress"
+        capped={inProgress.capped}
+        listHref={sectionListHref(bodySlug, "faction_in_progress")}
         total={inProgress.total}
         shown={inProgress.items.length}
       >
@@ -60,6 +70,8 @@ export function FactionSections({
       <DashboardSection
         idPrefix={idPrefix}
         section="faction_due_soon"
+        capped={dueSoon.capped}
+        listHref={sectionListHref(bodySlug, "faction_due_soon")}
         total={dueSoon.total}
         shown={dueSoon.items.length}
       >
@@ -70,6 +82,8 @@ export function FactionSections({
       <DashboardSection
         idPrefix={idPrefix}
         section="faction_answered"
+        capped={answered.capped}
+        listHref={sectionListHref(bodySlug, "faction_answered")}
         total={answered.total}
         shown={answered.items.length}
       >

@@ -1,3 +1,4 @@
+import { sectionListHref } from "~/domain/dashboard";
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/domain/format";
 import { dashboardText } from "~/domain/texts/dashboard";
@@ -10,12 +11,19 @@ type Office = NonNullable<BodyDashboard["office"]>;
 const c = dashboardText.columns;
 
 /** Council office: intake, overdue by lead department, due this week, pending extension requests. */
-export function OfficeSections({ idPrefix, office }: { idPrefix: string; office: Office }) {
+export function OfficeSections({ idPrefix, bodySlug, office }: { idPrefix: string; bodySlug: string; office: Office }) {
   const sectionText = useSectionTexts();
   const { intake, overdue, dueThisWeek, extensionRequests } = office;
   return (
     <>
-      <DashboardSection idPrefix={idPrefix} section="office_intake" total={intake.total} shown={intake.items.length}>
+      <DashboardSection
+        idPrefix={idPrefix}
+        section="office_intake"
+        capped={intake.capped}
+        listHref={sectionListHref(bodySlug, "office_intake")}
+        total={intake.total}
+        shown={intake.items.length}
+      >
         <DashboardTable caption={sectionText.office_intake.caption} head={[c.received, c.reference, c.title, c.due]}>
           <InquiryRows items={intake.items} columns={["received", "reference", "title", "due"]} />
         </DashboardTable>
@@ -23,6 +31,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_overdue_by_department"
+        listHref={sectionListHref(bodySlug, "office_overdue")}
         total={overdue.total}
         shown={overdue.shown}
       >
@@ -53,6 +62,8 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_due_this_week"
+        capped={dueThisWeek.capped}
+        listHref={sectionListHref(bodySlug, "office_due_this_week")}
         total={dueThisWeek.total}
         shown={dueThisWeek.items.length}
       >
@@ -66,6 +77,7 @@ export function OfficeSections({ idPrefix, office }: { idPrefix: string; office:
       <DashboardSection
         idPrefix={idPrefix}
         section="office_extension_requests"
+        capped={extensionRequests.capped}
         total={extensionRequests.total}
         shown={extensionRequests.items.length}
       >

@@ -1,3 +1,4 @@
+import { sectionListHref } from "~/domain/dashboard";
 import { formatDate } from "~/domain/format";
 import { consultationText } from "~/domain/texts/consultation";
 import { dashboardText } from "~/domain/texts/dashboard";
@@ -11,9 +12,11 @@ const c = dashboardText.columns;
 /** Department: open inquiries it leads or contributes to, overdue first. */
 export function DepartmentSection({
   idPrefix,
+  bodySlug,
   department,
 }: {
   idPrefix: string;
+  bodySlug: string;
   department: NonNullable<BodyDashboard["department"]>;
 }) {
   const sectionText = useSectionTexts();
@@ -22,6 +25,8 @@ export function DepartmentSection({
     <DashboardSection
       idPrefix={idPrefix}
       section="department_assigned"
+      capped={assigned.capped}
+      listHref={sectionListHref(bodySlug, "department_assigned")}
       total={assigned.total}
       shown={assigned.items.length}
     >
@@ -52,6 +57,7 @@ export function DpoSection({ idPrefix, dpo }: { idPrefix: string; dpo: NonNullab
     <DashboardSection
       idPrefix={idPrefix}
       section="dpo_consultations"
+      capped={consultations.capped}
       total={consultations.total}
       shown={consultations.items.length}
     >

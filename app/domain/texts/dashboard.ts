@@ -1,5 +1,6 @@
 /** User-facing German wording of the workspace dashboards (/arbeitsbereich), kept in one place for review. */
-import type { DashboardSection, DeadlineInfo } from "../dashboard";
+import type { DashboardSection, DeadlineInfo, ListSection } from "../dashboard";
+import { formatNumber } from "../format";
 
 /** "noch 3 Tage", "noch 1 Tag", "heute fällig", "seit 1 Tag überfällig", "seit 2 Tagen überfällig"; "" when closed. */
 export function deadlinePhrase(deadline: Pick<DeadlineInfo, "daysLeft" | "state">): string {
@@ -91,8 +92,18 @@ export const dashboardText = {
   adminLink: "Verwaltung: Benutzer, Rollen und Protokoll",
   newDraft: "Neue Anfrage entwerfen",
   /** Count shown after a section heading. */
-  count: (n: number) => (n === 1 ? "1 Eintrag" : `${n} Einträge`),
-  truncated: (shown: number, total: number) => `Angezeigt werden die ersten ${shown} von ${total}.`,
+  count: (n: number, capped = false) =>
+    capped ? `${formatNumber(n)} oder mehr Einträge` : n === 1 ? "1 Eintrag" : `${formatNumber(n)} Einträge`,
+  truncated: (shown: number, total: number, capped = false) =>
+    `Angezeigt werden die ersten ${shown} von ${formatNumber(total)}${capped ? " oder mehr" : ""}.`,
+  /** Link from a cut section to its full list. */
+  fullList: (heading: string) => `Vollständige Liste „${heading}“`,
+  listPageTitle: (heading: string, body: string) => `${heading} – ${body} – Quaestio`,
+  listPageOf: (page: number) => `Seite ${page}`,
+  listPrevious: "Vorherige Seite",
+  listNext: "Nächste Seite",
+  listPagination: "Seiten der Liste",
+  backToWorkspace: "Zurück zum Arbeitsbereich",
   allInquiries: "Alle Vorgänge",
   allInquiriesCaption: "Vorgänge, die Sie sehen dürfen, zuletzt geänderte zuerst",
   allInquiriesEmpty: "Keine Vorgänge in Ihrem Zuständigkeitsbereich.",
@@ -135,4 +146,17 @@ export const dashboardText = {
     string,
     string
   >,
+};
+
+/** Headings of the full lists behind the dashboard's sections (/arbeitsbereich/{body}/liste/{abschnitt}). */
+export const listSectionHeading: Record<ListSection, string> = {
+  all: "Alle Vorgänge",
+  faction_drafts: dashboardSectionText.faction_drafts.heading,
+  faction_in_progress: dashboardSectionText.faction_in_progress.heading,
+  faction_due_soon: dashboardSectionText.faction_due_soon.heading,
+  faction_answered: dashboardSectionText.faction_answered.heading,
+  office_intake: dashboardSectionText.office_intake.heading,
+  office_overdue: "Überfällig",
+  office_due_this_week: dashboardSectionText.office_due_this_week.heading,
+  department_assigned: dashboardSectionText.department_assigned.heading,
 };

@@ -49,8 +49,10 @@ export default function Workspace() {
           ) : null}
           <SectionNoun noun={b.listNoun}>
             <AnswerQueueSections idPrefix={b.bodySlug} queue={b.answerQueue} />
-            {b.office ? <OfficeSections idPrefix={b.bodySlug} office={b.office} /> : null}
-            {b.department ? <DepartmentSection idPrefix={b.bodySlug} department={b.department} /> : null}
+            {b.office ? <OfficeSections idPrefix={b.bodySlug} bodySlug={b.bodySlug} office={b.office} /> : null}
+            {b.department ? (
+              <DepartmentSection idPrefix={b.bodySlug} bodySlug={b.bodySlug} department={b.department} />
+            ) : null}
             {b.dpo ? <DpoSection idPrefix={b.bodySlug} dpo={b.dpo} /> : null}
             {b.faction ? <FactionSections idPrefix={b.bodySlug} bodySlug={b.bodySlug} faction={b.faction} /> : null}
           </SectionNoun>

@@ -4,14 +4,17 @@
  * and council office, once the due date has passed). "Today" is the body's today, in its time zone.
  *
  * Idempotent through the notifications' dedupe key (`due_soon:{inquiryId}:{dueOn}`): running the scan again
- * writes nothing new; an extension gives a new due date and so new reminders. The running app scans at start
+ * writes nothing new; an extension gives a new due date and so new reminders. Once an inquiry's overdue
+ * reminders are written for a due date, the scan no longer reads it (overdue_reminders_done): who joins the
+ * lead department or the council office later sees it on the dashboard's overdue list, not as a reminder. The running app scans at start
  * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
  */
-import { and, inArray, isNotNull, lte } from "drizzle-orm";
-import { inquiries } from "../../../db/schema";
+import { and, eq, inArray, isNotNull, lte, max, notExists, sql } from "drizzle-orm";
+import { inquiries, notificationPreferences, overdueRemindersDone } from "../../../db/schema";
 import { addDays } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
 import {
+  DEFAULT_DUE_SOON_DAYS,
   MAX_DUE_SOON_DAYS,
   OPEN_FOR_DEADLINES,
   daysBetween,
@@ -36,9 +39,18 @@ function unique(recipients: Recipient[]): Recipient[] {
 }
 
 export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<ScanResult> {
-  // Only what can be due soon or overdue is loaded: nothing due beyond the longest reminder window (one day
-  // of margin for the bodies' time zones), so inquiries due in months cost no work every 15 minutes.
-  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), MAX_DUE_SOON_DAYS + 1);
+  // Only what can be due soon or overdue is loaded: nothing due beyond the widest reminder window anyone has
+  // chosen (the default's 3 days unless someone asked for more; one day of margin for the bodies' time zones),
+  // so inquiries due in weeks or months cost no work every 15 minutes.
+  const [widest] = await db
+    .select({ days: max(notificationPreferences.dueSoonDays) })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.kind, "due_soon"));
+  const windowDays = Math.min(MAX_DUE_SOON_DAYS, Math.max(DEFAULT_DUE_SOON_DAYS, widest?.days ?? 0));
+  const latestDue = addDays(isoDateInTimeZone(now, "UTC"), windowDays + 1);
+  // Overdue inquiries whose overdue reminders were written for this due date are skipped
+  // (overdue_reminders_done), so an archive with a backlog of overdue inquiries costs nothing per scan; the
+  // predicate matches the partial index inquiries_open_due_idx.
   const open = await db
     .select({ id: inquiries.id, bodyId: inquiries.bodyId })
     .from(inquiries)
@@ -47,6 +59,14 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
         inArray(inquiries.status, [...OPEN_FOR_DEADLINES]),
         isNotNull(inquiries.dueOn),
         lte(inquiries.dueOn, latestDue),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(overdueRemindersDone)
+            .where(
+              and(eq(overdueRemindersDone.inquiryId, inquiries.id), eq(overdueRemindersDone.dueOn, inquiries.dueOn)),
+            ),
+        ),
       ),
     );
   const result: ScanResult = { dueSoon: 0, overdue: 0 };
@@ -68,6 +88,7 @@ export async function scanDeadlines(db: Db, now: Date = new Date()): Promise<Sca
         );
         const dedupeKey = reminderDedupeKey("overdue", inquiry.id, dueOn);
         result.overdue += await deliver(tx, { inquiry, kind: "overdue", recipients, preferences, dedupeKey });
+        await tx.insert(overdueRemindersDone).values({ inquiryId: inquiry.id, dueOn }).onConflictDoNothing();
         return;
       }
       if (daysBetween(today, dueOn) > MAX_DUE_SOON_DAYS) return;

@@ -2,11 +2,12 @@
  * A body's public list of inquiries (/{body}/anfragen): search, filters and pages — only what the public may
  * see (visibility.server.ts).
  */
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import {
   answerVersions,
   answers,
   inquiries,
+  inquiryCounts,
   inquiryOriginators,
   inquiryTypes,
   organizations,
@@ -69,46 +70,60 @@ export async function listPublicInquiries(
   const body = await findBody(db, params.bodySlug);
   if (!body) return null;
 
-  const where = and(eq(inquiries.bodyId, body.id), publiclyVisible());
+  // The total and the kinds of inquiry the list holds from inquiry_counts (kept by a trigger), instead of
+  // counting or scanning the body's archive per request.
+  const publicCounts = and(eq(inquiryCounts.bodyId, body.id), eq(inquiryCounts.isPublic, true));
   const [[totalRow], typeRows] = await Promise.all([
-    db.select({ total: count() }).from(inquiries).where(where),
+    db
+      .select({ total: sql<number>`coalesce(sum(${inquiryCounts.count}), 0)`.mapWith(Number) })
+      .from(inquiryCounts)
+      .where(publicCounts),
     db
       .selectDistinct({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
-      .from(inquiries)
-      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(where),
+      .from(inquiryCounts)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiryCounts.typeId))
+      .where(and(publicCounts, gt(inquiryCounts.count, 0))),
   ]);
   const kinds = [...new Set(typeRows.map((t) => typeKind(t)))];
-  const total = Number(totalRow?.total ?? 0);
+  const total = totalRow?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (params.page > pageCount) return null;
 
-  const rows = await db
-    .select({
-      id: inquiries.id,
-      publicRef: inquiries.publicRef,
-      title: inquiries.title,
-      typeName: inquiryTypes.name,
-      lifecycle: inquiryTypes.lifecycle,
-      reference: inquiries.reference,
-      status: inquiries.status,
-      motionDecision: inquiries.motionDecision,
-      originatorOrganizationName: organizations.name,
-      receivedOn: inquiries.receivedOn,
-      submittedOn: inquiries.submittedOn,
-      dueOn: inquiries.dueOn,
-    })
+  // The page's ids first: an index-only walk of inquiries_public_list_idx (its predicate is publiclyVisible,
+  // its keys the sort below), so that a deep page skips index entries rather than sorting the body's archive.
+  // Then the rows of those ids only.
+  const pageIds = await db
+    .select({ id: inquiries.id })
     .from(inquiries)
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .leftJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId))
-    .where(where)
-    .orderBy(
-      sql`coalesce(${inquiries.receivedOn}, ${inquiries.submittedOn}) desc nulls last`,
-      desc(inquiries.createdAt),
-      desc(inquiries.id),
-    )
+    .where(and(eq(inquiries.bodyId, body.id), publiclyVisible()))
+    .orderBy(sql`${inquiries.listedOn} desc nulls last`, desc(inquiries.createdAt), desc(inquiries.id))
     .limit(pageSize)
     .offset((params.page - 1) * pageSize);
+  const order = new Map(pageIds.map((row, index) => [row.id, index]));
+
+  const rows = pageIds.length
+    ? (
+        await db
+          .select({
+            id: inquiries.id,
+            publicRef: inquiries.publicRef,
+            title: inquiries.title,
+            typeName: inquiryTypes.name,
+            lifecycle: inquiryTypes.lifecycle,
+            reference: inquiries.reference,
+            status: inquiries.status,
+            motionDecision: inquiries.motionDecision,
+            originatorOrganizationName: organizations.name,
+            receivedOn: inquiries.receivedOn,
+            submittedOn: inquiries.submittedOn,
+            dueOn: inquiries.dueOn,
+          })
+          .from(inquiries)
+          .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+          .leftJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId))
+          .where(and(eq(inquiries.bodyId, body.id), inArray(inquiries.id, [...order.keys()])))
+      ).sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    : [];
 
   const ids = rows.map((row) => row.id);
   const [originatorRows, versionRows] = ids.length

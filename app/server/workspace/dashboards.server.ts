@@ -3,9 +3,10 @@
  * call for — faction drafts and progress, the council office's intake, overdue and due-this-week lists and
  * pending extension requests, the departments' assigned inquiries, the DPO's consultations.
  * Every query is bounded, filtered by body and by the user's scope, and runs once per section and body
- * (no per-row queries); each returns the full count beside the shown rows so the page can say when it cut.
+ * (no per-row queries); each shows the top of its list beside a count that stops at COUNT_CAP, and links to the
+ * section's full, paged list (section-lists.server.ts) where it cuts.
  */
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
   answers,
   bodies,
@@ -19,42 +20,42 @@ import {
   classifyDeadline,
   dashboardWindow,
   groupByLeadDepartment,
-  OPEN_STATUSES,
   sectionsForRoles,
   type DashboardSection,
   type DashboardWindow,
   type DeadlineInfo,
+  type ListSection,
 } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
-import { inquiryScopeFor, type Role } from "../../domain/policy";
+import type { Role } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
-import { scopeCondition } from "../inquiries/scope.server";
+import {
+  bodyScopes,
+  cappedCount,
+  cappedCountOf,
+  COUNT_CAP,
+  inquiryColumns,
+  sectionQuery,
+  toInquiry,
+  type BodyScopes,
+  type DashboardInquiry,
+} from "./section-lists.server";
 import { loadWorkspace, type WorkspaceBody } from "./workspace.server";
 import { listNoun, typeKind } from "../../domain/texts/type-words";
 
+export type { DashboardInquiry } from "./section-lists.server";
+
+/** The top of each section; the rest is on the section's full list (section-lists.server.ts). */
 export const SECTION_LIMIT = 20;
-export const OVERDUE_LIMIT = 100;
+export const OVERDUE_LIMIT = 20;
 export const ANSWERED_LIMIT = 10;
 
 export interface Listing<T> {
   items: T[];
-  /** All matching rows, of which `items` are the first. */
+  /** All matching rows, of which `items` are the first — counted up to COUNT_CAP (then `capped`). */
   total: number;
-}
-
-export interface DashboardInquiry {
-  id: string;
-  title: string;
-  typeName: string;
-  lifecycle: "inquiry" | "motion";
-  reference: string | null;
-  status: (typeof inquiries.status.enumValues)[number];
-  motionDecision: "adopted" | "rejected" | "referred" | null;
-  visibility: "public" | "internal";
-  publicRef: string | null;
-  receivedOn: string | null;
-  deadline: DeadlineInfo | null;
+  capped: boolean;
 }
 
 export interface DraftRow extends DashboardInquiry {
@@ -112,32 +113,32 @@ export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
   dpo?: { consultations: Listing<ConsultationRow> };
 }
 
-const openStatuses = [...OPEN_STATUSES];
-const totalOver = sql<number>`count(*) over ()`.mapWith(Number);
-
-const inquiryColumns = {
-  id: inquiries.id,
-  title: inquiries.title,
-  typeName: inquiryTypes.name,
-  lifecycle: inquiryTypes.lifecycle,
-  reference: inquiries.reference,
-  status: inquiries.status,
-  motionDecision: inquiries.motionDecision,
-  visibility: inquiries.visibility,
-  publicRef: inquiries.publicRef,
-  receivedOn: inquiries.receivedOn,
-  dueOn: inquiries.dueOn,
-};
-
-type InquiryColumns = Omit<DashboardInquiry, "deadline"> & { dueOn: string | null };
-
-function toInquiry(row: InquiryColumns, today: string): DashboardInquiry {
-  const { dueOn, ...rest } = row;
-  return { ...rest, deadline: classifyDeadline(dueOn, row.status, today) };
+function listing<R, T>(rows: R[], count: { total: number; capped: boolean }, map: (row: R) => T): Listing<T> {
+  return { items: rows.map(map), ...count };
 }
 
-function listing<R extends { total: number }, T>(rows: R[], map: (row: R) => T): Listing<T> {
-  return { items: rows.map(map), total: rows[0]?.total ?? 0 };
+/** The top `limit` rows of a section (with a capped count) in the inquiry shape, or undefined without the role. */
+async function topOf(
+  db: Db,
+  section: ListSection,
+  scopes: BodyScopes,
+  bodyId: string,
+  w: DashboardWindow,
+  limit = SECTION_LIMIT,
+) {
+  const query = sectionQuery(section, scopes, bodyId, w);
+  if (!query) return undefined;
+  const [rows, total] = await Promise.all([
+    db
+      .select(inquiryColumns)
+      .from(inquiries)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(limit),
+    cappedCount(db, query.where),
+  ]);
+  return listing(rows, total, (row) => toInquiry(row, w.today));
 }
 
 /** Every dashboard section of the user's bodies, with "today" in each body's own time zone. */
@@ -168,10 +169,8 @@ async function loadBodyDashboard(
   body: WorkspaceBody,
   today: string,
 ): Promise<BodyDashboard> {
-  const inBody = user.memberships.filter((m) => m.bodyId === body.bodyId);
-  const roles: Role[] = inBody.map((m) => m.role);
-  const sections = sectionsForRoles(roles);
-  const window = dashboardWindow(today);
+  const roles: Role[] = user.memberships.filter((m) => m.bodyId === body.bodyId).map((m) => m.role);
+  const w = dashboardWindow(today);
   const types = await db
     .select({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
     .from(inquiryTypes)
@@ -180,27 +179,15 @@ async function loadBodyDashboard(
     ...body,
     inquiries: body.inquiries.map((i) => ({ ...i, deadline: classifyDeadline(i.dueOn, i.status, today) })),
     today,
-    sections,
+    sections: sectionsForRoles(roles),
     listNoun: listNoun(types.map((t) => typeKind(t))),
   };
-  // Each role's sections are bounded by what that role alone may see (policy.ts / inquiries/scope.server.ts):
-  // the drafts of a faction member who also works in the council office stay a faction matter, and the
-  // council office's lists do not widen a department's.
-  const scopeOf = (wanted: Role[]) => {
-    const facts = inBody.filter((m) => wanted.includes(m.role));
-    return {
-      ids: [...new Set(facts.map((m) => m.organizationId))],
-      condition: scopeCondition(inquiryScopeFor(facts, body.bodyId)),
-    };
-  };
-  const faction = scopeOf(["faction_member"]);
-  const office = scopeOf(["council_office"]);
-  const department = scopeOf(["clerk", "department_head", "co_signer"]);
-  const dpo = scopeOf(["dpo"]);
+  const scopes = bodyScopes(user, body.bodyId);
+  const { faction, office, department, dpo } = scopes;
   const [factionData, officeData, departmentData, dpoData] = await Promise.all([
-    faction.condition ? factionSections(db, faction.condition, faction.ids, user.id, window) : undefined,
-    office.condition ? officeSections(db, office.condition, body.bodyId, window) : undefined,
-    department.condition ? departmentSection(db, department.condition, body.bodyId, department.ids, today) : undefined,
+    faction.condition ? factionSections(db, scopes, body.bodyId, user.id, w) : undefined,
+    office.condition ? officeSections(db, scopes, body.bodyId, w) : undefined,
+    department.condition ? departmentSection(db, scopes, body.bodyId, w) : undefined,
     dpo.condition ? dpoSection(db, dpo.condition, body.bodyId, dpo.ids, today) : undefined,
   ]);
   if (factionData) result.faction = factionData;
@@ -210,122 +197,96 @@ async function loadBodyDashboard(
   return result;
 }
 
-function inquiryQuery(db: Db, where: SQL | undefined) {
-  return db
-    .select({ ...inquiryColumns, total: totalOver })
-    .from(inquiries)
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(where);
-}
-
-async function factionSections(db: Db, scope: SQL, factionIds: string[], userId: string, w: DashboardWindow) {
-  const ours = and(scope, inArray(inquiries.originatorOrganizationId, factionIds));
+async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
+  const drafts = sectionQuery("faction_drafts", scopes, bodyId, w)!;
   const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
-  const [drafts, inProgress, dueSoon, answered] = await Promise.all([
+  const [draftRows, draftCount, inProgress, dueSoon, answered] = await Promise.all([
     db
-      .select({ ...inquiryColumns, total: totalOver, createdBy: inquiries.createdByUserId, coauthored })
+      .select({ ...inquiryColumns, createdBy: inquiries.createdByUserId, coauthored })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(and(ours, eq(inquiries.status, "draft")))
-      .orderBy(desc(inquiries.updatedAt), asc(inquiries.id))
+      .where(drafts.where)
+      .orderBy(...drafts.orderBy)
       .limit(SECTION_LIMIT),
-    inquiryQuery(db, and(ours, inArray(inquiries.status, [...openStatuses, "on_agenda"])))
-      .orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id))
-      .limit(SECTION_LIMIT),
-    inquiryQuery(
-      db,
-      and(
-        ours,
-        inArray(inquiries.status, openStatuses),
-        gte(inquiries.dueOn, w.today),
-        lte(inquiries.dueOn, w.dueSoonUntil),
-      ),
-    )
-      .orderBy(asc(inquiries.dueOn), asc(inquiries.id))
-      .limit(SECTION_LIMIT),
-    inquiryQuery(db, and(ours, eq(inquiries.status, "answered")))
-      .orderBy(desc(inquiries.updatedAt), asc(inquiries.id))
-      .limit(ANSWERED_LIMIT),
+    cappedCount(db, drafts.where),
+    topOf(db, "faction_in_progress", scopes, bodyId, w),
+    topOf(db, "faction_due_soon", scopes, bodyId, w),
+    topOf(db, "faction_answered", scopes, bodyId, w, ANSWERED_LIMIT),
   ]);
   return {
-    drafts: listing(drafts, ({ total: _t, createdBy, coauthored: co, ...row }) => ({
+    drafts: listing(draftRows, draftCount, ({ createdBy, coauthored: co, ...row }) => ({
       ...toInquiry(row, w.today),
       createdByMe: createdBy === userId,
       coauthoredByMe: Boolean(co),
     })),
-    inProgress: listing(inProgress, (row) => toInquiry(row, w.today)),
-    dueSoon: listing(dueSoon, (row) => toInquiry(row, w.today)),
-    answered: listing(answered, (row) => toInquiry(row, w.today)),
+    inProgress: inProgress!,
+    dueSoon: dueSoon!,
+    answered: answered!,
   };
 }
 
-async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWindow) {
-  const open = and(scope, inArray(inquiries.status, openStatuses));
-  const [intake, overdue, dueThisWeek, requests] = await Promise.all([
-    inquiryQuery(db, and(scope, eq(inquiries.status, "submitted")))
-      .orderBy(sql`${inquiries.receivedOn} asc nulls last`, asc(inquiries.createdAt), asc(inquiries.id))
-      .limit(SECTION_LIMIT),
+async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
+  const overdue = sectionQuery("office_overdue", scopes, bodyId, w)!;
+  const scope = scopes.office.condition!;
+  const [intake, overdueRows, overdueByDepartment, dueThisWeek, requests, requestCount] = await Promise.all([
+    topOf(db, "office_intake", scopes, bodyId, w),
+    // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page …
     db
       .select({
         ...inquiryColumns,
-        total: totalOver,
         leadOrganizationId: inquiries.leadOrganizationId,
         leadOrganizationName: organizations.name,
-        departmentTotal: sql<number>`count(*) over (partition by ${inquiries.leadOrganizationId})`.mapWith(Number),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
-      .where(and(open, lt(inquiries.dueOn, w.today)))
-      .orderBy(sql`${organizations.name} asc nulls last`, asc(inquiries.dueOn), asc(inquiries.id))
+      .where(overdue.where)
+      .orderBy(...overdue.orderBy)
       .limit(OVERDUE_LIMIT),
-    // From today to Sunday: what fell due earlier this week is already in the overdue table above.
-    inquiryQuery(db, and(open, gte(inquiries.dueOn, w.today), lte(inquiries.dueOn, w.weekEnd)))
-      .orderBy(asc(inquiries.dueOn), asc(inquiries.id))
-      .limit(SECTION_LIMIT),
+    // … and every department's count of overdue inquiries: open ones only, read from the same partial index.
     db
       .select({
-        ...inquiryColumns,
-        total: totalOver,
-        requestId: extensionRequests.id,
-        requestingDepartment: organizations.name,
-        requestedDueOn: extensionRequests.requestedDueOn,
-        reason: extensionRequests.reason,
+        leadOrganizationId: inquiries.leadOrganizationId,
+        leadOrganizationName: organizations.name,
+        n: count(),
       })
-      .from(extensionRequests)
-      .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
-      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
-      .where(and(scope, eq(inquiries.bodyId, bodyId), eq(extensionRequests.status, "pending")))
-      .orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id))
-      .limit(SECTION_LIMIT),
+      .from(inquiries)
+      .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
+      .where(overdue.where)
+      .groupBy(inquiries.leadOrganizationId, organizations.name)
+      .orderBy(sql`${organizations.name} asc nulls last`),
+    topOf(db, "office_due_this_week", scopes, bodyId, w),
+    requestQuery(db, scope, bodyId).limit(SECTION_LIMIT),
+    cappedCountOf(db, requestQuery(db, scope, bodyId).limit(COUNT_CAP)),
   ]);
-  const overdueRows = overdue.map(
-    ({ total: _t, leadOrganizationId, leadOrganizationName, departmentTotal, ...row }) => ({
+  const shownByDepartment = groupByLeadDepartment(
+    overdueRows.map(({ leadOrganizationId, leadOrganizationName, ...row }) => ({
       ...toInquiry(row, w.today),
       leadOrganizationId,
       leadOrganizationName,
-      departmentTotal,
-    }),
+    })),
   );
+  const items = new Map(shownByDepartment.map((g) => [g.organizationId, g.items]));
+  const groups: OverdueGroup[] = groupByLeadDepartment(overdueByDepartment).map((g) => ({
+    organizationId: g.organizationId,
+    organizationName: g.organizationName,
+    overdueCount: Number(g.items[0]?.n ?? 0),
+    items: (items.get(g.organizationId) ?? []).map(
+      ({ leadOrganizationId: _l, leadOrganizationName: _n, ...item }) => item,
+    ),
+  }));
   return {
-    intake: listing(intake, (row) => toInquiry(row, w.today)),
+    intake: intake!,
     overdue: {
-      groups: groupByLeadDepartment(overdueRows).map((g) => ({
-        organizationId: g.organizationId,
-        organizationName: g.organizationName,
-        overdueCount: g.items[0]?.departmentTotal ?? g.items.length,
-        items: g.items.map(
-          ({ leadOrganizationId: _l, leadOrganizationName: _n, departmentTotal: _d, ...item }) => item,
-        ),
-      })),
+      groups,
       shown: overdueRows.length,
-      total: overdue[0]?.total ?? 0,
+      total: groups.reduce((sum, g) => sum + g.overdueCount, 0),
     },
-    dueThisWeek: listing(dueThisWeek, (row) => toInquiry(row, w.today)),
+    dueThisWeek: dueThisWeek!,
     extensionRequests: listing(
       requests,
-      ({ total: _t, requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
+      requestCount,
+      ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
         id: requestId,
         inquiry: toInquiry(row, w.today),
         requestingDepartment,
@@ -336,32 +297,52 @@ async function officeSections(db: Db, scope: SQL, bodyId: string, w: DashboardWi
   };
 }
 
+function requestQuery(db: Db, scope: SQL, bodyId: string) {
+  return db
+    .select({
+      ...inquiryColumns,
+      requestId: extensionRequests.id,
+      requestingDepartment: organizations.name,
+      requestedDueOn: extensionRequests.requestedDueOn,
+      reason: extensionRequests.reason,
+    })
+    .from(extensionRequests)
+    .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
+    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+    .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
+    .where(and(scope, eq(inquiries.bodyId, bodyId), eq(extensionRequests.status, "pending")))
+    .orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id));
+}
+
 /**
  * Open inquiries a department works on: what its scope covers (lead department, contributing department named
  * by the council office, or lead/contributor on the answer — see scopeCondition).
  */
-async function departmentSection(db: Db, scope: SQL, bodyId: string, departmentIds: string[], today: string) {
-  const isLead = inArray(inquiries.leadOrganizationId, departmentIds);
-  const rows = await db
-    .select({ ...inquiryColumns, total: totalOver, lead: sql<boolean>`coalesce(${isLead}, false)` })
-    .from(inquiries)
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(eq(inquiries.bodyId, bodyId), inArray(inquiries.status, openStatuses), scope))
-    .orderBy(sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id))
-    .limit(SECTION_LIMIT);
+async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
+  const query = sectionQuery("department_assigned", scopes, bodyId, w)!;
+  const isLead = inArray(inquiries.leadOrganizationId, scopes.department.ids);
+  const [rows, total] = await Promise.all([
+    db
+      .select({ ...inquiryColumns, lead: sql<boolean>`coalesce(${isLead}, false)` })
+      .from(inquiries)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(SECTION_LIMIT),
+    cappedCount(db, query.where),
+  ]);
   return {
-    assigned: listing(rows, ({ total: _t, lead, ...row }) => ({
-      ...toInquiry(row, today),
+    assigned: listing(rows, total, ({ lead, ...row }) => ({
+      ...toInquiry(row, w.today),
       ourRole: lead ? ("lead" as const) : ("contributor" as const),
     })),
   };
 }
 
-async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[], today: string) {
-  const rows = await db
+function consultationQuery(db: Db, scope: SQL, bodyId: string, officeIds: string[]) {
+  return db
     .select({
       ...inquiryColumns,
-      total: totalOver,
       consultationId: consultations.id,
       consultationStatus: consultations.status,
       requestedOn: consultations.requestedOn,
@@ -382,10 +363,16 @@ async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[
       sql`case when ${consultations.status} = 'requested' then 0 else 1 end`,
       sql`${consultations.requestedOn} asc nulls last`,
       asc(consultations.id),
-    )
-    .limit(SECTION_LIMIT);
+    );
+}
+
+async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[], today: string) {
+  const [rows, total] = await Promise.all([
+    consultationQuery(db, scope, bodyId, officeIds).limit(SECTION_LIMIT),
+    cappedCountOf(db, consultationQuery(db, scope, bodyId, officeIds).limit(COUNT_CAP)),
+  ]);
   return {
-    consultations: listing(rows, ({ total: _t, consultationId, consultationStatus, requestedOn, ...row }) => ({
+    consultations: listing(rows, total, ({ consultationId, consultationStatus, requestedOn, ...row }) => ({
       id: consultationId,
       status: consultationStatus,
       requestedOn,

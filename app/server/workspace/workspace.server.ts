@@ -1,13 +1,14 @@
 /**
  * The signed-in user's start page: their roles and the non-public inquiries they may see ("Alle Vorgänge",
- * the latest ALL_INQUIRIES_LIMIT with the full count). The role-specific sections are in dashboards.server.ts.
+ * the latest ALL_INQUIRIES_LIMIT with a count capped at COUNT_CAP). The role-specific sections are in dashboards.server.ts.
  */
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { inquiries, inquiryTypes, type inquiryStatus } from "../../../db/schema";
 import { inquiryScopeFor } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
 import { scopeCondition } from "../inquiries/scope.server";
+import { cappedCount } from "./section-lists.server";
 
 export interface WorkspaceBody {
   bodyId: string;
@@ -24,11 +25,13 @@ export interface WorkspaceBody {
     dueOn: string | null;
     publicRef: string | null;
   }>;
-  /** How many inquiries the user may see in all (the list holds the first ALL_INQUIRIES_LIMIT). */
+  /** How many inquiries the user may see in all, counted up to COUNT_CAP (then `inquiriesCapped`). */
   inquiriesTotal: number;
+  inquiriesCapped: boolean;
 }
 
-export const ALL_INQUIRIES_LIMIT = 50;
+/** The top of "Alle Vorgänge"; the rest is on the full list (section "all"). */
+export const ALL_INQUIRIES_LIMIT = 20;
 
 export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]> {
   const db = await getDb();
@@ -41,6 +44,7 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
       roles: [],
       inquiries: [],
       inquiriesTotal: 0,
+      inquiriesCapped: false,
     };
     entry.roles.push({ role: m.role, organizationName: m.organizationName });
     byBody.set(m.bodyId, entry);
@@ -48,25 +52,29 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
   for (const entry of byBody.values()) {
     const filter = scopeCondition(inquiryScopeFor(user.memberships, entry.bodyId));
     if (!filter) continue;
-    const rows = await db
-      .select({
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-        id: inquiries.id,
-        title: inquiries.title,
-        typeName: inquiryTypes.name,
-        reference: inquiries.reference,
-        status: inquiries.status,
-        visibility: inquiries.visibility,
-        dueOn: inquiries.dueOn,
-        publicRef: inquiries.publicRef,
-      })
-      .from(inquiries)
-      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(filter)
-      .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
-      .limit(ALL_INQUIRIES_LIMIT);
-    entry.inquiries = rows.map(({ total: _total, ...row }) => row);
-    entry.inquiriesTotal = rows[0]?.total ?? 0;
+    // The newest rows walk inquiries_body_updated_idx; the count stops at COUNT_CAP (no window over the scope).
+    const [rows, count] = await Promise.all([
+      db
+        .select({
+          id: inquiries.id,
+          title: inquiries.title,
+          typeName: inquiryTypes.name,
+          reference: inquiries.reference,
+          status: inquiries.status,
+          visibility: inquiries.visibility,
+          dueOn: inquiries.dueOn,
+          publicRef: inquiries.publicRef,
+        })
+        .from(inquiries)
+        .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+        .where(filter)
+        .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
+        .limit(ALL_INQUIRIES_LIMIT),
+      cappedCount(db, filter),
+    ]);
+    entry.inquiries = rows;
+    entry.inquiriesTotal = count.total;
+    entry.inquiriesCapped = count.capped;
   }
   return [...byBody.values()];
 }

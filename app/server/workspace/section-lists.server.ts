@@ -1,0 +1,241 @@
+/**
+ * The inquiry lists behind the workspace dashboard's sections, defined once (filter and sort per section) and
+ * used twice: for the top of each section on /arbeitsbereich (dashboards.server.ts) and for the full list, one
+ * page at a time (/arbeitsbereich/{body}/liste/{abschnitt}?seite=N). Each filter and sort has an index
+ * (db/schema/inquiries.ts; docs/performance/queries.md), and no query counts more than COUNT_CAP rows, so
+ * that a dashboard costs the same for a council with 100 inquiries and a parliament with 100,000.
+ */
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { bodies, inquiries, inquiryTypes } from "../../../db/schema";
+import {
+  classifyDeadline,
+  dashboardWindow,
+  OPEN_STATUSES,
+  type DashboardWindow,
+  type DeadlineInfo,
+  type ListSection,
+} from "../../domain/dashboard";
+import { isoDateInTimeZone } from "../../domain/format";
+import { inquiryScopeFor, type Role } from "../../domain/policy";
+import type { CurrentUser } from "../accounts/auth.server";
+import { getDb, type Db } from "../core/db.server";
+import { scopeCondition } from "../inquiries/scope.server";
+
+/** Counts stop here: the page then says "more than COUNT_CAP" instead of counting the whole archive. */
+export const COUNT_CAP = 1000;
+export const SECTION_PAGE_SIZE = 20;
+
+export interface DashboardInquiry {
+  id: string;
+  title: string;
+  typeName: string;
+  lifecycle: "inquiry" | "motion";
+  reference: string | null;
+  status: (typeof inquiries.status.enumValues)[number];
+  motionDecision: "adopted" | "rejected" | "referred" | null;
+  visibility: "public" | "internal";
+  publicRef: string | null;
+  receivedOn: string | null;
+  deadline: DeadlineInfo | null;
+}
+
+export const inquiryColumns = {
+  id: inquiries.id,
+  title: inquiries.title,
+  typeName: inquiryTypes.name,
+  lifecycle: inquiryTypes.lifecycle,
+  reference: inquiries.reference,
+  status: inquiries.status,
+  motionDecision: inquiries.motionDecision,
+  visibility: inquiries.visibility,
+  publicRef: inquiries.publicRef,
+  receivedOn: inquiries.receivedOn,
+  dueOn: inquiries.dueOn,
+};
+
+type InquiryColumns = Omit<DashboardInquiry, "deadline"> & { dueOn: string | null };
+
+export function toInquiry(row: InquiryColumns, today: string): DashboardInquiry {
+  const { dueOn, ...rest } = row;
+  return { ...rest, deadline: classifyDeadline(dueOn, row.status, today) };
+}
+
+/** What one group of the user's roles in a body may see, and the organisations behind it. */
+export interface RoleScope {
+  ids: string[];
+  condition: SQL | null;
+}
+
+export interface BodyScopes {
+  /** Everything the user may see in the body ("Alle Vorgänge"). */
+  all: SQL | null;
+  faction: RoleScope;
+  office: RoleScope;
+  department: RoleScope;
+  dpo: RoleScope;
+}
+
+/**
+ * Each role's sections are bounded by what that role alone may see (policy.ts / inquiries/scope.server.ts):
+ * the drafts of a faction member who also works in the council office stay a faction matter, and the council
+ * office's lists do not widen a department's.
+ */
+export function bodyScopes(user: CurrentUser, bodyId: string): BodyScopes {
+  const inBody = user.memberships.filter((m) => m.bodyId === bodyId);
+  const scopeOf = (wanted: Role[]): RoleScope => {
+    const facts = inBody.filter((m) => wanted.includes(m.role));
+    return {
+      ids: [...new Set(facts.map((m) => m.organizationId))],
+      condition: scopeCondition(inquiryScopeFor(facts, bodyId)),
+    };
+  };
+  return {
+    all: scopeCondition(inquiryScopeFor(user.memberships, bodyId)),
+    faction: scopeOf(["faction_member"]),
+    office: scopeOf(["council_office"]),
+    department: scopeOf(["clerk", "department_head", "co_signer"]),
+    dpo: scopeOf(["dpo"]),
+  };
+}
+
+const openStatuses = [...OPEN_STATUSES];
+
+/** Filter and sort of one section for this user and body; null when none of the user's roles has it. */
+export function sectionQuery(
+  section: ListSection,
+  scopes: BodyScopes,
+  bodyId: string,
+  w: DashboardWindow,
+): { where: SQL; orderBy: SQL[] } | null {
+  const { faction, office, department } = scopes;
+  const ours = faction.condition
+    ? and(faction.condition, inArray(inquiries.originatorOrganizationId, faction.ids))!
+    : null;
+  const officeOpen = office.condition ? and(office.condition, inArray(inquiries.status, openStatuses))! : null;
+  const byDueDate = [asc(inquiries.dueOn), asc(inquiries.id)];
+  const byLatestChange = [desc(inquiries.updatedAt), asc(inquiries.id)];
+  const byNextDeadline = [sql`${inquiries.dueOn} asc nulls last`, asc(inquiries.receivedOn), asc(inquiries.id)];
+  const make = (where: SQL | null | undefined, orderBy: SQL[]) => (where ? { where, orderBy } : null);
+  switch (section) {
+    case "all":
+      return make(scopes.all, [desc(inquiries.updatedAt), desc(inquiries.id)]);
+    case "faction_drafts":
+      return make(ours && and(ours, eq(inquiries.status, "draft")), byLatestChange);
+    case "faction_in_progress":
+      return make(ours && and(ours, inArray(inquiries.status, [...openStatuses, "on_agenda"])), byNextDeadline);
+    case "faction_due_soon":
+      return make(
+        ours &&
+          and(
+            ours,
+            inArray(inquiries.status, openStatuses),
+            gte(inquiries.dueOn, w.today),
+            lte(inquiries.dueOn, w.dueSoonUntil),
+          ),
+        byDueDate,
+      );
+    case "faction_answered":
+      return make(ours && and(ours, eq(inquiries.status, "answered")), byLatestChange);
+    case "office_intake":
+      return make(office.condition && and(office.condition, eq(inquiries.status, "submitted")), [
+        sql`${inquiries.receivedOn} asc nulls last`,
+        asc(inquiries.createdAt),
+        asc(inquiries.id),
+      ]);
+    case "office_overdue":
+      return make(officeOpen && and(officeOpen, lt(inquiries.dueOn, w.today)), byDueDate);
+    case "office_due_this_week":
+      // From today to Sunday: what fell due earlier this week is already in the overdue list.
+      return make(
+        officeOpen && and(officeOpen, gte(inquiries.dueOn, w.today), lte(inquiries.dueOn, w.weekEnd)),
+        byDueDate,
+      );
+    case "department_assigned":
+      return make(
+        department.condition &&
+          and(eq(inquiries.bodyId, bodyId), inArray(inquiries.status, openStatuses), department.condition),
+        byNextDeadline,
+      );
+  }
+}
+
+/** How many rows a query returns, counted up to COUNT_CAP (then `capped`); the query carries the LIMIT. */
+export async function cappedCountOf(db: Db, limited: SQLWrapper): Promise<{ total: number; capped: boolean }> {
+  const [row] = await db.select({ n: count() }).from(sql`(${limited}) as limited`);
+  const total = Number(row?.n ?? 0);
+  return { total, capped: total >= COUNT_CAP };
+}
+
+/** How many inquiries match, counted up to COUNT_CAP (then `capped`). */
+export function cappedCount(db: Db, where: SQL): Promise<{ total: number; capped: boolean }> {
+  return cappedCountOf(
+    db,
+    db
+      .select({ one: sql`1` })
+      .from(inquiries)
+      .where(where)
+      .limit(COUNT_CAP),
+  );
+}
+
+export interface SectionPage {
+  bodySlug: string;
+  bodyName: string;
+  section: ListSection;
+  items: DashboardInquiry[];
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * One page of a section's full list for the user, or null (404) when the user has no role in that body that
+ * has the section, or the page is past the end (page 1 always exists).
+ */
+export async function loadSectionPage(
+  user: CurrentUser,
+  params: { bodySlug: string; section: ListSection; page: number },
+  now: Date = new Date(),
+): Promise<SectionPage | null> {
+  if (!Number.isInteger(params.page) || params.page < 1) return null;
+  const membership = user.memberships.find((m) => m.bodySlug === params.bodySlug);
+  if (!membership) return null;
+  const db = await getDb();
+  const [body] = await db
+    .select({ timeZone: bodies.timeZone })
+    .from(bodies)
+    .where(eq(bodies.id, membership.bodyId))
+    .limit(1);
+  const today = isoDateInTimeZone(now, body?.timeZone ?? "Europe/Berlin");
+  const query = sectionQuery(
+    params.section,
+    bodyScopes(user, membership.bodyId),
+    membership.bodyId,
+    dashboardWindow(today),
+  );
+  if (!query) return null;
+  const [rows, count] = await Promise.all([
+    db
+      .select(inquiryColumns)
+      .from(inquiries)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(SECTION_PAGE_SIZE + 1)
+      .offset((params.page - 1) * SECTION_PAGE_SIZE),
+    cappedCount(db, query.where),
+  ]);
+  if (params.page > 1 && rows.length === 0) return null;
+  return {
+    bodySlug: membership.bodySlug,
+    bodyName: membership.bodyName,
+    section: params.section,
+    items: rows.slice(0, SECTION_PAGE_SIZE).map((row) => toInquiry(row, today)),
+    page: params.page,
+    pageSize: SECTION_PAGE_SIZE,
+    hasNext: rows.length > SECTION_PAGE_SIZE,
+    ...count,
+  };
+}
