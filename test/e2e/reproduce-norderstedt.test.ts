@@ -263,6 +263,7 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       await clerk.page.goto(`${inquiryUrl}/antwort`);
       await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
 
+      let lastSigner: Awaited<ReturnType<typeof staff>> | undefined;
       // --- every step of the chain, each by its demo signer (Amt 11 only co-signs unplanned expenditure)
       const chain: Array<[string, string]> = [
         ["sachbearbeitung", "Sachbearbeiter/in"],
@@ -280,7 +281,9 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
         await expect.poll(async () => squash(await row.textContent()), POLL).toContain("gezeichnet");
         if (local === "amtsleitung") await checkA11y(signer.page);
         signer.assertNoPageErrors();
-        if (signer !== clerk) await signer.close();
+        // The last step signs the correction later (ADR 0011 addendum): that session stays open.
+        if (local === "verwaltungsspitze") lastSigner = signer;
+        else if (signer !== clerk) await signer.close();
       }
 
       // --- the Ratsbüro publishes it as M 20/0226
@@ -305,6 +308,14 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
         .toMatch(/^Antwort gespeichert um/);
       clerk.assertNoPageErrors();
       await clerk.close();
+      // The last step of the chain signs the corrected version before it can be published.
+      const head = lastSigner!;
+      await head.page.goto(`${inquiryUrl}/antwort`);
+      await head.page.getByLabel("Ich habe die berichtigte Fassung gelesen und zeichne sie.").check();
+      await head.page.getByRole("button", { name: "Berichtigung zeichnen" }).click();
+      await expect.poll(() => head.page.getByText(/Die Berichtigung ist gezeichnet/).count(), POLL).toBeGreaterThan(0);
+      head.assertNoPageErrors();
+      await head.close();
       await office.page.goto(`${inquiryUrl}/antwort`);
       await office.page.getByLabel(/^Was wurde berichtigt\?/).fill("Die Sachbearbeitung wurde ergänzt.");
       await office.page.getByRole("button", { name: "Berichtigung veröffentlichen" }).click();

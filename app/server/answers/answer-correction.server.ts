@@ -22,6 +22,7 @@ import { applyAnswerTransition, StaleVersionError, TransitionRefused } from "../
 import type { Db, Tx } from "../core/db.server";
 import { loadAnswerSubject, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
+import { copyInventories } from "../tools/inventory-copy.server";
 
 /** Copies the published version into a new working version; returns the answer's new version. */
 export async function startCorrection(
@@ -87,6 +88,7 @@ export async function startCorrection(
       await tx
         .insert(answerAttachments)
         .values(attachmentRows.map(({ id: _aid, versionId: _av, ...rest }) => ({ ...rest, versionId: copy!.id })));
+    await copyInventories(tx, published.id, copy!.id);
     await tx
       .update(answerVersions)
       .set({ contentHash: await contentHash(tx, copy!.id, answer.signOffFlagged) })
