@@ -28,6 +28,9 @@ export const toolTexts = {
   asOf: "Stand",
   mentionsHeading: "Antworten, die das Werkzeug nennen",
   mentionsNone: "Noch keine veröffentlichte Antwort führt dieses Werkzeug in einer Werkzeugliste.",
+  mentionsCut: (shown: string) =>
+    `Das Werkzeug wird in mehr Antworten genannt, als hier Platz haben: gezeigt werden die ${shown} neuesten.`,
+  mentionsSearch: (name: string) => `Alle Antworten mit ${name} in der Suche`,
   mentionsCaption: (name: string) => `Nennungen von ${name} in Werkzeuglisten veröffentlichter Antworten`,
   columnAnswer: "Antwort",
   columnLabel: "Bezeichnung in der Antwort",

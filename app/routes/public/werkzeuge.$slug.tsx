@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 const answerPath = (bodySlug: string, publicRef: string) => `/${bodySlug}/anfragen/${publicRef}`;
 
 export default function ToolPage() {
-  const { tool, facts, mentions, assessments } = useLoaderData<typeof loader>();
+  const { tool, facts, mentions, mentionsCut, assessments } = useLoaderData<typeof loader>();
   const counted = mentions.filter((m) => m.workplaceCount !== null);
   return (
     <>
@@ -102,6 +102,12 @@ export default function ToolPage() {
 
       <section aria-labelledby="antworten">
         <h2 id="antworten">{t.mentionsHeading}</h2>
+        {mentionsCut ? (
+          <p>
+            {t.mentionsCut(formatNumber(mentions.length))}{" "}
+            <Link to={`/suche?werkzeug=${encodeURIComponent(tool.slug)}`}>{t.mentionsSearch(tool.name)}</Link>
+          </p>
+        ) : null}
         {mentions.length === 0 ? (
           <p>{t.mentionsNone}</p>
         ) : (

@@ -5,7 +5,7 @@
  * sets. Only public inquiries with a published answer count; facts citing a non-public inquiry are left out
  * (tool-facts.server.ts).
  */
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import {
   answers,
   answerVersions,
@@ -66,11 +66,17 @@ export interface ToolPage {
   tool: { slug: string; name: string; category: string | null };
   facts: PublicToolFact[];
   mentions: ToolMention[];
+  /** True when the tool is named in more answers than the page lists (the newest MENTIONS_SHOWN). */
+  mentionsCut: boolean;
   assessments: ToolAssessmentEntry[];
 }
 
-/** Inventory rows of the newest published version of each public answer, optionally of one tool. */
-async function loadMentions(db: Db, toolId?: string) {
+/**
+ * Inventory rows of the newest published version of each public answer of one tool, the newest
+ * `MENTIONS_SHOWN` of them (a tool such as Zoom is named in thousands of answers in a large archive), in
+ * chronological order for the table and the chart.
+ */
+async function loadMentions(db: Db, toolId: string) {
   const newestPublished = sql`${answerVersions.versionNumber} = (
     select max(v2.version_number) from answer_versions v2
     where v2.answer_id = ${answerVersions.answerId} and v2.published_at is not null)`;
@@ -106,14 +112,19 @@ async function loadMentions(db: Db, toolId?: string) {
     .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-    .where(and(publiclyVisible(), newestPublished, toolId ? eq(toolInventoryRows.toolId, toolId) : undefined))
+    .where(and(publiclyVisible(), newestPublished, eq(toolInventoryRows.toolId, toolId)))
     .orderBy(
-      asc(answerVersions.documentDate),
+      desc(answerVersions.documentDate),
+      desc(answerVersions.publishedAt),
       asc(bodies.name),
       asc(toolInventories.position),
       asc(toolInventoryRows.position),
-    );
+    )
+    .limit(MENTIONS_SHOWN + 1);
 }
+
+/** How many answer rows a tool page lists at most; the search (facet `werkzeug`) finds all of them. */
+export const MENTIONS_SHOWN = 200;
 
 type MentionRow = Awaited<ReturnType<typeof loadMentions>>[number];
 
@@ -138,19 +149,40 @@ function toMention(row: MentionRow): ToolMention {
 
 export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   const db = database ?? (await getDb());
-  const [toolRows, mentionRows, facts] = await Promise.all([
+  // Per tool in one aggregate: the public answers (newest published version) naming it and their bodies.
+  const newestPublished = sql`${answerVersions.versionNumber} = (
+    select max(v2.version_number) from answer_versions v2
+    where v2.answer_id = ${answerVersions.answerId} and v2.published_at is not null)`;
+  const [toolRows, mentionCounts, facts] = await Promise.all([
     db
       .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
       .from(tools)
       .orderBy(asc(tools.name)),
-    loadMentions(db),
+    db
+      .select({
+        toolId: toolInventoryRows.toolId,
+        answerCount: sql<number>`count(distinct ${answers.id})`.mapWith(Number),
+        bodyNames: sql<string[]>`array_agg(distinct ${bodies.name})`,
+      })
+      .from(toolInventoryRows)
+      .innerJoin(toolInventories, eq(toolInventories.id, toolInventoryRows.inventoryId))
+      .innerJoin(
+        answerVersions,
+        and(eq(answerVersions.id, toolInventories.versionId), isNotNull(answerVersions.publishedAt)),
+      )
+      .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+      .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
+      .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+      .where(and(publiclyVisible(), newestPublished))
+      .groupBy(toolInventoryRows.toolId),
     loadPublicToolFacts(db),
   ]);
+  const countsByTool = new Map(mentionCounts.map((row) => [row.toolId, row]));
   return toolRows.map((tool) => {
-    const own = mentionRows.filter((row) => row.toolId === tool.id);
+    const own = countsByTool.get(tool.id);
     const ownFacts = facts.filter((fact) => fact.toolSlug === tool.slug);
     const bodyNames = new Set([
-      ...own.map((row) => row.bodyName),
+      ...(own?.bodyNames ?? []),
       ...ownFacts.flatMap((fact) => (fact.bodyName ? [fact.bodyName] : [])),
     ]);
     return {
@@ -158,7 +190,7 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
       name: tool.name,
       category: tool.category,
       bodyNames: [...bodyNames].sort((a, b) => a.localeCompare(b, "de")),
-      answerCount: new Set(own.map((row) => row.answerId)).size,
+      answerCount: own?.answerCount ?? 0,
       factCount: ownFacts.length,
     };
   });
@@ -173,7 +205,9 @@ export async function loadToolPage(slug: string, database?: Db): Promise<ToolPag
     .where(eq(tools.slug, slug))
     .limit(1);
   if (!tool) return null;
-  const [mentionRows, facts] = await Promise.all([loadMentions(db, tool.id), loadPublicToolFacts(db, tool.id)]);
+  const [newestRows, facts] = await Promise.all([loadMentions(db, tool.id), loadPublicToolFacts(db, tool.id)]);
+  const mentionsCut = newestRows.length > MENTIONS_SHOWN;
+  const mentionRows = newestRows.slice(0, MENTIONS_SHOWN).reverse();
   const rowIds = mentionRows.map((row) => row.rowId);
   const assessmentRows = rowIds.length
     ? await db
@@ -194,6 +228,7 @@ export async function loadToolPage(slug: string, database?: Db): Promise<ToolPag
     tool: { slug: tool.slug, name: tool.name, category: tool.category },
     facts,
     mentions: mentionRows.map(toMention),
+    mentionsCut,
     assessments: assessmentRows.map((a) => {
       const row = byRow.get(a.rowId)!;
       return {
