@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { answers, bodies, inquiries } from "../../db/schema";
 import { loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
-import { publishCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
+import { publishCorrection, signCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { publicPageCache } from "../../app/server/core/public-page-cache.server";
 import { runWorkflowCommand } from "../../app/server/inquiries/intake.server";
@@ -125,6 +125,15 @@ describe.each(backends())("public page cache (%s)", (backend) => {
       rich: true,
     });
     // The draft of a correction is not public: the cached page stays as it was.
+    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
+    // The last step of the chain signs the corrected version (ADR 0011 addendum); still not public.
+    const mayor = await user("verwaltungsspitze");
+    const forMayor = await loadAnswerPage(mayor, id);
+    await signCorrection(mayor, {
+      inquiryId: id,
+      expectedVersion: forMayor.answer.version,
+      seenHash: forMayor.contentHash,
+    });
     expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
     page = await loadAnswerPage(office, id);
     await publishCorrection(office, {
