@@ -319,6 +319,10 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       await office.page.goto(`${inquiryUrl}/antwort`);
       await office.page.getByLabel(/^Was wurde berichtigt\?/).fill("Die Sachbearbeitung wurde ergänzt.");
       await office.page.getByRole("button", { name: "Berichtigung veröffentlichen" }).click();
+      // The answer was "veröffentlicht" before as well: wait for the action's own message.
+      await expect
+        .poll(() => office.page.getByRole("status").filter({ hasText: "veröffentlicht" }).count(), POLL)
+        .toBeGreaterThan(0);
       await expect.poll(() => definition(office.page, "Stand der Antwort").textContent(), POLL).toBe("veröffentlicht");
       office.assertNoPageErrors();
       await office.close();

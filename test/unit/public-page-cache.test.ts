@@ -23,6 +23,7 @@ describe("cacheablePath", () => {
     ["/landtag-nrw/anfragen", "landtag-nrw"],
     ["/landtag-nrw/anfragen?seite=3", "landtag-nrw"],
     ["/landtag-nrw/anfragen/17-9511", "landtag-nrw"],
+    ["/landtag-nrw/statistik", "landtag-nrw"],
   ])("caches %s (body %s)", (path, body) => {
     expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toEqual({ bodySlug: body });
   });
@@ -39,6 +40,8 @@ describe("cacheablePath", () => {
     "/anmelden",
     "/feedback",
     "/oparl/v1",
+    "/landtag-nrw/statistik.csv",
+    "/landtag-nrw/statistik?jahr=2020",
   ])("passes %s through", (path) => {
     expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toBeNull();
   });

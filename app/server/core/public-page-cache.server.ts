@@ -67,6 +67,8 @@ const STATIC_PATHS = new Set([
 const TOOL_PAGE = /^\/werkzeuge\/[a-z0-9-]+$/;
 const BODY_LIST = /^\/([a-z0-9-]+)\/anfragen$/;
 const BODY_DETAIL = /^\/([a-z0-9-]+)\/anfragen\/[A-Za-z0-9_-]+$/;
+/** A body's statistics: one aggregate over its archive, the same for every reader until the body changes. */
+const BODY_STATISTICS = /^\/([a-z0-9-]+)\/statistik$/;
 
 interface CacheablePath {
   bodySlug: string | null;
@@ -88,7 +90,7 @@ export function cacheablePath(url: URL): CacheablePath | null {
   }
   if (params.length > 0 || url.search !== "") return null;
   if (STATIC_PATHS.has(pathname) || TOOL_PAGE.test(pathname)) return { bodySlug: null };
-  const detail = BODY_DETAIL.exec(pathname);
+  const detail = BODY_DETAIL.exec(pathname) ?? BODY_STATISTICS.exec(pathname);
   if (detail) return { bodySlug: detail[1]! };
   return null;
 }
