@@ -19,8 +19,12 @@ import { config } from "./config.server";
 import { getDb } from "./db.server";
 import { publicResponse } from "./http-cache.server";
 
-/** Shared caches and browsers may keep a page a minute, then must ask again (a 304 when nothing changed). */
-export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate";
+/**
+ * Browsers and shared caches may store a page but must ask again before every use (a cheap 304 when nothing
+ * changed), so that a correction or a withdrawal from publication is visible at once — with max-age=60 a
+ * reader's browser showed the old answer for a minute after a correction (reproduce-nrw browser test).
+ */
+export const PUBLIC_PAGE_CACHE_CONTROL = "public, no-cache";
 
 const NONCE_MARK = "\u0000quaestio-nonce\u0000";
 const REQUEST_ID_MARK = "\u0000quaestio-request-id\u0000";
