@@ -511,7 +511,7 @@ describe("no script execution in the browser", () => {
       await page.goto(`${app.url}/anmelden`);
       await page.fill("#anmelden-email", payload.slice(0, 254));
       await page.fill("#anmelden-password", payload);
-      await page.locator("form button[type=submit]").click();
+      await page.locator("form#anmelden button[type=submit]").click();
       await page.waitForLoadState("networkidle");
       await checkPage();
     }

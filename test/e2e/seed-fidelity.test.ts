@@ -41,7 +41,7 @@ describe("seed fidelity of the public pages", () => {
         .count(),
     ).toBe(0);
     // The tool facts of the Drucksache name all 15 catalogue tools of its 16 rows.
-    expect(await page.locator("#werkzeug-angaben ~ table.tool-facts").count()).toBe(15);
+    expect(await page.locator("#werkzeug-angaben ~ .table-wrapper > table.tool-facts").count()).toBe(15);
     assertNoPageErrors();
     await close();
   });

@@ -1,7 +1,7 @@
 import { sectionListHref } from "~/domain/dashboard";
 import { Link } from "@remix-run/react";
 import { dashboardText } from "~/domain/texts/dashboard";
-import { useSectionTexts } from "./section-texts";
+import { useSectionNoun, useSectionTexts } from "./section-texts";
 import type { BodyDashboard } from "~/server/workspace/dashboards.server";
 import { DashboardSection, DashboardTable } from "./DashboardSection";
 import { InquiryRows } from "./InquiryCells";
@@ -20,12 +20,13 @@ export function FactionSections({
   faction: Faction;
 }) {
   const sectionText = useSectionTexts();
+  const noun = useSectionNoun();
   const { drafts, inProgress, dueSoon, answered } = faction;
   return (
     <>
       <p>
         <Link to="/arbeitsbereich/entwurf/neu" className="button">
-          {dashboardText.newDraft}
+          {dashboardText.newDraft(noun)}
         </Link>
       </p>
       <DashboardSection

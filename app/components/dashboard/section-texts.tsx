@@ -15,3 +15,8 @@ export function useSectionTexts() {
   const noun = useContext(NounContext);
   return useMemo(() => dashboardSectionTexts(noun), [noun]);
 }
+
+/** The plural itself, for wording outside the sections (e.g. the faction's "new draft" link). */
+export function useSectionNoun() {
+  return useContext(NounContext);
+}

@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import { QUESTIONS_MAX, applyQuestionOp, numberQuestions, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
 import { QuestionFields, type QuestionState } from "./QuestionFields";
+import { typeWords, type TypeKind } from "~/domain/texts/type-words";
 import { RichTextField } from "./RichTextField";
 import { backupFromForm, clearBackup, writeBackup } from "./draft-backup";
 import type { DraftActionResult, DraftFormValues } from "./draft-form-types";
@@ -42,6 +43,8 @@ interface DraftFormProps {
   startDirty?: boolean;
   /** Said in the status line right after mounting (e.g. that a backup was restored). */
   initialStatus?: string;
+  /** Anfrage, Antrag or Schreiben: the words for the numbered parts. */
+  kind?: TypeKind;
 }
 
 let keyCounter = 0;
@@ -57,7 +60,9 @@ export function DraftForm(props: DraftFormProps) {
     actionResult,
     startDirty,
     initialStatus,
+    kind = "inquiry",
   } = props;
+  const words = typeWords(kind);
   const formRef = useRef<HTMLFormElement>(null);
   const [questions, setQuestions] = useState<QuestionState[]>(() =>
     values.questions.map((q, i) => ({ key: `q${i}`, level: q.level, json: q.json, text: q.text })),
@@ -207,7 +212,7 @@ export function DraftForm(props: DraftFormProps) {
       />
 
       <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">{t.questions}</h2>
+        <h2 id="questions-heading">{words.partsHeading}</h2>
         <p className="field-hint">{hydrated ? t.questionsLimit : `${t.questionsLimit} ${t.plainTextHint}`}</p>
         {errors.questions ? (
           <p className="field-error" id="questions">
@@ -224,6 +229,7 @@ export function DraftForm(props: DraftFormProps) {
           errors={errors}
           onOp={onOp}
           onChange={schedule}
+          words={words}
         />
         {readOnly ? null : (
           <button
@@ -238,7 +244,7 @@ export function DraftForm(props: DraftFormProps) {
               onOp({ kind: "add" });
             }}
           >
-            {t.addQuestion}
+            {words.addPart}
           </button>
         )}
       </section>

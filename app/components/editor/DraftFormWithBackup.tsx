@@ -9,6 +9,7 @@ import { BackupOffer } from "./BackupOffer";
 import { useEffect, useRef, useState } from "react";
 import { draftText as t } from "~/domain/texts/draft";
 import { DraftForm, type DraftActionResult, type DraftFormValues } from "./DraftForm";
+import type { TypeKind } from "~/domain/texts/type-words";
 import { backupDiffers, clearBackup, readBackup, valuesOfBackup, type DraftBackup } from "./draft-backup";
 
 interface DraftFormWithBackupProps {
@@ -18,6 +19,7 @@ interface DraftFormWithBackupProps {
   readOnly: boolean;
   submissionKey: string;
   actionResult: DraftActionResult | undefined;
+  kind?: TypeKind;
 }
 
 type Shown = { generation: number; version: number; values: DraftFormValues; restored: boolean };
@@ -92,6 +94,7 @@ export function DraftFormWithBackup(props: DraftFormWithBackupProps) {
         actionResult={shown.restored ? undefined : props.actionResult}
         startDirty={shown.restored}
         initialStatus={shown.restored ? t.backupRestored : undefined}
+        kind={props.kind}
       />
     </>
   );

@@ -6,6 +6,7 @@
 import type { MouseEvent } from "react";
 import { formatQuestionOp, numberQuestions, type QuestionLevel, type QuestionOp } from "~/domain/draft";
 import { draftText as t } from "~/domain/texts/draft";
+import { typeWords, type TypeWords } from "~/domain/texts/type-words";
 import { RichTextField } from "./RichTextField";
 
 export interface QuestionState {
@@ -23,9 +24,20 @@ interface QuestionFieldsProps {
   errors: Record<string, string>;
   onOp: (op: QuestionOp) => void;
   onChange: () => void;
+  /** The words of the Vorgang's type: questions of an Anfrage, Beschlussvorschläge of an Antrag. */
+  words?: TypeWords;
 }
 
-export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, onChange }: QuestionFieldsProps) {
+export function QuestionFields({
+  questions,
+  hydrated,
+  readOnly,
+  errors,
+  onOp,
+  onChange,
+  words = typeWords("inquiry"),
+}: QuestionFieldsProps) {
+  const part = words.partLabel;
   const slots = numberQuestions(questions.map((q) => q.level));
   const opButton = (op: QuestionOp, label: string, text: string, disabled = false) => (
     <button
@@ -63,13 +75,13 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
             className={`draft-question${slot.level === 1 ? " draft-question--sub" : ""}`}
           >
             <h3 id={`q-${index}-heading`} tabIndex={-1}>
-              {t.question(slot.number)}
+              {part(slot.number)}
             </h3>
             <input type="hidden" name={`q-${index}-level`} value={slot.level} />
             <RichTextField
               id={`q-${index}`}
               name={`q-${index}`}
-              label={t.questionEditorLabel(slot.number)}
+              label={words.partEditorLabel(slot.number)}
               hideLabel
               initialJson={q.json}
               initialText={q.text}
@@ -79,12 +91,12 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
               onChange={onChange}
             />
             {readOnly ? null : (
-              <div className="draft-question__actions" role="group" aria-label={t.question(slot.number)}>
-                {opButton({ kind: "up", index }, t.moveUp(slot.number), "↑", isFirstOfKind)}
-                {opButton({ kind: "down", index }, t.moveDown(slot.number), "↓", isLastOfKind)}
+              <div className="draft-question__actions" role="group" aria-label={part(slot.number)}>
+                {opButton({ kind: "up", index }, t.moveUp(part(slot.number)), "↑", isFirstOfKind)}
+                {opButton({ kind: "down", index }, t.moveDown(part(slot.number)), "↓", isLastOfKind)}
                 {slot.level === 0
-                  ? opButton({ kind: "indent", index }, t.indent(slot.number), "→", index === 0)
-                  : opButton({ kind: "outdent", index }, t.outdent(slot.number), "←")}
+                  ? opButton({ kind: "indent", index }, t.indent(part(slot.number), words.toSubPart), "→", index === 0)
+                  : opButton({ kind: "outdent", index }, t.outdent(part(slot.number), words.toMainPart), "←")}
                 {slot.level === 0 ? (
                   <button
                     type="submit"
@@ -97,10 +109,10 @@ export function QuestionFields({ questions, hydrated, readOnly, errors, onOp, on
                       onOp({ kind: "add_sub", index });
                     }}
                   >
-                    {t.addSubQuestion(slot.number)}
+                    {t.addSubQuestion(part(slot.number), words.subPart)}
                   </button>
                 ) : null}
-                {opButton({ kind: "remove", index }, t.removeQuestion(slot.number), "✕")}
+                {opButton({ kind: "remove", index }, t.removeQuestion(part(slot.number)), "✕")}
               </div>
             )}
           </li>

@@ -41,11 +41,24 @@ export function dashboardSectionTexts(
       empty: `In den nächsten 7 Tagen werden keine ${n} der Fraktion fällig.`,
       caption: `${n} der Fraktion, die heute oder in den nächsten 7 Tagen fällig sind`,
     },
-    faction_answered: {
-      heading: "Beantwortet",
-      empty: "Noch keine beantworteten Anfragen.",
-      caption: "Zuletzt beantwortete Anfragen der Fraktion",
-    },
+    faction_answered:
+      n === "Anträge"
+        ? {
+            heading: "Entschieden",
+            empty: "Noch keine entschiedenen Anträge.",
+            caption: "Zuletzt entschiedene Anträge der Fraktion",
+          }
+        : n === "Anfragen"
+          ? {
+              heading: "Beantwortet",
+              empty: "Noch keine beantworteten Anfragen.",
+              caption: "Zuletzt beantwortete Anfragen der Fraktion",
+            }
+          : {
+              heading: "Beantwortet oder entschieden",
+              empty: "Noch keine beantworteten Anfragen und keine entschiedenen Anträge.",
+              caption: "Zuletzt beantwortete Anfragen und entschiedene Anträge der Fraktion",
+            },
     office_intake: {
       heading: "Eingang",
       empty: `Keine eingegangenen ${n} zu prüfen.`,
@@ -90,7 +103,13 @@ export const dashboardText = {
   noRoles: "Ihrem Konto ist noch keine Rolle zugewiesen.",
   rolesLabel: "Ihre Rollen:",
   adminLink: "Verwaltung: Benutzer, Rollen und Protokoll",
-  newDraft: "Neue Anfrage entwerfen",
+  /** The faction's way to a new draft, in the words of what the body handles (type-words listNoun). */
+  newDraft: (n = "Anfragen") =>
+    n === "Anträge"
+      ? "Neuen Antrag entwerfen"
+      : n === "Anfragen"
+        ? "Neue Anfrage entwerfen"
+        : "Neue Anfrage oder neuen Antrag entwerfen",
   /** Count shown after a section heading. */
   count: (n: number, capped = false) =>
     capped ? `${formatNumber(n)} oder mehr Einträge` : n === 1 ? "1 Eintrag" : `${formatNumber(n)} Einträge`,

@@ -9,10 +9,10 @@ export function conflictSavedBy(name: string | null | undefined, time: string): 
 }
 
 export const draftText = {
-  newPageTitle: "Neue Anfrage entwerfen – Quaestio",
-  newHeading: "Neue Anfrage entwerfen",
+  newPageTitle: "Neuen Entwurf anlegen – Quaestio",
+  newHeading: "Neuen Entwurf anlegen",
   newIntro:
-    "Wählen Sie die Art der Anfrage und geben Sie einen Titel ein. Fragen und Text schreiben Sie im nächsten Schritt.",
+    "Wählen Sie die Art (Anfrage oder, wo der Rat es vorsieht, Antrag) und geben Sie einen Titel ein. Fragen oder Antragstext schreiben Sie im nächsten Schritt.",
   body: "Körperschaft",
   bodyHint: "Sie sind Mitglied in Fraktionen mehrerer Körperschaften.",
   type: "Art der Anfrage",
@@ -37,14 +37,14 @@ export const draftText = {
   preamble: "Vorbemerkung (optional)",
   questions: "Fragen",
   question: (number: string) => `Frage ${number}`,
-  questionEditorLabel: (number: string) => `Text der Frage ${number}`,
   addQuestion: "Frage hinzufügen",
-  addSubQuestion: (number: string) => `Unterfrage zu Frage ${number} hinzufügen`,
-  removeQuestion: (number: string) => `Frage ${number} löschen`,
-  moveUp: (number: string) => `Frage ${number} nach oben`,
-  moveDown: (number: string) => `Frage ${number} nach unten`,
-  indent: (number: string) => `Frage ${number} zur Unterfrage machen`,
-  outdent: (number: string) => `Frage ${number} zur Hauptfrage machen`,
+  // The numbered parts' buttons, worded per type (`part` is "Frage 2" or "Beschlussvorschlag 2", type-words).
+  addSubQuestion: (part: string, sub = "Unterfrage") => `${sub} zu ${part} hinzufügen`,
+  removeQuestion: (part: string) => `${part} löschen`,
+  moveUp: (part: string) => `${part} nach oben`,
+  moveDown: (part: string) => `${part} nach unten`,
+  indent: (part: string, toSub = "zur Unterfrage") => `${part} ${toSub} machen`,
+  outdent: (part: string, toMain = "zur Hauptfrage") => `${part} ${toMain} machen`,
   questionAdded: (number: string) => `Frage ${number} hinzugefügt.`,
   questionRemoved: "Frage gelöscht; die folgenden Fragen sind neu nummeriert.",
   questionNowNumber: (number: string) => `Die Frage hat jetzt die Nummer ${number}.`,

@@ -29,6 +29,15 @@ export interface TypeWords {
   textHeading: string;
   /** The label of one numbered part of the text ("Frage 1"; a motion has one Beschlussvorschlag). */
   partLabel: (n: string) => string;
+  /** The label of the editor of one numbered part in the draft form. */
+  partEditorLabel: (n: string) => string;
+  /** The drafting form's heading over the numbered parts and its button that adds one. */
+  partsHeading: string;
+  addPart: string;
+  /** A numbered part one level down ("Unterfrage"), and moving a part down or up a level, with the article. */
+  subPart: string;
+  toSubPart: string;
+  toMainPart: string;
   /** Why a Vorgang is on a meeting's agenda (Anlass). */
   agendaPurposes: Record<AgendaPurpose, string>;
 }
@@ -39,6 +48,12 @@ const WORDS: Record<TypeKind, TypeWords> = {
     plural: "Anfragen",
     textHeading: "Fragen",
     partLabel: (n) => `Frage ${n}`,
+    partEditorLabel: (n) => `Text der Frage ${n}`,
+    partsHeading: "Fragen",
+    addPart: "Frage hinzufügen",
+    subPart: "Unterfrage",
+    toSubPart: "zur Unterfrage",
+    toMainPart: "zur Hauptfrage",
     agendaPurposes: {
       raised: "Anfrage gestellt",
       answer: "Antwort auf der Tagesordnung",
@@ -50,6 +65,12 @@ const WORDS: Record<TypeKind, TypeWords> = {
     plural: "Anträge",
     textHeading: "Antragstext",
     partLabel: (n) => (n === "1" ? "Beschlussvorschlag" : `Beschlussvorschlag ${n}`),
+    partEditorLabel: (n) => (n === "1" ? "Text des Beschlussvorschlags" : `Text des Beschlussvorschlags ${n}`),
+    partsHeading: "Antragstext (Beschlussvorschlag)",
+    addPart: "Weiteren Beschlusspunkt hinzufügen",
+    subPart: "Unterpunkt",
+    toSubPart: "zum Unterpunkt",
+    toMainPart: "zum Hauptpunkt",
     agendaPurposes: {
       raised: "Antrag eingebracht",
       answer: "Stellungnahme der Verwaltung auf der Tagesordnung",
@@ -61,6 +82,12 @@ const WORDS: Record<TypeKind, TypeWords> = {
     plural: "Schreiben der Aufsichtsbehörde",
     textHeading: "Inhalt des Schreibens",
     partLabel: (n) => `Punkt ${n}`,
+    partEditorLabel: (n) => `Text von Punkt ${n}`,
+    partsHeading: "Inhalt des Schreibens",
+    addPart: "Punkt hinzufügen",
+    subPart: "Unterpunkt",
+    toSubPart: "zum Unterpunkt",
+    toMainPart: "zum Hauptpunkt",
     agendaPurposes: {
       raised: "Schreiben eingegangen",
       answer: "Antwort auf der Tagesordnung",

@@ -233,6 +233,7 @@ export default function DraftEditor() {
         readOnly={readOnly}
         submissionKey={submissionKey}
         actionResult={editorResult}
+        kind={draft.typeKind}
       />
       {draft.rights.manageCoauthors ? (
         <CoauthorsForm

@@ -39,6 +39,7 @@ import { DraftValidationError, validateDraft, type DraftInput, type ValidDraft }
 import { commitInquiryChange, recordEvent } from "../core/events.server";
 import { earlierSubmission, submitInquiry, type SubmissionResult } from "./numbering.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../core/transitions.server";
+import { typeKind, type TypeKind } from "../../domain/texts/type-words";
 
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
 export type { DraftInput };
@@ -254,6 +255,8 @@ export interface DraftView {
   title: string;
   bodyName: string;
   typeName: string;
+  /** Anfrage, Antrag or Schreiben: which words the editor uses for the numbered parts. */
+  typeKind: TypeKind;
   ruleLabel: string;
   factionName: string;
   preamble: { json: unknown; text: string } | null;
@@ -286,6 +289,8 @@ export async function loadDraft(
     .select({
       bodyName: bodies.name,
       typeName: inquiryTypes.name,
+      typeCode: inquiryTypes.code,
+      typeLifecycle: inquiryTypes.lifecycle,
       ruleLabel: inquiryTypes.deadlineRuleLabel,
       factionName: organizations.name,
     })
@@ -312,6 +317,9 @@ export async function loadDraft(
     title: row.title,
     bodyName: context?.bodyName ?? "",
     typeName: context?.typeName ?? "",
+    typeKind: context
+      ? typeKind({ lifecycle: context.typeLifecycle, code: context.typeCode, name: context.typeName })
+      : "inquiry",
     ruleLabel: context?.ruleLabel ?? "",
     factionName: context?.factionName ?? "",
     preamble: row.preambleJson ? { json: row.preambleJson, text: editableText(row.preambleJson) } : null,

@@ -135,7 +135,8 @@ export function sectionQuery(
         byDueDate,
       );
     case "faction_answered":
-      return make(ours && and(ours, eq(inquiries.status, "answered")), byLatestChange);
+      // Done for the faction: an inquiry answered, a motion decided.
+      return make(ours && and(ours, inArray(inquiries.status, ["answered", "decided"])), byLatestChange);
     case "office_intake":
       return make(office.condition && and(office.condition, eq(inquiries.status, "submitted")), [
         sql`${inquiries.receivedOn} asc nulls last`,
