@@ -13,6 +13,7 @@ import { resetConfig } from "../../app/server/core/config.server";
 import { events, inquiries, withholdings } from "../../db/schema/index";
 import { handleOparlRequest } from "../../app/server/public/oparl/oparl.server";
 import { backends, useTestDatabase } from "../support/db";
+import { typeWords } from "../../app/domain/texts/type-words";
 
 const ORIGIN = "http://oparl.quaestio.test";
 const SECRET_WITHHELD = "GEHEIM-zurueckgehaltener-Text";
@@ -142,6 +143,16 @@ describe.each(backends())("OParl API on %s", (backend) => {
       expect(typesSeen, name).toContain(`https://schema.oparl.org/1.1/${name}`);
     }
     expect(validated).toBeGreaterThan(100);
+    // A motion's consultations name their Anlass in motion words (issue 11), never "Anfrage gestellt".
+    const motionRoles = [...objectsById.values()]
+      .map((o) => o as Record<string, unknown>)
+      .filter((o) => o.type === "https://schema.oparl.org/1.1/Consultation")
+      .filter((o) => (objectsById.get(String(o.paper)) as Record<string, unknown> | undefined)?.paperType === "Antrag")
+      .map((o) => String(o.role));
+    expect(motionRoles.length).toBeGreaterThan(0);
+    // (The demo's motions carry the document's own role "Entscheidung"; the inquiry words must never appear.)
+    const inquiryOnly = Object.values(typeWords("inquiry").agendaPurposes).filter((w) => w !== "Entscheidung");
+    for (const role of motionRoles) expect(inquiryOnly).not.toContain(role);
   });
 
   it("carries the NRW answer's withholding notice and tool inventory in the quaestio extension, not the withheld text", async () => {

@@ -10,10 +10,10 @@ import {
   inquiries,
   inquiryAgendaItems,
   inquiryOriginators,
+  inquiryTypes,
   meetings,
 } from "../../../../db/schema/index";
 import {
-  agendaPurposeLabels,
   assessmentResultLabels,
   deploymentVariantLabels,
   inquiryStatusLabels,
@@ -22,6 +22,7 @@ import {
   type AgendaPurpose,
 } from "../../../domain/labels";
 import { oparlTexts } from "../../../domain/texts/oparl";
+import { typeWords } from "../../../domain/texts/type-words";
 import type { Db } from "../../core/db.server";
 import { loadPublicInquiry, type PublicInquiryDetail } from "../inquiries.server";
 import type { ExposedRow } from "./exposure.server";
@@ -297,9 +298,14 @@ export async function consultationObjects(
       roleLabel: inquiryAgendaItems.roleLabel,
       meetingId: meetings.id,
       organizationId: meetings.organizationId,
+      lifecycle: inquiryTypes.lifecycle,
+      typeCode: inquiryTypes.code,
+      typeName: inquiryTypes.name,
     })
     .from(inquiryAgendaItems)
     .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+    .innerJoin(inquiries, eq(inquiries.id, inquiryAgendaItems.inquiryId))
+    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(
       and(
@@ -326,7 +332,12 @@ export async function consultationObjects(
         meeting: urls.object("meeting", row.meetingId),
         organization: [urls.object("organization", row.organizationId)],
         authoritative: row.purpose === "decision",
-        role: row.roleLabel ?? agendaPurposeLabels[row.purpose as AgendaPurpose],
+        // The Anlass in the words of the paper's type: a motion is "Antrag eingebracht", not "Anfrage gestellt".
+        role:
+          row.roleLabel ??
+          typeWords({ lifecycle: row.lifecycle, code: row.typeCode, name: row.typeName }).agendaPurposes[
+            row.purpose as AgendaPurpose
+          ],
         created: times.created,
         modified: times.modified,
       }),
