@@ -48,6 +48,11 @@ export const workflowText = {
   inadmissibleHeading: "Für unzulässig erklären",
   inadmissibleReason: "Begründung der Unzulässigkeit (bei einer öffentlichen Anfrage öffentlich sichtbar)",
   inadmissibleSubmit: "Für unzulässig erklären",
+  hideQuestionText: "Fragetext öffentlich nicht zeigen",
+  hideQuestionTextHint:
+    "Etwa bei Unzulässigkeit aus Personalgründen: Öffentlich erscheinen dann nur Titel, Status und der Hinweis unten, nicht die Vorbemerkung und die Fragen. Die Verwaltung sieht den Text weiterhin.",
+  questionTextHiddenReason: "Öffentlicher Hinweis, warum der Fragetext nicht gezeigt wird",
+  questionTextHiddenReasonRequired: "Bitte geben Sie den öffentlichen Hinweis an, warum der Fragetext nicht gezeigt wird.",
   assignHeading: "Federführung und Beteiligung",
   lead: "Federführende Organisationseinheit",
   contributorsLegend: "Beteiligte Organisationseinheiten (optional)",
@@ -158,4 +163,6 @@ export type WorkflowField =
   | "visibility"
   | "newDueOn"
   | "publicNote"
+  | "hideQuestionText"
+  | "questionTextHiddenReason"
   | "form";

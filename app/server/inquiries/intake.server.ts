@@ -101,12 +101,22 @@ export async function declareInadmissible(
   inquiryId: string,
   expectedVersion: number,
   reason: string,
+  questionTextHiddenReason: string | null = null,
 ) {
+  // Hiding the question text (e.g. personnel grounds) is chosen with the declaration and recorded in its event.
+  const hiddenReason = questionTextHiddenReason?.trim() || null;
+  if (questionTextHiddenReason !== null && !hiddenReason)
+    throw new WorkflowInputError("questionTextHiddenReason", t.questionTextHiddenReasonRequired);
   return runWorkflowTransition(
     db,
     user,
     { inquiryId, expectedVersion, action: null },
-    { event: "declare_inadmissible", facts: { reason } },
+    {
+      event: "declare_inadmissible",
+      facts: { reason },
+      payload: hiddenReason ? { questionTextHiddenReason: hiddenReason } : {},
+      within: async () => (hiddenReason ? { questionTextHiddenReason: hiddenReason } : {}),
+    },
   );
 }
 
@@ -221,7 +231,7 @@ export async function withdrawInquiry(
 
 export type WorkflowCommand =
   | { intent: "accept" }
-  | { intent: "declare_inadmissible"; reason: string }
+  | { intent: "declare_inadmissible"; reason: string; questionTextHiddenReason?: string | null }
   | { intent: "assign"; leadOrganizationId: string; contributorIds: string[] }
   | { intent: "change_contributors"; contributorIds: string[] }
   | { intent: "start_answering" }
@@ -254,7 +264,14 @@ export async function runWorkflowCommand(
     case "start_answering":
       return simpleTransition(db, u, inquiryId, expectedVersion, command.intent);
     case "declare_inadmissible":
-      return declareInadmissible(db, u, inquiryId, expectedVersion, command.reason);
+      return declareInadmissible(
+        db,
+        u,
+        inquiryId,
+        expectedVersion,
+        command.reason,
+        command.questionTextHiddenReason ?? null,
+      );
     case "assign":
       return assignInquiry(db, u, inquiryId, expectedVersion, command);
     case "change_contributors":
