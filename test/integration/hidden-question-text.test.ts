@@ -4,7 +4,7 @@
  * carry neither the preamble nor the questions — the page says that the text is not published and why — while
  * the staff view still shows the text. Without the note nothing is saved; another body's office gets NotFound.
  */
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkflowForm } from "../../app/components/workflow/form-input";
 import { bodies, events, inquiries, questions } from "../../db/schema";
@@ -166,5 +166,50 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     const staff = JSON.stringify(await loadStaffInquiry(await office(), inquiry.id));
     expect(staff).toContain(QUESTION_WORD);
     expect(staff).toContain(PREAMBLE_WORD);
+  });
+
+  it("hides it afterwards on an already inadmissible inquiry, once, by the body's council office only", async () => {
+    const title = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
+    const nrwOffice = await currentUserFor(t.db, "ratsbuero@landtag-nrw.quaestio.example");
+    const load = async () => (await t.db.select().from(inquiries).where(eq(inquiries.title, title)))[0]!;
+    let row = await load();
+    await runWorkflowCommand(nrwOffice, row.id, row.version, { intent: "declare_inadmissible", reason: "Unzulässig" });
+    row = await load();
+    expect(row.questionTextHiddenReason).toBeNull();
+    const [{ text: questionText } = { text: "" }] = await t.db
+      .select({ text: questions.bodyText })
+      .from(questions)
+      .where(eq(questions.inquiryId, row.id))
+      .limit(1);
+
+    // Another body's office (Norderstedt) does not learn that this internal inquiry exists.
+    const hide = (reason: string) => ({ intent: "hide_question_text", questionTextHiddenReason: reason }) as const;
+    await expect(runWorkflowCommand(await office(), row.id, row.version, hide(NOTE))).rejects.toThrow(NotFound);
+    // A blank note is refused; nothing is written.
+    await expect(runWorkflowCommand(nrwOffice, row.id, row.version, hide("  "))).rejects.toThrow(WorkflowInputError);
+    expect(await load()).toEqual(row);
+
+    await runWorkflowCommand(nrwOffice, row.id, row.version, hide(NOTE));
+    const hidden = await load();
+    expect(hidden.questionTextHiddenReason).toBe(NOTE);
+    const [event] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.aggregateId, row.id))
+      .orderBy(desc(events.id))
+      .limit(1);
+    expect(event).toMatchObject({ type: "question_text_hidden", public: false, actorUserId: nrwOffice.id });
+    // Once hidden, hiding again is refused with a German message.
+    await expect(runWorkflowCommand(nrwOffice, row.id, hidden.version, hide(NOTE))).rejects.toThrow(
+      "Der Fragetext wird bereits nicht veröffentlicht.",
+    );
+
+    // Made public, the page carries the note and not the question.
+    await t.db.update(inquiries).set({ visibility: "public" }).where(eq(inquiries.id, row.id));
+    const [body] = await t.db.select({ slug: bodies.slug }).from(bodies).where(eq(bodies.id, row.bodyId));
+    const page = await loadPublicInquiry({ bodySlug: body!.slug, publicRef: row.publicRef! }, t.db);
+    expect(page!.inquiry.questionTextHiddenReason).toBe(NOTE);
+    expect(questionText!.length).toBeGreaterThan(10);
+    expect(JSON.stringify(page)).not.toContain(questionText!.slice(0, 40));
   });
 });

@@ -125,6 +125,17 @@ export function VisibilityForm({
   );
 }
 
+/** Afterwards, on an inadmissible inquiry: hide the question text publicly, with the public note why. */
+export function HideQuestionTextForm({ version, state }: { version: number; state: FormState }) {
+  return (
+    <ActionForm intent="hide_question_text" version={version} state={state} heading={t.hideQuestionTextHeading}>
+      <p>{t.hideQuestionTextHint}</p>
+      <TextArea name="questionTextHiddenReason" label={t.questionTextHiddenReason} required />
+      <button type="submit">{t.hideQuestionTextSubmit}</button>
+    </ActionForm>
+  );
+}
+
 export function WithdrawForm({ version, state }: { version: number; state: FormState }) {
   return (
     <ActionForm intent="withdraw" version={version} state={state} heading={t.withdrawHeading}>

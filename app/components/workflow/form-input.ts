@@ -23,6 +23,7 @@ export const INTENTS = [
   "put_on_agenda",
   "decide",
   "change_visibility",
+  "hide_question_text",
   "request_extension",
   "grant_extension",
   "refuse_extension",
@@ -100,6 +101,14 @@ export const workflowFormSchema = z.discriminatedUnion("intent", [
     intent: z.literal("change_visibility"),
     visibility: z.enum(["public", "internal"], { message: t.chooseVisibility }),
     reason: requiredText(),
+  }),
+  z.object({
+    intent: z.literal("hide_question_text"),
+    questionTextHiddenReason: z
+      .string({ message: t.questionTextHiddenReasonRequired })
+      .trim()
+      .min(1, t.questionTextHiddenReasonRequired)
+      .max(TEXT_MAX, t.tooLong(TEXT_MAX)),
   }),
   z.object({ intent: z.literal("request_extension"), newDueOn: isoDate, reason: requiredText() }),
   z.object({

@@ -213,6 +213,34 @@ export async function changeVisibility(
   );
 }
 
+/**
+ * Council office, afterwards: hides the question text of an inadmissible inquiry publicly, with the public note
+ * why (event `question_text_hidden`, not public: the page itself says it).
+ */
+export async function hideQuestionText(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: { questionTextHiddenReason: string },
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "hide_question_text" },
+    async (_tx, { inquiry }) => {
+      const reason = input.questionTextHiddenReason.trim();
+      if (!reason) throw new WorkflowInputError("questionTextHiddenReason", t.questionTextHiddenReasonRequired);
+      if (inquiry.questionTextHiddenReason !== null)
+        throw new WorkflowInputError("questionTextHiddenReason", t.questionTextAlreadyHidden);
+      return {
+        changes: { questionTextHiddenReason: reason },
+        event: { type: "question_text_hidden", public: false, payload: { questionTextHiddenReason: reason } },
+      };
+    },
+  );
+}
+
 /** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
 export async function withdrawInquiry(
   db: Db,
@@ -239,6 +267,7 @@ export type WorkflowCommand =
   | ({ intent: "put_on_agenda" } & Omit<AgendaLinkInput, "purpose">)
   | { intent: "decide"; decision: MotionDecision; meetingId: string; note: string | null }
   | { intent: "change_visibility"; visibility: "public" | "internal"; reason: string }
+  | { intent: "hide_question_text"; questionTextHiddenReason: string }
   | { intent: "request_extension"; newDueOn: string; reason: string }
   | { intent: "grant_extension"; requestId: string; newDueOn: string; reason: string }
   | { intent: "refuse_extension"; requestId: string; note: string }
@@ -284,6 +313,8 @@ export async function runWorkflowCommand(
       return decideMotion(db, u, inquiryId, expectedVersion, command);
     case "change_visibility":
       return changeVisibility(db, u, inquiryId, expectedVersion, command);
+    case "hide_question_text":
+      return hideQuestionText(db, u, inquiryId, expectedVersion, command);
     case "request_extension":
       return requestExtension(db, u, inquiryId, expectedVersion, command);
     case "grant_extension":
