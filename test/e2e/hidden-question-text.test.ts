@@ -78,6 +78,9 @@ describe("hiding the question text of an inadmissible inquiry", () => {
     await decline.getByLabel("Öffentlicher Hinweis, warum der Fragetext nicht gezeigt wird").fill(NOTE);
     await decline.getByRole("button", { name: "Für unzulässig erklären" }).click();
     await expect.poll(() => status(page).textContent()).toBe("Die Anfrage wurde für unzulässig erklärt.");
+    // The staff view names the public note; there is nothing left to hide.
+    await expect.poll(() => page.locator("dd", { hasText: NOTE }).count()).toBe(1);
+    expect(await form(page, "Fragetext öffentlich nicht zeigen").count()).toBe(0);
     // Staff still read the question.
     expect(await page.getByText(question.slice(0, 40)).count()).toBeGreaterThan(0);
 
