@@ -15,6 +15,8 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "extension_requested",
   "extension_refused",
   "visibility_changed",
+  // The council office hid the question text of an inadmissible inquiry afterwards (issue 11).
+  "question_text_hidden",
   "agenda_linked",
   "contributors_changed",
   // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).

@@ -332,6 +332,7 @@ export const inquiryEventLabels: Record<string, string> = {
   extension_requested: "Fristverlängerung beantragt",
   extension_refused: "Fristverlängerung abgelehnt",
   visibility_changed: "Sichtbarkeit geändert",
+  question_text_hidden: "Fragetext öffentlich verborgen",
   agenda_linked: "mit Tagesordnungspunkt verknüpft",
   contributors_changed: "beteiligte Stellen geändert",
   draft_deleted: "Entwurf gelöscht",

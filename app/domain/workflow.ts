@@ -24,6 +24,7 @@ export type WorkflowAction =
   | "change_contributors"
   | "link_agenda"
   | "change_visibility"
+  | "hide_question_text"
   | "request_extension"
   | "decide_extension_request"
   | "edit_draft";
@@ -90,6 +91,8 @@ export function availableActions(ctx: WorkflowContext): WorkflowAction[] {
   // meeting) use link_agenda.
   if (councilOffice && !actions.includes("put_on_agenda")) actions.push("link_agenda");
   if (councilOffice) actions.push("change_visibility");
+  // Afterwards too: an inadmissible inquiry's question text can be hidden publicly (issue 11).
+  if (councilOffice && ctx.state === "inadmissible") actions.push("hide_question_text");
   if (
     extensible &&
     ctx.isLeadDepartmentStaff &&

@@ -66,6 +66,12 @@ export const inquiries = pgTable(
     status: inquiryStatus().notNull().default("draft"),
     visibility: visibility().notNull().default("internal"),
     visibilityReason: text(),
+    /**
+     * Set when the council office hides the question text of an inadmissible inquiry (e.g. personnel grounds):
+     * the public note why. Null = the text is shown. Public pages, search, OParl and feeds then omit the
+     * preamble and the questions; staff still see them.
+     */
+    questionTextHiddenReason: text(),
     /** Originating faction (or other organisation) — persons are in inquiry_originators. */
     originatorOrganizationId: uuid().references(() => organizations.id),
     /** Addressee as written, e.g. "Herrn Samtgemeindebürgermeister". */

@@ -24,6 +24,22 @@ describe("readWorkflowForm", () => {
       { reason: "Bitte füllen Sie dieses Feld aus." },
     ],
     [
+      "inadmissibility hiding the question text without the public note",
+      { intent: "declare_inadmissible", reason: "Personalangelegenheit", hideQuestionText: "on" },
+      {
+        questionTextHiddenReason:
+          "Bitte geben Sie den öffentlichen Hinweis an, warum der Fragetext nicht gezeigt wird.",
+      },
+    ],
+    [
+      "hiding the question text afterwards without the public note",
+      { intent: "hide_question_text", questionTextHiddenReason: " " },
+      {
+        questionTextHiddenReason:
+          "Bitte geben Sie den öffentlichen Hinweis an, warum der Fragetext nicht gezeigt wird.",
+      },
+    ],
+    [
       "assignment without lead",
       { intent: "assign", leadOrganizationId: "" },
       { leadOrganizationId: "Bitte wählen Sie die federführende Organisationseinheit aus." },
@@ -172,6 +188,26 @@ describe("readWorkflowForm's reply (Conform)", () => {
     expect(reply.status).toBe("error");
     expect(reply.initialValue).toMatchObject({ intent: "change_visibility", visibility: "public" });
     expect(reply.error).toMatchObject({ reason: ["Bitte füllen Sie dieses Feld aus."] });
+  });
+
+  it("reads the hiding of the question text only when ticked", () => {
+    const ticked = post({
+      intent: "declare_inadmissible",
+      reason: "R",
+      hideQuestionText: "on",
+      questionTextHiddenReason: "N",
+    });
+    expect(ticked.ok && ticked.command).toEqual({
+      intent: "declare_inadmissible",
+      reason: "R",
+      questionTextHiddenReason: "N",
+    });
+    const unticked = post({ intent: "declare_inadmissible", reason: "R", questionTextHiddenReason: "N" });
+    expect(unticked.ok && unticked.command).toEqual({
+      intent: "declare_inadmissible",
+      reason: "R",
+      questionTextHiddenReason: null,
+    });
   });
 
   it("adds what the server refused after parsing (a guard, a conflict) to the reply", () => {

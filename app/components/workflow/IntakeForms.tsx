@@ -1,7 +1,7 @@
 /** Forms of the council office's intake and assignment, the lead department's start, visibility, withdrawal. */
 import { workflowText as t } from "~/domain/texts/workflow";
 import type { WorkflowView } from "~/server/inquiries/workflow-view.server";
-import { ActionForm, CheckboxGroup, Select, TextArea, type FormState } from "./fields";
+import { ActionForm, Checkbox, CheckboxGroup, Select, TextArea, type FormState } from "./fields";
 
 type StateFor = (intent: string) => FormState;
 
@@ -28,6 +28,8 @@ export function AcceptForms({
       {canDecline ? (
         <ActionForm intent="declare_inadmissible" version={version} state={decline} heading={t.inadmissibleHeading}>
           <TextArea name="reason" label={t.inadmissibleReason} required />
+          <Checkbox name="hideQuestionText" label={t.hideQuestionText} hint={t.hideQuestionTextHint} />
+          <TextArea name="questionTextHiddenReason" label={t.questionTextHiddenReason} />
           <button type="submit">{t.inadmissibleSubmit}</button>
         </ActionForm>
       ) : null}
@@ -119,6 +121,17 @@ export function VisibilityForm({
       </Select>
       <TextArea name="reason" label={t.visibilityReasonField} required />
       <button type="submit">{t.visibilitySubmit}</button>
+    </ActionForm>
+  );
+}
+
+/** Afterwards, on an inadmissible inquiry: hide the question text publicly, with the public note why. */
+export function HideQuestionTextForm({ version, state }: { version: number; state: FormState }) {
+  return (
+    <ActionForm intent="hide_question_text" version={version} state={state} heading={t.hideQuestionTextHeading}>
+      <p>{t.hideQuestionTextHint}</p>
+      <TextArea name="questionTextHiddenReason" label={t.questionTextHiddenReason} required />
+      <button type="submit">{t.hideQuestionTextSubmit}</button>
     </ActionForm>
   );
 }

@@ -10,6 +10,7 @@ import {
   AcceptForms,
   AssignForm,
   ContributorsForm,
+  HideQuestionTextForm,
   StartAnsweringForm,
   VisibilityForm,
   WithdrawForm,
@@ -103,6 +104,7 @@ export function WorkflowActions({
         {can("change_visibility") ? (
           <VisibilityForm version={v} current={visibility} state={stateFor("change_visibility")} />
         ) : null}
+        {can("hide_question_text") ? <HideQuestionTextForm version={v} state={stateFor("hide_question_text")} /> : null}
         {can("withdraw") ? <WithdrawForm version={v} state={stateFor("withdraw")} /> : null}
       </div>
     </section>

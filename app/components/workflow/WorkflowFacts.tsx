@@ -18,6 +18,12 @@ export function WorkflowFacts({ workflow }: { workflow: WorkflowView }) {
             <dd>{workflow.visibilityReason}</dd>
           </>
         ) : null}
+        {workflow.questionTextHiddenReason ? (
+          <>
+            <dt>{t.questionTextHiddenFact}</dt>
+            <dd>{workflow.questionTextHiddenReason}</dd>
+          </>
+        ) : null}
         {workflow.withdrawnOn ? (
           <>
             <dt>{t.withdrawal}</dt>

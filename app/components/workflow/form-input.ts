@@ -23,6 +23,7 @@ export const INTENTS = [
   "put_on_agenda",
   "decide",
   "change_visibility",
+  "hide_question_text",
   "request_extension",
   "grant_extension",
   "refuse_extension",
@@ -68,7 +69,16 @@ const agendaFields = {
 export const workflowFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
   z.object({ intent: z.literal("start_answering") }),
-  z.object({ intent: z.literal("declare_inadmissible"), reason: requiredText() }),
+  z.object({
+    intent: z.literal("declare_inadmissible"),
+    reason: requiredText(),
+    // A checkbox: posted as "on" when ticked, absent otherwise. The note it requires is checked below.
+    hideQuestionText: z
+      .string()
+      .optional()
+      .transform((v) => v === "on"),
+    questionTextHiddenReason: optionalText(),
+  }),
   z.object({
     intent: z.literal("assign"),
     leadOrganizationId: uuid(t.chooseLead),
@@ -91,6 +101,14 @@ export const workflowFormSchema = z.discriminatedUnion("intent", [
     intent: z.literal("change_visibility"),
     visibility: z.enum(["public", "internal"], { message: t.chooseVisibility }),
     reason: requiredText(),
+  }),
+  z.object({
+    intent: z.literal("hide_question_text"),
+    questionTextHiddenReason: z
+      .string({ message: t.questionTextHiddenReasonRequired })
+      .trim()
+      .min(1, t.questionTextHiddenReasonRequired)
+      .max(TEXT_MAX, t.tooLong(TEXT_MAX)),
   }),
   z.object({ intent: z.literal("request_extension"), newDueOn: isoDate, reason: requiredText() }),
   z.object({
@@ -140,6 +158,8 @@ const LIMITS: Record<string, number> = {
   newDueOn: 20,
   requestId: 40,
   publicNote: TEXT_MAX + 1,
+  hideQuestionText: 3,
+  questionTextHiddenReason: TEXT_MAX + 1,
 };
 
 /** Only the known fields, each cut to a bound length, at most 51 contributors: huge posts cost nothing further. */
@@ -221,6 +241,16 @@ export function readWorkflowForm(posted: FormData): ParsedForm {
       meetingId: newMeeting ? null : data.meetingId,
       newMeeting: newMeeting ? { organizationId: newMeetingOrganizationId, date: newMeetingDate } : null,
       agendaItemId: newItem ? null : data.agendaItemId,
+    };
+  } else if (data.intent === "declare_inadmissible") {
+    if (data.hideQuestionText && !data.questionTextHiddenReason) {
+      const errors: FieldErrors = { questionTextHiddenReason: t.questionTextHiddenReasonRequired };
+      return { ok: false, intent, values, errors, reply: (more) => reply({ ...errors, ...more }) };
+    }
+    command = {
+      intent: data.intent,
+      reason: data.reason,
+      questionTextHiddenReason: data.hideQuestionText ? data.questionTextHiddenReason : null,
     };
   } else {
     command = data;

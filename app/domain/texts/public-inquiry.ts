@@ -41,5 +41,7 @@ export const publicInquiryText = {
   noAnswerInadmissible:
     "Die Anfrage wurde als unzulässig zurückgewiesen und wird nicht beantwortet (Begründung im Verlauf).",
   noAnswerWithdrawn: "Die Anfrage wurde zurückgezogen und wird nicht beantwortet.",
+  questionTextHidden: "Der Text der Anfrage wird nicht veröffentlicht.",
+  questionTextHiddenReason: "Begründung:",
   noAnswerYet: "Eine Antwort ist noch nicht veröffentlicht.",
 } as const;

@@ -16,6 +16,7 @@ export const workflowText = {
     put_on_agenda: "Der Antrag wurde auf die Tagesordnung gesetzt.",
     decide: "Der Beschluss wurde erfasst.",
     change_visibility: "Die Sichtbarkeit wurde geändert.",
+    hide_question_text: "Der Fragetext wird öffentlich nicht mehr gezeigt.",
     request_extension: "Die Fristverlängerung wurde beantragt.",
     grant_extension: "Die Fristverlängerung wurde gewährt.",
     refuse_extension: "Die Fristverlängerung wurde abgelehnt.",
@@ -48,6 +49,16 @@ export const workflowText = {
   inadmissibleHeading: "Für unzulässig erklären",
   inadmissibleReason: "Begründung der Unzulässigkeit (bei einer öffentlichen Anfrage öffentlich sichtbar)",
   inadmissibleSubmit: "Für unzulässig erklären",
+  hideQuestionText: "Fragetext öffentlich nicht zeigen",
+  hideQuestionTextHeading: "Fragetext öffentlich nicht zeigen",
+  hideQuestionTextSubmit: "Fragetext verbergen",
+  questionTextHiddenFact: "Fragetext öffentlich verborgen",
+  questionTextAlreadyHidden: "Der Fragetext wird bereits nicht veröffentlicht.",
+  hideQuestionTextHint:
+    "Etwa bei Unzulässigkeit aus Personalgründen: Öffentlich erscheinen dann nur Titel, Status und der Hinweis unten, nicht die Vorbemerkung und die Fragen. Die Verwaltung sieht den Text weiterhin.",
+  questionTextHiddenReason: "Öffentlicher Hinweis, warum der Fragetext nicht gezeigt wird",
+  questionTextHiddenReasonRequired:
+    "Bitte geben Sie den öffentlichen Hinweis an, warum der Fragetext nicht gezeigt wird.",
   assignHeading: "Federführung und Beteiligung",
   lead: "Federführende Organisationseinheit",
   contributorsLegend: "Beteiligte Organisationseinheiten (optional)",
@@ -158,4 +169,6 @@ export type WorkflowField =
   | "visibility"
   | "newDueOn"
   | "publicNote"
+  | "hideQuestionText"
+  | "questionTextHiddenReason"
   | "form";

@@ -127,7 +127,15 @@ export default function InquiryDetail() {
       {/* A motion's cover letter (Anschreiben) precedes the motion, as in the document. */}
       <InquiryPreamble data={data} fallbackLabel={isMotion ? pt.motionPreambleFallback : undefined} />
 
-      {isMotion ? (
+      {inquiry.questionTextHiddenReason !== null ? (
+        <section aria-labelledby="fragen">
+          <h2 id="fragen">{isMotion ? pt.motion : pt.questions(2)}</h2>
+          <p>{pt.questionTextHidden}</p>
+          <p>
+            {pt.questionTextHiddenReason} {inquiry.questionTextHiddenReason}
+          </p>
+        </section>
+      ) : isMotion ? (
         <>
           <section aria-labelledby="antrag">
             <h2 id="antrag">{pt.motion}</h2>

@@ -101,12 +101,22 @@ export async function declareInadmissible(
   inquiryId: string,
   expectedVersion: number,
   reason: string,
+  questionTextHiddenReason: string | null = null,
 ) {
+  // Hiding the question text (e.g. personnel grounds) is chosen with the declaration and recorded in its event.
+  const hiddenReason = questionTextHiddenReason?.trim() || null;
+  if (questionTextHiddenReason !== null && !hiddenReason)
+    throw new WorkflowInputError("questionTextHiddenReason", t.questionTextHiddenReasonRequired);
   return runWorkflowTransition(
     db,
     user,
     { inquiryId, expectedVersion, action: null },
-    { event: "declare_inadmissible", facts: { reason } },
+    {
+      event: "declare_inadmissible",
+      facts: { reason },
+      payload: hiddenReason ? { questionTextHiddenReason: hiddenReason } : {},
+      within: async () => (hiddenReason ? { questionTextHiddenReason: hiddenReason } : {}),
+    },
   );
 }
 
@@ -203,6 +213,34 @@ export async function changeVisibility(
   );
 }
 
+/**
+ * Council office, afterwards: hides the question text of an inadmissible inquiry publicly, with the public note
+ * why (event `question_text_hidden`, not public: the page itself says it).
+ */
+export async function hideQuestionText(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: { questionTextHiddenReason: string },
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "hide_question_text" },
+    async (_tx, { inquiry }) => {
+      const reason = input.questionTextHiddenReason.trim();
+      if (!reason) throw new WorkflowInputError("questionTextHiddenReason", t.questionTextHiddenReasonRequired);
+      if (inquiry.questionTextHiddenReason !== null)
+        throw new WorkflowInputError("questionTextHiddenReason", t.questionTextAlreadyHidden);
+      return {
+        changes: { questionTextHiddenReason: reason },
+        event: { type: "question_text_hidden", public: false, payload: { questionTextHiddenReason: reason } },
+      };
+    },
+  );
+}
+
 /** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
 export async function withdrawInquiry(
   db: Db,
@@ -221,7 +259,7 @@ export async function withdrawInquiry(
 
 export type WorkflowCommand =
   | { intent: "accept" }
-  | { intent: "declare_inadmissible"; reason: string }
+  | { intent: "declare_inadmissible"; reason: string; questionTextHiddenReason?: string | null }
   | { intent: "assign"; leadOrganizationId: string; contributorIds: string[] }
   | { intent: "change_contributors"; contributorIds: string[] }
   | { intent: "start_answering" }
@@ -229,6 +267,7 @@ export type WorkflowCommand =
   | ({ intent: "put_on_agenda" } & Omit<AgendaLinkInput, "purpose">)
   | { intent: "decide"; decision: MotionDecision; meetingId: string; note: string | null }
   | { intent: "change_visibility"; visibility: "public" | "internal"; reason: string }
+  | { intent: "hide_question_text"; questionTextHiddenReason: string }
   | { intent: "request_extension"; newDueOn: string; reason: string }
   | { intent: "grant_extension"; requestId: string; newDueOn: string; reason: string }
   | { intent: "refuse_extension"; requestId: string; note: string }
@@ -254,7 +293,14 @@ export async function runWorkflowCommand(
     case "start_answering":
       return simpleTransition(db, u, inquiryId, expectedVersion, command.intent);
     case "declare_inadmissible":
-      return declareInadmissible(db, u, inquiryId, expectedVersion, command.reason);
+      return declareInadmissible(
+        db,
+        u,
+        inquiryId,
+        expectedVersion,
+        command.reason,
+        command.questionTextHiddenReason ?? null,
+      );
     case "assign":
       return assignInquiry(db, u, inquiryId, expectedVersion, command);
     case "change_contributors":
@@ -267,6 +313,8 @@ export async function runWorkflowCommand(
       return decideMotion(db, u, inquiryId, expectedVersion, command);
     case "change_visibility":
       return changeVisibility(db, u, inquiryId, expectedVersion, command);
+    case "hide_question_text":
+      return hideQuestionText(db, u, inquiryId, expectedVersion, command);
     case "request_extension":
       return requestExtension(db, u, inquiryId, expectedVersion, command);
     case "grant_extension":

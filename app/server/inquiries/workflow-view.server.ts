@@ -29,6 +29,8 @@ export interface WorkflowView {
   visibilityReason: string | null;
   withdrawnOn: string | null;
   withdrawalNote: string | null;
+  /** The public note why the question text is not published (null: it is). */
+  questionTextHiddenReason: string | null;
   motionDecision: MotionDecision | null;
   motionDecisionNote: string | null;
   extensions: Array<{
@@ -194,12 +196,14 @@ export async function loadWorkflowView(
   return {
     lifecycle,
     version: inquiry.version,
-    actions,
+    // Once hidden, there is nothing left to hide.
+    actions: actions.filter((a) => a !== "hide_question_text" || inquiry.questionTextHiddenReason === null),
     leadOrganizationId: inquiry.leadOrganizationId,
     contributors,
     visibilityReason: administration ? inquiry.visibilityReason : null,
     withdrawnOn: inquiry.withdrawnOn,
     withdrawalNote: inquiry.withdrawalNote,
+    questionTextHiddenReason: inquiry.questionTextHiddenReason,
     motionDecision: inquiry.motionDecision,
     motionDecisionNote: inquiry.motionDecisionNote,
     extensions,

@@ -99,6 +99,8 @@ export interface PublicInquiryDetail {
     dueRuleLabel: string | null;
     withdrawnOn: string | null;
     withdrawalNote: string | null;
+    /** Set when the council office hid the question text: the public note why (preamble and questions empty). */
+    questionTextHiddenReason: string | null;
   };
   /** Set when the deadline was missed: answered after the due date, or still open after it. */
   deadlineMissed: { kind: "answered_late"; answeredOn: string } | { kind: "overdue" } | null;
@@ -150,6 +152,7 @@ export async function loadPublicInquiry(
       dueRuleLabel: inquiries.dueRuleLabel,
       withdrawnOn: inquiries.withdrawnOn,
       withdrawalNote: inquiries.withdrawalNote,
+      questionTextHiddenReason: inquiries.questionTextHiddenReason,
     })
     .from(inquiries)
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
@@ -231,7 +234,9 @@ export async function loadPublicInquiry(
       loadToolFactsCitingInquiry(db, inquiry.id),
     ]);
 
-  const questionList: PublicQuestion[] = questionRows;
+  // A hidden question text never leaves the server: neither the questions nor the preamble.
+  const hidden = inquiry.questionTextHiddenReason !== null;
+  const questionList: PublicQuestion[] = hidden ? [] : questionRows;
   const answerRow = answerRows[0];
   const answer = answerRow
     ? await loadPublishedAnswer(db, body, {
@@ -266,7 +271,7 @@ export async function loadPublicInquiry(
       motionDecision: inquiry.motionDecision,
       motionDecisionNote: inquiry.motionDecisionNote,
       preambleLabel: inquiry.preambleLabel,
-      preambleHtml: inquiry.preambleHtml,
+      preambleHtml: hidden ? null : inquiry.preambleHtml,
       originators: originators.length
         ? originators
         : inquiry.originatorOrganizationName
@@ -280,6 +285,7 @@ export async function loadPublicInquiry(
       dueRuleLabel: inquiry.dueRuleLabel ?? inquiry.typeDeadlineRuleLabel,
       withdrawnOn: inquiry.withdrawnOn,
       withdrawalNote: inquiry.withdrawalNote,
+      questionTextHiddenReason: inquiry.questionTextHiddenReason,
     },
     deadlineMissed,
     extensions: extensionRows.map((row) => ({

@@ -116,9 +116,14 @@ export async function searchPublic(
   const candidates = sql`
     select distinct i.id from inquiries i
     where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
-      and (${hasLexemes ? sql`i.search @@ ${tsq}` : sql`false`}
+      and (${
+        hasLexemes
+          ? // A hidden question text (question_text_hidden_reason) is not searched: then only the title counts.
+            sql`(i.search @@ ${tsq} and (i.question_text_hidden_reason is null or to_tsvector('german', i.title) @@ ${tsq}))`
+          : sql`false`
+      }
         or ${plain.length >= 3 ? sql`${plain} <% i.title` : sql`false`}
-        or ${hasLexemes ? sql`exists (select 1 from questions q where q.inquiry_id = i.id and q.search @@ ${tsq})` : sql`false`}
+        or ${hasLexemes ? sql`(i.question_text_hidden_reason is null and exists (select 1 from questions q where q.inquiry_id = i.id and q.search @@ ${tsq}))` : sql`false`}
         or ${
           hasLexemes
             ? sql`exists (
@@ -223,8 +228,9 @@ export async function searchPublic(
         from inquiries i
         left join lateral (
           select string_agg(x.t, ' ') as text from (
-            select coalesce(i.preamble_text, '') as t
-            union all select q.body_text from questions q where q.inquiry_id = i.id
+            select coalesce(i.preamble_text, '') as t where i.question_text_hidden_reason is null
+            union all select q.body_text from questions q
+              where q.inquiry_id = i.id and i.question_text_hidden_reason is null
             union all select p.body_text from answers a
               join answer_versions v on v.answer_id = a.id and v.published_at is not null
               join answer_parts p on p.version_id = v.id

@@ -1,0 +1,1 @@
+ALTER TABLE "inquiries" ADD COLUMN "question_text_hidden_reason" text;
