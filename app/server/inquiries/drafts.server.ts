@@ -9,7 +9,7 @@
  */
 import { isUuid } from "../../domain/format";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import {
   bodies,
   inquiries,
@@ -40,44 +40,12 @@ import { commitInquiryChange, recordEvent } from "../core/events.server";
 import { earlierSubmission, submitInquiry, type SubmissionResult } from "./numbering.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import { typeKind, type TypeKind } from "../../domain/texts/type-words";
+import { DraftConflict, lastSaveOf } from "./save-conflict.server";
 
 export { DraftValidationError, NotFound, StaleVersionError, TransitionRefused };
+export { DraftConflict, lastSaveOf, type LastSave } from "./save-conflict.server";
+export { loadDraftingOptions, type DraftingOption } from "./drafting-options.server";
 export type { DraftInput };
-
-/** Who saved the version a conflicting save met, and when (the time of day in the body's time zone). */
-export interface LastSave {
-  /** Null when the account is gone or the version was not written by a save (e.g. created by import). */
-  savedBy: string | null;
-  time: string;
-}
-
-/** Someone saved the draft since this form was loaded; nothing was written. */
-export class DraftConflict extends Error {
-  constructor(
-    readonly currentVersion: number,
-    readonly lastSave: LastSave | null = null,
-  ) {
-    super(t.conflict);
-    this.name = "DraftConflict";
-  }
-}
-
-/** The name of who saved last and the time of day, for the conflict message. */
-export async function lastSaveOf(
-  db: Db | Tx,
-  bodyId: string,
-  savedByUserId: string | null,
-  savedAt: Date | null,
-): Promise<LastSave | null> {
-  if (!savedAt) return null;
-  const [[body], [user]] = await Promise.all([
-    db.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, bodyId)),
-    savedByUserId
-      ? db.select({ name: users.displayName }).from(users).where(eq(users.id, savedByUserId))
-      : Promise.resolve([]),
-  ]);
-  return { savedBy: user?.name ?? null, time: clockTime(savedAt, body?.timeZone ?? "Europe/Berlin") };
-}
 
 /** The user may read the draft but not do this with it; `message` is German. */
 export class DraftRefused extends Error {
@@ -86,54 +54,6 @@ export class DraftRefused extends Error {
 
 /** The signed-in user (CurrentUser fits); only the id and the membership facts are used. */
 type Actor = { id: string; memberships: readonly MembershipFact[] };
-
-// ---- new draft -------------------------------------------------------------------------------------------
-
-export interface DraftingOption {
-  bodyId: string;
-  bodyName: string;
-  factionId: string;
-  factionName: string;
-  types: Array<{ id: string; name: string; ruleLabel: string }>;
-}
-
-/** The factions the user may draft for, each with its body's inquiry types; NotFound when there is none. */
-export async function loadDraftingOptions(user: Actor): Promise<DraftingOption[]> {
-  const factions = draftingFactions(user.memberships);
-  if (factions.length === 0) throw new NotFound();
-  const db = await getDb();
-  const bodyIds = [...new Set(factions.map((f) => f.bodyId))];
-  const types = await db
-    .select({
-      id: inquiryTypes.id,
-      bodyId: inquiryTypes.bodyId,
-      name: inquiryTypes.name,
-      ruleLabel: inquiryTypes.deadlineRuleLabel,
-    })
-    .from(inquiryTypes)
-    .where(inArray(inquiryTypes.bodyId, bodyIds))
-    .orderBy(asc(inquiryTypes.name));
-  const orgs = await db
-    .select({ id: organizations.id, name: organizations.name, bodyName: bodies.name })
-    .from(organizations)
-    .innerJoin(bodies, eq(bodies.id, organizations.bodyId))
-    .where(
-      inArray(
-        organizations.id,
-        factions.map((f) => f.organizationId),
-      ),
-    );
-  return factions.flatMap((f) => {
-    const org = orgs.find((o) => o.id === f.organizationId);
-    if (!org) return [];
-    const own = types
-      .filter((ty) => ty.bodyId === f.bodyId)
-      .map(({ id, name, ruleLabel }) => ({ id, name, ruleLabel }));
-    return [
-      { bodyId: f.bodyId, bodyName: org.bodyName, factionId: f.organizationId, factionName: org.name, types: own },
-    ];
-  });
-}
 
 const emptyQuestion = () => renderContent(doc(paragraph()));
 
