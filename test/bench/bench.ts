@@ -74,7 +74,8 @@ export const PAGES: Page[] = [
   },
   { name: "Werkzeuge", path: "/werkzeuge" },
   { name: "Werkzeug", path: "/werkzeuge/zoom" },
-  { name: "OParl Bodies", path: "/oparl/v1/bodies" },
+  { name: "OParl Bodies", path: "/oparl/v1/body" },
+  { name: "OParl Papers", path: "/oparl/v1/body/landtag-nrw/paper" },
   { name: "Statistik", path: "/landtag-nrw/statistik" },
   { name: "Atom-Feed", path: "/feeds/alle.atom" },
 ];
