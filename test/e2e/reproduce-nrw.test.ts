@@ -22,6 +22,7 @@ import {
   questionTexts,
 } from "../../db/seed/landtag-nrw-texts";
 import { toolCatalogue } from "../../db/seed/tools";
+import { correctAndPublish } from "../support/answer-ui";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
@@ -47,8 +48,6 @@ const POLL = { timeout: 30_000 };
 /** The whole flow is some forty form posts (thirteen for the matrix alone); on a busy 2-core machine that takes minutes. */
 const FLOW_TIMEOUT = 480_000;
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ });
-const definition = (page: Page, term: string) =>
-  page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
 
 /** What a reader compares on the public page of the answer. */
 async function publicView(page: Page) {
@@ -296,34 +295,14 @@ describe("Landtag NRW Drucksache 17/9511 reproduced through the UI", () => {
       expect.soft(reproduced.main).toContain(nrwMatrix.title);
 
       // --- a correction, published with its note
-      await clerk.page.goto(`${inquiryUrl}/antwort`);
-      await clerk.page.getByRole("button", { name: "Berichtigung beginnen" }).click();
-      await clerk.page.getByLabel("Sachbearbeitung (wie gedruckt)").waitFor(POLL);
-      await clerk.page.getByLabel("Sachbearbeitung (wie gedruckt)").fill("MWIDE (Demo)");
-      await clerk.page.getByRole("button", { name: "Antwort speichern" }).click();
-      await expect
-        .poll(() => clerk.page.locator(".draft-status").textContent(), POLL)
-        .toMatch(/^Antwort gespeichert um/);
-      clerk.assertNoPageErrors();
-      await clerk.close();
-      // The last step of the chain signs the corrected version before it can be published.
-      const head = lastSigner!;
-      await head.page.goto(`${inquiryUrl}/antwort`);
-      await head.page.getByLabel("Ich habe die berichtigte Fassung gelesen und zeichne sie.").check();
-      await head.page.getByRole("button", { name: "Berichtigung zeichnen" }).click();
-      await expect.poll(() => head.page.getByText(/Die Berichtigung ist gezeichnet/).count(), POLL).toBeGreaterThan(0);
-      head.assertNoPageErrors();
-      await head.close();
-      await office.page.goto(`${inquiryUrl}/antwort`);
-      await office.page.getByLabel(/^Was wurde berichtigt\?/).fill("Die Sachbearbeitung wurde ergänzt.");
-      await office.page.getByRole("button", { name: "Berichtigung veröffentlichen" }).click();
-      // The answer was "veröffentlicht" before as well: wait for the action's own message.
-      await expect
-        .poll(() => office.page.getByRole("status").filter({ hasText: "veröffentlicht" }).count(), POLL)
-        .toBeGreaterThan(0);
-      await expect.poll(() => definition(office.page, "Stand der Antwort").textContent(), POLL).toBe("veröffentlicht");
-      office.assertNoPageErrors();
-      await office.close();
+      await correctAndPublish({
+        inquiryUrl,
+        clerk,
+        lastSigner: lastSigner!,
+        office,
+        issuedBy: "MWIDE (Demo)",
+        note: "Die Sachbearbeitung wurde ergänzt.",
+      });
 
       // --- after the correction: the new version with its note
       await reader.page.goto(publicUrl);
