@@ -154,6 +154,10 @@ describe("keyboard only", () => {
     const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname);
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === target);
+    // React Router changes the URL when the answer page's data is there and renders the page in a transition
+    // afterwards: Tab pressed in between moves through the search page, whose links then leave the document
+    // and take the focus with them. The answer page is on screen once the search hits are gone.
+    await page.locator(".search-hit").first().waitFor({ state: "detached" });
     expect(await page.locator("h1").count()).toBe(1);
     // Onwards on the answer page: Tab still reaches a control, with the focus visible.
     await tabTo(page, () => true);

@@ -261,6 +261,9 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       await expect.poll(() => clerk.page.getByText("Wird mit der Antwort veröffentlicht.").count(), POLL).toBe(1);
       await clerk.page.goto(`${inquiryUrl}/antwort`);
       await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
+      // The chain has begun when the clerk's page offers the first signature. Going to the page before that
+      // cancels the submission or loads the answer still in drafting, without the signature form.
+      await clerk.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").waitFor(POLL);
 
       let lastSigner: Awaited<ReturnType<typeof staff>> | undefined;
       // --- every step of the chain, each by its demo signer (Amt 11 only co-signs unplanned expenditure)

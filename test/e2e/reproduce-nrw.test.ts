@@ -246,6 +246,9 @@ describe("Landtag NRW Drucksache 17/9511 reproduced through the UI", () => {
       // --- sign-off: Sachbearbeitung, then Verwaltungsspitze
       await clerk.page.goto(`${inquiryUrl}/antwort`);
       await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
+      // The chain has begun when the clerk's page offers the first signature. Going to the page before that
+      // cancels the submission or loads the answer still in drafting, without the signature form.
+      await clerk.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").waitFor(POLL);
       for (const [local, label] of [
         ["sachbearbeitung", "Sachbearbeitung"],
         ["verwaltungsspitze", "Verwaltungsspitze"],
