@@ -36,6 +36,8 @@ const dayNumberOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 /** Public holidays per Land and year, straight from date-holidays (getHolidays; isHoliday per day is too slow here). */
 const publicHolidays = new Map<string, Set<string>>();
+// One calendar per Land: building one parses the Land's rules, which took longer than the year's table.
+const calendars = new Map<string, Holidays>();
 function oracleIsWorkingDay(iso: string, state: string): boolean {
   const noon = new Date(`${iso}T12:00:00Z`);
   const weekday = noon.getUTCDay();
@@ -44,7 +46,9 @@ function oracleIsWorkingDay(iso: string, state: string): boolean {
   let holidays = publicHolidays.get(key);
   if (!holidays) {
     // `types: ["public"]` only for speed (the last test below checks that it drops no public holiday).
-    const all = new Holidays("DE", state, { types: ["public"] }).getHolidays(Number(iso.slice(0, 4)));
+    let calendar = calendars.get(state);
+    if (!calendar) calendars.set(state, (calendar = new Holidays("DE", state, { types: ["public"] })));
+    const all = calendar.getHolidays(Number(iso.slice(0, 4)));
     holidays = new Set(all.filter((holiday) => holiday.type === "public").map((holiday) => holiday.date.slice(0, 10)));
     publicHolidays.set(key, holidays);
   }
