@@ -76,6 +76,28 @@ export async function createSeededPgliteTemplate(templateDir: string, runDir: st
   return dir;
 }
 
+/** The run's seeded PGlite template: where it is and when the demo data in it was seeded. */
+export interface SeededPgliteTemplate {
+  dir: string;
+  seededAt: Date;
+}
+
+// The projects' globalSetups run one after the other in the one Vitest main process, before any test, and
+// tear down after the last: the integration project's seeded template can serve the browser tests too.
+const SHARED_SEEDED_TEMPLATE = Symbol.for("quaestio.test.seededPgliteTemplate");
+type Shared = { [SHARED_SEEDED_TEMPLATE]?: SeededPgliteTemplate };
+
+/** Offers this run's seeded PGlite template to the other projects' globalSetups (until it is removed). */
+export function shareSeededPgliteTemplate(template: SeededPgliteTemplate | undefined) {
+  (globalThis as Shared)[SHARED_SEEDED_TEMPLATE] = template;
+}
+
+/** The seeded PGlite template another project's globalSetup made in this run, if any. */
+export function sharedSeededPgliteTemplate(): SeededPgliteTemplate | undefined {
+  const template = (globalThis as Shared)[SHARED_SEEDED_TEMPLATE];
+  return template && fs.existsSync(template.dir) ? template : undefined;
+}
+
 /** Copies a closed, migrated PGlite data directory to a new directory inside runDir. */
 export function copyPgliteTemplate(templateDir: string, runDir: string): string {
   const dir = path.join(runDir, `db-${randomSuffix()}`);

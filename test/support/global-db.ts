@@ -15,6 +15,7 @@ import {
   newRunId,
   removeDirectory,
   removeStaleRunDirectories,
+  shareSeededPgliteTemplate,
 } from "./db-template";
 
 declare module "vitest" {
@@ -33,7 +34,12 @@ export default async function setup(project: TestProject) {
   removeStaleRunDirectories();
   const runId = newRunId();
   const runDir = createRunDirectory();
-  const cleanups: (() => Promise<void>)[] = [async () => removeDirectory(runDir)];
+  const cleanups: (() => Promise<void>)[] = [
+    async () => {
+      shareSeededPgliteTemplate(undefined);
+      removeDirectory(runDir);
+    },
+  ];
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
   };
@@ -44,8 +50,9 @@ export default async function setup(project: TestProject) {
     // The two backends are prepared side by side: PGlite works in this process, PostgreSQL in its server.
     const pglite = (async () => {
       const templateDir = await createPgliteTemplate(runDir);
+      const seededAt = new Date();
       const seededTemplateDir = await createSeededPgliteTemplate(templateDir, runDir);
-      return { templateDir, seededTemplateDir };
+      return { templateDir, seededTemplateDir, seededAt };
     })();
     const postgres = (async () => {
       if (!adminUrl) return null;
@@ -64,6 +71,8 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteTemplateDir", pgliteResult.value.templateDir);
     project.provide("pgliteSeededTemplateDir", pgliteResult.value.seededTemplateDir);
     project.provide("postgresTemplate", postgresResult.value);
+    // The browser tests' globalSetup (global-e2e.ts) copies it for its apps instead of seeding its own.
+    shareSeededPgliteTemplate({ dir: pgliteResult.value.seededTemplateDir, seededAt: pgliteResult.value.seededAt });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `[test db] templates migrated and seeded in ${seconds} s (${adminUrl ? "PGlite + PostgreSQL" : "PGlite"})`,

@@ -3,10 +3,12 @@
  * and builds the app once, so that scripts/start.mjs serves what is in the work tree. It also migrates and
  * seeds one PGlite data directory, of which every app a test starts gets its own copy (startApp in
  * test/support/server.ts): the app's start then finds the schema and the demo data in place instead of
- * migrating and seeding (argon2 hashes, hundreds of rows) once per test file.
+ * migrating and seeding (argon2 hashes, hundreds of rows) once per test file. In a run with the integration
+ * project that directory is the one its globalSetup seeded (global-db.ts), otherwise it is seeded here, while
+ * the build runs.
  * E2E_SKIP_BUILD=1 skips the build when you know the build is fresh (iterating on a browser test).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -14,7 +16,12 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./chromium";
-import { createPgliteTemplate, createSeededPgliteTemplate } from "./db-template";
+import {
+  createPgliteTemplate,
+  createSeededPgliteTemplate,
+  sharedSeededPgliteTemplate,
+  type SeededPgliteTemplate,
+} from "./db-template";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,41 +36,60 @@ declare module "vitest" {
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-function buildApp() {
+async function buildApp() {
   const cli = createRequire(import.meta.url).resolve("@remix-run/dev/dist/cli.js");
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
   const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, "vite:build"], {
+  const child = spawn(process.execPath, [cli, "vite:build"], {
     cwd: projectRoot,
     env,
-    encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim().split("\n").slice(-60).join("\n");
-    throw new Error(`\`remix vite:build\` failed (exit ${result.status ?? result.signal}); last output:\n${output}`);
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+  });
+  if (code !== 0) {
+    const last = output.trim().split("\n").slice(-60).join("\n");
+    throw new Error(`\`remix vite:build\` failed (exit ${code ?? signal}); last output:\n${last}`);
   }
   console.log(`[e2e] app built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Migrates and seeds a PGlite directory inside tempDir (when no other project did so in this run). */
+async function seedDemoDatabase(tempDir: string): Promise<SeededPgliteTemplate> {
+  const started = performance.now();
+  const seededAt = new Date();
+  const templateDir = await createPgliteTemplate(tempDir);
+  const dir = await createSeededPgliteTemplate(templateDir, tempDir);
+  fs.rmSync(templateDir, { recursive: true, force: true });
+  console.log(`[e2e] demo database seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { dir, seededAt };
+}
+
 export default async function setup(project: TestProject) {
   ensureChromium();
-  if (process.env.E2E_SKIP_BUILD === "1") console.log("[e2e] E2E_SKIP_BUILD=1: using the existing build/");
-  else buildApp();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "quaestio-e2e-"));
   const teardown = () => fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
   try {
-    const started = performance.now();
-    const seededAt = new Date();
-    const templateDir = await createPgliteTemplate(tempDir);
-    const seededDir = await createSeededPgliteTemplate(templateDir, tempDir);
-    fs.rmSync(templateDir, { recursive: true, force: true });
-    console.log(`[e2e] demo database seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const shared = sharedSeededPgliteTemplate();
+    if (shared) console.log("[e2e] using the demo database the integration project seeded in this run");
+    if (process.env.E2E_SKIP_BUILD === "1") console.log("[e2e] E2E_SKIP_BUILD=1: using the existing build/");
+    // The build (Vite) and the seeding (PGlite, argon2) each keep one core busy: side by side they take the
+    // longer of the two, not the sum. Both are awaited, so that a failure of one is never left unhandled.
+    const [built, seeded] = await Promise.allSettled([
+      process.env.E2E_SKIP_BUILD === "1" ? Promise.resolve() : buildApp(),
+      shared ?? seedDemoDatabase(tempDir),
+    ]);
+    if (built.status === "rejected") throw built.reason;
+    if (seeded.status === "rejected") throw seeded.reason;
     project.provide("e2eTempDir", tempDir);
-    project.provide("e2eSeededPgliteDir", seededDir);
-    project.provide("e2eSeededAt", seededAt.toISOString());
+    project.provide("e2eSeededPgliteDir", seeded.value.dir);
+    project.provide("e2eSeededAt", seeded.value.seededAt.toISOString());
   } catch (error) {
     teardown();
     throw error;
