@@ -21,11 +21,13 @@ import {
   tools,
   withholdings,
 } from "../../db/schema";
-import { backends, useTestDatabase } from "../support/db";
+import { oneBackend, useTestDatabase } from "../support/db";
 
 const ORIGIN = "http://feeds.quaestio.test";
 
-describe.each(backends())("withheld text stays out of the feeds on %s", (backend) => {
+// One backend (oneBackend): the property is about what the feed code leaves out, which is app code; the
+// feeds' queries run on both backends in feeds.test.ts, 17-9511 with its withholding among them.
+describe.each(oneBackend())("withheld text stays out of the feeds on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
 
