@@ -24,10 +24,12 @@ export interface ValidPassage {
 }
 
 export type PartBodyResult =
-  | { ok: true; content: RenderedAnswerPart; passages: ValidPassage[] }
-  | { ok: false; message: string };
+  { ok: true; content: RenderedAnswerPart; passages: ValidPassage[] } | { ok: false; message: string };
 
-function fromJson(json: string, label: string): { ok: true; content: RenderedAnswerPart } | { ok: false; message: string } {
+function fromJson(
+  json: string,
+  label: string,
+): { ok: true; content: RenderedAnswerPart } | { ok: false; message: string } {
   if (fieldSizeProblem({ jsonBytes: Buffer.byteLength(json, "utf8") }) === "too_large_json") {
     return { ok: false, message: dt.fieldTooLarge(label) };
   }
@@ -98,9 +100,11 @@ export function resolvePartBody(input: { rich: boolean; json: string; text: stri
       return { ok: false, message: problem === "too_large_json" ? dt.fieldTooLarge(label) : dt.fieldTooLong(label) };
     const original = input.json ? fromJson(input.json, label) : null;
     const unchanged =
-      original?.ok === true && editableText(original.content.record?.json ?? original.content.public.json).trim() === text.trim();
+      original?.ok === true &&
+      editableText(original.content.record?.json ?? original.content.public.json).trim() === text.trim();
     if (unchanged) result = original;
-    else if (original?.ok && original.content.passages.length > 0) return { ok: false, message: t.passagesNeedEditor(label) };
+    else if (original?.ok && original.content.passages.length > 0)
+      return { ok: false, message: t.passagesNeedEditor(label) };
     else result = fromJson(JSON.stringify(docFromPlainText(text)), label);
   }
   if (!result.ok) return result;

@@ -6,12 +6,7 @@
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  answerContributors,
-  answerVersions,
-  organizations,
-  people,
-} from "../../../db/schema/index";
+import { answerContributors, answerVersions, organizations, people } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
 import { loadAnswerContent, type ReadWithholding } from "../answers/read-model.server";
