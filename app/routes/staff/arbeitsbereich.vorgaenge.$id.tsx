@@ -331,8 +331,8 @@ function Withholding({ withholding: w, passage }: { withholding: StaffWithholdin
   return (
     <div className="withholding">
       <p>
-        <strong>{passage ? t.withheldPassage : t.withholding}</strong> – {t.withholdingReason}: {withholdingReasonLabels[w.reason]};{" "}
-        {t.withholdingSubject}: {w.subject}
+        <strong>{passage ? t.withheldPassage : t.withholding}</strong> – {t.withholdingReason}:{" "}
+        {withholdingReasonLabels[w.reason]}; {t.withholdingSubject}: {w.subject}
       </p>
       <p>
         {t.withholdingJustification}: {w.publicJustification}
