@@ -2,7 +2,7 @@
  * Answer drafting rules, pure: the sentence before a joint answer, the limits of the answer form, and the
  * checks of one part's questions and withholding.
  */
-import { WITHHOLDING_REASONS, type WithholdingReason } from "./labels";
+import { WITHHOLDING_REASONS, withholdingReasonLabels, type WithholdingReason } from "./labels";
 import { isIsoDate } from "./lifecycle";
 
 export const ANSWER_PARTS_MAX = 100;
@@ -48,6 +48,16 @@ export function withholdingProblems(input: PartWithholdingInput): WithholdingPro
   if (justification === "" || justification.length > JUSTIFICATION_MAX) problems.push("justification");
   if (input.withheldText.length > WITHHELD_TEXT_MAX) problems.push("withheld_text_too_long");
   return problems;
+}
+
+/**
+ * What the public reads in place of a withheld passage, inline in the part's text:
+ * "[Zurückgehalten – IT-Sicherheit: <Begründung>]". The reason label and justification are public.
+ */
+export function passageNotice(reason: unknown, justification: unknown): string {
+  const label = isWithholdingReason(reason) ? withholdingReasonLabels[reason] : withholdingReasonLabels.other;
+  const text = typeof justification === "string" ? justification.trim() : "";
+  return `[Zurückgehalten – ${label}${text ? `: ${text}` : ""}]`;
 }
 
 export const HOLDING_MESSAGE_MAX = 2000;

@@ -134,6 +134,14 @@ export interface SignableContent {
     jointNote: string | null;
     body: unknown;
     withholding: null | { reason: string; subject: string; publicJustification: string; withheldText: string | null };
+    /** Withheld passages inside the part's text (their marks are in `body`, the full text). */
+    passages?: ReadonlyArray<{
+      key: string;
+      reason: string;
+      subject: string;
+      publicJustification: string;
+      withheldText: string | null;
+    }>;
   }>;
   /** Anlagen of the version (ADR 0017): a file's SHA-256 binds its bytes, so adding or removing one is an edit. */
   attachments?: Array<{ position: number; title: string; sha256: string; public: boolean }>;
@@ -153,12 +161,20 @@ export function canonicalJson(value: unknown): string {
 /**
  * The canonical text of an answer's content: parts in position order, each part's questions sorted, empty
  * strings and missing values the same (null), rich text as its Tiptap JSON. Versioned so that a later change
- * of this function can be told apart from a change of content.
+ * of this function can be told apart from a change of content: content without withheld passages serialises
+ * exactly as `quaestio-answer-v1` (so every hash and signature made before passages existed still verifies);
+ * content with passages is `quaestio-answer-v2`, which adds each part's passages (ADR 0011, addendum).
  */
 export function canonicalAnswerContent(content: SignableContent): string {
-  const blank = (s: string | null | undefined) => (s && s.trim() !== "" ? s.trim() : null);
-  return canonicalJson({
-    format: "quaestio-answer-v1",
+  const withPassages = content.parts.some((part) => (part.passages?.length ?? 0) > 0);
+  return withPassages ? canonicalAnswerContentV2(content) : canonicalAnswerContentV1(content);
+}
+
+const blank = (s: string | null | undefined) => (s && s.trim() !== "" ? s.trim() : null);
+
+function canonicalFields(content: SignableContent, format: string, passages: boolean) {
+  return {
+    format,
     documentKind: blank(content.documentKind),
     documentReference: blank(content.documentReference),
     title: blank(content.title),
@@ -180,6 +196,19 @@ export function canonicalAnswerContent(content: SignableContent): string {
               withheldText: blank(part.withholding.withheldText),
             }
           : null,
+        ...(passages
+          ? {
+              passages: [...(part.passages ?? [])]
+                .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+                .map((p) => ({
+                  key: p.key,
+                  reason: p.reason,
+                  subject: p.subject.trim(),
+                  publicJustification: p.publicJustification.trim(),
+                  withheldText: blank(p.withheldText),
+                })),
+            }
+          : {}),
       })),
     // Only present when there are attachments, so that hashes of answers without any stay what they were.
     ...(content.attachments && content.attachments.length > 0
@@ -189,7 +218,17 @@ export function canonicalAnswerContent(content: SignableContent): string {
             .map((a) => ({ title: a.title.trim(), sha256: a.sha256, public: a.public })),
         }
       : {}),
-  });
+  };
+}
+
+/** The serialisation before withheld passages: kept unchanged so that old hashes and signatures verify. */
+export function canonicalAnswerContentV1(content: SignableContent): string {
+  return canonicalJson(canonicalFields(content, "quaestio-answer-v1", false));
+}
+
+/** With withheld passages: every part lists its passages (key, reason, subject, justification, text). */
+export function canonicalAnswerContentV2(content: SignableContent): string {
+  return canonicalJson(canonicalFields(content, "quaestio-answer-v2", true));
 }
 
 export interface SignatureState {

@@ -4,13 +4,18 @@
  * targets, so stored JSON always renders to safe HTML.
  */
 import { getSchema } from "@tiptap/core";
-import { Node as PmNode } from "@tiptap/pm/model";
+import { Node as PmNode, type Schema } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { RichTextDoc } from "./rich-text-doc";
 import { JSON_MAX_DEPTH, valueNestingDepth } from "../domain/request-limits";
+import { passageNotice } from "../domain/answer-drafting";
 import { contentExtensions } from "./extensions";
+import { collectPassages, publicDocument, type Passage } from "./passages";
+import { answerPartExtensions } from "./withheld";
 
 export const contentSchema = getSchema(contentExtensions);
+/** The schema of an answer part's text: the content schema plus the `withheld` mark (withheld.ts). */
+export const answerPartSchema = getSchema(answerPartExtensions);
 
 export class InvalidContentError extends Error {
   override name = "InvalidContentError";
@@ -59,14 +64,14 @@ function withServerLinkAttributes(json: unknown): unknown {
   return copy;
 }
 
-export function parseContent(json: unknown): PmNode {
+export function parseContent(json: unknown, schema: Schema = contentSchema): PmNode {
   // Checked before ProseMirror walks it recursively: 900 nested blockquotes were saved and then broke the page.
   if (valueNestingDepth(json, JSON_MAX_DEPTH) > JSON_MAX_DEPTH) {
     throw new InvalidContentError("Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.");
   }
   let node: PmNode;
   try {
-    node = PmNode.fromJSON(contentSchema, withServerLinkAttributes(json) as Record<string, unknown>);
+    node = PmNode.fromJSON(schema, withServerLinkAttributes(json) as Record<string, unknown>);
     node.check();
   } catch (error) {
     throw new InvalidContentError(`Der formatierte Text ist ungültig: ${germanReason((error as Error).message)}`);
@@ -95,4 +100,30 @@ export function renderContent(json: unknown): RenderedContent {
   const html = renderToHTMLString({ content: node, extensions: contentExtensions });
   const text = node.textBetween(0, node.content.size, "\n\n", "\n").trim();
   return { json: normalised, html, text };
+}
+
+/**
+ * An answer part's text as saved: the PUBLIC content (every withheld passage replaced by its justification
+ * notice, validated against the content schema that has no `withheld` mark), and — only when the part has
+ * withheld passages — the NON-PUBLIC record with the passages marked. The caller checks each passage's
+ * attributes (reason, subject, justification, key) before storing anything.
+ */
+export interface RenderedAnswerPart {
+  public: RenderedContent;
+  record: RenderedContent | null;
+  passages: Passage[];
+}
+
+export function renderAnswerPart(json: unknown): RenderedAnswerPart {
+  const node = parseContent(json, answerPartSchema);
+  const normalised = node.toJSON() as RichTextDoc;
+  const passages = collectPassages(normalised);
+  if (passages.length === 0) return { public: renderContent(normalised), record: null, passages };
+  const record: RenderedContent = {
+    json: normalised,
+    html: renderToHTMLString({ content: node, extensions: answerPartExtensions }),
+    text: node.textBetween(0, node.content.size, "\n\n", "\n").trim(),
+  };
+  const publicJson = publicDocument(normalised, (p) => passageNotice(p.reason, p.justification));
+  return { public: renderContent(publicJson), record, passages };
 }

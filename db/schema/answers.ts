@@ -128,7 +128,16 @@ export const answerParts = pgTable(
     position: integer().notNull(),
     /** Explanation written before a joint answer, e.g. "Die Fragen 3 und 4 werden … gemeinsam beantwortet." */
     jointNote: text(),
+    /**
+     * The PUBLIC body: what every public output (page, print, exports, feeds, OParl, search) shows. Withheld
+     * passages are already replaced by their justification notice here (derived on save, ADR 0011).
+     */
     ...richText("body"),
+    /**
+     * The NON-PUBLIC record of the body: the full text with its withheld passages marked (Tiptap mark
+     * `withheld`). Null when the part has no withheld passage. Public read models never select these columns.
+     */
+    ...optionalRichText("nonPublicBody"),
     search: germanVector(`coalesce(body_text, '')`),
   },
   (t) => [unique().on(t.versionId, t.position), index("answer_parts_search_idx").using("gin", t.search)],
@@ -175,10 +184,19 @@ export const withholdings = pgTable(
     subject: text().notNull(),
     publicJustification: text().notNull(),
     withheldText: text(),
+    /**
+     * Set for a withheld PASSAGE inside the part's text: the key of its `withheld` mark in the part's
+     * non-public body. Null for a withholding of the whole part or version.
+     */
+    passageKey: text(),
     createdByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [check("withholding_justified", sql`char_length(trim(${t.publicJustification})) > 0`)],
+  (t) => [
+    check("withholding_justified", sql`char_length(trim(${t.publicJustification})) > 0`),
+    check("withholding_passage_on_part", sql`${t.passageKey} is null or ${t.partId} is not null`),
+    unique("withholdings_part_passage_key").on(t.partId, t.passageKey),
+  ],
 );
 
 export const answerAttachments = pgTable(

@@ -1,9 +1,10 @@
 /**
  * Issue 10 through the UI alone, in the Landtag NRW (no configured chain: Sachbearbeitung → Verwaltungsspitze):
  * the lead department's clerk starts answering, writes a joint answer to questions 1 and 2 with a table and a
- * withheld passage (reason and public justification), sends it to sign-off and signs; the executive signs
+ * withheld part (reason and public justification) and a withheld PASSAGE marked in the text through the
+ * toolbar's "Zurückhalten" (keyboard selection), sends it to sign-off and signs; the executive signs
  * last, which approves it; the council office publishes it; the public page shows the answer, the joint note
- * and the justification — never the withheld text; the faction starts a follow-up question from it. axe runs
+ * and the justification — never the withheld text; the passage's notice stands inline in its place; the faction starts a follow-up question from it. axe runs
  * on every page; a console error fails the test.
  */
 import type { Browser, Page } from "playwright-core";
@@ -16,6 +17,9 @@ const TITLE = "Open-Source-Software in den Ministerien";
 const WITHHELD = "Interne Lizenzschlüssel LK-9F3A-GEHEIM";
 const JUSTIFICATION = "Die Lizenzschlüssel werden zum Schutz der IT-Sicherheit nicht veröffentlicht.";
 const ANSWER = "Die Ministerien setzen LibreOffice und Nextcloud ein.";
+/** A passage inside the answer's text, withheld through the toolbar's "Zurückhalten". */
+const PASSAGE = "Server im Rechenzentrum RZ-7734-GEHEIM";
+const PASSAGE_JUSTIFICATION = "Standorte der Server werden zum Schutz der IT-Sicherheit nicht genannt.";
 
 let app: RunningApp;
 let browser: Browser;
@@ -58,7 +62,20 @@ describe("an answer from drafting to the public page", () => {
     );
     await clerk.page.getByRole("button", { name: "Teil 2 entfernen" }).click();
     await clerk.page.locator("#p-0-body").click();
-    await clerk.page.keyboard.type(ANSWER);
+    await clerk.page.keyboard.type(`${ANSWER} ${PASSAGE}`);
+    // Select the passage with the keyboard and withhold it from the toolbar.
+    for (let i = 0; i < PASSAGE.length; i += 1) await clerk.page.keyboard.press("Shift+ArrowLeft");
+    const toolbar1 = clerk.page.getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" });
+    await toolbar1.getByRole("button", { name: "Zurückhalten", exact: true }).click();
+    const panel = clerk.page.getByRole("group", { name: "Markierte Passage zurückhalten" });
+    await panel.getByLabel("Rechtlicher Grund").selectOption({ label: "IT-Sicherheit" });
+    await panel.getByLabel("Was wird zurückgehalten (kurz)").fill("Serverstandort");
+    await panel.getByLabel(/Öffentliche Begründung/).fill(PASSAGE_JUSTIFICATION);
+    await checkA11y(clerk.page);
+    await panel.getByRole("button", { name: "Passage zurückhalten" }).click();
+    await expect.poll(async () => clerk.page.locator("#p-0-body .withheld-passage").textContent(), POLL).toBe(PASSAGE);
+    await clerk.page.locator("#p-0-body p").first().click();
+    await clerk.page.keyboard.press("End");
     await clerk.page.keyboard.press("Enter");
     await clerk.page
       .getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" })
@@ -80,6 +97,7 @@ describe("an answer from drafting to the public page", () => {
     expect(await clerk.page.locator("li.answer-part-editor").count()).toBe(1);
     expect(await clerk.page.locator("#p-0-body table").count()).toBe(1);
     expect(await clerk.page.locator("#p-0-withheldText").inputValue()).toBe(WITHHELD);
+    expect(await clerk.page.locator("#p-0-body .withheld-passage").textContent()).toBe(PASSAGE);
 
     await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
     await clerk.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").check();
@@ -136,6 +154,8 @@ describe("an answer from drafting to the public page", () => {
     expect(html).toContain(JUSTIFICATION);
     expect(html).toContain("18/4711");
     expect(html).not.toContain("LK-9F3A");
+    expect(html).toContain(`${ANSWER} [Zurückgehalten – IT-Sicherheit: ${PASSAGE_JUSTIFICATION}]`);
+    expect(html).not.toContain("RZ-7734");
     await checkA11y(reader.page);
     reader.assertNoPageErrors();
     await reader.close();

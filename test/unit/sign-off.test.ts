@@ -11,6 +11,8 @@ import {
   DEFAULT_CHAIN,
   applyFlag,
   canonicalAnswerContent,
+  canonicalAnswerContentV1,
+  canonicalAnswerContentV2,
   canonicalJson,
   chainFromTemplate,
   correctionStep,
@@ -291,5 +293,45 @@ describe("correctionStep", () => {
   });
   it("is none without steps", () => {
     expect(correctionStep([])).toBeUndefined();
+  });
+});
+
+describe("withheld passages in the signed content (ADR 0011, addendum)", () => {
+  const passage = {
+    key: "p1",
+    reason: "it_security",
+    subject: "Serverstandort",
+    publicJustification: "IT-Sicherheit",
+    withheldText: "RZ 7",
+  };
+  const withPassage = (change: Partial<typeof passage> = {}) =>
+    content({
+      parts: content().parts.map((part, i) => (i === 0 ? { ...part, passages: [{ ...passage, ...change }] } : part)),
+    });
+
+  it("keeps the v1 serialisation (and so every old hash) for content without passages", () => {
+    const plain = content();
+    expect(canonicalAnswerContent(plain)).toBe(canonicalAnswerContentV1(plain));
+    expect(canonicalAnswerContent(content({ parts: plain.parts.map((p) => ({ ...p, passages: [] })) }))).toBe(
+      canonicalAnswerContentV1(plain),
+    );
+    expect(canonicalAnswerContentV1(plain)).toContain('"format":"quaestio-answer-v1"');
+  });
+
+  it("serialises content with passages as v2, and any change of a passage changes it", () => {
+    const base = canonicalAnswerContent(withPassage());
+    expect(base).toContain('"format":"quaestio-answer-v2"');
+    expect(base).toBe(canonicalAnswerContentV2(withPassage()));
+    expect(base).not.toBe(canonicalAnswerContent(content()));
+    for (const change of [
+      { reason: "personal_data" },
+      { subject: "Anderes" },
+      { publicJustification: "Andere Begründung" },
+      { withheldText: "RZ 8" },
+      { key: "p2" },
+    ]) {
+      expect(canonicalAnswerContent(withPassage(change))).not.toBe(base);
+    }
+    expect(canonicalAnswerContent(withPassage({ subject: " Serverstandort " }))).toBe(base);
   });
 });

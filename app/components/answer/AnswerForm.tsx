@@ -277,6 +277,7 @@ export function AnswerForm(props: Props) {
                   hydrated={hydrated}
                   readOnly={readOnly}
                   error={errors[`p-${i}-body`]}
+                  withholding
                   onChange={schedule}
                   key={`${part.key}-body`}
                 />

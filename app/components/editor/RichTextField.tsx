@@ -13,6 +13,7 @@ import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { contentExtensions } from "~/editor/extensions";
 import { cleanPastedHtml } from "~/editor/paste";
+import { answerPartExtensions } from "~/editor/withheld";
 import { draftText as t } from "~/domain/texts/draft";
 import { Toolbar } from "./Toolbar";
 
@@ -29,6 +30,8 @@ export interface RichTextFieldProps {
   hydrated: boolean;
   error?: string;
   readOnly?: boolean;
+  /** An answer part's text: the editor knows the `withheld` mark and offers "Zurückhalten". */
+  withholding?: boolean;
   /** Called with the editor's JSON on every change (not for the textarea: the form reads it on submit). */
   onChange?: (json: JSONContent) => void;
 }
@@ -73,12 +76,12 @@ export function RichTextField(props: RichTextFieldProps) {
   );
 }
 
-function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }: RichTextFieldProps) {
+function TiptapField({ id, name, label, initialJson, error, readOnly, onChange, withholding }: RichTextFieldProps) {
   const [json, setJson] = useState(() => (initialJson ? JSON.stringify(initialJson) : ""));
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const editor = useEditor({
-    extensions: contentExtensions,
+    extensions: withholding ? answerPartExtensions : contentExtensions,
     content: (initialJson as JSONContent | null) ?? "",
     editable: !readOnly,
     immediatelyRender: false,
@@ -127,7 +130,7 @@ function TiptapField({ id, name, label, initialJson, error, readOnly, onChange }
 
   return (
     <>
-      {editor && !readOnly ? <Toolbar editor={editor} id={id} fieldLabel={label} /> : null}
+      {editor && !readOnly ? <Toolbar editor={editor} id={id} fieldLabel={label} withholding={withholding} /> : null}
       {editor ? (
         <EditorContent editor={editor} />
       ) : (

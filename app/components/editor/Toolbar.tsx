@@ -6,7 +6,10 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
+import { answerText } from "~/domain/texts/answer";
 import { draftText as t } from "~/domain/texts/draft";
+import { WITHHELD_MARK } from "~/editor/withheld";
+import { WithholdPanel } from "./WithholdPanel";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)\S+$/i;
 
@@ -26,9 +29,11 @@ interface ToolbarProps {
   /** Id of the field, for ids of the link field. */
   id: string;
   fieldLabel: string;
+  /** An answer part's text: offer "Zurückhalten" (the withheld mark is in its extension set). */
+  withholding?: boolean;
 }
 
-export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
+export function Toolbar({ editor, id, fieldLabel, withholding }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -40,11 +45,14 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       ordered: e.isActive("orderedList"),
       link: e.isActive("link"),
       table: e.isActive("table"),
+      withheld: withholding ? e.isActive(WITHHELD_MARK) : false,
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
   });
   const [linkOpen, setLinkOpen] = useState(false);
+  const [withholdOpen, setWithholdOpen] = useState(false);
+  const withholdButtonRef = useRef<HTMLButtonElement>(null);
   const [href, setHref] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
   // The roving tab stop: the key of the button that Tab reaches. It always lands on an enabled button (a
@@ -116,6 +124,21 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       },
       pressed: state.link,
     },
+    ...(withholding
+      ? [
+          {
+            key: "withhold",
+            label: answerText.withholdButton,
+            short: answerText.withholdButton,
+            textual: true,
+            onClick: () => {
+              setLinkOpen(false);
+              setWithholdOpen((open) => !open);
+            },
+            pressed: state.withheld,
+          },
+        ]
+      : []),
     {
       key: "table",
       label: t.insertTable,
@@ -187,7 +210,7 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       key={spec.key}
       type="button"
       data-key={spec.key}
-      ref={spec.key === "link" ? linkButtonRef : undefined}
+      ref={spec.key === "link" ? linkButtonRef : spec.key === "withhold" ? withholdButtonRef : undefined}
       className="editor-toolbar__button"
       title={spec.label}
       aria-pressed={spec.pressed}
@@ -229,6 +252,16 @@ export function Toolbar({ editor, id, fieldLabel }: ToolbarProps) {
       >
         {specs.map(button)}
       </div>
+      {withholdOpen ? (
+        <WithholdPanel
+          editor={editor}
+          id={id}
+          onClose={() => {
+            setWithholdOpen(false);
+            requestAnimationFrame(() => withholdButtonRef.current?.focus());
+          }}
+        />
+      ) : null}
       {linkOpen ? (
         <div className="editor-link">
           <label htmlFor={`${id}-link`}>{t.linkAddress}</label>

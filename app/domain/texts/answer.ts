@@ -55,6 +55,21 @@ export const answerText = {
   justificationMissing: "Bitte geben Sie eine öffentliche Begründung an (höchstens 2.000 Zeichen).",
   withheldTooLong: "Der zurückgehaltene Text ist zu lang (höchstens 20.000 Zeichen).",
   fieldTooLong: (label: string) => `„${label}“ ist zu lang (höchstens 300 Zeichen).`,
+  // withheld passages (the toolbar's "Zurückhalten")
+  withholdButton: "Zurückhalten",
+  withholdPanel: "Markierte Passage zurückhalten",
+  withholdApply: "Passage zurückhalten",
+  withholdUpdate: "Zurückhaltung ändern",
+  withholdRemove: "Zurückhaltung aufheben",
+  withholdCancel: "Abbrechen",
+  withholdNoSelection: "Bitte markieren Sie zuerst den Text, der zurückgehalten werden soll.",
+  withholdHint:
+    "Die Passage erscheint öffentlich nicht; an ihrer Stelle steht „[Zurückgehalten – Grund: Begründung]“. Der Text bleibt im nicht öffentlichen Vorgang.",
+  passageProblem: (index: number, detail: string) => `Zurückgehaltene Passage ${index + 1}: ${detail}`,
+  passageKeyInvalid: "Die Markierung ist ungültig; bitte markieren Sie die Passage neu.",
+  passagesNeedEditor: (label: string) =>
+    `${label}: Der Text enthält zurückgehaltene Passagen und kann nur im Editor (mit JavaScript) geändert werden – als reiner Text würden die Passagen öffentlich.`,
+  contentTooDeep: "Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.",
   // saving
   save: "Antwort speichern",
   saving: "Wird gespeichert …",

@@ -38,6 +38,7 @@ export const staffInquiryText = {
   part: (numbers: string) => (numbers ? `Antwort zu Frage ${numbers}` : "Antwortteil ohne Fragenzuordnung"),
   noParts: "Diese Fassung hat noch keine Antwortteile.",
   withholding: "Zurückgehalten",
+  withheldPassage: "Zurückgehaltene Passage (im Text markiert)",
   withholdingReason: "Grund",
   withholdingSubject: "Gegenstand",
   withholdingJustification: "Öffentliche Begründung",

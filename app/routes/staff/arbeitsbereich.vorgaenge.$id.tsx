@@ -250,6 +250,9 @@ export default function StaffInquiry() {
                     {p.withholdings.map((w) => (
                       <Withholding key={w.id} withholding={w} />
                     ))}
+                    {p.passages.map((w) => (
+                      <Withholding key={w.id} withholding={w} passage />
+                    ))}
                   </div>
                 ))}
               </section>
@@ -324,12 +327,12 @@ export default function StaffInquiry() {
   );
 }
 
-function Withholding({ withholding: w }: { withholding: StaffWithholding }) {
+function Withholding({ withholding: w, passage }: { withholding: StaffWithholding; passage?: boolean }) {
   return (
     <div className="withholding">
       <p>
-        <strong>{t.withholding}</strong> – {t.withholdingReason}: {withholdingReasonLabels[w.reason]};{" "}
-        {t.withholdingSubject}: {w.subject}
+        <strong>{passage ? t.withheldPassage : t.withholding}</strong> – {t.withholdingReason}:{" "}
+        {withholdingReasonLabels[w.reason]}; {t.withholdingSubject}: {w.subject}
       </p>
       <p>
         {t.withholdingJustification}: {w.publicJustification}

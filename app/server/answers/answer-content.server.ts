@@ -155,6 +155,7 @@ export async function signableContent(db: Db | Tx, versionId: string, flagged: b
       position: answerParts.position,
       jointNote: answerParts.jointNote,
       bodyJson: answerParts.bodyJson,
+      nonPublicBodyJson: answerParts.nonPublicBodyJson,
     })
     .from(answerParts)
     .where(eq(answerParts.versionId, versionId))
@@ -189,12 +190,22 @@ export async function signableContent(db: Db | Tx, versionId: string, flagged: b
     preamble: version.preambleJson,
     flagged,
     parts: parts.map((part) => {
-      const w = held.find((h) => h.partId === part.id);
+      const w = held.find((h) => h.partId === part.id && h.passageKey === null);
       return {
         position: part.position,
         questionIds: links.filter((l) => l.partId === part.id).map((l) => l.questionId),
         jointNote: part.jointNote,
-        body: part.bodyJson,
+        // What the signer read: the full text with its withheld passages marked, when there are any.
+        body: part.nonPublicBodyJson ?? part.bodyJson,
+        passages: held
+          .filter((h) => h.partId === part.id && h.passageKey !== null)
+          .map((h) => ({
+            key: h.passageKey!,
+            reason: h.reason,
+            subject: h.subject,
+            publicJustification: h.publicJustification,
+            withheldText: h.withheldText,
+          })),
         withholding: w
           ? {
               reason: w.reason,

@@ -27,7 +27,7 @@ import { clockTime } from "../../domain/draft";
 import type { WithholdingReason } from "../../domain/labels";
 import { applyFlag, signaturesToInvalidate } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
-import type { RenderedContent } from "../../editor/content.server";
+import type { RenderedAnswerPart } from "../../editor/content.server";
 import { getDb } from "../core/db.server";
 import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
@@ -36,6 +36,7 @@ import { applyAnswerTransition } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
+import { resolvePartBody, type ValidPassage } from "./answer-part-body.server";
 
 // The page the form is rendered from (answer-page.server.ts); re-exported for the route and the sign-off block.
 export { loadAnswerPage, type AnswerPage, type AnswerPartView, type SignOffStepView } from "./answer-page.server";
@@ -67,7 +68,9 @@ export class AnswerRefused extends Error {
 interface ValidPart {
   questionIds: string[];
   jointNote: string | null;
-  body: RenderedContent;
+  /** The public body (passages replaced by their notice) and, with passages, the non-public record. */
+  body: RenderedAnswerPart;
+  passages: ValidPassage[];
   withholding: null | {
     reason: WithholdingReason;
     subject: string;
@@ -90,7 +93,7 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
     values.parts.forEach((part, i) => {
       const ids = [...new Set(part.questionIds)];
       if (ids.some((id) => !questionNumbers.has(id))) errors[`p-${i}-questions`] = t.unknownQuestion;
-      const body = resolveRichField(field(part.body), t.partBody(i));
+      const body = resolvePartBody(field(part.body), t.partBody(i));
       if (!body.ok) errors[`p-${i}-body`] = body.message;
       let withholding: ValidPart["withholding"] = null;
       if (part.withheld) {
@@ -121,6 +124,7 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
           questionIds: numbers.map((n) => n.id),
           jointNote: jointNoteFor(numbers.map((n) => n.number)),
           body: body.content,
+          passages: body.passages,
           withholding,
         });
       }
@@ -195,9 +199,13 @@ export async function saveAnswer(
           versionId: version.id,
           position: index + 1,
           jointNote: part.jointNote,
-          bodyJson: part.body.json,
-          bodyHtml: part.body.html,
-          bodyText: part.body.text,
+          // The public body never holds a withheld passage; the full text is only in the non-public record.
+          bodyJson: part.body.public.json,
+          bodyHtml: part.body.public.html,
+          bodyText: part.body.public.text,
+          nonPublicBodyJson: part.body.record?.json ?? null,
+          nonPublicBodyHtml: part.body.record?.html ?? null,
+          nonPublicBodyText: part.body.record?.text ?? null,
         })
         .returning({ id: answerParts.id });
       if (part.questionIds.length)
@@ -208,6 +216,13 @@ export async function saveAnswer(
         await tx
           .insert(withholdings)
           .values({ versionId: version.id, partId: row!.id, ...part.withholding, createdByUserId: user.id });
+      }
+      if (part.passages.length > 0) {
+        await tx
+          .insert(withholdings)
+          .values(
+            part.passages.map((p) => ({ versionId: version.id, partId: row!.id, ...p, createdByUserId: user.id })),
+          );
       }
     }
     // The conditional steps follow the flag while nobody has signed.

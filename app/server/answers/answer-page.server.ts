@@ -105,7 +105,8 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
       .where(eq(questions.inquiryId, inquiry.id))
       .orderBy(asc(questions.position));
     const parts = await tx
-      .select({ id: answerParts.id, bodyJson: answerParts.bodyJson })
+      // The editor works on the full text: the non-public record when the part has withheld passages.
+      .select({ id: answerParts.id, bodyJson: answerParts.bodyJson, nonPublicBodyJson: answerParts.nonPublicBodyJson })
       .from(answerParts)
       .where(eq(answerParts.versionId, version.id))
       .orderBy(asc(answerParts.position));
@@ -170,13 +171,14 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
         caseOfficerLabel: version.caseOfficerLabel ?? "",
         preamble: { json: version.preambleJson, text: editableText(version.preambleJson) },
         parts: parts.map((part) => {
-          const w = held.find((h) => h.partId === part.id);
+          const w = held.find((h) => h.partId === part.id && h.passageKey === null);
+          const body = part.nonPublicBodyJson ?? part.bodyJson;
           return {
             questionIds: links
               .filter((l) => l.partId === part.id)
               .map((l) => l.questionId)
               .sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0)),
-            body: { json: part.bodyJson, text: editableText(part.bodyJson) },
+            body: { json: body, text: editableText(body) },
             withholding: w
               ? {
                   reason: w.reason,

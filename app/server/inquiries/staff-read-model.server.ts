@@ -10,8 +10,6 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import {
-  answerPartQuestions,
-  answerParts,
   answerVersions,
   answers,
   bodies,
@@ -21,7 +19,6 @@ import {
   inquiryTypes,
   organizations,
   questions,
-  withholdings,
 } from "../../../db/schema";
 import type {
   AnswerStatus,
@@ -36,6 +33,7 @@ import { visibilityFacts } from "./scope.server";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
 import { recordEvent } from "../core/events.server";
+import { loadAnswerContent, type ReadWithholding } from "../answers/read-model.server";
 import { loadWorkflowView, type WorkflowView } from "./workflow-view.server";
 
 export interface StaffInquiryDetail {
@@ -72,9 +70,12 @@ export interface StaffInquiryDetail {
         id: string;
         position: number;
         jointNote: string | null;
+        /** The administration reads the full text with withheld passages marked; a faction the public text. */
         bodyHtml: string;
         questionNumbers: string[];
         withholdings: StaffWithholding[];
+        /** Withheld passages inside the text (marked in bodyHtml for the administration). */
+        passages: StaffWithholding[];
       }>;
       /** Withholdings of the whole version (not of one part). */
       withholdings: StaffWithholding[];
@@ -178,50 +179,22 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
             : and(eq(answerVersions.answerId, answerRow.id), isNotNull(answerVersions.publishedAt)),
         )
         .orderBy(desc(answerVersions.versionNumber));
-      const versionIds = versionRows.map((v) => v.id);
-      const partRows = versionIds.length
-        ? await tx
-            .select({
-              id: answerParts.id,
-              versionId: answerParts.versionId,
-              position: answerParts.position,
-              jointNote: answerParts.jointNote,
-              bodyHtml: answerParts.bodyHtml,
-            })
-            .from(answerParts)
-            .where(inArray(answerParts.versionId, versionIds))
-            .orderBy(asc(answerParts.position))
-        : [];
-      const partIds = partRows.map((p) => p.id);
-      const coverage = partIds.length
-        ? await tx
-            .select({ partId: answerPartQuestions.partId, number: questions.number, position: questions.position })
-            .from(answerPartQuestions)
-            .innerJoin(questions, eq(questions.id, answerPartQuestions.questionId))
-            .where(inArray(answerPartQuestions.partId, partIds))
-            .orderBy(asc(questions.position))
-        : [];
-      const withholdingRows = versionIds.length
-        ? await tx
-            .select({
-              id: withholdings.id,
-              versionId: withholdings.versionId,
-              partId: withholdings.partId,
-              reason: withholdings.reason,
-              subject: withholdings.subject,
-              publicJustification: withholdings.publicJustification,
-              withheldText: withholdings.withheldText,
-            })
-            .from(withholdings)
-            .where(inArray(withholdings.versionId, versionIds))
-            .orderBy(asc(withholdings.createdAt))
-        : [];
-      const toWithholding = (w: (typeof withholdingRows)[number]): StaffWithholding => ({
+      // The answer's content through the one answer read model: the administration reads the full text with
+      // its withheld passages, everyone else (the faction) exactly what the public reads.
+      const content = await loadAnswerContent(tx, {
+        audience: seesAdministrationWork ? "staff" : "public",
+        bodyId: row.bodyId,
+        answerId: answerRow.id,
+        versionIds: versionRows.map((v) => v.id),
+      });
+      const numberOf = new Map(questionRows.map((q) => [q.id, q.number]));
+      const questionOrder = new Map(questionRows.map((q, i) => [q.id, i]));
+      const toWithholding = (w: ReadWithholding): StaffWithholding => ({
         id: w.id,
         reason: w.reason,
         subject: w.subject,
         publicJustification: w.publicJustification,
-        withheldText: seesAdministrationWork ? w.withheldText : null,
+        withheldText: w.withheldText,
       });
 
       const consultationRows = await tx
@@ -268,17 +241,21 @@ export async function loadStaffInquiry(user: CurrentUser, inquiryId: string): Pr
           id: v.id,
           versionNumber: v.versionNumber,
           published: v.publishedAt !== null,
-          parts: partRows
+          parts: content.parts
             .filter((p) => p.versionId === v.id)
             .map((p) => ({
               id: p.id,
               position: p.position,
               jointNote: p.jointNote,
               bodyHtml: p.bodyHtml,
-              questionNumbers: coverage.filter((c) => c.partId === p.id).map((c) => c.number),
-              withholdings: withholdingRows.filter((w) => w.partId === p.id).map(toWithholding),
+              questionNumbers: p.questionIds
+                .filter((id) => numberOf.has(id))
+                .sort((a, b) => questionOrder.get(a)! - questionOrder.get(b)!)
+                .map((id) => numberOf.get(id)!),
+              withholdings: p.withholdings.map(toWithholding),
+              passages: p.passages.map(toWithholding),
             })),
-          withholdings: withholdingRows.filter((w) => w.versionId === v.id && w.partId === null).map(toWithholding),
+          withholdings: content.versionWithholdings.filter((w) => w.versionId === v.id).map(toWithholding),
         })),
         consultations: consultationRows.map((c) => ({
           ...c,
@@ -340,7 +317,7 @@ export function containsNonPublicMaterial(detail: StaffInquiryDetail): boolean {
   if (detail.answer.versions.some((v) => !v.published)) return true;
   const allWithholdings = detail.answer.versions.flatMap((v) => [
     ...v.withholdings,
-    ...v.parts.flatMap((p) => p.withholdings),
+    ...v.parts.flatMap((p) => [...p.withholdings, ...p.passages]),
   ]);
   if (allWithholdings.some((w) => w.withheldText !== null)) return true;
   return detail.answer.consultations.some((c) => !c.publishedWithAnswer);

@@ -2,7 +2,7 @@
  * Comparing two published versions of an answer (a correction): the public text of each, word by word.
  * Withheld content is compared by its public justification, never by the withheld text.
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import {
   answerPartQuestions,
   answerParts,
@@ -54,7 +54,8 @@ async function publishedVersionText(db: Db, answerId: string, versionNumber: num
     db
       .select({ partId: withholdings.partId, publicJustification: withholdings.publicJustification })
       .from(withholdings)
-      .where(eq(withholdings.versionId, version.id)),
+      // A withheld passage's notice is already in the part's public text, in its place.
+      .where(and(eq(withholdings.versionId, version.id), isNull(withholdings.passageKey))),
   ]);
   const blocks: string[] = [];
   if (version.preambleText) blocks.push(version.preambleText);

@@ -1,26 +1,16 @@
 /**
  * The published answer of a public inquiry: versions, parts with the questions they cover, withholdings
  * (justification only, never the withheld text), attachments, consultations published with the answer,
- * sign-off chain and tool inventories. Loaded in a fixed number of queries.
+ * sign-off chain and tool inventories. Loaded in a fixed number of queries; the answer's content comes from
+ * the one answer read model (answers/read-model.server.ts) with the audience "public".
  */
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import {
-  answerAttachments,
-  answerContributors,
-  answerPartQuestions,
-  answerParts,
-  answerVersions,
-  files,
-  organizations,
-  people,
-  signOffSteps,
-  withholdings,
-} from "../../../db/schema/index";
+import { answerContributors, answerVersions, organizations, people } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
+import { loadAnswerContent, type ReadWithholding } from "../answers/read-model.server";
 import type { Db } from "../core/db.server";
-import { groupBy } from "../core/group-by.server";
 import { loadPublishedConsultations, type PublicConsultation } from "./answer-consultations.server";
 import { loadPublishedInventories, type PublicToolInventory } from "./answer-inventories.server";
 import type { PublicBody } from "./bodies.server";
@@ -46,7 +36,10 @@ export interface PublicAnswerPart {
   jointNote: string | null;
   bodyHtml: string;
   questionNumbers: string[];
+  /** Withholdings of the whole part: a notice beside its text. */
   withholdings: PublicWithholding[];
+  /** Withheld passages: their notice is already inline in `bodyHtml`; listed for the API and statistics. */
+  passages: PublicWithholding[];
 }
 
 /** A row of the question/answer grid: one or several questions (a joint answer) and the parts answering them. */
@@ -155,69 +148,18 @@ export async function loadPublishedAnswer(
     correctionNote: row.correctionNote,
   }));
 
-  // Round 3: the shown version's content, all in parallel.
-  const [
-    partRows,
-    partQuestionRows,
-    withholdingRows,
-    attachmentRows,
-    inventories,
-    publishedConsultations,
-    stepRows,
-    contributorRows,
-  ] = await Promise.all([
-    db
-      .select({
-        id: answerParts.id,
-        position: answerParts.position,
-        jointNote: answerParts.jointNote,
-        bodyHtml: answerParts.bodyHtml,
-      })
-      .from(answerParts)
-      .where(eq(answerParts.versionId, shown.id))
-      .orderBy(asc(answerParts.position)),
-    db
-      .select({ partId: answerPartQuestions.partId, questionId: answerPartQuestions.questionId })
-      .from(answerPartQuestions)
-      .innerJoin(answerParts, eq(answerParts.id, answerPartQuestions.partId))
-      .where(eq(answerParts.versionId, shown.id)),
-    // Never select withheldText: it is the non-public record.
-    db
-      .select({
-        id: withholdings.id,
-        partId: withholdings.partId,
-        reason: withholdings.reason,
-        subject: withholdings.subject,
-        publicJustification: withholdings.publicJustification,
-      })
-      .from(withholdings)
-      .where(eq(withholdings.versionId, shown.id))
-      .orderBy(asc(withholdings.createdAt), asc(withholdings.id)),
-    db
-      .select({
-        id: answerAttachments.id,
-        position: answerAttachments.position,
-        title: answerAttachments.title,
-        fileName: files.fileName,
-        mediaType: files.mediaType,
-        size: files.size,
-      })
-      .from(answerAttachments)
-      .leftJoin(files, and(eq(files.id, answerAttachments.fileId), eq(files.bodyId, body.id)))
-      .where(and(eq(answerAttachments.versionId, shown.id), eq(answerAttachments.public, true)))
-      .orderBy(asc(answerAttachments.position)),
+  // Round 3: the shown version's content, all in parallel — through the one answer read model, for the public.
+  const [content, inventories, publishedConsultations, contributorRows] = await Promise.all([
+    loadAnswerContent(db, {
+      audience: "public",
+      bodyId: body.id,
+      answerId,
+      versionIds: [shown.id],
+      withAttachments: true,
+      withSignOff: true,
+    }),
     loadPublishedInventories(db, shown.id),
     loadPublishedConsultations(db, body.id, answerId),
-    db
-      .select({
-        position: signOffSteps.position,
-        label: signOffSteps.label,
-        condition: signOffSteps.condition,
-        status: signOffSteps.status,
-      })
-      .from(signOffSteps)
-      .where(eq(signOffSteps.answerId, answerId))
-      .orderBy(asc(signOffSteps.position)),
     db
       .select({ name: organizations.name, role: answerContributors.role })
       .from(answerContributors)
@@ -227,28 +169,29 @@ export async function loadPublishedAnswer(
   ]);
 
   const questionsById = new Map(questionList.map((q) => [q.id, q]));
-  const questionIdsByPart = groupBy(partQuestionRows, (row) => row.partId);
-  const withholdingsByPart = groupBy(
-    withholdingRows.filter((row) => row.partId !== null),
-    (row) => row.partId!,
-  );
-  const stripPart = ({ partId: _partId, ...rest }: (typeof withholdingRows)[number]): PublicWithholding => rest;
+  const publicWithholding = (w: ReadWithholding): PublicWithholding => ({
+    id: w.id,
+    reason: w.reason,
+    subject: w.subject,
+    publicJustification: w.publicJustification,
+  });
   const questionPosition = new Map(questionList.map((q, index) => [q.id, index]));
 
-  const parts: PublicAnswerPart[] = partRows.map((row) => {
-    const questionIds = (questionIdsByPart.get(row.id) ?? [])
-      .map((r) => r.questionId)
+  const parts: PublicAnswerPart[] = content.parts.map((row) => {
+    const questionIds = row.questionIds
       .filter((id) => questionsById.has(id))
       .sort((a, b) => questionPosition.get(a)! - questionPosition.get(b)!);
     return {
-      ...row,
+      id: row.id,
+      position: row.position,
+      jointNote: row.jointNote,
+      bodyHtml: row.bodyHtml,
       questionNumbers: questionIds.map((id) => questionsById.get(id)!.number),
-      withholdings: (withholdingsByPart.get(row.id) ?? []).map(stripPart),
+      withholdings: row.withholdings.map(publicWithholding),
+      passages: row.passages.map(publicWithholding),
     };
   });
-  const partQuestionIds = new Map(
-    partRows.map((row) => [row.id, (questionIdsByPart.get(row.id) ?? []).map((r) => r.questionId)]),
-  );
+  const partQuestionIds = new Map(content.parts.map((row) => [row.id, row.questionIds]));
 
   return {
     version: {
@@ -279,15 +222,15 @@ export async function loadPublishedAnswer(
     contributorNames: contributorRows.filter((row) => row.role !== "lead").map((row) => row.name),
     parts,
     rows: arrangeQuestionsAndParts(questionList, parts, partQuestionIds),
-    versionWithholdings: withholdingRows.filter((row) => row.partId === null).map(stripPart),
+    versionWithholdings: content.versionWithholdings.map(publicWithholding),
     inventories,
     consultations: publishedConsultations,
-    signOffSteps: stepRows,
-    attachments: attachmentRows.map((row) => ({
+    signOffSteps: content.signOffSteps,
+    attachments: content.attachments.map((row) => ({
       id: row.id,
       position: row.position,
       title: row.title,
-      file: row.fileName ? { fileName: row.fileName, mediaType: row.mediaType!, size: row.size! } : null,
+      file: row.file,
     })),
   };
 }

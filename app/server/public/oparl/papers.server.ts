@@ -119,7 +119,9 @@ function withholdingNotices(answer: NonNullable<PublicInquiryDetail["answer"]>) 
     });
   return [
     ...answer.versionWithholdings.map((w) => notice(w, [])),
-    ...answer.parts.flatMap((part) => part.withholdings.map((w) => notice(w, part.questionNumbers))),
+    ...answer.parts.flatMap((part) =>
+      [...part.withholdings, ...part.passages].map((w) => notice(w, part.questionNumbers)),
+    ),
   ];
 }
 
