@@ -19,7 +19,7 @@ import { addDays } from "../../app/domain/dates";
 import { receiptDate } from "../../app/domain/numbering";
 import { checkA11y, launchBrowser, openPage, type RecordedPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
-import { signInStaffFirstTime } from "../support/sign-in";
+import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const OFFICE = "ratsbuero@norderstedt.quaestio.example";
 const CLERK = "sachbearbeitung@norderstedt.quaestio.example";
@@ -289,5 +289,66 @@ describe("hiding and showing an inadmissible inquiry's question text", () => {
     await checkNarrowAndWide(office.page);
 
     office.assertNoPageErrors();
+  });
+});
+
+describe("announced errors and honest titles", () => {
+  it("puts the focus on the error summary when the e-mail is missing at sign-in", async () => {
+    const visitor = await openPage(browser);
+    const { page } = visitor;
+    await page.goto(`${app.url}/anmelden`);
+    await page.getByLabel("Passwort").fill("irgendetwas");
+    visitor.allowHttpError(/\/anmelden/, 400);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "Bitte geben Sie Ihre E-Mail-Adresse ein." });
+    await expect.poll(() => summary.count()).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest("[role=alert]")?.textContent ?? "body"))
+      .toContain("Bitte geben Sie Ihre E-Mail-Adresse ein.");
+    expect(await page.getByLabel("E-Mail-Adresse").getAttribute("aria-invalid")).toBe("true");
+    await checkNarrowAndWide(page);
+    visitor.assertNoPageErrors();
+    await visitor.close();
+  });
+
+  it("announces a declaration of inadmissibility without a reason and changes nothing", async () => {
+    const office = await staff(OFFICE);
+    await openInquiry(office.page, ACCEPTED);
+    const decline = form(office.page, "Für unzulässig erklären");
+    office.allowHttpError(/\/arbeitsbereich\/vorgaenge\//, 400);
+    await decline.getByRole("button", { name: "Für unzulässig erklären" }).click();
+    // The message takes the focus (an alert inside the form), and the field says it is invalid.
+    await expect
+      .poll(() => office.page.evaluate(() => document.activeElement?.closest("[role=alert]")?.textContent ?? "body"))
+      .toContain("Bitte füllen Sie dieses Feld aus.");
+    expect(await decline.getByLabel(/^Begründung der Unzulässigkeit/).getAttribute("aria-invalid")).toBe("true");
+    expect(await office.page.locator("dd", { hasText: /^angenommen$/ }).count()).toBe(1);
+    await checkNarrowAndWide(office.page);
+    office.assertNoPageErrors();
+  });
+
+  it("titles a faction colleague's read-only view of a draft 'Entwurf ansehen', not 'Entwurf bearbeiten'", async () => {
+    const author = await openPage(browser);
+    await signInFactionMember(author.page, app.url, "fraktion@norderstedt.quaestio.example");
+    await author.page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
+    await author.page.getByRole("radio").first().check();
+    await author.page.getByLabel("Titel").fill("Nur die Verfasserin bearbeitet");
+    await author.page.getByRole("button", { name: "Entwurf anlegen" }).click();
+    await author.page.waitForURL(/\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
+    expect(await author.page.getByRole("heading", { level: 1 }).textContent()).toBe("Entwurf bearbeiten");
+    const draftUrl = author.page.url();
+    author.assertNoPageErrors();
+    await author.close();
+
+    const colleague = await openPage(browser);
+    await signInFactionMember(colleague.page, app.url, "fraktion2@norderstedt.quaestio.example");
+    await colleague.page.goto(draftUrl);
+    await expect.poll(() => colleague.page.getByRole("heading", { level: 1 }).textContent()).toBe("Entwurf ansehen");
+    expect(await colleague.page.title()).toBe("Entwurf ansehen: Nur die Verfasserin bearbeitet – Quaestio");
+    expect(await colleague.page.getByText(/^Sie können diesen Entwurf Ihrer Fraktion lesen\./).count()).toBe(1);
+    expect(await colleague.page.getByRole("button", { name: "Entwurf speichern" }).count()).toBe(0);
+    await checkNarrowAndWide(colleague.page);
+    colleague.assertNoPageErrors();
+    await colleague.close();
   });
 });

@@ -235,13 +235,16 @@ export default function StaffInquiry() {
                 </Link>
               </p>
             ) : null}
-            <p>
-              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>
-                {consultationText.linkFromInquiry}
-              </Link>
-              {" · "}
-              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
-            </p>
+            {/* The administration's work on the answer: a faction member would only meet a 404 there. */}
+            {inquiry.answer.workspace ? (
+              <p>
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>
+                  {consultationText.linkFromInquiry}
+                </Link>
+                {" · "}
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
+              </p>
+            ) : null}
             {inquiry.answer.versions.map((v) => (
               <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
                 <h3 id={`version-${v.versionNumber}`}>{t.version(v.versionNumber, v.published)}</h3>
