@@ -354,4 +354,17 @@ describe("announced errors and honest titles", () => {
     colleague.assertNoPageErrors();
     await colleague.close();
   });
+
+  it("gives every page of the audit log a title of its own", async () => {
+    const admin = await staff("admin@norderstedt.quaestio.example");
+    await admin.page.goto(`${app.url}/verwaltung/norderstedt/protokoll`);
+    const first = await admin.page.title();
+    expect(first).toMatch(/^Protokoll: /);
+    await admin.page.goto(`${app.url}/verwaltung/norderstedt/protokoll?seite=2`);
+    const second = await admin.page.title();
+    expect(second).toContain("Seite 2");
+    expect(second).not.toBe(first);
+    await checkNarrowAndWide(admin.page);
+    admin.assertNoPageErrors();
+  });
 });
