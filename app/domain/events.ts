@@ -17,6 +17,8 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "visibility_changed",
   // The council office hid the question text of an inadmissible inquiry afterwards (issue 11).
   "question_text_hidden",
+  // … and showed it again (undoing the above; the public page shows the text at once).
+  "question_text_shown",
   "agenda_linked",
   "contributors_changed",
   // Written when a faction deletes its draft (the inquiry row is gone; the log keeps the fact).

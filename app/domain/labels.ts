@@ -333,6 +333,7 @@ export const inquiryEventLabels: Record<string, string> = {
   extension_refused: "Fristverlängerung abgelehnt",
   visibility_changed: "Sichtbarkeit geändert",
   question_text_hidden: "Fragetext öffentlich verborgen",
+  question_text_shown: "Fragetext öffentlich wieder gezeigt",
   agenda_linked: "mit Tagesordnungspunkt verknüpft",
   contributors_changed: "beteiligte Stellen geändert",
   draft_deleted: "Entwurf gelöscht",

@@ -25,6 +25,7 @@ export type WorkflowAction =
   | "link_agenda"
   | "change_visibility"
   | "hide_question_text"
+  | "show_question_text"
   | "request_extension"
   | "decide_extension_request"
   | "edit_draft";
@@ -91,8 +92,9 @@ export function availableActions(ctx: WorkflowContext): WorkflowAction[] {
   // meeting) use link_agenda.
   if (councilOffice && !actions.includes("put_on_agenda")) actions.push("link_agenda");
   if (councilOffice) actions.push("change_visibility");
-  // Afterwards too: an inadmissible inquiry's question text can be hidden publicly (issue 11).
-  if (councilOffice && ctx.state === "inadmissible") actions.push("hide_question_text");
+  // Afterwards too: an inadmissible inquiry's question text can be hidden publicly, and shown again (issue 11);
+  // which of the two applies depends on whether it is hidden now (the staff view offers only that one).
+  if (councilOffice && ctx.state === "inadmissible") actions.push("hide_question_text", "show_question_text");
   if (
     extensible &&
     ctx.isLeadDepartmentStaff &&

@@ -10,7 +10,12 @@ import { readWorkflowForm } from "../../app/components/workflow/form-input";
 import { bodies, events, inquiries, questions } from "../../db/schema";
 import { useDatabase } from "../../app/server/core/db.server";
 import { NotFound } from "../../app/server/core/transitions.server";
-import { runWorkflowCommand, WorkflowInputError } from "../../app/server/inquiries/intake.server";
+import {
+  assertWorkflowParticipant,
+  runWorkflowCommand,
+  WorkflowInputError,
+} from "../../app/server/inquiries/intake.server";
+import { publicPageCache } from "../../app/server/core/public-page-cache.server";
 import { loadStaffInquiry } from "../../app/server/inquiries/staff-read-model.server";
 import { loadInquiryFeed } from "../../app/server/public/feeds/feeds.server";
 import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
@@ -113,15 +118,15 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     );
   });
 
-  it("refuses another body's council office and writes nothing (NotFound while the inquiry is internal)", async () => {
+  it("refuses another body's council office with NotFound and writes nothing, public or internal", async () => {
     const { inquiry } = await target();
     const foreignOffice = await currentUserFor(t.db, "ratsbuero@landtag-nrw.quaestio.example");
     const command = { intent: "declare_inadmissible", reason: "x", questionTextHiddenReason: "y" } as const;
-    // A public inquiry is known to everyone: the engine refuses the other body's role.
-    await expect(runWorkflowCommand(foreignOffice, inquiry.id, inquiry.version, command)).rejects.toMatchObject({
-      name: "TransitionRefused",
-      reason: "forbidden",
-    });
+    // A public inquiry can be read by everyone, but its workflow is the body's: an outsider is told "not found"
+    // (404), never "not allowed" (issue 11: a 400 form error told another body's office too much).
+    await expect(runWorkflowCommand(foreignOffice, inquiry.id, inquiry.version, command)).rejects.toThrow(NotFound);
+    await expect(assertWorkflowParticipant(foreignOffice, inquiry.id)).rejects.toThrow(NotFound);
+    await expect(assertWorkflowParticipant(await office(), inquiry.id)).resolves.toBeUndefined();
     await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.id, inquiry.id));
     await expect(runWorkflowCommand(foreignOffice, inquiry.id, inquiry.version, command)).rejects.toThrow(NotFound);
     await t.db.update(inquiries).set({ visibility: "public" }).where(eq(inquiries.id, inquiry.id));
@@ -166,6 +171,67 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     const staff = JSON.stringify(await loadStaffInquiry(await office(), inquiry.id));
     expect(staff).toContain(QUESTION_WORD);
     expect(staff).toContain(PREAMBLE_WORD);
+  });
+
+  it("shows the hidden text again on the council office's word: event, page (cached too), search", async () => {
+    const { inquiry, slug } = await target();
+    expect(inquiry.questionTextHiddenReason).toBe(NOTE);
+    const path = `/${slug}/anfragen/${inquiry.publicRef!}`;
+    // The public page through the page cache, as an anonymous reader gets it (a stand-in renderer).
+    const render = async () =>
+      new Response(
+        `<main>${JSON.stringify(await loadPublicInquiry({ bodySlug: slug, publicRef: inquiry.publicRef! }, t.db))}</main>`,
+        {
+          headers: {
+            "Content-Type": "text/html",
+            "Content-Security-Policy": "script-src 'nonce-abc'",
+            "X-Request-Id": "r1",
+          },
+        },
+      );
+    const anonymous = async () =>
+      (await publicPageCache().serve(new Request(`${ORIGIN}${path}`), render, false)).text();
+    expect(await anonymous()).not.toContain(QUESTION_WORD);
+    const hits = publicPageCache().stats().hits;
+    expect(await anonymous()).not.toContain(QUESTION_WORD);
+    expect(publicPageCache().stats().hits, "the second request is served from the cache").toBe(hits + 1);
+
+    const show = (reason: string) => ({ intent: "show_question_text", reason }) as const;
+    // Another body's office: not found; a blank reason: refused next to the field. Nothing is written.
+    const foreign = await currentUserFor(t.db, "ratsbuero@landtag-nrw.quaestio.example");
+    await expect(runWorkflowCommand(foreign, inquiry.id, inquiry.version, show("Versehen"))).rejects.toThrow(NotFound);
+    await expect(runWorkflowCommand(await office(), inquiry.id, inquiry.version, show(" "))).rejects.toThrow(
+      WorkflowInputError,
+    );
+    expect((await target()).inquiry).toEqual(inquiry);
+
+    await runWorkflowCommand(await office(), inquiry.id, inquiry.version, show("Der Hinweis war ein Versehen."));
+    const after = (await target()).inquiry;
+    expect(after.questionTextHiddenReason).toBeNull();
+    expect(after.status).toBe("inadmissible");
+    const [event] = await t.db
+      .select()
+      .from(events)
+      .where(eq(events.aggregateId, inquiry.id))
+      .orderBy(desc(events.id))
+      .limit(1);
+    expect(event).toMatchObject({
+      type: "question_text_shown",
+      public: false,
+      actorUserId: (await office()).id,
+      payload: { reason: "Der Hinweis war ein Versehen.", previousQuestionTextHiddenReason: NOTE },
+    });
+
+    // The very next anonymous request shows the text: the event's commit dropped the cached page.
+    const page = await anonymous();
+    expect(page).toContain(QUESTION_WORD);
+    expect(page).toContain(PREAMBLE_WORD);
+    expect((await search(QUESTION_WORD)).hits.map((h) => h.title)).toContain(TITLE);
+    // Shown text can be hidden again, but not "shown" twice.
+    await expect(runWorkflowCommand(await office(), inquiry.id, after.version, show("nochmals"))).rejects.toThrow(
+      "Der Fragetext wird bereits öffentlich gezeigt.",
+    );
+    publicPageCache().invalidate(null);
   });
 
   it("hides it afterwards on an already inadmissible inquiry, once, by the body's council office only", async () => {

@@ -10,7 +10,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "../../app/server/core/config.server";
-import { events, inquiries, withholdings } from "../../db/schema/index";
+import { agendaItems, events, inquiries, inquiryAgendaItems, meetings, withholdings } from "../../db/schema/index";
 import { handleOparlRequest } from "../../app/server/public/oparl/oparl.server";
 import { backends, useTestDatabase } from "../support/db";
 import { typeWords } from "../../app/domain/texts/type-words";
@@ -268,5 +268,40 @@ describe.each(backends())("OParl API on %s", (backend) => {
     };
     expect(omitted.data.map((p) => p.id)).not.toContain(url);
     expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
+  });
+
+  it("names a motion's 'raised' Anlass in motion words (a fixture: the demo's motions have no such link)", async () => {
+    // The demo's motion carries only the document's own roles; without a link of purpose "raised" and no role
+    // label the type's words were never used, and the role test above could not fail on "Anfrage gestellt".
+    const [motion] = await t.db
+      .select({ id: inquiries.id, bodyId: inquiries.bodyId })
+      .from(inquiries)
+      .where(eq(inquiries.reference, "Antrag 1/2020"));
+    expect(motion).toBeDefined();
+    const [meeting] = await t.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.bodyId, motion!.bodyId))
+      .limit(1);
+    const [item] = await t.db
+      .insert(agendaItems)
+      .values({ meetingId: meeting!.id, number: "99.1", title: "Anträge der Fraktionen", public: true, position: 99 })
+      .returning({ id: agendaItems.id });
+    await t.db
+      .insert(inquiryAgendaItems)
+      .values({ inquiryId: motion!.id, agendaItemId: item!.id, purpose: "raised", roleLabel: null });
+
+    const paper = (await get(`${ORIGIN}/oparl/v1/paper/${motion!.id}`)).body as {
+      paperType: string;
+      consultation: { id: string; role: string }[];
+    };
+    expect(paper.paperType).toBe("Antrag");
+    const raised = paper.consultation.find((c) => c.id.endsWith(`${item!.id}~raised`));
+    expect(raised?.role).toBe("Antrag eingebracht");
+    // Fetched by its id, the same words; never the inquiry's "Anfrage gestellt".
+    const byId = (await get(raised!.id)).body as { role: string };
+    expect(byId.role).toBe("Antrag eingebracht");
+    expect(JSON.stringify(paper)).not.toContain(typeWords("inquiry").agendaPurposes.raised);
+    expect(schemas.get("https://schema.oparl.org/1.1/Consultation")!(byId)).toBe(true);
   });
 });

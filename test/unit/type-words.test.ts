@@ -49,6 +49,30 @@ describe("typeWords", () => {
   });
 });
 
+describe("the public page's text-and-answer grid", () => {
+  it.each([
+    ["inquiry", ["1"], "Frage", "Frage 1", "Antwort zu Frage 1", "Fragen und Antworten"],
+    ["inquiry", ["1", "2"], "Frage", "Frage 2", "Antwort zu Fragen 1 und 2", "Fragen und Antworten"],
+    ["supervisory_letter", ["1"], "Schreiben", "Punkt 1", "Antwort zu Punkt 1", "Schreiben und Antwort"],
+    ["supervisory_letter", ["1", "2"], "Schreiben", "Punkt 2", "Antwort zu Punkte 1 und 2", "Schreiben und Antwort"],
+    [
+      "motion",
+      ["1"],
+      "Antrag",
+      "Beschlussvorschlag",
+      "Antwort zu Beschlusspunkt 1",
+      "Antrag und Stellungnahme der Verwaltung",
+    ],
+  ] as const)("words a %s's grid for parts %j", (kind, numbers, column, label, answerTo, heading) => {
+    const words = typeWords(kind);
+    expect(words.partColumn).toBe(column);
+    expect(words.partLabel(numbers[numbers.length - 1]!)).toBe(label);
+    expect(words.answerTo(numbers)).toBe(answerTo);
+    expect(words.partsAndAnswers).toBe(heading);
+    expect(words.answerTo([])).toBe("");
+  });
+});
+
 describe("list and dashboard wording", () => {
   it("names a list by what it holds", () => {
     expect(listNoun([])).toBe("Anfragen");

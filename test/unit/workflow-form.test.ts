@@ -40,6 +40,11 @@ describe("readWorkflowForm", () => {
       },
     ],
     [
+      "showing the question text again without a reason",
+      { intent: "show_question_text", reason: "  " },
+      { reason: "Bitte füllen Sie dieses Feld aus." },
+    ],
+    [
       "assignment without lead",
       { intent: "assign", leadOrganizationId: "" },
       { leadOrganizationId: "Bitte wählen Sie die federführende Organisationseinheit aus." },

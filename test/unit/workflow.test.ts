@@ -55,7 +55,7 @@ const cases: Array<[string, WorkflowContext, WorkflowAction[]]> = [
   [
     "council office on an inadmissible inquiry",
     ctx({ roles: office, state: "inadmissible" }),
-    ["link_agenda", "change_visibility", "hide_question_text"],
+    ["link_agenda", "change_visibility", "hide_question_text", "show_question_text"],
   ],
   ["council office never edits a faction's draft", ctx({ roles: office, state: "draft" }), []],
   // departments

@@ -5,6 +5,7 @@ import { ConsultationStatement } from "~/components/inquiry/ConsultationStatemen
 import { DateText } from "~/components/inquiry/DateText";
 import { MetaList } from "~/components/inquiry/MetaList";
 import { QuestionAnswerGrid, unplacedInventories } from "~/components/inquiry/QuestionAnswerGrid";
+import { typeWords } from "~/domain/texts/type-words";
 import { RichText } from "~/components/inquiry/RichText";
 import { ToolInventory } from "~/components/inquiry/ToolInventory";
 import { DownloadLinks } from "~/components/download-links";
@@ -26,6 +27,7 @@ export function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; b
       : pt.answerOf(documentLabel || pt.answer, formatDateLong(version.documentDate));
   const leftover = unplacedInventories(answer.rows, answer.inventories);
   const hasParts = answer.parts.length > 0;
+  const words = typeWords({ lifecycle: data.inquiry.lifecycle, name: data.inquiry.typeName });
   return (
     <>
       <section aria-labelledby="antwort" className="answer">
@@ -72,8 +74,8 @@ export function AnswerSection({ data, basePath }: { data: PublicInquiryDetail; b
 
       {hasParts ? (
         <section aria-labelledby="fragen-antworten">
-          <h2 id="fragen-antworten">{pt.questionsAndAnswers}</h2>
-          <QuestionAnswerGrid rows={answer.rows} inventories={answer.inventories} />
+          <h2 id="fragen-antworten">{words.partsAndAnswers}</h2>
+          <QuestionAnswerGrid rows={answer.rows} inventories={answer.inventories} words={words} />
         </section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { formatQuestionNumbers } from "~/domain/format";
+import { typeWords, type TypeWords } from "~/domain/texts/type-words";
 import type { PublicToolInventory, QaRow } from "~/server/public/inquiries.server";
 import { RichText } from "./RichText";
 import { ToolInventory, ToolInventoryDetails } from "./ToolInventory";
@@ -10,12 +10,21 @@ import { WithheldNotice } from "./WithheldNotice";
  * them (one row); withheld passages appear inside the part they belong to; a tool inventory's table follows the
  * row of the question it answers, across the full width, and its usage matrix and assessments follow the last row.
  */
-export function QuestionAnswerGrid({ rows, inventories }: { rows: QaRow[]; inventories: PublicToolInventory[] }) {
+export function QuestionAnswerGrid({
+  rows,
+  inventories,
+  words = typeWords("inquiry"),
+}: {
+  rows: QaRow[];
+  inventories: PublicToolInventory[];
+  /** The type's words: a supervisory letter has "Punkt 1" where an inquiry has "Frage 1". */
+  words?: TypeWords;
+}) {
   const placed = new Set<string>();
   return (
     <div className="qa-grid">
       <div className="qa-grid__heading" aria-hidden="true">
-        Frage
+        {words.partColumn}
       </div>
       <div className="qa-grid__heading" aria-hidden="true">
         Antwort
@@ -36,14 +45,14 @@ export function QuestionAnswerGrid({ rows, inventories }: { rows: QaRow[]; inven
               {row.questions.length === 0 ? <p className="muted">Ergänzende Ausführungen der Antwort</p> : null}
               {row.questions.map((question) => (
                 <div key={question.id} className="qa-question" id={`frage-${question.number}`}>
-                  <h3 className="qa-question__number">Frage {question.number}</h3>
+                  <h3 className="qa-question__number">{words.partLabel(question.number)}</h3>
                   {question.leadIn ? <p className="qa-question__lead-in">{question.leadIn}</p> : null}
                   <RichText html={question.bodyHtml} />
                 </div>
               ))}
             </div>
             <div className={row.questions.length > 1 ? "qa-grid__answer qa-grid__answer--shared" : "qa-grid__answer"}>
-              {numbers.length ? <p className="qa-grid__label">Antwort zu {formatQuestionNumbers(numbers)}</p> : null}
+              {numbers.length ? <p className="qa-grid__label">{words.answerTo(numbers)}</p> : null}
               {row.parts.length === 0 ? (
                 <p className="muted">Zu dieser Frage enthält die Antwort keinen eigenen Abschnitt.</p>
               ) : null}

@@ -136,6 +136,17 @@ export function HideQuestionTextForm({ version, state }: { version: number; stat
   );
 }
 
+/** On an inadmissible inquiry whose question text is hidden: show it publicly again, with an internal reason. */
+export function ShowQuestionTextForm({ version, state }: { version: number; state: FormState }) {
+  return (
+    <ActionForm intent="show_question_text" version={version} state={state} heading={t.showQuestionTextHeading}>
+      <p>{t.showQuestionTextHint}</p>
+      <TextArea name="reason" label={t.showQuestionTextReason} required />
+      <button type="submit">{t.showQuestionTextSubmit}</button>
+    </ActionForm>
+  );
+}
+
 export function WithdrawForm({ version, state }: { version: number; state: FormState }) {
   return (
     <ActionForm intent="withdraw" version={version} state={state} heading={t.withdrawHeading}>

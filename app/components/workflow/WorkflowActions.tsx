@@ -11,6 +11,7 @@ import {
   AssignForm,
   ContributorsForm,
   HideQuestionTextForm,
+  ShowQuestionTextForm,
   StartAnsweringForm,
   VisibilityForm,
   WithdrawForm,
@@ -105,6 +106,7 @@ export function WorkflowActions({
           <VisibilityForm version={v} current={visibility} state={stateFor("change_visibility")} />
         ) : null}
         {can("hide_question_text") ? <HideQuestionTextForm version={v} state={stateFor("hide_question_text")} /> : null}
+        {can("show_question_text") ? <ShowQuestionTextForm version={v} state={stateFor("show_question_text")} /> : null}
         {can("withdraw") ? <WithdrawForm version={v} state={stateFor("withdraw")} /> : null}
       </div>
     </section>

@@ -24,6 +24,7 @@ export const INTENTS = [
   "decide",
   "change_visibility",
   "hide_question_text",
+  "show_question_text",
   "request_extension",
   "grant_extension",
   "refuse_extension",
@@ -110,6 +111,7 @@ export const workflowFormSchema = z.discriminatedUnion("intent", [
       .min(1, t.questionTextHiddenReasonRequired)
       .max(TEXT_MAX, t.tooLong(TEXT_MAX)),
   }),
+  z.object({ intent: z.literal("show_question_text"), reason: requiredText() }),
   z.object({ intent: z.literal("request_extension"), newDueOn: isoDate, reason: requiredText() }),
   z.object({
     intent: z.literal("grant_extension"),

@@ -5,6 +5,7 @@
  * text and the administration's reply. Every heading, list title and agenda purpose that names the kind of
  * Vorgang takes its words from here, so that a motion is never shown in inquiry wording.
  */
+import { joinGerman } from "../format";
 import type { AgendaPurpose } from "../labels";
 
 export type TypeKind = "inquiry" | "motion" | "supervisory_letter";
@@ -40,7 +41,17 @@ export interface TypeWords {
   toMainPart: string;
   /** Why a Vorgang is on a meeting's agenda (Anlass). */
   agendaPurposes: Record<AgendaPurpose, string>;
+  /** The public page's text-and-answer grid: its heading, its first column, and the label over an answer part. */
+  partsAndAnswers: string;
+  partColumn: string;
+  answerTo: (numbers: readonly string[]) => string;
 }
+
+/** "Antwort zu Frage 1" / "Antwort zu Fragen 1 und 2" with the kind's noun for one numbered part and several. */
+const answerTo =
+  (one: string, several: string) =>
+  (numbers: readonly string[]): string =>
+    numbers.length === 0 ? "" : `Antwort zu ${numbers.length === 1 ? one : several} ${joinGerman(numbers)}`;
 
 const WORDS: Record<TypeKind, TypeWords> = {
   inquiry: {
@@ -59,6 +70,9 @@ const WORDS: Record<TypeKind, TypeWords> = {
       answer: "Antwort auf der Tagesordnung",
       decision: "Entscheidung",
     },
+    partsAndAnswers: "Fragen und Antworten",
+    partColumn: "Frage",
+    answerTo: answerTo("Frage", "Fragen"),
   },
   motion: {
     singular: "Antrag",
@@ -76,6 +90,9 @@ const WORDS: Record<TypeKind, TypeWords> = {
       answer: "Stellungnahme der Verwaltung auf der Tagesordnung",
       decision: "Beratung und Beschluss",
     },
+    partsAndAnswers: "Antrag und Stellungnahme der Verwaltung",
+    partColumn: "Antrag",
+    answerTo: answerTo("Beschlusspunkt", "Beschlusspunkte"),
   },
   supervisory_letter: {
     singular: "Schreiben der Aufsichtsbehörde",
@@ -93,6 +110,9 @@ const WORDS: Record<TypeKind, TypeWords> = {
       answer: "Antwort auf der Tagesordnung",
       decision: "Entscheidung",
     },
+    partsAndAnswers: "Schreiben und Antwort",
+    partColumn: "Schreiben",
+    answerTo: answerTo("Punkt", "Punkte"),
   },
 };
 

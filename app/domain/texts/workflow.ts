@@ -17,6 +17,7 @@ export const workflowText = {
     decide: "Der Beschluss wurde erfasst.",
     change_visibility: "Die Sichtbarkeit wurde geändert.",
     hide_question_text: "Der Fragetext wird öffentlich nicht mehr gezeigt.",
+    show_question_text: "Der Fragetext wird öffentlich wieder gezeigt.",
     request_extension: "Die Fristverlängerung wurde beantragt.",
     grant_extension: "Die Fristverlängerung wurde gewährt.",
     refuse_extension: "Die Fristverlängerung wurde abgelehnt.",
@@ -57,6 +58,12 @@ export const workflowText = {
   hideQuestionTextHint:
     "Etwa bei Unzulässigkeit aus Personalgründen: Öffentlich erscheinen dann nur Titel, Status und der Hinweis unten, nicht die Vorbemerkung und die Fragen. Die Verwaltung sieht den Text weiterhin.",
   questionTextHiddenReason: "Öffentlicher Hinweis, warum der Fragetext nicht gezeigt wird",
+  showQuestionTextHeading: "Fragetext öffentlich wieder zeigen",
+  showQuestionTextHint:
+    "Die öffentliche Seite zeigt dann wieder die Vorbemerkung und die Fragen statt des Hinweises; Suche, Feeds und OParl enthalten den Text wieder.",
+  showQuestionTextReason: "Begründung (nur für die Verwaltung sichtbar, im Protokoll)",
+  showQuestionTextSubmit: "Fragetext wieder zeigen",
+  questionTextNotHidden: "Der Fragetext wird bereits öffentlich gezeigt.",
   questionTextHiddenReasonRequired:
     "Bitte geben Sie den öffentlichen Hinweis an, warum der Fragetext nicht gezeigt wird.",
   assignHeading: "Federführung und Beteiligung",

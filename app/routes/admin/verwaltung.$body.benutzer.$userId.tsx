@@ -147,38 +147,40 @@ export default function UserAdministration() {
         {memberships.length === 0 ? (
           <p>{t.noMemberships}</p>
         ) : (
-          <table>
-            <caption>{t.membershipsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.organization}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.removeRole}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {memberships.map((m) => (
-                <tr key={m.id}>
-                  <td>{roleLabels[m.role] ?? m.role}</td>
-                  <td>{m.organizationName}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <button
-                        type="submit"
-                        aria-label={`${t.removeRole}: ${roleLabels[m.role] ?? m.role} (${m.organizationName})`}
-                      >
-                        {t.removeRole}
-                      </button>
-                    </Form>
-                  </td>
+          <div className="table-wrapper" role="region" aria-labelledby="memberships-heading" tabIndex={0}>
+            <table>
+              <caption>{t.membershipsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.organization}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.removeRole}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {memberships.map((m) => (
+                  <tr key={m.id}>
+                    <td>{roleLabels[m.role] ?? m.role}</td>
+                    <td>{m.organizationName}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="membershipId" value={m.id} />
+                        <button
+                          type="submit"
+                          aria-label={`${t.removeRole}: ${roleLabels[m.role] ?? m.role} (${m.organizationName})`}
+                        >
+                          {t.removeRole}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

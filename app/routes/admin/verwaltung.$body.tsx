@@ -107,31 +107,33 @@ export default function BodyAdministration() {
 
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t.usersHeading}</h2>
-        <table>
-          <caption>{t.usersCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.email}</th>
-              <th scope="col">{t.roles}</th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/verwaltung/${body.slug}/benutzer/${u.id}`}>{u.displayName}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{u.roles.map((r) => `${roleLabels[r.role] ?? r.role} (${r.organizationName})`).join(", ")}</td>
-                <td>
-                  {u.active ? t.active : t.inactive}, {u.mfa ? t.mfaOn : t.mfaOff}
-                </td>
+        <div className="table-wrapper" role="region" aria-labelledby="users-heading" tabIndex={0}>
+          <table>
+            <caption>{t.usersCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.roles}</th>
+                <th scope="col">{t.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/verwaltung/${body.slug}/benutzer/${u.id}`}>{u.displayName}</Link>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{u.roles.map((r) => `${roleLabels[r.role] ?? r.role} (${r.organizationName})`).join(", ")}</td>
+                  <td>
+                    {u.active ? t.active : t.inactive}, {u.mfa ? t.mfaOn : t.mfaOff}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="invite-heading">
@@ -154,54 +156,58 @@ export default function BodyAdministration() {
         {invitations.length === 0 ? (
           <p>{t.noInvitations}</p>
         ) : (
-          <table>
-            <caption>{t.invitationsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.roles}</th>
-                <th scope="col">{t.invitedAt}</th>
-                <th scope="col">{t.expiresAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>
-                    {roleLabels[i.role] ?? i.role} ({i.organizationName})
-                  </td>
-                  <td>{i.createdAt}</td>
-                  <td>{i.expiresAt}</td>
+          <div className="table-wrapper" role="region" aria-labelledby="invitations-heading" tabIndex={0}>
+            <table>
+              <caption>{t.invitationsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.email}</th>
+                  <th scope="col">{t.roles}</th>
+                  <th scope="col">{t.invitedAt}</th>
+                  <th scope="col">{t.expiresAt}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {invitations.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.email}</td>
+                    <td>
+                      {roleLabels[i.role] ?? i.role} ({i.organizationName})
+                    </td>
+                    <td>{i.createdAt}</td>
+                    <td>{i.expiresAt}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t.organizationsHeading}</h2>
-        <table>
-          <caption>{t.organizationsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.organization}</th>
-              <th scope="col">{t.kind}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.map((o) => (
-              <tr key={o.id}>
-                <td>{o.name}</td>
-                <td>
-                  {organizationKindLabels[o.kind] ?? o.kind}
-                  {o.external ? ` (${t.external})` : ""}
-                </td>
+        <div className="table-wrapper" role="region" aria-labelledby="orgs-heading" tabIndex={0}>
+          <table>
+            <caption>{t.organizationsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.organization}</th>
+                <th scope="col">{t.kind}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {organizations.map((o) => (
+                <tr key={o.id}>
+                  <td>{o.name}</td>
+                  <td>
+                    {organizationKindLabels[o.kind] ?? o.kind}
+                    {o.external ? ` (${t.external})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );

@@ -10,6 +10,7 @@ import { RichText } from "~/components/inquiry/RichText";
 import { Timeline } from "~/components/inquiry/Timeline";
 import { formatDate, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
+import { typeKind, typeWords } from "~/domain/texts/type-words";
 import { FollowSection } from "~/components/subscriptions/FollowSection";
 import { feedAlternate, feedPaths } from "~/domain/feed-paths";
 import { feedText } from "~/domain/texts/feeds";
@@ -98,6 +99,9 @@ export default function InquiryDetail() {
     bodyKind: body.kind,
   });
   const hasParts = Boolean(answer && answer.parts.length > 0);
+  // A supervisory letter's text is "Inhalt des Schreibens" with "Punkt 1", not "Fragen" with "Frage 1".
+  const letter = typeKind({ lifecycle: inquiry.lifecycle, name: inquiry.typeName }) === "supervisory_letter";
+  const words = typeWords({ lifecycle: inquiry.lifecycle, name: inquiry.typeName });
   const basePath = `/${body.slug}/anfragen/${encodeURIComponent(inquiry.publicRef)}`;
 
   return (
@@ -115,7 +119,7 @@ export default function InquiryDetail() {
 
       {inquiry.questionTextHiddenReason !== null ? (
         <section aria-labelledby="fragen">
-          <h2 id="fragen">{isMotion ? pt.motion : pt.questions(2)}</h2>
+          <h2 id="fragen">{isMotion ? pt.motion : letter ? words.textHeading : pt.questions(2)}</h2>
           <p>{pt.questionTextHidden}</p>
           <p>
             {pt.questionTextHiddenReason} {inquiry.questionTextHiddenReason}
@@ -137,11 +141,11 @@ export default function InquiryDetail() {
         </>
       ) : !hasParts && data.questions.length > 0 ? (
         <section aria-labelledby="fragen">
-          <h2 id="fragen">{pt.questions(data.questions.length)}</h2>
+          <h2 id="fragen">{letter ? words.textHeading : pt.questions(data.questions.length)}</h2>
           <ol className="question-list">
             {data.questions.map((question) => (
               <li key={question.id} id={`frage-${question.number}`} value={Number(question.number) || undefined}>
-                <span className="visually-hidden">Frage {question.number}: </span>
+                <span className="visually-hidden">{words.partLabel(question.number)}: </span>
                 {question.leadIn ? <p className="qa-question__lead-in">{question.leadIn}</p> : null}
                 <RichText html={question.bodyHtml} />
               </li>

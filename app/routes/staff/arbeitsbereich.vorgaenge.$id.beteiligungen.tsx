@@ -103,31 +103,33 @@ export default function Consultations() {
           {overview.consultations.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <table>
-              <caption className="visually-hidden">{t.listHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.meta.kind}</th>
-                  <th scope="col">{t.meta.addressee}</th>
-                  <th scope="col">{t.meta.status}</th>
-                  <th scope="col">{t.meta.dueOn}</th>
-                  <th scope="col">{t.meta.verdict}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.consultations.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/arbeitsbereich/beratungen/${c.id}`}>{t.kindShort[c.kind]}</Link>
-                    </td>
-                    <td>{c.addresseeName}</td>
-                    <td>{t.status[c.status] ?? c.status}</td>
-                    <td>{c.dueOn ? formatDate(c.dueOn) : "–"}</td>
-                    <td>{c.verdict ? t.verdict[c.verdict] : "–"}</td>
+            <div className="table-wrapper" role="region" aria-labelledby="list-heading" tabIndex={0}>
+              <table>
+                <caption className="visually-hidden">{t.listHeading}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.meta.kind}</th>
+                    <th scope="col">{t.meta.addressee}</th>
+                    <th scope="col">{t.meta.status}</th>
+                    <th scope="col">{t.meta.dueOn}</th>
+                    <th scope="col">{t.meta.verdict}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {overview.consultations.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/arbeitsbereich/beratungen/${c.id}`}>{t.kindShort[c.kind]}</Link>
+                      </td>
+                      <td>{c.addresseeName}</td>
+                      <td>{t.status[c.status] ?? c.status}</td>
+                      <td>{c.dueOn ? formatDate(c.dueOn) : "–"}</td>
+                      <td>{c.verdict ? t.verdict[c.verdict] : "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ) : null}

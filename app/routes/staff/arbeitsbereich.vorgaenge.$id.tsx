@@ -23,7 +23,7 @@ import { staffInquiryText as t } from "~/domain/texts/staff-inquiry";
 import { toolInventoryText } from "~/domain/texts/tool-inventory";
 import { workflowText, type WorkflowField } from "~/domain/texts/workflow";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
-import { runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intake.server";
+import { assertWorkflowParticipant, runWorkflowCommand, WorkflowInputError } from "~/server/inquiries/intake.server";
 import { loadFollowUpLinks, mayStartFollowUp } from "~/server/answers/answer-follow-up.server";
 import { loadStaffInquiry, type StaffWithholding } from "~/server/inquiries/staff-read-model.server";
 import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
@@ -78,6 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsedId = paramsSchema.safeParse(params);
   if (!parsedId.success) throw new Response(null, { status: 404, headers: NO_STORE });
+  // Authorisation before validation: an outsider gets the same 404 whatever the form holds.
+  try {
+    await assertWorkflowParticipant(user, parsedId.data.id);
+  } catch (error) {
+    if (error instanceof NotFound) throw new Response(null, { status: 404, headers: NO_STORE });
+    throw error;
+  }
   const form = readWorkflowForm(await request.formData());
   if (!form.ok) {
     return data<ActionResult>(
@@ -228,13 +235,16 @@ export default function StaffInquiry() {
                 </Link>
               </p>
             ) : null}
-            <p>
-              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>
-                {consultationText.linkFromInquiry}
-              </Link>
-              {" · "}
-              <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
-            </p>
+            {/* The administration's work on the answer: a faction member would only meet a 404 there. */}
+            {inquiry.answer.workspace ? (
+              <p>
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/beteiligungen`}>
+                  {consultationText.linkFromInquiry}
+                </Link>
+                {" · "}
+                <Link to={`/arbeitsbereich/vorgaenge/${inquiry.id}/werkzeuge`}>{toolInventoryText.link}</Link>
+              </p>
+            ) : null}
             {inquiry.answer.versions.map((v) => (
               <section key={v.id} aria-labelledby={`version-${v.versionNumber}`}>
                 <h3 id={`version-${v.versionNumber}`}>{t.version(v.versionNumber, v.published)}</h3>

@@ -22,6 +22,8 @@ import { linkAgenda, type AgendaLinkInput } from "../meetings/meetings.server";
 import { decideMotion, putMotionOnAgenda } from "../motions/motions.server";
 import { TransitionRefused } from "../core/transitions.server";
 import {
+  loadWorkflowSubject,
+  requireParticipant,
   runRecordedCommand,
   runWorkflowTransition,
   WorkflowInputError,
@@ -241,6 +243,38 @@ export async function hideQuestionText(
   );
 }
 
+/**
+ * Council office: shows the hidden question text of an inadmissible inquiry publicly again (undoing
+ * hideQuestionText), with an internal reason (event `question_text_shown`, not public). The event's commit drops
+ * the body's cached public pages, so the public page shows the text at once.
+ */
+export async function showQuestionText(
+  db: Db,
+  user: WorkflowUser,
+  inquiryId: string,
+  expectedVersion: number,
+  input: { reason: string },
+) {
+  return runRecordedCommand(
+    db,
+    user,
+    { inquiryId, expectedVersion, action: "show_question_text" },
+    async (_tx, { inquiry }) => {
+      const reason = input.reason.trim();
+      if (!reason) throw new WorkflowInputError("reason", t.required);
+      if (inquiry.questionTextHiddenReason === null) throw new WorkflowInputError("form", t.questionTextNotHidden);
+      return {
+        changes: { questionTextHiddenReason: null },
+        event: {
+          type: "question_text_shown",
+          public: false,
+          payload: { reason, previousQuestionTextHiddenReason: inquiry.questionTextHiddenReason },
+        },
+      };
+    },
+  );
+}
+
 /** A member of the originating faction withdraws the inquiry (or motion) with a public note. */
 export async function withdrawInquiry(
   db: Db,
@@ -268,6 +302,7 @@ export type WorkflowCommand =
   | { intent: "decide"; decision: MotionDecision; meetingId: string; note: string | null }
   | { intent: "change_visibility"; visibility: "public" | "internal"; reason: string }
   | { intent: "hide_question_text"; questionTextHiddenReason: string }
+  | { intent: "show_question_text"; reason: string }
   | { intent: "request_extension"; newDueOn: string; reason: string }
   | { intent: "grant_extension"; requestId: string; newDueOn: string; reason: string }
   | { intent: "refuse_extension"; requestId: string; note: string }
@@ -275,6 +310,16 @@ export type WorkflowCommand =
   | { intent: "withdraw"; publicNote: string };
 
 export type WorkflowIntent = WorkflowCommand["intent"];
+
+/**
+ * The action's first check, before the posted form is read: the inquiry exists, the user may see it and
+ * belongs to its body — else NotFound (404), so that a refusal of the input never tells an outsider more.
+ */
+export async function assertWorkflowParticipant(user: Pick<CurrentUser, "id" | "memberships">, inquiryId: string) {
+  requireParticipant(
+    await loadWorkflowSubject(await getDb(), { id: user.id, memberships: user.memberships }, inquiryId),
+  );
+}
 
 /**
  * The page's one server call. Throws NotFound (→ 404), StaleVersionError, TransitionRefused (German message
@@ -315,6 +360,8 @@ export async function runWorkflowCommand(
       return changeVisibility(db, u, inquiryId, expectedVersion, command);
     case "hide_question_text":
       return hideQuestionText(db, u, inquiryId, expectedVersion, command);
+    case "show_question_text":
+      return showQuestionText(db, u, inquiryId, expectedVersion, command);
     case "request_extension":
       return requestExtension(db, u, inquiryId, expectedVersion, command);
     case "grant_extension":

@@ -125,9 +125,19 @@ interface RecordedCommand {
   action: WorkflowAction | null;
 }
 
+/**
+ * Only a member of the inquiry's body takes part in its workflow. Anyone else — another body's council office
+ * included, even on a public inquiry they can read — learns nothing from a workflow command: NotFound (404),
+ * the same as for an inquiry they cannot see, before any input is judged.
+ */
+export function requireParticipant(subject: WorkflowSubject): WorkflowSubject {
+  if (subject.context.roles.length === 0) throw new NotFound();
+  return subject;
+}
+
 /** Locks the inquiry, shows it visible (else NotFound), compares the version the user saw, checks the action. */
 async function lockedSubject(tx: Tx, user: WorkflowUser, command: RecordedCommand): Promise<WorkflowSubject> {
-  const subject = await loadWorkflowSubject(tx, user, command.inquiryId, { lock: true });
+  const subject = requireParticipant(await loadWorkflowSubject(tx, user, command.inquiryId, { lock: true }));
   requireVersion(subject, command.expectedVersion);
   if (command.action) requireAction(subject, command.action);
   return subject;

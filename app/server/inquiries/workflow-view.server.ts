@@ -196,8 +196,12 @@ export async function loadWorkflowView(
   return {
     lifecycle,
     version: inquiry.version,
-    // Once hidden, there is nothing left to hide.
-    actions: actions.filter((a) => a !== "hide_question_text" || inquiry.questionTextHiddenReason === null),
+    // Hidden text can only be shown again, shown text only hidden.
+    actions: actions.filter((a) =>
+      a === "hide_question_text"
+        ? inquiry.questionTextHiddenReason === null
+        : a !== "show_question_text" || inquiry.questionTextHiddenReason !== null,
+    ),
     leadOrganizationId: inquiry.leadOrganizationId,
     contributors,
     visibilityReason: administration ? inquiry.visibilityReason : null,
