@@ -45,7 +45,7 @@ export function targetMarkdown(result: TargetResult): string {
     "",
     `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s`,
     `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
-    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`,
+    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes and the statistics summary rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`,
     "",
   ].join("\n");
 }
