@@ -54,9 +54,5 @@ export const statisticsCounts = pgTable(
     extensions: integer().notNull().default(0),
     withheld: integer().notNull().default(0),
   },
-  (t) => [
-    unique("statistics_counts_key")
-      .on(t.bodyId, t.dimension, t.key, t.days, t.openDueOn)
-      .nullsNotDistinct(),
-  ],
+  (t) => [unique("statistics_counts_key").on(t.bodyId, t.dimension, t.key, t.days, t.openDueOn).nullsNotDistinct()],
 );

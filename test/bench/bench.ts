@@ -90,7 +90,11 @@ export const PAGES: Page[] = [
     non2xxNote: "non-2xx are 429 answers of the search rate limit (per client IP)",
   },
   { name: "Suche, häufiges Wort", path: "/suche?q=Datenschutz", note: SEARCH_NOTE },
-  { name: "Suche, Facette und Datum", path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum", note: SEARCH_NOTE },
+  {
+    name: "Suche, Facette und Datum",
+    path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum",
+    note: SEARCH_NOTE,
+  },
   { name: "Suche, Seite 20", path: "/suche?q=Datenschutz&seite=20", note: SEARCH_NOTE },
   { name: "Werkzeuge", path: "/werkzeuge" },
   { name: "Werkzeuge (kalt)", path: "/werkzeuge?kalt=1", note: COLD_NOTE },

@@ -227,14 +227,16 @@ async function generateInto(handle: DatabaseHandle, options: CorpusOptions): Pro
     `select c.relname as table, t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
      where not t.tgisinternal and t.tgname like '%\\_statistics\\_%' and c.relname in (${FLUSH_ORDER.map((t) => `'${t}'`).join(", ")})`,
   );
-  for (const trigger of summaryTriggers) await writer.exec(`ALTER TABLE "${trigger.table}" DISABLE TRIGGER "${trigger.name}"`);
+  for (const trigger of summaryTriggers)
+    await writer.exec(`ALTER TABLE "${trigger.table}" DISABLE TRIGGER "${trigger.name}"`);
   try {
     await load();
   } finally {
     const t0 = performance.now();
     for (const index of ginIndexes) await writer.exec(index.definition);
     copyMs["(GIN indexes rebuilt)"] = performance.now() - t0;
-    for (const trigger of summaryTriggers) await writer.exec(`ALTER TABLE "${trigger.table}" ENABLE TRIGGER "${trigger.name}"`);
+    for (const trigger of summaryTriggers)
+      await writer.exec(`ALTER TABLE "${trigger.table}" ENABLE TRIGGER "${trigger.name}"`);
   }
   if (summaryTriggers.length > 0) {
     const t0 = performance.now();

@@ -6,15 +6,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  answerVersions,
-  answers,
-  bodies,
-  deadlineExtensions,
-  inquiries,
-  users,
-  withholdings,
-} from "../../db/schema";
+import { answerVersions, answers, bodies, deadlineExtensions, inquiries, users, withholdings } from "../../db/schema";
 import { useDatabase, type Db } from "../../app/server/core/db.server";
 import { membershipFactsOf } from "../../app/server/core/transitions.server";
 import { changeVisibility } from "../../app/server/inquiries/intake.server";

@@ -25,12 +25,20 @@ describe("percentileCont of a histogram", () => {
   it("is null without values and ignores empty bins", () => {
     expect(percentileCont([], 0.5)).toBeNull();
     expect(percentileCont([{ value: 5, count: 0 }], 0.5)).toBeNull();
-    expect(percentileCont([{ value: 5, count: 0 }, { value: 7, count: 2 }], 0.9)).toBe(7);
+    expect(
+      percentileCont(
+        [
+          { value: 5, count: 0 },
+          { value: 7, count: 2 },
+        ],
+        0.9,
+      ),
+    ).toBe(7);
   });
 
   it("agrees with percentile_cont over the expanded values, also for unmerged and negative bins", () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const bins = Array.from({ length: 1 + Math.floor(random() * 12) }, () => ({
         value: Math.floor(random() * 120) - 10,

@@ -59,10 +59,7 @@ export function candidateIdsSql(params: {
 }): SQL {
   const { tsquery, hasLexemes, plain, limit } = params;
   const publicAnd = sql.join(
-    [
-      sql`i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`,
-      ...(params.filters ?? []),
-    ],
+    [sql`i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`, ...(params.filters ?? [])],
     sql` and `,
   );
   const branches: SQL[] = [];
