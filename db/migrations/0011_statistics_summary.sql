@@ -30,6 +30,18 @@ CREATE TABLE "statistics_counts" (
 --> statement-breakpoint
 ALTER TABLE "inquiry_statistics_facts" ADD CONSTRAINT "inquiry_statistics_facts_inquiry_id_inquiries_id_fk" FOREIGN KEY ("inquiry_id") REFERENCES "public"."inquiries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statistics_counts" ADD CONSTRAINT "statistics_counts_body_id_bodies_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."bodies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE TABLE "tool_answer_facts" (
+	"inquiry_id" uuid NOT NULL,
+	"tool_id" uuid NOT NULL,
+	"body_id" uuid NOT NULL,
+	"document_date" date,
+	"published_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "tool_answer_facts_inquiry_id_tool_id_pk" PRIMARY KEY("inquiry_id","tool_id")
+);
+--> statement-breakpoint
+ALTER TABLE "tool_answer_facts" ADD CONSTRAINT "tool_answer_facts_inquiry_id_inquiries_id_fk" FOREIGN KEY ("inquiry_id") REFERENCES "public"."inquiries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tool_answer_facts_newest_idx" ON "tool_answer_facts" USING btree ("tool_id","document_date" DESC NULLS FIRST,"published_at" DESC NULLS LAST);
+--> statement-breakpoint
 -- The statistics' summary (db/schema/statistics.ts, ADR 0025). quaestio_statistics_facts_view is the one
 -- definition of an inquiry's facts — the same rules /{body}/statistik applied to the archive before: public
 -- inquiries past draft with a public reference, of the answered kind; answered on = the first published
@@ -66,6 +78,18 @@ CREATE VIEW quaestio_statistics_facts_view (inquiry_id, body_id, department_id, 
   ) wh ON true
   WHERE i.visibility = 'public' AND i.status <> 'draft' AND i.public_ref IS NOT NULL;
 --> statement-breakpoint
+-- The tools the newest published answer version of a public inquiry lists, with that version's dates.
+CREATE VIEW quaestio_tool_answer_facts_view (inquiry_id, tool_id, body_id, document_date, published_at) AS
+  SELECT DISTINCT i.id, r.tool_id, i.body_id, newest.document_date, newest.published_at
+  FROM inquiries i
+  JOIN answers a ON a.inquiry_id = i.id AND a.body_id = i.body_id
+  JOIN LATERAL (SELECT v.id, v.document_date, v.published_at FROM answer_versions v
+                WHERE v.answer_id = a.id AND v.published_at IS NOT NULL
+                ORDER BY v.version_number DESC LIMIT 1) newest ON true
+  JOIN tool_inventories inv ON inv.version_id = newest.id
+  JOIN tool_inventory_rows r ON r.inventory_id = inv.id
+  WHERE i.visibility = 'public' AND i.status <> 'draft' AND i.public_ref IS NOT NULL;
+--> statement-breakpoint
 -- Recomputes the facts of the given inquiries. A transaction-level advisory lock per inquiry (in id order)
 -- serialises two transactions that change the same inquiry through different tables: the second waits for the
 -- first to commit and then, with a new snapshot (each statement of a volatile function gets one), computes
@@ -76,6 +100,8 @@ BEGIN
   PERFORM pg_advisory_xact_lock(7425, hashtext(x::text)) FROM (SELECT DISTINCT unnest(ids) AS x ORDER BY 1) s;
   DELETE FROM inquiry_statistics_facts WHERE inquiry_id = ANY (ids);
   INSERT INTO inquiry_statistics_facts SELECT * FROM quaestio_statistics_facts_view WHERE inquiry_id = ANY (ids);
+  DELETE FROM tool_answer_facts WHERE inquiry_id = ANY (ids);
+  INSERT INTO tool_answer_facts SELECT * FROM quaestio_tool_answer_facts_view WHERE inquiry_id = ANY (ids);
 END;
 $$;
 --> statement-breakpoint
@@ -113,6 +139,33 @@ BEGIN
       FROM (SELECT version_id FROM new_rows UNION SELECT version_id FROM old_rows) r
       JOIN answer_versions v ON v.id = r.version_id JOIN answers a ON a.id = v.answer_id;
     END IF;
+  ELSIF TG_TABLE_NAME = 'tool_inventories' THEN
+    IF TG_OP = 'INSERT' THEN
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM new_rows r JOIN answer_versions v ON v.id = r.version_id JOIN answers a ON a.id = v.answer_id;
+    ELSIF TG_OP = 'DELETE' THEN
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM old_rows r JOIN answer_versions v ON v.id = r.version_id JOIN answers a ON a.id = v.answer_id;
+    ELSE
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM (SELECT version_id FROM new_rows UNION SELECT version_id FROM old_rows) r
+      JOIN answer_versions v ON v.id = r.version_id JOIN answers a ON a.id = v.answer_id;
+    END IF;
+  ELSIF TG_TABLE_NAME = 'tool_inventory_rows' THEN
+    IF TG_OP = 'INSERT' THEN
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM new_rows r JOIN tool_inventories inv ON inv.id = r.inventory_id
+      JOIN answer_versions v ON v.id = inv.version_id JOIN answers a ON a.id = v.answer_id;
+    ELSIF TG_OP = 'DELETE' THEN
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM old_rows r JOIN tool_inventories inv ON inv.id = r.inventory_id
+      JOIN answer_versions v ON v.id = inv.version_id JOIN answers a ON a.id = v.answer_id;
+    ELSE
+      SELECT array_agg(DISTINCT a.inquiry_id) INTO ids
+      FROM (SELECT inventory_id FROM new_rows UNION SELECT inventory_id FROM old_rows) r
+      JOIN tool_inventories inv ON inv.id = r.inventory_id
+      JOIN answer_versions v ON v.id = inv.version_id JOIN answers a ON a.id = v.answer_id;
+    END IF;
   END IF;
   PERFORM quaestio_refresh_statistics_facts(ids);
   RETURN NULL;
@@ -132,6 +185,12 @@ CREATE TRIGGER deadline_extensions_statistics_update AFTER UPDATE ON deadline_ex
 CREATE TRIGGER deadline_extensions_statistics_delete AFTER DELETE ON deadline_extensions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
 CREATE TRIGGER withholdings_statistics_insert AFTER INSERT ON withholdings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
 CREATE TRIGGER withholdings_statistics_update AFTER UPDATE ON withholdings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventories_statistics_insert AFTER INSERT ON tool_inventories REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventories_statistics_update AFTER UPDATE ON tool_inventories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventories_statistics_delete AFTER DELETE ON tool_inventories REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventory_rows_statistics_insert AFTER INSERT ON tool_inventory_rows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventory_rows_statistics_update AFTER UPDATE ON tool_inventory_rows REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
+CREATE TRIGGER tool_inventory_rows_statistics_delete AFTER DELETE ON tool_inventory_rows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
 CREATE TRIGGER withholdings_statistics_delete AFTER DELETE ON withholdings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION quaestio_statistics_touched();--> statement-breakpoint
 -- statistics_counts from the facts' deltas: each fact counts once per dimension (total, department, faction,
 -- type, year), in the row of its days to answer and open due date. Ordered upserts, as for inquiry_counts.
@@ -175,7 +234,9 @@ CREATE OR REPLACE FUNCTION quaestio_rebuild_statistics() RETURNS void LANGUAGE p
 BEGIN
   DELETE FROM inquiry_statistics_facts;
   DELETE FROM statistics_counts;
+  DELETE FROM tool_answer_facts;
   INSERT INTO inquiry_statistics_facts SELECT * FROM quaestio_statistics_facts_view;
+  INSERT INTO tool_answer_facts SELECT * FROM quaestio_tool_answer_facts_view;
 END;
 $$;
 --> statement-breakpoint

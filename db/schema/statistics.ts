@@ -10,8 +10,11 @@
  * - statistics_counts: the facts summed per body, dimension (total, department, faction, type, year), key,
  *   days to answer and open due date — a histogram, from which the page computes medians and 90 % values
  *   exactly; kept by statement-level triggers on the facts (deltas, like inquiry_counts).
+ * - tool_answer_facts: per public inquiry, the tools its newest published answer version lists, with that
+ *   version's dates — the tool catalogue's counts and a tool page's newest answers without walking every
+ *   inventory of the archive. Kept by the same refresh (also on tool_inventories and tool_inventory_rows).
  */
-import { date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
 import { inquiries } from "./inquiries";
 
@@ -55,4 +58,22 @@ export const statisticsCounts = pgTable(
     withheld: integer().notNull().default(0),
   },
   (t) => [unique("statistics_counts_key").on(t.bodyId, t.dimension, t.key, t.days, t.openDueOn).nullsNotDistinct()],
+);
+
+export const toolAnswerFacts = pgTable(
+  "tool_answer_facts",
+  {
+    inquiryId: uuid()
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    toolId: uuid().notNull(),
+    bodyId: uuid().notNull(),
+    documentDate: date({ mode: "string" }),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.inquiryId, t.toolId] }),
+    // A tool page's newest answers (tools.server.ts loadMentions sorts the same way).
+    index("tool_answer_facts_newest_idx").on(t.toolId, t.documentDate.desc().nullsFirst(), t.publishedAt.desc()),
+  ],
 );

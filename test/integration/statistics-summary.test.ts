@@ -1,17 +1,30 @@
 /**
  * The statistics' summary (inquiry_statistics_facts, statistics_counts; migration 0011, ADR 0025) stays what a
  * full aggregate over the archive gives — after a submission, a publication, a correction with withheld parts,
- * a deadline extension and a visibility change. The oracle below is the aggregate /{body}/statistik ran over
+ * a deadline extension, a tool inventory and a visibility change; and so do the tool catalogue's counts
+ * (tool_answer_facts). The oracle below is the aggregate /{body}/statistik ran over
  * the archive before the summary (GROUPING SETS with percentile_cont), so the two are computed independently.
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { answerVersions, answers, bodies, deadlineExtensions, inquiries, users, withholdings } from "../../db/schema";
+import {
+  answerVersions,
+  answers,
+  bodies,
+  deadlineExtensions,
+  inquiries,
+  toolInventories,
+  toolInventoryRows,
+  tools,
+  users,
+  withholdings,
+} from "../../db/schema";
 import { useDatabase, type Db } from "../../app/server/core/db.server";
 import { membershipFactsOf } from "../../app/server/core/transitions.server";
 import { changeVisibility } from "../../app/server/inquiries/intake.server";
 import { submitInquiry } from "../../app/server/inquiries/numbering.server";
 import { loadBodyStatistics, type StatisticsRow } from "../../app/server/public/statistics.server";
+import { loadToolCatalogue, loadToolPage } from "../../app/server/public/tools.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const BODY = "norderstedt";
@@ -130,14 +143,41 @@ describe.each(backends())("statistics summary on %s", (backend) => {
     return stats;
   }
 
+  /** The tool catalogue's answer counts (from tool_answer_facts) are the archive's (the former aggregate). */
+  async function expectToolCountsMatchArchive() {
+    const archive = rowsOf<{ slug: string; n: number | string }>(
+      await t.db.execute(sql`
+        select tl.slug, count(distinct a.id) as n
+        from tool_inventory_rows r
+        join tool_inventories inv on inv.id = r.inventory_id
+        join answer_versions v on v.id = inv.version_id and v.published_at is not null
+        join answers a on a.id = v.answer_id
+        join inquiries i on i.id = a.inquiry_id and i.body_id = a.body_id
+        join tools tl on tl.id = r.tool_id
+        where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
+          and v.version_number = (select max(v2.version_number) from answer_versions v2
+                                  where v2.answer_id = a.id and v2.published_at is not null)
+        group by tl.slug`),
+    );
+    const expected = Object.fromEntries(archive.map((row) => [row.slug, Number(row.n)]));
+    const catalogue = await loadToolCatalogue(t.db);
+    const counted = Object.fromEntries(
+      catalogue.filter((tool) => tool.answerCount > 0).map((tool) => [tool.slug, tool.answerCount]),
+    );
+    expect(counted).toEqual(expected);
+    return catalogue;
+  }
+
   async function actor(email: string) {
     const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
     return { id: user!.id, userId: user!.id, memberships: await membershipFactsOf(t.db, user!.id) };
   }
 
-  it("matches the archive after the seed, a submission, publication, correction, extension and visibility change", async () => {
+  it("matches the archive after the seed, a submission, publication, correction, tool inventory, extension and visibility change", async () => {
     const before = await expectSummaryMatchesArchive();
     expect(before.total.inquiries).toBeGreaterThan(0);
+    const toolsBefore = await expectToolCountsMatchArchive();
+    expect(toolsBefore.some((tool) => tool.answerCount > 0)).toBe(true);
 
     // Submission (the real command): the draft becomes a public, open inquiry with a due date.
     const [draft] = await t.db.select().from(inquiries).where(eq(inquiries.title, DRAFT));
@@ -198,6 +238,22 @@ describe.each(backends())("statistics summary on %s", (backend) => {
     expect(correctedStats.total.withheldParts).toBe(published.total.withheldParts + 2);
     expect(correctedStats.total.answered).toBe(published.total.answered);
 
+    // A tool inventory in the corrected (newest) version: the tool is named in one more public answer, and
+    // the tool page lists it.
+    const [tool] = await t.db.select().from(tools).limit(1);
+    const [inventory] = await t.db
+      .insert(toolInventories)
+      .values({ versionId: corrected!.id, title: "Eingesetzte Software" })
+      .returning();
+    await t.db
+      .insert(toolInventoryRows)
+      .values({ inventoryId: inventory!.id, position: 1, toolId: tool!.id, label: tool!.name });
+    const withInventory = await expectToolCountsMatchArchive();
+    const countOf = (list: typeof withInventory) => list.find((entry) => entry.slug === tool!.slug)!.answerCount;
+    expect(countOf(withInventory)).toBe(countOf(toolsBefore) + 1);
+    const page = (await loadToolPage(tool!.slug, t.db))!;
+    expect(page.mentions.some((mention) => mention.inquiryTitle === DRAFT)).toBe(true);
+
     // A deadline extension of the inquiry.
     await t.db.insert(deadlineExtensions).values({
       inquiryId: draft!.id,
@@ -213,5 +269,6 @@ describe.each(backends())("statistics summary on %s", (backend) => {
     const internal = await expectSummaryMatchesArchive();
     expect(internal.total.inquiries).toBe(before.total.inquiries);
     expect(internal.total.withheldParts).toBe(before.total.withheldParts);
+    expect(countOf(await expectToolCountsMatchArchive())).toBe(countOf(toolsBefore));
   });
 });
