@@ -11,3 +11,4 @@ export * from "./events";
 export * from "./notifications";
 export * from "./auth";
 export * from "./subscriptions";
+export * from "./statistics";

@@ -45,7 +45,7 @@ export function targetMarkdown(result: TargetResult): string {
     "",
     `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s`,
     `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
-    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`,
+    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes and the statistics summary rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`,
     "",
   ].join("\n");
 }
@@ -68,7 +68,7 @@ export async function writeLatest(outDir: string, results: TargetResult[] = []) 
     [
       "# Benchmark — latest results",
       "",
-      "Written by `npm run bench` (test/bench/bench.ts), the newest run of each target. Throughput is compared with a plain `node:http` server sending the same bytes in the same run; p50/p99 are the app's latencies; statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present. Before/after: `before-d02fe8b.md`.",
+      'Written by `npm run bench` (test/bench/bench.ts), the newest run of each target. Throughput is compared with a plain `node:http` server sending the same bytes in the same run; p50/p97.5/p99 are the app\'s latencies under load (autocannon has no p95: p97.5 under a target means p95 is under it too); "first ms" is the first request after the start, an uncached render; a page marked "(kalt)" carries an unknown query parameter so that the page cache never answers it (every request renders); statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present. Before/after: `before-d02fe8b.md`.',
       "",
       tables,
     ].join("\n"),

@@ -58,12 +58,14 @@ describe("bench statistics", () => {
         plainRps: 10_000,
         ratioPercent: 0.755,
         p50: 120,
+        p97_5: 200,
         p99: 250,
+        firstMs: 310,
         non2xx: 0,
       },
     ]);
     expect(table).toContain("| Statistik `/x/statistik` | 404 | not present |");
-    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 120 / 250 | 3 | 2.0 |  |");
+    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 310 | 120 / 200 / 250 | 3 | 2.0 |  |");
   });
 });
 

@@ -9,9 +9,11 @@ export const searchTexts = {
   resultsHeading: (total: number, capped: boolean) =>
     total === 0
       ? "Keine Treffer"
-      : `${capped ? "Mehr als " : ""}${total.toLocaleString("de-DE")} ${total === 1 ? "Treffer" : "Treffer"}`,
+      : `${capped ? "Mindestens " : ""}${total.toLocaleString("de-DE")} ${total === 1 ? "Treffer" : "Treffer"}`,
   pageOf: (page: number, count: number) => `Seite ${page} von ${count}`,
   facetsHeading: "Treffer eingrenzen",
+  facetsCapped: (limit: string) =>
+    `Die Zahlen zählen nur die ersten ${limit} gefundenen Treffer und sind Mindestwerte; ein Filter sucht in allen Treffern.`,
   facetBody: "Körperschaft",
   facetType: "Art",
   facetStatus: "Stand",

@@ -113,6 +113,7 @@ export default function Search() {
         <div className="search-layout">
           <nav aria-labelledby="facetten" className="search-facets">
             <h2 id="facetten">{t.facetsHeading}</h2>
+            {result.facetsCapped ? <p className="field-hint">{t.facetsCapped(formatNumber(CANDIDATE_LIMIT))}</p> : null}
             {facetGroups.map(([key, label, values]) => {
               const selected = filters[key];
               const param = FILTER_PARAMS[key];

@@ -68,6 +68,8 @@ const envSchema = z.object({
   // Lenient as before: a value below one second (or no number) means the default.
   DEADLINE_SCAN_MS: z.string().optional(),
   QUAESTIO_COUNT_STATEMENTS: optional,
+  // Searches per client address in a burst (then one every 2 s); 0 switches the limit off (benchmark only).
+  SEARCH_RATE_LIMIT_BURST: count("SEARCH_RATE_LIMIT_BURST", 30, 0),
 });
 
 export interface Config {
@@ -102,6 +104,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** QUAESTIO_COUNT_STATEMENTS=1 (benchmark only): count SQL statements per request (X-Statement-Count). */
   countStatements: boolean;
+  /** SEARCH_RATE_LIMIT_BURST: searches per client address in a burst; 0 = no limit (the benchmark only). */
+  searchRateLimitBurst: number;
 }
 
 /** Parses and checks an environment; throws a ConfigurationError naming the first variable that is wrong. */
@@ -139,6 +143,7 @@ export function configFrom(env: Env): Config {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     deadlineScanMs: Number.isFinite(scan) && scan >= 1_000 ? scan : DEFAULT_DEADLINE_SCAN_MS,
     countStatements: e.QUAESTIO_COUNT_STATEMENTS === "1",
+    searchRateLimitBurst: e.SEARCH_RATE_LIMIT_BURST,
   };
 }
 

@@ -2,10 +2,12 @@
  * A body's public statistics (/{body}/statistik): time to answer (median and 90th percentile in days), the
  * on-time rate, deadline extensions and withheld parts — in total and by department, faction, type and year.
  *
- * Computed by the database in one aggregate query (GROUPING SETS with percentile_cont), never row by row in
- * JavaScript: the work is one pass over the body's public inquiries (index on inquiries(body_id, status)) with
- * hash joins to per-inquiry sums of answers, extensions and withholdings. Only what the public read model shows
- * counts: public inquiries (publiclyVisible()) of the answered kind (not motions) and published answer versions.
+ * Read from the summary the database keeps (db/schema/statistics.ts, migration 0011, ADR 0025): per body,
+ * dimension and key, the inquiries counted by days to answer and open due date — a few thousand rows whatever
+ * the archive's size, so that even the first (uncached) render does not scan the archive (it took 3–7 s at
+ * 100,000 inquiries). Medians and 90 % values come from that histogram exactly as percentile_cont would
+ * compute them (app/domain/histogram.ts). Only what the public read model shows counts: public inquiries
+ * (publiclyVisible()) of the answered kind (not motions) and published answer versions.
  *
  * Definitions (shown on the page, texts/statistics.ts):
  * - answered on: the date of the first published answer (its document date, else the day it was published in
@@ -16,7 +18,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { inquiryTypes, organizations } from "../../../db/schema/index";
-import { OPEN_STATUSES } from "../../domain/dashboard";
+import { percentileCont, type HistogramBin } from "../../domain/histogram";
 import { getDb, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { STATISTICS_DIMENSIONS, type StatisticsDimension } from "../../domain/texts/statistics";
@@ -47,17 +49,18 @@ export interface BodyStatistics {
   groups: Record<StatisticsDimension, StatisticsRow[]>;
 }
 
-interface AggregateRow {
+interface CountRow {
   dimension: StatisticsDimension | "total";
   key: string | null;
+  days: number | string | null;
   inquiries: number | string;
   answered: number | string;
-  median_days: number | string | null;
-  p90_days: number | string | null;
   on_time: number | string;
-  deadline_judged: number | string;
+  answered_with_due: number | string;
+  /** The open, unanswered inquiries of this row whose due date has passed (judged as late). */
+  overdue: number | string;
   extensions: number | string;
-  withheld_parts: number | string;
+  withheld: number | string;
 }
 
 function rowsOf<T>(result: unknown): T[] {
@@ -65,7 +68,19 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 const num = (value: number | string | null | undefined) => (value === null || value === undefined ? 0 : Number(value));
-const numOrNull = (value: number | string | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+interface Group {
+  dimension: StatisticsDimension | "total";
+  key: string | null;
+  inquiries: number;
+  answered: number;
+  onTime: number;
+  deadlineJudged: number;
+  extensions: number;
+  withheld: number;
+  days: HistogramBin[];
+}
 
 /** The body's statistics, or null when there is no body with that slug. */
 export async function loadBodyStatistics(bodySlug: string, database?: Db): Promise<BodyStatistics | null> {
@@ -73,72 +88,42 @@ export async function loadBodyStatistics(bodySlug: string, database?: Db): Promi
   const body = await findBody(db, bodySlug);
   if (!body) return null;
 
-  const openStatuses = sql.join(
-    OPEN_STATUSES.map((status) => sql`${status}`),
-    sql`, `,
-  );
-  const rows = rowsOf<AggregateRow>(
+  // The summary's rows of this body: a histogram per dimension and key — a few thousand rows at most, whatever
+  // the archive's size (the triggers of migration 0011 keep it; ADR 0025).
+  const counts = rowsOf<CountRow>(
     await db.execute(sql`
-      with answered as (
-        select a.inquiry_id, a.lead_organization_id,
-               min(coalesce(v.document_date, (v.published_at at time zone ${body.timeZone})::date)) as answered_on
-        from answers a
-        join answer_versions v on v.answer_id = a.id and v.published_at is not null
-        where a.body_id = ${body.id}
-        group by a.inquiry_id, a.lead_organization_id
-      ),
-      extended as (
-        select e.inquiry_id, count(*) as n
-        from deadline_extensions e
-        join inquiries i2 on i2.id = e.inquiry_id and i2.body_id = ${body.id}
-        group by e.inquiry_id
-      ),
-      withheld as (
-        select a.inquiry_id, count(*) as n
-        from withholdings w
-        join answer_versions v on v.id = w.version_id and v.published_at is not null
-        join answers a on a.id = v.answer_id and a.body_id = ${body.id}
-        where not exists (select 1 from answer_versions newer
-                          where newer.answer_id = v.answer_id and newer.published_at is not null
-                            and newer.version_number > v.version_number)
-        group by a.inquiry_id
-      ),
-      facts as (
-        select coalesce(ans.lead_organization_id, i.lead_organization_id) as department_id,
-               i.originator_organization_id as faction_id,
-               i.type_id,
-               extract(year from coalesce(i.received_on, i.submitted_on))::int as year,
-               i.due_on,
-               i.status::text in (${openStatuses}) as open,
-               ans.answered_on,
-               ans.answered_on - coalesce(i.received_on, i.submitted_on) as days,
-               coalesce(ext.n, 0) as extensions,
-               coalesce(wh.n, 0) as withheld
-        from inquiries i
-        join inquiry_types t on t.id = i.type_id and t.lifecycle = 'inquiry'
-        left join answered ans on ans.inquiry_id = i.id
-        left join extended ext on ext.inquiry_id = i.id
-        left join withheld wh on wh.inquiry_id = i.id
-        where i.body_id = ${body.id} and i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
-      )
-      select case when grouping(department_id) = 0 then 'department'
-                  when grouping(faction_id) = 0 then 'faction'
-                  when grouping(type_id) = 0 then 'type'
-                  when grouping(year) = 0 then 'year'
-                  else 'total' end as dimension,
-             coalesce(department_id::text, faction_id::text, type_id::text, year::text) as key,
-             count(*) as inquiries,
-             count(answered_on) as answered,
-             percentile_cont(0.5) within group (order by days) as median_days,
-             percentile_cont(0.9) within group (order by days) as p90_days,
-             count(*) filter (where answered_on is not null and due_on is not null and answered_on <= due_on) as on_time,
-             count(*) filter (where due_on is not null and (answered_on is not null
-                               or (open and due_on < (now() at time zone ${body.timeZone})::date))) as deadline_judged,
-             coalesce(sum(extensions), 0) as extensions,
-             coalesce(sum(withheld), 0) as withheld_parts
-      from facts
-      group by grouping sets ((department_id), (faction_id), (type_id), (year), ())`),
+      select dimension, key, days, inquiries, answered, on_time, answered_with_due,
+             case when open_due_on < (now() at time zone ${body.timeZone})::date then inquiries else 0 end as overdue,
+             extensions, withheld
+      from statistics_counts
+      where body_id = ${body.id} and inquiries <> 0`),
   );
+  const groupsByKey = new Map<string, Group>();
+  for (const row of counts) {
+    const id = `${row.dimension}\u0000${row.key ?? ""}`;
+    let group = groupsByKey.get(id);
+    if (!group) {
+      group = {
+        dimension: row.dimension,
+        key: row.key,
+        inquiries: 0,
+        answered: 0,
+        onTime: 0,
+        deadlineJudged: 0,
+        extensions: 0,
+        withheld: 0,
+        days: [],
+      };
+      groupsByKey.set(id, group);
+    }
+    group.inquiries += num(row.inquiries);
+    group.answered += num(row.answered);
+    group.onTime += num(row.on_time);
+    group.deadlineJudged += num(row.answered_with_due) + num(row.overdue);
+    group.extensions += num(row.extensions);
+    group.withheld += num(row.withheld);
+    if (row.days !== null) group.days.push({ value: Number(row.days), count: num(row.inquiries) });
+  }
 
   // Names of the few organisations and types of this body (not of the archive's rows).
   const [organizationNames, typeNames] = await Promise.all([
@@ -153,29 +138,26 @@ export async function loadBodyStatistics(bodySlug: string, database?: Db): Promi
   ]);
   const names = new Map([...organizationNames, ...typeNames].map((row) => [row.id, row.name]));
 
-  const toRow = (row: AggregateRow): StatisticsRow => {
-    const onTime = num(row.on_time);
-    const deadlineJudged = num(row.deadline_judged);
-    return {
-      key: row.key,
-      label: row.key === null ? null : row.dimension === "year" ? row.key : (names.get(row.key) ?? null),
-      inquiries: num(row.inquiries),
-      answered: num(row.answered),
-      medianDays: numOrNull(row.median_days),
-      p90Days: numOrNull(row.p90_days),
-      onTime,
-      deadlineJudged,
-      onTimeRate: deadlineJudged > 0 ? onTime / deadlineJudged : null,
-      extensions: num(row.extensions),
-      withheldParts: num(row.withheld_parts),
-    };
-  };
+  const toRow = (group: Group): StatisticsRow => ({
+    key: group.key,
+    label: group.key === null ? null : group.dimension === "year" ? group.key : (names.get(group.key) ?? null),
+    inquiries: group.inquiries,
+    answered: group.answered,
+    medianDays: oneDecimal(percentileCont(group.days, 0.5)),
+    p90Days: oneDecimal(percentileCont(group.days, 0.9)),
+    onTime: group.onTime,
+    deadlineJudged: group.deadlineJudged,
+    onTimeRate: group.deadlineJudged > 0 ? group.onTime / group.deadlineJudged : null,
+    extensions: group.extensions,
+    withheldParts: group.withheld,
+  });
 
   const groups: Record<StatisticsDimension, StatisticsRow[]> = { department: [], faction: [], type: [], year: [] };
   let total: StatisticsRow | null = null;
-  for (const row of rows) {
-    if (row.dimension === "total") total = toRow(row);
-    else groups[row.dimension].push(toRow(row));
+  for (const group of groupsByKey.values()) {
+    if (group.inquiries <= 0) continue;
+    if (group.dimension === "total") total = toRow(group);
+    else groups[group.dimension].push(toRow(group));
   }
   for (const dimension of STATISTICS_DIMENSIONS) {
     groups[dimension].sort((a, b) =>
@@ -184,18 +166,17 @@ export async function loadBodyStatistics(bodySlug: string, database?: Db): Promi
         : b.inquiries - a.inquiries || (a.label ?? "~").localeCompare(b.label ?? "~", "de"),
     );
   }
-  // With no inquiries at all GROUPING SETS still yields the () row; the fallback only guards the type.
+  // No public inquiry at all: the summary has no row; the page shows a friendly text for zero figures.
   total ??= toRow({
     dimension: "total",
     key: null,
     inquiries: 0,
     answered: 0,
-    median_days: null,
-    p90_days: null,
-    on_time: 0,
-    deadline_judged: 0,
+    onTime: 0,
+    deadlineJudged: 0,
     extensions: 0,
-    withheld_parts: 0,
+    withheld: 0,
+    days: [],
   });
   return { body, total, groups };
 }

@@ -4,11 +4,14 @@
  * trigram matching on titles so that parts of compound words are found ("Videokonferenz" finds
  * "Videokonferenzsysteme"). Only what the public read model shows is searched: public inquiries
  * (publiclyVisible()) and published answer parts — withheld text lives in `withholdings` and is never searched.
- * Ranking scores a bounded candidate set (CANDIDATE_LIMIT), never every match; facets count that set.
+ * Ranking scores a bounded candidate set (CANDIDATE_LIMIT, found through the indexes: candidates.server.ts),
+ * never every match; facets count that set and say so when it is capped (`facetsCapped`).
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
+import { config } from "../../core/config.server";
 import { getDb, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
+import { candidateIdsSql, filterConditions } from "./candidates.server";
 import {
   CANDIDATE_LIMIT,
   MAX_QUERY_LENGTH,
@@ -48,8 +51,10 @@ export type FacetName = (typeof FACET_NAMES)[number];
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
-  /** True when more than CANDIDATE_LIMIT documents matched: counts are then lower bounds. */
+  /** True when more than CANDIDATE_LIMIT documents matched: `total` is then a lower bound. */
   capped: boolean;
+  /** True when the facets counted only the first CANDIDATE_LIMIT matches (their counts are lower bounds). */
+  facetsCapped: boolean;
   page: number;
   pageCount: number;
   facets: Record<FacetName, FacetValue[]>;
@@ -85,7 +90,7 @@ type Row = {
   faction: string | null;
   department: string | null;
   rank: number;
-  /** Tool slugs of the newest published answer's inventories (filled after the candidate query). */
+  /** Tool slugs of the newest published answer's inventories. */
   tools: string[];
 };
 
@@ -104,6 +109,7 @@ export async function searchPublic(
     hits: [],
     total: 0,
     capped: false,
+    facetsCapped: false,
     page: 1,
     pageCount: 1,
     facets: { body: [], type: [], status: [], faction: [], department: [], tool: [], year: [] },
@@ -112,53 +118,30 @@ export async function searchPublic(
   if (!hasLexemes && plain.length < 3) return empty;
 
   const tsq = sql`websearch_to_tsquery('german', ${query})`;
-  // The candidate set: at most CANDIDATE_LIMIT matching public inquiries, found through the GIN indexes.
-  const candidates = sql`
-    select distinct i.id from inquiries i
-    where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
-      and (${
-        hasLexemes
-          ? // A hidden question text (question_text_hidden_reason) is not searched: then only the title counts.
-            sql`(i.search @@ ${tsq} and (i.question_text_hidden_reason is null or to_tsvector('german', i.title) @@ ${tsq}))`
-          : sql`false`
-      }
-        or ${plain.length >= 3 ? sql`${plain} <% i.title` : sql`false`}
-        or ${hasLexemes ? sql`(i.question_text_hidden_reason is null and exists (select 1 from questions q where q.inquiry_id = i.id and q.search @@ ${tsq}))` : sql`false`}
-        or ${
-          hasLexemes
-            ? sql`exists (
-          select 1 from answers a
-          join answer_versions v on v.answer_id = a.id and v.published_at is not null
-          join answer_parts p on p.version_id = v.id
-          where a.inquiry_id = i.id and p.search @@ ${tsq}
-            and v.version_number = (select max(v2.version_number) from answer_versions v2
-                                    where v2.answer_id = a.id and v2.published_at is not null))`
-            : sql`false`
-        })
-    limit ${CANDIDATE_LIMIT + 1}`;
-
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      with candidate as (${candidates})
-      select i.id, b.slug as body_slug, b.name as body_name, i.public_ref, i.title, t.name as type_name, i.reference,
-             i.status::text as status, coalesce(i.received_on, i.submitted_on)::text as date,
-             extract(year from coalesce(i.received_on, i.submitted_on))::int::text as year,
-             faction.name as faction, department.name as department,
-             (${hasLexemes ? sql`ts_rank(i.search, ${tsq}) * 2` : sql`0`}
-              + ${plain.length >= 3 ? sql`word_similarity(${plain}, i.title)` : sql`0`}) as rank
-      from candidate c
-      join inquiries i on i.id = c.id
-      join bodies b on b.id = i.body_id
-      join inquiry_types t on t.id = i.type_id
-      left join organizations faction on faction.id = i.originator_organization_id
-      left join answers ans on ans.inquiry_id = i.id and ans.body_id = i.body_id
-      left join organizations department on department.id = coalesce(ans.lead_organization_id, i.lead_organization_id)`),
-  ).map((row) => ({ ...row, tools: [] as string[] }));
-  const capped = rows.length > CANDIDATE_LIMIT;
-  const candidatesRows = rows.slice(0, CANDIDATE_LIMIT);
-  const toolNames = await attachTools(db, candidatesRows);
-
+  const candidateQuery = { tsquery: tsq, hasLexemes, plain: plain.length >= 3 ? plain : null };
+  // The candidate set: at most CANDIDATE_LIMIT matching public inquiries, found through the indexes.
+  const found = await candidateRows(db, candidateIdsSql({ ...candidateQuery, limit: CANDIDATE_LIMIT + 1 }), {
+    hasLexemes,
+    tsq,
+    plain,
+  });
+  const capped = found.capped;
+  const candidatesRows = found.rows;
   const { filters } = params;
+  // More matches than the candidate set holds and a facet chosen: the hits come from a candidate set of their
+  // own with the facet values pushed into the SQL, so that narrowing finds what the first set left out. The
+  // facet counts stay those of the first set (lower bounds; the page says so).
+  const filterSql = filterConditions(filters);
+  const narrowed =
+    capped && filterSql.length > 0
+      ? await candidateRows(
+          db,
+          candidateIdsSql({ ...candidateQuery, limit: CANDIDATE_LIMIT + 1, filters: filterSql }),
+          { hasLexemes, tsq, plain },
+        )
+      : null;
+  const toolNames = new Map([...found.toolNames, ...(narrowed?.toolNames ?? [])]);
+
   const keyOf: Record<Exclude<FacetName, "tool">, (row: Row) => string | null> = {
     body: (r) => r.body_slug,
     type: (r) => r.type_name,
@@ -205,7 +188,7 @@ export async function searchPublic(
 
   const byDate = (a: Row, b: Row) => (b.date ?? "").localeCompare(a.date ?? "");
   const byRank = (a: Row, b: Row) => Number(b.rank) - Number(a.rank);
-  const filtered = candidatesRows
+  const filtered = (narrowed?.rows ?? candidatesRows)
     .filter((row) => matchesExcept(row, null))
     .sort(
       (a, b) =>
@@ -257,7 +240,8 @@ export async function searchPublic(
       snippet: snippets.get(row.id) ?? "",
     })),
     total: filtered.length,
-    capped,
+    capped: narrowed ? narrowed.capped : capped,
+    facetsCapped: capped,
     page,
     pageCount,
     facets,
@@ -266,40 +250,78 @@ export async function searchPublic(
 }
 
 /**
- * Fills `tools` of each candidate with the slugs of the tools its newest published answer lists, and returns the
- * tools' names by slug (one query for the whole candidate set).
+ * The candidates' facts for ranking, facets and the page (one statement for the whole bounded set). The ids
+ * may repeat (candidates.server.ts); `capped` says that the id query reached its limit.
  */
-async function attachTools(db: Db, rows: Row[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (rows.length === 0) return names;
-  const toolRows = rowsOf<{ inquiry_id: string; slug: string; name: string }>(
+async function candidateRows(
+  db: Db,
+  ids: SQL,
+  q: { hasLexemes: boolean; tsq: SQL; plain: string },
+): Promise<{ rows: Row[]; capped: boolean; toolNames: Map<string, string> }> {
+  const rows = rowsOf<Omit<Row, "tools"> & { raw: number | string; tool_list: string[] | string | null }>(
     await db.execute(sql`
-      select distinct a.inquiry_id, tl.slug, tl.name
-      from answers a
-      join answer_versions v on v.answer_id = a.id and v.published_at is not null
-      join tool_inventories inv on inv.version_id = v.id
-      join tool_inventory_rows r on r.inventory_id = inv.id
-      join tools tl on tl.id = r.tool_id
-      where a.inquiry_id in ${rows.map((row) => row.id)}
-        and v.version_number = (select max(v2.version_number) from answer_versions v2
-                                where v2.answer_id = a.id and v2.published_at is not null)`),
+      with found as (${ids}), candidate as (select distinct id from found)
+      select i.id, b.slug as body_slug, b.name as body_name, i.public_ref, i.title, t.name as type_name, i.reference,
+             i.status::text as status, coalesce(i.received_on, i.submitted_on)::text as date,
+             extract(year from coalesce(i.received_on, i.submitted_on))::int::text as year,
+             faction.name as faction, department.name as department,
+             (${q.hasLexemes ? sql`ts_rank(i.search, ${q.tsq}) * 2` : sql`0`}
+              + ${q.plain.length >= 3 ? sql`word_similarity(${q.plain}, i.title)` : sql`0`}) as rank,
+             (select count(*) from found) as raw,
+             -- The tools the newest published answer version lists ("slug<US>name"), for the tool facet.
+             array(select distinct tl.slug || chr(31) || tl.name
+                   from (select v.id from answer_versions v where v.answer_id = ans.id and v.published_at is not null
+                         order by v.version_number desc limit 1) newest
+                   join tool_inventories inv on inv.version_id = newest.id
+                   join tool_inventory_rows r on r.inventory_id = inv.id
+                   join tools tl on tl.id = r.tool_id) as tool_list
+      from candidate c
+      join inquiries i on i.id = c.id
+      join bodies b on b.id = i.body_id
+      join inquiry_types t on t.id = i.type_id
+      left join organizations faction on faction.id = i.originator_organization_id
+      left join answers ans on ans.inquiry_id = i.id and ans.body_id = i.body_id
+      left join organizations department on department.id = coalesce(ans.lead_organization_id, i.lead_organization_id)`),
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  for (const toolRow of toolRows) {
-    byId.get(toolRow.inquiry_id)?.tools.push(toolRow.slug);
-    names.set(toolRow.slug, toolRow.name);
-  }
-  return names;
+  const capped = rows.length > 0 && Number(rows[0]!.raw) > CANDIDATE_LIMIT;
+  const toolNames = new Map<string, string>();
+  const result = rows.slice(0, CANDIDATE_LIMIT).map(({ raw: _raw, tool_list, ...row }) => {
+    const tools: string[] = [];
+    for (const entry of textArray(tool_list)) {
+      const [slug, name] = entry.split("\u001f") as [string, string];
+      tools.push(slug);
+      toolNames.set(slug, name);
+    }
+    return { ...row, tools };
+  });
+  return { rows: result, capped, toolNames };
+}
+
+/** A text[] as the driver gives it: an array (postgres.js, PGlite) or, should a driver not parse it, '{a,b}'. */
+function textArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (value === "{}") return [];
+  return value
+    .slice(1, -1)
+    .split(",")
+    .map((item) => item.replace(/^"(.*)"$/, "$1").replace(/\\(.)/g, "$1"));
 }
 
 /** Searches per client address: a burst of 30, then one every 2 seconds (shared by all app processes). */
 export const SEARCH_RATE_LIMIT = { capacity: 30, refillSeconds: 2 };
 
-/** Takes one search token for the client; when none is left, says how many seconds to wait. */
+/**
+ * Takes one search token for the client; when none is left, says how many seconds to wait. The burst is
+ * SEARCH_RATE_LIMIT_BURST (default 30); 0 switches the limit off — only `npm run bench` does that, to measure
+ * the search rather than the limiter's 429 answers.
+ */
 export async function takeSearchToken(
   clientIp: string,
   database?: Db,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const burst = config().searchRateLimitBurst;
+  if (burst === 0) return { allowed: true, retryAfterSeconds: 0 };
   const db = database ?? (await getDb());
-  return takeToken(db, `search:${clientIp}`, SEARCH_RATE_LIMIT);
+  return takeToken(db, `search:${clientIp}`, { ...SEARCH_RATE_LIMIT, capacity: burst });
 }

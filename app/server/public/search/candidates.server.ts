@@ -1,0 +1,92 @@
+/**
+ * The search's candidate set as SQL: at most CANDIDATE_LIMIT + 1 public inquiries that match, found through
+ * the indexes — never by testing every inquiry (docs/decisions/0025-search-and-statistics-at-archive-size.md).
+ *
+ * One branch per place a word can be found, each index-backed and each with its own LIMIT, appended with
+ * UNION ALL under an outer LIMIT, so that PostgreSQL stops as soon as enough ids came (the first branches
+ * usually give them all):
+ *   1. inquiries.search @@ tsquery          (GIN inquiries_search_idx; title and preamble)
+ *   2. plain words <% inquiries.title       (GIN inquiries_title_trgm_idx; parts of compound words)
+ *   3. questions.search @@ tsquery          (GIN questions_search_idx)
+ *   4. answer_parts.search @@ tsquery       (GIN answer_parts_search_idx; the newest published version only)
+ * A single WHERE with the four conditions joined by OR (what this replaced) cannot use any index: at 100,000
+ * inquiries it walked the whole table by primary key (EXPLAIN: Index Scan using inquiries_pkey, 297 ms).
+ *
+ * The ids may repeat across branches; the caller removes duplicates. Filters (facet values) can be pushed into
+ * every branch, for a capped search narrowed by a facet (search.server.ts).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { SearchFilterValues } from "../../../domain/search-params";
+
+/** Conditions on the inquiry `i` for the selected facet values (names and slugs as the facets show them). */
+export function filterConditions(filters: SearchFilterValues): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.body) conditions.push(sql`i.body_id in (select b.id from bodies b where b.slug = ${filters.body})`);
+  if (filters.type)
+    conditions.push(sql`i.type_id in (select t.id from inquiry_types t where t.name = ${filters.type})`);
+  if (filters.status) conditions.push(sql`i.status::text = ${filters.status}`);
+  if (filters.year)
+    conditions.push(sql`extract(year from coalesce(i.received_on, i.submitted_on)) = ${Number(filters.year)}`);
+  if (filters.faction)
+    conditions.push(
+      sql`i.originator_organization_id in (select o.id from organizations o where o.name = ${filters.faction})`,
+    );
+  if (filters.department)
+    conditions.push(sql`coalesce((select ans.lead_organization_id from answers ans
+                                  where ans.inquiry_id = i.id and ans.body_id = i.body_id limit 1),
+                                 i.lead_organization_id)
+                        in (select o.id from organizations o where o.name = ${filters.department})`);
+  if (filters.tool)
+    conditions.push(sql`exists (
+      select 1 from answers a
+      join answer_versions v on v.answer_id = a.id and v.published_at is not null
+      join tool_inventories inv on inv.version_id = v.id
+      join tool_inventory_rows r on r.inventory_id = inv.id
+      join tools tl on tl.id = r.tool_id and tl.slug = ${filters.tool}
+      where a.inquiry_id = i.id
+        and not exists (select 1 from answer_versions newer where newer.answer_id = a.id
+                        and newer.published_at is not null and newer.version_number > v.version_number))`);
+  return conditions;
+}
+
+export function candidateIdsSql(params: {
+  tsquery: SQL;
+  hasLexemes: boolean;
+  /** The query's words without operators, for trigram matching of titles (null: too short). */
+  plain: string | null;
+  limit: number;
+  filters?: SQL[];
+}): SQL {
+  const { tsquery, hasLexemes, plain, limit } = params;
+  const publicAnd = sql.join(
+    [sql`i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`, ...(params.filters ?? [])],
+    sql` and `,
+  );
+  const branches: SQL[] = [];
+  if (hasLexemes) {
+    // A hidden question text (question_text_hidden_reason) is not searched: then only the title counts.
+    branches.push(sql`(select i.id from inquiries i
+      where i.search @@ ${tsquery}
+        and (i.question_text_hidden_reason is null or to_tsvector('german', i.title) @@ ${tsquery})
+        and ${publicAnd}
+      limit ${limit})`);
+  }
+  if (plain) {
+    branches.push(sql`(select i.id from inquiries i where ${plain} <% i.title and ${publicAnd} limit ${limit})`);
+  }
+  if (hasLexemes) {
+    branches.push(sql`(select i.id from questions q join inquiries i on i.id = q.inquiry_id
+      where q.search @@ ${tsquery} and i.question_text_hidden_reason is null and ${publicAnd}
+      limit ${limit})`);
+    branches.push(sql`(select i.id from answer_parts p
+      join answer_versions v on v.id = p.version_id and v.published_at is not null
+      join answers a on a.id = v.answer_id
+      join inquiries i on i.id = a.inquiry_id
+      where p.search @@ ${tsquery} and ${publicAnd}
+        and not exists (select 1 from answer_versions newer where newer.answer_id = a.id
+                        and newer.published_at is not null and newer.version_number > v.version_number)
+      limit ${limit})`);
+  }
+  if (branches.length === 0) return sql`select null::uuid as id where false`;
+  return sql`select found.id from (${sql.join(branches, sql` union all `)}) found limit ${limit}`;
+}
