@@ -21,10 +21,9 @@ export { NotFound, notFoundResponse, orNotFound } from "../core/errors.server";
 
 // ---- overview ------------------------------------------------------------------------------------------
 
-export async function loadBodyAdministration(actor: Actor, slug: string, now = new Date()) {
-  const db = await getDb();
-  const body = await adminBody(db, actor, slug);
-  const orgs = await db
+/** The body's organisations, by name, as the admin pages list and offer them. */
+function bodyOrganizations(db: Db, bodyId: string) {
+  return db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -32,8 +31,14 @@ export async function loadBodyAdministration(actor: Actor, slug: string, now = n
       external: organizations.external,
     })
     .from(organizations)
-    .where(eq(organizations.bodyId, body.id))
+    .where(eq(organizations.bodyId, bodyId))
     .orderBy(asc(organizations.name));
+}
+
+export async function loadBodyAdministration(actor: Actor, slug: string, now = new Date()) {
+  const db = await getDb();
+  const body = await adminBody(db, actor, slug);
+  const orgs = await bodyOrganizations(db, body.id);
   const rows = await db
     .select({
       userId: users.id,
@@ -139,16 +144,7 @@ export async function loadUserAdministration(actor: Actor, slug: string, userId:
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
     .orderBy(asc(organizations.name), asc(memberships.role));
-  const orgs = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      external: organizations.external,
-    })
-    .from(organizations)
-    .where(eq(organizations.bodyId, body.id))
-    .orderBy(asc(organizations.name));
+  const orgs = await bodyOrganizations(db, body.id);
   return {
     body: { id: body.id, slug: body.slug, name: body.name },
     user: {
