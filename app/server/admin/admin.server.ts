@@ -21,6 +21,14 @@ export { NotFound, notFoundResponse, orNotFound } from "../core/errors.server";
 
 // ---- overview ------------------------------------------------------------------------------------------
 
+/** A membership as the user page lists it (joined with its organisation). */
+const membershipColumns = {
+  id: memberships.id,
+  role: memberships.role,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+};
+
 /** The body's organisations, by name, as the admin pages list and offer them. */
 function bodyOrganizations(db: Db, bodyId: string) {
   return db
@@ -134,12 +142,7 @@ export async function loadUserAdministration(actor: Actor, slug: string, userId:
   const body = await adminBody(db, actor, slug);
   const { user, facts } = await targetUser(db, body.id, userId);
   const rows = await db
-    .select({
-      id: memberships.id,
-      role: memberships.role,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-    })
+    .select(membershipColumns)
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
@@ -200,12 +203,7 @@ export async function revokeRole(actor: Actor, slug: string, userId: string, mem
     const { user } = await targetUser(tx, body.id, userId);
     if (!/^[0-9a-f-]{36}$/i.test(membershipId)) throw new NotFound();
     const [membership] = await tx
-      .select({
-        id: memberships.id,
-        role: memberships.role,
-        organizationId: organizations.id,
-        organizationName: organizations.name,
-      })
+      .select(membershipColumns)
       .from(memberships)
       .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
       .where(and(eq(memberships.id, membershipId), eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))

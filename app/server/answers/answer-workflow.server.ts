@@ -41,6 +41,13 @@ export interface AnswerWorkflowCommand {
 
 export type AnswerWorkflowOutcome = { ok: true } | { ok: false; status: number; errors: Record<string, string> };
 
+const refused = (errors: Record<string, string>, status = 400): AnswerWorkflowOutcome => ({
+  ok: false,
+  status,
+  errors,
+});
+const MALFORMED = refused({ form: t.malformed });
+
 export async function runAnswerWorkflow(
   user: AnswerUser,
   inquiryId: string,
@@ -53,7 +60,7 @@ export async function runAnswerWorkflow(
         await sendToSignOff(user, inquiryId, expectedVersion);
         break;
       case "sign":
-        if (!p.stepId || !p.contentHash) return { ok: false, status: 400, errors: { form: t.malformed } };
+        if (!p.stepId || !p.contentHash) return MALFORMED;
         await signStep(user, { inquiryId, expectedVersion, stepId: p.stepId, seenHash: p.contentHash });
         break;
       case "return":
@@ -74,7 +81,7 @@ export async function runAnswerWorkflow(
         });
         break;
       case "sign_correction":
-        if (!p.contentHash) return { ok: false, status: 400, errors: { form: t.malformed } };
+        if (!p.contentHash) return MALFORMED;
         await signCorrection(user, { inquiryId, expectedVersion, seenHash: p.contentHash });
         break;
       case "holding_answer":
@@ -94,13 +101,17 @@ export async function runAnswerWorkflow(
     }
     return { ok: true };
   } catch (error) {
-    if (error instanceof StaleVersionError) return { ok: false, status: 409, errors: { form: t.stale } };
-    if (error instanceof AnswerValidationError) return { ok: false, status: 400, errors: error.fieldErrors };
+    if (error instanceof StaleVersionError) return refused({ form: t.stale }, 409);
+    if (error instanceof AnswerValidationError) return refused(error.fieldErrors);
     if (error instanceof TransitionRefused) {
-      if (error.guard === "comment_given") return { ok: false, status: 400, errors: { comment: error.message } };
-      if (error.guard === "correction_note_given")
-        return { ok: false, status: 400, errors: { correctionNote: error.message } };
-      return { ok: false, status: 400, errors: { form: error.message } };
+      // The guards whose message belongs to a field; every other refusal concerns the form as a whole.
+      const field =
+        error.guard === "comment_given"
+          ? "comment"
+          : error.guard === "correction_note_given"
+            ? "correctionNote"
+            : "form";
+      return refused({ [field]: error.message });
     }
     throw error;
   }
