@@ -224,8 +224,10 @@ describe("Landtag NRW Drucksache 17/9511 reproduced through the UI", () => {
           await matrixForm.getByLabel("Fußnotenzeichen").fill(nrwMatrix.footnoteMark);
           await matrixForm.getByLabel("Fußnote zur Matrix").fill(nrwMatrix.footnote);
         }
-        await matrixForm.locator(`#mrow-${i}-organization`).selectOption({ label: row.organization });
-        await matrixForm.locator(`#mrow-${i}-label`).fill(row.label);
+        await matrixForm.getByLabel(`Organisation ${i + 1}`, { exact: true }).selectOption({ label: row.organization });
+        await matrixForm
+          .getByLabel(`Bezeichnung (wie geschrieben), Organisation ${i + 1}`, { exact: true })
+          .fill(row.label);
         for (const label of row.uses) {
           const column = nrwInventory.findIndex((r) => r.label === label);
           await matrixForm
@@ -238,7 +240,9 @@ describe("Landtag NRW Drucksache 17/9511 reproduced through the UI", () => {
         }
         await matrixForm.getByRole("button", { name: "Matrix speichern" }).click();
         // Saved: the form comes back with a new empty line.
-        await matrixForm.locator(`#mrow-${i + 1}-label`).waitFor(POLL);
+        await matrixForm
+          .getByLabel(`Bezeichnung (wie geschrieben), Organisation ${i + 2}`, { exact: true })
+          .waitFor(POLL);
       }
       await checkA11y(clerk.page);
 

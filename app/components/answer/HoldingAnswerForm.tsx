@@ -1,59 +1,23 @@
 /** The lead department's holding answer (Zwischennachricht) with the expected date. */
-import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { answerText as t } from "~/domain/texts/answer";
+import { ConformForm } from "../form/conform-form";
+import { TextArea, TextInput } from "../form/fields";
 
-export function HoldingAnswerForm({
-  version,
-  errors,
-  values,
-}: {
-  version: number;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}) {
+export function HoldingAnswerForm({ version, result }: { version: number; result: SubmissionResult<string[]> | null }) {
   return (
     <section aria-labelledby="holding-heading" className="workflow-action">
       <h2 id="holding-heading">{t.holdingHeading}</h2>
       <p>{t.holdingIntro}</p>
-      <Form method="post">
+      <ConformForm id="holding" lastResult={result} labelledBy="holding-heading">
         <input type="hidden" name="intent" value="holding_answer" />
         <input type="hidden" name="version" value={version} />
-        <div className="field">
-          <label htmlFor="holding-message">{t.holdingMessage}</label>
-          <textarea
-            id="holding-message"
-            name="holdingMessage"
-            rows={3}
-            defaultValue={values.holdingMessage ?? ""}
-            aria-invalid={errors.holdingMessage ? true : undefined}
-            aria-describedby={errors.holdingMessage ? "holding-message-error" : undefined}
-          />
-          {errors.holdingMessage ? (
-            <p className="field-error" id="holding-message-error">
-              {errors.holdingMessage}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="holding-expected">{t.holdingExpectedOn}</label>
-          <input
-            id="holding-expected"
-            name="holdingExpectedOn"
-            type="date"
-            defaultValue={values.holdingExpectedOn ?? ""}
-            aria-invalid={errors.holdingExpectedOn ? true : undefined}
-            aria-describedby={errors.holdingExpectedOn ? "holding-expected-error" : undefined}
-          />
-          {errors.holdingExpectedOn ? (
-            <p className="field-error" id="holding-expected-error">
-              {errors.holdingExpectedOn}
-            </p>
-          ) : null}
-        </div>
+        <TextArea name="holdingMessage" label={t.holdingMessage} />
+        <TextInput name="holdingExpectedOn" type="date" label={t.holdingExpectedOn} />
         <button type="submit" className="button">
           {t.holdingSubmit}
         </button>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

@@ -2,35 +2,32 @@
  * The sign-off chain as a table (printable like the Norderstedt form's signature row), the content hash the
  * signatures bind to, and the forms of whoever may act now: send to sign-off, sign, return for revision.
  */
-import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { TableRegion } from "~/components/table-region";
 import type { MeetingChoices } from "~/server/meetings/meetings.server";
 import { signOffStepStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
 import type { SignOffStepView } from "~/server/answers/answer-drafts.server";
+import { ConformForm } from "../form/conform-form";
+import { Checkbox, Select, TextArea, TextInput } from "../form/fields";
+import type { WorkflowReplyFor } from "./workflow-input";
 
 interface Props {
   steps: SignOffStepView[];
   version: number;
   contentHash: string;
   rights: { signStepId: string | null; sendToSignOff: boolean };
-  errors: Record<string, string>;
-  comment: string;
+  resultFor: WorkflowReplyFor;
 }
 
 const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
 
-export function SignOffBlock({ steps, version, contentHash, rights, errors, comment }: Props) {
+export function SignOffBlock({ steps, version, contentHash, rights, resultFor }: Props) {
   const signStep = steps.find((s) => s.id === rights.signStepId);
   return (
     <section aria-labelledby="sign-off-heading" className="sign-off-block">
       <h2 id="sign-off-heading">{t.signOffHeading}</h2>
       <p>{t.signOffIntro}</p>
-      {errors.signOff ? (
-        <p className="notice notice--error" role="alert">
-          {errors.signOff}
-        </p>
-      ) : null}
       {/* Five columns do not fit 320 px: the table scrolls in its own region, never the page. */}
       <TableRegion className="sign-off-table" caption={<span className="visually-hidden">{t.signOffHeading}</span>}>
         <thead>
@@ -74,67 +71,44 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
       <p className="muted no-print">{t.printHint}</p>
 
       {rights.sendToSignOff ? (
-        <Form method="post" className="workflow-action">
+        <section aria-labelledby="send-heading" className="workflow-action">
           <h3 id="send-heading">{t.sendToSignOffHeading}</h3>
-          <input type="hidden" name="intent" value="send_to_sign_off" />
-          <input type="hidden" name="version" value={version} />
-          <button type="submit" className="button">
-            {t.sendToSignOff}
-          </button>
-        </Form>
+          <ConformForm id="send" lastResult={resultFor("send_to_sign_off")} labelledBy="send-heading">
+            <input type="hidden" name="intent" value="send_to_sign_off" />
+            <input type="hidden" name="version" value={version} />
+            <button type="submit" className="button">
+              {t.sendToSignOff}
+            </button>
+          </ConformForm>
+        </section>
       ) : null}
 
       {signStep ? (
         <>
-          <Form method="post" className="workflow-action" aria-labelledby="sign-heading">
+          <section aria-labelledby="sign-heading" className="workflow-action">
             <h3 id="sign-heading">{t.signHeading}</h3>
-            <input type="hidden" name="intent" value="sign" />
-            <input type="hidden" name="version" value={version} />
-            <input type="hidden" name="stepId" value={signStep.id} />
-            <input type="hidden" name="contentHash" value={contentHash} />
-            <div className="field field--checkbox">
-              <input
-                id="sign-confirm"
-                name="confirm"
-                type="checkbox"
-                aria-invalid={errors.confirm ? true : undefined}
-                aria-describedby={errors.confirm ? "sign-confirm-error" : undefined}
-              />
-              <label htmlFor="sign-confirm">{t.signConfirm}</label>
-              {errors.confirm ? (
-                <p className="field-error" id="sign-confirm-error">
-                  {errors.confirm}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button button--primary">
-              {t.sign(signStep.label)}
-            </button>
-          </Form>
-          <Form method="post" className="workflow-action" aria-labelledby="return-heading">
+            <ConformForm id="sign" lastResult={resultFor("sign")} labelledBy="sign-heading">
+              <input type="hidden" name="intent" value="sign" />
+              <input type="hidden" name="version" value={version} />
+              <input type="hidden" name="stepId" value={signStep.id} />
+              <input type="hidden" name="contentHash" value={contentHash} />
+              <Checkbox name="confirm" label={t.signConfirm} />
+              <button type="submit" className="button button--primary">
+                {t.sign(signStep.label)}
+              </button>
+            </ConformForm>
+          </section>
+          <section aria-labelledby="return-heading" className="workflow-action">
             <h3 id="return-heading">{t.returnHeading}</h3>
-            <input type="hidden" name="intent" value="return" />
-            <input type="hidden" name="version" value={version} />
-            <div className="field">
-              <label htmlFor="return-comment">{t.returnComment}</label>
-              <textarea
-                id="return-comment"
-                name="comment"
-                rows={3}
-                defaultValue={comment}
-                aria-invalid={errors.comment ? true : undefined}
-                aria-describedby={errors.comment ? "return-comment-error" : undefined}
-              />
-              {errors.comment ? (
-                <p className="field-error" id="return-comment-error">
-                  {errors.comment}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button">
-              {t.returnSubmit}
-            </button>
-          </Form>
+            <ConformForm id="return" lastResult={resultFor("return")} labelledBy="return-heading">
+              <input type="hidden" name="intent" value="return" />
+              <input type="hidden" name="version" value={version} />
+              <TextArea name="comment" label={t.returnComment} />
+              <button type="submit" className="button">
+                {t.returnSubmit}
+              </button>
+            </ConformForm>
+          </section>
         </>
       ) : null}
     </section>
@@ -144,149 +118,63 @@ export function SignOffBlock({ steps, version, contentHash, rights, errors, comm
 export function PublishForm({
   version,
   reference,
-  errors,
-  values,
+  result,
   choices,
 }: {
   version: number;
   reference: string;
-  errors: Record<string, string>;
-  values: Record<string, string>;
+  result: SubmissionResult<string[]> | null;
   choices: MeetingChoices | null;
 }) {
   return (
     <section aria-labelledby="publish-heading" className="workflow-action">
       <h2 id="publish-heading">{t.publishHeading}</h2>
       <p>{t.publishIntro}</p>
-      <Form method="post">
+      <ConformForm id="publish" lastResult={result} labelledBy="publish-heading">
         <input type="hidden" name="intent" value="publish" />
         <input type="hidden" name="version" value={version} />
-        <div className="field">
-          <label htmlFor="publish-reference">{t.publishReference}</label>
-          <input
-            id="publish-reference"
-            name="documentReference"
-            type="text"
-            defaultValue={values.documentReference ?? reference}
-            aria-invalid={errors.documentReference ? true : undefined}
-            aria-describedby={errors.documentReference ? "publish-reference-error" : undefined}
-          />
-          {errors.documentReference ? (
-            <p className="field-error" id="publish-reference-error">
-              {errors.documentReference}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="publish-date">{t.publishDate}</label>
-          <input
-            id="publish-date"
-            name="documentDate"
-            type="date"
-            defaultValue={values.documentDate ?? ""}
-            aria-invalid={errors.documentDate ? true : undefined}
-            aria-describedby={errors.documentDate ? "publish-date-error" : undefined}
-          />
-          {errors.documentDate ? (
-            <p className="field-error" id="publish-date-error">
-              {errors.documentDate}
-            </p>
-          ) : null}
-        </div>
-        {choices ? <BeratungsfolgeFields choices={choices} errors={errors} values={values} /> : null}
+        <TextInput name="documentReference" label={t.publishReference} defaultValue={reference} />
+        <TextInput name="documentDate" type="date" label={t.publishDate} />
+        {choices ? <BeratungsfolgeFields choices={choices} /> : null}
         <button type="submit" className="button button--primary">
           {t.publishSubmit}
         </button>
-      </Form>
+      </ConformForm>
     </section>
   );
 }
 
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
 /** Beratungsfolge (which committee takes note of the answer, when): a recorded meeting or a future one. */
-function BeratungsfolgeFields({
-  choices,
-  errors,
-  values,
-}: {
-  choices: MeetingChoices;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}) {
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+function BeratungsfolgeFields({ choices }: { choices: MeetingChoices }) {
   return (
     <fieldset className="fieldset beratungsfolge">
       <legend>{t.beratungsfolge}</legend>
       <p className="hint">{t.beratungsfolgeHint}</p>
-      <div className="field">
-        <label htmlFor="beratungsfolgeMeetingId">{t.beratungsfolgeMeeting}</label>
-        <select
-          id="beratungsfolgeMeetingId"
-          name="beratungsfolgeMeetingId"
-          defaultValue={values.beratungsfolgeMeetingId ?? ""}
-          {...invalid("beratungsfolgeMeetingId")}
-        >
-          <option value="">{t.beratungsfolgeNoMeeting}</option>
-          {choices.meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-          <option value="new">{t.beratungsfolgeNewMeeting}</option>
-        </select>
-        <FieldError id="beratungsfolgeMeetingId-error" message={errors.beratungsfolgeMeetingId} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeOrganId">{t.beratungsfolgeOrgan}</label>
-        <select
-          id="beratungsfolgeOrganId"
-          name="beratungsfolgeOrganId"
-          defaultValue={values.beratungsfolgeOrganId ?? ""}
-          {...invalid("beratungsfolgeOrganId")}
-        >
-          <option value="">{t.beratungsfolgeChooseOrgan}</option>
-          {choices.organs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="beratungsfolgeOrganId-error" message={errors.beratungsfolgeOrganId} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeDate">{t.beratungsfolgeDate}</label>
-        <input
-          id="beratungsfolgeDate"
-          name="beratungsfolgeDate"
-          type="date"
-          defaultValue={values.beratungsfolgeDate ?? ""}
-          {...invalid("beratungsfolgeDate")}
-        />
-        <FieldError id="beratungsfolgeDate-error" message={errors.beratungsfolgeDate} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeRole">{t.beratungsfolgeRole}</label>
-        <select
-          id="beratungsfolgeRole"
-          name="beratungsfolgeRole"
-          defaultValue={values.beratungsfolgeRole ?? t.beratungsfolgeRoles[0]}
-          {...invalid("beratungsfolgeRole")}
-        >
-          {t.beratungsfolgeRoles.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </select>
-        <FieldError id="beratungsfolgeRole-error" message={errors.beratungsfolgeRole} />
-      </div>
+      <Select name="beratungsfolgeMeetingId" label={t.beratungsfolgeMeeting} defaultValue="">
+        <option value="">{t.beratungsfolgeNoMeeting}</option>
+        {choices.meetings.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.label}
+          </option>
+        ))}
+        <option value="new">{t.beratungsfolgeNewMeeting}</option>
+      </Select>
+      <Select name="beratungsfolgeOrganId" label={t.beratungsfolgeOrgan} defaultValue="">
+        <option value="">{t.beratungsfolgeChooseOrgan}</option>
+        {choices.organs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <TextInput name="beratungsfolgeDate" type="date" label={t.beratungsfolgeDate} />
+      <Select name="beratungsfolgeRole" label={t.beratungsfolgeRole} defaultValue={t.beratungsfolgeRoles[0]}>
+        {t.beratungsfolgeRoles.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </Select>
     </fieldset>
   );
 }

@@ -16,6 +16,7 @@ export function ConformForm({
   labelledBy,
   method = "post",
   action,
+  encType,
 }: {
   /** Unique on the page: the ids of the fields derive from it. */
   id: string;
@@ -24,6 +25,8 @@ export function ConformForm({
   labelledBy?: string;
   method?: "post" | "get";
   action?: string;
+  /** "multipart/form-data" for a form with a file. */
+  encType?: "multipart/form-data";
 }) {
   const [form] = useForm({ id, lastResult, shouldValidate: "onSubmit" });
   return (
@@ -34,7 +37,7 @@ export function ConformForm({
         lastResult={lastResult}
         fieldId={(name) => `${form.id}-${name}`}
       />
-      <Form method={method} action={action} {...getFormProps(form)} aria-labelledby={labelledBy}>
+      <Form method={method} action={action} encType={encType} {...getFormProps(form)} aria-labelledby={labelledBy}>
         {children}
       </Form>
     </FormProvider>

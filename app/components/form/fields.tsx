@@ -4,7 +4,7 @@
  * `…-error-…`). The values shown after a refused submission are the user's own (Conform's initialValue from the
  * action's reply), so nothing typed is lost. They must sit inside a <ConformForm> (its FormProvider).
  */
-import { useField, type FieldMetadata } from "@conform-to/react";
+import { useField, useFormMetadata, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** The first message of a field (or of its items, e.g. one checkbox of a group). */
@@ -178,5 +178,44 @@ export function CheckboxGroup({
       ))}
       <ErrorText id={field.errorId} message={error} />
     </fieldset>
+  );
+}
+
+/**
+ * One checkbox (posted as "on" when ticked) with its hint and error; after a refused submission it keeps the
+ * user's choice. `checked` is the page's value before the user posted anything.
+ */
+export function Checkbox({
+  name,
+  label,
+  hint,
+  checked = false,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked?: boolean;
+}) {
+  const [field] = useField<string>(name);
+  const form = useFormMetadata();
+  const error = firstError(field);
+  const showsSubmission = Object.keys(form.initialValue ?? {}).length > 0;
+  return (
+    <div className="field checkbox">
+      <label htmlFor={field.id}>
+        <input
+          type="checkbox"
+          key={field.key}
+          id={field.id}
+          name={field.name}
+          defaultChecked={showsSubmission ? field.initialValue === "on" : checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(field, hint, error)}
+        />{" "}
+        {label}
+      </label>
+      <Hint id={field.descriptionId}>{hint}</Hint>
+      <ErrorText id={field.errorId} message={error} />
+    </div>
   );
 }

@@ -2,20 +2,23 @@
  * The assessment of the inventory's rows against a criteria set: per row an overall result and one per
  * criterion (meets / does not meet / not yet assessed), each with an optional comment, and the status note.
  */
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { toolInventoryText as t } from "~/domain/texts/tool-inventory";
 import type { InventoryEditorView } from "~/server/tools/inventory-read.server";
-import { FieldError } from "../field-error";
+import { CellInput, CellSelect } from "../form/cells";
+import { ConformForm } from "../form/conform-form";
+import { TextArea } from "../form/fields";
 
 const RESULTS = ["not_assessed", "meets", "does_not_meet"] as const;
 
 export function AssessmentForm({
   view,
-  errors,
+  result,
   setId,
 }: {
   view: InventoryEditorView;
-  errors: Record<string, string>;
+  result: SubmissionResult<string[]> | null;
   setId: string | null;
 }) {
   if (view.criteriaSets.length === 0) {
@@ -34,11 +37,6 @@ export function AssessmentForm({
   return (
     <section aria-labelledby="assessment-heading">
       <h2 id="assessment-heading">{t.assessment.heading}</h2>
-      {errors.form ? (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
       <Form method="get" aria-label={t.assessment.choose}>
         <div className="field">
           <label htmlFor="assessment-set">{t.assessment.set}</label>
@@ -54,21 +52,11 @@ export function AssessmentForm({
           {t.assessment.choose}
         </button>
       </Form>
-      <Form method="post" aria-labelledby="assessment-heading">
+      <ConformForm id="assessment" lastResult={result} labelledBy="assessment-heading">
         <input type="hidden" name="intent" value="assessment" />
         <input type="hidden" name="version" value={view.inventory!.version} />
         <input type="hidden" name="criteriaSetId" value={set.id} />
-        <div className="field">
-          <label htmlFor="assessment-statusNote">{t.assessment.statusNote}</label>
-          <textarea
-            id="assessment-statusNote"
-            name="statusNote"
-            rows={2}
-            defaultValue={current?.statusNote ?? ""}
-            aria-describedby={errors.statusNote ? "assessment-statusNote-error" : undefined}
-          />
-          <FieldError id="assessment-statusNote-error" message={errors.statusNote} />
-        </div>
+        <TextArea name="statusNote" label={t.assessment.statusNote} rows={2} defaultValue={current?.statusNote ?? ""} />
         <div className="table-scroll">
           <table>
             <caption>{t.assessment.caption}</caption>
@@ -94,26 +82,22 @@ export function AssessmentForm({
                       <td key={c.id || "overall"}>
                         <input type="hidden" name={`result-${i}-row`} value={r.id} />
                         <input type="hidden" name={`result-${i}-criterion`} value={c.id} />
-                        <select
-                          id={`result-${i}`}
+                        <CellSelect
                           name={`result-${i}`}
+                          label={t.assessment.result(r.label, c.text)}
                           defaultValue={saved?.result ?? "not_assessed"}
-                          aria-label={t.assessment.result(r.label, c.text)}
                         >
                           {RESULTS.map((res) => (
                             <option key={res} value={res}>
                               {t.assessment.results[res]}
                             </option>
                           ))}
-                        </select>
-                        <FieldError id={`result-${i}-error`} message={errors[`result-${i}`]} />
-                        <input
-                          id={`comment-${i}`}
+                        </CellSelect>
+                        <CellInput
                           name={`comment-${i}`}
+                          label={t.assessment.comment(r.label, c.text)}
                           defaultValue={saved?.comment ?? ""}
-                          aria-label={t.assessment.comment(r.label, c.text)}
                         />
-                        <FieldError id={`comment-${i}-error`} message={errors[`comment-${i}`]} />
                       </td>
                     );
                   })}
@@ -123,7 +107,7 @@ export function AssessmentForm({
           </table>
         </div>
         <button type="submit">{t.assessment.save}</button>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

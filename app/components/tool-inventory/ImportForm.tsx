@@ -3,66 +3,35 @@
  * with its German messages, before anything is written; "Zeilen übernehmen" saves all rows or none. The
  * text stays in the field between the steps (an uploaded file's text is put there), so nothing is lost.
  */
-import { Form } from "@remix-run/react";
+import { useField, type SubmissionResult } from "@conform-to/react";
 import { formatNumber } from "~/domain/format";
 import { deploymentVariantLabels } from "~/domain/labels";
 import type { ImportPreview } from "~/domain/tool-inventory-import";
 import { toolInventoryText as t } from "~/domain/texts/tool-inventory";
-import { FieldError } from "../field-error";
+import { ConformForm } from "../form/conform-form";
+import { ErrorText, firstError, Hint } from "../form/fields";
 
 export function ImportForm({
   version,
   text,
   mode,
   preview,
-  errors,
+  result,
 }: {
   version: number;
+  /** The table as last posted: pasted, or the uploaded file's text (so that the next step reads it again). */
   text: string;
   mode: string;
   preview: ImportPreview | null;
-  errors: Record<string, string>;
+  result: SubmissionResult<string[]> | null;
 }) {
-  const describedBy = ["import-hint", errors.text ? "import-text-error" : null].filter(Boolean).join(" ");
   return (
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">{t.import.heading}</h2>
-      {errors.form ? (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" encType="multipart/form-data" aria-labelledby="import-heading">
+      <ConformForm id="import" lastResult={result} labelledBy="import-heading" encType="multipart/form-data">
         <input type="hidden" name="version" value={version} />
-        <p className="field-hint" id="import-hint">
-          {t.import.hint}
-        </p>
-        <div className="field">
-          <label htmlFor="import-text">{t.import.text}</label>
-          <textarea
-            id="import-text"
-            name="text"
-            rows={8}
-            defaultValue={text}
-            key={text}
-            aria-describedby={describedBy}
-            aria-invalid={errors.text ? true : undefined}
-          />
-          <FieldError id="import-text-error" message={errors.text} />
-        </div>
-        <div className="field">
-          <label htmlFor="import-file">{t.import.file}</label>
-          {/* Remounted with each result, so the file is read once and its text (now in the field above) counts after that. */}
-          <input
-            key={`file-${text}`}
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            aria-describedby={errors.file ? "import-file-error" : undefined}
-          />
-          <FieldError id="import-file-error" message={errors.file} />
-        </div>
+        <TableText text={text} />
+        <FileField text={text} />
         <fieldset className="field">
           <legend>{t.import.mode}</legend>
           {(["append", "replace"] as const).map((m) => (
@@ -90,9 +59,52 @@ export function ImportForm({
             </button>
           ) : null}
         </div>
-      </Form>
+      </ConformForm>
       {preview ? <PreviewTable preview={preview} /> : null}
     </section>
+  );
+}
+
+/** The pasted table; remounted with each result, since an uploaded file's text replaces what was typed. */
+function TableText({ text }: { text: string }) {
+  const [field] = useField<string>("text");
+  const error = firstError(field);
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{t.import.text}</label>
+      <Hint id={field.descriptionId}>{t.import.hint}</Hint>
+      <textarea
+        id={field.id}
+        name={field.name}
+        rows={8}
+        defaultValue={text}
+        key={text}
+        aria-describedby={[field.descriptionId, error ? field.errorId : null].filter(Boolean).join(" ")}
+        aria-invalid={error ? true : undefined}
+      />
+      <ErrorText id={field.errorId} message={error} />
+    </div>
+  );
+}
+
+function FileField({ text }: { text: string }) {
+  const [field] = useField<string>("file");
+  const error = firstError(field);
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{t.import.file}</label>
+      {/* Remounted with each result, so the file is read once and its text (now in the field above) counts after that. */}
+      <input
+        key={`file-${text}`}
+        id={field.id}
+        name={field.name}
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? field.errorId : undefined}
+      />
+      <ErrorText id={field.errorId} message={error} />
+    </div>
   );
 }
 

@@ -3,11 +3,12 @@
  * mark and text, order, remove; one empty line adds a row. Every input has its own label (visually hidden,
  * naming column and row) and its German message next to it.
  */
-import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { DEPLOYMENT_VARIANTS, deploymentVariantLabels } from "~/domain/labels";
 import { toolInventoryText as t } from "~/domain/texts/tool-inventory";
 import type { InventoryEditorView } from "~/server/tools/inventory-read.server";
-import { FieldError } from "../field-error";
+import { CellCheckbox, CellInput, CellSelect } from "../form/cells";
+import { ConformForm } from "../form/conform-form";
 
 type Row = {
   id: string;
@@ -24,11 +25,12 @@ type Row = {
 export function RowsForm({
   view,
   posted,
-  errors,
+  result,
 }: {
   view: InventoryEditorView;
+  /** The lines as last posted (after a refusal), so that a removed or added line keeps its place. */
   posted: Row[] | null;
-  errors: Record<string, string>;
+  result: SubmissionResult<string[]> | null;
 }) {
   const rows: Row[] = posted ?? [
     ...view.rows.map((r, i) => ({
@@ -57,12 +59,7 @@ export function RowsForm({
   return (
     <section aria-labelledby="rows-heading">
       <h2 id="rows-heading">{t.rows.heading}</h2>
-      {errors.form ? (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
-      <Form method="post" aria-labelledby="rows-heading">
+      <ConformForm id="rows" lastResult={result} labelledBy="rows-heading">
         <input type="hidden" name="intent" value="rows" />
         <input type="hidden" name="version" value={view.inventory!.version} />
         <div className="table-scroll">
@@ -83,76 +80,65 @@ export function RowsForm({
             <tbody>
               {rows.map((row, i) => {
                 const n = i + 1;
-                const id = (f: string) => `row-${i}-${f}`;
-                const err = (f: string) => errors[id(f)];
-                const input = (
-                  f: "label" | "count" | "footnoteMark" | "footnote" | "position",
-                  label: string,
-                  extra: Record<string, unknown> = {},
-                ) => (
-                  <td>
-                    {f === "position" ? <input type="hidden" name={id("id")} value={row.id} /> : null}
-                    <label htmlFor={id(f)} className="visually-hidden">
-                      {t.rows.labelFor(label, n)}
-                    </label>
-                    <input
-                      id={id(f)}
-                      name={id(f)}
-                      defaultValue={row[f]}
-                      aria-invalid={err(f) ? true : undefined}
-                      aria-describedby={err(f) ? `${id(f)}-error` : undefined}
-                      {...extra}
-                    />
-                    <FieldError id={`${id(f)}-error`} message={err(f)} />
-                  </td>
-                );
+                const name = (f: string) => `row-${i}-${f}`;
+                const label = (column: string) => t.rows.labelFor(column, n);
                 return (
                   <tr key={row.id || `new-${i}`}>
-                    {input("position", t.rows.position, { inputMode: "numeric", size: 3 })}
                     <td>
-                      <label htmlFor={id("toolId")} className="visually-hidden">
-                        {t.rows.labelFor(t.rows.tool, n)}
-                      </label>
-                      <select
-                        id={id("toolId")}
-                        name={id("toolId")}
-                        defaultValue={row.toolId}
-                        aria-invalid={err("tool") ? true : undefined}
-                        aria-describedby={err("tool") ? `${id("tool")}-error` : undefined}
-                      >
+                      <input type="hidden" name={name("id")} value={row.id} />
+                      <CellInput
+                        name={name("position")}
+                        label={label(t.rows.position)}
+                        defaultValue={row.position}
+                        inputMode="numeric"
+                        size={3}
+                      />
+                    </td>
+                    <td>
+                      <CellSelect name={name("toolId")} label={label(t.rows.tool)} defaultValue={row.toolId}>
                         {row.id === "" ? <option value="">–</option> : null}
                         {view.catalogue.map((c) => (
                           <option key={c.id} value={c.id}>
                             {c.name}
                           </option>
                         ))}
-                      </select>
-                      <FieldError id={`${id("tool")}-error`} message={err("tool")} />
+                      </CellSelect>
                     </td>
-                    {input("label", t.rows.label)}
                     <td>
-                      <label htmlFor={id("variant")} className="visually-hidden">
-                        {t.rows.labelFor(t.rows.variant, n)}
-                      </label>
-                      <select id={id("variant")} name={id("variant")} defaultValue={row.variant}>
+                      <CellInput name={name("label")} label={label(t.rows.label)} defaultValue={row.label} />
+                    </td>
+                    <td>
+                      <CellSelect name={name("variant")} label={label(t.rows.variant)} defaultValue={row.variant}>
                         {DEPLOYMENT_VARIANTS.map((v) => (
                           <option key={v} value={v}>
                             {deploymentVariantLabels[v]}
                           </option>
                         ))}
-                      </select>
+                      </CellSelect>
                     </td>
-                    {input("count", t.rows.count, { inputMode: "numeric", size: 8 })}
-                    {input("footnoteMark", t.rows.footnoteMark, { size: 3 })}
-                    {input("footnote", t.rows.footnote)}
+                    <td>
+                      <CellInput
+                        name={name("count")}
+                        label={label(t.rows.count)}
+                        defaultValue={row.count}
+                        inputMode="numeric"
+                        size={8}
+                      />
+                    </td>
+                    <td>
+                      <CellInput
+                        name={name("footnoteMark")}
+                        label={label(t.rows.footnoteMark)}
+                        defaultValue={row.footnoteMark}
+                        size={3}
+                      />
+                    </td>
+                    <td>
+                      <CellInput name={name("footnote")} label={label(t.rows.footnote)} defaultValue={row.footnote} />
+                    </td>
                     <td>
                       {row.id ? (
-                        <>
-                          <label htmlFor={id("remove")} className="visually-hidden">
-                            {t.rows.labelFor(t.rows.remove, n)}
-                          </label>
-                          <input type="checkbox" id={id("remove")} name={id("remove")} defaultChecked={row.remove} />
-                        </>
+                        <CellCheckbox name={name("remove")} label={label(t.rows.remove)} checked={row.remove} />
                       ) : null}
                     </td>
                   </tr>
@@ -162,7 +148,7 @@ export function RowsForm({
           </table>
         </div>
         <button type="submit">{t.rows.save}</button>
-      </Form>
+      </ConformForm>
     </section>
   );
 }

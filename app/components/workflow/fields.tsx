@@ -3,12 +3,11 @@
  * the intent and the inquiry's version, built on the shared Conform form and fields (app/components/form/):
  * labelled fields whose German error sits next to them, and an error summary that takes the focus.
  */
-import { useField, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ConformForm } from "../form/conform-form";
-import { Hint } from "../form/fields";
 
-export { CheckboxGroup, Select, TextArea, TextInput as Input } from "../form/fields";
+export { Checkbox, CheckboxGroup, Select, TextArea, TextInput as Input } from "../form/fields";
 
 /** What the last submission of this form returned (Conform's reply: the user's input and the messages). */
 export interface FormState {
@@ -40,26 +39,5 @@ export function ActionForm({
         {children}
       </ConformForm>
     </section>
-  );
-}
-
-/** One checkbox (posted as "on" when ticked) with its hint; after a refused submit it keeps the user's choice. */
-export function Checkbox({ name, label, hint }: { name: string; label: string; hint?: string }) {
-  const [field] = useField<string>(name);
-  return (
-    <div className="field checkbox">
-      <label htmlFor={field.id}>
-        <input
-          type="checkbox"
-          key={field.key}
-          id={field.id}
-          name={field.name}
-          defaultChecked={field.initialValue === "on"}
-          aria-describedby={hint ? field.descriptionId : undefined}
-        />{" "}
-        {label}
-      </label>
-      <Hint id={field.descriptionId}>{hint}</Hint>
-    </div>
   );
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { AGENDA_PURPOSES, MOTION_DECISIONS } from "~/domain/labels";
 import { isIsoDate } from "~/domain/lifecycle";
 import { workflowText as t, type WorkflowField } from "~/domain/texts/workflow";
+import { fieldErrorsOf, replyWithErrors } from "~/utils/form-reply";
 import type { WorkflowCommand } from "~/server/inquiries/intake.server";
 
 const TEXT_MAX = 2000;
@@ -174,12 +175,10 @@ function bounded(form: FormData): FormData {
   return out;
 }
 
+/** The messages in Conform's shape: `form` is the form-level one. */
 function toConformErrors(errors: FieldErrors): { formErrors?: string[]; fieldErrors: Record<string, string[]> } {
   const { form: formError, ...fields } = errors;
-  return {
-    formErrors: formError ? [formError] : undefined,
-    fieldErrors: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v as string]])),
-  };
+  return { formErrors: formError ? [formError] : undefined, fieldErrors: fieldErrorsOf(fields) };
 }
 
 /** Reads the posted form into one WorkflowCommand, or German messages per field with the input kept. */
@@ -193,16 +192,13 @@ export function readWorkflowForm(posted: FormData): ParsedForm {
       k === "contributorIds" ? form.getAll(k).map(String) : String(form.get(k)),
     ]),
   ) as FormValues;
-  const refuse = (errors: FieldErrors): ParsedForm => {
-    const submission = parseWithZod(form, { schema: z.object({}) });
-    return {
-      ok: false,
-      intent,
-      values,
-      errors,
-      reply: (more) => submission.reply(toConformErrors({ ...errors, ...more })),
-    };
-  };
+  const refuse = (errors: FieldErrors): ParsedForm => ({
+    ok: false,
+    intent,
+    values,
+    errors,
+    reply: (more) => replyWithErrors(form, { ...errors, ...more }),
+  });
   if (!(INTENTS as readonly string[]).includes(intent)) return refuse({ form: t.unknownIntent });
   if (!Number.isSafeInteger(version) || version < 1) return refuse({ form: t.invalidVersion });
 

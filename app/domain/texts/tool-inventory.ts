@@ -79,6 +79,8 @@ export const toolInventoryText = {
     asOf: "Stand / Datum",
     source: "Quelle",
     sourceUrl: "Adresse der Quelle (optional)",
+    valueHint:
+      "Bei „Einsatzstatus“: geplant, im Einsatz oder außer Betrieb. Bei der Datenschutz-Folgenabschätzung das Datum unter „Stand / Datum“.",
     sourceHint: "z. B. „Antwort der Landesregierung, Drucksache 17/9511“",
     add: "Angabe hinzufügen",
     usageStatus: { planned: "geplant", in_use: "im Einsatz", retired: "außer Betrieb" },

@@ -6,9 +6,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { useField, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { TextField } from "~/components/text-field";
+import { ConformForm } from "~/components/form/conform-form";
+import { ErrorText, firstError, TextInput } from "~/components/form/fields";
+import { fieldErrorsOf } from "~/utils/form-reply";
 import editorStylesHref from "~/components/editor/editor.css?url";
 import { draftText as t } from "~/domain/texts/draft";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
@@ -36,38 +41,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // One radio group chooses faction (and with it the body) and type together: "<factionId>:<typeId>".
-const Input = z.object({
-  choice: z
-    .string()
-    .regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i)
-    .optional(),
-  title: z.string().max(10_000),
+// Conform turns an empty field into undefined: each `message` covers the missing field as well.
+const NewDraftForm = z.object({
+  choice: z.string({ message: t.typeMissing }).regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, t.typeMissing),
+  title: z
+    .string({ message: t.titleEmpty })
+    .refine((v) => v.trim() !== "", t.titleEmpty)
+    // The exact limit (after trimming) is the command's; this bound only keeps huge posts from being echoed.
+    .refine((v) => v.length <= 10_000, t.titleTooLong),
 });
 
-type ActionResult = { errors: { choice?: string; title?: string }; values: { choice: string; title: string } };
+/** Conform's reply: the user's input and the German messages, rendered again by the page. */
+type ActionResult = { result: SubmissionResult<string[]> };
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   await optionsOr404(user);
-  const form = await request.formData();
-  const raw = { choice: String(form.get("choice") ?? "") || undefined, title: String(form.get("title") ?? "") };
-  const values = { choice: raw.choice ?? "", title: raw.title.slice(0, 10_000) };
-  const parsed = Input.safeParse(raw);
-  if (!parsed.success || !parsed.data.choice) {
-    const errors: ActionResult["errors"] = { choice: t.typeMissing };
-    if (parsed.success && parsed.data.title.trim() === "") errors.title = t.titleEmpty;
-    return data<ActionResult>({ errors, values }, { status: 400, headers: NO_STORE });
+  const submission = parseWithZod(await request.formData(), { schema: NewDraftForm });
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply() }, { status: 400, headers: NO_STORE });
   }
-  const [factionId, typeId] = parsed.data.choice.split(":") as [string, string];
+  const [factionId, typeId] = submission.value.choice.split(":") as [string, string];
   try {
-    const id = await createDraft(user, { factionId, typeId, title: parsed.data.title });
+    const id = await createDraft(user, { factionId, typeId, title: submission.value.title });
     return redirect(`/arbeitsbereich/entwurf/${id}`, { headers: NO_STORE });
   } catch (error) {
     if (!(error instanceof DraftValidationError)) throw error;
     const e = error.fieldErrors;
     return data<ActionResult>(
-      { errors: { choice: e.type ?? e.faction, title: e.title }, values },
+      { result: submission.reply({ fieldErrors: fieldErrorsOf({ choice: e.type ?? e.faction, title: e.title }) }) },
       { status: 400, headers: NO_STORE },
     );
   }
@@ -75,81 +78,79 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewDraft() {
   const { options } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
-  const values = result?.values ?? { choice: "", title: "" };
-  const severalFactions = options.length > 1;
-  const first = options[0]?.types[0];
-  const defaultChoice =
-    values.choice ||
-    (options.length === 1 && options[0]!.types.length === 1 && first ? `${options[0]!.factionId}:${first.id}` : "");
+  const last = useActionData<typeof action>();
   return (
     <>
       <p>
         <Link to="/arbeitsbereich">{t.backToWorkspace}</Link>
       </p>
-      <h1>{t.newHeading}</h1>
+      <h1 id="new-draft-heading">{t.newHeading}</h1>
       <p>{t.newIntro}</p>
-      {errors.choice || errors.title ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t.errorSummary}</p>
-        </div>
-      ) : null}
-      <Form method="post" noValidate>
-        {errors.choice ? (
-          <p className="field-error" id="choice-error">
-            {errors.choice}
-          </p>
-        ) : null}
-        {options.map((option) => (
-          <fieldset
-            className="type-choice"
-            key={option.factionId}
-            aria-describedby={errors.choice ? "choice-error" : undefined}
-          >
-            <legend>
-              {severalFactions
-                ? `${t.type}: ${option.bodyName} – ${option.factionName}`
-                : `${t.type} (${option.bodyName})`}
-            </legend>
-            {option.types.length === 0 ? <p>{t.noTypes}</p> : null}
-            {option.types.map((type) => {
-              const value = `${option.factionId}:${type.id}`;
-              const inputId = `choice-${option.factionId}-${type.id}`;
-              return (
-                <div key={type.id}>
-                  <div className="field--checkbox">
-                    <input
-                      type="radio"
-                      id={inputId}
-                      name="choice"
-                      value={value}
-                      defaultChecked={defaultChoice === value}
-                      aria-describedby={`${inputId}-rule`}
-                    />
-                    <label htmlFor={inputId}>{type.name}</label>
-                  </div>
-                  <p className="field-hint" id={`${inputId}-rule`}>
-                    {t.typeRule(type.ruleLabel)}
-                  </p>
-                </div>
-              );
-            })}
-          </fieldset>
-        ))}
-        <TextField
-          id="title"
-          label={t.title}
-          hint={t.titleHint}
-          defaultValue={values.title}
-          error={errors.title}
-          required
-          maxLength={600}
-        />
+      <ConformForm id="new-draft" lastResult={last?.result} labelledBy="new-draft-heading">
+        <TypeChoice options={options} />
+        <TextInput name="title" label={t.title} hint={t.titleHint} required maxLength={600} />
         <button type="submit" className="button">
           {t.create}
         </button>
-      </Form>
+      </ConformForm>
+    </>
+  );
+}
+
+/**
+ * The radio groups of faction and type, one fieldset per faction; the first radio carries the field's id, so
+ * that the error summary's link leads into the choice. After a refused submission the user's choice stays.
+ */
+function TypeChoice({ options }: { options: SerializeFrom<typeof loader>["options"] }) {
+  const [field] = useField<string>("choice");
+  const error = firstError(field);
+  const severalFactions = options.length > 1;
+  const first = options[0]?.types[0];
+  const chosen =
+    typeof field.initialValue === "string"
+      ? field.initialValue
+      : options.length === 1 && options[0]!.types.length === 1 && first
+        ? `${options[0]!.factionId}:${first.id}`
+        : "";
+  let firstRadio = true;
+  return (
+    <>
+      <ErrorText id={field.errorId} message={error} />
+      {options.map((option) => (
+        <fieldset className="type-choice" key={option.factionId} aria-describedby={error ? field.errorId : undefined}>
+          <legend>
+            {severalFactions
+              ? `${t.type}: ${option.bodyName} – ${option.factionName}`
+              : `${t.type} (${option.bodyName})`}
+          </legend>
+          {option.types.length === 0 ? <p>{t.noTypes}</p> : null}
+          {option.types.map((type) => {
+            const value = `${option.factionId}:${type.id}`;
+            const inputId = firstRadio ? field.id : `${field.id}-${option.factionId}-${type.id}`;
+            firstRadio = false;
+            return (
+              <div key={type.id}>
+                <div className="field--checkbox">
+                  <input
+                    type="radio"
+                    key={field.key}
+                    id={inputId}
+                    name={field.name}
+                    value={value}
+                    defaultChecked={chosen === value}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={`${inputId}-rule`}
+                  />
+                  <label htmlFor={inputId}>{type.name}</label>
+                </div>
+                <p className="field-hint" id={`${inputId}-rule`}>
+                  {t.typeRule(type.ruleLabel)}
+                </p>
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
     </>
   );
 }

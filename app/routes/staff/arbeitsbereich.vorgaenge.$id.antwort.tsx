@@ -19,10 +19,17 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import { AttachmentList } from "~/components/answer/AttachmentForms";
-import { Workflow, WORKFLOW_INTENTS } from "~/components/answer/workflow-input";
+import {
+  AnswerWorkflowForm,
+  CONFIRM_FIELD,
+  WORKFLOW_INTENTS,
+  type WorkflowIntent,
+} from "~/components/answer/workflow-input";
 import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
@@ -42,11 +49,9 @@ import {
   saveAnswer,
 } from "~/server/answers/answer-drafts.server";
 import { parseAnswerForm } from "~/server/answers/answer-form.server";
-import { publishCorrection, signCorrection, startCorrection } from "~/server/answers/answer-correction.server";
-import { publishHoldingAnswer } from "~/server/answers/answer-holding.server";
-import { publishAnswer } from "~/server/answers/answer-publication.server";
-import { returnForRevision, sendToSignOff, signStep } from "~/server/answers/answer-sign-off.server";
-import { NotFound, StaleVersionError, TransitionRefused } from "~/server/core/transitions.server";
+import { runAnswerWorkflow } from "~/server/answers/answer-workflow.server";
+import { NotFound } from "~/server/core/transitions.server";
+import { replyWithErrors } from "~/utils/form-reply";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const notFound = () => new Response(null, { status: 404, headers: NO_STORE });
@@ -77,13 +82,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   return defaultShouldRevalidate;
 };
 
-type OtherResult = {
-  kind: "workflow";
-  intent: string;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-  done?: string;
-};
+/** A workflow form's reply (Conform: the posted input and the messages), shown by the form of `intent`. */
+type OtherResult = { kind: "workflow"; intent: string; result: SubmissionResult<string[]>; done?: string };
 type ActionResult = AnswerActionResult | OtherResult;
 
 /** A failed server call must not replace the editors with the error page (ADR 0008). */
@@ -123,75 +123,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   try {
     if ((WORKFLOW_INTENTS as readonly string[]).includes(intent)) {
-      const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
-        string,
-        string
-      >;
-      const parsed = Workflow.safeParse({
-        ...raw,
-        stepId: raw.stepId || undefined,
-        contentHash: raw.contentHash || undefined,
-        confirm: raw.confirm || undefined,
-      });
-      const refuse = (errors: Record<string, string>, status = 400) =>
-        reply({ kind: "workflow", intent, errors, values: raw }, status);
-      if (!parsed.success) return refuse({ signOff: t.malformed });
-      const p = parsed.data;
-      try {
-        if (p.intent === "send_to_sign_off") await sendToSignOff(user, inquiryId, p.version);
-        if (p.intent === "sign") {
-          if (!p.confirm) return refuse({ confirm: t.signConfirmMissing });
-          if (!p.stepId || !p.contentHash) return refuse({ signOff: t.malformed });
-          await signStep(user, { inquiryId, expectedVersion: p.version, stepId: p.stepId, seenHash: p.contentHash });
-        }
-        if (p.intent === "return")
-          await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
-        if (p.intent === "publish") {
-          await publishAnswer(user, {
-            inquiryId,
-            expectedVersion: p.version,
-            documentReference: p.documentReference ?? "",
-            documentDate: p.documentDate ?? "",
-            beratungsfolge: {
-              meeting: p.beratungsfolgeMeetingId ?? "",
-              organId: p.beratungsfolgeOrganId ?? "",
-              date: p.beratungsfolgeDate ?? "",
-              roleLabel: p.beratungsfolgeRole ?? "",
-            },
-          });
-        }
-        if (p.intent === "sign_correction") {
-          if (!p.confirm) return refuse({ correctionConfirm: t.signConfirmMissing });
-          if (!p.contentHash) return refuse({ signOff: t.malformed });
-          await signCorrection(user, { inquiryId, expectedVersion: p.version, seenHash: p.contentHash });
-        }
-        if (p.intent === "holding_answer") {
-          await publishHoldingAnswer(user, {
-            inquiryId,
-            expectedVersion: p.version,
-            message: p.holdingMessage ?? "",
-            expectedOn: p.holdingExpectedOn ?? "",
-          });
-        }
-        if (p.intent === "start_correction") await startCorrection(user, { inquiryId, expectedVersion: p.version });
-        if (p.intent === "publish_correction") {
-          await publishCorrection(user, {
-            inquiryId,
-            expectedVersion: p.version,
-            correctionNote: p.correctionNote ?? "",
-          });
-        }
-        return reply({ kind: "workflow", intent, errors: {}, values: {}, done: t.done });
-      } catch (error) {
-        if (error instanceof StaleVersionError) return refuse({ signOff: t.stale }, 409);
-        if (error instanceof AnswerValidationError) return refuse(error.fieldErrors);
-        if (error instanceof TransitionRefused) {
-          if (error.guard === "comment_given") return refuse({ comment: error.message });
-          if (error.guard === "correction_note_given") return refuse({ correctionNote: error.message });
-          return refuse({ signOff: error.message });
-        }
-        throw error;
+      const submission = parseWithZod(form, { schema: AnswerWorkflowForm });
+      if (submission.status !== "success") {
+        const malformed = Object.keys(submission.error ?? {}).some((name) => name !== CONFIRM_FIELD);
+        const result = malformed ? replyWithErrors(form, { form: t.malformed }) : submission.reply();
+        return reply({ kind: "workflow", intent, result }, 400);
       }
+      const outcome = await runAnswerWorkflow(user, inquiryId, submission.value);
+      if (!outcome.ok)
+        return reply({ kind: "workflow", intent, result: replyWithErrors(form, outcome.errors) }, outcome.status);
+      return reply({ kind: "workflow", intent, result: submission.reply({ resetForm: true }), done: t.done });
     }
 
     const parsed = parseAnswerForm(form);
@@ -247,6 +188,7 @@ export default function AnswerPage() {
   const result = useActionData<typeof action>();
   const editorResult = result && result.kind !== "workflow" ? result : undefined;
   const workflow = result?.kind === "workflow" ? result : undefined;
+  const resultFor = (intent: WorkflowIntent) => (workflow?.intent === intent ? workflow.result : null);
   const values: AnswerFormValues =
     (editorResult?.kind === "refused" || editorResult?.kind === "failed") && editorResult.values
       ? editorResult.values
@@ -357,15 +299,10 @@ export default function AnswerPage() {
         version={liveVersion}
         contentHash={page.contentHash}
         rights={page.rights}
-        errors={workflow && workflow.intent !== "publish" ? workflow.errors : {}}
-        comment={workflow?.intent === "return" ? (workflow.values.comment ?? "") : ""}
+        resultFor={resultFor}
       />
       {page.rights.holdingAnswer ? (
-        <HoldingAnswerForm
-          version={liveVersion}
-          errors={workflow?.intent === "holding_answer" ? workflow.errors : {}}
-          values={workflow?.intent === "holding_answer" && !workflow.done ? workflow.values : {}}
-        />
+        <HoldingAnswerForm version={liveVersion} result={resultFor("holding_answer")} />
       ) : null}
       {page.rights.startCorrection || page.rights.publishCorrection || page.correction ? (
         <CorrectionForms
@@ -374,18 +311,14 @@ export default function AnswerPage() {
           publish={page.rights.publishCorrection}
           correction={page.correction}
           contentHash={page.contentHash}
-          errors={
-            workflow?.intent === "publish_correction" || workflow?.intent === "sign_correction" ? workflow.errors : {}
-          }
-          note={workflow?.intent === "publish_correction" ? (workflow.values.correctionNote ?? "") : ""}
+          resultFor={resultFor}
         />
       ) : null}
       {page.rights.publish ? (
         <PublishForm
           version={liveVersion}
           reference={page.values.documentReference}
-          errors={workflow?.intent === "publish" ? workflow.errors : {}}
-          values={workflow?.intent === "publish" ? workflow.values : {}}
+          result={resultFor("publish")}
           choices={page.meetingChoices}
         />
       ) : null}

@@ -6,7 +6,9 @@
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
+import { replyWithErrors } from "~/utils/form-reply";
 import { AssessmentForm } from "~/components/tool-inventory/AssessmentForm";
 import { ImportForm } from "~/components/tool-inventory/ImportForm";
 import { MatrixForm } from "~/components/tool-inventory/MatrixForm";
@@ -61,10 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = {
   intent: string;
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
+  /** Conform's reply: the posted input and the German messages, shown again by the form of `intent`. */
+  result: SubmissionResult<string[]>;
   preview?: ImportPreview;
   text?: string;
+  mode?: string;
   rows?: RowInput[];
 };
 
@@ -73,17 +76,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
-  const form = await parseEditorForm(await request.formData());
+  const posted = await request.formData();
+  const form = await parseEditorForm(posted);
   if (!form)
     return data<ActionResult>(
-      { intent: "", values: {}, errors: { form: t.errors.forbidden } },
+      { intent: "", result: replyWithErrors(posted, { form: t.errors.forbidden }, ["file"]) },
       { status: 400, headers: NO_STORE },
     );
   const id = parsed.data.id;
-  const { intent, ...values } = form;
+  const { intent } = form;
+  // An uploaded file's text takes the place of the pasted table (it is what the next step posts).
+  const imported = form.intent === "preview" || form.intent === "import" ? { text: form.text, mode: form.mode } : {};
+  if (imported.text !== undefined) posted.set("text", imported.text);
   const refused = (errors: Record<string, string>, status: number, extra: Partial<ActionResult> = {}) =>
     data<ActionResult>(
-      { intent, values: values as Record<string, unknown>, errors, ...extra },
+      { intent, result: replyWithErrors(posted, errors, ["file"]), ...imported, ...extra },
       { status, headers: NO_STORE },
     );
   const done = (what: string) =>
@@ -96,12 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done("settings");
       case "preview":
       case "import": {
-        const extra = { text: form.text, values: { mode: form.mode } };
-        if (form.fileError) return refused({ file: form.fileError }, 400, extra);
+        if (form.fileError) return refused({ file: form.fileError }, 400);
         if (form.intent === "preview") {
           const preview = await previewImport(user, id, form.text);
           return data<ActionResult>(
-            { intent, values: { mode: form.mode }, errors: {}, preview, text: form.text },
+            { intent, result: replyWithErrors(posted, {}, ["file"]), preview, ...imported },
             { headers: NO_STORE },
           );
         }
@@ -126,12 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
-    const keep =
-      form.intent === "preview" || form.intent === "import"
-        ? { text: form.text, values: { mode: form.mode } }
-        : form.intent === "rows"
-          ? { rows: form.rows }
-          : {};
+    const keep = form.intent === "rows" ? { rows: form.rows } : {};
     if (error instanceof StaleVersionError) return refused({ form: t.errors.stale }, 409, keep);
     if (error instanceof ToolImportRefused) return refused({}, 400, { ...keep, preview: error.preview });
     if (error instanceof ToolInputError) return refused(error.fieldErrors, 400, keep);
@@ -142,9 +143,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ToolInventoryEditor() {
   const { view, done, setId } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>() ?? null;
-  const stateFor = (intent: string) =>
-    last && last.intent === intent ? { values: last.values, errors: last.errors } : null;
-  const errorsFor = (...intents: string[]) => (last && intents.includes(last.intent) ? last.errors : {});
+  const resultFor = (...intents: string[]) => (last && intents.includes(last.intent) ? last.result : null);
+  const importing = last && (last.intent === "preview" || last.intent === "import") ? last : null;
   return (
     <article>
       <p>
@@ -159,31 +159,31 @@ export default function ToolInventoryEditor() {
       {!view.hasVersion ? <p>{t.noAnswer}</p> : null}
       {view.published ? <p>{t.published}</p> : null}
       {view.hasVersion && !view.editable && !view.published ? <p>{t.readOnly}</p> : null}
-      {view.editable ? <SettingsForm view={view} state={stateFor("settings")} /> : null}
+      {view.editable ? <SettingsForm view={view} result={resultFor("settings")} /> : null}
       {view.inventory ? (
         view.editable ? (
           <>
             <RowsForm
               view={view}
               posted={last?.intent === "rows" && last.rows ? last.rows : null}
-              errors={errorsFor("rows")}
+              result={resultFor("rows")}
             />
             <ImportForm
               version={view.inventory.version}
-              text={last && (last.intent === "preview" || last.intent === "import") ? (last.text ?? "") : ""}
-              mode={last && typeof last.values.mode === "string" ? last.values.mode : "append"}
-              preview={last && (last.intent === "preview" || last.intent === "import") ? (last.preview ?? null) : null}
-              errors={errorsFor("preview", "import")}
+              text={importing?.text ?? ""}
+              mode={importing?.mode ?? "append"}
+              preview={importing?.preview ?? null}
+              result={resultFor("preview", "import")}
             />
-            <CatalogueForm state={stateFor("tool")} />
-            <FactsSection view={view} state={stateFor("fact")} />
-            {view.rows.length > 0 ? <MatrixForm view={view} errors={errorsFor("matrix")} /> : null}
+            <CatalogueForm result={resultFor("tool")} />
+            <FactsSection view={view} result={resultFor("fact")} />
+            {view.rows.length > 0 ? <MatrixForm view={view} result={resultFor("matrix")} /> : null}
             {view.rows.length > 0 ? (
-              <AssessmentForm view={view} errors={errorsFor("assessment")} setId={setId} />
+              <AssessmentForm view={view} result={resultFor("assessment")} setId={setId} />
             ) : null}
           </>
         ) : (
-          <FactsSection view={view} state={null} />
+          <FactsSection view={view} result={null} />
         )
       ) : null}
     </article>

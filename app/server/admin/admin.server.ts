@@ -21,10 +21,17 @@ export { NotFound, notFoundResponse, orNotFound } from "../core/errors.server";
 
 // ---- overview ------------------------------------------------------------------------------------------
 
-export async function loadBodyAdministration(actor: Actor, slug: string, now = new Date()) {
-  const db = await getDb();
-  const body = await adminBody(db, actor, slug);
-  const orgs = await db
+/** A membership as the user page lists it (joined with its organisation). */
+const membershipColumns = {
+  id: memberships.id,
+  role: memberships.role,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+};
+
+/** The body's organisations, by name, as the admin pages list and offer them. */
+function bodyOrganizations(db: Db, bodyId: string) {
+  return db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -32,8 +39,14 @@ export async function loadBodyAdministration(actor: Actor, slug: string, now = n
       external: organizations.external,
     })
     .from(organizations)
-    .where(eq(organizations.bodyId, body.id))
+    .where(eq(organizations.bodyId, bodyId))
     .orderBy(asc(organizations.name));
+}
+
+export async function loadBodyAdministration(actor: Actor, slug: string, now = new Date()) {
+  const db = await getDb();
+  const body = await adminBody(db, actor, slug);
+  const orgs = await bodyOrganizations(db, body.id);
   const rows = await db
     .select({
       userId: users.id,
@@ -129,26 +142,12 @@ export async function loadUserAdministration(actor: Actor, slug: string, userId:
   const body = await adminBody(db, actor, slug);
   const { user, facts } = await targetUser(db, body.id, userId);
   const rows = await db
-    .select({
-      id: memberships.id,
-      role: memberships.role,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-    })
+    .select(membershipColumns)
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))
     .orderBy(asc(organizations.name), asc(memberships.role));
-  const orgs = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      kind: organizations.kind,
-      external: organizations.external,
-    })
-    .from(organizations)
-    .where(eq(organizations.bodyId, body.id))
-    .orderBy(asc(organizations.name));
+  const orgs = await bodyOrganizations(db, body.id);
   return {
     body: { id: body.id, slug: body.slug, name: body.name },
     user: {
@@ -204,12 +203,7 @@ export async function revokeRole(actor: Actor, slug: string, userId: string, mem
     const { user } = await targetUser(tx, body.id, userId);
     if (!/^[0-9a-f-]{36}$/i.test(membershipId)) throw new NotFound();
     const [membership] = await tx
-      .select({
-        id: memberships.id,
-        role: memberships.role,
-        organizationId: organizations.id,
-        organizationName: organizations.name,
-      })
+      .select(membershipColumns)
       .from(memberships)
       .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
       .where(and(eq(memberships.id, membershipId), eq(memberships.userId, user.id), eq(memberships.bodyId, body.id)))

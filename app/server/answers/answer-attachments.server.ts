@@ -5,8 +5,8 @@
  * an edit does (ADR 0011); a published version's attachments never change (database trigger as well).
  */
 import { createHash } from "node:crypto";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { answerAttachments, answerVersions, files, signatures, signOffSteps } from "../../../db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { answerAttachments, answerVersions, files } from "../../../db/schema";
 import {
   ATTACHMENT_TITLE_MAX,
   checkFileName,
@@ -14,14 +14,13 @@ import {
   type AttachmentMediaType,
 } from "../../domain/attachments";
 import type { InquiryEventName } from "../../domain/events";
-import { signaturesToInvalidate } from "../../domain/sign-off";
 import { attachmentText as t } from "../../domain/texts/attachments";
 import { config } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { commitAnswerChange, recordEvent } from "../core/events.server";
 import { applyAnswerTransition, NotFound, StaleVersionError } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerSubject, type AnswerUser } from "./answer-access.server";
-import { contentHash, latestVersion } from "./answer-content.server";
+import { invalidateSignatures, latestVersion, rehashVersion } from "./answer-content.server";
 
 export class AttachmentValidationError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
@@ -108,16 +107,7 @@ async function commitContentChange(
   event: { type: InquiryEventName; payload: Record<string, unknown> },
 ): Promise<{ version: number; signaturesLapsed: boolean }> {
   const { answer } = subject;
-  const hash = await contentHash(tx, versionId, answer.signOffFlagged);
-  await tx.update(answerVersions).set({ contentHash: hash }).where(eq(answerVersions.id, versionId));
-  const valid = await tx
-    .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
-    .from(signatures)
-    .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-    .where(
-      and(eq(signOffSteps.answerId, answer.id), eq(signatures.versionId, versionId), isNull(signatures.invalidatedAt)),
-    );
-  const lapsed = signaturesToInvalidate(valid, hash);
+  const { hash, lapsed } = await rehashVersion(tx, answer.id, versionId, answer.signOffFlagged);
   if (lapsed.length > 0 && answer.status === "sign_off") {
     const result = await applyAnswerTransition(tx, {
       answerId: answer.id,
@@ -129,17 +119,7 @@ async function commitContentChange(
     });
     return { version: result.version, signaturesLapsed: true };
   }
-  if (lapsed.length > 0) {
-    await tx
-      .update(signatures)
-      .set({ invalidatedAt: new Date() })
-      .where(
-        inArray(
-          signatures.id,
-          lapsed.map((s) => s.id),
-        ),
-      );
-  }
+  await invalidateSignatures(tx, lapsed);
   const { version } = await commitAnswerChange(
     tx,
     answer,

@@ -3,7 +3,7 @@
  * starts, and reading its content in the canonical form that signatures bind to (SHA-256, ADR 0011).
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import {
   answerAttachments,
   answerContributors,
@@ -16,11 +16,17 @@ import {
   inquiryTypes,
   organizations,
   questions,
+  signatures,
   signOffSteps,
   signOffTemplateSteps,
   withholdings,
 } from "../../../db/schema";
-import { canonicalAnswerContent, chainFromTemplate, type SignableContent } from "../../domain/sign-off";
+import {
+  canonicalAnswerContent,
+  chainFromTemplate,
+  signaturesToInvalidate,
+  type SignableContent,
+} from "../../domain/sign-off";
 import { doc, paragraph } from "../../editor/build";
 import { renderContent } from "../../editor/content.server";
 import type { Db, Tx } from "../core/db.server";
@@ -226,4 +232,41 @@ export function sha256(text: string): string {
 /** SHA-256 (hex) of the canonical content of a version. */
 export async function contentHash(db: Db | Tx, versionId: string, flagged: boolean): Promise<string> {
   return sha256(canonicalAnswerContent(await signableContent(db, versionId, flagged)));
+}
+
+/**
+ * After an edit of a version (text, flag, attachments): stores the version's new content hash and returns it
+ * with the signatures of that version that were bound to another hash — they lapse. The caller decides how:
+ * through the lifecycle's `revise` while in sign-off, otherwise with invalidateSignatures.
+ */
+export async function rehashVersion(
+  tx: Tx,
+  answerId: string,
+  versionId: string,
+  flagged: boolean,
+): Promise<{ hash: string; lapsed: Array<{ id: string }> }> {
+  const hash = await contentHash(tx, versionId, flagged);
+  await tx.update(answerVersions).set({ contentHash: hash }).where(eq(answerVersions.id, versionId));
+  const valid = await tx
+    .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
+    .from(signatures)
+    .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
+    .where(
+      and(eq(signOffSteps.answerId, answerId), eq(signatures.versionId, versionId), isNull(signatures.invalidatedAt)),
+    );
+  return { hash, lapsed: signaturesToInvalidate(valid, hash) };
+}
+
+/** Marks lapsed signatures invalid (outside sign-off, where no transition does it). */
+export async function invalidateSignatures(tx: Tx, lapsed: ReadonlyArray<{ id: string }>): Promise<void> {
+  if (lapsed.length === 0) return;
+  await tx
+    .update(signatures)
+    .set({ invalidatedAt: new Date() })
+    .where(
+      inArray(
+        signatures.id,
+        lapsed.map((s) => s.id),
+      ),
+    );
 }

@@ -4,7 +4,7 @@
  * an optimistic check on answers.version. A save that changes the content after a signature sends the answer
  * back to drafting through the lifecycle engine (event `revise`, all signatures invalidated).
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   answerPartQuestions,
   answerParts,
@@ -12,7 +12,6 @@ import {
   answers,
   bodies,
   questions,
-  signatures,
   signOffSteps,
   withholdings,
 } from "../../../db/schema";
@@ -25,7 +24,7 @@ import {
 } from "../../domain/answer-drafting";
 import { clockTime } from "../../domain/draft";
 import type { WithholdingReason } from "../../domain/labels";
-import { applyFlag, signaturesToInvalidate } from "../../domain/sign-off";
+import { applyFlag } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedAnswerPart } from "../../editor/content.server";
 import { getDb } from "../core/db.server";
@@ -34,7 +33,7 @@ import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { lastSaveOf, type LastSave } from "../inquiries/drafts.server";
 import { applyAnswerTransition } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
-import { contentHash, latestVersion } from "./answer-content.server";
+import { invalidateSignatures, latestVersion, rehashVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
 import { resolvePartBody, type ValidPassage } from "./answer-part-body.server";
 
@@ -232,21 +231,7 @@ export async function saveAnswer(
         await tx.update(signOffSteps).set({ status: step.status }).where(eq(signOffSteps.id, step.id));
       }
     }
-    const hash = await contentHash(tx, version.id, v.flagged);
-    await tx.update(answerVersions).set({ contentHash: hash }).where(eq(answerVersions.id, version.id));
-
-    const validSignatures = await tx
-      .select({ id: signatures.id, contentHash: signatures.contentHash, invalidatedAt: signatures.invalidatedAt })
-      .from(signatures)
-      .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(
-        and(
-          eq(signOffSteps.answerId, answer.id),
-          eq(signatures.versionId, version.id),
-          isNull(signatures.invalidatedAt),
-        ),
-      );
-    const lapsed = signaturesToInvalidate(validSignatures, hash);
+    const { hash, lapsed } = await rehashVersion(tx, answer.id, version.id, v.flagged);
     let newVersion: number;
     if (lapsed.length > 0 && answer.status === "sign_off") {
       // Through the engine: state back to drafting, every signature invalidated, the event written.
@@ -264,17 +249,7 @@ export async function saveAnswer(
       });
       newVersion = result.version;
     } else {
-      if (lapsed.length > 0) {
-        await tx
-          .update(signatures)
-          .set({ invalidatedAt: new Date() })
-          .where(
-            inArray(
-              signatures.id,
-              lapsed.map((s) => s.id),
-            ),
-          );
-      }
+      await invalidateSignatures(tx, lapsed);
       ({ version: newVersion } = await commitAnswerChange(
         tx,
         answer,

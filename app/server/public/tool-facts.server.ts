@@ -21,20 +21,23 @@ export interface CitedToolFact {
   asOf: string | null;
 }
 
+/** The columns of a CitedToolFact (the query joins tools, sources and the fact's body). */
+const citedFactColumns = {
+  toolName: tools.name,
+  toolSlug: tools.slug,
+  key: toolFacts.key,
+  value: toolFacts.value,
+  quote: toolFacts.quote,
+  bodyName: bodies.name,
+  sourceCitation: sources.citation,
+  asOf: toolFacts.asOf,
+};
+
 /** Facts whose source is the given (already visibility-checked) inquiry's document. */
 export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Promise<CitedToolFact[]> {
   return (
     db
-      .select({
-        toolName: tools.name,
-        toolSlug: tools.slug,
-        key: toolFacts.key,
-        value: toolFacts.value,
-        quote: toolFacts.quote,
-        bodyName: bodies.name,
-        sourceCitation: sources.citation,
-        asOf: toolFacts.asOf,
-      })
+      .select(citedFactColumns)
       .from(toolFacts)
       .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
       .innerJoin(tools, eq(tools.id, toolFacts.toolId))
@@ -76,14 +79,7 @@ const sourceBody = alias(bodies, "source_body");
 export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
   const rows = await db
     .select({
-      toolName: tools.name,
-      toolSlug: tools.slug,
-      key: toolFacts.key,
-      value: toolFacts.value,
-      quote: toolFacts.quote,
-      bodyName: bodies.name,
-      sourceCitation: sources.citation,
-      asOf: toolFacts.asOf,
+      ...citedFactColumns,
       sourceKind: sources.kind,
       sourceUrl: sources.url,
       sourceDate: sources.date,

@@ -194,7 +194,7 @@ export async function saveRows(
     if (row.remove) return;
     if (row.id === "" && row.toolId === "") return; // the empty "new row" line
     const key = (field: string) => `row-${i}-${field}`;
-    if (!known.has(row.toolId)) errors[key("tool")] = t.errors.unknownOption;
+    if (!known.has(row.toolId)) errors[key("toolId")] = t.errors.unknownOption;
     const label = clean(row.label);
     if (label.length > LABEL_MAX) errors[key("label")] = t.errors.tooLong(LABEL_MAX);
     const variant = (DEPLOYMENT_VARIANTS as readonly string[]).includes(row.variant)
@@ -213,7 +213,7 @@ export async function saveRows(
     const order = row.position.trim() === "" ? i + 1 : Number(row.position);
     if (!Number.isInteger(order) || order < 1 || order > 10_000)
       errors[key("position")] = "Bitte eine ganze Zahl ab 1.";
-    if (!errors[key("tool")] && variant && count.ok) {
+    if (!errors[key("toolId")] && variant && count.ok) {
       valid.push({
         id: row.id || null,
         toolId: row.toolId,

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { IMPORT_TEXT_MAX_BYTES } from "../../domain/tool-inventory-import";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
-import type { RowInput } from "./inventory-commands.server";
+import type { FactInput, RowInput } from "./inventory-commands.server";
 
 const ROWS_PARSE_CAP = 600;
 const version = z.coerce.number().int().min(1).max(2_000_000_000);
@@ -21,16 +21,7 @@ export type EditorForm =
   | { intent: "preview" | "import"; version: number; text: string; mode: "append" | "replace"; fileError?: string }
   | { intent: "rows"; version: number; rows: RowInput[] }
   | { intent: "tool"; name: string; category: string; requiresDpoConsultation: boolean }
-  | {
-      intent: "fact";
-      version: number;
-      toolId: string;
-      key: string;
-      value: string;
-      asOf: string;
-      citation: string;
-      url: string;
-    }
+  | ({ intent: "fact" } & FactInput)
   | {
       intent: "matrix";
       version: number;

@@ -46,15 +46,22 @@ export async function saveMatrix(
   if (title && title.length > 200) errors.title = t.errors.tooLong(200);
   const rowHeading = clean(input.rowHeading);
   const columnHeading = clean(input.columnHeading);
-  if (!rowHeading || !columnHeading) errors.headings = t.matrix.headingMissing;
-  if (rowHeading.length > 200 || columnHeading.length > 200) errors.headings = t.errors.tooLong(200);
+  // Each message on the field it is about (the form shows it there): a missing or too long heading.
+  for (const [field, value] of [
+    ["rowHeading", rowHeading],
+    ["columnHeading", columnHeading],
+  ] as const) {
+    if (!value) errors[field] = t.matrix.headingMissing;
+    else if (value.length > 200) errors[field] = t.errors.tooLong(200);
+  }
   const footnoteMark = clean(input.footnoteMark) || null;
   const footnote = clean(input.footnote) || null;
   if ((footnoteMark === null) !== (footnote === null))
-    errors.footnote = "Fußnotenzeichen und Fußnote gehören zusammen.";
-  const rows = input.rows.filter((r) => r.organizationId !== "");
-  rows.forEach((r, i) => {
-    if (clean(r.label).length > 300) errors[`mrow-${i}-label`] = t.errors.tooLong(300);
+    errors[footnoteMark === null ? "footnoteMark" : "footnote"] = "Fußnotenzeichen und Fußnote gehören zusammen.";
+  // A message names the line as posted (its index in the form), also when empty lines are skipped.
+  const rows = input.rows.map((r, line) => ({ ...r, line })).filter((r) => r.organizationId !== "");
+  rows.forEach((r) => {
+    if (clean(r.label).length > 300) errors[`mrow-${r.line}-label`] = t.errors.tooLong(300);
   });
   if (Object.keys(errors).length > 0) throw new ToolInputError(errors);
   return database.transaction(async (tx) => {
@@ -73,8 +80,9 @@ export async function saveMatrix(
           .where(and(inArray(organizations.id, orgIds), eq(organizations.bodyId, access.answer.bodyId)))
       : [];
     const rowErrors: Record<string, string> = {};
-    rows.forEach((r, i) => {
-      if (!orgs.some((o) => o.id === r.organizationId)) rowErrors[`mrow-${i}-organization`] = t.errors.unknownOption;
+    rows.forEach((r) => {
+      if (!orgs.some((o) => o.id === r.organizationId))
+        rowErrors[`mrow-${r.line}-organization`] = t.errors.unknownOption;
     });
     const validColumns = new Set(inventoryRows.map((r) => r.id));
     if (rows.some((r) => r.uses.some((u) => !validColumns.has(u))))
@@ -142,7 +150,7 @@ export async function saveAssessment(
       .select({ id: criteriaSets.id })
       .from(criteriaSets)
       .where(eq(criteriaSets.id, input.criteriaSetId));
-    if (!set) throw new ToolInputError({ criteriaSetId: t.errors.unknownOption });
+    if (!set) throw new ToolInputError({ form: t.errors.unknownOption }); // a hidden field: the form-level message
     const criterionIds = new Set(
       (await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.criteriaSetId, set.id))).map((c) => c.id),
     );
