@@ -181,7 +181,7 @@ async function runTarget(kind: string): Promise<TargetResult> {
   let pages: PageResult[];
   let rssAtRestMb: number | null;
   let rssPeakMb: number | null;
-  let settleSeconds = 0;
+  let settleSeconds: number;
   try {
     // At rest: once the background work after the start (first deadline scan over the new corpus, outbox) is done.
     log(`${kind}: warte, bis die Hintergrundarbeit nach dem Start (Fristenprüfung, Postausgang) ruht …`);
