@@ -28,7 +28,8 @@ export interface AppProcess {
 }
 
 /**
- * Waits until the app is at rest: its CPU use stays below `maxShare` of one core for `quietMs`. After a start on
+ * Waits until the app is at rest: its CPU use stays below `maxShare` of one core for `quietWindows` windows of
+ * `quietMs` in a row, starting no earlier than `minWaitMs` after the call. After a start on
  * a freshly loaded corpus the app has background work — the first deadline scan writes the reminders of every
  * inquiry that fell due in the generated archive (thousands of short transactions) and the outbox worker
  * delivers the mails — and pages measured meanwhile measure that work (issue 13: the dashboards and the 404
@@ -36,13 +37,25 @@ export interface AppProcess {
  */
 export async function waitUntilIdle(
   app: AppProcess,
-  options: { quietMs?: number; maxShare?: number; timeoutMs?: number; onWait?: (seconds: number) => void } = {},
+  options: {
+    quietMs?: number;
+    quietWindows?: number;
+    minWaitMs?: number;
+    maxShare?: number;
+    timeoutMs?: number;
+    onWait?: (seconds: number) => void;
+  } = {},
 ): Promise<number> {
   const quietMs = options.quietMs ?? 3_000;
+  const quietWindows = options.quietWindows ?? 2;
   const maxShare = options.maxShare ?? 0.05;
   const timeoutMs = options.timeoutMs ?? 15 * 60_000;
   const started = performance.now();
   let lastReport = started;
+  let quiet = 0;
+  // The first deadline scan starts a few seconds after the start (FIRST_SCAN_DELAY_MS): a quiet moment before
+  // it is not rest.
+  await new Promise((resolve) => setTimeout(resolve, options.minWaitMs ?? 10_000));
   for (;;) {
     const before = app.cpuMs();
     const at = performance.now();
@@ -50,7 +63,8 @@ export async function waitUntilIdle(
     const after = app.cpuMs();
     const elapsed = performance.now() - at;
     if (before === null || after === null) return (performance.now() - started) / 1000;
-    if ((after - before) / elapsed <= maxShare) return (performance.now() - started) / 1000;
+    quiet = (after - before) / elapsed <= maxShare ? quiet + 1 : 0;
+    if (quiet >= quietWindows) return (performance.now() - started) / 1000;
     if (performance.now() - started > timeoutMs) return (performance.now() - started) / 1000;
     if (performance.now() - lastReport >= 30_000) {
       lastReport = performance.now();
