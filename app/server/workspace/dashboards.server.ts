@@ -287,16 +287,13 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
       total: groups.reduce((sum, g) => sum + g.overdueCount, 0),
     },
     dueThisWeek: dueThisWeek!,
-    extensionRequests: listing(
-      requests,
-      ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
-        id: requestId,
-        inquiry: toInquiry(row, w.today),
-        requestingDepartment,
-        requestedDueOn,
-        reason,
-      }),
-    ),
+    extensionRequests: listing(requests, ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
+      id: requestId,
+      inquiry: toInquiry(row, w.today),
+      requestingDepartment,
+      requestedDueOn,
+      reason,
+    })),
   };
 }
 
