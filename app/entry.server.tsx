@@ -20,6 +20,7 @@ import { megabytes } from "~/domain/request-limits";
 import { httpRefusalText, type RefusalStatus } from "~/domain/texts/http";
 import { config } from "~/server/core/config.server";
 import { publicPageCache } from "~/server/core/public-page-cache.server";
+import { withRequestScope } from "~/server/core/request-scope.server";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
@@ -144,7 +145,10 @@ export function mustNotBeStored(requestCookieHeader: string | null | undefined, 
  * page cache (app/server/core/public-page-cache.server.ts); a request with a session cookie always renders.
  */
 export function servePublicPage(request: Request, render: (request: Request) => Promise<Response>) {
-  return publicPageCache().serve(request, render, mustNotBeStored(request.headers.get("Cookie"), false));
+  // Every request runs in a scope of its own: facts its loaders share are read once (request-scope.server.ts).
+  return withRequestScope(() =>
+    publicPageCache().serve(request, render, mustNotBeStored(request.headers.get("Cookie"), false)),
+  );
 }
 
 function applyNoStore(request: Request, headers: Headers) {

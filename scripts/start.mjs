@@ -186,7 +186,17 @@ async function createApp(build) {
     }),
   );
   // The rest of build/client (copied from public/): short cache, names are not fingerprinted.
-  app.use(express.static(clientBuildDir, { maxAge: "1h", index: false }));
+  // Only the paths of files that are there: a page request does not cost a stat() of the file system (issue 13).
+  const serveFile = express.static(clientBuildDir, { maxAge: "1h", index: false });
+  const files = new Set(
+    fs
+      .readdirSync(clientBuildDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => "/" + path.relative(clientBuildDir, path.join(entry.parentPath ?? entry.path, entry.name)))
+      .filter((file) => !file.startsWith("/assets/"))
+      .map((file) => file.split(path.sep).join("/")),
+  );
+  app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()));
 
   // Remix gets a Request built from the checked host and the body the guards have already read and counted.
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);

@@ -22,7 +22,55 @@ export interface AppProcess {
   /** Milliseconds from spawning `node scripts/start.mjs` to the first 200 on `/`. */
   startMs: number;
   memoryKb(): { rss: number | null; hwm: number | null };
+  /** CPU time (user + system) the process has used so far, in milliseconds; null when unknown. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
+}
+
+/**
+ * Waits until the app is at rest: its CPU use stays below `maxShare` of one core for `quietWindows` windows of
+ * `quietMs` in a row, starting no earlier than `minWaitMs` after the call. After a start on
+ * a freshly loaded corpus the app has background work — the first deadline scan writes the reminders of every
+ * inquiry that fell due in the generated archive (thousands of short transactions) and the outbox worker
+ * delivers the mails — and pages measured meanwhile measure that work (issue 13: the dashboards and the 404
+ * were measured at 100k while the scan was running). Returns the seconds waited.
+ */
+export async function waitUntilIdle(
+  app: AppProcess,
+  options: {
+    quietMs?: number;
+    quietWindows?: number;
+    minWaitMs?: number;
+    maxShare?: number;
+    timeoutMs?: number;
+    onWait?: (seconds: number) => void;
+  } = {},
+): Promise<number> {
+  const quietMs = options.quietMs ?? 3_000;
+  const quietWindows = options.quietWindows ?? 2;
+  const maxShare = options.maxShare ?? 0.05;
+  const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+  const started = performance.now();
+  let lastReport = started;
+  let quiet = 0;
+  // The first deadline scan starts a few seconds after the start (FIRST_SCAN_DELAY_MS): a quiet moment before
+  // it is not rest.
+  await new Promise((resolve) => setTimeout(resolve, options.minWaitMs ?? 10_000));
+  for (;;) {
+    const before = app.cpuMs();
+    const at = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const after = app.cpuMs();
+    const elapsed = performance.now() - at;
+    if (before === null || after === null) return (performance.now() - started) / 1000;
+    quiet = (after - before) / elapsed <= maxShare ? quiet + 1 : 0;
+    if (quiet >= quietWindows) return (performance.now() - started) / 1000;
+    if (performance.now() - started > timeoutMs) return (performance.now() - started) / 1000;
+    if (performance.now() - lastReport >= 30_000) {
+      lastReport = performance.now();
+      options.onWait?.((lastReport - started) / 1000);
+    }
+  }
 }
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
@@ -111,9 +159,21 @@ export async function startApp(target: DatabaseTarget, extraEnv: Record<string, 
         return { rss: null, hwm: null };
       }
     },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): utime and stime in clock ticks.
+        const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+      } catch {
+        return null;
+      }
+    },
     stop: () => stopChild(child),
   };
 }
+
+/** USER_HZ of Linux's /proc (100 on every common architecture). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();

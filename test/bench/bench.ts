@@ -30,6 +30,7 @@ import {
   type AppProcess,
   type CapturedPage,
   type DatabaseTarget,
+  waitUntilIdle,
 } from "./app-process";
 import {
   DEFAULT_BENCH_DATABASE_URL,
@@ -80,6 +81,8 @@ export const PAGES: Page[] = [
     path: (n) => `/norderstedt/anfragen?seite=${Math.max(2, Math.round((1000 * n) / 100_000))}`,
   },
   { name: "Antwort (veröffentlicht)", path: "/landtag-nrw/anfragen/17-9511" },
+  // Any query parameter other than ?seite passes the page cache by (cacheablePath): the same page, rendered each time.
+  { name: "Antwort, ungecacht", path: "/landtag-nrw/anfragen/17-9511?ungecacht" },
   { name: "404", path: "/norderstedt/anfragen/gibt-es-nicht", expect: 404 },
   { name: "Ratsbüro-Arbeitsbereich", path: "/arbeitsbereich", as: "councilOffice" },
   { name: "Fraktions-Arbeitsbereich", path: "/arbeitsbereich", as: "faction" },
@@ -210,9 +213,14 @@ async function runTarget(kind: string): Promise<TargetResult> {
   let pages: PageResult[];
   let rssAtRestMb: number | null;
   let rssPeakMb: number | null;
+  let settleSeconds: number;
   try {
-    // At rest: after the first page, a few quiet seconds (the deadline scan at start may still run).
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    // At rest: once the background work after the start (first deadline scan over the new corpus, outbox) is done.
+    log(`${kind}: warte, bis die Hintergrundarbeit nach dem Start (Fristenprüfung, Postausgang) ruht …`);
+    settleSeconds = await waitUntilIdle(app, {
+      onWait: (s) => log(`${kind}: … nach ${s.toFixed(0)} s noch nicht in Ruhe`),
+    });
+    log(`${kind}: in Ruhe nach ${settleSeconds.toFixed(0)} s`);
     const rest = app.memoryKb().rss;
     rssAtRestMb = rest === null ? null : Math.round(rest / 1024);
     log(`${kind}: RSS in Ruhe ${rssAtRestMb} MB`);
@@ -239,6 +247,7 @@ async function runTarget(kind: string): Promise<TargetResult> {
     machine: { cpus: (await import("node:os")).cpus().length, loadAverageAtStart },
     startEmptyMs: Math.round(startEmptyMs),
     startExistingMs: Math.round(startExistingMs),
+    settleSeconds: Math.round(settleSeconds),
     rssAtRestMb,
     rssPeakMb,
     corpus,

@@ -165,6 +165,33 @@ describe.each(backends())("public page cache (%s)", (backend) => {
     expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
   });
 
+  it("remembers the 404 of an internal inquiry and shows the page at once when it is made public again", async () => {
+    const { id, publicRef } = await correctableInquiry();
+    const office = await user("ratsbuero");
+    const path = `/norderstedt/anfragen/${publicRef}`;
+    const setVisibility = async (visibility: "internal" | "public") => {
+      const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
+      await runWorkflowCommand(office, id, row!.version, {
+        intent: "change_visibility",
+        visibility,
+        reason: "Test des Seiten-Caches",
+      });
+    };
+    await setVisibility("internal");
+    expect((await get(path)).status).toBe(404);
+    const before = renders;
+    const again = await get(path);
+    expect(again.status).toBe(404);
+    expect(again.headers.get("Cache-Control")).toBe("no-store");
+    expect(renders).toBe(before); // the remembered 404, not rendered again
+    expect(publicPageCache().stats().notFound).toBeGreaterThanOrEqual(1);
+
+    await setVisibility("public");
+    const shown = await get(path);
+    expect(shown.status).toBe(200);
+    expect(renders).toBe(before + 1);
+  });
+
   it("never stores or serves a page for a signed-in request", async () => {
     const publicRefs = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
     const publicRef = publicRefs!.items[0]!.publicRef;

@@ -112,6 +112,37 @@ describe("PublicPageCache", () => {
     expect(cache.stats().entries).toBe(1);
   });
 
+  it("remembers a not-found URL until the body changes, sent as 404 no-store, sharing one copy of the page", async () => {
+    const cache = new PublicPageCache(1_000_000, async () => BODIES);
+    let renders = 0;
+    const notFound = async () => {
+      renders++;
+      return page("Seite nicht gefunden", 404);
+    };
+    const get = (path: string, method = "GET") =>
+      cache.serve(new Request(`${ORIGIN}${path}`, { method }), notFound, false);
+    const first = await get("/norderstedt/anfragen/gibt-es-nicht");
+    expect(first.status).toBe(404);
+    expect(first.headers.get("Cache-Control")).toBe("no-store");
+    expect(first.headers.get("ETag")).toBeNull();
+    const again = await get("/norderstedt/anfragen/gibt-es-nicht");
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain("Seite nicht gefunden");
+    // A fresh nonce per response, as for cached pages.
+    expect(again.headers.get("Content-Security-Policy")).not.toContain("'nonce-abc'");
+    expect((await get("/norderstedt/anfragen/gibt-es-nicht", "HEAD")).status).toBe(404);
+    expect(renders).toBe(1);
+    await get("/norderstedt/anfragen/auch-nicht");
+    await get("/landtag-nrw/anfragen/nicht-da");
+    expect(cache.stats()).toMatchObject({ entries: 0, notFound: 3, bytes: 0 });
+    expect(renders).toBe(3);
+    // The inquiry is published in Norderstedt: its 404s are forgotten, NRW's stays.
+    cache.invalidate("id-norderstedt");
+    await get("/norderstedt/anfragen/gibt-es-nicht");
+    await get("/landtag-nrw/anfragen/nicht-da");
+    expect(renders).toBe(4);
+  });
+
   it("does not store a page whose rendering overlapped a committed change", async () => {
     const cache = new PublicPageCache(1_000_000, async () => BODIES);
     const slow = async () => {

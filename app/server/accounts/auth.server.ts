@@ -16,6 +16,7 @@ import { requiresSecondFactor, type MembershipFact, type Role } from "../../doma
 import { safeRedirectPath } from "../../domain/redirects";
 export { safeRedirectPath };
 import { getDb, type Db } from "../core/db.server";
+import { requestMemo } from "../core/request-scope.server";
 import { recordUserEvent } from "../core/events.server";
 import { verifyPassword } from "./passwords.server";
 import { takeTokens, resetBucket } from "../core/rate-limit.server";
@@ -98,10 +99,19 @@ async function membershipsOf(db: Db, userId: string): Promise<CurrentUser["membe
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
-/** The session the request carries, in whatever state it is; null without a valid session. */
-export async function getSessionState(request: Request): Promise<SessionState | null> {
+/**
+ * The session the request carries, in whatever state it is; null without a valid session. Read once per GET
+ * (the root loader and the page's loader share it, core/request-scope.server.ts); a POST reads it afresh each
+ * time, because its action may have changed the session (second factor passed, sign-out) before the loaders run.
+ */
+export function getSessionState(request: Request): Promise<SessionState | null> {
   const token = readSessionToken(request);
-  if (!token) return null;
+  if (!token) return Promise.resolve(null);
+  if (request.method !== "GET" && request.method !== "HEAD") return readSessionState(token);
+  return requestMemo(`session ${token}`, () => readSessionState(token));
+}
+
+async function readSessionState(token: string): Promise<SessionState | null> {
   const db = await getDb();
   const session = await validateSessionToken(db, token);
   if (!session) return null;

@@ -12,6 +12,11 @@
  *   writer calls it after the commit of every event of a body (core/events.server.ts). A render that was
  *   running while a change committed is not stored (generation check), so no stale page outlives a commit.
  * - One process only: a second app process does not see this process's invalidations (see the ADR).
+ * - A 404 of a cached path (an unknown or unpublished inquiry, an unknown body) is remembered too, as the URL
+ *   pointing to one shared rendering of the not-found page (the page is the same for every such URL, apart from
+ *   nonce and correlation id): NOT_FOUND_MAX_ENTRIES URLs at most, least recently used out first, dropped with
+ *   the body's pages (a publication turns the 404 into the page at once). It is sent `no-store`, as before
+ *   (docs/decisions/0024-dashboards-and-not-found-at-archive-size.md).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { bodies } from "../../../db/schema";
@@ -34,11 +39,15 @@ const REQUEST_ID_HEADER = "X-Request-Id";
  * today), which move at midnight. No entry is served for longer than this.
  */
 export const PAGE_MAX_AGE_MS = 10 * 60 * 1000;
+/** How many not-found URLs are remembered (each a key and a reference to a shared page: ~1 MB in all). */
+export const NOT_FOUND_MAX_ENTRIES = 10_000;
 
 /** Headers that belong to one response, not to the page: they are made fresh each time. */
 const PER_RESPONSE_HEADERS = ["content-security-policy", "x-request-id", "cache-control", "content-length", "date"];
 
 interface Entry {
+  /** 200, or 404 for a remembered not-found page. */
+  status: 200 | 404;
   /** The page split at the markers: text, slot, text, slot … (slots are NONCE_MARK or REQUEST_ID_MARK). */
   parts: Buffer[];
   slots: string[];
@@ -54,6 +63,8 @@ interface Entry {
 
 export interface PageCacheStats {
   entries: number;
+  /** Remembered not-found URLs (not counted in `entries` and `bytes`). */
+  notFound: number;
   bytes: number;
   hits: number;
   misses: number;
@@ -106,6 +117,9 @@ export class PublicPageCache {
   private hits = 0;
   private misses = 0;
   private slugsById = new Map<string, string>();
+  /** Not-found URLs, each pointing to one of the few distinct not-found renderings in `notFoundPages`. */
+  private notFound = new Map<string, Entry>();
+  private notFoundPages = new Map<string, Entry>();
 
   constructor(
     private readonly maxBytes: number,
@@ -114,7 +128,13 @@ export class PublicPageCache {
   ) {}
 
   stats(): PageCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses };
+    return {
+      entries: this.entries.size,
+      notFound: this.notFound.size,
+      bytes: this.bytes,
+      hits: this.hits,
+      misses: this.misses,
+    };
   }
 
   /**
@@ -136,6 +156,15 @@ export class PublicPageCache {
       this.entries.set(key, cached);
       return respond(request, cached);
     }
+    const missing = this.notFound.get(key);
+    if (missing) {
+      this.notFound.delete(key);
+      if (this.now() - missing.storedAt <= PAGE_MAX_AGE_MS) {
+        this.hits++;
+        this.notFound.set(key, missing);
+        return respond(request, missing);
+      }
+    }
 
     this.misses++;
     const generation = this.generation;
@@ -143,6 +172,13 @@ export class PublicPageCache {
     const response = await render(request.method === "GET" ? request : new Request(request, { method: "GET" }));
     const entry = await toEntry(response, path.bodySlug, this.now());
     if (!entry) return request.method === "HEAD" ? new Response(null, response) : response;
+    if (entry.status === 404) {
+      // An unknown body's slug is not looked up on every miss; the map of known bodies is needed only to drop
+      // a single body's URLs (without it every change drops all, which is safe).
+      if (this.slugsById.size === 0) this.slugsById = await this.loadBodySlugs();
+      if (generation === this.generation) this.storeNotFound(key, entry);
+      return respond(request, entry);
+    }
     if (path.bodySlug !== null && ![...this.slugsById.values()].includes(path.bodySlug)) {
       this.slugsById = await this.loadBodySlugs();
     }
@@ -158,10 +194,34 @@ export class PublicPageCache {
     if (slug === undefined) {
       this.entries.clear();
       this.bytes = 0;
+      this.notFound.clear();
+      this.notFoundPages.clear();
       return;
     }
     for (const [key, entry] of this.entries) {
       if (entry.bodySlug === null || entry.bodySlug === slug) this.remove(key, entry);
+    }
+    for (const [key, entry] of this.notFound) {
+      if (entry.bodySlug === null || entry.bodySlug === slug) this.notFound.delete(key);
+    }
+    for (const [tag, entry] of this.notFoundPages) {
+      if (entry.bodySlug === null || entry.bodySlug === slug) this.notFoundPages.delete(tag);
+    }
+  }
+
+  /** Remembers a not-found URL; URLs with the same not-found page share one stored copy of it. */
+  private storeNotFound(key: string, entry: Entry) {
+    const pageKey = `${entry.bodySlug ?? ""} ${entry.etag}`;
+    // Distinct not-found pages are few (one per route and body); should they pile up, start afresh.
+    if (this.notFoundPages.size >= 100) this.notFoundPages.clear();
+    const shared = this.notFoundPages.get(pageKey) ?? entry;
+    this.notFoundPages.set(pageKey, shared);
+    this.notFound.delete(key);
+    // The URL's own time, the shared page's bytes.
+    this.notFound.set(key, shared === entry ? entry : { ...shared, storedAt: entry.storedAt });
+    for (const oldestKey of this.notFound.keys()) {
+      if (this.notFound.size <= NOT_FOUND_MAX_ENTRIES) break;
+      this.notFound.delete(oldestKey);
     }
   }
 
@@ -188,7 +248,7 @@ async function toEntry(response: Response, bodySlug: string | null, storedAt: nu
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
   const requestId = response.headers.get(REQUEST_ID_HEADER);
   if (
-    response.status !== 200 ||
+    (response.status !== 200 && response.status !== 404) ||
     !response.body ||
     !(response.headers.get("Content-Type") ?? "").startsWith("text/html") ||
     response.headers.has("Set-Cookie") ||
@@ -209,6 +269,7 @@ async function toEntry(response: Response, bodySlug: string | null, storedAt: nu
   }
   const bytes = parts.reduce((sum, part) => sum + part.length, 0);
   return {
+    status: response.status === 404 ? 404 : 200,
     parts,
     slots,
     csp: csp.split(nonce).join(NONCE_MARK),
@@ -238,13 +299,16 @@ function respond(request: Request, entry: Entry): Response {
   // anonymous copy to a request that carries a session cookie.
   headers.append("Vary", "Cookie");
   const contentType = headers.get("Content-Type") ?? "text/html; charset=utf-8";
-  return publicResponse(request, Buffer.concat(chunks), {
+  // A 404 goes out as before: no-store, no validators (publicResponse sends errors that way), no body to HEAD.
+  const response = publicResponse(request, Buffer.concat(chunks), {
+    status: entry.status,
     contentType,
     headers,
     etag: entry.etag,
     lastModified: entry.lastModified,
     cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
   });
+  return entry.status !== 200 && request.method === "HEAD" ? new Response(null, response) : response;
 }
 
 async function loadBodySlugs(): Promise<Map<string, string>> {

@@ -9,7 +9,7 @@
  *     events, attachments or agenda items, or file contents.
  * The detail is loaded in a fixed number of queries (no query per question or per row).
  */
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   agendaItems,
@@ -226,7 +226,10 @@ export async function loadPublicInquiry(
             eq(events.public, true),
             or(
               and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
-              and(eq(events.aggregateType, "answer"), inArray(events.aggregateId, answerIds)),
+              // `= any(array(…))`, not `in (…)`: the array is computed once, so both branches are index scans on
+              // (aggregate_type, aggregate_id) combined by a BitmapOr; with `in (subquery)` PostgreSQL read all of
+              // the body's events and filtered them (385k rows at 100k inquiries on PGlite: 252 ms → 1 ms).
+              and(eq(events.aggregateType, "answer"), sql`${events.aggregateId} = any(array(${answerIds}))`),
             ),
           ),
         )

@@ -32,12 +32,13 @@ import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
 import {
   bodyScopes,
-  cappedCount,
-  cappedCountOf,
+  cappedTotalColumn,
+  cappedTotalOfColumn,
   COUNT_CAP,
   inquiryColumns,
   sectionQuery,
   toInquiry,
+  totalOf,
   type BodyScopes,
   type DashboardInquiry,
 } from "./section-lists.server";
@@ -113,8 +114,9 @@ export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
   dpo?: { consultations: Listing<ConsultationRow> };
 }
 
-function listing<R, T>(rows: R[], count: { total: number; capped: boolean }, map: (row: R) => T): Listing<T> {
-  return { items: rows.map(map), ...count };
+/** The rows of a section's statement with their capped count (cappedTotalColumn), mapped to the page's shape. */
+function listing<R extends { total: number }, T>(rows: R[], map: (row: Omit<R, "total">) => T): Listing<T> {
+  return { items: rows.map(({ total: _total, ...row }) => map(row)), ...totalOf(rows) };
 }
 
 /** The top `limit` rows of a section (with a capped count) in the inquiry shape, or undefined without the role. */
@@ -128,17 +130,14 @@ async function topOf(
 ) {
   const query = sectionQuery(section, scopes, bodyId, w);
   if (!query) return undefined;
-  const [rows, total] = await Promise.all([
-    db
-      .select(inquiryColumns)
-      .from(inquiries)
-      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(query.where)
-      .orderBy(...query.orderBy)
-      .limit(limit),
-    cappedCount(db, query.where),
-  ]);
-  return listing(rows, total, (row) => toInquiry(row, w.today));
+  const rows = await db
+    .select({ ...inquiryColumns, total: cappedTotalColumn(query.where) })
+    .from(inquiries)
+    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+    .where(query.where)
+    .orderBy(...query.orderBy)
+    .limit(limit);
+  return listing(rows, (row) => toInquiry(row, w.today));
 }
 
 /** Every dashboard section of the user's bodies, with "today" in each body's own time zone. */
@@ -200,21 +199,25 @@ async function loadBodyDashboard(
 async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
   const drafts = sectionQuery("faction_drafts", scopes, bodyId, w)!;
   const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
-  const [draftRows, draftCount, inProgress, dueSoon, answered] = await Promise.all([
+  const [draftRows, inProgress, dueSoon, answered] = await Promise.all([
     db
-      .select({ ...inquiryColumns, createdBy: inquiries.createdByUserId, coauthored })
+      .select({
+        ...inquiryColumns,
+        createdBy: inquiries.createdByUserId,
+        coauthored,
+        total: cappedTotalColumn(drafts.where),
+      })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .where(drafts.where)
       .orderBy(...drafts.orderBy)
       .limit(SECTION_LIMIT),
-    cappedCount(db, drafts.where),
     topOf(db, "faction_in_progress", scopes, bodyId, w),
     topOf(db, "faction_due_soon", scopes, bodyId, w),
     topOf(db, "faction_answered", scopes, bodyId, w, ANSWERED_LIMIT),
   ]);
   return {
-    drafts: listing(draftRows, draftCount, ({ createdBy, coauthored: co, ...row }) => ({
+    drafts: listing(draftRows, ({ createdBy, coauthored: co, ...row }) => ({
       ...toInquiry(row, w.today),
       createdByMe: createdBy === userId,
       coauthoredByMe: Boolean(co),
@@ -228,7 +231,7 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
 async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
   const overdue = sectionQuery("office_overdue", scopes, bodyId, w)!;
   const scope = scopes.office.condition!;
-  const [intake, overdueRows, overdueByDepartment, dueThisWeek, requests, requestCount] = await Promise.all([
+  const [intake, overdueRows, overdueByDepartment, dueThisWeek, requests] = await Promise.all([
     topOf(db, "office_intake", scopes, bodyId, w),
     // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page …
     db
@@ -256,8 +259,9 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
       .groupBy(inquiries.leadOrganizationId, organizations.name)
       .orderBy(sql`${organizations.name} asc nulls last`),
     topOf(db, "office_due_this_week", scopes, bodyId, w),
-    requestQuery(db, scope, bodyId).limit(SECTION_LIMIT),
-    cappedCountOf(db, requestQuery(db, scope, bodyId).limit(COUNT_CAP)),
+    requestQuery(db, scope, bodyId, cappedTotalOfColumn(requestQuery(db, scope, bodyId).limit(COUNT_CAP))).limit(
+      SECTION_LIMIT,
+    ),
   ]);
   const shownByDepartment = groupByLeadDepartment(
     overdueRows.map(({ leadOrganizationId, leadOrganizationName, ...row }) => ({
@@ -283,21 +287,18 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
       total: groups.reduce((sum, g) => sum + g.overdueCount, 0),
     },
     dueThisWeek: dueThisWeek!,
-    extensionRequests: listing(
-      requests,
-      requestCount,
-      ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
-        id: requestId,
-        inquiry: toInquiry(row, w.today),
-        requestingDepartment,
-        requestedDueOn,
-        reason,
-      }),
-    ),
+    extensionRequests: listing(requests, ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
+      id: requestId,
+      inquiry: toInquiry(row, w.today),
+      requestingDepartment,
+      requestedDueOn,
+      reason,
+    })),
   };
 }
 
-function requestQuery(db: Db, scope: SQL, bodyId: string) {
+/** The pending extension requests; with `total`, each row carries the capped count (cappedTotalOfColumn). */
+function requestQuery(db: Db, scope: SQL, bodyId: string, total: SQL<number> = sql<number>`0`) {
   return db
     .select({
       ...inquiryColumns,
@@ -305,6 +306,7 @@ function requestQuery(db: Db, scope: SQL, bodyId: string) {
       requestingDepartment: organizations.name,
       requestedDueOn: extensionRequests.requestedDueOn,
       reason: extensionRequests.reason,
+      total,
     })
     .from(extensionRequests)
     .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
@@ -321,31 +323,39 @@ function requestQuery(db: Db, scope: SQL, bodyId: string) {
 async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
   const query = sectionQuery("department_assigned", scopes, bodyId, w)!;
   const isLead = inArray(inquiries.leadOrganizationId, scopes.department.ids);
-  const [rows, total] = await Promise.all([
-    db
-      .select({ ...inquiryColumns, lead: sql<boolean>`coalesce(${isLead}, false)` })
-      .from(inquiries)
-      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(query.where)
-      .orderBy(...query.orderBy)
-      .limit(SECTION_LIMIT),
-    cappedCount(db, query.where),
-  ]);
+  const rows = await db
+    .select({
+      ...inquiryColumns,
+      lead: sql<boolean>`coalesce(${isLead}, false)`,
+      total: cappedTotalColumn(query.where),
+    })
+    .from(inquiries)
+    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+    .where(query.where)
+    .orderBy(...query.orderBy)
+    .limit(SECTION_LIMIT);
   return {
-    assigned: listing(rows, total, ({ lead, ...row }) => ({
+    assigned: listing(rows, ({ lead, ...row }) => ({
       ...toInquiry(row, w.today),
       ourRole: lead ? ("lead" as const) : ("contributor" as const),
     })),
   };
 }
 
-function consultationQuery(db: Db, scope: SQL, bodyId: string, officeIds: string[]) {
+function consultationQuery(
+  db: Db,
+  scope: SQL,
+  bodyId: string,
+  officeIds: string[],
+  total: SQL<number> = sql<number>`0`,
+) {
   return db
     .select({
       ...inquiryColumns,
       consultationId: consultations.id,
       consultationStatus: consultations.status,
       requestedOn: consultations.requestedOn,
+      total,
     })
     .from(consultations)
     .innerJoin(answers, eq(answers.id, consultations.answerId))
@@ -367,12 +377,10 @@ function consultationQuery(db: Db, scope: SQL, bodyId: string, officeIds: string
 }
 
 async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[], today: string) {
-  const [rows, total] = await Promise.all([
-    consultationQuery(db, scope, bodyId, officeIds).limit(SECTION_LIMIT),
-    cappedCountOf(db, consultationQuery(db, scope, bodyId, officeIds).limit(COUNT_CAP)),
-  ]);
+  const total = cappedTotalOfColumn(consultationQuery(db, scope, bodyId, officeIds).limit(COUNT_CAP));
+  const rows = await consultationQuery(db, scope, bodyId, officeIds, total).limit(SECTION_LIMIT);
   return {
-    consultations: listing(rows, total, ({ consultationId, consultationStatus, requestedOn, ...row }) => ({
+    consultations: listing(rows, ({ consultationId, consultationStatus, requestedOn, ...row }) => ({
       id: consultationId,
       status: consultationStatus,
       requestedOn,

@@ -8,7 +8,7 @@ import { inquiryScopeFor } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb } from "../core/db.server";
 import { scopeCondition } from "../inquiries/scope.server";
-import { cappedCount } from "./section-lists.server";
+import { cappedTotalColumn, totalOf } from "./section-lists.server";
 
 export interface WorkspaceBody {
   bodyId: string;
@@ -52,27 +52,27 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
   for (const entry of byBody.values()) {
     const filter = scopeCondition(inquiryScopeFor(user.memberships, entry.bodyId));
     if (!filter) continue;
-    // The newest rows walk inquiries_body_updated_idx; the count stops at COUNT_CAP (no window over the scope).
-    const [rows, count] = await Promise.all([
-      db
-        .select({
-          id: inquiries.id,
-          title: inquiries.title,
-          typeName: inquiryTypes.name,
-          reference: inquiries.reference,
-          status: inquiries.status,
-          visibility: inquiries.visibility,
-          dueOn: inquiries.dueOn,
-          publicRef: inquiries.publicRef,
-        })
-        .from(inquiries)
-        .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-        .where(filter)
-        .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
-        .limit(ALL_INQUIRIES_LIMIT),
-      cappedCount(db, filter),
-    ]);
-    entry.inquiries = rows;
+    // The newest rows walk inquiries_body_updated_idx; the count stops at COUNT_CAP (no window over the scope)
+    // and comes with the rows, in the same statement.
+    const rows = await db
+      .select({
+        id: inquiries.id,
+        title: inquiries.title,
+        typeName: inquiryTypes.name,
+        reference: inquiries.reference,
+        status: inquiries.status,
+        visibility: inquiries.visibility,
+        dueOn: inquiries.dueOn,
+        publicRef: inquiries.publicRef,
+        total: cappedTotalColumn(filter),
+      })
+      .from(inquiries)
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(filter)
+      .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
+      .limit(ALL_INQUIRIES_LIMIT);
+    const count = totalOf(rows);
+    entry.inquiries = rows.map(({ total: _total, ...row }) => row);
     entry.inquiriesTotal = count.total;
     entry.inquiriesCapped = count.capped;
   }
