@@ -7,6 +7,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
+import { ConsultationAttachments } from "~/components/consultation/ConsultationAttachments";
 import { ConsultationMeta, StatementView } from "~/components/consultation/ConsultationView";
 import { QuoteForm } from "~/components/consultation/QuoteForm";
 import { ReplyForm } from "~/components/consultation/ReplyForm";
@@ -92,6 +93,8 @@ const DONE: Record<string, string> = {
   submit: t.statement.submitted,
   quote: t.statement.saved,
   reply: t.reply.done,
+  anlage: t.attachments.uploaded,
+  "anlage-entfernt": t.attachments.removed,
 };
 
 export default function ConsultationPage() {
@@ -132,6 +135,7 @@ export default function ConsultationPage() {
           {c.questionsHtml ? <RichText html={c.questionsHtml} /> : <p className="preserve-lines">{c.questionsPut}</p>}
         </section>
       ) : null}
+      <ConsultationAttachments consultationId={c.id} kind={c.kind} files={c.files} />
 
       {writing ? (
         <StatementForm
