@@ -236,11 +236,11 @@ describe.each(backends())("consultation attachments on %s", (backend) => {
       title: "Schreiben der Aufsichtsbehörde (Scan)",
       file: { name: "schreiben.png", bytes: sample.png() },
     });
-    const [{ version }] = await t.db
+    const [current] = await t.db
       .select({ version: consultations.version })
       .from(consultations)
       .where(eq(consultations.id, id));
-    await recordReply(lead, id, { version: version!, reply: rich("Unsere Antwort."), repliedOn: today }, t.db);
+    await recordReply(lead, id, { version: current!.version, reply: rich("Unsere Antwort."), repliedOn: today }, t.db);
     // After the reply is recorded the reply letter's files can still be added (until the answer is published).
     await addConsultationAttachment(lead, id, {
       part: "reply",

@@ -3,6 +3,8 @@ import type { AutosaveResult } from "../editor/use-autosave";
 
 export interface AnswerFormPart {
   questionIds: string[];
+  /** The author's own sentence before a joint answer; "" for the generated one. */
+  jointNote: string;
   body: { json: unknown; text: string };
   withheld: boolean;
   reason: string;
@@ -43,6 +45,7 @@ export function valuesFromEntries(entries: ReadonlyArray<[string, string]>): Ans
   for (let i = 0; entries.some(([n]) => n === `p-${i}-present`); i += 1) {
     parts.push({
       questionIds: entries.filter(([n]) => n === `p-${i}-questions`).map(([, v]) => v),
+      jointNote: get(`p-${i}-jointNote`) === get(`p-${i}-jointNoteShown`) ? "" : get(`p-${i}-jointNote`),
       body: { json: parseJson(get(`p-${i}-body-json`)), text: get(`p-${i}-body-text`) },
       withheld: get(`p-${i}-withheld`) === "on",
       reason: get(`p-${i}-reason`),

@@ -35,6 +35,10 @@ export const answerText = {
         : `Teil ${index + 1}: Antwort zu den Fragen ${listNumbers(numbers)}`,
   partQuestions: "Beantwortet die Fragen",
   partBody: (index: number) => `Antworttext, Teil ${index + 1}`,
+  jointNote: (index: number) => `Einleitender Satz der gemeinsamen Antwort, Teil ${index + 1}`,
+  jointNoteHint:
+    "Steht vor der gemeinsamen Antwort. Sie können den vorgeschlagenen Satz ändern; ein leeres Feld stellt den Vorschlag wieder her.",
+  jointNoteTooLong: (max: number) => `Der einleitende Satz darf höchstens ${max} Zeichen lang sein.`,
   question: (number: string) => `Frage ${number}`,
   addPart: "Antwortteil hinzufügen",
   removePart: (index: number) => `Teil ${index + 1} entfernen`,

@@ -125,7 +125,8 @@ export const consultationText = {
     removed: "Die Anlage wurde entfernt.",
     refused:
       "Anlagen kann nur die federführende Stelle hinzufügen oder entfernen – zur Anfrage nur, solange sie nicht beantwortet ist, und nicht mehr nach Veröffentlichung der Antwort.",
-    notReadable: "Die Anlagen dieser Beteiligung sehen nur das Ratsbüro, die federführende Stelle und die beteiligte Stelle.",
+    notReadable:
+      "Die Anlagen dieser Beteiligung sehen nur das Ratsbüro, die federführende Stelle und die beteiligte Stelle.",
   },
 
   quote: {

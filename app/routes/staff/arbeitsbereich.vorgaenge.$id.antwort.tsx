@@ -107,7 +107,11 @@ function echo(values: import("~/server/answers/answer-form.server").PostedAnswer
   return {
     ...values,
     preamble: { json: json(values.preamble.json), text: values.preamble.text },
-    parts: values.parts.map((p) => ({ ...p, body: { json: json(p.body.json), text: p.body.text } })),
+    parts: values.parts.map(({ jointNoteShown, ...p }) => ({
+      ...p,
+      jointNote: p.jointNote === jointNoteShown ? "" : (p.jointNote ?? ""),
+      body: { json: json(p.body.json), text: p.body.text },
+    })),
   };
 }
 
@@ -255,6 +259,7 @@ export default function AnswerPage() {
           flagged: page.answer.flagged,
           parts: page.values.parts.map((p) => ({
             questionIds: p.questionIds,
+            jointNote: p.jointNote,
             body: p.body,
             withheld: p.withholding !== null,
             reason: p.withholding?.reason ?? "",
