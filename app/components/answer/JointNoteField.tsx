@@ -26,7 +26,7 @@ export function JointNoteField({
   const id = `p-${index}-jointNote`;
   const describedBy = error ? `${id}-error ${id}-hint` : `${id}-hint`;
   return (
-    <div className="field joint-note">
+    <div className="field">
       <label htmlFor={id}>{t.jointNote(index)}</label>
       <p className="field-hint" id={`${id}-hint`}>
         {t.jointNoteHint}
