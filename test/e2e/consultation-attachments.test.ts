@@ -1,14 +1,12 @@
 /**
  * Files on a DPO consultation request through the UI (issue 10: "Request with the questions put and
- * attachments"), in the Landtag NRW: the lead clerk asks the DPO for a statement, attaches a PDF to the request; a
+ * attachments"), in the Landtag NRW: the lead clerk opens the open request to the DPO and attaches a PDF to it; a
  * file whose name says PDF but whose bytes do not is refused at the field (title kept, error summary focused); the
  * DPO opens the request from her workspace and downloads the file, which comes as an attachment with `nosniff`
  * and its sniffed type; a signed-out request for it learns nothing. axe on every page; a console error fails.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../app/domain/dashboard";
-import { isoDateInTimeZone } from "../../app/domain/format";
 import { files } from "../support/attachment-files";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { startApp, type RunningApp } from "../support/server";
@@ -39,11 +37,8 @@ describe("attachments of a DPO consultation request", () => {
     await page.waitForURL(/\/arbeitsbereich\/vorgaenge\/[0-9a-f-]{36}$/);
     await page.getByRole("link", { name: "Beteiligungen und Zulieferungen bearbeiten" }).click();
     await page.waitForURL(/\/beteiligungen$/);
-    const questions = page.locator("#dpo-questions[contenteditable='true']");
-    await questions.click();
-    await page.keyboard.type("Bestehen gegen den Einsatz des Messengers Bedenken? Die DSFA liegt bei.");
-    await page.locator("#dpo-dueOn").fill(addDays(isoDateInTimeZone(new Date(), "Europe/Berlin"), 14));
-    await page.getByRole("button", { name: "Stellungnahme anfordern" }).click();
+    // The DPO was asked in the demo data ("angefragt"); the clerk opens the request and attaches to it.
+    await page.getByRole("link", { name: "Datenschutzbeauftragte/r", exact: true }).click();
     await page.waitForURL(/\/arbeitsbereich\/beratungen\/[0-9a-f-]{36}$/, POLL);
     const consultationUrl = page.url();
     await checkA11y(page);

@@ -240,19 +240,36 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     await expect(
       publishAnswer(office, {
         ...base,
-        beratungsfolge: { meeting: "new", organId: "", date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+        beratungsfolge: [{ meeting: "new", organId: "", date: "2099-02-03", roleLabel: "Kenntnisnahme" }],
       }),
-    ).rejects.toMatchObject({ fieldErrors: { beratungsfolgeOrganId: expect.stringContaining("Gremium") } });
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-0-organ": expect.stringContaining("Gremium") } });
     await expect(
       publishAnswer(office, {
         ...base,
-        beratungsfolge: { meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Jubel" },
+        beratungsfolge: [{ meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Jubel" }],
       }),
-    ).rejects.toMatchObject({ fieldErrors: { beratungsfolgeRole: expect.any(String) } });
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-0-role": expect.any(String) } });
+    // Several steps: the committee first, then the council; the same meeting twice is refused at the later row.
+    const council = page.meetingChoices!.organs.find((o) => o.name !== "Hauptausschuss")!;
+    const hauptausschussStep = {
+      meeting: "new",
+      organId: hauptausschuss.id,
+      date: "2099-02-03",
+      roleLabel: "Kenntnisnahme",
+    };
+    await expect(
+      publishAnswer(office, {
+        ...base,
+        beratungsfolge: [hauptausschussStep, { meeting: "", organId: "", date: "", roleLabel: "" }, hauptausschussStep],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-2-meeting": expect.stringContaining("früheren") } });
     expect((await answerRow()).status).toBe("approved");
     await publishAnswer(office, {
       ...base,
-      beratungsfolge: { meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+      beratungsfolge: [
+        hauptausschussStep,
+        { meeting: "new", organId: council.id, date: "2099-02-17", roleLabel: "Entscheidung" },
+      ],
     });
     answer = await answerRow();
     expect(answer.status).toBe("published");
@@ -271,6 +288,14 @@ describe.each(backends())("answer attachments on %s", (backend) => {
         meetingDate: "2099-02-03",
         roleLabel: "Kenntnisnahme",
         itemNumber: null,
+      }),
+    );
+    expect(detail!.agenda).toContainEqual(
+      expect.objectContaining({
+        purpose: "answer",
+        organizationName: council.name,
+        meetingDate: "2099-02-17",
+        roleLabel: "Entscheidung",
       }),
     );
     const params = { bodySlug: "norderstedt", publicRef: inquiry!.publicRef! };

@@ -4,6 +4,7 @@
  */
 import { Form } from "@remix-run/react";
 import { TableRegion } from "~/components/table-region";
+import { BeratungsfolgeFields } from "./BeratungsfolgeFields";
 import type { MeetingChoices } from "~/server/meetings/meetings.server";
 import { signOffStepStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
@@ -199,94 +200,5 @@ export function PublishForm({
         </button>
       </Form>
     </section>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p className="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
-
-/** Beratungsfolge (which committee takes note of the answer, when): a recorded meeting or a future one. */
-function BeratungsfolgeFields({
-  choices,
-  errors,
-  values,
-}: {
-  choices: MeetingChoices;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}) {
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
-  return (
-    <fieldset className="fieldset beratungsfolge">
-      <legend>{t.beratungsfolge}</legend>
-      <p className="hint">{t.beratungsfolgeHint}</p>
-      <div className="field">
-        <label htmlFor="beratungsfolgeMeetingId">{t.beratungsfolgeMeeting}</label>
-        <select
-          id="beratungsfolgeMeetingId"
-          name="beratungsfolgeMeetingId"
-          defaultValue={values.beratungsfolgeMeetingId ?? ""}
-          {...invalid("beratungsfolgeMeetingId")}
-        >
-          <option value="">{t.beratungsfolgeNoMeeting}</option>
-          {choices.meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-          <option value="new">{t.beratungsfolgeNewMeeting}</option>
-        </select>
-        <FieldError id="beratungsfolgeMeetingId-error" message={errors.beratungsfolgeMeetingId} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeOrganId">{t.beratungsfolgeOrgan}</label>
-        <select
-          id="beratungsfolgeOrganId"
-          name="beratungsfolgeOrganId"
-          defaultValue={values.beratungsfolgeOrganId ?? ""}
-          {...invalid("beratungsfolgeOrganId")}
-        >
-          <option value="">{t.beratungsfolgeChooseOrgan}</option>
-          {choices.organs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="beratungsfolgeOrganId-error" message={errors.beratungsfolgeOrganId} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeDate">{t.beratungsfolgeDate}</label>
-        <input
-          id="beratungsfolgeDate"
-          name="beratungsfolgeDate"
-          type="date"
-          defaultValue={values.beratungsfolgeDate ?? ""}
-          {...invalid("beratungsfolgeDate")}
-        />
-        <FieldError id="beratungsfolgeDate-error" message={errors.beratungsfolgeDate} />
-      </div>
-      <div className="field">
-        <label htmlFor="beratungsfolgeRole">{t.beratungsfolgeRole}</label>
-        <select
-          id="beratungsfolgeRole"
-          name="beratungsfolgeRole"
-          defaultValue={values.beratungsfolgeRole ?? t.beratungsfolgeRoles[0]}
-          {...invalid("beratungsfolgeRole")}
-        >
-          {t.beratungsfolgeRoles.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </select>
-        <FieldError id="beratungsfolgeRole-error" message={errors.beratungsfolgeRole} />
-      </div>
-    </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 /** What the answer form is initialised with and what the route's action answers it. */
+import type { PostedAnswer } from "~/server/answers/answer-form.server";
 import type { AutosaveResult } from "../editor/use-autosave";
 
 export interface AnswerFormPart {
@@ -63,5 +64,18 @@ export function valuesFromEntries(entries: ReadonlyArray<[string, string]>): Ans
     flagged: get("flagged") === "on",
     preamble: { json: parseJson(get("preamble-json")), text: get("preamble-text") },
     parts,
+  };
+}
+
+/** The posted values as the form shows them again after a refusal (nothing typed is lost). */
+export function valuesFromPosted(values: PostedAnswer): AnswerFormValues {
+  return {
+    ...values,
+    preamble: { json: parseJson(values.preamble.json), text: values.preamble.text },
+    parts: values.parts.map(({ jointNoteShown, ...p }) => ({
+      ...p,
+      jointNote: p.jointNote === jointNoteShown ? "" : (p.jointNote ?? ""),
+      body: { json: parseJson(p.body.json), text: p.body.text },
+    })),
   };
 }

@@ -22,8 +22,12 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import { AttachmentList } from "~/components/answer/AttachmentForms";
-import { Workflow, WORKFLOW_INTENTS } from "~/components/answer/workflow-input";
-import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
+import { beratungsfolgeRows, Workflow, WORKFLOW_INTENTS } from "~/components/answer/workflow-input";
+import {
+  valuesFromPosted,
+  type AnswerActionResult,
+  type AnswerFormValues,
+} from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
 import { PublishForm, SignOffBlock } from "~/components/answer/SignOffBlock";
@@ -96,25 +100,6 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
   }
 }
 
-function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
-  const json = (s: string) => {
-    try {
-      return s ? (JSON.parse(s) as unknown) : null;
-    } catch {
-      return null;
-    }
-  };
-  return {
-    ...values,
-    preamble: { json: json(values.preamble.json), text: values.preamble.text },
-    parts: values.parts.map(({ jointNoteShown, ...p }) => ({
-      ...p,
-      jointNote: p.jointNote === jointNoteShown ? "" : (p.jointNote ?? ""),
-      body: { json: json(p.body.json), text: p.body.text },
-    })),
-  };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
@@ -150,18 +135,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         if (p.intent === "return")
           await returnForRevision(user, { inquiryId, expectedVersion: p.version, comment: p.comment ?? "" });
+        // Without JavaScript "add a Beratungsfolge step" posts the form: shown again with one more row.
+        if (p.intent === "publish" && raw.addBeratungsfolge)
+          return reply({ kind: "workflow", intent, errors: {}, values: raw });
         if (p.intent === "publish") {
           await publishAnswer(user, {
             inquiryId,
             expectedVersion: p.version,
             documentReference: p.documentReference ?? "",
             documentDate: p.documentDate ?? "",
-            beratungsfolge: {
-              meeting: p.beratungsfolgeMeetingId ?? "",
-              organId: p.beratungsfolgeOrganId ?? "",
-              date: p.beratungsfolgeDate ?? "",
-              roleLabel: p.beratungsfolgeRole ?? "",
-            },
+            beratungsfolge: beratungsfolgeRows(raw),
           });
         }
         if (p.intent === "sign_correction") {
@@ -200,7 +183,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
     const parsed = parseAnswerForm(form);
     if (!parsed) return reply({ kind: "refused", errors: { form: t.malformed } }, 400);
-    const values = echo(parsed.values);
+    const values = valuesFromPosted(parsed.values);
     try {
       const expectedVersion =
         parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
