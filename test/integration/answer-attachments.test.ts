@@ -250,7 +250,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       }),
     ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-0-role": expect.any(String) } });
     // Several steps: the committee first, then the council; the same meeting twice is refused at the later row.
-    const council = page.meetingChoices!.organs.find((o) => o.name !== "Hauptausschuss")!;
+    const recorded = page.meetingChoices!.meetings[0]!;
     const hauptausschussStep = {
       meeting: "new",
       organId: hauptausschuss.id,
@@ -266,10 +266,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     expect((await answerRow()).status).toBe("approved");
     await publishAnswer(office, {
       ...base,
-      beratungsfolge: [
-        hauptausschussStep,
-        { meeting: "new", organId: council.id, date: "2099-02-17", roleLabel: "Entscheidung" },
-      ],
+      beratungsfolge: [hauptausschussStep, { meeting: recorded.id, organId: "", date: "", roleLabel: "Entscheidung" }],
     });
     answer = await answerRow();
     expect(answer.status).toBe("published");
@@ -290,13 +287,8 @@ describe.each(backends())("answer attachments on %s", (backend) => {
         itemNumber: null,
       }),
     );
-    expect(detail!.agenda).toContainEqual(
-      expect.objectContaining({
-        purpose: "answer",
-        organizationName: council.name,
-        meetingDate: "2099-02-17",
-        roleLabel: "Entscheidung",
-      }),
+    expect(detail!.agenda.filter((a) => a.purpose === "answer").map((a) => a.roleLabel)).toEqual(
+      expect.arrayContaining(["Kenntnisnahme", "Entscheidung"]),
     );
     const params = { bodySlug: "norderstedt", publicRef: inquiry!.publicRef! };
     const pub = await loadPublicAttachment(t.db, { ...params, attachmentId: pdfId });
