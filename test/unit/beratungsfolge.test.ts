@@ -64,3 +64,38 @@ describe("Beratungsfolge rows", () => {
     expect(filledRows([row({}), row({ meeting: A })]).map((r) => r.index)).toEqual([1]);
   });
 });
+
+describe("the publication form's Beratungsfolge rows", () => {
+  it("reads the rows in the order shown, cut to sane lengths", async () => {
+    const { beratungsfolgeRows } = await import("../../app/components/answer/workflow-input");
+    expect(
+      beratungsfolgeRows({
+        "beratungsfolge-0-meeting": "new",
+        "beratungsfolge-0-organ": A,
+        "beratungsfolge-0-date": "2099-02-03",
+        "beratungsfolge-0-role": "Kenntnisnahme",
+        "beratungsfolge-1-meeting": B,
+        "beratungsfolge-1-role": "x".repeat(500),
+        // A gap ends the rows: nothing after it is read.
+        "beratungsfolge-3-meeting": A,
+      }),
+    ).toEqual([
+      { meeting: "new", organId: A, date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+      { meeting: B, organId: "", date: "", roleLabel: "x".repeat(100) },
+    ]);
+  });
+
+  it("shows the posted rows, one more after 'add', and at least one", async () => {
+    const { beratungsfolgeRowCount } = await import("../../app/components/answer/workflow-input");
+    expect(beratungsfolgeRowCount({})).toBe(1);
+    expect(beratungsfolgeRowCount({ "beratungsfolge-0-meeting": "" })).toBe(1);
+    expect(beratungsfolgeRowCount({ "beratungsfolge-0-meeting": "", addBeratungsfolge: "1" })).toBe(2);
+    expect(
+      beratungsfolgeRowCount({
+        "beratungsfolge-0-meeting": "",
+        "beratungsfolge-1-meeting": "",
+        addBeratungsfolge: "1",
+      }),
+    ).toBe(3);
+  });
+});
