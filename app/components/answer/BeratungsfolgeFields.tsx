@@ -137,8 +137,9 @@ export function BeratungsfolgeFields({
           </fieldset>
         );
       })}
+      {/* A plain button once the page runs: Enter in a field then still publishes (the form's default button). */}
       <button
-        type="submit"
+        type={hydrated ? "button" : "submit"}
         name="addBeratungsfolge"
         value="1"
         className="button button--secondary"
