@@ -261,6 +261,8 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       await expect.poll(() => clerk.page.getByText("Wird mit der Antwort veröffentlicht.").count(), POLL).toBe(1);
       await clerk.page.goto(`${inquiryUrl}/antwort`);
       await clerk.page.getByRole("button", { name: "Zur Schlusszeichnung geben" }).click();
+      // The sign-off has started once the first step's form is there (before the loop loads the page again).
+      await clerk.page.getByLabel("Ich habe den aktuellen Inhalt der Antwort gelesen und zeichne ihn.").waitFor(POLL);
 
       let lastSigner: Awaited<ReturnType<typeof staff>> | undefined;
       // --- every step of the chain, each by its demo signer (Amt 11 only co-signs unplanned expenditure)
