@@ -23,6 +23,11 @@ export default [
   route("arbeitsbereich/vorgaenge/:id/beteiligungen", "routes/staff/arbeitsbereich.vorgaenge.$id.beteiligungen.tsx"),
   route("arbeitsbereich/vorgaenge/:id/werkzeuge", "routes/staff/arbeitsbereich.vorgaenge.$id.werkzeuge.tsx"),
   route("arbeitsbereich/beratungen/:id", "routes/staff/arbeitsbereich.beratungen.$id.tsx"),
+  route("arbeitsbereich/beratungen/:id/anlagen", "routes/staff/arbeitsbereich.beratungen.$id.anlagen.tsx"),
+  route(
+    "arbeitsbereich/beratungen/:id/anlagen/:attachmentId",
+    "routes/staff/arbeitsbereich.beratungen.$id.anlagen.$attachmentId.ts",
+  ),
   route("arbeitsbereich/entwurf/neu", "routes/staff/arbeitsbereich.entwurf.neu.tsx"),
   route("arbeitsbereich/entwurf/:id", "routes/staff/arbeitsbereich.entwurf.$id.tsx"),
   route("arbeitsbereich/:body/liste/:abschnitt", "routes/staff/arbeitsbereich.$body.liste.$abschnitt.tsx"),

@@ -29,6 +29,28 @@ export function jointNoteFor(numbers: readonly string[]): string | null {
   return `Die Fragen ${listNumbers(numbers)} werden wegen des Sachzusammenhangs gemeinsam beantwortet.`;
 }
 
+/** The longest sentence an author may put before a joint answer. */
+export const JOINT_NOTE_MAX = 500;
+
+/**
+ * The sentence stored before a joint answer: the author's own wording when given (e.g. the NRW answer's "… wegen
+ * des bestehenden Sachzusammenhangs …"), else the generated one. `custom` equal to `generatedShown` — the
+ * generated sentence the form showed, which a form without JavaScript posts back unchanged after its questions
+ * were changed — counts as "not edited", so the sentence follows the questions. Null for a part that is not joint.
+ */
+export function jointNoteOf(numbers: readonly string[], custom: string, generatedShown = ""): string | null {
+  const generated = jointNoteFor(numbers);
+  if (generated === null) return null;
+  const own = custom.replace(/\s+/g, " ").trim();
+  if (own === "" || own === generatedShown.replace(/\s+/g, " ").trim()) return generated;
+  return own;
+}
+
+/** What the form shows as the author's own sentence: "" when the stored one is the generated sentence. */
+export function customJointNote(stored: string | null, numbers: readonly string[]): string {
+  return stored !== null && stored !== jointNoteFor(numbers) ? stored : "";
+}
+
 export interface PartWithholdingInput {
   reason: string;
   subject: string;

@@ -65,6 +65,42 @@ export function mayWriteStatement(memberships: readonly MembershipFact[], c: Con
   }
 }
 
+export const CONSULTATION_ATTACHMENT_PARTS = ["request", "reply"] as const;
+/** `request`: the request with the questions put (an authority's incoming letter); `reply`: the reply letter. */
+export type ConsultationAttachmentPart = (typeof CONSULTATION_ATTACHMENT_PARTS)[number];
+
+/**
+ * Who may read a consultation's files (the request's attachments, an authority's letters): the council office
+ * of the body, the lead department's staff and the consulted office itself — not every office that may see the
+ * answer's work (a contributing department does not read the DPO's material, nor the executive).
+ */
+export function mayReadConsultationFiles(memberships: readonly MembershipFact[], c: ConsultationFacts): boolean {
+  return memberships.some(
+    (m) =>
+      m.bodyId === c.bodyId &&
+      (m.role === "council_office" ||
+        (m.organizationId === c.leadOrganizationId && m.role !== "faction_member") ||
+        (c.kind !== "supervisory_authority" &&
+          m.organizationId === c.addresseeOrganizationId &&
+          (c.kind === "dpo" ? m.role === "dpo" : DRAFTING_ROLES.includes(m.role)))),
+  );
+}
+
+/**
+ * May the lead department add or remove files of this part now? The request's files while the consulted office
+ * has not answered (it answers what it was sent); the reply letter's files (authorities only) until the answer is
+ * published. Nothing changes once the answer is published.
+ */
+export function mayChangeConsultationFiles(
+  memberships: readonly MembershipFact[],
+  c: ConsultationFacts & { status: "requested" | "answered" | "withdrawn"; answerPublished: boolean },
+  part: ConsultationAttachmentPart,
+): boolean {
+  if (!isLeadDrafter(memberships, c.bodyId, c.leadOrganizationId) || c.answerPublished) return false;
+  if (part === "reply") return c.kind === "supervisory_authority" && c.status !== "withdrawn";
+  return c.status === "requested";
+}
+
 /** The organisation kind a consultation of this kind is addressed to. */
 export function addresseeKindFor(kind: ConsultationKind): "dpo_office" | "department" | "supervisory_authority" {
   return kind === "dpo" ? "dpo_office" : kind;

@@ -29,6 +29,9 @@ export const NON_LIFECYCLE_INQUIRY_EVENTS = [
   "authority_letter_received",
   "authority_reply_sent",
   "consultation_quote_changed",
+  // Files of a consultation: the request's attachments, an authority's letter or the reply letter (ADR 0015).
+  "consultation_attachment_added",
+  "consultation_attachment_removed",
   // The answer's tool inventory was edited (app/server/tools).
   "tool_inventory_changed",
   // The answer workflow (aggregate "answer"): a sign-off step signed (the last one is the lifecycle's approve),

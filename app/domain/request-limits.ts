@@ -13,11 +13,15 @@ export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export const DRAFT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** Attachments (Anlagen) to an answer: `/arbeitsbereich/vorgaenge/{id}/antwort/anlagen…` (and `…/{id}/anlagen…`). */
+/**
+ * Attachments (Anlagen) to an answer: `/arbeitsbereich/vorgaenge/{id}/antwort/anlagen…` (and `…/{id}/anlagen…`), and
+ * to a consultation: `/arbeitsbereich/beratungen/{id}/anlagen…`.
+ */
 export const ATTACHMENT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 const DRAFT_PATH = /^\/arbeitsbereich\/entwurf\/[^/]+(?:\.data)?$/;
-const ATTACHMENT_PATH = /^\/arbeitsbereich\/vorgaenge\/[^/]+\/(?:antwort\/)?anlagen(?:\/[^/]*)?(?:\.data)?$/;
+const ATTACHMENT_PATH =
+  /^\/arbeitsbereich\/(?:vorgaenge\/[^/]+\/(?:antwort\/)?|beratungen\/[^/]+\/)anlagen(?:\/[^/]*)?(?:\.data)?$/;
 
 /** The largest body accepted for a request to `pathname` (without query string). */
 export function bodyLimitFor(pathname: string): number {

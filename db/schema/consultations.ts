@@ -4,7 +4,8 @@ import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, uni
 import { answers } from "./answers";
 import { bodies } from "./bodies";
 import { createdAt, id, optionalRichText, type RichTextDoc } from "./columns";
-import { organizations, people } from "./organizations";
+import { files } from "./files";
+import { organizations, people, users } from "./organizations";
 
 export const consultationKind = pgEnum("consultation_kind", ["dpo", "supervisory_authority", "department"]);
 export const consultationStatus = pgEnum("consultation_status", ["requested", "answered", "withdrawn"]);
@@ -71,4 +72,30 @@ export const consultationRecommendations = pgTable(
     text: text().notNull(),
   },
   (t) => [unique().on(t.consultationId, t.position)],
+);
+
+/**
+ * Which letter of a consultation a file belongs to: `request` — the request with the questions put (for a
+ * supervisory authority: its incoming letter); `reply` — the administration's reply letter to the authority.
+ */
+export const consultationAttachmentPart = pgEnum("consultation_attachment_part", ["request", "reply"]);
+
+/** Files attached to a consultation (ADR 0015 addendum); the bytes live in `files` like an answer's Anlagen. */
+export const consultationAttachments = pgTable(
+  "consultation_attachments",
+  {
+    id: id(),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    part: consultationAttachmentPart().notNull().default("request"),
+    position: integer().notNull(),
+    title: text().notNull(),
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id),
+    addedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.consultationId, t.part, t.position), index().on(t.fileId)],
 );

@@ -174,6 +174,16 @@ describe("attachments of an answer", () => {
       .selectOption({ label: "Landtag Nordrhein-Westfalen" });
     await office.page.getByLabel("Datum der künftigen Sitzung").fill("2099-03-04");
     await office.page.getByLabel("Zuständigkeit").selectOption("Kenntnisnahme");
+    // A second step: the committee decides two weeks later (the row is added in the page, focus moves to it).
+    await office.page.getByRole("button", { name: "Weiteren Beratungsschritt hinzufügen" }).click();
+    const second = office.page.getByRole("group", { name: "Beratungsschritt 2" });
+    await expect
+      .poll(() => office.page.evaluate(() => document.activeElement?.getAttribute("name")), POLL)
+      .toBe("beratungsfolge-1-meeting");
+    await second.getByLabel("Sitzung", { exact: true }).selectOption({ value: "new" });
+    await second.getByLabel("Gremium der künftigen Sitzung").selectOption({ index: 1 });
+    await second.getByLabel("Datum der künftigen Sitzung").fill("2099-03-18");
+    await second.getByLabel("Zuständigkeit").selectOption("Entscheidung");
     await narrowAndWide(office.page);
     await office.page.getByRole("button", { name: "Antwort veröffentlichen" }).click();
     await expect
@@ -193,6 +203,9 @@ describe("attachments of an answer", () => {
     expect(await reader.page.content()).not.toContain("Lizenzschlüssel (intern)");
     expect(await reader.page.locator("main").textContent()).toMatch(
       /Landtag Nordrhein-Westfalen, 04\.03\.2099 – Antwort auf der Tagesordnung, Zuständigkeit: Kenntnisnahme/,
+    );
+    expect(await reader.page.locator("main").textContent()).toMatch(
+      /18\.03\.2099 – Antwort auf der Tagesordnung, Zuständigkeit: Entscheidung/,
     );
     const link = section.getByRole("link", { name: /Ressorts und Werkzeuge\.pdf/ });
     const href = await link.getAttribute("href");

@@ -57,7 +57,7 @@ describe("an answer from drafting to the public page", () => {
     // Part 1 answers questions 1 and 2 jointly; part 2 goes.
     const part1 = clerk.page.locator("li.answer-part-editor").nth(0);
     await part1.getByLabel("Frage 2").check();
-    expect(await part1.locator(".joint-note").textContent()).toBe(
+    expect(await part1.getByLabel("Einleitender Satz der gemeinsamen Antwort, Teil 1").inputValue()).toBe(
       "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.",
     );
     await clerk.page.getByRole("button", { name: "Teil 2 entfernen" }).click();

@@ -240,19 +240,33 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     await expect(
       publishAnswer(office, {
         ...base,
-        beratungsfolge: { meeting: "new", organId: "", date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+        beratungsfolge: [{ meeting: "new", organId: "", date: "2099-02-03", roleLabel: "Kenntnisnahme" }],
       }),
-    ).rejects.toMatchObject({ fieldErrors: { beratungsfolgeOrganId: expect.stringContaining("Gremium") } });
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-0-organ": expect.stringContaining("Gremium") } });
     await expect(
       publishAnswer(office, {
         ...base,
-        beratungsfolge: { meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Jubel" },
+        beratungsfolge: [{ meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Jubel" }],
       }),
-    ).rejects.toMatchObject({ fieldErrors: { beratungsfolgeRole: expect.any(String) } });
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-0-role": expect.any(String) } });
+    // Several steps: the committee first, then the council; the same meeting twice is refused at the later row.
+    const recorded = page.meetingChoices!.meetings[0]!;
+    const hauptausschussStep = {
+      meeting: "new",
+      organId: hauptausschuss.id,
+      date: "2099-02-03",
+      roleLabel: "Kenntnisnahme",
+    };
+    await expect(
+      publishAnswer(office, {
+        ...base,
+        beratungsfolge: [hauptausschussStep, { meeting: "", organId: "", date: "", roleLabel: "" }, hauptausschussStep],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-2-meeting": expect.stringContaining("früheren") } });
     expect((await answerRow()).status).toBe("approved");
     await publishAnswer(office, {
       ...base,
-      beratungsfolge: { meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+      beratungsfolge: [hauptausschussStep, { meeting: recorded.id, organId: "", date: "", roleLabel: "Entscheidung" }],
     });
     answer = await answerRow();
     expect(answer.status).toBe("published");
@@ -272,6 +286,9 @@ describe.each(backends())("answer attachments on %s", (backend) => {
         roleLabel: "Kenntnisnahme",
         itemNumber: null,
       }),
+    );
+    expect(detail!.agenda.filter((a) => a.purpose === "answer").map((a) => a.roleLabel)).toEqual(
+      expect.arrayContaining(["Kenntnisnahme", "Entscheidung"]),
     );
     const params = { bodySlug: "norderstedt", publicRef: inquiry!.publicRef! };
     const pub = await loadPublicAttachment(t.db, { ...params, attachmentId: pdfId });

@@ -102,6 +102,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       },
       parts: page.values.parts.map((p) => ({
         questionIds: p.questionIds,
+        jointNote: p.jointNote,
         body: { json: JSON.stringify(p.body.json), text: p.body.text },
         withheld: p.withholding !== null,
         reason: p.withholding?.reason ?? "",
@@ -209,6 +210,41 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       .innerJoin(answers, eq(answers.id, answerVersions.answerId))
       .where(eq(answers.inquiryId, inquiryId));
     expect(row!.jointNote).toBe("Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.");
+  });
+
+  it("keeps the author's own sentence before a joint answer, refuses an overlong one, and restores the default", async () => {
+    const GENERATED = "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.";
+    const OWN = "Die Fragen 1 und 2 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
+    const stored = async () =>
+      (
+        await t.db
+          .select({ jointNote: answerParts.jointNote })
+          .from(answerParts)
+          .innerJoin(answerVersions, eq(answerVersions.id, answerParts.versionId))
+          .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+          .where(eq(answers.inquiryId, inquiryId))
+      )[0]!.jointNote;
+    const withNote = async (jointNote: string, jointNoteShown = GENERATED) => {
+      const page = await loadAnswerPage(clerk, inquiryId);
+      const values = valuesOf(page);
+      values.parts = values.parts.map((p) => ({ ...p, jointNote, jointNoteShown }));
+      return saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+    };
+    await withNote(OWN);
+    expect(await stored()).toBe(OWN);
+    expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe(OWN);
+    const before = await loadAnswerPage(clerk, inquiryId);
+    await expect(withNote("x".repeat(501))).rejects.toMatchObject({
+      fieldErrors: { "p-0-jointNote": "Der einleitende Satz darf höchstens 500 Zeichen lang sein." },
+    });
+    expect((await loadAnswerPage(clerk, inquiryId)).answer.version).toBe(before.answer.version);
+    expect(await stored()).toBe(OWN);
+    // An emptied field, or the generated sentence posted back unchanged, is the default again.
+    await withNote("");
+    expect(await stored()).toBe(GENERATED);
+    expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe("");
+    await withNote(GENERATED);
+    expect(await stored()).toBe(GENERATED);
   });
 
   it("refuses a withholding without reason or public justification, with messages by field", async () => {

@@ -3,6 +3,8 @@ import {
   dueDateProblem,
   isLeadDrafter,
   letterDateProblem,
+  mayChangeConsultationFiles,
+  mayReadConsultationFiles,
   mayWriteStatement,
   validateItems,
   ITEMS_MAX,
@@ -125,5 +127,72 @@ describe("consultation notifications", () => {
     ["answer", "request_consultation", {}, []],
   ] as const)("%s %s", (aggregateType, type, payload, expected) => {
     expect(notificationTargets({ aggregateType, type, payload })).toEqual(expected);
+  });
+});
+
+describe("who reads and changes a consultation's files", () => {
+  const facts = (kind: "dpo" | "department" | "supervisory_authority") => ({
+    bodyId: BODY,
+    kind,
+    addresseeOrganizationId: "office",
+    leadOrganizationId: "lead",
+  });
+  it.each([
+    ["the council office of the body", [m("ratsbuero", "council_office")], "dpo", true],
+    ["the council office of another body", [m("ratsbuero", "council_office", "b2")], "dpo", false],
+    ["a clerk of the lead department", [m("lead", "clerk")], "dpo", true],
+    ["the head of the lead department", [m("lead", "department_head")], "dpo", true],
+    ["the consulted DPO", [m("office", "dpo")], "dpo", true],
+    ["the DPO of another body", [m("office", "dpo", "b2")], "dpo", false],
+    ["a clerk in the DPO office is not the DPO", [m("office", "clerk")], "dpo", false],
+    ["the mayor sees the answer, not the DPO's material", [m("spitze", "mayor")], "dpo", false],
+    ["the body admin", [m("verwaltung", "body_admin")], "dpo", false],
+    ["a contributing department asked for a contribution", [m("office", "clerk")], "department", true],
+    ["the DPO of a department's contribution office", [m("office", "dpo")], "department", false],
+    [
+      "nobody of an authority (it has no accounts) but lead and council office",
+      [m("office", "clerk")],
+      "supervisory_authority",
+      false,
+    ],
+    ["the lead, for an authority's letter", [m("lead", "clerk")], "supervisory_authority", true],
+    [
+      "a faction member in the lead organisation's id (impossible, still refused)",
+      [m("lead", "faction_member")],
+      "dpo",
+      false,
+    ],
+  ] as const)("%s", (_label, memberships, kind, expected) => {
+    expect(mayReadConsultationFiles(memberships, facts(kind))).toBe(expected);
+  });
+
+  const state = (
+    kind: "dpo" | "department" | "supervisory_authority",
+    status: "requested" | "answered" | "withdrawn",
+    answerPublished = false,
+  ) => ({ ...facts(kind), status, answerPublished });
+  it.each([
+    ["the lead adds to an open request", [m("lead", "clerk")], state("dpo", "requested"), "request", true],
+    ["not once the DPO has answered", [m("lead", "clerk")], state("dpo", "answered"), "request", false],
+    ["the DPO never changes the request", [m("office", "dpo")], state("dpo", "requested"), "request", false],
+    ["the council office only reads", [m("r", "council_office")], state("dpo", "requested"), "request", false],
+    ["a DPO request has no reply letter", [m("lead", "clerk")], state("dpo", "requested"), "reply", false],
+    [
+      "an authority's reply letter, after the reply is recorded",
+      [m("lead", "clerk")],
+      state("supervisory_authority", "answered"),
+      "reply",
+      true,
+    ],
+    [
+      "nothing once the answer is published",
+      [m("lead", "clerk")],
+      state("supervisory_authority", "requested", true),
+      "reply",
+      false,
+    ],
+    ["nothing of a withdrawn request", [m("lead", "clerk")], state("dpo", "withdrawn"), "request", false],
+  ] as const)("%s", (_label, memberships, facts, part, expected) => {
+    expect(mayChangeConsultationFiles(memberships, facts, part)).toBe(expected);
   });
 });

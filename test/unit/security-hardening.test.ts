@@ -73,6 +73,10 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/arbeitsbereich/entwurf/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e.data")).toBe(
       DRAFT_BODY_LIMIT_BYTES,
     );
+    expect(bodyLimitFor("/arbeitsbereich/beratungen/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e/anlagen")).toBe(
+      ATTACHMENT_BODY_LIMIT_BYTES,
+    );
+    expect(bodyLimitFor("/arbeitsbereich/beratungen/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e")).toBe(FORM_BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/arbeitsbereich/vorgaenge/0b9e0e57-8f1b-4a4c-9d7c-3f1a2b3c4d5e/anlagen")).toBe(
       ATTACHMENT_BODY_LIMIT_BYTES,
     );

@@ -5,7 +5,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { holdingAnswerProblems, jointNoteFor, listNumbers, withholdingProblems } from "~/domain/answer-drafting";
+import {
+  customJointNote,
+  holdingAnswerProblems,
+  jointNoteFor,
+  jointNoteOf,
+  listNumbers,
+  withholdingProblems,
+} from "~/domain/answer-drafting";
 import type { MembershipFact } from "~/domain/policy";
 import {
   DEFAULT_CHAIN,
@@ -221,6 +228,38 @@ describe("joint answers and withholdings", () => {
     expect(jointNoteFor(numbers)).toBe(expected);
   });
   it("lists numbers in German", () => expect(listNumbers(["1", "2a", "3"])).toBe("1, 2a und 3"));
+  const NRW = "Die Fragen 3 und 4 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
+  const generated34 = "Die Fragen 3 und 4 werden wegen des Sachzusammenhangs gemeinsam beantwortet.";
+  it.each([
+    ["the author's own wording is kept exactly (the NRW seed)", ["3", "4"], NRW, generated34, NRW],
+    ["an empty field gives the generated sentence", ["3", "4"], "   ", generated34, generated34],
+    ["whitespace is tidied", ["3", "4"], `  ${NRW.replace(" ", "\n ")} `, "", NRW],
+    [
+      "an unchanged generated sentence follows the questions (no JavaScript, questions changed)",
+      ["3", "4", "5"],
+      generated34,
+      generated34,
+      "Die Fragen 3, 4 und 5 werden wegen des Sachzusammenhangs gemeinsam beantwortet.",
+    ],
+    ["a part that is not joint has no sentence, whatever was typed", ["3"], NRW, "", null],
+  ] as const)("%s", (_label, numbers, custom, shown, expected) => {
+    expect(jointNoteOf(numbers, custom, shown)).toBe(expected);
+  });
+  it("shows a stored sentence as the author's own only when it is not the generated one", () => {
+    expect(customJointNote(NRW, ["3", "4"])).toBe(NRW);
+    expect(customJointNote(generated34, ["3", "4"])).toBe("");
+    expect(customJointNote(null, ["3", "4"])).toBe("");
+  });
+  it("an author's sentence survives the round trip of storing and showing it", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), (typed) => {
+        const stored = jointNoteOf(["1", "2"], typed);
+        const shown = customJointNote(stored, ["1", "2"]);
+        // Shown again and posted back unchanged, it is stored the same.
+        expect(jointNoteOf(["1", "2"], shown || jointNoteFor(["1", "2"])!, jointNoteFor(["1", "2"])!)).toBe(stored);
+      }),
+    );
+  });
   it("needs a known reason, a subject and a public justification", () => {
     expect(
       withholdingProblems({ reason: "it_security", subject: "S", publicJustification: "B", withheldText: "" }),

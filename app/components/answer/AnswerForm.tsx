@@ -8,6 +8,7 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { jointNoteFor } from "~/domain/answer-drafting";
+import { JointNoteField } from "./JointNoteField";
 import { answerText as t } from "~/domain/texts/answer";
 import { TextField } from "../text-field";
 import { RichTextField } from "../editor/RichTextField";
@@ -93,6 +94,7 @@ export function AnswerForm(props: Props) {
       {
         key,
         questionIds: [],
+        jointNote: "",
         body: { json: null, text: "" },
         withheld: false,
         reason: "",
@@ -267,7 +269,16 @@ export function AnswerForm(props: Props) {
                     </p>
                   ) : null}
                 </fieldset>
-                {joint ? <p className="joint-note">{joint}</p> : null}
+                {joint ? (
+                  <JointNoteField
+                    index={i}
+                    generated={joint}
+                    value={part.jointNote}
+                    readOnly={readOnly}
+                    error={errors[`p-${i}-jointNote`]}
+                    onChange={(jointNote) => updatePart(part.key, { jointNote })}
+                  />
+                ) : null}
                 <RichTextField
                   id={`p-${i}-body`}
                   name={`p-${i}-body`}

@@ -4,6 +4,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { TableRegion } from "~/components/table-region";
+import { BeratungsfolgeFields } from "./BeratungsfolgeFields";
 import type { MeetingChoices } from "~/server/meetings/meetings.server";
 import { signOffStepStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
@@ -135,7 +136,14 @@ export function PublishForm({
         <input type="hidden" name="version" value={version} />
         <TextInput name="documentReference" label={t.publishReference} defaultValue={reference} />
         <TextInput name="documentDate" type="date" label={t.publishDate} />
-        {choices ? <BeratungsfolgeFields choices={choices} /> : null}
+        {choices ? (
+          <BeratungsfolgeFields
+            choices={choices}
+            errors={firstMessages(result?.error)}
+            values={postedStrings(result?.initialValue)}
+            idPrefix="publish-"
+          />
+        ) : null}
         <button type="submit" className="button button--primary">
           {t.publishSubmit}
         </button>
@@ -144,37 +152,16 @@ export function PublishForm({
   );
 }
 
-/** Beratungsfolge (which committee takes note of the answer, when): a recorded meeting or a future one. */
-function BeratungsfolgeFields({ choices }: { choices: MeetingChoices }) {
-  return (
-    <fieldset className="fieldset beratungsfolge">
-      <legend>{t.beratungsfolge}</legend>
-      <p className="hint">{t.beratungsfolgeHint}</p>
-      <Select name="beratungsfolgeMeetingId" label={t.beratungsfolgeMeeting} defaultValue="">
-        <option value="">{t.beratungsfolgeNoMeeting}</option>
-        {choices.meetings.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.label}
-          </option>
-        ))}
-        <option value="new">{t.beratungsfolgeNewMeeting}</option>
-      </Select>
-      <Select name="beratungsfolgeOrganId" label={t.beratungsfolgeOrgan} defaultValue="">
-        <option value="">{t.beratungsfolgeChooseOrgan}</option>
-        {choices.organs.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </Select>
-      <TextInput name="beratungsfolgeDate" type="date" label={t.beratungsfolgeDate} />
-      <Select name="beratungsfolgeRole" label={t.beratungsfolgeRole} defaultValue={t.beratungsfolgeRoles[0]}>
-        {t.beratungsfolgeRoles.map((role) => (
-          <option key={role} value={role}>
-            {role}
-          </option>
-        ))}
-      </Select>
-    </fieldset>
-  );
+/** The first message of each field of a Conform reply. */
+function firstMessages(error: Record<string, string[] | null> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, messages] of Object.entries(error ?? {})) if (messages?.[0]) out[name] = messages[0];
+  return out;
+}
+
+/** The posted text values of a Conform reply (the rows the page shows again). */
+function postedStrings(initial: Record<string, unknown> | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(initial ?? {})) if (typeof value === "string") out[name] = value;
+  return out;
 }

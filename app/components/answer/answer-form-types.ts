@@ -1,8 +1,11 @@
 /** What the answer form is initialised with and what the route's action answers it. */
+import type { PostedAnswer } from "~/server/answers/answer-form.server";
 import type { AutosaveResult } from "../editor/use-autosave";
 
 export interface AnswerFormPart {
   questionIds: string[];
+  /** The author's own sentence before a joint answer; "" for the generated one. */
+  jointNote: string;
   body: { json: unknown; text: string };
   withheld: boolean;
   reason: string;
@@ -43,6 +46,7 @@ export function valuesFromEntries(entries: ReadonlyArray<[string, string]>): Ans
   for (let i = 0; entries.some(([n]) => n === `p-${i}-present`); i += 1) {
     parts.push({
       questionIds: entries.filter(([n]) => n === `p-${i}-questions`).map(([, v]) => v),
+      jointNote: get(`p-${i}-jointNote`) === get(`p-${i}-jointNoteShown`) ? "" : get(`p-${i}-jointNote`),
       body: { json: parseJson(get(`p-${i}-body-json`)), text: get(`p-${i}-body-text`) },
       withheld: get(`p-${i}-withheld`) === "on",
       reason: get(`p-${i}-reason`),
@@ -60,5 +64,18 @@ export function valuesFromEntries(entries: ReadonlyArray<[string, string]>): Ans
     flagged: get("flagged") === "on",
     preamble: { json: parseJson(get("preamble-json")), text: get("preamble-text") },
     parts,
+  };
+}
+
+/** The posted values as the form shows them again after a refusal (nothing typed is lost). */
+export function valuesFromPosted(values: PostedAnswer): AnswerFormValues {
+  return {
+    ...values,
+    preamble: { json: parseJson(values.preamble.json), text: values.preamble.text },
+    parts: values.parts.map(({ jointNoteShown, ...p }) => ({
+      ...p,
+      jointNote: p.jointNote === jointNoteShown ? "" : (p.jointNote ?? ""),
+      body: { json: parseJson(p.body.json), text: p.body.text },
+    })),
   };
 }

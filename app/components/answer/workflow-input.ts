@@ -5,6 +5,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
+import type { BeratungsfolgeRow } from "~/domain/beratungsfolge";
 import { answerText as t } from "~/domain/texts/answer";
 
 export const WORKFLOW_INTENTS = [
@@ -37,10 +38,6 @@ export const Workflow = z.object({
   correctionNote: z.string().max(5000).optional(),
   holdingMessage: z.string().max(5000).optional(),
   holdingExpectedOn: z.string().max(20).optional(),
-  beratungsfolgeMeetingId: z.string().max(40).optional(),
-  beratungsfolgeOrganId: z.string().max(40).optional(),
-  beratungsfolgeDate: z.string().max(20).optional(),
-  beratungsfolgeRole: z.string().max(100).optional(),
 });
 
 /** The field whose message the user can act on; any other refused field means a malformed post. */
@@ -50,3 +47,30 @@ export const AnswerWorkflowForm = Workflow.superRefine((value, ctx) => {
   if ((value.intent === "sign" || value.intent === "sign_correction") && !value.confirm)
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [CONFIRM_FIELD], message: t.signConfirmMissing });
 });
+
+/** Far above BERATUNGSFOLGE_ROWS_MAX, so that too many rows reach validation and get its message. */
+const ROWS_PARSE_CAP = 50;
+
+/**
+ * The Beratungsfolge rows of the publication form, `beratungsfolge-<i>-meeting|organ|date|role` in the order
+ * shown (each value cut to a sane length; what it means is checked by the server command).
+ */
+export function beratungsfolgeRows(raw: Record<string, string>): BeratungsfolgeRow[] {
+  const rows: BeratungsfolgeRow[] = [];
+  const get = (key: string, max: number) => (raw[key] ?? "").slice(0, max);
+  for (let i = 0; i < ROWS_PARSE_CAP && `beratungsfolge-${i}-meeting` in raw; i += 1) {
+    rows.push({
+      meeting: get(`beratungsfolge-${i}-meeting`, 40),
+      organId: get(`beratungsfolge-${i}-organ`, 40),
+      date: get(`beratungsfolge-${i}-date`, 20),
+      roleLabel: get(`beratungsfolge-${i}-role`, 100),
+    });
+  }
+  return rows;
+}
+
+/** How many Beratungsfolge rows the publication form shows: the posted ones (one more after "add"), at least one. */
+export function beratungsfolgeRowCount(values: Record<string, string>): number {
+  const posted = beratungsfolgeRows(values).length;
+  return Math.max(1, posted + (values.addBeratungsfolge ? 1 : 0));
+}

@@ -31,6 +31,8 @@ export const attachmentText = {
   readOnly: "Anlagen hinzufügen oder entfernen kann nur die federführende Stelle.",
   signaturesLapsed:
     "Die Anlagen gehören zum gezeichneten Inhalt: bisherige Zeichnungen sind ungültig geworden, die Antwort ist zurück in der Bearbeitung.",
+  errorSummary:
+    "Bitte korrigieren Sie die markierten Angaben. Ihr Titel ist erhalten; die Datei wählen Sie bitte erneut.",
   // errors
   titleMissing: "Bitte geben Sie einen Titel für die Anlage an.",
   titleTooLong: "Der Titel darf höchstens 300 Zeichen lang sein.",

@@ -109,6 +109,26 @@ export const consultationText = {
     done: "Das Antwortschreiben ist erfasst.",
   },
 
+  attachments: {
+    heading: { request: "Anlagen zur Anfrage", reply: "Anlagen zum Antwortschreiben" },
+    letterHeading: "Anlagen zum Schreiben der Aufsichtsbehörde",
+    none: "Keine Anlagen.",
+    pageTitle: (title: string) => `Anlagen der Beteiligung: ${title} – Quaestio`,
+    pageHeading: "Anlagen der Beteiligung",
+    back: "Zurück zur Beteiligung",
+    uploadHeading: { request: "Anlage zur Anfrage hinzufügen", reply: "Anlage zum Antwortschreiben hinzufügen" },
+    letterUploadHeading: "Anlage zum Schreiben der Aufsichtsbehörde hinzufügen",
+    uploadHint:
+      "Die Anlagen sehen nur das Ratsbüro, die federführende Stelle und die beteiligte Stelle; sie werden nie veröffentlicht.",
+    remove: (title: string) => `„${title}“ entfernen`,
+    uploaded: "Die Anlage wurde gespeichert.",
+    removed: "Die Anlage wurde entfernt.",
+    refused:
+      "Anlagen kann nur die federführende Stelle hinzufügen oder entfernen – zur Anfrage nur, solange sie nicht beantwortet ist, und nicht mehr nach Veröffentlichung der Antwort.",
+    notReadable:
+      "Die Anlagen dieser Beteiligung sehen nur das Ratsbüro, die federführende Stelle und die beteiligte Stelle.",
+  },
+
   quote: {
     heading: "In der Antwort",
     label: "Stellungnahme mit der Antwort veröffentlichen",

@@ -4,9 +4,12 @@
  * and (for an authority) records the reply. Loader, action and the server commands each check the user;
  * another body's id, or one the user may not see, is a 404.
  */
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
+import { ConsultationAttachments } from "~/components/consultation/ConsultationAttachments";
 import { ConsultationMeta, StatementView } from "~/components/consultation/ConsultationView";
 import { QuoteForm } from "~/components/consultation/QuoteForm";
 import { ReplyForm } from "~/components/consultation/ReplyForm";
@@ -23,7 +26,14 @@ import {
   setQuoted,
   StaleVersionError,
 } from "~/server/consultations/commands.server";
-import { parseConsultationForm, type PostedValues } from "~/server/consultations/form.server";
+import {
+  parseConsultationForm,
+  ReplyFormSchema,
+  replyInput,
+  type PostedValues,
+} from "~/server/consultations/form.server";
+import type { Actor } from "~/server/consultations/access.server";
+import { fieldErrorsOf } from "~/utils/form-reply";
 import { loadConsultation } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
 
@@ -57,14 +67,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { intent: string; values: PostedValues; errors: Record<string, string>; done?: boolean };
+type ActionResult = {
+  intent: string;
+  values: PostedValues;
+  errors: Record<string, string>;
+  done?: boolean;
+  /** Conform's reply (the reply letter's form). */
+  result?: SubmissionResult<string[]>;
+};
+
+/** The reply letter (Conform): zod first, then the command; its German messages go back by field. */
+async function replyAction(user: Actor, id: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: ReplyFormSchema });
+  const refused = (status: number, errors: Record<string, string> = {}) => {
+    const { form, ...fieldErrors } = errors;
+    return data<ActionResult>(
+      {
+        intent: "reply",
+        values: {},
+        errors: {},
+        result: submission.reply({ formErrors: form ? [form] : undefined, fieldErrors: fieldErrorsOf(fieldErrors) }),
+      },
+      { status, headers: NO_STORE },
+    );
+  };
+  if (submission.status !== "success") return refused(400);
+  try {
+    await recordReply(user, id, replyInput(submission.value));
+    return redirect(`/arbeitsbereich/beratungen/${id}?gespeichert=reply`, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    if (error instanceof StaleVersionError) return refused(409, { form: t.errors.stale });
+    if (error instanceof ConsultationInputError) return refused(400, error.fieldErrors);
+    throw error;
+  }
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
-  const form = parseConsultationForm(await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "reply") return replyAction(user, parsed.data.id, formData);
+  const form = parseConsultationForm(formData);
   if (!form.ok)
     return data<ActionResult>(
       { intent: "", values: {}, errors: { form: t.errors.forbidden } },
@@ -74,7 +120,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data<ActionResult>({ intent: form.intent, values: form.values, errors }, { status, headers: NO_STORE });
   try {
     if (form.intent === "quote") await setQuoted(user, parsed.data.id, form.input);
-    else if (form.intent === "reply") await recordReply(user, parsed.data.id, form.input);
     else await saveStatement(user, parsed.data.id, form.input);
     // After a successful post the page is loaded again (POST/redirect/GET): no resubmission on reload.
     return redirect(`/arbeitsbereich/beratungen/${parsed.data.id}?gespeichert=${form.intent}`, { headers: NO_STORE });
@@ -92,6 +137,8 @@ const DONE: Record<string, string> = {
   submit: t.statement.submitted,
   quote: t.statement.saved,
   reply: t.reply.done,
+  anlage: t.attachments.uploaded,
+  "anlage-entfernt": t.attachments.removed,
 };
 
 export default function ConsultationPage() {
@@ -100,7 +147,6 @@ export default function ConsultationPage() {
   const errorsFor = (intents: string[]) => (last && intents.includes(last.intent) ? last.errors : {});
   const posted = (intents: string[]) => (last && intents.includes(last.intent) ? last.values : null);
   const statementPosted = posted(["save", "submit"]);
-  const replyPosted = posted(["reply"]);
   const external = c.kind === "supervisory_authority";
   const writing = c.mayWrite && c.status === "requested" && !external;
   const str = (v: PostedValues[string] | undefined) => (typeof v === "string" ? v : "");
@@ -132,6 +178,7 @@ export default function ConsultationPage() {
           {c.questionsHtml ? <RichText html={c.questionsHtml} /> : <p className="preserve-lines">{c.questionsPut}</p>}
         </section>
       ) : null}
+      <ConsultationAttachments consultationId={c.id} kind={c.kind} files={c.files} />
 
       {writing ? (
         <StatementForm
@@ -169,12 +216,8 @@ export default function ConsultationPage() {
       {external && c.mayWrite && c.status === "requested" ? (
         <ReplyForm
           version={c.version}
-          errors={errorsFor(["reply"])}
-          values={{
-            replyJson: replyPosted ? jsonOf(str(replyPosted["reply-json"]), c.replyJson) : c.replyJson,
-            replyText: replyPosted ? str(replyPosted["reply-text"]) : (c.replyText ?? ""),
-            repliedOn: replyPosted ? str(replyPosted.repliedOn) : "",
-          }}
+          initial={{ replyJson: c.replyJson, replyText: c.replyText ?? "" }}
+          lastResult={last?.intent === "reply" ? last.result : undefined}
         />
       ) : null}
 

@@ -26,11 +26,16 @@ import { AnswerFormWithBackup } from "~/components/answer/AnswerFormWithBackup";
 import { AttachmentList } from "~/components/answer/AttachmentForms";
 import {
   AnswerWorkflowForm,
+  beratungsfolgeRows,
   CONFIRM_FIELD,
   WORKFLOW_INTENTS,
   type WorkflowIntent,
 } from "~/components/answer/workflow-input";
-import type { AnswerActionResult, AnswerFormValues } from "~/components/answer/answer-form-types";
+import {
+  valuesFromPosted,
+  type AnswerActionResult,
+  type AnswerFormValues,
+} from "~/components/answer/answer-form-types";
 import { CorrectionForms } from "~/components/answer/CorrectionForms";
 import { HoldingAnswerForm } from "~/components/answer/HoldingAnswerForm";
 import { PublishForm, SignOffBlock } from "~/components/answer/SignOffBlock";
@@ -96,21 +101,6 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
   }
 }
 
-function echo(values: import("~/server/answers/answer-form.server").PostedAnswer): AnswerFormValues {
-  const json = (s: string) => {
-    try {
-      return s ? (JSON.parse(s) as unknown) : null;
-    } catch {
-      return null;
-    }
-  };
-  return {
-    ...values,
-    preamble: { json: json(values.preamble.json), text: values.preamble.text },
-    parts: values.parts.map((p) => ({ ...p, body: { json: json(p.body.json), text: p.body.text } })),
-  };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
@@ -129,7 +119,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const result = malformed ? replyWithErrors(form, { form: t.malformed }) : submission.reply();
         return reply({ kind: "workflow", intent, result }, 400);
       }
-      const outcome = await runAnswerWorkflow(user, inquiryId, submission.value);
+      // Without JavaScript "add a Beratungsfolge step" posts the form: shown again with one more row.
+      if (submission.value.intent === "publish" && form.get("addBeratungsfolge"))
+        return reply({ kind: "workflow", intent, result: submission.reply() });
+      const raw = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+        string,
+        string
+      >;
+      const outcome = await runAnswerWorkflow(user, inquiryId, {
+        ...submission.value,
+        beratungsfolge: beratungsfolgeRows(raw),
+      });
       if (!outcome.ok)
         return reply({ kind: "workflow", intent, result: replyWithErrors(form, outcome.errors) }, outcome.status);
       return reply({ kind: "workflow", intent, result: submission.reply({ resetForm: true }), done: t.done });
@@ -137,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
     const parsed = parseAnswerForm(form);
     if (!parsed) return reply({ kind: "refused", errors: { form: t.malformed } }, 400);
-    const values = echo(parsed.values);
+    const values = valuesFromPosted(parsed.values);
     try {
       const expectedVersion =
         parsed.intent === "overwrite" && parsed.overwriteVersion ? parsed.overwriteVersion : parsed.version;
@@ -197,6 +197,7 @@ export default function AnswerPage() {
           flagged: page.answer.flagged,
           parts: page.values.parts.map((p) => ({
             questionIds: p.questionIds,
+            jointNote: p.jointNote,
             body: p.body,
             withheld: p.withholding !== null,
             reason: p.withholding?.reason ?? "",

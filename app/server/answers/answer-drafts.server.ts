@@ -19,7 +19,8 @@ import {
   ANSWER_PARTS_MAX,
   SHORT_TEXT_MAX,
   isWithholdingReason,
-  jointNoteFor,
+  JOINT_NOTE_MAX,
+  jointNoteOf,
   withholdingProblems,
 } from "../../domain/answer-drafting";
 import { clockTime } from "../../domain/draft";
@@ -92,6 +93,8 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
     values.parts.forEach((part, i) => {
       const ids = [...new Set(part.questionIds)];
       if (ids.some((id) => !questionNumbers.has(id))) errors[`p-${i}-questions`] = t.unknownQuestion;
+      if ((part.jointNote ?? "").trim().length > JOINT_NOTE_MAX)
+        errors[`p-${i}-jointNote`] = t.jointNoteTooLong(JOINT_NOTE_MAX);
       const body = resolvePartBody(field(part.body), t.partBody(i));
       if (!body.ok) errors[`p-${i}-body`] = body.message;
       let withholding: ValidPart["withholding"] = null;
@@ -121,7 +124,11 @@ function validate(values: PostedAnswer, rich: boolean, questionNumbers: Map<stri
           .map((id) => ({ id, number: questionNumbers.get(id)! }));
         parts.push({
           questionIds: numbers.map((n) => n.id),
-          jointNote: jointNoteFor(numbers.map((n) => n.number)),
+          jointNote: jointNoteOf(
+            numbers.map((n) => n.number),
+            part.jointNote ?? "",
+            part.jointNoteShown,
+          ),
           body: body.content,
           passages: body.passages,
           withholding,

@@ -1,6 +1,7 @@
 /**
  * The answer editor's form as posted: metadata, the preamble, and the parts as indexed fields
- * `p-<i>-questions` (question ids, several for a joint answer), `p-<i>-body-json` / `p-<i>-body-text`,
+ * `p-<i>-questions` (question ids, several for a joint answer), `p-<i>-jointNote` (the sentence before a joint
+ * answer), `p-<i>-body-json` / `p-<i>-body-text`,
  * `p-<i>-withheld`, `p-<i>-reason`, `p-<i>-subject`, `p-<i>-justification`, `p-<i>-withheldText`.
  * `rich=1` says the editors were running. Without JavaScript, "add part" posts `op=add_part`.
  */
@@ -19,6 +20,9 @@ const Scalars = z.object({
 
 export interface PostedPart {
   questionIds: string[];
+  /** The sentence before a joint answer as posted, and the generated one the form showed (`p-<i>-jointNoteShown`). */
+  jointNote?: string;
+  jointNoteShown?: string;
   body: { json: string; text: string };
   withheld: boolean;
   reason: string;
@@ -59,6 +63,8 @@ export function parseAnswerForm(form: FormData): ParsedAnswerForm | null {
   for (let i = 0; i < PARTS_PARSE_CAP && form.has(`p-${i}-present`); i += 1) {
     parts.push({
       questionIds: form.getAll(`p-${i}-questions`).filter((v): v is string => typeof v === "string"),
+      jointNote: str(form, `p-${i}-jointNote`),
+      jointNoteShown: str(form, `p-${i}-jointNoteShown`),
       body: { json: str(form, `p-${i}-body-json`), text: str(form, `p-${i}-body-text`) },
       withheld: str(form, `p-${i}-withheld`) === "on",
       reason: str(form, `p-${i}-reason`),
@@ -70,6 +76,8 @@ export function parseAnswerForm(form: FormData): ParsedAnswerForm | null {
   if (scalars.data.op === "add_part") {
     parts.push({
       questionIds: [],
+      jointNote: "",
+      jointNoteShown: "",
       body: { json: "", text: "" },
       withheld: false,
       reason: "",

@@ -13,6 +13,7 @@ import {
   users,
   withholdings,
 } from "../../../db/schema";
+import { customJointNote } from "../../domain/answer-drafting";
 import { editableText } from "../../domain/draft";
 import { formatDateTime } from "../../domain/format";
 import type { AnswerStatus, SignOffStepStatus, WithholdingReason } from "../../domain/labels";
@@ -26,6 +27,8 @@ import { meetingChoices, type MeetingChoices } from "../meetings/meetings.server
 
 export interface AnswerPartView {
   questionIds: string[];
+  /** The author's own sentence before a joint answer; "" when it is the generated one. */
+  jointNote: string;
   body: { json: unknown; text: string };
   withholding: null | { reason: WithholdingReason; subject: string; publicJustification: string; withheldText: string };
 }
@@ -106,7 +109,12 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
       .orderBy(asc(questions.position));
     const parts = await tx
       // The editor works on the full text: the non-public record when the part has withheld passages.
-      .select({ id: answerParts.id, bodyJson: answerParts.bodyJson, nonPublicBodyJson: answerParts.nonPublicBodyJson })
+      .select({
+        id: answerParts.id,
+        bodyJson: answerParts.bodyJson,
+        nonPublicBodyJson: answerParts.nonPublicBodyJson,
+        jointNote: answerParts.jointNote,
+      })
       .from(answerParts)
       .where(eq(answerParts.versionId, version.id))
       .orderBy(asc(answerParts.position));
@@ -173,11 +181,16 @@ export async function loadAnswerPage(user: AnswerUser, inquiryId: string): Promi
         parts: parts.map((part) => {
           const w = held.find((h) => h.partId === part.id && h.passageKey === null);
           const body = part.nonPublicBodyJson ?? part.bodyJson;
+          const questionIds = links
+            .filter((l) => l.partId === part.id)
+            .map((l) => l.questionId)
+            .sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0));
           return {
-            questionIds: links
-              .filter((l) => l.partId === part.id)
-              .map((l) => l.questionId)
-              .sort((a, b) => (questionOrder.get(a) ?? 0) - (questionOrder.get(b) ?? 0)),
+            questionIds,
+            jointNote: customJointNote(
+              part.jointNote,
+              questionIds.map((id) => questionRows[questionOrder.get(id)!]!.number),
+            ),
             body: { json: body, text: editableText(body) },
             withholding: w
               ? {

@@ -8,6 +8,13 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { answerVersions, events, inquiries } from "../../../db/schema";
+import {
+  BERATUNGSFOLGE_ROWS_MAX,
+  beratungsfolgeProblems,
+  filledRows,
+  type BeratungsfolgeProblem,
+  type BeratungsfolgeRow,
+} from "../../domain/beratungsfolge";
 import { isIsoDate } from "../../domain/lifecycle";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
@@ -25,18 +32,29 @@ export interface PublishInput {
   /** ISO date; empty for "today". */
   documentDate: string;
   /**
-   * Beratungsfolge as posted: `meeting` is "" (none), "new" (a future meeting of the organ `organId` on `date`)
-   * or the id of a recorded meeting of the body; `roleLabel` one of the offered roles ("Kenntnisnahme" …).
+   * Beratungsfolge as posted, one row per step (e.g. Hauptausschuss, then Stadtvertretung): `meeting` is ""
+   * (none), "new" (a future meeting of the organ `organId` on `date`) or the id of a recorded meeting of the
+   * body; `roleLabel` one of the offered roles ("Kenntnisnahme" …). Errors come back as
+   * `beratungsfolge-<i>-meeting|organ|date|role`.
    */
-  beratungsfolge?: { meeting: string; organId: string; date: string; roleLabel: string };
+  beratungsfolge?: BeratungsfolgeRow[];
 }
 
-/** Field of the publication form for an error of the agenda link. */
+/** Field of a row of the publication form for an error of the agenda link. */
 const BERATUNGSFOLGE_FIELD: Record<string, string> = {
-  meetingId: "beratungsfolgeMeetingId",
-  agendaItemId: "beratungsfolgeMeetingId",
-  newMeetingOrganizationId: "beratungsfolgeOrganId",
-  newMeetingDate: "beratungsfolgeDate",
+  meetingId: "meeting",
+  agendaItemId: "meeting",
+  newMeetingOrganizationId: "organ",
+  newMeetingDate: "date",
+};
+
+const PROBLEM_MESSAGE: Record<BeratungsfolgeProblem, string> = {
+  unknown_meeting: t.beratungsfolgeUnknownMeeting,
+  organ_missing: t.beratungsfolgeOrganMissing,
+  date_invalid: t.dateInvalid,
+  role_invalid: t.beratungsfolgeRoleInvalid,
+  duplicate: t.beratungsfolgeDuplicate,
+  too_many: t.beratungsfolgeTooMany(BERATUNGSFOLGE_ROWS_MAX),
 };
 
 export async function publishAnswer(user: AnswerUser, input: PublishInput): Promise<{ alreadyPublished: boolean }> {
@@ -44,19 +62,9 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
   const reference = input.documentReference.trim();
   if (reference === "" || reference.length > 300) errors.documentReference = t.referenceMissing;
   if (input.documentDate !== "" && !isIsoDate(input.documentDate)) errors.documentDate = t.dateInvalid;
-  const folge = input.beratungsfolge;
-  const wantsFolge = folge !== undefined && folge.meeting !== "";
-  if (wantsFolge && !(t.beratungsfolgeRoles as readonly string[]).includes(folge.roleLabel))
-    errors.beratungsfolgeRole = t.beratungsfolgeRoleInvalid;
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (wantsFolge && folge.meeting !== "new" && !UUID.test(folge.meeting))
-    errors.beratungsfolgeMeetingId = t.beratungsfolgeUnknownMeeting;
-  if (wantsFolge && folge.meeting === "new" && folge.organId !== "" && !UUID.test(folge.organId))
-    errors.beratungsfolgeOrganId = t.beratungsfolgeOrganMissing;
-  if (wantsFolge && folge.meeting === "new") {
-    if (folge.organId === "") errors.beratungsfolgeOrganId = t.beratungsfolgeOrganMissing;
-    if (!isIsoDate(folge.date)) errors.beratungsfolgeDate = t.dateInvalid;
-  }
+  const folge = input.beratungsfolge ?? [];
+  for (const [field, problem] of beratungsfolgeProblems(folge, t.beratungsfolgeRoles))
+    errors[field] = PROBLEM_MESSAGE[problem];
   if (Object.keys(errors).length) throw new AnswerValidationError(errors);
   const db = await getDb();
   try {
@@ -98,23 +106,23 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
         event: "answer",
         actor: { userId: user.id, memberships: user.memberships },
       });
-      if (folge && wantsFolge) {
+      for (const row of filledRows(folge)) {
         try {
           // In the same transaction: a refused link leaves the answer unpublished.
           await writeAgendaLink(tx, inquiry.bodyId, inquiry.id, {
-            meetingId: folge.meeting === "new" ? null : folge.meeting,
-            newMeeting: folge.meeting === "new" ? { organizationId: folge.organId, date: folge.date } : null,
+            meetingId: row.meeting === "new" ? null : row.meeting,
+            newMeeting: row.meeting === "new" ? { organizationId: row.organId, date: row.date } : null,
             agendaItemId: null,
             newItemNumber: null,
             newItemTitle: version.title ?? inquiry.title,
             unnumbered: true,
             purpose: "answer",
-            roleLabel: folge.roleLabel,
+            roleLabel: row.roleLabel,
           });
         } catch (error) {
           if (!(error instanceof WorkflowInputError)) throw error;
           throw new AnswerValidationError({
-            [BERATUNGSFOLGE_FIELD[error.field] ?? "beratungsfolgeMeetingId"]: error.message,
+            [`beratungsfolge-${row.index}-${BERATUNGSFOLGE_FIELD[error.field] ?? "meeting"}`]: error.message,
           });
         }
       }

@@ -4,6 +4,7 @@
  * only dispatches and turns a refusal into German messages keyed by the posted field (`form` for the form as
  * a whole), so that the page shows them next to the field and in the form's error summary.
  */
+import type { BeratungsfolgeRow } from "../../domain/beratungsfolge";
 import { answerText as t } from "../../domain/texts/answer";
 import { StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import type { AnswerUser } from "./answer-access.server";
@@ -33,10 +34,8 @@ export interface AnswerWorkflowCommand {
   correctionNote?: string;
   holdingMessage?: string;
   holdingExpectedOn?: string;
-  beratungsfolgeMeetingId?: string;
-  beratungsfolgeOrganId?: string;
-  beratungsfolgeDate?: string;
-  beratungsfolgeRole?: string;
+  /** The publication's Beratungsfolge, one row per step as posted (`beratungsfolge-<i>-…`). */
+  beratungsfolge?: BeratungsfolgeRow[];
 }
 
 export type AnswerWorkflowOutcome = { ok: true } | { ok: false; status: number; errors: Record<string, string> };
@@ -72,12 +71,7 @@ export async function runAnswerWorkflow(
           expectedVersion,
           documentReference: p.documentReference ?? "",
           documentDate: p.documentDate ?? "",
-          beratungsfolge: {
-            meeting: p.beratungsfolgeMeetingId ?? "",
-            organId: p.beratungsfolgeOrganId ?? "",
-            date: p.beratungsfolgeDate ?? "",
-            roleLabel: p.beratungsfolgeRole ?? "",
-          },
+          beratungsfolge: p.beratungsfolge ?? [],
         });
         break;
       case "sign_correction":

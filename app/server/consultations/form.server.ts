@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { ItemInput } from "../../domain/consultation";
+import { consultationText as t } from "../../domain/texts/consultation";
 import type { RichFieldInput } from "../inquiries/drafts-validation.server";
 import type { RequestInput, StatementInput } from "./commands.server";
 
@@ -74,16 +75,10 @@ export function parseRequestForm(form: FormData): ParsedRequest {
 export type ParsedConsultationForm =
   | { ok: true; intent: "save" | "submit"; input: StatementInput; values: PostedValues }
   | { ok: true; intent: "quote"; input: { version: number; quoted: boolean }; values: PostedValues }
-  | {
-      ok: true;
-      intent: "reply";
-      input: { version: number; reply: RichFieldInput; repliedOn: string };
-      values: PostedValues;
-    }
   | { ok: false };
 
 export function parseConsultationForm(form: FormData): ParsedConsultationForm {
-  const scalars = z.object({ intent: z.enum(["save", "submit", "quote", "reply"]), version }).safeParse({
+  const scalars = z.object({ intent: z.enum(["save", "submit", "quote"]), version }).safeParse({
     intent: str(form, "intent"),
     version: str(form, "version"),
   });
@@ -96,15 +91,6 @@ export function parseConsultationForm(form: FormData): ParsedConsultationForm {
       intent,
       input: { version: scalars.data.version, quoted },
       values: { quoted: quoted ? "on" : "" },
-    };
-  }
-  if (intent === "reply") {
-    const values = { repliedOn: str(form, "repliedOn"), ...richValues(form, "reply") };
-    return {
-      ok: true,
-      intent,
-      input: { version: scalars.data.version, repliedOn: values.repliedOn, reply: rich(form, "reply") },
-      values,
     };
   }
   const items: ItemInput[] = [];
@@ -129,5 +115,35 @@ export function parseConsultationForm(form: FormData): ParsedConsultationForm {
       verdict: str(form, "verdict"),
       submit: intent === "submit",
     },
+  };
+}
+
+/**
+ * The reply letter's form (Conform, parsed with parseWithZod in the route): the date is checked here (present, a
+ * date), the rest — the text, the date against the letter's and today — by recordReply, whose messages go back
+ * through Conform's reply by field name (`repliedOn`, `reply`).
+ */
+export const ReplyFormSchema = z.object({
+  intent: z.literal("reply"),
+  version,
+  rich: z.literal("1").optional(),
+  repliedOn: z
+    .string({ message: t.errors.letterDate.missing })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, t.errors.letterDate.invalid),
+  "reply-json": z.string().optional(),
+  "reply-text": z.string().optional(),
+});
+
+export function replyInput(value: z.infer<typeof ReplyFormSchema>): {
+  version: number;
+  reply: RichFieldInput;
+  repliedOn: string;
+} {
+  const json = value["reply-json"] ?? "";
+  return {
+    version: value.version,
+    repliedOn: value.repliedOn,
+    reply: { rich: value.rich === "1" && json !== "", json, text: value["reply-text"] ?? "" },
   };
 }

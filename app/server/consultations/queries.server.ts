@@ -9,6 +9,7 @@ import type { ConsultationKind, RecommendationKind, Verdict } from "../../domain
 import type { RichTextDoc } from "../../../db/schema/columns";
 import { getDb, type Db } from "../core/db.server";
 import { answerAccess, consultationAccess, type Actor } from "./access.server";
+import { consultationFiles, type ConsultationFiles } from "./attachments.server";
 import { addresseeOptions } from "./commands.server";
 import { consultationRequirement, type ConsultationRequirement } from "./requirement.server";
 
@@ -115,6 +116,7 @@ export interface ConsultationDetail extends ConsultationSummary {
   today: string;
   mayWrite: boolean;
   isLead: boolean;
+  files: ConsultationFiles;
 }
 
 export async function loadConsultation(actor: Actor, consultationId: string, db?: Db): Promise<ConsultationDetail> {
@@ -162,5 +164,6 @@ export async function loadConsultation(actor: Actor, consultationId: string, db?
     today: access.today,
     mayWrite: access.mayWrite,
     isLead: access.isLead,
+    files: await consultationFiles(database, actor, access),
   };
 }
