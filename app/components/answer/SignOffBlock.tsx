@@ -10,7 +10,7 @@ import { signOffStepStatusLabels } from "~/domain/labels";
 import { answerText as t } from "~/domain/texts/answer";
 import type { SignOffStepView } from "~/server/answers/answer-drafts.server";
 import { ConformForm } from "../form/conform-form";
-import { Checkbox, Select, TextArea, TextInput } from "../form/fields";
+import { Checkbox, TextArea, TextInput } from "../form/fields";
 import type { WorkflowReplyFor } from "./workflow-input";
 
 interface Props {
