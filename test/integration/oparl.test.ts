@@ -171,26 +171,43 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(inquiry?.relatedPaper).toEqual([answer!.id]);
   });
 
-  it("paginates with links that keep the filters, and filters by created and modified", async () => {
-    const first = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`)).body as {
+  it("pages by keyset with links that keep the filters, and filters by created and modified", async () => {
+    const first = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&omit_deleted=true`)).body as {
       data: { id: string; modified: string }[];
-      pagination: { totalElements: number; totalPages: number };
-      links: { next?: string; last: string };
+      pagination: Record<string, number>;
+      links: { first: string; self: string; next?: string };
     };
     expect(first.data).toHaveLength(2);
-    expect(first.pagination.totalPages).toBe(Math.ceil(first.pagination.totalElements / 2));
-    expect(first.links.next).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&page=2`);
+    // OParl 1.1: the counts are optional and left out (counting 100,000 papers per page cost seconds).
+    expect(first.pagination).toEqual({ elementsPerPage: 2 });
+    expect(first.links.first).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?omit_deleted=true&limit=2`);
+    const nextUrl = new URL(first.links.next!);
+    expect(`${nextUrl.origin}${nextUrl.pathname}`).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper`);
+    expect(nextUrl.searchParams.get("omit_deleted")).toBe("true");
+    expect(nextUrl.searchParams.get("limit")).toBe("2");
+    expect(nextUrl.searchParams.get("after")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f-]{36}$/);
     const all = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100`)).body as {
       data: { id: string; modified: string; created: string }[];
+      links: { next?: string };
     };
+    expect(all.links.next).toBeUndefined();
+    // Ordered by modified (then id), so a client that pages through sees a changed object again at the end.
+    const modifieds = all.data.map((p) => p.modified);
+    expect(modifieds).toEqual([...modifieds].sort());
     const ids: string[] = [];
     let url: string | undefined = `${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`;
+    let pages = 0;
     while (url) {
       const page = (await get(url)).body as { data: { id: string }[]; links: { next?: string } };
+      expect(page.data.length).toBeGreaterThan(0);
       ids.push(...page.data.map((p) => p.id));
       url = page.links.next;
+      pages++;
     }
     expect(ids).toEqual(all.data.map((p) => p.id));
+    expect(pages).toBe(Math.ceil(all.data.length / 2));
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?page=2`)).status).toBe(400);
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?after=gestern`)).status).toBe(400);
 
     const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`))
       .body as { data: unknown[] };

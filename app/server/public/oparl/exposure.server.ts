@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../core/db.server";
-import type { ListFilters } from "./filters.server";
+import type { ListCursor, ListFilters } from "./filters.server";
 import type { OparlObjectKind } from "./urls.server";
 
 /** Inquiries the API knows: visible ones, and ones that were public before (served as deleted). */
@@ -91,7 +91,6 @@ type RawRow = {
   created: Date | string;
   modified: Date | string;
   deleted: boolean;
-  total?: number | string;
 };
 
 function rowsOf<T>(result: unknown): T[] {
@@ -118,26 +117,35 @@ function filterConditions(filters: ListFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** One page of a body's objects of a kind, oldest first, with the total number matching the filters. */
+/**
+ * One page of a body's objects of a kind by keyset (ADR 0014 addendum): ordered by (modified, id), starting after
+ * the cursor, one row more than the page to know whether there is a next page — no OFFSET, no count of the whole
+ * list. `modified` travels in the cursor to the microsecond, so no row is skipped or repeated at a page border.
+ */
 export async function listExposed(
   db: Db,
   kind: OparlObjectKind,
   bodyId: string,
   filters: ListFilters,
-): Promise<{ rows: ExposedRow[]; total: number }> {
-  const where = sql`body_id = ${bodyId} and ${filterConditions(filters)}`;
-  const result = await db.execute(sql`
-    select id, body_id, created, modified, deleted, count(*) over () as total
-    from (${SOURCES[kind]}) exposed
-    where ${where}
-    order by created, id
-    limit ${filters.limit} offset ${(filters.page - 1) * filters.limit}`);
-  const raw = rowsOf<RawRow>(result);
-  if (raw.length > 0) return { rows: raw.map(toRow), total: Number(raw[0]!.total) };
-  const counted = rowsOf<{ total: number | string }>(
-    await db.execute(sql`select count(*) as total from (${SOURCES[kind]}) exposed where ${where}`),
+): Promise<{ rows: ExposedRow[]; next: ListCursor | null }> {
+  const after = filters.after
+    ? sql` and (modified, id) > (${filters.after.modified}::timestamptz, ${filters.after.id}::text)`
+    : sql``;
+  const raw = rowsOf<RawRow & { cursor_modified: string }>(
+    await db.execute(sql`
+      select id, body_id, created, modified, deleted,
+             to_char(modified at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_modified
+      from (${SOURCES[kind]}) exposed
+      where body_id = ${bodyId} and ${filterConditions(filters)}${after}
+      order by modified, id
+      limit ${filters.limit + 1}`),
   );
-  return { rows: [], total: Number(counted[0]?.total ?? 0) };
+  const page = raw.slice(0, filters.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(toRow),
+    next: raw.length > filters.limit && last ? { modified: last.cursor_modified, id: last.id } : null,
+  };
 }
 
 /** One object of a kind by its id, or null when the API does not know it. */
