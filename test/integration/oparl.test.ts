@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "../../app/server/core/config.server";
 import { agendaItems, events, inquiries, inquiryAgendaItems, meetings, withholdings } from "../../db/schema/index";
@@ -280,6 +280,29 @@ describe.each(backends())("OParl API on %s", (backend) => {
       data: { id: string; deleted?: boolean }[];
     };
     expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
+    // The keyset pages (index branches, ADR 0014 addendum) list exactly the papers the API knows: every exposed
+    // inquiry and every answer with a published version, the deleted ones included — none lost at page borders.
+    const paged: { id: string; deleted?: boolean }[] = [];
+    let next: string | undefined = `${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=3`;
+    while (next) {
+      const page = (await get(next)).body as { data: { id: string; deleted?: boolean }[]; links: { next?: string } };
+      paged.push(...page.data);
+      next = page.links.next;
+    }
+    const expected = await t.db.execute(sql`
+      select i.id::text as id from inquiries i join bodies b on b.id = i.body_id
+      where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
+        and (i.visibility = 'public' or i.id = ${inquiry!.id})
+      union all
+      select a.id::text from answers a join inquiries i on i.id = a.inquiry_id join bodies b on b.id = i.body_id
+      where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
+        and (i.visibility = 'public' or i.id = ${inquiry!.id})
+        and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null)`);
+    const expectedIds = (Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows).map(
+      (row) => `${ORIGIN}/oparl/v1/paper/${(row as { id: string }).id}`,
+    );
+    expect(paged.map((p) => p.id).sort()).toEqual(expectedIds.sort());
+    expect(paged.filter((p) => p.deleted).length).toBeGreaterThanOrEqual(1);
     const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as {
       data: { id: string }[];
     };
