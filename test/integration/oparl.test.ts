@@ -206,6 +206,18 @@ describe.each(backends())("OParl API on %s", (backend) => {
     }
     expect(ids).toEqual(all.data.map((p) => p.id));
     expect(pages).toBe(Math.ceil(all.data.length / 2));
+    // The list of bodies is paged in memory by the same keyset.
+    const bodies = (await get(`${ORIGIN}/oparl/v1/body`)).body as { data: { id: string }[] };
+    const bodyIds: string[] = [];
+    let bodyUrl: string | undefined = `${ORIGIN}/oparl/v1/body?limit=1`;
+    while (bodyUrl) {
+      const page = (await get(bodyUrl)).body as { data: { id: string }[]; links: { next?: string } };
+      expect(page.data).toHaveLength(1);
+      bodyIds.push(page.data[0]!.id);
+      bodyUrl = page.links.next;
+    }
+    expect(bodyIds).toEqual(bodies.data.map((b) => b.id));
+    expect(bodyIds.length).toBeGreaterThan(1);
     expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?page=2`)).status).toBe(400);
     expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?after=gestern`)).status).toBe(400);
 
