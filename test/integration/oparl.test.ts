@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "../../app/server/core/config.server";
 import { agendaItems, events, inquiries, inquiryAgendaItems, meetings, withholdings } from "../../db/schema/index";
@@ -171,26 +171,55 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(inquiry?.relatedPaper).toEqual([answer!.id]);
   });
 
-  it("paginates with links that keep the filters, and filters by created and modified", async () => {
-    const first = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`)).body as {
+  it("pages by keyset with links that keep the filters, and filters by created and modified", async () => {
+    const first = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&omit_deleted=true`)).body as {
       data: { id: string; modified: string }[];
-      pagination: { totalElements: number; totalPages: number };
-      links: { next?: string; last: string };
+      pagination: Record<string, number>;
+      links: { first: string; self: string; next?: string };
     };
     expect(first.data).toHaveLength(2);
-    expect(first.pagination.totalPages).toBe(Math.ceil(first.pagination.totalElements / 2));
-    expect(first.links.next).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2&page=2`);
+    // OParl 1.1: the counts are optional and left out (counting 100,000 papers per page cost seconds).
+    expect(first.pagination).toEqual({ elementsPerPage: 2 });
+    expect(first.links.first).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper?omit_deleted=true&limit=2`);
+    const nextUrl = new URL(first.links.next!);
+    expect(`${nextUrl.origin}${nextUrl.pathname}`).toBe(`${ORIGIN}/oparl/v1/body/norderstedt/paper`);
+    expect(nextUrl.searchParams.get("omit_deleted")).toBe("true");
+    expect(nextUrl.searchParams.get("limit")).toBe("2");
+    expect(nextUrl.searchParams.get("after")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f-]{36}$/);
     const all = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100`)).body as {
       data: { id: string; modified: string; created: string }[];
+      links: { next?: string };
     };
+    expect(all.links.next).toBeUndefined();
+    // Ordered by modified (then id), so a client that pages through sees a changed object again at the end.
+    const modifieds = all.data.map((p) => p.modified);
+    expect(modifieds).toEqual([...modifieds].sort());
     const ids: string[] = [];
     let url: string | undefined = `${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=2`;
+    let pages = 0;
     while (url) {
       const page = (await get(url)).body as { data: { id: string }[]; links: { next?: string } };
+      expect(page.data.length).toBeGreaterThan(0);
       ids.push(...page.data.map((p) => p.id));
       url = page.links.next;
+      pages++;
     }
     expect(ids).toEqual(all.data.map((p) => p.id));
+    expect(pages).toBe(Math.ceil(all.data.length / 2));
+    // The list of bodies is paged in memory by the same keyset.
+    const bodies = (await get(`${ORIGIN}/oparl/v1/body`)).body as { data: { id: string }[] };
+    const bodyIds: string[] = [];
+    let bodyUrl: string | undefined = `${ORIGIN}/oparl/v1/body?limit=1`;
+    while (bodyUrl) {
+      const page = (await get(bodyUrl)).body as { data: { id: string }[]; links: { next?: string } };
+      expect(page.data).toHaveLength(1);
+      bodyIds.push(page.data[0]!.id);
+      bodyUrl = page.links.next;
+    }
+    expect(bodyIds).toEqual(bodies.data.map((b) => b.id));
+    expect(bodyIds.length).toBeGreaterThan(1);
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?page=2`)).status).toBe(400);
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?after=gestern`)).status).toBe(400);
 
     const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`))
       .body as { data: unknown[] };
@@ -263,6 +292,29 @@ describe.each(backends())("OParl API on %s", (backend) => {
       data: { id: string; deleted?: boolean }[];
     };
     expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
+    // The keyset pages (index branches, ADR 0014 addendum) list exactly the papers the API knows: every exposed
+    // inquiry and every answer with a published version, the deleted ones included — none lost at page borders.
+    const paged: { id: string; deleted?: boolean }[] = [];
+    let next: string | undefined = `${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=3`;
+    while (next) {
+      const page = (await get(next)).body as { data: { id: string; deleted?: boolean }[]; links: { next?: string } };
+      paged.push(...page.data);
+      next = page.links.next;
+    }
+    const expected = await t.db.execute(sql`
+      select i.id::text as id from inquiries i join bodies b on b.id = i.body_id
+      where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
+        and (i.visibility = 'public' or i.id = ${inquiry!.id})
+      union all
+      select a.id::text from answers a join inquiries i on i.id = a.inquiry_id join bodies b on b.id = i.body_id
+      where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
+        and (i.visibility = 'public' or i.id = ${inquiry!.id})
+        and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null)`);
+    const expectedIds = (Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows).map(
+      (row) => `${ORIGIN}/oparl/v1/paper/${(row as { id: string }).id}`,
+    );
+    expect(paged.map((p) => p.id).sort()).toEqual(expectedIds.sort());
+    expect(paged.filter((p) => p.deleted).length).toBeGreaterThanOrEqual(1);
     const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as {
       data: { id: string }[];
     };

@@ -85,6 +85,34 @@ export async function loadPublishedInventories(db: Db, versionId: string): Promi
   return loadInventories(db, inventoryRows);
 }
 
+/** The inventories of several versions at once (OParl's paper lists), by version id: 1 + 8 statements. */
+export async function loadPublishedInventoriesOfVersions(
+  db: Db,
+  versionIds: string[],
+): Promise<Map<string, PublicToolInventory[]>> {
+  const result = new Map<string, PublicToolInventory[]>();
+  if (versionIds.length === 0) return result;
+  const inventoryRows = await db
+    .select({
+      id: toolInventories.id,
+      versionId: toolInventories.versionId,
+      title: toolInventories.title,
+      countLabel: toolInventories.countLabel,
+      questionNumber: toolInventories.questionNumber,
+    })
+    .from(toolInventories)
+    .where(inArray(toolInventories.versionId, versionIds))
+    .orderBy(asc(toolInventories.position));
+  const built = await loadInventories(
+    db,
+    inventoryRows.map(({ versionId: _v, ...rest }) => rest),
+  );
+  inventoryRows.forEach((row, index) =>
+    result.set(row.versionId, [...(result.get(row.versionId) ?? []), built[index]!]),
+  );
+  return result;
+}
+
 /** Round 4: rows, usage matrices and criteria assessments of all inventories of the version at once. */
 async function loadInventories(
   db: Db,

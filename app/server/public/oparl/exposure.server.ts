@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../core/db.server";
-import type { ListFilters } from "./filters.server";
+import type { ListCursor, ListFilters } from "./filters.server";
 import type { OparlObjectKind } from "./urls.server";
 
 /** Inquiries the API knows: visible ones, and ones that were public before (served as deleted). */
@@ -91,7 +91,6 @@ type RawRow = {
   created: Date | string;
   modified: Date | string;
   deleted: boolean;
-  total?: number | string;
 };
 
 function rowsOf<T>(result: unknown): T[] {
@@ -108,6 +107,8 @@ function toRow(raw: RawRow): ExposedRow {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function filterConditions(filters: ListFilters): SQL {
   const parts: SQL[] = [sql`true`];
   if (filters.createdSince) parts.push(sql`created >= ${filters.createdSince.toISOString()}::timestamptz`);
@@ -118,26 +119,106 @@ function filterConditions(filters: ListFilters): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** One page of a body's objects of a kind, oldest first, with the total number matching the filters. */
+/**
+ * A page of a body's papers (and their file renditions, which share the ids) without aggregating every answer:
+ * three branches, each walking an index in (modified, id) order and stopping after `limit` rows — inquiries on
+ * inquiries_body_updated_idx; visible answers by their latest published version on answer_versions_published_idx
+ * (an answer's `modified` is its latest publication); answers of inquiries served as deleted, which are few.
+ * The union of the three short lists is ordered once more. Same rows as SOURCES.paper, without the full scan
+ * (1.3 s at 100,000 inquiries, most of it the aggregate of 80,000 answers).
+ */
+function paperPage(bodyId: string, filters: ListFilters, keyset: (modified: SQL, id: SQL) => SQL, limit: number): SQL {
+  const f = (created: SQL, modified: SQL) => {
+    const parts: SQL[] = [sql`true`];
+    if (filters.createdSince) parts.push(sql`${created} >= ${filters.createdSince.toISOString()}::timestamptz`);
+    if (filters.createdUntil) parts.push(sql`${created} <= ${filters.createdUntil.toISOString()}::timestamptz`);
+    if (filters.modifiedSince) parts.push(sql`${modified} >= ${filters.modifiedSince.toISOString()}::timestamptz`);
+    if (filters.modifiedUntil) parts.push(sql`${modified} <= ${filters.modifiedUntil.toISOString()}::timestamptz`);
+    parts.push(keyset(modified, sql`id`));
+    return sql.join(parts, sql` and `);
+  };
+  const wasPublic = sql`exists (
+      select 1 from events e
+      where e.aggregate_type = 'inquiry' and e.aggregate_id = i.id and e.type = 'visibility_changed'
+        and e.payload->>'from' = 'public')`;
+  const inquiryRows = sql`
+    select i.id, i.body_id, i.created_at as created, i.updated_at as modified, (i.visibility <> 'public') as deleted
+    from inquiries i
+    where i.body_id = ${bodyId} and i.status <> 'draft' and i.public_ref is not null
+      and (i.visibility = 'public' or ${wasPublic})`;
+  const visibleAnswers = sql`
+    select a.id, i.body_id,
+           (select min(w.published_at) from answer_versions w
+             where w.answer_id = a.id and w.published_at is not null) as created,
+           v.published_at as modified, false as deleted
+    from answer_versions v
+    join answers a on a.id = v.answer_id
+    join inquiries i on i.id = a.inquiry_id
+    where v.published_at is not null
+      and not exists (select 1 from answer_versions w where w.answer_id = v.answer_id and w.published_at is not null
+                        and (w.published_at > v.published_at or (w.published_at = v.published_at and w.id > v.id)))
+      and i.body_id = ${bodyId} and i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`;
+  const deletedAnswers = sql`
+    select a.id, i.body_id, min(v.published_at) as created, greatest(max(v.published_at), i.updated_at) as modified,
+           true as deleted
+    from inquiries i
+    join answers a on a.inquiry_id = i.id
+    join answer_versions v on v.answer_id = a.id and v.published_at is not null
+    where i.body_id = ${bodyId} and i.visibility <> 'public' and i.status <> 'draft' and i.public_ref is not null
+      and ${wasPublic}
+    group by a.id, i.body_id, i.updated_at`;
+  const omit = filters.omitDeleted;
+  const branch = (rows: SQL) => sql`(
+    select * from (${rows}) b where ${f(sql`created`, sql`modified`)} order by modified, id limit ${limit})`;
+  const branches = [
+    branch(omit ? sql`${inquiryRows} and i.visibility = 'public'` : inquiryRows),
+    branch(visibleAnswers),
+  ];
+  if (!omit) branches.push(branch(deletedAnswers));
+  return sql`
+    select id, body_id, created, modified, deleted
+    from (${sql.join(branches, sql` union all `)}) page`;
+}
+
+/**
+ * One page of a body's objects of a kind by keyset (ADR 0014 addendum): ordered by (modified, id), starting after
+ * the cursor, one row more than the page to know whether there is a next page — no OFFSET, no count of the whole
+ * list. `modified` travels in the cursor to the microsecond, so no row is skipped or repeated at a page border.
+ */
 export async function listExposed(
   db: Db,
   kind: OparlObjectKind,
   bodyId: string,
   filters: ListFilters,
-): Promise<{ rows: ExposedRow[]; total: number }> {
-  const where = sql`body_id = ${bodyId} and ${filterConditions(filters)}`;
-  const result = await db.execute(sql`
-    select id, body_id, created, modified, deleted, count(*) over () as total
-    from (${SOURCES[kind]}) exposed
-    where ${where}
-    order by created, id
-    limit ${filters.limit} offset ${(filters.page - 1) * filters.limit}`);
-  const raw = rowsOf<RawRow>(result);
-  if (raw.length > 0) return { rows: raw.map(toRow), total: Number(raw[0]!.total) };
-  const counted = rowsOf<{ total: number | string }>(
-    await db.execute(sql`select count(*) as total from (${SOURCES[kind]}) exposed where ${where}`),
+): Promise<{ rows: ExposedRow[]; next: ListCursor | null }> {
+  const cursor = filters.after;
+  // Papers and files: uuid ids, compared as uuids so that the inquiries' index serves the order.
+  const byIndex = kind === "paper" || kind === "file";
+  if (byIndex && cursor && !UUID.test(cursor.id)) return { rows: [], next: null };
+  // The first, redundant condition lets PostgreSQL start the index walk at the cursor (a row comparison across
+  // joined tables is only a filter): a deep page costs as much as the first.
+  const keyset = (modified: SQL, id: SQL) =>
+    cursor
+      ? sql`${modified} >= ${cursor.modified}::timestamptz and (${modified}, ${id}) > (${cursor.modified}::timestamptz, ${cursor.id}::${sql.raw(byIndex ? "uuid" : "text")})`
+      : sql`true`;
+  const source = byIndex
+    ? paperPage(bodyId, filters, keyset, filters.limit + 1)
+    : sql`select * from (${SOURCES[kind]}) exposed
+          where body_id = ${bodyId} and ${filterConditions(filters)} and ${keyset(sql`modified`, sql`id`)}`;
+  const raw = rowsOf<RawRow & { cursor_modified: string }>(
+    await db.execute(sql`
+      select id::text as id, body_id, created, modified, deleted,
+             to_char(modified at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_modified
+      from (${source}) listed
+      order by modified, listed.id
+      limit ${filters.limit + 1}`),
   );
-  return { rows: [], total: Number(counted[0]?.total ?? 0) };
+  const page = raw.slice(0, filters.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(toRow),
+    next: raw.length > filters.limit && last ? { modified: last.cursor_modified, id: last.id } : null,
+  };
 }
 
 /** One object of a kind by its id, or null when the API does not know it. */

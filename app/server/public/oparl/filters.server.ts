@@ -1,7 +1,8 @@
 /**
  * Query parameters of OParl lists (OParl 1.1, "Filter" and "Paginierung"): created_since, created_until,
- * modified_since, modified_until (ISO 8601 date-times), omit_deleted=true, and the page (`page`, `limit`) that
- * the `links` of every list page lead through. Bad values are reported, never guessed.
+ * modified_since, modified_until (ISO 8601 date-times), omit_deleted=true, `limit`, and the keyset cursor `after`
+ * that `links.next` carries (ADR 0014 addendum: no page numbers, no counting). Bad values are reported, never
+ * guessed.
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -12,8 +13,21 @@ export interface ListFilters {
   modifiedSince: Date | null;
   modifiedUntil: Date | null;
   omitDeleted: boolean;
-  page: number;
+  /** Keyset cursor: the page starts after this (modified, id); null for the first page. */
+  after: ListCursor | null;
   limit: number;
+}
+
+/** Where a list page ends: the last element's `modified` to the microsecond (UTC) and its id. */
+export interface ListCursor {
+  modified: string;
+  id: string;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)_([0-9a-z~-]{1,120})$/;
+
+export function formatCursor(cursor: ListCursor): string {
+  return `${cursor.modified}_${cursor.id}`;
 }
 
 export type FilterParseResult = { ok: true; filters: ListFilters } | { ok: false; message: string };
@@ -40,10 +54,18 @@ export function parseListFilters(params: URLSearchParams): FilterParseResult {
   const createdUntil = parseDate("created_until", params.get("created_until"));
   const modifiedSince = parseDate("modified_since", params.get("modified_since"));
   const modifiedUntil = parseDate("modified_until", params.get("modified_until"));
-  const page = parsePositive("page", params.get("page"), 1, 1_000_000);
   const limit = parsePositive("limit", params.get("limit"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const omit = params.get("omit_deleted");
-  for (const value of [createdSince, createdUntil, modifiedSince, modifiedUntil, page, limit]) {
+  if (params.has("page"))
+    return {
+      ok: false,
+      message: "page wird nicht unterstützt: Folgen Sie links.next, um zur nächsten Seite zu gelangen.",
+    };
+  const rawAfter = params.get("after");
+  const cursor = rawAfter === null ? null : CURSOR.exec(rawAfter);
+  if (rawAfter !== null && (!cursor || Number.isNaN(Date.parse(cursor[1]!))))
+    return { ok: false, message: "after ist keine gültige Fortsetzungsmarke; folgen Sie links.next." };
+  for (const value of [createdSince, createdUntil, modifiedSince, modifiedUntil, limit]) {
     if (typeof value === "string") return { ok: false, message: value };
   }
   if (omit !== null && omit !== "true" && omit !== "false")
@@ -56,14 +78,14 @@ export function parseListFilters(params: URLSearchParams): FilterParseResult {
       modifiedSince: modifiedSince as Date | null,
       modifiedUntil: modifiedUntil as Date | null,
       omitDeleted: omit === "true",
-      page: page as number,
+      after: cursor ? { modified: cursor[1]!, id: cursor[2]! } : null,
       limit: limit as number,
     },
   };
 }
 
-/** The query string of a list page's link: the same filters, another page. */
-export function pageQuery(filters: ListFilters, page: number): string {
+/** The query string of a list page's link: the same filters, starting after `after` (null: the first page). */
+export function pageQuery(filters: ListFilters, after: ListCursor | null): string {
   const params = new URLSearchParams();
   if (filters.createdSince) params.set("created_since", filters.createdSince.toISOString());
   if (filters.createdUntil) params.set("created_until", filters.createdUntil.toISOString());
@@ -71,7 +93,7 @@ export function pageQuery(filters: ListFilters, page: number): string {
   if (filters.modifiedUntil) params.set("modified_until", filters.modifiedUntil.toISOString());
   if (filters.omitDeleted) params.set("omit_deleted", "true");
   if (filters.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(filters.limit));
-  if (page !== 1) params.set("page", String(page));
+  if (after) params.set("after", formatCursor(after));
   const query = params.toString();
   return query ? `?${query}` : "";
 }

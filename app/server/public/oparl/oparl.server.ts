@@ -11,7 +11,7 @@
 import { getDb, type Db } from "../../core/db.server";
 import { oparlTexts } from "../../../domain/texts/oparl";
 import { findExposed, listExposed } from "./exposure.server";
-import { parseListFilters, pageQuery, type ListFilters } from "./filters.server";
+import { parseListFilters, pageQuery, type ListCursor, type ListFilters } from "./filters.server";
 import { buildBody, buildObjects, buildSystem, loadBodyRows, type OparlObject } from "./objects.server";
 import { isOparlObjectKind, oparlOrigin, OparlUrls, type OparlObjectKind } from "./urls.server";
 
@@ -20,10 +20,15 @@ export interface OparlResponse {
   body: unknown;
 }
 
+/**
+ * A list page (OParl 1.1 "Paginierung"): `links.next` on every page but the last, `first` and `self`; the
+ * optional totalElements/totalPages/currentPage and `last`/`prev` are left out, since counting the whole list
+ * or paging by number cost seconds at 100,000 inquiries (ADR 0014 addendum).
+ */
 interface OparlList {
   data: OparlObject[];
-  pagination: { totalElements: number; elementsPerPage: number; currentPage: number; totalPages: number };
-  links: { first: string; last: string; self: string; prev?: string; next?: string };
+  pagination: { elementsPerPage: number };
+  links: { first: string; self: string; next?: string };
 }
 
 const notFound = (): OparlResponse => ({ status: 404, body: { error: oparlTexts.notFound } });
@@ -32,19 +37,17 @@ const badRequest = (message: string): OparlResponse => ({
   body: { error: oparlTexts.badRequest, message },
 });
 
-function listResponse(baseUrl: string, filters: ListFilters, data: OparlObject[], total: number): OparlResponse {
-  const totalPages = Math.max(1, Math.ceil(total / filters.limit));
-  const link = (page: number) => `${baseUrl}${pageQuery(filters, page)}`;
+function listResponse(
+  baseUrl: string,
+  filters: ListFilters,
+  data: OparlObject[],
+  next: ListCursor | null,
+): OparlResponse {
+  const link = (after: ListCursor | null) => `${baseUrl}${pageQuery(filters, after)}`;
   const list: OparlList = {
     data,
-    pagination: { totalElements: total, elementsPerPage: filters.limit, currentPage: filters.page, totalPages },
-    links: {
-      first: link(1),
-      last: link(totalPages),
-      self: link(filters.page),
-      ...(filters.page > 1 ? { prev: link(Math.min(filters.page - 1, totalPages)) } : {}),
-      ...(filters.page < totalPages ? { next: link(filters.page + 1) } : {}),
-    },
+    pagination: { elementsPerPage: filters.limit },
+    links: { first: link(null), self: link(filters.after), ...(next ? { next: link(next) } : {}) },
   };
   return { status: 200, body: list };
 }
@@ -77,15 +80,27 @@ export async function handleOparlRequest(request: Request, segments: string[], d
       if (!parsed.ok) return badRequest(parsed.message);
       const all = (await loadBodyRows(db)).map((body) => buildBody(urls, body));
       const { filters } = parsed;
-      const matching = all.filter(
-        (body) =>
-          (!filters.createdSince || String(body.created) >= filters.createdSince.toISOString()) &&
-          (!filters.createdUntil || String(body.created) <= filters.createdUntil.toISOString()) &&
-          (!filters.modifiedSince || String(body.modified) >= filters.modifiedSince.toISOString()) &&
-          (!filters.modifiedUntil || String(body.modified) <= filters.modifiedUntil.toISOString()),
-      );
-      const page = matching.slice((filters.page - 1) * filters.limit, filters.page * filters.limit);
-      return listResponse(urls.bodies(), filters, page, matching.length);
+      // Few bodies: filtered and paged in memory, by the same (modified, id) keyset as the other lists.
+      const cursorOf = (body: OparlObject): ListCursor => ({
+        modified: String(body.modified),
+        id: body.id.slice(body.id.lastIndexOf("/") + 1),
+      });
+      const key = (c: ListCursor) => [c.modified.replace(/\.(\d{3})Z$/, ".$1000Z"), c.id] as const;
+      const after = filters.after ? key(filters.after) : null;
+      const matching = all
+        .filter(
+          (body) =>
+            (!filters.createdSince || String(body.created) >= filters.createdSince.toISOString()) &&
+            (!filters.createdUntil || String(body.created) <= filters.createdUntil.toISOString()) &&
+            (!filters.modifiedSince || String(body.modified) >= filters.modifiedSince.toISOString()) &&
+            (!filters.modifiedUntil || String(body.modified) <= filters.modifiedUntil.toISOString()),
+        )
+        .map((body) => ({ body, key: key(cursorOf(body)) }))
+        .sort((a, b) => (a.key[0] + a.key[1] < b.key[0] + b.key[1] ? -1 : 1))
+        .filter(({ key: k }) => !after || k[0] > after[0] || (k[0] === after[0] && k[1] > after[1]));
+      const page = matching.slice(0, filters.limit).map(({ body }) => body);
+      const next = matching.length > filters.limit ? cursorOf(page[page.length - 1]!) : null;
+      return listResponse(urls.bodies(), filters, page, next);
     }
     const [body] = await loadBodyRows(db, second);
     if (!body) return notFound();
@@ -93,9 +108,9 @@ export async function handleOparlRequest(request: Request, segments: string[], d
     if (!isOparlObjectKind(third)) return notFound();
     const parsed = parseListFilters(params);
     if (!parsed.ok) return badRequest(parsed.message);
-    const { rows, total } = await listExposed(db, third, body.id, parsed.filters);
+    const { rows, next } = await listExposed(db, third, body.id, parsed.filters);
     const data = await buildObjects(db, urls, third, rows);
-    return listResponse(urls.bodyList(body.slug, third), parsed.filters, data, total);
+    return listResponse(urls.bodyList(body.slug, third), parsed.filters, data, next);
   }
 
   if (isOparlObjectKind(first) && second !== undefined && third === undefined) {

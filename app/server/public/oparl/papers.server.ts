@@ -2,17 +2,8 @@
  * OParl papers and their files: an inquiry and, once published, its answer, each with its rendition, built
  * from the public read model (withholding notices carry the public justification only).
  */
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import {
-  agendaItems,
-  answers,
-  bodies,
-  inquiries,
-  inquiryAgendaItems,
-  inquiryOriginators,
-  inquiryTypes,
-  meetings,
-} from "../../../../db/schema/index";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { agendaItems, inquiries, inquiryAgendaItems, inquiryTypes, meetings } from "../../../../db/schema/index";
 import {
   assessmentResultLabels,
   deploymentVariantLabels,
@@ -24,71 +15,10 @@ import {
 import { oparlTexts } from "../../../domain/texts/oparl";
 import { typeWords } from "../../../domain/texts/type-words";
 import type { Db } from "../../core/db.server";
-import { loadPublicInquiry, type PublicInquiryDetail } from "../inquiries.server";
+import { loadPaperSources, type OparlAnswerDetail } from "./paper-sources.server";
 import type { ExposedRow } from "./exposure.server";
 import type { OparlUrls } from "./urls.server";
 import { compact, consultationId, typeUri, type Builder, type OparlObject } from "./object-common.server";
-
-interface PaperSource {
-  inquiryId: string;
-  bodySlug: string;
-  publicRef: string;
-  originatorOrganizationId: string | null;
-  leadOrganizationId: string | null;
-  answerId: string | null;
-}
-
-/** Both papers of an inquiry (the inquiry and, once published, its answer) from the public read model. */
-async function paperSources(db: Db, ids: string[]) {
-  if (ids.length === 0)
-    return {
-      sources: [] as PaperSource[],
-      details: new Map<string, PublicInquiryDetail>(),
-      originatorPeople: new Map<string, string[]>(),
-    };
-  const answerRows = await db
-    .select({ id: answers.id, inquiryId: answers.inquiryId })
-    .from(answers)
-    .where(inArray(answers.id, ids));
-  const inquiryIds = [...new Set([...ids, ...answerRows.map((a) => a.inquiryId)])];
-  const rows = await db
-    .select({
-      inquiryId: inquiries.id,
-      bodySlug: bodies.slug,
-      publicRef: inquiries.publicRef,
-      originatorOrganizationId: inquiries.originatorOrganizationId,
-      leadOrganizationId: inquiries.leadOrganizationId,
-      answerId: answers.id,
-    })
-    .from(inquiries)
-    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-    .leftJoin(answers, eq(answers.inquiryId, inquiries.id))
-    .where(and(inArray(inquiries.id, inquiryIds), eq(inquiries.visibility, "public"), isNotNull(inquiries.publicRef)));
-  const originators = rows.length
-    ? await db
-        .select({ inquiryId: inquiryOriginators.inquiryId, personId: inquiryOriginators.personId })
-        .from(inquiryOriginators)
-        .where(
-          and(
-            inArray(
-              inquiryOriginators.inquiryId,
-              rows.map((r) => r.inquiryId),
-            ),
-            isNotNull(inquiryOriginators.personId),
-          ),
-        )
-        .orderBy(asc(inquiryOriginators.position))
-    : [];
-  const details = new Map<string, PublicInquiryDetail>();
-  for (const row of rows) {
-    const detail = await loadPublicInquiry({ bodySlug: row.bodySlug, publicRef: row.publicRef! }, db);
-    if (detail) details.set(row.inquiryId, detail);
-  }
-  const originatorPeople = new Map<string, string[]>();
-  for (const o of originators)
-    originatorPeople.set(o.inquiryId, [...(originatorPeople.get(o.inquiryId) ?? []), o.personId!]);
-  return { sources: rows.map((row) => ({ ...row, publicRef: row.publicRef! })), details, originatorPeople };
-}
 
 function renditionFile(urls: OparlUrls, paperId: string, paper: OparlObject, fileName: string): OparlObject {
   return compact({
@@ -105,7 +35,7 @@ function renditionFile(urls: OparlUrls, paperId: string, paper: OparlObject, fil
   }) as OparlObject;
 }
 
-function withholdingNotices(answer: NonNullable<PublicInquiryDetail["answer"]>) {
+function withholdingNotices(answer: OparlAnswerDetail) {
   const notice = (
     w: { reason: keyof typeof withholdingReasonLabels; subject: string; publicJustification: string },
     questionNumbers: string[],
@@ -125,7 +55,7 @@ function withholdingNotices(answer: NonNullable<PublicInquiryDetail["answer"]>) 
   ];
 }
 
-function toolInventoryExtension(urls: OparlUrls, answer: NonNullable<PublicInquiryDetail["answer"]>) {
+function toolInventoryExtension(urls: OparlUrls, answer: OparlAnswerDetail) {
   return answer.inventories.map((inventory) =>
     compact({
       title: inventory.title,
@@ -165,38 +95,40 @@ async function buildPaperMap(
 ): Promise<Map<string, { paper: OparlObject; file: OparlObject }>> {
   const live = rows.filter((row) => !row.deleted);
   const meta = new Map(rows.map((row) => [row.id, row]));
-  const { sources, details, originatorPeople } = await paperSources(
+  const { sources, details, originatorPeople } = await loadPaperSources(
     db,
     live.map((row) => row.id),
   );
   const consultationMeta = new Map<string, ExposedRow>();
   const consultationIds: { inquiryId: string; agendaItemId: string; purpose: string }[] = [];
-  for (const source of sources) {
-    if (!meta.has(source.inquiryId)) continue;
-    const times = meta.get(source.inquiryId)!;
-    const links = await db
-      .select({
-        agendaItemId: inquiryAgendaItems.agendaItemId,
-        purpose: inquiryAgendaItems.purpose,
-        meetingCreated: meetings.createdAt,
-      })
-      .from(inquiryAgendaItems)
-      .innerJoin(agendaItems, and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)))
-      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .where(eq(inquiryAgendaItems.inquiryId, source.inquiryId))
-      .orderBy(asc(meetings.date), asc(agendaItems.position), asc(inquiryAgendaItems.purpose));
-    for (const link of links) {
-      const id = consultationId(source.inquiryId, link.agendaItemId, link.purpose);
-      const mc = new Date(link.meetingCreated).toISOString();
-      consultationMeta.set(id, {
-        id,
-        bodyId: "",
-        created: mc > times.created ? mc : times.created,
-        modified: mc > times.modified ? mc : times.modified,
-        deleted: false,
-      });
-      consultationIds.push({ inquiryId: source.inquiryId, agendaItemId: link.agendaItemId, purpose: link.purpose });
-    }
+  const listed = sources.filter((source) => meta.has(source.inquiryId)).map((source) => source.inquiryId);
+  // One statement for the Beratungsfolge of every inquiry on the page (not one per paper).
+  const links = listed.length
+    ? await db
+        .select({
+          inquiryId: inquiryAgendaItems.inquiryId,
+          agendaItemId: inquiryAgendaItems.agendaItemId,
+          purpose: inquiryAgendaItems.purpose,
+          meetingCreated: meetings.createdAt,
+        })
+        .from(inquiryAgendaItems)
+        .innerJoin(agendaItems, and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(inArray(inquiryAgendaItems.inquiryId, listed))
+        .orderBy(asc(meetings.date), asc(agendaItems.position), asc(inquiryAgendaItems.purpose))
+    : [];
+  for (const link of links) {
+    const times = meta.get(link.inquiryId)!;
+    const id = consultationId(link.inquiryId, link.agendaItemId, link.purpose);
+    const mc = new Date(link.meetingCreated).toISOString();
+    consultationMeta.set(id, {
+      id,
+      bodyId: "",
+      created: mc > times.created ? mc : times.created,
+      modified: mc > times.modified ? mc : times.modified,
+      deleted: false,
+    });
+    consultationIds.push({ inquiryId: link.inquiryId, agendaItemId: link.agendaItemId, purpose: link.purpose });
   }
   const consultationsById = await consultationObjects(db, urls, consultationIds, consultationMeta);
 
