@@ -74,9 +74,15 @@ describe("an answer from drafting to the public page", () => {
     await checkA11y(clerk.page);
     await panel.getByRole("button", { name: "Passage zurückhalten" }).click();
     await expect.poll(async () => clerk.page.locator("#p-0-body .withheld-passage").textContent(), POLL).toBe(PASSAGE);
-    await clerk.page.locator("#p-0-body p").first().click();
-    await clerk.page.keyboard.press("End");
+    // On to the end of the text with the keyboard. The passage is still selected when the editor gets the focus
+    // back; Enter before the editor has taken the caret's move (it follows the browser's selectionchange event,
+    // a task after the key) would replace the passage. Wait until the selection is collapsed and that event ran.
+    await clerk.page.locator("#p-0-body").focus();
+    await clerk.page.keyboard.press("Control+End");
+    await expect.poll(async () => clerk.page.evaluate(() => window.getSelection()?.isCollapsed), POLL).toBe(true);
+    await clerk.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     await clerk.page.keyboard.press("Enter");
+    await expect.poll(async () => clerk.page.locator("#p-0-body .withheld-passage").textContent(), POLL).toBe(PASSAGE);
     await clerk.page
       .getByRole("toolbar", { name: "Formatierung: Antworttext, Teil 1" })
       .getByRole("button", { name: "Tabelle einfügen" })
