@@ -48,8 +48,8 @@ import { listNoun, typeKind } from "../../domain/texts/type-words";
 export type { DashboardInquiry } from "./section-lists.server";
 
 /** The top of each section; the rest is on the section's full list (section-lists.server.ts). */
-export const SECTION_LIMIT = 20;
-export const OVERDUE_LIMIT = 20;
+export const SECTION_LIMIT = 10;
+export const OVERDUE_LIMIT = 10;
 export const ANSWERED_LIMIT = 10;
 
 export interface Listing<T> {
