@@ -16,7 +16,7 @@ const target: DatabaseTarget = arg("--url")
 const n = Number(arg("--n") ?? 200);
 
 const app = await startApp(target);
-await waitUntilIdle(app, { timeoutMs: 120_000 });
+await waitUntilIdle(app, { timeoutMs: 300_000 });
 try {
   const office = await signIn(app.base, "ratsbuero@norderstedt.quaestio.example");
   const faction = await signIn(app.base, "fraktion@norderstedt.quaestio.example");
