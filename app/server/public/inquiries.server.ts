@@ -138,7 +138,7 @@ export async function loadPublicInquiryWithKeys(
 ): Promise<{
   detail: PublicInquiryDetail;
   inquiryId: string;
-  /** The originating organisation when it is a faction of this body (feeds.server.ts findInquiryFaction). */
+  /** The originating organisation when it is a faction of this body (for its feed and subscription links). */
   faction: { id: string; name: string } | null;
 } | null> {
   const db = database ?? (await getDb());
