@@ -71,6 +71,28 @@ export function classifyDeadline(dueOn: string | null, status: string, today: st
   return { dueOn, daysLeft, state, overdue, dueSoon, dueThisWeek };
 }
 
+/**
+ * What a dashboard row shows of its deadline (DeadlineText): the due date, the days left and the state — the
+ * rows send the browser only this, not the flags of DeadlineInfo, which the state already says.
+ */
+export type DeadlineBadge = Pick<DeadlineInfo, "dueOn" | "daysLeft" | "state">;
+
+/** classifyDeadline's state without the week bounds: one day count and one status check per row. */
+export function deadlineBadge(dueOn: string | null, status: string, today: string): DeadlineBadge | null {
+  if (!dueOn) return null;
+  const daysLeft = daysBetween(today, dueOn);
+  const state: DeadlineState = !isOpenStatus(status)
+    ? "closed"
+    : daysLeft < 0
+      ? "overdue"
+      : daysLeft === 0
+        ? "due_today"
+        : daysLeft <= DUE_SOON_DAYS
+          ? "due_soon"
+          : "later";
+  return { dueOn, daysLeft, state };
+}
+
 export type DashboardSection =
   | "faction_drafts"
   | "faction_in_progress"

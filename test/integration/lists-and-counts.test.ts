@@ -16,6 +16,7 @@ import { applyInquiryTransition, membershipFactsOf } from "../../app/server/core
 import { listPublicInquiries, loadPublicOverview } from "../../app/server/public/inquiries.server";
 import { loadDashboard } from "../../app/server/workspace/dashboards.server";
 import { loadSectionPage, SECTION_PAGE_SIZE } from "../../app/server/workspace/section-lists.server";
+import { ALL_INQUIRIES_LIMIT } from "../../app/server/workspace/workspace.server";
 import { LIST_SECTIONS, listSectionFromSlug, sectionListHref } from "../../app/domain/dashboard";
 import { backends, useTestDatabase } from "../support/db";
 import { createBody, createOrganization, createUser } from "../support/factories";
@@ -179,7 +180,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
       sql`select count(*)::int as n from inquiries where body_id = ${bodyId} and status <> 'draft'`,
     );
     const total = visible!.n;
-    expect(dashboard!.inquiries).toHaveLength(20);
+    expect(dashboard!.inquiries).toHaveLength(ALL_INQUIRIES_LIMIT);
     expect(dashboard!.inquiriesTotal).toBe(total);
     expect(dashboard!.inquiriesCapped).toBe(false);
     expect(sectionListHref(bodySlug, "all")).toBe(`/arbeitsbereich/${bodySlug}/liste/alle`);

@@ -3,6 +3,7 @@
  * may see and nothing else, joint answers shown once, pagination, and the facts of the demo documents.
  */
 import type { EventName } from "../../app/domain/events";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it, beforeAll } from "vitest";
 import {
   answerAttachments,
@@ -37,6 +38,7 @@ import type { Db } from "../../app/server/core/db.server";
 import {
   listPublicInquiries,
   loadPublicInquiry,
+  loadPublicInquiryWithKeys,
   loadPublicOverview,
   PUBLIC_PAGE_SIZE,
 } from "../../app/server/public/inquiries.server";
@@ -486,6 +488,22 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       const other = await loadPublicInquiry({ bodySlug: "anderswo", publicRef: "A-1" }, t.db);
       expect(other!.inquiry.title).toBe("Die A-1 von Anderswo");
       expect(other!.answer).toBeNull();
+    });
+
+    it("gives the answer page the inquiry's key and its originating faction from the same lookup", async () => {
+      const loaded = await loadPublicInquiryWithKeys({ bodySlug: "testburg", publicRef: "A-1" }, t.db);
+      const [row] = await t.db
+        .select({ id: inquiries.id, factionId: inquiries.originatorOrganizationId })
+        .from(inquiries)
+        .where(eq(inquiries.publicRef, "A-1"))
+        .innerJoin(bodies, and(eq(bodies.id, inquiries.bodyId), eq(bodies.slug, "testburg")));
+      expect(loaded!.inquiryId).toBe(row!.id);
+      expect(loaded!.faction).toEqual({ id: row!.factionId, name: "Fraktion A" });
+      expect(loaded!.detail).toEqual(await loadPublicInquiry({ bodySlug: "testburg", publicRef: "A-1" }, t.db));
+      // Without an originating faction: none; not public: nothing at all.
+      const other = await loadPublicInquiryWithKeys({ bodySlug: "anderswo", publicRef: "A-1" }, t.db);
+      expect(other!.faction).toBeNull();
+      expect(await loadPublicInquiryWithKeys({ bodySlug: "testburg", publicRef: "B-1" }, t.db)).toBeNull();
     });
 
     it("loads the newest published version with joint answers once, withholdings without their text, and only public material", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   classifyDeadline,
+  deadlineBadge,
   dashboardWindow,
   groupByLeadDepartment,
   isoWeekBounds,
@@ -14,6 +15,25 @@ import {
 import { isoDateInTimeZone } from "../../app/domain/format";
 import type { Role } from "../../app/domain/policy";
 import { dashboardText, deadlinePhrase, listSectionHeading } from "../../app/domain/texts/dashboard";
+
+describe("deadlineBadge", () => {
+  it("says what classifyDeadline says of the due date, the days left and the state", () => {
+    const today = "2026-11-23";
+    const statuses = ["draft", "submitted", "accepted", "assigned", "answering", "answered", "withdrawn"];
+    for (const status of statuses) {
+      for (const offset of [-30, -1, 0, 1, 6, 7, 8, 40]) {
+        const dueOn = addDays(today, offset);
+        const full = classifyDeadline(dueOn, status, today)!;
+        expect(deadlineBadge(dueOn, status, today), `${status} ${offset}`).toEqual({
+          dueOn: full.dueOn,
+          daysLeft: full.daysLeft,
+          state: full.state,
+        });
+      }
+    }
+    expect(deadlineBadge(null, "submitted", today)).toBeNull();
+  });
+});
 
 describe("classifyDeadline", () => {
   // today is Monday 2026-11-23 unless stated

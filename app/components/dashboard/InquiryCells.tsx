@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { DeadlineInfo } from "~/domain/dashboard";
+import type { DeadlineBadge } from "~/domain/dashboard";
 import { formatDate, formatReference } from "~/domain/format";
 import { inquiryStatusLabel } from "~/domain/labels";
 import { dashboardText, deadlinePhrase } from "~/domain/texts/dashboard";
@@ -39,7 +39,7 @@ export function StatusText({
  * The due date with the days left; overdue and due-soon items carry a badge whose words say it too, so the
  * state does not rest on colour alone.
  */
-export function DeadlineText({ deadline }: { deadline: DeadlineInfo | null }) {
+export function DeadlineText({ deadline }: { deadline: DeadlineBadge | null }) {
   if (!deadline) return <>{dashboardText.noDueDate}</>;
   const phrase = deadlinePhrase(deadline);
   return (

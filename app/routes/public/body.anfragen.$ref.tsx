@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PageHeader } from "~/components/page-header";
 import { FollowUpLinks } from "~/components/answer/FollowUpLinks";
-import { loadPublicFollowUpLinks } from "~/server/answers/answer-follow-up.server";
+import { loadFollowUpLinks } from "~/server/answers/answer-follow-up.server";
 import { CitedToolFacts } from "~/components/inquiry/CitedToolFacts";
 import { RichText } from "~/components/inquiry/RichText";
 import { Timeline } from "~/components/inquiry/Timeline";
@@ -15,9 +15,8 @@ import { FollowSection } from "~/components/subscriptions/FollowSection";
 import { feedAlternate, feedPaths } from "~/domain/feed-paths";
 import { feedText } from "~/domain/texts/feeds";
 import { subscriptionText } from "~/domain/texts/subscriptions";
-import { findInquiryFaction } from "~/server/public/feeds/feeds.server";
 import { comparePublishedVersions, type VersionComparison } from "~/server/public/answers.server";
-import { loadPublicInquiry, type PublicInquiryDetail } from "~/server/public/inquiries.server";
+import { loadPublicInquiryWithKeys, type PublicInquiryDetail } from "~/server/public/inquiries.server";
 import { InquiryFacts, MotionDecision } from "~/components/inquiry/PublicInquiryFacts";
 import { AnswerSection, VersionDiff } from "~/components/inquiry/PublicAnswerSection";
 
@@ -43,12 +42,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const parsedVersion =
     fassung === null ? { success: true as const, data: undefined } : versionSchema.safeParse(fassung);
   if (!parsedParams.success || !parsedVersion.success) throw new Response(null, { status: 404 });
-  const detail = await loadPublicInquiry({
+  const loaded = await loadPublicInquiryWithKeys({
     bodySlug: parsedParams.data.body,
     publicRef: parsedParams.data.ref,
     versionNumber: parsedVersion.data,
   });
-  if (!detail) throw new Response(null, { status: 404 });
+  if (!loaded) throw new Response(null, { status: 404 });
+  const { detail, inquiryId, faction } = loaded;
   // `?vergleich=N` compares published version N with the version shown (word by word).
   const vergleich = new URL(request.url).searchParams.get("vergleich");
   let comparison: VersionComparison | null = null;
@@ -63,10 +63,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     });
     if (!comparison) throw new Response(null, { status: 404 });
   }
-  const [followUps, faction] = await Promise.all([
-    loadPublicFollowUpLinks(detail.body.id, detail.inquiry.publicRef),
-    findInquiryFaction(detail.body.id, detail.inquiry.publicRef),
-  ]);
+  // The inquiry loaded above, passed on by its key (no second and third lookup by its public reference).
+  const followUps = await loadFollowUpLinks(inquiryId, null);
   return { ...detail, comparison, followUps, faction };
 }
 

@@ -141,13 +141,3 @@ export async function loadFollowUpLinks(
   }
   return links;
 }
-
-/** The public page's links, for the inquiry with this public reference in this body (public readers only). */
-export async function loadPublicFollowUpLinks(bodyId: string, publicRef: string): Promise<FollowUpLinks> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: inquiries.id })
-    .from(inquiries)
-    .where(and(eq(inquiries.bodyId, bodyId), eq(inquiries.publicRef, publicRef)));
-  return row ? loadFollowUpLinks(row.id, null) : { followsUp: null, followUps: [] };
-}

@@ -124,6 +124,23 @@ export async function loadPublicInquiry(
   params: { bodySlug: string; publicRef: string; versionNumber?: number },
   database?: Db,
 ): Promise<PublicInquiryDetail | null> {
+  return (await loadPublicInquiryWithKeys(params, database))?.detail ?? null;
+}
+
+/**
+ * The same, with the keys the answer page needs for its further reads (follow-up links, the originating faction)
+ * so that it does not look the inquiry up again by its reference. The keys stay on the server: the page's loader
+ * does not pass them to the browser.
+ */
+export async function loadPublicInquiryWithKeys(
+  params: { bodySlug: string; publicRef: string; versionNumber?: number },
+  database?: Db,
+): Promise<{
+  detail: PublicInquiryDetail;
+  inquiryId: string;
+  /** The originating organisation when it is a faction of this body (for its feed and subscription links). */
+  faction: { id: string; name: string } | null;
+} | null> {
   const db = database ?? (await getDb());
   const body = await findBody(db, params.bodySlug);
   if (!body) return null;
@@ -144,6 +161,9 @@ export async function loadPublicInquiry(
       preambleLabel: inquiries.preambleLabel,
       preambleHtml: inquiries.preambleHtml,
       originatorOrganizationName: organizations.name,
+      originatorOrganizationId: organizations.id,
+      originatorOrganizationKind: organizations.kind,
+      originatorOrganizationBodyId: organizations.bodyId,
       leadOrganizationName: leadOrganization.name,
       addressee: inquiries.addressee,
       submittedOn: inquiries.submittedOn,
@@ -262,7 +282,13 @@ export async function loadPublicInquiry(
       deadlineMissed = { kind: "overdue" };
   }
 
-  return {
+  const faction =
+    inquiry.originatorOrganizationId &&
+    inquiry.originatorOrganizationKind === "faction" &&
+    inquiry.originatorOrganizationBodyId === body.id
+      ? { id: inquiry.originatorOrganizationId, name: inquiry.originatorOrganizationName! }
+      : null;
+  const detail: PublicInquiryDetail = {
     body,
     inquiry: {
       publicRef: inquiry.publicRef!,
@@ -309,4 +335,5 @@ export async function loadPublicInquiry(
     })),
     toolFacts: citedFacts,
   };
+  return { detail, inquiryId: inquiry.id, faction };
 }

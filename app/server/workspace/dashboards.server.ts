@@ -17,13 +17,13 @@ import {
   organizations,
 } from "../../../db/schema";
 import {
-  classifyDeadline,
+  deadlineBadge,
   dashboardWindow,
   groupByLeadDepartment,
   sectionsForRoles,
   type DashboardSection,
   type DashboardWindow,
-  type DeadlineInfo,
+  type DeadlineBadge,
   type ListSection,
 } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
@@ -48,8 +48,8 @@ import { listNoun, typeKind } from "../../domain/texts/type-words";
 export type { DashboardInquiry } from "./section-lists.server";
 
 /** The top of each section; the rest is on the section's full list (section-lists.server.ts). */
-export const SECTION_LIMIT = 20;
-export const OVERDUE_LIMIT = 20;
+export const SECTION_LIMIT = 10;
+export const OVERDUE_LIMIT = 10;
 export const ANSWERED_LIMIT = 10;
 
 export interface Listing<T> {
@@ -93,7 +93,7 @@ export interface ConsultationRow {
 
 export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
   /** "Alle Vorgänge", each with its deadline as it stands today. */
-  inquiries: Array<WorkspaceBody["inquiries"][number] & { deadline: DeadlineInfo | null }>;
+  inquiries: Array<Omit<WorkspaceBody["inquiries"][number], "dueOn"> & { deadline: DeadlineBadge | null }>;
   today: string;
   sections: DashboardSection[];
   /** What the body handles, for the sections' wording ("Anfragen", "Anträge", "Anfragen und Anträge"). */
@@ -176,7 +176,7 @@ async function loadBodyDashboard(
     .where(eq(inquiryTypes.bodyId, body.bodyId));
   const result: BodyDashboard = {
     ...body,
-    inquiries: body.inquiries.map((i) => ({ ...i, deadline: classifyDeadline(i.dueOn, i.status, today) })),
+    inquiries: body.inquiries.map(({ dueOn, ...i }) => ({ ...i, deadline: deadlineBadge(dueOn, i.status, today) })),
     today,
     sections: sectionsForRoles(roles),
     listNoun: listNoun(types.map((t) => typeKind(t))),

@@ -8,11 +8,11 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { bodies, inquiries, inquiryTypes } from "../../../db/schema";
 import {
-  classifyDeadline,
+  deadlineBadge,
   dashboardWindow,
   OPEN_STATUSES,
   type DashboardWindow,
-  type DeadlineInfo,
+  type DeadlineBadge,
   type ListSection,
 } from "../../domain/dashboard";
 import { isoDateInTimeZone } from "../../domain/format";
@@ -36,7 +36,7 @@ export interface DashboardInquiry {
   visibility: "public" | "internal";
   publicRef: string | null;
   receivedOn: string | null;
-  deadline: DeadlineInfo | null;
+  deadline: DeadlineBadge | null;
 }
 
 export const inquiryColumns = {
@@ -57,7 +57,7 @@ type InquiryColumns = Omit<DashboardInquiry, "deadline"> & { dueOn: string | nul
 
 export function toInquiry(row: InquiryColumns, today: string): DashboardInquiry {
   const { dueOn, ...rest } = row;
-  return { ...rest, deadline: classifyDeadline(dueOn, row.status, today) };
+  return { ...rest, deadline: deadlineBadge(dueOn, row.status, today) };
 }
 
 /** What one group of the user's roles in a body may see, and the organisations behind it. */

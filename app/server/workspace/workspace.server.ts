@@ -31,7 +31,7 @@ export interface WorkspaceBody {
 }
 
 /** The top of "Alle Vorgänge"; the rest is on the full list (section "all"). */
-export const ALL_INQUIRIES_LIMIT = 20;
+export const ALL_INQUIRIES_LIMIT = 10;
 
 export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]> {
   const db = await getDb();

@@ -234,26 +234,3 @@ export function atomResponse(request: Request, feed: RenderedFeed | null): Respo
   if (!feed) return publicResponse(request, t.notFound, { contentType: "text/plain; charset=utf-8", status: 404 });
   return publicResponse(request, feed.xml, { contentType: ATOM_CONTENT_TYPE, lastModified: feed.lastModified });
 }
-
-/** The faction that brought in a public inquiry (for its feed and subscription links), or null. */
-export async function findInquiryFaction(
-  bodyId: string,
-  publicRef: string,
-  database?: Db,
-): Promise<{ id: string; name: string } | null> {
-  const db = database ?? (await getDb());
-  const [row] = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(inquiries)
-    .innerJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId))
-    .where(
-      and(
-        eq(inquiries.bodyId, bodyId),
-        eq(inquiries.publicRef, publicRef),
-        publiclyVisible(),
-        eq(organizations.kind, "faction"),
-        eq(organizations.bodyId, bodyId),
-      ),
-    );
-  return row ?? null;
-}
