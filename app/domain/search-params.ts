@@ -9,7 +9,7 @@ import { searchTexts as t } from "./texts/search";
 export const MAX_QUERY_LENGTH = 200;
 /**
  * Ranking, facets and exports work on at most this many matches (the bounded candidate set): every candidate
- * costs a few index lookups, so this bounds a search's work at any archive size (ADR 0025; 500 before).
+ * costs a few index lookups, so this bounds a search's work at any archive size (ADR 0023; 500 before).
  */
 export const CANDIDATE_LIMIT = 200;
 

@@ -1,5 +1,5 @@
 /**
- * The public statistics' summary (issue 14, ADR 0025), kept by triggers so that /{body}/statistik never
+ * The public statistics' summary (issue 14, ADR 0023), kept by triggers so that /{body}/statistik never
  * scans the archive:
  *
  * - inquiry_statistics_facts: one row per inquiry that counts (public, past draft, with a public reference, of

@@ -1,5 +1,5 @@
 /**
- * CPU milliseconds and statements per request of a few pages (ADR 0024's method): the built app on a database,
+ * CPU milliseconds and statements per request of a few pages (ADR 0022's method): the built app on a database,
  * N sequential-ish requests from 4 parallel fetch loops, CPU from /proc/<pid>/stat, X-Statement-Count once.
  * Usage: tsx test/bench/cpu-per-request.ts --pglite <dir> | --url <postgres url>  [--n 200]
  */

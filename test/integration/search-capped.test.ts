@@ -1,5 +1,5 @@
 /**
- * A search with more matches than the bounded candidate set (CANDIDATE_LIMIT, ADR 0025): the total and the
+ * A search with more matches than the bounded candidate set (CANDIDATE_LIMIT, ADR 0023): the total and the
  * facet counts are lower bounds and say so, and narrowing by a facet searches all matches (the facet value is
  * pushed into the SQL), not only the first candidates.
  */

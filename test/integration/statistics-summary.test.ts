@@ -1,5 +1,5 @@
 /**
- * The statistics' summary (inquiry_statistics_facts, statistics_counts; migration 0011, ADR 0025) stays what a
+ * The statistics' summary (inquiry_statistics_facts, statistics_counts; migration 0012, ADR 0023) stays what a
  * full aggregate over the archive gives — after a submission, a publication, a correction with withheld parts,
  * a deadline extension, a tool inventory and a visibility change; and so do the tool catalogue's counts
  * (tool_answer_facts). The oracle below is the aggregate /{body}/statistik ran over

@@ -16,7 +16,7 @@
  *   pointing to one shared rendering of the not-found page (the page is the same for every such URL, apart from
  *   nonce and correlation id): NOT_FOUND_MAX_ENTRIES URLs at most, least recently used out first, dropped with
  *   the body's pages (a publication turns the 404 into the page at once). It is sent `no-store`, as before
- *   (docs/decisions/0024-dashboards-and-not-found-at-archive-size.md).
+ *   (docs/decisions/0022-dashboards-and-not-found-at-archive-size.md).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { bodies } from "../../../db/schema";

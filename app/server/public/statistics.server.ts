@@ -2,7 +2,7 @@
  * A body's public statistics (/{body}/statistik): time to answer (median and 90th percentile in days), the
  * on-time rate, deadline extensions and withheld parts — in total and by department, faction, type and year.
  *
- * Read from the summary the database keeps (db/schema/statistics.ts, migration 0011, ADR 0025): per body,
+ * Read from the summary the database keeps (db/schema/statistics.ts, migration 0012, ADR 0023): per body,
  * dimension and key, the inquiries counted by days to answer and open due date — a few thousand rows whatever
  * the archive's size, so that even the first (uncached) render does not scan the archive (it took 3–7 s at
  * 100,000 inquiries). Medians and 90 % values come from that histogram exactly as percentile_cont would
@@ -89,7 +89,7 @@ export async function loadBodyStatistics(bodySlug: string, database?: Db): Promi
   if (!body) return null;
 
   // The summary's rows of this body: a histogram per dimension and key — a few thousand rows at most, whatever
-  // the archive's size (the triggers of migration 0011 keep it; ADR 0025).
+  // the archive's size (the triggers of migration 0012 keep it; ADR 0023).
   const counts = rowsOf<CountRow>(
     await db.execute(sql`
       select dimension, key, days, inquiries, answered, on_time, answered_with_due,

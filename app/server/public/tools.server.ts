@@ -166,7 +166,7 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
       .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
       .from(tools)
       .orderBy(asc(tools.name)),
-    // From the summary the database keeps (tool_answer_facts, ADR 0025): one row per public answer and tool,
+    // From the summary the database keeps (tool_answer_facts, ADR 0023): one row per public answer and tool,
     // so a cold render does not walk every inventory of the archive (1.0 s at 100,000 inquiries before).
     db
       .select({

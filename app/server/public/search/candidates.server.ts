@@ -1,6 +1,6 @@
 /**
  * The search's candidate set as SQL: at most CANDIDATE_LIMIT + 1 public inquiries that match, found through
- * the indexes — never by testing every inquiry (docs/decisions/0025-search-and-statistics-at-archive-size.md).
+ * the indexes — never by testing every inquiry (docs/decisions/0023-search-and-statistics-at-archive-size.md).
  *
  * One branch per place a word can be found, each index-backed and each with its own LIMIT, appended with
  * UNION ALL under an outer LIMIT, so that PostgreSQL stops as soon as enough ids came (the first branches
