@@ -324,6 +324,8 @@ export const inquiryEventLabels: Record<string, string> = {
   attachment_added: "Anlage hinzugefügt",
   attachment_removed: "Anlage entfernt",
   attachment_visibility_changed: "Sichtbarkeit einer Anlage geändert",
+  consultation_attachment_added: "Anlage zur Beteiligung hinzugefügt",
+  consultation_attachment_removed: "Anlage zur Beteiligung entfernt",
   correction_signed: "Berichtigung gezeichnet",
   consultation_requested: "Stellungnahme angefordert",
   draft_created: "Entwurf angelegt",
