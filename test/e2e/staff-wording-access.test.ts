@@ -338,7 +338,8 @@ describe("announced errors and honest titles", () => {
     await author.page.getByLabel("Titel").fill("Nur die Verfasserin bearbeitet");
     await author.page.getByRole("button", { name: "Entwurf anlegen" }).click();
     await author.page.waitForURL(/\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}$/);
-    expect(await author.page.getByRole("heading", { level: 1 }).textContent()).toBe("Entwurf bearbeiten");
+    // The URL changes before the client-side navigation has rendered the draft page: wait for its heading.
+    await expect.poll(() => author.page.getByRole("heading", { level: 1 }).textContent()).toBe("Entwurf bearbeiten");
     const draftUrl = author.page.url();
     author.assertNoPageErrors();
     await author.close();
