@@ -5,7 +5,7 @@
  */
 import { addDays } from "../../app/domain/dashboard";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   answers,
   answerVersions,
@@ -63,6 +63,20 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   async function inquiryByTitleId(id: string) {
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
     return row!;
+  }
+  /** PostgreSQL: resolves once another session of this database waits for a lock (polling, at most 30 s). */
+  async function waitForRowLockWaiter() {
+    await vi.waitFor(
+      async () => {
+        const result = await t.db.execute<{ waiting: number }>(
+          sql`select count(*)::int as waiting from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        const rows = Array.isArray(result) ? result : (result as { rows: { waiting: number }[] }).rows;
+        if (!(rows[0]!.waiting > 0)) throw new Error("no session waits for the row lock yet");
+      },
+      { timeout: 30_000, interval: 5 },
+    );
   }
 
   it("does not let a faction member accept, and writes nothing", async () => {
@@ -375,16 +389,22 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
         facts: { leadOrganizationId: department!.id },
         within,
       });
-    // The first holds its transaction open after reading; the second starts meanwhile. Without the row lock
-    // the second would read the old version too and both would "win".
+    // The first holds its transaction open after reading until the second has started and (on PostgreSQL) is
+    // seen waiting for the row lock: a handshake, not a sleep. Without the row lock the second would read the
+    // old version too and both would "win". PGlite has one connection: the second runs after the first commits
+    // (and so reads the new version), and a query from here inside the first transaction would wait for it.
     let locked!: () => void;
     const firstHasRead = new Promise<void>((resolve) => (locked = resolve));
+    let secondStarted!: () => void;
+    const secondIsRunning = new Promise<void>((resolve) => (secondStarted = resolve));
     const first = assign(async () => {
       locked();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await secondIsRunning;
+      if (backend === "postgres") await waitForRowLockWaiter();
     });
     await firstHasRead;
     const second = assign();
+    secondStarted();
     const results = await Promise.allSettled([first, second]);
     expect(results[0]).toMatchObject({ status: "fulfilled", value: { status: "assigned" } });
     expect(results[1]).toMatchObject({ status: "rejected", reason: expect.any(StaleVersionError) });
