@@ -2,28 +2,18 @@
  * A reader finds the Landtag NRW's answer to Kleine Anfrage 3761 (Drucksache 17/9511) from the home page
  * and sees the inventory of video-conference tools exactly as the answer lists it.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { linkTo } from "../support/links";
-import { startApp, type RunningApp } from "../support/server";
 
 const LIST_PATH = "/landtag-nrw/anfragen";
 const ANSWER_PATH = "/landtag-nrw/anfragen/17-9511";
 /** German number format as printed in the answer: 52.413, 22. */
 const COUNT = /^\d{1,3}(?:\.\d{3})*$/;
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser("shared");
 
 /** Follows the list's pagination (?seite=N) until a link to `pathname` shows up. */
 async function findOnListPages(page: Page, pathname: string, maxPages = 30) {

@@ -8,22 +8,12 @@
  * The full 320 px sweep of every public page is test/e2e/public-pages-320.test.ts; this file covers the
  * low viewport height and the device pixel ratio that zoom adds.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser("shared");
 
 /** 1280 × 1024 at 400 %. */
 const ZOOMED = { width: 320, height: 256, deviceScaleFactor: 4 };

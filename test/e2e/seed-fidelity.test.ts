@@ -2,22 +2,11 @@
  * The seeded documents read as printed (issue 10, "Seed fidelity"): the NRW matrix is the Anlage of answer 1,
  * the Scharnebeck Antrag is addressed and introduced before its motion, Norderstedt's answer meeting has no TOP.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser("shared");
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 

@@ -2,22 +2,12 @@
  * The public timelines of the demo data as a reader sees them: the real seeds' dates with German labels for
  * the engine's event names, and a public fictional inquiry whose internal steps stay off its timeline.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser("shared");
 
 async function timelineOf(page: Page): Promise<string[]> {
   return (await page.locator("ol.timeline li").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());

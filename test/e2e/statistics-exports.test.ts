@@ -5,22 +5,12 @@
  * print view of Drucksache 17/9511 — navigation hidden and the ministry × tool matrix not cut on A4. axe and
  * sideways scrolling are checked at 1280 px and 320 px on the new pages.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser("shared");
 
 async function checkBothWidths(page: Page) {
   await page.setViewportSize({ width: 1280, height: 900 });

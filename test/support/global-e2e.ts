@@ -6,10 +6,14 @@
  * migrating and seeding (argon2 hashes, hundreds of rows) once per test file. In a run with the integration
  * project that directory is the one its globalSetup seeded (global-db.ts), otherwise it is seeded here, while
  * the build runs.
+ * It also hands out the shared read-only app (useAppAndBrowser("shared") in test/support/e2e-app.ts): a small
+ * control server on 127.0.0.1 starts that app on its own copy of the seeded directory when the first file
+ * asks for it, gives every later file the same one, and stops it after the run.
  * E2E_SKIP_BUILD=1 skips the build when you know the build is fresh (iterating on a browser test).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +26,7 @@ import {
   sharedSeededPgliteTemplate,
   type SeededPgliteTemplate,
 } from "./db-template";
+import { startApp, type RunningApp } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -71,6 +76,41 @@ async function seedDemoDatabase(tempDir: string): Promise<SeededPgliteTemplate> 
   return { dir, seededAt };
 }
 
+/**
+ * The control server of the shared read-only app: GET /app starts it (once) and answers `{ url, port }`.
+ * Resolves with the server's URL and a function that stops the app (if it was started) and the server.
+ */
+async function serveSharedApp(seededDir: string, tempDir: string) {
+  let app: Promise<RunningApp> | null = null;
+  const start = () => {
+    const pgliteDir = path.join(fs.mkdtempSync(path.join(tempDir, "shared-app-")), "pglite");
+    fs.cpSync(seededDir, pgliteDir, { recursive: true });
+    const started = performance.now();
+    return startApp({ pgliteDir }).then((running) => {
+      console.log(`[e2e] shared read-only app started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return running;
+    });
+  };
+  const server = http.createServer((request, response) => {
+    const answer = (status: number, body: object) =>
+      response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+    if (request.url !== "/app") return answer(404, { error: "not found" });
+    app ??= start();
+    app.then(
+      (running) => answer(200, { url: running.url, port: running.port }),
+      (error: unknown) => answer(500, { error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  const stop = async () => {
+    server.close();
+    const running = await app?.catch(() => null);
+    await running?.stop();
+  };
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
+
 export default async function setup(project: TestProject) {
   ensureChromium();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "quaestio-e2e-"));
@@ -90,9 +130,14 @@ export default async function setup(project: TestProject) {
     project.provide("e2eTempDir", tempDir);
     project.provide("e2eSeededPgliteDir", seeded.value.dir);
     project.provide("e2eSeededAt", seeded.value.seededAt.toISOString());
+    const control = await serveSharedApp(seeded.value.dir, tempDir);
+    project.provide("e2eSharedAppControl", control.url);
+    return async () => {
+      await control.stop();
+      teardown();
+    };
   } catch (error) {
     teardown();
     throw error;
   }
-  return teardown;
 }
