@@ -7,10 +7,10 @@
  * and the justification — never the withheld text; the passage's notice stands inline in its place; the faction starts a follow-up question from it. axe runs
  * on every page; a console error fails the test.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const TITLE = "Open-Source-Software in den Ministerien";
@@ -21,17 +21,7 @@ const ANSWER = "Die Ministerien setzen LibreOffice und Nextcloud ein.";
 const PASSAGE = "Server im Rechenzentrum RZ-7734-GEHEIM";
 const PASSAGE_JUSTIFICATION = "Standorte der Server werden zum Schutz der IT-Sicherheit nicht genannt.";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 /** Each step is a form POST plus a reload of the page: on a busy machine that can take a while. */
 const POLL = { timeout: 20_000 };

@@ -5,27 +5,16 @@
  * DPO opens the request from her workspace and downloads the file, which comes as an attachment with `nosniff`
  * and its sniffed type; a signed-out request for it learns nothing. axe on every page; a console error fails.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { files } from "../support/attachment-files";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const TITLE = "Nutzung von Messenger-Diensten in der Landesverwaltung";
 const POLL = { timeout: 20_000 };
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 describe("attachments of a DPO consultation request", () => {
   it("are attached by the lead department, checked by their bytes, and downloaded by the DPO", async () => {

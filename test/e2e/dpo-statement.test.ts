@@ -5,10 +5,10 @@
  * submits. The lead department's clerk reads the statement and decides that it is published with the
  * answer. axe runs on every page.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const DPO = "datenschutz@norderstedt.quaestio.example";
@@ -17,17 +17,7 @@ const TITLE = "Aufzeichnungen von Videokonferenzen";
 const RESTRICTION = "Keine Aufzeichnung nicht öffentlicher Tagesordnungspunkte.";
 const RECOMMENDATION = "Eine Dienstanweisung zur Speicherdauer erlassen.";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const itemTexts = (page: Page) =>
   page

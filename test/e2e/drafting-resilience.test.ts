@@ -5,25 +5,15 @@
  * that saving failed, and once the connection is back the next autosave stores the text. A copy of the
  * unsaved text in this browser survives a reload: the editor offers to restore or discard it.
  */
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage, type RecordedPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage, type RecordedPage } from "../support/browser";
 import { signInFactionMember } from "../support/sign-in";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const status = (page: Page) =>
   page.getByRole("status").filter({ hasText: /Entwurf|Speichern|gespeichert|Ungespeichert|Jemand|wiederhergestellt/ });

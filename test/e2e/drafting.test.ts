@@ -6,26 +6,16 @@
  * errors anywhere.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember } from "../support/sign-in";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
 const WORD_HTML = readFileSync(new URL("../fixtures/paste/word-2019.html", import.meta.url), "utf8");
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const signIn = (page: Page) => signInFactionMember(page, app.url, FACTION);
 

@@ -4,10 +4,10 @@
  * error, the tick and the reason kept), then with it. The public page then shows the note instead of the
  * questions. axe on every page; the public page also at 320 px without sideways scrolling.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const OFFICE = "ratsbuero@norderstedt.quaestio.example";
@@ -15,17 +15,7 @@ const TITLE = "Barrierefreiheit der Videokonferenzsysteme";
 const REASON = "Die Anfrage betrifft eine Personalangelegenheit.";
 const NOTE = "Die Fragen nennen einzelne Beschäftigte.";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const form = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ });

@@ -6,25 +6,14 @@
  */
 import http from "node:http";
 import zlib from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { openPage } from "../support/browser";
 import { signInFactionMember } from "../support/sign-in";
 
 const ANSWER = "/landtag-nrw/anfragen/17-9511";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 interface RawResponse {
   status: number;

@@ -5,29 +5,19 @@
  * department; that department's clerk is notified and finds it on the dashboard as assigned to them.
  * axe runs on every page; a console error or failed request fails the test.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { computeDueDate } from "../../app/domain/deadlines";
 import { formatDate } from "../../app/domain/format";
 import { receiptDate } from "../../app/domain/numbering";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const TITLE = "Digitale Sitzungsunterlagen für den Ausschuss";
 const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const definition = (page: Page, term: string) =>
   page.locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");

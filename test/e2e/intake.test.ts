@@ -10,13 +10,13 @@
  * clerk finds the inquiry. Scharnebeck's council office puts the motion (Antrag) on the agenda of a new
  * council meeting and records the decision. A faction withdraws its inquiry with JavaScript switched off.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { addDays } from "../../app/domain/dashboard";
 import { formatDate } from "../../app/domain/format";
 import { receiptDate } from "../../app/domain/numbering";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
@@ -30,17 +30,7 @@ const daysFromToday = (n: number) => addDays(receiptDate(new Date(), "Europe/Ber
 const NEW_DUE = daysFromToday(60);
 const REASON = "Die Zulieferungen von zwei Ressorts stehen noch aus.";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const signInStaff = (page: Page, email: string) => signInStaffFirstTime(page, app.url, email);
 

@@ -8,27 +8,17 @@
  * Pointer clicks are not used after sign-in: where a test jumps to a control it uses locator.focus() (the same
  * as a few presses of Tab) and then only keys.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const FACTION = "fraktion@landtag-nrw.quaestio.example";
 const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
 const TITLE = "Barrierefreie Formulare im Landesportal";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 /** What has the focus: tag, role, accessible text, and whether it is disabled or inside an element. */
 async function focused(page: Page, within?: string) {

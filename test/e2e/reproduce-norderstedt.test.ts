@@ -10,28 +10,18 @@
  * questions, the answer, the statement with its restrictions and recommendations, and the sign-off block.
  * axe runs on the pages; a console error fails the test.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { correctAndPublish } from "../support/answer-ui";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const SEEDED = "/norderstedt/anfragen/M-20-0226";
 const TITLE = 'Videokonferenztool: "Zoom"';
 const account = (local: string) => `${local}@norderstedt.quaestio.example`;
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 /** Each step is a form POST plus a reload of the page: on a busy machine that can take a while. */
 const POLL = { timeout: 30_000 };

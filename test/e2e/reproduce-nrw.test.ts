@@ -9,8 +9,9 @@
  * the answers with their joint note and withholding notice, the tool table rows and counts, and the matrix.
  * axe runs on the pages; a console error fails the test.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { nrwInventory, nrwMatrix } from "../../db/seed/landtag-nrw-inventory";
 import {
   answerPreamble,
@@ -23,8 +24,7 @@ import {
 } from "../../db/seed/landtag-nrw-texts";
 import { toolCatalogue } from "../../db/seed/tools";
 import { correctAndPublish } from "../support/answer-ui";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const SEEDED = "/landtag-nrw/anfragen/17-9511";
@@ -32,17 +32,7 @@ const TITLE = "Datenschutz bei Videokonferenz-Tools der Landesregierung";
 const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
 const account = (local: string) => `${local}@landtag-nrw.quaestio.example`;
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const POLL = { timeout: 30_000 };
 /** The whole flow is some forty form posts (thirteen for the matrix alone); on a busy 2-core machine that takes minutes. */

@@ -4,10 +4,10 @@
  * kept — with JavaScript, and as plain HTML from a POST without it. Covered: starting a draft, the tool
  * inventory's headings, rows and matrix, and the answer's sign-off forms.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const POLL = { timeout: 30_000 };
@@ -18,17 +18,7 @@ const INVENTORY_INQUIRY = "Nutzung von Messenger-Diensten in der Landesverwaltun
 /** Demo answer in sign-off: the Sachbearbeitung has signed, the Verwaltungsspitze is next. */
 const SIGN_OFF_INQUIRY = "Ausfallsicherheit der Videokonferenzinfrastruktur der Landesverwaltung";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const focusedClass = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? "");

@@ -5,25 +5,15 @@
  * "Anträge". The consultation block on the staff inquiry view is a styled fact list; a long user name wraps in
  * the header at 320 px. axe (wcag2a/aa, wcag21a/aa) at 1280 and 320 px on every page visited.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
 import { addDays } from "../../app/domain/dates";
 import { receiptDate } from "../../app/domain/numbering";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { checkA11y, openPage } from "../support/browser";
 import { signInStaffFirstTime } from "../support/sign-in";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 const MOTION = "Sichere Video-/ Telefonkonferenzen nicht nur zu Coronazeiten";
 const daysFromToday = (n: number) => addDays(receiptDate(new Date(), "Europe/Berlin"), n);

@@ -4,10 +4,9 @@
  * German message per row and no way to save, corrects the text that the upload put into the field, previews
  * again and takes the rows over; the rows table then shows them. axe runs on every state of the page.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../support/e2e-app";
+import { checkA11y, openPage } from "../support/browser";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const CLERK = "sachbearbeitung@landtag-nrw.quaestio.example";
@@ -17,17 +16,7 @@ const BAD_CSV =
 const GOOD =
   "Werkzeug;Bezeichnung;Arbeitsplätze\nCisco-ViKo;Cisco-ViKo (On-Premise);52.413\nZoom;Zoom (Public Cloud);\nJitsi Meet;Jitsi Meet;120\n";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { app, browser } = useAppAndBrowser();
 
 describe("tool inventory import", () => {
   it("previews a CSV with per-row messages, saves nothing, then takes a corrected table over", async () => {
