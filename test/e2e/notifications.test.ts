@@ -103,15 +103,19 @@ describe("notifications", () => {
     expect(await reminder.count()).toBe(1);
     expect(await reminder.textContent()).toContain("Frist läuft bald ab");
     // The demo data brings the clerk other reminders too (overdue, due in a few days), possibly in the same
-    // scan: wait until a later scan has nothing to add, so that the count below is the final one.
-    let unreadBefore = await unread.count();
-    for (let i = 0; i < 10; i++) {
-      await page.waitForTimeout(1_200);
-      await page.reload();
-      const now = await unread.count();
-      if (now === unreadBefore) break;
-      unreadBefore = now;
-    }
+    // scan, which may still be writing them. Scans never overlap, and the app logs the end of each: once a
+    // scan has ended after the reminder showed, the one that wrote it is done and the count below is final.
+    // The line that app/server/notifications/deadline-reminders.server.ts logs after each scan (SCAN_DONE).
+    const scansEnded = () => app.output().split("[Fristen] Fristenprüfung beendet:").length - 1;
+    const endedWhenSeen = scansEnded();
+    await vi.waitFor(
+      () => {
+        if (scansEnded() === endedWhenSeen) throw new Error("no deadline scan has ended since the reminder showed");
+      },
+      { timeout: WAIT_FOR_APP_MS, interval: 100 },
+    );
+    await page.reload();
+    const unreadBefore = await unread.count();
 
     // The header, on any page, counts the unread notifications.
     await page.goto(`${app.url}/konto`);

@@ -7,7 +7,8 @@
  * writes nothing new; an extension gives a new due date and so new reminders. Once an inquiry's overdue
  * reminders are written for a due date, the scan no longer reads it (overdue_reminders_done): who joins the
  * lead department or the council office later sees it on the dashboard's overdue list, not as a reminder. The running app scans at start
- * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction.
+ * and then every DEADLINE_SCAN_MS (15 minutes by default); each inquiry is its own short transaction. After
+ * each scan it logs one line with the number of reminders written.
  */
 import { and, eq, inArray, isNotNull, lte, max, notExists, sql } from "drizzle-orm";
 import { inquiries, notificationPreferences, overdueRemindersDone } from "../../../db/schema";
@@ -126,6 +127,9 @@ function tick() {
   running = getDb()
     .then((db) => scanDeadlines(db))
     .then((r) => {
+      // One line per scan: the operator sees that the scan runs, and a browser test can wait for the end of
+      // a scan instead of sleeping (test/e2e/notifications.test.ts).
+      console.log(`[Fristen] Fristenprüfung beendet: ${r.dueSoon} × bald fällig, ${r.overdue} × überfällig`);
       if (r.dueSoon + r.overdue > 0) nudgeOutboxWorker();
     })
     .catch((error) => console.error("[Fristen] Fehler bei der Fristenprüfung:", error))
