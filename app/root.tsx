@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { ClientErrorPage, NotFoundPage, ServerErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { REQUEST_ID_META, useRequestId } from "~/components/request-id";
+import { RouteFocus } from "~/components/route-focus";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getSessionState } from "~/server/accounts/auth.server";
@@ -77,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <RouteFocus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
