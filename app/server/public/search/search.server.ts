@@ -1,15 +1,16 @@
 /**
  * Public full-text search (`/suche`): PostgreSQL German full text (websearch_to_tsquery: "…", -, or) over the
  * titles and preambles of public inquiries, their questions and the parts of their newest published answer, plus
- * trigram matching on titles so that parts of compound words are found ("Videokonferenz" finds
- * "Videokonferenzsysteme"; a substring test per word, served by the title's trigram index). Only what the public read model shows is searched: public inquiries
- * (publiclyVisible()) and published answer parts — withheld text lives in `withholdings` and is never searched.
+ * every word as a part of the title, so that parts of compound words are found ("Videokonferenz" finds
+ * "Videokonferenzsysteme"; served by the title's trigram index). Only what the public read model shows is
+ * searched: public inquiries (publiclyVisible()) and published answer parts — withheld text lives in
+ * `withholdings` and is never searched.
  * Ranking scores a bounded candidate set (CANDIDATE_LIMIT, found through the indexes: candidates.server.ts),
  * never every match; facets count that set and say so when it is capped (`facetsCapped`).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { config } from "../../core/config.server";
-import { getDb, type Db } from "../../core/db.server";
+import { executePrepared, getDb, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
 import { candidateIdsSql, filterConditions } from "./candidates.server";
 import {
@@ -124,7 +125,7 @@ export async function searchPublic(
   const plain = plainWords(query);
   const words = titleWords(query);
   const [probe] = rowsOf<{ nodes: number }>(
-    await db.execute(sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`),
+    await executePrepared(db, sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`),
   );
   const hasLexemes = Number(probe?.nodes ?? 0) > 0;
   const empty: SearchResult = {
@@ -230,7 +231,9 @@ export async function searchPublic(
     const ids = pageRows.map((row) => row.id);
     const hq = hasLexemes ? tsq : sql`plainto_tsquery('german', ${plain})`;
     const snippetRows = rowsOf<{ id: string; snippet: string }>(
-      await db.execute(sql`
+      await executePrepared(
+        db,
+        sql`
         select i.id, ts_headline('german', coalesce(texts.text, i.title), ${hq},
           'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
         from inquiries i
@@ -252,7 +255,8 @@ export async function searchPublic(
             ) y order by y.matched desc, y.o, y.pos limit 2
           ) x
         ) texts on true
-        where i.id in ${ids}`),
+        where i.id in ${ids}`,
+      ),
     );
     for (const row of snippetRows) snippets.set(row.id, row.snippet);
   }
@@ -289,7 +293,9 @@ async function candidateRows(
   q: { hasLexemes: boolean; tsq: SQL; words: string[] },
 ): Promise<{ rows: Row[]; capped: boolean; toolNames: Map<string, string> }> {
   const rows = rowsOf<Omit<Row, "tools"> & { raw: number | string; tool_list: string[] | string | null }>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      sql`
       with found as (${ids}), candidate as (select distinct id from found)
       select i.id, b.slug as body_slug, b.name as body_name, i.public_ref, i.title, t.name as type_name, i.reference,
              i.status::text as status, coalesce(i.received_on, i.submitted_on)::text as date,
@@ -307,7 +313,8 @@ async function candidateRows(
       join inquiry_types t on t.id = i.type_id
       left join organizations faction on faction.id = i.originator_organization_id
       left join answers ans on ans.inquiry_id = i.id and ans.body_id = i.body_id
-      left join organizations department on department.id = coalesce(ans.lead_organization_id, i.lead_organization_id)`),
+      left join organizations department on department.id = coalesce(ans.lead_organization_id, i.lead_organization_id)`,
+    ),
   );
   const capped = rows.length > 0 && Number(rows[0]!.raw) > CANDIDATE_LIMIT;
   const toolNames = new Map<string, string>();
