@@ -98,6 +98,18 @@ function titleScore(title: string, words: string[]): number {
   return words.filter((word) => lower.includes(word)).length / words.length;
 }
 
+/** German order of labels and titles (one collator: localeCompare with a locale builds one per call). */
+const german = new Intl.Collator("de");
+/** ISO dates and years compare as plain strings. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function fullTextHasWords(db: Db, query: string): Promise<boolean> {
+  const [probe] = rowsOf<{ nodes: number }>(
+    await executePrepared(db, sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`),
+  );
+  return Number(probe?.nodes ?? 0) > 0;
+}
+
 type Row = {
   id: string;
   body_slug: string;
@@ -124,10 +136,9 @@ export async function searchPublic(
   const query = params.query.slice(0, MAX_QUERY_LENGTH);
   const plain = plainWords(query);
   const words = titleWords(query);
-  const [probe] = rowsOf<{ nodes: number }>(
-    await executePrepared(db, sql`select numnode(websearch_to_tsquery('german', ${query})) as nodes`),
-  );
-  const hasLexemes = Number(probe?.nodes ?? 0) > 0;
+  // Whether the full-text query has words (not only operators or stop words) decides only when no word can be
+  // matched in titles either; otherwise its branches simply find nothing (one statement fewer per search).
+  const hasLexemes = words.length > 0 || (await fullTextHasWords(db, query));
   const empty: SearchResult = {
     hits: [],
     total: 0,
@@ -201,7 +212,7 @@ export async function searchPublic(
       }
     }
     return [...counts.values()].sort((a, b) =>
-      name === "year" ? b.value.localeCompare(a.value) : b.count - a.count || a.label.localeCompare(b.label, "de"),
+      name === "year" ? compareText(b.value, a.value) : b.count - a.count || german.compare(a.label, b.label),
     );
   };
   const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, facetOf(name)])) as Record<
@@ -209,14 +220,14 @@ export async function searchPublic(
     FacetValue[]
   >;
 
-  const byDate = (a: Row, b: Row) => (b.date ?? "").localeCompare(a.date ?? "");
+  const byDate = (a: Row, b: Row) => compareText(b.date ?? "", a.date ?? "");
   const byRank = (a: Row, b: Row) => Number(b.rank) - Number(a.rank);
   const filtered = (narrowed?.rows ?? candidatesRows)
     .filter((row) => matchesExcept(row, null))
     .sort(
       (a, b) =>
         (params.sort === "datum" ? byDate(a, b) || byRank(a, b) : byRank(a, b) || byDate(a, b)) ||
-        a.title.localeCompare(b.title, "de"),
+        german.compare(a.title, b.title),
     );
   const pageSize = params.pageSize ?? SEARCH_PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(filtered.length / pageSize));
