@@ -2,12 +2,13 @@
  * EXPLAIN (ANALYZE, BUFFERS) of every statement the public search sends, for the bench's search shapes, and the
  * search's wall time in this process (issue 14, ADR 0023). Usage:
  *   tsx test/bench/search-explain.ts --url <postgres url> | --pglite <dir>  [--plans] [--runs 20]
+ *     [--module <path of a search.server.ts>] [--shapes "q=…|q=…"]
  * Prints per shape: statements, each statement's execution time (median of the runs after one warm-up) and,
  * with --plans, the plans.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, type Db } from "../../app/server/core/db.server";
-import { searchPublic } from "../../app/server/public/search/search.server";
+import path from "node:path";
 import { parseSearchParams } from "../../app/domain/search-params";
 
 const args = process.argv.slice(2);
@@ -19,6 +20,8 @@ const handle = await openDatabase(
   arg("--url") ? { kind: "postgres", url: arg("--url")! } : { kind: "pglite", dir: arg("--pglite")! },
 );
 const runs = Number(arg("--runs") ?? 10);
+const modulePath = path.resolve(arg("--module") ?? "app/server/public/search/search.server.ts");
+const { searchPublic } = (await import(modulePath)) as typeof import("../../app/server/public/search/search.server");
 const showPlans = args.includes("--plans");
 const shapes = (
   arg("--shapes") ??
