@@ -58,6 +58,15 @@ const validators: Record<keyof SearchFilterValues, (value: string) => boolean> =
   tool: (v) => SLUG.test(v) && v.length <= 100,
 };
 
+/**
+ * True when the address carries only parameters the search reads: then the search may come from the result
+ * cache (keyed by the read values); any other parameter makes it search afresh (the bench's "kalt" rows).
+ */
+export function onlySearchParams(params: URLSearchParams): boolean {
+  const known = new Set<string>(["q", "seite", "sortierung", ...Object.values(FILTER_PARAMS)]);
+  return [...params.keys()].every((name) => known.has(name));
+}
+
 export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   const hints: string[] = [];
   const rawQuery = (params.get("q") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();

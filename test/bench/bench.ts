@@ -71,6 +71,11 @@ const SEARCH_NOTE = "rate limit off for the bench (SEARCH_RATE_LIMIT_BURST=0)";
  * one, so every request renders — the cold render under load, next to the cached (warm) page.
  */
 const COLD_NOTE = "every request renders (page cache bypassed)";
+/**
+ * Repeated identical searches come from the in-process result cache (search/result-cache.server.ts); a search
+ * address with a parameter the search does not read bypasses it, so the "(kalt)" rows show the search's own cost.
+ */
+const SEARCH_COLD_NOTE = `${SEARCH_NOTE}; every request searches (result cache bypassed)`;
 
 /** The pages measured, in order. Add a page here. */
 export const PAGES: Page[] = [
@@ -92,13 +97,21 @@ export const PAGES: Page[] = [
     note: SEARCH_NOTE,
     non2xxNote: "non-2xx are 429 answers of the search rate limit (per client IP)",
   },
+  { name: "Suche (kalt)", path: "/suche?q=Videokonferenz&kalt=1", note: SEARCH_COLD_NOTE },
   { name: "Suche, häufiges Wort", path: "/suche?q=Datenschutz", note: SEARCH_NOTE },
+  { name: "Suche, häufiges Wort (kalt)", path: "/suche?q=Datenschutz&kalt=1", note: SEARCH_COLD_NOTE },
   {
     name: "Suche, Facette und Datum",
     path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum",
     note: SEARCH_NOTE,
   },
+  {
+    name: "Suche, Facette und Datum (kalt)",
+    path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum&kalt=1",
+    note: SEARCH_COLD_NOTE,
+  },
   { name: "Suche, Seite 20", path: "/suche?q=Datenschutz&seite=20", note: SEARCH_NOTE },
+  { name: "Suche, Seite 20 (kalt)", path: "/suche?q=Datenschutz&seite=20&kalt=1", note: SEARCH_COLD_NOTE },
   { name: "Werkzeuge", path: "/werkzeuge" },
   { name: "Werkzeuge (kalt)", path: "/werkzeuge?kalt=1", note: COLD_NOTE },
   { name: "Werkzeug", path: "/werkzeuge/zoom" },

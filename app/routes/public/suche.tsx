@@ -9,12 +9,14 @@ import { inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
 import {
   CANDIDATE_LIMIT,
   FILTER_PARAMS,
+  onlySearchParams,
   parseSearchParams,
   searchHref,
   type SearchFilterValues,
 } from "~/domain/search-params";
 import { exportTexts } from "~/domain/texts/exports";
 import { searchTexts as t } from "~/domain/texts/search";
+import { cachedSearchPublic } from "~/server/public/search/result-cache.server";
 import { searchPublic, takeSearchToken, type SearchResult } from "~/server/public/search/search.server";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
@@ -22,7 +24,8 @@ export const headers = mergeLoaderAndActionHeaders;
 
 // Input is never an error page: whatever arrives, the page answers 200 with a German hint.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { query, filters, sort, page, hints } = parseSearchParams(new URL(request.url).searchParams);
+  const { searchParams } = new URL(request.url);
+  const { query, filters, sort, page, hints } = parseSearchParams(searchParams);
   if (query === "") return data({ query, filters, sort, hints, result: null as SearchResult | null });
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
   const token = await takeSearchToken(clientIp);
@@ -38,7 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(token.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
   }
-  const result: SearchResult | null = await searchPublic({ query, filters, page, sort });
+  // Repeated identical searches come from the result cache; an address with other parameters always searches.
+  const search = onlySearchParams(searchParams) ? cachedSearchPublic : searchPublic;
+  const result: SearchResult | null = await search({ query, filters, page, sort });
   if (result.noSearchableWords) hints.push(t.hints.noWords);
   if (page > result.pageCount) hints.push(t.hints.pageClamped);
   return data({ query, filters, sort, hints, result });

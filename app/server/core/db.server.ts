@@ -9,11 +9,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePostgres, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { ExtractTablesWithRelations, Logger } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { is, type ExtractTablesWithRelations, type Logger, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { runHooksAfterCommit } from "./after-commit.server";
 import * as schema from "../../../db/schema/index";
@@ -188,6 +188,24 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       await client.end({ timeout: 2 });
     },
   };
+}
+
+// ---- statements whose plan the server keeps --------------------------------------------------------
+
+/**
+ * Runs a read statement like `db.execute`, but on the PostgreSQL server as a prepared statement of the
+ * connection (postgres.js names it after its text and keeps it for the connection's lifetime). After five runs
+ * PostgreSQL keeps a generic plan when its estimate is no worse than the custom plans', so a hot statement is
+ * no longer planned on every run: planning was about half of the public search's PostgreSQL CPU (ADR 0023,
+ * addendum). Use it only for statements whose text takes few shapes (parameters, not literals) and whose
+ * generic plan is sound for every parameter. PGlite: plain `db.execute`.
+ */
+export async function executePrepared(db: Db | Tx, query: SQL): Promise<unknown> {
+  const inner = db as unknown as { session: unknown; dialect: PgDialect };
+  if (!is(inner.session, PostgresJsSession)) return db.execute(query);
+  const built = inner.dialect.sqlToQuery(query);
+  // A name makes drizzle ask postgres.js for a prepared statement (postgres.js picks the statement's name).
+  return inner.session.prepareQuery(built, undefined, "prepared", false).execute();
 }
 
 // ---- process-wide handle used by the running app -------------------------------------------------

@@ -325,7 +325,18 @@ export function publicPageCache(): PublicPageCache {
   return instance;
 }
 
+let changes = 0;
+
+/**
+ * How many times public data changed in this process (publicPagesChanged calls): other in-process caches of
+ * public data (the search's results, search/result-cache.server.ts) keep an entry only while it is unchanged.
+ */
+export function publicChangeCount(): number {
+  return changes;
+}
+
 /** Called after the commit of a change that may alter public pages of a body (null: of every body). */
 export function publicPagesChanged(bodyId: string | null): void {
+  changes++;
   instance?.invalidate(bodyId);
 }

@@ -6,11 +6,16 @@
  * UNION ALL under an outer LIMIT, so that PostgreSQL stops as soon as enough ids came (the first branches
  * usually give them all):
  *   1. inquiries.search @@ tsquery          (GIN inquiries_search_idx; title and preamble)
- *   2. plain words <% inquiries.title       (GIN inquiries_title_trgm_idx; parts of compound words)
+ *   2. every plain word in inquiries.title  (ILIKE '%word%', GIN inquiries_title_trgm_idx; parts of compound
+ *                                            words: "Videokonferenz" finds "Videokonferenzlizenzen")
  *   3. questions.search @@ tsquery          (GIN questions_search_idx)
  *   4. answer_parts.search @@ tsquery       (GIN answer_parts_search_idx; the newest published version only)
  * A single WHERE with the four conditions joined by OR (what this replaced) cannot use any index: at 100,000
  * inquiries it walked the whole table by primary key (EXPLAIN: Index Scan using inquiries_pkey, 297 ms).
+ * Branch 2 was `words <% title` (word_similarity): its selectivity is estimated from a sample, and for a word
+ * that the sample shows in a few per cent of the titles the planner chose `Seq Scan on inquiries` under the
+ * LIMIT, computing word_similarity title by title (300–400 ms for "Videokonferenz" at 100,000). A substring
+ * test per word is cheap per row and its trigram index scan is 2–3 ms (ADR 0023, addendum).
  *
  * The ids may repeat across branches; the caller removes duplicates. Filters (facet values) can be pushed into
  * every branch, for a capped search narrowed by a facet (search.server.ts).
@@ -37,27 +42,21 @@ export function filterConditions(filters: SearchFilterValues): SQL[] {
                                  i.lead_organization_id)
                         in (select o.id from organizations o where o.name = ${filters.department})`);
   if (filters.tool)
-    conditions.push(sql`exists (
-      select 1 from answers a
-      join answer_versions v on v.answer_id = a.id and v.published_at is not null
-      join tool_inventories inv on inv.version_id = v.id
-      join tool_inventory_rows r on r.inventory_id = inv.id
-      join tools tl on tl.id = r.tool_id and tl.slug = ${filters.tool}
-      where a.inquiry_id = i.id
-        and not exists (select 1 from answer_versions newer where newer.answer_id = a.id
-                        and newer.published_at is not null and newer.version_number > v.version_number))`);
+    // tool_answer_facts: the tools of the newest published answer version (kept by triggers, ADR 0023).
+    conditions.push(sql`exists (select 1 from tool_answer_facts f join tools tl on tl.id = f.tool_id
+                                where f.inquiry_id = i.id and tl.slug = ${filters.tool})`);
   return conditions;
 }
 
 export function candidateIdsSql(params: {
   tsquery: SQL;
   hasLexemes: boolean;
-  /** The query's words without operators, for trigram matching of titles (null: too short). */
-  plain: string | null;
+  /** The query's words without operators (titleWords), each matched as a part of the title; empty: none. */
+  titleWords: string[];
   limit: number;
   filters?: SQL[];
 }): SQL {
-  const { tsquery, hasLexemes, plain, limit } = params;
+  const { tsquery, hasLexemes, titleWords, limit } = params;
   const publicAnd = sql.join(
     [sql`i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`, ...(params.filters ?? [])],
     sql` and `,
@@ -71,8 +70,12 @@ export function candidateIdsSql(params: {
         and ${publicAnd}
       limit ${limit})`);
   }
-  if (plain) {
-    branches.push(sql`(select i.id from inquiries i where ${plain} <% i.title and ${publicAnd} limit ${limit})`);
+  if (titleWords.length > 0) {
+    const contains = sql.join(
+      titleWords.map((word) => sql`i.title ilike ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`),
+      sql` and `,
+    );
+    branches.push(sql`(select i.id from inquiries i where ${contains} and ${publicAnd} limit ${limit})`);
   }
   if (hasLexemes) {
     branches.push(sql`(select i.id from questions q join inquiries i on i.id = q.inquiry_id
