@@ -7,14 +7,7 @@
  * section's full, paged list (section-lists.server.ts) where it cuts.
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  answers,
-  consultations,
-  extensionRequests,
-  inquiries,
-  inquiryTypes,
-  organizations,
-} from "../../../db/schema";
+import { answers, consultations, extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import {
   deadlineBadge,
   dashboardWindow,
