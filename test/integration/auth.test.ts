@@ -3,7 +3,7 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { events, sessions, users } from "../../db/schema";
+import { events, memberships, sessions, users } from "../../db/schema";
 import { getCurrentUser, getSessionState, requireUser, signIn, signOut } from "../../app/server/accounts/auth.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { takeToken } from "../../app/server/core/rate-limit.server";
@@ -53,6 +53,32 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
     ).toBeNull();
     expect(await validateSessionToken(t.db, `${id}`)).toBeNull();
     expect(await validateSessionToken(t.db, `${id}.${secret}.x`)).toBeNull();
+  });
+
+  it("reads the user's memberships with the session, and a user without any as none", async () => {
+    const { token } = await createSession(t.db, userId);
+    const session = await validateSessionToken(t.db, token);
+    const rows = await t.db
+      .select({ bodyId: memberships.bodyId, organizationId: memberships.organizationId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    expect(rows.length).toBeGreaterThan(0);
+    const read = session!.memberships;
+    expect(read.map(({ bodyId, organizationId, role }) => ({ bodyId, organizationId, role }))).toEqual(
+      expect.arrayContaining(rows),
+    );
+    expect(read).toHaveLength(rows.length);
+    expect(read[0]).toMatchObject({ bodySlug: "norderstedt", bodyTimeZone: "Europe/Berlin" });
+    expect(read[0]!.organizationName).not.toBe("");
+
+    const [lonely] = await t.db
+      .insert(users)
+      .values({ email: "ohne-rolle@example.org", displayName: "Ohne Rolle", passwordHash: "x" })
+      .returning({ id: users.id });
+    const other = await createSession(t.db, lonely!.id);
+    const lonelySession = await validateSessionToken(t.db, other.token);
+    expect(lonelySession?.user.email).toBe("ohne-rolle@example.org");
+    expect(lonelySession?.memberships).toEqual([]);
   });
 
   it("ends a session after inactivity and at its absolute lifetime", async () => {

@@ -18,6 +18,7 @@ export async function currentUserFor(db: Db, email: string): Promise<CurrentUser
       role: memberships.role,
       bodySlug: bodies.slug,
       bodyName: bodies.name,
+      bodyTimeZone: bodies.timeZone,
       organizationName: organizations.name,
     })
     .from(users)
@@ -34,12 +35,13 @@ export async function currentUserFor(db: Db, email: string): Promise<CurrentUser
     sessionId: "test",
     mfaVerified: true,
     totpEnabled: true,
-    memberships: rows.map(({ bodyId, organizationId, role, bodySlug, bodyName, organizationName }) => ({
+    memberships: rows.map(({ bodyId, organizationId, role, bodySlug, bodyName, bodyTimeZone, organizationName }) => ({
       bodyId,
       organizationId,
       role,
       bodySlug,
       bodyName,
+      bodyTimeZone,
       organizationName,
     })),
   };

@@ -17,9 +17,14 @@ export const meta: MetaFunction = () => [{ title: dashboardText.pageTitle }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const dashboards = await loadDashboard(user);
-  const queues = await Promise.all(dashboards.map((b) => loadAnswerQueue(user, b.bodyId)));
-  const bodies = dashboards.map((b, i) => ({ ...b, answerQueue: queues[i]! }));
+  // The answer queues are read beside the dashboard, not after it (one body per membership's body).
+  const bodyIds = [...new Set(user.memberships.map((m) => m.bodyId))];
+  const [dashboards, queues] = await Promise.all([
+    loadDashboard(user),
+    Promise.all(bodyIds.map(async (bodyId) => [bodyId, await loadAnswerQueue(user, bodyId)] as const)),
+  ]);
+  const queueOf = new Map(queues);
+  const bodies = dashboards.map((b) => ({ ...b, answerQueue: queueOf.get(b.bodyId)! }));
   return data({ displayName: user.displayName, bodies }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -10,8 +10,8 @@
  * getCurrentUser() and requireUser() see a user only when neither applies.
  */
 import { redirect } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
-import { bodies, memberships, organizations, users } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { memberships, users } from "../../../db/schema";
 import { requiresSecondFactor, type MembershipFact, type Role } from "../../domain/policy";
 import { safeRedirectPath } from "../../domain/redirects";
 export { safeRedirectPath };
@@ -68,7 +68,9 @@ export interface CurrentUser extends SessionUser {
   mfaVerified: boolean;
   /** The user has a confirmed TOTP second factor. */
   totpEnabled: boolean;
-  memberships: Array<MembershipFact & { bodySlug: string; bodyName: string; organizationName: string }>;
+  memberships: Array<
+    MembershipFact & { bodySlug: string; bodyName: string; bodyTimeZone: string; organizationName: string }
+  >;
 }
 
 export interface SessionState {
@@ -79,22 +81,11 @@ export interface SessionState {
   enrolmentRequired: boolean;
 }
 
-async function membershipsOf(db: Db, userId: string): Promise<CurrentUser["memberships"]> {
+/** The user's roles, for the sign-in's decision whether a second factor is required. */
+async function membershipsOf(db: Db, userId: string): Promise<MembershipFact[]> {
   const rows = await db
-    .select({
-      bodyId: memberships.bodyId,
-      organizationId: memberships.organizationId,
-      role: memberships.role,
-      bodySlug: bodies.slug,
-      bodyName: bodies.name,
-      organizationName: organizations.name,
-    })
+    .select({ bodyId: memberships.bodyId, organizationId: memberships.organizationId, role: memberships.role })
     .from(memberships)
-    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-    .innerJoin(
-      organizations,
-      and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)),
-    )
     .where(eq(memberships.userId, userId));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
@@ -113,6 +104,7 @@ export function getSessionState(request: Request): Promise<SessionState | null> 
 
 async function readSessionState(token: string): Promise<SessionState | null> {
   const db = await getDb();
+  // One statement: the session, its user and the user's memberships (sessions.server.ts).
   const session = await validateSessionToken(db, token);
   if (!session) return null;
   const user: CurrentUser = {
@@ -120,7 +112,7 @@ async function readSessionState(token: string): Promise<SessionState | null> {
     sessionId: session.sessionId,
     mfaVerified: session.mfaVerified,
     totpEnabled: session.totpEnabled,
-    memberships: await membershipsOf(db, session.user.id),
+    memberships: session.memberships.map((m) => ({ ...m, role: m.role as Role })),
   };
   const secondFactorPending = session.totpEnabled && !session.mfaVerified;
   const enrolmentRequired = !session.totpEnabled && requiresSecondFactor(user.memberships);

@@ -8,8 +8,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq } from "drizzle-orm";
-import { sessions, users } from "../../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { bodies, memberships, organizations, sessions, users } from "../../../db/schema";
 import type { Db, Tx } from "../core/db.server";
 
 export const INACTIVITY_TIMEOUT_MS = 2 * 60 * 60 * 1000; // 2 hours
@@ -22,9 +22,23 @@ export interface SessionUser {
   displayName: string;
 }
 
+/** One of the user's roles, with the names the pages show. */
+export interface SessionMembership {
+  bodyId: string;
+  organizationId: string;
+  role: string;
+  bodySlug: string;
+  bodyName: string;
+  /** The body's time zone ("today" on the dashboards). */
+  bodyTimeZone: string;
+  organizationName: string;
+}
+
 export interface ValidSession {
   sessionId: string;
   user: SessionUser;
+  /** The user's memberships, read in the same statement as the session (one statement per signed-in request). */
+  memberships: SessionMembership[];
   /** The second factor was checked for this session. */
   mfaVerified: boolean;
   /** The user has a confirmed TOTP second factor. */
@@ -70,7 +84,9 @@ export async function createSession(
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
   const [id, secret, ...rest] = token.split(".");
   if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
-  const [row] = await db
+  // The session, its user and the user's memberships in one statement: one row per membership (one row with
+  // null membership columns for a user without any).
+  const rows = await db
     .select({
       session: sessions,
       user: {
@@ -80,11 +96,26 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
         active: users.active,
         totpEnabledAt: users.totpEnabledAt,
       },
+      membership: {
+        bodyId: memberships.bodyId,
+        organizationId: memberships.organizationId,
+        role: memberships.role,
+        bodySlug: bodies.slug,
+        bodyName: bodies.name,
+        bodyTimeZone: bodies.timeZone,
+        organizationName: organizations.name,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .leftJoin(memberships, eq(memberships.userId, sessions.userId))
+    .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .leftJoin(
+      organizations,
+      and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)),
+    )
+    .where(eq(sessions.id, id));
+  const row = rows[0];
   if (!row) return null;
   const expected = new TextEncoder().encode(row.session.secretHash);
   const actual = new TextEncoder().encode(encodeHexLowerCase(hashSecret(secret)));
@@ -100,6 +131,12 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   return {
     sessionId: id,
     user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName },
+    memberships: rows.flatMap(({ membership: m }) => {
+      if (!m?.bodyId || !m.organizationId || !m.role || !m.bodySlug || !m.bodyName || !m.bodyTimeZone) return [];
+      if (m.organizationName === null) return [];
+      const { bodyId, organizationId, role, bodySlug, bodyName, bodyTimeZone, organizationName } = m;
+      return [{ bodyId, organizationId, role, bodySlug, bodyName, bodyTimeZone, organizationName }];
+    }),
     mfaVerified: row.session.mfaVerified,
     totpEnabled: row.user.totpEnabledAt !== null,
   };

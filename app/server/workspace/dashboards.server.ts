@@ -7,15 +7,7 @@
  * section's full, paged list (section-lists.server.ts) where it cuts.
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  answers,
-  bodies,
-  consultations,
-  extensionRequests,
-  inquiries,
-  inquiryTypes,
-  organizations,
-} from "../../../db/schema";
+import { answers, consultations, extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import {
   deadlineBadge,
   dashboardWindow,
@@ -140,24 +132,37 @@ async function topOf(
   return listing(rows, (row) => toInquiry(row, w.today));
 }
 
-/** Every dashboard section of the user's bodies, with "today" in each body's own time zone. */
+/**
+ * Every dashboard section of the user's bodies, with "today" in each body's own time zone (read with the session's
+ * memberships). The bodies' inquiry types (for the sections' wording) come in one statement for all bodies, read
+ * beside "Alle Vorgänge".
+ */
 export async function loadDashboard(user: CurrentUser, now: Date = new Date()): Promise<BodyDashboard[]> {
   const db = await getDb();
-  const workspace = await loadWorkspace(user);
-  if (workspace.length === 0) return [];
-  const zones = await db
-    .select({ id: bodies.id, timeZone: bodies.timeZone })
-    .from(bodies)
-    .where(
-      inArray(
-        bodies.id,
-        workspace.map((b) => b.bodyId),
-      ),
-    );
-  const zoneOf = new Map(zones.map((z) => [z.id, z.timeZone]));
+  const bodyIds = [...new Set(user.memberships.map((m) => m.bodyId))];
+  if (bodyIds.length === 0) return [];
+  const [workspace, types] = await Promise.all([
+    loadWorkspace(user),
+    db
+      .select({
+        bodyId: inquiryTypes.bodyId,
+        lifecycle: inquiryTypes.lifecycle,
+        code: inquiryTypes.code,
+        name: inquiryTypes.name,
+      })
+      .from(inquiryTypes)
+      .where(inArray(inquiryTypes.bodyId, bodyIds)),
+  ]);
+  const zoneOf = new Map(user.memberships.map((m) => [m.bodyId, m.bodyTimeZone]));
   return Promise.all(
     workspace.map((body) =>
-      loadBodyDashboard(db, user, body, isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin")),
+      loadBodyDashboard(
+        db,
+        user,
+        body,
+        types.filter((t) => t.bodyId === body.bodyId),
+        isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin"),
+      ),
     ),
   );
 }
@@ -166,14 +171,11 @@ async function loadBodyDashboard(
   db: Db,
   user: CurrentUser,
   body: WorkspaceBody,
+  types: Array<{ lifecycle: "inquiry" | "motion"; code: string; name: string }>,
   today: string,
 ): Promise<BodyDashboard> {
   const roles: Role[] = user.memberships.filter((m) => m.bodyId === body.bodyId).map((m) => m.role);
   const w = dashboardWindow(today);
-  const types = await db
-    .select({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
-    .from(inquiryTypes)
-    .where(eq(inquiryTypes.bodyId, body.bodyId));
   const result: BodyDashboard = {
     ...body,
     inquiries: body.inquiries.map(({ dueOn, ...i }) => ({ ...i, deadline: deadlineBadge(dueOn, i.status, today) })),
