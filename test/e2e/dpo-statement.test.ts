@@ -64,7 +64,9 @@ describe("DPO statement with restrictions", () => {
     // No verdict chosen: the message stands at the verdict (HTTP 400, on purpose), nothing typed is lost.
     dpo.allowHttpError(/\/arbeitsbereich\/beratungen\/[^/]+\.data$/, 400);
     await page.getByRole("button", { name: "Stellungnahme abgeben" }).click();
-    await expect.poll(() => page.locator("#stellungnahme-verdict-error").textContent()).toBe("Bitte wählen Sie ein Ergebnis.");
+    await expect
+      .poll(() => page.locator("#stellungnahme-verdict-error").textContent())
+      .toBe("Bitte wählen Sie ein Ergebnis.");
     expect(await itemTexts(page)).toEqual([RECOMMENDATION, RESTRICTION]);
     await expect.poll(() => editor.textContent()).toContain("soweit Dritte erkennbar sind");
     expect(await page.getByLabel("Überschrift der Stellungnahme").inputValue()).toBe("Kurzbetrachtung Aufzeichnungen");
