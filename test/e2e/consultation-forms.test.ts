@@ -104,6 +104,15 @@ describe("consultation forms on Conform", () => {
     expect(html).toContain("Bedenken ohne Skript.");
     expect(html).toMatch(/<textarea[^>]*aria-invalid="true"[^>]*aria-describedby="stellungnahme-items-0-error"/);
     expect(html).toContain('id="stellungnahme-verdict-error"');
+
+    // Corrected and saved as a draft: the page shows the saved state, the old messages are gone.
+    await form.getByLabel("Text von Punkt 1").fill("Kurze Auflage.");
+    await form.getByRole("button", { name: "Entwurf speichern" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Gespeichert." }).count(), POLL).toBe(1);
+    expect(await page.locator(".error-summary").count()).toBe(0);
+    expect(await form.getByLabel("Text von Punkt 1").getAttribute("aria-invalid")).toBeNull();
+    expect(await form.getByLabel("Text von Punkt 1").inputValue()).toBe("Kurze Auflage.");
+    expect(await form.getByLabel("Überschrift der Stellungnahme").inputValue()).toBe("Kurzbetrachtung ohne Ergebnis");
     recorded.assertNoPageErrors();
     await recorded.close();
   });

@@ -207,7 +207,10 @@ export default function ConsultationPage() {
       <ConsultationAttachments consultationId={c.id} kind={c.kind} files={c.files} />
 
       {writing ? (
+        // A new version (saved, or another's save after a 409) is a new form: no messages of an earlier post
+        // stay (Conform keeps a reply's errors until the next reply); a 409's reply still shows what was typed.
         <StatementForm
+          key={c.version}
           kind={c.kind}
           version={c.version}
           lastResult={resultFor(["save", "submit"])}
