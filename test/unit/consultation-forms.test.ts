@@ -11,6 +11,7 @@ import {
   StatementFormSchema,
   statementInput,
 } from "../../app/server/consultations/form.server";
+import { replyWithCommandErrors } from "../../app/utils/form-reply";
 
 const formData = (entries: Record<string, string>) => {
   const form = new FormData();
@@ -120,6 +121,20 @@ describe("the statement's form", () => {
     expect(reply.error).toEqual({ "items[0].text": ["Unbekannte Art."] });
     expect(reply.initialValue).toMatchObject({ title: "Entwurf", items: [{ kind: "x", text: "Text" }] });
     expect(statementFieldName("verdict")).toBe("verdict");
+  });
+
+  it("answers a command's refusal as Conform's reply: the form's message apart, a row's at its text", () => {
+    const submission = parseWithZod(
+      formData({ intent: "submit", version: "4", "items[0].kind": "restriction", "items[0].text": "x" }),
+      { schema: StatementFormSchema },
+    );
+    const reply = replyWithCommandErrors(
+      submission,
+      { form: "Veraltet.", "item-0": "Zu lang.", verdict: "Bitte wählen." },
+      statementFieldName,
+    );
+    expect(reply.error).toEqual({ "": ["Veraltet."], "items[0].text": ["Zu lang."], verdict: ["Bitte wählen."] });
+    expect(reply.initialValue).toMatchObject({ items: [{ kind: "restriction", text: "x" }] });
   });
 
   it("refuses a list far beyond the maximum with the German message, and a forged version", () => {

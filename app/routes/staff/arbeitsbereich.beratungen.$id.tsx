@@ -34,7 +34,7 @@ import {
   statementInput,
 } from "~/server/consultations/form.server";
 import type { Actor } from "~/server/consultations/access.server";
-import { fieldErrorsOf, replyWithErrors } from "~/utils/form-reply";
+import { replyWithCommandErrors, replyWithErrors } from "~/utils/form-reply";
 import { loadConsultation } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
 
@@ -76,26 +76,12 @@ type ActionResult = {
   result?: SubmissionResult<string[]>;
 };
 
-/** A command's messages by field as Conform's reply: `form` for the whole form, `rename` maps field names. */
-function replyOf(
-  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown },
-  errors: Record<string, string>,
-  rename: (field: string) => string = (field) => field,
-): SubmissionResult<string[]> {
-  const { form, ...fields } = errors;
-  const renamed = Object.fromEntries(Object.entries(fields).map(([field, message]) => [rename(field), message]));
-  return submission.reply({
-    formErrors: form ? [form] : undefined,
-    fieldErrors: fieldErrorsOf(renamed),
-  }) as SubmissionResult<string[]>;
-}
-
 /** The reply letter (Conform): zod first, then the command; its German messages go back by field. */
 async function replyAction(user: Actor, id: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: ReplyFormSchema });
   const refused = (status: number, errors: Record<string, string> = {}) =>
     data<ActionResult>(
-      { intent: "reply", errors: {}, result: replyOf(submission, errors) },
+      { intent: "reply", errors: {}, result: replyWithCommandErrors(submission, errors) },
       { status, headers: NO_STORE },
     );
   if (submission.status !== "success") return refused(400);
@@ -116,7 +102,7 @@ async function statementAction(user: Actor, id: string, formData: FormData) {
   const intent = submission.status === "success" ? submission.value.intent : "submit";
   const refused = (status: number, errors: Record<string, string>) =>
     data<ActionResult>(
-      { intent, errors: {}, result: replyOf(submission, errors, statementFieldName) },
+      { intent, errors: {}, result: replyWithCommandErrors(submission, errors, statementFieldName) },
       { status, headers: NO_STORE },
     );
   if (submission.status !== "success") {

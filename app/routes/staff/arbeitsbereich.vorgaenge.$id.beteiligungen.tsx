@@ -21,7 +21,7 @@ import {
 import { RequestFormSchema, requestInput } from "~/server/consultations/form.server";
 import { loadConsultationOverview } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
-import { fieldErrorsOf, replyWithErrors } from "~/utils/form-reply";
+import { replyWithCommandErrors, replyWithErrors } from "~/utils/form-reply";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const paramsSchema = z.object({ id: z.string().uuid() });
@@ -58,11 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: RequestFormSchema });
   const kind = typeof formData.get("kind") === "string" ? String(formData.get("kind")) : "";
-  const refused = (errors: Record<string, string>, status: number) => {
-    const { form, ...fields } = errors;
-    const result = submission.reply({ formErrors: form ? [form] : undefined, fieldErrors: fieldErrorsOf(fields) });
-    return data<ActionResult>({ kind, result }, { status, headers: NO_STORE });
-  };
+  const refused = (errors: Record<string, string>, status: number) =>
+    data<ActionResult>({ kind, result: replyWithCommandErrors(submission, errors) }, { status, headers: NO_STORE });
   // Only the hidden fields (kind, version) can fail here: a forged or broken form, one message for the form.
   if (submission.status !== "success")
     return data<ActionResult>(
