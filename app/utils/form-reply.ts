@@ -1,4 +1,4 @@
-import type { SubmissionResult } from "@conform-to/react";
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 
@@ -28,4 +28,18 @@ export function replyWithErrors(
     fieldErrors: fieldErrorsOf(fields),
     hideFields,
   });
+}
+
+/**
+ * Conform's reply to a parsed submission that the server command refused: its messages by field (`form` as the
+ * form-level one); `rename` maps a command's field name to the form's (e.g. a list row's).
+ */
+export function replyWithCommandErrors(
+  submission: Pick<Submission<unknown, string[]>, "reply">,
+  errors: Readonly<Record<string, string | undefined>>,
+  rename: (field: string) => string = (field) => field,
+): SubmissionResult<string[]> {
+  const { form: formError, ...fields } = errors;
+  const renamed = Object.fromEntries(Object.entries(fields).map(([field, message]) => [rename(field), message]));
+  return submission.reply({ formErrors: formError ? [formError] : undefined, fieldErrors: fieldErrorsOf(renamed) });
 }

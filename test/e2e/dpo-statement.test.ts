@@ -21,7 +21,7 @@ const { app, browser } = useAppAndBrowser();
 
 const itemTexts = (page: Page) =>
   page
-    .locator("textarea[name^='item-'][name$='-text']")
+    .locator("textarea[name^='items['][name$='].text']")
     .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 
 describe("DPO statement with restrictions", () => {
@@ -36,7 +36,7 @@ describe("DPO statement with restrictions", () => {
     await checkA11y(page);
 
     await page.getByLabel("Überschrift der Stellungnahme").fill("Kurzbetrachtung Aufzeichnungen");
-    const editor = page.locator("#statement[contenteditable='true']");
+    const editor = page.locator("#stellungnahme-statement[contenteditable='true']");
     await editor.click();
     await page.keyboard.type("Gegen Aufzeichnungen bestehen Bedenken, soweit Dritte erkennbar sind.");
 
@@ -54,7 +54,9 @@ describe("DPO statement with restrictions", () => {
     // No verdict chosen: the message stands at the verdict (HTTP 400, on purpose), nothing typed is lost.
     dpo.allowHttpError(/\/arbeitsbereich\/beratungen\/[^/]+\.data$/, 400);
     await page.getByRole("button", { name: "Stellungnahme abgeben" }).click();
-    await expect.poll(() => page.locator("#verdict-error").textContent()).toBe("Bitte wählen Sie ein Ergebnis.");
+    await expect
+      .poll(() => page.locator("#stellungnahme-verdict-error").textContent())
+      .toBe("Bitte wählen Sie ein Ergebnis.");
     expect(await itemTexts(page)).toEqual([RECOMMENDATION, RESTRICTION]);
     await expect.poll(() => editor.textContent()).toContain("soweit Dritte erkennbar sind");
     expect(await page.getByLabel("Überschrift der Stellungnahme").inputValue()).toBe("Kurzbetrachtung Aufzeichnungen");

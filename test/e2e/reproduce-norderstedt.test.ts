@@ -205,7 +205,7 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       const amt17 = await staff("zulieferung");
       // The request's own page (where its notification leads).
       await amt17.page.goto(contributionUrl);
-      await amt17.page.locator("#statement[contenteditable='true']").click();
+      await amt17.page.locator("#stellungnahme-statement[contenteditable='true']").click();
       await amt17.page.keyboard.insertText(
         "Amt 17 hat die Sicherheitseinstellungen vor dem ersten Einsatz recherchiert und eingestellt.",
       );
@@ -224,7 +224,7 @@ describe("Norderstedt M 20/0226 reproduced through the UI", () => {
       await dpo.page.waitForURL((url) => url.pathname.startsWith("/arbeitsbereich/beratungen/"));
       const consultationUrl = dpo.page.url();
       await dpo.page.getByLabel("Überschrift der Stellungnahme").fill(seeded.statement.title);
-      await dpo.page.locator("#statement[contenteditable='true']").click();
+      await dpo.page.locator("#stellungnahme-statement[contenteditable='true']").click();
       await typeBlocks(dpo.page, "Formatierung: Text der Stellungnahme", statementBlocks);
       const items = [
         ...seeded.statement.restrictions.map((text) => ({ kind: "Einschränkung", text })),

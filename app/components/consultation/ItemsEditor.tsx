@@ -1,13 +1,15 @@
 /**
  * The statement's restrictions and recommendations, each its own item: kind and text per row, posted as
- * `item-<i>-kind` / `item-<i>-text` in the order shown. With JavaScript, rows can be added, removed and moved;
- * without it, the form always carries one empty row more (empty rows are not saved), so items can be added by
- * saving and removed by clearing their text.
+ * Conform's list `items[<i>].kind` / `items[<i>].text` in the order shown. With JavaScript, rows can be added,
+ * removed and moved; without it, the form always carries one empty row more (empty rows are not saved), so
+ * items can be added by saving and removed by clearing their text. After a refusal the posted rows are shown
+ * with the message at the row's text (the summary links to the list). Must sit inside the <ConformForm>.
  */
+import { useField } from "@conform-to/react";
 import { useState } from "react";
 import { RECOMMENDATION_KINDS, type ItemInput } from "~/domain/consultation";
 import { consultationText as t } from "~/domain/texts/consultation";
-import { FieldError } from "../field-error";
+import { ErrorText } from "../form/fields";
 
 let counter = 0;
 const nextKey = () => `item-${(counter += 1)}`;
@@ -16,17 +18,27 @@ interface Row extends ItemInput {
   key: string;
 }
 
-export function ItemsEditor({
-  initial,
-  errors,
-  hydrated,
-}: {
-  initial: readonly ItemInput[];
-  errors: Record<string, string>;
-  hydrated: boolean;
-}) {
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** The posted rows of a refused submission (the empty ones at the end dropped: the editor adds its own). */
+function postedRows(posted: unknown): ItemInput[] | null {
+  if (!Array.isArray(posted)) return null;
+  const rows = posted.map((r: unknown) => {
+    const row = (r ?? {}) as Record<string, unknown>;
+    return { kind: str(row.kind) || "restriction", text: str(row.text) };
+  });
+  while (rows.length > 0 && rows[rows.length - 1]!.text.trim() === "") rows.pop();
+  return rows;
+}
+
+export function ItemsEditor({ initial, hydrated }: { initial: readonly ItemInput[]; hydrated: boolean }) {
+  const [list] = useField<ItemInput[]>("items");
+  const error = list.errors?.[0];
   const [rows, setRows] = useState<Row[]>(() =>
-    [...initial, { kind: "restriction", text: "" }].map((r) => ({ ...r, key: nextKey() })),
+    [...(postedRows(list.initialValue) ?? initial), { kind: "restriction", text: "" }].map((r) => ({
+      ...r,
+      key: nextKey(),
+    })),
   );
   const update = (index: number, change: Partial<ItemInput>) =>
     setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
@@ -42,23 +54,29 @@ export function ItemsEditor({
   const add = () => setRows((all) => [...all, { kind: "restriction", text: "", key: nextKey() }]);
 
   return (
-    <fieldset className="field consultation-items" aria-describedby={`items-hint${errors.items ? " items-error" : ""}`}>
+    <fieldset
+      className="field consultation-items"
+      id={list.id}
+      tabIndex={-1}
+      aria-describedby={`${list.descriptionId}${error ? ` ${list.errorId}` : ""}`}
+    >
       <legend>{t.statement.items}</legend>
-      <p className="field-hint" id="items-hint">
+      <p className="field-hint" id={list.descriptionId}>
         {t.statement.itemsHint}
       </p>
-      <FieldError id="items-error" message={errors.items} />
+      <ErrorText id={list.errorId} message={error} />
       <ol className="consultation-items__list">
         {rows.map((row, index) => {
           const n = index + 1;
-          const error = errors[`item-${index}`];
+          const rowError = list.allErrors?.[`items[${index}].text`]?.[0];
+          const id = `${list.id}-${index}`;
           return (
             <li key={row.key} className="consultation-item">
               <div className="field">
-                <label htmlFor={`item-${index}-kind`}>{t.statement.itemKind(n)}</label>
+                <label htmlFor={`${id}-kind`}>{t.statement.itemKind(n)}</label>
                 <select
-                  id={`item-${index}-kind`}
-                  name={`item-${index}-kind`}
+                  id={`${id}-kind`}
+                  name={`items[${index}].kind`}
                   value={row.kind}
                   onChange={(e) => update(index, { kind: e.target.value })}
                 >
@@ -70,17 +88,17 @@ export function ItemsEditor({
                 </select>
               </div>
               <div className="field">
-                <label htmlFor={`item-${index}-text`}>{t.statement.itemText(n)}</label>
+                <label htmlFor={`${id}-text`}>{t.statement.itemText(n)}</label>
                 <textarea
-                  id={`item-${index}-text`}
-                  name={`item-${index}-text`}
+                  id={`${id}-text`}
+                  name={`items[${index}].text`}
                   rows={2}
                   value={row.text}
                   onChange={(e) => update(index, { text: e.target.value })}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `item-${index}-error` : undefined}
+                  aria-invalid={rowError ? true : undefined}
+                  aria-describedby={rowError ? `${id}-error` : undefined}
                 />
-                <FieldError id={`item-${index}-error`} message={error} />
+                <ErrorText id={`${id}-error`} message={rowError} />
               </div>
               {hydrated ? (
                 <div className="button-row">

@@ -3,43 +3,14 @@
  * route validates with zod (parseWithZod) and the command's German messages come back through Conform's reply, at
  * the field and in the error summary, which takes the focus; the posted text and date are shown again.
  */
-import { useField, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { consultationText as t } from "~/domain/texts/consultation";
-import { RichTextField } from "../editor/RichTextField";
 import { ConformForm } from "../form/conform-form";
-import { firstError, TextInput } from "../form/fields";
+import { TextInput } from "../form/fields";
+import { ConformRichText } from "../form/rich-text";
 import { useHydrated } from "./useHydrated";
 
 export const REPLY_FORM_ID = "antwortschreiben";
-
-function parseJson(raw: unknown): unknown {
-  if (typeof raw !== "string" || raw === "") return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The letter's text: the shared rich-text field, wired to Conform's field "reply" (posts reply-json / reply-text). */
-function ReplyBody({ initial }: { initial: { replyJson: unknown; replyText: string } }) {
-  const hydrated = useHydrated();
-  const [field] = useField<string>("reply");
-  const [json] = useField<string>("reply-json");
-  const [text] = useField<string>("reply-text");
-  const postedJson = parseJson(json.initialValue);
-  return (
-    <RichTextField
-      id={field.id}
-      name="reply"
-      label={t.reply.body}
-      initialJson={postedJson ?? initial.replyJson}
-      initialText={typeof text.initialValue === "string" ? text.initialValue : initial.replyText}
-      hydrated={hydrated}
-      error={firstError(field)}
-    />
-  );
-}
 
 export function ReplyForm({
   version,
@@ -59,7 +30,12 @@ export function ReplyForm({
         <input type="hidden" name="version" value={version} />
         {hydrated ? <input type="hidden" name="rich" value="1" /> : null}
         <TextInput name="repliedOn" type="date" label={t.reply.repliedOn} />
-        <ReplyBody initial={initial} />
+        <ConformRichText
+          name="reply"
+          label={t.reply.body}
+          hydrated={hydrated}
+          initial={{ json: initial.replyJson, text: initial.replyText }}
+        />
         <button type="submit">{t.reply.submit}</button>
       </ConformForm>
     </section>

@@ -15,7 +15,6 @@ import { QuoteForm } from "~/components/consultation/QuoteForm";
 import { ReplyForm } from "~/components/consultation/ReplyForm";
 import { StatementForm } from "~/components/consultation/StatementForm";
 import { RichText } from "~/components/inquiry/RichText";
-import type { ItemInput } from "~/domain/consultation";
 import { consultationText as t } from "~/domain/texts/consultation";
 import { assertSameOrigin, requireUser } from "~/server/accounts/auth.server";
 import {
@@ -27,13 +26,15 @@ import {
   StaleVersionError,
 } from "~/server/consultations/commands.server";
 import {
-  parseConsultationForm,
+  parseQuoteForm,
   ReplyFormSchema,
   replyInput,
-  type PostedValues,
+  statementFieldName,
+  StatementFormSchema,
+  statementInput,
 } from "~/server/consultations/form.server";
 import type { Actor } from "~/server/consultations/access.server";
-import { fieldErrorsOf } from "~/utils/form-reply";
+import { replyWithCommandErrors, replyWithErrors } from "~/utils/form-reply";
 import { loadConsultation } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
 
@@ -69,28 +70,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = {
   intent: string;
-  values: PostedValues;
+  /** The quote form's message (a checkbox, nothing to refuse at a field). */
   errors: Record<string, string>;
-  done?: boolean;
-  /** Conform's reply (the reply letter's form). */
+  /** Conform's reply (the statement's and the reply letter's forms). */
   result?: SubmissionResult<string[]>;
 };
 
 /** The reply letter (Conform): zod first, then the command; its German messages go back by field. */
 async function replyAction(user: Actor, id: string, formData: FormData) {
   const submission = parseWithZod(formData, { schema: ReplyFormSchema });
-  const refused = (status: number, errors: Record<string, string> = {}) => {
-    const { form, ...fieldErrors } = errors;
-    return data<ActionResult>(
-      {
-        intent: "reply",
-        values: {},
-        errors: {},
-        result: submission.reply({ formErrors: form ? [form] : undefined, fieldErrors: fieldErrorsOf(fieldErrors) }),
-      },
+  const refused = (status: number, errors: Record<string, string> = {}) =>
+    data<ActionResult>(
+      { intent: "reply", errors: {}, result: replyWithCommandErrors(submission, errors) },
       { status, headers: NO_STORE },
     );
-  };
   if (submission.status !== "success") return refused(400);
   try {
     await recordReply(user, id, replyInput(submission.value));
@@ -103,26 +96,55 @@ async function replyAction(user: Actor, id: string, formData: FormData) {
   }
 }
 
+/** The statement (Conform): zod for the form's shape, saveStatement for the content; a row's message at its text. */
+async function statementAction(user: Actor, id: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: StatementFormSchema });
+  const intent = submission.status === "success" ? submission.value.intent : "submit";
+  const refused = (status: number, errors: Record<string, string>) =>
+    data<ActionResult>(
+      { intent, errors: {}, result: replyWithCommandErrors(submission, errors, statementFieldName) },
+      { status, headers: NO_STORE },
+    );
+  if (submission.status !== "success") {
+    // Only the hidden version or a forged list can fail here; the too-long list has its German message.
+    const tooMany = submission.error?.items?.[0];
+    if (tooMany) return refused(400, { items: tooMany });
+    return data<ActionResult>(
+      { intent, errors: {}, result: replyWithErrors(formData, { form: t.errors.forbidden }) },
+      { status: 400, headers: NO_STORE },
+    );
+  }
+  try {
+    await saveStatement(user, id, statementInput(submission.value));
+    // After a successful post the page is loaded again (POST/redirect/GET): no resubmission on reload.
+    return redirect(`/arbeitsbereich/beratungen/${id}?gespeichert=${intent}`, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    if (error instanceof StaleVersionError) return refused(409, { form: t.errors.stale });
+    if (error instanceof ConsultationInputError) return refused(400, error.fieldErrors);
+    if (error instanceof TransitionRefused) return refused(400, { form: error.message });
+    throw error;
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
+  const id = parsed.data.id;
   const formData = await request.formData();
-  if (formData.get("intent") === "reply") return replyAction(user, parsed.data.id, formData);
-  const form = parseConsultationForm(formData);
+  const intent = formData.get("intent");
+  if (intent === "reply") return replyAction(user, id, formData);
+  if (intent === "save" || intent === "submit") return statementAction(user, id, formData);
+  const form = parseQuoteForm(formData);
   if (!form.ok)
-    return data<ActionResult>(
-      { intent: "", values: {}, errors: { form: t.errors.forbidden } },
-      { status: 400, headers: NO_STORE },
-    );
+    return data<ActionResult>({ intent: "", errors: { form: t.errors.forbidden } }, { status: 400, headers: NO_STORE });
   const refused = (errors: Record<string, string>, status: number) =>
-    data<ActionResult>({ intent: form.intent, values: form.values, errors }, { status, headers: NO_STORE });
+    data<ActionResult>({ intent: "quote", errors }, { status, headers: NO_STORE });
   try {
-    if (form.intent === "quote") await setQuoted(user, parsed.data.id, form.input);
-    else await saveStatement(user, parsed.data.id, form.input);
-    // After a successful post the page is loaded again (POST/redirect/GET): no resubmission on reload.
-    return redirect(`/arbeitsbereich/beratungen/${parsed.data.id}?gespeichert=${form.intent}`, { headers: NO_STORE });
+    await setQuoted(user, id, form.input);
+    return redirect(`/arbeitsbereich/beratungen/${id}?gespeichert=quote`, { headers: NO_STORE });
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     if (error instanceof StaleVersionError) return refused({ form: t.errors.stale }, 409);
@@ -145,19 +167,9 @@ export default function ConsultationPage() {
   const { c, done } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const errorsFor = (intents: string[]) => (last && intents.includes(last.intent) ? last.errors : {});
-  const posted = (intents: string[]) => (last && intents.includes(last.intent) ? last.values : null);
-  const statementPosted = posted(["save", "submit"]);
+  const resultFor = (intents: string[]) => (last && intents.includes(last.intent) ? last.result : undefined);
   const external = c.kind === "supervisory_authority";
   const writing = c.mayWrite && c.status === "requested" && !external;
-  const str = (v: PostedValues[string] | undefined) => (typeof v === "string" ? v : "");
-  const jsonOf = (raw: string, fallback: unknown) => {
-    if (!raw) return fallback;
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return fallback;
-    }
-  };
   return (
     <article className="consultation-page">
       <p>
@@ -181,23 +193,19 @@ export default function ConsultationPage() {
       <ConsultationAttachments consultationId={c.id} kind={c.kind} files={c.files} />
 
       {writing ? (
+        // A new version (saved, or another's save after a 409) is a new form: no messages of an earlier post
+        // stay (Conform keeps a reply's errors until the next reply); a 409's reply still shows what was typed.
         <StatementForm
+          key={c.version}
           kind={c.kind}
           version={c.version}
-          errors={errorsFor(["save", "submit"])}
+          lastResult={resultFor(["save", "submit"])}
           values={{
-            title: statementPosted ? str(statementPosted.title) : (c.statementTitle ?? ""),
-            statementJson: statementPosted
-              ? jsonOf(str(statementPosted["statement-json"]), c.statementJson)
-              : c.statementJson,
-            statementText: statementPosted
-              ? str(statementPosted["statement-text"]) || (c.statementText ?? "")
-              : (c.statementText ?? ""),
-            items:
-              statementPosted && Array.isArray(statementPosted.items)
-                ? (statementPosted.items as ItemInput[])
-                : c.items,
-            verdict: statementPosted ? str(statementPosted.verdict) : (c.verdict ?? ""),
+            title: c.statementTitle ?? "",
+            statementJson: c.statementJson,
+            statementText: c.statementText ?? "",
+            items: c.items,
+            verdict: c.verdict ?? "",
           }}
         />
       ) : (
@@ -217,7 +225,7 @@ export default function ConsultationPage() {
         <ReplyForm
           version={c.version}
           initial={{ replyJson: c.replyJson, replyText: c.replyText ?? "" }}
-          lastResult={last?.intent === "reply" ? last.result : undefined}
+          lastResult={resultFor(["reply"])}
         />
       ) : null}
 

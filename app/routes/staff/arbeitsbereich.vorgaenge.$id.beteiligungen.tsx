@@ -3,6 +3,8 @@
  * DPO requirement, and for the lead department the forms to request them. Loader, action and the server
  * command each check the user; other bodies' ids are a 404.
  */
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
@@ -16,9 +18,10 @@ import {
   requestConsultation,
   StaleVersionError,
 } from "~/server/consultations/commands.server";
-import { parseRequestForm, type PostedValues } from "~/server/consultations/form.server";
+import { RequestFormSchema, requestInput } from "~/server/consultations/form.server";
 import { loadConsultationOverview } from "~/server/consultations/queries.server";
 import { TransitionRefused } from "~/server/core/transitions.server";
+import { replyWithCommandErrors, replyWithErrors } from "~/utils/form-reply";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const paramsSchema = z.object({ id: z.string().uuid() });
@@ -44,23 +47,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult = { kind: string; values: PostedValues; errors: Record<string, string> };
+/** Conform's reply for the form of `kind` (each request form shows only its own). */
+type ActionResult = { kind: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const user = await requireUser(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw notFound();
-  const form = parseRequestForm(await request.formData());
-  if (!form.ok)
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: RequestFormSchema });
+  const kind = typeof formData.get("kind") === "string" ? String(formData.get("kind")) : "";
+  const refused = (errors: Record<string, string>, status: number) =>
+    data<ActionResult>({ kind, result: replyWithCommandErrors(submission, errors) }, { status, headers: NO_STORE });
+  // Only the hidden fields (kind, version) can fail here: a forged or broken form, one message for the form.
+  if (submission.status !== "success")
     return data<ActionResult>(
-      { kind: "", values: {}, errors: { form: t.errors.forbidden } },
+      { kind, result: replyWithErrors(formData, { form: t.errors.forbidden }) },
       { status: 400, headers: NO_STORE },
     );
-  const refused = (errors: Record<string, string>, status: number) =>
-    data<ActionResult>({ kind: form.input.kind, values: form.values, errors }, { status, headers: NO_STORE });
   try {
-    const id = await requestConsultation(user, parsed.data.id, form.input);
+    const id = await requestConsultation(user, parsed.data.id, requestInput(submission.value));
     return redirect(`/arbeitsbereich/beratungen/${id}`, { headers: NO_STORE });
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
@@ -142,7 +149,7 @@ export default function Consultations() {
               kind={kind}
               answerVersion={answer.version}
               options={overview.options[kind]}
-              last={last}
+              lastResult={last?.kind === kind ? last.result : undefined}
               today={overview.today}
             />
           ))}

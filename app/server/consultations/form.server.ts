@@ -1,19 +1,17 @@
 /**
- * The consultation forms as posted, parsed with zod into the commands' inputs, plus the posted values to
- * echo back when a command refuses (so nothing typed is lost). Rich text fields post `<name>-json` and,
- * without the editor, `<name>-text`; `rich=1` says the editors were running. Statement items come as indexed
- * fields `item-<i>-kind`, `item-<i>-text` in the order shown.
+ * The consultation forms as posted: zod schemas for Conform (parseWithZod in the routes, which reply with the
+ * submission, so the posted values come back and nothing typed is lost) and their mapping to the commands'
+ * inputs. Rich text fields post `<name>-json` and, without the editor, `<name>-text`; `rich=1` says the editors
+ * were running. The commands check the content and answer with German messages by field.
  */
 import { z } from "zod";
-import type { ItemInput } from "../../domain/consultation";
+import { ITEMS_MAX } from "../../domain/consultation";
 import { consultationText as t } from "../../domain/texts/consultation";
 import type { RichFieldInput } from "../inquiries/drafts-validation.server";
 import type { RequestInput, StatementInput } from "./commands.server";
 
 /** Far above ITEMS_MAX, so that too many items reach validation and get its message. */
 const ITEMS_PARSE_CAP = 200;
-
-export type PostedValues = Record<string, string | ItemInput[]>;
 
 const str = (form: FormData, key: string): string => {
   const value = form.get(key);
@@ -22,100 +20,97 @@ const str = (form: FormData, key: string): string => {
 
 const version = z.coerce.number().int().min(1).max(2_000_000_000);
 
-function rich(form: FormData, name: string): RichFieldInput {
-  const json = str(form, `${name}-json`);
-  return { rich: str(form, "rich") === "1" && json !== "", json, text: str(form, `${name}-text`) };
+/** Optional text (Conform posts an empty field as missing); the commands check lengths with German messages. */
+const text = z.string().optional();
+
+/**
+ * The lead department's request forms (Conform, parsed with parseWithZod in the route): the hidden kind and
+ * version are checked here, everything the user chose or typed by requestConsultation, whose German messages go
+ * back through Conform's reply by field name (`addresseeOrganizationId`, `questions`, `dueOn`, `letterOn`,
+ * `letterTitle`, `letter`).
+ */
+export const RequestFormSchema = z.object({
+  kind: z.enum(["dpo", "department", "supervisory_authority"]),
+  version,
+  rich: z.literal("1").optional(),
+  addresseeOrganizationId: z.string().max(100).optional(),
+  dueOn: z.string().max(100).optional(),
+  letterOn: z.string().max(100).optional(),
+  letterTitle: text,
+  "questions-json": text,
+  "questions-text": text,
+  "letter-json": text,
+  "letter-text": text,
+});
+
+function richOf(value: { rich?: "1" } & Partial<Record<string, unknown>>, name: string): RichFieldInput {
+  const field = (key: string) => {
+    const v = value[key];
+    return typeof v === "string" ? v : "";
+  };
+  const json = field(`${name}-json`);
+  return { rich: value.rich === "1" && json !== "", json, text: field(`${name}-text`) };
 }
 
-function richValues(form: FormData, name: string): PostedValues {
-  return { [`${name}-json`]: str(form, `${name}-json`), [`${name}-text`]: str(form, `${name}-text`) };
-}
-
-export type ParsedRequest = { ok: true; input: RequestInput; values: PostedValues } | { ok: false };
-
-export function parseRequestForm(form: FormData): ParsedRequest {
-  const scalars = z
-    .object({
-      kind: z.enum(["dpo", "department", "supervisory_authority"]),
-      version,
-      addresseeOrganizationId: z.string().max(100),
-    })
-    .safeParse({
-      kind: str(form, "kind"),
-      version: str(form, "version"),
-      addresseeOrganizationId: str(form, "addresseeOrganizationId"),
-    });
-  if (!scalars.success) return { ok: false };
-  const { kind, addresseeOrganizationId } = scalars.data;
-  const base = { answerVersion: scalars.data.version, addresseeOrganizationId };
-  if (kind === "supervisory_authority") {
-    const values = {
-      kind,
-      addresseeOrganizationId,
-      letterTitle: str(form, "letterTitle"),
-      letterOn: str(form, "letterOn"),
-      ...richValues(form, "letter"),
-    };
+export function requestInput(value: z.infer<typeof RequestFormSchema>): RequestInput {
+  const base = { answerVersion: value.version, addresseeOrganizationId: value.addresseeOrganizationId ?? "" };
+  if (value.kind === "supervisory_authority")
     return {
-      ok: true,
-      values,
-      input: {
-        kind,
-        ...base,
-        letterTitle: values.letterTitle,
-        letterOn: values.letterOn,
-        letter: rich(form, "letter"),
-      },
+      kind: value.kind,
+      ...base,
+      letterTitle: value.letterTitle ?? "",
+      letterOn: value.letterOn ?? "",
+      letter: richOf(value, "letter"),
     };
-  }
-  const values = { kind, addresseeOrganizationId, dueOn: str(form, "dueOn"), ...richValues(form, "questions") };
-  return { ok: true, values, input: { kind, ...base, dueOn: values.dueOn, questions: rich(form, "questions") } };
+  return { kind: value.kind, ...base, dueOn: value.dueOn ?? "", questions: richOf(value, "questions") };
 }
 
-export type ParsedConsultationForm =
-  | { ok: true; intent: "save" | "submit"; input: StatementInput; values: PostedValues }
-  | { ok: true; intent: "quote"; input: { version: number; quoted: boolean }; values: PostedValues }
-  | { ok: false };
+/**
+ * The consulted office's statement form (Conform): intent (save or submit), version, title, the rich text, the
+ * items as `items[<i>].kind` / `items[<i>].text` in the order shown, the verdict. What the user wrote is checked
+ * by saveStatement; its message for a row (`item-<i>`) belongs to that row's text (`items[<i>].text`).
+ */
+export const StatementFormSchema = z.object({
+  intent: z.enum(["save", "submit"]),
+  version,
+  rich: z.literal("1").optional(),
+  title: text,
+  "statement-json": text,
+  "statement-text": text,
+  items: z
+    .array(z.object({ kind: z.string().max(100).optional(), text: text }).optional())
+    .max(ITEMS_PARSE_CAP, t.errors.tooManyItems(ITEMS_MAX))
+    .optional(),
+  verdict: z.string().max(100).optional(),
+});
 
-export function parseConsultationForm(form: FormData): ParsedConsultationForm {
-  const scalars = z.object({ intent: z.enum(["save", "submit", "quote"]), version }).safeParse({
+export function statementInput(value: z.infer<typeof StatementFormSchema>): StatementInput {
+  return {
+    version: value.version,
+    title: value.title ?? "",
+    statement: richOf(value, "statement"),
+    items: (value.items ?? []).map((item) => ({ kind: item?.kind ?? "", text: item?.text ?? "" })),
+    verdict: value.verdict ?? "",
+    submit: value.intent === "submit",
+  };
+}
+
+/** A command's field for a statement row (`item-<i>`) as the form's field name (`items[<i>].text`). */
+export function statementFieldName(field: string): string {
+  const row = /^item-(\d+)$/.exec(field);
+  return row ? `items[${row[1]}].text` : field;
+}
+
+export type ParsedQuoteForm = { ok: true; input: { version: number; quoted: boolean } } | { ok: false };
+
+/** The lead's decision whether the statement is quoted with the answer (a checkbox, no field to refuse). */
+export function parseQuoteForm(form: FormData): ParsedQuoteForm {
+  const scalars = z.object({ intent: z.literal("quote"), version }).safeParse({
     intent: str(form, "intent"),
     version: str(form, "version"),
   });
   if (!scalars.success) return { ok: false };
-  const { intent } = scalars.data;
-  if (intent === "quote") {
-    const quoted = str(form, "quoted") === "on";
-    return {
-      ok: true,
-      intent,
-      input: { version: scalars.data.version, quoted },
-      values: { quoted: quoted ? "on" : "" },
-    };
-  }
-  const items: ItemInput[] = [];
-  for (let i = 0; i < ITEMS_PARSE_CAP && form.has(`item-${i}-text`); i += 1) {
-    items.push({ kind: str(form, `item-${i}-kind`), text: str(form, `item-${i}-text`) });
-  }
-  const values: PostedValues = {
-    title: str(form, "title"),
-    verdict: str(form, "verdict"),
-    items,
-    ...richValues(form, "statement"),
-  };
-  return {
-    ok: true,
-    intent,
-    values,
-    input: {
-      version: scalars.data.version,
-      title: str(form, "title"),
-      statement: rich(form, "statement"),
-      items,
-      verdict: str(form, "verdict"),
-      submit: intent === "submit",
-    },
-  };
+  return { ok: true, input: { version: scalars.data.version, quoted: str(form, "quoted") === "on" } };
 }
 
 /**
@@ -140,10 +135,5 @@ export function replyInput(value: z.infer<typeof ReplyFormSchema>): {
   reply: RichFieldInput;
   repliedOn: string;
 } {
-  const json = value["reply-json"] ?? "";
-  return {
-    version: value.version,
-    repliedOn: value.repliedOn,
-    reply: { rich: value.rich === "1" && json !== "", json, text: value["reply-text"] ?? "" },
-  };
+  return { version: value.version, repliedOn: value.repliedOn, reply: richOf(value, "reply") };
 }
