@@ -168,6 +168,15 @@ function toMention(row: MentionRow): ToolMention {
 
 export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   const db = database ?? (await getDb());
+  const answersPerBody = db
+    .select({
+      toolId: toolAnswerFacts.toolId,
+      bodyId: toolAnswerFacts.bodyId,
+      answers: sql<number>`count(*)`.as("answers"),
+    })
+    .from(toolAnswerFacts)
+    .groupBy(toolAnswerFacts.toolId, toolAnswerFacts.bodyId)
+    .as("per_body");
   // Per tool in one aggregate: the public answers (newest published version) naming it and their bodies.
   const [toolRows, mentionCounts, facts] = await Promise.all([
     db
@@ -176,15 +185,17 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
       .orderBy(asc(tools.name)),
     // From the summary the database keeps (tool_answer_facts, ADR 0023): one row per public answer and tool,
     // so a cold render does not walk every inventory of the archive (1.0 s at 100,000 inquiries before).
+    // Counted per tool and body first (about 50 groups), then the bodies' names are joined: a distinct
+    // aggregate of the names over every row sorted 25,000 strings by collation (3–5 times slower).
     db
       .select({
-        toolId: toolAnswerFacts.toolId,
-        answerCount: sql<number>`count(*)`.mapWith(Number),
-        bodyNames: sql<string[]>`array_agg(distinct ${bodies.name})`,
+        toolId: answersPerBody.toolId,
+        answerCount: sql<number>`sum(${answersPerBody.answers})::int`.mapWith(Number),
+        bodyNames: sql<string[]>`array_agg(${bodies.name})`,
       })
-      .from(toolAnswerFacts)
-      .innerJoin(bodies, eq(bodies.id, toolAnswerFacts.bodyId))
-      .groupBy(toolAnswerFacts.toolId),
+      .from(answersPerBody)
+      .innerJoin(bodies, eq(bodies.id, answersPerBody.bodyId))
+      .groupBy(answersPerBody.toolId),
     loadPublicToolFacts(db),
   ]);
   const countsByTool = new Map(mentionCounts.map((row) => [row.toolId, row]));
