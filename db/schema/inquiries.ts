@@ -122,6 +122,12 @@ export const inquiries = pgTable(
       .on(t.bodyId, t.listedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`visibility = 'public' and status <> 'draft' and public_ref is not null`),
     index("inquiries_body_updated_idx").on(t.bodyId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // A body's non-public inquiries (about 1 %): OParl serves those that were public as deleted objects, and the
+    // paper list's branch for their answers found them by scanning every inquiry (ADR 0023, addendum on the
+    // uncached statistics, tool and OParl pages).
+    index("inquiries_body_not_public_idx")
+      .on(t.bodyId)
+      .where(sql`visibility <> 'public'`),
     index("inquiries_originator_status_updated_idx").on(
       t.originatorOrganizationId,
       t.status,

@@ -102,7 +102,12 @@ export function buildIfStale(log: (line: string) => void) {
   if (result.status !== 0) throw new Error("build failed");
 }
 
-export async function startApp(target: DatabaseTarget, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+export async function startApp(
+  target: DatabaseTarget,
+  extraEnv: Record<string, string> = {},
+  /** Options for node itself, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: "0",
@@ -122,7 +127,7 @@ export async function startApp(target: DatabaseTarget, extraEnv: Record<string, 
     delete env.DATABASE_URL;
   }
   const started = performance.now();
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs"], {
     cwd: root,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],

@@ -219,6 +219,25 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(bodyIds).toEqual(bodies.data.map((b) => b.id));
     expect(bodyIds.length).toBeGreaterThan(1);
     expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?page=2`)).status).toBe(400);
+    // OParl 1.1's page-size parameter: honoured up to 100, a larger wish gets 100 (the spec lets servers cap it);
+    // `page=1` is the start of the list.
+    const wished = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?elementsPerPage=1`)).body as {
+      data: unknown[];
+      pagination: { elementsPerPage: number };
+      links: { next?: string };
+    };
+    expect(wished.data).toHaveLength(1);
+    expect(wished.pagination.elementsPerPage).toBe(1);
+    expect(new URL(wished.links.next!).searchParams.get("limit")).toBe("1");
+    const capped = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?elementsPerPage=500`)).body as {
+      pagination: { elementsPerPage: number };
+    };
+    expect(capped.pagination.elementsPerPage).toBe(100);
+    expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?elementsPerPage=0`)).status).toBe(400);
+    const pageOne = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?limit=100&page=1`)).body as {
+      data: { id: string }[];
+    };
+    expect(pageOne.data.map((p) => p.id)).toEqual(all.data.map((p) => p.id));
     expect((await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?after=gestern`)).status).toBe(400);
 
     const future = (await get(`${ORIGIN}/oparl/v1/body/norderstedt/paper?modified_since=2999-01-01T00:00:00Z`))

@@ -35,6 +35,13 @@ describe.each(backends())("public tool pages on %s", (backend) => {
     expect(zoom!.mentions).toEqual([
       expect.objectContaining({ bodySlug: "landtag-nrw", label: "Zoom", workplaceCount: null }),
     ]);
+    // One answer: one page; a page past the end is no page (the route answers 404).
+    expect({ answerCount: zoom!.answerCount, page: zoom!.page, pageCount: zoom!.pageCount }).toEqual({
+      answerCount: 1,
+      page: 1,
+      pageCount: 1,
+    });
+    expect(await loadToolPage("zoom", t.db, 2)).toBeNull();
 
     const viko = await loadToolPage("cisco-viko", t.db);
     expect(viko!.mentions).toEqual([

@@ -28,8 +28,8 @@ export const toolTexts = {
   asOf: "Stand",
   mentionsHeading: "Antworten, die das Werkzeug nennen",
   mentionsNone: "Noch keine veröffentlichte Antwort führt dieses Werkzeug in einer Werkzeugliste.",
-  mentionsCut: (shown: string) =>
-    `Das Werkzeug wird in mehr Antworten genannt, als hier Platz haben: gezeigt werden die ${shown} neuesten.`,
+  mentionsPaged: (answers: string, page: number, pageCount: number) =>
+    `Das Werkzeug wird in ${answers} veröffentlichten Antworten genannt; Seite ${page} von ${pageCount}${page === 1 ? " zeigt die neuesten" : ""}.`,
   mentionsSearch: (name: string) => `Alle Antworten mit ${name} in der Suche`,
   mentionsCaption: (name: string) => `Nennungen von ${name} in Werkzeuglisten veröffentlichter Antworten`,
   columnAnswer: "Antwort",
@@ -38,6 +38,7 @@ export const toolTexts = {
   columnCount: "Arbeitsplätze",
   countUnknown: "keine Angabe",
   countsHeading: "Arbeitsplätze im Zeitverlauf",
+  countsOfPage: (page: number) => `Nach den Antworten auf Seite ${page} der Liste oben.`,
   countsNone: "Keine der Antworten nennt eine Zahl von Arbeitsplätzen für dieses Werkzeug.",
   chartTitle: (name: string) => `Arbeitsplätze mit ${name} nach Antwort`,
   chartDescription: (name: string, n: number) =>

@@ -3,10 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BarChart } from "~/components/charts/BarChart";
 import { DateText } from "~/components/inquiry/DateText";
+import { Pagination } from "~/components/inquiry/Pagination";
 import { PageHeader } from "~/components/page-header";
 import { TableRegion } from "~/components/table-region";
 import { formatDate, formatNumber, formatReference } from "~/domain/format";
 import { assessmentResultLabels, deploymentVariantLabels, toolFactKeyLabels } from "~/domain/labels";
+import { pageSchema } from "~/domain/public-params";
 import { toolTexts as t } from "~/domain/texts/tools";
 import { FollowSection } from "~/components/subscriptions/FollowSection";
 import { feedAlternate, feedPaths } from "~/domain/feed-paths";
@@ -21,18 +23,34 @@ const paramsSchema = z.object({
     .max(100),
 });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+// `?seite` is optional; anything else than a positive whole number (or a page past the end) is a 404.
+export async function loader({ params, request }: LoaderFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw new Response(null, { status: 404 });
-  const page = await loadToolPage(parsed.data.slug);
+  const seite = new URL(request.url).searchParams.get("seite");
+  const parsedPage = seite === null ? { success: true as const, data: 1 } : pageSchema.safeParse(seite);
+  if (!parsed.success || !parsedPage.success) throw new Response(null, { status: 404 });
+  const page = await loadToolPage(parsed.data.slug, undefined, parsedPage.data);
   if (!page) throw new Response(null, { status: 404 });
-  return page;
+  // Only what the page shows travels to the browser (the rows are also the hydration data).
+  return {
+    ...page,
+    mentions: page.mentions.map((m) => ({
+      bodySlug: m.bodySlug,
+      bodyName: m.bodyName,
+      publicRef: m.publicRef,
+      linkText: formatReference(m.documentKind, m.documentReference) || m.inquiryTitle,
+      answeredOn: m.answeredOn,
+      label: m.label,
+      variant: m.variant,
+      workplaceCount: m.workplaceCount,
+    })),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Seite nicht gefunden – Quaestio" }];
   return [
-    { title: `${data.tool.name} – ${t.catalogueTitle} – Quaestio` },
+    { title: `${data.tool.name}${data.page > 1 ? ` – Seite ${data.page}` : ""} – ${t.catalogueTitle} – Quaestio` },
     { name: "description", content: t.pageMetaDescription(data.tool.name) },
     feedAlternate(feedPaths.tool(data.tool.slug), feedText.linkTitle(data.tool.name)),
   ];
@@ -41,8 +59,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 const answerPath = (bodySlug: string, publicRef: string) => `/${bodySlug}/anfragen/${publicRef}`;
 
 export default function ToolPage() {
-  const { tool, facts, mentions, mentionsCut, assessments } = useLoaderData<typeof loader>();
+  const { tool, facts, mentions, answerCount, page, pageCount, assessments } = useLoaderData<typeof loader>();
   const counted = mentions.filter((m) => m.workplaceCount !== null);
+  const hrefFor = (n: number) => `/werkzeuge/${tool.slug}${n > 1 ? `?seite=${n}` : ""}`;
   return (
     <>
       <PageHeader kicker={<Link to="/werkzeuge">{t.kicker}</Link>} title={tool.name} lead={t.pageLead(tool.category)} />
@@ -102,9 +121,9 @@ export default function ToolPage() {
 
       <section aria-labelledby="antworten">
         <h2 id="antworten">{t.mentionsHeading}</h2>
-        {mentionsCut ? (
+        {pageCount > 1 ? (
           <p>
-            {t.mentionsCut(formatNumber(mentions.length))}{" "}
+            {t.mentionsPaged(formatNumber(answerCount), page, pageCount)}{" "}
             <Link to={`/suche?werkzeug=${encodeURIComponent(tool.slug)}`}>{t.mentionsSearch(tool.name)}</Link>
           </p>
         ) : null}
@@ -125,9 +144,7 @@ export default function ToolPage() {
               {mentions.map((mention, index) => (
                 <tr key={index}>
                   <th scope="row">
-                    <Link to={answerPath(mention.bodySlug, mention.publicRef)}>
-                      {formatReference(mention.documentKind, mention.documentReference) || mention.inquiryTitle}
-                    </Link>
+                    <Link to={answerPath(mention.bodySlug, mention.publicRef)}>{mention.linkText}</Link>
                     <br />
                     {mention.bodyName}
                   </th>
@@ -144,10 +161,12 @@ export default function ToolPage() {
             </tbody>
           </TableRegion>
         )}
+        <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
       </section>
 
       <section aria-labelledby="arbeitsplaetze">
         <h2 id="arbeitsplaetze">{t.countsHeading}</h2>
+        {pageCount > 1 ? <p>{t.countsOfPage(page)}</p> : null}
         {counted.length === 0 ? (
           <p>{t.countsNone}</p>
         ) : (

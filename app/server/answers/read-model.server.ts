@@ -77,6 +77,8 @@ export interface AnswerContentQuery {
   /** Load the attachments (with their files of this body) and the sign-off chain too. */
   withAttachments?: boolean;
   withSignOff?: boolean;
+  /** Leave the parts' text out (`bodyHtml` is ""): for readers of the structure only (OParl's paper lists). */
+  withoutBodies?: boolean;
 }
 
 /** The body column an audience reads: the public body, or the non-public record where there is one. */
@@ -110,7 +112,7 @@ export async function loadAnswerContent(db: Db | Tx, query: AnswerContentQuery):
         versionId: answerParts.versionId,
         position: answerParts.position,
         jointNote: answerParts.jointNote,
-        bodyHtml: bodyHtmlFor(audience),
+        bodyHtml: query.withoutBodies ? sql<string>`''` : bodyHtmlFor(audience),
       })
       .from(answerParts)
       .where(inArray(answerParts.versionId, versionIds))

@@ -97,14 +97,15 @@ export function cacheablePath(url: URL): CacheablePath | null {
   const { pathname } = url;
   const params = [...url.searchParams.keys()];
   const list = BODY_LIST.exec(pathname);
-  if (list) {
+  // Paged lists: the inquiry list and a tool page's answers (`?seite=N`).
+  if (list || TOOL_PAGE.test(pathname)) {
     const onlyPage = params.every((name) => name === "seite") && params.length <= 1;
     const page = url.searchParams.get("seite");
     if (!onlyPage || (page !== null && !/^[1-9]\d{0,5}$/.test(page))) return null;
-    return { bodySlug: list[1]! };
+    return { bodySlug: list ? list[1]! : null };
   }
   if (params.length > 0 || url.search !== "") return null;
-  if (STATIC_PATHS.has(pathname) || TOOL_PAGE.test(pathname)) return { bodySlug: null };
+  if (STATIC_PATHS.has(pathname)) return { bodySlug: null };
   const detail = BODY_DETAIL.exec(pathname) ?? BODY_STATISTICS.exec(pathname);
   if (detail) return { bodySlug: detail[1]! };
   return null;

@@ -85,10 +85,14 @@ export async function loadPublishedInventories(db: Db, versionId: string): Promi
   return loadInventories(db, inventoryRows);
 }
 
-/** The inventories of several versions at once (OParl's paper lists), by version id: 1 + 8 statements. */
+/**
+ * The inventories of several versions at once (OParl's paper lists), by version id: 1 + 8 statements, 1 + 4
+ * without the usage matrices (`matrix` is null then; OParl does not show them).
+ */
 export async function loadPublishedInventoriesOfVersions(
   db: Db,
   versionIds: string[],
+  options: { withMatrices?: boolean } = {},
 ): Promise<Map<string, PublicToolInventory[]>> {
   const result = new Map<string, PublicToolInventory[]>();
   if (versionIds.length === 0) return result;
@@ -106,6 +110,7 @@ export async function loadPublishedInventoriesOfVersions(
   const built = await loadInventories(
     db,
     inventoryRows.map(({ versionId: _v, ...rest }) => rest),
+    options.withMatrices ?? true,
   );
   inventoryRows.forEach((row, index) =>
     result.set(row.versionId, [...(result.get(row.versionId) ?? []), built[index]!]),
@@ -117,6 +122,7 @@ export async function loadPublishedInventoriesOfVersions(
 async function loadInventories(
   db: Db,
   inventoryRows: { id: string; title: string; countLabel: string | null; questionNumber: string | null }[],
+  withMatrices = true,
 ): Promise<PublicToolInventory[]> {
   if (inventoryRows.length === 0) return [];
   const inventoryIds = inventoryRows.map((row) => row.id);
@@ -139,46 +145,54 @@ async function loadInventories(
         .innerJoin(tools, eq(tools.id, toolInventoryRows.toolId))
         .where(inArray(toolInventoryRows.inventoryId, inventoryIds))
         .orderBy(asc(toolInventoryRows.position)),
-      db
-        .select({
-          id: toolUsageMatrices.id,
-          inventoryId: toolUsageMatrices.inventoryId,
-          title: toolUsageMatrices.title,
-          rowHeading: toolUsageMatrices.rowHeading,
-          columnHeading: toolUsageMatrices.columnHeading,
-          footnoteMark: toolUsageMatrices.footnoteMark,
-          footnote: toolUsageMatrices.footnote,
-        })
-        .from(toolUsageMatrices)
-        .where(inArray(toolUsageMatrices.inventoryId, inventoryIds)),
-      db
-        .select({
-          id: toolUsageMatrixColumns.id,
-          matrixId: toolUsageMatrixColumns.matrixId,
-          inventoryRowId: toolUsageMatrixColumns.inventoryRowId,
-          label: toolInventoryRows.label,
-        })
-        .from(toolUsageMatrixColumns)
-        .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixColumns.matrixId))
-        .innerJoin(toolInventoryRows, eq(toolInventoryRows.id, toolUsageMatrixColumns.inventoryRowId))
-        .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
-        .orderBy(asc(toolUsageMatrixColumns.position)),
-      db
-        .select({
-          id: toolUsageMatrixRows.id,
-          matrixId: toolUsageMatrixRows.matrixId,
-          label: toolUsageMatrixRows.label,
-        })
-        .from(toolUsageMatrixRows)
-        .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
-        .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
-        .orderBy(asc(toolUsageMatrixRows.position)),
-      db
-        .select({ rowId: toolUsageMatrixCells.rowId, columnId: toolUsageMatrixCells.columnId })
-        .from(toolUsageMatrixCells)
-        .innerJoin(toolUsageMatrixRows, eq(toolUsageMatrixRows.id, toolUsageMatrixCells.rowId))
-        .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
-        .where(and(inArray(toolUsageMatrices.inventoryId, inventoryIds), eq(toolUsageMatrixCells.uses, true))),
+      withMatrices
+        ? db
+            .select({
+              id: toolUsageMatrices.id,
+              inventoryId: toolUsageMatrices.inventoryId,
+              title: toolUsageMatrices.title,
+              rowHeading: toolUsageMatrices.rowHeading,
+              columnHeading: toolUsageMatrices.columnHeading,
+              footnoteMark: toolUsageMatrices.footnoteMark,
+              footnote: toolUsageMatrices.footnote,
+            })
+            .from(toolUsageMatrices)
+            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
+        : Promise.resolve([]),
+      withMatrices
+        ? db
+            .select({
+              id: toolUsageMatrixColumns.id,
+              matrixId: toolUsageMatrixColumns.matrixId,
+              inventoryRowId: toolUsageMatrixColumns.inventoryRowId,
+              label: toolInventoryRows.label,
+            })
+            .from(toolUsageMatrixColumns)
+            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixColumns.matrixId))
+            .innerJoin(toolInventoryRows, eq(toolInventoryRows.id, toolUsageMatrixColumns.inventoryRowId))
+            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
+            .orderBy(asc(toolUsageMatrixColumns.position))
+        : Promise.resolve([]),
+      withMatrices
+        ? db
+            .select({
+              id: toolUsageMatrixRows.id,
+              matrixId: toolUsageMatrixRows.matrixId,
+              label: toolUsageMatrixRows.label,
+            })
+            .from(toolUsageMatrixRows)
+            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
+            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
+            .orderBy(asc(toolUsageMatrixRows.position))
+        : Promise.resolve([]),
+      withMatrices
+        ? db
+            .select({ rowId: toolUsageMatrixCells.rowId, columnId: toolUsageMatrixCells.columnId })
+            .from(toolUsageMatrixCells)
+            .innerJoin(toolUsageMatrixRows, eq(toolUsageMatrixRows.id, toolUsageMatrixCells.rowId))
+            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
+            .where(and(inArray(toolUsageMatrices.inventoryId, inventoryIds), eq(toolUsageMatrixCells.uses, true)))
+        : Promise.resolve([]),
       db
         .select({
           inventoryId: inventoryCriteriaSets.inventoryId,

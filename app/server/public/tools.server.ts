@@ -66,18 +66,22 @@ export interface ToolSummary {
 export interface ToolPage {
   tool: { slug: string; name: string; category: string | null };
   facts: PublicToolFact[];
+  /** The inventory rows of this page's answers (MENTIONS_PER_PAGE answers, newest first across pages). */
   mentions: ToolMention[];
-  /** True when the tool is named in more answers than the page lists (the newest MENTIONS_SHOWN). */
-  mentionsCut: boolean;
+  /** How many public answers name the tool (all pages). */
+  answerCount: number;
+  /** The page shown (`?seite`, 1 = the newest answers) and how many there are (at least 1). */
+  page: number;
+  pageCount: number;
   assessments: ToolAssessmentEntry[];
 }
 
 /**
- * Inventory rows of the newest published version of each public answer of one tool, the newest
- * `MENTIONS_SHOWN` of them (a tool such as Zoom is named in thousands of answers in a large archive), in
- * chronological order for the table and the chart.
+ * Inventory rows of the newest published version of each public answer of one tool, one page of
+ * `MENTIONS_PER_PAGE` answers (a tool such as Zoom is named in thousands of answers in a large archive): page 1
+ * holds the newest answers. Sorted newest first; the page shows them in chronological order.
  */
-async function loadMentions(db: Db, toolId: string) {
+async function loadMentions(db: Db, toolId: string, page: number) {
   const newestPublished = sql`${answerVersions.versionNumber} = (
     select max(v2.version_number) from answer_versions v2
     where v2.answer_id = ${answerVersions.answerId} and v2.published_at is not null)`;
@@ -118,10 +122,12 @@ async function loadMentions(db: Db, toolId: string) {
         publiclyVisible(),
         newestPublished,
         eq(toolInventoryRows.toolId, toolId),
-        // Only the newest MENTIONS_SHOWN + 1 answers can hold the newest rows: picked from the summary's index
-        // (tool_answer_facts_newest_idx, the same order) instead of sorting every mention of the tool.
+        // The page's answers, picked from the summary's index (tool_answer_facts_newest_idx, the same order;
+        // the inquiry id makes the order total, so that pages neither overlap nor skip) instead of sorting every
+        // mention of the tool.
         sql`${answers.inquiryId} in (select f.inquiry_id from tool_answer_facts f where f.tool_id = ${toolId}
-              order by f.document_date desc nulls first, f.published_at desc limit ${MENTIONS_SHOWN + 1})`,
+              order by f.document_date desc nulls first, f.published_at desc, f.inquiry_id
+              limit ${MENTIONS_PER_PAGE} offset ${(page - 1) * MENTIONS_PER_PAGE})`,
       ),
     )
     .orderBy(
@@ -130,12 +136,14 @@ async function loadMentions(db: Db, toolId: string) {
       asc(bodies.name),
       asc(toolInventories.position),
       asc(toolInventoryRows.position),
-    )
-    .limit(MENTIONS_SHOWN + 1);
+    );
 }
 
-/** How many answer rows a tool page lists at most; the search (facet `werkzeug`) finds all of them. */
-export const MENTIONS_SHOWN = 200;
+/**
+ * Answers per page of a tool page (`?seite`). 50, not all: at 100,000 inquiries a tool is named in some 1,600
+ * answers, and 200 of them per page made a 204 kB page that took ~50 ms of CPU to render (ADR 0023 addendum).
+ */
+export const MENTIONS_PER_PAGE = 50;
 
 type MentionRow = Awaited<ReturnType<typeof loadMentions>>[number];
 
@@ -160,6 +168,15 @@ function toMention(row: MentionRow): ToolMention {
 
 export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   const db = database ?? (await getDb());
+  const answersPerBody = db
+    .select({
+      toolId: toolAnswerFacts.toolId,
+      bodyId: toolAnswerFacts.bodyId,
+      answers: sql<number>`count(*)`.as("answers"),
+    })
+    .from(toolAnswerFacts)
+    .groupBy(toolAnswerFacts.toolId, toolAnswerFacts.bodyId)
+    .as("per_body");
   // Per tool in one aggregate: the public answers (newest published version) naming it and their bodies.
   const [toolRows, mentionCounts, facts] = await Promise.all([
     db
@@ -168,15 +185,17 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
       .orderBy(asc(tools.name)),
     // From the summary the database keeps (tool_answer_facts, ADR 0023): one row per public answer and tool,
     // so a cold render does not walk every inventory of the archive (1.0 s at 100,000 inquiries before).
+    // Counted per tool and body first (about 50 groups), then the bodies' names are joined: a distinct
+    // aggregate of the names over every row sorted 25,000 strings by collation (3–5 times slower).
     db
       .select({
-        toolId: toolAnswerFacts.toolId,
-        answerCount: sql<number>`count(*)`.mapWith(Number),
-        bodyNames: sql<string[]>`array_agg(distinct ${bodies.name})`,
+        toolId: answersPerBody.toolId,
+        answerCount: sql<number>`sum(${answersPerBody.answers})::int`.mapWith(Number),
+        bodyNames: sql<string[]>`array_agg(${bodies.name})`,
       })
-      .from(toolAnswerFacts)
-      .innerJoin(bodies, eq(bodies.id, toolAnswerFacts.bodyId))
-      .groupBy(toolAnswerFacts.toolId),
+      .from(answersPerBody)
+      .innerJoin(bodies, eq(bodies.id, answersPerBody.bodyId))
+      .groupBy(answersPerBody.toolId),
     loadPublicToolFacts(db),
   ]);
   const countsByTool = new Map(mentionCounts.map((row) => [row.toolId, row]));
@@ -198,18 +217,31 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   });
 }
 
-/** One tool's page, or null when there is no tool with that slug. */
-export async function loadToolPage(slug: string, database?: Db): Promise<ToolPage | null> {
+/**
+ * One tool's page (`page`: 1 = the newest answers), or null when there is no tool with that slug or the page is
+ * past the last one.
+ */
+export async function loadToolPage(slug: string, database?: Db, page = 1): Promise<ToolPage | null> {
   const db = database ?? (await getDb());
   const [tool] = await db
-    .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
+    .select({
+      id: tools.id,
+      slug: tools.slug,
+      name: tools.name,
+      category: tools.category,
+      // From the summary's index on (tool_id, …): a count of the tool's entries, not of the archive.
+      answerCount: sql<number>`(select count(*) from tool_answer_facts f where f.tool_id = ${tools.id})`.mapWith(
+        Number,
+      ),
+    })
     .from(tools)
     .where(eq(tools.slug, slug))
     .limit(1);
   if (!tool) return null;
-  const [newestRows, facts] = await Promise.all([loadMentions(db, tool.id), loadPublicToolFacts(db, tool.id)]);
-  const mentionsCut = newestRows.length > MENTIONS_SHOWN;
-  const mentionRows = newestRows.slice(0, MENTIONS_SHOWN).reverse();
+  const pageCount = Math.max(1, Math.ceil(tool.answerCount / MENTIONS_PER_PAGE));
+  if (page < 1 || page > pageCount) return null;
+  const [newestRows, facts] = await Promise.all([loadMentions(db, tool.id, page), loadPublicToolFacts(db, tool.id)]);
+  const mentionRows = newestRows.reverse();
   const rowIds = mentionRows.map((row) => row.rowId);
   const assessmentRows = rowIds.length
     ? await db
@@ -230,7 +262,9 @@ export async function loadToolPage(slug: string, database?: Db): Promise<ToolPag
     tool: { slug: tool.slug, name: tool.name, category: tool.category },
     facts,
     mentions: mentionRows.map(toMention),
-    mentionsCut,
+    answerCount: tool.answerCount,
+    page,
+    pageCount,
     assessments: assessmentRows.map((a) => {
       const row = byRow.get(a.rowId)!;
       return {

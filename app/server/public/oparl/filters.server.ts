@@ -1,8 +1,9 @@
 /**
  * Query parameters of OParl lists (OParl 1.1, "Filter" and "Paginierung"): created_since, created_until,
- * modified_since, modified_until (ISO 8601 date-times), omit_deleted=true, `limit`, and the keyset cursor `after`
- * that `links.next` carries (ADR 0014 addendum: no page numbers, no counting). Bad values are reported, never
- * guessed.
+ * modified_since, modified_until (ISO 8601 date-times), omit_deleted=true, `limit`, the spec's `elementsPerPage`
+ * (a wish the server may cap: above 100 the page has 100), and the keyset cursor `after` that `links.next`
+ * carries (ADR 0014 addendum: no page numbers, no counting; `page=1` is the first page, a later page number is
+ * a 400 that points to links.next). Bad values are reported, never guessed.
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -54,9 +55,21 @@ export function parseListFilters(params: URLSearchParams): FilterParseResult {
   const createdUntil = parseDate("created_until", params.get("created_until"));
   const modifiedSince = parseDate("modified_since", params.get("modified_since"));
   const modifiedUntil = parseDate("modified_until", params.get("modified_until"));
-  const limit = parsePositive("limit", params.get("limit"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  // OParl 1.1 names `elementsPerPage` as the client's page size and lets the server not keep to it: a larger
+  // wish gets the largest page, not an error. Our own `limit` stays strict (1–100).
+  const wish = params.get("elementsPerPage");
+  const limit =
+    params.get("limit") === null && wish !== null && /^[1-9][0-9]{0,6}$/.test(wish)
+      ? Math.min(Number(wish), MAX_PAGE_SIZE)
+      : parsePositive(
+          params.get("limit") === null && wish !== null ? "elementsPerPage" : "limit",
+          params.get("limit") ?? wish,
+          DEFAULT_PAGE_SIZE,
+          MAX_PAGE_SIZE,
+        );
   const omit = params.get("omit_deleted");
-  if (params.has("page"))
+  // A page number is not ours (the spec leaves the URLs of list pages to the server); page 1 is the list's start.
+  if (params.has("page") && !(params.getAll("page").length === 1 && params.get("page") === "1"))
     return {
       ok: false,
       message: "page wird nicht unterstützt: Folgen Sie links.next, um zur nächsten Seite zu gelangen.",

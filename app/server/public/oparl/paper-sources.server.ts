@@ -177,8 +177,10 @@ export async function loadPaperSources(db: Db, ids: string[]) {
   const shownIds = [...versionsByAnswer.values()].map((list) => list[list.length - 1]!.id);
   const [content, inventories] = await Promise.all([
     // Audience "public": the withheld text is not selected at all. bodyId only matters for attachments.
-    loadAnswerContent(db, { audience: "public", bodyId: "", answerId: "", versionIds: shownIds }),
-    loadPublishedInventoriesOfVersions(db, shownIds),
+    // Without the parts' text and the usage matrices, which a Paper does not carry (4 statements and the HTML of
+    // every part of the page fewer).
+    loadAnswerContent(db, { audience: "public", bodyId: "", answerId: "", versionIds: shownIds, withoutBodies: true }),
+    loadPublishedInventoriesOfVersions(db, shownIds, { withMatrices: false }),
   ]);
   const partsByVersion = groupBy(content.parts, (p) => p.versionId);
   const versionWithholdings = groupBy(content.versionWithholdings, (w) => w.versionId);

@@ -11,6 +11,7 @@ import {
   motionDecisionLabels,
   withholdingReasonLabels,
   type AgendaPurpose,
+  type InquiryLifecycle,
 } from "../../../domain/labels";
 import { oparlTexts } from "../../../domain/texts/oparl";
 import { typeWords } from "../../../domain/texts/type-words";
@@ -95,42 +96,37 @@ async function buildPaperMap(
 ): Promise<Map<string, { paper: OparlObject; file: OparlObject }>> {
   const live = rows.filter((row) => !row.deleted);
   const meta = new Map(rows.map((row) => [row.id, row]));
-  const { sources, details, originatorPeople } = await loadPaperSources(
-    db,
-    live.map((row) => row.id),
-  );
-  const consultationMeta = new Map<string, ExposedRow>();
-  const consultationIds: { inquiryId: string; agendaItemId: string; purpose: string }[] = [];
-  const listed = sources.filter((source) => meta.has(source.inquiryId)).map((source) => source.inquiryId);
-  // One statement for the Beratungsfolge of every inquiry on the page (not one per paper).
-  const links = listed.length
-    ? await db
-        .select({
-          inquiryId: inquiryAgendaItems.inquiryId,
-          agendaItemId: inquiryAgendaItems.agendaItemId,
-          purpose: inquiryAgendaItems.purpose,
-          meetingCreated: meetings.createdAt,
-        })
-        .from(inquiryAgendaItems)
-        .innerJoin(agendaItems, and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)))
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(inArray(inquiryAgendaItems.inquiryId, listed))
-        .orderBy(asc(meetings.date), asc(agendaItems.position), asc(inquiryAgendaItems.purpose))
-    : [];
+  const liveIds = live.map((row) => row.id);
+  // The Beratungsfolge of every inquiry on the page in one statement (not one per paper), with everything its
+  // Consultation objects need (they are embedded in the paper), beside the papers' sources. Answer ids match no
+  // link; an inquiry the sources leave out is not built.
+  const [{ sources, details, originatorPeople }, links] = await Promise.all([
+    loadPaperSources(db, liveIds),
+    liveIds.length
+      ? db
+          .select({ ...consultationColumns, meetingCreated: meetings.createdAt })
+          .from(inquiryAgendaItems)
+          .innerJoin(
+            agendaItems,
+            and(eq(agendaItems.id, inquiryAgendaItems.agendaItemId), eq(agendaItems.public, true)),
+          )
+          .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+          .innerJoin(inquiries, eq(inquiries.id, inquiryAgendaItems.inquiryId))
+          .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+          .where(inArray(inquiryAgendaItems.inquiryId, liveIds))
+          .orderBy(asc(meetings.date), asc(agendaItems.position), asc(inquiryAgendaItems.purpose))
+      : Promise.resolve([]),
+  ]);
+  const consultationsByInquiry = new Map<string, OparlObject[]>();
   for (const link of links) {
     const times = meta.get(link.inquiryId)!;
-    const id = consultationId(link.inquiryId, link.agendaItemId, link.purpose);
     const mc = new Date(link.meetingCreated).toISOString();
-    consultationMeta.set(id, {
-      id,
-      bodyId: "",
+    const object = consultationObject(urls, link, {
       created: mc > times.created ? mc : times.created,
       modified: mc > times.modified ? mc : times.modified,
-      deleted: false,
     });
-    consultationIds.push({ inquiryId: link.inquiryId, agendaItemId: link.agendaItemId, purpose: link.purpose });
+    consultationsByInquiry.set(link.inquiryId, [...(consultationsByInquiry.get(link.inquiryId) ?? []), object]);
   }
-  const consultationsById = await consultationObjects(db, urls, consultationIds, consultationMeta);
 
   const result = new Map<string, { paper: OparlObject; file: OparlObject }>();
   for (const source of sources) {
@@ -155,10 +151,7 @@ async function buildPaperMap(
           ? [urls.object("organization", source.originatorOrganizationId)]
           : [],
         underDirectionOf: source.leadOrganizationId ? [urls.object("organization", source.leadOrganizationId)] : [],
-        consultation: consultationIds
-          .filter((c) => c.inquiryId === source.inquiryId)
-          .map((c) => consultationsById.get(consultationId(c.inquiryId, c.agendaItemId, c.purpose)))
-          .filter((c): c is OparlObject => c !== undefined),
+        consultation: consultationsByInquiry.get(source.inquiryId) ?? [],
         web,
         "quaestio:status": inquiry.status,
         "quaestio:statusLabel": inquiry.motionDecision
@@ -217,6 +210,56 @@ export const buildPapers: Builder = async (db, urls, rows) =>
 export const buildFiles: Builder = async (db, urls, rows) =>
   new Map([...(await buildPaperMap(db, urls, rows))].map(([id, built]) => [id, built.file]));
 
+/** The columns a Consultation object is built from (inquiry_agenda_items joined to its item, meeting and type). */
+const consultationColumns = {
+  inquiryId: inquiryAgendaItems.inquiryId,
+  agendaItemId: inquiryAgendaItems.agendaItemId,
+  purpose: inquiryAgendaItems.purpose,
+  roleLabel: inquiryAgendaItems.roleLabel,
+  meetingId: meetings.id,
+  organizationId: meetings.organizationId,
+  lifecycle: inquiryTypes.lifecycle,
+  typeCode: inquiryTypes.code,
+  typeName: inquiryTypes.name,
+};
+
+interface ConsultationRow {
+  inquiryId: string;
+  agendaItemId: string;
+  purpose: string;
+  roleLabel: string | null;
+  meetingId: string;
+  organizationId: string;
+  lifecycle: InquiryLifecycle;
+  typeCode: string;
+  typeName: string;
+}
+
+function consultationObject(
+  urls: OparlUrls,
+  row: ConsultationRow,
+  times: { created: string; modified: string },
+): OparlObject {
+  const id = consultationId(row.inquiryId, row.agendaItemId, row.purpose);
+  return compact({
+    id: urls.object("consultation", id),
+    type: typeUri("Consultation"),
+    paper: urls.object("paper", row.inquiryId),
+    agendaItem: urls.object("agendaItem", row.agendaItemId),
+    meeting: urls.object("meeting", row.meetingId),
+    organization: [urls.object("organization", row.organizationId)],
+    authoritative: row.purpose === "decision",
+    // The Anlass in the words of the paper's type: a motion is "Antrag eingebracht", not "Anfrage gestellt".
+    role:
+      row.roleLabel ??
+      typeWords({ lifecycle: row.lifecycle, code: row.typeCode, name: row.typeName }).agendaPurposes[
+        row.purpose as AgendaPurpose
+      ],
+    created: times.created,
+    modified: times.modified,
+  }) as OparlObject;
+}
+
 export async function consultationObjects(
   db: Db,
   urls: OparlUrls,
@@ -225,17 +268,7 @@ export async function consultationObjects(
 ) {
   if (ids.length === 0) return new Map<string, OparlObject>();
   const rows = await db
-    .select({
-      inquiryId: inquiryAgendaItems.inquiryId,
-      agendaItemId: inquiryAgendaItems.agendaItemId,
-      purpose: inquiryAgendaItems.purpose,
-      roleLabel: inquiryAgendaItems.roleLabel,
-      meetingId: meetings.id,
-      organizationId: meetings.organizationId,
-      lifecycle: inquiryTypes.lifecycle,
-      typeCode: inquiryTypes.code,
-      typeName: inquiryTypes.name,
-    })
+    .select(consultationColumns)
     .from(inquiryAgendaItems)
     .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
     .innerJoin(inquiries, eq(inquiries.id, inquiryAgendaItems.inquiryId))
@@ -256,26 +289,7 @@ export async function consultationObjects(
     const id = consultationId(row.inquiryId, row.agendaItemId, row.purpose);
     const times = meta.get(id);
     if (!wanted.has(id) || !times) continue;
-    result.set(
-      id,
-      compact({
-        id: urls.object("consultation", id),
-        type: typeUri("Consultation"),
-        paper: urls.object("paper", row.inquiryId),
-        agendaItem: urls.object("agendaItem", row.agendaItemId),
-        meeting: urls.object("meeting", row.meetingId),
-        organization: [urls.object("organization", row.organizationId)],
-        authoritative: row.purpose === "decision",
-        // The Anlass in the words of the paper's type: a motion is "Antrag eingebracht", not "Anfrage gestellt".
-        role:
-          row.roleLabel ??
-          typeWords({ lifecycle: row.lifecycle, code: row.typeCode, name: row.typeName }).agendaPurposes[
-            row.purpose as AgendaPurpose
-          ],
-        created: times.created,
-        modified: times.modified,
-      }),
-    );
+    result.set(id, consultationObject(urls, row, times));
   }
   return result;
 }

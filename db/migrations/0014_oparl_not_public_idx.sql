@@ -1,0 +1,1 @@
+CREATE INDEX "inquiries_body_not_public_idx" ON "inquiries" USING btree ("body_id") WHERE visibility <> 'public';
