@@ -198,9 +198,30 @@ async function createApp(build) {
   );
   app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()));
 
+  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
+  // A page cache hit (an anonymous GET/HEAD of a cached public page) is answered here, from Node's request: no
+  // Request, no Remix, the stored bytes with a fresh nonce and correlation id (app/server/core/public-page-cache).
+  const publicPageHit = build.entry.module.publicPageHit;
+  if (typeof publicPageHit === "function") {
+    app.use((req, res, next) => {
+      if (req.method !== "GET" && req.method !== "HEAD") return next();
+      const hit = publicPageHit({
+        url: `${req.protocol}://${req.quaestioHost}${req.originalUrl}`,
+        method: req.method,
+        cookie: req.headers.cookie,
+        ifNoneMatch: req.headers["if-none-match"],
+        ifModifiedSince: req.headers["if-modified-since"],
+      });
+      if (!hit) return next();
+      if (countStatements) res.setHeader("X-Statement-Count", "0");
+      res.statusCode = hit.status;
+      for (const name in hit.headers) res.setHeader(name, hit.headers[name]);
+      res.end(hit.body ?? undefined);
+    });
+  }
+
   // Remix gets a Request built from the checked host and the body the guards have already read and counted.
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
-  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
   app.all("*", async (req, res, next) => {
     try {
       const controller = new AbortController();

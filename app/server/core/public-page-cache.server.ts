@@ -22,7 +22,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { bodies } from "../../../db/schema";
 import { config } from "./config.server";
 import { getDb } from "./db.server";
-import { publicResponse } from "./http-cache.server";
+import { validatorsMatch } from "./http-cache.server";
 
 /**
  * Browsers and shared caches may store a page but must ask again before every use (a cheap 304 when nothing
@@ -52,13 +52,30 @@ interface Entry {
   parts: Buffer[];
   slots: string[];
   csp: string;
-  headers: [string, string][];
+  /** The page's own headers, the validators and the Cache-Control included (per-response ones are added). */
+  headers: Record<string, string>;
   etag: string;
   lastModified: Date;
   /** The body the page belongs to (first path segment), or null for pages that show every body. */
   bodySlug: string | null;
   bytes: number;
   storedAt: number;
+}
+
+/** A request as the cache needs it: from a `Request`, or from Node's request before any `Request` is made. */
+export interface PageRequest {
+  /** The absolute URL (the checked host). */
+  url: string;
+  method: string;
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
+}
+
+/** A cached page's answer: status, headers and bytes (null for HEAD and 304). */
+export interface PageHit {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
 }
 
 export interface PageCacheStats {
@@ -147,24 +164,8 @@ export class PublicPageCache {
     if (!path || (request.method !== "GET" && request.method !== "HEAD")) return render(request);
     const key = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
 
-    const cached = this.entries.get(key);
-    if (cached && this.now() - cached.storedAt > PAGE_MAX_AGE_MS) this.remove(key, cached);
-    else if (cached) {
-      this.hits++;
-      // Least recently used first: a hit moves the entry to the end.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return respond(request, cached);
-    }
-    const missing = this.notFound.get(key);
-    if (missing) {
-      this.notFound.delete(key);
-      if (this.now() - missing.storedAt <= PAGE_MAX_AGE_MS) {
-        this.hits++;
-        this.notFound.set(key, missing);
-        return respond(request, missing);
-      }
-    }
+    const found = this.lookup(key);
+    if (found) return respond(request, found);
 
     this.misses++;
     const generation = this.generation;
@@ -185,6 +186,42 @@ export class PublicPageCache {
     // A change committed while this page was rendered: serve it this once, but do not keep it.
     if (generation === this.generation && entry.bytes <= this.maxBytes / 4) this.store(key, entry);
     return respond(request, entry);
+  }
+
+  /**
+   * The cached answer for an anonymous GET/HEAD, or null (not cached, not cacheable, personal): for
+   * scripts/start.mjs, which answers a hit straight from Node's request, before a `Request` is built or Remix
+   * is reached. A null leaves the request to `serve`, which renders and stores it.
+   */
+  hit(request: PageRequest, personal: boolean): PageHit | null {
+    if (this.maxBytes <= 0 || personal || (request.method !== "GET" && request.method !== "HEAD")) return null;
+    const url = new URL(request.url);
+    if (!cacheablePath(url)) return null;
+    const found = this.lookup(`${url.protocol}//${url.host}${url.pathname}${url.search}`);
+    return found ? answer(found, request) : null;
+  }
+
+  /** The stored page for a key (a hit moves it to the most recently used end), or null. */
+  private lookup(key: string): Entry | null {
+    const cached = this.entries.get(key);
+    if (cached && this.now() - cached.storedAt > PAGE_MAX_AGE_MS) this.remove(key, cached);
+    else if (cached) {
+      this.hits++;
+      // Least recently used first: a hit moves the entry to the end.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const missing = this.notFound.get(key);
+    if (missing) {
+      this.notFound.delete(key);
+      if (this.now() - missing.storedAt <= PAGE_MAX_AGE_MS) {
+        this.hits++;
+        this.notFound.set(key, missing);
+        return missing;
+      }
+    }
+    return null;
   }
 
   /** Drops the pages of one body and those that show all bodies; null (or an unknown body) drops everything. */
@@ -263,52 +300,99 @@ async function toEntry(response: Response, bodySlug: string | null, storedAt: nu
   const parts: Buffer[] = [];
   const slots: string[] = [];
   pieces.forEach((piece, index) => (index % 2 === 0 ? parts.push(Buffer.from(piece)) : slots.push(piece)));
-  const headers: [string, string][] = [];
+  const status = response.status === 404 ? 404 : 200;
+  // Weak: the bytes differ from response to response by the nonce and the correlation id, nothing else.
+  const etag = `W/"${createHash("sha256").update(template).digest("base64url").slice(0, 27)}"`;
+  const lastModified = new Date(storedAt);
+  // The headers every answer of this entry sends, computed once (a hit only adds the per-response ones).
+  const headers = new Headers();
   for (const [name, value] of response.headers) {
-    if (!PER_RESPONSE_HEADERS.includes(name.toLowerCase())) headers.push([name, value]);
+    if (!PER_RESPONSE_HEADERS.includes(name.toLowerCase())) headers.append(name, value);
+  }
+  // The same URL is a different page once signed in (staff links): a browser or proxy must not hand its stored
+  // anonymous copy to a request that carries a session cookie.
+  headers.append("Vary", "Cookie");
+  headers.set("X-Content-Type-Options", "nosniff");
+  if (status === 200) {
+    headers.set("ETag", etag);
+    headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
+    headers.set("Last-Modified", lastModified.toUTCString());
+  } else {
+    // A 404 goes out as before: no-store, no validators (as publicResponse sends errors).
+    headers.set("Cache-Control", "no-store");
   }
   const bytes = parts.reduce((sum, part) => sum + part.length, 0);
   return {
-    status: response.status === 404 ? 404 : 200,
+    status,
     parts,
     slots,
     csp: csp.split(nonce).join(NONCE_MARK),
-    headers,
-    // Weak: the bytes differ from response to response by the nonce and the correlation id, nothing else.
-    etag: `W/"${createHash("sha256").update(template).digest("base64url").slice(0, 27)}"`,
-    lastModified: new Date(storedAt),
+    headers: Object.fromEntries(headers),
+    etag,
+    lastModified,
     bodySlug,
     bytes: bytes + 512,
     storedAt,
   };
 }
 
-function respond(request: Request, entry: Entry): Response {
-  const nonce = randomBytes(16).toString("base64");
+/** Nonces from a pool of random bytes, drawn in blocks (one call to the generator per 256 nonces). */
+let noncePool = Buffer.alloc(0);
+let noncePoolOffset = 0;
+function freshNonce(): string {
+  if (noncePoolOffset + 16 > noncePool.length) {
+    noncePool = randomBytes(4096);
+    noncePoolOffset = 0;
+  }
+  noncePoolOffset += 16;
+  return noncePool.toString("base64", noncePoolOffset - 16, noncePoolOffset);
+}
+
+/**
+ * A cached page with a fresh nonce and correlation id: 200 with the bytes, 304 when the client's copy is current
+ * (RFC 9110 §13, as publicResponse decides), no body to HEAD.
+ */
+function answer(entry: Entry, request: PageRequest): PageHit {
+  const nonce = freshNonce();
   const requestId = randomUUID();
+  const headers: Record<string, string> = { ...entry.headers };
+  headers[REQUEST_ID_HEADER] = requestId;
+  if (
+    entry.status === 200 &&
+    validatorsMatch(request.ifNoneMatch, request.ifModifiedSince, entry.etag, entry.lastModified)
+  ) {
+    // A 304 updates the headers of the client's stored copy: a CSP with a fresh nonce would no longer match
+    // the nonce in that copy's scripts, so the stored CSP stays (none is sent).
+    delete headers["content-type"];
+    return { status: 304, headers, body: null };
+  }
+  headers["Content-Security-Policy"] = entry.csp.split(NONCE_MARK).join(nonce);
+  if (request.method === "HEAD") return { status: entry.status, headers, body: null };
   const fill: Record<string, Buffer> = { [NONCE_MARK]: Buffer.from(nonce), [REQUEST_ID_MARK]: Buffer.from(requestId) };
   const chunks: Buffer[] = [];
+  let length = 0;
   entry.parts.forEach((part, index) => {
     chunks.push(part);
-    if (index < entry.slots.length) chunks.push(fill[entry.slots[index]!]!);
+    length += part.length;
+    if (index < entry.slots.length) {
+      const slot = fill[entry.slots[index]!]!;
+      chunks.push(slot);
+      length += slot.length;
+    }
   });
-  const headers = new Headers(entry.headers);
-  headers.set("Content-Security-Policy", entry.csp.split(NONCE_MARK).join(nonce));
-  headers.set(REQUEST_ID_HEADER, requestId);
-  // The same URL is a different page once signed in (staff links): a browser or proxy must not hand its stored
-  // anonymous copy to a request that carries a session cookie.
-  headers.append("Vary", "Cookie");
-  const contentType = headers.get("Content-Type") ?? "text/html; charset=utf-8";
-  // A 404 goes out as before: no-store, no validators (publicResponse sends errors that way), no body to HEAD.
-  const response = publicResponse(request, Buffer.concat(chunks), {
-    status: entry.status,
-    contentType,
-    headers,
-    etag: entry.etag,
-    lastModified: entry.lastModified,
-    cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
+  headers["Content-Length"] = String(length);
+  return { status: entry.status, headers, body: Buffer.concat(chunks, length) };
+}
+
+function respond(request: Request, entry: Entry): Response {
+  const hit = answer(entry, {
+    url: request.url,
+    method: request.method,
+    ifNoneMatch: request.headers.get("If-None-Match"),
+    ifModifiedSince: request.headers.get("If-Modified-Since"),
   });
-  return entry.status !== 200 && request.method === "HEAD" ? new Response(null, response) : response;
+  // A Uint8Array is a valid body; TypeScript's DOM types only lack the ArrayBufferLike variant.
+  return new Response(hit.body as BodyInit | null, { status: hit.status, headers: hit.headers });
 }
 
 async function loadBodySlugs(): Promise<Map<string, string>> {
