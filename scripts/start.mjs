@@ -200,7 +200,9 @@ async function createApp(build) {
 
   const countStatements = build.entry.module.statementCountingEnabled?.() === true;
   // A page cache hit (an anonymous GET/HEAD of a cached public page) is answered here, from Node's request: no
-  // Request, no Remix, the stored bytes with a fresh nonce and correlation id (app/server/core/public-page-cache).
+  // Request, no Remix, the stored bytes with a fresh nonce and correlation id (app/server/core/public-page-cache),
+  // gzipped from the bytes compressed when the page was stored when the client accepts gzip (the compression
+  // middleware leaves a response with Content-Encoding alone).
   const publicPageHit = build.entry.module.publicPageHit;
   if (typeof publicPageHit === "function") {
     app.use((req, res, next) => {
@@ -211,6 +213,7 @@ async function createApp(build) {
         cookie: req.headers.cookie,
         ifNoneMatch: req.headers["if-none-match"],
         ifModifiedSince: req.headers["if-modified-since"],
+        acceptEncoding: req.headers["accept-encoding"],
       });
       if (!hit) return next();
       if (countStatements) res.setHeader("X-Statement-Count", "0");

@@ -18,22 +18,13 @@
  *   the body's pages (a publication turns the 404 into the page at once). It is sent `no-store`, as before
  *   (docs/decisions/0022-dashboards-and-not-found-at-archive-size.md).
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { bodies } from "../../../db/schema";
 import { config } from "./config.server";
 import { getDb } from "./db.server";
-import { validatorsMatch } from "./http-cache.server";
+import { answer, respond, toEntry, type Entry, type PageHit, type PageRequest } from "./page-cache-entry.server";
 
-/**
- * Browsers and shared caches may store a page but must ask again before every use (a cheap 304 when nothing
- * changed), so that a correction or a withdrawal from publication is visible at once — with max-age=60 a
- * reader's browser showed the old answer for a minute after a correction (reproduce-nrw browser test).
- */
-export const PUBLIC_PAGE_CACHE_CONTROL = "public, no-cache";
+export { PUBLIC_PAGE_CACHE_CONTROL, type PageHit, type PageRequest } from "./page-cache-entry.server";
 
-const NONCE_MARK = "\u0000quaestio-nonce\u0000";
-const REQUEST_ID_MARK = "\u0000quaestio-request-id\u0000";
-const REQUEST_ID_HEADER = "X-Request-Id";
 /**
  * A safety net for what changes without an event: pages show relative dates ("in 3 Tagen", overdue since
  * today), which move at midnight. No entry is served for longer than this.
@@ -41,42 +32,6 @@ const REQUEST_ID_HEADER = "X-Request-Id";
 export const PAGE_MAX_AGE_MS = 10 * 60 * 1000;
 /** How many not-found URLs are remembered (each a key and a reference to a shared page: ~1 MB in all). */
 export const NOT_FOUND_MAX_ENTRIES = 10_000;
-
-/** Headers that belong to one response, not to the page: they are made fresh each time. */
-const PER_RESPONSE_HEADERS = ["content-security-policy", "x-request-id", "cache-control", "content-length", "date"];
-
-interface Entry {
-  /** 200, or 404 for a remembered not-found page. */
-  status: 200 | 404;
-  /** The page split at the markers: text, slot, text, slot … (slots are NONCE_MARK or REQUEST_ID_MARK). */
-  parts: Buffer[];
-  slots: string[];
-  csp: string;
-  /** The page's own headers, the validators and the Cache-Control included (per-response ones are added). */
-  headers: Record<string, string>;
-  etag: string;
-  lastModified: Date;
-  /** The body the page belongs to (first path segment), or null for pages that show every body. */
-  bodySlug: string | null;
-  bytes: number;
-  storedAt: number;
-}
-
-/** A request as the cache needs it: from a `Request`, or from Node's request before any `Request` is made. */
-export interface PageRequest {
-  /** The absolute URL (the checked host). */
-  url: string;
-  method: string;
-  ifNoneMatch?: string | null;
-  ifModifiedSince?: string | null;
-}
-
-/** A cached page's answer: status, headers and bytes (null for HEAD and 304). */
-export interface PageHit {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | null;
-}
 
 export interface PageCacheStats {
   entries: number;
@@ -277,122 +232,6 @@ export class PublicPageCache {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
   }
-}
-
-/** The stored form of a rendered page, or null when the response must not be stored. */
-async function toEntry(response: Response, bodySlug: string | null, storedAt: number): Promise<Entry | null> {
-  const csp = response.headers.get("Content-Security-Policy") ?? "";
-  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
-  const requestId = response.headers.get(REQUEST_ID_HEADER);
-  if (
-    (response.status !== 200 && response.status !== 404) ||
-    !response.body ||
-    !(response.headers.get("Content-Type") ?? "").startsWith("text/html") ||
-    response.headers.has("Set-Cookie") ||
-    !nonce ||
-    !requestId
-  ) {
-    return null;
-  }
-  const html = await response.text();
-  const template = html.split(nonce).join(NONCE_MARK).split(requestId).join(REQUEST_ID_MARK);
-  const pieces = template.split(new RegExp(`(${NONCE_MARK}|${REQUEST_ID_MARK})`));
-  const parts: Buffer[] = [];
-  const slots: string[] = [];
-  pieces.forEach((piece, index) => (index % 2 === 0 ? parts.push(Buffer.from(piece)) : slots.push(piece)));
-  const status = response.status === 404 ? 404 : 200;
-  // Weak: the bytes differ from response to response by the nonce and the correlation id, nothing else.
-  const etag = `W/"${createHash("sha256").update(template).digest("base64url").slice(0, 27)}"`;
-  const lastModified = new Date(storedAt);
-  // The headers every answer of this entry sends, computed once (a hit only adds the per-response ones).
-  const headers = new Headers();
-  for (const [name, value] of response.headers) {
-    if (!PER_RESPONSE_HEADERS.includes(name.toLowerCase())) headers.append(name, value);
-  }
-  // The same URL is a different page once signed in (staff links): a browser or proxy must not hand its stored
-  // anonymous copy to a request that carries a session cookie.
-  headers.append("Vary", "Cookie");
-  headers.set("X-Content-Type-Options", "nosniff");
-  if (status === 200) {
-    headers.set("ETag", etag);
-    headers.set("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
-    headers.set("Last-Modified", lastModified.toUTCString());
-  } else {
-    // A 404 goes out as before: no-store, no validators (as publicResponse sends errors).
-    headers.set("Cache-Control", "no-store");
-  }
-  const bytes = parts.reduce((sum, part) => sum + part.length, 0);
-  return {
-    status,
-    parts,
-    slots,
-    csp: csp.split(nonce).join(NONCE_MARK),
-    headers: Object.fromEntries(headers),
-    etag,
-    lastModified,
-    bodySlug,
-    bytes: bytes + 512,
-    storedAt,
-  };
-}
-
-/** Nonces from a pool of random bytes, drawn in blocks (one call to the generator per 256 nonces). */
-let noncePool = Buffer.alloc(0);
-let noncePoolOffset = 0;
-function freshNonce(): string {
-  if (noncePoolOffset + 16 > noncePool.length) {
-    noncePool = randomBytes(4096);
-    noncePoolOffset = 0;
-  }
-  noncePoolOffset += 16;
-  return noncePool.toString("base64", noncePoolOffset - 16, noncePoolOffset);
-}
-
-/**
- * A cached page with a fresh nonce and correlation id: 200 with the bytes, 304 when the client's copy is current
- * (RFC 9110 §13, as publicResponse decides), no body to HEAD.
- */
-function answer(entry: Entry, request: PageRequest): PageHit {
-  const nonce = freshNonce();
-  const requestId = randomUUID();
-  const headers: Record<string, string> = { ...entry.headers };
-  headers[REQUEST_ID_HEADER] = requestId;
-  if (
-    entry.status === 200 &&
-    validatorsMatch(request.ifNoneMatch, request.ifModifiedSince, entry.etag, entry.lastModified)
-  ) {
-    // A 304 updates the headers of the client's stored copy: a CSP with a fresh nonce would no longer match
-    // the nonce in that copy's scripts, so the stored CSP stays (none is sent).
-    delete headers["content-type"];
-    return { status: 304, headers, body: null };
-  }
-  headers["Content-Security-Policy"] = entry.csp.split(NONCE_MARK).join(nonce);
-  if (request.method === "HEAD") return { status: entry.status, headers, body: null };
-  const fill: Record<string, Buffer> = { [NONCE_MARK]: Buffer.from(nonce), [REQUEST_ID_MARK]: Buffer.from(requestId) };
-  const chunks: Buffer[] = [];
-  let length = 0;
-  entry.parts.forEach((part, index) => {
-    chunks.push(part);
-    length += part.length;
-    if (index < entry.slots.length) {
-      const slot = fill[entry.slots[index]!]!;
-      chunks.push(slot);
-      length += slot.length;
-    }
-  });
-  headers["Content-Length"] = String(length);
-  return { status: entry.status, headers, body: Buffer.concat(chunks, length) };
-}
-
-function respond(request: Request, entry: Entry): Response {
-  const hit = answer(entry, {
-    url: request.url,
-    method: request.method,
-    ifNoneMatch: request.headers.get("If-None-Match"),
-    ifModifiedSince: request.headers.get("If-Modified-Since"),
-  });
-  // A Uint8Array is a valid body; TypeScript's DOM types only lack the ArrayBufferLike variant.
-  return new Response(hit.body as BodyInit | null, { status: hit.status, headers: hit.headers });
 }
 
 async function loadBodySlugs(): Promise<Map<string, string>> {
