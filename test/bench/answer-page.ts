@@ -38,7 +38,10 @@ try {
     );
     const cpu = (app.cpuMs()! - before) / count;
     console.log(
-      `${path}: status ${page.status}, ${(page.body.length / 1024).toFixed(1)} kB, ${page.statements} statements, ${cpu.toFixed(3)} ms CPU/request (load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`,
+      `${path}: status ${page.status}, ${(page.body.length / 1024).toFixed(1)} kB, ${page.statements} statements, ${cpu.toFixed(3)} ms CPU/request (load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")})`,
     );
   }
   if (!args.includes("--no-cannon")) {
@@ -50,7 +53,10 @@ try {
         const appRps = await run(app.base);
         const plainRps = await run(plain.base);
         console.log(
-          `${path}: app ${appRps.toFixed(1)} req/s, plain ${plainRps.toFixed(0)} req/s, ${((100 * appRps) / plainRps).toFixed(2)} % (load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`,
+          `${path}: app ${appRps.toFixed(1)} req/s, plain ${plainRps.toFixed(0)} req/s, ${((100 * appRps) / plainRps).toFixed(2)} % (load ${os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(" ")})`,
         );
       }
     } finally {
