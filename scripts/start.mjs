@@ -265,8 +265,13 @@ async function createApp(build) {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      if (response.body) {
+        // A rendered page comes in many small chunks (React flushes a few kB at a time): the chunks of the same turn
+        // of the event loop go out in one write, not one each (issue 13); later chunks (deferred data) still stream.
+        res.cork();
+        setImmediate(() => res.uncork());
+        await writeReadableStreamToWritable(response.body, res);
+      } else res.end();
     } catch (error) {
       next(error);
     }
