@@ -19,7 +19,7 @@ import { REQUEST_ID_HEADER, RequestIdProvider } from "~/components/request-id";
 import { megabytes } from "~/domain/request-limits";
 import { httpRefusalText, type RefusalStatus } from "~/domain/texts/http";
 import { config } from "~/server/core/config.server";
-import { publicPageCache } from "~/server/core/public-page-cache.server";
+import { publicPageCache, type PageHit, type PageRequest } from "~/server/core/public-page-cache.server";
 import { withRequestScope } from "~/server/core/request-scope.server";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
@@ -149,6 +149,14 @@ export function servePublicPage(request: Request, render: (request: Request) => 
   return withRequestScope(() =>
     publicPageCache().serve(request, render, mustNotBeStored(request.headers.get("Cookie"), false)),
   );
+}
+
+/**
+ * Used by scripts/start.mjs before anything else of the request is built: a page cache hit for an anonymous
+ * GET/HEAD, answered straight from Node's request (no `Request`, no Remix), or null to go on as usual.
+ */
+export function publicPageHit(request: PageRequest & { cookie?: string | null }): PageHit | null {
+  return publicPageCache().hit(request, mustNotBeStored(request.cookie, false));
 }
 
 function applyNoStore(request: Request, headers: Headers) {

@@ -198,9 +198,33 @@ async function createApp(build) {
   );
   app.use((req, res, next) => (files.has(req.path) ? serveFile(req, res, next) : next()));
 
+  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
+  // A page cache hit (an anonymous GET/HEAD of a cached public page) is answered here, from Node's request: no
+  // Request, no Remix, the stored bytes with a fresh nonce and correlation id (app/server/core/public-page-cache),
+  // gzipped from the bytes compressed when the page was stored when the client accepts gzip (the compression
+  // middleware leaves a response with Content-Encoding alone).
+  const publicPageHit = build.entry.module.publicPageHit;
+  if (typeof publicPageHit === "function") {
+    app.use((req, res, next) => {
+      if (req.method !== "GET" && req.method !== "HEAD") return next();
+      const hit = publicPageHit({
+        url: `${req.protocol}://${req.quaestioHost}${req.originalUrl}`,
+        method: req.method,
+        cookie: req.headers.cookie,
+        ifNoneMatch: req.headers["if-none-match"],
+        ifModifiedSince: req.headers["if-modified-since"],
+        acceptEncoding: req.headers["accept-encoding"],
+      });
+      if (!hit) return next();
+      if (countStatements) res.setHeader("X-Statement-Count", "0");
+      res.statusCode = hit.status;
+      for (const name in hit.headers) res.setHeader(name, hit.headers[name]);
+      res.end(hit.body ?? undefined);
+    });
+  }
+
   // Remix gets a Request built from the checked host and the body the guards have already read and counted.
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
-  const countStatements = build.entry.module.statementCountingEnabled?.() === true;
   app.all("*", async (req, res, next) => {
     try {
       const controller = new AbortController();
@@ -241,8 +265,13 @@ async function createApp(build) {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      if (response.body) {
+        // A rendered page comes in many small chunks (React flushes a few kB at a time): the chunks of the same turn
+        // of the event loop go out in one write, not one each (issue 13); later chunks (deferred data) still stream.
+        res.cork();
+        setImmediate(() => res.uncork());
+        await writeReadableStreamToWritable(response.body, res);
+      } else res.end();
     } catch (error) {
       next(error);
     }

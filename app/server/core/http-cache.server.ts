@@ -32,8 +32,22 @@ export function entityTag(body: PublicBody): string {
 
 /** True when the request's validators match what we would send (so 304 is the answer). */
 export function isNotModified(request: Request, etag: string, lastModified?: Date | null): boolean {
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  if (ifNoneMatch !== null) {
+  return validatorsMatch(
+    request.headers.get("If-None-Match"),
+    request.headers.get("If-Modified-Since"),
+    etag,
+    lastModified,
+  );
+}
+
+/** The same from the two header values (for callers without a `Request`, e.g. the page cache's hits). */
+export function validatorsMatch(
+  ifNoneMatch: string | null | undefined,
+  ifModifiedSince: string | null | undefined,
+  etag: string,
+  lastModified?: Date | null,
+): boolean {
+  if (ifNoneMatch !== null && ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() === "*") return true;
     // If-None-Match uses the weak comparison (RFC 9110 §8.8.3.2): W/ is ignored on both sides.
     const opaque = etag.replace(/^W\//, "");
@@ -42,7 +56,6 @@ export function isNotModified(request: Request, etag: string, lastModified?: Dat
       .map((tag) => tag.trim().replace(/^W\//, ""))
       .includes(opaque);
   }
-  const ifModifiedSince = request.headers.get("If-Modified-Since");
   if (ifModifiedSince && lastModified) {
     const since = Date.parse(ifModifiedSince);
     if (Number.isNaN(since)) return false;

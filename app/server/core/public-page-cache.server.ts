@@ -18,22 +18,13 @@
  *   the body's pages (a publication turns the 404 into the page at once). It is sent `no-store`, as before
  *   (docs/decisions/0022-dashboards-and-not-found-at-archive-size.md).
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { bodies } from "../../../db/schema";
 import { config } from "./config.server";
 import { getDb } from "./db.server";
-import { publicResponse } from "./http-cache.server";
+import { answer, respond, toEntry, type Entry, type PageHit, type PageRequest } from "./page-cache-entry.server";
 
-/**
- * Browsers and shared caches may store a page but must ask again before every use (a cheap 304 when nothing
- * changed), so that a correction or a withdrawal from publication is visible at once — with max-age=60 a
- * reader's browser showed the old answer for a minute after a correction (reproduce-nrw browser test).
- */
-export const PUBLIC_PAGE_CACHE_CONTROL = "public, no-cache";
+export { PUBLIC_PAGE_CACHE_CONTROL, type PageHit, type PageRequest } from "./page-cache-entry.server";
 
-const NONCE_MARK = "\u0000quaestio-nonce\u0000";
-const REQUEST_ID_MARK = "\u0000quaestio-request-id\u0000";
-const REQUEST_ID_HEADER = "X-Request-Id";
 /**
  * A safety net for what changes without an event: pages show relative dates ("in 3 Tagen", overdue since
  * today), which move at midnight. No entry is served for longer than this.
@@ -41,25 +32,6 @@ const REQUEST_ID_HEADER = "X-Request-Id";
 export const PAGE_MAX_AGE_MS = 10 * 60 * 1000;
 /** How many not-found URLs are remembered (each a key and a reference to a shared page: ~1 MB in all). */
 export const NOT_FOUND_MAX_ENTRIES = 10_000;
-
-/** Headers that belong to one response, not to the page: they are made fresh each time. */
-const PER_RESPONSE_HEADERS = ["content-security-policy", "x-request-id", "cache-control", "content-length", "date"];
-
-interface Entry {
-  /** 200, or 404 for a remembered not-found page. */
-  status: 200 | 404;
-  /** The page split at the markers: text, slot, text, slot … (slots are NONCE_MARK or REQUEST_ID_MARK). */
-  parts: Buffer[];
-  slots: string[];
-  csp: string;
-  headers: [string, string][];
-  etag: string;
-  lastModified: Date;
-  /** The body the page belongs to (first path segment), or null for pages that show every body. */
-  bodySlug: string | null;
-  bytes: number;
-  storedAt: number;
-}
 
 export interface PageCacheStats {
   entries: number;
@@ -148,24 +120,8 @@ export class PublicPageCache {
     if (!path || (request.method !== "GET" && request.method !== "HEAD")) return render(request);
     const key = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
 
-    const cached = this.entries.get(key);
-    if (cached && this.now() - cached.storedAt > PAGE_MAX_AGE_MS) this.remove(key, cached);
-    else if (cached) {
-      this.hits++;
-      // Least recently used first: a hit moves the entry to the end.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return respond(request, cached);
-    }
-    const missing = this.notFound.get(key);
-    if (missing) {
-      this.notFound.delete(key);
-      if (this.now() - missing.storedAt <= PAGE_MAX_AGE_MS) {
-        this.hits++;
-        this.notFound.set(key, missing);
-        return respond(request, missing);
-      }
-    }
+    const found = this.lookup(key);
+    if (found) return respond(request, found);
 
     this.misses++;
     const generation = this.generation;
@@ -186,6 +142,42 @@ export class PublicPageCache {
     // A change committed while this page was rendered: serve it this once, but do not keep it.
     if (generation === this.generation && entry.bytes <= this.maxBytes / 4) this.store(key, entry);
     return respond(request, entry);
+  }
+
+  /**
+   * The cached answer for an anonymous GET/HEAD, or null (not cached, not cacheable, personal): for
+   * scripts/start.mjs, which answers a hit straight from Node's request, before a `Request` is built or Remix
+   * is reached. A null leaves the request to `serve`, which renders and stores it.
+   */
+  hit(request: PageRequest, personal: boolean): PageHit | null {
+    if (this.maxBytes <= 0 || personal || (request.method !== "GET" && request.method !== "HEAD")) return null;
+    const url = new URL(request.url);
+    if (!cacheablePath(url)) return null;
+    const found = this.lookup(`${url.protocol}//${url.host}${url.pathname}${url.search}`);
+    return found ? answer(found, request) : null;
+  }
+
+  /** The stored page for a key (a hit moves it to the most recently used end), or null. */
+  private lookup(key: string): Entry | null {
+    const cached = this.entries.get(key);
+    if (cached && this.now() - cached.storedAt > PAGE_MAX_AGE_MS) this.remove(key, cached);
+    else if (cached) {
+      this.hits++;
+      // Least recently used first: a hit moves the entry to the end.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const missing = this.notFound.get(key);
+    if (missing) {
+      this.notFound.delete(key);
+      if (this.now() - missing.storedAt <= PAGE_MAX_AGE_MS) {
+        this.hits++;
+        this.notFound.set(key, missing);
+        return missing;
+      }
+    }
+    return null;
   }
 
   /** Drops the pages of one body and those that show all bodies; null (or an unknown body) drops everything. */
@@ -241,75 +233,6 @@ export class PublicPageCache {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
   }
-}
-
-/** The stored form of a rendered page, or null when the response must not be stored. */
-async function toEntry(response: Response, bodySlug: string | null, storedAt: number): Promise<Entry | null> {
-  const csp = response.headers.get("Content-Security-Policy") ?? "";
-  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
-  const requestId = response.headers.get(REQUEST_ID_HEADER);
-  if (
-    (response.status !== 200 && response.status !== 404) ||
-    !response.body ||
-    !(response.headers.get("Content-Type") ?? "").startsWith("text/html") ||
-    response.headers.has("Set-Cookie") ||
-    !nonce ||
-    !requestId
-  ) {
-    return null;
-  }
-  const html = await response.text();
-  const template = html.split(nonce).join(NONCE_MARK).split(requestId).join(REQUEST_ID_MARK);
-  const pieces = template.split(new RegExp(`(${NONCE_MARK}|${REQUEST_ID_MARK})`));
-  const parts: Buffer[] = [];
-  const slots: string[] = [];
-  pieces.forEach((piece, index) => (index % 2 === 0 ? parts.push(Buffer.from(piece)) : slots.push(piece)));
-  const headers: [string, string][] = [];
-  for (const [name, value] of response.headers) {
-    if (!PER_RESPONSE_HEADERS.includes(name.toLowerCase())) headers.push([name, value]);
-  }
-  const bytes = parts.reduce((sum, part) => sum + part.length, 0);
-  return {
-    status: response.status === 404 ? 404 : 200,
-    parts,
-    slots,
-    csp: csp.split(nonce).join(NONCE_MARK),
-    headers,
-    // Weak: the bytes differ from response to response by the nonce and the correlation id, nothing else.
-    etag: `W/"${createHash("sha256").update(template).digest("base64url").slice(0, 27)}"`,
-    lastModified: new Date(storedAt),
-    bodySlug,
-    bytes: bytes + 512,
-    storedAt,
-  };
-}
-
-function respond(request: Request, entry: Entry): Response {
-  const nonce = randomBytes(16).toString("base64");
-  const requestId = randomUUID();
-  const fill: Record<string, Buffer> = { [NONCE_MARK]: Buffer.from(nonce), [REQUEST_ID_MARK]: Buffer.from(requestId) };
-  const chunks: Buffer[] = [];
-  entry.parts.forEach((part, index) => {
-    chunks.push(part);
-    if (index < entry.slots.length) chunks.push(fill[entry.slots[index]!]!);
-  });
-  const headers = new Headers(entry.headers);
-  headers.set("Content-Security-Policy", entry.csp.split(NONCE_MARK).join(nonce));
-  headers.set(REQUEST_ID_HEADER, requestId);
-  // The same URL is a different page once signed in (staff links): a browser or proxy must not hand its stored
-  // anonymous copy to a request that carries a session cookie.
-  headers.append("Vary", "Cookie");
-  const contentType = headers.get("Content-Type") ?? "text/html; charset=utf-8";
-  // A 404 goes out as before: no-store, no validators (publicResponse sends errors that way), no body to HEAD.
-  const response = publicResponse(request, Buffer.concat(chunks), {
-    status: entry.status,
-    contentType,
-    headers,
-    etag: entry.etag,
-    lastModified: entry.lastModified,
-    cacheControl: PUBLIC_PAGE_CACHE_CONTROL,
-  });
-  return entry.status !== 200 && request.method === "HEAD" ? new Response(null, response) : response;
 }
 
 async function loadBodySlugs(): Promise<Map<string, string>> {

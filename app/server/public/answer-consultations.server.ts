@@ -2,11 +2,10 @@
  * The consultations published with an answer (DPO statements, departments' contributions, a supervisory
  * authority's letter) with their recommendations: only answered ones the lead department chose to quote.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { consultationRecommendations, consultations, organizations, people } from "../../../db/schema/index";
 import type { ConsultationKind, ConsultationVerdict, RecommendationKind } from "../../domain/labels";
 import type { Db } from "../core/db.server";
-import { groupBy } from "../core/group-by.server";
 
 export interface PublicConsultation {
   id: string;
@@ -32,38 +31,28 @@ export async function loadPublishedConsultations(
     eq(consultations.publishedWithAnswer, true),
     eq(consultations.status, "answered"),
   );
-  const [consultationRows, recommendationRows] = await Promise.all([
-    db
-      .select({
-        id: consultations.id,
-        kind: consultations.kind,
-        addresseeName: organizations.name,
-        questionsPut: consultations.questionsPut,
-        statementTitle: consultations.statementTitle,
-        statementHtml: consultations.statementHtml,
-        verdict: consultations.verdict,
-        answeredOn: consultations.answeredOn,
-        authorName: people.name,
-        authorRoleLabel: people.roleLabel,
-      })
-      .from(consultations)
-      .innerJoin(organizations, eq(organizations.id, consultations.addresseeOrganizationId))
-      .leftJoin(people, eq(people.id, consultations.authorPersonId))
-      .where(published)
-      .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt)),
-    db
-      .select({
-        id: consultationRecommendations.id,
-        consultationId: consultationRecommendations.consultationId,
-        kind: consultationRecommendations.kind,
-        text: consultationRecommendations.text,
-      })
-      .from(consultationRecommendations)
-      .innerJoin(consultations, eq(consultations.id, consultationRecommendations.consultationId))
-      .where(published)
-      .orderBy(asc(consultationRecommendations.position)),
-  ]);
-  const recommendationsByConsultation = groupBy(recommendationRows, (row) => row.consultationId);
+  // One statement: each consultation with its recommendations as a JSON list (issue 13: they were a second query).
+  const consultationRows = await db
+    .select({
+      id: consultations.id,
+      kind: consultations.kind,
+      addresseeName: organizations.name,
+      questionsPut: consultations.questionsPut,
+      statementTitle: consultations.statementTitle,
+      statementHtml: consultations.statementHtml,
+      verdict: consultations.verdict,
+      answeredOn: consultations.answeredOn,
+      authorName: people.name,
+      authorRoleLabel: people.roleLabel,
+      recommendations: sql<string>`(select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'text', r.text)
+          order by r.position), '[]'::json)::text
+        from ${consultationRecommendations} r where r.consultation_id = ${consultations.id})`,
+    })
+    .from(consultations)
+    .innerJoin(organizations, eq(organizations.id, consultations.addresseeOrganizationId))
+    .leftJoin(people, eq(people.id, consultations.authorPersonId))
+    .where(published)
+    .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt));
   return consultationRows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -74,6 +63,6 @@ export async function loadPublishedConsultations(
     verdict: row.verdict,
     answeredOn: row.answeredOn,
     author: row.authorName ? [row.authorName, row.authorRoleLabel].filter(Boolean).join(", ") : null,
-    recommendations: (recommendationsByConsultation.get(row.id) ?? []).map(({ consultationId: _c, ...rest }) => rest),
+    recommendations: JSON.parse(row.recommendations) as PublicConsultation["recommendations"],
   }));
 }

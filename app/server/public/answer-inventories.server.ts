@@ -1,21 +1,8 @@
 /**
- * The tool inventories of a published answer version: rows, usage matrices and criteria assessments, in two
- * rounds of queries however many inventories the version has.
+ * The tool inventories of a published answer version: rows, usage matrices and criteria assessments, in one
+ * statement however many inventories the version has.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
-import {
-  criteria,
-  criteriaSets,
-  inventoryCriteriaSets,
-  toolAssessments,
-  toolInventories,
-  toolInventoryRows,
-  toolUsageMatrices,
-  toolUsageMatrixCells,
-  toolUsageMatrixColumns,
-  toolUsageMatrixRows,
-  tools,
-} from "../../../db/schema/index";
+import { sql, type SQL } from "drizzle-orm";
 import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
 import type { Db } from "../core/db.server";
 import { groupBy } from "../core/group-by.server";
@@ -70,24 +57,15 @@ export interface PublicToolInventory {
   assessments: PublicCriteriaAssessment[];
 }
 
-/** The inventories of one published answer version, in document order. */
+/** The inventories of one published answer version, in document order: one statement. */
 export async function loadPublishedInventories(db: Db, versionId: string): Promise<PublicToolInventory[]> {
-  const inventoryRows = await db
-    .select({
-      id: toolInventories.id,
-      title: toolInventories.title,
-      countLabel: toolInventories.countLabel,
-      questionNumber: toolInventories.questionNumber,
-    })
-    .from(toolInventories)
-    .where(eq(toolInventories.versionId, versionId))
-    .orderBy(asc(toolInventories.position));
-  return loadInventories(db, inventoryRows);
+  const tree = await loadInventoryTree(db, sql`version_id = ${versionId}`);
+  return assemble(tree);
 }
 
 /**
- * The inventories of several versions at once (OParl's paper lists), by version id: 1 + 8 statements, 1 + 4
- * without the usage matrices (`matrix` is null then; OParl does not show them).
+ * The inventories of several versions at once (OParl's paper lists), by version id: one statement; without the
+ * usage matrices when `withMatrices` is false (`matrix` is null then; OParl does not show them).
  */
 export async function loadPublishedInventoriesOfVersions(
   db: Db,
@@ -96,141 +74,152 @@ export async function loadPublishedInventoriesOfVersions(
 ): Promise<Map<string, PublicToolInventory[]>> {
   const result = new Map<string, PublicToolInventory[]>();
   if (versionIds.length === 0) return result;
-  const inventoryRows = await db
-    .select({
-      id: toolInventories.id,
-      versionId: toolInventories.versionId,
-      title: toolInventories.title,
-      countLabel: toolInventories.countLabel,
-      questionNumber: toolInventories.questionNumber,
-    })
-    .from(toolInventories)
-    .where(inArray(toolInventories.versionId, versionIds))
-    .orderBy(asc(toolInventories.position));
-  const built = await loadInventories(
+  const tree = await loadInventoryTree(
     db,
-    inventoryRows.map(({ versionId: _v, ...rest }) => rest),
+    sql`version_id in (${sql.join(
+      versionIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
     options.withMatrices ?? true,
   );
-  inventoryRows.forEach((row, index) =>
+  const built = assemble(tree);
+  tree.inventories.forEach((row, index) =>
     result.set(row.versionId, [...(result.get(row.versionId) ?? []), built[index]!]),
   );
   return result;
 }
 
-/** Round 4: rows, usage matrices and criteria assessments of all inventories of the version at once. */
-async function loadInventories(
-  db: Db,
-  inventoryRows: { id: string; title: string; countLabel: string | null; questionNumber: string | null }[],
-  withMatrices = true,
-): Promise<PublicToolInventory[]> {
-  if (inventoryRows.length === 0) return [];
-  const inventoryIds = inventoryRows.map((row) => row.id);
+/** What the one statement returns: each list as the separate queries returned it before, as JSON arrays. */
+interface InventoryTree {
+  inventories: {
+    id: string;
+    versionId: string;
+    title: string;
+    countLabel: string | null;
+    questionNumber: string | null;
+  }[];
+  rows: (PublicInventoryRow & { inventoryId: string })[];
+  matrices: {
+    id: string;
+    inventoryId: string;
+    title: string | null;
+    rowHeading: string;
+    columnHeading: string;
+    footnoteMark: string | null;
+    footnote: string | null;
+  }[];
+  columns: { id: string; matrixId: string; inventoryRowId: string; label: string }[];
+  matrixRows: { id: string; matrixId: string; label: string }[];
+  cells: { rowId: string; columnId: string }[];
+  sets: {
+    inventoryId: string;
+    criteriaSetId: string;
+    statusNote: string | null;
+    title: string;
+    issuer: string;
+    issuedOn: string | null;
+    url: string | null;
+  }[];
+  criteria: { id: string; criteriaSetId: string; position: number; text: string }[];
+  assessments: {
+    inventoryRowId: string;
+    criteriaSetId: string;
+    criterionId: string | null;
+    result: AssessmentResult;
+    comment: string | null;
+  }[];
+}
 
-  const [rowRows, matrixRows, columnRows, matrixRowRows, cellRows, setRows, criterionRows, assessmentRows] =
-    await Promise.all([
-      db
-        .select({
-          id: toolInventoryRows.id,
-          inventoryId: toolInventoryRows.inventoryId,
-          label: toolInventoryRows.label,
-          workplaceCount: toolInventoryRows.workplaceCount,
-          footnoteMark: toolInventoryRows.footnoteMark,
-          footnote: toolInventoryRows.footnote,
-          variant: toolInventoryRows.variant,
-          toolSlug: tools.slug,
-          toolName: tools.name,
-        })
-        .from(toolInventoryRows)
-        .innerJoin(tools, eq(tools.id, toolInventoryRows.toolId))
-        .where(inArray(toolInventoryRows.inventoryId, inventoryIds))
-        .orderBy(asc(toolInventoryRows.position)),
-      withMatrices
-        ? db
-            .select({
-              id: toolUsageMatrices.id,
-              inventoryId: toolUsageMatrices.inventoryId,
-              title: toolUsageMatrices.title,
-              rowHeading: toolUsageMatrices.rowHeading,
-              columnHeading: toolUsageMatrices.columnHeading,
-              footnoteMark: toolUsageMatrices.footnoteMark,
-              footnote: toolUsageMatrices.footnote,
-            })
-            .from(toolUsageMatrices)
-            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
-        : Promise.resolve([]),
-      withMatrices
-        ? db
-            .select({
-              id: toolUsageMatrixColumns.id,
-              matrixId: toolUsageMatrixColumns.matrixId,
-              inventoryRowId: toolUsageMatrixColumns.inventoryRowId,
-              label: toolInventoryRows.label,
-            })
-            .from(toolUsageMatrixColumns)
-            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixColumns.matrixId))
-            .innerJoin(toolInventoryRows, eq(toolInventoryRows.id, toolUsageMatrixColumns.inventoryRowId))
-            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
-            .orderBy(asc(toolUsageMatrixColumns.position))
-        : Promise.resolve([]),
-      withMatrices
-        ? db
-            .select({
-              id: toolUsageMatrixRows.id,
-              matrixId: toolUsageMatrixRows.matrixId,
-              label: toolUsageMatrixRows.label,
-            })
-            .from(toolUsageMatrixRows)
-            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
-            .where(inArray(toolUsageMatrices.inventoryId, inventoryIds))
-            .orderBy(asc(toolUsageMatrixRows.position))
-        : Promise.resolve([]),
-      withMatrices
-        ? db
-            .select({ rowId: toolUsageMatrixCells.rowId, columnId: toolUsageMatrixCells.columnId })
-            .from(toolUsageMatrixCells)
-            .innerJoin(toolUsageMatrixRows, eq(toolUsageMatrixRows.id, toolUsageMatrixCells.rowId))
-            .innerJoin(toolUsageMatrices, eq(toolUsageMatrices.id, toolUsageMatrixRows.matrixId))
-            .where(and(inArray(toolUsageMatrices.inventoryId, inventoryIds), eq(toolUsageMatrixCells.uses, true)))
-        : Promise.resolve([]),
-      db
-        .select({
-          inventoryId: inventoryCriteriaSets.inventoryId,
-          criteriaSetId: criteriaSets.id,
-          statusNote: inventoryCriteriaSets.statusNote,
-          title: criteriaSets.title,
-          issuer: criteriaSets.issuer,
-          issuedOn: criteriaSets.issuedOn,
-          url: criteriaSets.url,
-        })
-        .from(inventoryCriteriaSets)
-        .innerJoin(criteriaSets, eq(criteriaSets.id, inventoryCriteriaSets.criteriaSetId))
-        .where(inArray(inventoryCriteriaSets.inventoryId, inventoryIds))
-        .orderBy(asc(criteriaSets.title)),
-      db
-        .select({
-          id: criteria.id,
-          criteriaSetId: criteria.criteriaSetId,
-          position: criteria.position,
-          text: criteria.text,
-        })
-        .from(criteria)
-        .innerJoin(inventoryCriteriaSets, eq(inventoryCriteriaSets.criteriaSetId, criteria.criteriaSetId))
-        .where(inArray(inventoryCriteriaSets.inventoryId, inventoryIds))
-        .orderBy(asc(criteria.position)),
-      db
-        .select({
-          inventoryRowId: toolAssessments.inventoryRowId,
-          criteriaSetId: toolAssessments.criteriaSetId,
-          criterionId: toolAssessments.criterionId,
-          result: toolAssessments.result,
-          comment: toolAssessments.comment,
-        })
-        .from(toolAssessments)
-        .innerJoin(toolInventoryRows, eq(toolInventoryRows.id, toolAssessments.inventoryRowId))
-        .where(inArray(toolInventoryRows.inventoryId, inventoryIds)),
-    ]);
+/**
+ * Round 4: the inventories of the versions and their rows, usage matrices and criteria assessments in one
+ * statement (issue 13: it was 1 + 8 statements, each a round trip and a query to build). Each list is a JSON
+ * array in the order the separate queries had; the text is parsed here, so that PostgreSQL and PGlite agree.
+ */
+async function loadInventoryTree(db: Db, versionCondition: SQL, withMatrices = true): Promise<InventoryTree> {
+  const list = (object: SQL, from: SQL, order: SQL | null = null) =>
+    sql`(select coalesce(json_agg(${object}${order ? sql` order by ${order}` : sql``}), '[]'::json) ${from})`;
+  // The usage matrices' four lists are empty when the caller does not show them.
+  const matrixList = (object: SQL, from: SQL, order: SQL | null = null) =>
+    withMatrices ? list(object, from, order) : sql`'[]'::json`;
+  const result = await db.execute(sql`
+    with inv as (select id, version_id, position, title, count_label, question_number
+                 from tool_inventories where ${versionCondition})
+    select json_build_object(
+      'inventories', ${list(
+        sql`json_build_object('id', inv.id, 'versionId', inv.version_id, 'title', inv.title,
+              'countLabel', inv.count_label, 'questionNumber', inv.question_number)`,
+        sql`from inv`,
+        sql`inv.position`,
+      )},
+      'rows', ${list(
+        sql`json_build_object('id', r.id, 'inventoryId', r.inventory_id, 'label', r.label,
+              'workplaceCount', r.workplace_count, 'footnoteMark', r.footnote_mark, 'footnote', r.footnote,
+              'variant', r.variant, 'toolSlug', t.slug, 'toolName', t.name)`,
+        sql`from tool_inventory_rows r join tools t on t.id = r.tool_id where r.inventory_id in (select id from inv)`,
+        sql`r.position`,
+      )},
+      'matrices', ${matrixList(
+        sql`json_build_object('id', m.id, 'inventoryId', m.inventory_id, 'title', m.title,
+              'rowHeading', m.row_heading, 'columnHeading', m.column_heading, 'footnoteMark', m.footnote_mark,
+              'footnote', m.footnote)`,
+        sql`from tool_usage_matrices m where m.inventory_id in (select id from inv)`,
+      )},
+      'columns', ${matrixList(
+        sql`json_build_object('id', c.id, 'matrixId', c.matrix_id, 'inventoryRowId', c.inventory_row_id,
+              'label', r.label)`,
+        sql`from tool_usage_matrix_columns c join tool_usage_matrices m on m.id = c.matrix_id
+            join tool_inventory_rows r on r.id = c.inventory_row_id where m.inventory_id in (select id from inv)`,
+        sql`c.position`,
+      )},
+      'matrixRows', ${matrixList(
+        sql`json_build_object('id', mr.id, 'matrixId', mr.matrix_id, 'label', mr.label)`,
+        sql`from tool_usage_matrix_rows mr join tool_usage_matrices m on m.id = mr.matrix_id
+            where m.inventory_id in (select id from inv)`,
+        sql`mr.position`,
+      )},
+      'cells', ${matrixList(
+        sql`json_build_object('rowId', cell.row_id, 'columnId', cell.column_id)`,
+        sql`from tool_usage_matrix_cells cell join tool_usage_matrix_rows mr on mr.id = cell.row_id
+            join tool_usage_matrices m on m.id = mr.matrix_id
+            where m.inventory_id in (select id from inv) and cell.uses`,
+      )},
+      'sets', ${list(
+        sql`json_build_object('inventoryId', ics.inventory_id, 'criteriaSetId', cs.id, 'statusNote', ics.status_note,
+              'title', cs.title, 'issuer', cs.issuer, 'issuedOn', cs.issued_on, 'url', cs.url)`,
+        sql`from inventory_criteria_sets ics join criteria_sets cs on cs.id = ics.criteria_set_id
+            where ics.inventory_id in (select id from inv)`,
+        sql`cs.title`,
+      )},
+      'criteria', ${list(
+        sql`json_build_object('id', cr.id, 'criteriaSetId', cr.criteria_set_id, 'position', cr.position, 'text', cr.text)`,
+        sql`from criteria cr join inventory_criteria_sets ics on ics.criteria_set_id = cr.criteria_set_id
+            where ics.inventory_id in (select id from inv)`,
+        sql`cr.position`,
+      )},
+      'assessments', ${list(
+        sql`json_build_object('inventoryRowId', a.inventory_row_id, 'criteriaSetId', a.criteria_set_id,
+              'criterionId', a.criterion_id, 'result', a.result, 'comment', a.comment)`,
+        sql`from tool_assessments a join tool_inventory_rows r on r.id = a.inventory_row_id
+            where r.inventory_id in (select id from inv)`,
+      )}
+    )::text as tree`);
+  const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
+  return JSON.parse((rows[0] as { tree: string }).tree) as InventoryTree;
+}
 
+/** The inventories built from the lists, in document order. */
+function assemble({
+  inventories,
+  rows: rowRows,
+  matrices: matrixRows,
+  columns: columnRows,
+  matrixRows: matrixRowRows,
+  cells: cellRows,
+  sets: setRows,
+  criteria: criterionRows,
+  assessments: assessmentRows,
+}: InventoryTree): PublicToolInventory[] {
+  const inventoryRows = inventories.map(({ versionId: _v, ...rest }) => rest);
   const rowsByInventory = groupBy(rowRows, (row) => row.inventoryId);
   const columnsByMatrix = groupBy(columnRows, (row) => row.matrixId);
   const matrixRowsByMatrix = groupBy(matrixRowRows, (row) => row.matrixId);

@@ -14,6 +14,7 @@ import { alias } from "drizzle-orm/pg-core";
 import {
   agendaItems,
   answers,
+  bodies,
   deadlineExtensions,
   events,
   inquiries,
@@ -30,7 +31,7 @@ import { publiclyVisible } from "./visibility.server";
 import type { AgendaPurpose, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
-import { findBody, type PublicBody } from "./bodies.server";
+import type { PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import { answeredOn, loadPublishedAnswer, type PublicQuestion, type PublicAnswer } from "./answers.server";
 export type {
@@ -115,6 +116,7 @@ export interface PublicInquiryDetail {
 }
 
 const leadOrganization = alias(organizations, "lead_organization");
+const answerLeadOrganization = alias(organizations, "answer_lead_organization");
 
 /**
  * Everything the public detail page shows. Null when the body or the inquiry is unknown or not public, or when
@@ -142,12 +144,22 @@ export async function loadPublicInquiryWithKeys(
   faction: { id: string; name: string } | null;
 } | null> {
   const db = database ?? (await getDb());
-  const body = await findBody(db, params.bodySlug);
-  if (!body) return null;
 
-  // Query 1: the inquiry with its type and organisations.
-  const [inquiry] = await db
+  // Query 1: the inquiry with its body, type, organisations and the key of its answer (issue 13: the body and the
+  // answer's key were two statements of their own, the second in a round of its own before the answer's).
+  const [found] = await db
     .select({
+      body: {
+        id: bodies.id,
+        slug: bodies.slug,
+        name: bodies.name,
+        shortName: bodies.shortName,
+        kind: bodies.kind,
+        timeZone: bodies.timeZone,
+        website: bodies.website,
+      },
+      answerId: answers.id,
+      answerLeadOrganizationName: answerLeadOrganization.name,
       id: inquiries.id,
       publicRef: inquiries.publicRef,
       reference: inquiries.reference,
@@ -175,96 +187,89 @@ export async function loadPublicInquiryWithKeys(
       questionTextHiddenReason: inquiries.questionTextHiddenReason,
     })
     .from(inquiries)
+    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
     .leftJoin(organizations, eq(organizations.id, inquiries.originatorOrganizationId))
     .leftJoin(leadOrganization, eq(leadOrganization.id, inquiries.leadOrganizationId))
-    .where(and(eq(inquiries.bodyId, body.id), eq(inquiries.publicRef, params.publicRef), publiclyVisible()))
+    .leftJoin(answers, and(eq(answers.inquiryId, inquiries.id), eq(answers.bodyId, inquiries.bodyId)))
+    .leftJoin(answerLeadOrganization, eq(answerLeadOrganization.id, answers.leadOrganizationId))
+    .where(and(eq(bodies.slug, params.bodySlug), eq(inquiries.publicRef, params.publicRef), publiclyVisible()))
     .limit(1);
-  if (!inquiry) return null;
+  if (!found) return null;
+  const { body, answerId, answerLeadOrganizationName, ...inquiry } = found;
 
   // Round 2: everything that hangs off the inquiry directly.
   const answerIds = db.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, inquiry.id));
-  const [originatorRows, questionRows, agendaRows, extensionRows, answerRows, eventRows, citedFacts] =
-    await Promise.all([
-      db
-        .select({ label: inquiryOriginators.label })
-        .from(inquiryOriginators)
-        .where(eq(inquiryOriginators.inquiryId, inquiry.id))
-        .orderBy(asc(inquiryOriginators.position)),
-      db
-        .select({
-          id: questions.id,
-          number: questions.number,
-          leadIn: questions.leadIn,
-          bodyHtml: questions.bodyHtml,
-          parentId: questions.parentId,
-        })
-        .from(questions)
-        .where(eq(questions.inquiryId, inquiry.id))
-        .orderBy(asc(questions.position)),
-      db
-        .select({
-          purpose: inquiryAgendaItems.purpose,
-          roleLabel: inquiryAgendaItems.roleLabel,
-          organizationName: organizations.name,
-          meetingName: meetings.name,
-          meetingDate: meetings.date,
-          itemNumber: agendaItems.number,
-          itemTitle: agendaItems.title,
-        })
-        .from(inquiryAgendaItems)
-        .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
-        .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
-        .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
-        .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
-        .orderBy(asc(meetings.date), asc(agendaItems.position)),
-      db
-        .select({
-          previousDueOn: deadlineExtensions.previousDueOn,
-          newDueOn: deadlineExtensions.newDueOn,
-          reason: deadlineExtensions.reason,
-          grantedAt: deadlineExtensions.grantedAt,
-        })
-        .from(deadlineExtensions)
-        .where(eq(deadlineExtensions.inquiryId, inquiry.id))
-        .orderBy(asc(deadlineExtensions.grantedAt)),
-      db
-        .select({
-          id: answers.id,
-          leadOrganizationName: organizations.name,
-        })
-        .from(answers)
-        .leftJoin(organizations, eq(organizations.id, answers.leadOrganizationId))
-        .where(and(eq(answers.inquiryId, inquiry.id), eq(answers.bodyId, body.id)))
-        .limit(1),
-      db
-        .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
-        .from(events)
-        .where(
-          and(
-            eq(events.bodyId, body.id),
-            eq(events.public, true),
-            or(
-              and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
-              // `= any(array(…))`, not `in (…)`: the array is computed once, so both branches are index scans on
-              // (aggregate_type, aggregate_id) combined by a BitmapOr; with `in (subquery)` PostgreSQL read all of
-              // the body's events and filtered them (385k rows at 100k inquiries on PGlite: 252 ms → 1 ms).
-              and(eq(events.aggregateType, "answer"), sql`${events.aggregateId} = any(array(${answerIds}))`),
-            ),
+  const [originatorRows, questionRows, agendaRows, extensionRows, eventRows, citedFacts] = await Promise.all([
+    db
+      .select({ label: inquiryOriginators.label })
+      .from(inquiryOriginators)
+      .where(eq(inquiryOriginators.inquiryId, inquiry.id))
+      .orderBy(asc(inquiryOriginators.position)),
+    db
+      .select({
+        id: questions.id,
+        number: questions.number,
+        leadIn: questions.leadIn,
+        bodyHtml: questions.bodyHtml,
+        parentId: questions.parentId,
+      })
+      .from(questions)
+      .where(eq(questions.inquiryId, inquiry.id))
+      .orderBy(asc(questions.position)),
+    db
+      .select({
+        purpose: inquiryAgendaItems.purpose,
+        roleLabel: inquiryAgendaItems.roleLabel,
+        organizationName: organizations.name,
+        meetingName: meetings.name,
+        meetingDate: meetings.date,
+        itemNumber: agendaItems.number,
+        itemTitle: agendaItems.title,
+      })
+      .from(inquiryAgendaItems)
+      .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+      .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
+      .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+      .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
+      .orderBy(asc(meetings.date), asc(agendaItems.position)),
+    db
+      .select({
+        previousDueOn: deadlineExtensions.previousDueOn,
+        newDueOn: deadlineExtensions.newDueOn,
+        reason: deadlineExtensions.reason,
+        grantedAt: deadlineExtensions.grantedAt,
+      })
+      .from(deadlineExtensions)
+      .where(eq(deadlineExtensions.inquiryId, inquiry.id))
+      .orderBy(asc(deadlineExtensions.grantedAt)),
+    db
+      .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
+      .from(events)
+      .where(
+        and(
+          eq(events.bodyId, body.id),
+          eq(events.public, true),
+          or(
+            and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
+            // `= any(array(…))`, not `in (…)`: the array is computed once, so both branches are index scans on
+            // (aggregate_type, aggregate_id) combined by a BitmapOr; with `in (subquery)` PostgreSQL read all of
+            // the body's events and filtered them (385k rows at 100k inquiries on PGlite: 252 ms → 1 ms).
+            and(eq(events.aggregateType, "answer"), sql`${events.aggregateId} = any(array(${answerIds}))`),
           ),
-        )
-        .orderBy(asc(events.occurredAt), asc(events.id)),
-      loadToolFactsCitingInquiry(db, inquiry.id),
-    ]);
+        ),
+      )
+      .orderBy(asc(events.occurredAt), asc(events.id)),
+    loadToolFactsCitingInquiry(db, inquiry.id),
+  ]);
 
   // A hidden question text never leaves the server: neither the questions nor the preamble.
   const hidden = inquiry.questionTextHiddenReason !== null;
   const questionList: PublicQuestion[] = hidden ? [] : questionRows;
-  const answerRow = answerRows[0];
-  const answer = answerRow
+  const answer = answerId
     ? await loadPublishedAnswer(db, body, {
-        answerId: answerRow.id,
-        leadOrganizationName: answerRow.leadOrganizationName ?? inquiry.leadOrganizationName,
+        answerId,
+        leadOrganizationName: answerLeadOrganizationName ?? inquiry.leadOrganizationName,
         questionList,
         versionNumber: params.versionNumber,
       })
