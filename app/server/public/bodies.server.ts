@@ -17,20 +17,19 @@ export interface PublicBody {
   website: string | null;
 }
 
+/** The columns of a PublicBody, for the read models that join the body into their own statement. */
+export const publicBodyColumns = {
+  id: bodies.id,
+  slug: bodies.slug,
+  name: bodies.name,
+  shortName: bodies.shortName,
+  kind: bodies.kind,
+  timeZone: bodies.timeZone,
+  website: bodies.website,
+};
+
 /** The body by its slug, or null when there is none. */
 export async function findBody(db: Db, slug: string): Promise<PublicBody | null> {
-  const [body] = await db
-    .select({
-      id: bodies.id,
-      slug: bodies.slug,
-      name: bodies.name,
-      shortName: bodies.shortName,
-      kind: bodies.kind,
-      timeZone: bodies.timeZone,
-      website: bodies.website,
-    })
-    .from(bodies)
-    .where(eq(bodies.slug, slug))
-    .limit(1);
+  const [body] = await db.select(publicBodyColumns).from(bodies).where(eq(bodies.slug, slug)).limit(1);
   return body ?? null;
 }

@@ -31,7 +31,7 @@ import { publiclyVisible } from "./visibility.server";
 import type { AgendaPurpose, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
-import type { PublicBody } from "./bodies.server";
+import { publicBodyColumns, type PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import { answeredOn, loadPublishedAnswer, type PublicQuestion, type PublicAnswer } from "./answers.server";
 export type {
@@ -149,15 +149,7 @@ export async function loadPublicInquiryWithKeys(
   // answer's key were two statements of their own, the second in a round of its own before the answer's).
   const [found] = await db
     .select({
-      body: {
-        id: bodies.id,
-        slug: bodies.slug,
-        name: bodies.name,
-        shortName: bodies.shortName,
-        kind: bodies.kind,
-        timeZone: bodies.timeZone,
-        website: bodies.website,
-      },
+      body: publicBodyColumns,
       answerId: answers.id,
       answerLeadOrganizationName: answerLeadOrganization.name,
       id: inquiries.id,
