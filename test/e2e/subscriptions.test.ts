@@ -4,6 +4,9 @@
  * confirmation mail arrives in the development mailbox; nothing else is sent before the confirmation. When the
  * lead department posts a holding answer, the notice arrives with List-Unsubscribe and List-Unsubscribe-Post;
  * after unsubscribing through its link, the next holding answer reaches a second subscriber but not the first.
+ * An invalid address posted from the form embedded in a cached page is refused on /abo the Conform way: the
+ * error summary takes the focus, the message stands at the field (aria-describedby), the address is kept — with
+ * and without JavaScript.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -34,6 +37,24 @@ afterAll(async () => {
 });
 
 const POLL = { timeout: 20_000 };
+const INVALID = "Bitte geben Sie eine gültige E-Mail-Adresse ein";
+const MISSING = "Bitte geben Sie Ihre E-Mail-Adresse ein.";
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+/**
+ * The refused address on /abo: the summary lists `message` as a link to the field, the field is invalid and
+ * described by its message (Conform's ids: form `abo`, field `abo-email`, message `abo-email-error`).
+ */
+async function expectAtEmailField(page: Page, message: string) {
+  const summary = page.locator("#abo-summary");
+  expect(await summary.getAttribute("role")).toBe("alert");
+  expect(await summary.getByRole("link", { name: message }).getAttribute("href")).toBe("#abo-email");
+  const field = page.locator("#abo-email");
+  expect(await field.getAttribute("aria-invalid")).toBe("true");
+  expect(await field.getAttribute("aria-describedby")).toBe("abo-email-error");
+  expect(await page.locator("#abo-email-error").textContent()).toContain(message);
+}
 
 /** The mails in the development mailbox to `recipient` whose subject contains `subject`. */
 async function mailsIn(page: Page, recipient: string, subject: string) {
@@ -158,18 +179,39 @@ describe("following an inquiry", () => {
     await reader.close();
   });
 
-  it("keeps the address and says what is wrong when it is not an e-mail address", async () => {
+  it("refuses an invalid address on /abo: summary with focus, message at the field, address kept, also without JavaScript", async () => {
     const reader = await openPage(browser);
     const { page } = reader;
     await page.goto(`${app.url}/werkzeuge/zoom`);
     expect(await page.locator('head link[rel="alternate"][href="/feeds/werkzeuge/zoom.atom"]').count()).toBe(1);
     reader.allowHttpError(/\/abo(\.data)?\?/, 400);
+    // The form embedded in the (cached) tool page posts to /abo, which shows the refusal.
     await page.locator("section.follow").getByLabel("E-Mail-Adresse").fill("keine-adresse");
     await page.locator("section.follow").getByRole("button", { name: "Per E-Mail folgen" }).click();
-    await expect.poll(() => page.locator(".field-error").textContent(), POLL).toContain("gültige E-Mail-Adresse");
+    await page.waitForURL(/\/abo\?thema=werkzeug&werkzeug=zoom$/);
+    await expect.poll(() => focusedId(page), POLL).toBe("abo-summary");
+    await expectAtEmailField(page, INVALID);
     expect(await page.getByLabel("E-Mail-Adresse").inputValue()).toBe("keine-adresse");
     await checkA11y(page);
+
+    // Again on /abo itself, without an address: the summary takes the focus again with the new message.
+    await page.getByLabel("E-Mail-Adresse").fill("");
+    await page.getByRole("button", { name: "Per E-Mail folgen" }).click();
+    await expect.poll(() => page.locator(".error-summary").textContent(), POLL).toContain(MISSING);
+    await expect.poll(() => focusedId(page), POLL).toBe("abo-summary");
+    await expectAtEmailField(page, MISSING);
     reader.assertNoPageErrors();
     await reader.close();
+
+    // Without JavaScript the embedded form is a plain POST; /abo answers with the same page.
+    const noJs = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto(`${app.url}/werkzeuge/zoom`);
+    await plain.locator("section.follow").getByLabel("E-Mail-Adresse").fill("ohne-skript");
+    await plain.locator("section.follow").getByRole("button", { name: "Per E-Mail folgen" }).click();
+    await plain.waitForURL(/\/abo\?thema=werkzeug&werkzeug=zoom$/);
+    await expectAtEmailField(plain, INVALID);
+    expect(await plain.getByLabel("E-Mail-Adresse").inputValue()).toBe("ohne-skript");
+    await noJs.close();
   });
 });

@@ -2,10 +2,13 @@
  * E-mail subscriptions (issue 14): double opt-in (nothing is sent before the confirmation), the same answer for
  * a known and an unknown address, single-use and expiring confirmation tokens (clock injected), stored only as
  * hashes, a notice with List-Unsubscribe for a public event of the followed inquiry — written by the one event
- * writer in the event's transaction — and none after unsubscribing; rate limits per address.
+ * writer in the event's transaction — and none after unsubscribing; rate limits per address. The /abo form's
+ * action (Conform + zod): a refused address comes back as Conform's reply with the German message at `email`
+ * and the address as typed; every accepted address, and a filled honeypot, gets the same answer.
  */
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { action as aboAction } from "../../app/routes/public/abo";
 import { useDatabase } from "../../app/server/core/db.server";
 import { recordEvent } from "../../app/server/core/events.server";
 import { unsubscribeHeaders, type MailToDeliver } from "../../app/server/core/mail.server";
@@ -172,5 +175,70 @@ describe.each(backends())("e-mail subscriptions on %s", (backend) => {
         T0,
       ),
     ).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  describe("the /abo form (Conform)", () => {
+    type AboResult = {
+      result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+      sent: boolean;
+    };
+    const post = async (fields: Record<string, string>, clientIp = "192.0.2.50") => {
+      const query = new URLSearchParams({ thema: "anfrage", koerperschaft: target.slug, anfrage: target.publicRef });
+      const response = await aboAction({
+        request: new Request(`http://localhost/abo?${query.toString()}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+          body: new URLSearchParams(fields).toString(),
+        }),
+        params: {},
+        context: { clientIp },
+      });
+      return {
+        data: response.data as AboResult,
+        status: response.init?.status ?? 200,
+        headers: new Headers(response.init?.headers),
+      };
+    };
+
+    it("answers an invalid or missing address with the German message at the field and the address as typed", async () => {
+      const invalid = await post({ email: "keine-adresse", website: "" });
+      expect(invalid.status).toBe(400);
+      expect(invalid.headers.get("Cache-Control")).toBe("no-store");
+      expect(invalid.data.sent).toBe(false);
+      expect(invalid.data.result.status).toBe("error");
+      expect(invalid.data.result.error?.email).toEqual([
+        "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.org.",
+      ]);
+      expect(invalid.data.result.initialValue?.email).toBe("keine-adresse");
+
+      const missing = await post({ email: "  ", website: "" });
+      expect(missing.status).toBe(400);
+      // zod reports every failed check; the field and the summary show the first.
+      expect(missing.data.result.error?.email?.[0]).toBe("Bitte geben Sie Ihre E-Mail-Adresse ein.");
+      const absent = await post({});
+      expect(absent.data.result.error?.email).toEqual(["Bitte geben Sie Ihre E-Mail-Adresse ein."]);
+      expect(await t.db.select().from(outbox)).toHaveLength(0);
+    });
+
+    it("gives an accepted address and a filled honeypot the same answer; only the first gets a mail", async () => {
+      const accepted = await post({ email: "formular@example.org", website: "" });
+      const trapped = await post({ email: "falle@example.org", website: "https://spam.example" }, "192.0.2.51");
+      expect(accepted.status).toBe(200);
+      expect(trapped.status).toBe(200);
+      expect(accepted.data).toEqual(trapped.data);
+      expect(accepted.data.sent).toBe(true);
+      expect(await mailsTo("formular@example.org")).toHaveLength(1);
+      expect(await mailsTo("falle@example.org")).toHaveLength(0);
+    });
+
+    it("answers a rate-limited address with a form-level message and Retry-After, keeping the address", async () => {
+      for (let i = 0; i < 3; i++)
+        expect((await post({ email: "oft@example.org" }, `192.0.2.${60 + i}`)).status).toBe(200);
+      const limited = await post({ email: "oft@example.org" }, "192.0.2.70");
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(limited.data.result.error?.[""]?.[0]).toMatch(/^Zu viele Anmeldungen in kurzer Zeit/);
+      expect(limited.data.result.initialValue?.email).toBe("oft@example.org");
+    });
   });
 });

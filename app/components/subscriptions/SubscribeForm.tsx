@@ -1,5 +1,7 @@
-import { Form, Link } from "@remix-run/react";
-import { TextField } from "~/components/text-field";
+import type { SubmissionResult } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { ConformForm } from "~/components/form/conform-form";
+import { TextInput } from "~/components/form/fields";
 import { subscriptionText as t } from "~/domain/texts/subscriptions";
 
 /** What the form follows, as the /abo route reads it (German field names: they show in the /abo?… URL). */
@@ -20,61 +22,40 @@ export function subscribeAction(target: SubscribeTarget): string {
 }
 
 /**
- * "Per E-Mail folgen": a plain POST form to /abo?… that works without JavaScript. The address is asked for
- * only here; the /abo page answers the same for every address (double opt-in follows by mail).
+ * "Per E-Mail folgen": a Conform form posted to /abo?… that works without JavaScript (a plain POST). The address
+ * is asked for only here; the /abo page answers the same for every address (double opt-in follows by mail).
+ * Embedded in cached public pages it has no reply (`lastResult`); a refused submission is shown on /abo: the
+ * error summary with the focus, the message at the field (`<formId>-email-error`) and the address as typed.
  */
 export function SubscribeForm({
   target,
   what,
-  idPrefix = "abo",
-  email = "",
-  error,
-  formError,
+  formId = "abo",
+  lastResult,
   headingLevel = 2,
 }: {
   target: SubscribeTarget;
   what: string;
-  idPrefix?: string;
-  email?: string;
-  error?: string;
-  formError?: string;
+  /** Unique on the page: the field ids derive from it (`abo-email`, `abo-website`). */
+  formId?: string;
+  lastResult?: SubmissionResult<string[]> | null;
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const headingId = `${idPrefix}-titel`;
+  const headingId = `${formId}-titel`;
   return (
     <section className="subscribe" aria-labelledby={headingId}>
       <Heading id={headingId}>{t.formTitle}</Heading>
       <p>{t.formIntro(what)}</p>
-      {formError ? (
-        <p className="form-error" role="alert" id={`${idPrefix}-form-error`}>
-          {formError}
-        </p>
-      ) : null}
-      <Form method="post" action={subscribeAction(target)} noValidate aria-labelledby={headingId}>
-        <TextField
-          id={`${idPrefix}-email`}
-          name="email"
-          label={t.email}
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={email}
-          error={error}
-        />
+      <ConformForm id={formId} lastResult={lastResult} action={subscribeAction(target)} labelledBy={headingId}>
+        <TextInput name="email" label={t.email} type="email" autoComplete="email" required />
+        {/* Honeypot: hidden from people, filled in by form-spamming bots. */}
         <div className="visually-hidden" aria-hidden="true">
-          <label htmlFor={`${idPrefix}-website`}>{t.honeypot}</label>
-          <input
-            id={`${idPrefix}-website`}
-            name="website"
-            type="text"
-            tabIndex={-1}
-            autoComplete="off"
-            defaultValue=""
-          />
+          <label htmlFor={`${formId}-website`}>{t.honeypot}</label>
+          <input id={`${formId}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <button type="submit">{t.submit}</button>
-      </Form>
+      </ConformForm>
       <p className="subscribe__privacy">
         <Link to="/datenschutz#abonnements">{t.privacyLink}</Link>
       </p>

@@ -1,3 +1,5 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -32,7 +34,17 @@ const TargetSchema = z.discriminatedUnion("thema", [
   z.object({ thema: z.literal("fraktion"), koerperschaft: slug, fraktion: z.string().uuid() }),
   z.object({ thema: z.literal("werkzeug"), werkzeug: slug }),
 ]);
-const EmailSchema = z.string().trim().min(1, t.emailMissing).max(254, t.emailInvalid).email(t.emailInvalid);
+// Conform turns an empty field into undefined: `message` covers the missing field as well.
+const SubscribeFormSchema = z.object({
+  email: z
+    .string({ message: t.emailMissing })
+    .trim()
+    .min(1, t.emailMissing)
+    .max(254, t.emailInvalid)
+    .email(t.emailInvalid),
+  // Honeypot: hidden from people, filled in by form-spamming bots (cut to 2000 before parsing, never refused).
+  website: z.string().max(2000).optional(),
+});
 
 const TOPIC = { anfrage: "inquiry", koerperschaft: "body", fraktion: "faction", werkzeug: "tool" } as const;
 
@@ -60,31 +72,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { target, what, pagePath };
 }
 
-type ActionResult = { sent: boolean; email: string; error?: string; formError?: string };
+type ActionResult = { result: SubmissionResult<string[]>; sent: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { input } = await parseTarget(Object.fromEntries(new URL(request.url).searchParams));
-  const form = Object.fromEntries(await request.formData());
-  const email = typeof form.email === "string" ? form.email.slice(0, 254) : "";
-  const parsedEmail = EmailSchema.safeParse(email);
-  if (!parsedEmail.success) {
+  const posted = await request.formData();
+  const form = new FormData();
+  for (const name of ["email", "website"]) {
+    const v = posted.get(name);
+    if (typeof v === "string") form.set(name, v.slice(0, name === "email" ? 254 : 2000));
+  }
+  const submission = parseWithZod(form, { schema: SubscribeFormSchema });
+  if (submission.status !== "success") {
     return data<ActionResult>(
-      { sent: false, email, error: parsedEmail.error.issues[0]?.message ?? t.emailInvalid },
+      { result: submission.reply(), sent: false },
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
   const clientIp = typeof context?.clientIp === "string" ? context.clientIp : "unbekannt";
-  const honeypot = typeof form.website === "string" ? form.website : undefined;
-  const result = await requestSubscription({ email: parsedEmail.data, target: input, clientIp, honeypot });
-  if (!result.ok && result.reason === "rate_limited") {
+  const outcome = await requestSubscription({
+    email: submission.value.email,
+    target: input,
+    clientIp,
+    honeypot: submission.value.website,
+  });
+  if (!outcome.ok && outcome.reason === "rate_limited") {
     return data<ActionResult>(
-      { sent: false, email, formError: t.rateLimited(result.retryAfterSeconds) },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds), "Cache-Control": "no-store" } },
+      { result: submission.reply({ formErrors: [t.rateLimited(outcome.retryAfterSeconds)] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds), "Cache-Control": "no-store" } },
     );
   }
-  if (!result.ok) throw new Response(null, { status: 404 });
-  return data<ActionResult>({ sent: true, email: "" }, { headers: { "Cache-Control": "no-store" } });
+  if (!outcome.ok) throw new Response(null, { status: 404 });
+  // The same answer for every address (no account enumeration); the form is not shown again.
+  return data<ActionResult>(
+    { result: submission.reply({ resetForm: true }), sent: true },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function Subscribe() {
@@ -98,13 +122,7 @@ export default function Subscribe() {
           {t.requested}
         </p>
       ) : (
-        <SubscribeForm
-          target={target}
-          what={what}
-          email={result?.email}
-          error={result?.error}
-          formError={result?.formError}
-        />
+        <SubscribeForm target={target} what={what} lastResult={result?.result} />
       )}
       <p>
         <Link to={pagePath}>{t.backTo(what)}</Link>
