@@ -5,6 +5,7 @@ import { TextInput } from "~/components/form/fields";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { emailAddressField } from "~/utils/form-fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { assertSameOrigin, getCurrentUser, safeRedirectPath, signIn } from "~/server/accounts/auth.server";
 import { signInText as t } from "~/domain/texts/auth";
@@ -22,14 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ next, notice }, { headers: NO_STORE });
 }
 
-// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const SignInForm = z.object({
-  email: z
-    .string({ message: t.emailMissing })
-    .trim()
-    .min(1, t.emailMissing)
-    .max(254, t.emailInvalid)
-    .email(t.emailInvalid),
+  email: emailAddressField({ missing: t.emailMissing, invalid: t.emailInvalid }),
   password: z.string({ message: t.passwordMissing }).min(1, t.passwordMissing).max(1000, t.invalid),
   weiter: z.string().optional(),
 });

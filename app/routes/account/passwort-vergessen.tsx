@@ -5,6 +5,7 @@ import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ConformForm } from "~/components/form/conform-form";
 import { TextInput } from "~/components/form/fields";
+import { emailAddressField, honeypotField } from "~/utils/form-fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 import { accountsText } from "~/domain/texts/accounts";
 import { requestPasswordReset } from "~/server/accounts/accounts.server";
@@ -17,16 +18,9 @@ export const meta: MetaFunction = () => [{ title: `${t.title} – Quaestio` }];
 /** Document responses take their headers from here: the loader's and the action's (Retry-After, no-store). */
 export const headers = mergeLoaderAndActionHeaders;
 
-// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const ForgotForm = z.object({
-  email: z
-    .string({ message: t.emailMissing })
-    .trim()
-    .min(1, t.emailMissing)
-    .max(254, t.emailInvalid)
-    .email(t.emailInvalid),
-  // Honeypot: hidden from people, filled in by form-spamming bots.
-  website: z.string().max(2000).optional(),
+  email: emailAddressField({ missing: t.emailMissing, invalid: t.emailInvalid }),
+  website: honeypotField,
 });
 
 type ActionResult = { result: SubmissionResult<string[]>; sent: boolean };

@@ -8,6 +8,7 @@ import { subscriptionText as t } from "~/domain/texts/subscriptions";
 import { assertSameOrigin } from "~/server/accounts/auth.server";
 import { loadSubscriptionTarget, requestSubscription } from "~/server/subscriptions/subscriptions.server";
 import type { TargetInput } from "~/server/subscriptions/targets.server";
+import { emailAddressField, honeypotField } from "~/utils/form-fields";
 import { mergeLoaderAndActionHeaders } from "~/utils/headers";
 
 export const meta: MetaFunction = () => [
@@ -34,16 +35,9 @@ const TargetSchema = z.discriminatedUnion("thema", [
   z.object({ thema: z.literal("fraktion"), koerperschaft: slug, fraktion: z.string().uuid() }),
   z.object({ thema: z.literal("werkzeug"), werkzeug: slug }),
 ]);
-// Conform turns an empty field into undefined: `message` covers the missing field as well.
 const SubscribeFormSchema = z.object({
-  email: z
-    .string({ message: t.emailMissing })
-    .trim()
-    .min(1, t.emailMissing)
-    .max(254, t.emailInvalid)
-    .email(t.emailInvalid),
-  // Honeypot: hidden from people, filled in by form-spamming bots (cut to 2000 before parsing, never refused).
-  website: z.string().max(2000).optional(),
+  email: emailAddressField({ missing: t.emailMissing, invalid: t.emailInvalid }),
+  website: honeypotField,
 });
 
 const TOPIC = { anfrage: "inquiry", koerperschaft: "body", fraktion: "faction", werkzeug: "tool" } as const;
