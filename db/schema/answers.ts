@@ -110,6 +110,10 @@ export const answerVersions = pgTable(
     index("answer_versions_published_idx")
       .on(t.publishedAt.desc().nullsFirst(), t.versionNumber.desc().nullsFirst())
       .where(sql`published_at is not null`),
+    // OParl's person list: the published versions a person signed.
+    index("answer_versions_signatory_idx")
+      .on(t.signatoryPersonId)
+      .where(sql`signatory_person_id is not null`),
     check("answer_version_number_positive", sql`${t.versionNumber} >= 1`),
     check(
       "correction_note_on_later_versions",

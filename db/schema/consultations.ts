@@ -54,6 +54,10 @@ export const consultations = pgTable(
   },
   (t) => [
     index().on(t.answerId),
+    // OParl's person list: the statements a person wrote.
+    index("consultations_author_idx")
+      .on(t.authorPersonId)
+      .where(sql`author_person_id is not null`),
     check("answered_has_statement", sql`${t.status} <> 'answered' or ${t.statementJson} is not null`),
   ],
 );

@@ -202,6 +202,10 @@ export const inquiryOriginators = pgTable(
   },
   (t) => [
     unique().on(t.inquiryId, t.position),
+    // OParl's person list asks, per person, whether a public inquiry names them (few rows carry a person).
+    index("inquiry_originators_person_idx")
+      .on(t.personId)
+      .where(sql`person_id is not null`),
     check("originator_has_subject", sql`${t.personId} is not null or ${t.organizationId} is not null`),
   ],
 );

@@ -341,6 +341,61 @@ describe.each(backends())("OParl API on %s", (backend) => {
     expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
   });
 
+  it("lists exactly the people a visible inquiry, a published version or a published statement names, and drops one whose only inquiry became internal", async () => {
+    // The list's reference: every person any visible document names, written as the set it is (the list itself asks
+    // per person on partial indexes, migration 0015).
+    const namedPeople = async () => {
+      const result = await t.db.execute(sql`
+        select distinct p.id::text as id, b.slug from people p join bodies b on b.id = p.body_id
+        join (
+          select io.person_id as id, io.inquiry_id from inquiry_originators io
+          union all
+          select v.signatory_person_id, a.inquiry_id from answer_versions v join answers a on a.id = v.answer_id
+            where v.published_at is not null
+          union all
+          select c.author_person_id, a.inquiry_id from consultations c join answers a on a.id = c.answer_id
+            where c.published_with_answer and c.status = 'answered'
+              and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null)
+        ) named on named.id = p.id
+        join inquiries i on i.id = named.inquiry_id
+        where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`);
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string; slug: string }[];
+    };
+    const listed = async () => {
+      const slugs = [...new Set((await namedPeople()).map((p) => p.slug)), "landtag-nrw", "norderstedt"];
+      const ids: string[] = [];
+      for (const slug of new Set(slugs)) {
+        const page = (await get(`${ORIGIN}/oparl/v1/body/${slug}/person?limit=100`)).body as { data: { id: string }[] };
+        ids.push(...page.data.map((p) => p.id));
+      }
+      return ids.sort();
+    };
+    const before = await namedPeople();
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(await listed()).toEqual(before.map((p) => `${ORIGIN}/oparl/v1/person/${p.id}`).sort());
+
+    // An originator named by exactly one visible inquiry leaves the list when that inquiry is set internal.
+    const onlyOnce = await t.db.execute(sql`
+      select io.person_id::text as person_id, io.inquiry_id::text as inquiry_id from inquiry_originators io
+      join inquiries i on i.id = io.inquiry_id
+      where io.person_id is not null and i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
+        and (select count(*) from inquiry_originators o2 join inquiries j on j.id = o2.inquiry_id
+             where o2.person_id = io.person_id and j.visibility = 'public') = 1
+        and not exists (select 1 from answer_versions v where v.signatory_person_id = io.person_id)
+        and not exists (select 1 from consultations c where c.author_person_id = io.person_id)
+      limit 1`);
+    const [target] = (Array.isArray(onlyOnce) ? onlyOnce : (onlyOnce as { rows: unknown[] }).rows) as {
+      person_id: string;
+      inquiry_id: string;
+    }[];
+    expect(target, "the demo names a person as originator of one public inquiry").toBeDefined();
+    await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.id, target!.inquiry_id));
+    const after = await listed();
+    expect(after).not.toContain(`${ORIGIN}/oparl/v1/person/${target!.person_id}`);
+    expect(after).toEqual((await namedPeople()).map((p) => `${ORIGIN}/oparl/v1/person/${p.id}`).sort());
+    await t.db.update(inquiries).set({ visibility: "public" }).where(eq(inquiries.id, target!.inquiry_id));
+  });
+
   it("names a motion's 'raised' Anlass in motion words (a fixture: the demo's motions have no such link)", async () => {
     // The demo's motion carries only the document's own roles; without a link of purpose "raised" and no role
     // label the type's words were never used, and the role test above could not fail on "Anfrage gestellt".

@@ -36,23 +36,31 @@ const papers = sql`
   from ${exposedInquiries} x
   union all ${answerPapers}`;
 
-/** People the published documents name as originators, signatories or authors of a published statement. */
+/** A visible inquiry of the API (`exposedInquiries` with `visible`), as a condition on the alias `i`. */
+const visibleInquiry = sql`i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null`;
+
+/**
+ * People the published documents name as originators, signatories or authors of a published statement. Asked
+ * per person (the people are few, the inquiries many): each `exists` walks that person's rows on a partial index
+ * and stops at the first visible one, instead of collecting the people of every public inquiry (0.3–1.6 s at
+ * 100,000 inquiries).
+ */
 const publicPeople = sql`
   select p.id::text as id, p.body_id, p.created_at as created, p.created_at as modified, false as deleted
   from people p
-  where p.id in (
-    select io.person_id from inquiry_originators io
-      join ${exposedInquiries} x on x.id = io.inquiry_id and x.visible
-    union
-    select v.signatory_person_id from answer_versions v
-      join answers a on a.id = v.answer_id
-      join ${exposedInquiries} x on x.id = a.inquiry_id and x.visible
-      where v.published_at is not null
-    union
-    select c.author_person_id from consultations c
-      join answers a on a.id = c.answer_id
-      join ${exposedInquiries} x on x.id = a.inquiry_id and x.visible
-      where c.published_with_answer and c.status = 'answered'
+  where exists (
+      select 1 from inquiry_originators io join inquiries i on i.id = io.inquiry_id
+      where io.person_id = p.id and ${visibleInquiry})
+    or exists (
+      select 1 from answer_versions v
+        join answers a on a.id = v.answer_id
+        join inquiries i on i.id = a.inquiry_id
+      where v.signatory_person_id = p.id and v.published_at is not null and ${visibleInquiry})
+    or exists (
+      select 1 from consultations c
+        join answers a on a.id = c.answer_id
+        join inquiries i on i.id = a.inquiry_id
+      where c.author_person_id = p.id and c.published_with_answer and c.status = 'answered' and ${visibleInquiry}
         and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null))`;
 
 const consultationRows = sql`

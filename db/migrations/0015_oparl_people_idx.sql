@@ -1,0 +1,3 @@
+CREATE INDEX "inquiry_originators_person_idx" ON "inquiry_originators" USING btree ("person_id") WHERE person_id is not null;--> statement-breakpoint
+CREATE INDEX "answer_versions_signatory_idx" ON "answer_versions" USING btree ("signatory_person_id") WHERE signatory_person_id is not null;--> statement-breakpoint
+CREATE INDEX "consultations_author_idx" ON "consultations" USING btree ("author_person_id") WHERE author_person_id is not null;
