@@ -115,3 +115,18 @@ export function searchHref(
   if (changes.seite) params.set("seite", changes.seite);
   return `${base}?${params.toString()}`;
 }
+
+/**
+ * True when an address of the search page is in the one form the page's own links and form produce (only the
+ * search's parameters, each once and valid, in searchHref's order and encoding; `seite` only above 1), or is the
+ * bare `/suche`: such an address is the public page cache's key for a search result page, so that spelling
+ * variants of one search (`seite=1`, reordered or repeated parameters) render afresh instead of filling the cache.
+ */
+export function isCanonicalSearchAddress(search: string): boolean {
+  if (search === "") return true;
+  const params = new URLSearchParams(search);
+  if (!onlySearchParams(params) || !params.has("q")) return false;
+  const parsed = parseSearchParams(params);
+  if (parsed.hints.length > 0) return false;
+  return search === searchHref("/suche", parsed, { seite: parsed.page > 1 ? String(parsed.page) : null }).slice(6);
+}

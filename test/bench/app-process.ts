@@ -110,7 +110,7 @@ export async function startApp(
 ): Promise<AppProcess> {
   const env: Record<string, string | undefined> = {
     ...process.env,
-    PORT: "0",
+    PORT: process.env.BENCH_APP_PORT ?? "0",
     HOST: "127.0.0.1",
     QUAESTIO_COUNT_STATEMENTS: "1",
     // The search's per-address limit off for the bench's app only (bench.ts SEARCH_NOTE); on by default.

@@ -32,6 +32,10 @@ const pages: Array<[string, string]> = [
   ["OParl Papers modified_since", `/oparl/v1/body/landtag-nrw/paper?modified_since=${monthAgo}`],
   ["Atom-Feed alle", "/feeds/alle.atom"],
   ["Atom-Feed Norderstedt", "/feeds/norderstedt.atom"],
+  // The search's bench shapes (ADR 0023 addendum); "kalt" keeps them out of both caches.
+  ["Suche Videokonferenz (kalt)", "/suche?q=Videokonferenz&kalt=1"],
+  ["Suche Datenschutz (kalt)", "/suche?q=Datenschutz&kalt=1"],
+  ["Suche Facette und Datum (kalt)", "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum&kalt=1"],
 ].filter(([label]) => !only || only.some((o) => label!.includes(o))) as Array<[string, string]>;
 
 const app = await startApp(target, {}, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);

@@ -192,6 +192,9 @@ describe("following an inquiry", () => {
     await expect.poll(() => focusedId(page), POLL).toBe("abo-summary");
     await expectAtEmailField(page, INVALID);
     expect(await page.getByLabel("E-Mail-Adresse").inputValue()).toBe("keine-adresse");
+    // One heading names the page and its form (an h2 with the h1's words was shown below it).
+    expect(await page.getByRole("heading", { name: "Per E-Mail folgen" }).count()).toBe(1);
+    expect(await page.getByRole("region", { name: "Per E-Mail folgen" }).count()).toBe(1);
     await checkA11y(page);
 
     // Again on /abo itself, without an address: the summary takes the focus again with the new message.

@@ -11,9 +11,11 @@ import { loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-draf
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { publishCorrection, signCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
 import { useDatabase } from "../../app/server/core/db.server";
-import { publicPageCache } from "../../app/server/core/public-page-cache.server";
+import { cacheablePath, publicPageCache } from "../../app/server/core/public-page-cache.server";
 import { runWorkflowCommand } from "../../app/server/inquiries/intake.server";
 import { listPublicInquiries, loadPublicInquiry } from "../../app/server/public/inquiries.server";
+import { searchPublic } from "../../app/server/public/search/search.server";
+import { parseSearchParams } from "../../app/domain/search-params";
 import { backends, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 
@@ -37,9 +39,13 @@ describe.each(backends())("public page cache (%s)", (backend) => {
       "Content-Security-Policy": `script-src 'nonce-${nonce}' 'strict-dynamic'`,
       "X-Request-Id": requestId,
     };
-    const [, bodySlug, , publicRef] = new URL(request.url).pathname.split("/");
+    const url = new URL(request.url);
+    const [, bodySlug, , publicRef] = url.pathname.split("/");
     let html: string;
-    if (publicRef) {
+    if (url.pathname === "/suche") {
+      const { query, filters, sort, page } = parseSearchParams(url.searchParams);
+      html = JSON.stringify(await searchPublic({ query, filters, sort, page }, t.db));
+    } else if (publicRef) {
       const detail = await loadPublicInquiry({ bodySlug: bodySlug!, publicRef }, t.db);
       if (!detail) return new Response("Nicht gefunden", { status: 404, headers });
       html = JSON.stringify(detail.answer);
@@ -51,6 +57,7 @@ describe.each(backends())("public page cache (%s)", (backend) => {
     return new Response(page, { headers });
   }
 
+  const cacheablePathOf = (path: string) => cacheablePath(new URL(`${ORIGIN}${path}`)) !== null;
   const escape = (text: string) => text.replace(/</g, "&lt;");
 
   function get(path: string, headers: Record<string, string> = {}) {
@@ -147,6 +154,82 @@ describe.each(backends())("public page cache (%s)", (backend) => {
     expect(after).toContain("Korrekturtext aus dem Cache-Test");
   });
 
+  it("shows a newly published answer version in a cached search page on the very next request", async () => {
+    const { id, publicRef, clerk } = await correctableInquiry();
+    const office = await user("ratsbuero");
+    // A word no other test publishes: the tests share one database.
+    const path = "/suche?q=Suchseitenkorrekturwort";
+    expect(await (await get(path)).text()).not.toContain(publicRef);
+    const before = renders;
+    expect(await (await get(path)).text()).not.toContain(publicRef);
+    expect(renders).toBe(before); // served from the cache
+
+    let page = await loadAnswerPage(clerk, id);
+    await startCorrection(clerk, { inquiryId: id, expectedVersion: page.answer.version });
+    page = await loadAnswerPage(clerk, id);
+    await saveAnswer(clerk, {
+      inquiryId: id,
+      expectedVersion: page.answer.version,
+      values: valuesOf(page, "Das Suchseitenkorrekturwort steht in der berichtigten Antwort."),
+      rich: true,
+    });
+    const mayor = await user("verwaltungsspitze");
+    const forMayor = await loadAnswerPage(mayor, id);
+    await signCorrection(mayor, {
+      inquiryId: id,
+      expectedVersion: forMayor.answer.version,
+      seenHash: forMayor.contentHash,
+    });
+    // Drafted and signed, but not published: the search does not find it.
+    expect(await (await get(path)).text()).not.toContain(publicRef);
+    page = await loadAnswerPage(office, id);
+    await publishCorrection(office, {
+      inquiryId: id,
+      expectedVersion: page.answer.version,
+      correctionNote: "Zahl im Cache berichtigt.",
+    });
+
+    const after = await (await get(path)).text();
+    expect(after).toContain(`"publicRef":"${publicRef}"`);
+    expect(after).toContain("Suchseitenkorrekturwort");
+  });
+
+  it("drops an inquiry from every cached search page at once when it is made internal", async () => {
+    const list = await listPublicInquiries({ bodySlug: "norderstedt", page: 1 }, t.db);
+    const publicRef = list!.items.at(-1)!.publicRef;
+    const office = await user("ratsbuero");
+    const [row] = await t.db
+      .select({ id: inquiries.id, title: inquiries.title })
+      .from(inquiries)
+      .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
+      .where(and(eq(bodies.slug, "norderstedt"), eq(inquiries.publicRef, publicRef)));
+    const setVisibility = async (visibility: "internal" | "public") => {
+      const [current] = await t.db
+        .select({ version: inquiries.version })
+        .from(inquiries)
+        .where(eq(inquiries.id, row!.id));
+      await runWorkflowCommand(office, row!.id, current!.version, {
+        intent: "change_visibility",
+        visibility,
+        reason: "Test des Seiten-Caches",
+      });
+    };
+    const path = `/suche?${new URLSearchParams({ q: `"${row!.title}"` }).toString()}`;
+    expect(cacheablePathOf(path)).toBe(true);
+    expect(await (await get(path)).text()).toContain(`"publicRef":"${publicRef}"`);
+    const before = renders;
+    await get(path);
+    expect(renders).toBe(before); // served from the cache
+
+    await setVisibility("internal");
+    try {
+      expect(await (await get(path)).text()).not.toContain(`"publicRef":"${publicRef}"`);
+      expect(renders).toBe(before + 1);
+    } finally {
+      await setVisibility("public"); // the tests share one database
+    }
+  });
+
   it("drops an inquiry from its page and the body's list at once when it is made internal", async () => {
     const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
@@ -203,7 +286,10 @@ describe.each(backends())("public page cache (%s)", (backend) => {
     expect(renders - before).toBe(2);
   });
 
-  function valuesOf(page: Awaited<ReturnType<typeof loadAnswerPage>>): PostedAnswer {
+  function valuesOf(
+    page: Awaited<ReturnType<typeof loadAnswerPage>>,
+    firstPart = "Korrekturtext aus dem Cache-Test",
+  ): PostedAnswer {
     const doc = (text: string) =>
       JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
     return {
@@ -220,9 +306,7 @@ describe.each(backends())("public page cache (%s)", (backend) => {
       parts: page.values.parts.map((p, index) => ({
         questionIds: p.questionIds,
         body:
-          index === 0
-            ? { json: doc("Korrekturtext aus dem Cache-Test"), text: "" }
-            : { json: JSON.stringify(p.body.json), text: p.body.text },
+          index === 0 ? { json: doc(firstPart), text: "" } : { json: JSON.stringify(p.body.json), text: p.body.text },
         withheld: p.withholding !== null,
         reason: p.withholding?.reason ?? "",
         subject: p.withholding?.subject ?? "",

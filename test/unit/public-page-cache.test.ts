@@ -6,7 +6,12 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { afterCommit, withAfterCommit } from "../../app/server/core/after-commit.server";
 import { migrationsPending } from "../../app/server/core/db.server";
-import { cacheablePath, PAGE_MAX_AGE_MS, PublicPageCache } from "../../app/server/core/public-page-cache.server";
+import {
+  cacheablePath,
+  PAGE_MAX_AGE_MS,
+  PublicPageCache,
+  SEARCH_PAGE_MAX_ENTRIES,
+} from "../../app/server/core/public-page-cache.server";
 
 const ORIGIN = "http://quaestio.test";
 const BODIES = new Map([
@@ -29,8 +34,32 @@ describe("cacheablePath", () => {
     expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toEqual({ bodySlug: body });
   });
 
+  // Search result pages in the form of the page's own links and form (searchHref): they show every body.
   it.each([
+    "/suche",
     "/suche?q=zoom",
+    "/suche?q=Videokonferenz+Schule&seite=2",
+    "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum",
+    "/suche?q=%C3%96ffentlichkeit&typ=Kleine+Anfrage&jahr=2024",
+  ])("caches the search page %s (every body)", (path) => {
+    expect(cacheablePath(new URL(`${ORIGIN}${path}`))).toEqual({ bodySlug: null, search: true });
+  });
+
+  it.each([
+    "/suche?q=zoom&kalt=1",
+    "/suche?q=zoom&seite=1",
+    "/suche?seite=2&q=zoom",
+    "/suche?q=zoom&q=teams",
+    "/suche?q=+zoom",
+    "/suche?q=zoom%20teams",
+    "/suche?q=zoom&sortierung=relevanz",
+    "/suche?q=zoom&sortierung=alphabet",
+    "/suche?q=zoom&koerperschaft=",
+    "/suche?q=zoom&status=unbekannt",
+    "/suche?q=",
+    "/suche?koerperschaft=norderstedt",
+    "/suche.data?q=zoom",
+    "/suche.csv?q=zoom",
     "/landtag-nrw/anfragen?seite=0",
     "/landtag-nrw/anfragen?seite=2&x=1",
     "/werkzeuge/zoom?kalt=1",
@@ -144,6 +173,24 @@ describe("PublicPageCache", () => {
     await get("/norderstedt/anfragen/gibt-es-nicht");
     await get("/landtag-nrw/anfragen/nicht-da");
     expect(renders).toBe(4);
+  });
+
+  it("keeps at most SEARCH_PAGE_MAX_ENTRIES search pages, least recently used out first, and drops them with any body's change", async () => {
+    const { cache, get, renders } = cacheWith(100_000_000);
+    await get("/norderstedt/anfragen/a");
+    for (let i = 0; i < SEARCH_PAGE_MAX_ENTRIES; i++) await get(`/suche?q=wort${i}`);
+    await get("/suche?q=wort0"); // used again: now the most recent
+    await get("/suche?q=noch+eins"); // one more than the share: the least recently used search goes
+    expect(cache.stats().entries).toBe(SEARCH_PAGE_MAX_ENTRIES + 1);
+    const before = renders();
+    await get("/suche?q=wort0");
+    await get("/norderstedt/anfragen/a"); // answer pages are not pushed out by searches
+    expect(renders()).toBe(before);
+    await get("/suche?q=wort1");
+    expect(renders()).toBe(before + 1);
+    cache.invalidate("id-norderstedt");
+    await get("/suche?q=wort0");
+    expect(renders()).toBe(before + 2);
   });
 
   it("does not store a page whose rendering overlapped a committed change", async () => {

@@ -33,6 +33,7 @@ export function SubscribeForm({
   formId = "abo",
   lastResult,
   headingLevel = 2,
+  titledBy,
 }: {
   target: SubscribeTarget;
   what: string;
@@ -40,12 +41,17 @@ export function SubscribeForm({
   formId?: string;
   lastResult?: SubmissionResult<string[]> | null;
   headingLevel?: 2 | 3;
+  /**
+   * The id of a heading of the page that already names the form (the /abo page's h1, the same words): then the
+   * form has no heading of its own, so that the page does not show its title twice.
+   */
+  titledBy?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const headingId = `${formId}-titel`;
+  const headingId = titledBy ?? `${formId}-titel`;
   return (
     <section className="subscribe" aria-labelledby={headingId}>
-      <Heading id={headingId}>{t.formTitle}</Heading>
+      {titledBy ? null : <Heading id={headingId}>{t.formTitle}</Heading>}
       <p>{t.formIntro(what)}</p>
       <ConformForm id={formId} lastResult={lastResult} action={subscribeAction(target)} labelledBy={headingId}>
         <TextInput name="email" label={t.email} type="email" autoComplete="email" required />

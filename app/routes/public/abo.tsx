@@ -110,13 +110,13 @@ export default function Subscribe() {
   const result = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <h1>{t.requestTitle}</h1>
+      <h1 id="abo-titel">{t.requestTitle}</h1>
       {result?.sent ? (
         <p className="notice" role="status">
           {t.requested}
         </p>
       ) : (
-        <SubscribeForm target={target} what={what} lastResult={result?.result} />
+        <SubscribeForm target={target} what={what} lastResult={result?.result} titledBy="abo-titel" />
       )}
       <p>
         <Link to={pagePath}>{t.backTo(what)}</Link>

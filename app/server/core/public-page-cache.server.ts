@@ -12,6 +12,9 @@
  *   writer calls it after the commit of every event of a body (core/events.server.ts). A render that was
  *   running while a change committed is not stored (generation check), so no stale page outlives a commit.
  * - One process only: a second app process does not see this process's invalidations (see the ADR).
+ * - Search result pages (`/suche?q=…`, only in the canonical form of the page's own links: isCanonicalSearchAddress)
+ *   show public inquiries of every body, so any change drops them; at most SEARCH_PAGE_MAX_ENTRIES of them
+ *   (ADR 0023, addendum). Any other parameter (the bench's `kalt=1`) renders, and searches, every time.
  * - A 404 of a cached path (an unknown or unpublished inquiry, an unknown body) is remembered too, as the URL
  *   pointing to one shared rendering of the not-found page (the page is the same for every such URL, apart from
  *   nonce and correlation id): NOT_FOUND_MAX_ENTRIES URLs at most, least recently used out first, dropped with
@@ -19,6 +22,7 @@
  *   (docs/decisions/0022-dashboards-and-not-found-at-archive-size.md).
  */
 import { bodies } from "../../../db/schema";
+import { isCanonicalSearchAddress } from "../../domain/search-params";
 import { config } from "./config.server";
 import { getDb } from "./db.server";
 import { answer, respond, toEntry, type Entry, type PageHit, type PageRequest } from "./page-cache-entry.server";
@@ -32,6 +36,11 @@ export { PUBLIC_PAGE_CACHE_CONTROL, type PageHit, type PageRequest } from "./pag
 export const PAGE_MAX_AGE_MS = 10 * 60 * 1000;
 /** How many not-found URLs are remembered (each a key and a reference to a shared page: ~1 MB in all). */
 export const NOT_FOUND_MAX_ENTRIES = 10_000;
+/**
+ * How many search result pages are kept (about 30 kB each, least recently used out first): searches are as many
+ * as readers can type, so they get a share of the cache of their own and never push out the answer pages.
+ */
+export const SEARCH_PAGE_MAX_ENTRIES = 200;
 
 export interface PageCacheStats {
   entries: number;
@@ -57,8 +66,12 @@ const BODY_DETAIL = /^\/([a-z0-9-]+)\/anfragen\/[A-Za-z0-9_-]+$/;
 /** A body's statistics: one aggregate over its archive, the same for every reader until the body changes. */
 const BODY_STATISTICS = /^\/([a-z0-9-]+)\/statistik$/;
 
+const SEARCH_PAGE = "/suche";
+
 interface CacheablePath {
   bodySlug: string | null;
+  /** A search result page (counted against SEARCH_PAGE_MAX_ENTRIES). */
+  search?: true;
 }
 
 /**
@@ -68,6 +81,8 @@ interface CacheablePath {
 export function cacheablePath(url: URL): CacheablePath | null {
   const { pathname } = url;
   const params = [...url.searchParams.keys()];
+  // Search result pages list every body's inquiries: dropped with any change, like the overview.
+  if (pathname === SEARCH_PAGE) return isCanonicalSearchAddress(url.search) ? { bodySlug: null, search: true } : null;
   const list = BODY_LIST.exec(pathname);
   // Paged lists: the inquiry list and a tool page's answers (`?seite=N`).
   if (list || TOOL_PAGE.test(pathname)) {
@@ -93,6 +108,8 @@ export class PublicPageCache {
   /** Not-found URLs, each pointing to one of the few distinct not-found renderings in `notFoundPages`. */
   private notFound = new Map<string, Entry>();
   private notFoundPages = new Map<string, Entry>();
+  /** The keys of the stored search result pages, least recently used first. */
+  private searchKeys = new Set<string>();
 
   constructor(
     private readonly maxBytes: number,
@@ -140,7 +157,7 @@ export class PublicPageCache {
       this.slugsById = await this.loadBodySlugs();
     }
     // A change committed while this page was rendered: serve it this once, but do not keep it.
-    if (generation === this.generation && entry.bytes <= this.maxBytes / 4) this.store(key, entry);
+    if (generation === this.generation && entry.bytes <= this.maxBytes / 4) this.store(key, entry, path.search);
     return respond(request, entry);
   }
 
@@ -166,6 +183,7 @@ export class PublicPageCache {
       // Least recently used first: a hit moves the entry to the end.
       this.entries.delete(key);
       this.entries.set(key, cached);
+      if (this.searchKeys.delete(key)) this.searchKeys.add(key);
       return cached;
     }
     const missing = this.notFound.get(key);
@@ -186,6 +204,7 @@ export class PublicPageCache {
     const slug = bodyId === null ? undefined : this.slugsById.get(bodyId);
     if (slug === undefined) {
       this.entries.clear();
+      this.searchKeys.clear();
       this.bytes = 0;
       this.notFound.clear();
       this.notFoundPages.clear();
@@ -218,11 +237,18 @@ export class PublicPageCache {
     }
   }
 
-  private store(key: string, entry: Entry) {
+  private store(key: string, entry: Entry, search = false) {
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    if (search) {
+      this.searchKeys.add(key);
+      for (const oldestKey of this.searchKeys) {
+        if (this.searchKeys.size <= SEARCH_PAGE_MAX_ENTRIES) break;
+        this.remove(oldestKey, this.entries.get(oldestKey)!);
+      }
+    }
     for (const [oldestKey, oldest] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldestKey, oldest);
@@ -231,6 +257,7 @@ export class PublicPageCache {
 
   private remove(key: string, entry: Entry) {
     this.entries.delete(key);
+    this.searchKeys.delete(key);
     this.bytes -= entry.bytes;
   }
 }
