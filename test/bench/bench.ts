@@ -195,6 +195,8 @@ async function cannon(url: string, cookie?: string): Promise<Cannon> {
 }
 
 async function runTarget(kind: string): Promise<TargetResult> {
+  // A kept corpus that does not fit stops the run here, before anything is started.
+  const kept = kind === "pglite" ? keptCorpus() : null;
   const loadAverageAtStart = (await import("node:os")).loadavg();
   let target: DatabaseTarget;
   if (kind === "postgres") {
@@ -214,7 +216,6 @@ async function runTarget(kind: string): Promise<TargetResult> {
   log(`${kind}: erste 200 nach ${(startEmptyMs / 1000).toFixed(1)} s (leere Datenbank)`);
   await app.stop();
 
-  const kept = target.kind === "pglite" ? keptCorpus() : null;
   let corpus: CorpusResult;
   if (kept?.manifest && target.kind === "pglite") {
     log(`${kind}: Korpus aus ${kept.dir} (geladen ${kept.manifest.createdAt}) kopieren …`);
