@@ -14,7 +14,9 @@
  * BENCH_DURATION (seconds per autocannon run, default 10), BENCH_REPEATS (default 3), BENCH_CONNECTIONS
  * (default 10), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/quaestio_bench; the database
  * is dropped and created), BENCH_PGLITE_DIR (default data/bench/pglite; emptied), BENCH_SEED (default 1),
- * BENCH_PAGES (comma-separated page names to run, default all).
+ * BENCH_PAGES (comma-separated page names to run, default all), BENCH_PGLITE_CORPUS_DIR (a kept PGlite corpus:
+ * copied to BENCH_PGLITE_DIR instead of loading when its manifest matches N, seed, PGlite and the migrations;
+ * loaded and kept there when the directory does not exist yet; a mismatch stops the run — corpus-store.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -36,10 +38,23 @@ import {
   DEFAULT_BENCH_DATABASE_URL,
   dropPostgresDatabase,
   generateCorpus,
+  manifestFor,
+  PGLITE_LOADER_OPTIONS,
   progressLine,
   recreatePostgresDatabase,
   type CorpusResult,
 } from "./corpus";
+import {
+  copyDataDirectory,
+  corpusAgeDays,
+  corpusMismatch,
+  CORPUS_FORMAT,
+  migrationStamps,
+  pgliteVersion,
+  readManifest,
+  writeManifest,
+  type CorpusManifest,
+} from "./corpus-store";
 import { writeLatest, type TargetResult } from "./results";
 import { median, ratioPercent, type PageResult } from "./stats";
 
@@ -150,6 +165,7 @@ const settings = {
   pgliteDir: path.resolve(root, env.BENCH_PGLITE_DIR ?? "data/bench/pglite"),
   seed: Number(env.BENCH_SEED ?? 1),
   pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((p) => p.trim()) : null,
+  pgliteCorpusDir: env.BENCH_PGLITE_CORPUS_DIR ? path.resolve(root, env.BENCH_PGLITE_CORPUS_DIR) : null,
 };
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -184,6 +200,8 @@ async function cannon(url: string, cookie?: string): Promise<Cannon> {
 }
 
 async function runTarget(kind: string): Promise<TargetResult> {
+  // A kept corpus that does not fit stops the run here, before anything is started.
+  const kept = kind === "pglite" ? keptCorpus() : null;
   const loadAverageAtStart = (await import("node:os")).loadavg();
   let target: DatabaseTarget;
   if (kind === "postgres") {
@@ -203,27 +221,46 @@ async function runTarget(kind: string): Promise<TargetResult> {
   log(`${kind}: erste 200 nach ${(startEmptyMs / 1000).toFixed(1)} s (leere Datenbank)`);
   await app.stop();
 
-  log(`${kind}: Korpus mit ${settings.n} Anfragen …`);
-  const handle = await openDatabase(target.kind === "postgres" ? target : { kind: "pglite", dir: target.dir });
   let corpus: CorpusResult;
-  try {
-    let last = 0;
-    corpus = await generateCorpus(handle, {
-      n: settings.n,
-      seed: settings.seed,
-      onProgress: (p) => {
-        if (p.seconds - last >= 10 || p.inquiries === p.n) {
-          last = p.seconds;
-          log(`${kind}: ${progressLine(p)}`);
-        }
-      },
-    });
-  } finally {
-    await handle.close();
+  if (kept?.manifest && target.kind === "pglite") {
+    log(`${kind}: Korpus aus ${kept.dir} (geladen ${kept.manifest.createdAt}) kopieren …`);
+    const t0 = performance.now();
+    copyDataDirectory(kept.dir, target.dir);
+    corpus = { ...kept.manifest.load, reused: { from: kept.dir, createdAt: kept.manifest.createdAt } };
+    log(`${kind}: Korpus kopiert in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } else {
+    log(`${kind}: Korpus mit ${settings.n} Anfragen …`);
+    const createdAt = new Date();
+    const handle = await openDatabase(
+      target.kind === "postgres" ? target : { kind: "pglite", dir: target.dir },
+      PGLITE_LOADER_OPTIONS,
+    );
+    try {
+      let last = 0;
+      corpus = await generateCorpus(handle, {
+        n: settings.n,
+        seed: settings.seed,
+        now: createdAt,
+        onProgress: (p) => {
+          if (p.seconds - last >= 10 || p.inquiries === p.n) {
+            last = p.seconds;
+            log(`${kind}: ${progressLine(p)}`);
+          }
+        },
+      });
+    } finally {
+      await handle.close();
+    }
+    log(
+      `${kind}: Korpus fertig: ${corpus.rows} Zeilen in ${corpus.seconds.toFixed(0)} s = ${Math.round(corpus.rowsPerSecond)} Zeilen/s`,
+    );
+    if (kept && target.kind === "pglite") {
+      // Kept before the app's first start writes into the database (deadline reminders, outbox).
+      copyDataDirectory(target.dir, kept.dir);
+      writeManifest(kept.dir, manifestFor(corpus, { n: settings.n, seed: settings.seed, createdAt }));
+      log(`${kind}: Korpus aufbewahrt in ${kept.dir}`);
+    }
   }
-  log(
-    `${kind}: Korpus fertig: ${corpus.rows} Zeilen in ${corpus.seconds.toFixed(0)} s = ${Math.round(corpus.rowsPerSecond)} Zeilen/s`,
-  );
 
   app = await startApp(target);
   const startExistingMs = app.startMs;
@@ -271,6 +308,32 @@ async function runTarget(kind: string): Promise<TargetResult> {
     corpus,
     pages,
   };
+}
+
+/**
+ * BENCH_PGLITE_CORPUS_DIR: the kept corpus with its manifest when it fits this run, { manifest: null } when the
+ * directory does not exist yet (the run loads and keeps it); throws when it is there but does not fit.
+ */
+function keptCorpus(): { dir: string; manifest: CorpusManifest | null } | null {
+  const dir = settings.pgliteCorpusDir;
+  if (!dir) return null;
+  if (!fs.existsSync(dir)) return { dir, manifest: null };
+  const manifest = readManifest(dir);
+  const mismatch = corpusMismatch(manifest, {
+    format: CORPUS_FORMAT,
+    n: settings.n,
+    seed: settings.seed,
+    pglite: pgliteVersion(root),
+    migrations: migrationStamps(path.join(root, "db/migrations")),
+  });
+  if (mismatch) {
+    throw new Error(
+      `BENCH_PGLITE_CORPUS_DIR=${dir} passt nicht zu diesem Lauf (${mismatch}); Verzeichnis löschen, dann lädt der Lauf neu und bewahrt den Korpus dort auf.`,
+    );
+  }
+  const age = corpusAgeDays(manifest!);
+  if (age > 0) log(`pglite: der Korpus ist ${age} Tage alt (seine Daten sind relativ zum Ladetag)`);
+  return { dir, manifest };
 }
 
 async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]> {

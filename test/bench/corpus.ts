@@ -18,6 +18,7 @@ import { isDemoDataPresent, seedDemoData } from "../../db/seed";
 import { bulkWriter, type BulkWriter } from "./corpus-bulk";
 import { addInquiry, createTables, type BodyContext, type OrgRef, type ToolRef, type TypeContext } from "./corpus-rows";
 import { OPEN_SHARE, Random, splitCount } from "./corpus-text";
+import { CORPUS_FORMAT, migrationStamps, pgliteVersion, writeManifest, type CorpusManifest } from "./corpus-store";
 
 export interface CorpusProgress {
   inquiries: number;
@@ -47,6 +48,8 @@ export interface CorpusResult extends CorpusProgress {
   /** Seconds for the demo seed (migrate + seed), not part of rows/s. */
   seedSeconds: number;
   analyzeSeconds: number;
+  /** Set when the run copied a kept corpus (BENCH_PGLITE_CORPUS_DIR) instead of loading: the rest is that load's. */
+  reused?: { from: string; createdAt: string };
 }
 
 export const DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/quaestio_bench";
@@ -103,6 +106,13 @@ const BODY_PROFILES: Record<
 };
 
 const DAY_MS = 86_400_000;
+/** maintenance_work_mem of the PGlite loader's session (GIN rebuild after the load). */
+const PGLITE_LOAD_MAINTENANCE_WORK_MEM = "256MB";
+/**
+ * How the loader opens PGlite: with the app's shared_buffers (16 MB) every page the COPY and the index
+ * maintenance touch beyond them is written out and read back through the WebAssembly file system.
+ */
+export const PGLITE_LOADER_OPTIONS = { pgliteSharedBuffersMb: 256 };
 const FACTIONS = ["CDU-Fraktion", "SPD-Fraktion", "FDP-Fraktion", "Fraktion DIE LINKE", "Fraktion Freie Wähler"];
 const FLUSH_ORDER = [
   "inquiries",
@@ -221,6 +231,9 @@ async function generateInto(handle: DatabaseHandle, options: CorpusOptions): Pro
      where schemaname = 'public' and indexdef like '% USING gin %' and tablename in (${FLUSH_ORDER.map((t) => `'${t}'`).join(", ")})`,
   );
   for (const index of ginIndexes) await writer.exec(`DROP INDEX "${index.name}"`);
+  // The app opens PGlite with maintenance_work_mem=16MB (its WebAssembly heap never shrinks); the loader's own
+  // session may use more for the GIN rebuild, a one-off in a process that ends after the load.
+  if (writer.kind === "pglite") await writer.exec(`SET maintenance_work_mem = '${PGLITE_LOAD_MAINTENANCE_WORK_MEM}'`);
   // The statistics summary (migration 0011) likewise: its triggers recompute the touched inquiries per statement,
   // with a lock per inquiry — off for the load, then the summary is rebuilt from the archive in one pass.
   const summaryTriggers = await writer.query<{ table: string; name: string }>(
@@ -420,14 +433,17 @@ async function main() {
   } else if (kind === "pglite") {
     const dir = path.resolve(argument("dir") ?? "data/bench-pglite");
     if (fresh) fs.rmSync(dir, { recursive: true, force: true });
-    handle = await openDatabase({ kind: "pglite", dir });
+    handle = await openDatabase({ kind: "pglite", dir }, PGLITE_LOADER_OPTIONS);
   } else {
     throw new Error(`--target postgres|pglite, not ${kind}`);
   }
+  const createdAt = new Date();
+  let result: CorpusResult;
   try {
-    const result = await generateCorpus(handle, {
+    result = await generateCorpus(handle, {
       n,
       seed,
+      now: createdAt,
       onProgress: (p) => process.stdout.write(`\r${progressLine(p)}   `),
     });
     process.stdout.write("\n");
@@ -435,6 +451,26 @@ async function main() {
   } finally {
     await handle.close();
   }
+  // A PGlite directory loaded here can be kept for the bench (BENCH_PGLITE_CORPUS_DIR, corpus-store.ts).
+  if (kind === "pglite")
+    writeManifest(path.resolve(argument("dir") ?? "data/bench-pglite"), manifestFor(result, { n, seed, createdAt }));
+}
+
+/** The manifest of a corpus just loaded into a PGlite directory (with this checkout's migrations). */
+export function manifestFor(
+  load: CorpusResult,
+  { n, seed, createdAt }: { n: number; seed: number; createdAt: Date },
+): CorpusManifest {
+  const root = path.resolve(import.meta.dirname, "../..");
+  return {
+    format: CORPUS_FORMAT,
+    n,
+    seed,
+    pglite: pgliteVersion(root),
+    migrations: migrationStamps(path.join(root, "db/migrations")),
+    createdAt: createdAt.toISOString(),
+    load,
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -47,9 +47,18 @@ export function targetMarkdown(result: TargetResult): string {
     "",
     `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s${result.settleSeconds === undefined ? "" : `; background work after that start (first deadline scan over the corpus, outbox) settled after ${result.settleSeconds} s, pages and RSS at rest measured after it`}`,
     `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
-    `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes and the statistics summary rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`,
+    corpusLine(result),
     "",
   ].join("\n");
+}
+
+/** How the corpus got there: the load's rate, or the kept corpus copied (no load in this run, no rate). */
+export function corpusLine(result: TargetResult): string {
+  const c = result.corpus;
+  if (c.reused) {
+    return `- Corpus: ${c.rows.toLocaleString("en")} rows, not loaded in this run but copied from the kept corpus ${c.reused.from} (BENCH_PGLITE_CORPUS_DIR, loaded ${c.reused.createdAt.slice(0, 16).replace("T", " ")} UTC)`;
+  }
+  return `- Corpus bulk load: ${c.rows.toLocaleString("en")} rows in ${c.seconds.toFixed(0)} s = **${Math.round(c.rowsPerSecond).toLocaleString("en")} rows/s** (${result.target === "postgres" ? "COPY FROM STDIN, 3 streams" : "COPY FROM /dev/blob"}; GIN indexes and the statistics summary rebuilt after the load, included); demo seed ${c.seedSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${c.analyzeSeconds.toFixed(1)} s`;
 }
 
 /** The newest result of each target: this run's, or an earlier run's for a target not run now. */

@@ -38,8 +38,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.kind === "postgres" ? openPostgres(config.url) : openPglite(config.dir);
+export interface OpenOptions {
+  /**
+   * shared_buffers of the embedded database for this handle, instead of PGLITE_SHARED_BUFFERS_MB: the bench's
+   * corpus loader (a process that ends after the load) works with more than the app keeps at rest.
+   */
+  pgliteSharedBuffersMb?: number;
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<DatabaseHandle> {
+  return config.kind === "postgres" ? openPostgres(config.url) : openPglite(config.dir, options);
 }
 
 // ---- statement counting (benchmark only: QUAESTIO_COUNT_STATEMENTS=1) ------------------------------
@@ -73,14 +81,14 @@ export async function countStatementsOf<T>(fn: () => Promise<T>): Promise<{ valu
   return { value, statements: store.statements };
 }
 
-async function openPglite(dir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dir: string | null, options: OpenOptions): Promise<DatabaseHandle> {
   if (dir) ensureWritableDirectory(dir);
   let client: PGlite;
   try {
     client = await PGlite.create({
       dataDir: dir ?? undefined,
       extensions: { pg_trgm },
-      startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings()],
+      startParams: [...PGlite.defaultStartParams, ...pgliteMemorySettings(options.pgliteSharedBuffersMb)],
     });
   } catch (error) {
     throw new ConfigurationError(
@@ -135,8 +143,8 @@ export function migrationsPending(appliedAt: string | null, folder = migrationsF
  * shared_buffers (128 MB) alone made up a third of the process's memory at rest; maintenance_work_mem
  * (default 64 MB) is what an index build of a migration may grow the heap to.
  */
-function pgliteMemorySettings(): string[] {
-  return ["-c", `shared_buffers=${config().pgliteSharedBuffersMb}MB`, "-c", "maintenance_work_mem=16MB"];
+function pgliteMemorySettings(sharedBuffersMb = config().pgliteSharedBuffersMb): string[] {
+  return ["-c", `shared_buffers=${sharedBuffersMb}MB`, "-c", "maintenance_work_mem=16MB"];
 }
 
 function ensureWritableDirectory(dir: string) {
