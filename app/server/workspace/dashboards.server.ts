@@ -83,7 +83,7 @@ export interface ConsultationRow {
   inquiry: DashboardInquiry;
 }
 
-export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
+export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries" | "inquiryTypes"> {
   /** "Alle Vorgänge", each with its deadline as it stands today. */
   inquiries: Array<Omit<WorkspaceBody["inquiries"][number], "dueOn"> & { deadline: DeadlineBadge | null }>;
   today: string;
@@ -134,35 +134,16 @@ async function topOf(
 
 /**
  * Every dashboard section of the user's bodies, with "today" in each body's own time zone (read with the session's
- * memberships). The bodies' inquiry types (for the sections' wording) come in one statement for all bodies, read
- * beside "Alle Vorgänge".
+ * memberships). The bodies' inquiry types (for the sections' wording) come with "Alle Vorgänge" (loadWorkspace).
  */
 export async function loadDashboard(user: CurrentUser, now: Date = new Date()): Promise<BodyDashboard[]> {
   const db = await getDb();
-  const bodyIds = [...new Set(user.memberships.map((m) => m.bodyId))];
-  if (bodyIds.length === 0) return [];
-  const [workspace, types] = await Promise.all([
-    loadWorkspace(user),
-    db
-      .select({
-        bodyId: inquiryTypes.bodyId,
-        lifecycle: inquiryTypes.lifecycle,
-        code: inquiryTypes.code,
-        name: inquiryTypes.name,
-      })
-      .from(inquiryTypes)
-      .where(inArray(inquiryTypes.bodyId, bodyIds)),
-  ]);
+  if (user.memberships.length === 0) return [];
+  const workspace = await loadWorkspace(user);
   const zoneOf = new Map(user.memberships.map((m) => [m.bodyId, m.bodyTimeZone]));
   return Promise.all(
     workspace.map((body) =>
-      loadBodyDashboard(
-        db,
-        user,
-        body,
-        types.filter((t) => t.bodyId === body.bodyId),
-        isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin"),
-      ),
+      loadBodyDashboard(db, user, body, isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin")),
     ),
   );
 }
@@ -171,13 +152,13 @@ async function loadBodyDashboard(
   db: Db,
   user: CurrentUser,
   body: WorkspaceBody,
-  types: Array<{ lifecycle: "inquiry" | "motion"; code: string; name: string }>,
   today: string,
 ): Promise<BodyDashboard> {
   const roles: Role[] = user.memberships.filter((m) => m.bodyId === body.bodyId).map((m) => m.role);
   const w = dashboardWindow(today);
+  const { inquiryTypes: types, ...rest } = body;
   const result: BodyDashboard = {
-    ...body,
+    ...rest,
     inquiries: body.inquiries.map(({ dueOn, ...i }) => ({ ...i, deadline: deadlineBadge(dueOn, i.status, today) })),
     today,
     sections: sectionsForRoles(roles),
@@ -233,14 +214,29 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
 async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
   const overdue = sectionQuery("office_overdue", scopes, bodyId, w)!;
   const scope = scopes.office.condition!;
-  const [intake, overdueRows, overdueByDepartment, dueThisWeek, requests] = await Promise.all([
+  // Every department's count of overdue inquiries (open ones only, read from the same partial index) rides along
+  // with the most overdue rows as an uncorrelated scalar subquery (an InitPlan, evaluated once): one statement, one
+  // snapshot. It has rows exactly when the list has.
+  const countsByDepartment = db
+    .select({
+      leadOrganizationId: inquiries.leadOrganizationId,
+      leadOrganizationName: organizations.name,
+      n: count(),
+    })
+    .from(inquiries)
+    .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
+    .where(overdue.where)
+    .groupBy(inquiries.leadOrganizationId, organizations.name);
+  const [intake, overdueRows, dueThisWeek, requests] = await Promise.all([
     topOf(db, "office_intake", scopes, bodyId, w),
-    // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page …
+    // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page.
     db
       .select({
         ...inquiryColumns,
         leadOrganizationId: inquiries.leadOrganizationId,
         leadOrganizationName: organizations.name,
+        byDepartment: sql<Array<{ lead_organization_id: string | null; name: string | null; count: number }>>`(
+          select json_agg(g order by g.name asc nulls last) from (${countsByDepartment}) as g)`,
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
@@ -248,35 +244,28 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
       .where(overdue.where)
       .orderBy(...overdue.orderBy)
       .limit(OVERDUE_LIMIT),
-    // … and every department's count of overdue inquiries: open ones only, read from the same partial index.
-    db
-      .select({
-        leadOrganizationId: inquiries.leadOrganizationId,
-        leadOrganizationName: organizations.name,
-        n: count(),
-      })
-      .from(inquiries)
-      .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
-      .where(overdue.where)
-      .groupBy(inquiries.leadOrganizationId, organizations.name)
-      .orderBy(sql`${organizations.name} asc nulls last`),
     topOf(db, "office_due_this_week", scopes, bodyId, w),
     requestQuery(db, scope, bodyId, cappedTotalOfColumn(requestQuery(db, scope, bodyId).limit(COUNT_CAP))).limit(
       SECTION_LIMIT,
     ),
   ]);
   const shownByDepartment = groupByLeadDepartment(
-    overdueRows.map(({ leadOrganizationId, leadOrganizationName, ...row }) => ({
+    overdueRows.map(({ leadOrganizationId, leadOrganizationName, byDepartment: _counts, ...row }) => ({
       ...toInquiry(row, w.today),
       leadOrganizationId,
       leadOrganizationName,
     })),
   );
   const items = new Map(shownByDepartment.map((g) => [g.organizationId, g.items]));
+  const overdueByDepartment = (overdueRows[0]?.byDepartment ?? []).map((g) => ({
+    leadOrganizationId: g.lead_organization_id,
+    leadOrganizationName: g.name,
+    n: Number(g.count),
+  }));
   const groups: OverdueGroup[] = groupByLeadDepartment(overdueByDepartment).map((g) => ({
     organizationId: g.organizationId,
     organizationName: g.organizationName,
-    overdueCount: Number(g.items[0]?.n ?? 0),
+    overdueCount: g.items[0]?.n ?? 0,
     items: (items.get(g.organizationId) ?? []).map(
       ({ leadOrganizationId: _l, leadOrganizationName: _n, ...item }) => item,
     ),
