@@ -259,10 +259,23 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     });
     for (const item of f.dueSoon.items) expect(["due_today", "due_soon"], item.title).toContain(item.deadline?.state);
     expect(f.answered.items.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({
-      visibility: "public",
       publicRef: "T-beantwortet",
       deadline: { state: "closed" },
     });
+    // Made internal: no public page to link, so the row carries no public reference.
+    await t.db
+      .update(inquiries)
+      .set({ visibility: "internal" })
+      .where(eq(inquiries.title, "Test beantwortet öffentlich"));
+    try {
+      const hidden = (await dashboardOf("fraktion@norderstedt.quaestio.example")).faction!.answered.items;
+      expect(hidden.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({ publicRef: null });
+    } finally {
+      await t.db
+        .update(inquiries)
+        .set({ visibility: "public" })
+        .where(eq(inquiries.title, "Test beantwortet öffentlich"));
+    }
   });
 
   it("counts all drafts and shows the first ones when a faction has more than fit", async () => {

@@ -7,6 +7,7 @@
  * section's full, paged list (section-lists.server.ts) where it cuts.
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { answers, consultations, extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import {
   deadlineBadge,
@@ -179,35 +180,56 @@ async function loadBodyDashboard(
   return result;
 }
 
+const FACTION_SECTIONS = [
+  ["faction_drafts", SECTION_LIMIT],
+  ["faction_in_progress", SECTION_LIMIT],
+  ["faction_due_soon", SECTION_LIMIT],
+  ["faction_answered", ANSWERED_LIMIT],
+] as const;
+
+/**
+ * The faction's four sections in one statement: each section's top rows with its capped count, as the branches of
+ * a UNION ALL, each tagged with its section and its rows' place in the section's own order (so the order does not
+ * rest on how PostgreSQL appends the branches). One round trip instead of four.
+ */
 async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
-  const drafts = sectionQuery("faction_drafts", scopes, bodyId, w)!;
   const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
-  const [draftRows, inProgress, dueSoon, answered] = await Promise.all([
-    db
+  const branches = FACTION_SECTIONS.map(([section, limit]) => {
+    const query = sectionQuery(section, scopes, bodyId, w)!;
+    return db
       .select({
         ...inquiryColumns,
         createdBy: inquiries.createdByUserId,
-        coauthored,
-        total: cappedTotalColumn(drafts.where),
+        coauthored: section === "faction_drafts" ? coauthored : sql<boolean>`false`,
+        total: cappedTotalColumn(query.where),
+        section: sql<(typeof FACTION_SECTIONS)[number][0]>`${section}::text`.as("section"),
+        place: sql<number>`row_number() over (order by ${sql.join(query.orderBy, sql`, `)})`
+          .mapWith(Number)
+          .as("place"),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(drafts.where)
-      .orderBy(...drafts.orderBy)
-      .limit(SECTION_LIMIT),
-    topOf(db, "faction_in_progress", scopes, bodyId, w),
-    topOf(db, "faction_due_soon", scopes, bodyId, w),
-    topOf(db, "faction_answered", scopes, bodyId, w, ANSWERED_LIMIT),
-  ]);
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(limit);
+  });
+  const [first, second, ...rest] = branches;
+  const rows = await unionAll(first!, second!, ...rest);
+  const of = (section: (typeof FACTION_SECTIONS)[number][0]) =>
+    rows.filter((r) => r.section === section).sort((a, b) => a.place - b.place);
+  const plain = (section: (typeof FACTION_SECTIONS)[number][0]) =>
+    listing(of(section), ({ createdBy: _c, coauthored: _co, section: _s, place: _p, ...row }) =>
+      toInquiry(row, w.today),
+    );
   return {
-    drafts: listing(draftRows, ({ createdBy, coauthored: co, ...row }) => ({
+    drafts: listing(of("faction_drafts"), ({ createdBy, coauthored: co, section: _s, place: _p, ...row }) => ({
       ...toInquiry(row, w.today),
       createdByMe: createdBy === userId,
       coauthoredByMe: Boolean(co),
     })),
-    inProgress: inProgress!,
-    dueSoon: dueSoon!,
-    answered: answered!,
+    inProgress: plain("faction_in_progress"),
+    dueSoon: plain("faction_due_soon"),
+    answered: plain("faction_answered"),
   };
 }
 
