@@ -112,27 +112,6 @@ function listing<R extends { total: number }, T>(rows: R[], map: (row: Omit<R, "
   return { items: rows.map(({ total: _total, ...row }) => map(row)), ...totalOf(rows) };
 }
 
-/** The top `limit` rows of a section (with a capped count) in the inquiry shape, or undefined without the role. */
-async function topOf(
-  db: Db,
-  section: ListSection,
-  scopes: BodyScopes,
-  bodyId: string,
-  w: DashboardWindow,
-  limit = SECTION_LIMIT,
-) {
-  const query = sectionQuery(section, scopes, bodyId, w);
-  if (!query) return undefined;
-  const rows = await db
-    .select({ ...inquiryColumns, total: cappedTotalColumn(query.where) })
-    .from(inquiries)
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(query.where)
-    .orderBy(...query.orderBy)
-    .limit(limit);
-  return listing(rows, (row) => toInquiry(row, w.today));
-}
-
 /**
  * Every dashboard section of the user's bodies, with "today" in each body's own time zone (read with the session's
  * memberships). The bodies' inquiry types (for the sections' wording) come with "Alle Vorgänge" (loadWorkspace).
@@ -180,6 +159,24 @@ async function loadBodyDashboard(
   return result;
 }
 
+type OfficeListSection = "office_intake" | "office_overdue" | "office_due_this_week";
+
+/**
+ * The columns that let several sections' top rows share one statement (UNION ALL): the section's name and each
+ * row's place in the section's own order, so that the order does not rest on how PostgreSQL appends the branches.
+ */
+function tagged<S extends ListSection>(section: S, orderBy: SQL[]) {
+  return {
+    section: sql<S>`${section}::text`.as("section"),
+    place: sql<number>`row_number() over (order by ${sql.join(orderBy, sql`, `)})`.mapWith(Number).as("place"),
+  };
+}
+
+/** One section's rows of a tagged UNION ALL, in the section's order. */
+function inSection<R extends { section: string; place: number }>(rows: R[], section: string): R[] {
+  return rows.filter((r) => r.section === section).sort((a, b) => a.place - b.place);
+}
+
 const FACTION_SECTIONS = [
   ["faction_drafts", SECTION_LIMIT],
   ["faction_in_progress", SECTION_LIMIT],
@@ -187,11 +184,7 @@ const FACTION_SECTIONS = [
   ["faction_answered", ANSWERED_LIMIT],
 ] as const;
 
-/**
- * The faction's four sections in one statement: each section's top rows with its capped count, as the branches of
- * a UNION ALL, each tagged with its section and its rows' place in the section's own order (so the order does not
- * rest on how PostgreSQL appends the branches). One round trip instead of four.
- */
+/** The faction's four sections in one statement (tagged): each section's top rows with its capped count. */
 async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
   const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
   const branches = FACTION_SECTIONS.map(([section, limit]) => {
@@ -202,10 +195,7 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
         createdBy: inquiries.createdByUserId,
         coauthored: section === "faction_drafts" ? coauthored : sql<boolean>`false`,
         total: cappedTotalColumn(query.where),
-        section: sql<(typeof FACTION_SECTIONS)[number][0]>`${section}::text`.as("section"),
-        place: sql<number>`row_number() over (order by ${sql.join(query.orderBy, sql`, `)})`
-          .mapWith(Number)
-          .as("place"),
+        ...tagged(section, query.orderBy),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
@@ -215,8 +205,7 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
   });
   const [first, second, ...rest] = branches;
   const rows = await unionAll(first!, second!, ...rest);
-  const of = (section: (typeof FACTION_SECTIONS)[number][0]) =>
-    rows.filter((r) => r.section === section).sort((a, b) => a.place - b.place);
+  const of = (section: (typeof FACTION_SECTIONS)[number][0]) => inSection(rows, section);
   const plain = (section: (typeof FACTION_SECTIONS)[number][0]) =>
     listing(of(section), ({ createdBy: _c, coauthored: _co, section: _s, place: _p, ...row }) =>
       toInquiry(row, w.today),
@@ -249,34 +238,65 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
     .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
     .where(overdue.where)
     .groupBy(inquiries.leadOrganizationId, organizations.name);
-  const [intake, overdueRows, dueThisWeek, requests] = await Promise.all([
-    topOf(db, "office_intake", scopes, bodyId, w),
-    // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page.
-    db
+  const byDepartment = sql<Array<{ lead_organization_id: string | null; name: string | null; count: number }>>`(
+    select json_agg(g order by g.name asc nulls last) from (${countsByDepartment}) as g)`;
+  // Intake, the most overdue (inquiries_body_open_due_idx; grouped by lead department on the page) and this week
+  // in one statement, as for the faction (sectionBranches); the extension requests read another table.
+  const branch = (section: OfficeListSection, limit: number) => {
+    const query = sectionQuery(section, scopes, bodyId, w)!;
+    const isOverdue = section === "office_overdue";
+    return db
       .select({
         ...inquiryColumns,
         leadOrganizationId: inquiries.leadOrganizationId,
         leadOrganizationName: organizations.name,
-        byDepartment: sql<Array<{ lead_organization_id: string | null; name: string | null; count: number }>>`(
-          select json_agg(g order by g.name asc nulls last) from (${countsByDepartment}) as g)`,
+        byDepartment: isOverdue ? byDepartment : sql<null>`null::json`,
+        // The overdue list's count is the sum of the departments' counts.
+        total: isOverdue ? sql<number>`0`.mapWith(Number) : cappedTotalColumn(query.where),
+        ...tagged(section, query.orderBy),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
-      .where(overdue.where)
-      .orderBy(...overdue.orderBy)
-      .limit(OVERDUE_LIMIT),
-    topOf(db, "office_due_this_week", scopes, bodyId, w),
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(limit);
+  };
+  const [rows, requests] = await Promise.all([
+    unionAll(
+      branch("office_intake", SECTION_LIMIT),
+      branch("office_overdue", OVERDUE_LIMIT),
+      branch("office_due_this_week", SECTION_LIMIT),
+    ),
     requestQuery(db, scope, bodyId, cappedTotalOfColumn(requestQuery(db, scope, bodyId).limit(COUNT_CAP))).limit(
       SECTION_LIMIT,
     ),
   ]);
+  const plain = (section: OfficeListSection) =>
+    listing(
+      inSection(rows, section),
+      ({ leadOrganizationId: _l, leadOrganizationName: _n, byDepartment: _b, section: _s, place: _p, ...row }) =>
+        toInquiry(row, w.today),
+    );
+  const intake = plain("office_intake");
+  const dueThisWeek = plain("office_due_this_week");
+  const overdueRows = inSection(rows, "office_overdue");
   const shownByDepartment = groupByLeadDepartment(
-    overdueRows.map(({ leadOrganizationId, leadOrganizationName, byDepartment: _counts, ...row }) => ({
-      ...toInquiry(row, w.today),
-      leadOrganizationId,
-      leadOrganizationName,
-    })),
+    overdueRows.map(
+      ({
+        leadOrganizationId,
+        leadOrganizationName,
+        byDepartment: _counts,
+        section: _s,
+        place: _p,
+        total: _t,
+        ...row
+      }) => ({
+        ...toInquiry(row, w.today),
+        leadOrganizationId,
+        leadOrganizationName,
+      }),
+    ),
   );
   const items = new Map(shownByDepartment.map((g) => [g.organizationId, g.items]));
   const overdueByDepartment = (overdueRows[0]?.byDepartment ?? []).map((g) => ({
@@ -293,13 +313,13 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
     ),
   }));
   return {
-    intake: intake!,
+    intake,
     overdue: {
       groups,
       shown: overdueRows.length,
       total: groups.reduce((sum, g) => sum + g.overdueCount, 0),
     },
-    dueThisWeek: dueThisWeek!,
+    dueThisWeek,
     extensionRequests: listing(requests, ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
       id: requestId,
       inquiry: toInquiry(row, w.today),
