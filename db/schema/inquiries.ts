@@ -134,6 +134,17 @@ export const inquiries = pgTable(
       t.updatedAt.desc().nullsFirst(),
       t.id,
     ),
+    // A faction's inquiries newest change first, with status and body as trailing keys: "Alle Vorgänge" and
+    // "Beantwortet" of a faction member walk it from the newest (no filtering through the whole body's
+    // inquiries_body_updated_idx), and every faction section's capped count is an index-only scan of it
+    // (ADR 0022, addendum of issue 13's dashboards at 100,000).
+    index("inquiries_originator_updated_idx").on(
+      t.originatorOrganizationId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.status,
+      t.bodyId,
+    ),
     index("inquiries_open_due_idx")
       .on(t.dueOn, t.id)
       .where(sql`status in ${openStatusList}`),

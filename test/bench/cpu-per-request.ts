@@ -4,7 +4,9 @@
  * With --url, also the CPU of the PostgreSQL backends serving the app (/proc/<pid>/schedstat of every session
  * of that database; the database must be the app's alone). --pages search: the search shapes of the bench,
  * cached and "kalt" (ADR 0023 addendum) instead of the dashboards.
+ * --port: listen there instead of a free port the system picks; --cpu-prof <dir>: run the app under node's profiler.
  * Usage: tsx test/bench/cpu-per-request.ts --pglite <dir> | --url <postgres url>  [--n 200] [--pages search]
+ *        [--port N] [--cpu-prof <dir>]
  */
 import fs from "node:fs";
 import postgres from "postgres";
@@ -38,7 +40,13 @@ async function databaseCpuMs(): Promise<number> {
   return ns / 1e6;
 }
 
-const app = await startApp(target);
+const port = arg("--port");
+const profileDir = arg("--cpu-prof");
+const app = await startApp(
+  target,
+  port ? { PORT: port } : {},
+  profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
+);
 await waitUntilIdle(app, { timeoutMs: 300_000 });
 try {
   // The search pages are public: no sign-in (which the sign-in rate limit may refuse on repeated runs).

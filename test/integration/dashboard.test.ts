@@ -22,6 +22,7 @@ import type { CurrentUser } from "../../app/server/accounts/auth.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { loadDashboard, SECTION_LIMIT, type BodyDashboard } from "../../app/server/workspace/dashboards.server";
 import { OPEN_STATUSES, type DeadlineBadge } from "../../app/domain/dashboard";
+import { listNoun, typeKind } from "../../app/domain/texts/type-words";
 import { seedDemoData } from "../../db/seed";
 import { NORDERSTEDT_DEMO_TITLES } from "../../db/seed/demo-cases-norderstedt";
 import { NRW_DEMO_TITLES } from "../../db/seed/demo-cases-landtag-nrw";
@@ -258,10 +259,23 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
     });
     for (const item of f.dueSoon.items) expect(["due_today", "due_soon"], item.title).toContain(item.deadline?.state);
     expect(f.answered.items.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({
-      visibility: "public",
       publicRef: "T-beantwortet",
       deadline: { state: "closed" },
     });
+    // Made internal: no public page to link, so the row carries no public reference.
+    await t.db
+      .update(inquiries)
+      .set({ visibility: "internal" })
+      .where(eq(inquiries.title, "Test beantwortet öffentlich"));
+    try {
+      const hidden = (await dashboardOf("fraktion@norderstedt.quaestio.example")).faction!.answered.items;
+      expect(hidden.find((x) => x.title === "Test beantwortet öffentlich")).toMatchObject({ publicRef: null });
+    } finally {
+      await t.db
+        .update(inquiries)
+        .set({ visibility: "public" })
+        .where(eq(inquiries.title, "Test beantwortet öffentlich"));
+    }
   });
 
   it("counts all drafts and shows the first ones when a faction has more than fit", async () => {
@@ -446,5 +460,52 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       "Zuarbeit des Fachamts fehlt noch (Test)",
     );
     expect(titles(office.office!.intake.items)).toEqual([NRW_DEMO_TITLES.submitted]);
+  });
+  it("counts the overdue per department in the same statement as the list, and follows a state change", async () => {
+    const before = (await dashboardOf("ratsbuero@norderstedt.quaestio.example")).office!.overdue;
+    const [row] = await t.db
+      .select({ id: inquiries.id, status: inquiries.status })
+      .from(inquiries)
+      .where(eq(inquiries.title, "Test überfällig anderes Amt"));
+    expect(before.groups.find((g) => g.organizationId === ids.otherDepartment)?.overdueCount).toBe(1);
+    await t.db.update(inquiries).set({ status: "answered" }).where(eq(inquiries.id, row!.id));
+    try {
+      const after = (await dashboardOf("ratsbuero@norderstedt.quaestio.example")).office!.overdue;
+      // Answered: its department's group is gone, the total is one less, the other groups keep their counts.
+      expect(after.groups.map((g) => g.organizationId)).not.toContain(ids.otherDepartment);
+      expect(after.total).toBe(before.total - 1);
+      expect(after.groups.map((g) => [g.organizationId, g.overdueCount])).toEqual(
+        before.groups
+          .filter((g) => g.organizationId !== ids.otherDepartment)
+          .map((g) => [g.organizationId, g.overdueCount]),
+      );
+    } finally {
+      await t.db.update(inquiries).set({ status: row!.status }).where(eq(inquiries.id, row!.id));
+    }
+  });
+
+  it("words the sections after the body's inquiry types, also for a user who sees no inquiry there yet", async () => {
+    // Scharnebeck handles motions only: "Anträge", where a lost type list would say "Anfragen".
+    const faction = await userFor("fraktion@scharnebeck.quaestio.example");
+    const bodyId = faction.memberships[0]!.bodyId;
+    const types = await t.db
+      .select({ lifecycle: inquiryTypes.lifecycle, code: inquiryTypes.code, name: inquiryTypes.name })
+      .from(inquiryTypes)
+      .where(eq(inquiryTypes.bodyId, bodyId));
+    expect(listNoun(types.map((type) => typeKind(type)))).toBe("Anträge");
+    const d = await dashboardOf(faction);
+    expect(d.inquiries.length).toBeGreaterThan(0);
+    expect(d.listNoun).toBe("Anträge");
+    // A faction with no inquiry at all: "Alle Vorgänge" has no row to carry the types, so they are read apart.
+    const [empty] = await t.db
+      .insert(organizations)
+      .values({ bodyId, kind: "faction", name: "Leere Fraktion (Test)" })
+      .returning({ id: organizations.id, name: organizations.name });
+    const newcomer: CurrentUser = {
+      ...faction,
+      memberships: faction.memberships.map((m) => ({ ...m, organizationId: empty!.id, organizationName: empty!.name })),
+    };
+    const e = await dashboardOf(newcomer);
+    expect([e.inquiries, e.inquiriesTotal, e.listNoun]).toEqual([[], 0, "Anträge"]);
   });
 });

@@ -95,7 +95,7 @@ export function FactionSections({
               "reference",
               "title",
               (i) =>
-                i.visibility === "public" && i.publicRef ? (
+                i.publicRef ? (
                   <Link to={`/${bodySlug}/anfragen/${i.publicRef}`}>
                     {dashboardText.publicPageLink}
                     <span className="visually-hidden">: {i.title}</span>

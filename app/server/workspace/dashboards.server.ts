@@ -7,6 +7,7 @@
  * section's full, paged list (section-lists.server.ts) where it cuts.
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { answers, consultations, extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import {
   deadlineBadge,
@@ -83,7 +84,7 @@ export interface ConsultationRow {
   inquiry: DashboardInquiry;
 }
 
-export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries"> {
+export interface BodyDashboard extends Omit<WorkspaceBody, "inquiries" | "inquiryTypes"> {
   /** "Alle Vorgänge", each with its deadline as it stands today. */
   inquiries: Array<Omit<WorkspaceBody["inquiries"][number], "dueOn"> & { deadline: DeadlineBadge | null }>;
   today: string;
@@ -111,58 +112,18 @@ function listing<R extends { total: number }, T>(rows: R[], map: (row: Omit<R, "
   return { items: rows.map(({ total: _total, ...row }) => map(row)), ...totalOf(rows) };
 }
 
-/** The top `limit` rows of a section (with a capped count) in the inquiry shape, or undefined without the role. */
-async function topOf(
-  db: Db,
-  section: ListSection,
-  scopes: BodyScopes,
-  bodyId: string,
-  w: DashboardWindow,
-  limit = SECTION_LIMIT,
-) {
-  const query = sectionQuery(section, scopes, bodyId, w);
-  if (!query) return undefined;
-  const rows = await db
-    .select({ ...inquiryColumns, total: cappedTotalColumn(query.where) })
-    .from(inquiries)
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(query.where)
-    .orderBy(...query.orderBy)
-    .limit(limit);
-  return listing(rows, (row) => toInquiry(row, w.today));
-}
-
 /**
  * Every dashboard section of the user's bodies, with "today" in each body's own time zone (read with the session's
- * memberships). The bodies' inquiry types (for the sections' wording) come in one statement for all bodies, read
- * beside "Alle Vorgänge".
+ * memberships). The bodies' inquiry types (for the sections' wording) come with "Alle Vorgänge" (loadWorkspace).
  */
 export async function loadDashboard(user: CurrentUser, now: Date = new Date()): Promise<BodyDashboard[]> {
   const db = await getDb();
-  const bodyIds = [...new Set(user.memberships.map((m) => m.bodyId))];
-  if (bodyIds.length === 0) return [];
-  const [workspace, types] = await Promise.all([
-    loadWorkspace(user),
-    db
-      .select({
-        bodyId: inquiryTypes.bodyId,
-        lifecycle: inquiryTypes.lifecycle,
-        code: inquiryTypes.code,
-        name: inquiryTypes.name,
-      })
-      .from(inquiryTypes)
-      .where(inArray(inquiryTypes.bodyId, bodyIds)),
-  ]);
+  if (user.memberships.length === 0) return [];
+  const workspace = await loadWorkspace(user);
   const zoneOf = new Map(user.memberships.map((m) => [m.bodyId, m.bodyTimeZone]));
   return Promise.all(
     workspace.map((body) =>
-      loadBodyDashboard(
-        db,
-        user,
-        body,
-        types.filter((t) => t.bodyId === body.bodyId),
-        isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin"),
-      ),
+      loadBodyDashboard(db, user, body, isoDateInTimeZone(now, zoneOf.get(body.bodyId) ?? "Europe/Berlin")),
     ),
   );
 }
@@ -171,13 +132,13 @@ async function loadBodyDashboard(
   db: Db,
   user: CurrentUser,
   body: WorkspaceBody,
-  types: Array<{ lifecycle: "inquiry" | "motion"; code: string; name: string }>,
   today: string,
 ): Promise<BodyDashboard> {
   const roles: Role[] = user.memberships.filter((m) => m.bodyId === body.bodyId).map((m) => m.role);
   const w = dashboardWindow(today);
+  const { inquiryTypes: types, ...rest } = body;
   const result: BodyDashboard = {
-    ...body,
+    ...rest,
     inquiries: body.inquiries.map(({ dueOn, ...i }) => ({ ...i, deadline: deadlineBadge(dueOn, i.status, today) })),
     today,
     sections: sectionsForRoles(roles),
@@ -198,97 +159,167 @@ async function loadBodyDashboard(
   return result;
 }
 
+type OfficeListSection = "office_intake" | "office_overdue" | "office_due_this_week";
+
+/**
+ * The columns that let several sections' top rows share one statement (UNION ALL): the section's name and each
+ * row's place in the section's own order, so that the order does not rest on how PostgreSQL appends the branches.
+ */
+function tagged<S extends ListSection>(section: S, orderBy: SQL[]) {
+  return {
+    section: sql<S>`${section}::text`.as("section"),
+    place: sql<number>`row_number() over (order by ${sql.join(orderBy, sql`, `)})`.mapWith(Number).as("place"),
+  };
+}
+
+/** One section's rows of a tagged UNION ALL, in the section's order. */
+function inSection<R extends { section: string; place: number }>(rows: R[], section: string): R[] {
+  return rows.filter((r) => r.section === section).sort((a, b) => a.place - b.place);
+}
+
+const FACTION_SECTIONS = [
+  ["faction_drafts", SECTION_LIMIT],
+  ["faction_in_progress", SECTION_LIMIT],
+  ["faction_due_soon", SECTION_LIMIT],
+  ["faction_answered", ANSWERED_LIMIT],
+] as const;
+
+/** The faction's four sections in one statement (tagged): each section's top rows with its capped count. */
 async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
-  const drafts = sectionQuery("faction_drafts", scopes, bodyId, w)!;
   const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
-  const [draftRows, inProgress, dueSoon, answered] = await Promise.all([
-    db
+  const branches = FACTION_SECTIONS.map(([section, limit]) => {
+    const query = sectionQuery(section, scopes, bodyId, w)!;
+    return db
       .select({
         ...inquiryColumns,
         createdBy: inquiries.createdByUserId,
-        coauthored,
-        total: cappedTotalColumn(drafts.where),
+        coauthored: section === "faction_drafts" ? coauthored : sql<boolean>`false`,
+        total: cappedTotalColumn(query.where),
+        ...tagged(section, query.orderBy),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-      .where(drafts.where)
-      .orderBy(...drafts.orderBy)
-      .limit(SECTION_LIMIT),
-    topOf(db, "faction_in_progress", scopes, bodyId, w),
-    topOf(db, "faction_due_soon", scopes, bodyId, w),
-    topOf(db, "faction_answered", scopes, bodyId, w, ANSWERED_LIMIT),
-  ]);
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(limit);
+  });
+  const [first, second, ...rest] = branches;
+  const rows = await unionAll(first!, second!, ...rest);
+  const of = (section: (typeof FACTION_SECTIONS)[number][0]) => inSection(rows, section);
+  const plain = (section: (typeof FACTION_SECTIONS)[number][0]) =>
+    listing(of(section), ({ createdBy: _c, coauthored: _co, section: _s, place: _p, ...row }) =>
+      toInquiry(row, w.today),
+    );
   return {
-    drafts: listing(draftRows, ({ createdBy, coauthored: co, ...row }) => ({
+    drafts: listing(of("faction_drafts"), ({ createdBy, coauthored: co, section: _s, place: _p, ...row }) => ({
       ...toInquiry(row, w.today),
       createdByMe: createdBy === userId,
       coauthoredByMe: Boolean(co),
     })),
-    inProgress: inProgress!,
-    dueSoon: dueSoon!,
-    answered: answered!,
+    inProgress: plain("faction_in_progress"),
+    dueSoon: plain("faction_due_soon"),
+    answered: plain("faction_answered"),
   };
 }
 
 async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
   const overdue = sectionQuery("office_overdue", scopes, bodyId, w)!;
   const scope = scopes.office.condition!;
-  const [intake, overdueRows, overdueByDepartment, dueThisWeek, requests] = await Promise.all([
-    topOf(db, "office_intake", scopes, bodyId, w),
-    // The most overdue first (inquiries_body_open_due_idx), grouped by lead department on the page …
-    db
+  // Every department's count of overdue inquiries (open ones only, read from the same partial index) rides along
+  // with the most overdue rows as an uncorrelated scalar subquery (an InitPlan, evaluated once): one statement, one
+  // snapshot. It has rows exactly when the list has.
+  const countsByDepartment = db
+    .select({
+      leadOrganizationId: inquiries.leadOrganizationId,
+      leadOrganizationName: organizations.name,
+      n: count(),
+    })
+    .from(inquiries)
+    .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
+    .where(overdue.where)
+    .groupBy(inquiries.leadOrganizationId, organizations.name);
+  const byDepartment = sql<Array<{ lead_organization_id: string | null; name: string | null; count: number }>>`(
+    select json_agg(g order by g.name asc nulls last) from (${countsByDepartment}) as g)`;
+  // Intake, the most overdue (inquiries_body_open_due_idx; grouped by lead department on the page) and this week
+  // in one statement, as for the faction (sectionBranches); the extension requests read another table.
+  const branch = (section: OfficeListSection, limit: number) => {
+    const query = sectionQuery(section, scopes, bodyId, w)!;
+    const isOverdue = section === "office_overdue";
+    return db
       .select({
         ...inquiryColumns,
         leadOrganizationId: inquiries.leadOrganizationId,
         leadOrganizationName: organizations.name,
+        byDepartment: isOverdue ? byDepartment : sql<null>`null::json`,
+        // The overdue list's count is the sum of the departments' counts.
+        total: isOverdue ? sql<number>`0`.mapWith(Number) : cappedTotalColumn(query.where),
+        ...tagged(section, query.orderBy),
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
       .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
-      .where(overdue.where)
-      .orderBy(...overdue.orderBy)
-      .limit(OVERDUE_LIMIT),
-    // … and every department's count of overdue inquiries: open ones only, read from the same partial index.
-    db
-      .select({
-        leadOrganizationId: inquiries.leadOrganizationId,
-        leadOrganizationName: organizations.name,
-        n: count(),
-      })
-      .from(inquiries)
-      .leftJoin(organizations, eq(organizations.id, inquiries.leadOrganizationId))
-      .where(overdue.where)
-      .groupBy(inquiries.leadOrganizationId, organizations.name)
-      .orderBy(sql`${organizations.name} asc nulls last`),
-    topOf(db, "office_due_this_week", scopes, bodyId, w),
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(limit);
+  };
+  const [rows, requests] = await Promise.all([
+    unionAll(
+      branch("office_intake", SECTION_LIMIT),
+      branch("office_overdue", OVERDUE_LIMIT),
+      branch("office_due_this_week", SECTION_LIMIT),
+    ),
     requestQuery(db, scope, bodyId, cappedTotalOfColumn(requestQuery(db, scope, bodyId).limit(COUNT_CAP))).limit(
       SECTION_LIMIT,
     ),
   ]);
+  const plain = (section: OfficeListSection) =>
+    listing(
+      inSection(rows, section),
+      ({ leadOrganizationId: _l, leadOrganizationName: _n, byDepartment: _b, section: _s, place: _p, ...row }) =>
+        toInquiry(row, w.today),
+    );
+  const intake = plain("office_intake");
+  const dueThisWeek = plain("office_due_this_week");
+  const overdueRows = inSection(rows, "office_overdue");
   const shownByDepartment = groupByLeadDepartment(
-    overdueRows.map(({ leadOrganizationId, leadOrganizationName, ...row }) => ({
-      ...toInquiry(row, w.today),
-      leadOrganizationId,
-      leadOrganizationName,
-    })),
+    overdueRows.map(
+      ({
+        leadOrganizationId,
+        leadOrganizationName,
+        byDepartment: _counts,
+        section: _s,
+        place: _p,
+        total: _t,
+        ...row
+      }) => ({
+        ...toInquiry(row, w.today),
+        leadOrganizationId,
+        leadOrganizationName,
+      }),
+    ),
   );
   const items = new Map(shownByDepartment.map((g) => [g.organizationId, g.items]));
+  const overdueByDepartment = (overdueRows[0]?.byDepartment ?? []).map((g) => ({
+    leadOrganizationId: g.lead_organization_id,
+    leadOrganizationName: g.name,
+    n: Number(g.count),
+  }));
   const groups: OverdueGroup[] = groupByLeadDepartment(overdueByDepartment).map((g) => ({
     organizationId: g.organizationId,
     organizationName: g.organizationName,
-    overdueCount: Number(g.items[0]?.n ?? 0),
+    overdueCount: g.items[0]?.n ?? 0,
     items: (items.get(g.organizationId) ?? []).map(
       ({ leadOrganizationId: _l, leadOrganizationName: _n, ...item }) => item,
     ),
   }));
   return {
-    intake: intake!,
+    intake,
     overdue: {
       groups,
       shown: overdueRows.length,
       total: groups.reduce((sum, g) => sum + g.overdueCount, 0),
     },
-    dueThisWeek: dueThisWeek!,
+    dueThisWeek,
     extensionRequests: listing(requests, ({ requestId, requestingDepartment, requestedDueOn, reason, ...row }) => ({
       id: requestId,
       inquiry: toInquiry(row, w.today),

@@ -33,7 +33,7 @@ export interface DashboardInquiry {
   reference: string | null;
   status: (typeof inquiries.status.enumValues)[number];
   motionDecision: "adopted" | "rejected" | "referred" | null;
-  visibility: "public" | "internal";
+  /** The public reference while the inquiry is public (its public page), otherwise null. */
   publicRef: string | null;
   receivedOn: string | null;
   deadline: DeadlineBadge | null;
@@ -53,11 +53,19 @@ export const inquiryColumns = {
   dueOn: inquiries.dueOn,
 };
 
-type InquiryColumns = Omit<DashboardInquiry, "deadline"> & { dueOn: string | null };
+type InquiryColumns = Omit<DashboardInquiry, "deadline"> & {
+  dueOn: string | null;
+  visibility: "public" | "internal";
+};
 
+/** A row as the page gets it: the deadline as it stands today, the public reference only where there is a page. */
 export function toInquiry(row: InquiryColumns, today: string): DashboardInquiry {
-  const { dueOn, ...rest } = row;
-  return { ...rest, deadline: deadlineBadge(dueOn, row.status, today) };
+  const { dueOn, visibility, publicRef, ...rest } = row;
+  return {
+    ...rest,
+    publicRef: visibility === "public" ? publicRef : null,
+    deadline: deadlineBadge(dueOn, row.status, today),
+  };
 }
 
 /** What one group of the user's roles in a body may see, and the organisations behind it. */

@@ -2,10 +2,11 @@
  * The signed-in user's start page: their roles and the non-public inquiries they may see ("Alle Vorgänge",
  * the latest ALL_INQUIRIES_LIMIT with a count capped at COUNT_CAP). The role-specific sections are in dashboards.server.ts.
  */
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { inquiries, inquiryTypes, type inquiryStatus } from "../../../db/schema";
 import { inquiryScopeFor } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
+import type { TypeFacts } from "../../domain/texts/type-words";
 import { getDb } from "../core/db.server";
 import { scopeCondition } from "../inquiries/scope.server";
 import { cappedTotalColumn, totalOf } from "./section-lists.server";
@@ -23,11 +24,12 @@ export interface WorkspaceBody {
     status: (typeof inquiryStatus.enumValues)[number];
     visibility: string;
     dueOn: string | null;
-    publicRef: string | null;
   }>;
   /** How many inquiries the user may see in all, counted up to COUNT_CAP (then `inquiriesCapped`). */
   inquiriesTotal: number;
   inquiriesCapped: boolean;
+  /** The body's inquiry types (for the dashboard's wording: "Anfragen", "Anträge" …). */
+  inquiryTypes: TypeFacts[];
 }
 
 /** The top of "Alle Vorgänge"; the rest is on the full list (section "all"). */
@@ -45,15 +47,21 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
       inquiries: [],
       inquiriesTotal: 0,
       inquiriesCapped: false,
+      inquiryTypes: [],
     };
     entry.roles.push({ role: m.role, organizationName: m.organizationName });
     byBody.set(m.bodyId, entry);
   }
+  const withoutRows: WorkspaceBody[] = [];
   for (const entry of byBody.values()) {
     const filter = scopeCondition(inquiryScopeFor(user.memberships, entry.bodyId));
-    if (!filter) continue;
+    if (!filter) {
+      withoutRows.push(entry);
+      continue;
+    }
     // The newest rows walk inquiries_body_updated_idx; the count stops at COUNT_CAP (no window over the scope)
-    // and comes with the rows, in the same statement.
+    // and comes with the rows, in the same statement, and so do the body's inquiry types (a few rows; one round
+    // trip less per body).
     const rows = await db
       .select({
         id: inquiries.id,
@@ -63,8 +71,10 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
         status: inquiries.status,
         visibility: inquiries.visibility,
         dueOn: inquiries.dueOn,
-        publicRef: inquiries.publicRef,
         total: cappedTotalColumn(filter),
+        types: sql<
+          TypeFacts[]
+        >`(select json_agg(json_build_object('lifecycle', t.lifecycle, 'code', t.code, 'name', t.name)) from inquiry_types t where t.body_id = ${entry.bodyId})`,
       })
       .from(inquiries)
       .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
@@ -72,9 +82,31 @@ export async function loadWorkspace(user: CurrentUser): Promise<WorkspaceBody[]>
       .orderBy(desc(inquiries.updatedAt), desc(inquiries.id))
       .limit(ALL_INQUIRIES_LIMIT);
     const count = totalOf(rows);
-    entry.inquiries = rows.map(({ total: _total, ...row }) => row);
+    entry.inquiries = rows.map(({ total: _total, types: _types, ...row }) => row);
     entry.inquiriesTotal = count.total;
     entry.inquiriesCapped = count.capped;
+    if (rows[0]) entry.inquiryTypes = rows[0].types ?? [];
+    else withoutRows.push(entry);
+  }
+  // A body where the user sees no inquiry yet: its types on their own, in one statement for all such bodies.
+  if (withoutRows.length > 0) {
+    const types = await db
+      .select({
+        bodyId: inquiryTypes.bodyId,
+        lifecycle: inquiryTypes.lifecycle,
+        code: inquiryTypes.code,
+        name: inquiryTypes.name,
+      })
+      .from(inquiryTypes)
+      .where(
+        inArray(
+          inquiryTypes.bodyId,
+          withoutRows.map((b) => b.bodyId),
+        ),
+      );
+    for (const entry of withoutRows) {
+      entry.inquiryTypes = types.filter((t) => t.bodyId === entry.bodyId).map(({ bodyId: _b, ...t }) => t);
+    }
   }
   return [...byBody.values()];
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "inquiries_originator_updated_idx" ON "inquiries" USING btree ("originator_organization_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"status","body_id");
