@@ -14,7 +14,7 @@
  * BENCH_DURATION (seconds per autocannon run, default 10), BENCH_REPEATS (default 3), BENCH_CONNECTIONS
  * (default 10), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/quaestio_bench; the database
  * is dropped and created), BENCH_PGLITE_DIR (default data/bench/pglite; emptied), BENCH_SEED (default 1),
- * BENCH_PAGES (comma-separated page names to run, default all), BENCH_PGLITE_CORPUS_DIR (a kept PGlite corpus:
+ * BENCH_PAGES (page names to run, separated by ";" since names contain commas; default all), BENCH_PGLITE_CORPUS_DIR (a kept PGlite corpus:
  * copied to BENCH_PGLITE_DIR instead of loading when its manifest matches N, seed, PGlite and the migrations;
  * loaded and kept there when the directory does not exist yet; a mismatch stops the run — corpus-store.ts).
  */
@@ -164,7 +164,8 @@ const settings = {
   databaseUrl: env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_DATABASE_URL,
   pgliteDir: path.resolve(root, env.BENCH_PGLITE_DIR ?? "data/bench/pglite"),
   seed: Number(env.BENCH_SEED ?? 1),
-  pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((p) => p.trim()) : null,
+  // ";" separates page names (several contain commas: "Antwort, ungecacht").
+  pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(";").map((p) => p.trim()) : null,
   pgliteCorpusDir: env.BENCH_PGLITE_CORPUS_DIR ? path.resolve(root, env.BENCH_PGLITE_CORPUS_DIR) : null,
 };
 
@@ -450,6 +451,12 @@ function gitCommit(): string {
 }
 
 async function main() {
+  const unknownPages = (settings.pages ?? []).filter((name) => !PAGES.some((p) => p.name === name));
+  if (unknownPages.length > 0) {
+    throw new Error(
+      `BENCH_PAGES nennt unbekannte Seiten: ${unknownPages.join("; ")}. Bekannt: ${PAGES.map((p) => p.name).join("; ")}`,
+    );
+  }
   log(
     `N=${settings.n}, Ziele ${settings.targets.join(", ")}, ${settings.repeats}× ${settings.duration} s, ${settings.connections} Verbindungen`,
   );
