@@ -1,5 +1,5 @@
 /**
- * Account self-service against a real database on each backend: password reset by e-mail (single-use, expiring,
+ * Account self-service against a real database (one backend, see below): password reset by e-mail (single-use, expiring,
  * hashed tokens; same answer for unknown addresses; outbox row and event together), the outbox worker with the
  * development mailbox and backoff, the own-sessions list and revoke, and changing the password.
  */

@@ -1,5 +1,5 @@
 /**
- * Body administration against a real database on each backend: invitations (outbox, token, single use,
+ * Body administration against a real database (one backend, see below): invitations (outbox, token, single use,
  * expiry), roles, deactivation and MFA reset ending sessions at once, audit events, 404 across bodies for
  * every admin page and function, mass assignment and CSRF. Routes are called as Remix calls them.
  */

@@ -1,6 +1,6 @@
 /**
- * Attacks against the server side, on each backend, through the real route modules (loader/action called as
- * Remix calls them) and the server functions behind them:
+ * Attacks against the server side (the attack strings on each backend, the rest on one, see below), through
+ * the real route modules (loader/action called as Remix calls them) and the server functions behind them:
  * cross-body access by id, another faction's draft, mass assignment, session fixation, expired and revoked
  * sessions, CSRF, open redirects, and every attack string of test/support/attack-strings.ts fed into the
  * id, body, ref and page parameters and the sign-in form — never a 5xx (an unexpected throw), never altered data.

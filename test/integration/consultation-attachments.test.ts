@@ -1,5 +1,5 @@
 /**
- * Files of a consultation (issue 10: "Request with the questions put and attachments"), on both backends: the
+ * Files of a consultation (issue 10: "Request with the questions put and attachments"), on one backend: the
  * lead department attaches files to its DPO request, typed by their bytes; bad files (faked extension, oversize,
  * path in the name) are refused at the field with nothing saved; only the council office, the lead department
  * and the consulted DPO read them — the executive, the faction and another body's DPO get NotFound; an

@@ -1,5 +1,5 @@
 /**
- * Consultations through their server commands, on both backends: the DPO writes and submits a statement with
+ * Consultations through their server commands, on one backend (see below): the DPO writes and submits a statement with
  * restrictions and recommendations and a verdict (the answer's lifecycle step consultation_answered), the lead
  * department requests a statement and a contribution, records a supervisory authority's letter and reply, and
  * decides whether the statement is published. Authorisation (404 for other bodies, refusals for the wrong

@@ -1,5 +1,5 @@
 /**
- * The second factor against a real database on each backend: enrolment, sign-in with TOTP or a recovery
+ * The second factor against a real database (one backend, see below): enrolment, sign-in with TOTP or a recovery
  * code, replay protection, enforcement for staff, session rotation and fixation.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";

@@ -5,7 +5,7 @@
  * council office only; once per due date however often the scan runs; again after an extension; never for
  * deactivated accounts. Every scan gets its "now" explicitly, so the test does not depend on the day it runs
  * (the demo cases' dates are relative to the seed day; their reminders are told apart by inquiry and title).
- * PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+ * On one backend (see below).
  */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,8 +1,7 @@
 /**
  * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordEvent) in
  * the event's transaction: who gets which kind, preferences per channel, visibility, deactivated accounts,
- * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
- * PostgreSQL.
+ * other bodies — and nothing at all when the transaction rolls back. On one backend (see below).
  *
  * The tests follow one inquiry's story (submit, accept, assign, extend, …). So that any test runs alone and
  * in any order, each gets its own copy of the seeded database and replays the steps before its own (the

@@ -1,6 +1,6 @@
 /**
  * Submission as one command (submitInquiry): the lifecycle engine's `submit` with numbering and the due date in
- * the same transaction, on the seeded demo drafts, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
+ * the same transaction, on the seeded demo drafts, on one backend (see below).
  */
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";

@@ -1,5 +1,5 @@
 /**
- * The tool-inventory editor's commands on both backends, on the NRW demo answer in drafting: creating the
+ * The tool-inventory editor's commands on one backend (see below), on the NRW demo answer in drafting: creating the
  * inventory, importing a pasted table (all rows or none, with the preview's per-row messages), editing and
  * reordering rows, a fact with its source (public only once the answer is published), the catalogue, the
  * organisation × tool matrix and the assessment. Authorisation (404 for another body, refusal for the wrong
