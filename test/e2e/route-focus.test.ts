@@ -3,7 +3,10 @@
  * read-only app: the first load leaves the focus where the browser puts it (body); following a link in the
  * header or in the page moves it to `main#inhalt`, without a visible outline or box around the content, and
  * the next Tab goes on inside the new page's content; a search sent from the search page keeps the focus in
- * its field. Every navigation here is checked to be client-side (the window survives it).
+ * its field; a search sent from the header is a full page load (the header's plain form) with the focus where
+ * the browser puts it; and a user who moves on to another field while a navigation is loading keeps the focus
+ * there and can go on typing (before the fix it jumped to main mid-word). Every navigation here is checked to
+ * be client-side (the window survives it), except the header search's.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -84,6 +87,66 @@ describe("focus after a navigation", () => {
     await page.locator(".search-hit").first().waitFor();
     expect(await sameWindow(page)).toBe(true);
     expect((await focused(page)).id).toBe("suche-q");
+    assertNoPageErrors();
+    await close();
+  });
+
+  it("leaves the focus in the header search when a search is sent from there: a plain form, so a full page load", async () => {
+    const { page, assertNoPageErrors, close } = await openPage(browser);
+    await page.goto(`${app.url}/werkzeuge`);
+    await page.waitForFunction(() => !!(window as { __remixRouter?: unknown }).__remixRouter);
+    await page.waitForLoadState("networkidle");
+    await markWindow(page);
+    await page.locator("#kopf-suche").focus();
+    await page.keyboard.type("Videokonferenz");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/suche" && url.searchParams.get("q") === "Videokonferenz");
+    await page.locator(".search-hit").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    // The header's form works without JavaScript and is not Remix's <Form>: the browser loads the results page,
+    // RouteFocus (first load) leaves the focus where the browser puts it, and the next Tab starts at the skip link.
+    expect(await sameWindow(page)).toBe(false);
+    expect((await focused(page)).tag).toBe("body");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#inhalt");
+    assertNoPageErrors();
+    await close();
+  });
+
+  it("does not take the focus from a field the user moved to while the navigation was loading", async () => {
+    const { page, assertNoPageErrors, close } = await openPage(browser);
+    await page.goto(`${app.url}/werkzeuge`);
+    await page.waitForFunction(() => !!(window as { __remixRouter?: unknown }).__remixRouter);
+    await page.waitForLoadState("networkidle");
+    await markWindow(page);
+    // Hold the next page's data until the user has moved on (a handshake, not a sleep).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let requested!: () => void;
+    const dataRequested = new Promise<void>((resolve) => (requested = resolve));
+    await page.route(
+      (url) => url.pathname.endsWith(".data"),
+      async (route) => {
+        requested();
+        await released;
+        await route.continue();
+      },
+    );
+    await page.locator("header a.site-name").focus();
+    await page.keyboard.press("Enter");
+    await dataRequested;
+    // While the overview loads, the user goes on to the header search and starts typing.
+    await page.locator("#kopf-suche").focus();
+    await page.keyboard.type("Video");
+    release();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.locator("main h1").waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.keyboard.type("konferenz");
+    expect(await sameWindow(page)).toBe(true);
+    expect((await focused(page)).id).toBe("kopf-suche");
+    expect(await page.locator("#kopf-suche").inputValue()).toBe("Videokonferenz");
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     assertNoPageErrors();
     await close();
   });

@@ -1,6 +1,6 @@
 /**
- * Attacks against the server side, on each backend, through the real route modules (loader/action called as
- * Remix calls them) and the server functions behind them:
+ * Attacks against the server side (the attack strings on each backend, the rest on one, see below), through
+ * the real route modules (loader/action called as Remix calls them) and the server functions behind them:
  * cross-body access by id, another faction's draft, mass assignment, session fixation, expired and revoked
  * sessions, CSRF, open redirects, and every attack string of test/support/attack-strings.ts fed into the
  * id, body, ref and page parameters and the sign-in form — never a 5xx (an unexpected throw), never altered data.
@@ -29,7 +29,7 @@ import { action as signInAction } from "../../app/routes/account/anmelden";
 import { action as signOutAction } from "../../app/routes/account/abmelden";
 import { hashPassword } from "../../app/server/accounts/passwords.server";
 import { ATTACK_STRINGS } from "../support/attack-strings";
-import { backends, useTestDatabase } from "../support/db";
+import { backends, describeOnOneBackend, useTestDatabase } from "../support/db";
 
 const ORIGIN = "http://localhost";
 const STAFF_LOCALS = ["ratsbuero", "sachbearbeitung", "datenschutz", "verwaltungsspitze", "admin"] as const;
@@ -72,6 +72,9 @@ let ipCounter = 0;
 /** A fresh client IP per sign-in attempt, so that the per-IP rate limit does not mask what is tested. */
 const freshIp = () => `198.51.100.${++ipCounter % 250}`;
 
+// Access rules, sessions, CSRF and redirects are app code and run on one backend (describeOnOneBackend;
+// TEST_BOTH_BACKENDS=1 for both). The attack strings run on both: they reach the database as query parameters
+// (NUL bytes, lone surrogates, SQL injection, very long strings), and what each driver does with them is the database's behaviour.
 describe.each(backends())("attacks on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   const userIds = new Map<string, string>();
@@ -132,7 +135,7 @@ describe.each(backends())("attacks on %s", (backend) => {
       .where(inArray(users.email, staff));
   });
 
-  describe("cross-body access by id", () => {
+  describeOnOneBackend(backend, "cross-body access by id", () => {
     it("answers 404 to every staff role of Norderstedt for every non-public inquiry of the Landtag NRW", async () => {
       const nrw = (await inquiriesOf("landtag-nrw")).filter((i) => i.visibility === "internal" || i.status === "draft");
       expect(nrw.length).toBeGreaterThanOrEqual(3);
@@ -245,7 +248,7 @@ describe.each(backends())("attacks on %s", (backend) => {
     });
   });
 
-  describe("faction drafts", () => {
+  describeOnOneBackend(backend, "faction drafts", () => {
     let otherDraftId = "";
     let ownDraftId = "";
 
@@ -347,7 +350,7 @@ describe.each(backends())("attacks on %s", (backend) => {
     });
   });
 
-  describe("sessions", () => {
+  describeOnOneBackend(backend, "sessions", () => {
     it("does not keep a session id planted before sign-in (session fixation)", async () => {
       const address = email("fraktion", "scharnebeck");
       const planted = "aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbb";
@@ -403,7 +406,7 @@ describe.each(backends())("attacks on %s", (backend) => {
     });
   });
 
-  describe("mass assignment", () => {
+  describeOnOneBackend(backend, "mass assignment", () => {
     it("ignores bodyId, role, status, userId and isAdmin on the sign-in form", async () => {
       const address = email("fraktion", "hamburg");
       const userId = userIds.get(address)!;
@@ -448,7 +451,7 @@ describe.each(backends())("attacks on %s", (backend) => {
     });
   });
 
-  describe("CSRF", () => {
+  describeOnOneBackend(backend, "CSRF", () => {
     const foreign: Record<string, string>[] = [
       { Origin: "https://evil.example" },
       { "Sec-Fetch-Site": "cross-site" },
@@ -498,7 +501,7 @@ describe.each(backends())("attacks on %s", (backend) => {
     });
   });
 
-  describe("open redirect", () => {
+  describeOnOneBackend(backend, "open redirect", () => {
     const payloads = [
       "//evil.example",
       "//evil.example/arbeitsbereich",

@@ -1,5 +1,5 @@
 /**
- * Consultations through their server commands, on both backends: the DPO writes and submits a statement with
+ * Consultations through their server commands, on one backend (see below): the DPO writes and submits a statement with
  * restrictions and recommendations and a verdict (the answer's lifecycle step consultation_answered), the lead
  * department requests a statement and a contribution, records a supervisory authority's letter and reply, and
  * decides whether the statement is published. Authorisation (404 for other bodies, refusals for the wrong
@@ -33,7 +33,7 @@ import {
 import { loadConsultation, loadConsultationOverview } from "../../app/server/consultations/queries.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { applyAnswerTransition, NotFound, StaleVersionError } from "../../app/server/core/transitions.server";
-import { backends, useTestDatabase } from "../support/db";
+import { oneBackend, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 
 const NORDERSTEDT_ANSWERING = "Aufzeichnungen von Videokonferenzen";
@@ -46,7 +46,9 @@ const doc = (text: string) =>
   });
 const richInput = (text: string) => ({ rich: true, json: doc(text), text: "" });
 
-describe.each(backends())("consultations on %s", (backend) => {
+// One backend (oneBackend(), TEST_BOTH_BACKENDS=1 for both): the consultation commands are app code over the
+// lifecycle engine (both backends in transitions.test.ts).
+describe.each(oneBackend())("consultations on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
 

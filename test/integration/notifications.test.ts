@@ -1,8 +1,7 @@
 /**
  * Notifications written by the real commands (submitInquiry, applyInquiryTransition, recordEvent) in
  * the event's transaction: who gets which kind, preferences per channel, visibility, deactivated accounts,
- * other bodies — and nothing at all when the transaction rolls back. PGlite and (with TEST_DATABASE_URL)
- * PostgreSQL.
+ * other bodies — and nothing at all when the transaction rolls back. On one backend (see below).
  *
  * The tests follow one inquiry's story (submit, accept, assign, extend, …). So that any test runs alone and
  * in any order, each gets its own copy of the seeded database and replays the steps before its own (the
@@ -16,7 +15,7 @@ import { useDatabase } from "../../app/server/core/db.server";
 import { recordEvent } from "../../app/server/core/events.server";
 import { submitInquiry } from "../../app/server/inquiries/numbering.server";
 import { StaleVersionError, applyInquiryTransition } from "../../app/server/core/transitions.server";
-import { backends, createSeededTestDatabase, type SeededTestDatabase } from "../support/db";
+import { createSeededTestDatabase, oneBackend, type SeededTestDatabase } from "../support/db";
 import {
   actorOf,
   addDepartment,
@@ -42,7 +41,10 @@ const HEAD_WITHOUT_INAPP = "leitung@ministerium.example";
 const UNINVOLVED = "unbeteiligt@ministerium.example";
 const FORMER = "ehemals@ratsbuero.example";
 
-describe.each(backends())("notifications of inquiry events on %s", (backend) => {
+// One backend (oneBackend(), TEST_BOTH_BACKENDS=1 for both): who gets which notification is app code; that it is
+// written in the event's transaction and rolled back with it is tested here on the one backend and the transaction
+// itself on both in transitions.test.ts.
+describe.each(oneBackend())("notifications of inquiry events on %s", (backend) => {
   let database: SeededTestDatabase | undefined;
   const t = {
     get db() {

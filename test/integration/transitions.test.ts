@@ -4,7 +4,7 @@
  * simultaneous accepts of the same version exactly one wins.
  */
 import { addDays } from "../../app/domain/dashboard";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   answers,
@@ -53,6 +53,69 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   const NRW_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme in der Landesverwaltung";
   const NORDERSTEDT_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme";
 
+  /**
+   * Fixture: a copy of the submitted demo inquiry `title` (same body, type, faction, dates and version, a new
+   * number and reference, no events yet), so that every test changes its own inquiry and none depends on
+   * what another test did before it (the file passes with `--sequence.shuffle`).
+   */
+  let copies = 0;
+  const sourceIds = new Map<string, string>();
+  async function copyOfSubmitted(title: string) {
+    // The copies share the title: the demo inquiry is the one found before the first copy.
+    if (!sourceIds.has(title)) sourceIds.set(title, (await inquiryByTitle(title)).id);
+    const source = await inquiryByTitleId(sourceIds.get(title)!);
+    expect(source.status).toBe("submitted");
+    const n = ++copies;
+    const writable = Object.fromEntries(
+      Object.entries(getTableColumns(inquiries))
+        .filter(([key, column]) => key !== "id" && !column.generated)
+        .map(([key]) => [key, source[key as keyof typeof source]]),
+    ) as typeof inquiries.$inferInsert;
+    const [copy] = await t.db
+      .insert(inquiries)
+      .values({
+        ...writable,
+        sequence: 10_000 + n,
+        reference: `${source.reference}-T${n}`,
+        publicRef: `${source.publicRef}-T${n}`,
+      })
+      .returning();
+    return copy!;
+  }
+  /** Fixture: a copy of the submitted demo inquiry `title`, accepted by the council office `office`. */
+  async function acceptedCopy(title: string, office: TransitionActor) {
+    const inquiry = await copyOfSubmitted(title);
+    await applyInquiryTransition(t.db, {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "accept",
+      actor: office,
+    });
+    return inquiryByTitleId(inquiry.id);
+  }
+  /**
+   * Fixture: a copy of the submitted NRW demo inquiry, accepted and assigned by the council office to the
+   * body's first department (as the assignment test below does).
+   */
+  async function assignedCopy() {
+    const inquiry = await acceptedCopy(NRW_SUBMITTED, await nrw("ratsbuero"));
+    const [department] = await t.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, inquiry.bodyId), eq(organizations.kind, "department")))
+      .limit(1);
+    await applyInquiryTransition(t.db, {
+      inquiryId: inquiry.id,
+      bodyId: inquiry.bodyId,
+      expectedVersion: inquiry.version,
+      event: "assign",
+      actor: await nrw("ratsbuero"),
+      facts: { leadOrganizationId: department!.id },
+    });
+    return inquiryByTitleId(inquiry.id);
+  }
+
   async function eventsOf(aggregateId: string) {
     return t.db.select().from(events).where(eq(events.aggregateId, aggregateId)).orderBy(events.id);
   }
@@ -80,7 +143,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   }
 
   it("does not let a faction member accept, and writes nothing", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await copyOfSubmitted(NRW_SUBMITTED);
     const before = await snapshot(inquiry.id);
     const attempt = applyInquiryTransition(t.db, {
       inquiryId: inquiry.id,
@@ -95,7 +158,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("answers NotFound to staff of another body, whichever body they name", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await copyOfSubmitted(NRW_SUBMITTED);
     const outsider = await actor("ratsbuero@norderstedt.quaestio.example");
     const [norderstedt] = await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, "norderstedt"));
     for (const bodyId of [inquiry.bodyId, norderstedt!.id]) {
@@ -122,7 +185,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("accepts by the council office: new status and version, exactly one event; the old version is then stale", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await copyOfSubmitted(NRW_SUBMITTED);
     const office = await nrw("ratsbuero");
     const eventsBefore = await eventsOf(inquiry.id);
     const command = {
@@ -163,7 +226,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("refuses an assignment without a lead department or with one of another body, then assigns", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await acceptedCopy(NRW_SUBMITTED, await nrw("ratsbuero"));
     const office = await nrw("ratsbuero");
     const base = {
       inquiryId: inquiry.id,
@@ -205,7 +268,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("extends the deadline without changing the state and records the extension", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await assignedCopy();
     const office = await nrw("ratsbuero");
     expect(inquiry.dueOn).not.toBeNull();
     const base = {
@@ -251,7 +314,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("lets only the lead department's staff act for it: a contributing department's clerk sees the inquiry but may not start answering", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await assignedCopy();
     const clerk = await nrw("sachbearbeitung");
     const [contributing] = await t.db
       .select({ id: organizations.id })
@@ -278,7 +341,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("rolls everything back when work in the same transaction fails", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await assignedCopy();
     const before = await snapshot(inquiry.id);
     await expect(
       applyInquiryTransition(t.db, {
@@ -296,7 +359,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("lets only the originating faction withdraw, with a public note", async () => {
-    const inquiry = await inquiryByTitle(NRW_SUBMITTED);
+    const inquiry = await assignedCopy();
     const faction = await nrw("fraktion");
     const base = {
       inquiryId: inquiry.id,
@@ -343,7 +406,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("lets exactly one of two simultaneous accepts of the same version win", async () => {
-    const inquiry = await inquiryByTitle(NORDERSTEDT_SUBMITTED);
+    const inquiry = await copyOfSubmitted(NORDERSTEDT_SUBMITTED);
     expect(inquiry.status).toBe("submitted");
     const office = await actor("ratsbuero@norderstedt.quaestio.example");
     const eventsBefore = (await eventsOf(inquiry.id)).length;
@@ -370,7 +433,7 @@ describe.each(backends())("lifecycle transitions on %s", (backend) => {
   });
 
   it("makes a second transaction wait for the first one's row lock and then refuses it as stale", async () => {
-    const inquiry = await inquiryByTitle(NORDERSTEDT_SUBMITTED);
+    const inquiry = await acceptedCopy(NORDERSTEDT_SUBMITTED, await actor("ratsbuero@norderstedt.quaestio.example"));
     expect(inquiry.status).toBe("accepted");
     const office = await actor("ratsbuero@norderstedt.quaestio.example");
     const [department] = await t.db

@@ -19,7 +19,7 @@
  * Server modules that use the process-wide handle (getDb) need `useDatabase(t.handle)` from
  * ~/server/core/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
  */
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openDatabase, type DatabaseHandle, type Db } from "../../app/server/core/db.server";
 import {
   copyPgliteTemplate,
@@ -41,12 +41,29 @@ export function backends(): Backend[] {
 
 /**
  * One backend, for a test whose subject is the app's own logic and not the database's behaviour (the call
- * says why): the PostgreSQL server when TEST_DATABASE_URL is set (CI), else PGlite. The server is chosen
- * because PGlite's queries run on the test worker's own core, which made such tests three to six times
- * slower there; the same queries run on both backends in the tests about them.
+ * says why; the list per file is in docs/decisions/0001-embedded-pglite-default.md, addendum): the PostgreSQL
+ * server when TEST_DATABASE_URL is set (CI), else PGlite. The server is chosen because it is the production
+ * database and because PGlite's queries run on the test worker's own core, which made such tests three to
+ * six times slower there; the same queries run on both backends in the tests about them, and the browser
+ * tests run the whole app on PGlite. `TEST_BOTH_BACKENDS=1` runs these tests on every backend of backends().
  */
 export function oneBackend(): Backend[] {
+  if (bothBackendsForced()) return backends();
   return process.env.TEST_DATABASE_URL?.trim() ? ["postgres"] : ["pglite"];
+}
+
+/** TEST_BOTH_BACKENDS=1 (or true): oneBackend() and describeOnOneBackend() run on every backend too. */
+function bothBackendsForced(): boolean {
+  return ["1", "true"].includes(process.env.TEST_BOTH_BACKENDS?.trim().toLowerCase() ?? "");
+}
+
+/**
+ * Inside `describe.each(backends())`: a block about the app's own logic in a file whose other blocks are about
+ * the database's behaviour — registered only on the backend of oneBackend() (every backend with
+ * TEST_BOTH_BACKENDS=1). Its tests must not rely on what the file's other blocks did.
+ */
+export function describeOnOneBackend(backend: Backend, name: string, fn: () => void): void {
+  if (oneBackend().includes(backend)) describe(name, fn);
 }
 
 export interface TestDatabase {
