@@ -188,7 +188,12 @@ describe.each(oneBackend())("deadline reminders on %s", (backend) => {
     ]);
     expect(await reminders(CONTRIBUTOR)).toEqual([soon("2026-11-30"), soon("2026-12-18")]);
   });
+});
 
+// Always on PGlite (the embedded database's own behaviour, not the app's logic): PGlite runs every statement on
+// this thread and its promises resolve as microtasks, so only there does a scan without a yield starve the server.
+describe("deadline scan on PGlite", () => {
+  const t = useTestDatabase("pglite", { seeded: true });
   it("lets the server answer while it scans: the event loop gets a turn between inquiries", async () => {
     // PGlite runs every statement on this thread and its promises resolve as microtasks: without a yield, a
     // scan over thousands of inquiries kept HTTP answers and timers waiting until it ended (54 s at 100k).
@@ -200,8 +205,8 @@ describe.each(oneBackend())("deadline reminders on %s", (backend) => {
       setImmediate(spin);
     };
     setImmediate(spin);
-    // Due on 18 December: scanned (due soon, already reminded) on the 17th.
-    await scanDeadlines(t.db, new Date("2026-12-17T08:00:00Z"));
+    const result = await scanDeadlines(t.db, new Date("2026-12-17T08:00:00Z"));
+    expect(result.dueSoon + result.overdue, "the demo's open inquiries give the scan work").toBeGreaterThan(0);
     scanning = false;
     expect(turns).toBeGreaterThanOrEqual(1);
   });
