@@ -277,7 +277,10 @@ export default function handleRequest(
                 done();
               },
               final(done) {
-                resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+                const html = Buffer.concat(chunks);
+                // The length tells scripts/start.mjs that the body is complete: it is sent with one write.
+                responseHeaders.set("Content-Length", String(html.byteLength));
+                resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
                 done();
               },
             }),
