@@ -3,7 +3,7 @@
  * response Remix produces, and error logging under a correlation id.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -187,6 +187,24 @@ export function isAmbiguousPath(pathname: string): boolean {
   return /^\/[\\/]/.test(decoded);
 }
 
+/**
+ * Whether a loader or action of this render returned a promise among its values (single fetch's deferred data,
+ * which the page streams into `<Await>` as it resolves). Such a page keeps React's streaming render.
+ */
+export function hasDeferredData(remixContext: EntryContext): boolean {
+  const { loaderData, actionData } = remixContext.staticHandlerContext;
+  for (const data of [...Object.values(loaderData ?? {}), ...Object.values(actionData ?? {})]) {
+    if (data === null || typeof data !== "object") continue;
+    if (isThenable(data)) return true;
+    for (const value of Object.values(data)) if (isThenable(value)) return true;
+  }
+  return false;
+}
+
+function isThenable(value: unknown): boolean {
+  return value !== null && typeof value === "object" && typeof (value as { then?: unknown }).then === "function";
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -215,11 +233,24 @@ export default function handleRequest(
   responseHeaders.set(REQUEST_ID_HEADER, requestId);
   applyNoStore(request, responseHeaders);
 
-  // Crawlers get the complete document at once; browsers get the shell as soon as it is ready.
+  // Crawlers get the complete document at once; browsers get the shell as soon as it is ready — which, for a
+  // page without deferred data, is the complete document a few microtasks later anyway.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // A page whose loaders defer nothing is rendered whole into one buffer: one chunk for compression and the
+  // socket instead of React's ~2 kB pieces, each passing Node's and the web's streams and its own zlib call.
+  const buffered = !hasDeferredData(remixContext);
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const streamedResponse = () => {
+      const body = new PassThrough();
+      const response = new Response(createReadableStreamFromReadable(body), {
+        headers: responseHeaders,
+        status: responseStatusCode,
+      });
+      pipe(body);
+      return response;
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdProvider value={requestId}>
@@ -229,16 +260,31 @@ export default function handleRequest(
       {
         // React's own inline scripts (Suspense streaming) need the nonce as well.
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
+          if (!buffered && !waitForAll) resolve(streamedResponse());
+        },
+        onAllReady() {
+          if (!buffered) {
+            if (waitForAll) resolve(streamedResponse());
+            return;
+          }
+          const chunks: Buffer[] = [];
+          pipe(
+            new Writable({
+              write(chunk: Buffer, _encoding, done) {
+                chunks.push(chunk);
+                done();
+              },
+              final(done) {
+                const html = Buffer.concat(chunks);
+                // The length tells scripts/start.mjs that the body is complete: it is sent with one write.
+                responseHeaders.set("Content-Length", String(html.byteLength));
+                resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+                done();
+              },
             }),
           );
-          pipe(body);
         },
         onShellError(error: unknown) {
           // Remix catches this, calls handleError and renders the ErrorBoundary.

@@ -265,8 +265,12 @@ async function createApp(build) {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (response.body) {
-        // A rendered page comes in many small chunks (React flushes a few kB at a time): the chunks of the same turn
+      if (response.body && response.headers.has("content-length") && isHtml(response)) {
+        // A page rendered whole (entry.server): one write and the end. Remix's stream writer would flush the
+        // compression after every chunk — a sync flush and a zlib round trip more each (issue 13).
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } else if (response.body) {
+        // A streamed page comes in many small chunks (React flushes a few kB at a time): the chunks of the same turn
         // of the event loop go out in one write, not one each (issue 13); later chunks (deferred data) still stream.
         res.cork();
         setImmediate(() => res.uncork());
@@ -289,6 +293,10 @@ async function createApp(build) {
   });
 
   return app;
+}
+
+function isHtml(response) {
+  return response.headers.get("content-type")?.startsWith("text/html") === true;
 }
 
 function parseTrustProxy(value) {

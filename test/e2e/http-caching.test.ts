@@ -104,6 +104,22 @@ describe("compression", () => {
     expect(strip(zlib.brotliDecompressSync(brotli.body).toString("utf8"))).toBe(strip(plain.body.toString("utf8")));
     expect(gzip.body.length).toBeLessThan(plain.body.length / 2);
   });
+
+  it("sends a rendered page whole: its length when not compressed, and the same page gzipped", async () => {
+    // Issue 13: a page without deferred data is rendered into one buffer and sent with one write.
+    const plain = await raw("/impressum?x=1");
+    const gzip = await raw("/impressum?x=1", { "Accept-Encoding": "gzip" });
+    const head = await raw("/impressum?x=1", {}, "HEAD");
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-length"]).toBe(String(plain.body.length));
+    expect(plain.headers["transfer-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*Impressum[\s\S]*<\/html>/);
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    const strip = (html: string) => html.replace(/nonce="[^"]+"|content="[0-9a-f-]{36}"/g, "");
+    expect(strip(zlib.gunzipSync(gzip.body).toString("utf8"))).toBe(strip(plain.body.toString("utf8")));
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
 });
 
 describe("static assets", () => {

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, memberships, sessions, users } from "../../db/schema";
 import { getCurrentUser, getSessionState, requireUser, signIn, signOut } from "../../app/server/accounts/auth.server";
+import { resetConfig } from "../../app/server/core/config.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { takeToken } from "../../app/server/core/rate-limit.server";
 import {
@@ -53,6 +54,43 @@ describe.each(backends())("sessions and sign-in on %s", (backend) => {
     ).toBeNull();
     expect(await validateSessionToken(t.db, `${id}`)).toBeNull();
     expect(await validateSessionToken(t.db, `${id}.${secret}.x`)).toBeNull();
+  });
+
+  it("answers every session with its own user from the prepared lookup, in a transaction and with it off", async () => {
+    // Issue 13: the lookup is built once and runs as a prepared statement; PostgreSQL switches to a generic plan
+    // after five runs, so each token is checked more often than that, interleaved with the others'.
+    const people = await t.db.select({ id: users.id, email: users.email }).from(users).limit(3);
+    expect(people.length).toBe(3);
+    const tokens = await Promise.all(people.map(async (person) => (await createSession(t.db, person.id)).token));
+    const read = async () => {
+      const seen: Array<[string, string[]]> = [];
+      for (let round = 0; round < 7; round += 1) {
+        for (const token of tokens) {
+          const session = await validateSessionToken(t.db, token);
+          seen.push([session!.user.email, session!.memberships.map((m) => `${m.bodySlug}/${m.role}`).sort()]);
+        }
+      }
+      return seen;
+    };
+    const prepared = await read();
+    expect(prepared.map(([email]) => email)).toEqual(
+      Array.from({ length: 7 }, () => people.map((p) => p.email)).flat(),
+    );
+    const inTransaction = await t.db.transaction(async (tx) =>
+      Promise.all(tokens.map(async (token) => (await validateSessionToken(tx, token))?.user.email)),
+    );
+    expect(inTransaction).toEqual(people.map((p) => p.email));
+    const [id] = tokens[0]!.split(".");
+    expect(await validateSessionToken(t.db, `${id}.${tokens[1]!.split(".")[1]}`)).toBeNull();
+
+    process.env.DATABASE_PREPARED_STATEMENTS = "0";
+    resetConfig();
+    try {
+      expect(await read()).toEqual(prepared);
+    } finally {
+      delete process.env.DATABASE_PREPARED_STATEMENTS;
+      resetConfig();
+    }
   });
 
   it("reads the user's memberships with the session, and a user without any as none", async () => {

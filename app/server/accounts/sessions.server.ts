@@ -8,8 +8,9 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type Placeholder } from "drizzle-orm";
 import { bodies, memberships, organizations, sessions, users } from "../../../db/schema";
+import { config } from "../core/config.server";
 import type { Db, Tx } from "../core/db.server";
 
 export const INACTIVITY_TIMEOUT_MS = 2 * 60 * 60 * 1000; // 2 hours
@@ -81,12 +82,12 @@ export async function createSession(
   return { token: `${id}.${secret}`, sessionId: id, expiresAt };
 }
 
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
-  const [id, secret, ...rest] = token.split(".");
-  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
-  // The session, its user and the user's memberships in one statement: one row per membership (one row with
-  // null membership columns for a user without any).
-  const rows = await db
+/**
+ * The session, its user and the user's memberships in one statement: one row per membership (one row with null
+ * membership columns for a user without any). `id` is the session id, or a placeholder for the prepared form.
+ */
+function selectSession(db: Db | Tx, id: string | Placeholder<"id">) {
+  return db
     .select({
       session: sessions,
       user: {
@@ -115,6 +116,32 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
       and(eq(organizations.id, memberships.organizationId), eq(organizations.bodyId, memberships.bodyId)),
     )
     .where(eq(sessions.id, id));
+}
+
+type PreparedSessionLookup = ReturnType<ReturnType<typeof selectSession>["prepare"]>;
+
+/** The lookup built once per database handle (a transaction gets its own), not on every signed-in request. */
+const preparedLookups = new WeakMap<Db | Tx, PreparedSessionLookup>();
+
+/**
+ * Every signed-in request reads its session: drizzle builds the statement once per database handle, and on
+ * PostgreSQL it runs as a named prepared statement of the connection, unless DATABASE_PREPARED_STATEMENTS=0
+ * (docs/decisions/0025-the-cost-of-one-uncached-render.md).
+ */
+function sessionLookup(db: Db | Tx, id: string) {
+  if (!config().preparedStatements) return selectSession(db, id);
+  let prepared = preparedLookups.get(db);
+  if (!prepared) {
+    prepared = selectSession(db, sql.placeholder("id")).prepare("session_lookup");
+    preparedLookups.set(db, prepared);
+  }
+  return prepared.execute({ id });
+}
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidSession | null> {
+  const [id, secret, ...rest] = token.split(".");
+  if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+  const rows = await sessionLookup(db, id);
   const row = rows[0];
   if (!row) return null;
   const expected = new TextEncoder().encode(row.session.secretHash);

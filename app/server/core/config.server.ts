@@ -39,6 +39,18 @@ function count(name: string, fallback: number, min: number) {
   });
 }
 
+/** A switch: 1/true/ja/yes or 0/false/nein/no, or the default when unset; anything else stops the start. */
+function onOff(name: string, fallback: boolean) {
+  return optional.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const word = value.toLowerCase();
+    if (["1", "true", "ja", "yes"].includes(word)) return true;
+    if (["0", "false", "nein", "no"].includes(word)) return false;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${name}=${value} ist weder 1 (an) noch 0 (aus).` });
+    return z.NEVER;
+  });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   QUAESTIO_LOCAL_RUN: z.string().optional(),
@@ -46,6 +58,9 @@ const envSchema = z.object({
   PGLITE_DIR: optional,
   MIGRATIONS_DIR: z.string().optional(),
   DATABASE_POOL_SIZE: count("DATABASE_POOL_SIZE", 10, 1),
+  // Named prepared statements on the PostgreSQL server for the hottest reads; 0 behind a connection pooler that
+  // cannot keep them (PgBouncer in transaction mode before 1.21 or without max_prepared_statements).
+  DATABASE_PREPARED_STATEMENTS: onOff("DATABASE_PREPARED_STATEMENTS", true),
   // Megabytes of rendered public pages kept in memory (0 switches the page cache off).
   PAGE_CACHE_MB: count("PAGE_CACHE_MB", 32, 0),
   // PGlite's shared_buffers in megabytes: PostgreSQL's default of 128 MB is touched at start and stays in the
@@ -80,6 +95,8 @@ export interface Config {
   database: DatabaseConfig;
   migrationsDir: string;
   databasePoolSize: number;
+  /** DATABASE_PREPARED_STATEMENTS: hot reads run as named prepared statements of the connection (PostgreSQL). */
+  preparedStatements: boolean;
   /** Bytes of rendered public pages the in-process cache may hold (PAGE_CACHE_MB; 0 = off). */
   pageCacheBytes: number;
   /** shared_buffers of the embedded database, in megabytes (PGLITE_SHARED_BUFFERS_MB). */
@@ -123,6 +140,7 @@ export function configFrom(env: Env): Config {
       : { kind: "pglite", dir: path.resolve(e.PGLITE_DIR || "./data/pglite") },
     migrationsDir: path.resolve(e.MIGRATIONS_DIR ?? "db/migrations"),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     publicUrl: configuredPublicOrigin(e.PUBLIC_URL),

@@ -206,11 +206,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
  * PostgreSQL keeps a generic plan when its estimate is no worse than the custom plans', so a hot statement is
  * no longer planned on every run: planning was about half of the public search's PostgreSQL CPU (ADR 0023,
  * addendum). Use it only for statements whose text takes few shapes (parameters, not literals) and whose
- * generic plan is sound for every parameter. PGlite: plain `db.execute`.
+ * generic plan is sound for every parameter. PGlite, and DATABASE_PREPARED_STATEMENTS=0 (a connection pooler that
+ * cannot keep prepared statements, ADR 0025): plain `db.execute`.
  */
 export async function executePrepared(db: Db | Tx, query: SQL): Promise<unknown> {
   const inner = db as unknown as { session: unknown; dialect: PgDialect };
-  if (!is(inner.session, PostgresJsSession)) return db.execute(query);
+  if (!is(inner.session, PostgresJsSession) || !config().preparedStatements) return db.execute(query);
   const built = inner.dialect.sqlToQuery(query);
   // A name makes drizzle ask postgres.js for a prepared statement (postgres.js picks the statement's name).
   return inner.session.prepareQuery(built, undefined, "prepared", false).execute();
