@@ -108,7 +108,10 @@ export async function loadFollowUpLinks(
         .innerJoin(original, and(eq(original.id, answers.inquiryId), eq(original.bodyId, answers.bodyId)))
         .innerJoin(follow, and(eq(follow.id, answerFollowUps.inquiryId), eq(follow.bodyId, original.bodyId)))
         .where(eq(follow.id, inquiryId)),
-    );
+    )
+    // Prepared: the page of every public inquiry runs this (issue 13).
+    .prepare("follow_up_links")
+    .execute();
   const ids = [...new Set(rows.flatMap((r) => [r.originalId, r.followId]))].filter((id) => id !== inquiryId);
   if (ids.length === 0) return { followsUp: null, followUps: [] };
   const details = await db

@@ -79,7 +79,16 @@ export interface AnswerContentQuery {
   withSignOff?: boolean;
   /** Leave the parts' text out (`bodyHtml` is ""): for readers of the structure only (OParl's paper lists). */
   withoutBodies?: boolean;
+  /**
+   * Run the statements as prepared statements of the connection (PostgreSQL parses them once and, after five
+   * runs, keeps a generic plan): for callers that read one version on every request (the public answer page,
+   * issue 13). Not for lists of many versions: each length of the id list would be a statement of its own.
+   */
+  prepared?: boolean;
 }
+
+/** A query built by drizzle, run as a prepared statement or as a plain one. */
+type Runnable<T> = { prepare(name: string): { execute(): Promise<T> }; execute(): Promise<T> };
 
 /** The body column an audience reads: the public body, or the non-public record where there is one. */
 function bodyHtmlFor(audience: AnswerAudience) {
@@ -105,61 +114,78 @@ function withholdingColumnsFor(audience: AnswerAudience) {
 export async function loadAnswerContent(db: Db | Tx, query: AnswerContentQuery): Promise<AnswerContent> {
   const { audience, bodyId, answerId, versionIds } = query;
   if (versionIds.length === 0) return { parts: [], versionWithholdings: [], attachments: [], signOffSteps: [] };
+  const run = <T>(name: string, built: Runnable<T>): Promise<T> =>
+    query.prepared ? built.prepare(name).execute() : built.execute();
   const [partRows, links, withholdingRows, attachmentRows, stepRows] = await Promise.all([
-    db
-      .select({
-        id: answerParts.id,
-        versionId: answerParts.versionId,
-        position: answerParts.position,
-        jointNote: answerParts.jointNote,
-        bodyHtml: query.withoutBodies ? sql<string>`''` : bodyHtmlFor(audience),
-      })
-      .from(answerParts)
-      .where(inArray(answerParts.versionId, versionIds))
-      .orderBy(asc(answerParts.position)),
-    db
-      .select({ partId: answerPartQuestions.partId, questionId: answerPartQuestions.questionId })
-      .from(answerPartQuestions)
-      .innerJoin(answerParts, eq(answerParts.id, answerPartQuestions.partId))
-      .where(inArray(answerParts.versionId, versionIds)),
-    db
-      .select(withholdingColumnsFor(audience))
-      .from(withholdings)
-      .where(inArray(withholdings.versionId, versionIds))
-      .orderBy(asc(withholdings.createdAt), asc(withholdings.id)),
+    run(
+      "answer_content_parts",
+      db
+        .select({
+          id: answerParts.id,
+          versionId: answerParts.versionId,
+          position: answerParts.position,
+          jointNote: answerParts.jointNote,
+          bodyHtml: query.withoutBodies ? sql<string>`''` : bodyHtmlFor(audience),
+        })
+        .from(answerParts)
+        .where(inArray(answerParts.versionId, versionIds))
+        .orderBy(asc(answerParts.position)),
+    ),
+    run(
+      "answer_content_links",
+      db
+        .select({ partId: answerPartQuestions.partId, questionId: answerPartQuestions.questionId })
+        .from(answerPartQuestions)
+        .innerJoin(answerParts, eq(answerParts.id, answerPartQuestions.partId))
+        .where(inArray(answerParts.versionId, versionIds)),
+    ),
+    run(
+      "answer_content_withholdings",
+      db
+        .select(withholdingColumnsFor(audience))
+        .from(withholdings)
+        .where(inArray(withholdings.versionId, versionIds))
+        .orderBy(asc(withholdings.createdAt), asc(withholdings.id)),
+    ),
     query.withAttachments
-      ? db
-          .select({
-            id: answerAttachments.id,
-            versionId: answerAttachments.versionId,
-            position: answerAttachments.position,
-            title: answerAttachments.title,
-            public: answerAttachments.public,
-            fileName: files.fileName,
-            mediaType: files.mediaType,
-            size: files.size,
-          })
-          .from(answerAttachments)
-          .leftJoin(files, and(eq(files.id, answerAttachments.fileId), eq(files.bodyId, bodyId)))
-          .where(
-            and(
-              inArray(answerAttachments.versionId, versionIds),
-              audience === "public" ? eq(answerAttachments.public, true) : undefined,
-            ),
-          )
-          .orderBy(asc(answerAttachments.position))
+      ? run(
+          "answer_content_attachments",
+          db
+            .select({
+              id: answerAttachments.id,
+              versionId: answerAttachments.versionId,
+              position: answerAttachments.position,
+              title: answerAttachments.title,
+              public: answerAttachments.public,
+              fileName: files.fileName,
+              mediaType: files.mediaType,
+              size: files.size,
+            })
+            .from(answerAttachments)
+            .leftJoin(files, and(eq(files.id, answerAttachments.fileId), eq(files.bodyId, bodyId)))
+            .where(
+              and(
+                inArray(answerAttachments.versionId, versionIds),
+                audience === "public" ? eq(answerAttachments.public, true) : undefined,
+              ),
+            )
+            .orderBy(asc(answerAttachments.position)),
+        )
       : Promise.resolve([]),
     query.withSignOff
-      ? db
-          .select({
-            position: signOffSteps.position,
-            label: signOffSteps.label,
-            condition: signOffSteps.condition,
-            status: signOffSteps.status,
-          })
-          .from(signOffSteps)
-          .where(eq(signOffSteps.answerId, answerId))
-          .orderBy(asc(signOffSteps.position))
+      ? run(
+          "answer_content_sign_off",
+          db
+            .select({
+              position: signOffSteps.position,
+              label: signOffSteps.label,
+              condition: signOffSteps.condition,
+              status: signOffSteps.status,
+            })
+            .from(signOffSteps)
+            .where(eq(signOffSteps.answerId, answerId))
+            .orderBy(asc(signOffSteps.position)),
+        )
       : Promise.resolve([]),
   ]);
 

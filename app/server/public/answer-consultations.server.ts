@@ -52,7 +52,9 @@ export async function loadPublishedConsultations(
     .innerJoin(organizations, eq(organizations.id, consultations.addresseeOrganizationId))
     .leftJoin(people, eq(people.id, consultations.authorPersonId))
     .where(published)
-    .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt));
+    .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt))
+    .prepare("public_consultations")
+    .execute();
   return consultationRows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -130,7 +130,9 @@ export async function loadPublishedAnswer(
     .leftJoin(signatory, and(eq(signatory.id, answerVersions.signatoryPersonId), eq(signatory.bodyId, body.id)))
     .leftJoin(signatoryOrganization, eq(signatoryOrganization.id, signatory.organizationId))
     .where(and(eq(answerVersions.answerId, answerId), isNotNull(answerVersions.publishedAt)))
-    .orderBy(asc(answerVersions.versionNumber));
+    .orderBy(asc(answerVersions.versionNumber))
+    .prepare("public_answer_versions")
+    .execute();
   if (versionRows.length === 0) return null;
 
   const shown =
@@ -157,6 +159,7 @@ export async function loadPublishedAnswer(
       versionIds: [shown.id],
       withAttachments: true,
       withSignOff: true,
+      prepared: true,
     }),
     loadPublishedInventories(db, shown.id),
     loadPublishedConsultations(db, body.id, answerId),
@@ -165,7 +168,9 @@ export async function loadPublishedAnswer(
       .from(answerContributors)
       .innerJoin(organizations, eq(organizations.id, answerContributors.organizationId))
       .where(eq(answerContributors.answerId, answerId))
-      .orderBy(asc(organizations.name)),
+      .orderBy(asc(organizations.name))
+      .prepare("public_answer_contributors")
+      .execute(),
   ]);
 
   const questionsById = new Map(questionList.map((q) => [q.id, q]));

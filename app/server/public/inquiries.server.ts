@@ -186,7 +186,9 @@ export async function loadPublicInquiryWithKeys(
     .leftJoin(answers, and(eq(answers.inquiryId, inquiries.id), eq(answers.bodyId, inquiries.bodyId)))
     .leftJoin(answerLeadOrganization, eq(answerLeadOrganization.id, answers.leadOrganizationId))
     .where(and(eq(bodies.slug, params.bodySlug), eq(inquiries.publicRef, params.publicRef), publiclyVisible()))
-    .limit(1);
+    .limit(1)
+    .prepare("public_inquiry")
+    .execute();
   if (!found) return null;
   const { body, answerId, answerLeadOrganizationName, ...inquiry } = found;
 
@@ -197,7 +199,9 @@ export async function loadPublicInquiryWithKeys(
       .select({ label: inquiryOriginators.label })
       .from(inquiryOriginators)
       .where(eq(inquiryOriginators.inquiryId, inquiry.id))
-      .orderBy(asc(inquiryOriginators.position)),
+      .orderBy(asc(inquiryOriginators.position))
+      .prepare("public_inquiry_originators")
+      .execute(),
     db
       .select({
         id: questions.id,
@@ -208,7 +212,9 @@ export async function loadPublicInquiryWithKeys(
       })
       .from(questions)
       .where(eq(questions.inquiryId, inquiry.id))
-      .orderBy(asc(questions.position)),
+      .orderBy(asc(questions.position))
+      .prepare("public_inquiry_questions")
+      .execute(),
     db
       .select({
         purpose: inquiryAgendaItems.purpose,
@@ -224,7 +230,9 @@ export async function loadPublicInquiryWithKeys(
       .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
       .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
       .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
-      .orderBy(asc(meetings.date), asc(agendaItems.position)),
+      .orderBy(asc(meetings.date), asc(agendaItems.position))
+      .prepare("public_inquiry_agenda")
+      .execute(),
     db
       .select({
         previousDueOn: deadlineExtensions.previousDueOn,
@@ -234,7 +242,9 @@ export async function loadPublicInquiryWithKeys(
       })
       .from(deadlineExtensions)
       .where(eq(deadlineExtensions.inquiryId, inquiry.id))
-      .orderBy(asc(deadlineExtensions.grantedAt)),
+      .orderBy(asc(deadlineExtensions.grantedAt))
+      .prepare("public_inquiry_extensions")
+      .execute(),
     db
       .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
       .from(events)
@@ -251,7 +261,9 @@ export async function loadPublicInquiryWithKeys(
           ),
         ),
       )
-      .orderBy(asc(events.occurredAt), asc(events.id)),
+      .orderBy(asc(events.occurredAt), asc(events.id))
+      .prepare("public_inquiry_events")
+      .execute(),
     loadToolFactsCitingInquiry(db, inquiry.id),
   ]);
 

@@ -58,6 +58,8 @@ export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Pro
         ),
       )
       .orderBy(asc(tools.name), asc(toolFacts.key))
+      .prepare("tool_facts_citing_inquiry")
+      .execute()
   );
 }
 
