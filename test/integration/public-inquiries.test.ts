@@ -692,6 +692,27 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(detail!.agenda.map((a) => a.itemNumber)).not.toContain("M 20/0226");
     });
 
+    it("gives each of several pages read at once on one handle its own inquiry (statements built once, values per read)", async () => {
+      const refs = [
+        { bodySlug: "landtag-nrw", publicRef: "17-9511" },
+        { bodySlug: "norderstedt", publicRef: "M-20-0226" },
+        { bodySlug: "hamburg", publicRef: "SA-1-2021" },
+      ];
+      const alone = [];
+      for (const ref of refs) alone.push(await loadPublicInquiry(ref, t.db));
+      // Interleaved: the second round of one read runs while another read's first statement does.
+      const together = await Promise.all([...refs, ...refs].map((ref) => loadPublicInquiry(ref, t.db)));
+      expect(together.map((d) => d!.inquiry.publicRef)).toEqual([...refs, ...refs].map((r) => r.publicRef));
+      // Each the same as when it was read alone.
+      expect(together).toEqual([...alone, ...alone]);
+      expect(new Set(together.map((d) => d!.answer!.version.documentDate)).size).toBe(3);
+      expect(together[1]!.answer!.consultations).toHaveLength(1);
+      expect(together[0]!.answer!.consultations).toHaveLength(0);
+      expect(together[2]!.answer!.version.signatory!.name).toBe("Jan Pörksen");
+      expect(together[0]!.answer!.version.signatory?.name).not.toBe("Jan Pörksen");
+      expect(await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "17-9511" }, t.db)).toBeNull();
+    });
+
     it("Hamburg: the Senatskanzlei's letter as the answer, signed by Jan Pörksen", async () => {
       const detail = await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "SA-1-2021" }, t.db);
       expect(detail!.answer!.version.documentDate).toBe("2021-03-26");

@@ -3,12 +3,12 @@
  * draft of the same inquiry type, linked to that answer; both the original's and the follow-up's pages show
  * the link — publicly only where both inquiries are public and the follow-up is submitted.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answerFollowUps, answers, bodies, inquiries } from "../../../db/schema";
 import { draftingFactions } from "../../domain/draft";
 import { maySeeInquiry, type MembershipFact } from "../../domain/policy";
-import { getDb } from "../core/db.server";
+import { getDb, reusableQuery } from "../core/db.server";
 import { createDraft, DraftRefused } from "../inquiries/drafts.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { NotFound } from "../core/transitions.server";
@@ -78,6 +78,43 @@ export interface FollowUpLinks {
   followUps: FollowUpLink[];
 }
 
+const originalInquiry = alias(inquiries, "original");
+const followInquiry = alias(inquiries, "follow");
+const pairColumns = { originalId: originalInquiry.id, followId: followInquiry.id };
+
+// The pairs the inquiry takes part in, either side; built once per database handle, as the page of every public
+// inquiry runs it (issue 13).
+const followUpPairs = reusableQuery("follow_up_links", (db) =>
+  db
+    .select(pairColumns)
+    .from(answerFollowUps)
+    .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
+    .innerJoin(
+      originalInquiry,
+      and(eq(originalInquiry.id, answers.inquiryId), eq(originalInquiry.bodyId, answers.bodyId)),
+    )
+    .innerJoin(
+      followInquiry,
+      and(eq(followInquiry.id, answerFollowUps.inquiryId), eq(followInquiry.bodyId, originalInquiry.bodyId)),
+    )
+    .where(eq(originalInquiry.id, sql.placeholder("inquiryId")))
+    .union(
+      db
+        .select(pairColumns)
+        .from(answerFollowUps)
+        .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
+        .innerJoin(
+          originalInquiry,
+          and(eq(originalInquiry.id, answers.inquiryId), eq(originalInquiry.bodyId, answers.bodyId)),
+        )
+        .innerJoin(
+          followInquiry,
+          and(eq(followInquiry.id, answerFollowUps.inquiryId), eq(followInquiry.bodyId, originalInquiry.bodyId)),
+        )
+        .where(eq(followInquiry.id, sql.placeholder("inquiryId"))),
+    ),
+);
+
 /**
  * The links of one inquiry, filtered by who reads: `reader` null is the public (public, submitted inquiries
  * only); a user sees what maySeeInquiry lets them see.
@@ -87,28 +124,7 @@ export async function loadFollowUpLinks(
   reader: { memberships: readonly MembershipFact[] } | null,
 ): Promise<FollowUpLinks> {
   const db = await getDb();
-  const original = alias(inquiries, "original");
-  const follow = alias(inquiries, "follow");
-  const select = {
-    originalId: original.id,
-    followId: follow.id,
-  };
-  const rows = await db
-    .select(select)
-    .from(answerFollowUps)
-    .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
-    .innerJoin(original, and(eq(original.id, answers.inquiryId), eq(original.bodyId, answers.bodyId)))
-    .innerJoin(follow, and(eq(follow.id, answerFollowUps.inquiryId), eq(follow.bodyId, original.bodyId)))
-    .where(eq(original.id, inquiryId))
-    .union(
-      db
-        .select(select)
-        .from(answerFollowUps)
-        .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
-        .innerJoin(original, and(eq(original.id, answers.inquiryId), eq(original.bodyId, answers.bodyId)))
-        .innerJoin(follow, and(eq(follow.id, answerFollowUps.inquiryId), eq(follow.bodyId, original.bodyId)))
-        .where(eq(follow.id, inquiryId)),
-    );
+  const rows = await followUpPairs(db, { inquiryId });
   const ids = [...new Set(rows.flatMap((r) => [r.originalId, r.followId]))].filter((id) => id !== inquiryId);
   if (ids.length === 0) return { followsUp: null, followUps: [] };
   const details = await db

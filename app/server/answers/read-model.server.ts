@@ -11,7 +11,8 @@
  *
  * Every statement runs in parallel in one round; callers put the returned promise into their own round.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   answerAttachments,
   answerPartQuestions,
@@ -21,7 +22,7 @@ import {
   withholdings,
 } from "../../../db/schema";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
-import type { Db, Tx } from "../core/db.server";
+import { reusableQuery, type Db, type Tx } from "../core/db.server";
 
 export type AnswerAudience = "public" | "staff";
 
@@ -79,6 +80,13 @@ export interface AnswerContentQuery {
   withSignOff?: boolean;
   /** Leave the parts' text out (`bodyHtml` is ""): for readers of the structure only (OParl's paper lists). */
   withoutBodies?: boolean;
+  /**
+   * Run statements built once per database handle, prepared on the server (PostgreSQL parses them once and,
+   * after five runs, keeps a generic plan): for the public audience's full text of ONE version, which the public
+   * answer page reads on every request (issue 13). Not for lists of versions: each length of the id list would be
+   * a statement of its own.
+   */
+  prepared?: boolean;
 }
 
 /** The body column an audience reads: the public body, or the non-public record where there is one. */
@@ -102,65 +110,124 @@ function withholdingColumnsFor(audience: AnswerAudience) {
   return audience === "staff" ? { ...common, withheldText: withholdings.withheldText } : common;
 }
 
+/** Which versions a statement reads: a list given per call, or the one version of a reusable statement. */
+type VersionFilter = (column: AnyPgColumn) => SQL;
+const inVersions =
+  (versionIds: string[]): VersionFilter =>
+  (column) =>
+    inArray(column, versionIds);
+const theVersion: VersionFilter = (column) => eq(column, sql.placeholder("versionId"));
+
+// The five statements of the read model, built from the audience and the versions' filter.
+function partsStatement(db: Db | Tx, audience: AnswerAudience, withoutBodies: boolean, versions: VersionFilter) {
+  return db
+    .select({
+      id: answerParts.id,
+      versionId: answerParts.versionId,
+      position: answerParts.position,
+      jointNote: answerParts.jointNote,
+      bodyHtml: withoutBodies ? sql<string>`''` : bodyHtmlFor(audience),
+    })
+    .from(answerParts)
+    .where(versions(answerParts.versionId))
+    .orderBy(asc(answerParts.position));
+}
+
+function linksStatement(db: Db | Tx, versions: VersionFilter) {
+  return db
+    .select({ partId: answerPartQuestions.partId, questionId: answerPartQuestions.questionId })
+    .from(answerPartQuestions)
+    .innerJoin(answerParts, eq(answerParts.id, answerPartQuestions.partId))
+    .where(versions(answerParts.versionId));
+}
+
+function withholdingsStatement(db: Db | Tx, audience: AnswerAudience, versions: VersionFilter) {
+  return db
+    .select(withholdingColumnsFor(audience))
+    .from(withholdings)
+    .where(versions(withholdings.versionId))
+    .orderBy(asc(withholdings.createdAt), asc(withholdings.id));
+}
+
+function attachmentsStatement(
+  db: Db | Tx,
+  audience: AnswerAudience,
+  bodyId: string | Placeholder,
+  versions: VersionFilter,
+) {
+  return db
+    .select({
+      id: answerAttachments.id,
+      versionId: answerAttachments.versionId,
+      position: answerAttachments.position,
+      title: answerAttachments.title,
+      public: answerAttachments.public,
+      fileName: files.fileName,
+      mediaType: files.mediaType,
+      size: files.size,
+    })
+    .from(answerAttachments)
+    .leftJoin(files, and(eq(files.id, answerAttachments.fileId), eq(files.bodyId, bodyId)))
+    .where(
+      and(
+        versions(answerAttachments.versionId),
+        audience === "public" ? eq(answerAttachments.public, true) : undefined,
+      ),
+    )
+    .orderBy(asc(answerAttachments.position));
+}
+
+function signOffStatement(db: Db | Tx, answerId: string | Placeholder) {
+  return db
+    .select({
+      position: signOffSteps.position,
+      label: signOffSteps.label,
+      condition: signOffSteps.condition,
+      status: signOffSteps.status,
+    })
+    .from(signOffSteps)
+    .where(eq(signOffSteps.answerId, answerId))
+    .orderBy(asc(signOffSteps.position));
+}
+
+/**
+ * The public audience's statements for ONE version, built once per database handle and prepared on the server
+ * (`prepared: true`: the public answer page runs them on every request, issue 13).
+ */
+const publicOfOneVersion = {
+  parts: reusableQuery("answer_content_parts", (db) => partsStatement(db, "public", false, theVersion)),
+  links: reusableQuery("answer_content_links", (db) => linksStatement(db, theVersion)),
+  withholdings: reusableQuery("answer_content_withholdings", (db) => withholdingsStatement(db, "public", theVersion)),
+  attachments: reusableQuery("answer_content_attachments", (db) =>
+    attachmentsStatement(db, "public", sql.placeholder("bodyId"), theVersion),
+  ),
+  signOff: reusableQuery("answer_content_sign_off", (db) => signOffStatement(db, sql.placeholder("answerId"))),
+};
+
 export async function loadAnswerContent(db: Db | Tx, query: AnswerContentQuery): Promise<AnswerContent> {
   const { audience, bodyId, answerId, versionIds } = query;
   if (versionIds.length === 0) return { parts: [], versionWithholdings: [], attachments: [], signOffSteps: [] };
+  if (query.prepared && (audience !== "public" || versionIds.length !== 1 || query.withoutBodies)) {
+    throw new Error("prepared: only for the public audience's full text of one version");
+  }
+  const values = { versionId: versionIds[0], bodyId, answerId };
+  const versions = inVersions(versionIds);
   const [partRows, links, withholdingRows, attachmentRows, stepRows] = await Promise.all([
-    db
-      .select({
-        id: answerParts.id,
-        versionId: answerParts.versionId,
-        position: answerParts.position,
-        jointNote: answerParts.jointNote,
-        bodyHtml: query.withoutBodies ? sql<string>`''` : bodyHtmlFor(audience),
-      })
-      .from(answerParts)
-      .where(inArray(answerParts.versionId, versionIds))
-      .orderBy(asc(answerParts.position)),
-    db
-      .select({ partId: answerPartQuestions.partId, questionId: answerPartQuestions.questionId })
-      .from(answerPartQuestions)
-      .innerJoin(answerParts, eq(answerParts.id, answerPartQuestions.partId))
-      .where(inArray(answerParts.versionId, versionIds)),
-    db
-      .select(withholdingColumnsFor(audience))
-      .from(withholdings)
-      .where(inArray(withholdings.versionId, versionIds))
-      .orderBy(asc(withholdings.createdAt), asc(withholdings.id)),
-    query.withAttachments
-      ? db
-          .select({
-            id: answerAttachments.id,
-            versionId: answerAttachments.versionId,
-            position: answerAttachments.position,
-            title: answerAttachments.title,
-            public: answerAttachments.public,
-            fileName: files.fileName,
-            mediaType: files.mediaType,
-            size: files.size,
-          })
-          .from(answerAttachments)
-          .leftJoin(files, and(eq(files.id, answerAttachments.fileId), eq(files.bodyId, bodyId)))
-          .where(
-            and(
-              inArray(answerAttachments.versionId, versionIds),
-              audience === "public" ? eq(answerAttachments.public, true) : undefined,
-            ),
-          )
-          .orderBy(asc(answerAttachments.position))
-      : Promise.resolve([]),
-    query.withSignOff
-      ? db
-          .select({
-            position: signOffSteps.position,
-            label: signOffSteps.label,
-            condition: signOffSteps.condition,
-            status: signOffSteps.status,
-          })
-          .from(signOffSteps)
-          .where(eq(signOffSteps.answerId, answerId))
-          .orderBy(asc(signOffSteps.position))
-      : Promise.resolve([]),
+    query.prepared
+      ? publicOfOneVersion.parts(db, values)
+      : partsStatement(db, audience, query.withoutBodies ?? false, versions),
+    query.prepared ? publicOfOneVersion.links(db, values) : linksStatement(db, versions),
+    query.prepared ? publicOfOneVersion.withholdings(db, values) : withholdingsStatement(db, audience, versions),
+    !query.withAttachments
+      ? Promise.resolve([])
+      : query.prepared
+        ? publicOfOneVersion.attachments(db, values)
+        : attachmentsStatement(db, audience, bodyId, versions),
+    !query.withSignOff
+      ? Promise.resolve([])
+      : query.prepared
+        ? publicOfOneVersion.signOff(db, values)
+        : signOffStatement(db, answerId),
   ]);
 
   const toWithholding = (row: (typeof withholdingRows)[number]): ReadWithholding => ({

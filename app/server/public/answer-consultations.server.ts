@@ -5,7 +5,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { consultationRecommendations, consultations, organizations, people } from "../../../db/schema/index";
 import type { ConsultationKind, ConsultationVerdict, RecommendationKind } from "../../domain/labels";
-import type { Db } from "../core/db.server";
+import { reusableQuery, type Db } from "../core/db.server";
 
 export interface PublicConsultation {
   id: string;
@@ -20,19 +20,17 @@ export interface PublicConsultation {
   recommendations: { id: string; kind: RecommendationKind; text: string }[];
 }
 
-export async function loadPublishedConsultations(
-  db: Db,
-  bodyId: string,
-  answerId: string,
-): Promise<PublicConsultation[]> {
-  const published = and(
-    eq(consultations.answerId, answerId),
-    eq(consultations.bodyId, bodyId),
-    eq(consultations.publishedWithAnswer, true),
-    eq(consultations.status, "answered"),
-  );
-  // One statement: each consultation with its recommendations as a JSON list (issue 13: they were a second query).
-  const consultationRows = await db
+const published = and(
+  eq(consultations.answerId, sql.placeholder("answerId")),
+  eq(consultations.bodyId, sql.placeholder("bodyId")),
+  eq(consultations.publishedWithAnswer, true),
+  eq(consultations.status, "answered"),
+);
+
+// One statement, built once per database handle: each consultation with its recommendations as a JSON list
+// (issue 13: they were a second query).
+const publishedConsultations = reusableQuery("public_consultations", (db) =>
+  db
     .select({
       id: consultations.id,
       kind: consultations.kind,
@@ -45,14 +43,22 @@ export async function loadPublishedConsultations(
       authorName: people.name,
       authorRoleLabel: people.roleLabel,
       recommendations: sql<string>`(select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'text', r.text)
-          order by r.position), '[]'::json)::text
-        from ${consultationRecommendations} r where r.consultation_id = ${consultations.id})`,
+        order by r.position), '[]'::json)::text
+      from ${consultationRecommendations} r where r.consultation_id = ${consultations.id})`,
     })
     .from(consultations)
     .innerJoin(organizations, eq(organizations.id, consultations.addresseeOrganizationId))
     .leftJoin(people, eq(people.id, consultations.authorPersonId))
     .where(published)
-    .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt));
+    .orderBy(asc(consultations.answeredOn), asc(consultations.createdAt)),
+);
+
+export async function loadPublishedConsultations(
+  db: Db,
+  bodyId: string,
+  answerId: string,
+): Promise<PublicConsultation[]> {
+  const consultationRows = await publishedConsultations(db, { answerId, bodyId });
   return consultationRows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -4,13 +4,13 @@
  * sign-off chain and tool inventories. Loaded in a fixed number of queries; the answer's content comes from
  * the one answer read model (answers/read-model.server.ts) with the audience "public".
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answerContributors, answerVersions, organizations, people } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
 import { loadAnswerContent, type ReadWithholding } from "../answers/read-model.server";
-import type { Db } from "../core/db.server";
+import { reusableQuery, type Db } from "../core/db.server";
 import { loadPublishedConsultations, type PublicConsultation } from "./answer-consultations.server";
 import { loadPublishedInventories, type PublicToolInventory } from "./answer-inventories.server";
 import type { PublicBody } from "./bodies.server";
@@ -94,19 +94,12 @@ export function answeredOn(version: PublicAnswerVersion): string {
   return version.documentDate ?? version.publishedOn;
 }
 
-export async function loadPublishedAnswer(
-  db: Db,
-  body: PublicBody,
-  {
-    answerId,
-    leadOrganizationName,
-    questionList,
-    versionNumber,
-  }: { answerId: string; leadOrganizationName: string | null; questionList: PublicQuestion[]; versionNumber?: number },
-): Promise<PublicAnswer | null> {
-  const signatory = alias(people, "signatory");
-  const signatoryOrganization = alias(organizations, "signatory_organization");
-  const versionRows = await db
+const signatory = alias(people, "signatory");
+const signatoryOrganization = alias(organizations, "signatory_organization");
+
+// The page's statements, each built once per database handle (issue 13).
+const publishedVersions = reusableQuery("public_answer_versions", (db) =>
+  db
     .select({
       id: answerVersions.id,
       versionNumber: answerVersions.versionNumber,
@@ -127,10 +120,35 @@ export async function loadPublishedAnswer(
       signatoryOrganizationName: signatoryOrganization.name,
     })
     .from(answerVersions)
-    .leftJoin(signatory, and(eq(signatory.id, answerVersions.signatoryPersonId), eq(signatory.bodyId, body.id)))
+    .leftJoin(
+      signatory,
+      and(eq(signatory.id, answerVersions.signatoryPersonId), eq(signatory.bodyId, sql.placeholder("bodyId"))),
+    )
     .leftJoin(signatoryOrganization, eq(signatoryOrganization.id, signatory.organizationId))
-    .where(and(eq(answerVersions.answerId, answerId), isNotNull(answerVersions.publishedAt)))
-    .orderBy(asc(answerVersions.versionNumber));
+    .where(and(eq(answerVersions.answerId, sql.placeholder("answerId")), isNotNull(answerVersions.publishedAt)))
+    .orderBy(asc(answerVersions.versionNumber)),
+);
+
+const answerContributorNames = reusableQuery("public_answer_contributors", (db) =>
+  db
+    .select({ name: organizations.name, role: answerContributors.role })
+    .from(answerContributors)
+    .innerJoin(organizations, eq(organizations.id, answerContributors.organizationId))
+    .where(eq(answerContributors.answerId, sql.placeholder("answerId")))
+    .orderBy(asc(organizations.name)),
+);
+
+export async function loadPublishedAnswer(
+  db: Db,
+  body: PublicBody,
+  {
+    answerId,
+    leadOrganizationName,
+    questionList,
+    versionNumber,
+  }: { answerId: string; leadOrganizationName: string | null; questionList: PublicQuestion[]; versionNumber?: number },
+): Promise<PublicAnswer | null> {
+  const versionRows = await publishedVersions(db, { answerId, bodyId: body.id });
   if (versionRows.length === 0) return null;
 
   const shown =
@@ -157,15 +175,11 @@ export async function loadPublishedAnswer(
       versionIds: [shown.id],
       withAttachments: true,
       withSignOff: true,
+      prepared: true,
     }),
     loadPublishedInventories(db, shown.id),
     loadPublishedConsultations(db, body.id, answerId),
-    db
-      .select({ name: organizations.name, role: answerContributors.role })
-      .from(answerContributors)
-      .innerJoin(organizations, eq(organizations.id, answerContributors.organizationId))
-      .where(eq(answerContributors.answerId, answerId))
-      .orderBy(asc(organizations.name)),
+    answerContributorNames(db, { answerId }),
   ]);
 
   const questionsById = new Map(questionList.map((q) => [q.id, q]));

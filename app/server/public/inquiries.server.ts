@@ -30,7 +30,7 @@ import { isOpenStatus } from "../../domain/dashboard";
 import { publiclyVisible } from "./visibility.server";
 import type { AgendaPurpose, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
-import { getDb, type Db } from "../core/db.server";
+import { getDb, reusableQuery, type Db, type Tx } from "../core/db.server";
 import { publicBodyColumns, type PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import { answeredOn, loadPublishedAnswer, type PublicQuestion, type PublicAnswer } from "./answers.server";
@@ -118,36 +118,9 @@ export interface PublicInquiryDetail {
 const leadOrganization = alias(organizations, "lead_organization");
 const answerLeadOrganization = alias(organizations, "answer_lead_organization");
 
-/**
- * Everything the public detail page shows. Null when the body or the inquiry is unknown or not public, or when
- * a version number is asked for that has not been published.
- */
-export async function loadPublicInquiry(
-  params: { bodySlug: string; publicRef: string; versionNumber?: number },
-  database?: Db,
-): Promise<PublicInquiryDetail | null> {
-  return (await loadPublicInquiryWithKeys(params, database))?.detail ?? null;
-}
-
-/**
- * The same, with the keys the answer page needs for its further reads (follow-up links, the originating faction)
- * so that it does not look the inquiry up again by its reference. The keys stay on the server: the page's loader
- * does not pass them to the browser.
- */
-export async function loadPublicInquiryWithKeys(
-  params: { bodySlug: string; publicRef: string; versionNumber?: number },
-  database?: Db,
-): Promise<{
-  detail: PublicInquiryDetail;
-  inquiryId: string;
-  /** The originating organisation when it is a faction of this body (for its feed and subscription links). */
-  faction: { id: string; name: string } | null;
-} | null> {
-  const db = database ?? (await getDb());
-
-  // Query 1: the inquiry with its body, type, organisations and the key of its answer (issue 13: the body and the
-  // answer's key were two statements of their own, the second in a round of its own before the answer's).
-  const [found] = await db
+// Query 1 of the page: built once per database handle (issue 13).
+const findPublicInquiry = reusableQuery("public_inquiry", (db) =>
+  db
     .select({
       body: publicBodyColumns,
       answerId: answers.id,
@@ -185,73 +158,139 @@ export async function loadPublicInquiryWithKeys(
     .leftJoin(leadOrganization, eq(leadOrganization.id, inquiries.leadOrganizationId))
     .leftJoin(answers, and(eq(answers.inquiryId, inquiries.id), eq(answers.bodyId, inquiries.bodyId)))
     .leftJoin(answerLeadOrganization, eq(answerLeadOrganization.id, answers.leadOrganizationId))
-    .where(and(eq(bodies.slug, params.bodySlug), eq(inquiries.publicRef, params.publicRef), publiclyVisible()))
-    .limit(1);
+    .where(
+      and(
+        eq(bodies.slug, sql.placeholder("bodySlug")),
+        eq(inquiries.publicRef, sql.placeholder("publicRef")),
+        publiclyVisible(),
+      ),
+    )
+    .limit(1),
+);
+
+// The answers of the inquiry, for its events (a subquery of loadEvents).
+const answerIdsOfInquiry = (db: Db | Tx) =>
+  db
+    .select({ id: answers.id })
+    .from(answers)
+    .where(eq(answers.inquiryId, sql.placeholder("inquiryId")));
+
+// Round 2 of the page, each built once per database handle.
+const loadOriginators = reusableQuery("public_inquiry_originators", (db) =>
+  db
+    .select({ label: inquiryOriginators.label })
+    .from(inquiryOriginators)
+    .where(eq(inquiryOriginators.inquiryId, sql.placeholder("inquiryId")))
+    .orderBy(asc(inquiryOriginators.position)),
+);
+
+const loadQuestions = reusableQuery("public_inquiry_questions", (db) =>
+  db
+    .select({
+      id: questions.id,
+      number: questions.number,
+      leadIn: questions.leadIn,
+      bodyHtml: questions.bodyHtml,
+      parentId: questions.parentId,
+    })
+    .from(questions)
+    .where(eq(questions.inquiryId, sql.placeholder("inquiryId")))
+    .orderBy(asc(questions.position)),
+);
+
+const loadAgenda = reusableQuery("public_inquiry_agenda", (db) =>
+  db
+    .select({
+      purpose: inquiryAgendaItems.purpose,
+      roleLabel: inquiryAgendaItems.roleLabel,
+      organizationName: organizations.name,
+      meetingName: meetings.name,
+      meetingDate: meetings.date,
+      itemNumber: agendaItems.number,
+      itemTitle: agendaItems.title,
+    })
+    .from(inquiryAgendaItems)
+    .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
+    .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, sql.placeholder("bodyId"))))
+    .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
+    .where(and(eq(inquiryAgendaItems.inquiryId, sql.placeholder("inquiryId")), eq(agendaItems.public, true)))
+    .orderBy(asc(meetings.date), asc(agendaItems.position)),
+);
+
+const loadExtensions = reusableQuery("public_inquiry_extensions", (db) =>
+  db
+    .select({
+      previousDueOn: deadlineExtensions.previousDueOn,
+      newDueOn: deadlineExtensions.newDueOn,
+      reason: deadlineExtensions.reason,
+      grantedAt: deadlineExtensions.grantedAt,
+    })
+    .from(deadlineExtensions)
+    .where(eq(deadlineExtensions.inquiryId, sql.placeholder("inquiryId")))
+    .orderBy(asc(deadlineExtensions.grantedAt)),
+);
+
+const loadEvents = reusableQuery("public_inquiry_events", (db) =>
+  db
+    .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
+    .from(events)
+    .where(
+      and(
+        eq(events.bodyId, sql.placeholder("bodyId")),
+        eq(events.public, true),
+        or(
+          and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, sql.placeholder("inquiryId"))),
+          // `= any(array(…))`, not `in (…)`: the array is computed once, so both branches are index scans on
+          // (aggregate_type, aggregate_id) combined by a BitmapOr; with `in (subquery)` PostgreSQL read all of
+          // the body's events and filtered them (385k rows at 100k inquiries on PGlite: 252 ms → 1 ms).
+          and(eq(events.aggregateType, "answer"), sql`${events.aggregateId} = any(array(${answerIdsOfInquiry(db)}))`),
+        ),
+      ),
+    )
+    .orderBy(asc(events.occurredAt), asc(events.id)),
+);
+
+/**
+ * Everything the public detail page shows. Null when the body or the inquiry is unknown or not public, or when
+ * a version number is asked for that has not been published.
+ */
+export async function loadPublicInquiry(
+  params: { bodySlug: string; publicRef: string; versionNumber?: number },
+  database?: Db,
+): Promise<PublicInquiryDetail | null> {
+  return (await loadPublicInquiryWithKeys(params, database))?.detail ?? null;
+}
+
+/**
+ * The same, with the keys the answer page needs for its further reads (follow-up links, the originating faction)
+ * so that it does not look the inquiry up again by its reference. The keys stay on the server: the page's loader
+ * does not pass them to the browser.
+ */
+export async function loadPublicInquiryWithKeys(
+  params: { bodySlug: string; publicRef: string; versionNumber?: number },
+  database?: Db,
+): Promise<{
+  detail: PublicInquiryDetail;
+  inquiryId: string;
+  /** The originating organisation when it is a faction of this body (for its feed and subscription links). */
+  faction: { id: string; name: string } | null;
+} | null> {
+  const db = database ?? (await getDb());
+
+  // Query 1: the inquiry with its body, type, organisations and the key of its answer (issue 13: the body and the
+  // answer's key were two statements of their own, the second in a round of its own before the answer's).
+  const [found] = await findPublicInquiry(db, { bodySlug: params.bodySlug, publicRef: params.publicRef });
   if (!found) return null;
   const { body, answerId, answerLeadOrganizationName, ...inquiry } = found;
 
   // Round 2: everything that hangs off the inquiry directly.
-  const answerIds = db.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, inquiry.id));
+  const keys = { inquiryId: inquiry.id, bodyId: body.id };
   const [originatorRows, questionRows, agendaRows, extensionRows, eventRows, citedFacts] = await Promise.all([
-    db
-      .select({ label: inquiryOriginators.label })
-      .from(inquiryOriginators)
-      .where(eq(inquiryOriginators.inquiryId, inquiry.id))
-      .orderBy(asc(inquiryOriginators.position)),
-    db
-      .select({
-        id: questions.id,
-        number: questions.number,
-        leadIn: questions.leadIn,
-        bodyHtml: questions.bodyHtml,
-        parentId: questions.parentId,
-      })
-      .from(questions)
-      .where(eq(questions.inquiryId, inquiry.id))
-      .orderBy(asc(questions.position)),
-    db
-      .select({
-        purpose: inquiryAgendaItems.purpose,
-        roleLabel: inquiryAgendaItems.roleLabel,
-        organizationName: organizations.name,
-        meetingName: meetings.name,
-        meetingDate: meetings.date,
-        itemNumber: agendaItems.number,
-        itemTitle: agendaItems.title,
-      })
-      .from(inquiryAgendaItems)
-      .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
-      .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, body.id)))
-      .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
-      .where(and(eq(inquiryAgendaItems.inquiryId, inquiry.id), eq(agendaItems.public, true)))
-      .orderBy(asc(meetings.date), asc(agendaItems.position)),
-    db
-      .select({
-        previousDueOn: deadlineExtensions.previousDueOn,
-        newDueOn: deadlineExtensions.newDueOn,
-        reason: deadlineExtensions.reason,
-        grantedAt: deadlineExtensions.grantedAt,
-      })
-      .from(deadlineExtensions)
-      .where(eq(deadlineExtensions.inquiryId, inquiry.id))
-      .orderBy(asc(deadlineExtensions.grantedAt)),
-    db
-      .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
-      .from(events)
-      .where(
-        and(
-          eq(events.bodyId, body.id),
-          eq(events.public, true),
-          or(
-            and(eq(events.aggregateType, "inquiry"), eq(events.aggregateId, inquiry.id)),
-            // `= any(array(…))`, not `in (…)`: the array is computed once, so both branches are index scans on
-            // (aggregate_type, aggregate_id) combined by a BitmapOr; with `in (subquery)` PostgreSQL read all of
-            // the body's events and filtered them (385k rows at 100k inquiries on PGlite: 252 ms → 1 ms).
-            and(eq(events.aggregateType, "answer"), sql`${events.aggregateId} = any(array(${answerIds}))`),
-          ),
-        ),
-      )
-      .orderBy(asc(events.occurredAt), asc(events.id)),
+    loadOriginators(db, keys),
+    loadQuestions(db, keys),
+    loadAgenda(db, keys),
+    loadExtensions(db, keys),
+    loadEvents(db, keys),
     loadToolFactsCitingInquiry(db, inquiry.id),
   ]);
 

@@ -3,10 +3,10 @@
  * catalogue can be traced to where it was stated. Facts are public by nature (they come from published
  * sources); facts citing a source that belongs to a non-public inquiry are never returned.
  */
-import { and, asc, eq, exists, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answers, bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
-import type { Db } from "../core/db.server";
+import { reusableQuery, type Db } from "../core/db.server";
 import { publiclyVisible } from "./visibility.server";
 
 export interface CitedToolFact {
@@ -34,32 +34,35 @@ const citedFactColumns = {
 };
 
 /** Facts whose source is the given (already visibility-checked) inquiry's document. */
-export async function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Promise<CitedToolFact[]> {
-  return (
-    db
-      .select(citedFactColumns)
-      .from(toolFacts)
-      .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
-      .innerJoin(tools, eq(tools.id, toolFacts.toolId))
-      .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
-      // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
-      .where(
-        and(
-          eq(sources.inquiryId, inquiryId),
-          or(
-            ne(sources.kind, "answer"),
-            exists(
-              db
-                .select({ id: answers.id })
-                .from(answers)
-                .where(and(eq(answers.inquiryId, inquiryId), eq(answers.status, "published"))),
-            ),
+export function loadToolFactsCitingInquiry(db: Db, inquiryId: string): Promise<CitedToolFact[]> {
+  return factsCitingInquiry(db, { inquiryId });
+}
+
+// Built once per database handle: the page of every public inquiry runs it (issue 13).
+const factsCitingInquiry = reusableQuery("tool_facts_citing_inquiry", (db) =>
+  db
+    .select(citedFactColumns)
+    .from(toolFacts)
+    .innerJoin(sources, eq(sources.id, toolFacts.sourceId))
+    .innerJoin(tools, eq(tools.id, toolFacts.toolId))
+    .leftJoin(bodies, eq(bodies.id, toolFacts.bodyId))
+    // A fact taken from an answer is public once the answer is: facts entered while drafting stay internal.
+    .where(
+      and(
+        eq(sources.inquiryId, sql.placeholder("inquiryId")),
+        or(
+          ne(sources.kind, "answer"),
+          exists(
+            db
+              .select({ id: answers.id })
+              .from(answers)
+              .where(and(eq(answers.inquiryId, sql.placeholder("inquiryId")), eq(answers.status, "published"))),
           ),
         ),
-      )
-      .orderBy(asc(tools.name), asc(toolFacts.key))
-  );
-}
+      ),
+    )
+    .orderBy(asc(tools.name), asc(toolFacts.key)),
+);
 
 export interface PublicToolFact extends CitedToolFact {
   sourceKind: (typeof sources.kind.enumValues)[number];

@@ -1,0 +1,1 @@
+CREATE INDEX "withholdings_version_idx" ON "withholdings" USING btree ("version_id");
