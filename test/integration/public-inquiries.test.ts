@@ -35,6 +35,7 @@ import {
   withholdings,
 } from "../../db/schema/index";
 import type { Db } from "../../app/server/core/db.server";
+import { resetConfig } from "../../app/server/core/config.server";
 import {
   listPublicInquiries,
   loadPublicInquiry,
@@ -711,6 +712,18 @@ describe.each(backends())("public inquiries (%s)", (backend) => {
       expect(together[2]!.answer!.version.signatory!.name).toBe("Jan Pörksen");
       expect(together[0]!.answer!.version.signatory?.name).not.toBe("Jan Pörksen");
       expect(await loadPublicInquiry({ bodySlug: "hamburg", publicRef: "17-9511" }, t.db)).toBeNull();
+
+      // DATABASE_PREPARED_STATEMENTS=0 (a pooler without prepared statements): the same pages, built per read.
+      process.env.DATABASE_PREPARED_STATEMENTS = "0";
+      resetConfig();
+      try {
+        const unprepared = [];
+        for (const ref of refs) unprepared.push(await loadPublicInquiry(ref, t.db));
+        expect(unprepared).toEqual(alone);
+      } finally {
+        delete process.env.DATABASE_PREPARED_STATEMENTS;
+        resetConfig();
+      }
     });
 
     it("Hamburg: the Senatskanzlei's letter as the answer, signed by Jan Pörksen", async () => {

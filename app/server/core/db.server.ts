@@ -230,10 +230,16 @@ interface BuiltQuery<T> {
  */
 export function reusableQuery<T, V extends Record<string, unknown>>(
   name: string,
-  build: (db: Db | Tx) => { prepare(name: string): BuiltQuery<T> },
+  build: (db: Db | Tx) => {
+    prepare(name: string): BuiltQuery<T>;
+    execute(values?: Record<string, unknown>): Promise<T>;
+  },
 ): (db: Db | Tx, values: V) => Promise<T> {
   const built = new WeakMap<Db | Tx, BuiltQuery<T>>();
   return (db, values) => {
+    // DATABASE_PREPARED_STATEMENTS=0 (a pooler that cannot keep prepared statements, ADR 0025): built and sent
+    // unnamed on every call, as any other statement.
+    if (!config().preparedStatements) return build(db).execute(values);
     let query = built.get(db);
     if (!query) {
       query = build(db).prepare(name);
