@@ -131,6 +131,11 @@ describe("search", () => {
     await page.waitForURL((url) => url.pathname === "/suche" && url.searchParams.get("q") === "Videokonferenz");
     await expect.poll(() => page.locator("#treffer").textContent()).toMatch(/\d+ Treffer/);
     expect(await page.locator(".search-hit").count()).toBeGreaterThan(1);
+    // The kind of document once: "Anfrage 2", not "Anfrage Anfrage 2" (the reference already names it).
+    const zoom = page.locator(".search-hit", { hasText: 'Videokonferenztool: "Zoom"' });
+    await expect
+      .poll(() => zoom.locator(".search-hit__meta").textContent())
+      .toMatch(/^Stadt Norderstedt · Anfrage 2 · /);
     await checkBothWidths(page);
 
     const facet = page

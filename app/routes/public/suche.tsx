@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { DownloadLinks } from "~/components/download-links";
 import { DateText } from "~/components/inquiry/DateText";
 import { PageHeader } from "~/components/page-header";
-import { formatNumber } from "~/domain/format";
+import { formatNumber, formatReference } from "~/domain/format";
 import { inquiryStatusLabels, type InquiryStatus } from "~/domain/labels";
 import {
   CANDIDATE_LIMIT,
@@ -193,8 +193,7 @@ export default function Search() {
                       <Link to={`/${hit.bodySlug}/anfragen/${hit.publicRef}`}>{hit.title}</Link>
                     </h3>
                     <p className="search-hit__meta">
-                      {hit.bodyName} · {hit.typeName}
-                      {hit.reference ? ` ${hit.reference}` : ""} ·{" "}
+                      {hit.bodyName} · {formatReference(hit.typeName, hit.reference)} ·{" "}
                       {inquiryStatusLabels[hit.status as InquiryStatus] ?? hit.status}
                       {hit.date ? (
                         <>
