@@ -8,7 +8,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { answerFollowUps, answers, bodies, inquiries } from "../../../db/schema";
 import { draftingFactions } from "../../domain/draft";
 import { maySeeInquiry, type MembershipFact } from "../../domain/policy";
-import { getDb, reusableQuery } from "../core/db.server";
+import { getDb, reusableQuery, type Db, type Tx } from "../core/db.server";
 import { createDraft, DraftRefused } from "../inquiries/drafts.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { NotFound } from "../core/transitions.server";
@@ -82,10 +82,9 @@ const originalInquiry = alias(inquiries, "original");
 const followInquiry = alias(inquiries, "follow");
 const pairColumns = { originalId: originalInquiry.id, followId: followInquiry.id };
 
-// The pairs the inquiry takes part in, either side; built once per database handle, as the page of every public
-// inquiry runs it (issue 13).
-const followUpPairs = reusableQuery("follow_up_links", (db) =>
-  db
+/** Follow-up pairs (original, follow-up) of one body, both inquiries in it, where `side` is the inquiry. */
+function pairsWhere(db: Db | Tx, side: typeof originalInquiry.id | typeof followInquiry.id) {
+  return db
     .select(pairColumns)
     .from(answerFollowUps)
     .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
@@ -97,22 +96,13 @@ const followUpPairs = reusableQuery("follow_up_links", (db) =>
       followInquiry,
       and(eq(followInquiry.id, answerFollowUps.inquiryId), eq(followInquiry.bodyId, originalInquiry.bodyId)),
     )
-    .where(eq(originalInquiry.id, sql.placeholder("inquiryId")))
-    .union(
-      db
-        .select(pairColumns)
-        .from(answerFollowUps)
-        .innerJoin(answers, eq(answers.id, answerFollowUps.answerId))
-        .innerJoin(
-          originalInquiry,
-          and(eq(originalInquiry.id, answers.inquiryId), eq(originalInquiry.bodyId, answers.bodyId)),
-        )
-        .innerJoin(
-          followInquiry,
-          and(eq(followInquiry.id, answerFollowUps.inquiryId), eq(followInquiry.bodyId, originalInquiry.bodyId)),
-        )
-        .where(eq(followInquiry.id, sql.placeholder("inquiryId"))),
-    ),
+    .where(eq(side, sql.placeholder("inquiryId")));
+}
+
+// The pairs the inquiry takes part in, either side; built once per database handle, as the page of every public
+// inquiry runs it (issue 13).
+const followUpPairs = reusableQuery("follow_up_links", (db) =>
+  pairsWhere(db, originalInquiry.id).union(pairsWhere(db, followInquiry.id)),
 );
 
 /**
