@@ -426,8 +426,14 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
 
 function gitCommit(): string {
   try {
-    const head = fs.readFileSync(path.join(root, ".git"), "utf8");
-    const gitDir = head.startsWith("gitdir:") ? head.slice(7).trim() : path.join(root, ".git");
+    // A clone has a .git directory; a worktree has a .git file that names its git directory.
+    const dotGit = path.join(root, ".git");
+    const gitDir = fs.statSync(dotGit).isDirectory()
+      ? dotGit
+      : fs
+          .readFileSync(dotGit, "utf8")
+          .replace(/^gitdir:/, "")
+          .trim();
     const ref = fs.readFileSync(path.join(gitDir, "HEAD"), "utf8").trim();
     if (!ref.startsWith("ref:")) return ref.slice(0, 12);
     const name = ref.slice(4).trim();
