@@ -18,6 +18,7 @@ import { searchPublic } from "../../app/server/public/search/search.server";
 import { parseSearchParams } from "../../app/domain/search-params";
 import { oneBackend, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
+import type { CurrentUser } from "../../app/server/accounts/auth.server";
 
 const ORIGIN = "http://quaestio.test";
 
@@ -118,24 +119,19 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     expect(await other.text()).toContain("<main>");
   });
 
-  it("shows a published correction on the very next anonymous request", async () => {
-    const { id, publicRef, clerk } = await correctableInquiry();
-    const office = await user("ratsbuero");
-    const path = `/norderstedt/anfragen/${publicRef}`;
-    expect(await (await get(path)).text()).not.toContain("Zahl im Cache berichtigt");
-
+  /** A correction through the answer's chain, step by step (the tests look at the cache between the steps). */
+  const draftCorrection = async (clerk: CurrentUser, id: string, text?: string) => {
     let page = await loadAnswerPage(clerk, id);
     await startCorrection(clerk, { inquiryId: id, expectedVersion: page.answer.version });
     page = await loadAnswerPage(clerk, id);
     await saveAnswer(clerk, {
       inquiryId: id,
       expectedVersion: page.answer.version,
-      values: valuesOf(page),
+      values: valuesOf(page, text),
       rich: true,
     });
-    // The draft of a correction is not public: the cached page stays as it was.
-    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
-    // The last step of the chain signs the corrected version (ADR 0011 addendum); still not public.
+  };
+  const signCorrectionAsMayor = async (id: string) => {
     const mayor = await user("verwaltungsspitze");
     const forMayor = await loadAnswerPage(mayor, id);
     await signCorrection(mayor, {
@@ -143,13 +139,29 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
       expectedVersion: forMayor.answer.version,
       seenHash: forMayor.contentHash,
     });
-    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
-    page = await loadAnswerPage(office, id);
+  };
+  const publishCorrectionAsOffice = async (office: CurrentUser, id: string) => {
+    const page = await loadAnswerPage(office, id);
     await publishCorrection(office, {
       inquiryId: id,
       expectedVersion: page.answer.version,
       correctionNote: "Zahl im Cache berichtigt.",
     });
+  };
+
+  it("shows a published correction on the very next anonymous request", async () => {
+    const { id, publicRef, clerk } = await correctableInquiry();
+    const office = await user("ratsbuero");
+    const path = `/norderstedt/anfragen/${publicRef}`;
+    expect(await (await get(path)).text()).not.toContain("Zahl im Cache berichtigt");
+
+    await draftCorrection(clerk, id);
+    // The draft of a correction is not public: the cached page stays as it was.
+    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
+    // The last step of the chain signs the corrected version (ADR 0011 addendum); still not public.
+    await signCorrectionAsMayor(id);
+    expect(await (await get(path)).text()).not.toContain("Korrekturtext aus dem Cache-Test");
+    await publishCorrectionAsOffice(office, id);
 
     const after = await (await get(path)).text();
     expect(after).toContain("Zahl im Cache berichtigt.");
@@ -166,30 +178,11 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     expect(await (await get(path)).text()).not.toContain(publicRef);
     expect(renders).toBe(before); // served from the cache
 
-    let page = await loadAnswerPage(clerk, id);
-    await startCorrection(clerk, { inquiryId: id, expectedVersion: page.answer.version });
-    page = await loadAnswerPage(clerk, id);
-    await saveAnswer(clerk, {
-      inquiryId: id,
-      expectedVersion: page.answer.version,
-      values: valuesOf(page, "Das Suchseitenkorrekturwort steht in der berichtigten Antwort."),
-      rich: true,
-    });
-    const mayor = await user("verwaltungsspitze");
-    const forMayor = await loadAnswerPage(mayor, id);
-    await signCorrection(mayor, {
-      inquiryId: id,
-      expectedVersion: forMayor.answer.version,
-      seenHash: forMayor.contentHash,
-    });
+    await draftCorrection(clerk, id, "Das Suchseitenkorrekturwort steht in der berichtigten Antwort.");
+    await signCorrectionAsMayor(id);
     // Drafted and signed, but not published: the search does not find it.
     expect(await (await get(path)).text()).not.toContain(publicRef);
-    page = await loadAnswerPage(office, id);
-    await publishCorrection(office, {
-      inquiryId: id,
-      expectedVersion: page.answer.version,
-      correctionNote: "Zahl im Cache berichtigt.",
-    });
+    await publishCorrectionAsOffice(office, id);
 
     const after = await (await get(path)).text();
     expect(after).toContain(`"publicRef":"${publicRef}"`);
