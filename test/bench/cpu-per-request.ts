@@ -6,7 +6,7 @@
  * cached and "kalt" (ADR 0023 addendum) instead of the dashboards.
  * --port: listen there instead of a free port the system picks; --cpu-prof <dir>: run the app under node's profiler.
  * Usage: tsx test/bench/cpu-per-request.ts --pglite <dir> | --url <postgres url>  [--n 200] [--pages search]
- *        [--port N] [--cpu-prof <dir>]
+ *        [--port N] [--cpu-prof <dir>] [--paths "/werkzeuge/zoom?kalt=1;/landtag-nrw/statistik?kalt=1"]
  */
 import fs from "node:fs";
 import postgres from "postgres";
@@ -22,6 +22,8 @@ const target: DatabaseTarget = arg("--url")
   : { kind: "pglite", dir: arg("--pglite") ?? "/tmp/perf2/pglite" };
 const n = Number(arg("--n") ?? 200);
 const searchPages = arg("--pages") === "search";
+/** --paths "/a;/b?x=1": these public pages instead (no sign-in), each as it is. */
+const publicPaths = arg("--paths")?.split(";").filter(Boolean);
 
 /** CPU milliseconds of the PostgreSQL sessions of the app's database so far (0 for PGlite). */
 const monitor = target.kind === "postgres" ? postgres(target.url, { max: 1, onnotice: () => {} }) : null;
@@ -50,24 +52,27 @@ const app = await startApp(
 await waitUntilIdle(app, { timeoutMs: 300_000 });
 try {
   // The search pages are public: no sign-in (which the sign-in rate limit may refuse on repeated runs).
-  const office = searchPages ? undefined : await signIn(app.base, "ratsbuero@norderstedt.quaestio.example");
-  const faction = searchPages ? undefined : await signIn(app.base, "fraktion@norderstedt.quaestio.example");
+  const signedIn = !searchPages && !publicPaths;
+  const office = !signedIn ? undefined : await signIn(app.base, "ratsbuero@norderstedt.quaestio.example");
+  const faction = !signedIn ? undefined : await signIn(app.base, "fraktion@norderstedt.quaestio.example");
   const search = [
     "/suche?q=Videokonferenz",
     "/suche?q=Datenschutz",
     "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum",
     "/suche?q=Datenschutz&seite=20",
   ];
-  const pages: Array<[string, string, string | undefined]> = searchPages
-    ? search.flatMap((path): Array<[string, string, string | undefined]> => [
-        [`${path} (kalt)`, `${path}&kalt=1`, undefined],
-        [path, path, undefined],
-      ])
-    : [
-        ["Dashboard Ratsbüro", "/arbeitsbereich", office],
-        ["Dashboard Fraktion", "/arbeitsbereich", faction],
-        ["Antwort, ungecacht", "/landtag-nrw/anfragen/17-9511?ungecacht", undefined],
-      ];
+  const pages: Array<[string, string, string | undefined]> = publicPaths
+    ? publicPaths.map((path): [string, string, undefined] => [path, path, undefined])
+    : searchPages
+      ? search.flatMap((path): Array<[string, string, string | undefined]> => [
+          [`${path} (kalt)`, `${path}&kalt=1`, undefined],
+          [path, path, undefined],
+        ])
+      : [
+          ["Dashboard Ratsbüro", "/arbeitsbereich", office],
+          ["Dashboard Fraktion", "/arbeitsbereich", faction],
+          ["Antwort, ungecacht", "/landtag-nrw/anfragen/17-9511?ungecacht", undefined],
+        ];
   for (const [label, path, cookie] of pages) {
     const headers: Record<string, string> = cookie ? { cookie } : {};
     const first = await fetch(app.base + path, { headers });

@@ -2,10 +2,10 @@
  * The body as anonymous readers see it, shared by the public read models (inquiries.server.ts, answers.server.ts)
  * so that neither has to import the other for it.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { bodies } from "../../../db/schema/index";
 import type { BodyKind } from "../../domain/labels";
-import type { Db } from "../core/db.server";
+import { reusableQuery, type Db } from "../core/db.server";
 
 export interface PublicBody {
   id: string;
@@ -28,8 +28,18 @@ export const publicBodyColumns = {
   website: bodies.website,
 };
 
+// Built once per database handle and prepared on PostgreSQL: the statistics page and others look the body up on
+// every request.
+const bodyBySlug = reusableQuery("public_body_by_slug", (db) =>
+  db
+    .select(publicBodyColumns)
+    .from(bodies)
+    .where(eq(bodies.slug, sql.placeholder("slug")))
+    .limit(1),
+);
+
 /** The body by its slug, or null when there is none. */
 export async function findBody(db: Db, slug: string): Promise<PublicBody | null> {
-  const [body] = await db.select(publicBodyColumns).from(bodies).where(eq(bodies.slug, slug)).limit(1);
+  const [body] = await bodyBySlug(db, { slug });
   return body ?? null;
 }

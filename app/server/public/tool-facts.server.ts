@@ -3,10 +3,10 @@
  * catalogue can be traced to where it was stated. Facts are public by nature (they come from published
  * sources); facts citing a source that belongs to a non-public inquiry are never returned.
  */
-import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answers, bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
-import { reusableQuery, type Db } from "../core/db.server";
+import { reusableQuery, type Db, type Tx } from "../core/db.server";
 import { publiclyVisible } from "./visibility.server";
 
 export interface CitedToolFact {
@@ -74,13 +74,9 @@ export interface PublicToolFact extends CitedToolFact {
 
 const sourceBody = alias(bodies, "source_body");
 
-/**
- * All public facts (or one tool's): facts whose source is not tied to an inquiry, and facts citing a public
- * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry, and facts taken
- * from an answer that is not published yet, are left out.
- */
-export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
-  const rows = await db
+/** The statement of loadPublicToolFacts: every tool's facts, or one tool's (its id as a value or placeholder). */
+function publicToolFactsStatement(db: Db | Tx, toolId?: string | Placeholder) {
+  return db
     .select({
       ...citedFactColumns,
       sourceKind: sources.kind,
@@ -113,9 +109,39 @@ export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<Publ
       ),
     )
     .orderBy(asc(tools.name), asc(toolFacts.key), asc(sources.citation));
-  return rows.map(({ inquiryBodySlug, inquiryPublicRef, sourceInquiryId: _id, ...fact }) => ({
+}
+
+type PublicToolFactRow = Awaited<ReturnType<typeof publicToolFactsStatement>>[number];
+
+function toPublicToolFact({
+  inquiryBodySlug,
+  inquiryPublicRef,
+  sourceInquiryId: _id,
+  ...fact
+}: PublicToolFactRow): PublicToolFact {
+  return {
     ...fact,
     sourceInquiry:
       inquiryBodySlug && inquiryPublicRef ? { bodySlug: inquiryBodySlug, publicRef: inquiryPublicRef } : null,
-  }));
+  };
+}
+
+/**
+ * All public facts (or one tool's): facts whose source is not tied to an inquiry, and facts citing a public
+ * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry, and facts taken
+ * from an answer that is not published yet, are left out.
+ */
+export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
+  return (await publicToolFactsStatement(db, toolId)).map(toPublicToolFact);
+}
+
+// One tool's facts (the tool page, on every uncached render): built once per database handle, prepared on
+// PostgreSQL (a six-table join whose planning cost more than its execution).
+const factsOfTool = reusableQuery("public_tool_facts_of_tool", (db) =>
+  publicToolFactsStatement(db, sql.placeholder("toolId")),
+);
+
+/** The public facts of one tool, as loadPublicToolFacts(db, toolId). */
+export async function loadPublicToolFactsOfTool(db: Db, toolId: string): Promise<PublicToolFact[]> {
+  return (await factsOfTool(db, { toolId })).map(toPublicToolFact);
 }
