@@ -24,16 +24,32 @@ export function scopeCondition(scope: InquiryScope): SQL | null {
   return scopeSql(scope, { bodyId: scope.bodyId, oneOf: (column, _list, ids) => inArray(column, ids) });
 }
 
-/** `column = any($name)`: one statement for lists of any length (a uuid[] placeholder). */
-export function oneOfPlaceholder(column: AnyColumn, name: string): SQL {
-  return sql`${column} = any(${sql.placeholder(name)})`;
+/**
+ * `column` is one of `ids`, written with the placeholder `name`: `column = $n` for one id (its value: the id),
+ * `column = any($n)` for several (a uuid[]). The two are different shapes (see listShape): PostgreSQL plans
+ * `= any($n)` for a list of unknown length, which loses the ordered index walks a single `=` gets (the faction's
+ * "Beantwortet" then read all 4,500 of its rows and sorted them instead of reading the newest ten).
+ */
+export function oneOfPlaceholder(column: AnyColumn, name: string, ids: readonly string[]): SQL {
+  return ids.length === 1 ? eq(column, sql.placeholder(name)) : sql`${column} = any(${sql.placeholder(name)})`;
+}
+
+/** The value of oneOfPlaceholder's placeholder. */
+export function oneOfValue(ids: readonly string[]): string | readonly string[] {
+  return ids.length === 1 ? ids[0]! : ids;
+}
+
+/** The part of a shape key that a list decides: absent, one id, several. */
+export function listShape(ids: readonly string[], letter: string): string {
+  return ids.length === 0 ? "" : ids.length === 1 ? letter : `${letter}n`;
 }
 
 /** A scope as a statement shape: what it covers with placeholders named `${prefix}…`, and their values. */
 export interface ScopeShape {
   /**
    * Names the shape: two scopes with the same key give the same SQL text (only the values differ). It is
-   * built from exactly the facts scopeSql branches on (the kind and which lists are empty).
+   * built from exactly the facts scopeSql branches on: the kind, and per list whether it is empty, has one id or
+   * several (oneOfPlaceholder).
    */
   key: string;
   condition: SQL | null;
@@ -49,20 +65,19 @@ export function scopeShape(scope: InquiryScope, prefix: string): ScopeShape {
     responsibleIds: reach ? reach.responsibleIds : [],
     consultedIds: reach ? reach.consultedIds : [],
   };
-  const has = (list: string[], letter: string) => (list.length ? letter : "");
-  const key = `${scope.kind}${has(lists.factionIds, "F")}${has(lists.responsibleIds, "R")}${has(lists.consultedIds, "C")}`;
+  const key = `${scope.kind}${listShape(lists.factionIds, "F")}${listShape(lists.responsibleIds, "R")}${listShape(lists.consultedIds, "C")}`;
   const condition = scopeSql(scope, {
     bodyId: sql.placeholder(`${prefix}bodyId`),
-    oneOf: (column, list) => oneOfPlaceholder(column, `${prefix}${list}`),
+    oneOf: (column, list, ids) => oneOfPlaceholder(column, `${prefix}${list}`, ids),
   });
   return {
     key,
     condition,
     values: {
       [`${prefix}bodyId`]: scope.bodyId,
-      [`${prefix}factionIds`]: lists.factionIds,
-      [`${prefix}responsibleIds`]: lists.responsibleIds,
-      [`${prefix}consultedIds`]: lists.consultedIds,
+      [`${prefix}factionIds`]: oneOfValue(lists.factionIds),
+      [`${prefix}responsibleIds`]: oneOfValue(lists.responsibleIds),
+      [`${prefix}consultedIds`]: oneOfValue(lists.consultedIds),
     },
   };
 }

@@ -34,7 +34,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import { inquiryScopeFor, type Role } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
-import { oneOfPlaceholder, scopeCondition, scopeShape } from "../inquiries/scope.server";
+import { listShape, oneOfPlaceholder, oneOfValue, scopeCondition, scopeShape } from "../inquiries/scope.server";
 
 /** Counts stop here: the page then says "more than COUNT_CAP" instead of counting the whole archive. */
 export const COUNT_CAP = 1000;
@@ -127,12 +127,13 @@ export function bodyScopes(user: CurrentUser, bodyId: string, placeholders = fal
       };
     }
     const shape = scopeShape(scope, `${prefix}_`);
-    Object.assign(values, shape.values, { [`${prefix}_ids`]: ids });
+    Object.assign(values, shape.values, { [`${prefix}_ids`]: oneOfValue(ids) });
     return {
       ids,
       condition: shape.condition,
-      oneOf: (column) => oneOfPlaceholder(column, `${prefix}_ids`),
-      key: shape.key,
+      oneOf: (column) => oneOfPlaceholder(column, `${prefix}_ids`, ids),
+      // `ids` are the organisations behind the scope's lists, but the count of them is a shape of its own.
+      key: `${shape.key}${listShape(ids, "I")}`,
     };
   };
   const all = inquiryScopeFor(user.memberships, bodyId);
