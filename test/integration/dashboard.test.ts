@@ -16,9 +16,12 @@ import {
   inquiryCoauthors,
   inquiryContributors,
   inquiryTypes,
+  memberships,
   organizations,
+  users,
 } from "../../db/schema";
 import type { CurrentUser } from "../../app/server/accounts/auth.server";
+import { resetConfig } from "../../app/server/core/config.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { loadDashboard, SECTION_LIMIT, type BodyDashboard } from "../../app/server/workspace/dashboards.server";
 import { OPEN_STATUSES, type DeadlineBadge } from "../../app/domain/dashboard";
@@ -435,6 +438,46 @@ describe.each(backends())("dashboard sections on %s", (backend) => {
       )!.deadline;
     expect(await stateOn("2026-11-24T22:30:00Z")).toMatchObject({ state: "due_today", daysLeft: 0 });
     expect(await stateOn("2026-11-24T23:30:00Z")).toMatchObject({ state: "overdue", daysLeft: -1 });
+  });
+
+  it("gives every user the same dashboard from the statements built once per shape as from statements built per call", async () => {
+    // The section statements are built once per shape of the user's scope and serve every later user of that
+    // shape with other values (reusableShapes): read all users' dashboards interleaved, twice (built, then
+    // reused), and compare with DATABASE_PREPARED_STATEMENTS=0, where every statement is built for its call.
+    const emails = (
+      await t.db
+        .selectDistinct({ email: users.email })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+    ).map((u) => u.email);
+    expect(emails.length).toBeGreaterThan(8);
+    const people = await Promise.all(emails.map((email) => userFor(email)));
+    // Several shapes: faction, council office, department, DPO, and users with more than one role.
+    expect(
+      new Set(
+        people.map((p) =>
+          p.memberships
+            .map((m) => m.role)
+            .sort()
+            .join(","),
+        ),
+      ).size,
+    ).toBeGreaterThan(4);
+    const built = await Promise.all(people.map((p) => loadDashboard(p, NOW)));
+    const reused = await Promise.all([...people].reverse().map((p) => loadDashboard(p, NOW)));
+    expect(reused.reverse()).toEqual(built);
+    process.env.DATABASE_PREPARED_STATEMENTS = "0";
+    resetConfig();
+    try {
+      const perCall = [];
+      for (const p of people) perCall.push(await loadDashboard(p, NOW));
+      expect(perCall).toEqual(built);
+    } finally {
+      delete process.env.DATABASE_PREPARED_STATEMENTS;
+      resetConfig();
+    }
+    // Not vacuous: the dashboards have rows.
+    expect(built.flat().some((b) => b.inquiries.length > 0 && (b.office ?? b.faction))).toBe(true);
   });
 
   it("never shows another body's items", async () => {

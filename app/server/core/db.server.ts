@@ -249,6 +249,37 @@ export function reusableQuery<T, V extends Record<string, unknown>>(
   };
 }
 
+/**
+ * reusableQuery for a statement whose SQL text depends on a few facts of the caller (which roles, which lists are
+ * empty) besides its values: one built statement per shape `key`. `build` must give the same SQL text for the
+ * same key whatever else it captures — the shape's facts go into the key, every value through a placeholder —
+ * because the statement built for the first caller of a key serves every later caller of that key.
+ */
+export function reusableShapes<T>(
+  name: string,
+): (
+  db: Db | Tx,
+  key: string,
+  build: () => { prepare(name: string): BuiltQuery<T>; execute(values?: Record<string, unknown>): Promise<T> },
+  values: Record<string, unknown>,
+) => Promise<T> {
+  const built = new WeakMap<Db | Tx, Map<string, BuiltQuery<T>>>();
+  return (db, key, build, values) => {
+    if (!config().preparedStatements) return build().execute(values);
+    let byKey = built.get(db);
+    if (!byKey) {
+      byKey = new Map();
+      built.set(db, byKey);
+    }
+    let query = byKey.get(key);
+    if (!query) {
+      query = build().prepare(`${name}_${key}`);
+      byKey.set(key, query);
+    }
+    return query.execute(values);
+  };
+}
+
 // ---- process-wide handle used by the running app -------------------------------------------------
 
 let current: Promise<DatabaseHandle> | null = null;

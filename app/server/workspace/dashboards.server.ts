@@ -6,7 +6,7 @@
  * (no per-row queries); each shows the top of its list beside a count that stops at COUNT_CAP, and links to the
  * section's full, paged list (section-lists.server.ts) where it cuts.
  */
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { answers, consultations, extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import {
@@ -22,7 +22,7 @@ import {
 import { isoDateInTimeZone } from "../../domain/format";
 import type { Role } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
-import { getDb, type Db } from "../core/db.server";
+import { getDb, reusableShapes, type Db } from "../core/db.server";
 import {
   bodyScopes,
   cappedTotalColumn,
@@ -32,6 +32,8 @@ import {
   sectionQuery,
   toInquiry,
   totalOf,
+  windowPlaceholders,
+  windowValues,
   type BodyScopes,
   type DashboardInquiry,
 } from "./section-lists.server";
@@ -144,13 +146,16 @@ async function loadBodyDashboard(
     sections: sectionsForRoles(roles),
     listNoun: listNoun(types.map((t) => typeKind(t))),
   };
-  const scopes = bodyScopes(user, body.bodyId);
+  // Every value as a placeholder: each section's statement is built once per shape of the role's scope and
+  // prepared (reusableShapes); `values` fills it.
+  const scopes = bodyScopes(user, body.bodyId, true);
+  const values = { ...scopes.values, ...windowValues(w), userId: user.id };
   const { faction, office, department, dpo } = scopes;
   const [factionData, officeData, departmentData, dpoData] = await Promise.all([
-    faction.condition ? factionSections(db, scopes, body.bodyId, user.id, w) : undefined,
-    office.condition ? officeSections(db, scopes, body.bodyId, w) : undefined,
-    department.condition ? departmentSection(db, scopes, body.bodyId, w) : undefined,
-    dpo.condition ? dpoSection(db, dpo.condition, body.bodyId, dpo.ids, today) : undefined,
+    faction.condition ? factionSections(db, scopes, values, w) : undefined,
+    office.condition ? officeSections(db, scopes, values, w) : undefined,
+    department.condition ? departmentSection(db, scopes, values, w) : undefined,
+    dpo.condition ? dpoSection(db, scopes, values, today) : undefined,
   ]);
   if (factionData) result.faction = factionData;
   if (officeData) result.office = officeData;
@@ -184,11 +189,13 @@ const FACTION_SECTIONS = [
   ["faction_answered", ANSWERED_LIMIT],
 ] as const;
 
-/** The faction's four sections in one statement (tagged): each section's top rows with its capped count. */
-async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userId: string, w: DashboardWindow) {
-  const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${userId})`;
+const bodyIdPlaceholder = sql.placeholder("bodyId");
+
+/** The faction's four sections as one statement (tagged): each section's top rows with its capped count. */
+function factionUnion(db: Db, scopes: BodyScopes) {
+  const coauthored = sql<boolean>`exists (select 1 from inquiry_coauthors c where c.inquiry_id = ${inquiries.id} and c.user_id = ${sql.placeholder("userId")})`;
   const branches = FACTION_SECTIONS.map(([section, limit]) => {
-    const query = sectionQuery(section, scopes, bodyId, w)!;
+    const query = sectionQuery(section, scopes, bodyIdPlaceholder, windowPlaceholders)!;
     return db
       .select({
         ...inquiryColumns,
@@ -204,7 +211,18 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
       .limit(limit);
   });
   const [first, second, ...rest] = branches;
-  const rows = await unionAll(first!, second!, ...rest);
+  return unionAll(first!, second!, ...rest);
+}
+
+const factionStatement = reusableShapes<Awaited<ReturnType<typeof factionUnion>>>("dashboard_faction");
+const officeStatement = reusableShapes<Awaited<ReturnType<typeof officeUnion>>>("dashboard_office");
+const requestsStatement = reusableShapes<Awaited<ReturnType<typeof requestQuery>>>("dashboard_extension_requests");
+const departmentStatement = reusableShapes<Awaited<ReturnType<typeof departmentQuery>>>("dashboard_department");
+const dpoStatement = reusableShapes<Awaited<ReturnType<typeof consultationQuery>>>("dashboard_dpo");
+
+async function factionSections(db: Db, scopes: BodyScopes, values: Record<string, unknown>, w: DashboardWindow) {
+  const userId = values.userId as string;
+  const rows = await factionStatement(db, scopes.faction.key, () => factionUnion(db, scopes), values);
   const of = (section: (typeof FACTION_SECTIONS)[number][0]) => inSection(rows, section);
   const plain = (section: (typeof FACTION_SECTIONS)[number][0]) =>
     listing(of(section), ({ createdBy: _c, coauthored: _co, section: _s, place: _p, ...row }) =>
@@ -222,9 +240,9 @@ async function factionSections(db: Db, scopes: BodyScopes, bodyId: string, userI
   };
 }
 
-async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
-  const overdue = sectionQuery("office_overdue", scopes, bodyId, w)!;
-  const scope = scopes.office.condition!;
+/** Intake, the most overdue with the counts per department, and this week as one statement (tagged). */
+function officeUnion(db: Db, scopes: BodyScopes) {
+  const overdue = sectionQuery("office_overdue", scopes, bodyIdPlaceholder, windowPlaceholders)!;
   // Every department's count of overdue inquiries (open ones only, read from the same partial index) rides along
   // with the most overdue rows as an uncorrelated scalar subquery (an InitPlan, evaluated once): one statement, one
   // snapshot. It has rows exactly when the list has.
@@ -243,7 +261,7 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
   // Intake, the most overdue (inquiries_body_open_due_idx; grouped by lead department on the page) and this week
   // in one statement, as for the faction (sectionBranches); the extension requests read another table.
   const branch = (section: OfficeListSection, limit: number) => {
-    const query = sectionQuery(section, scopes, bodyId, w)!;
+    const query = sectionQuery(section, scopes, bodyIdPlaceholder, windowPlaceholders)!;
     const isOverdue = section === "office_overdue";
     return db
       .select({
@@ -262,15 +280,19 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
       .orderBy(...query.orderBy)
       .limit(limit);
   };
+  return unionAll(
+    branch("office_intake", SECTION_LIMIT),
+    branch("office_overdue", OVERDUE_LIMIT),
+    branch("office_due_this_week", SECTION_LIMIT),
+  );
+}
+
+async function officeSections(db: Db, scopes: BodyScopes, values: Record<string, unknown>, w: DashboardWindow) {
+  const scope = scopes.office.condition!;
+  const key = scopes.office.key;
   const [rows, requests] = await Promise.all([
-    unionAll(
-      branch("office_intake", SECTION_LIMIT),
-      branch("office_overdue", OVERDUE_LIMIT),
-      branch("office_due_this_week", SECTION_LIMIT),
-    ),
-    requestQuery(db, scope, bodyId, cappedTotalOfColumn(requestQuery(db, scope, bodyId).limit(COUNT_CAP))).limit(
-      SECTION_LIMIT,
-    ),
+    officeStatement(db, key, () => officeUnion(db, scopes), values),
+    requestsStatement(db, key, () => requestQuery(db, scope), values),
   ]);
   const plain = (section: OfficeListSection) =>
     listing(
@@ -330,33 +352,35 @@ async function officeSections(db: Db, scopes: BodyScopes, bodyId: string, w: Das
   };
 }
 
-/** The pending extension requests; with `total`, each row carries the capped count (cappedTotalOfColumn). */
-function requestQuery(db: Db, scope: SQL, bodyId: string, total: SQL<number> = sql<number>`0`) {
-  return db
-    .select({
-      ...inquiryColumns,
-      requestId: extensionRequests.id,
-      requestingDepartment: organizations.name,
-      requestedDueOn: extensionRequests.requestedDueOn,
-      reason: extensionRequests.reason,
-      total,
-    })
-    .from(extensionRequests)
-    .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
-    .where(and(scope, eq(inquiries.bodyId, bodyId), eq(extensionRequests.status, "pending")))
-    .orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id));
+/** The pending extension requests (the top SECTION_LIMIT, each row with the capped count of all). */
+function requestQuery(db: Db, scope: SQL) {
+  const rows = (total: SQL<number>) =>
+    db
+      .select({
+        ...inquiryColumns,
+        requestId: extensionRequests.id,
+        requestingDepartment: organizations.name,
+        requestedDueOn: extensionRequests.requestedDueOn,
+        reason: extensionRequests.reason,
+        total,
+      })
+      .from(extensionRequests)
+      .innerJoin(inquiries, eq(inquiries.id, extensionRequests.inquiryId))
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .innerJoin(organizations, eq(organizations.id, extensionRequests.requestedByOrganizationId))
+      .where(and(scope, eq(inquiries.bodyId, bodyIdPlaceholder), eq(extensionRequests.status, "pending")))
+      .orderBy(asc(extensionRequests.createdAt), asc(extensionRequests.id));
+  return rows(cappedTotalOfColumn(rows(sql<number>`0`).limit(COUNT_CAP))).limit(SECTION_LIMIT);
 }
 
 /**
  * Open inquiries a department works on: what its scope covers (lead department, contributing department named
  * by the council office, or lead/contributor on the answer — see scopeCondition).
  */
-async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: DashboardWindow) {
-  const query = sectionQuery("department_assigned", scopes, bodyId, w)!;
-  const isLead = inArray(inquiries.leadOrganizationId, scopes.department.ids);
-  const rows = await db
+function departmentQuery(db: Db, scopes: BodyScopes) {
+  const query = sectionQuery("department_assigned", scopes, bodyIdPlaceholder, windowPlaceholders)!;
+  const isLead = scopes.department.oneOf(inquiries.leadOrganizationId);
+  return db
     .select({
       ...inquiryColumns,
       lead: sql<boolean>`coalesce(${isLead}, false)`,
@@ -367,6 +391,10 @@ async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: 
     .where(query.where)
     .orderBy(...query.orderBy)
     .limit(SECTION_LIMIT);
+}
+
+async function departmentSection(db: Db, scopes: BodyScopes, values: Record<string, unknown>, w: DashboardWindow) {
+  const rows = await departmentStatement(db, scopes.department.key, () => departmentQuery(db, scopes), values);
   return {
     assigned: listing(rows, ({ lead, ...row }) => ({
       ...toInquiry(row, w.today),
@@ -375,43 +403,40 @@ async function departmentSection(db: Db, scopes: BodyScopes, bodyId: string, w: 
   };
 }
 
-function consultationQuery(
-  db: Db,
-  scope: SQL,
-  bodyId: string,
-  officeIds: string[],
-  total: SQL<number> = sql<number>`0`,
-) {
-  return db
-    .select({
-      ...inquiryColumns,
-      consultationId: consultations.id,
-      consultationStatus: consultations.status,
-      requestedOn: consultations.requestedOn,
-      total,
-    })
-    .from(consultations)
-    .innerJoin(answers, eq(answers.id, consultations.answerId))
-    .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(
-      and(
-        scope,
-        eq(consultations.bodyId, bodyId),
-        eq(inquiries.bodyId, bodyId),
-        inArray(consultations.addresseeOrganizationId, officeIds),
-      ),
-    )
-    .orderBy(
-      sql`case when ${consultations.status} = 'requested' then 0 else 1 end`,
-      sql`${consultations.requestedOn} asc nulls last`,
-      asc(consultations.id),
-    );
+/** The DPO office's consultations (the top SECTION_LIMIT, each row with the capped count of all). */
+function consultationQuery(db: Db, scopes: BodyScopes) {
+  const scope = scopes.dpo.condition!;
+  const rows = (total: SQL<number>) =>
+    db
+      .select({
+        ...inquiryColumns,
+        consultationId: consultations.id,
+        consultationStatus: consultations.status,
+        requestedOn: consultations.requestedOn,
+        total,
+      })
+      .from(consultations)
+      .innerJoin(answers, eq(answers.id, consultations.answerId))
+      .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
+      .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
+      .where(
+        and(
+          scope,
+          eq(consultations.bodyId, bodyIdPlaceholder),
+          eq(inquiries.bodyId, bodyIdPlaceholder),
+          scopes.dpo.oneOf(consultations.addresseeOrganizationId),
+        ),
+      )
+      .orderBy(
+        sql`case when ${consultations.status} = 'requested' then 0 else 1 end`,
+        sql`${consultations.requestedOn} asc nulls last`,
+        asc(consultations.id),
+      );
+  return rows(cappedTotalOfColumn(rows(sql<number>`0`).limit(COUNT_CAP))).limit(SECTION_LIMIT);
 }
 
-async function dpoSection(db: Db, scope: SQL, bodyId: string, officeIds: string[], today: string) {
-  const total = cappedTotalOfColumn(consultationQuery(db, scope, bodyId, officeIds).limit(COUNT_CAP));
-  const rows = await consultationQuery(db, scope, bodyId, officeIds, total).limit(SECTION_LIMIT);
+async function dpoSection(db: Db, scopes: BodyScopes, values: Record<string, unknown>, today: string) {
+  const rows = await dpoStatement(db, scopes.dpo.key, () => consultationQuery(db, scopes), values);
   return {
     consultations: listing(rows, ({ consultationId, consultationStatus, requestedOn, ...row }) => ({
       id: consultationId,

@@ -5,7 +5,22 @@
  * (db/schema/inquiries.ts; docs/performance/queries.md), and no query counts more than COUNT_CAP rows, so
  * that a dashboard costs the same for a council with 100 inquiries and a parliament with 100,000.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lt,
+  lte,
+  sql,
+  type AnyColumn,
+  type Placeholder,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import { bodies, inquiries, inquiryTypes } from "../../../db/schema";
 import {
   deadlineBadge,
@@ -19,7 +34,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import { inquiryScopeFor, type Role } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import { getDb, type Db } from "../core/db.server";
-import { scopeCondition } from "../inquiries/scope.server";
+import { listShape, oneOfPlaceholder, oneOfValue, scopeCondition, scopeShape } from "../inquiries/scope.server";
 
 /** Counts stop here: the page then says "more than COUNT_CAP" instead of counting the whole archive. */
 export const COUNT_CAP = 1000;
@@ -72,53 +87,95 @@ export function toInquiry(row: InquiryColumns, today: string): DashboardInquiry 
 export interface RoleScope {
   ids: string[];
   condition: SQL | null;
+  /** `column` is one of `ids` (a list of values, or the placeholder `${role}_ids` in a statement built once). */
+  oneOf(column: AnyColumn): SQL;
+  /** The shape of `condition` (scopeShape): with placeholders, statements that use it are built once per key. */
+  key: string;
 }
 
 export interface BodyScopes {
   /** Everything the user may see in the body ("Alle Vorgänge"). */
   all: SQL | null;
+  allKey: string;
   faction: RoleScope;
   office: RoleScope;
   department: RoleScope;
   dpo: RoleScope;
+  /** With placeholders: the values of every placeholder above (the body's id as `bodyId`); otherwise empty. */
+  values: Record<string, unknown>;
 }
 
 /**
  * Each role's sections are bounded by what that role alone may see (policy.ts / inquiries/scope.server.ts):
  * the drafts of a faction member who also works in the council office stay a faction matter, and the council
- * office's lists do not widen a department's.
+ * office's lists do not widen a department's. With `placeholders`, every value (the body, the organisations) is a
+ * placeholder named in `values`, for statements built once per shape (reusableShapes).
  */
-export function bodyScopes(user: CurrentUser, bodyId: string): BodyScopes {
+export function bodyScopes(user: CurrentUser, bodyId: string, placeholders = false): BodyScopes {
   const inBody = user.memberships.filter((m) => m.bodyId === bodyId);
-  const scopeOf = (wanted: Role[]): RoleScope => {
+  const values: Record<string, unknown> = placeholders ? { bodyId } : {};
+  const scopeOf = (prefix: string, wanted: Role[]): RoleScope => {
     const facts = inBody.filter((m) => wanted.includes(m.role));
+    const ids = [...new Set(facts.map((m) => m.organizationId))];
+    const scope = inquiryScopeFor(facts, bodyId);
+    if (!placeholders) {
+      return {
+        ids,
+        condition: scopeCondition(scope),
+        oneOf: (column) => inArray(column, ids),
+        key: "",
+      };
+    }
+    const shape = scopeShape(scope, `${prefix}_`);
+    Object.assign(values, shape.values, { [`${prefix}_ids`]: oneOfValue(ids) });
     return {
-      ids: [...new Set(facts.map((m) => m.organizationId))],
-      condition: scopeCondition(inquiryScopeFor(facts, bodyId)),
+      ids,
+      condition: shape.condition,
+      oneOf: (column) => oneOfPlaceholder(column, `${prefix}_ids`, ids),
+      // `ids` are the organisations behind the scope's lists, but the count of them is a shape of its own.
+      key: `${shape.key}${listShape(ids, "I")}`,
     };
   };
+  const all = inquiryScopeFor(user.memberships, bodyId);
+  const allShape = placeholders ? scopeShape(all, "all_") : null;
+  if (allShape) Object.assign(values, allShape.values);
   return {
-    all: scopeCondition(inquiryScopeFor(user.memberships, bodyId)),
-    faction: scopeOf(["faction_member"]),
-    office: scopeOf(["council_office"]),
-    department: scopeOf(["clerk", "department_head", "co_signer"]),
-    dpo: scopeOf(["dpo"]),
+    all: allShape ? allShape.condition : scopeCondition(all),
+    allKey: allShape?.key ?? "",
+    faction: scopeOf("faction", ["faction_member"]),
+    office: scopeOf("office", ["council_office"]),
+    department: scopeOf("department", ["clerk", "department_head", "co_signer"]),
+    dpo: scopeOf("dpo", ["dpo"]),
+    values,
   };
 }
 
 const openStatuses = [...OPEN_STATUSES];
 
+/** The days a section's filter compares with: the dates themselves, or placeholders of the same names. */
+export type SectionWindow = Record<"today" | "dueSoonUntil" | "weekEnd", string | Placeholder<string>>;
+
+/** The placeholders of a SectionWindow, and their values in `dashboardWindow`. */
+export const windowPlaceholders: SectionWindow = {
+  today: sql.placeholder("today"),
+  dueSoonUntil: sql.placeholder("dueSoonUntil"),
+  weekEnd: sql.placeholder("weekEnd"),
+};
+export const windowValues = (w: DashboardWindow) => ({
+  today: w.today,
+  dueSoonUntil: w.dueSoonUntil,
+  weekEnd: w.weekEnd,
+});
+
 /** Filter and sort of one section for this user and body; null when none of the user's roles has it. */
 export function sectionQuery(
   section: ListSection,
   scopes: BodyScopes,
-  bodyId: string,
-  w: DashboardWindow,
+  bodyId: string | Placeholder<string>,
+  w: SectionWindow,
 ): { where: SQL; orderBy: SQL[] } | null {
   const { faction, office, department } = scopes;
-  const ours = faction.condition
-    ? and(faction.condition, inArray(inquiries.originatorOrganizationId, faction.ids))!
-    : null;
+  const ours = faction.condition ? and(faction.condition, faction.oneOf(inquiries.originatorOrganizationId))! : null;
   const officeOpen = office.condition ? and(office.condition, inArray(inquiries.status, openStatuses))! : null;
   const byDueDate = [asc(inquiries.dueOn), asc(inquiries.id)];
   const byLatestChange = [desc(inquiries.updatedAt), asc(inquiries.id)];
