@@ -1,6 +1,6 @@
 /**
  * The dashboard's statements are built once per shape key and then serve every user of that key with their own
- * values (reusableShapes, ADR 0027-dash). That is only safe when the key names the SQL text exactly: two scopes
+ * values (reusableShapes, ADR 0028). That is only safe when the key names the SQL text exactly: two scopes
  * with the same key must give the same text, and scopes whose text differs must have different keys.
  */
 import { PgDialect } from "drizzle-orm/pg-core";
