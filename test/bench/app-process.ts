@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import { procStatusKb } from "./stats";
+import { procStatusKb, rssSettled, type RssSample } from "./stats";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const DEMO_PASSWORD = "Demo-Quaestio-2026";
@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = "Demo-Quaestio-2026";
 export interface AppProcess {
   pid: number;
   base: string;
+  /** performance.now() when `node scripts/start.mjs` was spawned. */
+  spawnedAt: number;
   /** Milliseconds from spawning `node scripts/start.mjs` to the first 200 on `/`. */
   startMs: number;
   memoryKb(): { rss: number | null; hwm: number | null };
@@ -70,6 +72,42 @@ export async function waitUntilIdle(
       lastReport = performance.now();
       options.onWait?.((lastReport - started) / 1000);
     }
+  }
+}
+
+export interface RssAtRest {
+  /** The last reading (VmRSS), in kB; null when /proc could not be read. */
+  kb: number | null;
+  /** Seconds from spawning the app to that reading. */
+  secondsAfterStart: number;
+  /** Whether RSS had stopped falling (stats.ts rssSettled); false when the bound ended the wait. */
+  settled: boolean;
+}
+
+/**
+ * RSS at rest, read honestly: the app is idle (call after waitUntilIdle, send nothing meanwhile) and RSS is read every
+ * `intervalMs` until it stops falling for `stableMs` (rssSettled), for at most `timeoutMs`. Garbage of the start's
+ * work stays resident until V8 (or the app's collection when idle, scripts/release-memory.mjs) frees it; one reading
+ * right after the work measured that garbage (issue 13).
+ */
+export async function readRssAtRest(
+  app: AppProcess,
+  options: { intervalMs?: number; stableMs?: number; timeoutMs?: number } = {},
+): Promise<RssAtRest> {
+  const intervalMs = options.intervalMs ?? 5_000;
+  const stableMs = options.stableMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 180_000;
+  const started = performance.now();
+  const samples: RssSample[] = [];
+  for (;;) {
+    const rss = app.memoryKb().rss;
+    const now = performance.now();
+    const reading = { secondsAfterStart: (now - app.spawnedAt) / 1000 };
+    if (rss === null) return { kb: null, ...reading, settled: false };
+    samples.push({ atMs: now, kb: rss });
+    if (rssSettled(samples, stableMs)) return { kb: rss, ...reading, settled: true };
+    if (now - started >= timeoutMs) return { kb: rss, ...reading, settled: false };
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
@@ -155,6 +193,7 @@ export async function startApp(
   return {
     pid: child.pid!,
     base,
+    spawnedAt: started,
     startMs,
     memoryKb() {
       try {

@@ -125,6 +125,11 @@ export function startOutboxWorker(): void {
   tick();
 }
 
+/** Whether a run is in progress or asked for. */
+export function outboxWorkerBusy(): boolean {
+  return running !== null || again;
+}
+
 /** Asks the running worker to look at the outbox now (after a transaction that queued a mail committed). */
 export function nudgeOutboxWorker(): void {
   if (timer) setImmediate(tick);
