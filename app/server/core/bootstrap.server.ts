@@ -6,7 +6,11 @@
 import { seedDemoData, type DemoLogin } from "../../../db/seed";
 import { checkPublicConfiguration, configFor } from "./config.server";
 import { closeDatabase, connectDatabase } from "./db.server";
-import { deadlineScanBusy, startDeadlineScanner, stopDeadlineScanner } from "../notifications/deadline-reminders.server";
+import {
+  deadlineScanBusy,
+  startDeadlineScanner,
+  stopDeadlineScanner,
+} from "../notifications/deadline-reminders.server";
 import { outboxWorkerBusy, startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
 
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {

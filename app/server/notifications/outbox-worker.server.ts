@@ -100,6 +100,8 @@ const STOP_WAIT_MS = 1_000;
 let timer: NodeJS.Timeout | null = null;
 let running: Promise<unknown> | null = null;
 let again = false;
+/** Whether the last run had mails to deliver: more may be waiting for the next (a backlog after the first scan). */
+let delivering = false;
 
 function tick() {
   if (running) {
@@ -108,6 +110,9 @@ function tick() {
   }
   running = getDb()
     .then((db) => drainOutboxOnce(db))
+    .then((result) => {
+      delivering = result.sent + result.retried + result.failed > 0;
+    })
     .catch((error) => console.error("[Outbox] Fehler beim Abarbeiten:", error))
     .finally(() => {
       running = null;
@@ -125,9 +130,9 @@ export function startOutboxWorker(): void {
   tick();
 }
 
-/** Whether a run is in progress or asked for. */
+/** Whether a run is in progress or asked for, or the last one delivered mails (the outbox may not be empty yet). */
 export function outboxWorkerBusy(): boolean {
-  return running !== null || again;
+  return running !== null || again || delivering;
 }
 
 /** Asks the running worker to look at the outbox now (after a transaction that queued a mail committed). */
@@ -140,6 +145,7 @@ export async function stopOutboxWorker(): Promise<void> {
   if (timer) clearInterval(timer);
   timer = null;
   again = false;
+  delivering = false;
   if (running) {
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
   }
