@@ -21,6 +21,8 @@ export interface AppProcess {
   base: string;
   /** performance.now() when `node scripts/start.mjs` was spawned. */
   spawnedAt: number;
+  /** What the app has written to stdout and stderr so far. */
+  output(): string;
   /** Milliseconds from spawning `node scripts/start.mjs` to the first 200 on `/`. */
   startMs: number;
   memoryKb(): { rss: number | null; hwm: number | null };
@@ -72,6 +74,27 @@ export async function waitUntilIdle(
       lastReport = performance.now();
       options.onWait?.((lastReport - started) / 1000);
     }
+  }
+}
+
+/**
+ * After a first deadline scan that found reminders to send, waits (at most `timeoutMs`) until the outbox worker
+ * reports the outbox empty again: it delivers 20 mails per 2 s, and the first scan over a fresh 100k corpus queues
+ * thousands (several minutes), during which the app is not at rest although its CPU use is low. Returns the seconds
+ * waited, null when the bound ended the wait.
+ */
+export async function waitForOutboxDrained(app: AppProcess, timeoutMs = 10 * 60_000): Promise<number | null> {
+  const started = performance.now();
+  const scan = /\[Fristen\] Fristenprüfung beendet: (\d+) × bald fällig, (\d+) × überfällig/;
+  for (;;) {
+    const output = app.output();
+    const found = scan.exec(output);
+    if (found && Number(found[1]) + Number(found[2]) === 0) return 0;
+    if (found && output.slice(found.index).includes("[Outbox] Postausgang abgearbeitet")) {
+      return (performance.now() - started) / 1000;
+    }
+    if (performance.now() - started >= timeoutMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 
@@ -195,6 +218,7 @@ export async function startApp(
     base,
     spawnedAt: started,
     startMs,
+    output: () => output,
     memoryKb() {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");

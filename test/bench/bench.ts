@@ -33,6 +33,7 @@ import {
   type CapturedPage,
   type DatabaseTarget,
   readRssAtRest,
+  waitForOutboxDrained,
   waitUntilIdle,
 } from "./app-process";
 import {
@@ -271,6 +272,7 @@ async function runTarget(kind: string): Promise<TargetResult> {
   let rssAtRestMb: number | null;
   let rssAtRestSeconds: number;
   let rssAtRestSettled: boolean;
+  let outboxDrainSeconds: number | null;
   let rssPeakMb: number | null;
   let settleSeconds: number;
   try {
@@ -280,6 +282,13 @@ async function runTarget(kind: string): Promise<TargetResult> {
       onWait: (s) => log(`${kind}: … nach ${s.toFixed(0)} s noch nicht in Ruhe`),
     });
     log(`${kind}: in Ruhe nach ${settleSeconds.toFixed(0)} s`);
+    const drained = await waitForOutboxDrained(app);
+    outboxDrainSeconds = drained === null ? null : Math.round(drained);
+    log(
+      drained === null
+        ? `${kind}: Postausgang nach 10 min noch nicht leer`
+        : `${kind}: Postausgang leer (${drained.toFixed(0)} s gewartet)`,
+    );
     const rest = await readRssAtRest(app);
     rssAtRestMb = rest.kb === null ? null : Math.round(rest.kb / 1024);
     rssAtRestSeconds = Math.round(rest.secondsAfterStart);
@@ -314,6 +323,7 @@ async function runTarget(kind: string): Promise<TargetResult> {
     rssAtRestMb,
     rssAtRestSeconds,
     rssAtRestSettled,
+    outboxDrainSeconds,
     rssPeakMb,
     corpus,
     pages,

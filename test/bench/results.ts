@@ -35,6 +35,8 @@ export interface TargetResult {
   rssAtRestSeconds?: number;
   /** Whether RSS had stopped falling when read (app-process.ts readRssAtRest); false: the wait's bound ended it. */
   rssAtRestSettled?: boolean;
+  /** Seconds waited after rest for the outbox to deliver the first scan's mails; null: still not empty after 10 min. */
+  outboxDrainSeconds?: number | null;
   rssPeakMb: number | null;
   corpus: CorpusResult;
   pages: PageResult[];
@@ -59,9 +61,15 @@ export function targetMarkdown(result: TargetResult): string {
 /** When and how RSS at rest was read (results before the reading waited for RSS to settle: nothing). */
 export function rssAtRestHow(result: TargetResult): string {
   if (result.rssAtRestSeconds === undefined) return "";
-  return result.rssAtRestSettled === false
-    ? ` (read ${result.rssAtRestSeconds} s after the start, idle, while still falling: the 180 s bound of the wait ended it)`
-    : ` (read ${result.rssAtRestSeconds} s after the start, idle, once it had stopped falling for 30 s, read every 5 s)`;
+  const outbox =
+    result.outboxDrainSeconds === null
+      ? "the outbox still delivering the first scan's mails after 10 min"
+      : "the outbox empty";
+  const when =
+    result.rssAtRestSettled === false
+      ? "while still falling: the 180 s bound of the wait ended it"
+      : "once it had not fallen for 30 s, read every 5 s";
+  return ` (read ${result.rssAtRestSeconds} s after the start, idle, ${outbox}, ${when})`;
 }
 
 /** How the corpus got there: the load's rate, or the kept corpus copied (no load in this run, no rate). */

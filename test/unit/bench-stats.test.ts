@@ -1,6 +1,7 @@
 /** The pure parts of `npm run bench`: statistics, /proc parsing, and the corpus text generator. */
 import { describe, expect, it } from "vitest";
 import { CLOSED_INQUIRY_WEIGHTS, inquiryText, pickStatus, Random, richText, splitCount } from "../bench/corpus-text";
+import { rssAtRestHow, type TargetResult } from "../bench/results";
 import { markdownTable, median, percentile, procStatusKb, ratioPercent, rssSettled } from "../bench/stats";
 
 describe("bench statistics", () => {
@@ -132,5 +133,19 @@ describe("bench corpus text", () => {
       ],
     });
     expect(rt.html).toBe("<p>Erster &lt;Absatz&gt; &amp; mehr</p><p>Zweiter</p>");
+  });
+});
+
+describe("bench results: how RSS at rest was read", () => {
+  const result = (fields: Partial<TargetResult>) => ({ target: "pglite", ...fields }) as TargetResult;
+
+  it("says when and how, and nothing for results from before the settled reading", () => {
+    expect(rssAtRestHow(result({}))).toBe("");
+    expect(rssAtRestHow(result({ rssAtRestSeconds: 164, rssAtRestSettled: true, outboxDrainSeconds: 210 }))).toBe(
+      " (read 164 s after the start, idle, the outbox empty, once it had not fallen for 30 s, read every 5 s)",
+    );
+    const bounded = rssAtRestHow(result({ rssAtRestSeconds: 400, rssAtRestSettled: false, outboxDrainSeconds: null }));
+    expect(bounded).toMatch(/outbox still delivering/);
+    expect(bounded).toMatch(/still falling/);
   });
 });

@@ -102,6 +102,8 @@ let running: Promise<unknown> | null = null;
 let again = false;
 /** Whether the last run had mails to deliver: more may be waiting for the next (a backlog after the first scan). */
 let delivering = false;
+/** Mails handled since the outbox was last found empty. */
+let streak = 0;
 
 function tick() {
   if (running) {
@@ -111,7 +113,15 @@ function tick() {
   running = getDb()
     .then((db) => drainOutboxOnce(db))
     .then((result) => {
-      delivering = result.sent + result.retried + result.failed > 0;
+      const handled = result.sent + result.retried + result.failed;
+      delivering = handled > 0;
+      if (delivering) streak += handled;
+      else if (streak > 0) {
+        // One line when the outbox is empty again: the operator sees a backlog end (the first scan over an archive
+        // queues thousands of reminders), and the bench waits for it before it reads the memory at rest.
+        console.log(`[Outbox] Postausgang abgearbeitet: ${streak} E-Mail(s) bearbeitet`);
+        streak = 0;
+      }
     })
     .catch((error) => console.error("[Outbox] Fehler beim Abarbeiten:", error))
     .finally(() => {
@@ -146,6 +156,7 @@ export async function stopOutboxWorker(): Promise<void> {
   timer = null;
   again = false;
   delivering = false;
+  streak = 0;
   if (running) {
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
   }
