@@ -6,7 +6,8 @@
 // rest is then what it needs, not what the last burst left behind. Two of them, CHECK_MS apart: the first frees the
 // old generation; the second, after seconds of almost no allocation since the first, also shrinks the young
 // generation (V8 shrinks it at a collection when the allocation rate since the last one was low: 32 MB → 1 MB
-// committed, measured with Node 20; the first alone leaves it at 32 MB).
+// committed, measured with Node 20; the first alone leaves it at 32 MB). When it has not shrunk, once more at each of
+// the next checks, at most MAX_EXTRA more, while the process stays idle.
 //
 // When: no request in flight and none ended for QUIET_MS, no background work running (the first deadline scan
 // done, no scan or outbox run in progress), something happened since the last collection (the start counts), and
@@ -21,6 +22,14 @@ import vm from "node:vm";
 export const CHECK_MS = 5_000;
 export const QUIET_MS = 10_000;
 export const MIN_INTERVAL_MS = 60_000;
+export const MAX_EXTRA = 3;
+const SHRUNK_YOUNG_GENERATION_BYTES = 4 * 1024 * 1024;
+
+/** Whether V8's young generation (new space) is back to a few MB committed. */
+export function youngGenerationShrunk() {
+  const space = v8.getHeapSpaceStatistics().find((each) => each.space_name === "new_space");
+  return !space || space.space_size <= SHRUNK_YOUNG_GENERATION_BYTES;
+}
 
 /**
  * Node's full garbage collection without `--expose-gc` on the command line (start.mjs is started as
@@ -61,10 +70,12 @@ export function releaseMemoryWhenIdle({
   collect = fullGarbageCollection(),
   now = () => performance.now(),
   checkMs = CHECK_MS,
+  shrunk = youngGenerationShrunk,
 }) {
   if (!collect) return { stop() {} };
   const state = { inFlight: 0, lastActivityAt: now(), activitySinceRelease: true, lastReleaseAt: null };
-  let secondPending = false;
+  /** Collections still to run after a release's first while idle and the young generation is still large. */
+  let pending = 0;
   server.on("request", (req, res) => {
     state.inFlight += 1;
     state.activitySinceRelease = true;
@@ -79,15 +90,18 @@ export function releaseMemoryWhenIdle({
       state.activitySinceRelease = true;
       state.lastActivityAt = now();
     }
-    if (secondPending) {
-      secondPending = false;
-      // Only when still idle since the first: a request in between has its own release later.
-      if (!working && state.inFlight === 0 && !state.activitySinceRelease) collect();
+    if (pending > 0) {
+      // Only while still idle since the first: a request in between has its own release later.
+      if (working || state.inFlight > 0 || state.activitySinceRelease) pending = 0;
+      else {
+        collect();
+        pending = shrunk() ? 0 : pending - 1;
+      }
       return;
     }
     if (!shouldRelease(state, working, now())) return;
     collect();
-    secondPending = true;
+    pending = shrunk() ? 0 : 1 + MAX_EXTRA;
     state.activitySinceRelease = false;
     state.lastReleaseAt = now();
   }, checkMs);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   CHECK_MS,
   fullGarbageCollection,
+  MAX_EXTRA,
   MIN_INTERVAL_MS,
   QUIET_MS,
   releaseMemoryWhenIdle,
@@ -59,7 +60,10 @@ describe("releaseMemoryWhenIdle", () => {
     const server = new EventEmitter();
     let busy = true; // the first deadline scan
     const collect = vi.fn();
-    const release = releaseMemoryWhenIdle({ server, busy: () => busy, collect, now: () => clock });
+    // Whether the young generation has shrunk after each collection: after the second of the first and the last release.
+    const shrinks = [false, true, false, false, true];
+    const shrunk = () => shrinks.shift() ?? true;
+    const release = releaseMemoryWhenIdle({ server, busy: () => busy, collect, now: () => clock, shrunk });
 
     advance(60_000);
     expect(collect).not.toHaveBeenCalled();
@@ -90,6 +94,35 @@ describe("releaseMemoryWhenIdle", () => {
     request(server)();
     advance(10 * MIN_INTERVAL_MS);
     expect(collect).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe("releaseMemoryWhenIdle and the young generation", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("collects once when that shrank it, and at most MAX_EXTRA times more while it does not shrink", () => {
+    vi.useFakeTimers();
+    let clock = 0;
+    for (const [young, expected] of [
+      [true, 1],
+      [false, 2 + MAX_EXTRA],
+    ] as const) {
+      const server = new EventEmitter();
+      const collect = vi.fn();
+      const release = releaseMemoryWhenIdle({
+        server,
+        busy: () => false,
+        collect,
+        now: () => clock,
+        shrunk: () => young,
+      });
+      for (let i = 0; i < 40; i += 1) {
+        clock += CHECK_MS;
+        vi.advanceTimersByTime(CHECK_MS);
+      }
+      expect(collect).toHaveBeenCalledTimes(expected);
+      release.stop();
+    }
   });
 });
 
