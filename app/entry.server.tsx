@@ -24,7 +24,7 @@ import { withRequestScope } from "~/server/core/request-scope.server";
 
 // Called by scripts/start.mjs through the server build (`build.entry.module.startup()`): migrate and
 // seed the database before the HTTP server listens, and close it on shutdown.
-export { startup, shutdown } from "~/server/core/bootstrap.server";
+export { backgroundWorkBusy, startup, shutdown } from "~/server/core/bootstrap.server";
 // Used by scripts/start.mjs in front of Remix: the Host allow-list and the body limits.
 // resetConfig: scripts/start.mjs changes PORT after listening on PORT=0 and has the configuration read again.
 export { hostAllowed, resetConfig } from "~/server/core/config.server";

@@ -11,6 +11,8 @@
 //   NODE_ENV    defaults to "production" (the production build); only NODE_ENV=production set by the
 //               operator marks a production installation: PUBLIC_URL is then required and the
 //               development mailbox is off
+//   QUAESTIO_RELEASE_MEMORY  0 turns off the full garbage collection once the app is idle after work
+//               (scripts/release-memory.mjs; on by default)
 //   QUAESTIO_DEV_MAILBOX  set to 1 here for a local trial with demo data and without SMTP_URL
 //   PUBLIC_URL, ALLOWED_HOSTS  public origin and further hosts the app answers (app/server/config.server.ts);
 //               the checks in front of Remix are in scripts/http-guards.mjs
@@ -28,6 +30,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { releaseMemoryWhenIdle } from "./release-memory.mjs";
 
 // A plain `npm start` runs the production build (React's production mode) as a local trial; QUAESTIO_LOCAL_RUN
 // tells the app that NODE_ENV=production was our default, not the operator's declaration of production.
@@ -60,7 +63,14 @@ const SHUTDOWN_GRACE_MS = 1_000; // then open connections are cut
 const SHUTDOWN_HARD_LIMIT_MS = 2_500; // then the process exits no matter what
 
 /** State the signal handlers need; filled in as start-up proceeds. */
-const state = { buildProcess: null, build: null, databaseOpened: false, server: null, stopping: false };
+const state = {
+  buildProcess: null,
+  build: null,
+  databaseOpened: false,
+  server: null,
+  memoryRelease: null,
+  stopping: false,
+};
 
 process.once("SIGINT", () => stop("SIGINT"));
 process.once("SIGTERM", () => stop("SIGTERM"));
@@ -381,6 +391,7 @@ async function stop(signal) {
   console.log(`Quaestio wird beendet (${signal}) …`);
   try {
     state.buildProcess?.kill("SIGTERM");
+    state.memoryRelease?.stop();
     if (state.server) await closeHttpServer(state.server);
     await closeDatabase();
   } catch (error) {
@@ -439,6 +450,13 @@ async function main() {
   }
   state.server = server;
   if (state.stopping) return closeHttpServer(server);
+  // Once the start's background work and later bursts of requests are over, give their memory back (issue 13).
+  if (!["0", "false", "nein", "no"].includes(process.env.QUAESTIO_RELEASE_MEMORY?.trim().toLowerCase() ?? "")) {
+    state.memoryRelease = releaseMemoryWhenIdle({
+      server,
+      busy: () => build.entry.module.backgroundWorkBusy?.() === true,
+    });
+  }
 
   // (e)
   const address = server.address();

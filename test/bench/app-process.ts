@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import { procStatusKb } from "./stats";
+import { procStatusKb, rssSettled, type RssSample } from "./stats";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const DEMO_PASSWORD = "Demo-Quaestio-2026";
@@ -19,6 +19,10 @@ export const DEMO_PASSWORD = "Demo-Quaestio-2026";
 export interface AppProcess {
   pid: number;
   base: string;
+  /** performance.now() when `node scripts/start.mjs` was spawned. */
+  spawnedAt: number;
+  /** What the app has written to stdout and stderr so far. */
+  output(): string;
   /** Milliseconds from spawning `node scripts/start.mjs` to the first 200 on `/`. */
   startMs: number;
   memoryKb(): { rss: number | null; hwm: number | null };
@@ -70,6 +74,63 @@ export async function waitUntilIdle(
       lastReport = performance.now();
       options.onWait?.((lastReport - started) / 1000);
     }
+  }
+}
+
+/**
+ * After a first deadline scan that found reminders to send, waits (at most `timeoutMs`) until the outbox worker
+ * reports the outbox empty again: it delivers 20 mails per 2 s, and the first scan over a fresh 100k corpus queues
+ * thousands (several minutes), during which the app is not at rest although its CPU use is low. Returns the seconds
+ * waited, null when the bound ended the wait.
+ */
+export async function waitForOutboxDrained(app: AppProcess, timeoutMs = 10 * 60_000): Promise<number | null> {
+  const started = performance.now();
+  const scan = /\[Fristen\] Fristenprüfung beendet: (\d+) × bald fällig, (\d+) × überfällig/;
+  for (;;) {
+    const output = app.output();
+    const found = scan.exec(output);
+    if (found && Number(found[1]) + Number(found[2]) === 0) return 0;
+    if (found && output.slice(found.index).includes("[Outbox] Postausgang abgearbeitet")) {
+      return (performance.now() - started) / 1000;
+    }
+    if (performance.now() - started >= timeoutMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+export interface RssAtRest {
+  /** The last reading (VmRSS), in kB; null when /proc could not be read. */
+  kb: number | null;
+  /** Seconds from spawning the app to that reading. */
+  secondsAfterStart: number;
+  /** Whether RSS had stopped falling (stats.ts rssSettled); false when the bound ended the wait. */
+  settled: boolean;
+}
+
+/**
+ * RSS at rest, read honestly: the app is idle (call after waitUntilIdle, send nothing meanwhile) and RSS is read every
+ * `intervalMs` until it stops falling for `stableMs` (rssSettled), for at most `timeoutMs`. Garbage of the start's
+ * work stays resident until V8 (or the app's collection when idle, scripts/release-memory.mjs) frees it; one reading
+ * right after the work measured that garbage (issue 13).
+ */
+export async function readRssAtRest(
+  app: AppProcess,
+  options: { intervalMs?: number; stableMs?: number; timeoutMs?: number } = {},
+): Promise<RssAtRest> {
+  const intervalMs = options.intervalMs ?? 5_000;
+  const stableMs = options.stableMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 180_000;
+  const started = performance.now();
+  const samples: RssSample[] = [];
+  for (;;) {
+    const rss = app.memoryKb().rss;
+    const now = performance.now();
+    const reading = { secondsAfterStart: (now - app.spawnedAt) / 1000 };
+    if (rss === null) return { kb: null, ...reading, settled: false };
+    samples.push({ atMs: now, kb: rss });
+    if (rssSettled(samples, stableMs)) return { kb: rss, ...reading, settled: true };
+    if (now - started >= timeoutMs) return { kb: rss, ...reading, settled: false };
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
@@ -155,7 +216,9 @@ export async function startApp(
   return {
     pid: child.pid!,
     base,
+    spawnedAt: started,
     startMs,
+    output: () => output,
     memoryKb() {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");

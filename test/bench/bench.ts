@@ -32,6 +32,8 @@ import {
   type AppProcess,
   type CapturedPage,
   type DatabaseTarget,
+  readRssAtRest,
+  waitForOutboxDrained,
   waitUntilIdle,
 } from "./app-process";
 import {
@@ -268,6 +270,9 @@ async function runTarget(kind: string): Promise<TargetResult> {
   log(`${kind}: erste 200 nach ${(startExistingMs / 1000).toFixed(1)} s (vorhandene Datenbank mit Korpus)`);
   let pages: PageResult[];
   let rssAtRestMb: number | null;
+  let rssAtRestSeconds: number;
+  let rssAtRestSettled: boolean;
+  let outboxDrainSeconds: number | null;
   let rssPeakMb: number | null;
   let settleSeconds: number;
   try {
@@ -277,9 +282,20 @@ async function runTarget(kind: string): Promise<TargetResult> {
       onWait: (s) => log(`${kind}: … nach ${s.toFixed(0)} s noch nicht in Ruhe`),
     });
     log(`${kind}: in Ruhe nach ${settleSeconds.toFixed(0)} s`);
-    const rest = app.memoryKb().rss;
-    rssAtRestMb = rest === null ? null : Math.round(rest / 1024);
-    log(`${kind}: RSS in Ruhe ${rssAtRestMb} MB`);
+    const drained = await waitForOutboxDrained(app);
+    outboxDrainSeconds = drained === null ? null : Math.round(drained);
+    log(
+      drained === null
+        ? `${kind}: Postausgang nach 10 min noch nicht leer`
+        : `${kind}: Postausgang leer (${drained.toFixed(0)} s gewartet)`,
+    );
+    const rest = await readRssAtRest(app);
+    rssAtRestMb = rest.kb === null ? null : Math.round(rest.kb / 1024);
+    rssAtRestSeconds = Math.round(rest.secondsAfterStart);
+    rssAtRestSettled = rest.settled;
+    log(
+      `${kind}: RSS in Ruhe ${rssAtRestMb} MB, ${rssAtRestSeconds} s nach dem Start${rest.settled ? "" : " (fiel noch, Wartegrenze erreicht)"}`,
+    );
     pages = await measurePages(app, kind);
     const peak = app.memoryKb().hwm;
     rssPeakMb = peak === null ? null : Math.round(peak / 1024);
@@ -305,6 +321,9 @@ async function runTarget(kind: string): Promise<TargetResult> {
     startExistingMs: Math.round(startExistingMs),
     settleSeconds: Math.round(settleSeconds),
     rssAtRestMb,
+    rssAtRestSeconds,
+    rssAtRestSettled,
+    outboxDrainSeconds,
     rssPeakMb,
     corpus,
     pages,

@@ -31,6 +31,12 @@ export interface TargetResult {
   /** Seconds until the app was at rest after the start on the corpus (background work); pages measured after. */
   settleSeconds?: number;
   rssAtRestMb: number | null;
+  /** Seconds from the app's spawn to the RSS-at-rest reading (older results: absent, read once right after rest). */
+  rssAtRestSeconds?: number;
+  /** Whether RSS had stopped falling when read (app-process.ts readRssAtRest); false: the wait's bound ended it. */
+  rssAtRestSettled?: boolean;
+  /** Seconds waited after rest for the outbox to deliver the first scan's mails; null: still not empty after 10 min. */
+  outboxDrainSeconds?: number | null;
   rssPeakMb: number | null;
   corpus: CorpusResult;
   pages: PageResult[];
@@ -46,10 +52,24 @@ export function targetMarkdown(result: TargetResult): string {
     markdownTable(result.pages),
     "",
     `- Start to first 200: empty database (migrate + seed) ${(result.startEmptyMs / 1000).toFixed(1)} s; existing database with the corpus ${(result.startExistingMs / 1000).toFixed(1)} s${result.settleSeconds === undefined ? "" : `; background work after that start (first deadline scan over the corpus, outbox) settled after ${result.settleSeconds} s, pages and RSS at rest measured after it`}`,
-    `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
+    `- RSS: at rest ${result.rssAtRestMb ?? "–"} MB${rssAtRestHow(result)}, peak (VmHWM) ${result.rssPeakMb ?? "–"} MB`,
     corpusLine(result),
     "",
   ].join("\n");
+}
+
+/** When and how RSS at rest was read (results before the reading waited for RSS to settle: nothing). */
+export function rssAtRestHow(result: TargetResult): string {
+  if (result.rssAtRestSeconds === undefined) return "";
+  const outbox =
+    result.outboxDrainSeconds === null
+      ? "the outbox still delivering the first scan's mails after 10 min"
+      : "the outbox empty";
+  const when =
+    result.rssAtRestSettled === false
+      ? "while still falling: the 180 s bound of the wait ended it"
+      : "once it had not fallen for 30 s, read every 5 s";
+  return ` (read ${result.rssAtRestSeconds} s after the start, idle, ${outbox}, ${when})`;
 }
 
 /** How the corpus got there: the load's rate, or the kept corpus copied (no load in this run, no rate). */

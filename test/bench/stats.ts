@@ -28,6 +28,27 @@ export function procStatusKb(status: string, field: "VmRSS" | "VmHWM"): number |
   return match ? Number(match[1]) : null;
 }
 
+/** One RSS reading of the app process: milliseconds since an origin, kilobytes. */
+export interface RssSample {
+  atMs: number;
+  kb: number;
+}
+
+/**
+ * Whether RSS has stopped falling: the readings span more than `stableMs`, and none of the last `stableMs` is
+ * lower than the lowest reading before them by more than `toleranceKb` (issue 13: V8 and the app give memory back
+ * some time after the work that grew it, so a single early reading measures the last burst, not the rest).
+ */
+export function rssSettled(samples: readonly RssSample[], stableMs = 30_000, toleranceKb = 1024): boolean {
+  const last = samples.at(-1);
+  if (!last) return false;
+  const windowStart = last.atMs - stableMs;
+  const before = samples.filter((s) => s.atMs <= windowStart);
+  const within = samples.filter((s) => s.atMs > windowStart);
+  if (before.length === 0 || within.length === 0) return false;
+  return Math.min(...within.map((s) => s.kb)) >= Math.min(...before.map((s) => s.kb)) - toleranceKb;
+}
+
 export interface PageResult {
   name: string;
   path: string;

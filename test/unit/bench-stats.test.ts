@@ -1,7 +1,8 @@
 /** The pure parts of `npm run bench`: statistics, /proc parsing, and the corpus text generator. */
 import { describe, expect, it } from "vitest";
 import { CLOSED_INQUIRY_WEIGHTS, inquiryText, pickStatus, Random, richText, splitCount } from "../bench/corpus-text";
-import { markdownTable, median, percentile, procStatusKb, ratioPercent } from "../bench/stats";
+import { rssAtRestHow, type TargetResult } from "../bench/results";
+import { markdownTable, median, percentile, procStatusKb, ratioPercent, rssSettled } from "../bench/stats";
 
 describe("bench statistics", () => {
   it("takes the median of odd and even sample counts", () => {
@@ -22,6 +23,19 @@ describe("bench statistics", () => {
   it("expresses throughput as a share of the plain server", () => {
     expect(ratioPercent(50, 10_000)).toBeCloseTo(0.5);
     expect(ratioPercent(5, 0)).toBeNaN();
+  });
+
+  it("finds RSS settled only when it has not fallen for the last 30 s", () => {
+    const readings = (...mb: number[]) => mb.map((value, i) => ({ atMs: i * 5_000, kb: value * 1024 }));
+    // Still falling (V8 gives its heap back): not settled.
+    expect(rssSettled(readings(340, 330, 320, 310, 300, 290, 280, 270))).toBe(false);
+    // Flat for 30 s after the fall (noise within 1 MB, or rising a little): settled.
+    expect(rssSettled(readings(340, 300, 260, 260, 259.5, 261, 260, 262, 260))).toBe(true);
+    // A fall inside the last 30 s: not yet.
+    expect(rssSettled(readings(300, 300, 300, 300, 300, 300, 300, 250))).toBe(false);
+    // Readings spanning less than 30 s: too early to say.
+    expect(rssSettled(readings(300, 300, 300))).toBe(false);
+    expect(rssSettled([])).toBe(false);
   });
 
   it("reads VmRSS and VmHWM from /proc/<pid>/status", () => {
@@ -119,5 +133,19 @@ describe("bench corpus text", () => {
       ],
     });
     expect(rt.html).toBe("<p>Erster &lt;Absatz&gt; &amp; mehr</p><p>Zweiter</p>");
+  });
+});
+
+describe("bench results: how RSS at rest was read", () => {
+  const result = (fields: Partial<TargetResult>) => ({ target: "pglite", ...fields }) as TargetResult;
+
+  it("says when and how, and nothing for results from before the settled reading", () => {
+    expect(rssAtRestHow(result({}))).toBe("");
+    expect(rssAtRestHow(result({ rssAtRestSeconds: 164, rssAtRestSettled: true, outboxDrainSeconds: 210 }))).toBe(
+      " (read 164 s after the start, idle, the outbox empty, once it had not fallen for 30 s, read every 5 s)",
+    );
+    const bounded = rssAtRestHow(result({ rssAtRestSeconds: 400, rssAtRestSettled: false, outboxDrainSeconds: null }));
+    expect(bounded).toMatch(/outbox still delivering/);
+    expect(bounded).toMatch(/still falling/);
   });
 });

@@ -6,8 +6,12 @@
 import { seedDemoData, type DemoLogin } from "../../../db/seed";
 import { checkPublicConfiguration, configFor } from "./config.server";
 import { closeDatabase, connectDatabase } from "./db.server";
-import { startDeadlineScanner, stopDeadlineScanner } from "../notifications/deadline-reminders.server";
-import { startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
+import {
+  deadlineScanBusy,
+  startDeadlineScanner,
+  stopDeadlineScanner,
+} from "../notifications/deadline-reminders.server";
+import { outboxWorkerBusy, startOutboxWorker, stopOutboxWorker } from "../notifications/outbox-worker.server";
 
 export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
   // A production installation without PUBLIC_URL would have no origin for the links in its mails.
@@ -24,6 +28,14 @@ export async function startup(): Promise<{ demoLogins: DemoLogin[] }> {
 export async function shutdown(): Promise<void> {
   await Promise.all([stopOutboxWorker(), stopDeadlineScanner()]);
   await closeDatabase();
+}
+
+/**
+ * Whether background work is in progress: the start's first deadline scan (until it ends), a later scan, or a run
+ * of the outbox worker. scripts/start.mjs releases memory only when this is false and no request is in flight.
+ */
+export function backgroundWorkBusy(): boolean {
+  return deadlineScanBusy() || outboxWorkerBusy();
 }
 
 /** QUAESTIO_DEMO_DATA: on unless 0, false, nein or no. */

@@ -129,6 +129,7 @@ export function scanIntervalMs(env?: Record<string, string | undefined>): number
 
 let timer: NodeJS.Timeout | null = null;
 let running: Promise<unknown> | null = null;
+let firstScanDone = false;
 
 function tick() {
   if (running) return;
@@ -143,7 +144,13 @@ function tick() {
     .catch((error) => console.error("[Fristen] Fehler bei der Fristenprüfung:", error))
     .finally(() => {
       running = null;
+      firstScanDone = true;
     });
+}
+
+/** Whether the scanner runs and its first scan (the start's) has not ended yet, or a scan is in progress. */
+export function deadlineScanBusy(): boolean {
+  return running !== null || (timer !== null && !firstScanDone);
 }
 
 /** The first scan waits this long after start-up, so that the first pages are not queued behind it. */
@@ -152,6 +159,7 @@ let firstScan: NodeJS.Timeout | null = null;
 
 export function startDeadlineScanner(firstScanDelayMs = FIRST_SCAN_DELAY_MS): void {
   if (timer) return;
+  firstScanDone = false;
   timer = setInterval(tick, scanIntervalMs());
   timer.unref();
   firstScan = setTimeout(tick, firstScanDelayMs);

@@ -100,6 +100,10 @@ const STOP_WAIT_MS = 1_000;
 let timer: NodeJS.Timeout | null = null;
 let running: Promise<unknown> | null = null;
 let again = false;
+/** Whether the last run had mails to deliver: more may be waiting for the next (a backlog after the first scan). */
+let delivering = false;
+/** Mails handled since the outbox was last found empty. */
+let streak = 0;
 
 function tick() {
   if (running) {
@@ -108,6 +112,17 @@ function tick() {
   }
   running = getDb()
     .then((db) => drainOutboxOnce(db))
+    .then((result) => {
+      const handled = result.sent + result.retried + result.failed;
+      delivering = handled > 0;
+      if (delivering) streak += handled;
+      else if (streak > 0) {
+        // One line when the outbox is empty again: the operator sees a backlog end (the first scan over an archive
+        // queues thousands of reminders), and the bench waits for it before it reads the memory at rest.
+        console.log(`[Outbox] Postausgang abgearbeitet: ${streak} E-Mail(s) bearbeitet`);
+        streak = 0;
+      }
+    })
     .catch((error) => console.error("[Outbox] Fehler beim Abarbeiten:", error))
     .finally(() => {
       running = null;
@@ -125,6 +140,11 @@ export function startOutboxWorker(): void {
   tick();
 }
 
+/** Whether a run is in progress or asked for, or the last one delivered mails (the outbox may not be empty yet). */
+export function outboxWorkerBusy(): boolean {
+  return running !== null || again || delivering;
+}
+
 /** Asks the running worker to look at the outbox now (after a transaction that queued a mail committed). */
 export function nudgeOutboxWorker(): void {
   if (timer) setImmediate(tick);
@@ -135,6 +155,8 @@ export async function stopOutboxWorker(): Promise<void> {
   if (timer) clearInterval(timer);
   timer = null;
   again = false;
+  delivering = false;
+  streak = 0;
   if (running) {
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
   }
