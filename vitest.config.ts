@@ -6,7 +6,9 @@
  * - unit:        test/unit, pure and fast, in parallel.
  * - integration: test/integration, against a migrated database per test file (test/support/db.ts);
  *                PGlite always, the PostgreSQL server too when TEST_DATABASE_URL is set.
- * - e2e:         test/e2e, the built app in headless Chromium, one file at a time, after the others.
+ * - e2e:         test/e2e, the built app in headless Chromium, one file at a time, after the others. Its
+ *                globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
+ *                file's own app while a file runs.
  * The machine has 2 cores, so never more than 2 workers.
  */
 import { fileURLToPath } from "node:url";

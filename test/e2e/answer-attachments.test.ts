@@ -13,19 +13,19 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
 import { files } from "../support/attachment-files";
-import { startApp, type RunningApp } from "../support/server";
+import { freshApp, type OwnApp } from "../support/e2e-app";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const TITLE = "Open-Source-Software in den Ministerien";
 const POLL = { timeout: 20_000 };
 
-let app: RunningApp;
+let app: OwnApp;
 let browser: Browser;
 let scratch: string;
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), "quaestio-anlagen-"));
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([freshApp(), launchBrowser()]);
 });
 
 afterAll(async () => {

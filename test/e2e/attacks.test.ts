@@ -9,8 +9,9 @@
  * - stored payloads (planted in the database as a faction or clerk would type them) and reflected ones in
  *   headless Chromium with an alert/`window.__xss` trap: no script runs.
  *
- * The database is prepared before the app serves: the app is started once on a fresh directory (migrate and
- * seed), stopped, the test plants its data and sessions in that directory, and the app is started again on it.
+ * The database is prepared before the app serves: the test plants its data and sessions in a copy of the run's
+ * seeded directory (outside the e2e project: in a fresh directory the app has migrated and seeded on a first
+ * start, then stopped), and the app is started on it.
  */
 import http from "node:http";
 import { and, eq, inArray } from "drizzle-orm";
@@ -220,12 +221,15 @@ async function prepareDatabase(dir: string) {
 }
 
 beforeAll(async () => {
-  pgliteDir = seededPgliteCopy() ?? freshPgliteDir();
-  const [first, launched] = await Promise.all([startApp({ pgliteDir }), launchBrowser()]);
-  browser = launched;
-  await first.stop();
+  const browserLaunched = launchBrowser();
+  browserLaunched.catch(() => {}); // awaited below; a failure is reported there
+  // In the e2e project the copy of the run's seeded directory is migrated and seeded already; elsewhere the app
+  // migrates and seeds a fresh directory on a first start.
+  const seeded = seededPgliteCopy();
+  pgliteDir = seeded ?? freshPgliteDir();
+  if (!seeded) await (await startApp({ pgliteDir })).stop();
   await prepareDatabase(pgliteDir);
-  app = await startApp({ pgliteDir });
+  [app, browser] = await Promise.all([startApp({ pgliteDir }), browserLaunched]);
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { freshApp, type OwnApp } from "../support/e2e-app";
 import { signInStaffFirstTime } from "../support/sign-in";
 
 const POLL = { timeout: 30_000 };
@@ -20,11 +20,11 @@ const ITEM_TOO_LONG = "Ein Punkt darf höchstens 2.000 Zeichen lang sein.";
 const QUESTIONS_EMPTY = "Bitte formulieren Sie die Fragen.";
 const DUE_MISSING = "Bitte geben Sie an, bis wann die Antwort erbeten ist.";
 
-let app: RunningApp;
+let app: OwnApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([freshApp(), launchBrowser()]);
 });
 
 afterAll(async () => {

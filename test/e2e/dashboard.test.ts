@@ -14,11 +14,12 @@ import type { DemoAccounts } from "../../db/seed/accounts";
 import { NORDERSTEDT_DEMO_TITLES, norderstedtDemo } from "../../db/seed/demo-cases-norderstedt";
 import type { BodyAnchor } from "../../db/seed/support";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
-import { demoSeededAt, startApp, type RunningApp } from "../support/server";
+import { freshApp, type OwnApp } from "../support/e2e-app";
+import { demoSeededAt } from "../support/server";
 
 const PASSWORD = "Demo-Quaestio-2026";
 
-let app: RunningApp;
+let app: OwnApp;
 let browser: Browser;
 /**
  * The seed day in Berlin: when the run's seeded directory was made (global-e2e.ts), else when the app seeded
@@ -28,7 +29,7 @@ let seedDays: string[] = [];
 
 beforeAll(async () => {
   const before = isoDateInTimeZone(demoSeededAt() ?? new Date());
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([freshApp(), launchBrowser()]);
   seedDays = [...new Set([before, isoDateInTimeZone(new Date())])];
 });
 

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/dates";
 import { receiptDate } from "../../app/domain/numbering";
 import { checkA11y, launchBrowser, openPage, type RecordedPage } from "../support/browser";
-import { startApp, type RunningApp } from "../support/server";
+import { freshApp, type OwnApp } from "../support/e2e-app";
 import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
 
 const OFFICE = "ratsbuero@norderstedt.quaestio.example";
@@ -38,12 +38,12 @@ const LETTER_TITLE = "Nutzung von Zoom und Microsoft 365 in der FHH";
 const DPO_OFFICE = "Behördlicher Datenschutzbeauftragter";
 const OLD_HINT = "liefert Beiträge zur Antwort zu";
 
-let app: RunningApp;
+let app: OwnApp;
 let browser: Browser;
 const sessions = new Map<string, RecordedPage>();
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([freshApp(), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -8,14 +8,22 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, vi } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
+import { askControl, controlUrl } from "./e2e-control";
 
 export { ensureChromium };
 
 /**
- * Starts headless Chromium. Playwright gives each launch a fresh, empty profile directory of its own
+ * Headless Chromium for a test file. In the e2e project this connects to the run's Chromium (global-e2e.ts
+ * launches one per run rather than one per file); close() then closes the contexts the file opened and
+ * disconnects. Each context (openPage, browser.newContext) has its own cookies and storage either way.
+ * Elsewhere it launches Chromium: Playwright gives each launch a fresh, empty profile directory of its own
  * (it passes --user-data-dir itself and refuses the flag in args) and deletes it on close.
  */
 export async function launchBrowser(): Promise<Browser> {
+  if (controlUrl()) {
+    const { wsEndpoint } = await askControl<{ wsEndpoint: string }>("/browser", "the run's Chromium");
+    return chromium.connect(wsEndpoint);
+  }
   return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
 }
 

@@ -1,8 +1,11 @@
 /**
  * The set-up of a browser test file in one line:
  *
- *   const { app, browser } = useAppAndBrowser();          // its own app (a copy of the seeded data) and Chromium
- *   const { app, browser } = useAppAndBrowser("shared");  // the run's read-only app (see below) and Chromium
+ *   const { app, browser } = useAppAndBrowser();          // its own app (a copy of the seeded data, freshApp())
+ *   const { app, browser } = useAppAndBrowser({ env });   // its own app started with these options (startApp())
+ *   const { app, browser } = useAppAndBrowser("shared");  // the run's read-only app (see below)
+ *
+ * `browser` is the run's Chromium (launchBrowser() in browser.ts); the file's contexts are its own.
  *
  * Both are started in a beforeAll and stopped in an afterAll of the file. `app` and `browser` are handles
  * that stand for what the beforeAll started: use them inside tests and hooks, not at the top level of the file.
@@ -14,28 +17,40 @@
  * leak into the other files, and their order would matter.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { launchBrowser } from "./browser";
+import { askControl, controlUrl } from "./e2e-control";
 import { startApp, type AppOptions, type RunningApp } from "./server";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** URL of global-e2e.ts's small control server that hands out the shared read-only app. */
-    e2eSharedAppControl: string;
-  }
-}
 
 /** The shared app as a file sees it: where it runs. It is stopped by globalSetup, not by the file. */
 export type SharedApp = Pick<RunningApp, "url" | "port">;
 
 /** Asks globalSetup for the shared read-only app (started on the first request) and returns where it runs. */
 export async function sharedApp(): Promise<SharedApp> {
-  const control = inject("e2eSharedAppControl");
-  if (!control) throw new Error("the shared app is only there in the e2e project (test/support/global-e2e.ts)");
-  const response = await fetch(`${control}/app`);
-  const body = (await response.json()) as { url?: string; port?: number; error?: string };
-  if (!response.ok || !body.url) throw new Error(`the shared app did not start: ${body.error ?? response.status}`);
-  return { url: body.url, port: body.port! };
+  const { url, port } = await askControl<SharedApp>("/app", "the shared app");
+  return { url, port };
+}
+
+/** An app of the file's own: what it changes nobody else sees. The file stops it (stop()) when it is done. */
+export interface OwnApp extends Pick<RunningApp, "url" | "port" | "pgliteDir"> {
+  /** Stops the app (in the e2e project: asks globalSetup to, which waits for the exit in the background). */
+  stop(): Promise<unknown>;
+}
+
+/**
+ * An app of the file's own on a new copy of the seeded data, as startApp() would start it. In the e2e project
+ * globalSetup has usually started it already while the previous file ran (see freshApps in global-e2e.ts);
+ * elsewhere it is started here.
+ */
+export async function freshApp(): Promise<OwnApp> {
+  if (!controlUrl()) return startApp();
+  const what = "the file's own app";
+  const { id, url, port, pgliteDir } = await askControl<SharedApp & { id: number; pgliteDir: string | null }>(
+    "/fresh-app",
+    what,
+  );
+  let stopping: Promise<unknown> | null = null;
+  return { url, port, pgliteDir, stop: () => (stopping ??= askControl(`/fresh-app/stop?id=${id}`, what)) };
 }
 
 /**
@@ -54,13 +69,15 @@ function lateBound<T extends object>(what: string, current: () => T | undefined)
   });
 }
 
-export function useAppAndBrowser(): { app: RunningApp; browser: Browser };
+export function useAppAndBrowser(): { app: OwnApp; browser: Browser };
 export function useAppAndBrowser(mode: "shared"): { app: SharedApp; browser: Browser };
-export function useAppAndBrowser(mode: "shared" | AppOptions = {}) {
-  let app: RunningApp | SharedApp | undefined;
+export function useAppAndBrowser(mode: AppOptions): { app: RunningApp; browser: Browser };
+export function useAppAndBrowser(mode?: "shared" | AppOptions) {
+  let app: RunningApp | OwnApp | SharedApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([mode === "shared" ? sharedApp() : startApp(mode), launchBrowser()]);
+    const starting = mode === "shared" ? sharedApp() : mode ? startApp(mode) : freshApp();
+    [app, browser] = await Promise.all([starting, launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,9 +6,11 @@
  * migrating and seeding (argon2 hashes, hundreds of rows) once per test file. In a run with the integration
  * project that directory is the one its globalSetup seeded (global-db.ts), otherwise it is seeded here, while
  * the build runs.
- * It also hands out the shared read-only app (useAppAndBrowser("shared") in test/support/e2e-app.ts): a small
- * control server on 127.0.0.1 starts that app on its own copy of the seeded directory when the first file
- * asks for it, gives every later file the same one, and stops it after the run.
+ * A small control server on 127.0.0.1 (serveControl) then hands out what the files share or should not wait for:
+ * the shared read-only app (useAppAndBrowser("shared") in test/support/e2e-app.ts), started on its own copy of
+ * the seeded directory when the first file asks for it; each file's own app (freshApp()), the next one already
+ * started while the previous file runs; and the run's one Chromium (launchBrowser() in browser.ts). It stops
+ * all of them after the run.
  * E2E_SKIP_BUILD=1 skips the build when you know the build is fresh (iterating on a browser test).
  */
 import { spawn } from "node:child_process";
@@ -19,7 +21,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { fileURLToPath } from "node:url";
-import { ensureChromium } from "./chromium";
+import { chromium, type BrowserServer } from "playwright-core";
+import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import {
   createPgliteTemplate,
   createSeededPgliteTemplate,
@@ -76,39 +79,144 @@ async function seedDemoDatabase(tempDir: string): Promise<SeededPgliteTemplate> 
   return { dir, seededAt };
 }
 
+/** Starts an app on its own new copy of the seeded directory, logging how long the start took. */
+async function startOnSeededCopy(seededDir: string, tempDir: string, prefix: string, what: string) {
+  const started = performance.now();
+  const pgliteDir = path.join(fs.mkdtempSync(path.join(tempDir, prefix)), "pglite");
+  // Asynchronously: the copy (~40 MB) takes seconds on a busy machine, and this process reports the running file.
+  await fs.promises.cp(seededDir, pgliteDir, { recursive: true });
+  const running = await startApp({ pgliteDir });
+  console.log(`[e2e] ${what} started in ${((performance.now() - started) / 1000).toFixed(1)} s (with the copy)`);
+  return running;
+}
+
 /**
- * The control server of the shared read-only app: GET /app starts it (once) and answers `{ url, port }`.
- * Resolves with the server's URL and a function that stops the app (if it was started) and the server.
+ * The run's Chromium, as a Playwright browser server: launched on the first request, launched again if it has
+ * gone away. Each file connects to it (launchBrowser in browser.ts) instead of launching a Chromium of its own;
+ * a file's contexts (cookies, storage) are its own and are closed when it disconnects.
  */
-async function serveSharedApp(seededDir: string, tempDir: string) {
-  let app: Promise<RunningApp> | null = null;
+function runBrowser() {
+  let server: Promise<BrowserServer> | null = null;
+  const launch = () =>
+    chromium
+      .launchServer({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS })
+      .then((launched) => {
+        launched.on("close", () => (server = null));
+        return launched;
+      });
+  return {
+    endpoint: async () => (await (server ??= launch())).wsEndpoint(),
+    stop: async () => {
+      const running = await server?.catch(() => null);
+      server = null;
+      await running?.close();
+    },
+  };
+}
+
+/**
+ * Apps of their own for the files that change data (useAppAndBrowser() and freshApp() in e2e-app.ts): every
+ * app runs on a new copy of the seeded directory and serves one file only, which stops it. While a file runs,
+ * the next app is already starting, so that the next file does not wait for the start (files run one at a
+ * time, and a start mostly waits for PGlite and the build to load). `spare` is false when the run has one
+ * file: then the app is started when the file asks for it, and nothing else.
+ */
+function freshApps(seededDir: string, tempDir: string, spare: boolean) {
+  const handedOut = new Map<number, RunningApp>();
+  let nextId = 1;
+  let ready: Promise<RunningApp> | null = null;
   const start = () => {
-    const pgliteDir = path.join(fs.mkdtempSync(path.join(tempDir, "shared-app-")), "pglite");
-    fs.cpSync(seededDir, pgliteDir, { recursive: true });
-    const started = performance.now();
-    return startApp({ pgliteDir }).then((running) => {
-      console.log(`[e2e] shared read-only app started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return running;
-    });
+    const starting = startOnSeededCopy(seededDir, tempDir, "app-", "app of its own");
+    starting.catch(() => {}); // reported to the file that takes it
+    return starting;
+  };
+  return {
+    warm() {
+      if (spare) ready ??= start();
+    },
+    async take() {
+      const spareApp = ready;
+      ready = null;
+      let running = await (spareApp ?? start());
+      // A spare that has gone while it waited (it never should) is replaced, not handed out.
+      if (running.process.exitCode !== null || running.process.signalCode !== null) running = await start();
+      this.warm();
+      const id = nextId++;
+      handedOut.set(id, running);
+      return { id, url: running.url, port: running.port, pgliteDir: running.pgliteDir };
+    },
+    /**
+     * Sends the app SIGTERM and answers at once: the file is done with it, and nobody looks at how it exits
+     * (server-lifecycle.test.ts tests stopping). The stop runs on beside the next file; stopAll waits for it.
+     */
+    stop(id: number) {
+      const running = handedOut.get(id);
+      if (!running) return Promise.reject(new Error(`no app ${id}`));
+      // Its data directory goes once it has exited; the rest of tempDir after the run.
+      void running
+        .stop()
+        .then(() => fs.promises.rm(path.dirname(running.pgliteDir!), { recursive: true, force: true }));
+      return Promise.resolve({ stopping: true });
+    },
+    async stopAll() {
+      const spareApp = await ready?.catch(() => null);
+      ready = null;
+      await Promise.all([spareApp?.stop(), ...[...handedOut.values()].map((running) => running.stop())]);
+      handedOut.clear();
+    },
+  };
+}
+
+/**
+ * The run's control server on 127.0.0.1, which the test files ask (e2e-app.ts, browser.ts):
+ * - GET /app: the shared read-only app (started on the first request), `{ url, port }`;
+ * - GET /fresh-app: an app of the file's own (see freshApps), `{ id, url, port, pgliteDir }`;
+ *   GET /fresh-app/stop?id=…: stops it, `{ stopping: true }`;
+ * - GET /browser: the run's Chromium (see runBrowser), `{ wsEndpoint }`.
+ * Resolves with the server's URL and a function that stops what it started and the server.
+ */
+async function serveControl(seededDir: string, tempDir: string, spare: boolean) {
+  let app: Promise<RunningApp> | null = null;
+  const fresh = freshApps(seededDir, tempDir, spare);
+  const browser = runBrowser();
+  const routes: Record<string, (url: URL) => Promise<object>> = {
+    "/app": async () => {
+      const running = await (app ??= startOnSeededCopy(seededDir, tempDir, "shared-app-", "shared read-only app"));
+      return { url: running.url, port: running.port };
+    },
+    "/fresh-app": () => fresh.take(),
+    "/fresh-app/stop": (url) => fresh.stop(Number(url.searchParams.get("id"))),
+    "/browser": async () => ({ wsEndpoint: await browser.endpoint() }),
   };
   const server = http.createServer((request, response) => {
     const answer = (status: number, body: object) =>
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
-    if (request.url !== "/app") return answer(404, { error: "not found" });
-    app ??= start();
-    app.then(
-      (running) => answer(200, { url: running.url, port: running.port }),
+    const url = new URL(request.url ?? "/", "http://control");
+    const route = routes[url.pathname];
+    if (!route) return answer(404, { error: "not found" });
+    route(url).then(
+      (body) => answer(200, body),
       (error: unknown) => answer(500, { error: error instanceof Error ? error.message : String(error) }),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as import("node:net").AddressInfo;
+  fresh.warm();
   const stop = async () => {
     server.close();
     const running = await app?.catch(() => null);
-    await running?.stop();
+    await Promise.all([running?.stop(), fresh.stopAll(), browser.stop()]);
   };
   return { url: `http://127.0.0.1:${port}`, stop };
+}
+
+/**
+ * How many of the project's files this run runs: the command line's file filters are Vitest's internal
+ * `filenamePattern` (without them, or if that name ever goes, all files count).
+ */
+async function runsFiles(project: TestProject): Promise<number> {
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  return (await project.globTestFiles(filters)).testFiles.length;
 }
 
 export default async function setup(project: TestProject) {
@@ -130,7 +238,7 @@ export default async function setup(project: TestProject) {
     project.provide("e2eTempDir", tempDir);
     project.provide("e2eSeededPgliteDir", seeded.value.dir);
     project.provide("e2eSeededAt", seeded.value.seededAt.toISOString());
-    const control = await serveSharedApp(seeded.value.dir, tempDir);
+    const control = await serveControl(seeded.value.dir, tempDir, (await runsFiles(project)) > 1);
     project.provide("e2eSharedAppControl", control.url);
     return async () => {
       await control.stop();
