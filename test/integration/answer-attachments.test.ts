@@ -37,6 +37,7 @@ import { loadPublicAttachment } from "../../app/server/public/attachments.server
 import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { files } from "../support/attachment-files";
 import { backends, useTestDatabase } from "../support/db";
+import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const SCHOOLS = "Ausstattung der Schulen mit digitalen Endgeräten";
@@ -58,22 +59,81 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     await t.db.insert(memberships).values({ userId: user!.id, bodyId: org!.bodyId, organizationId, role });
     return currentUserFor(t.db, email);
   }
-  const answerRow = async () => (await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId)))[0]!;
+  const answerRow = async (inquiryId: string) =>
+    (await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId)))[0]!;
   const counts = async () => ({
     attachments: (await t.db.select({ n: count() }).from(answerAttachments))[0]!.n,
     files: (await t.db.select({ n: count() }).from(fileRows))[0]!.n,
   });
 
-  let inquiryId: string;
-  let clerk: CurrentUser;
-  let pdfId: string;
-  let csvId: string;
+  // ---- the states the tests start from, each on a new inquiry of its own (so that no test depends on another's
+  // order), built through the real server commands ----
+
+  /** A new copy of the schools inquiry (assignedCopyOf), answering started by the Norderstedt clerk. */
+  async function answering() {
+    const clerk = await norderstedt("sachbearbeitung");
+    const inquiryId = await assignedCopyOf(t.db, SCHOOLS, "norderstedt");
+    const [inquiry] = await t.db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
+    await runWorkflowCommand(clerk, inquiryId, inquiry!.version, { intent: "start_answering" });
+    return { clerk, inquiryId };
+  }
+
+  /** A PDF and a DOCX (public) and a non-public CSV attached, in this order. */
+  async function withAttachments() {
+    const { clerk, inquiryId } = await answering();
+    const add = async (title: string, nonPublic: boolean, name: string, bytes: Uint8Array) =>
+      addAttachment(clerk, {
+        inquiryId,
+        expectedVersion: (await loadAttachmentPage(clerk, inquiryId)).answerVersion,
+        title,
+        nonPublic,
+        file: { name, bytes },
+      });
+    const pdf = await add("Anlage 1: Geräteübersicht", false, "Übersicht Geräte.pdf", files.pdf());
+    await add("Anlage 2: Schreiben", false, "schreiben.pdf", files.docx());
+    const csv = await add("Seriennummern (intern)", true, "seriennummern.csv", files.csv());
+    return { clerk, inquiryId, pdfId: pdf.attachmentId, csvId: csv.attachmentId };
+  }
+
+  /** Signed by the whole chain and published as M 26/0042 with a Beratungsfolge of two meetings. */
+  async function published() {
+    const state = await withAttachments();
+    const { clerk, inquiryId } = state;
+    const answer = await answerRow(inquiryId);
+    await sendToSignOff(clerk, inquiryId, answer.version);
+    const head = await userWithRole("department_head", answer.leadOrganizationId!);
+    const [executive] = await t.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, answer.bodyId), eq(organizations.kind, "executive")));
+    const councillor = await userWithRole("councillor", executive!.id);
+    for (const signer of [clerk, head, head, councillor, await norderstedt("verwaltungsspitze")]) {
+      const page = await loadAnswerPage(signer, inquiryId);
+      await signStep(signer, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
+    }
+    const office = await norderstedt("ratsbuero");
+    const page = await loadAnswerPage(office, inquiryId);
+    const hauptausschuss = page.meetingChoices!.organs.find((o) => o.name === "Hauptausschuss")!;
+    await publishAnswer(office, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      documentReference: "M 26/0042",
+      documentDate: "",
+      beratungsfolge: [
+        { meeting: "new", organId: hauptausschuss.id, date: "2099-02-03", roleLabel: "Kenntnisnahme" },
+        { meeting: page.meetingChoices!.meetings[0]!.id, organId: "", date: "", roleLabel: "Entscheidung" },
+      ],
+    });
+    return state;
+  }
 
   it("stores a PDF, a DOCX and a non-public CSV under the types their bytes show", async () => {
-    clerk = await norderstedt("sachbearbeitung");
-    const [inquiry] = await t.db.select().from(inquiries).where(eq(inquiries.title, SCHOOLS));
-    inquiryId = inquiry!.id;
-    await runWorkflowCommand(clerk, inquiryId, inquiry!.version, { intent: "start_answering" });
+    const { clerk, inquiryId } = await answering();
     let page = await loadAttachmentPage(clerk, inquiryId);
     expect(page).toMatchObject({ edit: true, attachments: [] });
     const pdf = await addAttachment(clerk, {
@@ -83,7 +143,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       nonPublic: false,
       file: { name: "Übersicht Geräte.pdf", bytes: files.pdf() },
     });
-    pdfId = pdf.attachmentId;
+    const pdfId = pdf.attachmentId;
     await addAttachment(clerk, {
       inquiryId,
       expectedVersion: pdf.version,
@@ -93,14 +153,13 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       file: { name: "schreiben.pdf", bytes: files.docx() },
     });
     page = await loadAttachmentPage(clerk, inquiryId);
-    const csv = await addAttachment(clerk, {
+    await addAttachment(clerk, {
       inquiryId,
       expectedVersion: page.answerVersion,
       title: "Seriennummern (intern)",
       nonPublic: true,
       file: { name: "seriennummern.csv", bytes: files.csv() },
     });
-    csvId = csv.attachmentId;
     page = await loadAttachmentPage(clerk, inquiryId);
     expect(page.attachments.map((a) => [a.position, a.title, a.fileName, a.mediaType, a.public])).toEqual([
       [1, "Anlage 1: Geräteübersicht", "Übersicht Geräte.pdf", "application/pdf", true],
@@ -112,11 +171,12 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     const added = await t.db
       .select()
       .from(events)
-      .where(and(eq(events.aggregateId, (await answerRow()).id), eq(events.type, "attachment_added")));
+      .where(and(eq(events.aggregateId, (await answerRow(inquiryId)).id), eq(events.type, "attachment_added")));
     expect(added).toHaveLength(3);
   });
 
   it("refuses bad files with a German message at the field and saves nothing", async () => {
+    const { clerk, inquiryId } = await withAttachments();
     const page = await loadAttachmentPage(clerk, inquiryId);
     const before = await counts();
     const attempt = (title: string, name: string, bytes: Uint8Array | null) =>
@@ -144,10 +204,11 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       await expect(promise).rejects.toMatchObject({ fieldErrors });
     }
     expect(await counts()).toEqual(before);
-    expect((await answerRow()).version).toBe(page.answerVersion);
+    expect((await answerRow(inquiryId)).version).toBe(page.answerVersion);
   });
 
   it("answers 404 to other bodies and the faction, refuses read-only staff, and a stale form", async () => {
+    const { clerk, inquiryId, pdfId } = await withAttachments();
     const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
     const faction = await norderstedt("fraktion");
     const mayor = await norderstedt("verwaltungsspitze");
@@ -182,7 +243,8 @@ describe.each(backends())("answer attachments on %s", (backend) => {
   });
 
   it("binds attachments into the signed hash: a change after a signature sends the answer back to drafting", async () => {
-    let answer = await answerRow();
+    const { clerk, inquiryId, csvId } = await withAttachments();
+    let answer = await answerRow(inquiryId);
     await sendToSignOff(clerk, inquiryId, answer.version);
     let page = await loadAnswerPage(clerk, inquiryId);
     await signStep(clerk, {
@@ -194,12 +256,12 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     const signedHash = page.contentHash;
     const result = await setAttachmentPublic(clerk, {
       inquiryId,
-      expectedVersion: (await answerRow()).version,
+      expectedVersion: (await answerRow(inquiryId)).version,
       attachmentId: csvId,
       public: true,
     });
     expect(result.signaturesLapsed).toBe(true);
-    answer = await answerRow();
+    answer = await answerRow(inquiryId);
     expect(answer.status).toBe("drafting");
     page = await loadAnswerPage(clerk, inquiryId);
     expect(page.contentHash).not.toBe(signedHash);
@@ -214,7 +276,8 @@ describe.each(backends())("answer attachments on %s", (backend) => {
   });
 
   it("publishes with a Beratungsfolge; the public gets only the public attachments of the published version", async () => {
-    let answer = await answerRow();
+    const { clerk, inquiryId, pdfId, csvId } = await withAttachments();
+    let answer = await answerRow(inquiryId);
     await sendToSignOff(clerk, inquiryId, answer.version);
     const head = await userWithRole("department_head", answer.leadOrganizationId!);
     const [executive] = await t.db
@@ -263,12 +326,12 @@ describe.each(backends())("answer attachments on %s", (backend) => {
         beratungsfolge: [hauptausschussStep, { meeting: "", organId: "", date: "", roleLabel: "" }, hauptausschussStep],
       }),
     ).rejects.toMatchObject({ fieldErrors: { "beratungsfolge-2-meeting": expect.stringContaining("früheren") } });
-    expect((await answerRow()).status).toBe("approved");
+    expect((await answerRow(inquiryId)).status).toBe("approved");
     await publishAnswer(office, {
       ...base,
       beratungsfolge: [hauptausschussStep, { meeting: recorded.id, organId: "", date: "", roleLabel: "Entscheidung" }],
     });
-    answer = await answerRow();
+    answer = await answerRow(inquiryId);
     expect(answer.status).toBe("published");
 
     const [inquiry] = await t.db.select().from(inquiries).where(eq(inquiries.id, inquiryId));
@@ -314,6 +377,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
   });
 
   it("keeps a published version's attachments immutable, also against a direct update", async () => {
+    const { clerk, inquiryId, pdfId } = await published();
     const page = await loadAttachmentPage(clerk, inquiryId);
     expect(page.edit).toBe(false);
     await expect(

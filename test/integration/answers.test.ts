@@ -44,11 +44,13 @@ import { publishAnswer } from "../../app/server/answers/answer-publication.serve
 import { comparePublishedVersions } from "../../app/server/public/answers.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
 import { backends, useTestDatabase } from "../support/db";
+import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const SCHOOLS = "Ausstattung der Schulen mit digitalen Endgeräten";
 const WITHHELD = "Seriennummern der Tablets: XK-4711-GEHEIM";
 const JUSTIFICATION = "Die Angaben würden Angriffe auf die Schul-IT erleichtern.";
+const OPEN_SOURCE = "Open-Source-Software in den Ministerien";
 
 describe.each(backends())("answer workflow on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
@@ -56,8 +58,8 @@ describe.each(backends())("answer workflow on %s", (backend) => {
 
   const norderstedt = (local: string) => currentUserFor(t.db, `${local}@norderstedt.quaestio.example`);
 
-  async function inquiryByTitle(title: string) {
-    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.title, title));
+  async function inquiryById(id: string) {
+    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
     return row!;
   }
 
@@ -78,11 +80,12 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     return currentUserFor(t.db, email);
   }
 
-  async function startAnswering(title: string) {
+  /** A new copy of the schools inquiry (assignedCopyOf), answering started by the Norderstedt clerk. */
+  async function startAnswering() {
     const clerk = await norderstedt("sachbearbeitung");
-    const inquiry = await inquiryByTitle(title);
+    const inquiry = await inquiryById(await assignedCopyOf(t.db, SCHOOLS, "norderstedt"));
     await runWorkflowCommand(clerk, inquiry.id, inquiry.version, { intent: "start_answering" });
-    return { clerk, inquiry: await inquiryByTitle(title) };
+    return { clerk, inquiry: await inquiryById(inquiry.id) };
   }
 
   function valuesOf(
@@ -116,13 +119,104 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   const docOf = (text: string) =>
     JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
-  let inquiryId: string;
-  let clerk: CurrentUser;
+  // ---- the states the tests start from, each built on a new inquiry through the real server commands ----
+
+  /** Answering started; the answer is in drafting with the (empty) part per question. */
+  async function answering() {
+    const { inquiry, clerk } = await startAnswering();
+    return { inquiryId: inquiry.id, clerk };
+  }
+
+  /** One part answering both questions, with the tablets' serial numbers withheld (IT security). */
+  async function jointlyAnswered() {
+    const state = await answering();
+    const { inquiryId, clerk } = state;
+    const page = await loadAnswerPage(clerk, inquiryId);
+    const values = valuesOf(page, {
+      documentKind: "Mitteilungsvorlage",
+      parts: [
+        {
+          questionIds: page.questions.map((q) => q.id),
+          body: { json: docOf("An den Schulen stehen 1.240 Tablets zur Verfügung."), text: "" },
+          withheld: true,
+          reason: "it_security",
+          subject: "Seriennummern",
+          justification: JUSTIFICATION,
+          withheldText: WITHHELD,
+        },
+      ],
+    });
+    await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+    return state;
+  }
+
+  /** A department head of the lead department and a councillor of the executive (not in the demo data). */
+  async function signersFor(inquiryId: string) {
+    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+    const head = await userWithRole("department_head", answer!.leadOrganizationId!);
+    const [executive] = await t.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "executive")));
+    const councillor = await userWithRole("councillor", executive!.id);
+    return { head, councillor };
+  }
+
+  async function signNext(signer: CurrentUser, inquiryId: string) {
+    const page = await loadAnswerPage(signer, inquiryId);
+    await signStep(signer, {
+      inquiryId,
+      expectedVersion: page.answer.version,
+      stepId: page.rights.signStepId!,
+      seenHash: page.contentHash,
+    });
+  }
+
+  /** In sign-off, signed by everyone but the mayor, the last step. */
+  async function signedUpToTheMayor() {
+    const state = await jointlyAnswered();
+    const { inquiryId, clerk } = state;
+    const signers = await signersFor(inquiryId);
+    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+    await sendToSignOff(clerk, inquiryId, answer!.version);
+    for (const signer of [clerk, signers.head, signers.head, signers.councillor]) await signNext(signer, inquiryId);
+    return { ...state, ...signers };
+  }
+
+  /** Back in drafting with the tablets' count changed to 1.250 (the text the publication tests look for). */
+  async function revisedTo1250() {
+    const state = await jointlyAnswered();
+    const { inquiryId, clerk } = state;
+    const page = await loadAnswerPage(clerk, inquiryId);
+    const values = valuesOf(page);
+    values.parts[0]!.body = { json: docOf("An den Schulen stehen 1.250 Tablets zur Verfügung."), text: "" };
+    await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+    return { ...state, ...(await signersFor(inquiryId)) };
+  }
+
+  /** Signed by the whole chain and published by the council office as M 26/0001. */
+  async function published() {
+    const state = await revisedTo1250();
+    const { inquiryId, clerk, head, councillor } = state;
+    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+    await sendToSignOff(clerk, inquiryId, answer!.version);
+    const mayor = await norderstedt("verwaltungsspitze");
+    for (const signer of [clerk, head, head, councillor, mayor]) await signNext(signer, inquiryId);
+    const [approved] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+    const office = await norderstedt("ratsbuero");
+    await publishAnswer(office, {
+      inquiryId,
+      expectedVersion: approved!.version,
+      documentReference: "M 26/0001",
+      documentDate: "",
+    });
+    return state;
+  }
 
   it("creates the answer with parts per question and the Norderstedt chain when answering starts", async () => {
-    const started = await startAnswering(SCHOOLS);
-    inquiryId = started.inquiry.id;
-    clerk = started.clerk;
+    const started = await startAnswering();
+    const inquiryId = started.inquiry.id;
+    const clerk = started.clerk;
     expect(started.inquiry.status).toBe("answering");
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     expect(answer!.status).toBe("drafting");
@@ -146,6 +240,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("answers 404 to another body's clerk and read-only to the mayor", async () => {
+    const { inquiryId, clerk } = await answering();
     const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
     await expect(loadAnswerPage(nrwClerk, inquiryId)).rejects.toThrow(NotFound);
     const page = await loadAnswerPage(clerk, inquiryId);
@@ -163,6 +258,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("saves a joint answer with a withholding, and refuses a stale version without writing", async () => {
+    const { inquiryId, clerk } = await answering();
     const page = await loadAnswerPage(clerk, inquiryId);
     const qs = page.questions.map((q) => q.id);
     const values = valuesOf(page, {
@@ -203,6 +299,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("writes the joint note for a part answering two questions", async () => {
+    const { inquiryId } = await jointlyAnswered();
     const [row] = await t.db
       .select({ jointNote: answerParts.jointNote })
       .from(answerParts)
@@ -213,6 +310,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("keeps the author's own sentence before a joint answer, refuses an overlong one, and restores the default", async () => {
+    const { inquiryId, clerk } = await jointlyAnswered();
     const GENERATED = "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.";
     const OWN = "Die Fragen 1 und 2 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
     const stored = async () =>
@@ -248,6 +346,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("refuses a withholding without reason or public justification, with messages by field", async () => {
+    const { inquiryId, clerk } = await jointlyAnswered();
     const page = await loadAnswerPage(clerk, inquiryId);
     const values = valuesOf(page);
     values.parts[0] = { ...values.parts[0]!, reason: "geheim", justification: "  " };
@@ -262,6 +361,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("publishes a holding answer with the expected date on the public timeline, without closing the inquiry", async () => {
+    const { inquiryId, clerk } = await answering();
     let page = await loadAnswerPage(clerk, inquiryId);
     const now = new Date("2026-12-02T10:00:00Z");
     const refused = publishHoldingAnswer(
@@ -290,7 +390,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       },
       now,
     );
-    const inquiry = await inquiryByTitle(SCHOOLS);
+    const inquiry = await inquiryById(inquiryId);
     expect(inquiry.status).toBe("answering");
     const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef! }, t.db);
     expect(detail!.timeline.find((e) => e.type === "holding_answer")?.note).toBe(
@@ -301,6 +401,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("waits for an open consultation before sign-off", async () => {
+    const { inquiryId, clerk } = await jointlyAnswered();
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     const [dpo] = await t.db
       .select()
@@ -322,17 +423,11 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     await t.db.delete(consultations).where(eq(consultations.id, open!.id));
   });
 
-  let head: CurrentUser;
-  let councillor: CurrentUser;
   it("is signed in order by the holders of each step's role, each signature bound to the content hash", async () => {
+    const { inquiryId, clerk } = await jointlyAnswered();
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
-    head = await userWithRole("department_head", answer!.leadOrganizationId!);
-    const [executive] = await t.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "executive")));
-    councillor = await userWithRole("councillor", executive!.id);
+    const { head, councillor } = await signersFor(inquiryId);
     const mayor = await norderstedt("verwaltungsspitze");
 
     let page = await loadAnswerPage(head, inquiryId);
@@ -398,6 +493,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("sends the answer back to drafting and invalidates every signature when the text changes after signing", async () => {
+    const { inquiryId, clerk } = await signedUpToTheMayor();
     const page = await loadAnswerPage(clerk, inquiryId);
     const values = valuesOf(page);
     values.parts[0]!.body = { json: docOf("An den Schulen stehen 1.250 Tablets zur Verfügung."), text: "" };
@@ -424,6 +520,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("returns for revision only with a comment, from the signer whose turn it is", async () => {
+    const { inquiryId, clerk, head } = await revisedTo1250();
     let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
     let page = await loadAnswerPage(clerk, inquiryId);
@@ -452,6 +549,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("publishes once from a double submit, answers the inquiry, notifies the faction and shows no withheld text publicly", async () => {
+    const { inquiryId, clerk, head, councillor } = await revisedTo1250();
     let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
     const mayor = await norderstedt("verwaltungsspitze");
@@ -485,7 +583,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       .from(events)
       .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "publish")));
     expect(published).toHaveLength(1);
-    const inquiry = await inquiryByTitle(SCHOOLS);
+    const inquiry = await inquiryById(inquiryId);
     expect(inquiry.status).toBe("answered");
     const faction = await norderstedt("fraktion");
     const notes = await t.db.select().from(notifications).where(eq(notifications.userId, faction.id));
@@ -506,6 +604,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("corrects a published answer with a new version, a public note and a word-level comparison", async () => {
+    const { inquiryId, clerk } = await published();
     const office = await norderstedt("ratsbuero");
     let page = await loadAnswerPage(clerk, inquiryId);
     expect(page.rights.startCorrection).toBe(true);
@@ -578,7 +677,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
       correctionNote: "Zahl der Tablets berichtigt.",
     });
 
-    const inquiry = await inquiryByTitle(SCHOOLS);
+    const inquiry = await inquiryById(inquiryId);
     const detail = await loadPublicInquiry({ bodySlug: "norderstedt", publicRef: inquiry.publicRef! }, t.db);
     expect(detail!.answer!.version).toMatchObject({ versionNumber: 2, correctionNote: "Zahl der Tablets berichtigt." });
     expect(detail!.answer!.versions.map((v) => v.versionNumber)).toEqual([1, 2]);
@@ -611,6 +710,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("lets the originating faction start a follow-up linked to the published answer; both pages link it", async () => {
+    const { inquiryId, clerk } = await published();
     const faction = await norderstedt("fraktion");
     await expect(startFollowUp(clerk, inquiryId)).rejects.toThrow(DraftRefused);
     expect(await mayStartFollowUp(faction, inquiryId)).toBe(true);
@@ -629,6 +729,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   it("refuses a stale publish that was not the same form", async () => {
+    const { inquiryId } = await published();
     const office = await norderstedt("ratsbuero");
     await expect(
       publishAnswer(office, { inquiryId, expectedVersion: 1, documentReference: "M 26/0002", documentDate: "" }),
@@ -636,16 +737,33 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   });
 
   describe("races (two connections at once on PostgreSQL; one after the other on PGlite)", () => {
-    const OPEN_SOURCE = "Open-Source-Software in den Ministerien";
     const nrw = (local: string) => currentUserFor(t.db, `${local}@landtag-nrw.quaestio.example`);
-    let id: string;
-    let nrwClerk: CurrentUser;
+
+    /** A new copy of the open-source inquiry (assignedCopyOf), answering started by the NRW clerk. */
+    async function nrwAnswering() {
+      const nrwClerk = await nrw("sachbearbeitung");
+      const inquiry = await inquiryById(await assignedCopyOf(t.db, OPEN_SOURCE, "landtag-nrw"));
+      await runWorkflowCommand(nrwClerk, inquiry.id, inquiry.version, { intent: "start_answering" });
+      return { id: inquiry.id, nrwClerk };
+    }
+
+    /** nrwAnswering, and the first part saved once (as the winner of the first race leaves it). */
+    async function nrwSavedOnce() {
+      const state = await nrwAnswering();
+      const page = await loadAnswerPage(state.nrwClerk, state.id);
+      const values = valuesOf(page);
+      values.parts[0]!.body = { json: docOf("Fassung A"), text: "" };
+      await saveAnswer(state.nrwClerk, {
+        inquiryId: state.id,
+        expectedVersion: page.answer.version,
+        values,
+        rich: true,
+      });
+      return state;
+    }
 
     it("two clerks saving one answer at once: one saves, the other gets the conflict and writes nothing", async () => {
-      nrwClerk = await nrw("sachbearbeitung");
-      const inquiry = await inquiryByTitle(OPEN_SOURCE);
-      await runWorkflowCommand(nrwClerk, inquiry.id, inquiry.version, { intent: "start_answering" });
-      id = inquiry.id;
+      const { id, nrwClerk } = await nrwAnswering();
       const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, id));
       const secondClerk = await userWithRole("clerk", answer!.leadOrganizationId!);
       const page = await loadAnswerPage(nrwClerk, id);
@@ -666,6 +784,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     });
 
     it("an edit racing a signature never leaves a signature on content the signer did not see", async () => {
+      const { id, nrwClerk } = await nrwSavedOnce();
       let page = await loadAnswerPage(nrwClerk, id);
       await sendToSignOff(nrwClerk, id, page.answer.version);
       page = await loadAnswerPage(nrwClerk, id);
@@ -701,6 +820,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     });
 
     it("two publishes at once publish once", async () => {
+      const { id, nrwClerk } = await nrwSavedOnce();
       let page = await loadAnswerPage(nrwClerk, id);
       if (page.answer.status === "drafting") {
         await sendToSignOff(nrwClerk, id, page.answer.version);

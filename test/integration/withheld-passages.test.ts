@@ -17,6 +17,7 @@ import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { loadAnswerContent } from "../../app/server/answers/read-model.server";
 import { loadStaffInquiry } from "../../app/server/inquiries/staff-read-model.server";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const SCHOOLS = "Ausstattung der Schulen mit digitalen Endgeräten";
@@ -55,8 +56,32 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
 
+  // The inquiry the current test works on: every test sets both first, from a new inquiry of its own (so that
+  // no test depends on another's order).
   let clerk: CurrentUser;
   let inquiryId: string;
+
+  /** A new copy of the schools inquiry (assignedCopyOf), answering started by the Norderstedt clerk. */
+  async function answering() {
+    const user = await currentUserFor(t.db, "sachbearbeitung@norderstedt.quaestio.example");
+    const id = await assignedCopyOf(t.db, SCHOOLS, "norderstedt");
+    const [inquiry] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
+    await runWorkflowCommand(user, id, inquiry!.version, { intent: "start_answering" });
+    return { clerk: user, inquiryId: id };
+  }
+
+  /** answering, and one part answering both questions with the passage SECRET withheld (key p1). */
+  async function withPassage() {
+    const state = await answering();
+    const p = await loadAnswerPage(state.clerk, state.inquiryId);
+    await saveAnswer(state.clerk, {
+      inquiryId: state.inquiryId,
+      expectedVersion: p.answer.version,
+      values: values(p, partDoc(mark())),
+      rich: true,
+    });
+    return state;
+  }
 
   async function page() {
     return loadAnswerPage(clerk, inquiryId);
@@ -104,10 +129,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   }
 
   it("stores the public body with the notice and the full text only in the non-public record", async () => {
-    clerk = await currentUserFor(t.db, "sachbearbeitung@norderstedt.quaestio.example");
-    const [inquiry] = await t.db.select().from(inquiries).where(eq(inquiries.title, SCHOOLS));
-    inquiryId = inquiry!.id;
-    await runWorkflowCommand(clerk, inquiryId, inquiry!.version, { intent: "start_answering" });
+    ({ clerk, inquiryId } = await answering());
     const before = await page();
     await saveAnswer(clerk, {
       inquiryId,
@@ -143,6 +165,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   });
 
   it("gives the public audience the notice and the staff audience the marked passage (one read model)", async () => {
+    ({ clerk, inquiryId } = await withPassage());
     const row = await partRow();
     const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     const query = { bodyId: answer!.bodyId, answerId: answer!.id, versionIds: [row.versionId], withAttachments: true };
@@ -162,6 +185,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   });
 
   it("binds the hash to the passage: a changed justification alone changes it", async () => {
+    ({ clerk, inquiryId } = await withPassage());
     const before = await partRow();
     const p = await page();
     await saveAnswer(clerk, {
@@ -176,6 +200,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   });
 
   it("refuses an unknown reason, an empty justification or a broken key at the field, keeping what was stored", async () => {
+    ({ clerk, inquiryId } = await withPassage());
     const stored = await partRow();
     for (const [bad, expected] of [
       [mark({ reason: "geheim" }), "rechtlichen Grund"],
@@ -199,6 +224,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   });
 
   it("refuses the withheld mark in any other rich text field (the preamble)", async () => {
+    ({ clerk, inquiryId } = await withPassage());
     const p = await page();
     const v = values(p, partDoc(mark()));
     v.preamble = { json: partDoc(mark()), text: "" };
@@ -207,6 +233,7 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
   });
 
   it("without JavaScript keeps the passages of unchanged text and refuses changed plain text", async () => {
+    ({ clerk, inquiryId } = await withPassage());
     const p = await page();
     const json = JSON.stringify(p.values.parts[0]!.body.json);
     const plain = (text: string): PostedAnswer => {
