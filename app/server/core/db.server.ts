@@ -263,10 +263,13 @@ export function reusableStatement<T, V extends Record<string, unknown>>(
     const inner = db as unknown as { session: PgSession; dialect: PgDialect };
     return inner.session.prepareQuery(inner.dialect.sqlToQuery(build(db)), undefined, statementName, false);
   };
-  return reusableQuery<T[], V>(name, (db) => ({
-    prepare: (statementName) => prepareOn(db, statementName) as unknown as BuiltQuery<T[]>,
-    execute: (values) => prepareOn(db, undefined).execute(values) as Promise<T[]>,
+  // postgres.js answers the rows themselves, PGlite a result with `rows`.
+  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  const run = reusableQuery<unknown, V>(name, (db) => ({
+    prepare: (statementName) => prepareOn(db, statementName),
+    execute: (values) => prepareOn(db, undefined).execute(values),
   }));
+  return async (db, values) => rowsOf(await run(db, values));
 }
 
 /**
