@@ -45,7 +45,7 @@ try {
     );
   }
   if (!args.includes("--no-cannon")) {
-    const plain = await startPlainServer(captured);
+    const plain = await startPlainServer(captured, Number(process.env.BENCH_PLAIN_PORT ?? 0));
     try {
       for (const path of PATHS) {
         const run = async (base: string) =>

@@ -168,6 +168,8 @@ export async function startApp(
   extraEnv: Record<string, string> = {},
   /** Options for node itself, e.g. --cpu-prof (not allowed in NODE_OPTIONS). */
   nodeArgs: string[] = [],
+  /** The checkout whose build runs (another checkout's build for a before/after comparison). */
+  appRoot: string = root,
 ): Promise<AppProcess> {
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -189,7 +191,7 @@ export async function startApp(
   }
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, "scripts/start.mjs"], {
-    cwd: root,
+    cwd: appRoot,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -322,6 +324,8 @@ export interface CapturedPage {
 /** A plain node:http server that answers each captured path with its bytes (keyed by path and query). */
 export async function startPlainServer(
   pages: Map<string, CapturedPage>,
+  /** 0: a free port the system picks. */
+  listenPort = 0,
 ): Promise<{ base: string; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const page = pages.get(req.url ?? "/");
@@ -332,7 +336,7 @@ export async function startPlainServer(
     res.writeHead(page.status, { "content-type": page.contentType, "content-length": page.body.length });
     res.end(page.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,

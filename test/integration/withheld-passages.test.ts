@@ -172,6 +172,16 @@ describe.each(oneBackend())("withheld passages on %s", (backend) => {
     const publicContent = await loadAnswerContent(t.db, { ...query, audience: "public" });
     const staffContent = await loadAnswerContent(t.db, { ...query, audience: "staff" });
     expect(JSON.stringify(publicContent)).not.toContain("FW-9000");
+    // The public answer page's one JSON statement (issue 13) reads what the per-call statements read.
+    const oneStatement = await loadAnswerContent(t.db, {
+      ...query,
+      audience: "public",
+      withSignOff: true,
+      prepared: true,
+    });
+    expect(oneStatement).toEqual(await loadAnswerContent(t.db, { ...query, audience: "public", withSignOff: true }));
+    expect(oneStatement.parts[0]!.passages).toHaveLength(1);
+    expect(JSON.stringify(oneStatement)).not.toContain("FW-9000");
     expect(publicContent.parts[0]!.bodyHtml).toContain("[Zurückgehalten – IT-Sicherheit:");
     expect(publicContent.parts[0]!.passages[0]).toMatchObject({ passageKey: "p1", withheldText: null });
     expect(staffContent.parts[0]!.bodyHtml).toContain(SECRET);

@@ -45,12 +45,33 @@ export interface AppOptions {
   port?: number;
 }
 
+let lastPortHandedOut = -1;
+
+/**
+ * A port nobody listens on: one the system picks, or with TEST_PORTS=<first>-<last> (engineers sharing a machine,
+ * each with a range of their own) a free one of that range.
+ */
 export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.TEST_PORTS?.trim() ?? "");
+  if (!range) return listenOnce(0);
+  const [first, last] = [Number(range[1]), Number(range[2])];
+  // Round robin from the port after the last one handed out: two apps started at once get two ports.
+  const size = last - first + 1;
+  const start = lastPortHandedOut >= first && lastPortHandedOut <= last ? lastPortHandedOut + 1 - first : 0;
+  for (let tried = 0; tried < size; tried += 1) {
+    const port = first + ((start + tried) % size);
+    const free = await listenOnce(port).catch(() => null);
+    if (free !== null) return (lastPortHandedOut = free);
+  }
+  throw new Error(`TEST_PORTS=${process.env.TEST_PORTS}: no free port in the range`);
+}
+
+function listenOnce(wanted: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(wanted, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });

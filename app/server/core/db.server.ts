@@ -12,8 +12,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { is, type ExtractTablesWithRelations, type Logger, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { is, sql, type ExtractTablesWithRelations, type Logger, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { runHooksAfterCommit } from "./after-commit.server";
 import * as schema from "../../../db/schema/index";
@@ -278,6 +278,47 @@ export function reusableShapes<T>(
     }
     return query.execute(values);
   };
+}
+
+/**
+ * reusableQuery for a statement written with `sql` (e.g. one that gathers several lists as JSON, see `jsonList`):
+ * built once per database handle, prepared on PostgreSQL, values through `sql.placeholder(name)`; answers the
+ * rows as the driver gives them (columns by name, json columns parsed). DATABASE_PREPARED_STATEMENTS=0: built and
+ * sent unnamed on every call.
+ */
+export function reusableStatement<T, V extends Record<string, unknown>>(
+  name: string,
+  build: (db: Db | Tx) => SQL,
+): (db: Db | Tx, values: V) => Promise<T[]> {
+  const prepareOn = (db: Db | Tx, statementName: string | undefined) => {
+    const inner = db as unknown as { session: PgSession; dialect: PgDialect };
+    return inner.session.prepareQuery(inner.dialect.sqlToQuery(build(db)), undefined, statementName, false);
+  };
+  // postgres.js answers the rows themselves, PGlite a result with `rows`.
+  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  const run = reusableQuery<unknown, V>(name, (db) => ({
+    prepare: (statementName) => prepareOn(db, statementName),
+    execute: (values) => prepareOn(db, undefined).execute(values),
+  }));
+  return async (db, values) => rowsOf(await run(db, values));
+}
+
+/**
+ * A select as one JSON array (`[]` when it finds no row), for a statement that gathers several lists at once:
+ * `query` selects ONE column, `row`, built by `jsonRow` from the fields its row form selects; the array keeps
+ * the select's order.
+ */
+export function jsonList(query: SQLWrapper): SQL {
+  return sql`(select coalesce(json_agg(list.row), '[]'::json) from (${query}) list)`;
+}
+
+/** The fields of a select as one JSON object with the same keys (for `jsonList`). */
+export function jsonRow(fields: Record<string, SQLWrapper>): { row: SQL.Aliased } {
+  const pairs = Object.entries(fields).map(([key, value]) => {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) throw new Error(`jsonRow: unexpected key ${key}`);
+    return sql`${sql.raw(`'${key}'`)}, ${value}`;
+  });
+  return { row: sql`json_build_object(${sql.join(pairs, sql`, `)})`.as("row") };
 }
 
 // ---- process-wide handle used by the running app -------------------------------------------------

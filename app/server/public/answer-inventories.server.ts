@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
-import { executePrepared, type Db } from "../core/db.server";
+import { reusableStatement, type Db } from "../core/db.server";
 import { groupBy } from "../core/group-by.server";
 
 export interface PublicInventoryRow {
@@ -59,10 +59,14 @@ export interface PublicToolInventory {
 
 /** The inventories of one published answer version, in document order: one statement. */
 export async function loadPublishedInventories(db: Db, versionId: string): Promise<PublicToolInventory[]> {
-  // Prepared: the page of a published answer runs this on every request (issue 13).
-  const tree = await loadInventoryTree(db, sql`version_id = ${versionId}`, true, true);
-  return assemble(tree);
+  // Built once and prepared: the page of a published answer runs this on every request (issue 13).
+  const [row] = await inventoriesOfOneVersion(db, { versionId });
+  return assemble(JSON.parse(row!.tree) as InventoryTree);
 }
+
+const inventoriesOfOneVersion = reusableStatement<{ tree: string }, { versionId: string }>("public_inventories", () =>
+  inventoryTreeStatement(sql`version_id = ${sql.placeholder("versionId")}`, true),
+);
 
 /**
  * The inventories of several versions at once (OParl's paper lists), by version id: one statement; without the
@@ -136,18 +140,20 @@ interface InventoryTree {
  * statement (issue 13: it was 1 + 8 statements, each a round trip and a query to build). Each list is a JSON
  * array in the order the separate queries had; the text is parsed here, so that PostgreSQL and PGlite agree.
  */
-async function loadInventoryTree(
-  db: Db,
-  versionCondition: SQL,
-  withMatrices = true,
-  prepared = false,
-): Promise<InventoryTree> {
+async function loadInventoryTree(db: Db, versionCondition: SQL, withMatrices = true): Promise<InventoryTree> {
+  const result = await db.execute(inventoryTreeStatement(versionCondition, withMatrices));
+  const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
+  return JSON.parse((rows[0] as { tree: string }).tree) as InventoryTree;
+}
+
+/** The one statement of loadInventoryTree (its `tree` column is the JSON text of an InventoryTree). */
+function inventoryTreeStatement(versionCondition: SQL, withMatrices: boolean): SQL {
   const list = (object: SQL, from: SQL, order: SQL | null = null) =>
     sql`(select coalesce(json_agg(${object}${order ? sql` order by ${order}` : sql``}), '[]'::json) ${from})`;
   // The usage matrices' four lists are empty when the caller does not show them.
   const matrixList = (object: SQL, from: SQL, order: SQL | null = null) =>
     withMatrices ? list(object, from, order) : sql`'[]'::json`;
-  const statement = sql`
+  return sql`
     with inv as (select id, version_id, position, title, count_label, question_number
                  from tool_inventories where ${versionCondition})
     select json_build_object(
@@ -209,9 +215,6 @@ async function loadInventoryTree(
             where r.inventory_id in (select id from inv)`,
       )}
     )::text as tree`;
-  const result = prepared ? await executePrepared(db, statement) : await db.execute(statement);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows;
-  return JSON.parse((rows[0] as { tree: string }).tree) as InventoryTree;
 }
 
 /** The inventories built from the lists, in document order. */

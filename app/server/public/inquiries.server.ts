@@ -30,7 +30,7 @@ import { isOpenStatus } from "../../domain/dashboard";
 import { publiclyVisible } from "./visibility.server";
 import type { AgendaPurpose, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
-import { getDb, reusableQuery, type Db, type Tx } from "../core/db.server";
+import { getDb, jsonList, jsonRow, reusableQuery, reusableStatement, type Db, type Tx } from "../core/db.server";
 import { publicBodyColumns, type PublicBody } from "./bodies.server";
 import { loadToolFactsCitingInquiry, type CitedToolFact } from "./tool-facts.server";
 import { answeredOn, loadPublishedAnswer, type PublicQuestion, type PublicAnswer } from "./answers.server";
@@ -175,64 +175,67 @@ const answerIdsOfInquiry = (db: Db | Tx) =>
     .from(answers)
     .where(eq(answers.inquiryId, sql.placeholder("inquiryId")));
 
-// Round 2 of the page, each built once per database handle.
-const loadOriginators = reusableQuery("public_inquiry_originators", (db) =>
+// Round 2 of the page: the lists that hang off the inquiry, each select one JSON array of ONE statement (one
+// round trip instead of five, issue 13), built once per database handle. Timestamps arrive as ISO strings.
+const originatorsList = (db: Db | Tx) =>
   db
-    .select({ label: inquiryOriginators.label })
+    .select(jsonRow({ label: inquiryOriginators.label }))
     .from(inquiryOriginators)
     .where(eq(inquiryOriginators.inquiryId, sql.placeholder("inquiryId")))
-    .orderBy(asc(inquiryOriginators.position)),
-);
+    .orderBy(asc(inquiryOriginators.position));
 
-const loadQuestions = reusableQuery("public_inquiry_questions", (db) =>
+const questionsList = (db: Db | Tx) =>
   db
-    .select({
-      id: questions.id,
-      number: questions.number,
-      leadIn: questions.leadIn,
-      bodyHtml: questions.bodyHtml,
-      parentId: questions.parentId,
-    })
+    .select(
+      jsonRow({
+        id: questions.id,
+        number: questions.number,
+        leadIn: questions.leadIn,
+        bodyHtml: questions.bodyHtml,
+        parentId: questions.parentId,
+      }),
+    )
     .from(questions)
     .where(eq(questions.inquiryId, sql.placeholder("inquiryId")))
-    .orderBy(asc(questions.position)),
-);
+    .orderBy(asc(questions.position));
 
-const loadAgenda = reusableQuery("public_inquiry_agenda", (db) =>
+const agendaList = (db: Db | Tx) =>
   db
-    .select({
-      purpose: inquiryAgendaItems.purpose,
-      roleLabel: inquiryAgendaItems.roleLabel,
-      organizationName: organizations.name,
-      meetingName: meetings.name,
-      meetingDate: meetings.date,
-      itemNumber: agendaItems.number,
-      itemTitle: agendaItems.title,
-    })
+    .select(
+      jsonRow({
+        purpose: inquiryAgendaItems.purpose,
+        roleLabel: inquiryAgendaItems.roleLabel,
+        organizationName: organizations.name,
+        meetingName: meetings.name,
+        meetingDate: meetings.date,
+        itemNumber: agendaItems.number,
+        itemTitle: agendaItems.title,
+      }),
+    )
     .from(inquiryAgendaItems)
     .innerJoin(agendaItems, eq(agendaItems.id, inquiryAgendaItems.agendaItemId))
     .innerJoin(meetings, and(eq(meetings.id, agendaItems.meetingId), eq(meetings.bodyId, sql.placeholder("bodyId"))))
     .innerJoin(organizations, eq(organizations.id, meetings.organizationId))
     .where(and(eq(inquiryAgendaItems.inquiryId, sql.placeholder("inquiryId")), eq(agendaItems.public, true)))
-    .orderBy(asc(meetings.date), asc(agendaItems.position)),
-);
+    .orderBy(asc(meetings.date), asc(agendaItems.position));
 
-const loadExtensions = reusableQuery("public_inquiry_extensions", (db) =>
+const extensionsList = (db: Db | Tx) =>
   db
-    .select({
-      previousDueOn: deadlineExtensions.previousDueOn,
-      newDueOn: deadlineExtensions.newDueOn,
-      reason: deadlineExtensions.reason,
-      grantedAt: deadlineExtensions.grantedAt,
-    })
+    .select(
+      jsonRow({
+        previousDueOn: deadlineExtensions.previousDueOn,
+        newDueOn: deadlineExtensions.newDueOn,
+        reason: deadlineExtensions.reason,
+        grantedAt: deadlineExtensions.grantedAt,
+      }),
+    )
     .from(deadlineExtensions)
     .where(eq(deadlineExtensions.inquiryId, sql.placeholder("inquiryId")))
-    .orderBy(asc(deadlineExtensions.grantedAt)),
-);
+    .orderBy(asc(deadlineExtensions.grantedAt));
 
-const loadEvents = reusableQuery("public_inquiry_events", (db) =>
+const eventsList = (db: Db | Tx) =>
   db
-    .select({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload })
+    .select(jsonRow({ id: events.id, type: events.type, occurredAt: events.occurredAt, payload: events.payload }))
     .from(events)
     .where(
       and(
@@ -247,7 +250,25 @@ const loadEvents = reusableQuery("public_inquiry_events", (db) =>
         ),
       ),
     )
-    .orderBy(asc(events.occurredAt), asc(events.id)),
+    .orderBy(asc(events.occurredAt), asc(events.id));
+
+const loadInquiryLists = reusableStatement<
+  {
+    originators: { label: string }[];
+    questions: PublicQuestion[];
+    agenda: PublicAgendaEntry[];
+    extensions: { previousDueOn: string; newDueOn: string; reason: string; grantedAt: string }[];
+    events: { id: number; type: string; occurredAt: string; payload: Record<string, unknown> }[];
+  },
+  { inquiryId: string; bodyId: string }
+>(
+  "public_inquiry_lists",
+  (db) => sql`select
+    ${jsonList(originatorsList(db))} as "originators",
+    ${jsonList(questionsList(db))} as "questions",
+    ${jsonList(agendaList(db))} as "agenda",
+    ${jsonList(extensionsList(db))} as "extensions",
+    ${jsonList(eventsList(db))} as "events"`,
 );
 
 /**
@@ -285,14 +306,17 @@ export async function loadPublicInquiryWithKeys(
 
   // Round 2: everything that hangs off the inquiry directly.
   const keys = { inquiryId: inquiry.id, bodyId: body.id };
-  const [originatorRows, questionRows, agendaRows, extensionRows, eventRows, citedFacts] = await Promise.all([
-    loadOriginators(db, keys),
-    loadQuestions(db, keys),
-    loadAgenda(db, keys),
-    loadExtensions(db, keys),
-    loadEvents(db, keys),
+  const [[lists], citedFacts] = await Promise.all([
+    loadInquiryLists(db, keys),
     loadToolFactsCitingInquiry(db, inquiry.id),
   ]);
+  const {
+    originators: originatorRows,
+    questions: questionRows,
+    agenda: agendaRows,
+    extensions: extensionRows,
+    events: eventRows,
+  } = lists!;
 
   // A hidden question text never leaves the server: neither the questions nor the preamble.
   const hidden = inquiry.questionTextHiddenReason !== null;
@@ -357,16 +381,16 @@ export async function loadPublicInquiryWithKeys(
       previousDueOn: row.previousDueOn,
       newDueOn: row.newDueOn,
       reason: row.reason,
-      grantedOn: isoDateInTimeZone(row.grantedAt, body.timeZone),
+      grantedOn: isoDateInTimeZone(new Date(row.grantedAt), body.timeZone),
     })),
     questions: questionList,
-    agenda: agendaRows.map((row) => ({ ...row, purpose: row.purpose as AgendaPurpose })),
+    agenda: agendaRows,
     answer,
     timeline: eventRows.map((row) => ({
       id: row.id,
       type: row.type,
-      occurredOn: isoDateInTimeZone(row.occurredAt, body.timeZone),
-      occurredAt: row.occurredAt.toISOString(),
+      occurredOn: isoDateInTimeZone(new Date(row.occurredAt), body.timeZone),
+      occurredAt: new Date(row.occurredAt).toISOString(),
       note: publicEventNote(row.type, row.payload),
     })),
     toolFacts: citedFacts,
