@@ -6,16 +6,7 @@
  */
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  answerAttachments,
-  answers,
-  events,
-  files as fileRows,
-  inquiries,
-  memberships,
-  organizations,
-  users,
-} from "../../db/schema";
+import { answerAttachments, answers, events, files as fileRows, inquiries } from "../../db/schema";
 import type { CurrentUser } from "../../app/server/accounts/auth.server";
 import {
   addAttachment,
@@ -37,6 +28,7 @@ import { loadPublicAttachment } from "../../app/server/public/attachments.server
 import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { files } from "../support/attachment-files";
 import { backends, useTestDatabase } from "../support/db";
+import { chainSigners, roleHolders, signNext } from "../support/answer-sign-off";
 import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
@@ -47,18 +39,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
   beforeAll(() => useDatabase(t.handle));
   const norderstedt = (local: string) => currentUserFor(t.db, `${local}@norderstedt.quaestio.example`);
 
-  let counter = 0;
-  async function userWithRole(role: CurrentUser["memberships"][number]["role"], organizationId: string) {
-    const [org] = await t.db.select().from(organizations).where(eq(organizations.id, organizationId));
-    counter += 1;
-    const email = `att-${role}-${counter}-${backend}@norderstedt.quaestio.example`;
-    const [user] = await t.db
-      .insert(users)
-      .values({ email, displayName: `Test ${role} ${counter}`, passwordHash: "unused" })
-      .returning({ id: users.id });
-    await t.db.insert(memberships).values({ userId: user!.id, bodyId: org!.bodyId, organizationId, role });
-    return currentUserFor(t.db, email);
-  }
+  const userWithRole = roleHolders(() => t.db, `att-${backend}`);
   const answerRow = async (inquiryId: string) =>
     (await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId)))[0]!;
   const counts = async () => ({
@@ -95,27 +76,21 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     return { clerk, inquiryId, pdfId: pdf.attachmentId, csvId: csv.attachmentId };
   }
 
+  /** Every step of the chain signed in order (clerk, department head twice, councillor, mayor). */
+  async function signedByTheWholeChain(clerk: CurrentUser, inquiryId: string) {
+    const { head, councillor } = await chainSigners(t.db, inquiryId, userWithRole);
+    for (const signer of [clerk, head, head, councillor, await norderstedt("verwaltungsspitze")]) {
+      await signNext(signer, inquiryId);
+    }
+  }
+
   /** Signed by the whole chain and published as M 26/0042 with a Beratungsfolge of two meetings. */
   async function published() {
     const state = await withAttachments();
     const { clerk, inquiryId } = state;
     const answer = await answerRow(inquiryId);
     await sendToSignOff(clerk, inquiryId, answer.version);
-    const head = await userWithRole("department_head", answer.leadOrganizationId!);
-    const [executive] = await t.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.bodyId, answer.bodyId), eq(organizations.kind, "executive")));
-    const councillor = await userWithRole("councillor", executive!.id);
-    for (const signer of [clerk, head, head, councillor, await norderstedt("verwaltungsspitze")]) {
-      const page = await loadAnswerPage(signer, inquiryId);
-      await signStep(signer, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.rights.signStepId!,
-        seenHash: page.contentHash,
-      });
-    }
+    await signedByTheWholeChain(clerk, inquiryId);
     const office = await norderstedt("ratsbuero");
     const page = await loadAnswerPage(office, inquiryId);
     const hauptausschuss = page.meetingChoices!.organs.find((o) => o.name === "Hauptausschuss")!;
@@ -279,21 +254,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     const { clerk, inquiryId, pdfId, csvId } = await withAttachments();
     let answer = await answerRow(inquiryId);
     await sendToSignOff(clerk, inquiryId, answer.version);
-    const head = await userWithRole("department_head", answer.leadOrganizationId!);
-    const [executive] = await t.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.bodyId, answer.bodyId), eq(organizations.kind, "executive")));
-    const councillor = await userWithRole("councillor", executive!.id);
-    for (const signer of [clerk, head, head, councillor, await norderstedt("verwaltungsspitze")]) {
-      const page = await loadAnswerPage(signer, inquiryId);
-      await signStep(signer, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.rights.signStepId!,
-        seenHash: page.contentHash,
-      });
-    }
+    await signedByTheWholeChain(clerk, inquiryId);
     const office = await norderstedt("ratsbuero");
     const page = await loadAnswerPage(office, inquiryId);
     const hauptausschuss = page.meetingChoices!.organs.find((o) => o.name === "Hauptausschuss")!;

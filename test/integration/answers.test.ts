@@ -15,12 +15,10 @@ import {
   consultations,
   events,
   inquiries,
-  memberships,
   notifications,
   organizations,
   signatures,
   signOffSteps,
-  users,
 } from "../../db/schema";
 import type { CurrentUser } from "../../app/server/accounts/auth.server";
 import { useDatabase } from "../../app/server/core/db.server";
@@ -44,6 +42,7 @@ import { publishAnswer } from "../../app/server/answers/answer-publication.serve
 import { comparePublishedVersions } from "../../app/server/public/answers.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
 import { backends, useTestDatabase } from "../support/db";
+import { chainSigners, roleHolders, signNext } from "../support/answer-sign-off";
 import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
@@ -64,21 +63,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
   }
 
   /** A user holding `role` in `organizationId` (the demo accounts have no department head or councillor). */
-  let counter = 0;
-  async function userWithRole(
-    role: CurrentUser["memberships"][number]["role"],
-    organizationId: string,
-  ): Promise<CurrentUser> {
-    const [org] = await t.db.select().from(organizations).where(eq(organizations.id, organizationId));
-    counter += 1;
-    const email = `signer-${role}-${counter}-${backend}@norderstedt.quaestio.example`;
-    const [user] = await t.db
-      .insert(users)
-      .values({ email, displayName: `Test ${role} ${counter}`, passwordHash: "unused" })
-      .returning({ id: users.id });
-    await t.db.insert(memberships).values({ userId: user!.id, bodyId: org!.bodyId, organizationId, role });
-    return currentUserFor(t.db, email);
-  }
+  const userWithRole = roleHolders(() => t.db, `signer-${backend}`);
 
   /** A new copy of the schools inquiry (assignedCopyOf), answering started by the Norderstedt clerk. */
   async function startAnswering() {
@@ -150,27 +135,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     return state;
   }
 
-  /** A department head of the lead department and a councillor of the executive (not in the demo data). */
-  async function signersFor(inquiryId: string) {
-    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    const head = await userWithRole("department_head", answer!.leadOrganizationId!);
-    const [executive] = await t.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "executive")));
-    const councillor = await userWithRole("councillor", executive!.id);
-    return { head, councillor };
-  }
-
-  async function signNext(signer: CurrentUser, inquiryId: string) {
-    const page = await loadAnswerPage(signer, inquiryId);
-    await signStep(signer, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      stepId: page.rights.signStepId!,
-      seenHash: page.contentHash,
-    });
-  }
+  const signersFor = (inquiryId: string) => chainSigners(t.db, inquiryId, userWithRole);
 
   /** In sign-off, signed by everyone but the mayor, the last step. */
   async function signedUpToTheMayor() {
@@ -553,15 +518,7 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     await sendToSignOff(clerk, inquiryId, answer!.version);
     const mayor = await norderstedt("verwaltungsspitze");
-    for (const signer of [clerk, head, head, councillor, mayor]) {
-      const page = await loadAnswerPage(signer, inquiryId);
-      await signStep(signer, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.rights.signStepId!,
-        seenHash: page.contentHash,
-      });
-    }
+    for (const signer of [clerk, head, head, councillor, mayor]) await signNext(signer, inquiryId);
     [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
     expect(answer!.status).toBe("approved");
 
