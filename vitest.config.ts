@@ -7,8 +7,7 @@
  * - integration: test/integration, against a migrated database per test file (test/support/db.ts);
  *                PGlite always, the PostgreSQL server too when TEST_DATABASE_URL is set.
  * - e2e:         test/e2e, the built app in headless Chromium, one file at a time (E2E_PARALLEL=1: two), after
- *                the others. Its
- *                globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
+ *                the others. Its globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
  *                file's own app while a file runs.
  * The machine has 2 cores, so never more than 2 workers.
  */
