@@ -198,6 +198,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
+/** The rows of a raw statement's result: postgres.js answers the rows themselves, PGlite a result with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
 // ---- statements whose plan the server keeps --------------------------------------------------------
 
 /**
@@ -294,13 +299,11 @@ export function reusableStatement<T, V extends Record<string, unknown>>(
     const inner = db as unknown as { session: PgSession; dialect: PgDialect };
     return inner.session.prepareQuery(inner.dialect.sqlToQuery(build(db)), undefined, statementName, false);
   };
-  // postgres.js answers the rows themselves, PGlite a result with `rows`.
-  const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
   const run = reusableQuery<unknown, V>(name, (db) => ({
     prepare: (statementName) => prepareOn(db, statementName),
     execute: (values) => prepareOn(db, undefined).execute(values),
   }));
-  return async (db, values) => rowsOf(await run(db, values));
+  return async (db, values) => rowsOf<T>(await run(db, values));
 }
 
 /**

@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { inquiryTypes, organizations } from "../../../db/schema/index";
 import { percentileCont, type HistogramBin } from "../../domain/histogram";
 import { isoDateInTimeZone } from "../../domain/format";
-import { executePrepared, getDb, type Db } from "../core/db.server";
+import { executePrepared, getDb, rowsOf, type Db } from "../core/db.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { STATISTICS_DIMENSIONS, type StatisticsDimension } from "../../domain/texts/statistics";
 
@@ -66,10 +66,6 @@ interface GroupRow {
   day_counts: (number | string)[] | string | null;
   /** The organisation's or type's name (department, faction, type). */
   name: string | null;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 const num = (value: number | string | null | undefined) => (value === null || value === undefined ? 0 : Number(value));

@@ -7,7 +7,7 @@
  * renditions and its consultations.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../core/db.server";
+import { rowsOf, type Db } from "../../core/db.server";
 import type { ListCursor, ListFilters } from "./filters.server";
 import type { OparlObjectKind } from "./urls.server";
 
@@ -100,10 +100,6 @@ type RawRow = {
   modified: Date | string;
   deleted: boolean;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-}
 
 function toRow(raw: RawRow): ExposedRow {
   return {

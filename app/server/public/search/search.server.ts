@@ -10,7 +10,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { config } from "../../core/config.server";
-import { executePrepared, getDb, type Db } from "../../core/db.server";
+import { executePrepared, getDb, rowsOf, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
 import { candidateIdsSql, filterConditions } from "./candidates.server";
 import {
@@ -63,10 +63,6 @@ export interface SearchResult {
   facets: Record<FacetName, FacetValue[]>;
   /** The query had no searchable words (only operators or stop words). */
   noSearchableWords: boolean;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 /** Words of the query without operators, for matching parts of titles. */
