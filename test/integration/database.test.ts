@@ -135,6 +135,16 @@ describe.each(backends())("database on %s", (backend) => {
                                where statement like ${"%length(%"}`),
       );
       expect(prepared).toEqual([{ runs: 7 }]);
+      // Deallocated behind its back: the next run still answers (unprepared), the one after prepares it again.
+      await t.db.execute(sql`deallocate all`);
+      for (let run = 0; run < 2; run++) {
+        const [row] = rowsOf<{ value: string }>(await executePrepared(t.db, statement(text, run, true)));
+        expect(row?.value).toBe(text);
+      }
+      const again = rowsOf<{ runs: number }>(
+        await t.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements`),
+      );
+      expect(again).toEqual([{ runs: 1 }]);
     }
   });
 

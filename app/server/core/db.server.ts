@@ -212,8 +212,9 @@ export function rowsOf<T>(result: unknown): T[] {
  * PostgreSQL keeps a generic plan when its estimate is no worse than the custom plans', so a hot statement is
  * no longer planned on every run: planning was about half of the public search's PostgreSQL CPU (ADR 0023,
  * addendum). Use it only for statements whose text takes few shapes (parameters, not literals) and whose
- * generic plan is sound for every parameter. PGlite, and DATABASE_PREPARED_STATEMENTS=0 (a connection pooler that
- * cannot keep prepared statements, ADR 0025): plain `db.execute`.
+ * generic plan is sound for every parameter. PGlite (outside a transaction): `PREPARE`/`EXECUTE` in its one
+ * session (executePreparedOnPglite). Inside a PGlite transaction, and with DATABASE_PREPARED_STATEMENTS=0 (a
+ * connection pooler that cannot keep prepared statements, ADR 0025): plain `db.execute`.
  */
 export async function executePrepared(db: Db | Tx, query: SQL): Promise<unknown> {
   const inner = db as unknown as { session: unknown; dialect: PgDialect };
@@ -287,15 +288,14 @@ async function executePreparedOnPglite(
     );
     prepared.set(name, ready);
   }
-  if (!(await ready)) {
-    prepared.delete(name);
-    return db.execute(query);
-  }
+  // A statement PostgreSQL would not prepare (e.g. a parameter whose type it cannot infer) stays unprepared.
+  if (!(await ready)) return db.execute(query);
   try {
     return await db.execute(sql.raw(`EXECUTE ${name}${literals.length ? `(${literals.join(", ")})` : ""}`));
   } catch (error) {
     // Deallocated meanwhile (the limit above, reached by a concurrent caller): run it unprepared this time.
-    if ((error as { code?: string }).code !== "26000") throw error;
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (((error as { code?: string }).code ?? cause?.code) !== "26000") throw error;
     prepared.delete(name);
     return db.execute(query);
   }
