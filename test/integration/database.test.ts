@@ -13,7 +13,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema/index";
 import { migrationsFolder } from "../../app/server/core/config.server";
-import { openDatabase } from "../../app/server/core/db.server";
+import { executePrepared, openDatabase, rowsOf } from "../../app/server/core/db.server";
 import { backends, useTestDatabase } from "../support/db";
 
 const schemaTables = (Object.values(schema) as unknown[])
@@ -108,6 +108,44 @@ describe.each(backends())("database on %s", (backend) => {
     expect(result!.simple).toBe(false);
     expect(result!.sameStem).toBe(true);
     expect(result!.stopWord).toBe("");
+  });
+
+  it("runs executePrepared's statements with their values as given, keeping the plan on PGlite too", async () => {
+    // Values that an SQL literal must escape (PGlite's EXECUTE takes the values as literals).
+    const text = 'it\'s a \\ backslash, "quoted", ü\nand $1 -- no comment';
+    const statement = (value: string, n: number, flag: boolean) =>
+      sql`select ${value}::text as value, length(${value}) as length, ${n}::int + 1 as next, ${flag}::boolean as flag,
+                 ${null}::text as nothing, relname from pg_class where relname = ${"pg_class"}`;
+    for (let run = 0; run < 7; run++) {
+      const [row] = rowsOf<{ value: string; length: number; next: number; flag: boolean; nothing: null }>(
+        await executePrepared(t.db, statement(text, run, run % 2 === 0)),
+      );
+      expect(row).toMatchObject({
+        value: text,
+        length: text.length,
+        next: run + 1,
+        flag: run % 2 === 0,
+        nothing: null,
+      });
+    }
+    if (backend === "pglite") {
+      // One session: the statement was prepared once and PostgreSQL plans it no more on every run.
+      const prepared = rowsOf<{ runs: number }>(
+        await t.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements
+                               where statement like ${"%length(%"}`),
+      );
+      expect(prepared).toEqual([{ runs: 7 }]);
+      // Deallocated behind its back: the next run still answers (unprepared), the one after prepares it again.
+      await t.db.execute(sql`deallocate all`);
+      for (let run = 0; run < 2; run++) {
+        const [row] = rowsOf<{ value: string }>(await executePrepared(t.db, statement(text, run, true)));
+        expect(row?.value).toBe(text);
+      }
+      const again = rowsOf<{ runs: number }>(
+        await t.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements`),
+      );
+      expect(again).toEqual([{ runs: 1 }]);
+    }
   });
 
   describe("constraints", () => {

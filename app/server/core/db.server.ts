@@ -4,11 +4,12 @@
  * Only app/server/ (and db/seed.ts, scripts) import this.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePglite, PgliteSession } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, PostgresJsSession } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
@@ -211,15 +212,93 @@ export function rowsOf<T>(result: unknown): T[] {
  * PostgreSQL keeps a generic plan when its estimate is no worse than the custom plans', so a hot statement is
  * no longer planned on every run: planning was about half of the public search's PostgreSQL CPU (ADR 0023,
  * addendum). Use it only for statements whose text takes few shapes (parameters, not literals) and whose
- * generic plan is sound for every parameter. PGlite, and DATABASE_PREPARED_STATEMENTS=0 (a connection pooler that
- * cannot keep prepared statements, ADR 0025): plain `db.execute`.
+ * generic plan is sound for every parameter. PGlite (outside a transaction): `PREPARE`/`EXECUTE` in its one
+ * session (executePreparedOnPglite). Inside a PGlite transaction, and with DATABASE_PREPARED_STATEMENTS=0 (a
+ * connection pooler that cannot keep prepared statements, ADR 0025): plain `db.execute`.
  */
 export async function executePrepared(db: Db | Tx, query: SQL): Promise<unknown> {
   const inner = db as unknown as { session: unknown; dialect: PgDialect };
-  if (!is(inner.session, PostgresJsSession) || !config().preparedStatements) return db.execute(query);
+  if (!config().preparedStatements) return db.execute(query);
+  if (is(inner.session, PgliteSession)) {
+    const client = (inner.session as unknown as { client: unknown }).client;
+    // Outside a transaction only (a failed PREPARE would abort the caller's transaction).
+    if (client instanceof PGlite) return executePreparedOnPglite(db, client, query, inner.dialect.sqlToQuery(query));
+  }
+  if (!is(inner.session, PostgresJsSession)) return db.execute(query);
   const built = inner.dialect.sqlToQuery(query);
   // A name makes drizzle ask postgres.js for a prepared statement (postgres.js picks the statement's name).
   return inner.session.prepareQuery(built, undefined, "prepared", false).execute();
+}
+
+/** The statements prepared in a PGlite session, by name (the promise of their PREPARE). */
+const pglitePrepared = new WeakMap<PGlite, Map<string, Promise<boolean>>>();
+/** At most this many statements per PGlite session; then all are deallocated and prepared again when used. */
+const PGLITE_PREPARED_MAX = 300;
+
+/**
+ * A parameter as an SQL literal for EXECUTE (E'…': backslash and quote escaped whatever
+ * standard_conforming_strings says); null when the value has no safe literal form here (the caller then runs
+ * the statement unprepared).
+ */
+function pgliteLiteral(value: unknown): string | null {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return Number.isFinite(value) ? `'${value}'` : null;
+  if (typeof value === "bigint") return `'${value}'`;
+  if (typeof value === "boolean") return value ? "'true'" : "'false'";
+  if (typeof value === "string" && !value.includes("\0")) {
+    return `E'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  }
+  return null;
+}
+
+/**
+ * executePrepared on PGlite: its driver sends every statement unnamed, so PostgreSQL planned it on every run
+ * (160–250 ms of "Planning Time" under load for the search's candidate statement, against 15 ms of execution;
+ * ADR 0027). PGlite is one PostgreSQL session, so the SQL-level `PREPARE name AS …` (once per session and
+ * statement text) and `EXECUTE name(…)` keep the plan as the protocol-level prepared statements of postgres.js
+ * do: after five runs PostgreSQL keeps the generic plan when it is estimated no worse. EXECUTE takes no bind
+ * parameters, so the values travel as literals (pgliteLiteral); the types are those PREPARE inferred from the
+ * statement, as for an unnamed statement.
+ */
+async function executePreparedOnPglite(
+  db: Db | Tx,
+  client: PGlite,
+  query: SQL,
+  built: { sql: string; params: unknown[] },
+): Promise<unknown> {
+  const literals = built.params.map(pgliteLiteral);
+  if (literals.some((literal) => literal === null)) return db.execute(query);
+  let prepared = pglitePrepared.get(client);
+  if (!prepared) {
+    prepared = new Map();
+    pglitePrepared.set(client, prepared);
+  }
+  const name = `quaestio_${createHash("sha1").update(built.sql).digest("hex").slice(0, 24)}`;
+  let ready = prepared.get(name);
+  if (!ready) {
+    if (prepared.size >= PGLITE_PREPARED_MAX) {
+      const all = [...prepared.values()];
+      prepared.clear();
+      await Promise.allSettled(all);
+      await client.exec("DEALLOCATE ALL");
+    }
+    ready = client.exec(`PREPARE ${name} AS ${built.sql}`).then(
+      () => true,
+      () => false,
+    );
+    prepared.set(name, ready);
+  }
+  // A statement PostgreSQL would not prepare (e.g. a parameter whose type it cannot infer) stays unprepared.
+  if (!(await ready)) return db.execute(query);
+  try {
+    return await db.execute(sql.raw(`EXECUTE ${name}${literals.length ? `(${literals.join(", ")})` : ""}`));
+  } catch (error) {
+    // Deallocated meanwhile (the limit above, reached by a concurrent caller): run it unprepared this time.
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (((error as { code?: string }).code ?? cause?.code) !== "26000") throw error;
+    prepared.delete(name);
+    return db.execute(query);
+  }
 }
 
 /** What drizzle's `.prepare(name)` returns, as far as reusableQuery needs it. */
