@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import * as schema from "../../db/schema/index";
 import { migrationsFolder } from "../../app/server/core/config.server";
 import { executePrepared, openDatabase, rowsOf } from "../../app/server/core/db.server";
+import { ATTACK_STRINGS } from "../support/attack-strings";
 import { backends, useTestDatabase } from "../support/db";
 
 const schemaTables = (Object.values(schema) as unknown[])
@@ -145,6 +146,17 @@ describe.each(backends())("database on %s", (backend) => {
         await t.db.execute(sql`select generic_plans + custom_plans as runs from pg_prepared_statements`),
       );
       expect(again).toEqual([{ runs: 1 }]);
+    }
+  });
+
+  it("returns every attack string unchanged through executePrepared (PGlite sends the values as literals)", async () => {
+    // Strings with NUL have no literal form; executePrepared runs those unprepared, which the database refuses
+    // as it refuses them as parameters, so they are left to the attack tests of the pages.
+    const strings = ATTACK_STRINGS.map((attack) => attack.value).filter((value) => !value.includes("\0"));
+    for (const value of strings) {
+      const [row] = rowsOf<{ value: string }>(await executePrepared(t.db, sql`select ${value}::text as value`));
+      // Lone surrogates are not UTF-8; both drivers send U+FFFD for them.
+      expect(row?.value).toBe(value.toWellFormed());
     }
   });
 
