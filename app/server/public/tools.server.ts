@@ -187,10 +187,12 @@ const catalogueQuery = reusableQuery("public_tool_catalogue", (db) =>
       slug: tools.slug,
       name: tools.name,
       category: tools.category,
+      // "tools".id spelled out: drizzle writes ${tools.id} as a bare "id" in a one-table select, which inside
+      // the subquery would name the body's id.
       answerCount: sql<number>`coalesce((select sum(c.answers) from ${toolBodyAnswerCounts} c
-        where c.tool_id = ${tools.id} and c.answers > 0), 0)::int`.mapWith(Number),
+        where c.tool_id = "tools".id and c.answers > 0), 0)::int`.mapWith(Number),
       bodyNames: sql<string[] | null>`(select array_agg(b.name) from ${toolBodyAnswerCounts} c
-        join ${bodies} b on b.id = c.body_id where c.tool_id = ${tools.id} and c.answers > 0)`,
+        join ${bodies} b on b.id = c.body_id where c.tool_id = "tools".id and c.answers > 0)`,
     })
     .from(tools)
     .orderBy(asc(tools.name)),
@@ -248,6 +250,28 @@ const toolBySlug = reusableQuery("public_tool_by_slug", (db) =>
     .limit(1),
 );
 
+// The overall assessments of the page's inventory rows (the ids as one uuid[] value): built once per database
+// handle and prepared on PostgreSQL, instead of a statement with one placeholder per row planned every time.
+const assessmentsQuery = reusableQuery("public_tool_assessments", (db) =>
+  db
+    .select({
+      rowId: toolAssessments.inventoryRowId,
+      result: toolAssessments.result,
+      comment: toolAssessments.comment,
+      criteriaSetTitle: criteriaSets.title,
+      issuer: criteriaSets.issuer,
+    })
+    .from(toolAssessments)
+    .innerJoin(criteriaSets, eq(criteriaSets.id, toolAssessments.criteriaSetId))
+    .where(
+      and(
+        sql`${toolAssessments.inventoryRowId} = any(${sql.placeholder("rowIds")}::uuid[])`,
+        sql`${toolAssessments.criterionId} is null`,
+      ),
+    )
+    .orderBy(asc(criteriaSets.title)),
+);
+
 /**
  * One tool's page (`page`: 1 = the newest answers), or null when there is no tool with that slug or the page is
  * past the last one.
@@ -264,20 +288,7 @@ export async function loadToolPage(slug: string, database?: Db, page = 1): Promi
   ]);
   const mentionRows = newestRows.reverse();
   const rowIds = mentionRows.map((row) => row.rowId);
-  const assessmentRows = rowIds.length
-    ? await db
-        .select({
-          rowId: toolAssessments.inventoryRowId,
-          result: toolAssessments.result,
-          comment: toolAssessments.comment,
-          criteriaSetTitle: criteriaSets.title,
-          issuer: criteriaSets.issuer,
-        })
-        .from(toolAssessments)
-        .innerJoin(criteriaSets, eq(criteriaSets.id, toolAssessments.criteriaSetId))
-        .where(and(sql`${toolAssessments.inventoryRowId} in ${rowIds}`, sql`${toolAssessments.criterionId} is null`))
-        .orderBy(asc(criteriaSets.title))
-    : [];
+  const assessmentRows = rowIds.length ? await assessmentsQuery(db, { rowIds }) : [];
   const byRow = new Map(mentionRows.map((row) => [row.rowId, row]));
   return {
     tool: { slug: tool.slug, name: tool.name, category: tool.category },
