@@ -13,6 +13,9 @@
  * - tool_answer_facts: per public inquiry, the tools its newest published answer version lists, with that
  *   version's dates — the tool catalogue's counts and a tool page's newest answers without walking every
  *   inventory of the archive. Kept by the same refresh (also on tool_inventories and tool_inventory_rows).
+ * - tool_body_answer_counts: tool_answer_facts counted per tool and body — the catalogue's (/werkzeuge) figures
+ *   from ~50 rows instead of grouping ~25,000 facts on every uncached render; kept by statement-level triggers
+ *   on tool_answer_facts (deltas; migration 0018).
  */
 import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { bodies } from "./bodies";
@@ -76,4 +79,15 @@ export const toolAnswerFacts = pgTable(
     // A tool page's newest answers (tools.server.ts loadMentions sorts the same way).
     index("tool_answer_facts_newest_idx").on(t.toolId, t.documentDate.desc().nullsFirst(), t.publishedAt.desc()),
   ],
+);
+
+export const toolBodyAnswerCounts = pgTable(
+  "tool_body_answer_counts",
+  {
+    toolId: uuid().notNull(),
+    bodyId: uuid().notNull(),
+    /** Public answers of the body whose newest published version lists the tool (0 once none is left). */
+    answers: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.toolId, t.bodyId] })],
 );

@@ -145,15 +145,16 @@ describe.each(backends())("statistics summary on %s", (backend) => {
 
   /** The tool catalogue's answer counts (from tool_answer_facts) are the archive's (the former aggregate). */
   async function expectToolCountsMatchArchive() {
-    const archive = rowsOf<{ slug: string; n: number | string }>(
+    const archive = rowsOf<{ slug: string; n: number | string; bodies: string[] | string }>(
       await t.db.execute(sql`
-        select tl.slug, count(distinct a.id) as n
+        select tl.slug, count(distinct a.id) as n, array_agg(distinct b.name) as bodies
         from tool_inventory_rows r
         join tool_inventories inv on inv.id = r.inventory_id
         join answer_versions v on v.id = inv.version_id and v.published_at is not null
         join answers a on a.id = v.answer_id
         join inquiries i on i.id = a.inquiry_id and i.body_id = a.body_id
         join tools tl on tl.id = r.tool_id
+        join bodies b on b.id = i.body_id
         where i.visibility = 'public' and i.status <> 'draft' and i.public_ref is not null
           and v.version_number = (select max(v2.version_number) from answer_versions v2
                                   where v2.answer_id = a.id and v2.published_at is not null)
@@ -165,6 +166,12 @@ describe.each(backends())("statistics summary on %s", (backend) => {
       catalogue.filter((tool) => tool.answerCount > 0).map((tool) => [tool.slug, tool.answerCount]),
     );
     expect(counted).toEqual(expected);
+    // Every body with such an answer is named (besides the bodies the tool's facts concern).
+    for (const row of archive) {
+      const names = Array.isArray(row.bodies) ? row.bodies : row.bodies.replace(/[{}"]/g, "").split(",");
+      const tool = catalogue.find((entry) => entry.slug === row.slug)!;
+      expect(tool.bodyNames, row.slug).toEqual(expect.arrayContaining(names));
+    }
     return catalogue;
   }
 

@@ -34,6 +34,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // Only what the page shows travels to the browser (the rows are also the hydration data).
   return {
     ...page,
+    facts: page.facts.map((f) => ({
+      key: f.key,
+      value: f.value,
+      quote: f.quote,
+      bodyName: f.bodyName,
+      sourceCitation: f.sourceCitation,
+      sourceUrl: f.sourceUrl,
+      sourceInquiry: f.sourceInquiry,
+      asOf: f.asOf,
+    })),
     mentions: page.mentions.map((m) => ({
       bodySlug: m.bodySlug,
       bodyName: m.bodyName,

@@ -74,7 +74,7 @@ export interface PublicToolFact extends CitedToolFact {
 
 const sourceBody = alias(bodies, "source_body");
 
-/** The statement of loadPublicToolFacts: every tool's facts, or one tool's (its id as a value or placeholder). */
+/** The statement of the public facts: every tool's facts, or one tool's (its id as a value or placeholder). */
 function publicToolFactsStatement(db: Db | Tx, toolId?: string | Placeholder) {
   return db
     .select({
@@ -126,22 +126,25 @@ function toPublicToolFact({
   };
 }
 
-/**
- * All public facts (or one tool's): facts whose source is not tied to an inquiry, and facts citing a public
- * inquiry (the public read model's rule, publiclyVisible()). Facts citing a non-public inquiry, and facts taken
- * from an answer that is not published yet, are left out.
- */
-export async function loadPublicToolFacts(db: Db, toolId?: string): Promise<PublicToolFact[]> {
-  return (await publicToolFactsStatement(db, toolId)).map(toPublicToolFact);
-}
-
 // One tool's facts (the tool page, on every uncached render): built once per database handle, prepared on
 // PostgreSQL (a six-table join whose planning cost more than its execution).
 const factsOfTool = reusableQuery("public_tool_facts_of_tool", (db) =>
   publicToolFactsStatement(db, sql.placeholder("toolId")),
 );
 
-/** The public facts of one tool, as loadPublicToolFacts(db, toolId). */
+/** The public facts of one tool, as loadAllPublicToolFacts but of that tool only. */
 export async function loadPublicToolFactsOfTool(db: Db, toolId: string): Promise<PublicToolFact[]> {
   return (await factsOfTool(db, { toolId })).map(toPublicToolFact);
+}
+
+// Every tool's facts (the catalogue, on every uncached render): built once per database handle, prepared.
+const allFacts = reusableQuery("public_tool_facts_all", (db) => publicToolFactsStatement(db));
+
+/**
+ * All public facts: facts whose source is not tied to an inquiry, and facts citing a public inquiry (the public
+ * read model's rule, publiclyVisible()). Facts citing a non-public inquiry, and facts taken from an answer that
+ * is not published yet, are left out.
+ */
+export async function loadAllPublicToolFacts(db: Db): Promise<PublicToolFact[]> {
+  return (await allFacts(db, {})).map(toPublicToolFact);
 }

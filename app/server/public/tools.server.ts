@@ -15,7 +15,7 @@ import {
   inquiryTypes,
   toolAssessments,
   toolInventories,
-  toolAnswerFacts,
+  toolBodyAnswerCounts,
   toolInventoryRows,
   tools,
 } from "../../../db/schema/index";
@@ -23,7 +23,7 @@ import { isoDateInTimeZone } from "../../domain/format";
 import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
 import { getDb, reusableQuery, type Db, type Tx } from "../core/db.server";
 import { publiclyVisible } from "./visibility.server";
-import { loadPublicToolFacts, loadPublicToolFactsOfTool, type PublicToolFact } from "./tool-facts.server";
+import { loadAllPublicToolFacts, loadPublicToolFactsOfTool, type PublicToolFact } from "./tool-facts.server";
 
 export interface ToolMention {
   bodySlug: string;
@@ -176,44 +176,35 @@ function toMention(row: MentionRow): ToolMention {
   };
 }
 
+// The catalogue's tools with their public answers and the bodies these come from, from the counts the database
+// keeps per tool and body (tool_body_answer_counts, migration 0018: about 50 rows). Before, the ~25,000 rows of
+// tool_answer_facts (ADR 0023) were grouped on every uncached render (about a third of the page's CPU at 100,000
+// inquiries). One fixed shape: built once per database handle, prepared on PostgreSQL.
+const catalogueQuery = reusableQuery("public_tool_catalogue", (db) =>
+  db
+    .select({
+      id: tools.id,
+      slug: tools.slug,
+      name: tools.name,
+      category: tools.category,
+      // "tools".id spelled out: drizzle writes ${tools.id} as a bare "id" in a one-table select, which inside
+      // the subquery would name the body's id.
+      answerCount: sql<number>`coalesce((select sum(c.answers) from ${toolBodyAnswerCounts} c
+        where c.tool_id = "tools".id and c.answers > 0), 0)::int`.mapWith(Number),
+      bodyNames: sql<string[] | null>`(select array_agg(b.name) from ${toolBodyAnswerCounts} c
+        join ${bodies} b on b.id = c.body_id where c.tool_id = "tools".id and c.answers > 0)`,
+    })
+    .from(tools)
+    .orderBy(asc(tools.name)),
+);
+
 export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
   const db = database ?? (await getDb());
-  const answersPerBody = db
-    .select({
-      toolId: toolAnswerFacts.toolId,
-      bodyId: toolAnswerFacts.bodyId,
-      answers: sql<number>`count(*)`.as("answers"),
-    })
-    .from(toolAnswerFacts)
-    .groupBy(toolAnswerFacts.toolId, toolAnswerFacts.bodyId)
-    .as("per_body");
-  // Per tool in one aggregate: the public answers (newest published version) naming it and their bodies.
-  const [toolRows, mentionCounts, facts] = await Promise.all([
-    db
-      .select({ id: tools.id, slug: tools.slug, name: tools.name, category: tools.category })
-      .from(tools)
-      .orderBy(asc(tools.name)),
-    // From the summary the database keeps (tool_answer_facts, ADR 0023): one row per public answer and tool,
-    // so a cold render does not walk every inventory of the archive (1.0 s at 100,000 inquiries before).
-    // Counted per tool and body first (about 50 groups), then the bodies' names are joined: a distinct
-    // aggregate of the names over every row sorted 25,000 strings by collation (3–5 times slower).
-    db
-      .select({
-        toolId: answersPerBody.toolId,
-        answerCount: sql<number>`sum(${answersPerBody.answers})::int`.mapWith(Number),
-        bodyNames: sql<string[]>`array_agg(${bodies.name})`,
-      })
-      .from(answersPerBody)
-      .innerJoin(bodies, eq(bodies.id, answersPerBody.bodyId))
-      .groupBy(answersPerBody.toolId),
-    loadPublicToolFacts(db),
-  ]);
-  const countsByTool = new Map(mentionCounts.map((row) => [row.toolId, row]));
+  const [toolRows, facts] = await Promise.all([catalogueQuery(db, {}), loadAllPublicToolFacts(db)]);
   return toolRows.map((tool) => {
-    const own = countsByTool.get(tool.id);
     const ownFacts = facts.filter((fact) => fact.toolSlug === tool.slug);
     const bodyNames = new Set([
-      ...(own?.bodyNames ?? []),
+      ...(tool.bodyNames ?? []),
       ...ownFacts.flatMap((fact) => (fact.bodyName ? [fact.bodyName] : [])),
     ]);
     return {
@@ -221,7 +212,7 @@ export async function loadToolCatalogue(database?: Db): Promise<ToolSummary[]> {
       name: tool.name,
       category: tool.category,
       bodyNames: [...bodyNames].sort((a, b) => a.localeCompare(b, "de")),
-      answerCount: own?.answerCount ?? 0,
+      answerCount: tool.answerCount,
       factCount: ownFacts.length,
     };
   });
@@ -259,6 +250,28 @@ const toolBySlug = reusableQuery("public_tool_by_slug", (db) =>
     .limit(1),
 );
 
+// The overall assessments of the page's inventory rows (the ids as one uuid[] value): built once per database
+// handle and prepared on PostgreSQL, instead of a statement with one placeholder per row planned every time.
+const assessmentsQuery = reusableQuery("public_tool_assessments", (db) =>
+  db
+    .select({
+      rowId: toolAssessments.inventoryRowId,
+      result: toolAssessments.result,
+      comment: toolAssessments.comment,
+      criteriaSetTitle: criteriaSets.title,
+      issuer: criteriaSets.issuer,
+    })
+    .from(toolAssessments)
+    .innerJoin(criteriaSets, eq(criteriaSets.id, toolAssessments.criteriaSetId))
+    .where(
+      and(
+        sql`${toolAssessments.inventoryRowId} = any(${sql.placeholder("rowIds")}::uuid[])`,
+        sql`${toolAssessments.criterionId} is null`,
+      ),
+    )
+    .orderBy(asc(criteriaSets.title)),
+);
+
 /**
  * One tool's page (`page`: 1 = the newest answers), or null when there is no tool with that slug or the page is
  * past the last one.
@@ -275,20 +288,7 @@ export async function loadToolPage(slug: string, database?: Db, page = 1): Promi
   ]);
   const mentionRows = newestRows.reverse();
   const rowIds = mentionRows.map((row) => row.rowId);
-  const assessmentRows = rowIds.length
-    ? await db
-        .select({
-          rowId: toolAssessments.inventoryRowId,
-          result: toolAssessments.result,
-          comment: toolAssessments.comment,
-          criteriaSetTitle: criteriaSets.title,
-          issuer: criteriaSets.issuer,
-        })
-        .from(toolAssessments)
-        .innerJoin(criteriaSets, eq(criteriaSets.id, toolAssessments.criteriaSetId))
-        .where(and(sql`${toolAssessments.inventoryRowId} in ${rowIds}`, sql`${toolAssessments.criterionId} is null`))
-        .orderBy(asc(criteriaSets.title))
-    : [];
+  const assessmentRows = rowIds.length ? await assessmentsQuery(db, { rowIds }) : [];
   const byRow = new Map(mentionRows.map((row) => [row.rowId, row]));
   return {
     tool: { slug: tool.slug, name: tool.name, category: tool.category },
