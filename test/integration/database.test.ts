@@ -156,7 +156,9 @@ describe.each(backends())("database on %s", (backend) => {
     for (const value of strings) {
       const [row] = rowsOf<{ value: string }>(await executePrepared(t.db, sql`select ${value}::text as value`));
       // Lone surrogates are not UTF-8; both drivers send U+FFFD for them.
-      expect(row?.value).toBe(value.toWellFormed());
+      expect(row?.value).toBe(
+        value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"),
+      );
     }
   });
 
