@@ -28,8 +28,7 @@ import { useDatabase } from "../../app/server/core/db.server";
 import { fileDownloadResponse } from "../../app/server/core/download.server";
 import { NotFound } from "../../app/server/core/transitions.server";
 import { files as sample } from "../support/attachment-files";
-import { dpoRequestedCopyOf } from "../support/consultation-copies";
-import { answeringCopyOf } from "../support/inquiry-copies";
+import { dpoAnsweredCopyOf, dpoRequestedCopyOf } from "../support/consultation-copies";
 import { oneBackend, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 
@@ -231,8 +230,9 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
 
   it("an authority's letter and the reply letter carry their files", async () => {
     const lead = await norderstedt("sachbearbeitung");
-    // This test's own copy of the inquiry, its answer in drafting (answeringCopyOf): no DPO consultation.
-    const inquiryId = await answeringCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
+    // This test's own copy of the inquiry whose DPO statement is in (dpoAnsweredCopyOf): the answer is back in
+    // drafting, and the DPO takes part in it but not in the authority's letter.
+    const { inquiryId } = await dpoAnsweredCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
     const [copy] = await t.db.select({ bodyId: inquiries.bodyId }).from(inquiries).where(eq(inquiries.id, inquiryId));
     const bodyId = copy!.bodyId;
     const [authority] = await t.db

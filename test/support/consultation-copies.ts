@@ -8,11 +8,11 @@
  * The server commands use the process-wide handle: call `useDatabase(t.handle)` in a beforeAll first.
  */
 import { and, eq } from "drizzle-orm";
-import { answers, organizations } from "../../db/schema";
+import { answers, consultations, organizations } from "../../db/schema";
 import { addDays } from "../../app/domain/dashboard";
 import { isoDateInTimeZone } from "../../app/domain/format";
 import type { Db } from "../../app/server/core/db.server";
-import { requestConsultation } from "../../app/server/consultations/commands.server";
+import { requestConsultation, saveStatement } from "../../app/server/consultations/commands.server";
 import { answeringCopyOf } from "./inquiry-copies";
 import { currentUserFor } from "./users";
 
@@ -54,4 +54,34 @@ export async function dpoRequestedCopyOf(
     db,
   );
   return { inquiryId, consultationId };
+}
+
+/**
+ * dpoRequestedCopyOf, and the body's DPO (`datenschutz@domain`) has submitted her statement (no objection): the
+ * consultation is answered and the answer back in drafting — the DPO takes part in the answer from then on, as
+ * tests about later consultations of the same answer expect.
+ */
+export async function dpoAnsweredCopyOf(
+  db: Db,
+  title: string,
+  domain: string,
+  options: { clerk?: string; questions?: string } = {},
+): Promise<{ inquiryId: string; consultationId: string }> {
+  const copy = await dpoRequestedCopyOf(db, title, domain, options);
+  const dpo = await currentUserFor(db, `datenschutz@${domain}.quaestio.example`);
+  const [consultation] = await db.select().from(consultations).where(eq(consultations.id, copy.consultationId));
+  await saveStatement(
+    dpo,
+    copy.consultationId,
+    {
+      version: consultation!.version,
+      title: "",
+      statement: { rich: true, json: doc("Keine Einwände."), text: "" },
+      items: [],
+      verdict: "no_objection",
+      submit: true,
+    },
+    db,
+  );
+  return copy;
 }
