@@ -28,6 +28,7 @@ import { useDatabase } from "../../app/server/core/db.server";
 import { fileDownloadResponse } from "../../app/server/core/download.server";
 import { NotFound } from "../../app/server/core/transitions.server";
 import { files as sample } from "../support/attachment-files";
+import { dpoAnsweredCopyOf, dpoRequestedCopyOf } from "../support/consultation-copies";
 import { oneBackend, useTestDatabase } from "../support/db";
 import { currentUserFor } from "../support/users";
 
@@ -44,21 +45,34 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
   const norderstedt = (local: string) => currentUserFor(t.db, `${local}@norderstedt.quaestio.example`);
   const nrw = (local: string) => currentUserFor(t.db, `${local}@landtag-nrw.quaestio.example`);
 
+  /**
+   * This test's own DPO consultation (issue 9): a copy of the Norderstedt inquiry in answering whose lead clerk
+   * has requested the DPO's statement, as in the demo data (dpoRequestedCopyOf).
+   */
   async function dpoConsultation() {
+    const { inquiryId, consultationId } = await dpoRequestedCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
     const [row] = await t.db
       .select({ consultation: consultations, inquiryId: inquiries.id, bodyId: inquiries.bodyId })
       .from(consultations)
       .innerJoin(answers, eq(answers.id, consultations.answerId))
       .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
-      .where(and(eq(inquiries.title, NORDERSTEDT_ANSWERING), eq(consultations.kind, "dpo")));
+      .where(and(eq(consultations.id, consultationId), eq(inquiries.id, inquiryId)));
     return row!;
+  }
+  /** The lead's draft impact assessment (PDF) on the consultation's request, as the first test attaches it. */
+  async function requestPdf(consultationId: string) {
+    const lead = await norderstedt("sachbearbeitung");
+    const pdf = await addConsultationAttachment(lead, consultationId, {
+      part: "request",
+      title: "Datenschutzfolgenabschätzung (Entwurf)",
+      file: { name: "DSFA Entwurf.pdf", bytes: sample.pdf() },
+    });
+    return pdf.attachmentId;
   }
   const counts = async () => ({
     attachments: (await t.db.select({ n: count() }).from(consultationAttachments))[0]!.n,
     files: (await t.db.select({ n: count() }).from(files))[0]!.n,
   });
-
-  let pdfId: string;
 
   it("the lead attaches files to its DPO request; the DPO sees them in her inbox and downloads them", async () => {
     const lead = await norderstedt("sachbearbeitung");
@@ -69,7 +83,7 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
       title: "Datenschutzfolgenabschätzung (Entwurf)",
       file: { name: "DSFA Entwurf.pdf", bytes: sample.pdf() },
     });
-    pdfId = pdf.attachmentId;
+    const pdfId = pdf.attachmentId;
     // The name says PDF, the bytes say DOCX: the bytes decide the type.
     await addConsultationAttachment(lead, consultation.id, {
       part: "request",
@@ -128,6 +142,7 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
 
   it("lets only the council office, the lead department and the consulted DPO read the files (404 for others)", async () => {
     const { consultation } = await dpoConsultation();
+    const pdfId = await requestPdf(consultation.id);
     const read = async (who: Awaited<ReturnType<typeof norderstedt>>) =>
       loadConsultationAttachment(who, consultation.id, pdfId, t.db);
     await expect(read(await norderstedt("ratsbuero"))).resolves.toMatchObject({ fileName: "DSFA Entwurf.pdf" });
@@ -181,12 +196,14 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
   it("freezes the request's files once the DPO has answered", async () => {
     const lead = await norderstedt("sachbearbeitung");
     const dpo = await norderstedt("datenschutz");
-    const { consultation } = await dpoConsultation();
+    const { consultation: requested } = await dpoConsultation();
+    const pdfId = await requestPdf(requested.id);
+    const [consultation] = await t.db.select().from(consultations).where(eq(consultations.id, requested.id));
     await saveStatement(
       dpo,
-      consultation.id,
+      consultation!.id,
       {
-        version: consultation.version,
+        version: consultation!.version,
         title: "",
         statement: rich("Keine Einwände."),
         items: [],
@@ -196,24 +213,28 @@ describe.each(oneBackend())("consultation attachments on %s", (backend) => {
       t.db,
     );
     await expect(
-      addConsultationAttachment(lead, consultation.id, {
+      addConsultationAttachment(lead, consultation!.id, {
         part: "request",
         title: "Nachgereicht",
         file: { name: "n.pdf", bytes: sample.pdf() },
       }),
     ).rejects.toMatchObject({ name: "ConsultationInputError" });
-    await expect(removeConsultationAttachment(lead, consultation.id, pdfId)).rejects.toMatchObject({
+    await expect(removeConsultationAttachment(lead, consultation!.id, pdfId)).rejects.toMatchObject({
       name: "ConsultationInputError",
     });
     // Still readable by the DPO after answering.
-    await expect(loadConsultationAttachment(dpo, consultation.id, pdfId, t.db)).resolves.toMatchObject({
+    await expect(loadConsultationAttachment(dpo, consultation!.id, pdfId, t.db)).resolves.toMatchObject({
       fileName: "DSFA Entwurf.pdf",
     });
   });
 
   it("an authority's letter and the reply letter carry their files", async () => {
     const lead = await norderstedt("sachbearbeitung");
-    const { inquiryId, bodyId } = await dpoConsultation();
+    // This test's own copy of the inquiry whose DPO statement is in (dpoAnsweredCopyOf): the answer is back in
+    // drafting, and the DPO takes part in it but not in the authority's letter.
+    const { inquiryId } = await dpoAnsweredCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
+    const [copy] = await t.db.select({ bodyId: inquiries.bodyId }).from(inquiries).where(eq(inquiries.id, inquiryId));
+    const bodyId = copy!.bodyId;
     const [authority] = await t.db
       .insert(organizations)
       .values({ bodyId, kind: "supervisory_authority", name: "Landesbeauftragte (Anlagen-Test)", external: true })

@@ -33,7 +33,9 @@ import {
 import { loadConsultation, loadConsultationOverview } from "../../app/server/consultations/queries.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { applyAnswerTransition, NotFound, StaleVersionError } from "../../app/server/core/transitions.server";
+import { dpoAnsweredCopyOf, dpoRequestedCopyOf } from "../support/consultation-copies";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { answeringCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const NORDERSTEDT_ANSWERING = "Aufzeichnungen von Videokonferenzen";
@@ -64,6 +66,15 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
       .where(eq(inquiries.title, title));
     return row!;
   }
+  /** The answer of the inquiry `id` (a test's own copy). */
+  async function answerOfInquiry(id: string) {
+    const [row] = await t.db
+      .select({ answer: answers, inquiryId: inquiries.id, typeId: inquiries.typeId, bodyId: inquiries.bodyId })
+      .from(answers)
+      .innerJoin(inquiries, eq(inquiries.id, answers.inquiryId))
+      .where(eq(inquiries.id, id));
+    return row!;
+  }
   async function consultationsOf(answerId: string) {
     return t.db
       .select()
@@ -80,12 +91,19 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
     const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(events)) as [{ n: number }];
     return { row, items, events: n };
   }
-  async function notificationsFor(email: string, kind: string) {
+  /** The user's notifications of a kind (about the inquiry `inquiryId` only, if given). */
+  async function notificationsFor(email: string, kind: string, inquiryId?: string) {
     return t.db
       .select({ title: notifications.title })
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId))
-      .where(and(eq(users.email, email), eq(notifications.kind, kind)));
+      .where(
+        and(
+          eq(users.email, email),
+          eq(notifications.kind, kind),
+          inquiryId ? eq(notifications.inquiryId, inquiryId) : undefined,
+        ),
+      );
   }
   /** A second account in an organisation (e.g. a clerk of a contributing department). */
   async function memberOf(orgName: string, role: "clerk" | "dpo", email: string): Promise<CurrentUser> {
@@ -109,8 +127,15 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
   });
 
   describe("the DPO's statement (Norderstedt, requested in the demo data)", () => {
+    // Each test has its own copy of the inquiry whose clerk requested the statement as the demo data does
+    // (dpoRequestedCopyOf), so that no test relies on another having left the demo's consultation as it needs it.
+    const requestedCopy = async () => {
+      const { inquiryId } = await dpoRequestedCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
+      return answerOfInquiry(inquiryId);
+    };
+
     it("is not visible to another body's DPO or to the faction (404), and the lead clerk may not write it", async () => {
-      const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
+      const { answer } = await requestedCopy();
       const [c] = await consultationsOf(answer.id);
       const before = await snapshot(c!.id);
       await expect(loadConsultation(await nrw("datenschutz"), c!.id, t.db)).rejects.toThrow(NotFound);
@@ -132,7 +157,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
 
     it("refuses bad input with a German message per field and writes nothing", async () => {
       const dpo = await norderstedt("datenschutz");
-      const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
+      const { answer } = await requestedCopy();
       const [c] = await consultationsOf(answer.id);
       const before = await snapshot(c!.id);
       const bad = saveStatement(
@@ -174,8 +199,8 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
 
     it("saves a draft with ordered items, then submits: an event of the consultation, and the lead department hears of it", async () => {
       const dpo = await norderstedt("datenschutz");
-      const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
-      // The demo data asked the DPO through the request command: the answer waits for the statement.
+      const { answer, inquiryId } = await requestedCopy();
+      // The clerk asked the DPO through the request command (as in the demo data): the answer waits for the statement.
       expect(answer.status).toBe("consultation");
       const [c] = await consultationsOf(answer.id);
       const saved = await saveStatement(dpo, c!.id, statement(c!.version), t.db);
@@ -206,7 +231,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
       ]);
       expect(view.statementHtml).toContain("Bedenken");
       // The statement was what the answer waited for: the lifecycle step back to drafting, on the answer.
-      const after = await answerOf(NORDERSTEDT_ANSWERING);
+      const after = await answerOfInquiry(inquiryId);
       expect(after.answer).toMatchObject({ status: "drafting", version: answer.version + 1 });
       const [event] = await t.db
         .select()
@@ -218,7 +243,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
         payload: { from: "consultation", to: "drafting", consultationId: c!.id, verdict: "conditions", items: 2 },
       });
       expect(
-        await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered"),
+        await notificationsFor("sachbearbeitung@norderstedt.quaestio.example", "consultation_answered", inquiryId),
       ).toHaveLength(1);
       // Once answered, it cannot be changed again.
       await expect(saveStatement(dpo, c!.id, statement(submitted.version), t.db)).rejects.toMatchObject({
@@ -227,8 +252,17 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
     });
 
     it("lets only the lead department decide that the statement is published with the answer", async () => {
-      const { answer } = await answerOf(NORDERSTEDT_ANSWERING);
+      // The DPO has submitted her statement on this test's own request.
+      const { answer } = await requestedCopy();
+      const [requested] = await consultationsOf(answer.id);
+      await saveStatement(
+        await norderstedt("datenschutz"),
+        requested!.id,
+        statement(requested!.version, { submit: true }),
+        t.db,
+      );
       const [c] = await consultationsOf(answer.id);
+      expect(c!.status).toBe("answered");
       await expect(
         setQuoted(await norderstedt("datenschutz"), c!.id, { version: c!.version, quoted: true }, t.db),
       ).rejects.toBeInstanceOf(ConsultationInputError);
@@ -309,12 +343,10 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
 
     it("a required statement blocks the sign-off until the DPO has answered", async () => {
       const clerk = await nrw("sachbearbeitung");
-      const seeded = await answerOf(NRW_ANSWERING);
-      // Fixture: the demo's open DPO consultation is withdrawn (no command for that yet), so the answer has no
-      // statement and none is open, and it is back in drafting.
-      await t.db.update(consultations).set({ status: "withdrawn" }).where(eq(consultations.answerId, seeded.answer.id));
-      await t.db.update(answers).set({ status: "drafting" }).where(eq(answers.id, seeded.answer.id));
-      const { answer, inquiryId, typeId } = await answerOf(NRW_ANSWERING);
+      // This test's own copy of the NRW inquiry in answering (answeringCopyOf): its answer is in drafting, with no
+      // statement and none open (the demo inquiry itself has an open DPO consultation).
+      const copyId = await answeringCopyOf(t.db, NRW_ANSWERING, "landtag-nrw");
+      const { answer, inquiryId, typeId } = await answerOfInquiry(copyId);
       // The demo data's own requests and statements have told these two already.
       const requestedBefore = (
         await notificationsFor("datenschutz@landtag-nrw.quaestio.example", "consultation_requested")
@@ -349,7 +381,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
           },
           t.db,
         );
-        const requested = await answerOf(NRW_ANSWERING);
+        const requested = await answerOfInquiry(copyId);
         expect(requested.answer).toMatchObject({ status: "consultation", version: answer.version + 1 });
         const [c] = await t.db.select().from(consultations).where(eq(consultations.id, id));
         expect(c).toMatchObject({
@@ -383,7 +415,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
           statement(c!.version, { submit: true, verdict: "no_objection", items: [] }),
           t.db,
         );
-        const answered = await answerOf(NRW_ANSWERING);
+        const answered = await answerOfInquiry(copyId);
         expect(answered.answer).toMatchObject({ status: "drafting", version: answer.version + 2 });
         const [event] = await t.db
           .select()
@@ -410,7 +442,10 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
     it("the lead requests, the contributing department delivers, each with an event and a notification", async () => {
       const lead = await norderstedt("sachbearbeitung");
       const contributor = await memberOf("Amt 17", "clerk", "amt17@norderstedt.quaestio.example");
-      const { answer, inquiryId } = await answerOf(NORDERSTEDT_ANSWERING);
+      // This test's own copy of the inquiry (Amt 17 contributing as in the demo), whose DPO statement is in: the
+      // answer is back in drafting and the DPO takes part in it (dpoAnsweredCopyOf).
+      const copy = await dpoAnsweredCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
+      const { answer, inquiryId } = await answerOfInquiry(copy.inquiryId);
       const overview = await loadConsultationOverview(lead, inquiryId, t.db);
       expect(overview.options.department.map((o) => o.name)).toEqual(["Amt 17"]);
       const amt17 = overview.options.department[0]!;
@@ -446,7 +481,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
         t.db,
       );
       // A contribution does not change the answer's state or version.
-      expect((await answerOf(NORDERSTEDT_ANSWERING)).answer).toMatchObject({
+      expect((await answerOfInquiry(inquiryId)).answer).toMatchObject({
         status: answer.status,
         version: answer.version,
       });
@@ -484,7 +519,10 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
   describe("a supervisory authority's letter and the reply", () => {
     it("the lead records the authority's letter as sender, then the reply letter", async () => {
       const lead = await norderstedt("sachbearbeitung");
-      const { inquiryId, bodyId } = await answerOf(NORDERSTEDT_ANSWERING);
+      // This test's own copy of the inquiry whose DPO statement is in (dpoAnsweredCopyOf): the answer is back in
+      // drafting, and the DPO takes part in it but not in the authority's letter.
+      const copy = await dpoAnsweredCopyOf(t.db, NORDERSTEDT_ANSWERING, "norderstedt");
+      const { inquiryId, bodyId } = await answerOfInquiry(copy.inquiryId);
       const [authority] = await t.db
         .insert(organizations)
         .values({
@@ -494,7 +532,7 @@ describe.each(oneBackend())("consultations on %s", (backend) => {
           external: true,
         })
         .returning();
-      const fresh = (await answerOf(NORDERSTEDT_ANSWERING)).answer;
+      const fresh = (await answerOfInquiry(inquiryId)).answer;
       const futureLetter = requestConsultation(
         lead,
         inquiryId,

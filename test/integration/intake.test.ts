@@ -27,6 +27,7 @@ import { loadStaffInquiry } from "../../app/server/inquiries/staff-read-model.se
 import { NotFound, StaleVersionError, TransitionRefused } from "../../app/server/core/transitions.server";
 import { loadWorkspace } from "../../app/server/workspace/workspace.server";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { assignedCopyOf, submittedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const NORDERSTEDT_SUBMITTED = "Barrierefreiheit der Videokonferenzsysteme";
@@ -66,29 +67,51 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
     const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
     return { row, events: (await eventsOf(id)).length };
   }
+  async function inquiryById(id: string) {
+    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
+    return row!;
+  }
   async function run(user: CurrentUser, title: string, command: WorkflowCommand) {
     const row = await inquiry(title);
     return runWorkflowCommand(user, row.id, row.version, command);
   }
+  /** The command on the inquiry `id` at its current version. */
+  async function runOn(user: CurrentUser, id: string, command: WorkflowCommand) {
+    const row = await inquiryById(id);
+    return runWorkflowCommand(user, row.id, row.version, command);
+  }
 
   describe("intake and assignment (Norderstedt)", () => {
+    // Each test has its own copy of the submitted demo inquiry (issue 9), brought to the state it starts from
+    // through the real commands: submitted, or assigned as "accepts, then assigns" leaves it.
+    const submittedCopy = () => submittedCopyOf(t.db, NORDERSTEDT_SUBMITTED, "norderstedt");
+    /** A copy accepted and assigned to Amt 17 as lead, with the named departments contributing. */
+    async function assignedCopy(contributorNames: string[]) {
+      const lead = await org("Amt 17");
+      const contributorIds = await Promise.all(contributorNames.map(async (name) => (await org(name)).id));
+      return assignedCopyOf(t.db, NORDERSTEDT_SUBMITTED, "norderstedt", {
+        leadOrganizationId: lead.id,
+        contributorIds,
+      });
+    }
+
     it("lets neither the faction nor another body's council office accept, and writes nothing", async () => {
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
-      const before = await snapshot(row.id);
-      const byFaction = run(await norderstedt("fraktion"), NORDERSTEDT_SUBMITTED, { intent: "accept" });
+      const id = await submittedCopy();
+      const before = await snapshot(id);
+      const byFaction = runOn(await norderstedt("fraktion"), id, { intent: "accept" });
       await expect(byFaction).rejects.toMatchObject({ name: "TransitionRefused", reason: "forbidden" });
-      await expect(run(await nrw("ratsbuero"), NORDERSTEDT_SUBMITTED, { intent: "accept" })).rejects.toThrow(NotFound);
-      expect(await snapshot(row.id)).toEqual(before);
+      await expect(runOn(await nrw("ratsbuero"), id, { intent: "accept" })).rejects.toThrow(NotFound);
+      expect(await snapshot(id)).toEqual(before);
     });
 
     it("refuses a stale version and an inadmissibility without reason, and changes nothing", async () => {
       const office = await norderstedt("ratsbuero");
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      const row = await inquiryById(await submittedCopy());
       const before = await snapshot(row.id);
       await expect(runWorkflowCommand(office, row.id, row.version - 1 || 99, { intent: "accept" })).rejects.toThrow(
         StaleVersionError,
       );
-      const noReason = run(office, NORDERSTEDT_SUBMITTED, { intent: "declare_inadmissible", reason: "   " });
+      const noReason = runOn(office, row.id, { intent: "declare_inadmissible", reason: "   " });
       await expect(noReason).rejects.toMatchObject({
         name: "TransitionRefused",
         guard: "reason_given",
@@ -99,22 +122,23 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
 
     it("accepts, then assigns the lead and a contributing department in one step", async () => {
       const office = await norderstedt("ratsbuero");
-      await run(office, NORDERSTEDT_SUBMITTED, { intent: "accept" });
-      expect((await inquiry(NORDERSTEDT_SUBMITTED)).status).toBe("accepted");
+      const id = await submittedCopy();
+      await runOn(office, id, { intent: "accept" });
+      expect((await inquiryById(id)).status).toBe("accepted");
 
       const amt17 = await org("Amt 17");
       const hauptamt = await org("13 - Hauptamt");
       const otherBodyDepartment = await org("Polizei NRW");
       const faction = await org("Fraktion (Demo)");
-      const before = await snapshot((await inquiry(NORDERSTEDT_SUBMITTED)).id);
+      const before = await snapshot(id);
       // Another body's department or a faction cannot take part; nothing is written.
-      const foreign = run(office, NORDERSTEDT_SUBMITTED, {
+      const foreign = runOn(office, id, {
         intent: "assign",
         leadOrganizationId: amt17.id,
         contributorIds: [otherBodyDepartment.id],
       });
       await expect(foreign).rejects.toMatchObject({ name: "WorkflowInputError", field: "contributorIds" });
-      const factionLead = run(office, NORDERSTEDT_SUBMITTED, {
+      const factionLead = runOn(office, id, {
         intent: "assign",
         leadOrganizationId: faction.id,
         contributorIds: [],
@@ -122,12 +146,12 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
       await expect(factionLead).rejects.toBeInstanceOf(WorkflowInputError);
       expect(await snapshot(before.row!.id)).toEqual(before);
 
-      await run(office, NORDERSTEDT_SUBMITTED, {
+      await runOn(office, id, {
         intent: "assign",
         leadOrganizationId: amt17.id,
         contributorIds: [hauptamt.id, amt17.id],
       });
-      const assigned = await inquiry(NORDERSTEDT_SUBMITTED);
+      const assigned = await inquiryById(id);
       expect(assigned.status).toBe("assigned");
       expect(assigned.leadOrganizationId).toBe(amt17.id);
       const contributors = await t.db
@@ -142,35 +166,39 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
     });
 
     it("shows the inquiry to the contributing department's clerk, who may not act for the lead", async () => {
+      const id = await assignedCopy(["13 - Hauptamt"]);
       const clerk = await norderstedt("sachbearbeitung"); // clerk of 13 - Hauptamt
-      const titles = (await loadWorkspace(clerk)).flatMap((b) => b.inquiries.map((i) => i.title));
+      const listed = (await loadWorkspace(clerk)).flatMap((b) => b.inquiries);
+      const titles = listed.map((i) => i.title);
       expect(titles).toContain(NORDERSTEDT_SUBMITTED);
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      // This test's own copy, not only another one of the same title.
+      expect(listed.map((i) => i.id)).toContain(id);
+      const row = await inquiryById(id);
       const view = await loadStaffInquiry(clerk, row.id);
       expect(view?.workflow.contributors.map((c) => c.name)).toEqual(["13 - Hauptamt"]);
       expect(view?.workflow.actions).toEqual([]);
       // The originating faction sees its inquiry, but not who in the administration works on it.
       const factionView = await loadStaffInquiry(await norderstedt("fraktion"), row.id);
       expect(factionView?.workflow.contributors).toEqual([]);
-      await expect(run(clerk, NORDERSTEDT_SUBMITTED, { intent: "start_answering" })).rejects.toBeInstanceOf(
-        TransitionRefused,
-      );
-      expect((await inquiry(NORDERSTEDT_SUBMITTED)).status).toBe("assigned");
+      await expect(runOn(clerk, id, { intent: "start_answering" })).rejects.toBeInstanceOf(TransitionRefused);
+      expect((await inquiryById(id)).status).toBe("assigned");
     });
 
     it("removes a contributor later; the department then no longer finds the inquiry", async () => {
+      const id = await assignedCopy(["13 - Hauptamt"]);
       const office = await norderstedt("ratsbuero");
-      await run(office, NORDERSTEDT_SUBMITTED, { intent: "change_contributors", contributorIds: [] });
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      await runOn(office, id, { intent: "change_contributors", contributorIds: [] });
+      const row = await inquiryById(id);
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "contributors_changed", public: false });
       const clerk = await norderstedt("sachbearbeitung");
       expect(await loadStaffInquiry(clerk, row.id)).toBeNull();
-      await expect(
-        run(clerk, NORDERSTEDT_SUBMITTED, { intent: "request_extension", newDueOn: LATER(48), reason: "x" }),
-      ).rejects.toThrow(NotFound);
+      await expect(runOn(clerk, id, { intent: "request_extension", newDueOn: LATER(48), reason: "x" })).rejects.toThrow(
+        NotFound,
+      );
     });
 
     it("links the inquiry to an existing agenda item and to a new TOP; a taken TOP number is refused", async () => {
+      const id = await assignedCopy([]);
       const office = await norderstedt("ratsbuero");
       const [meeting] = await t.db.select().from(meetings).where(eq(meetings.date, "2020-06-15"));
       const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting!.id));
@@ -181,13 +209,13 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
         newItemTitle: null,
         roleLabel: "Kenntnisnahme",
       };
-      await run(office, NORDERSTEDT_SUBMITTED, {
+      await runOn(office, id, {
         intent: "link_agenda",
         ...common,
         agendaItemId: item!.id,
         purpose: "answer",
       });
-      const taken = run(office, NORDERSTEDT_SUBMITTED, {
+      const taken = runOn(office, id, {
         intent: "link_agenda",
         ...common,
         agendaItemId: null,
@@ -196,7 +224,7 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
         purpose: "raised",
       });
       await expect(taken).rejects.toMatchObject({ name: "WorkflowInputError", field: "newItemNumber" });
-      await run(office, NORDERSTEDT_SUBMITTED, {
+      await runOn(office, id, {
         intent: "link_agenda",
         ...common,
         agendaItemId: null,
@@ -204,7 +232,7 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
         newItemTitle: "Anfrage zur Barrierefreiheit",
         purpose: "raised",
       });
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      const row = await inquiryById(id);
       const links = await t.db
         .select({
           purpose: inquiryAgendaItems.purpose,
@@ -220,8 +248,9 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
     });
 
     it("a 'new' meeting of an organ on the day it already meets is that meeting, not a second one", async () => {
+      const id = await assignedCopy([]);
       const office = await norderstedt("ratsbuero");
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      const row = await inquiryById(id);
       const [organ] = await t.db
         .select({ id: organizations.id })
         .from(organizations)
@@ -235,7 +264,7 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
       const count = async () =>
         (await t.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.bodyId, row.bodyId))).length;
       const before = await count();
-      await run(office, NORDERSTEDT_SUBMITTED, {
+      await runOn(office, id, {
         intent: "link_agenda",
         meetingId: null,
         agendaItemId: null,
@@ -254,16 +283,17 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
     });
 
     it("changes the visibility only with a reason and only by the council office", async () => {
+      const id = await assignedCopy([]);
       const office = await norderstedt("ratsbuero");
-      const row = await inquiry(NORDERSTEDT_SUBMITTED);
+      const row = await inquiryById(id);
       const before = await snapshot(row.id);
       await expect(
-        run(office, NORDERSTEDT_SUBMITTED, { intent: "change_visibility", visibility: "public", reason: " " }),
+        runOn(office, id, { intent: "change_visibility", visibility: "public", reason: " " }),
       ).rejects.toMatchObject({
         field: "reason",
       });
       await expect(
-        run(await norderstedt("fraktion"), NORDERSTEDT_SUBMITTED, {
+        runOn(await norderstedt("fraktion"), id, {
           intent: "change_visibility",
           visibility: "public",
           reason: "weil",
@@ -271,7 +301,7 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
       ).rejects.toBeInstanceOf(TransitionRefused);
       expect(await snapshot(row.id)).toEqual(before);
       // Two colleagues act on the same version: the second one is told, and nothing of theirs is written.
-      const seen = await inquiry(NORDERSTEDT_SUBMITTED);
+      const seen = await inquiryById(id);
       await runWorkflowCommand(office, seen.id, seen.version, {
         intent: "change_visibility",
         visibility: "public",
@@ -286,7 +316,7 @@ describe.each(oneBackend())("inquiry workflow on %s", (backend) => {
       expect(await t.db.select().from(inquiryContributors).where(eq(inquiryContributors.inquiryId, seen.id))).toEqual(
         [],
       );
-      const after = await inquiry(NORDERSTEDT_SUBMITTED);
+      const after = await inquiryById(id);
       expect(after).toMatchObject({ visibility: "public", visibilityReason: "Von allgemeinem Interesse" });
       expect((await eventsOf(row.id)).at(-1)).toMatchObject({ type: "visibility_changed", public: false });
     });

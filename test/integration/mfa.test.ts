@@ -27,9 +27,14 @@ import {
   loader as secondFactorLoader,
 } from "../../app/routes/account/anmelden.zweiter-faktor";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { accountLike } from "../support/users";
 
+/** The demo accounts; tests that change an account's second factor work on their own copy (accountLike). */
 const STAFF = "ratsbuero@norderstedt.quaestio.example";
 const FACTION = "fraktion@norderstedt.quaestio.example";
+/** The clock each test starts from (and enrols a second factor at); a test moves its own clock forward. */
+const START = Date.UTC(2026, 10, 23, 9, 0, 10);
+const totpAt = (key: Uint8Array, ms: number) => totpCodeForStep(key, timeStep(ms));
 const PASSWORD = "Demo-Quaestio-2026";
 
 let ipCounter = 0;
@@ -73,18 +78,11 @@ async function stateOf(cookie: string): Promise<SessionState> {
 describe.each(oneBackend())("second factor on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   const ids = new Map<string, string>();
-  /** The staff user's TOTP key once enrolled, and the clock the tests move forward step by step. */
-  let staffKey: Uint8Array;
-  let clock = Date.UTC(2026, 10, 23, 9, 0, 10);
-  const codeAt = (ms: number) => totpCodeForStep(staffKey, timeStep(ms));
-  let recovery: string[] = [];
 
   beforeAll(async () => {
     useDatabase(t.handle);
-    for (const email of [STAFF, FACTION]) {
-      const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-      ids.set(email, row!.id);
-    }
+    const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, FACTION));
+    ids.set(FACTION, row!.id);
   });
 
   async function eventTypes(email: string) {
@@ -93,6 +91,33 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
       .from(events)
       .where(eq(events.aggregateId, ids.get(email)!));
     return rows.map((r) => r.type);
+  }
+
+  let accounts = 0;
+  /** A new account like the demo account `like` (same password and roles), for this test alone; returns its e-mail. */
+  async function ownAccount(like: string): Promise<string> {
+    accounts += 1;
+    const [local, domain] = like.split("@");
+    const email = `${local}-mfa-${accounts}@${domain}`;
+    ids.set(email, await accountLike(t.db, like, email));
+    return email;
+  }
+  /**
+   * A new staff account (like STAFF) with TOTP enrolled at START through the real enrolment, as the enrolment
+   * test leaves the staff user: its key and its ten recovery codes.
+   */
+  async function enrolledStaff(): Promise<{ email: string; key: Uint8Array; recovery: string[] }> {
+    const email = await ownAccount(STAFF);
+    const state = await stateOf((await signedIn(email)).cookie);
+    const enrolment = beginEnrolment(state, START);
+    const key = decodeTotpKey(enrolment.secretForDisplay)!;
+    const result = await confirmEnrolment(
+      state,
+      { pending: enrolment.pending, code: totpAt(key, START), clientIp: freshIp() },
+      START,
+    );
+    if (!result.ok) throw new Error(`enrolment failed: ${result.reason}`);
+    return { email, key, recovery: result.recoveryCodes };
   }
 
   it("lets a faction member without a second factor through", async () => {
@@ -104,7 +129,8 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
   });
 
   it("sends a staff user without a second factor to set one up, and nowhere else", async () => {
-    const { cookie, next } = await signedIn(STAFF);
+    const staff = await ownAccount(STAFF);
+    const { cookie, next } = await signedIn(staff);
     expect(next).toBe("enrol");
     expect(await getCurrentUser(request("/", cookie))).toBeNull();
     expect(await redirectOf(requireUser(request("/arbeitsbereich?x=1", cookie)))).toBe(
@@ -116,7 +142,9 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
   });
 
   it("refuses a forged, foreign or wrong enrolment and then enables TOTP with a correct code", async () => {
-    const { cookie } = await signedIn(STAFF);
+    const clock = START;
+    const staff = await ownAccount(STAFF);
+    const { cookie } = await signedIn(staff);
     const state = await stateOf(cookie);
     const enrolment = beginEnrolment(state, clock);
     const key = decodeTotpKey(enrolment.secretForDisplay)!;
@@ -157,8 +185,7 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     expect(result.recoveryCodes).toHaveLength(10);
     expect(new Set(result.recoveryCodes).size).toBe(10);
     for (const c of result.recoveryCodes) expect(c).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
-    recovery = result.recoveryCodes;
-    staffKey = key;
+    const recovery = result.recoveryCodes;
 
     const [after] = await t.db.select().from(users).where(eq(users.id, state.user.id));
     expect(after!.totpSecret).toBe(secret);
@@ -170,10 +197,10 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
       expect(row.codeHash).toMatch(/^[0-9a-f]{64}$/);
       expect(recovery.some((c) => row.codeHash.includes(c.replace(/-/g, "")))).toBe(false);
     }
-    expect(await eventTypes(STAFF)).toEqual(expect.arrayContaining(["mfa_enabled", "mfa_failed"]));
+    expect(await eventTypes(staff)).toEqual(expect.arrayContaining(["mfa_enabled", "mfa_failed"]));
 
     // The session that confirmed the factor is now fully signed in; a second enrolment is refused.
-    expect((await requireUser(request("/arbeitsbereich", cookie))).email).toBe(STAFF);
+    expect((await requireUser(request("/arbeitsbereich", cookie))).email).toBe(staff);
     const again = await confirmEnrolment(
       await stateOf(cookie),
       { pending: enrolment.pending, code, clientIp: freshIp() },
@@ -183,7 +210,10 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
   });
 
   it("asks for the code after the password, refuses a replayed code and rotates the session on success", async () => {
-    const { cookie, next } = await signedIn(STAFF);
+    const staff = await enrolledStaff();
+    let clock = START;
+    const codeAt = (ms: number) => totpCodeForStep(staff.key, timeStep(ms));
+    const { cookie, next } = await signedIn(staff.email);
     expect(next).toBe("second_factor");
     expect(await getCurrentUser(request("/", cookie))).toBeNull();
     expect(await redirectOf(requireUser(request("/arbeitsbereich", cookie)))).toBe(
@@ -236,7 +266,7 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     expect(row!.ipAddress).toMatch(/^192\.0\.2\./);
 
     // The same fresh code once more, on another pending session: refused.
-    const other = await signedIn(STAFF);
+    const other = await signedIn(staff.email);
     expect(
       await verifySecondFactor(
         request("/", other.cookie),
@@ -248,14 +278,15 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
       ok: false,
       reason: "replayed",
     });
-    expect(await eventTypes(STAFF)).toEqual(expect.arrayContaining(["mfa_verified", "mfa_failed"]));
+    expect(await eventTypes(staff.email)).toEqual(expect.arrayContaining(["mfa_verified", "mfa_failed"]));
   });
 
   it("accepts one of two simultaneous requests with the same fresh code, never both", async () => {
-    clock += 30_000;
-    const a = await signedIn(STAFF);
-    const b = await signedIn(STAFF);
-    const code = codeAt(clock);
+    const staff = await enrolledStaff();
+    const clock = START + 30_000;
+    const a = await signedIn(staff.email);
+    const b = await signedIn(staff.email);
+    const code = totpAt(staff.key, clock);
     const results = await Promise.all([
       verifySecondFactor(request("/", a.cookie), await stateOf(a.cookie), { code, clientIp: freshIp() }, clock),
       verifySecondFactor(request("/", b.cookie), await stateOf(b.cookie), { code, clientIp: freshIp() }, clock),
@@ -265,8 +296,10 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
   });
 
   it("accepts a recovery code exactly once", async () => {
-    const first = await signedIn(STAFF);
-    const code = recovery[3]!;
+    const staff = await enrolledStaff();
+    const clock = START;
+    const first = await signedIn(staff.email);
+    const code = staff.recovery[3]!;
     const used = await verifySecondFactor(
       request("/", first.cookie),
       await stateOf(first.cookie),
@@ -277,10 +310,10 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     const remaining = await t.db
       .select()
       .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, ids.get(STAFF)!), isNull(recoveryCodes.usedAt)));
+      .where(and(eq(recoveryCodes.userId, ids.get(staff.email)!), isNull(recoveryCodes.usedAt)));
     expect(remaining).toHaveLength(9);
 
-    const second = await signedIn(STAFF);
+    const second = await signedIn(staff.email);
     expect(
       await verifySecondFactor(
         request("/", second.cookie),
@@ -292,12 +325,15 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
       ok: false,
       reason: "wrong",
     });
-    expect(await eventTypes(STAFF)).toContain("recovery_code_used");
+    expect(await eventTypes(staff.email)).toContain("recovery_code_used");
   });
 
   it("limits code attempts per account with a retry time", async () => {
+    const staff = await enrolledStaff();
+    let clock = START;
+    const codeAt = (ms: number) => totpCodeForStep(staff.key, timeStep(ms));
     await t.db.execute(sql`delete from rate_limits where key like 'mfa:%'`);
-    const { cookie } = await signedIn(STAFF);
+    const { cookie } = await signedIn(staff.email);
     const state = await stateOf(cookie);
     const wrong = codeAt(clock) === "000000" ? "111111" : "000000";
     const results = [];
@@ -335,7 +371,11 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
   });
 
   it("lets a faction member switch an optional second factor on and off, but never a staff user", async () => {
-    const { cookie } = await signedIn(FACTION);
+    const faction = await ownAccount(FACTION);
+    const staffAccount = await enrolledStaff();
+    let clock = START;
+    const codeAt = (ms: number) => totpCodeForStep(staffAccount.key, timeStep(ms));
+    const { cookie } = await signedIn(faction);
     const state = await stateOf(cookie);
     const enrolment = beginEnrolment(state, clock);
     const key = decodeTotpKey(enrolment.secretForDisplay)!;
@@ -347,7 +387,7 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     expect(enabled.ok).toBe(true);
 
     // Now the faction member's other sessions ask for the code too.
-    const next = await signedIn(FACTION);
+    const next = await signedIn(faction);
     expect(next.next).toBe("second_factor");
 
     const fullState = await stateOf(cookie);
@@ -364,10 +404,10 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     const [row] = await t.db.select().from(users).where(eq(users.id, state.user.id));
     expect(row!.totpSecret).toBeNull();
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, state.user.id))).toHaveLength(0);
-    expect(await eventTypes(FACTION)).toEqual(expect.arrayContaining(["mfa_enabled", "mfa_disabled"]));
+    expect(await eventTypes(faction)).toEqual(expect.arrayContaining(["mfa_enabled", "mfa_disabled"]));
 
     clock += 60_000;
-    const staff = await signedIn(STAFF);
+    const staff = await signedIn(staffAccount.email);
     const staffState = await stateOf(staff.cookie);
     const verified = await verifySecondFactor(
       request("/", staff.cookie),
@@ -386,13 +426,15 @@ describe.each(oneBackend())("second factor on %s", (backend) => {
     const [staffRow] = await t.db
       .select()
       .from(users)
-      .where(eq(users.id, ids.get(STAFF)!));
+      .where(eq(users.id, ids.get(staffAccount.email)!));
     expect(staffRow!.totpEnabledAt).not.toBeNull();
   });
 
   it("answers through the route: 403 from a foreign origin, 400 for a wrong code, 302 with a new cookie, never cached", async () => {
+    const staff = await enrolledStaff();
+    const codeAt = (ms: number) => totpCodeForStep(staff.key, timeStep(ms));
     await t.db.execute(sql`delete from rate_limits where key like 'mfa:%'`);
-    const { cookie } = await signedIn(STAFF);
+    const { cookie } = await signedIn(staff.email);
     const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
       new Request("http://localhost/anmelden/zweiter-faktor", {
         method: "POST",

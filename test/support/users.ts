@@ -46,3 +46,21 @@ export async function currentUserFor(db: Db, email: string): Promise<CurrentUser
     })),
   };
 }
+
+/**
+ * A new account like the demo account `like`: the same display name, password (its hash) and memberships, under
+ * the e-mail `email` — for a test that changes an account (its second factor, its sessions) and must not depend
+ * on what another test did to the demo account (issue 9). Returns the new user's id.
+ */
+export async function accountLike(db: Db, like: string, email: string): Promise<string> {
+  const [model] = await db.select().from(users).where(eq(users.email, like));
+  if (!model) throw new Error(`no demo account ${like}`);
+  const [created] = await db
+    .insert(users)
+    .values({ email, displayName: model.displayName, passwordHash: model.passwordHash })
+    .returning({ id: users.id });
+  const roles = await db.select().from(memberships).where(eq(memberships.userId, model.id));
+  for (const { bodyId, organizationId, role } of roles)
+    await db.insert(memberships).values({ userId: created!.id, bodyId, organizationId, role });
+  return created!.id;
+}
