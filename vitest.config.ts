@@ -13,6 +13,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { e2eFilesAtOnce } from "./test/support/e2e-parallel";
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
@@ -51,8 +52,9 @@ export default defineConfig({
           // One file at a time by default. E2E_PARALLEL=1 runs two at once (each has its own app and data copy; the
           // Chromium is shared, each test has its own context). Measured on 2 cores, 2026-12-04: 490 s one at a
           // time, 409 s two at once (quiet), 501 s two at once with a busy loop on one core, all 123 tests passed.
-          // Not the default yet: one loaded run is too little proof against flakes for a gain of 80 s.
-          fileParallelism: process.env.E2E_PARALLEL === "1",
+          // Not the default yet: one loaded run is too little proof against flakes for a gain of 80 s. A run with it at
+          // load average ~40 failed reproduce-nrw on its 480 s flow timeout (ADR 0030).
+          fileParallelism: e2eFilesAtOnce() === 2,
           testTimeout: 180_000,
           // expect.poll waits for what the page or the app shows; its default of 1 s is far too short when
           // the app and the browser share 2 busy cores (an e2e run failed on it waiting for TOTP enrolment).

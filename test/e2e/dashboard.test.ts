@@ -14,6 +14,7 @@ import type { DemoAccounts } from "../../db/seed/accounts";
 import { NORDERSTEDT_DEMO_TITLES, norderstedtDemo } from "../../db/seed/demo-cases-norderstedt";
 import type { BodyAnchor } from "../../db/seed/support";
 import { checkA11y, launchBrowser, openPage } from "../support/browser";
+import { signInFactionMemberOnce } from "../support/sign-in";
 import { freshApp, type OwnApp } from "../support/e2e-app";
 import { demoSeededAt } from "../support/server";
 
@@ -60,8 +61,7 @@ const section = (page: Page, heading: string) =>
 describe("workspace dashboards", () => {
   it("shows the faction member drafts, submitted inquiries and the way to a new draft", async () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
-    await signIn(page, "fraktion@norderstedt.quaestio.example");
-    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    await signInFactionMemberOnce(page, app.url, "fraktion@norderstedt.quaestio.example");
     const response = await page.goto(`${app.url}/arbeitsbereich`);
     expect(response?.headers()["cache-control"]).toContain("no-store");
 
@@ -92,8 +92,8 @@ describe("workspace dashboards", () => {
 
   it("shows a section's full list on its own page, with the way back to the workspace", async () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
-    await signIn(page, "fraktion@norderstedt.quaestio.example");
-    await page.waitForURL((url) => url.pathname === "/arbeitsbereich");
+    // The session of the test before (or a sign-in through the form, when this test runs alone).
+    await signInFactionMemberOnce(page, app.url, "fraktion@norderstedt.quaestio.example");
     const response = await page.goto(`${app.url}/arbeitsbereich/norderstedt/liste/entwuerfe`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()["cache-control"]).toContain("no-store");

@@ -10,14 +10,15 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
 import { checkA11y, openPage } from "../support/browser";
-import { signInFactionMember } from "../support/sign-in";
+import { signInFactionMember, signInFactionMemberOnce } from "../support/sign-in";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
 const WORD_HTML = readFileSync(new URL("../fixtures/paste/word-2019.html", import.meta.url), "utf8");
 
 const { app, browser } = useAppAndBrowser();
 
-const signIn = (page: Page) => signInFactionMember(page, app.url, FACTION);
+/** The tests here are about drafting: the faction member signs in once, later pages reuse that session. */
+const signIn = (page: Page) => signInFactionMemberOnce(page, app.url, FACTION);
 
 /** The editor is hydrated once its toolbars are there. */
 async function waitForEditors(page: Page) {
@@ -116,7 +117,8 @@ describe("drafting an inquiry", () => {
     const first = await openPage(browser);
     const second = await openPage(browser);
     await signIn(first.page);
-    await signIn(second.page);
+    // The second browser signs in itself: a session of its own, as on another computer.
+    await signInFactionMember(second.page, app.url, FACTION);
     await first.page.goto(draftUrl);
     await second.page.goto(draftUrl);
     await waitForEditors(first.page);

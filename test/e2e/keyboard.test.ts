@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
 import { checkA11y, openPage } from "../support/browser";
-import { signInFactionMember, signInStaffFirstTime } from "../support/sign-in";
+import { signInFactionMemberOnce, signInStaffFirstTime } from "../support/sign-in";
 
 const FACTION = "fraktion@landtag-nrw.quaestio.example";
 const OFFICE = "ratsbuero@landtag-nrw.quaestio.example";
@@ -101,7 +101,9 @@ describe("staff pages with the keyboard only", () => {
     const faction = await openPage(browser);
     const { page } = faction;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signInFactionMember(page, app.url, FACTION);
+    // The first sign-in of this file: through the form, landing in the workspace (checked below).
+    await signInFactionMemberOnce(page, app.url, FACTION);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/arbeitsbereich");
     await checkNarrowAndWide(page);
     // Notification settings offer a faction member only what the faction receives.
     await page.goto(`${app.url}/konto/benachrichtigungen`);
@@ -397,7 +399,7 @@ describe("staff pages with the keyboard only", () => {
     const faction = await openPage(browser);
     const { page } = faction;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signInFactionMember(page, app.url, FACTION);
+    await signInFactionMemberOnce(page, app.url, FACTION);
     await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
     await page
       .getByRole("radio", { name: /Kleine Anfrage/ })

@@ -29,6 +29,7 @@ import {
   sharedSeededPgliteTemplate,
   type SeededPgliteTemplate,
 } from "./db-template";
+import { e2eFilesAtOnce } from "./e2e-parallel";
 import { startApp, type RunningApp } from "./server";
 
 declare module "vitest" {
@@ -118,13 +119,14 @@ function runBrowser() {
  * Apps of their own for the files that change data (useAppAndBrowser() and freshApp() in e2e-app.ts): every
  * app runs on a new copy of the seeded directory and serves one file only, which stops it. While a file runs,
  * the next app is already starting, so that the next file does not wait for the start (files run one at a
- * time, and a start mostly waits for PGlite and the build to load). `spare` is false when the run has one
- * file: then the app is started when the file asks for it, and nothing else.
+ * time, and a start mostly waits for PGlite and the build to load). `spares` is how many are kept ready: one
+ * per file that runs at the same time (two with E2E_PARALLEL), so that two files starting together both find
+ * one; 0 when the run has one file: then the app is started when the file asks for it, and nothing else.
  */
-function freshApps(seededDir: string, tempDir: string, spare: boolean) {
+function freshApps(seededDir: string, tempDir: string, spares: number) {
   const handedOut = new Map<number, RunningApp>();
   let nextId = 1;
-  let ready: Promise<RunningApp> | null = null;
+  const ready: Promise<RunningApp>[] = [];
   const start = () => {
     const starting = startOnSeededCopy(seededDir, tempDir, "app-", "app of its own");
     starting.catch(() => {}); // reported to the file that takes it
@@ -132,11 +134,10 @@ function freshApps(seededDir: string, tempDir: string, spare: boolean) {
   };
   return {
     warm() {
-      if (spare) ready ??= start();
+      while (ready.length < spares) ready.push(start());
     },
     async take() {
-      const spareApp = ready;
-      ready = null;
+      const spareApp = ready.shift();
       let running = await (spareApp ?? start());
       // A spare that has gone while it waited (it never should) is replaced, not handed out.
       if (running.process.exitCode !== null || running.process.signalCode !== null) running = await start();
@@ -159,9 +160,11 @@ function freshApps(seededDir: string, tempDir: string, spare: boolean) {
       return Promise.resolve({ stopping: true });
     },
     async stopAll() {
-      const spareApp = await ready?.catch(() => null);
-      ready = null;
-      await Promise.all([spareApp?.stop(), ...[...handedOut.values()].map((running) => running.stop())]);
+      const spareApps = await Promise.all(ready.splice(0).map((starting) => starting.catch(() => null)));
+      await Promise.all([
+        ...spareApps.map((spareApp) => spareApp?.stop()),
+        ...[...handedOut.values()].map((running) => running.stop()),
+      ]);
       handedOut.clear();
     },
   };
@@ -175,9 +178,9 @@ function freshApps(seededDir: string, tempDir: string, spare: boolean) {
  * - GET /browser: the run's Chromium (see runBrowser), `{ wsEndpoint }`.
  * Resolves with the server's URL and a function that stops what it started and the server.
  */
-async function serveControl(seededDir: string, tempDir: string, spare: boolean) {
+async function serveControl(seededDir: string, tempDir: string, spares: number) {
   let app: Promise<RunningApp> | null = null;
-  const fresh = freshApps(seededDir, tempDir, spare);
+  const fresh = freshApps(seededDir, tempDir, spares);
   const browser = runBrowser();
   const routes: Record<string, (url: URL) => Promise<object>> = {
     "/app": async () => {
@@ -238,7 +241,9 @@ export default async function setup(project: TestProject) {
     project.provide("e2eTempDir", tempDir);
     project.provide("e2eSeededPgliteDir", seeded.value.dir);
     project.provide("e2eSeededAt", seeded.value.seededAt.toISOString());
-    const control = await serveControl(seeded.value.dir, tempDir, (await runsFiles(project)) > 1);
+    // One spare app per file running at the same time; none when the run has only one file.
+    const spares = (await runsFiles(project)) > 1 ? e2eFilesAtOnce() : 0;
+    const control = await serveControl(seeded.value.dir, tempDir, spares);
     project.provide("e2eSharedAppControl", control.url);
     return async () => {
       await control.stop();

@@ -5,7 +5,7 @@
  */
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import type { Page } from "playwright-core";
+import type { Cookie, Page } from "playwright-core";
 import { expect } from "vitest";
 
 export const DEMO_PASSWORD = "Demo-Quaestio-2026";
@@ -32,4 +32,22 @@ export async function signInStaffFirstTime(page: Page, baseUrl: string, email: s
   await page.getByLabel("Sechsstelliger Code aus der App").fill(generateTOTP(decodeBase32IgnorePadding(secret), 30, 6));
   await page.getByRole("button", { name: "Zweiten Faktor einrichten" }).click();
   await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+}
+
+/** Sessions of this test file, by app and account: the cookies of its first sign-in through the form. */
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * For a test that is not about signing in: a faction member's session for `page`. The first call of a file for
+ * an app and an account signs in through the form (signInFactionMember, the page lands in the workspace); later
+ * calls give the page's context the cookies of that session instead of filling the form again (two page loads
+ * and an argon2 hash less). The page then stays where it was: the caller goes where it wants.
+ * Only for sessions that the file does not end (signing out, "Überall abmelden", a password change).
+ */
+export async function signInFactionMemberOnce(page: Page, baseUrl: string, email: string) {
+  const key = `${baseUrl} ${email}`;
+  const cookies = sessions.get(key);
+  if (cookies) return page.context().addCookies(cookies);
+  await signInFactionMember(page, baseUrl, email);
+  sessions.set(key, await page.context().cookies(baseUrl));
 }
