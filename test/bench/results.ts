@@ -117,7 +117,6 @@ export async function writeLatest(outDir: string, results: TargetResult[] = []) 
       `Written by \`npm run bench\` (test/bench/bench.ts), the newest run of each target. ${LATENCY_EXPLAINED}`,
       "",
       tables,
-      "",
       targets,
     ].join("\n"),
   );
