@@ -6,9 +6,13 @@
  *   1. start time to the first 200 on an empty database (migrate + demo seed), then stop;
  *   2. the corpus (test/bench/corpus.ts) through the bulk path, rows/s;
  *   3. start time on the existing database, RSS at rest, sign-in of the demo accounts;
- *   4. every page in PAGES: fetched once (status, size, X-Statement-Count), then autocannon against the app and
- *      against the plain server alternately (10 connections), median req/s, p50/p99; RSS peak (VmHWM).
- * Results: bench/results/<date>-<target>.json and bench/results/latest.md.
+ *   4. every page in PAGES (pages.ts): fetched once (status, size, X-Statement-Count), then autocannon against the
+ *      app and against the plain server alternately (10 connections), median req/s, p50/p97.5/p99 — latency under
+ *      saturation, queueing included; then, once the app is idle again, one client requesting the page one request
+ *      at a time, each timed on the client to the last byte of the body: p50/p95/max of one user's wait;
+ *      RSS peak (VmHWM).
+ * Results: bench/results/<date>-<target>.json and bench/results/latest.md, with the targets of issues 13 and 14
+ * evaluated from them (targets.ts).
  *
  * Environment: BENCH_N (inquiries, default 100000), BENCH_TARGETS (default "postgres,pglite"),
  * BENCH_DURATION (seconds per autocannon run, default 10), BENCH_REPEATS (default 3), BENCH_CONNECTIONS
@@ -16,9 +20,13 @@
  * is dropped and created), BENCH_PGLITE_DIR (default data/bench/pglite; emptied), BENCH_SEED (default 1),
  * BENCH_PAGES (page names to run, separated by ";" since names contain commas; default all), BENCH_PGLITE_CORPUS_DIR (a kept PGlite corpus:
  * copied to BENCH_PGLITE_DIR instead of loading when its manifest matches N, seed, PGlite and the migrations;
- * loaded and kept there when the directory does not exist yet; a mismatch stops the run — corpus-store.ts).
+ * loaded and kept there when the directory does not exist yet; a mismatch stops the run — corpus-store.ts),
+ * BENCH_LATENCY_REQUESTS and BENCH_LATENCY_SECONDS (the 1-client phase runs until both are reached, defaults 100 and
+ * 3), BENCH_LATENCY_MAX_SECONDS (its bound for slow pages, default 60), BENCH_APP_PORT and BENCH_PLAIN_PORT (the
+ * app's and the plain server's ports, default 0: a free one).
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../../app/server/core/db.server";
@@ -58,95 +66,8 @@ import {
   type CorpusManifest,
 } from "./corpus-store";
 import { writeLatest, type TargetResult } from "./results";
-import { median, ratioPercent, type PageResult } from "./stats";
-
-type Role = "public" | "councilOffice" | "faction";
-
-interface Page {
-  name: string;
-  /** A function of N, for pages whose path depends on the corpus size (the deep list page). */
-  path: string | ((n: number) => string);
-  as?: Role;
-  /** The status that counts as present (404 for the not-found page). */
-  expect?: number;
-  /** What non-2xx answers mean on this page, shown when there are any. */
-  non2xxNote?: string;
-  /** Always shown in the note column (how the page is measured). */
-  note?: string;
-}
-
-/** A month before the run, for the OParl `modified_since` list (the corpus's dates are relative to now). */
-const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * The search runs with SEARCH_RATE_LIMIT_BURST=0 (the per-address limit off for the bench's app only), so
- * that the search is measured and not the limiter's 429 answers; the limit stays on by default.
- */
-const SEARCH_NOTE = "rate limit off for the bench (SEARCH_RATE_LIMIT_BURST=0)";
-/**
- * A "(kalt)" page carries a query parameter the page ignores: the page cache stores only addresses without
- * one, so every request renders — the cold render under load, next to the cached (warm) page.
- */
-const COLD_NOTE = "every request renders (page cache bypassed)";
-/**
- * A search address in the form of the page's own links is a page of the public page cache (ADR 0023 addendum):
- * repeated, it is sent from memory. Other spellings of the same search (`seite=1`) render every time but take
- * the results from the in-process result cache (search/result-cache.server.ts); a search address with a
- * parameter the search does not read bypasses both, so the "(kalt)" rows show the search's own cost.
- */
-const SEARCH_CACHED_NOTE = `${SEARCH_NOTE}; repeated: sent from the page cache`;
-const SEARCH_RESULT_CACHE_NOTE = `${SEARCH_NOTE}; every request renders, the results from the result cache`;
-const SEARCH_COLD_NOTE = `${SEARCH_NOTE}; every request searches and renders (both caches bypassed)`;
-
-/** The pages measured, in order. Add a page here. */
-export const PAGES: Page[] = [
-  { name: "Start", path: "/" },
-  { name: "Liste", path: "/norderstedt/anfragen" },
-  {
-    name: "Liste, tiefe Seite",
-    path: (n) => `/norderstedt/anfragen?seite=${Math.max(2, Math.round((1000 * n) / 100_000))}`,
-  },
-  { name: "Antwort (veröffentlicht)", path: "/landtag-nrw/anfragen/17-9511" },
-  // Any query parameter other than ?seite passes the page cache by (cacheablePath): the same page, rendered each time.
-  { name: "Antwort, ungecacht", path: "/landtag-nrw/anfragen/17-9511?ungecacht" },
-  { name: "404", path: "/norderstedt/anfragen/gibt-es-nicht", expect: 404 },
-  { name: "Ratsbüro-Arbeitsbereich", path: "/arbeitsbereich", as: "councilOffice" },
-  { name: "Fraktions-Arbeitsbereich", path: "/arbeitsbereich", as: "faction" },
-  {
-    name: "Suche",
-    path: "/suche?q=Videokonferenz",
-    note: SEARCH_CACHED_NOTE,
-    non2xxNote: "non-2xx are 429 answers of the search rate limit (per client IP)",
-  },
-  { name: "Suche (Ergebniscache)", path: "/suche?q=Videokonferenz&seite=1", note: SEARCH_RESULT_CACHE_NOTE },
-  { name: "Suche (kalt)", path: "/suche?q=Videokonferenz&kalt=1", note: SEARCH_COLD_NOTE },
-  { name: "Suche, häufiges Wort", path: "/suche?q=Datenschutz", note: SEARCH_CACHED_NOTE },
-  { name: "Suche, häufiges Wort (kalt)", path: "/suche?q=Datenschutz&kalt=1", note: SEARCH_COLD_NOTE },
-  {
-    name: "Suche, Facette und Datum",
-    path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum",
-    note: SEARCH_CACHED_NOTE,
-  },
-  {
-    name: "Suche, Facette und Datum (kalt)",
-    path: "/suche?q=Datenschutz&koerperschaft=norderstedt&sortierung=datum&kalt=1",
-    note: SEARCH_COLD_NOTE,
-  },
-  { name: "Suche, Seite 20", path: "/suche?q=Datenschutz&seite=20", note: SEARCH_CACHED_NOTE },
-  { name: "Suche, Seite 20 (kalt)", path: "/suche?q=Datenschutz&seite=20&kalt=1", note: SEARCH_COLD_NOTE },
-  { name: "Werkzeuge", path: "/werkzeuge" },
-  { name: "Werkzeuge (kalt)", path: "/werkzeuge?kalt=1", note: COLD_NOTE },
-  { name: "Werkzeug", path: "/werkzeuge/zoom" },
-  { name: "Werkzeug (kalt)", path: "/werkzeuge/zoom?kalt=1", note: COLD_NOTE },
-  { name: "Statistik", path: "/landtag-nrw/statistik" },
-  { name: "Statistik (kalt)", path: "/landtag-nrw/statistik?kalt=1", note: COLD_NOTE },
-  { name: "Statistik (kalt, Norderstedt)", path: "/norderstedt/statistik?kalt=1", note: COLD_NOTE },
-  { name: "OParl Bodies", path: "/oparl/v1/body" },
-  { name: "OParl Papers", path: "/oparl/v1/body/landtag-nrw/paper" },
-  { name: "OParl Papers, modified_since", path: () => `/oparl/v1/body/landtag-nrw/paper?modified_since=${monthAgo()}` },
-  { name: "Atom-Feed", path: "/feeds/alle.atom" },
-  { name: "Atom-Feed Körperschaft", path: "/feeds/norderstedt.atom" },
-];
+import { PAGES, type Page, type Role } from "./pages";
+import { latencySummary, median, oneClientDone, ratioPercent, type LatencySummary, type PageResult } from "./stats";
 
 const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
   councilOffice: "ratsbuero@norderstedt.quaestio.example",
@@ -169,6 +90,12 @@ const settings = {
   // ";" separates page names (several contain commas: "Antwort, ungecacht").
   pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(";").map((p) => p.trim()) : null,
   pgliteCorpusDir: env.BENCH_PGLITE_CORPUS_DIR ? path.resolve(root, env.BENCH_PGLITE_CORPUS_DIR) : null,
+  oneClient: {
+    minRequests: Number(env.BENCH_LATENCY_REQUESTS ?? 100),
+    minSeconds: Number(env.BENCH_LATENCY_SECONDS ?? 3),
+    maxSeconds: Number(env.BENCH_LATENCY_MAX_SECONDS ?? 60),
+  },
+  plainPort: Number(env.BENCH_PLAIN_PORT ?? 0),
 };
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -200,6 +127,63 @@ async function cannon(url: string, cookie?: string): Promise<Cannon> {
     non2xx: result.non2xx,
     unanswered: result.timeouts + result.errors,
   };
+}
+
+/** One GET on the client's keep-alive connection, timed from sending it to the last byte of the body. */
+function timedGet(agent: http.Agent, url: string, cookie?: string): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(url, { agent, headers: cookie ? { cookie } : {}, timeout: 30_000 }, (response) => {
+      response.on("data", () => {});
+      response.on("end", () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0 }));
+      response.on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer within 30 s")));
+    request.on("error", reject);
+  });
+}
+
+/**
+ * One user's wait: one client, one request at a time on one keep-alive connection (as a browser tab), with the
+ * throughput phase's headers (no compression requested, the session cookie for the dashboards), until
+ * BENCH_LATENCY_REQUESTS and BENCH_LATENCY_SECONDS are both reached or BENCH_LATENCY_MAX_SECONDS passed. Every
+ * request is timed on the client, the whole body read; p50/p95/max come from all the samples (stats.ts).
+ */
+async function oneClient(
+  url: string,
+  cookie: string | undefined,
+  expectStatus: number,
+): Promise<LatencySummary | null> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  let unexpectedStatus = 0;
+  let failed = 0;
+  const started = performance.now();
+  try {
+    while (!oneClientDone(samples.length, performance.now() - started, settings.oneClient) && failed < 3) {
+      try {
+        const { ms, status } = await timedGet(agent, url, cookie);
+        samples.push(ms);
+        if (status !== expectStatus) unexpectedStatus++;
+      } catch {
+        failed++;
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  const summary = latencySummary(samples, (performance.now() - started) / 1000, { unexpectedStatus, failed });
+  // Hundredths of a millisecond are more than the client's timing can tell apart.
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return (
+    summary && {
+      ...summary,
+      seconds: round(summary.seconds),
+      p50: round(summary.p50),
+      p95: round(summary.p95),
+      max: round(summary.max),
+    }
+  );
 }
 
 async function runTarget(kind: string): Promise<TargetResult> {
@@ -315,6 +299,7 @@ async function runTarget(kind: string): Promise<TargetResult> {
       pgliteDir: path.relative(root, settings.pgliteDir),
       seed: settings.seed,
       pages: settings.pages,
+      oneClient: settings.oneClient,
     },
     machine: { cpus: (await import("node:os")).cpus().length, loadAverageAtStart },
     startEmptyMs: Math.round(startEmptyMs),
@@ -403,7 +388,7 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
       },
     });
   }
-  const plain = await startPlainServer(captured);
+  const plain = await startPlainServer(captured, settings.plainPort);
   try {
     for (const { page, path: pagePath, key, cookie, result } of plan) {
       if (!result.present) {
@@ -424,6 +409,10 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
       result.p97_5 = answered.length ? median(answered.map((c) => c.p97_5!)) : null;
       result.p99 = answered.length ? median(answered.map((c) => c.p99!)) : null;
       result.non2xx = appRuns.reduce((sum, c) => sum + c.non2xx, 0);
+      // The requests still in flight when autocannon stopped are served first (on PGlite up to 10 × 300 ms): the
+      // one client starts on an idle app.
+      await waitUntilIdle(app, { minWaitMs: 0, quietMs: 500, quietWindows: 2, timeoutMs: 30_000 });
+      result.oneClient = await oneClient(app.base + pagePath, cookie, page.expect ?? 200);
       const unanswered = appRuns.reduce((sum, c) => sum + c.unanswered, 0);
       const notes: string[] = page.note ? [page.note] : [];
       if (answered.length < appRuns.length || unanswered) {
@@ -432,9 +421,16 @@ async function measurePages(app: AppProcess, kind: string): Promise<PageResult[]
         );
       }
       if (result.non2xx && page.non2xxNote) notes.push(page.non2xxNote);
+      const single = result.oneClient;
+      if (!single) notes.push("1 client: no answer");
+      else if (single.unexpectedStatus || single.failed) {
+        notes.push(
+          `1 client: ${single.unexpectedStatus} answers not ${page.expect ?? 200}, ${single.failed} without answer`,
+        );
+      }
       if (notes.length) result.note = notes.join("; ");
       log(
-        `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), erste ${result.firstMs ?? "–"} ms, p50 ${result.p50 ?? "–"} ms, p97.5 ${result.p97_5 ?? "–"} ms, p99 ${result.p99 ?? "–"} ms,${result.note ? ` (${result.note})` : ""} ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
+        `${kind}: ${page.name} ${pagePath}: ${result.appRps.toFixed(1)} req/s (${result.ratioPercent.toFixed(2)} % von ${Math.round(result.plainRps)}), erste ${result.firstMs ?? "–"} ms, p50 ${result.p50 ?? "–"} ms, p97.5 ${result.p97_5 ?? "–"} ms, p99 ${result.p99 ?? "–"} ms; 1 Client p50 ${single?.p50.toFixed(1) ?? "–"} ms, p95 ${single?.p95.toFixed(1) ?? "–"} ms, max ${single?.max.toFixed(1) ?? "–"} ms (${single?.samples ?? 0} Anfragen),${result.note ? ` (${result.note})` : ""} ${result.statements ?? "?"} Statements, ${(result.bytes / 1024).toFixed(1)} kB`,
       );
     }
   } finally {

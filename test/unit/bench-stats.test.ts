@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { CLOSED_INQUIRY_WEIGHTS, inquiryText, pickStatus, Random, richText, splitCount } from "../bench/corpus-text";
 import { rssAtRestHow, type TargetResult } from "../bench/results";
-import { markdownTable, median, percentile, procStatusKb, ratioPercent, rssSettled } from "../bench/stats";
+import {
+  latencySummary,
+  markdownTable,
+  median,
+  oneClientDone,
+  percentile,
+  procStatusKb,
+  ratioPercent,
+  rssSettled,
+} from "../bench/stats";
 
 describe("bench statistics", () => {
   it("takes the median of odd and even sample counts", () => {
@@ -79,7 +88,71 @@ describe("bench statistics", () => {
       },
     ]);
     expect(table).toContain("| Statistik `/x/statistik` | 404 | not present |");
-    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 310 | 120 / 200 / 250 | 3 | 2.0 |  |");
+    // A result from before the 1-client phase: its column shows "–".
+    expect(table).toContain("| Start `/` | 200 | 75.5 | 10000 | 0.76 % | 310 | 120 / 200 / 250 | – | 3 | 2.0 |  |");
+  });
+
+  it("labels both latencies and shows one client's p50 / p95 beside the loaded ones", () => {
+    const table = markdownTable(
+      [
+        {
+          name: "Suche (kalt)",
+          path: "/suche?q=x&kalt=1",
+          status: 200,
+          present: true,
+          bytes: 1024,
+          statements: 2,
+          appRps: 100,
+          plainRps: 10_000,
+          ratioPercent: 1,
+          p50: 93,
+          p97_5: 154,
+          p99: 178,
+          firstMs: 34,
+          non2xx: 0,
+          oneClient: { samples: 120, seconds: 3.1, p50: 9.04, p95: 23.6, max: 80.2, unexpectedStatus: 0, failed: 0 },
+        },
+      ],
+      10,
+    );
+    expect(table.split("\n")[0]).toBe(
+      "| page | status | app req/s | plain req/s | % of plain | first ms | 10 connections p50 / p97.5 / p99 ms | 1 client p50 / p95 ms | statements | kB | note |",
+    );
+    // Under 10 ms with one decimal (cached pages answer in 1–2 ms), whole milliseconds above.
+    expect(table).toContain("| 93 / 154 / 178 | 9.0 / 24 | 2 | 1.0 |");
+    expect(markdownTable([], 4).split("\n")[0]).toContain("| 4 connections p50 / p97.5 / p99 ms |");
+  });
+});
+
+describe("bench: one client's wait", () => {
+  it("summarises client-timed samples with exact nearest-rank p50 and p95 and the maximum", () => {
+    // 1 … 100 ms shuffled: p50 is the 50th, p95 the 95th of the sorted samples.
+    const samples = Array.from({ length: 100 }, (_, i) => ((i * 37) % 100) + 1);
+    expect(latencySummary(samples, 3.2, { unexpectedStatus: 2, failed: 1 })).toEqual({
+      samples: 100,
+      seconds: 3.2,
+      p50: 50,
+      p95: 95,
+      max: 100,
+      unexpectedStatus: 2,
+      failed: 1,
+    });
+    // 20 samples: p95 is the 19th, not the maximum; p50 the 10th.
+    const twenty = Array.from({ length: 20 }, (_, i) => (i + 1) * 10);
+    expect(latencySummary(twenty, 1)).toMatchObject({ p50: 100, p95: 190, max: 200, unexpectedStatus: 0, failed: 0 });
+    // One slow outlier among fast answers moves the maximum, not p95.
+    const outlier = [...Array.from({ length: 99 }, () => 2), 900];
+    expect(latencySummary(outlier, 1)).toMatchObject({ p50: 2, p95: 2, max: 900 });
+    expect(latencySummary([], 0)).toBeNull();
+  });
+
+  it("runs until both the request count and the seconds are reached, or the bound", () => {
+    const limits = { minRequests: 100, minSeconds: 3, maxSeconds: 60 };
+    expect(oneClientDone(99, 10_000, limits)).toBe(false); // fast page: 3 s passed, not yet 100 requests
+    expect(oneClientDone(100, 2_999, limits)).toBe(false); // 100 requests, not yet 3 s
+    expect(oneClientDone(100, 3_000, limits)).toBe(true);
+    expect(oneClientDone(40, 60_000, limits)).toBe(true); // slow page: the bound ends it
+    expect(oneClientDone(0, 60_000, limits)).toBe(false); // but not before one answer
   });
 });
 
