@@ -1,7 +1,8 @@
 /**
  * The user's own list: newest first, pages of 20, the unread count of the header, marking one or all read —
  * and never someone else's notification. Preferences: saved per kind, days checked again on the server.
- * Not about the demo data: a council office and a clerk of one body from the factories are all it needs.
+ * Not about the demo data: a council office and a clerk of one body from the factories are all it needs — each
+ * test makes its own body with them, so that none depends on what an earlier test marked read or saved (issue 9).
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,25 +24,35 @@ import { backends, useTestDatabase } from "../support/db";
 import { createBody, createOrganization, createUser } from "../support/factories";
 import { actorOf } from "../support/notifications-fixtures";
 
+type Person = { id: string; memberships: Awaited<ReturnType<typeof actorOf>>["memberships"] };
+
 describe.each(backends())("the notification list on %s", (backend) => {
   const t = useTestDatabase(backend);
-  let owner: { id: string; memberships: Awaited<ReturnType<typeof actorOf>>["memberships"] };
-  let other: typeof owner;
-  let othersNotification: string;
-  let bodyId: string;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     useDatabase(t.handle);
-    bodyId = (await createBody(t.db, { kind: "state_parliament", state: "NW" })).id;
+  });
+
+  /**
+   * Each test's own body (issue 9: no test depends on what another read, marked or saved): its council office
+   * member (`owner`) with 25 unread notifications a minute apart, the last one the newest, and a clerk (`other`)
+   * with one unread notification of her own.
+   */
+  async function aBodyWithNotifications(): Promise<{
+    bodyId: string;
+    owner: Person;
+    other: Person;
+    othersNotification: string;
+  }> {
+    const bodyId = (await createBody(t.db, { kind: "state_parliament", state: "NW" })).id;
     const office = await createOrganization(t.db, bodyId, { kind: "council_office", name: "Landtagsverwaltung" });
     const department = await createOrganization(t.db, bodyId, { name: "Ministerium" });
     const ownerUser = await createUser(t.db, { bodyId, organizationId: office.id, role: "council_office" });
     const otherUser = await createUser(t.db, { bodyId, organizationId: department.id, role: "clerk" });
     const o = await actorOf(t.db, ownerUser.email);
     const c = await actorOf(t.db, otherUser.email);
-    owner = { id: o.userId, memberships: o.memberships };
-    other = { id: c.userId, memberships: c.memberships };
-    // 25 notifications a minute apart, the last one the newest.
+    const owner = { id: o.userId, memberships: o.memberships };
+    const other = { id: c.userId, memberships: c.memberships };
     const base = Date.parse("2026-11-20T08:00:00Z");
     await t.db.insert(notifications).values(
       Array.from({ length: 25 }, (_, i) => ({
@@ -57,10 +68,11 @@ describe.each(backends())("the notification list on %s", (backend) => {
       .insert(notifications)
       .values({ userId: other.id, bodyId, kind: "assigned", title: "Nicht für das Ratsbüro", link: "/arbeitsbereich" })
       .returning({ id: notifications.id });
-    othersNotification = row!.id;
-  });
+    return { bodyId, owner, other, othersNotification: row!.id };
+  }
 
   it("lists newest first in pages of 20; a page past the end shows the last one", async () => {
+    const { owner } = await aBodyWithNotifications();
     expect(PAGE_SIZE).toBe(20);
     const first = await listNotifications(owner, 1);
     expect(first.pages).toBe(2);
@@ -76,6 +88,7 @@ describe.each(backends())("the notification list on %s", (backend) => {
   });
 
   it("marks one read; someone else's id is refused and stays unread", async () => {
+    const { owner, other, othersNotification } = await aBodyWithNotifications();
     const [newest] = (await listNotifications(owner, 1)).items;
     expect(await markNotificationRead(owner, newest!.id)).toBe(true);
     expect(await markNotificationRead(owner, newest!.id)).toBe(true); // again: nothing to do, still fine
@@ -89,18 +102,21 @@ describe.each(backends())("the notification list on %s", (backend) => {
   });
 
   it("marks all of one's own read, and only one's own", async () => {
+    const { owner, other } = await aBodyWithNotifications();
     await markAllNotificationsRead(owner);
     expect(await unreadNotificationCount(owner)).toBe(0);
     expect(await unreadNotificationCount(other)).toBe(1);
   });
 
   it("a user without a role in the notification's body no longer sees it", async () => {
+    const { bodyId, owner } = await aBodyWithNotifications();
     const elsewhere = { id: owner.id, memberships: owner.memberships.filter((m) => m.bodyId !== bodyId) };
     expect((await listNotifications(elsewhere, 1)).items).toEqual([]);
     expect(await markNotificationRead(elsewhere, (await listNotifications(owner, 1)).items[0]!.id)).toBe(false);
   });
 
   it("saves preferences for every kind and refuses days outside 1–60", async () => {
+    const { other } = await aBodyWithNotifications();
     const before = await loadNotificationPreferences(other.id);
     expect(before.find((p) => p.kind === "due_soon")).toMatchObject({ inApp: true, email: true, dueSoonDays: 3 });
     const channels = Object.fromEntries(

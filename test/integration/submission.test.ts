@@ -1,12 +1,14 @@
 /**
  * Submission as one command (submitInquiry): the lifecycle engine's `submit` with numbering and the due date in
- * the same transaction, on the seeded demo drafts, on one backend (see below).
+ * the same transaction, on the seeded demo drafts (each submitted by one test only; the refusals meet drafts of their
+ * own, issue 9), on one backend (see below).
  */
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bodies, events, inquiries, inquiryTypes, referenceCounters, users } from "../../db/schema";
 import { computeDueDate } from "../../app/domain/deadlines";
+import { useDatabase } from "../../app/server/core/db.server";
 import { numberedReference, receiptDate } from "../../app/domain/numbering";
 import { NotFound, submitInquiry } from "../../app/server/inquiries/numbering.server";
 import {
@@ -16,6 +18,7 @@ import {
   type TransitionActor,
 } from "../../app/server/core/transitions.server";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { draftCopyOf } from "../support/inquiry-copies";
 
 const NRW_DRAFT = "Einsatz von Cloud-Diensten in den Landesbehörden";
 const NORDERSTEDT_DRAFT = "Nutzung von Messenger-Diensten in der Verwaltung";
@@ -25,6 +28,9 @@ const NORDERSTEDT_DRAFT = "Nutzung von Messenger-Diensten in der Verwaltung";
 // race here is a real race only on the server.
 describe.each(oneBackend())("submitting an inquiry on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
+  beforeAll(() => {
+    useDatabase(t.handle); // the draft command of draftCopyOf uses the process-wide handle
+  });
 
   async function actor(local: string, body: string): Promise<TransitionActor> {
     const [user] = await t.db
@@ -35,10 +41,27 @@ describe.each(oneBackend())("submitting an inquiry on %s", (backend) => {
     return { userId: user.id, memberships: await membershipFactsOf(t.db, user.id) };
   }
 
+  /** The demo inquiry `title`: the oldest of that title (the tests' own drafts below have the same title). */
   async function draft(title: string) {
-    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.title, title));
+    const [row] = await t.db
+      .select()
+      .from(inquiries)
+      .where(eq(inquiries.title, title))
+      .orderBy(asc(inquiries.createdAt))
+      .limit(1);
     if (!row) throw new Error(`no inquiry ${title}`);
     return row;
+  }
+
+  /**
+   * A test's own NRW draft like the demo one (issue 9): the refusals below must meet a draft whatever order the
+   * tests run in, and the demo draft is the one the faction submits in another test.
+   */
+  async function ownNrwDraft() {
+    const id = await draftCopyOf(t.db, NRW_DRAFT, "landtag-nrw");
+    const [row] = await t.db.select().from(inquiries).where(eq(inquiries.id, id));
+    expect(row!.status).toBe("draft");
+    return row!;
   }
 
   async function typeContext(typeId: string) {
@@ -122,7 +145,7 @@ describe.each(oneBackend())("submitting an inquiry on %s", (backend) => {
   });
 
   it("a clerk, a member of another faction and a stale form cannot submit the draft; nothing changes", async () => {
-    const nrw = await draft(NRW_DRAFT);
+    const nrw = await ownNrwDraft();
     const before = await snapshot(nrw, "18");
     const clerk = await actor("sachbearbeitung", "landtag-nrw");
     const office = await actor("ratsbuero", "landtag-nrw");
@@ -147,7 +170,7 @@ describe.each(oneBackend())("submitting an inquiry on %s", (backend) => {
   });
 
   it("another body's user gets NotFound and nothing changes", async () => {
-    const nrw = await draft(NRW_DRAFT);
+    const nrw = await ownNrwDraft();
     const before = await snapshot(nrw, "18");
     const stranger = await actor("fraktion", "norderstedt");
     const strangerBody = stranger.memberships[0]!.bodyId;

@@ -39,6 +39,17 @@ async function modelOf(db: Db, title: string) {
 const officeOf = (db: Db, domain: string) => currentUserFor(db, `ratsbuero@${domain}.quaestio.example`);
 
 /**
+ * Returns the id of a new `draft` of the faction of `domain` ("norderstedt", "landtag-nrw") with the title and
+ * inquiry type of the demo inquiry `title`, made through the faction's real draft command — for a test about what
+ * may or may not be done with a draft, which must not depend on whether another test submitted the demo draft.
+ */
+export async function draftCopyOf(db: Db, title: string, domain: string): Promise<string> {
+  const model = await modelOf(db, title);
+  const faction = await currentUserFor(db, `fraktion@${domain}.quaestio.example`);
+  return createDraft(faction, { factionId: model.originatorOrganizationId!, typeId: model.typeId, title });
+}
+
+/**
  * Returns the id of a new `submitted` inquiry with the title, questions and visibility of the demo inquiry
  * `title` (in any state). `domain` is the body's part of the demo e-mail addresses ("norderstedt",
  * "landtag-nrw"), whose faction submits it; an internal model's copy is set internal by the council office.
