@@ -28,12 +28,11 @@ import type { WithholdingReason } from "../../domain/labels";
 import { applyFlag } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedAnswerPart } from "../../editor/content.server";
-import { getDb } from "../core/db.server";
 import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { lastSaveOf, type LastSave } from "../inquiries/drafts.server";
 import { applyAnswerTransition } from "../core/transitions.server";
-import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
+import { mayEdit, withLockedAnswer, type AnswerUser } from "./answer-access.server";
 import { invalidateSignatures, latestVersion, rehashVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
 import { resolvePartBody, type ValidPassage } from "./answer-part-body.server";
@@ -163,9 +162,7 @@ export async function saveAnswer(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; values: PostedAnswer; rich: boolean },
 ): Promise<SaveResult> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer, inquiry } = subject;
     if (!mayEdit(subject)) throw new AnswerRefused(subject.isLeadStaff ? t.lockedNotice : t.readOnlyNotice);
     if (answer.version !== input.expectedVersion)
