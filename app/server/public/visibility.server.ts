@@ -24,6 +24,16 @@ export const publishedDocumentColumns = {
   publishedAt: answerVersions.publishedAt,
 };
 
+/** The dates of an inquiry's public record: submitted, received, due (with the rule shown), withdrawn (with the note). */
+export const publicInquiryDateColumns = {
+  submittedOn: inquiries.submittedOn,
+  receivedOn: inquiries.receivedOn,
+  dueOn: inquiries.dueOn,
+  dueRuleLabel: inquiries.dueRuleLabel,
+  withdrawnOn: inquiries.withdrawnOn,
+  withdrawalNote: inquiries.withdrawalNote,
+};
+
 /** The body's "today" as a SQL date (the body's time zone decides, not the server's). */
 export const bodyToday = sql`(now() at time zone ${bodies.timeZone})::date`;
 
