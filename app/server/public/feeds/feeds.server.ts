@@ -6,7 +6,7 @@
  * justification (the withheld text is never selected).
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { answerVersions, bodies, inquiries, organizations, tools, withholdings } from "../../../../db/schema/index";
+import { answerVersions, bodies, inquiries, withholdings } from "../../../../db/schema/index";
 import { feedPaths } from "../../../domain/feed-paths";
 import { newestUpdate, renderAtomFeed, type AtomEntry } from "../../../domain/atom";
 import { formatReference, isoDateInTimeZone } from "../../../domain/format";
@@ -14,7 +14,7 @@ import { publicEventLabel } from "../../../domain/labels";
 import { feedText as t } from "../../../domain/texts/feeds";
 import { getDb, type Db } from "../../core/db.server";
 import { publicResponse } from "../../core/http-cache.server";
-import { findBody } from "../bodies.server";
+import { findBody, findFaction, findTool } from "../bodies.server";
 import { loadPublicInquiry } from "../inquiries.server";
 import { newestPublishedAnswers, publicInquiryLinkColumns, publishedDocumentColumns } from "../visibility.server";
 
@@ -37,8 +37,6 @@ export interface RenderedFeed {
   /** The newest entry's time, for Last-Modified. */
   lastModified: Date | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ResolvedScope {
   condition: SQL | undefined;
@@ -64,17 +62,8 @@ async function resolveScope(db: Db, scope: AnswerFeedScope): Promise<ResolvedSco
     }
     case "faction": {
       const body = await findBody(db, scope.bodySlug);
-      if (!body || !UUID.test(scope.factionId)) return null;
-      const [faction] = await db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(
-          and(
-            eq(organizations.id, scope.factionId),
-            eq(organizations.bodyId, body.id),
-            eq(organizations.kind, "faction"),
-          ),
-        );
+      if (!body) return null;
+      const faction = await findFaction(db, body.id, scope.factionId);
       if (!faction) return null;
       return {
         condition: and(eq(inquiries.bodyId, body.id), eq(inquiries.originatorOrganizationId, faction.id)),
@@ -84,10 +73,7 @@ async function resolveScope(db: Db, scope: AnswerFeedScope): Promise<ResolvedSco
       };
     }
     case "tool": {
-      const [tool] = await db
-        .select({ id: tools.id, name: tools.name, slug: tools.slug })
-        .from(tools)
-        .where(eq(tools.slug, scope.toolSlug));
+      const tool = await findTool(db, scope.toolSlug);
       if (!tool) return null;
       // The version's own inventory names the tool (an inventory is a snapshot of one version).
       return {
