@@ -17,14 +17,15 @@ import type { InquiryEventName } from "../../domain/events";
 import { attachmentText as t } from "../../domain/texts/attachments";
 import { config } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
+import { FieldInputError } from "../core/errors.server";
 import { recordEvent } from "../core/events.server";
 import { NotFound, StaleVersionError } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { commitContentChange, latestVersion } from "./answer-content.server";
 
-export class AttachmentValidationError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("attachment refused");
+export class AttachmentValidationError extends FieldInputError {
+  constructor(fieldErrors: Record<string, string>) {
+    super(fieldErrors, "attachment refused");
   }
 }
 

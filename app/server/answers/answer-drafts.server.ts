@@ -29,6 +29,7 @@ import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedAnswerPart } from "../../editor/content.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { lastSaveOf, type LastSave } from "../inquiries/drafts.server";
+import { FieldInputError } from "../core/errors.server";
 import { mayEdit, withLockedAnswer, type AnswerUser } from "./answer-access.server";
 import { commitContentChange, latestVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
@@ -49,10 +50,10 @@ export class AnswerConflict extends Error {
 }
 
 /** Field keys: "documentKind" …, "preamble", "parts", "p-<i>-body", "p-<i>-questions", "p-<i>-reason" … */
-export class AnswerValidationError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("Die Antwort enthält ungültige Angaben.");
-    this.name = "AnswerValidationError";
+export class AnswerValidationError extends FieldInputError {
+  override name = "AnswerValidationError";
+  constructor(fieldErrors: Record<string, string>) {
+    super(fieldErrors, "Die Antwort enthält ungültige Angaben.");
   }
 }
 
