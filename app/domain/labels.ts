@@ -3,6 +3,7 @@
  * The value lists mirror the pgEnums in db/schema (test/unit/labels.test.ts checks that they stay equal);
  * they are repeated here because app/domain imports nothing from the database layer.
  */
+import { answerStateWords, inquiryStateWords } from "./texts/status-words";
 
 export const INQUIRY_STATUSES = [
   "draft",
@@ -99,20 +100,7 @@ export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
 
 // ---- the labels ---------------------------------------------------------------------------------------
 
-export const inquiryStatusLabels: Record<InquiryStatus, string> = {
-  draft: "Entwurf",
-  submitted: "eingereicht",
-  inadmissible: "unzulässig",
-  accepted: "angenommen",
-  // "zugewiesen" and "Antwort in Arbeit" (not "in Bearbeitung" / "in Beantwortung", which a reader could not
-  // tell apart): assigned means someone is responsible, answering that the answer is being written.
-  assigned: "zugewiesen",
-  answering: "Antwort in Arbeit",
-  answered: "beantwortet",
-  withdrawn: "zurückgezogen",
-  on_agenda: "auf der Tagesordnung",
-  decided: "entschieden",
-};
+export const inquiryStatusLabels: Record<InquiryStatus, string> = inquiryStateWords;
 
 /** One line per status that says what it means, shown beside the status on an inquiry's page. */
 export const inquiryStatusExplanations: Record<InquiryStatus, string> = {
@@ -229,13 +217,7 @@ export const signOffStepStatusLabels: Record<SignOffStepStatus, string> = {
   unrecorded: "im Original unterzeichnet, nicht erfasst",
 };
 
-export const answerStatusLabels: Record<AnswerStatus, string> = {
-  drafting: "in Bearbeitung",
-  consultation: "in Beteiligung",
-  sign_off: "in der Mitzeichnung",
-  approved: "freigegeben",
-  published: "veröffentlicht",
-};
+export const answerStatusLabels: Record<AnswerStatus, string> = answerStateWords;
 
 export const sourceKindLabels: Record<SourceKind, string> = {
   answer: "Antwort",
