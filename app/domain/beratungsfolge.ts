@@ -23,7 +23,6 @@ export type BeratungsfolgeProblem =
 /** Field of a row's problem: `beratungsfolge-<i>-meeting|organ|date|role`. */
 export type BeratungsfolgeField = "meeting" | "organ" | "date" | "role";
 
-
 /** The rows that name a meeting, with the index they were posted under (for the messages). */
 export function filledRows(rows: readonly BeratungsfolgeRow[]): Array<BeratungsfolgeRow & { index: number }> {
   return rows.map((row, index) => ({ ...row, index })).filter((row) => row.meeting !== "");
