@@ -5,6 +5,7 @@
  * the role the meeting has for the answer (Kenntnisnahme …). A row without a meeting is left out.
  */
 import { isIsoDate } from "./dates";
+import { isUuid } from "./format";
 
 export const BERATUNGSFOLGE_ROWS_MAX = 10;
 
@@ -21,8 +22,6 @@ export type BeratungsfolgeProblem =
 
 /** Field of a row's problem: `beratungsfolge-<i>-meeting|organ|date|role`. */
 export type BeratungsfolgeField = "meeting" | "organ" | "date" | "role";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The rows that name a meeting, with the index they were posted under (for the messages). */
 export function filledRows(rows: readonly BeratungsfolgeRow[]): Array<BeratungsfolgeRow & { index: number }> {
@@ -48,9 +47,9 @@ export function beratungsfolgeProblems(
   for (const row of filled) {
     if (!roles.includes(row.roleLabel)) problems.set(key(row.index, "role"), "role_invalid");
     if (row.meeting !== "new") {
-      if (!UUID.test(row.meeting)) problems.set(key(row.index, "meeting"), "unknown_meeting");
+      if (!isUuid(row.meeting)) problems.set(key(row.index, "meeting"), "unknown_meeting");
     } else {
-      if (!UUID.test(row.organId)) problems.set(key(row.index, "organ"), "organ_missing");
+      if (!isUuid(row.organId)) problems.set(key(row.index, "organ"), "organ_missing");
       if (!isIsoDate(row.date)) problems.set(key(row.index, "date"), "date_invalid");
     }
     const identity = row.meeting === "new" ? `new:${row.organId}:${row.date}` : row.meeting.toLowerCase();

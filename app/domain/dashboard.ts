@@ -5,10 +5,11 @@
  * passed in as an ISO date ("2026-11-23") — nothing here reads a clock.
  */
 import { addDays, daysBetween, isoWeekBounds } from "./dates";
+import { OPEN_STATES } from "./inquiry-lifecycle";
 import type { Role } from "./policy";
 
-/** States in which an inquiry still waits for its answer, so that its due date can pass. */
-export const OPEN_STATUSES = ["submitted", "accepted", "assigned", "answering"] as const;
+/** States in which an inquiry still waits for its answer, so that its due date can pass: the lifecycle's open states. */
+export const OPEN_STATUSES = OPEN_STATES;
 export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 export function isOpenStatus(status: string): status is OpenStatus {

@@ -32,7 +32,12 @@ export type InquiryEvent = (typeof INQUIRY_EVENTS)[number];
 type Row = TransitionRow<InquiryState, InquiryEvent>;
 
 /** States in which the inquiry is open at the administration: it may be withdrawn and its deadline extended. */
-const OPEN_STATES = ["submitted", "accepted", "assigned", "answering"] as const satisfies readonly InquiryState[];
+export const OPEN_STATES = [
+  "submitted",
+  "accepted",
+  "assigned",
+  "answering",
+] as const satisfies readonly InquiryState[];
 
 const withdrawals = withdrawalTransitions<InquiryState>(OPEN_STATES, "withdrawn");
 

@@ -3,19 +3,12 @@
  * The value lists mirror the pgEnums in db/schema (test/unit/labels.test.ts checks that they stay equal);
  * they are repeated here because app/domain imports nothing from the database layer.
  */
+import { ANSWER_STATES } from "./answer-lifecycle";
+import { INQUIRY_STATES } from "./inquiry-lifecycle";
+import { answerStateWords, inquiryStateWords } from "./texts/status-words";
 
-export const INQUIRY_STATUSES = [
-  "draft",
-  "submitted",
-  "inadmissible",
-  "accepted",
-  "assigned",
-  "answering",
-  "answered",
-  "withdrawn",
-  "on_agenda",
-  "decided",
-] as const;
+/** The inquiry lifecycle's states, then the motion's own (a motion shares draft, submitted and withdrawn). */
+export const INQUIRY_STATUSES = [...INQUIRY_STATES, "on_agenda", "decided"] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
 export const MOTION_DECISIONS = ["adopted", "rejected", "referred"] as const;
@@ -88,7 +81,7 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const SIGN_OFF_STEP_STATUSES = ["pending", "signed", "returned", "not_required", "unrecorded"] as const;
 export type SignOffStepStatus = (typeof SIGN_OFF_STEP_STATUSES)[number];
 
-export const ANSWER_STATUSES = ["drafting", "consultation", "sign_off", "approved", "published"] as const;
+export const ANSWER_STATUSES = ANSWER_STATES;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 export const SOURCE_KINDS = ["answer", "letter", "motion", "guideline", "website", "other"] as const;
@@ -99,20 +92,7 @@ export type AgendaPurpose = (typeof AGENDA_PURPOSES)[number];
 
 // ---- the labels ---------------------------------------------------------------------------------------
 
-export const inquiryStatusLabels: Record<InquiryStatus, string> = {
-  draft: "Entwurf",
-  submitted: "eingereicht",
-  inadmissible: "unzulässig",
-  accepted: "angenommen",
-  // "zugewiesen" and "Antwort in Arbeit" (not "in Bearbeitung" / "in Beantwortung", which a reader could not
-  // tell apart): assigned means someone is responsible, answering that the answer is being written.
-  assigned: "zugewiesen",
-  answering: "Antwort in Arbeit",
-  answered: "beantwortet",
-  withdrawn: "zurückgezogen",
-  on_agenda: "auf der Tagesordnung",
-  decided: "entschieden",
-};
+export const inquiryStatusLabels: Record<InquiryStatus, string> = inquiryStateWords;
 
 /** One line per status that says what it means, shown beside the status on an inquiry's page. */
 export const inquiryStatusExplanations: Record<InquiryStatus, string> = {
@@ -229,13 +209,7 @@ export const signOffStepStatusLabels: Record<SignOffStepStatus, string> = {
   unrecorded: "im Original unterzeichnet, nicht erfasst",
 };
 
-export const answerStatusLabels: Record<AnswerStatus, string> = {
-  drafting: "in Bearbeitung",
-  consultation: "in Beteiligung",
-  sign_off: "in der Mitzeichnung",
-  approved: "freigegeben",
-  published: "veröffentlicht",
-};
+export const answerStatusLabels: Record<AnswerStatus, string> = answerStateWords;
 
 export const sourceKindLabels: Record<SourceKind, string> = {
   answer: "Antwort",

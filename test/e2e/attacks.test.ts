@@ -274,6 +274,36 @@ async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Pr
   );
 }
 
+/** The attack string with lone surrogates replaced, as a form or a URL can carry it. */
+function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+}
+
+interface FuzzRequest {
+  path: string;
+  init?: RequestInit;
+}
+
+/**
+ * Sends every request (4 at a time) and lists what went wrong: a 5xx, an attack string unescaped in the
+ * response, a redirect off the site (absolute, or protocol-relative: `//host`, `/\\host`).
+ */
+async function fuzzFailures(requests: readonly FuzzRequest[]): Promise<string[]> {
+  const failures: string[] = [];
+  await pool(requests, 4, async ({ path, init }) => {
+    const response = await fetchText(path, init);
+    const what = `${init?.method ?? "GET"} ${path.slice(0, 120)}`;
+    if (response.status >= 500) failures.push(`${response.status} ${what}`);
+    const found = findUnescapedPayload(response.body);
+    if (found) failures.push(`unescaped ${found} in ${what}`);
+    const location = response.headers.get("Location");
+    if (location && !location.startsWith("/")) failures.push(`off-site redirect to ${location} from ${what}`);
+    if (location?.startsWith("//") || location?.startsWith("/\\"))
+      failures.push(`protocol-relative redirect ${location} from ${what}`);
+  });
+  return failures;
+}
+
 function expectSecurityHeaders(response: Fetched, where: string, html: boolean) {
   const h = response.headers;
   expect(h.get("X-Content-Type-Options"), where).toBe("nosniff");
@@ -410,11 +440,10 @@ describe("attack strings against the running app", () => {
     async () => {
       const listBefore = await fetchText("/landtag-nrw/anfragen");
       const staffBefore = await fetchText("/arbeitsbereich", { headers: { Cookie: cookies[STAFF_NRW]! } });
-      const failures: string[] = [];
-      const requests: Array<{ path: string; init?: RequestInit }> = [];
+      const requests: FuzzRequest[] = [];
       for (const { value } of ATTACK_STRINGS) {
         requests.push({
-          path: `/norderstedt/anfragen?${new URLSearchParams({ seite: value.replace(/[\uD800-\uDFFF]/g, "\uFFFD") })}`,
+          path: `/norderstedt/anfragen?${new URLSearchParams({ seite: wellFormed(value) })}`,
         });
         requests.push({ path: `/landtag-nrw/anfragen/${segment(value)}` });
         requests.push({ path: `/${segment(value)}/anfragen` });
@@ -427,21 +456,11 @@ describe("attack strings against the running app", () => {
       // The sign-in form is rate-limited per address and per account; past the limit it answers 429 with the form
       // again, which still has to escape what it shows.
       for (const { value } of sample(ATTACK_STRINGS, 120)) {
-        const v = value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+        const v = wellFormed(value);
         requests.push({ path: "/anmelden", init: signInForm({ email: v, password: v, weiter: v }) });
         requests.push({ path: `/anmelden?${new URLSearchParams({ weiter: v })}` });
       }
-      await pool(requests, 4, async ({ path, init }) => {
-        const response = await fetchText(path, init);
-        if (response.status >= 500) failures.push(`${response.status} ${init?.method ?? "GET"} ${path.slice(0, 120)}`);
-        const found = findUnescapedPayload(response.body);
-        if (found) failures.push(`unescaped ${found} in ${init?.method ?? "GET"} ${path.slice(0, 120)}`);
-        const location = response.headers.get("Location");
-        if (location && !location.startsWith("/"))
-          failures.push(`off-site redirect to ${location} from ${path.slice(0, 120)}`);
-        if (location?.startsWith("//") || location?.startsWith("/\\"))
-          failures.push(`protocol-relative redirect ${location} from ${path.slice(0, 120)}`);
-      });
+      const failures = await fuzzFailures(requests);
       expect(requests.length).toBeGreaterThan(1500);
       expect(failures).toEqual([]);
       // Nothing changed: the public list and the staff view show the same.
@@ -612,10 +631,9 @@ describe("account and administration pages", () => {
     "no 5xx and no unescaped payload for attack strings in tokens, ids, page and form parameters",
     async () => {
       const admin = { headers: { Cookie: cookies[ADMIN_NORDERSTEDT]! } };
-      const failures: string[] = [];
-      const requests: Array<{ path: string; init?: RequestInit }> = [];
+      const requests: FuzzRequest[] = [];
       for (const { value } of sample(ATTACK_STRINGS, 200)) {
-        const v = value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+        const v = wellFormed(value);
         requests.push({ path: `/passwort-neu/${segment(v)}` });
         requests.push({ path: `/einladung/${segment(v)}` });
         requests.push({ path: `/verwaltung/${segment(v)}`, init: admin });
@@ -624,7 +642,7 @@ describe("account and administration pages", () => {
         requests.push({ path: `/anmelden/zweiter-faktor?${new URLSearchParams({ weiter: v })}` });
       }
       for (const { value } of sample(ATTACK_STRINGS, 60)) {
-        const v = value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+        const v = wellFormed(value);
         requests.push({ path: "/passwort-vergessen", init: signInForm({ email: v }) });
         requests.push({ path: `/passwort-neu/${segment(v)}`, init: signInForm({ password: v, passwordRepeat: v }) });
         requests.push({
@@ -636,16 +654,7 @@ describe("account and administration pages", () => {
           init: signInForm({ email: v, role: v, organizationId: v }, { Cookie: cookies[ADMIN_NORDERSTEDT]! }),
         });
       }
-      await pool(requests, 4, async ({ path, init }) => {
-        const response = await fetchText(path, init);
-        if (response.status >= 500) failures.push(`${response.status} ${init?.method ?? "GET"} ${path.slice(0, 120)}`);
-        const found = findUnescapedPayload(response.body);
-        if (found) failures.push(`unescaped ${found} in ${init?.method ?? "GET"} ${path.slice(0, 120)}`);
-        const location = response.headers.get("Location");
-        if (location && (!location.startsWith("/") || location.startsWith("//") || location.startsWith("/\\"))) {
-          failures.push(`off-site redirect to ${location} from ${path.slice(0, 120)}`);
-        }
-      });
+      const failures = await fuzzFailures(requests);
       expect(failures).toEqual([]);
       // The admin's session and the demo faction account still work.
       expect((await fetchText("/verwaltung/norderstedt", admin)).status).toBe(200);

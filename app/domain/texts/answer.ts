@@ -73,7 +73,6 @@ export const answerText = {
   passageKeyInvalid: "Die Markierung ist ungültig; bitte markieren Sie die Passage neu.",
   passagesNeedEditor: (label: string) =>
     `${label}: Der Text enthält zurückgehaltene Passagen und kann nur im Editor (mit JavaScript) geändert werden – als reiner Text würden die Passagen öffentlich.`,
-  contentTooDeep: "Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.",
   // saving
   save: "Antwort speichern",
   saving: "Wird gespeichert …",

@@ -111,6 +111,7 @@ export const draftText = {
   fieldTooLarge: (label: string) => `${label}: Der formatierte Text ist zu umfangreich. Bitte kürzen Sie ihn.`,
   fieldInvalid: (label: string, detail: string) => `${label}: ${detail}`,
   fieldNotJson: (label: string) => `${label}: Der formatierte Text ist ungültig (kein gültiges JSON).`,
+  contentTooDeep: "Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.",
   preambleLabel: "Vorbemerkung",
   malformed: "Das Formular ist unvollständig. Bitte laden Sie die Seite neu; Ihre Eingaben sind unten noch zu sehen.",
 

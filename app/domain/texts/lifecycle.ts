@@ -1,22 +1,12 @@
 /** German wording of the lifecycle engine (states, events, refusals), kept in one place for review. */
 import type { GuardId, LifecycleName } from "../lifecycle";
+import { answerStateWords, inquiryStateWords } from "./status-words";
 
+// The pages' words for the states (status-words.ts); the engine names the answer's sign-off after its form.
 const stateLabels: Record<string, string> = {
-  draft: "Entwurf",
-  submitted: "eingereicht",
-  inadmissible: "unzulässig",
-  accepted: "angenommen",
-  assigned: "zugewiesen",
-  answering: "Antwort in Arbeit",
-  answered: "beantwortet",
-  withdrawn: "zurückgezogen",
-  on_agenda: "auf der Tagesordnung",
-  decided: "entschieden",
-  drafting: "in Bearbeitung",
-  consultation: "in Beteiligung",
+  ...inquiryStateWords,
+  ...answerStateWords,
   sign_off: "in der Schlusszeichnung",
-  approved: "freigegeben",
-  published: "veröffentlicht",
 };
 
 const eventLabels: Record<string, string> = {

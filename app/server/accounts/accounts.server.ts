@@ -5,7 +5,7 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { sessions, userTokens, users } from "../../../db/schema";
 import { describeDevice } from "../../domain/device";
 import { passwordProblemMessage } from "../../domain/password-policy";
@@ -26,6 +26,19 @@ const CHANGE_POLICY = { capacity: 5, refillSeconds: 60 };
 
 export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/**
+ * A link (reset, invitation) that can still be used: of its purpose, not used, not expired at `now` — and, given
+ * the link's token, that link.
+ */
+export function usableToken(purpose: (typeof userTokens.$inferSelect)["purpose"], now: Date, token?: string): SQL {
+  return and(
+    token === undefined ? undefined : eq(userTokens.tokenHash, hashToken(token)),
+    eq(userTokens.purpose, purpose),
+    isNull(userTokens.usedAt),
+    gt(userTokens.expiresAt, now),
+  )!;
 }
 
 function newToken(): string {
@@ -99,14 +112,7 @@ export async function findResetToken(token: string, now = new Date()): Promise<{
     .select({ email: users.email, active: users.active })
     .from(userTokens)
     .innerJoin(users, eq(users.id, userTokens.userId))
-    .where(
-      and(
-        eq(userTokens.tokenHash, hashToken(token)),
-        eq(userTokens.purpose, "password_reset"),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, now),
-      ),
-    )
+    .where(usableToken("password_reset", now, token))
     .limit(1);
   return row && row.active ? { email: row.email } : null;
 }
@@ -138,14 +144,7 @@ export async function completePasswordReset(input: {
     const [spent] = await tx
       .update(userTokens)
       .set({ usedAt: now })
-      .where(
-        and(
-          eq(userTokens.tokenHash, hashToken(input.token)),
-          eq(userTokens.purpose, "password_reset"),
-          isNull(userTokens.usedAt),
-          gt(userTokens.expiresAt, now),
-        ),
-      )
+      .where(usableToken("password_reset", now, input.token))
       .returning({ userId: userTokens.userId, email: userTokens.email });
     if (!spent?.userId) return null;
     await tx

@@ -5,14 +5,14 @@
  * account (or, confirmed with its password, adds the role to an existing one).
  */
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { bodies, memberships, organizations, userTokens, users } from "../../../db/schema";
 import { checkPassword, type PasswordProblem } from "../../domain/password-policy";
 import { isRole, type Role } from "../../domain/policy";
 import { invitationText } from "../../domain/texts/admin";
 import { roleLabels } from "../../domain/texts/auth";
 import { AdminRefusal, adminBody, checkGrant, writeEvent, type Actor } from "../admin/admin.server";
-import { hashToken } from "./accounts.server";
+import { hashToken, usableToken } from "./accounts.server";
 import { isCommonPassword } from "./common-passwords.server";
 import { publicOrigin } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
@@ -107,14 +107,7 @@ async function openInvitation(db: Db | Tx, token: string, now: Date, forUpdate =
     })
     .from(userTokens)
     .innerJoin(bodies, eq(bodies.id, userTokens.bodyId))
-    .where(
-      and(
-        eq(userTokens.tokenHash, hashToken(token)),
-        eq(userTokens.purpose, "invitation"),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, now),
-      ),
-    )
+    .where(usableToken("invitation", now, token))
     .limit(1);
   const [row] = forUpdate ? await query.for("update", { of: userTokens }) : await query;
   if (!row || !row.grant || !row.bodyId) return null;

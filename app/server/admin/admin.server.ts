@@ -4,13 +4,14 @@
  * itself (routes check it too); anything outside the admin's body answers 404. Every change writes its
  * audit event in the same transaction, and every privilege change ends the target's sessions.
  */
-import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { memberships, organizations, recoveryCodes, userTokens, users } from "../../../db/schema";
 import { assignableRoles, isRole, mayApplyAdminChange, mayManageAccount, type Role } from "../../domain/policy";
 import type { AccountEvent } from "../../domain/events";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { NotFound } from "../core/errors.server";
 import { invalidateAllSessions } from "../accounts/sessions.server";
+import { usableToken } from "../accounts/accounts.server";
 import { AdminRefusal, adminBody, dateTimeText, targetUser, writeEvent, type Actor } from "./access.server";
 
 // The body-administration entry point for routes and accounts/invitations: its parts re-exported here.
@@ -95,14 +96,7 @@ export async function loadBodyAdministration(actor: Actor, slug: string, now = n
       expiresAt: userTokens.expiresAt,
     })
     .from(userTokens)
-    .where(
-      and(
-        eq(userTokens.purpose, "invitation"),
-        eq(userTokens.bodyId, body.id),
-        isNull(userTokens.usedAt),
-        gt(userTokens.expiresAt, now),
-      ),
-    )
+    .where(and(usableToken("invitation", now), eq(userTokens.bodyId, body.id)))
     .orderBy(desc(userTokens.createdAt));
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return {

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { answers, inquiries } from "../../../db/schema";
 import { maySeeAdministrationWork, type MembershipFact } from "../../domain/policy";
-import type { Db, Tx } from "../core/db.server";
+import { getDb, type Db, type Tx } from "../core/db.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 import { NotFound } from "../core/transitions.server";
 
@@ -67,4 +67,17 @@ export async function loadAnswerSubject(
       ),
     isCouncilOffice: inBody.some((m) => m.role === "council_office"),
   };
+}
+
+/**
+ * One answer command's frame: a transaction in which the inquiry's answer is loaded and its row locked
+ * (loadAnswerSubject with `lock`) before `command` reads or changes it.
+ */
+export async function withLockedAnswer<T>(
+  user: AnswerUser,
+  inquiryId: string,
+  command: (tx: Tx, subject: AnswerSubject) => Promise<T>,
+): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => command(tx, await loadAnswerSubject(tx, user, inquiryId, { lock: true })));
 }

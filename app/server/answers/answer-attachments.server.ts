@@ -17,14 +17,15 @@ import type { InquiryEventName } from "../../domain/events";
 import { attachmentText as t } from "../../domain/texts/attachments";
 import { config } from "../core/config.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
-import { commitAnswerChange, recordEvent } from "../core/events.server";
-import { applyAnswerTransition, NotFound, StaleVersionError } from "../core/transitions.server";
+import { FieldInputError } from "../core/errors.server";
+import { recordEvent } from "../core/events.server";
+import { NotFound, StaleVersionError } from "../core/transitions.server";
 import { loadAnswerSubject, mayEdit, type AnswerSubject, type AnswerUser } from "./answer-access.server";
-import { invalidateSignatures, latestVersion, rehashVersion } from "./answer-content.server";
+import { commitContentChange, latestVersion } from "./answer-content.server";
 
-export class AttachmentValidationError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("attachment refused");
+export class AttachmentValidationError extends FieldInputError {
+  constructor(fieldErrors: Record<string, string>) {
+    super(fieldErrors, "attachment refused");
   }
 }
 
@@ -95,11 +96,8 @@ export async function attachmentsOfWorkingVersion(db: Db | Tx, answerId: string)
   return listAttachments(db, version.id);
 }
 
-/**
- * After a change of the attachments: new content hash on the version; signatures bound to another hash lapse.
- * In sign-off the lifecycle's `revise` sends the answer back to drafting (with its event), as a text edit does.
- */
-async function commitContentChange(
+/** After a change of the attachments: they are signed content, as the text is (commitContentChange). */
+async function commitAttachmentChange(
   tx: Tx,
   user: AnswerUser,
   subject: AnswerSubject,
@@ -107,26 +105,7 @@ async function commitContentChange(
   event: { type: InquiryEventName; payload: Record<string, unknown> },
 ): Promise<{ version: number; signaturesLapsed: boolean }> {
   const { answer } = subject;
-  const { hash, lapsed } = await rehashVersion(tx, answer.id, versionId, answer.signOffFlagged);
-  if (lapsed.length > 0 && answer.status === "sign_off") {
-    const result = await applyAnswerTransition(tx, {
-      answerId: answer.id,
-      bodyId: answer.bodyId,
-      expectedVersion: answer.version,
-      event: "revise",
-      actor: { userId: user.id, memberships: user.memberships },
-      payload: { invalidatedSignatures: lapsed.length, contentHash: hash, ...event.payload, change: event.type },
-    });
-    return { version: result.version, signaturesLapsed: true };
-  }
-  await invalidateSignatures(tx, lapsed);
-  const { version } = await commitAnswerChange(
-    tx,
-    answer,
-    {},
-    { type: event.type, actorUserId: user.id, public: false, payload: { ...event.payload, contentHash: hash } },
-  );
-  return { version, signaturesLapsed: false };
+  return commitContentChange(tx, user, answer, versionId, { flagged: answer.signOffFlagged, changes: {}, event });
 }
 
 /** Locks the answer, checks the form's version and the right to change the working version's attachments. */
@@ -211,7 +190,7 @@ export async function addAttachment(
         public: !input.nonPublic,
       })
       .returning({ id: answerAttachments.id });
-    const result = await commitContentChange(tx, user, subject, version.id, {
+    const result = await commitAttachmentChange(tx, user, subject, version.id, {
       type: "attachment_added",
       payload: { title: checked.title, fileName: checked.fileName, public: !input.nonPublic },
     });
@@ -246,7 +225,7 @@ export async function removeAttachment(
         .limit(1);
       if (!used) await tx.delete(files).where(eq(files.id, row.fileId));
     }
-    return commitContentChange(tx, user, subject, version.id, {
+    return commitAttachmentChange(tx, user, subject, version.id, {
       type: "attachment_removed",
       payload: { title: row.title },
     });
@@ -262,7 +241,7 @@ export async function setAttachmentPublic(
     const { subject, version } = await lockForChange(tx, user, input.inquiryId, input.expectedVersion);
     const row = await attachmentOfVersion(tx, version.id, input.attachmentId);
     await tx.update(answerAttachments).set({ public: input.public }).where(eq(answerAttachments.id, row.id));
-    return commitContentChange(tx, user, subject, version.id, {
+    return commitAttachmentChange(tx, user, subject, version.id, {
       type: "attachment_visibility_changed",
       payload: { title: row.title, public: input.public },
     });

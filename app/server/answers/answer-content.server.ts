@@ -29,8 +29,11 @@ import {
 } from "../../domain/sign-off";
 import { doc, paragraph } from "../../editor/build";
 import { renderContent } from "../../editor/content.server";
+import type { InquiryEventName } from "../../domain/events";
 import type { Db, Tx } from "../core/db.server";
-import type { InquiryRow } from "./answer-access.server";
+import { commitAnswerChange } from "../core/events.server";
+import { applyAnswerTransition } from "../core/transitions.server";
+import type { AnswerRow, AnswerUser, InquiryRow } from "./answer-access.server";
 
 export type VersionRow = typeof answerVersions.$inferSelect;
 
@@ -236,8 +239,8 @@ export async function contentHash(db: Db | Tx, versionId: string, flagged: boole
 
 /**
  * After an edit of a version (text, flag, attachments): stores the version's new content hash and returns it
- * with the signatures of that version that were bound to another hash — they lapse. The caller decides how:
- * through the lifecycle's `revise` while in sign-off, otherwise with invalidateSignatures.
+ * with the signatures of that version that were bound to another hash — they lapse (commitContentChange decides
+ * how).
  */
 export async function rehashVersion(
   tx: Tx,
@@ -258,7 +261,7 @@ export async function rehashVersion(
 }
 
 /** Marks lapsed signatures invalid (outside sign-off, where no transition does it). */
-export async function invalidateSignatures(tx: Tx, lapsed: ReadonlyArray<{ id: string }>): Promise<void> {
+async function invalidateSignatures(tx: Tx, lapsed: ReadonlyArray<{ id: string }>): Promise<void> {
   if (lapsed.length === 0) return;
   await tx
     .update(signatures)
@@ -269,4 +272,51 @@ export async function invalidateSignatures(tx: Tx, lapsed: ReadonlyArray<{ id: s
         lapsed.map((s) => s.id),
       ),
     );
+}
+
+/**
+ * After an edit of the working version (text, flag, attachments): its new content hash; signatures bound to
+ * another hash lapse. In sign-off the lifecycle's `revise` sends the answer back to drafting (state, every
+ * signature invalidated, its event with the change's payload); otherwise the lapsed signatures are marked
+ * invalid and the answer's version is bumped with `changes` and `event` (null: a draft's save, no event).
+ */
+export async function commitContentChange(
+  tx: Tx,
+  user: AnswerUser,
+  answer: AnswerRow,
+  versionId: string,
+  edit: {
+    flagged: boolean;
+    changes: Parameters<typeof commitAnswerChange>[2];
+    event: { type: InquiryEventName; payload: Record<string, unknown> } | null;
+  },
+): Promise<{ version: number; signaturesLapsed: boolean }> {
+  const { hash, lapsed } = await rehashVersion(tx, answer.id, versionId, edit.flagged);
+  const { changes, event } = edit;
+  if (lapsed.length > 0 && answer.status === "sign_off") {
+    if (Object.keys(changes).length > 0) await tx.update(answers).set(changes).where(eq(answers.id, answer.id));
+    const result = await applyAnswerTransition(tx, {
+      answerId: answer.id,
+      bodyId: answer.bodyId,
+      expectedVersion: answer.version,
+      event: "revise",
+      actor: { userId: user.id, memberships: user.memberships },
+      payload: {
+        invalidatedSignatures: lapsed.length,
+        contentHash: hash,
+        ...(event ? { ...event.payload, change: event.type } : {}),
+      },
+    });
+    return { version: result.version, signaturesLapsed: true };
+  }
+  await invalidateSignatures(tx, lapsed);
+  const { version } = event
+    ? await commitAnswerChange(tx, answer, changes, {
+        type: event.type,
+        actorUserId: user.id,
+        public: false,
+        payload: { ...event.payload, contentHash: hash },
+      })
+    : await commitAnswerChange(tx, answer, changes, null);
+  return { version, signaturesLapsed: false };
 }

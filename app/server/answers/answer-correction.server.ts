@@ -16,11 +16,10 @@ import {
 } from "../../../db/schema";
 import { correctionStep, maySignStep } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
-import { getDb } from "../core/db.server";
 import { commitAnswerChange } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError, TransitionRefused } from "../core/transitions.server";
 import type { Db, Tx } from "../core/db.server";
-import { loadAnswerSubject, type AnswerSubject, type AnswerUser } from "./answer-access.server";
+import { withLockedAnswer, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 import { copyInventories } from "../tools/inventory-copy.server";
 
@@ -29,9 +28,7 @@ export async function startCorrection(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number },
 ): Promise<{ version: number }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer } = subject;
     if (answer.version !== input.expectedVersion) throw new StaleVersionError();
     const published = await latestVersion(tx, answer.id);
@@ -150,9 +147,7 @@ export async function signCorrection(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; seenHash: string },
 ): Promise<{ version: number }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer } = subject;
     if (answer.version !== input.expectedVersion) throw new StaleVersionError();
     const working = await latestVersion(tx, answer.id);
@@ -190,9 +185,7 @@ export async function publishCorrection(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; correctionNote: string },
 ): Promise<{ version: number }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer } = subject;
     const working = await latestVersion(tx, answer.id);
     if (working.publishedAt !== null) throw new TransitionRefused("forbidden", t.correctionNotPossible);

@@ -9,7 +9,6 @@ import {
   answerPartQuestions,
   answerParts,
   answerVersions,
-  answers,
   bodies,
   questions,
   signOffSteps,
@@ -28,13 +27,11 @@ import type { WithholdingReason } from "../../domain/labels";
 import { applyFlag } from "../../domain/sign-off";
 import { answerText as t } from "../../domain/texts/answer";
 import type { RenderedAnswerPart } from "../../editor/content.server";
-import { getDb } from "../core/db.server";
-import { commitAnswerChange } from "../core/events.server";
 import { resolveRichField } from "../inquiries/drafts-validation.server";
 import { lastSaveOf, type LastSave } from "../inquiries/drafts.server";
-import { applyAnswerTransition } from "../core/transitions.server";
-import { loadAnswerSubject, mayEdit, type AnswerUser } from "./answer-access.server";
-import { invalidateSignatures, latestVersion, rehashVersion } from "./answer-content.server";
+import { FieldInputError } from "../core/errors.server";
+import { mayEdit, withLockedAnswer, type AnswerUser } from "./answer-access.server";
+import { commitContentChange, latestVersion } from "./answer-content.server";
 import type { PostedAnswer } from "./answer-form.server";
 import { resolvePartBody, type ValidPassage } from "./answer-part-body.server";
 
@@ -53,10 +50,10 @@ export class AnswerConflict extends Error {
 }
 
 /** Field keys: "documentKind" …, "preamble", "parts", "p-<i>-body", "p-<i>-questions", "p-<i>-reason" … */
-export class AnswerValidationError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super("Die Antwort enthält ungültige Angaben.");
-    this.name = "AnswerValidationError";
+export class AnswerValidationError extends FieldInputError {
+  override name = "AnswerValidationError";
+  constructor(fieldErrors: Record<string, string>) {
+    super(fieldErrors, "Die Antwort enthält ungültige Angaben.");
   }
 }
 
@@ -163,9 +160,7 @@ export async function saveAnswer(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; values: PostedAnswer; rich: boolean },
 ): Promise<SaveResult> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer, inquiry } = subject;
     if (!mayEdit(subject)) throw new AnswerRefused(subject.isLeadStaff ? t.lockedNotice : t.readOnlyNotice);
     if (answer.version !== input.expectedVersion)
@@ -238,37 +233,16 @@ export async function saveAnswer(
         await tx.update(signOffSteps).set({ status: step.status }).where(eq(signOffSteps.id, step.id));
       }
     }
-    const { hash, lapsed } = await rehashVersion(tx, answer.id, version.id, v.flagged);
-    let newVersion: number;
-    if (lapsed.length > 0 && answer.status === "sign_off") {
-      // Through the engine: state back to drafting, every signature invalidated, the event written.
-      await tx
-        .update(answers)
-        .set({ signOffFlagged: v.flagged, lastSavedByUserId: user.id, lastSavedAt: new Date() })
-        .where(eq(answers.id, answer.id));
-      const result = await applyAnswerTransition(tx, {
-        answerId: answer.id,
-        bodyId: answer.bodyId,
-        expectedVersion: answer.version,
-        event: "revise",
-        actor: { userId: user.id, memberships: user.memberships },
-        payload: { invalidatedSignatures: lapsed.length, contentHash: hash },
-      });
-      newVersion = result.version;
-    } else {
-      await invalidateSignatures(tx, lapsed);
-      ({ version: newVersion } = await commitAnswerChange(
-        tx,
-        answer,
-        { signOffFlagged: v.flagged, lastSavedByUserId: user.id, lastSavedAt: new Date() },
-        null,
-      ));
-    }
+    const { version: newVersion, signaturesLapsed } = await commitContentChange(tx, user, answer, version.id, {
+      flagged: v.flagged,
+      changes: { signOffFlagged: v.flagged, lastSavedByUserId: user.id, lastSavedAt: new Date() },
+      event: null,
+    });
     const [body] = await tx.select({ timeZone: bodies.timeZone }).from(bodies).where(eq(bodies.id, inquiry.bodyId));
     return {
       version: newVersion,
       savedAtTime: clockTime(new Date(), body?.timeZone ?? "Europe/Berlin"),
-      signaturesLapsed: lapsed.length > 0 && answer.status === "sign_off",
+      signaturesLapsed,
     };
   });
 }

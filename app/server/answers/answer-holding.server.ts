@@ -8,10 +8,9 @@ import { bodies } from "../../../db/schema";
 import { holdingAnswerProblems } from "../../domain/answer-drafting";
 import { formatDate, isoDateInTimeZone } from "../../domain/format";
 import { answerText as t } from "../../domain/texts/answer";
-import { getDb } from "../core/db.server";
 import { commitAnswerChange } from "../core/events.server";
 import { StaleVersionError, TransitionRefused } from "../core/transitions.server";
-import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
+import { withLockedAnswer, type AnswerUser } from "./answer-access.server";
 import { AnswerValidationError } from "./answer-drafts.server";
 
 const IN_THE_WORKS = new Set(["drafting", "consultation", "sign_off", "approved"]);
@@ -21,9 +20,7 @@ export async function publishHoldingAnswer(
   input: { inquiryId: string; expectedVersion: number; message: string; expectedOn: string },
   now: Date = new Date(),
 ): Promise<{ version: number }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer, inquiry } = subject;
     if (!subject.isLeadStaff || !IN_THE_WORKS.has(answer.status))
       throw new TransitionRefused("forbidden", t.holdingNotPossible);

@@ -7,11 +7,11 @@
 import { JUSTIFICATION_MAX, isWithholdingReason, withholdingProblems } from "../../domain/answer-drafting";
 import { editableText, fieldSizeProblem } from "../../domain/draft";
 import type { WithholdingReason } from "../../domain/labels";
-import { parseBoundedJson } from "../../domain/request-limits";
 import { answerText as t } from "../../domain/texts/answer";
 import { draftText as dt } from "../../domain/texts/draft";
 import { docFromPlainText } from "../../editor/build";
-import { InvalidContentError, renderAnswerPart, type RenderedAnswerPart } from "../../editor/content.server";
+import { renderAnswerPart, type RenderedAnswerPart } from "../../editor/content.server";
+import { renderPostedJson } from "../inquiries/drafts-validation.server";
 import { PASSAGE_KEY } from "../../editor/withheld";
 
 /** A withheld passage ready to be stored as a withholding row of its part. */
@@ -30,22 +30,7 @@ function fromJson(
   json: string,
   label: string,
 ): { ok: true; content: RenderedAnswerPart } | { ok: false; message: string } {
-  if (fieldSizeProblem({ jsonBytes: Buffer.byteLength(json, "utf8") }) === "too_large_json") {
-    return { ok: false, message: dt.fieldTooLarge(label) };
-  }
-  const parsed = parseBoundedJson(json);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      message: parsed.reason === "too_deep" ? dt.fieldInvalid(label, t.contentTooDeep) : dt.fieldNotJson(label),
-    };
-  }
-  try {
-    return { ok: true, content: renderAnswerPart(parsed.value) };
-  } catch (error) {
-    if (error instanceof InvalidContentError) return { ok: false, message: dt.fieldInvalid(label, error.message) };
-    throw error;
-  }
+  return renderPostedJson(json, label, renderAnswerPart);
 }
 
 /** Each passage's problems in German, or the passages ready to store. */

@@ -19,7 +19,7 @@ import { isIsoDate } from "../../domain/lifecycle";
 import { answerText as t } from "../../domain/texts/answer";
 import { getDb } from "../core/db.server";
 import { applyAnswerTransition, applyInquiryTransition, StaleVersionError } from "../core/transitions.server";
-import { loadAnswerSubject, type AnswerUser } from "./answer-access.server";
+import { loadAnswerSubject, withLockedAnswer, type AnswerUser } from "./answer-access.server";
 import { latestVersion } from "./answer-content.server";
 import { WorkflowInputError } from "../inquiries/workflow-context.server";
 import { writeAgendaLink } from "../meetings/meetings.server";
@@ -66,10 +66,8 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
   for (const [field, problem] of beratungsfolgeProblems(folge, t.beratungsfolgeRoles))
     errors[field] = PROBLEM_MESSAGE[problem];
   if (Object.keys(errors).length) throw new AnswerValidationError(errors);
-  const db = await getDb();
   try {
-    await db.transaction(async (tx) => {
-      const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+    await withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
       const { answer, inquiry } = subject;
       const version = await latestVersion(tx, answer.id);
       await applyAnswerTransition(tx, {
@@ -131,6 +129,7 @@ export async function publishAnswer(user: AnswerUser, input: PublishInput): Prom
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     // The same form sent twice: the first one published; the second is told so, not refused.
+    const db = await getDb();
     const subject = await loadAnswerSubject(db, user, input.inquiryId);
     const [last] = await db
       .select({ payload: events.payload })

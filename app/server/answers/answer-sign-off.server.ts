@@ -16,7 +16,7 @@ import {
   TransitionRefused,
   type TransitionResult,
 } from "../core/transitions.server";
-import { loadAnswerSubject, type AnswerSubject, type AnswerUser } from "./answer-access.server";
+import { loadAnswerSubject, withLockedAnswer, type AnswerSubject, type AnswerUser } from "./answer-access.server";
 import { contentHash, latestVersion } from "./answer-content.server";
 
 const actorOf = (user: AnswerUser) => ({ userId: user.id, memberships: user.memberships });
@@ -57,9 +57,7 @@ export async function signStep(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; stepId: string; seenHash: string },
 ): Promise<{ version: number; approved: boolean }> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer } = subject;
     if (answer.version !== input.expectedVersion) throw new StaleVersionError();
     const { step, steps } = await stepOfUser(tx, user, subject);
@@ -107,9 +105,7 @@ export async function returnForRevision(
   user: AnswerUser,
   input: { inquiryId: string; expectedVersion: number; comment: string },
 ): Promise<TransitionResult> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const subject = await loadAnswerSubject(tx, user, input.inquiryId, { lock: true });
+  return withLockedAnswer(user, input.inquiryId, async (tx, subject) => {
     const { answer } = subject;
     if (answer.version !== input.expectedVersion) throw new StaleVersionError();
     const { step } = await stepOfUser(tx, user, subject);

@@ -9,8 +9,10 @@ import { answers, bodies, consultations, inquiries, inquiryTypes } from "../../.
 import { isLeadDrafter, mayWriteStatement } from "../../domain/consultation";
 import { isoDateInTimeZone } from "../../domain/format";
 import { maySeeAdministrationWork, type MembershipFact } from "../../domain/policy";
+import type { InquiryEventName } from "../../domain/events";
 import { NotFound } from "../core/errors.server";
 import type { Db, Tx } from "../core/db.server";
+import { recordEvent } from "../core/events.server";
 import { responsibilityFacts } from "../inquiries/scope.server";
 
 export { NotFound };
@@ -138,4 +140,28 @@ export async function consultationAccess(
       leadOrganizationId: access.leadOrganizationId,
     }),
   };
+}
+
+/**
+ * A consultation's event: on its inquiry's timeline (the inquiry's people are notified) and never public — a
+ * consultation is the administration's internal work.
+ */
+export async function recordConsultationEvent(
+  tx: Tx,
+  access: Pick<AnswerAccess, "bodyId" | "inquiry">,
+  actor: Actor,
+  consultationId: string,
+  type: InquiryEventName,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await recordEvent(tx, {
+    bodyId: access.bodyId,
+    aggregateType: "consultation",
+    aggregateId: consultationId,
+    inquiryId: access.inquiry.id,
+    type,
+    actorUserId: actor.id,
+    public: false,
+    payload,
+  });
 }

@@ -19,7 +19,13 @@ import { consultationText as t } from "../../domain/texts/consultation";
 import { attachmentMaxBytes, validateAttachment, type AttachmentDownload } from "../answers/answer-attachments.server";
 import { getDb, type Db, type Tx } from "../core/db.server";
 import { recordEvent } from "../core/events.server";
-import { consultationAccess, NotFound, type Actor, type ConsultationAccess } from "./access.server";
+import {
+  consultationAccess,
+  NotFound,
+  recordConsultationEvent,
+  type Actor,
+  type ConsultationAccess,
+} from "./access.server";
 import { refuse } from "./input.server";
 
 export { AttachmentValidationError } from "../answers/answer-attachments.server";
@@ -144,15 +150,10 @@ export async function addConsultationAttachment(
         addedByUserId: actor.id,
       })
       .returning({ id: consultationAttachments.id });
-    await recordEvent(tx, {
-      bodyId: access.bodyId,
-      aggregateType: "consultation",
-      aggregateId: consultationId,
-      inquiryId: access.inquiry.id,
-      type: "consultation_attachment_added",
-      actorUserId: actor.id,
-      public: false,
-      payload: { part: input.part, title: checked.title, fileName: checked.fileName },
+    await recordConsultationEvent(tx, access, actor, consultationId, "consultation_attachment_added", {
+      part: input.part,
+      title: checked.title,
+      fileName: checked.fileName,
     });
     return { attachmentId: row!.id };
   });
@@ -178,15 +179,9 @@ export async function removeConsultationAttachment(
     if (!changeRights(actor, access)[row.part]) refuse("form", t.attachments.refused);
     await tx.delete(consultationAttachments).where(eq(consultationAttachments.id, row.id));
     await tx.delete(files).where(and(eq(files.id, row.fileId), eq(files.bodyId, access.bodyId)));
-    await recordEvent(tx, {
-      bodyId: access.bodyId,
-      aggregateType: "consultation",
-      aggregateId: consultationId,
-      inquiryId: access.inquiry.id,
-      type: "consultation_attachment_removed",
-      actorUserId: actor.id,
-      public: false,
-      payload: { part: row.part, title: row.title },
+    await recordConsultationEvent(tx, access, actor, consultationId, "consultation_attachment_removed", {
+      part: row.part,
+      title: row.title,
     });
   });
 }

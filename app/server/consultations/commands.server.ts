@@ -26,9 +26,8 @@ import type { RenderedContent } from "../../editor/content.server";
 import type { Db, Tx } from "../core/db.server";
 import { getDb } from "../core/db.server";
 import type { RichFieldInput } from "../inquiries/drafts-validation.server";
-import { recordEvent } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError } from "../core/transitions.server";
-import { answerAccess, NotFound, type Actor, type AnswerAccess } from "./access.server";
+import { answerAccess, NotFound, recordConsultationEvent, type Actor, type AnswerAccess } from "./access.server";
 import { ConsultationInputError, refuse, richOrError } from "./input.server";
 
 export { NotFound, StaleVersionError };
@@ -174,20 +173,18 @@ export async function requestConsultation(
     if (access.answer.version !== input.answerVersion) throw new StaleVersionError();
     if (access.answer.status === "published") refuse("form", t.errors.answerNotDrafting);
     const [row] = await tx.insert(consultations).values(values).returning({ id: consultations.id });
-    await recordEvent(tx, {
-      bodyId: access.bodyId,
-      aggregateType: "consultation",
-      aggregateId: row!.id,
-      inquiryId: access.inquiry.id,
-      type: input.kind === "department" ? "contribution_requested" : "authority_letter_received",
-      actorUserId: actor.id,
-      public: false,
-      payload: {
+    await recordConsultationEvent(
+      tx,
+      access,
+      actor,
+      row!.id,
+      input.kind === "department" ? "contribution_requested" : "authority_letter_received",
+      {
         answerId: access.answer.id,
         addresseeOrganizationId: input.addresseeOrganizationId,
         ...(dueOn ? { dueOn } : { letterOn }),
       },
-    });
+    );
     return row!.id;
   });
 }

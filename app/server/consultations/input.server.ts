@@ -1,13 +1,11 @@
 /** Refused input of the consultation commands: German messages by field, and the rich-text field check. */
 import type { RenderedContent } from "../../editor/content.server";
+import { FieldInputError } from "../core/errors.server";
 import { resolveRichField, type RichFieldInput } from "../inquiries/drafts-validation.server";
 
 /** Bad input or a refused step: German messages by field ("form" for the whole form). */
-export class ConsultationInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(Object.values(fieldErrors)[0] ?? "");
-    this.name = "ConsultationInputError";
-  }
+export class ConsultationInputError extends FieldInputError {
+  override name = "ConsultationInputError";
 }
 
 export function refuse(field: string, message: string): never {

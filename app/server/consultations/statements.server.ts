@@ -21,9 +21,8 @@ import type { RenderedContent } from "../../editor/content.server";
 import type { Db, Tx } from "../core/db.server";
 import { getDb } from "../core/db.server";
 import type { RichFieldInput } from "../inquiries/drafts-validation.server";
-import { recordEvent } from "../core/events.server";
 import { applyAnswerTransition, StaleVersionError } from "../core/transitions.server";
-import { consultationAccess, type Actor } from "./access.server";
+import { consultationAccess, recordConsultationEvent, type Actor } from "./access.server";
 
 import { ConsultationInputError, refuse, richOrError } from "./input.server";
 
@@ -76,6 +75,20 @@ async function replaceItems(tx: Tx, consultationId: string, items: readonly Vali
   }
 }
 
+/** Writes `changes` to the locked consultation `c` with its next version; returns that version. */
+async function updateConsultation(
+  tx: Tx,
+  c: { id: string; version: number },
+  changes: Partial<typeof consultations.$inferInsert>,
+): Promise<number> {
+  const version = c.version + 1;
+  await tx
+    .update(consultations)
+    .set({ ...changes, version })
+    .where(eq(consultations.id, c.id));
+  return version;
+}
+
 /** The consultation under a row lock, at the version the form was rendered from, and still awaiting its answer. */
 async function lockOpenConsultation(tx: Tx, actor: Actor, consultationId: string, expectedVersion: number) {
   const access = await consultationAccess(tx, actor, consultationId, { lock: true });
@@ -101,19 +114,14 @@ export async function saveStatement(
   return database.transaction(async (tx) => {
     const access = await lockOpenConsultation(tx, actor, consultationId, input.version);
     const c = access.consultation;
-    const version = c.version + 1;
-    await tx
-      .update(consultations)
-      .set({
-        statementTitle: valid.title,
-        statementJson: valid.statement?.json ?? null,
-        statementHtml: valid.statement?.html ?? null,
-        statementText: valid.statement?.text ?? null,
-        verdict: c.kind === "department" || input.verdict === "" ? null : (input.verdict as typeof c.verdict),
-        ...(input.submit ? { status: "answered" as const, answeredOn: access.today } : {}),
-        version,
-      })
-      .where(eq(consultations.id, c.id));
+    const version = await updateConsultation(tx, c, {
+      statementTitle: valid.title,
+      statementJson: valid.statement?.json ?? null,
+      statementHtml: valid.statement?.html ?? null,
+      statementText: valid.statement?.text ?? null,
+      verdict: c.kind === "department" || input.verdict === "" ? null : (input.verdict as typeof c.verdict),
+      ...(input.submit ? { status: "answered" as const, answeredOn: access.today } : {}),
+    });
     if (c.kind !== "department") await replaceItems(tx, c.id, valid.items);
     if (!input.submit) return { version };
 
@@ -140,16 +148,14 @@ export async function saveStatement(
         payload,
       });
     } else {
-      await recordEvent(tx, {
-        bodyId: access.bodyId,
-        aggregateType: "consultation",
-        aggregateId: c.id,
-        inquiryId: access.inquiry.id,
-        type: c.kind === "department" ? "contribution_delivered" : "consultation_answered",
-        actorUserId: actor.id,
-        public: false,
+      await recordConsultationEvent(
+        tx,
+        access,
+        actor,
+        c.id,
+        c.kind === "department" ? "contribution_delivered" : "consultation_answered",
         payload,
-      });
+      );
     }
     return { version };
   });
@@ -171,21 +177,8 @@ export async function setQuoted(
     if (c.status !== "answered") refuse("form", t.errors.notAnswered);
     // What was published stays as it was published (a correction is the answers module's new version).
     if (access.answer.status === "published") refuse("form", t.errors.answerNotDrafting);
-    const version = c.version + 1;
-    await tx
-      .update(consultations)
-      .set({ publishedWithAnswer: input.quoted, version })
-      .where(eq(consultations.id, c.id));
-    await recordEvent(tx, {
-      bodyId: access.bodyId,
-      aggregateType: "consultation",
-      aggregateId: c.id,
-      inquiryId: access.inquiry.id,
-      type: "consultation_quote_changed",
-      actorUserId: actor.id,
-      public: false,
-      payload: { quoted: input.quoted },
-    });
+    const version = await updateConsultation(tx, c, { publishedWithAnswer: input.quoted });
+    await recordConsultationEvent(tx, access, actor, c.id, "consultation_quote_changed", { quoted: input.quoted });
     return { version };
   });
 }
@@ -210,27 +203,15 @@ export async function recordReply(
   return database.transaction(async (tx) => {
     const access = await lockOpenConsultation(tx, actor, consultationId, input.version);
     const c = access.consultation;
-    const version = c.version + 1;
-    await tx
-      .update(consultations)
-      .set({
-        replyJson: reply.json,
-        replyHtml: reply.html,
-        replyText: reply.text,
-        repliedOn: input.repliedOn.trim(),
-        status: "answered",
-        version,
-      })
-      .where(eq(consultations.id, c.id));
-    await recordEvent(tx, {
-      bodyId: access.bodyId,
-      aggregateType: "consultation",
-      aggregateId: c.id,
-      inquiryId: access.inquiry.id,
-      type: "authority_reply_sent",
-      actorUserId: actor.id,
-      public: false,
-      payload: { repliedOn: input.repliedOn.trim() },
+    const version = await updateConsultation(tx, c, {
+      replyJson: reply.json,
+      replyHtml: reply.html,
+      replyText: reply.text,
+      repliedOn: input.repliedOn.trim(),
+      status: "answered",
+    });
+    await recordConsultationEvent(tx, access, actor, c.id, "authority_reply_sent", {
+      repliedOn: input.repliedOn.trim(),
     });
     return { version };
   });

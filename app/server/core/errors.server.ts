@@ -8,6 +8,19 @@ export class NotFound extends Error {
   }
 }
 
+/**
+ * Bad input or a refused step of one form: German messages by field ("form" for the whole form). Each aggregate
+ * has its own subclass, so that a route catches only its own.
+ */
+export class FieldInputError extends Error {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    message = Object.values(fieldErrors)[0] ?? "",
+  ) {
+    super(message);
+  }
+}
+
 export function notFoundResponse(): Response {
   return new Response("Nicht gefunden", { status: 404, statusText: "Not Found" });
 }

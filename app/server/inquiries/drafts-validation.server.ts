@@ -63,7 +63,15 @@ const normaliseNewlines = (s: string) => s.replace(/\r\n?/g, "\n");
 
 type FieldResult = { ok: true; content: RenderedContent } | { ok: false; message: string };
 
-function fromJson(json: string, label: string): FieldResult {
+/**
+ * One field's posted editor JSON, checked as every editor field is — its size, a bounded parse, then `render`
+ * (renderContent; the answer's parts: renderAnswerPart) — with the German message at the field's `label`.
+ */
+export function renderPostedJson<T>(
+  json: string,
+  label: string,
+  render: (value: unknown) => T,
+): { ok: true; content: T } | { ok: false; message: string } {
   if (fieldSizeProblem({ jsonBytes: Buffer.byteLength(json, "utf8") }) === "too_large_json") {
     return { ok: false, message: t.fieldTooLarge(label) };
   }
@@ -71,18 +79,20 @@ function fromJson(json: string, label: string): FieldResult {
   if (!parsed.ok) {
     return {
       ok: false,
-      message: parsed.reason === "too_deep" ? t.fieldInvalid(label, TOO_DEEP) : t.fieldNotJson(label),
+      message: parsed.reason === "too_deep" ? t.fieldInvalid(label, t.contentTooDeep) : t.fieldNotJson(label),
     };
   }
   try {
-    return { ok: true, content: renderContent(parsed.value) };
+    return { ok: true, content: render(parsed.value) };
   } catch (error) {
     if (error instanceof InvalidContentError) return { ok: false, message: t.fieldInvalid(label, error.message) };
     throw error;
   }
 }
 
-const TOO_DEEP = "Der formatierte Text ist ungültig: Er ist zu tief verschachtelt.";
+function fromJson(json: string, label: string): FieldResult {
+  return renderPostedJson(json, label, renderContent);
+}
 
 /**
  * What a refused form may show again of one field's posted JSON: its normalised form when it is valid content,

@@ -11,6 +11,7 @@ import { workflowText as t } from "../../domain/texts/workflow";
 import type { Db } from "../core/db.server";
 import type { TransitionResult } from "../core/transitions.server";
 import {
+  requiredText,
   runRecordedCommand,
   runWorkflowTransition,
   WorkflowInputError,
@@ -146,8 +147,7 @@ export async function refuseExtension(
     user,
     { inquiryId, expectedVersion, action: "decide_extension_request" },
     async (tx, { inquiry }) => {
-      const note = input.note.trim();
-      if (!note) throw new WorkflowInputError("note", t.required);
+      const note = requiredText(input.note, "note");
       const [request] = await tx
         .update(extensionRequests)
         .set({ status: "refused", decidedByUserId: user.id, decidedAt: sql`now()`, decisionNote: note })

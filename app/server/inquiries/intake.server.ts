@@ -24,6 +24,7 @@ import { TransitionRefused } from "../core/transitions.server";
 import {
   loadWorkflowSubject,
   requireParticipant,
+  requiredText,
   runRecordedCommand,
   runWorkflowTransition,
   WorkflowInputError,
@@ -200,8 +201,7 @@ export async function changeVisibility(
     user,
     { inquiryId, expectedVersion, action: "change_visibility" },
     async (_tx, { inquiry }) => {
-      const reason = input.reason.trim();
-      if (!reason) throw new WorkflowInputError("reason", t.required);
+      const reason = requiredText(input.reason, "reason");
       if (inquiry.visibility === input.visibility) throw new WorkflowInputError("visibility", t.sameVisibility);
       return {
         changes: { visibility: input.visibility, visibilityReason: reason },
@@ -231,8 +231,11 @@ export async function hideQuestionText(
     user,
     { inquiryId, expectedVersion, action: "hide_question_text" },
     async (_tx, { inquiry }) => {
-      const reason = input.questionTextHiddenReason.trim();
-      if (!reason) throw new WorkflowInputError("questionTextHiddenReason", t.questionTextHiddenReasonRequired);
+      const reason = requiredText(
+        input.questionTextHiddenReason,
+        "questionTextHiddenReason",
+        t.questionTextHiddenReasonRequired,
+      );
       if (inquiry.questionTextHiddenReason !== null)
         throw new WorkflowInputError("questionTextHiddenReason", t.questionTextAlreadyHidden);
       return {
@@ -260,8 +263,7 @@ export async function showQuestionText(
     user,
     { inquiryId, expectedVersion, action: "show_question_text" },
     async (_tx, { inquiry }) => {
-      const reason = input.reason.trim();
-      if (!reason) throw new WorkflowInputError("reason", t.required);
+      const reason = requiredText(input.reason, "reason");
       if (inquiry.questionTextHiddenReason === null) throw new WorkflowInputError("form", t.questionTextNotHidden);
       return {
         changes: { questionTextHiddenReason: null },

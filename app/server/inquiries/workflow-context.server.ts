@@ -54,6 +54,13 @@ export class WorkflowInputError extends Error {
   }
 }
 
+/** A text the command requires (a reason, a note), trimmed; empty: WorkflowInputError at `field`. */
+export function requiredText(value: string, field: string, message: string = workflowText.required): string {
+  const text = value.trim();
+  if (!text) throw new WorkflowInputError(field, message);
+  return text;
+}
+
 export function actorOf(user: WorkflowUser): TransitionActor {
   return { userId: user.id, memberships: user.memberships };
 }

@@ -14,6 +14,7 @@ import { reusableQuery, type Db } from "../core/db.server";
 import { loadPublishedConsultations, type PublicConsultation } from "./answer-consultations.server";
 import { loadPublishedInventories, type PublicToolInventory } from "./answer-inventories.server";
 import type { PublicBody } from "./bodies.server";
+import { publishedDocumentColumns } from "./visibility.server";
 
 export interface PublicQuestion {
   id: string;
@@ -103,10 +104,7 @@ const publishedVersions = reusableQuery("public_answer_versions", (db) =>
     .select({
       id: answerVersions.id,
       versionNumber: answerVersions.versionNumber,
-      documentKind: answerVersions.documentKind,
-      documentReference: answerVersions.documentReference,
-      documentDate: answerVersions.documentDate,
-      publishedAt: answerVersions.publishedAt,
+      ...publishedDocumentColumns,
       correctionNote: answerVersions.correctionNote,
       title: answerVersions.title,
       issuedByLabel: answerVersions.issuedByLabel,

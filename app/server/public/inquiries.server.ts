@@ -27,7 +27,7 @@ import {
 } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import { isOpenStatus } from "../../domain/dashboard";
-import { publiclyVisible } from "./visibility.server";
+import { publicInquiryDateColumns, publiclyVisible } from "./visibility.server";
 import type { AgendaPurpose, InquiryLifecycle, InquiryStatus, MotionDecision } from "../../domain/labels";
 import { publicEventNote } from "../../domain/labels";
 import { getDb, jsonList, jsonRow, reusableQuery, reusableStatement, type Db, type Tx } from "../core/db.server";
@@ -143,12 +143,7 @@ const findPublicInquiry = reusableQuery("public_inquiry", (db) =>
       originatorOrganizationBodyId: organizations.bodyId,
       leadOrganizationName: leadOrganization.name,
       addressee: inquiries.addressee,
-      submittedOn: inquiries.submittedOn,
-      receivedOn: inquiries.receivedOn,
-      dueOn: inquiries.dueOn,
-      dueRuleLabel: inquiries.dueRuleLabel,
-      withdrawnOn: inquiries.withdrawnOn,
-      withdrawalNote: inquiries.withdrawalNote,
+      ...publicInquiryDateColumns,
       questionTextHiddenReason: inquiries.questionTextHiddenReason,
     })
     .from(inquiries)

@@ -2,13 +2,21 @@
  * The public overview (/): the bodies with their counts, the latest published answers and the overdue inquiries
  * — only what the public may see (visibility.server.ts).
  */
-import { and, asc, desc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import { answerVersions, answers, bodies, inquiries, inquiryCounts, inquiryTypes } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { BodyKind } from "../../domain/labels";
 import { getDb, type Db } from "../core/db.server";
 import { OPEN_STATUSES } from "../../domain/dashboard";
-import { bodyToday, publiclyVisible, publishedDocumentColumns, publishedVersion } from "./visibility.server";
+import {
+  bodyToday,
+  newestPublishedAnswers,
+  publicInquiryLinkColumns,
+  publiclyVisible,
+  publishedDocumentColumns,
+  publishedVersion,
+  type PublicInquiryLink,
+} from "./visibility.server";
 
 // ---- overview (/) ---------------------------------------------------------------------------------------
 
@@ -20,13 +28,7 @@ export interface PublicBodySummary {
   publicInquiryCount: number;
 }
 
-export interface LatestAnswer {
-  bodySlug: string;
-  bodyName: string;
-  publicRef: string;
-  title: string;
-  typeName: string;
-  reference: string | null;
+export interface LatestAnswer extends PublicInquiryLink {
   documentKind: string | null;
   documentReference: string | null;
   documentDate: string | null;
@@ -34,13 +36,7 @@ export interface LatestAnswer {
   publishedOn: string;
 }
 
-export interface OverdueInquiry {
-  bodySlug: string;
-  bodyName: string;
-  publicRef: string;
-  title: string;
-  typeName: string;
-  reference: string | null;
+export interface OverdueInquiry extends PublicInquiryLink {
   receivedOn: string | null;
   dueOn: string;
 }
@@ -75,26 +71,17 @@ export async function loadPublicOverview(
 
   // Newest published version per inquiry, walking answer_versions_published_idx from the newest
   // (the sort keys match the index's).: fetch a few more rows than needed and keep the first per inquiry.
-  const answerRows = await db
-    .select({
-      inquiryId: inquiries.id,
-      bodySlug: bodies.slug,
-      bodyName: bodies.name,
-      timeZone: bodies.timeZone,
-      publicRef: inquiries.publicRef,
-      title: inquiries.title,
-      typeName: inquiryTypes.name,
-      reference: inquiries.reference,
-      ...publishedDocumentColumns,
-    })
-    .from(answerVersions)
-    .innerJoin(answers, eq(answers.id, answerVersions.answerId))
-    .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
-    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(publiclyVisible(), publishedVersion()))
-    .orderBy(desc(answerVersions.publishedAt), desc(answerVersions.versionNumber))
-    .limit(latestLimit * 3);
+  const answerRows = await newestPublishedAnswers(
+    db
+      .select({
+        inquiryId: inquiries.id,
+        ...publicInquiryLinkColumns,
+        timeZone: bodies.timeZone,
+        ...publishedDocumentColumns,
+      })
+      .from(answerVersions)
+      .$dynamic(),
+  ).limit(latestLimit * 3);
 
   const seen = new Set<string>();
   const latestAnswers: LatestAnswer[] = [];
@@ -116,16 +103,7 @@ export async function loadPublicOverview(
   }
 
   const overdueRows = await db
-    .select({
-      bodySlug: bodies.slug,
-      bodyName: bodies.name,
-      publicRef: inquiries.publicRef,
-      title: inquiries.title,
-      typeName: inquiryTypes.name,
-      reference: inquiries.reference,
-      receivedOn: inquiries.receivedOn,
-      dueOn: inquiries.dueOn,
-    })
+    .select({ ...publicInquiryLinkColumns, receivedOn: inquiries.receivedOn, dueOn: inquiries.dueOn })
     .from(inquiries)
     .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
     .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))

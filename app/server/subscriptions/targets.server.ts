@@ -3,10 +3,11 @@
  * a body, a faction of a body, or a tool of the catalogue. Unknown or non-public targets resolve to null (404).
  */
 import { and, eq } from "drizzle-orm";
-import { bodies, inquiries, inquiryTypes, organizations, tools } from "../../../db/schema";
+import { bodies, inquiries, inquiryTypes, tools } from "../../../db/schema";
 import { formatReference } from "../../domain/format";
 import { subscriptionText as t, type SubscriptionTopicName } from "../../domain/texts/subscriptions";
 import type { Db, Tx } from "../core/db.server";
+import { findFaction, findTool } from "../public/bodies.server";
 import { publiclyVisible } from "../public/visibility.server";
 
 export interface TargetInput {
@@ -27,15 +28,10 @@ export interface ResolvedTarget {
   pagePath: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function resolveTarget(db: Db | Tx, input: TargetInput): Promise<ResolvedTarget | null> {
   if (input.topic === "tool") {
     if (!input.toolSlug) return null;
-    const [tool] = await db
-      .select({ id: tools.id, name: tools.name, slug: tools.slug })
-      .from(tools)
-      .where(eq(tools.slug, input.toolSlug));
+    const tool = await findTool(db, input.toolSlug);
     return tool
       ? {
           topic: "tool",
@@ -62,17 +58,8 @@ export async function resolveTarget(db: Db | Tx, input: TargetInput): Promise<Re
       pagePath: listPath,
     };
   if (input.topic === "faction") {
-    if (!input.factionId || !UUID.test(input.factionId)) return null;
-    const [faction] = await db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(
-        and(
-          eq(organizations.id, input.factionId),
-          eq(organizations.bodyId, body.id),
-          eq(organizations.kind, "faction"),
-        ),
-      );
+    if (!input.factionId) return null;
+    const faction = await findFaction(db, body.id, input.factionId);
     return faction
       ? {
           topic: "faction",

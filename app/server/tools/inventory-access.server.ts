@@ -9,6 +9,7 @@ import { answerVersions, toolInventories } from "../../../db/schema";
 import { toolInventoryText as t } from "../../domain/texts/tool-inventory";
 import { answerAccess, NotFound, type Actor, type AnswerAccess } from "../consultations/access.server";
 import type { Db, Tx } from "../core/db.server";
+import { FieldInputError } from "../core/errors.server";
 import { recordEvent } from "../core/events.server";
 import { StaleVersionError } from "../core/transitions.server";
 
@@ -16,11 +17,8 @@ export { NotFound, StaleVersionError };
 export type { Actor };
 
 /** Bad input or a refused step: German messages by field ("form" for the whole form). */
-export class ToolInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(Object.values(fieldErrors)[0] ?? "");
-    this.name = "ToolInputError";
-  }
+export class ToolInputError extends FieldInputError {
+  override name = "ToolInputError";
 }
 
 export function refuse(field: string, message: string): never {

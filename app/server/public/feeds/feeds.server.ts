@@ -5,17 +5,8 @@
  * draft (visibility.server.ts), published versions, public events; of a withholding only its public
  * justification (the withheld text is never selected).
  */
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  answerVersions,
-  answers,
-  bodies,
-  inquiries,
-  inquiryTypes,
-  organizations,
-  tools,
-  withholdings,
-} from "../../../../db/schema/index";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { answerVersions, bodies, inquiries, withholdings } from "../../../../db/schema/index";
 import { feedPaths } from "../../../domain/feed-paths";
 import { newestUpdate, renderAtomFeed, type AtomEntry } from "../../../domain/atom";
 import { formatReference, isoDateInTimeZone } from "../../../domain/format";
@@ -23,9 +14,9 @@ import { publicEventLabel } from "../../../domain/labels";
 import { feedText as t } from "../../../domain/texts/feeds";
 import { getDb, type Db } from "../../core/db.server";
 import { publicResponse } from "../../core/http-cache.server";
-import { findBody } from "../bodies.server";
+import { findBody, findFaction, findTool } from "../bodies.server";
 import { loadPublicInquiry } from "../inquiries.server";
-import { publiclyVisible, publishedVersion } from "../visibility.server";
+import { newestPublishedAnswers, publicInquiryLinkColumns, publishedDocumentColumns } from "../visibility.server";
 
 /** Entries per feed: the newest ones. */
 export const FEED_LIMIT = 50;
@@ -46,8 +37,6 @@ export interface RenderedFeed {
   /** The newest entry's time, for Last-Modified. */
   lastModified: Date | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ResolvedScope {
   condition: SQL | undefined;
@@ -73,17 +62,8 @@ async function resolveScope(db: Db, scope: AnswerFeedScope): Promise<ResolvedSco
     }
     case "faction": {
       const body = await findBody(db, scope.bodySlug);
-      if (!body || !UUID.test(scope.factionId)) return null;
-      const [faction] = await db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(
-          and(
-            eq(organizations.id, scope.factionId),
-            eq(organizations.bodyId, body.id),
-            eq(organizations.kind, "faction"),
-          ),
-        );
+      if (!body) return null;
+      const faction = await findFaction(db, body.id, scope.factionId);
       if (!faction) return null;
       return {
         condition: and(eq(inquiries.bodyId, body.id), eq(inquiries.originatorOrganizationId, faction.id)),
@@ -93,10 +73,7 @@ async function resolveScope(db: Db, scope: AnswerFeedScope): Promise<ResolvedSco
       };
     }
     case "tool": {
-      const [tool] = await db
-        .select({ id: tools.id, name: tools.name, slug: tools.slug })
-        .from(tools)
-        .where(eq(tools.slug, scope.toolSlug));
+      const tool = await findTool(db, scope.toolSlug);
       if (!tool) return null;
       // The version's own inventory names the tool (an inventory is a snapshot of one version).
       return {
@@ -120,31 +97,20 @@ export async function loadAnswerFeed(
   const db = database ?? (await getDb());
   const resolved = await resolveScope(db, scope);
   if (!resolved) return null;
-  const rows = await db
-    .select({
-      versionId: answerVersions.id,
-      versionNumber: answerVersions.versionNumber,
-      publishedAt: answerVersions.publishedAt,
-      documentKind: answerVersions.documentKind,
-      documentReference: answerVersions.documentReference,
-      documentDate: answerVersions.documentDate,
-      correctionNote: answerVersions.correctionNote,
-      bodySlug: bodies.slug,
-      bodyName: bodies.name,
-      timeZone: bodies.timeZone,
-      publicRef: inquiries.publicRef,
-      title: inquiries.title,
-      typeName: inquiryTypes.name,
-      reference: inquiries.reference,
-    })
-    .from(answerVersions)
-    .innerJoin(answers, eq(answers.id, answerVersions.answerId))
-    .innerJoin(inquiries, and(eq(inquiries.id, answers.inquiryId), eq(inquiries.bodyId, answers.bodyId)))
-    .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-    .innerJoin(inquiryTypes, eq(inquiryTypes.id, inquiries.typeId))
-    .where(and(publiclyVisible(), publishedVersion(), resolved.condition))
-    .orderBy(desc(answerVersions.publishedAt), desc(answerVersions.versionNumber))
-    .limit(FEED_LIMIT);
+  const rows = await newestPublishedAnswers(
+    db
+      .select({
+        versionId: answerVersions.id,
+        versionNumber: answerVersions.versionNumber,
+        ...publishedDocumentColumns,
+        correctionNote: answerVersions.correctionNote,
+        ...publicInquiryLinkColumns,
+        timeZone: bodies.timeZone,
+      })
+      .from(answerVersions)
+      .$dynamic(),
+    resolved.condition,
+  ).limit(FEED_LIMIT);
   const justifications = rows.length
     ? await db
         .select({ versionId: withholdings.versionId, text: withholdings.publicJustification })

@@ -25,7 +25,7 @@ import { loadAnswerContent, type ReadWithholding } from "../../answers/read-mode
 import type { Db } from "../../core/db.server";
 import { groupBy } from "../../core/group-by.server";
 import { loadPublishedInventoriesOfVersions, type PublicToolInventory } from "../answer-inventories.server";
-import { publiclyVisible } from "../visibility.server";
+import { publicInquiryDateColumns, publiclyVisible, publishedDocumentColumns } from "../visibility.server";
 
 export interface OparlNotice {
   reason: WithholdingReason;
@@ -109,12 +109,7 @@ export async function loadPaperSources(db: Db, ids: string[]) {
       status: inquiries.status,
       motionDecision: inquiries.motionDecision,
       originatorOrganizationName: organizations.name,
-      submittedOn: inquiries.submittedOn,
-      receivedOn: inquiries.receivedOn,
-      dueOn: inquiries.dueOn,
-      dueRuleLabel: inquiries.dueRuleLabel,
-      withdrawnOn: inquiries.withdrawnOn,
-      withdrawalNote: inquiries.withdrawalNote,
+      ...publicInquiryDateColumns,
       hidden: inquiries.questionTextHiddenReason,
     })
     .from(inquiries)
@@ -159,10 +154,7 @@ export async function loadPaperSources(db: Db, ids: string[]) {
             id: answerVersions.id,
             answerId: answerVersions.answerId,
             versionNumber: answerVersions.versionNumber,
-            documentKind: answerVersions.documentKind,
-            documentReference: answerVersions.documentReference,
-            documentDate: answerVersions.documentDate,
-            publishedAt: answerVersions.publishedAt,
+            ...publishedDocumentColumns,
             correctionNote: answerVersions.correctionNote,
             title: answerVersions.title,
           })

@@ -13,6 +13,7 @@ import { config } from "../../core/config.server";
 import { executePrepared, getDb, rowsOf, type Db } from "../../core/db.server";
 import { takeToken } from "../../core/rate-limit.server";
 import { candidateIdsSql, filterConditions } from "./candidates.server";
+import type { PublicInquiryLink } from "../visibility.server";
 import {
   CANDIDATE_LIMIT,
   MAX_QUERY_LENGTH,
@@ -29,13 +30,7 @@ export { CANDIDATE_LIMIT, MAX_QUERY_LENGTH };
 export type SearchFilters = SearchFilterValues;
 export type SearchSort = SearchSortValue;
 
-export interface SearchHit {
-  bodySlug: string;
-  bodyName: string;
-  publicRef: string;
-  title: string;
-  typeName: string;
-  reference: string | null;
+export interface SearchHit extends PublicInquiryLink {
   status: string;
   date: string | null;
   /** Text with matches between \u0001 and \u0002 (the page turns them into <mark>; nothing else is HTML). */
