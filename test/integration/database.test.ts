@@ -13,7 +13,8 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema/index";
 import { migrationsFolder } from "../../app/server/core/config.server";
-import { executePrepared, openDatabase, rowsOf } from "../../app/server/core/db.server";
+import { openDatabase } from "../../app/server/core/db.server";
+import { executePrepared, rowsOf } from "../../app/server/core/prepared.server";
 import { ATTACK_STRINGS } from "../support/attack-strings";
 import { backends, useTestDatabase } from "../support/db";
 

@@ -7,7 +7,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { answers, inquiries, signOffSteps } from "../../../db/schema";
 import { currentStep, maySignStep, SIGNER_ROLES } from "../../domain/sign-off";
 import type { MembershipFact } from "../../domain/policy";
-import { getDb, reusableShapes, type Db } from "../core/db.server";
+import { getDb, type Db } from "../core/db.server";
+import { reusableShapes } from "../core/prepared.server";
 
 export const QUEUE_LIMIT = 50;
 

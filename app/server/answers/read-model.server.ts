@@ -22,7 +22,8 @@ import {
   withholdings,
 } from "../../../db/schema";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
-import { jsonList, jsonRow, reusableStatement, type Db, type Tx } from "../core/db.server";
+import { type Db, type Tx } from "../core/db.server";
+import { jsonList, jsonRow, reusableStatement } from "../core/prepared.server";
 
 export type AnswerAudience = "public" | "staff";
 

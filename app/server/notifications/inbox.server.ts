@@ -13,7 +13,8 @@ import {
   type NotificationPreference,
 } from "../../domain/notifications";
 import type { MembershipFact } from "../../domain/policy";
-import { getDb, reusableQuery } from "../core/db.server";
+import { getDb } from "../core/db.server";
+import { reusableQuery } from "../core/prepared.server";
 export const PAGE_SIZE = 20;
 
 /** Notifications of bodies the user still works in (a role taken away takes its notifications' titles with it). */

@@ -20,7 +20,8 @@ import { sql } from "drizzle-orm";
 import { inquiryTypes, organizations } from "../../../db/schema/index";
 import { percentileCont, type HistogramBin } from "../../domain/histogram";
 import { isoDateInTimeZone } from "../../domain/format";
-import { executePrepared, getDb, rowsOf, type Db } from "../core/db.server";
+import { getDb, type Db } from "../core/db.server";
+import { executePrepared, rowsOf } from "../core/prepared.server";
 import { findBody, type PublicBody } from "./bodies.server";
 import { STATISTICS_DIMENSIONS, type StatisticsDimension } from "../../domain/texts/statistics";
 

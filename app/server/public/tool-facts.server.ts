@@ -6,7 +6,8 @@
 import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answers, bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
-import { reusableQuery, type Db, type Tx } from "../core/db.server";
+import { type Db, type Tx } from "../core/db.server";
+import { reusableQuery } from "../core/prepared.server";
 import { publiclyVisible } from "./visibility.server";
 
 export interface CitedToolFact {

@@ -21,7 +21,8 @@ import {
 } from "../../../db/schema/index";
 import { isoDateInTimeZone } from "../../domain/format";
 import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
-import { getDb, reusableQuery, type Db, type Tx } from "../core/db.server";
+import { getDb, type Db, type Tx } from "../core/db.server";
+import { reusableQuery } from "../core/prepared.server";
 import { publiclyVisible } from "./visibility.server";
 import { loadAllPublicToolFacts, loadPublicToolFactsOfTool, type PublicToolFact } from "./tool-facts.server";
 

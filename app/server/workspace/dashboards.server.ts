@@ -21,7 +21,8 @@ import {
 import { isoDateInTimeZone } from "../../domain/format";
 import type { Role } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
-import { getDb, reusableShapes, type Db } from "../core/db.server";
+import { getDb, type Db } from "../core/db.server";
+import { reusableShapes } from "../core/prepared.server";
 import {
   ANSWERED_LIMIT,
   bodyIdPlaceholder,

@@ -7,7 +7,8 @@ import { inquiries, inquiryTypes, type inquiryStatus } from "../../../db/schema"
 import { inquiryScopeFor } from "../../domain/policy";
 import type { CurrentUser } from "../accounts/auth.server";
 import type { TypeFacts } from "../../domain/texts/type-words";
-import { getDb, reusableShapes, type Db } from "../core/db.server";
+import { getDb, type Db } from "../core/db.server";
+import { reusableShapes } from "../core/prepared.server";
 import { scopeShape } from "../inquiries/scope.server";
 import { cappedTotalColumn, totalOf } from "./section-lists.server";
 

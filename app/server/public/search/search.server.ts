@@ -10,7 +10,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { config } from "../../core/config.server";
-import { executePrepared, getDb, rowsOf, type Db } from "../../core/db.server";
+import { getDb, type Db } from "../../core/db.server";
+import { executePrepared, rowsOf } from "../../core/prepared.server";
 import { takeToken } from "../../core/rate-limit.server";
 import { candidateIdsSql, filterConditions } from "./candidates.server";
 import type { PublicInquiryLink } from "../visibility.server";
