@@ -3,8 +3,9 @@
  * personnel grounds), with a public note why. Then the public page, the search, the OParl paper and the feed
  * carry neither the preamble nor the questions — the page says that the text is not published and why — while
  * the staff view still shows the text. Without the note nothing is saved; another body's office gets NotFound.
- * Every test about the Norderstedt inquiry works on a new submitted copy of it (submittedCopyOf) that it brings to
- * its starting state itself, so that each passes in any order and alone (issue 9).
+ * The tests that declare the Norderstedt inquiry inadmissible each work on a new submitted copy of it
+ * (submittedCopyOf) that they bring to their starting state themselves; the others, which change nothing of it for
+ * good, share the demo inquiry: each passes in any order and alone (issue 9).
  */
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -54,19 +55,12 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     return row!;
   }
 
-  /** A new public submitted copy of the demo inquiry TITLE (submittedCopyOf). Returns its id. */
-  async function publicCopy(): Promise<string> {
-    const id = await submittedCopyOf(t.db, TITLE, "norderstedt");
-    await t.db.update(inquiries).set({ visibility: "public" }).where(eq(inquiries.id, id));
-    return id;
-  }
-
-  /** The fixture: a public copy (publicCopy) whose preamble and first question hold the given words. */
-  async function fixture(words: { question: string; preamble: string }): Promise<string> {
-    const id = await publicCopy();
+  /** Makes the submitted inquiry `id` public, with the given words in its preamble and first question. */
+  async function makeFixture(id: string, words: { question: string; preamble: string }) {
     await t.db
       .update(inquiries)
       .set({
+        visibility: "public",
         preambleHtml: `<p>Vorbemerkung zum ${words.preamble}.</p>`,
         preambleText: `Vorbemerkung zum ${words.preamble}.`,
       })
@@ -76,8 +70,25 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
       .update(questions)
       .set({ bodyHtml: `<p>Wer führt die ${words.question}?</p>`, bodyText: `Wer führt die ${words.question}?` })
       .where(eq(questions.id, first!.id));
+  }
+
+  /**
+   * The fixture of a test that declares the inquiry inadmissible: a new submitted copy of the demo inquiry TITLE
+   * (submittedCopyOf) made public with the given words. Returns its id.
+   */
+  async function fixture(words: { question: string; preamble: string }): Promise<string> {
+    const id = await submittedCopyOf(t.db, TITLE, "norderstedt");
+    await makeFixture(id, words);
     return id;
   }
+
+  /** The demo inquiry TITLE as the fixture (with FINDS) of the tests that change nothing of it for good. */
+  let demoId: string;
+  beforeAll(async () => {
+    const [demo] = await t.db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.title, TITLE));
+    demoId = demo!.id;
+    await makeFixture(demoId, FINDS);
+  });
 
   const search = (query: string) => searchPublic({ query, filters: NONE, page: 1 }, t.db);
   const oparlPapers = async (slug: string) => {
@@ -91,7 +102,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
 
   it("finds the question text publicly before it is hidden (the fixture is searchable)", async () => {
     const { question: QUESTION_WORD, preamble: PREAMBLE_WORD } = FINDS;
-    const { inquiry, slug } = await target(await fixture(FINDS));
+    const { inquiry, slug } = await target(demoId);
     expect((await search(QUESTION_WORD)).hits.map((h) => h.title)).toContain(TITLE);
     expect((await search(PREAMBLE_WORD)).hits.map((h) => h.title)).toContain(TITLE);
     const page = JSON.stringify(await loadPublicInquiry({ bodySlug: slug, publicRef: inquiry.publicRef! }, t.db));
@@ -118,7 +129,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     expect(parsed.values.hideQuestionText).toBe("on");
 
     // The command refuses a blank note too (a caller that bypasses the form), and nothing is written.
-    const { inquiry } = await target(await publicCopy());
+    const { inquiry } = await target(demoId);
     const eventsBefore = await t.db.select().from(events).where(eq(events.aggregateId, inquiry.id));
     const blank = runWorkflowCommand(await office(), inquiry.id, inquiry.version, {
       intent: "declare_inadmissible",
@@ -134,7 +145,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
   });
 
   it("refuses another body's council office with NotFound and writes nothing, public or internal", async () => {
-    const { inquiry } = await target(await publicCopy());
+    const { inquiry } = await target(demoId);
     const foreignOffice = await currentUserFor(t.db, "ratsbuero@landtag-nrw.quaestio.example");
     const command = { intent: "declare_inadmissible", reason: "x", questionTextHiddenReason: "y" } as const;
     // A public inquiry can be read by everyone, but its workflow is the body's: an outsider is told "not found"

@@ -3,9 +3,9 @@
  * reads the public read model, against the demo data: a page is rendered once and then served from memory,
  * and the server commands that change what the public sees (a correction, a visibility change) drop it as soon
  * as they have committed — the next anonymous request shows the change. Signed-in requests never use it.
- * A test that changes a published answer or its inquiry (a correction, a visibility change) works on a new copy
- * of the demo's published answer, published through the real commands, so that every test passes in any order
- * and alone (issue 9); the tests that only read use the demo answer.
+ * A test that corrects a published answer (for good) works on a new copy of the demo's published answer,
+ * published through the real commands, so that every test passes in any order and alone (issue 9); the tests that
+ * only read it, or set it internal and public again (in `finally`), use the demo answer.
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -272,25 +272,31 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
   });
 
   it("drops an inquiry from its page and the body's list at once when it is made internal", async () => {
-    const { id, publicRef } = await publishedCopy();
+    const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
+    const setVisibility = async (visibility: "internal" | "public") => {
+      const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
+      await runWorkflowCommand(office, id, row!.version, {
+        intent: "change_visibility",
+        visibility,
+        reason: "Test des Seiten-Caches",
+      });
+    };
     expect((await get(path)).status).toBe(200);
     expect(await (await get("/norderstedt/anfragen")).text()).toContain(publicRef);
 
-    const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
-    await runWorkflowCommand(office, id, row!.version, {
-      intent: "change_visibility",
-      visibility: "internal",
-      reason: "Test des Seiten-Caches",
-    });
-
-    expect((await get(path)).status).toBe(404);
-    expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
+    await setVisibility("internal");
+    try {
+      expect((await get(path)).status).toBe(404);
+      expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
+    } finally {
+      await setVisibility("public"); // the demo answer: the other tests read it as published
+    }
   });
 
   it("remembers the 404 of an internal inquiry and shows the page at once when it is made public again", async () => {
-    const { id, publicRef } = await publishedCopy();
+    const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
     const setVisibility = async (visibility: "internal" | "public") => {
