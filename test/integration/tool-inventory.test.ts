@@ -3,17 +3,18 @@
  * inventory, importing a pasted table (all rows or none, with the preview's per-row messages), editing and
  * reordering rows, a fact with its source (public only once the answer is published), the catalogue, the
  * organisation × tool matrix and the assessment. Authorisation (404 for another body, refusal for the wrong
- * office), stale versions and a DPO requirement by tool. Every test works on a new answering copy of the demo
- * answer (answeringCopyOf) that it brings to its starting state through the editor's own commands, so that each
- * passes in any order and alone (issue 9).
+ * office), stale versions and a DPO requirement by tool. The first test creates the demo answer's inventory; every
+ * other test works on a new answering copy of the demo answer (answeringCopyOf) that it brings to its starting
+ * state through the editor's own commands, so that each passes in any order and alone (issue 9).
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   answers,
   criteria,
   criteriaSets,
   events,
+  inquiries,
   organizations,
   sources,
   toolInventoryRows,
@@ -36,7 +37,6 @@ import {
 import { saveAssessment, saveMatrix } from "../../app/server/tools/inventory-matrix.server";
 import { loadInventoryEditor } from "../../app/server/tools/inventory-read.server";
 import { oneBackend, useTestDatabase } from "../support/db";
-import { dpoRequestedCopyOf } from "../support/consultation-copies";
 import { answeringCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
@@ -115,8 +115,15 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
     }));
 
   it("is hidden from other bodies and read-only for the DPO; only the lead department creates it", async () => {
-    // As in the demo answer, the clerk has asked the DPO for a statement: the DPO takes part and may read it.
-    const { inquiryId: id } = await dpoRequestedCopyOf(t.db, NRW_ANSWERING, "landtag-nrw");
+    // The demo answer itself, which has no inventory and which no other test touches (its clerk has asked the DPO
+    // for a statement, so the DPO takes part and may read it); the oldest inquiry of the title, not a copy.
+    const [demo] = await t.db
+      .select({ id: inquiries.id })
+      .from(inquiries)
+      .where(eq(inquiries.title, NRW_ANSWERING))
+      .orderBy(asc(inquiries.createdAt))
+      .limit(1);
+    const id = demo!.id;
     await expect(
       loadInventoryEditor(await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"), id, t.db),
     ).rejects.toThrow(NotFound);
