@@ -3,6 +3,9 @@
  * personnel grounds), with a public note why. Then the public page, the search, the OParl paper and the feed
  * carry neither the preamble nor the questions — the page says that the text is not published and why — while
  * the staff view still shows the text. Without the note nothing is saved; another body's office gets NotFound.
+ * The tests that declare the Norderstedt inquiry inadmissible each work on a new submitted copy of it
+ * (submittedCopyOf) that they bring to their starting state themselves; the others, which change nothing of it for
+ * good, share the demo inquiry: each passes in any order and alone (issue 9).
  */
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -22,12 +25,17 @@ import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { handleOparlRequest } from "../../app/server/public/oparl/oparl.server";
 import { searchPublic } from "../../app/server/public/search/search.server";
 import { backends, useTestDatabase } from "../support/db";
+import { submittedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const TITLE = "Barrierefreiheit der Videokonferenzsysteme";
-// Words that occur nowhere else in the demo data: one in a question, one in the preamble.
-const QUESTION_WORD = "Personalaktenzwischenablage";
-const PREAMBLE_WORD = "Dienstpostenbewertungsmuster";
+/**
+ * Words that occur nowhere else in the demo data: one in a question, one in the preamble. A set of its own for
+ * each test that searches for them, since another test's copy may still show its words publicly.
+ */
+const FINDS = { question: "Personalaktenzwischenablage", preamble: "Dienstpostenbewertungsmuster" };
+const HIDES = { question: "Personalaktenumlaufmappe", preamble: "Dienstpostenbewertungsraster" };
+const SHOWS = { question: "Personalaktenablagefach", preamble: "Dienstpostenbewertungsbogen" };
 const NOTE = "Die Fragen betreffen eine einzelne Beschäftigte (Personalangelegenheit).";
 const ORIGIN = "http://hidden.quaestio.test";
 const NONE = { body: null, type: null, status: null, faction: null, department: null, tool: null, year: null };
@@ -38,31 +46,48 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
 
   const office = () => currentUserFor(t.db, "ratsbuero@norderstedt.quaestio.example");
 
-  async function target() {
+  async function target(id: string) {
     const [row] = await t.db
       .select({ inquiry: inquiries, slug: bodies.slug })
       .from(inquiries)
       .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
-      .where(eq(inquiries.title, TITLE));
+      .where(eq(inquiries.id, id));
     return row!;
   }
 
-  beforeAll(async () => {
-    // The fixture: a public submitted inquiry whose preamble and first question hold a word found nowhere else.
-    const { inquiry } = await target();
+  /** Makes the submitted inquiry `id` public, with the given words in its preamble and first question. */
+  async function makeFixture(id: string, words: { question: string; preamble: string }) {
     await t.db
       .update(inquiries)
       .set({
         visibility: "public",
-        preambleHtml: `<p>Vorbemerkung zum ${PREAMBLE_WORD}.</p>`,
-        preambleText: `Vorbemerkung zum ${PREAMBLE_WORD}.`,
+        preambleHtml: `<p>Vorbemerkung zum ${words.preamble}.</p>`,
+        preambleText: `Vorbemerkung zum ${words.preamble}.`,
       })
-      .where(eq(inquiries.id, inquiry.id));
-    const [first] = await t.db.select().from(questions).where(eq(questions.inquiryId, inquiry.id)).limit(1);
+      .where(eq(inquiries.id, id));
+    const [first] = await t.db.select().from(questions).where(eq(questions.inquiryId, id)).limit(1);
     await t.db
       .update(questions)
-      .set({ bodyHtml: `<p>Wer führt die ${QUESTION_WORD}?</p>`, bodyText: `Wer führt die ${QUESTION_WORD}?` })
+      .set({ bodyHtml: `<p>Wer führt die ${words.question}?</p>`, bodyText: `Wer führt die ${words.question}?` })
       .where(eq(questions.id, first!.id));
+  }
+
+  /**
+   * The fixture of a test that declares the inquiry inadmissible: a new submitted copy of the demo inquiry TITLE
+   * (submittedCopyOf) made public with the given words. Returns its id.
+   */
+  async function fixture(words: { question: string; preamble: string }): Promise<string> {
+    const id = await submittedCopyOf(t.db, TITLE, "norderstedt");
+    await makeFixture(id, words);
+    return id;
+  }
+
+  /** The demo inquiry TITLE as the fixture (with FINDS) of the tests that change nothing of it for good. */
+  let demoId: string;
+  beforeAll(async () => {
+    const [demo] = await t.db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.title, TITLE));
+    demoId = demo!.id;
+    await makeFixture(demoId, FINDS);
   });
 
   const search = (query: string) => searchPublic({ query, filters: NONE, page: 1 }, t.db);
@@ -76,7 +101,8 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
   };
 
   it("finds the question text publicly before it is hidden (the fixture is searchable)", async () => {
-    const { inquiry, slug } = await target();
+    const { question: QUESTION_WORD, preamble: PREAMBLE_WORD } = FINDS;
+    const { inquiry, slug } = await target(demoId);
     expect((await search(QUESTION_WORD)).hits.map((h) => h.title)).toContain(TITLE);
     expect((await search(PREAMBLE_WORD)).hits.map((h) => h.title)).toContain(TITLE);
     const page = JSON.stringify(await loadPublicInquiry({ bodySlug: slug, publicRef: inquiry.publicRef! }, t.db));
@@ -103,7 +129,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     expect(parsed.values.hideQuestionText).toBe("on");
 
     // The command refuses a blank note too (a caller that bypasses the form), and nothing is written.
-    const { inquiry } = await target();
+    const { inquiry } = await target(demoId);
     const eventsBefore = await t.db.select().from(events).where(eq(events.aggregateId, inquiry.id));
     const blank = runWorkflowCommand(await office(), inquiry.id, inquiry.version, {
       intent: "declare_inadmissible",
@@ -111,7 +137,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
       questionTextHiddenReason: "   ",
     });
     await expect(blank).rejects.toThrow(WorkflowInputError);
-    const after = (await target()).inquiry;
+    const after = (await target(inquiry.id)).inquiry;
     expect(after).toEqual(inquiry);
     expect(await t.db.select().from(events).where(eq(events.aggregateId, inquiry.id))).toHaveLength(
       eventsBefore.length,
@@ -119,7 +145,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
   });
 
   it("refuses another body's council office with NotFound and writes nothing, public or internal", async () => {
-    const { inquiry } = await target();
+    const { inquiry } = await target(demoId);
     const foreignOffice = await currentUserFor(t.db, "ratsbuero@landtag-nrw.quaestio.example");
     const command = { intent: "declare_inadmissible", reason: "x", questionTextHiddenReason: "y" } as const;
     // A public inquiry can be read by everyone, but its workflow is the body's: an outsider is told "not found"
@@ -130,17 +156,18 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.id, inquiry.id));
     await expect(runWorkflowCommand(foreignOffice, inquiry.id, inquiry.version, command)).rejects.toThrow(NotFound);
     await t.db.update(inquiries).set({ visibility: "public" }).where(eq(inquiries.id, inquiry.id));
-    expect((await target()).inquiry).toEqual(inquiry);
+    expect((await target(inquiry.id)).inquiry).toEqual(inquiry);
   });
 
   it("hides preamble and questions from the page, search, OParl and the feed; staff still see them", async () => {
-    const { inquiry, slug } = await target();
+    const { question: QUESTION_WORD, preamble: PREAMBLE_WORD } = HIDES;
+    const { inquiry, slug } = await target(await fixture(HIDES));
     await runWorkflowCommand(await office(), inquiry.id, inquiry.version, {
       intent: "declare_inadmissible",
       reason: "Die Anfrage betrifft eine Personalangelegenheit.",
       questionTextHiddenReason: NOTE,
     });
-    const after = (await target()).inquiry;
+    const after = (await target(inquiry.id)).inquiry;
     expect(after.status).toBe("inadmissible");
     expect(after.questionTextHiddenReason).toBe(NOTE);
 
@@ -157,7 +184,7 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     expect((await search(PREAMBLE_WORD)).hits).toEqual([]);
     // The title still finds it, and the snippet does not quote the hidden text.
     const byTitle = await search("Videokonferenzsysteme");
-    const hit = byTitle.hits.find((h) => h.title === TITLE);
+    const hit = byTitle.hits.find((h) => h.title === TITLE && h.publicRef === inquiry.publicRef);
     expect(hit).toBeDefined();
     expect(JSON.stringify(hit)).not.toMatch(new RegExp(`${QUESTION_WORD}|${PREAMBLE_WORD}`));
 
@@ -174,7 +201,15 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
   });
 
   it("shows the hidden text again on the council office's word: event, page (cached too), search", async () => {
-    const { inquiry, slug } = await target();
+    const { question: QUESTION_WORD, preamble: PREAMBLE_WORD } = SHOWS;
+    // Its starting state: the text hidden when the office declared the inquiry inadmissible (the test before).
+    const fixtureId = await fixture(SHOWS);
+    await runWorkflowCommand(await office(), fixtureId, (await target(fixtureId)).inquiry.version, {
+      intent: "declare_inadmissible",
+      reason: "Die Anfrage betrifft eine Personalangelegenheit.",
+      questionTextHiddenReason: NOTE,
+    });
+    const { inquiry, slug } = await target(fixtureId);
     expect(inquiry.questionTextHiddenReason).toBe(NOTE);
     const path = `/${slug}/anfragen/${inquiry.publicRef!}`;
     // The public page through the page cache, as an anonymous reader gets it (a stand-in renderer).
@@ -203,10 +238,10 @@ describe.each(backends())("hidden question text of an inadmissible inquiry on %s
     await expect(runWorkflowCommand(await office(), inquiry.id, inquiry.version, show(" "))).rejects.toThrow(
       WorkflowInputError,
     );
-    expect((await target()).inquiry).toEqual(inquiry);
+    expect((await target(inquiry.id)).inquiry).toEqual(inquiry);
 
     await runWorkflowCommand(await office(), inquiry.id, inquiry.version, show("Der Hinweis war ein Versehen."));
-    const after = (await target()).inquiry;
+    const after = (await target(inquiry.id)).inquiry;
     expect(after.questionTextHiddenReason).toBeNull();
     expect(after.status).toBe("inadmissible");
     const [event] = await t.db

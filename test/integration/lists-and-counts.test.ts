@@ -5,7 +5,8 @@
  * transitions, a visibility change and a deleted draft; dashboards show the top of a section with the full
  * count and the section's full list behind it; the deadline scan does not re-read an inquiry whose overdue
  * reminders are written. On a copy of the seeded database, with a body made here so that
- * the expected lists are exactly known. PGlite and (with TEST_DATABASE_URL) PostgreSQL.
+ * the expected lists are exactly known: one the reading tests share, and one of its own for each test that
+ * changes inquiries, so that every test passes in any order and alone (issue 9). PGlite and (with TEST_DATABASE_URL) PostgreSQL.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,21 +29,23 @@ const PUBLIC = 47;
 
 describe.each(backends())("lists and counts on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
-  let bodyId: string;
-  let bodySlug: string;
-  let officeEmail: string;
-  /** publicRef of every public inquiry, in the list's order (newest date first, then newest created, then id). */
-  let expectedPublicOrder: string[];
-  let allIds: string[];
+  /** A body made here with exactly known inquiries, and what its public list must show. */
+  interface ListBody {
+    bodyId: string;
+    bodySlug: string;
+    officeEmail: string;
+    /** publicRef of every public inquiry, in the list's order (newest date first, then newest created, then id). */
+    expectedPublicOrder: string[];
+    allIds: string[];
+  }
+  /** The body the tests that only read share; a test that changes its inquiries makes its own (listBody()). */
+  let shared: ListBody;
 
-  beforeAll(async () => {
-    useDatabase(t.handle);
+  async function listBody(): Promise<ListBody> {
     const body = await createBody(t.db);
-    bodyId = body.id;
-    bodySlug = body.slug;
+    const bodyId = body.id;
     const office = await createOrganization(t.db, bodyId, { kind: "council_office", name: "Ratsbüro (Test)" });
     const office_user = await createUser(t.db, { bodyId, organizationId: office.id, role: "council_office" });
-    officeEmail = office_user.email;
     const [type] = await t.db
       .insert(inquiryTypes)
       .values({
@@ -79,8 +82,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
       listedOn: inquiries.listedOn,
       createdAt: inquiries.createdAt,
     });
-    allIds = inserted.map((r) => r.id);
-    expectedPublicOrder = inserted
+    const expectedPublicOrder = inserted
       .filter((r) => r.visibility === "public")
       .sort(
         (a, b) =>
@@ -89,6 +91,18 @@ describe.each(backends())("lists and counts on %s", (backend) => {
           (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
       )
       .map((r) => r.publicRef!);
+    return {
+      bodyId,
+      bodySlug: body.slug,
+      officeEmail: office_user.email,
+      expectedPublicOrder,
+      allIds: inserted.map((r) => r.id),
+    };
+  }
+
+  beforeAll(async () => {
+    useDatabase(t.handle);
+    shared = await listBody();
   });
 
   /** Rows of a raw query on either backend (postgres.js returns an array, PGlite an object with rows). */
@@ -110,6 +124,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
   }
 
   it("pages the public list without skipping or repeating a row, and only public rows", async () => {
+    const { bodySlug, expectedPublicOrder } = shared;
     const seen: string[] = [];
     for (let page = 1; ; page++) {
       const list = await listPublicInquiries({ bodySlug, page, pageSize: 20 }, t.db);
@@ -128,6 +143,8 @@ describe.each(backends())("lists and counts on %s", (backend) => {
   });
 
   it("counts kept by the trigger equal a fresh count after transitions, a visibility change and a deleted draft", async () => {
+    // Its own body: the test changes the body's inquiries, which the other tests' lists must not see.
+    const { bodyId, bodySlug, officeEmail, allIds } = await listBody();
     await expectCountsMatchTheRows();
     const [submitted] = await t.db
       .insert(inquiries)
@@ -156,8 +173,13 @@ describe.each(backends())("lists and counts on %s", (backend) => {
     expect(result.status).toBe("accepted");
     await expectCountsMatchTheRows();
 
-    await t.db.update(inquiries).set({ visibility: "internal" }).where(eq(inquiries.title, "Listenprobe 2"));
-    await t.db.delete(inquiries).where(eq(inquiries.title, `Listenprobe ${PUBLIC + 5}`));
+    await t.db
+      .update(inquiries)
+      .set({ visibility: "internal" })
+      .where(and(eq(inquiries.bodyId, bodyId), eq(inquiries.title, "Listenprobe 2")));
+    await t.db
+      .delete(inquiries)
+      .where(and(eq(inquiries.bodyId, bodyId), eq(inquiries.title, `Listenprobe ${PUBLIC + 5}`)));
     await expectCountsMatchTheRows();
 
     // 47 public + the accepted one − the one made internal.
@@ -174,6 +196,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
   });
 
   it("dashboard shows the top of 'Alle Vorgänge' with the full count and links to the full list", async () => {
+    const { bodyId, bodySlug, officeEmail } = shared;
     const user = await currentUserFor(t.db, officeEmail);
     const [dashboard] = await loadDashboard(user, NOW);
     const [visible] = await rowsOf<{ n: number }>(
@@ -189,6 +212,7 @@ describe.each(backends())("lists and counts on %s", (backend) => {
   });
 
   it("pages a staff section's full list without skipping or repeating, newest change first", async () => {
+    const { bodyId, bodySlug, officeEmail } = shared;
     const user = await currentUserFor(t.db, officeEmail);
     const seen: string[] = [];
     let page = 1;
@@ -208,18 +232,21 @@ describe.each(backends())("lists and counts on %s", (backend) => {
   });
 
   it("gives no full list of a section the user's roles do not have, nor of another body", async () => {
+    const { bodySlug, officeEmail } = shared;
     const user = await currentUserFor(t.db, officeEmail);
     expect(await loadSectionPage(user, { bodySlug, section: "faction_drafts", page: 1 }, NOW)).toBeNull();
     expect(await loadSectionPage(user, { bodySlug: "landtag-nrw", section: "all", page: 1 }, NOW)).toBeNull();
   });
 
   it("the deadline scan reads an overdue inquiry once per due date, not on every scan", async () => {
+    // Its own body: the test moves an inquiry's dates, and with them its place in the public list.
+    const { bodyId } = await listBody();
     const department = await createOrganization(t.db, bodyId, { name: "Fachamt (Test)" });
     const clerk = await createUser(t.db, { bodyId, organizationId: department.id, role: "clerk" });
     const [overdue] = await t.db
       .update(inquiries)
       .set({ leadOrganizationId: department.id, receivedOn: "2026-11-01", dueOn: "2026-11-10" })
-      .where(eq(inquiries.title, "Listenprobe 4"))
+      .where(and(eq(inquiries.bodyId, bodyId), eq(inquiries.title, "Listenprobe 4")))
       .returning({ id: inquiries.id });
     const remindersOf = (userId: string) =>
       t.db

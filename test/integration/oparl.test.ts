@@ -18,7 +18,14 @@ import { typeWords } from "../../app/domain/texts/type-words";
 const ORIGIN = "http://oparl.quaestio.test";
 const SECRET_WITHHELD = "GEHEIM-zurueckgehaltener-Text";
 
-function validators(): Map<string, ValidateFunction> {
+/** The keys of a deleted object (OParl 1.1, "Gelöschte Objekte": every other attribute must be removed). */
+const DELETED_KEYS = ["created", "deleted", "id", "modified", "type"];
+
+/**
+ * The schemas by type URI; with `deleted`, each schema requiring only id and type: a deleted File has no
+ * accessUrl, which the published schema's `required` (written for live objects) would demand.
+ */
+function validators(deleted = false): Map<string, ValidateFunction> {
   // strict off: the schemas put "items" beside "type": "string" (the list URL and its element schema).
   // unicodeRegExp off: the schemas escape ":" and "/" in their patterns, which the u flag rejects.
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
@@ -38,6 +45,7 @@ function validators(): Map<string, ValidateFunction> {
   const result = new Map<string, ValidateFunction>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
     const schema = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+    if (deleted) schema.required = ["id", "type"];
     result.set(`https://schema.oparl.org/1.1/${schema.title}`, ajv.compile(schema));
   }
   return result;
@@ -46,6 +54,7 @@ function validators(): Map<string, ValidateFunction> {
 describe.each(backends())("OParl API on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   let schemas: Map<string, ValidateFunction>;
+  let deletedSchemas: Map<string, ValidateFunction>;
 
   const get = async (url: string) => {
     expect(url.startsWith(`${ORIGIN}/oparl/v1`), url).toBe(true);
@@ -64,7 +73,10 @@ describe.each(backends())("OParl API on %s", (backend) => {
     const object = value as Record<string, unknown>;
     let checked = 0;
     if (typeof object.type === "string" && object.type.startsWith("https://schema.oparl.org/")) {
-      const validate = schemas.get(object.type);
+      // A deleted object: only the keys OParl leaves it, each valid by the type's schema.
+      const deleted = object.deleted === true;
+      if (deleted) expect(Object.keys(object).sort(), `${where}: ${String(object.id)}`).toEqual(DELETED_KEYS);
+      const validate = (deleted ? deletedSchemas : schemas).get(object.type);
       expect(validate, `schema for ${object.type}`).toBeDefined();
       const valid = validate!(object);
       expect(valid ? [] : validate!.errors, `${where}: ${String(object.id)}`).toEqual([]);
@@ -83,6 +95,7 @@ describe.each(backends())("OParl API on %s", (backend) => {
 
   beforeAll(async () => {
     schemas = validators();
+    deletedSchemas = validators(true);
     // A withheld text in the non-public record: it must never leave the server.
     const [withholding] = await t.db.select({ id: withholdings.id }).from(withholdings).limit(1);
     expect(withholding).toBeDefined();
@@ -291,36 +304,39 @@ describe.each(backends())("OParl API on %s", (backend) => {
     const url = `${ORIGIN}/oparl/v1/paper/${inquiry!.id}`;
     expect(((await get(url)).body as Record<string, unknown>).deleted).toBeUndefined();
 
-    // What the council office's "set internal" command writes (intake.server.ts changeVisibility).
-    await t.db
-      .update(inquiries)
-      .set({ visibility: "internal", updatedAt: new Date() })
-      .where(eq(inquiries.id, inquiry!.id));
-    await t.db.insert(events).values({
-      bodyId: inquiry!.bodyId,
-      aggregateType: "inquiry",
-      aggregateId: inquiry!.id,
-      type: "visibility_changed",
-      payload: { from: "public", to: "internal", reason: "Test" },
-    });
-    const stub = (await get(url)).body as Record<string, unknown>;
-    expect(Object.keys(stub).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
-    expect(stub.deleted).toBe(true);
-    expect(schemas.get("https://schema.oparl.org/1.1/Paper")!(stub)).toBe(true);
-    const withDeleted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as {
-      data: { id: string; deleted?: boolean }[];
+    // What the council office's "set internal" (and, at the end, "set public") command writes (intake.server.ts
+    // changeVisibility). The inquiry is set public again at the end, whatever happens: the other tests read it and
+    // its answer (Drucksache 17/9511) as published, and the crawl expects no deleted object (issue 9).
+    const setVisibility = async (from: "public" | "internal", to: "public" | "internal") => {
+      await t.db.update(inquiries).set({ visibility: to, updatedAt: new Date() }).where(eq(inquiries.id, inquiry!.id));
+      await t.db.insert(events).values({
+        bodyId: inquiry!.bodyId,
+        aggregateType: "inquiry",
+        aggregateId: inquiry!.id,
+        type: "visibility_changed",
+        payload: { from, to, reason: "Test" },
+      });
     };
-    expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
-    // The keyset pages (index branches, ADR 0014 addendum) list exactly the papers the API knows: every exposed
-    // inquiry and every answer with a published version, the deleted ones included — none lost at page borders.
-    const paged: { id: string; deleted?: boolean }[] = [];
-    let next: string | undefined = `${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=3`;
-    while (next) {
-      const page = (await get(next)).body as { data: { id: string; deleted?: boolean }[]; links: { next?: string } };
-      paged.push(...page.data);
-      next = page.links.next;
-    }
-    const expected = await t.db.execute(sql`
+    await setVisibility("public", "internal");
+    try {
+      const stub = (await get(url)).body as Record<string, unknown>;
+      expect(Object.keys(stub).sort()).toEqual(["created", "deleted", "id", "modified", "type"]);
+      expect(stub.deleted).toBe(true);
+      expect(schemas.get("https://schema.oparl.org/1.1/Paper")!(stub)).toBe(true);
+      const withDeleted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100`)).body as {
+        data: { id: string; deleted?: boolean }[];
+      };
+      expect(withDeleted.data.find((p) => p.id === url)?.deleted).toBe(true);
+      // The keyset pages (index branches, ADR 0014 addendum) list exactly the papers the API knows: every exposed
+      // inquiry and every answer with a published version, the deleted ones included — none lost at page borders.
+      const paged: { id: string; deleted?: boolean }[] = [];
+      let next: string | undefined = `${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=3`;
+      while (next) {
+        const page = (await get(next)).body as { data: { id: string; deleted?: boolean }[]; links: { next?: string } };
+        paged.push(...page.data);
+        next = page.links.next;
+      }
+      const expected = await t.db.execute(sql`
       select i.id::text as id from inquiries i join bodies b on b.id = i.body_id
       where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
         and (i.visibility = 'public' or i.id = ${inquiry!.id})
@@ -329,16 +345,28 @@ describe.each(backends())("OParl API on %s", (backend) => {
       where b.slug = 'landtag-nrw' and i.status <> 'draft' and i.public_ref is not null
         and (i.visibility = 'public' or i.id = ${inquiry!.id})
         and exists (select 1 from answer_versions v where v.answer_id = a.id and v.published_at is not null)`);
-    const expectedIds = (Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows).map(
-      (row) => `${ORIGIN}/oparl/v1/paper/${(row as { id: string }).id}`,
-    );
-    expect(paged.map((p) => p.id).sort()).toEqual(expectedIds.sort());
-    expect(paged.filter((p) => p.deleted).length).toBeGreaterThanOrEqual(1);
-    const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as {
-      data: { id: string }[];
-    };
-    expect(omitted.data.map((p) => p.id)).not.toContain(url);
-    expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
+      const expectedIds = (Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows).map(
+        (row) => `${ORIGIN}/oparl/v1/paper/${(row as { id: string }).id}`,
+      );
+      expect(paged.map((p) => p.id).sort()).toEqual(expectedIds.sort());
+      expect(paged.filter((p) => p.deleted).length).toBeGreaterThanOrEqual(1);
+      const omitted = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/paper?limit=100&omit_deleted=true`)).body as {
+        data: { id: string }[];
+      };
+      expect(omitted.data.map((p) => p.id)).not.toContain(url);
+      expect(JSON.stringify(withDeleted)).not.toContain("Kleine Anfrage 3761");
+      // Its file renditions are deleted objects too: only the keys OParl leaves a deleted object (no accessUrl,
+      // which the File schema requires of a live one), each valid as such — as the crawl checks them.
+      const files = (await get(`${ORIGIN}/oparl/v1/body/landtag-nrw/file?limit=100`)).body as {
+        data: Record<string, unknown>[];
+      };
+      const deletedFiles = files.data.filter((file) => file.deleted === true);
+      expect(deletedFiles.length).toBeGreaterThanOrEqual(1);
+      for (const file of deletedFiles) expect(validateDeep(file, "deleted file")).toBe(1);
+    } finally {
+      await setVisibility("internal", "public");
+    }
+    expect(((await get(url)).body as Record<string, unknown>).deleted).toBeUndefined();
   });
 
   it("lists exactly the people a visible inquiry, a published version or a published statement names, and drops one whose only inquiry became internal", async () => {

@@ -3,11 +3,16 @@
  * reads the public read model, against the demo data: a page is rendered once and then served from memory,
  * and the server commands that change what the public sees (a correction, a visibility change) drop it as soon
  * as they have committed — the next anonymous request shows the change. Signed-in requests never use it.
+ * A test that corrects a published answer (for good) works on a new copy of the demo's published answer,
+ * published through the real commands, so that every test passes in any order and alone (issue 9); the tests that
+ * only read it, or set it internal and public again (in `finally`), use the demo answer.
  */
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { answers, bodies, inquiries } from "../../db/schema";
 import { loadAnswerPage, saveAnswer } from "../../app/server/answers/answer-drafts.server";
+import { publishAnswer } from "../../app/server/answers/answer-publication.server";
+import { sendToSignOff } from "../../app/server/answers/answer-sign-off.server";
 import type { PostedAnswer } from "../../app/server/answers/answer-form.server";
 import { publishCorrection, signCorrection, startCorrection } from "../../app/server/answers/answer-correction.server";
 import { useDatabase } from "../../app/server/core/db.server";
@@ -17,10 +22,14 @@ import { listPublicInquiries, loadPublicInquiry } from "../../app/server/public/
 import { searchPublic } from "../../app/server/public/search/search.server";
 import { parseSearchParams } from "../../app/domain/search-params";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { chainSigners, roleHolders, signNext } from "../support/answer-sign-off";
+import { answeringCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 import type { CurrentUser } from "../../app/server/accounts/auth.server";
 
 const ORIGIN = "http://quaestio.test";
+/** The demo data's published Norderstedt answer. */
+const PUBLISHED = "Öffnungszeiten des Bürgerbüros während der Umstellung auf ein neues Fachverfahren";
 
 // One backend (oneBackend(), TEST_BOTH_BACKENDS=1 for both): the cache and when commands drop it are app code; the
 // read model's queries run on both backends in public-inquiries.test.ts.
@@ -87,6 +96,43 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     throw new Error("the demo data has no Norderstedt answer the clerk may correct");
   }
 
+  const userWithRole = roleHolders(() => t.db, `cache-${backend}`);
+  let copies = 0;
+  /**
+   * A new copy of the demo's published answer (answeringCopyOf), answered, signed by the whole chain (clerk,
+   * department head twice, councillor, mayor) and published by the council office: public and correctable by
+   * the demo clerk, like correctableInquiry(), but the test's own.
+   */
+  async function publishedCopy() {
+    const clerk = await user("sachbearbeitung");
+    const id = await answeringCopyOf(t.db, PUBLISHED, "norderstedt");
+    let page = await loadAnswerPage(clerk, id);
+    const values = valuesOf(page);
+    values.documentKind = "Mitteilungsvorlage";
+    values.parts = values.parts.map((part, i) => ({
+      ...part,
+      body: { json: docOf(`Antwort ${i + 1} der Kopie.`), text: "" },
+    }));
+    await saveAnswer(clerk, { inquiryId: id, expectedVersion: page.answer.version, values, rich: true });
+    page = await loadAnswerPage(clerk, id);
+    await sendToSignOff(clerk, id, page.answer.version);
+    const { head, councillor } = await chainSigners(t.db, id, userWithRole);
+    for (const signer of [clerk, head, head, councillor, await user("verwaltungsspitze")]) await signNext(signer, id);
+    const office = await user("ratsbuero");
+    page = await loadAnswerPage(office, id);
+    copies += 1;
+    await publishAnswer(office, {
+      inquiryId: id,
+      expectedVersion: page.answer.version,
+      documentReference: `M 26/09${String(copies).padStart(2, "0")}`,
+      documentDate: "",
+    });
+    const [row] = await t.db.select({ publicRef: inquiries.publicRef }).from(inquiries).where(eq(inquiries.id, id));
+    page = await loadAnswerPage(clerk, id);
+    if (!page.rights.startCorrection) throw new Error("the published copy is not correctable by the demo clerk");
+    return { id, publicRef: row!.publicRef!, clerk };
+  }
+
   it("renders a published answer once, then serves it with a fresh nonce and request id each time", async () => {
     const { publicRef } = await correctableInquiry();
     const before = renders;
@@ -150,7 +196,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
   };
 
   it("shows a published correction on the very next anonymous request", async () => {
-    const { id, publicRef, clerk } = await correctableInquiry();
+    const { id, publicRef, clerk } = await publishedCopy();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
     expect(await (await get(path)).text()).not.toContain("Zahl im Cache berichtigt");
@@ -169,7 +215,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
   });
 
   it("shows a newly published answer version in a cached search page on the very next request", async () => {
-    const { id, publicRef, clerk } = await correctableInquiry();
+    const { id, publicRef, clerk } = await publishedCopy();
     const office = await user("ratsbuero");
     // A word no other test publishes: the tests share one database.
     const path = "/suche?q=Suchseitenkorrekturwort";
@@ -229,18 +275,24 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
+    const setVisibility = async (visibility: "internal" | "public") => {
+      const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
+      await runWorkflowCommand(office, id, row!.version, {
+        intent: "change_visibility",
+        visibility,
+        reason: "Test des Seiten-Caches",
+      });
+    };
     expect((await get(path)).status).toBe(200);
     expect(await (await get("/norderstedt/anfragen")).text()).toContain(publicRef);
 
-    const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
-    await runWorkflowCommand(office, id, row!.version, {
-      intent: "change_visibility",
-      visibility: "internal",
-      reason: "Test des Seiten-Caches",
-    });
-
-    expect((await get(path)).status).toBe(404);
-    expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
+    await setVisibility("internal");
+    try {
+      expect((await get(path)).status).toBe(404);
+      expect(await (await get("/norderstedt/anfragen")).text()).not.toContain(`"${publicRef}"`);
+    } finally {
+      await setVisibility("public"); // the demo answer: the other tests read it as published
+    }
   });
 
   it("remembers the 404 of an internal inquiry and shows the page at once when it is made public again", async () => {
@@ -281,12 +333,13 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     expect(renders - before).toBe(2);
   });
 
+  const docOf = (text: string) =>
+    JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
   function valuesOf(
     page: Awaited<ReturnType<typeof loadAnswerPage>>,
     firstPart = "Korrekturtext aus dem Cache-Test",
   ): PostedAnswer {
-    const doc = (text: string) =>
-      JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
     return {
       documentKind: page.values.documentKind,
       documentReference: page.values.documentReference,
@@ -301,7 +354,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
       parts: page.values.parts.map((p, index) => ({
         questionIds: p.questionIds,
         body:
-          index === 0 ? { json: doc(firstPart), text: "" } : { json: JSON.stringify(p.body.json), text: p.body.text },
+          index === 0 ? { json: docOf(firstPart), text: "" } : { json: JSON.stringify(p.body.json), text: p.body.text },
         withheld: p.withholding !== null,
         reason: p.withholding?.reason ?? "",
         subject: p.withholding?.subject ?? "",

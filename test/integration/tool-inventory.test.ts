@@ -3,9 +3,11 @@
  * inventory, importing a pasted table (all rows or none, with the preview's per-row messages), editing and
  * reordering rows, a fact with its source (public only once the answer is published), the catalogue, the
  * organisation × tool matrix and the assessment. Authorisation (404 for another body, refusal for the wrong
- * office), stale versions and a DPO requirement by tool.
+ * office), stale versions and a DPO requirement by tool. The first test creates the demo answer's inventory; every
+ * other test works on a new answering copy of the demo answer (answeringCopyOf) that it brings to its starting
+ * state through the editor's own commands, so that each passes in any order and alone (issue 9).
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   answers,
@@ -35,6 +37,7 @@ import {
 import { saveAssessment, saveMatrix } from "../../app/server/tools/inventory-matrix.server";
 import { loadInventoryEditor } from "../../app/server/tools/inventory-read.server";
 import { oneBackend, useTestDatabase } from "../support/db";
+import { answeringCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const NRW_ANSWERING = "Nutzung von Messenger-Diensten in der Landesverwaltung";
@@ -51,12 +54,53 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
   beforeAll(() => useDatabase(t.handle));
 
   const nrw = (local: string) => currentUserFor(t.db, `${local}@landtag-nrw.quaestio.example`);
-  async function inquiryId() {
-    const [row] = await t.db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.title, NRW_ANSWERING));
-    return row!.id;
+  /** A new copy of the NRW demo inquiry whose answer the lead department is drafting, without an inventory. */
+  const answeringCopy = () => answeringCopyOf(t.db, NRW_ANSWERING, "landtag-nrw");
+  /** An answering copy with the inventory the first test creates ("Messenger", version 1) and no rows. */
+  async function copyWithInventory(): Promise<string> {
+    const id = await answeringCopy();
+    await saveInventorySettings(
+      await nrw("sachbearbeitung"),
+      id,
+      { version: null, title: "Messenger", countLabel: "Arbeitsplätze", questionNumber: "2" },
+      t.db,
+    );
+    return id;
+  }
+  /** An answering copy whose inventory holds the rows the third test leaves: Jitsi, Cisco-ViKo, Nextcloud Talk. */
+  async function copyWithRows(): Promise<string> {
+    const clerk = await nrw("sachbearbeitung");
+    const id = await copyWithInventory();
+    await importRows(clerk, id, { version: 1, text: PASTE, mode: "replace" }, t.db);
+    const view = await editor(id);
+    const rows = rowInputs(view);
+    const [nextcloud] = await t.db.select().from(tools).where(eq(tools.slug, "nextcloud-talk"));
+    await saveRows(
+      clerk,
+      id,
+      {
+        version: view.inventory!.version,
+        rows: [
+          { ...rows[0]!, position: "2", count: "52.414" },
+          { ...rows[1]!, remove: true },
+          { ...rows[2]!, position: "1" },
+          {
+            ...rows[2]!,
+            id: "",
+            toolId: nextcloud!.id,
+            label: "Nextcloud Talk (On-Premise)",
+            count: "22",
+            position: "3",
+          },
+        ],
+      },
+      t.db,
+    );
+    return id;
   }
   const rowCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(toolInventoryRows))[0]!.n;
-  const editor = async (who = "sachbearbeitung") => loadInventoryEditor(await nrw(who), await inquiryId(), t.db);
+  const editor = async (inquiryId: string, who = "sachbearbeitung") =>
+    loadInventoryEditor(await nrw(who), inquiryId, t.db);
   const rowInputs = (view: Awaited<ReturnType<typeof editor>>): RowInput[] =>
     view.rows.map((r, i) => ({
       id: r.id,
@@ -71,7 +115,15 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
     }));
 
   it("is hidden from other bodies and read-only for the DPO; only the lead department creates it", async () => {
-    const id = await inquiryId();
+    // The demo answer itself, which has no inventory and which no other test touches (its clerk has asked the DPO
+    // for a statement, so the DPO takes part and may read it); the oldest inquiry of the title, not a copy.
+    const [demo] = await t.db
+      .select({ id: inquiries.id })
+      .from(inquiries)
+      .where(eq(inquiries.title, NRW_ANSWERING))
+      .orderBy(asc(inquiries.createdAt))
+      .limit(1);
+    const id = demo!.id;
     await expect(
       loadInventoryEditor(await currentUserFor(t.db, "sachbearbeitung@hamburg.quaestio.example"), id, t.db),
     ).rejects.toThrow(NotFound);
@@ -83,7 +135,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
         t.db,
       ),
     ).rejects.toThrow(NotFound);
-    expect((await editor("datenschutz")).editable).toBe(false);
+    expect((await editor(id, "datenschutz")).editable).toBe(false);
     await expect(
       saveInventorySettings(
         await nrw("datenschutz"),
@@ -120,7 +172,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
         t.db,
       ),
     ).rejects.toThrow(StaleVersionError);
-    expect((await editor()).inventory).toMatchObject({
+    expect((await editor(id)).inventory).toMatchObject({
       title: "Messenger",
       countLabel: "Arbeitsplätze",
       questionNumber: "2",
@@ -130,7 +182,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
 
   it("previews a paste with per-row messages and saves nothing while any row is wrong", async () => {
     const clerk = await nrw("sachbearbeitung");
-    const id = await inquiryId();
+    const id = await copyWithInventory();
     const bad = PASTE + "Teams\tMS Teams\tPublic Cloud\t-4\t\t\n";
     const preview = await previewImport(clerk, id, bad, t.db);
     expect(preview.ok).toBe(false);
@@ -139,7 +191,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       "Die Zahl der Arbeitsplätze darf nicht negativ sein.",
     ]);
     const before = await rowCount();
-    const { inventory } = await editor();
+    const { inventory } = await editor(id);
     await expect(
       importRows(clerk, id, { version: inventory!.version, text: bad, mode: "append" }, t.db),
     ).rejects.toBeInstanceOf(ToolImportRefused);
@@ -152,7 +204,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       ),
     ).rejects.toBeInstanceOf(ToolImportRefused);
     expect(await rowCount()).toBe(before);
-    expect((await editor()).inventory!.version).toBe(inventory!.version);
+    expect((await editor(id)).inventory!.version).toBe(inventory!.version);
     await expect(
       importRows(clerk, id, { version: inventory!.version + 1, text: PASTE, mode: "append" }, t.db),
     ).rejects.toThrow(StaleVersionError);
@@ -160,8 +212,8 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
 
   it("imports all rows of a valid paste, then edits, removes and reorders them", async () => {
     const clerk = await nrw("sachbearbeitung");
-    const id = await inquiryId();
-    let view = await editor();
+    const id = await copyWithInventory();
+    let view = await editor(id);
     const imported = await importRows(
       clerk,
       id,
@@ -169,7 +221,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       t.db,
     );
     expect(imported).toEqual({ version: view.inventory!.version + 1, imported: 3 });
-    view = await editor();
+    view = await editor(id);
     expect(view.rows.map((r) => [r.label, r.variant, r.workplaceCount, r.footnoteMark])).toEqual([
       ["Cisco-ViKo (On-Premise)", "on_premise", 52413, null],
       ["Zoom (Public Cloud)", "public_cloud", null, "*"],
@@ -212,7 +264,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       },
       t.db,
     );
-    view = await editor();
+    view = await editor(id);
     expect(view.rows.map((r) => [r.label, r.workplaceCount])).toEqual([
       ["Jitsi Meet", 120],
       ["Cisco-ViKo (On-Premise)", 52414],
@@ -222,7 +274,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
 
   it("adds a tool to the catalogue, a fact with its source (public only after publication), and makes a DPO statement required", async () => {
     const clerk = await nrw("sachbearbeitung");
-    const id = await inquiryId();
+    const id = await copyWithRows();
     await expect(
       addCatalogueTool(clerk, id, { name: "zoom", category: "", requiresDpoConsultation: false }, t.db),
     ).rejects.toMatchObject({
@@ -237,7 +289,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
     const [row] = await t.db.select().from(tools).where(eq(tools.id, threema));
     expect(row).toMatchObject({ slug: "threema-work", requiresDpoConsultation: true });
 
-    let view = await editor();
+    let view = await editor(id);
     await importRows(
       clerk,
       id,
@@ -250,7 +302,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       reasons: [{ kind: "tool", name: "Threema Work" }],
     });
 
-    view = await editor();
+    view = await editor(id);
     const fact = {
       version: view.inventory!.version,
       toolId: threema,
@@ -276,14 +328,14 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       fieldErrors: { value: "Bitte wählen Sie geplant, im Einsatz oder außer Betrieb." },
     });
     await addToolFact(clerk, id, fact, t.db);
-    view = await editor();
+    view = await editor(id);
     await addToolFact(
       clerk,
       id,
       { ...fact, version: view.inventory!.version, key: "usage_status", value: "Im Einsatz" },
       t.db,
     );
-    view = await editor();
+    view = await editor(id);
     expect(view.facts.filter((f) => f.toolName === "Threema Work").map((f) => [f.key, f.value, f.citation])).toEqual([
       ["dpa_status", "AVV abgeschlossen", fact.citation],
       ["usage_status", "im Einsatz", fact.citation],
@@ -296,8 +348,30 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
 
   it("saves the organisation × tool matrix and an assessment against a criteria set", async () => {
     const clerk = await nrw("sachbearbeitung");
-    const id = await inquiryId();
-    let view = await editor();
+    const id = await copyWithRows();
+    // The editor's other commands on this answer too (as in the test before), whose events the end looks for.
+    await addCatalogueTool(
+      clerk,
+      id,
+      { name: "Wire (Matrixprobe)", category: "Messenger", requiresDpoConsultation: false },
+      t.db,
+    );
+    const before = await editor(id);
+    await addToolFact(
+      clerk,
+      id,
+      {
+        version: before.inventory!.version,
+        toolId: before.rows[0]!.toolId,
+        key: "dpa_status",
+        value: "AVV abgeschlossen",
+        asOf: "2021-05-01",
+        citation: "Antwort der Landesregierung (Matrixprobe)",
+        url: "",
+      },
+      t.db,
+    );
+    let view = await editor(id);
     const [ministry] = view.organizations;
     const [foreign] = await t.db.select().from(organizations).where(eq(organizations.name, "13 - Hauptamt"));
     const matrix = {
@@ -315,7 +389,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
     });
     await expect(saveMatrix(clerk, id, { ...matrix, footnote: "" }, t.db)).rejects.toBeInstanceOf(ToolInputError);
     await saveMatrix(clerk, id, matrix, t.db);
-    view = await editor();
+    view = await editor(id);
     expect(view.matrix).toMatchObject({
       rowHeading: matrix.rowHeading,
       rows: [{ organizationId: ministry!.id, label: ministry!.name, uses: [view.rows[0]!.id, view.rows[2]!.id] }],
@@ -333,7 +407,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       { ...matrix, version: view.inventory!.version, title: "  Anlage zur Antwort auf Frage 1 " },
       t.db,
     );
-    view = await editor();
+    view = await editor(id);
     expect(view.matrix!.title).toBe("Anlage zur Antwort auf Frage 1");
 
     let [set] = await t.db.select().from(criteriaSets).limit(1);
@@ -365,7 +439,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       fieldErrors: { "result-0": "Bitte wählen Sie einen der angebotenen Einträge." },
     });
     await saveAssessment(clerk, id, assessment, t.db);
-    view = await editor();
+    view = await editor(id);
     expect(view.assessment).toMatchObject({ criteriaSetId: set!.id, statusNote: "Prüfung läuft" });
     expect(view.assessment!.results.map((r) => [r.criterionId === "" ? "overall" : "criterion", r.result])).toEqual(
       expect.arrayContaining([
@@ -373,10 +447,17 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
         ["overall", "not_assessed"],
       ]),
     );
+    const [answer] = await t.db.select({ id: answers.id }).from(answers).where(eq(answers.inquiryId, id));
     const types = await t.db
       .select({ payload: events.payload })
       .from(events)
-      .where(and(eq(events.type, "tool_inventory_changed"), eq(events.aggregateType, "answer")));
+      .where(
+        and(
+          eq(events.type, "tool_inventory_changed"),
+          eq(events.aggregateType, "answer"),
+          eq(events.aggregateId, answer!.id),
+        ),
+      );
     expect(types.map((e) => (e.payload as { what: string }).what)).toEqual(
       expect.arrayContaining(["created", "import", "rows", "catalogue", "fact", "matrix", "assessment"]),
     );
