@@ -22,7 +22,7 @@ import {
   withholdings,
 } from "../../../db/schema";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
-import { type Db, type Tx } from "../core/db.server";
+import type { Db, Tx } from "../core/db.server";
 import { jsonList, jsonRow, reusableStatement } from "../core/prepared.server";
 
 export type AnswerAudience = "public" | "staff";

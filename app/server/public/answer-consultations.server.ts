@@ -5,7 +5,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { consultationRecommendations, consultations, organizations, people } from "../../../db/schema/index";
 import type { ConsultationKind, ConsultationVerdict, RecommendationKind } from "../../domain/labels";
-import { type Db } from "../core/db.server";
+import type { Db } from "../core/db.server";
 import { reusableQuery } from "../core/prepared.server";
 
 export interface PublicConsultation {

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { AssessmentResult, DeploymentVariant } from "../../domain/labels";
-import { type Db } from "../core/db.server";
+import type { Db } from "../core/db.server";
 import { reusableStatement } from "../core/prepared.server";
 import { groupBy } from "../core/group-by.server";
 

@@ -10,7 +10,7 @@ import { answerContributors, answerVersions, organizations, people } from "../..
 import { isoDateInTimeZone } from "../../domain/format";
 import type { SignOffStepStatus, WithholdingReason } from "../../domain/labels";
 import { loadAnswerContent, type ReadWithholding } from "../answers/read-model.server";
-import { type Db } from "../core/db.server";
+import type { Db } from "../core/db.server";
 import { reusableQuery } from "../core/prepared.server";
 import { loadPublishedConsultations, type PublicConsultation } from "./answer-consultations.server";
 import { loadPublishedInventories, type PublicToolInventory } from "./answer-inventories.server";

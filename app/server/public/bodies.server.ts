@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { bodies, organizations, tools } from "../../../db/schema/index";
 import { isUuid } from "../../domain/format";
 import type { BodyKind } from "../../domain/labels";
-import { type Db, type Tx } from "../core/db.server";
+import type { Db, Tx } from "../core/db.server";
 import { reusableQuery } from "../core/prepared.server";
 
 export interface PublicBody {

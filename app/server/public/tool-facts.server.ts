@@ -6,7 +6,7 @@
 import { and, asc, eq, exists, isNotNull, isNull, ne, or, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { answers, bodies, inquiries, sources, toolFacts, tools, type toolFactKey } from "../../../db/schema";
-import { type Db, type Tx } from "../core/db.server";
+import type { Db, Tx } from "../core/db.server";
 import { reusableQuery } from "../core/prepared.server";
 import { publiclyVisible } from "./visibility.server";
 

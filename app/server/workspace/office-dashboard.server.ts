@@ -6,7 +6,7 @@ import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { extensionRequests, inquiries, inquiryTypes, organizations } from "../../../db/schema";
 import { groupByLeadDepartment, type DashboardWindow } from "../../domain/dashboard";
-import { type Db } from "../core/db.server";
+import type { Db } from "../core/db.server";
 import { reusableShapes } from "../core/prepared.server";
 import {
   bodyIdPlaceholder,

@@ -7,7 +7,7 @@
  * renditions and its consultations.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { type Db } from "../../core/db.server";
+import type { Db } from "../../core/db.server";
 import { rowsOf } from "../../core/prepared.server";
 import type { ListCursor, ListFilters } from "./filters.server";
 import type { OparlObjectKind } from "./urls.server";
