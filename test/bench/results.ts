@@ -95,17 +95,28 @@ export function corpusLine(result: TargetResult): string {
 export const LATENCY_EXPLAINED =
   'Throughput is compared with a plain `node:http` server sending the same bytes in the same run. The page\'s latency is given twice. "10 connections p50 / p97.5 / p99" is autocannon\'s, measured during the throughput run: 10 closed-loop connections keep the single-threaded server saturated, so it is mostly queueing (p50 ≈ 10 / throughput) — the latency under saturation, not one request\'s time; autocannon has no p95, and p97.5 under a target means p95 is under it too. "1 client p50 / p95" is one user\'s wait on an otherwise idle server: after the throughput run, once the app is idle, one client sends the same request (same headers) one at a time, each timed on the client to the last byte of the body; p50 and p95 are exact, from all the sorted samples (the JSON also has the maximum and the number of requests). "first ms" is the first request after the start, an uncached render; a page marked "(kalt)" carries an unknown query parameter so that the page cache never answers it (every request renders); statements are counted per request with `QUAESTIO_COUNT_STATEMENTS=1`. A page that answers 404 (not built yet) is shown as not present. The targets of issues 13 and 14 follow the tables, evaluated from these figures for both readings. Before/after: `before-d02fe8b.md`.';
 
+/**
+ * The newest full run of a target in `outDir`, by its recorded date. Full runs only (`2026-12-04-postgres.json`,
+ * `2026-12-03-0-postgres.json`): a partial run kept under another name (`…-stop20-changed-pages-pglite.json`) must
+ * not stand in for the whole table.
+ */
+export function newestFullRun(outDir: string, kind: string): TargetResult | undefined {
+  const full = new RegExp(`^\\d{4}-\\d{2}-\\d{2}(-\\d+)?-${kind}\\.json$`);
+  return fs
+    .readdirSync(outDir)
+    .filter((f) => full.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(outDir, f), "utf8")) as TargetResult)
+    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+    .at(-1);
+}
+
 /** The newest result of each target: this run's, or an earlier run's for a target not run now. */
 export async function writeLatest(outDir: string, results: TargetResult[] = []) {
   const latest = ["postgres", "pglite"].flatMap((kind) => {
     const mine = results.find((r) => r.target === kind);
     if (mine) return [mine];
-    const files = fs
-      .readdirSync(outDir)
-      .filter((f) => f.endsWith(`-${kind}.json`))
-      .sort();
-    const newest = files.at(-1);
-    return newest ? [JSON.parse(fs.readFileSync(path.join(outDir, newest), "utf8")) as TargetResult] : [];
+    const newest = newestFullRun(outDir, kind);
+    return newest ? [newest] : [];
   });
   const tables = latest.map(targetMarkdown).join("\n");
   const targets = targetsMarkdown(latest);
