@@ -73,30 +73,29 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
     const id = await copyWithInventory();
     await importRows(clerk, id, { version: 1, text: PASTE, mode: "replace" }, t.db);
     const view = await editor(id);
-    const rows = rowInputs(view);
-    const [nextcloud] = await t.db.select().from(tools).where(eq(tools.slug, "nextcloud-talk"));
-    await saveRows(
-      clerk,
-      id,
-      {
-        version: view.inventory!.version,
-        rows: [
-          { ...rows[0]!, position: "2", count: "52.414" },
-          { ...rows[1]!, remove: true },
-          { ...rows[2]!, position: "1" },
-          {
-            ...rows[2]!,
-            id: "",
-            toolId: nextcloud!.id,
-            label: "Nextcloud Talk (On-Premise)",
-            count: "22",
-            position: "3",
-          },
-        ],
-      },
-      t.db,
-    );
+    await saveRows(clerk, id, { version: view.inventory!.version, rows: await thirdTestEdit(rowInputs(view)) }, t.db);
     return id;
+  }
+
+  /** The third test's edit of the pasted rows: Jitsi first, Zoom removed, Cisco-ViKo 52.414, a new Nextcloud row. */
+  async function thirdTestEdit(rows: ReturnType<typeof rowInputs>): Promise<ReturnType<typeof rowInputs>> {
+    const [nextcloud] = await t.db.select().from(tools).where(eq(tools.slug, "nextcloud-talk"));
+    return [
+      { ...rows[0]!, position: "2", count: "52.414" },
+      { ...rows[1]!, remove: true },
+      { ...rows[2]!, position: "1" },
+      {
+        id: "",
+        toolId: nextcloud!.id,
+        label: "Nextcloud Talk (On-Premise)",
+        variant: "on_premise",
+        count: "22",
+        footnoteMark: "",
+        footnote: "",
+        position: "3",
+        remove: false,
+      },
+    ];
   }
   const rowCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(toolInventoryRows))[0]!.n;
   const editor = async (inquiryId: string, who = "sachbearbeitung") =>
@@ -239,31 +238,7 @@ describe.each(oneBackend())("tool inventory editor on %s", (backend) => {
       },
     });
     // Jitsi first, Zoom removed, a new Nextcloud row last.
-    const [nextcloud] = await t.db.select().from(tools).where(eq(tools.slug, "nextcloud-talk"));
-    await saveRows(
-      clerk,
-      id,
-      {
-        version: view.inventory!.version,
-        rows: [
-          { ...rows[0]!, position: "2", count: "52.414" },
-          { ...rows[1]!, remove: true },
-          { ...rows[2]!, position: "1" },
-          {
-            id: "",
-            toolId: nextcloud!.id,
-            label: "Nextcloud Talk (On-Premise)",
-            variant: "on_premise",
-            count: "22",
-            footnoteMark: "",
-            footnote: "",
-            position: "3",
-            remove: false,
-          },
-        ],
-      },
-      t.db,
-    );
+    await saveRows(clerk, id, { version: view.inventory!.version, rows: await thirdTestEdit(rows) }, t.db);
     view = await editor(id);
     expect(view.rows.map((r) => [r.label, r.workplaceCount])).toEqual([
       ["Jitsi Meet", 120],
