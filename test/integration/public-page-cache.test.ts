@@ -80,6 +80,20 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     );
   }
 
+  /** Sets an inquiry's visibility through the council office's real command, at its current version. */
+  async function changeVisibility(
+    office: Awaited<ReturnType<typeof user>>,
+    id: string,
+    visibility: "internal" | "public",
+  ) {
+    const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
+    await runWorkflowCommand(office, id, row!.version, {
+      intent: "change_visibility",
+      visibility,
+      reason: "Test des Seiten-Caches",
+    });
+  }
+
   /** A published Norderstedt answer that the demo clerk may correct. */
   async function correctableInquiry() {
     const clerk = await user("sachbearbeitung");
@@ -244,17 +258,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
       .from(inquiries)
       .innerJoin(bodies, eq(bodies.id, inquiries.bodyId))
       .where(and(eq(bodies.slug, "norderstedt"), eq(inquiries.publicRef, publicRef)));
-    const setVisibility = async (visibility: "internal" | "public") => {
-      const [current] = await t.db
-        .select({ version: inquiries.version })
-        .from(inquiries)
-        .where(eq(inquiries.id, row!.id));
-      await runWorkflowCommand(office, row!.id, current!.version, {
-        intent: "change_visibility",
-        visibility,
-        reason: "Test des Seiten-Caches",
-      });
-    };
+    const setVisibility = (visibility: "internal" | "public") => changeVisibility(office, row!.id, visibility);
     const path = `/suche?${new URLSearchParams({ q: `"${row!.title}"` }).toString()}`;
     expect(cacheablePathOf(path)).toBe(true);
     expect(await (await get(path)).text()).toContain(`"publicRef":"${publicRef}"`);
@@ -275,14 +279,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
-    const setVisibility = async (visibility: "internal" | "public") => {
-      const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
-      await runWorkflowCommand(office, id, row!.version, {
-        intent: "change_visibility",
-        visibility,
-        reason: "Test des Seiten-Caches",
-      });
-    };
+    const setVisibility = (visibility: "internal" | "public") => changeVisibility(office, id, visibility);
     expect((await get(path)).status).toBe(200);
     expect(await (await get("/norderstedt/anfragen")).text()).toContain(publicRef);
 
@@ -299,14 +296,7 @@ describe.each(oneBackend())("public page cache (%s)", (backend) => {
     const { id, publicRef } = await correctableInquiry();
     const office = await user("ratsbuero");
     const path = `/norderstedt/anfragen/${publicRef}`;
-    const setVisibility = async (visibility: "internal" | "public") => {
-      const [row] = await t.db.select({ version: inquiries.version }).from(inquiries).where(eq(inquiries.id, id));
-      await runWorkflowCommand(office, id, row!.version, {
-        intent: "change_visibility",
-        visibility,
-        reason: "Test des Seiten-Caches",
-      });
-    };
+    const setVisibility = (visibility: "internal" | "public") => changeVisibility(office, id, visibility);
     await setVisibility("internal");
     expect((await get(path)).status).toBe(404);
     const before = renders;
