@@ -8,7 +8,8 @@
  *                PGlite always, the PostgreSQL server too when TEST_DATABASE_URL is set.
  * - e2e:         test/e2e, the built app in headless Chromium, one file at a time (E2E_PARALLEL=1: two), after
  *                the others. Its globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
- *                file's own app while a file runs.
+ *                file's own app while a file runs. Each app runs on its own copy of the seeded demo database: on the
+ *                PostgreSQL server when TEST_DATABASE_URL is set, else on PGlite (ADR 0032).
  * The machine has 2 cores, so never more than 2 workers.
  */
 import { fileURLToPath } from "node:url";

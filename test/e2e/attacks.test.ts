@@ -224,8 +224,9 @@ beforeAll(async () => {
   const browserLaunched = launchBrowser();
   browserLaunched.catch(() => {}); // awaited below; a failure is reported there
   // In the e2e project the copy of the run's seeded directory is migrated and seeded already; elsewhere the app
-  // migrates and seeds a fresh directory on a first start.
-  const seeded = seededPgliteCopy();
+  // migrates and seeds a fresh directory on a first start. PGlite even when the other apps run on PostgreSQL:
+  // prepareDatabase opens the app's data directory itself (ADR 0032).
+  const seeded = await seededPgliteCopy();
   pgliteDir = seeded ?? freshPgliteDir();
   if (!seeded) await (await startApp({ pgliteDir })).stop();
   await prepareDatabase(pgliteDir);

@@ -21,7 +21,10 @@ const SEEDED = "/norderstedt/anfragen/M-20-0226";
 const TITLE = 'Videokonferenztool: "Zoom"';
 const account = (local: string) => `${local}@norderstedt.quaestio.example`;
 
-const { app, browser } = useAppAndBrowser();
+// On PGlite even when TEST_DATABASE_URL puts the other files' apps on PostgreSQL (ADR 0032): this flow and its
+// twin in reproduce-nrw.test.ts keep a run of the whole app, end to end, on the embedded database that `npm start`
+// uses; the integration tests run the queries on both backends.
+const { app, browser } = useAppAndBrowser({ backend: "pglite" });
 
 /** Each step is a form POST plus a reload of the page: on a busy machine that can take a while. */
 const POLL = { timeout: 30_000 };

@@ -32,7 +32,10 @@ const TITLE = "Datenschutz bei Videokonferenz-Tools der Landesregierung";
 const LEAD = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie";
 const account = (local: string) => `${local}@landtag-nrw.quaestio.example`;
 
-const { app, browser } = useAppAndBrowser();
+// On PGlite even when TEST_DATABASE_URL puts the other files' apps on PostgreSQL (ADR 0032): this flow and its
+// twin in reproduce-norderstedt.test.ts keep a run of the whole app, end to end, on the embedded database that `npm start`
+// uses; the integration tests run the queries on both backends.
+const { app, browser } = useAppAndBrowser({ backend: "pglite" });
 
 const POLL = { timeout: 30_000 };
 /** The whole flow is some forty form posts (thirteen for the matrix alone); on a busy 2-core machine that takes minutes. */

@@ -111,19 +111,31 @@ export function removeDirectory(dir: string) {
 
 // ---- PostgreSQL server ----------------------------------------------------------------------------------
 
-const NAME_PATTERN = /^quaestio_(?:tpl|t)_([0-9a-z]+)_[0-9a-f]+(?:_[0-9a-f]+)?$/;
-
-export function templateDatabaseName(runId: string) {
-  return `quaestio_tpl_${runId}`;
+/**
+ * The first part of every test database's name: `quaestio`, or TEST_DATABASE_PREFIX (lower-case letters and
+ * digits) for engineers sharing one server, each with a prefix of their own (as TEST_PORTS shares the ports).
+ */
+export function databasePrefix(): string {
+  const prefix = process.env.TEST_DATABASE_PREFIX?.trim() || "quaestio";
+  if (!/^[a-z][a-z0-9]*$/.test(prefix)) throw new Error(`TEST_DATABASE_PREFIX=${prefix}: only a-z and 0-9`);
+  return prefix;
 }
 
-/** The seeded template's name; the hex suffix keeps it inside NAME_PATTERN, so stale ones are dropped too. */
+function namePattern() {
+  return new RegExp(`^${databasePrefix()}_(?:tpl|t)_([0-9a-z]+)_[0-9a-f]+(?:_[0-9a-f]+)?$`);
+}
+
+export function templateDatabaseName(runId: string) {
+  return `${databasePrefix()}_tpl_${runId}`;
+}
+
+/** The seeded template's name; the hex suffix keeps it inside namePattern(), so stale ones are dropped too. */
 export function seededTemplateDatabaseName(runId: string) {
-  return `quaestio_tpl_${runId}_5eed`;
+  return `${databasePrefix()}_tpl_${runId}_5eed`;
 }
 
 export function testDatabaseName(runId: string) {
-  return `quaestio_t_${runId}_${randomSuffix()}`;
+  return `${databasePrefix()}_t_${runId}_${randomSuffix()}`;
 }
 
 /** The same server and credentials as adminUrl, another database. */
@@ -201,15 +213,45 @@ export async function createSeededPostgresTemplate(adminUrl: string, runId: stri
  * than maxAgeMs are touched, so a run going on at the same time on the same server is left alone.
  */
 export async function dropStaleDatabases(adminUrl: string, maxAgeMs = 6 * 60 * 60 * 1000) {
-  const names = await withAdmin(adminUrl, async (sql) =>
-    (await sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'quaestio\\_%'`).map(
-      (row) => row.datname,
-    ),
-  );
-  for (const name of names) {
-    const match = NAME_PATTERN.exec(name);
+  const pattern = namePattern();
+  for (const name of await databaseNames(adminUrl)) {
+    const match = pattern.exec(name);
     if (!match) continue;
     const createdAt = parseInt(match[1]!, 36);
     if (Number.isFinite(createdAt) && Date.now() - createdAt > maxAgeMs) await dropDatabase(adminUrl, name);
   }
+}
+
+/** The names of the server's databases. */
+async function databaseNames(adminUrl: string): Promise<string[]> {
+  return withAdmin(adminUrl, async (sql) =>
+    (await sql<{ datname: string }[]>`SELECT datname FROM pg_database`).map((row) => row.datname),
+  );
+}
+
+/** Drops the test databases of one run (testDatabaseName(runId)) that are still there: left-overs of its apps. */
+export async function dropRunDatabases(adminUrl: string, runId: string) {
+  const prefix = `${databasePrefix()}_t_${runId}_`;
+  for (const name of await databaseNames(adminUrl)) if (name.startsWith(prefix)) await dropDatabase(adminUrl, name);
+}
+
+/** The run's seeded PostgreSQL template: server, name, and when the demo data in it was seeded. */
+export interface SeededPostgresTemplate {
+  adminUrl: string;
+  name: string;
+  seededAt: Date;
+}
+
+const SHARED_SEEDED_POSTGRES_TEMPLATE = Symbol.for("quaestio.test.seededPostgresTemplate");
+type SharedPostgres = { [SHARED_SEEDED_POSTGRES_TEMPLATE]?: SeededPostgresTemplate };
+
+/** Offers this run's seeded PostgreSQL template to the other projects' globalSetups (until it is dropped). */
+export function shareSeededPostgresTemplate(template: SeededPostgresTemplate | undefined) {
+  (globalThis as SharedPostgres)[SHARED_SEEDED_POSTGRES_TEMPLATE] = template;
+}
+
+/** The seeded PostgreSQL template another project's globalSetup made in this run on that server, if any. */
+export function sharedSeededPostgresTemplate(adminUrl: string): SeededPostgresTemplate | undefined {
+  const template = (globalThis as SharedPostgres)[SHARED_SEEDED_POSTGRES_TEMPLATE];
+  return template?.adminUrl === adminUrl ? template : undefined;
 }

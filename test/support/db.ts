@@ -11,7 +11,8 @@
  * machine (`npm run bench`): ~1.0 s per copy and open, against ~1.7 s for a fresh in-memory database plus
  * the migrations — and the gap grows with every migration.
  * PostgreSQL (only when TEST_DATABASE_URL is set): a template database `quaestio_tpl_<runid>` is migrated
- * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped when it closes.
+ * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped when it closes
+ * (`quaestio` is TEST_DATABASE_PREFIX when that is set, see databasePrefix()).
  * `{ seeded: true }`: the same, from a second template per backend that the globalSetup loaded the demo data
  * into once per run (seeding took seconds per file and backend). The demo dates are relative to that moment.
  * Outside the integration project (no globalSetup) each file migrates and seeds its own database.
@@ -45,7 +46,7 @@ export function backends(): Backend[] {
  * server when TEST_DATABASE_URL is set (CI), else PGlite. The server is chosen because it is the production
  * database and because PGlite's queries run on the test worker's own core, which made such tests three to
  * six times slower there; the same queries run on both backends in the tests about them, and the browser
- * tests run the whole app on PGlite. `TEST_BOTH_BACKENDS=1` runs these tests on every backend of backends().
+ * tests run the whole app on PGlite (without TEST_DATABASE_URL, and in the files kept on it, ADR 0032). `TEST_BOTH_BACKENDS=1` runs these tests on every backend of backends().
  */
 export function oneBackend(): Backend[] {
   if (bothBackendsForced()) return backends();

@@ -3,7 +3,11 @@
  *
  *   const { app, browser } = useAppAndBrowser();          // its own app (a copy of the seeded data, freshApp())
  *   const { app, browser } = useAppAndBrowser({ env });   // its own app started with these options (startApp())
+ *   const { app, browser } = useAppAndBrowser({ backend: "pglite" }); // its own app on a PGlite copy, always
  *   const { app, browser } = useAppAndBrowser("shared");  // the run's read-only app (see below)
+ *
+ * The seeded data is a PostgreSQL database when TEST_DATABASE_URL is set (as in CI), a PGlite directory
+ * otherwise (global-e2e.ts, ADR 0032); `backend: "pglite"` is for what must run on the embedded database.
  *
  * `browser` is the run's Chromium (launchBrowser() in browser.ts); the file's contexts are its own.
  *
@@ -38,7 +42,7 @@ export interface OwnApp extends Pick<RunningApp, "url" | "port" | "pgliteDir"> {
 }
 
 /**
- * An app of the file's own on a new copy of the seeded data, as startApp() would start it. In the e2e project
+ * An app of the file's own on a new copy of the seeded data (PostgreSQL or PGlite, as startApp() would choose). In the e2e project
  * globalSetup has usually started it already while the previous file ran (see freshApps in global-e2e.ts);
  * elsewhere it is started here.
  */

@@ -1,7 +1,8 @@
 /**
  * globalSetup of the integration project: migrates one template per backend for the whole run, makes a
  * seeded copy of each (the demo data of db/seed.ts, loaded once per run instead of once per test file) and
- * hands their locations to the test files (see test/support/db.ts); the teardown removes them again.
+ * hands their locations to the test files (see test/support/db.ts); the teardown removes them again. The seeded
+ * templates are offered to the e2e project's globalSetup too (global-e2e.ts), which copies them for its apps.
  */
 import type { TestProject } from "vitest/node";
 import {
@@ -16,6 +17,7 @@ import {
   removeDirectory,
   removeStaleRunDirectories,
   shareSeededPgliteTemplate,
+  shareSeededPostgresTemplate,
 } from "./db-template";
 
 declare module "vitest" {
@@ -59,8 +61,12 @@ export default async function setup(project: TestProject) {
       await dropStaleDatabases(adminUrl);
       const templateName = await createPostgresTemplate(adminUrl, runId);
       cleanups.push(() => dropDatabase(adminUrl, templateName));
+      const seededAt = new Date();
       const seededTemplateName = await createSeededPostgresTemplate(adminUrl, runId, templateName);
       cleanups.push(() => dropDatabase(adminUrl, seededTemplateName));
+      // The browser tests' apps (global-e2e.ts) run on copies of it; dropped last, after their teardown.
+      shareSeededPostgresTemplate({ adminUrl, name: seededTemplateName, seededAt });
+      cleanups.push(async () => shareSeededPostgresTemplate(undefined));
       return { adminUrl, runId, templateName, seededTemplateName };
     })();
     const [pgliteResult, postgresResult] = await Promise.allSettled([pglite, postgres]);

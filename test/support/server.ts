@@ -1,7 +1,9 @@
 /**
  * Runs the app as an operator would: `node scripts/start.mjs` (what `npm start` runs) on a free port on
- * 127.0.0.1 with its own PGLITE_DIR (by default a copy of the run's seeded one, see seededPgliteCopy),
- * waiting for the "Quaestio läuft auf …" line.
+ * 127.0.0.1, waiting for the "Quaestio läuft auf …" line. Its database, unless the options name one: in the e2e
+ * project with TEST_DATABASE_URL set, a new PostgreSQL database copied from the run's seeded template
+ * (startAppOnPostgresCopy, dropped once the app has exited); otherwise, or with `backend: "pglite"`, its own
+ * PGLITE_DIR, a copy of the run's seeded one (seededPgliteCopy). ADR 0032 says why and what stays on PGlite.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +12,24 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { createDatabase, databaseUrl, dropDatabase, testDatabaseName } from "./db-template";
+import { askControl, controlUrl } from "./e2e-control";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /**
+     * The seeded PostgreSQL template the e2e project's apps are copied from (null without TEST_DATABASE_URL), and
+     * the run id their databases are named by (testDatabaseName), so that the teardown finds left-overs.
+     */
+    e2ePostgresTemplate: E2ePostgresTemplate | null;
+  }
+}
+
+export interface E2ePostgresTemplate {
+  adminUrl: string;
+  name: string;
+  runId: string;
+}
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -23,6 +43,8 @@ export interface RunningApp {
   port: number;
   /** PGLITE_DIR the app was started with (null when it uses DATABASE_URL). */
   pgliteDir: string | null;
+  /** The database of its own that startAppOnPostgresCopy made for it (null otherwise). */
+  database?: string | null;
   process: ChildProcess;
   /** Everything the process printed so far, stdout and stderr interleaved. */
   output(): string;
@@ -40,8 +62,14 @@ export interface ExitInfo {
 export interface AppOptions {
   /** Extra environment; DATABASE_URL here means no PGLITE_DIR is made. */
   env?: Record<string, string | undefined>;
-  /** Reuse a data directory (e.g. for a restart); default: a fresh temporary directory. */
+  /** Reuse a data directory (e.g. for a restart); default: see `backend`. */
   pgliteDir?: string;
+  /**
+   * The database of an app with demo data, when neither env.DATABASE_URL nor pgliteDir names one: "postgres" (the
+   * default when the e2e project has a PostgreSQL template, i.e. TEST_DATABASE_URL is set) a copy of that template,
+   * "pglite" a copy of the run's seeded PGlite directory, for what must run on the embedded database.
+   */
+  backend?: "pglite" | "postgres";
   port?: number;
 }
 
@@ -79,23 +107,31 @@ function listenOnce(wanted: number): Promise<number> {
 }
 
 /**
- * A new copy of the run's migrated and seeded data directory (global-e2e.ts) for one app: the app finds the
- * demo data in place. Null outside the e2e project.
+ * A new copy of the run's migrated and seeded data directory (global-e2e.ts, which seeds it on the first request
+ * when the apps run on PostgreSQL) for one app: the app finds the demo data in place. Null outside the e2e project.
  */
-export function seededPgliteCopy(): string | null {
-  let template: string | undefined;
-  try {
-    template = inject("e2eSeededPgliteDir");
-  } catch {
-    template = undefined;
-  }
-  if (!template) return null;
+export async function seededPgliteCopy(): Promise<string | null> {
+  if (!controlUrl()) return null;
+  const { dir: template } = await askControl<{ dir: string }>("/pglite-template", "the seeded PGlite directory");
   const dir = freshPgliteDir();
-  fs.cpSync(template, dir, { recursive: true });
+  // Asynchronously: the copy (~40 MB) takes seconds on a busy machine.
+  await fs.promises.cp(template, dir, { recursive: true });
   return dir;
 }
 
-/** When the demo data of seededPgliteCopy() was seeded; null outside the e2e project. */
+/** The e2e project's seeded PostgreSQL template; null without TEST_DATABASE_URL or outside the e2e project. */
+function e2ePostgresTemplate(): E2ePostgresTemplate | null {
+  try {
+    return inject("e2ePostgresTemplate") ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * When the demo data that the e2e project's apps start with was seeded (of the PostgreSQL template when the apps
+ * run on it, else of the PGlite directory); null outside the e2e project.
+ */
 export function demoSeededAt(): Date | null {
   try {
     const at = inject("e2eSeededAt");
@@ -138,14 +174,49 @@ function spawnApp(options: AppOptions, port: number, pgliteDir: string | null) {
   return { child, exited, output: () => output };
 }
 
+/**
+ * Starts the app on a new database `CREATE DATABASE … TEMPLATE` the seeded PostgreSQL template, which its stop()
+ * drops once the app has exited (the e2e teardown drops what a killed run left behind).
+ */
+export async function startAppOnPostgresCopy(
+  template: E2ePostgresTemplate,
+  options: Omit<AppOptions, "pgliteDir" | "backend"> = {},
+): Promise<RunningApp> {
+  const database = testDatabaseName(template.runId);
+  await createDatabase(template.adminUrl, database, template.name);
+  const drop = () => dropDatabase(template.adminUrl, database);
+  let running: RunningApp;
+  try {
+    running = await startApp({
+      ...options,
+      env: { ...options.env, DATABASE_URL: databaseUrl(template.adminUrl, database) },
+    });
+  } catch (error) {
+    await drop().catch(() => {});
+    throw error;
+  }
+  const stopApp = running.stop.bind(running);
+  let stopping: Promise<ExitInfo> | null = null;
+  return {
+    ...running,
+    database,
+    stop: () => (stopping ??= stopApp().then(async (info) => (await drop(), info))),
+  };
+}
+
 /** Starts the app and resolves once it prints that it is listening. */
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
-  const port = options.port ?? (await freePort());
-  // Without a directory of its own the app gets a copy of the seeded one, unless it must start without demo data.
+  // Without a database of its own the app gets a copy of the seeded one, unless it must start without demo data.
   const withDemoData = options.env?.QUAESTIO_DEMO_DATA !== "0";
+  const ownDatabase = Boolean(options.env?.DATABASE_URL || options.pgliteDir);
+  const postgresTemplate = e2ePostgresTemplate();
+  if (!ownDatabase && withDemoData && postgresTemplate && options.backend !== "pglite") {
+    return startAppOnPostgresCopy(postgresTemplate, options);
+  }
+  const port = options.port ?? (await freePort());
   const pgliteDir = options.env?.DATABASE_URL
     ? null
-    : (options.pgliteDir ?? (withDemoData ? seededPgliteCopy() : null) ?? freshPgliteDir());
+    : (options.pgliteDir ?? (withDemoData ? await seededPgliteCopy() : null) ?? freshPgliteDir());
   const { child, exited, output } = spawnApp(options, port, pgliteDir);
 
   const url = await new Promise<string>((resolve, reject) => {
