@@ -14,20 +14,15 @@ export { ensureChromium };
 
 /**
  * Headless Chromium for a test file. In the e2e project this connects to the run's Chromium (global-e2e.ts
- * launches one per run rather than one per file), over CDP when files run one at a time (Playwright's side of
- * the protocol then runs in this worker); close() then closes the contexts the file opened and disconnects. Each context (openPage, browser.newContext) has its own cookies and storage either way.
+ * launches one per run rather than one per file); close() then closes the contexts the file opened and
+ * disconnects. Each context (openPage, browser.newContext) has its own cookies and storage either way.
  * Elsewhere it launches Chromium: Playwright gives each launch a fresh, empty profile directory of its own
  * (it passes --user-data-dir itself and refuses the flag in args) and deletes it on close.
  */
 export async function launchBrowser(): Promise<Browser> {
   if (controlUrl()) {
-    const running = await askControl<{ cdpEndpoint: string } | { wsEndpoint: string }>(
-      "/browser",
-      "the run's Chromium",
-    );
-    return "cdpEndpoint" in running
-      ? chromium.connectOverCDP(running.cdpEndpoint)
-      : chromium.connect(running.wsEndpoint);
+    const { wsEndpoint } = await askControl<{ wsEndpoint: string }>("/browser", "the run's Chromium");
+    return chromium.connect(wsEndpoint);
   }
   return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
 }

@@ -54,51 +54,6 @@ export const CHROMIUM_ARGS = [
   `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI_FEATURES].join(",")}`,
 ];
 
-/**
- * What playwright-core 1.65's `chromium.launch({ headless: true })` puts on the command line before the caller's
- * args (chromiumSwitches and the headless extras in its bundle), for the e2e run's Chromium, which global-e2e.ts
- * starts itself (so that each file can talk to it over CDP from its own worker, see runBrowser there): the pages
- * then see the same browser as with a Playwright launch (hover and pointer media queries, colour profile,
- * timers not throttled). CHROMIUM_ARGS comes after these; its --disable-features is the one that counts.
- * Playwright's --remote-debugging-pipe and --user-data-dir are not here: runBrowser passes its own.
- */
-export const PLAYWRIGHT_LAUNCH_ARGS = [
-  "--disable-field-trial-config",
-  "--disable-background-networking",
-  "--disable-background-timer-throttling",
-  "--disable-backgrounding-occluded-windows",
-  "--disable-back-forward-cache",
-  "--disable-breakpad",
-  "--disable-component-extensions-with-background-pages",
-  "--disable-component-update",
-  "--no-default-browser-check",
-  "--disable-default-apps",
-  "--disable-dev-shm-usage",
-  "--disable-extensions",
-  "--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies",
-  "--allow-pre-commit-input",
-  "--disable-hang-monitor",
-  "--disable-ipc-flooding-protection",
-  "--disable-popup-blocking",
-  "--disable-prompt-on-repost",
-  "--disable-renderer-backgrounding",
-  "--force-color-profile=srgb",
-  "--metrics-recording-only",
-  "--no-first-run",
-  "--password-store=basic",
-  "--use-mock-keychain",
-  "--no-service-autorun",
-  "--disable-search-engine-choice-screen",
-  "--unsafely-disable-devtools-self-xss-warnings",
-  "--enable-unsafe-swiftshader",
-  "--disable-stack-profiler",
-  "--disable-infobars",
-  "--disable-sync",
-  "--hide-scrollbars",
-  "--mute-audio",
-  "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
-];
-
 function findChromium(): string | null {
   const configured = process.env.CHROMIUM_PATH?.trim();
   if (configured) return fs.existsSync(configured) ? configured : null;

@@ -22,7 +22,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserServer } from "playwright-core";
-import { CHROMIUM_ARGS, ensureChromium, PLAYWRIGHT_LAUNCH_ARGS } from "./chromium";
+import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import {
   createPgliteTemplate,
   createSeededPgliteTemplate,
@@ -92,72 +92,25 @@ async function startOnSeededCopy(seededDir: string, tempDir: string, prefix: str
 }
 
 /**
- * The run's Chromium: launched on the first request, launched again if it has gone away. Each file connects to
- * it (launchBrowser in browser.ts) instead of launching a Chromium of its own; a file's contexts (cookies,
- * storage) are its own and are closed when it disconnects.
- * One file at a time (the default), Chromium is started here with a DevTools port and each file connects over
- * CDP (`{ cdpEndpoint }`): Playwright's protocol work then runs in the file's worker, talking to Chromium
- * directly. As a Playwright browser server (`chromium.launchServer`, which the files `connect` to) all of it was
- * relayed through this process, the vitest main process: measured on 8 files, see docs/decisions/0033. With
- * E2E_PARALLEL=1 it stays a browser server (`{ wsEndpoint }`): a file connected over CDP attaches to every page
- * in the browser, the other file's too, and would drive them as its own.
+ * The run's Chromium, as a Playwright browser server: launched on the first request, launched again if it has
+ * gone away. Each file connects to it (launchBrowser in browser.ts) instead of launching a Chromium of its own;
+ * a file's contexts (cookies, storage) are its own and are closed when it disconnects.
  */
-function runBrowser(tempDir: string, overCDP: boolean) {
-  type Running = { endpoint: string; close(): Promise<void> };
-  let running: Promise<Running> | null = null;
-  const launchServer = async (): Promise<Running> => {
-    const server: BrowserServer = await chromium.launchServer({
-      executablePath: ensureChromium(),
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    server.on("close", () => (running = null));
-    return { endpoint: server.wsEndpoint(), close: () => server.close() };
-  };
-  const launchWithPort = async (): Promise<Running> => {
-    const profile = await fs.promises.mkdtemp(path.join(tempDir, "chromium-"));
-    const child = spawn(
-      ensureChromium(),
-      [
-        ...PLAYWRIGHT_LAUNCH_ARGS,
-        ...CHROMIUM_ARGS,
-        `--user-data-dir=${profile}`,
-        "--remote-debugging-port=0",
-        "--no-startup-window",
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    void exited.then(() => (running = null));
-    let log = "";
-    const endpoint = await new Promise<string>((resolve, reject) => {
-      child.once("error", reject);
-      void exited.then(() => reject(new Error(`Chromium exited before it listened; it said:\n${log.slice(-2000)}`)));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        log += chunk;
-        const listening = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-        if (listening?.[1]) resolve(listening[1]);
+function runBrowser() {
+  let server: Promise<BrowserServer> | null = null;
+  const launch = () =>
+    chromium
+      .launchServer({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS })
+      .then((launched) => {
+        launched.on("close", () => (server = null));
+        return launched;
       });
-    });
-    child.stderr.removeAllListeners("data").resume();
-    return {
-      endpoint,
-      close: async () => {
-        child.kill("SIGTERM");
-        await exited;
-        await fs.promises.rm(profile, { recursive: true, force: true });
-      },
-    };
-  };
   return {
-    endpoint: async () => {
-      const { endpoint } = await (running ??= overCDP ? launchWithPort() : launchServer());
-      return overCDP ? { cdpEndpoint: endpoint } : { wsEndpoint: endpoint };
-    },
+    endpoint: async () => (await (server ??= launch())).wsEndpoint(),
     stop: async () => {
-      const launched = await running?.catch(() => null);
-      running = null;
-      await launched?.close();
+      const running = await server?.catch(() => null);
+      server = null;
+      await running?.close();
     },
   };
 }
@@ -222,13 +175,13 @@ function freshApps(seededDir: string, tempDir: string, spares: number) {
  * - GET /app: the shared read-only app (started on the first request), `{ url, port }`;
  * - GET /fresh-app: an app of the file's own (see freshApps), `{ id, url, port, pgliteDir }`;
  *   GET /fresh-app/stop?id=…: stops it, `{ stopping: true }`;
- * - GET /browser: the run's Chromium (see runBrowser), `{ cdpEndpoint }` or `{ wsEndpoint }`.
+ * - GET /browser: the run's Chromium (see runBrowser), `{ wsEndpoint }`.
  * Resolves with the server's URL and a function that stops what it started and the server.
  */
 async function serveControl(seededDir: string, tempDir: string, spares: number) {
   let app: Promise<RunningApp> | null = null;
   const fresh = freshApps(seededDir, tempDir, spares);
-  const browser = runBrowser(tempDir, e2eFilesAtOnce() === 1);
+  const browser = runBrowser();
   const routes: Record<string, (url: URL) => Promise<object>> = {
     "/app": async () => {
       const running = await (app ??= startOnSeededCopy(seededDir, tempDir, "shared-app-", "shared read-only app"));
@@ -236,7 +189,7 @@ async function serveControl(seededDir: string, tempDir: string, spares: number) 
     },
     "/fresh-app": () => fresh.take(),
     "/fresh-app/stop": (url) => fresh.stop(Number(url.searchParams.get("id"))),
-    "/browser": () => browser.endpoint(),
+    "/browser": async () => ({ wsEndpoint: await browser.endpoint() }),
   };
   const server = http.createServer((request, response) => {
     const answer = (status: number, body: object) =>
