@@ -41,6 +41,13 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
  */
 const UNSEEN_BROWSER_UI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"];
 
+/**
+ * After each navigation Chromium starts a spare renderer process for the next one, in the browser context that
+ * navigated last. Each context a test opens is a profile of its own and cannot take another's spare, so most
+ * spares are started only to be thrown away when the next context opens its page. See docs/decisions/0033.
+ */
+const SPARE_RENDERER_FEATURES = ["SpareRendererForSitePerProcess"];
+
 /** The flags the machine documentation asks for; without the networking ones Chromium tries to reach Google. */
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -51,7 +58,7 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI_FEATURES].join(",")}`,
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...UNSEEN_BROWSER_UI_FEATURES, ...SPARE_RENDERER_FEATURES].join(",")}`,
 ];
 
 function findChromium(): string | null {
