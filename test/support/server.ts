@@ -83,9 +83,13 @@ export async function freePort(): Promise<number> {
   const range = /^(\d+)-(\d+)$/.exec(process.env.TEST_PORTS?.trim() ?? "");
   if (!range) return listenOnce(0);
   const [first, last] = [Number(range[1]), Number(range[2])];
-  // Round robin from the port after the last one handed out: two apps started at once get two ports.
+  // Round robin from the port after the last one handed out: two apps started at once get two ports. The first
+  // choice of each process starts at an offset of its own (the vitest main process and its workers all hand out
+  // ports of one range; starting each at the range's first port let two of them pick a port the other had just
+  // chosen and not yet listened on).
   const size = last - first + 1;
-  const start = lastPortHandedOut >= first && lastPortHandedOut <= last ? lastPortHandedOut + 1 - first : 0;
+  const start =
+    lastPortHandedOut >= first && lastPortHandedOut <= last ? lastPortHandedOut + 1 - first : (process.pid * 7) % size;
   for (let tried = 0; tried < size; tried += 1) {
     const port = first + ((start + tried) % size);
     const free = await listenOnce(port).catch(() => null);
