@@ -74,7 +74,7 @@ async function seedDemoDatabase(tempDir: string): Promise<SeededPgliteTemplate> 
   const started = performance.now();
   const seededAt = new Date();
   const templateDir = await createPgliteTemplate(tempDir);
-  const dir = await createSeededPgliteTemplate(templateDir, tempDir);
+  const dir = await createSeededPgliteTemplate(templateDir, tempDir, seededAt);
   fs.rmSync(templateDir, { recursive: true, force: true });
   console.log(`[e2e] demo database seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { dir, seededAt };
