@@ -27,13 +27,16 @@ import { runWorkflowCommand } from "../../app/server/inquiries/intake.server";
 import { loadPublicAttachment } from "../../app/server/public/attachments.server";
 import { loadPublicInquiry } from "../../app/server/public/inquiries.server";
 import { files } from "../support/attachment-files";
-import { backends, useTestDatabase } from "../support/db";
+import { backends, describeOnOneBackend, useTestDatabase } from "../support/db";
 import { chainSigners, roleHolders, signNext } from "../support/answer-sign-off";
 import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
 
 const SCHOOLS = "Ausstattung der Schulen mit digitalen Endgeräten";
 
+// On both backends: the file bytes stored and read back, the public downloads of a published version, and the
+// immutability of its attachments (a trigger). The validation by bytes, size and name, the access rules and the
+// signed hash are app code and run on one backend (describeOnOneBackend; TEST_BOTH_BACKENDS=1 for both; ADR 0001).
 describe.each(backends())("answer attachments on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
@@ -150,104 +153,110 @@ describe.each(backends())("answer attachments on %s", (backend) => {
     expect(added).toHaveLength(3);
   });
 
-  it("refuses bad files with a German message at the field and saves nothing", async () => {
-    const { clerk, inquiryId } = await withAttachments();
-    const page = await loadAttachmentPage(clerk, inquiryId);
-    const before = await counts();
-    const attempt = (title: string, name: string, bytes: Uint8Array | null) =>
-      addAttachment(clerk, {
+  describeOnOneBackend(backend, "the attachment rules of the app", () => {
+    it("refuses bad files with a German message at the field and saves nothing", async () => {
+      const { clerk, inquiryId } = await withAttachments();
+      const page = await loadAttachmentPage(clerk, inquiryId);
+      const before = await counts();
+      const attempt = (title: string, name: string, bytes: Uint8Array | null) =>
+        addAttachment(clerk, {
+          inquiryId,
+          expectedVersion: page.answerVersion,
+          title,
+          nonPublic: false,
+          file: bytes ? { name, bytes } : null,
+        });
+      const cases: Array<[Promise<unknown>, Record<string, unknown>]> = [
+        [attempt("Bericht", "bericht.pdf", files.htmlAsPdf()), { file: expect.stringContaining("Dateityp") }],
+        [attempt("Bild", "bild.png", files.exe()), { file: expect.stringContaining("Dateityp") }],
+        [attempt("Leer", "leer.pdf", new Uint8Array()), { file: "Die Datei ist leer." }],
+        [
+          attempt("Groß", "gross.pdf", new Uint8Array(15 * 1024 * 1024 + 1).fill(0x25)),
+          { file: expect.stringContaining("höchstens 15 MB") },
+        ],
+        [attempt("Pfad", "../../etc/passwd.pdf", files.pdf()), { file: expect.stringContaining("Pfadangaben") }],
+        [attempt("  ", "ok.pdf", files.pdf()), { title: expect.stringContaining("Titel") }],
+        [attempt("Ohne Datei", "", null), { file: "Bitte wählen Sie eine Datei aus." }],
+      ];
+      for (const [promise, fieldErrors] of cases) {
+        await expect(promise).rejects.toThrow(AttachmentValidationError);
+        await expect(promise).rejects.toMatchObject({ fieldErrors });
+      }
+      expect(await counts()).toEqual(before);
+      expect((await answerRow(inquiryId)).version).toBe(page.answerVersion);
+    });
+  });
+
+  describeOnOneBackend(backend, "the attachment rules of the app", () => {
+    it("answers 404 to other bodies and the faction, refuses read-only staff, and a stale form", async () => {
+      const { clerk, inquiryId, pdfId } = await withAttachments();
+      const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
+      const faction = await norderstedt("fraktion");
+      const mayor = await norderstedt("verwaltungsspitze");
+      const page = await loadAttachmentPage(clerk, inquiryId);
+      const input = {
         inquiryId,
         expectedVersion: page.answerVersion,
-        title,
+        title: "x",
         nonPublic: false,
-        file: bytes ? { name, bytes } : null,
+        file: { name: "a.pdf", bytes: files.pdf() },
+      };
+      for (const user of [nrwClerk, faction]) {
+        await expect(loadAttachmentPage(user, inquiryId)).rejects.toThrow(NotFound);
+        await expect(addAttachment(user, input)).rejects.toThrow(NotFound);
+        await expect(loadStaffAttachment(user, inquiryId, pdfId)).rejects.toThrow(NotFound);
+        await expect(
+          removeAttachment(user, { inquiryId, expectedVersion: page.answerVersion, attachmentId: pdfId }),
+        ).rejects.toThrow(NotFound);
+      }
+      // An attachment id of this answer asked for under another inquiry is not found either.
+      const [other] = await t.db
+        .select({ id: inquiries.id })
+        .from(inquiries)
+        .innerJoin(answers, eq(answers.inquiryId, inquiries.id))
+        .where(eq(inquiries.title, 'Videokonferenztool: "Zoom"'));
+      await expect(loadStaffAttachment(clerk, other!.id, pdfId)).rejects.toThrow(NotFound);
+      expect((await loadAttachmentPage(mayor, inquiryId)).edit).toBe(false);
+      await expect(addAttachment(mayor, input)).rejects.toThrow(AttachmentRefused);
+      await expect(addAttachment(clerk, { ...input, expectedVersion: page.answerVersion - 1 })).rejects.toThrow(
+        StaleVersionError,
+      );
+    });
+  });
+
+  describeOnOneBackend(backend, "the attachment rules of the app", () => {
+    it("binds attachments into the signed hash: a change after a signature sends the answer back to drafting", async () => {
+      const { clerk, inquiryId, csvId } = await withAttachments();
+      let answer = await answerRow(inquiryId);
+      await sendToSignOff(clerk, inquiryId, answer.version);
+      let page = await loadAnswerPage(clerk, inquiryId);
+      await signStep(clerk, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
       });
-    const cases: Array<[Promise<unknown>, Record<string, unknown>]> = [
-      [attempt("Bericht", "bericht.pdf", files.htmlAsPdf()), { file: expect.stringContaining("Dateityp") }],
-      [attempt("Bild", "bild.png", files.exe()), { file: expect.stringContaining("Dateityp") }],
-      [attempt("Leer", "leer.pdf", new Uint8Array()), { file: "Die Datei ist leer." }],
-      [
-        attempt("Groß", "gross.pdf", new Uint8Array(15 * 1024 * 1024 + 1).fill(0x25)),
-        { file: expect.stringContaining("höchstens 15 MB") },
-      ],
-      [attempt("Pfad", "../../etc/passwd.pdf", files.pdf()), { file: expect.stringContaining("Pfadangaben") }],
-      [attempt("  ", "ok.pdf", files.pdf()), { title: expect.stringContaining("Titel") }],
-      [attempt("Ohne Datei", "", null), { file: "Bitte wählen Sie eine Datei aus." }],
-    ];
-    for (const [promise, fieldErrors] of cases) {
-      await expect(promise).rejects.toThrow(AttachmentValidationError);
-      await expect(promise).rejects.toMatchObject({ fieldErrors });
-    }
-    expect(await counts()).toEqual(before);
-    expect((await answerRow(inquiryId)).version).toBe(page.answerVersion);
-  });
-
-  it("answers 404 to other bodies and the faction, refuses read-only staff, and a stale form", async () => {
-    const { clerk, inquiryId, pdfId } = await withAttachments();
-    const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
-    const faction = await norderstedt("fraktion");
-    const mayor = await norderstedt("verwaltungsspitze");
-    const page = await loadAttachmentPage(clerk, inquiryId);
-    const input = {
-      inquiryId,
-      expectedVersion: page.answerVersion,
-      title: "x",
-      nonPublic: false,
-      file: { name: "a.pdf", bytes: files.pdf() },
-    };
-    for (const user of [nrwClerk, faction]) {
-      await expect(loadAttachmentPage(user, inquiryId)).rejects.toThrow(NotFound);
-      await expect(addAttachment(user, input)).rejects.toThrow(NotFound);
-      await expect(loadStaffAttachment(user, inquiryId, pdfId)).rejects.toThrow(NotFound);
-      await expect(
-        removeAttachment(user, { inquiryId, expectedVersion: page.answerVersion, attachmentId: pdfId }),
-      ).rejects.toThrow(NotFound);
-    }
-    // An attachment id of this answer asked for under another inquiry is not found either.
-    const [other] = await t.db
-      .select({ id: inquiries.id })
-      .from(inquiries)
-      .innerJoin(answers, eq(answers.inquiryId, inquiries.id))
-      .where(eq(inquiries.title, 'Videokonferenztool: "Zoom"'));
-    await expect(loadStaffAttachment(clerk, other!.id, pdfId)).rejects.toThrow(NotFound);
-    expect((await loadAttachmentPage(mayor, inquiryId)).edit).toBe(false);
-    await expect(addAttachment(mayor, input)).rejects.toThrow(AttachmentRefused);
-    await expect(addAttachment(clerk, { ...input, expectedVersion: page.answerVersion - 1 })).rejects.toThrow(
-      StaleVersionError,
-    );
-  });
-
-  it("binds attachments into the signed hash: a change after a signature sends the answer back to drafting", async () => {
-    const { clerk, inquiryId, csvId } = await withAttachments();
-    let answer = await answerRow(inquiryId);
-    await sendToSignOff(clerk, inquiryId, answer.version);
-    let page = await loadAnswerPage(clerk, inquiryId);
-    await signStep(clerk, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      stepId: page.rights.signStepId!,
-      seenHash: page.contentHash,
+      const signedHash = page.contentHash;
+      const result = await setAttachmentPublic(clerk, {
+        inquiryId,
+        expectedVersion: (await answerRow(inquiryId)).version,
+        attachmentId: csvId,
+        public: true,
+      });
+      expect(result.signaturesLapsed).toBe(true);
+      answer = await answerRow(inquiryId);
+      expect(answer.status).toBe("drafting");
+      page = await loadAnswerPage(clerk, inquiryId);
+      expect(page.contentHash).not.toBe(signedHash);
+      // Back to non-public: the same content as signed gives the same hash again.
+      await setAttachmentPublic(clerk, {
+        inquiryId,
+        expectedVersion: answer.version,
+        attachmentId: csvId,
+        public: false,
+      });
+      expect((await loadAnswerPage(clerk, inquiryId)).contentHash).toBe(signedHash);
     });
-    const signedHash = page.contentHash;
-    const result = await setAttachmentPublic(clerk, {
-      inquiryId,
-      expectedVersion: (await answerRow(inquiryId)).version,
-      attachmentId: csvId,
-      public: true,
-    });
-    expect(result.signaturesLapsed).toBe(true);
-    answer = await answerRow(inquiryId);
-    expect(answer.status).toBe("drafting");
-    page = await loadAnswerPage(clerk, inquiryId);
-    expect(page.contentHash).not.toBe(signedHash);
-    // Back to non-public: the same content as signed gives the same hash again.
-    await setAttachmentPublic(clerk, {
-      inquiryId,
-      expectedVersion: answer.version,
-      attachmentId: csvId,
-      public: false,
-    });
-    expect((await loadAnswerPage(clerk, inquiryId)).contentHash).toBe(signedHash);
   });
 
   it("publishes with a Beratungsfolge; the public gets only the public attachments of the published version", async () => {

@@ -41,7 +41,7 @@ import { publishHoldingAnswer } from "../../app/server/answers/answer-holding.se
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
 import { comparePublishedVersions } from "../../app/server/public/answers.server";
 import { returnForRevision, sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
-import { backends, useTestDatabase } from "../support/db";
+import { backends, describeOnOneBackend, useTestDatabase } from "../support/db";
 import { chainSigners, roleHolders, signNext } from "../support/answer-sign-off";
 import { assignedCopyOf } from "../support/inquiry-copies";
 import { currentUserFor } from "../support/users";
@@ -51,6 +51,10 @@ const WITHHELD = "Seriennummern der Tablets: XK-4711-GEHEIM";
 const JUSTIFICATION = "Die Angaben würden Angriffe auf die Schul-IT erleichtern.";
 const OPEN_SOURCE = "Open-Source-Software in den Ministerien";
 
+// On both backends: what is stored and read back — the optimistic versions, the withholding in the public read
+// model, publication, correction and the two-connection races. The workflow's own rules (the chain, signature
+// order and hash, returns, validation messages, access by body, follow-ups) are app code over the same queries and
+// run on one backend (describeOnOneBackend; TEST_BOTH_BACKENDS=1 for both; ADR 0001, addendum on issue 9).
 describe.each(backends())("answer workflow on %s", (backend) => {
   const t = useTestDatabase(backend, { seeded: true });
   beforeAll(() => useDatabase(t.handle));
@@ -182,48 +186,52 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     return state;
   }
 
-  it("creates the answer with parts per question and the Norderstedt chain when answering starts", async () => {
-    const started = await startAnswering();
-    const inquiryId = started.inquiry.id;
-    const clerk = started.clerk;
-    expect(started.inquiry.status).toBe("answering");
-    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    expect(answer!.status).toBe("drafting");
-    const steps = await t.db
-      .select()
-      .from(signOffSteps)
-      .where(eq(signOffSteps.answerId, answer!.id))
-      .orderBy(asc(signOffSteps.position));
-    expect(steps.map((s) => [s.label, s.signerRole, s.status])).toEqual([
-      ["Sachbearbeiter/in", "clerk", "pending"],
-      ["Fachbereichsleiter/in", "department_head", "pending"],
-      ["Amtsleiter/in", "department_head", "pending"],
-      ["mitzeichnendes Amt", "co_signer", "not_required"],
-      ["Stadtrat/Stadträtin", "councillor", "pending"],
-      ["Oberbürgermeisterin", "mayor", "pending"],
-    ]);
-    const page = await loadAnswerPage(clerk, inquiryId);
-    expect(page.values.parts).toHaveLength(2);
-    expect(page.rights.edit).toBe(true);
-    expect(page.values.issuedByLabel).not.toBe("");
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("creates the answer with parts per question and the Norderstedt chain when answering starts", async () => {
+      const started = await startAnswering();
+      const inquiryId = started.inquiry.id;
+      const clerk = started.clerk;
+      expect(started.inquiry.status).toBe("answering");
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      expect(answer!.status).toBe("drafting");
+      const steps = await t.db
+        .select()
+        .from(signOffSteps)
+        .where(eq(signOffSteps.answerId, answer!.id))
+        .orderBy(asc(signOffSteps.position));
+      expect(steps.map((s) => [s.label, s.signerRole, s.status])).toEqual([
+        ["Sachbearbeiter/in", "clerk", "pending"],
+        ["Fachbereichsleiter/in", "department_head", "pending"],
+        ["Amtsleiter/in", "department_head", "pending"],
+        ["mitzeichnendes Amt", "co_signer", "not_required"],
+        ["Stadtrat/Stadträtin", "councillor", "pending"],
+        ["Oberbürgermeisterin", "mayor", "pending"],
+      ]);
+      const page = await loadAnswerPage(clerk, inquiryId);
+      expect(page.values.parts).toHaveLength(2);
+      expect(page.rights.edit).toBe(true);
+      expect(page.values.issuedByLabel).not.toBe("");
+    });
   });
 
-  it("answers 404 to another body's clerk and read-only to the mayor", async () => {
-    const { inquiryId, clerk } = await answering();
-    const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
-    await expect(loadAnswerPage(nrwClerk, inquiryId)).rejects.toThrow(NotFound);
-    const page = await loadAnswerPage(clerk, inquiryId);
-    await expect(
-      saveAnswer(nrwClerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
-    ).rejects.toThrow(NotFound);
-    const faction = await norderstedt("fraktion");
-    await expect(loadAnswerPage(faction, inquiryId)).rejects.toThrow(NotFound);
-    const mayor = await norderstedt("verwaltungsspitze");
-    const mayorPage = await loadAnswerPage(mayor, inquiryId);
-    expect(mayorPage.rights.edit).toBe(false);
-    await expect(
-      saveAnswer(mayor, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
-    ).rejects.toThrow(AnswerRefused);
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("answers 404 to another body's clerk and read-only to the mayor", async () => {
+      const { inquiryId, clerk } = await answering();
+      const nrwClerk = await currentUserFor(t.db, "sachbearbeitung@landtag-nrw.quaestio.example");
+      await expect(loadAnswerPage(nrwClerk, inquiryId)).rejects.toThrow(NotFound);
+      const page = await loadAnswerPage(clerk, inquiryId);
+      await expect(
+        saveAnswer(nrwClerk, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
+      ).rejects.toThrow(NotFound);
+      const faction = await norderstedt("fraktion");
+      await expect(loadAnswerPage(faction, inquiryId)).rejects.toThrow(NotFound);
+      const mayor = await norderstedt("verwaltungsspitze");
+      const mayorPage = await loadAnswerPage(mayor, inquiryId);
+      expect(mayorPage.rights.edit).toBe(false);
+      await expect(
+        saveAnswer(mayor, { inquiryId, expectedVersion: page.answer.version, values: valuesOf(page), rich: true }),
+      ).rejects.toThrow(AnswerRefused);
+    });
   });
 
   it("saves a joint answer with a withholding, and refuses a stale version without writing", async () => {
@@ -254,65 +262,71 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect((await loadAnswerPage(clerk, inquiryId)).values.parts).toHaveLength(1);
   });
 
-  it("writes the joint note for a part answering two questions", async () => {
-    const { inquiryId } = await jointlyAnswered();
-    const [row] = await t.db
-      .select({ jointNote: answerParts.jointNote })
-      .from(answerParts)
-      .innerJoin(answerVersions, eq(answerVersions.id, answerParts.versionId))
-      .innerJoin(answers, eq(answers.id, answerVersions.answerId))
-      .where(eq(answers.inquiryId, inquiryId));
-    expect(row!.jointNote).toBe("Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.");
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("writes the joint note for a part answering two questions", async () => {
+      const { inquiryId } = await jointlyAnswered();
+      const [row] = await t.db
+        .select({ jointNote: answerParts.jointNote })
+        .from(answerParts)
+        .innerJoin(answerVersions, eq(answerVersions.id, answerParts.versionId))
+        .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+        .where(eq(answers.inquiryId, inquiryId));
+      expect(row!.jointNote).toBe("Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.");
+    });
   });
 
-  it("keeps the author's own sentence before a joint answer, refuses an overlong one, and restores the default", async () => {
-    const { inquiryId, clerk } = await jointlyAnswered();
-    const GENERATED = "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.";
-    const OWN = "Die Fragen 1 und 2 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
-    const stored = async () =>
-      (
-        await t.db
-          .select({ jointNote: answerParts.jointNote })
-          .from(answerParts)
-          .innerJoin(answerVersions, eq(answerVersions.id, answerParts.versionId))
-          .innerJoin(answers, eq(answers.id, answerVersions.answerId))
-          .where(eq(answers.inquiryId, inquiryId))
-      )[0]!.jointNote;
-    const withNote = async (jointNote: string, jointNoteShown = GENERATED) => {
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("keeps the author's own sentence before a joint answer, refuses an overlong one, and restores the default", async () => {
+      const { inquiryId, clerk } = await jointlyAnswered();
+      const GENERATED = "Die Fragen 1 und 2 werden wegen des Sachzusammenhangs gemeinsam beantwortet.";
+      const OWN = "Die Fragen 1 und 2 werden wegen des bestehenden Sachzusammenhangs gemeinsam beantwortet.";
+      const stored = async () =>
+        (
+          await t.db
+            .select({ jointNote: answerParts.jointNote })
+            .from(answerParts)
+            .innerJoin(answerVersions, eq(answerVersions.id, answerParts.versionId))
+            .innerJoin(answers, eq(answers.id, answerVersions.answerId))
+            .where(eq(answers.inquiryId, inquiryId))
+        )[0]!.jointNote;
+      const withNote = async (jointNote: string, jointNoteShown = GENERATED) => {
+        const page = await loadAnswerPage(clerk, inquiryId);
+        const values = valuesOf(page);
+        values.parts = values.parts.map((p) => ({ ...p, jointNote, jointNoteShown }));
+        return saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+      };
+      await withNote(OWN);
+      expect(await stored()).toBe(OWN);
+      expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe(OWN);
+      const before = await loadAnswerPage(clerk, inquiryId);
+      await expect(withNote("x".repeat(501))).rejects.toMatchObject({
+        fieldErrors: { "p-0-jointNote": "Der einleitende Satz darf höchstens 500 Zeichen lang sein." },
+      });
+      expect((await loadAnswerPage(clerk, inquiryId)).answer.version).toBe(before.answer.version);
+      expect(await stored()).toBe(OWN);
+      // An emptied field, or the generated sentence posted back unchanged, is the default again.
+      await withNote("");
+      expect(await stored()).toBe(GENERATED);
+      expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe("");
+      await withNote(GENERATED);
+      expect(await stored()).toBe(GENERATED);
+    });
+  });
+
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("refuses a withholding without reason or public justification, with messages by field", async () => {
+      const { inquiryId, clerk } = await jointlyAnswered();
       const page = await loadAnswerPage(clerk, inquiryId);
       const values = valuesOf(page);
-      values.parts = values.parts.map((p) => ({ ...p, jointNote, jointNoteShown }));
-      return saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
-    };
-    await withNote(OWN);
-    expect(await stored()).toBe(OWN);
-    expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe(OWN);
-    const before = await loadAnswerPage(clerk, inquiryId);
-    await expect(withNote("x".repeat(501))).rejects.toMatchObject({
-      fieldErrors: { "p-0-jointNote": "Der einleitende Satz darf höchstens 500 Zeichen lang sein." },
-    });
-    expect((await loadAnswerPage(clerk, inquiryId)).answer.version).toBe(before.answer.version);
-    expect(await stored()).toBe(OWN);
-    // An emptied field, or the generated sentence posted back unchanged, is the default again.
-    await withNote("");
-    expect(await stored()).toBe(GENERATED);
-    expect((await loadAnswerPage(clerk, inquiryId)).values.parts[0]!.jointNote).toBe("");
-    await withNote(GENERATED);
-    expect(await stored()).toBe(GENERATED);
-  });
-
-  it("refuses a withholding without reason or public justification, with messages by field", async () => {
-    const { inquiryId, clerk } = await jointlyAnswered();
-    const page = await loadAnswerPage(clerk, inquiryId);
-    const values = valuesOf(page);
-    values.parts[0] = { ...values.parts[0]!, reason: "geheim", justification: "  " };
-    const attempt = saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
-    await expect(attempt).rejects.toThrow(AnswerValidationError);
-    await expect(attempt).rejects.toMatchObject({
-      fieldErrors: {
-        "p-0-reason": expect.stringContaining("Grund"),
-        "p-0-justification": expect.stringContaining("Begründung"),
-      },
+      values.parts[0] = { ...values.parts[0]!, reason: "geheim", justification: "  " };
+      const attempt = saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+      await expect(attempt).rejects.toThrow(AnswerValidationError);
+      await expect(attempt).rejects.toMatchObject({
+        fieldErrors: {
+          "p-0-reason": expect.stringContaining("Grund"),
+          "p-0-justification": expect.stringContaining("Begründung"),
+        },
+      });
     });
   });
 
@@ -356,152 +370,160 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     expect(page.answer.status).toBe("drafting");
   });
 
-  it("waits for an open consultation before sign-off", async () => {
-    const { inquiryId, clerk } = await jointlyAnswered();
-    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    const [dpo] = await t.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "dpo_office")));
-    const [open] = await t.db
-      .insert(consultations)
-      .values({
-        bodyId: answer!.bodyId,
-        answerId: answer!.id,
-        kind: "dpo",
-        addresseeOrganizationId: dpo!.id,
-        status: "requested",
-      })
-      .returning({ id: consultations.id });
-    const attempt = sendToSignOff(clerk, inquiryId, answer!.version);
-    await expect(attempt).rejects.toThrow(TransitionRefused);
-    await expect(attempt).rejects.toMatchObject({ guard: "no_open_consultation" });
-    await t.db.delete(consultations).where(eq(consultations.id, open!.id));
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("waits for an open consultation before sign-off", async () => {
+      const { inquiryId, clerk } = await jointlyAnswered();
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      const [dpo] = await t.db
+        .select()
+        .from(organizations)
+        .where(and(eq(organizations.bodyId, answer!.bodyId), eq(organizations.kind, "dpo_office")));
+      const [open] = await t.db
+        .insert(consultations)
+        .values({
+          bodyId: answer!.bodyId,
+          answerId: answer!.id,
+          kind: "dpo",
+          addresseeOrganizationId: dpo!.id,
+          status: "requested",
+        })
+        .returning({ id: consultations.id });
+      const attempt = sendToSignOff(clerk, inquiryId, answer!.version);
+      await expect(attempt).rejects.toThrow(TransitionRefused);
+      await expect(attempt).rejects.toMatchObject({ guard: "no_open_consultation" });
+      await t.db.delete(consultations).where(eq(consultations.id, open!.id));
+    });
   });
 
-  it("is signed in order by the holders of each step's role, each signature bound to the content hash", async () => {
-    const { inquiryId, clerk } = await jointlyAnswered();
-    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    await sendToSignOff(clerk, inquiryId, answer!.version);
-    const { head, councillor } = await signersFor(inquiryId);
-    const mayor = await norderstedt("verwaltungsspitze");
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("is signed in order by the holders of each step's role, each signature bound to the content hash", async () => {
+      const { inquiryId, clerk } = await jointlyAnswered();
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      await sendToSignOff(clerk, inquiryId, answer!.version);
+      const { head, councillor } = await signersFor(inquiryId);
+      const mayor = await norderstedt("verwaltungsspitze");
 
-    let page = await loadAnswerPage(head, inquiryId);
-    // Not the department head's turn yet: the case officer signs first.
-    expect(page.rights.signStepId).toBeNull();
-    await expect(
-      signStep(head, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.steps[0]!.id,
-        seenHash: page.contentHash,
-      }),
-    ).rejects.toThrow(TransitionRefused);
-    page = await loadAnswerPage(clerk, inquiryId);
-    // A hash of other content is refused.
-    await expect(
-      signStep(clerk, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.rights.signStepId!,
-        seenHash: "0".repeat(64),
-      }),
-    ).rejects.toThrow(TransitionRefused);
-    await signStep(clerk, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      stepId: page.rights.signStepId!,
-      seenHash: page.contentHash,
-    });
-    // The department head's dashboard lists the answer as waiting for their signature; the mayor's not yet.
-    const bodyId = answer!.bodyId;
-    // (The demo data has an answer of its own waiting in this chain, at the Amtsleitung.)
-    expect((await loadAnswerQueue(head, bodyId)).toSign.filter((i) => i.inquiryId === inquiryId)).toEqual([
-      expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" }),
-    ]);
-    expect((await loadAnswerQueue(mayor, bodyId)).toSign.map((i) => i.inquiryId)).not.toContain(inquiryId);
-    for (const signer of [head, head]) {
-      page = await loadAnswerPage(signer, inquiryId);
-      expect(page.rights.signStepId).not.toBeNull();
-      await signStep(signer, {
+      let page = await loadAnswerPage(head, inquiryId);
+      // Not the department head's turn yet: the case officer signs first.
+      expect(page.rights.signStepId).toBeNull();
+      await expect(
+        signStep(head, {
+          inquiryId,
+          expectedVersion: page.answer.version,
+          stepId: page.steps[0]!.id,
+          seenHash: page.contentHash,
+        }),
+      ).rejects.toThrow(TransitionRefused);
+      page = await loadAnswerPage(clerk, inquiryId);
+      // A hash of other content is refused.
+      await expect(
+        signStep(clerk, {
+          inquiryId,
+          expectedVersion: page.answer.version,
+          stepId: page.rights.signStepId!,
+          seenHash: "0".repeat(64),
+        }),
+      ).rejects.toThrow(TransitionRefused);
+      await signStep(clerk, {
         inquiryId,
         expectedVersion: page.answer.version,
         stepId: page.rights.signStepId!,
         seenHash: page.contentHash,
       });
-    }
-    page = await loadAnswerPage(councillor, inquiryId);
-    await signStep(councillor, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      stepId: page.rights.signStepId!,
-      seenHash: page.contentHash,
-    });
-    const rows = await t.db
-      .select({ hash: signatures.contentHash })
-      .from(signatures)
-      .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt)));
-    expect(rows).toHaveLength(4);
-    expect(new Set(rows.map((r) => r.hash))).toEqual(new Set([page.contentHash]));
-    expect(page.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await loadAnswerPage(mayor, inquiryId)).rights.signStepId).not.toBeNull();
-  });
-
-  it("sends the answer back to drafting and invalidates every signature when the text changes after signing", async () => {
-    const { inquiryId, clerk } = await signedUpToTheMayor();
-    const page = await loadAnswerPage(clerk, inquiryId);
-    const values = valuesOf(page);
-    values.parts[0]!.body = { json: docOf("An den Schulen stehen 1.250 Tablets zur Verfügung."), text: "" };
-    const saved = await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
-    expect(saved.signaturesLapsed).toBe(true);
-    const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    expect(answer!.status).toBe("drafting");
-    const valid = await t.db
-      .select()
-      .from(signatures)
-      .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
-      .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt)));
-    expect(valid).toHaveLength(0);
-    const steps = await t.db.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer!.id));
-    expect(steps.filter((s) => s.status === "signed")).toHaveLength(0);
-    const [revise] = await t.db
-      .select()
-      .from(events)
-      .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "revise")));
-    expect(revise).toMatchObject({
-      public: false,
-      payload: expect.objectContaining({ from: "sign_off", to: "drafting" }),
+      // The department head's dashboard lists the answer as waiting for their signature; the mayor's not yet.
+      const bodyId = answer!.bodyId;
+      // (The demo data has an answer of its own waiting in this chain, at the Amtsleitung.)
+      expect((await loadAnswerQueue(head, bodyId)).toSign.filter((i) => i.inquiryId === inquiryId)).toEqual([
+        expect.objectContaining({ inquiryId, stepLabel: "Fachbereichsleiter/in" }),
+      ]);
+      expect((await loadAnswerQueue(mayor, bodyId)).toSign.map((i) => i.inquiryId)).not.toContain(inquiryId);
+      for (const signer of [head, head]) {
+        page = await loadAnswerPage(signer, inquiryId);
+        expect(page.rights.signStepId).not.toBeNull();
+        await signStep(signer, {
+          inquiryId,
+          expectedVersion: page.answer.version,
+          stepId: page.rights.signStepId!,
+          seenHash: page.contentHash,
+        });
+      }
+      page = await loadAnswerPage(councillor, inquiryId);
+      await signStep(councillor, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
+      const rows = await t.db
+        .select({ hash: signatures.contentHash })
+        .from(signatures)
+        .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
+        .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt)));
+      expect(rows).toHaveLength(4);
+      expect(new Set(rows.map((r) => r.hash))).toEqual(new Set([page.contentHash]));
+      expect(page.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect((await loadAnswerPage(mayor, inquiryId)).rights.signStepId).not.toBeNull();
     });
   });
 
-  it("returns for revision only with a comment, from the signer whose turn it is", async () => {
-    const { inquiryId, clerk, head } = await revisedTo1250();
-    let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    await sendToSignOff(clerk, inquiryId, answer!.version);
-    let page = await loadAnswerPage(clerk, inquiryId);
-    await signStep(clerk, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      stepId: page.rights.signStepId!,
-      seenHash: page.contentHash,
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("sends the answer back to drafting and invalidates every signature when the text changes after signing", async () => {
+      const { inquiryId, clerk } = await signedUpToTheMayor();
+      const page = await loadAnswerPage(clerk, inquiryId);
+      const values = valuesOf(page);
+      values.parts[0]!.body = { json: docOf("An den Schulen stehen 1.250 Tablets zur Verfügung."), text: "" };
+      const saved = await saveAnswer(clerk, { inquiryId, expectedVersion: page.answer.version, values, rich: true });
+      expect(saved.signaturesLapsed).toBe(true);
+      const [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      expect(answer!.status).toBe("drafting");
+      const valid = await t.db
+        .select()
+        .from(signatures)
+        .innerJoin(signOffSteps, eq(signOffSteps.id, signatures.stepId))
+        .where(and(eq(signOffSteps.answerId, answer!.id), isNull(signatures.invalidatedAt)));
+      expect(valid).toHaveLength(0);
+      const steps = await t.db.select().from(signOffSteps).where(eq(signOffSteps.answerId, answer!.id));
+      expect(steps.filter((s) => s.status === "signed")).toHaveLength(0);
+      const [revise] = await t.db
+        .select()
+        .from(events)
+        .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "revise")));
+      expect(revise).toMatchObject({
+        public: false,
+        payload: expect.objectContaining({ from: "sign_off", to: "drafting" }),
+      });
     });
-    page = await loadAnswerPage(head, inquiryId);
-    await expect(
-      returnForRevision(head, { inquiryId, expectedVersion: page.answer.version, comment: " " }),
-    ).rejects.toMatchObject({ guard: "comment_given" });
-    await returnForRevision(head, {
-      inquiryId,
-      expectedVersion: page.answer.version,
-      comment: "Bitte die Zahl der Laptops ergänzen.",
+  });
+
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("returns for revision only with a comment, from the signer whose turn it is", async () => {
+      const { inquiryId, clerk, head } = await revisedTo1250();
+      let [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      await sendToSignOff(clerk, inquiryId, answer!.version);
+      let page = await loadAnswerPage(clerk, inquiryId);
+      await signStep(clerk, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        stepId: page.rights.signStepId!,
+        seenHash: page.contentHash,
+      });
+      page = await loadAnswerPage(head, inquiryId);
+      await expect(
+        returnForRevision(head, { inquiryId, expectedVersion: page.answer.version, comment: " " }),
+      ).rejects.toMatchObject({ guard: "comment_given" });
+      await returnForRevision(head, {
+        inquiryId,
+        expectedVersion: page.answer.version,
+        comment: "Bitte die Zahl der Laptops ergänzen.",
+      });
+      [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
+      expect(answer!.status).toBe("drafting");
+      const [returned] = await t.db
+        .select()
+        .from(events)
+        .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "return_for_revision")));
+      expect(returned!.payload).toMatchObject({ comment: "Bitte die Zahl der Laptops ergänzen." });
     });
-    [answer] = await t.db.select().from(answers).where(eq(answers.inquiryId, inquiryId));
-    expect(answer!.status).toBe("drafting");
-    const [returned] = await t.db
-      .select()
-      .from(events)
-      .where(and(eq(events.aggregateId, answer!.id), eq(events.type, "return_for_revision")));
-    expect(returned!.payload).toMatchObject({ comment: "Bitte die Zahl der Laptops ergänzen." });
   });
 
   it("publishes once from a double submit, answers the inquiry, notifies the faction and shows no withheld text publicly", async () => {
@@ -657,23 +679,25 @@ describe.each(backends())("answer workflow on %s", (backend) => {
     ).toBeNull();
   });
 
-  it("lets the originating faction start a follow-up linked to the published answer; both pages link it", async () => {
-    const { inquiryId, clerk } = await published();
-    const faction = await norderstedt("fraktion");
-    await expect(startFollowUp(clerk, inquiryId)).rejects.toThrow(DraftRefused);
-    expect(await mayStartFollowUp(faction, inquiryId)).toBe(true);
-    expect(await mayStartFollowUp(clerk, inquiryId)).toBe(false);
-    const draftId = await startFollowUp(faction, inquiryId);
-    const [draft] = await t.db.select().from(inquiries).where(eq(inquiries.id, draftId));
-    expect(draft).toMatchObject({
-      status: "draft",
-      title: expect.stringMatching(/^Nachfrage zu .+: Ausstattung der Schulen/),
+  describeOnOneBackend(backend, "the workflow's own rules", () => {
+    it("lets the originating faction start a follow-up linked to the published answer; both pages link it", async () => {
+      const { inquiryId, clerk } = await published();
+      const faction = await norderstedt("fraktion");
+      await expect(startFollowUp(clerk, inquiryId)).rejects.toThrow(DraftRefused);
+      expect(await mayStartFollowUp(faction, inquiryId)).toBe(true);
+      expect(await mayStartFollowUp(clerk, inquiryId)).toBe(false);
+      const draftId = await startFollowUp(faction, inquiryId);
+      const [draft] = await t.db.select().from(inquiries).where(eq(inquiries.id, draftId));
+      expect(draft).toMatchObject({
+        status: "draft",
+        title: expect.stringMatching(/^Nachfrage zu .+: Ausstattung der Schulen/),
+      });
+      expect((await loadFollowUpLinks(inquiryId, faction)).followUps.map((l) => l.inquiryId)).toEqual([draftId]);
+      expect((await loadFollowUpLinks(draftId, faction)).followsUp?.inquiryId).toBe(inquiryId);
+      // A draft is the faction's own: neither the public nor the administration sees the link yet.
+      expect((await loadFollowUpLinks(inquiryId, null)).followUps).toEqual([]);
+      expect((await loadFollowUpLinks(inquiryId, clerk)).followUps).toEqual([]);
     });
-    expect((await loadFollowUpLinks(inquiryId, faction)).followUps.map((l) => l.inquiryId)).toEqual([draftId]);
-    expect((await loadFollowUpLinks(draftId, faction)).followsUp?.inquiryId).toBe(inquiryId);
-    // A draft is the faction's own: neither the public nor the administration sees the link yet.
-    expect((await loadFollowUpLinks(inquiryId, null)).followUps).toEqual([]);
-    expect((await loadFollowUpLinks(inquiryId, clerk)).followUps).toEqual([]);
   });
 
   it("refuses a stale publish that was not the same form", async () => {

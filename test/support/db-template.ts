@@ -12,9 +12,9 @@ import postgres from "postgres";
 import { openDatabase } from "../../app/server/core/db.server";
 
 /** db/seed.ts is large; the test files import this module without needing it, so it is loaded when used. */
-async function seedDemoData(db: Parameters<(typeof import("../../db/seed"))["seedDemoData"]>[0]) {
+async function seedDemoData(db: Parameters<(typeof import("../../db/seed"))["seedDemoData"]>[0], now: Date) {
   const seed = await import("../../db/seed");
-  return seed.seedDemoData(db);
+  return seed.seedDemoData(db, { now });
 }
 
 /** A run id sorts by time and starts with the creation time, so stale databases can be recognised. */
@@ -63,13 +63,18 @@ export async function createPgliteTemplate(runDir: string): Promise<string> {
 /**
  * A copy of the migrated template with the demo data of db/seed.ts loaded, closed cleanly; returns its path.
  * Seeding takes seconds (argon2 hashes, hundreds of rows), so it is done once per run, not once per file.
+ * `now` is the seed's moment: the demo dates are relative to it.
  */
-export async function createSeededPgliteTemplate(templateDir: string, runDir: string): Promise<string> {
+export async function createSeededPgliteTemplate(
+  templateDir: string,
+  runDir: string,
+  now: Date = new Date(),
+): Promise<string> {
   const dir = path.join(runDir, "template-seeded");
   fs.cpSync(templateDir, dir, { recursive: true });
   const handle = await openDatabase({ kind: "pglite", dir });
   try {
-    await seedDemoData(handle.db);
+    await seedDemoData(handle.db, now);
   } finally {
     await handle.close();
   }
@@ -189,15 +194,20 @@ export async function createPostgresTemplate(adminUrl: string, runId: string): P
 
 /**
  * Copies the migrated template database and loads the demo data into the copy, which then serves as the
- * TEMPLATE of the seeded test databases; nobody stays connected.
+ * TEMPLATE of the seeded test databases; nobody stays connected. `now` is the seed's moment (see above).
  */
-export async function createSeededPostgresTemplate(adminUrl: string, runId: string, template: string): Promise<string> {
+export async function createSeededPostgresTemplate(
+  adminUrl: string,
+  runId: string,
+  template: string,
+  now: Date = new Date(),
+): Promise<string> {
   const name = seededTemplateDatabaseName(runId);
   await createDatabase(adminUrl, name, template);
   try {
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(adminUrl, name) });
     try {
-      await seedDemoData(handle.db);
+      await seedDemoData(handle.db, now);
     } finally {
       await handle.close();
     }

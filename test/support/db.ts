@@ -81,6 +81,8 @@ export type DemoLogins = Awaited<ReturnType<SeedModule["seedDemoData"]>>;
 
 export interface SeededTestDatabase extends TestDatabase {
   logins: DemoLogins;
+  /** The seed's moment: the demo dates (received, due, overdue …) are relative to it. */
+  seededAt: Date;
 }
 
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
@@ -95,9 +97,10 @@ export async function createSeededTestDatabase(backend: Backend): Promise<Seeded
   const database = await (backend === "pglite" ? createPgliteDatabase(true) : createPostgresDatabase(true));
   try {
     const { seedDemoData }: SeedModule = await import("../../db/seed");
+    const seededAt = templateSeededAt(backend) ?? new Date();
     // On a copy of the seeded template this finds the demo data and only returns the logins.
-    const logins = await seedDemoData(database.db);
-    return { ...database, logins };
+    const logins = await seedDemoData(database.db, { now: seededAt });
+    return { ...database, logins, seededAt };
   } catch (error) {
     await database.close();
     throw error;
@@ -111,7 +114,13 @@ export async function createSeededTestDatabase(backend: Backend): Promise<Seeded
 export function useTestDatabase(
   backend: Backend,
   options: { seeded?: boolean } = {},
-): { readonly backend: Backend; readonly db: Db; readonly handle: DatabaseHandle; readonly logins: DemoLogins } {
+): {
+  readonly backend: Backend;
+  readonly db: Db;
+  readonly handle: DatabaseHandle;
+  readonly logins: DemoLogins;
+  readonly seededAt: Date;
+} {
   let current: TestDatabase | SeededTestDatabase | undefined;
   beforeAll(async () => {
     current = options.seeded ? await createSeededTestDatabase(backend) : await createTestDatabase(backend);
@@ -137,20 +146,32 @@ export function useTestDatabase(
       if (!("logins" in database)) throw new Error("useTestDatabase(backend, { seeded: true }) loads the demo logins");
       return database.logins;
     },
+    get seededAt() {
+      const database = open();
+      if (!("seededAt" in database))
+        throw new Error("useTestDatabase(backend, { seeded: true }) knows the seed's moment");
+      return database.seededAt;
+    },
   };
 }
 
 // ---- backends -----------------------------------------------------------------------------------------
 
-function provided<K extends "pgliteRunDir" | "pgliteTemplateDir" | "pgliteSeededTemplateDir" | "postgresTemplate">(
-  key: K,
-) {
+function provided<
+  K extends "pgliteRunDir" | "pgliteTemplateDir" | "pgliteSeededTemplateDir" | "pgliteSeededAt" | "postgresTemplate",
+>(key: K) {
   // Outside the integration project (no globalSetup) nothing is provided; we then migrate from scratch.
   try {
     return inject(key);
   } catch {
     return undefined;
   }
+}
+
+/** When the run's seeded template of this backend was seeded; undefined without one (then the copy is seeded here). */
+function templateSeededAt(backend: Backend): Date | undefined {
+  const iso = backend === "pglite" ? provided("pgliteSeededAt") : provided("postgresTemplate")?.seededAt;
+  return iso ? new Date(iso) : undefined;
 }
 
 async function createPgliteDatabase(seeded: boolean): Promise<TestDatabase> {

@@ -27,8 +27,16 @@ declare module "vitest" {
     pgliteTemplateDir: string;
     /** The migrated template with the demo data loaded (`template-seeded` inside the run directory). */
     pgliteSeededTemplateDir: string;
-    /** Set only when TEST_DATABASE_URL is set. */
-    postgresTemplate: { adminUrl: string; runId: string; templateName: string; seededTemplateName: string } | null;
+    /** When the demo data in pgliteSeededTemplateDir was seeded (ISO): its dates are relative to it. */
+    pgliteSeededAt: string;
+    /** Set only when TEST_DATABASE_URL is set; seededAt (ISO) as pgliteSeededAt, for the seeded template. */
+    postgresTemplate: {
+      adminUrl: string;
+      runId: string;
+      templateName: string;
+      seededTemplateName: string;
+      seededAt: string;
+    } | null;
   }
 }
 
@@ -53,7 +61,7 @@ export default async function setup(project: TestProject) {
     const pglite = (async () => {
       const templateDir = await createPgliteTemplate(runDir);
       const seededAt = new Date();
-      const seededTemplateDir = await createSeededPgliteTemplate(templateDir, runDir);
+      const seededTemplateDir = await createSeededPgliteTemplate(templateDir, runDir, seededAt);
       return { templateDir, seededTemplateDir, seededAt };
     })();
     const postgres = (async () => {
@@ -62,12 +70,12 @@ export default async function setup(project: TestProject) {
       const templateName = await createPostgresTemplate(adminUrl, runId);
       cleanups.push(() => dropDatabase(adminUrl, templateName));
       const seededAt = new Date();
-      const seededTemplateName = await createSeededPostgresTemplate(adminUrl, runId, templateName);
+      const seededTemplateName = await createSeededPostgresTemplate(adminUrl, runId, templateName, seededAt);
       cleanups.push(() => dropDatabase(adminUrl, seededTemplateName));
       // The browser tests' apps (global-e2e.ts) run on copies of it; dropped last, after their teardown.
       shareSeededPostgresTemplate({ adminUrl, name: seededTemplateName, seededAt });
       cleanups.push(async () => shareSeededPostgresTemplate(undefined));
-      return { adminUrl, runId, templateName, seededTemplateName };
+      return { adminUrl, runId, templateName, seededTemplateName, seededAt: seededAt.toISOString() };
     })();
     const [pgliteResult, postgresResult] = await Promise.allSettled([pglite, postgres]);
     if (pgliteResult.status === "rejected") throw pgliteResult.reason;
@@ -76,6 +84,7 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteRunDir", runDir);
     project.provide("pgliteTemplateDir", pgliteResult.value.templateDir);
     project.provide("pgliteSeededTemplateDir", pgliteResult.value.seededTemplateDir);
+    project.provide("pgliteSeededAt", pgliteResult.value.seededAt.toISOString());
     project.provide("postgresTemplate", postgresResult.value);
     // The browser tests' globalSetup (global-e2e.ts) copies it for its apps instead of seeding its own.
     shareSeededPgliteTemplate({ dir: pgliteResult.value.seededTemplateDir, seededAt: pgliteResult.value.seededAt });

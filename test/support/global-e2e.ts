@@ -89,7 +89,7 @@ async function seedDemoDatabase(tempDir: string): Promise<SeededPgliteTemplate> 
   const started = performance.now();
   const seededAt = new Date();
   const templateDir = await createPgliteTemplate(tempDir);
-  const dir = await createSeededPgliteTemplate(templateDir, tempDir);
+  const dir = await createSeededPgliteTemplate(templateDir, tempDir, seededAt);
   fs.rmSync(templateDir, { recursive: true, force: true });
   console.log(`[e2e] demo database seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { dir, seededAt };
@@ -102,7 +102,7 @@ async function seedDemoPostgres(adminUrl: string, runId: string): Promise<Seeded
   const migrated = await createPostgresTemplate(adminUrl, runId);
   try {
     const seededAt = new Date();
-    const name = await createSeededPostgresTemplate(adminUrl, runId, migrated);
+    const name = await createSeededPostgresTemplate(adminUrl, runId, migrated, seededAt);
     console.log(`[e2e] demo database seeded on PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { adminUrl, name, seededAt };
   } finally {
