@@ -6,8 +6,8 @@
  * - unit:        test/unit, pure and fast, in parallel.
  * - integration: test/integration, against a migrated database per test file (test/support/db.ts);
  *                PGlite always, the PostgreSQL server too when TEST_DATABASE_URL is set.
- * - e2e:         test/e2e, the built app in headless Chromium, one file at a time (E2E_PARALLEL=1: two), after
- *                the others. Its globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
+ * - e2e:         test/e2e, the built app in headless Chromium, two files at a time (E2E_PARALLEL=<n>, ADR 0034),
+ *                after the others. Its globalSetup (test/support/global-e2e.ts) launches one Chromium for the run and starts the next
  *                file's own app while a file runs. Each app runs on its own copy of the seeded demo database: on the
  *                PostgreSQL server when TEST_DATABASE_URL is set, else on PGlite (ADR 0032).
  * The machine has 2 cores, so never more than 2 workers.
@@ -50,12 +50,11 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/global-e2e.ts"],
-          // One file at a time by default. E2E_PARALLEL=1 runs two at once (each has its own app and data copy; the
-          // Chromium is shared, each test has its own context). Measured on 2 cores, 2026-12-04: 490 s one at a
-          // time, 409 s two at once (quiet), 501 s two at once with a busy loop on one core, all 123 tests passed.
-          // Not the default yet: one loaded run is too little proof against flakes for a gain of 80 s. A run with it at
-          // load average ~40 failed reproduce-nrw on its 480 s flow timeout (ADR 0030).
-          fileParallelism: e2eFilesAtOnce() === 2,
+          // Two files at a time by default (each has its own app and database copy; the Chromium is shared, each test
+          // has its own context); E2E_PARALLEL=<n> sets how many, 1 for one at a time. Whole `npm test`, 2 cores,
+          // quiet, 2026-12-05: one at a time 541 s, two 443 s, four 483 s (the cores were then full; ADR 0034).
+          fileParallelism: e2eFilesAtOnce() > 1,
+          maxWorkers: e2eFilesAtOnce(),
           testTimeout: 180_000,
           // expect.poll waits for what the page or the app shows; its default of 1 s is far too short when
           // the app and the browser share 2 busy cores (an e2e run failed on it waiting for TOTP enrolment).
