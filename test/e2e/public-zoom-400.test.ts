@@ -107,6 +107,13 @@ describe("public pages at 400 % zoom (320 × 256 CSS px at a device pixel ratio 
 
     // The checks themselves catch what they look for: a too-wide box, cut-off text and a tall sticky header.
     await page.goto(`${app.url}/impressum`);
+    // Planted only once React has hydrated the page (it does so after the load event, once the loader data is
+    // decoded, app/entry.client.tsx): nodes that are in the DOM before the hydration reaches them are not the
+    // server's, so React renders over them and they are gone. Seen once, in a run with two files at once on PGlite:
+    // the too-wide box had no effect ("expected 320 to be greater than 320"). React marks each node it has
+    // hydrated with a `__reactFiber$…` key, the body after everything inside it.
+    await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber$")));
+    await page.waitForLoadState("networkidle");
     // Styles set through the CSSOM: the page's CSP (rightly) ignores inline style attributes.
     await page.evaluate(() => {
       const main = document.querySelector("main")!;
