@@ -19,7 +19,7 @@ import {
 } from "../../app/server/answers/answer-attachments.server";
 import { loadAnswerPage } from "../../app/server/answers/answer-drafts.server";
 import { publishAnswer } from "../../app/server/answers/answer-publication.server";
-import { sendToSignOff, signStep } from "../../app/server/answers/answer-sign-off.server";
+import { sendToSignOff } from "../../app/server/answers/answer-sign-off.server";
 import { useDatabase } from "../../app/server/core/db.server";
 import { fileDownloadResponse } from "../../app/server/core/download.server";
 import { NotFound, StaleVersionError } from "../../app/server/core/transitions.server";
@@ -229,13 +229,7 @@ describe.each(backends())("answer attachments on %s", (backend) => {
       const { clerk, inquiryId, csvId } = await withAttachments();
       let answer = await answerRow(inquiryId);
       await sendToSignOff(clerk, inquiryId, answer.version);
-      let page = await loadAnswerPage(clerk, inquiryId);
-      await signStep(clerk, {
-        inquiryId,
-        expectedVersion: page.answer.version,
-        stepId: page.rights.signStepId!,
-        seenHash: page.contentHash,
-      });
+      let page = await signNext(clerk, inquiryId);
       const signedHash = page.contentHash;
       const result = await setAttachmentPublic(clerk, {
         inquiryId,

@@ -49,7 +49,10 @@ export async function chainSigners(
   return { head, councillor };
 }
 
-/** The signer signs the step whose turn it is, having seen the content hash of their page. */
+/**
+ * The signer signs the step whose turn it is, having seen the content hash of their page; resolves with that page
+ * (as it was before the signature).
+ */
 export async function signNext(signer: CurrentUser, inquiryId: string) {
   const page = await loadAnswerPage(signer, inquiryId);
   await signStep(signer, {
@@ -58,4 +61,5 @@ export async function signNext(signer: CurrentUser, inquiryId: string) {
     stepId: page.rights.signStepId!,
     seenHash: page.contentHash,
   });
+  return page;
 }
