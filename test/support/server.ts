@@ -124,7 +124,7 @@ export async function seededPgliteCopy(): Promise<string | null> {
 }
 
 /** The e2e project's seeded PostgreSQL template; null without TEST_DATABASE_URL or outside the e2e project. */
-function e2ePostgresTemplate(): E2ePostgresTemplate | null {
+export function e2ePostgresTemplate(): E2ePostgresTemplate | null {
   try {
     return inject("e2ePostgresTemplate") ?? null;
   } catch {
@@ -180,21 +180,22 @@ function spawnApp(options: AppOptions, port: number, pgliteDir: string | null) {
 
 /**
  * Starts the app on a new database `CREATE DATABASE … TEMPLATE` the seeded PostgreSQL template, which its stop()
- * drops once the app has exited (the e2e teardown drops what a killed run left behind).
+ * drops once the app has exited (the e2e teardown drops what a killed run left behind). `prepare`, if given, gets
+ * the copy's URL before the app starts (to plant data the app must find in place, as the attack files do).
  */
 export async function startAppOnPostgresCopy(
   template: E2ePostgresTemplate,
-  options: Omit<AppOptions, "pgliteDir" | "backend"> = {},
+  options: Omit<AppOptions, "pgliteDir" | "backend"> & { prepare?: (url: string) => Promise<void> } = {},
 ): Promise<RunningApp> {
+  const { prepare, ...appOptions } = options;
   const database = testDatabaseName(template.runId);
   await createDatabase(template.adminUrl, database, template.name);
   const drop = () => dropDatabase(template.adminUrl, database);
+  const url = databaseUrl(template.adminUrl, database);
   let running: RunningApp;
   try {
-    running = await startApp({
-      ...options,
-      env: { ...options.env, DATABASE_URL: databaseUrl(template.adminUrl, database) },
-    });
+    await prepare?.(url);
+    running = await startApp({ ...appOptions, env: { ...appOptions.env, DATABASE_URL: url } });
   } catch (error) {
     await drop().catch(() => {});
     throw error;
