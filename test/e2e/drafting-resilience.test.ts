@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
 import { checkA11y, openPage, type RecordedPage } from "../support/browser";
 import { signInFactionMember } from "../support/sign-in";
+import { expectStatusAfterAutosave, installClock } from "../support/autosave-clock";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
 
@@ -82,6 +83,7 @@ describe("a failing save keeps the text", () => {
     async ({ how, message }) => {
       const recorded = await openPage(browser);
       const { page } = recorded;
+      await installClock(page);
       const draftUrl = await newDraft(page, "Ausfallsicherheit");
       recorded.allowHttpError(SAVE_URL, 500);
       page.on("dialog", (dialog) => void dialog.accept());
@@ -89,7 +91,7 @@ describe("a failing save keeps the text", () => {
       const restore = await failSaves(page, how);
       await typeIntoQuestion(page, "Wie oft fällt der Server aus?");
       await page.getByLabel("Titel").fill("Ausfallsicherheit der IT");
-      await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(message);
+      await expectStatusAfterAutosave(page, status(page), message);
       expect(await editorsShown(page)).toBe(true);
       expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus?");
       expect(await page.getByLabel("Titel").inputValue()).toBe("Ausfallsicherheit der IT");
@@ -101,9 +103,7 @@ describe("a failing save keeps the text", () => {
 
       await restore();
       await typeIntoQuestion(page, " Und wie lange?");
-      await expect
-        .poll(() => status(page).textContent(), { timeout: 15_000 })
-        .toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
+      await expectStatusAfterAutosave(page, status(page), /^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
       await page.goto(draftUrl);
       await page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).waitFor();
       expect(await page.locator("#q-0").textContent()).toBe("Wie oft fällt der Server aus? Und wie lange?");
@@ -120,12 +120,13 @@ describe("the local backup", () => {
   it("offers the unsaved text after a reload; restoring brings it back and saves it, discarding removes it", async () => {
     const recorded = await openPage(browser);
     const { page } = recorded;
+    await installClock(page);
     const draftUrl = await newDraft(page, "Sicherungskopie");
     page.on("dialog", (dialog) => void dialog.accept());
 
     let restore = await failSaves(page, dropConnection);
     await typeIntoQuestion(page, "Text, der nicht gespeichert wurde.");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Speichern fehlgeschlagen/);
+    await expectStatusAfterAutosave(page, status(page), /^Speichern fehlgeschlagen/);
     await restore();
     await page.reload();
 
@@ -142,7 +143,7 @@ describe("the local backup", () => {
     expect(await offer.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
     // Restored text is saved by itself.
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Entwurf gespeichert um/);
+    await expectStatusAfterAutosave(page, status(page), /^Entwurf gespeichert um/);
     await page.goto(draftUrl);
     await page.getByRole("toolbar", { name: "Formatierung: Text der Frage 1" }).waitFor();
     expect(await page.locator("#q-0").textContent()).toBe("Text, der nicht gespeichert wurde.");
@@ -151,7 +152,7 @@ describe("the local backup", () => {
     // Discarding: the saved text stays, the copy is gone for good.
     restore = await failSaves(page, dropConnection);
     await typeIntoQuestion(page, " Verworfen.");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Speichern fehlgeschlagen/);
+    await expectStatusAfterAutosave(page, status(page), /^Speichern fehlgeschlagen/);
     await restore();
     await page.reload();
     await offer.waitFor();
@@ -169,11 +170,12 @@ describe("the local backup", () => {
   it("leaves no copy of a deleted draft's text in the browser", async () => {
     const recorded = await openPage(browser);
     const { page } = recorded;
+    await installClock(page);
     await newDraft(page, "Wird gelöscht");
     page.on("dialog", (dialog) => void dialog.accept());
     const restore = await failSaves(page, dropConnection);
     await typeIntoQuestion(page, "Vertraulicher Entwurfstext.");
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toMatch(/^Speichern fehlgeschlagen/);
+    await expectStatusAfterAutosave(page, status(page), /^Speichern fehlgeschlagen/);
     const stored = () => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
     expect(await stored()).toContain("Vertraulicher Entwurfstext.");
     await restore();

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
 import { checkA11y, openPage } from "../support/browser";
 import { signInFactionMember, signInFactionMemberOnce } from "../support/sign-in";
+import { expectStatusAfterAutosave, installClock } from "../support/autosave-clock";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
 const WORD_HTML = readFileSync(new URL("../fixtures/paste/word-2019.html", import.meta.url), "utf8");
@@ -34,6 +35,7 @@ describe("drafting an inquiry", () => {
 
   it("creates a draft, formats it, autosaves, and finds everything after a reload", async () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
+    await installClock(page);
     await signIn(page);
     await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
     await checkA11y(page);
@@ -94,10 +96,8 @@ describe("drafting an inquiry", () => {
     await expect.poll(() => page.locator("#q-0 ul li").allTextContents()).toEqual(["Webex", "Jitsi"]);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Frage 2");
 
-    // Autosave, a few seconds after typing stops.
-    await expect
-      .poll(() => status(page).textContent(), { timeout: 15_000 })
-      .toMatch(/^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
+    // Autosave, a few seconds after typing stops (the page's clock moved on to it).
+    await expectStatusAfterAutosave(page, status(page), /^Entwurf gespeichert um \d\d:\d\d Uhr\.$/);
 
     await page.reload();
     await waitForEditors(page);
@@ -164,6 +164,7 @@ describe("drafting an inquiry", () => {
 
   it("cleans Word HTML pasted into a question", async () => {
     const { page, assertNoPageErrors, close } = await openPage(browser);
+    await installClock(page);
     await signIn(page);
     await page.goto(draftUrl);
     await waitForEditors(page);
@@ -172,9 +173,7 @@ describe("drafting an inquiry", () => {
     await page.locator("#q-2").click();
     await page.keyboard.press("End");
     await page.keyboard.type(" (offline)");
-    await expect
-      .poll(() => status(page).textContent(), { timeout: 15_000 })
-      .toMatch(/Speichern fehlgeschlagen: Der Server ist nicht erreichbar/);
+    await expectStatusAfterAutosave(page, status(page), /Speichern fehlgeschlagen: Der Server ist nicht erreichbar/);
     expect(await page.locator("#q-2").textContent()).toBe("Und im Jahr 2025? (offline)");
     await page.context().setOffline(false);
 
