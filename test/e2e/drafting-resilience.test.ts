@@ -9,7 +9,7 @@ import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
 import { checkA11y, openPage, type RecordedPage } from "../support/browser";
-import { signInFactionMember } from "../support/sign-in";
+import { signInFactionMemberOnce } from "../support/sign-in";
 import { expectStatusAfterAutosave, installClock } from "../support/autosave-clock";
 
 const FACTION = "fraktion@norderstedt.quaestio.example";
@@ -22,8 +22,9 @@ const editorsShown = (page: Page) => page.getByRole("toolbar", { name: "Formatie
 /** The draft's saves: single-fetch POSTs to `<draft url>.data`. */
 const SAVE_URL = /\/arbeitsbereich\/entwurf\/[0-9a-f-]{36}\.data/;
 
+/** A new draft of the faction member (signed in through the form once per file: the tests are not about that). */
 async function newDraft(page: Page, title: string): Promise<string> {
-  await signInFactionMember(page, app.url, FACTION);
+  await signInFactionMemberOnce(page, app.url, FACTION);
   await page.goto(`${app.url}/arbeitsbereich/entwurf/neu`);
   await page.getByRole("radio").first().check();
   await page.getByLabel("Titel").fill(title);
