@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, vi } from "vitest";
+import { afterAll, expect, vi } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import { askControl, controlUrl } from "./e2e-control";
 
@@ -39,13 +39,25 @@ export interface RecordedPage {
   close(): Promise<void>;
 }
 
+const CONTEXT_OPTIONS = { locale: "de-DE", timezoneId: "Europe/Berlin" } as const;
+/** Playwright's viewport of a new context. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
 /** Opens a page in a new browser context (no shared cookies) and starts recording problems. */
 export async function openPage(browser: Browser): Promise<RecordedPage> {
-  const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+  const context = await browser.newContext(CONTEXT_OPTIONS);
   const page = await context.newPage();
-  const problems: string[] = [];
-  const allowed: { url: string | RegExp; status?: number }[] = [];
+  return recordPage(page, context, [], [], () => context.close());
+}
 
+/** What openPage records on `page`, into `problems`; `allowed` holds the HTTP errors a test declared. */
+function recordPage(
+  page: Page,
+  context: BrowserContext,
+  problems: string[],
+  allowed: { url: string | RegExp; status?: number }[],
+  close: () => Promise<void>,
+): RecordedPage {
   const isAllowed = (url: string, status?: number) =>
     allowed.some(
       (rule) =>
@@ -91,7 +103,60 @@ export async function openPage(browser: Browser): Promise<RecordedPage> {
     assertNoPageErrors() {
       expect(problems, `problems on ${page.url()}:\n${problems.join("\n")}`).toEqual([]);
     },
-    close: () => context.close(),
+    close,
+  };
+}
+
+/**
+ * For a file whose tests only read (no sign-in, no form that changes data, no setting of the context's own such
+ * as JavaScript off): one browser context and one page for all its tests instead of a context each. A context
+ * is a profile of its own (cold HTTP and code caches, its own renderer); a test's first page load in a new one
+ * costs the browser process and a new renderer what a further load in the file's page does not (ADR 0037).
+ *
+ *   const filePage = useFilePage(browser);   // at the top level of the file, after useAppAndBrowser()
+ *   const { page, assertNoPageErrors, close } = await filePage();   // in a test, where openPage(browser) was
+ *
+ * Each call hands out the page as a new one would be for what a test can notice: on about:blank (the previous
+ * test's document gone), at the default viewport, without cookies, routes or sessionStorage, with nothing
+ * recorded and no HTTP error allowed, on screen media. close() leaves it for the next test; the context is closed after the file.
+ * Tests therefore still run alone and in any order. What is shared is the cache (Playwright turns it off for a
+ * page with routes) and the renderer process.
+ */
+export function useFilePage(browser: Browser): () => Promise<RecordedPage> {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const problems: string[] = [];
+  const allowed: { url: string | RegExp; status?: number }[] = [];
+  let recorded: RecordedPage | undefined;
+
+  afterAll(async () => {
+    // The run's Chromium may be gone already (the file's browser is closed in an afterAll of its own).
+    await context?.close().catch(() => undefined);
+  });
+
+  return async () => {
+    if (!context || !page || page.isClosed()) {
+      await context?.close().catch(() => undefined);
+      context = await browser.newContext(CONTEXT_OPTIONS);
+      page = await context.newPage();
+      recorded = recordPage(page, context, problems, allowed, async () => undefined);
+    } else {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+      // The tab's storage of the origin it was on (sessionStorage lives as long as the tab, not the document).
+      await page
+        .evaluate(() => {
+          sessionStorage.clear();
+          localStorage.clear();
+        })
+        .catch(() => undefined);
+      await page.goto("about:blank");
+      await context.clearCookies();
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize(DEFAULT_VIEWPORT);
+    }
+    problems.length = 0;
+    allowed.length = 0;
+    return recorded!;
   };
 }
 
