@@ -108,21 +108,26 @@ function recordPage(
 }
 
 /**
- * For a file whose tests only read (no sign-in, no form that changes data, no setting of the context's own such
- * as JavaScript off): one browser context and one page for all its tests instead of a context each. A context
- * is a profile of its own (cold HTTP and code caches, its own renderer); a test's first page load in a new one
- * costs the browser process and a new renderer what a further load in the file's page does not (ADR 0037).
+ * For a file whose tests read, each with one page (no second page or browser of its own, no context setting of
+ * its own such as JavaScript off): one browser context and one page for all its tests instead of a context each.
+ * A context is a profile of its own (cold HTTP and code caches, renderer processes of its own: one for the new
+ * page's about:blank, one more at the first load of the app, whose Cross-Origin-Opener-Policy moves it to a new
+ * browsing context group); a load in the file's page needs neither (ADR 0037). A test may sign in on the page
+ * (signInFactionMemberOnce, or through the form): the next test starts without cookies again.
  *
  *   const filePage = useFilePage(browser);   // at the top level of the file, after useAppAndBrowser()
+ *   const filePage = useFilePage(() => browser);   // where a beforeAll sets `let browser`
  *   const { page, assertNoPageErrors, close } = await filePage();   // in a test, where openPage(browser) was
  *
- * Each call hands out the page as a new one would be for what a test can notice: on about:blank (the previous
- * test's document gone), at the default viewport, without cookies, routes or sessionStorage, with nothing
- * recorded and no HTTP error allowed, on screen media. close() leaves it for the next test; the context is closed after the file.
- * Tests therefore still run alone and in any order. What is shared is the cache (Playwright turns it off for a
- * page with routes) and the renderer process.
+ * Each call hands out the page as a new one would be for what a test can notice, provided the test's first step
+ * is a page.goto: at the default viewport and on screen media, without cookies, routes or storage, with nothing
+ * recorded and no HTTP error allowed. Until that goto the previous test's document is still there (stopped).
+ * close() leaves the page for the next test; the context is closed after the file. Tests therefore still run
+ * alone and in any order. What is shared is the HTTP cache (Playwright turns it off for a page with routes) and
+ * the renderer process: same-origin navigations of one page stay in one process, a new context starts one.
  */
-export function useFilePage(browser: Browser): () => Promise<RecordedPage> {
+export function useFilePage(browser: Browser | (() => Browser)): () => Promise<RecordedPage> {
+  const theBrowser = () => (typeof browser === "function" ? browser() : browser);
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   const problems: string[] = [];
@@ -137,19 +142,22 @@ export function useFilePage(browser: Browser): () => Promise<RecordedPage> {
   return async () => {
     if (!context || !page || page.isClosed()) {
       await context?.close().catch(() => undefined);
-      context = await browser.newContext(CONTEXT_OPTIONS);
+      context = await theBrowser().newContext(CONTEXT_OPTIONS);
       page = await context.newPage();
       recorded = recordPage(page, context, problems, allowed, async () => undefined);
     } else {
       await page.unrouteAll({ behavior: "ignoreErrors" });
-      // The tab's storage of the origin it was on (sessionStorage lives as long as the tab, not the document).
+      // The previous test's document stays until the next goto: a navigation to about:blank in between would
+      // cost a renderer process per test (the app sends Cross-Origin-Opener-Policy: same-origin, so every
+      // navigation between about:blank and the app changes the browsing context group, and with it the process).
+      // Its loading is stopped, and the tab's storage of its origin cleared (sessionStorage lives with the tab).
       await page
         .evaluate(() => {
+          window.stop();
           sessionStorage.clear();
           localStorage.clear();
         })
         .catch(() => undefined);
-      await page.goto("about:blank");
       await context.clearCookies();
       await page.emulateMedia({ media: null });
       await page.setViewportSize(DEFAULT_VIEWPORT);
