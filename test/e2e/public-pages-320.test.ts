@@ -15,9 +15,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { checkA11y, openPage, type RecordedPage } from "../support/browser";
+import { checkA11y, useFilePage, type RecordedPage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 const STATIC_PAGES = [
   "/",
@@ -64,7 +65,7 @@ async function sidewaysOverflow(page: Page) {
 
 describe("every public page", () => {
   it("fits 320 px without sideways scrolling, and each page template passes axe at 320 and 1280 px", async () => {
-    const recorded: RecordedPage = await openPage(browser);
+    const recorded: RecordedPage = await filePage();
     const { page } = recorded;
     recorded.allowHttpError(NOT_FOUND, 404);
     const visited: string[] = [];
@@ -163,7 +164,7 @@ describe("keyboard only", () => {
   }
 
   it("goes from the search to a result to the answer page with Tab and Enter", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/suche`);
     await tabTo(page, (el) => el.tag === "input" && el.name === "q");
     await page.keyboard.type("Videokonferenz");

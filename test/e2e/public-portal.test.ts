@@ -7,9 +7,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { checkA11y, openPage } from "../support/browser";
+import { checkA11y, useFilePage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -31,7 +32,7 @@ async function checkBothWidths(page: Page) {
 
 describe("tool pages", () => {
   it("lead from the catalogue to Cisco-ViKo with its source, chart, table and the NRW answer", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/werkzeuge`);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Werkzeuge");
     const catalogue = page.locator("table", {
@@ -72,7 +73,7 @@ describe("tool pages", () => {
   });
 
   it("answer 404 for an unknown tool", async () => {
-    const recorded = await openPage(browser);
+    const recorded = await filePage();
     recorded.allowHttpError("/werkzeuge/gibt-es-nicht", 404);
     const response = await recorded.page.goto(`${app.url}/werkzeuge/gibt-es-nicht`);
     expect(response?.status()).toBe(404);
@@ -113,7 +114,7 @@ describe("accessibility statement", () => {
   it.each(["/barrierefreiheit", "/barrierefreiheit/leichte-sprache", "/barrierefreiheit/gebaerdensprache"])(
     "%s passes axe at 1280 and 320 px without sideways scrolling",
     async (path) => {
-      const { page, assertNoPageErrors, close } = await openPage(browser);
+      const { page, assertNoPageErrors, close } = await filePage();
       await page.goto(`${app.url}${path}`);
       await checkBothWidths(page);
       assertNoPageErrors();
@@ -124,7 +125,7 @@ describe("accessibility statement", () => {
 
 describe("search", () => {
   it("finds compound words, narrows by a facet and opens an answer, axe-clean at both widths", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/suche`);
     await page.getByLabel("Suchbegriffe").fill("Videokonferenz");
     await page.getByRole("button", { name: "Suchen" }).click();
@@ -186,7 +187,7 @@ describe("site files and OParl on the running server", () => {
     const expires = /^Expires: (\S+)$/m.exec(security)?.[1];
     expect(Date.parse(expires!)).toBeGreaterThan(Date.now());
 
-    const { page, close } = await openPage(browser);
+    const { page, close } = await filePage();
     await page.goto(`${app.url}/`);
     expect(await page.locator('link[rel="search"]').getAttribute("href")).toBe("/opensearch.xml");
     await close();

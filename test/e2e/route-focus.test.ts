@@ -11,9 +11,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { openPage } from "../support/browser";
+import { useFilePage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 /** The focused element: its id, tag, whether it is inside main, and the outline and box-shadow it shows. */
 function focused(page: Page) {
@@ -41,7 +42,7 @@ async function sameWindow(page: Page) {
 
 describe("focus after a navigation", () => {
   it("moves to main#inhalt after following a link, not on the first load", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/werkzeuge`);
     await page.locator("main h1").waitFor();
     // Hydrated: the link in the page leads client-side (Remix's <Link> only works after hydration).
@@ -75,7 +76,7 @@ describe("focus after a navigation", () => {
   });
 
   it("stays in the search field when a search is sent from the search page", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/suche`);
     await page.waitForFunction(() => !!(window as { __remixRouter?: unknown }).__remixRouter);
     await page.waitForLoadState("networkidle");
@@ -92,7 +93,7 @@ describe("focus after a navigation", () => {
   });
 
   it("leaves the focus in the header search when a search is sent from there: a plain form, so a full page load", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/werkzeuge`);
     await page.waitForFunction(() => !!(window as { __remixRouter?: unknown }).__remixRouter);
     await page.waitForLoadState("networkidle");
@@ -114,7 +115,7 @@ describe("focus after a navigation", () => {
   });
 
   it("does not take the focus from a field the user moved to while the navigation was loading", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/werkzeuge`);
     await page.waitForFunction(() => !!(window as { __remixRouter?: unknown }).__remixRouter);
     await page.waitForLoadState("networkidle");

@@ -4,15 +4,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { checkA11y, openPage } from "../support/browser";
+import { checkA11y, useFilePage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("seed fidelity of the public pages", () => {
   it("shows the NRW Ressort × tool matrix as the Anlage to answer 1, not as a missing file", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/landtag-nrw/anfragen/17-9511`);
     await checkA11y(page);
     const heading = page.getByRole("heading", { level: 3, name: "Anlage zur Antwort auf Frage 1" });
@@ -36,7 +37,7 @@ describe("seed fidelity of the public pages", () => {
   });
 
   it("addresses the Scharnebeck Antrag to the Samtgemeindebürgermeister, with the intro before the motion and its Begründung after", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/scharnebeck/anfragen/Antrag-1-2020`);
     await checkA11y(page);
     const addressee = page.locator("dt", { hasText: /^An$/ }).locator("xpath=following-sibling::dd[1]");
@@ -57,7 +58,7 @@ describe("seed fidelity of the public pages", () => {
   });
 
   it("lists Norderstedt's answer meeting without calling the Vorlage number a TOP", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/norderstedt/anfragen/M-20-0226`);
     await checkA11y(page);
     const meetings = (

@@ -5,9 +5,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { checkA11y, openPage } from "../support/browser";
+import { checkA11y, useFilePage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 async function timelineOf(page: Page): Promise<string[]> {
   return (await page.locator("ol.timeline li").allInnerTexts()).map((text) => text.replace(/\s+/g, " ").trim());
@@ -15,7 +16,7 @@ async function timelineOf(page: Page): Promise<string[]> {
 
 describe("public timelines of the demo data", () => {
   it("show the real seeds' steps with their dates and German labels", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
 
     await page.goto(`${app.url}/landtag-nrw/anfragen/17-9511`);
     await checkA11y(page);
@@ -44,7 +45,7 @@ describe("public timelines of the demo data", () => {
   });
 
   it("shows a public fictional inquiry's extension but not its internal steps", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
 
     await page.goto(`${app.url}/norderstedt/anfragen`);
     await page.getByRole("link", { name: "Ausfälle der städtischen Online-Dienste" }).first().click();

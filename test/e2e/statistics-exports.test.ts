@@ -8,9 +8,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "../support/e2e-app";
-import { checkA11y, openPage } from "../support/browser";
+import { checkA11y, useFilePage } from "../support/browser";
 
 const { app, browser } = useAppAndBrowser("shared");
+const filePage = useFilePage(browser);
 
 async function checkBothWidths(page: Page) {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -30,7 +31,7 @@ const A4_PORTRAIT_PRINTABLE_PX = Math.floor(((210 - 2 * 18) / 25.4) * 96);
 
 describe("statistics", () => {
   it("shows the Landtag NRW's figures as charts with title and description and as tables, and downloads the CSV", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/`);
     await page.getByRole("link", { name: "Statistik" }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith("/statistik"));
@@ -74,7 +75,7 @@ describe("statistics", () => {
 
 describe("downloads and the header search", () => {
   it("offers CSV and JSON under a list and the NRW tool inventory", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/landtag-nrw/anfragen`);
     const json = await page.getByRole("link", { name: "JSON" }).getAttribute("href");
     const list = (await (await fetch(`${app.url}${json}`)).json()) as { items: { publicRef: string }[] };
@@ -102,7 +103,7 @@ describe("downloads and the header search", () => {
     await context.close();
 
     // The result page with its new facets, sort links and download links is accessible at both widths.
-    const recorded = await openPage(browser);
+    const recorded = await filePage();
     await recorded.page.goto(`${app.url}/suche?q=Videokonferenz&sortierung=datum`);
     expect(await recorded.page.getByRole("link", { name: "nach Relevanz" }).count()).toBe(1);
     await checkBothWidths(recorded.page);
@@ -113,7 +114,7 @@ describe("downloads and the header search", () => {
 
 describe("print view", () => {
   it("prints 17-9511 without navigation and with the whole ministry × tool matrix on the page", async () => {
-    const { page, assertNoPageErrors, close } = await openPage(browser);
+    const { page, assertNoPageErrors, close } = await filePage();
     await page.goto(`${app.url}/landtag-nrw/anfragen/17-9511`);
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: A4_PORTRAIT_PRINTABLE_PX, height: 1100 });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, vi } from "vitest";
+import { afterAll, expect, vi } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import { askControl, controlUrl } from "./e2e-control";
 
@@ -39,13 +39,25 @@ export interface RecordedPage {
   close(): Promise<void>;
 }
 
+const CONTEXT_OPTIONS = { locale: "de-DE", timezoneId: "Europe/Berlin" } as const;
+/** Playwright's viewport of a new context. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
 /** Opens a page in a new browser context (no shared cookies) and starts recording problems. */
 export async function openPage(browser: Browser): Promise<RecordedPage> {
-  const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+  const context = await browser.newContext(CONTEXT_OPTIONS);
   const page = await context.newPage();
-  const problems: string[] = [];
-  const allowed: { url: string | RegExp; status?: number }[] = [];
+  return recordPage(page, context, [], [], () => context.close());
+}
 
+/** What openPage records on `page`, into `problems`; `allowed` holds the HTTP errors a test declared. */
+function recordPage(
+  page: Page,
+  context: BrowserContext,
+  problems: string[],
+  allowed: { url: string | RegExp; status?: number }[],
+  close: () => Promise<void>,
+): RecordedPage {
   const isAllowed = (url: string, status?: number) =>
     allowed.some(
       (rule) =>
@@ -91,7 +103,68 @@ export async function openPage(browser: Browser): Promise<RecordedPage> {
     assertNoPageErrors() {
       expect(problems, `problems on ${page.url()}:\n${problems.join("\n")}`).toEqual([]);
     },
-    close: () => context.close(),
+    close,
+  };
+}
+
+/**
+ * For a file whose tests read, each with one page (no second page or browser of its own, no context setting of
+ * its own such as JavaScript off): one browser context and one page for all its tests instead of a context each.
+ * A context is a profile of its own (cold HTTP and code caches, renderer processes of its own: one for the new
+ * page's about:blank, one more at the first load of the app, whose Cross-Origin-Opener-Policy moves it to a new
+ * browsing context group); a load in the file's page needs neither (ADR 0037). A test may sign in on the page
+ * (signInFactionMemberOnce, or through the form): the next test starts without cookies again.
+ *
+ *   const filePage = useFilePage(browser);   // at the top level of the file, after useAppAndBrowser()
+ *   const filePage = useFilePage(() => browser);   // where a beforeAll sets `let browser`
+ *   const { page, assertNoPageErrors, close } = await filePage();   // in a test, where openPage(browser) was
+ *
+ * Each call hands out the page as a new one would be for what a test can notice, provided the test's first step
+ * is a page.goto: at the default viewport and on screen media, without cookies, routes or storage, with nothing
+ * recorded and no HTTP error allowed. Until that goto the previous test's document is still there (stopped).
+ * close() leaves the page for the next test; the context is closed after the file. Tests therefore still run
+ * alone and in any order. What is shared is the HTTP cache (Playwright turns it off for a page with routes) and
+ * the renderer process: same-origin navigations of one page stay in one process, a new context starts one.
+ */
+export function useFilePage(browser: Browser | (() => Browser)): () => Promise<RecordedPage> {
+  const theBrowser = () => (typeof browser === "function" ? browser() : browser);
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const problems: string[] = [];
+  const allowed: { url: string | RegExp; status?: number }[] = [];
+  let recorded: RecordedPage | undefined;
+
+  afterAll(async () => {
+    // The run's Chromium may be gone already (the file's browser is closed in an afterAll of its own).
+    await context?.close().catch(() => undefined);
+  });
+
+  return async () => {
+    if (!context || !page || page.isClosed()) {
+      await context?.close().catch(() => undefined);
+      context = await theBrowser().newContext(CONTEXT_OPTIONS);
+      page = await context.newPage();
+      recorded = recordPage(page, context, problems, allowed, async () => undefined);
+    } else {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+      // The previous test's document stays until the next goto: a navigation to about:blank in between would
+      // cost a renderer process per test (the app sends Cross-Origin-Opener-Policy: same-origin, so every
+      // navigation between about:blank and the app changes the browsing context group, and with it the process).
+      // Its loading is stopped, and the tab's storage of its origin cleared (sessionStorage lives with the tab).
+      await page
+        .evaluate(() => {
+          window.stop();
+          sessionStorage.clear();
+          localStorage.clear();
+        })
+        .catch(() => undefined);
+      await context.clearCookies();
+      await page.emulateMedia({ media: null });
+      await page.setViewportSize(DEFAULT_VIEWPORT);
+    }
+    problems.length = 0;
+    allowed.length = 0;
+    return recorded!;
   };
 }
 
