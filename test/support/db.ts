@@ -11,8 +11,8 @@
  * machine (`npm run bench`): ~1.0 s per copy and open, against ~1.7 s for a fresh in-memory database plus
  * the migrations — and the gap grows with every migration.
  * PostgreSQL (only when TEST_DATABASE_URL is set): a template database `quaestio_tpl_<runid>` is migrated
- * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped when it closes
- * (`quaestio` is TEST_DATABASE_PREFIX when that is set, see databasePrefix()).
+ * once; each file gets `CREATE DATABASE quaestio_t_<runid>_<random> TEMPLATE …`, dropped with the run's others by
+ * the teardown (`quaestio` is TEST_DATABASE_PREFIX when that is set, see databasePrefix()).
  * `{ seeded: true }`: the same, from a second template per backend that the globalSetup loaded the demo data
  * into once per run (seeding took seconds per file and backend). The demo dates are relative to that moment.
  * Outside the integration project (no globalSetup) each file migrates and seeds its own database.
@@ -220,7 +220,9 @@ async function createPostgresDatabase(seeded: boolean): Promise<TestDatabase> {
     location: name,
     async close() {
       await handle.close();
-      await dropDatabase(adminUrl, name);
+      // In the integration project its teardown drops the run's databases together (dropRunDatabases: one
+      // checkpoint for many instead of one per file); without it, the file drops its own.
+      if (!template) await dropDatabase(adminUrl, name);
     },
   };
 }

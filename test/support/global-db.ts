@@ -12,6 +12,7 @@ import {
   createSeededPgliteTemplate,
   createSeededPostgresTemplate,
   dropDatabase,
+  dropRunDatabases,
   dropStaleDatabases,
   newRunId,
   removeDirectory,
@@ -69,6 +70,8 @@ export default async function setup(project: TestProject) {
       await dropStaleDatabases(adminUrl);
       const templateName = await createPostgresTemplate(adminUrl, runId);
       cleanups.push(() => dropDatabase(adminUrl, templateName));
+      // The test files' copies (test/support/db.ts), all at once at the end; they run before the templates' drops.
+      cleanups.push(() => dropRunDatabases(adminUrl, runId));
       const seededAt = new Date();
       const seededTemplateName = await createSeededPostgresTemplate(adminUrl, runId, templateName, seededAt);
       cleanups.push(() => dropDatabase(adminUrl, seededTemplateName));

@@ -2,7 +2,7 @@
  * Runs the app as an operator would: `node scripts/start.mjs` (what `npm start` runs) on a free port on
  * 127.0.0.1, waiting for the "Quaestio läuft auf …" line. Its database, unless the options name one: in the e2e
  * project with TEST_DATABASE_URL set, a new PostgreSQL database copied from the run's seeded template
- * (startAppOnPostgresCopy, dropped once the app has exited); otherwise, or with `backend: "pglite"`, its own
+ * (startAppOnPostgresCopy, dropped with the run's others at the teardown); otherwise, or with `backend: "pglite"`, its own
  * PGLITE_DIR, a copy of the run's seeded one (seededPgliteCopy). ADR 0032 says why and what stays on PGlite.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -179,9 +179,10 @@ function spawnApp(options: AppOptions, port: number, pgliteDir: string | null) {
 }
 
 /**
- * Starts the app on a new database `CREATE DATABASE … TEMPLATE` the seeded PostgreSQL template, which its stop()
- * drops once the app has exited (the e2e teardown drops what a killed run left behind). `prepare`, if given, gets
- * the copy's URL before the app starts (to plant data the app must find in place, as the attack files do).
+ * Starts the app on a new database `CREATE DATABASE … TEMPLATE` the seeded PostgreSQL template, which the e2e
+ * teardown drops with the run's other databases (dropRunDatabases: one checkpoint for many, not one per app).
+ * `prepare`, if given, gets the copy's URL before the app starts (to plant data the app must find in place, as the
+ * attack files do).
  */
 export async function startAppOnPostgresCopy(
   template: E2ePostgresTemplate,
@@ -205,7 +206,8 @@ export async function startAppOnPostgresCopy(
   return {
     ...running,
     database,
-    stop: () => (stopping ??= stopApp().then(async (info) => (await drop(), info))),
+    // The database stays until the run's teardown drops them all at once (dropRunDatabases in global-e2e.ts).
+    stop: () => (stopping ??= stopApp()),
   };
 }
 

@@ -161,11 +161,20 @@ function ensureWritableDirectory(dir: string) {
   }
 }
 
+function connectTimeoutInUrl(url: string): boolean {
+  try {
+    return new URL(url).searchParams.has("connect_timeout");
+  } catch {
+    return false;
+  }
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, {
     max: config().databasePoolSize,
     onnotice: () => {},
-    connect_timeout: 10,
+    // 10 s unless the URL says otherwise (`?connect_timeout=<seconds>`, as in libpq's connection URIs).
+    ...(connectTimeoutInUrl(url) ? {} : { connect_timeout: 10 }),
   });
   try {
     await client`select 1`;
