@@ -28,6 +28,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // Files share worker processes, one after the other (ADR 0035); shared-worker.ts undoes what a file leaves.
+          isolate: false,
+          setupFiles: ["test/support/shared-worker.ts"],
           sequence: { groupOrder: 0 },
         },
       },
@@ -37,6 +40,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
+          isolate: false,
+          setupFiles: ["test/support/shared-worker.ts"],
           globalSetup: ["test/support/global-db.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
