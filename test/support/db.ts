@@ -18,10 +18,13 @@
  * Outside the integration project (no globalSetup) each file migrates and seeds its own database.
  *
  * Server modules that use the process-wide handle (getDb) need `useDatabase(t.handle)` from
- * ~/server/core/db.server in a beforeAll; every test file runs in its own module context, so that is safe.
+ * ~/server/core/db.server in a beforeAll (a beforeEach when each test opens its own database). Test files share
+ * their worker process and module state one after the other (`isolate: false`, ADR 0035): closing a test
+ * database forgets it as the process-wide handle (forgetDatabase), and test/support/shared-worker.ts undoes what
+ * else a file may leave behind (environment, parsed configuration, page cache, fake timers).
  */
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { openDatabase, type DatabaseHandle, type Db } from "../../app/server/core/db.server";
+import { forgetDatabase, openDatabase, type DatabaseHandle, type Db } from "../../app/server/core/db.server";
 import {
   copyPgliteTemplate,
   createDatabase,
@@ -193,6 +196,7 @@ async function createPgliteDatabase(seeded: boolean): Promise<TestDatabase> {
     db: handle.db,
     location: dir,
     async close() {
+      forgetDatabase(handle);
       await handle.close();
       removeDirectory(ownRunDir ?? dir);
     },
@@ -219,6 +223,7 @@ async function createPostgresDatabase(seeded: boolean): Promise<TestDatabase> {
     db: handle.db,
     location: name,
     async close() {
+      forgetDatabase(handle);
       await handle.close();
       // In the integration project its teardown drops the run's databases together (dropRunDatabases: one
       // checkpoint for many instead of one per file); without it, the file drops its own.

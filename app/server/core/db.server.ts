@@ -233,14 +233,30 @@ export async function getDb(): Promise<Db> {
   return scopedDatabase.getStore() ?? (await connectDatabase()).db;
 }
 
+/** The handle useDatabase installed, while it is the process-wide one. */
+let installed: DatabaseHandle | null = null;
+
 /** Lets tests and scripts install an already opened handle as the process-wide one. */
 export function useDatabase(handle: DatabaseHandle) {
   current = Promise.resolve(handle);
+  installed = handle;
+}
+
+/**
+ * Forgets the handle useDatabase installed (only `handle`, when given) without closing it: its owner closes it.
+ * Test files share a worker process one after the other (ADR 0035); the next file's getDb() must not answer a
+ * previous file's closed database.
+ */
+export function forgetDatabase(handle?: DatabaseHandle) {
+  if (installed === null || (handle !== undefined && installed !== handle)) return;
+  current = null;
+  installed = null;
 }
 
 export async function closeDatabase() {
   if (!current) return;
   const handle = await current.catch(() => null);
   current = null;
+  installed = null;
   await handle?.close();
 }
