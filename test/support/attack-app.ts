@@ -43,6 +43,7 @@ import {
   startAppOnPostgresCopy,
   type RunningApp,
 } from "./server";
+import { inPool } from "./pool";
 
 export const FACTION_NRW = "fraktion@landtag-nrw.quaestio.example";
 export const STAFF_NRW = "ratsbuero@landtag-nrw.quaestio.example";
@@ -283,16 +284,6 @@ export function signInForm(fields: Record<string, string>, headers: Record<strin
   };
 }
 
-/** Runs `tasks` with at most `limit` in flight (the machine has 2 cores; the app is one process). */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await task(items[next++]!);
-    }),
-  );
-}
-
 export interface FuzzRequest {
   path: string;
   init?: RequestInit;
@@ -304,7 +295,8 @@ export interface FuzzRequest {
  */
 export async function fuzzFailures(requests: readonly FuzzRequest[]): Promise<string[]> {
   const failures: string[] = [];
-  await pool(requests, 4, async ({ path, init }) => {
+  // At most 4 in flight: the machine has 2 cores, the app is one process.
+  await inPool(requests, 4, async ({ path, init }) => {
     const response = await fetchText(path, init);
     const what = `${init?.method ?? "GET"} ${path.slice(0, 120)}`;
     if (response.status >= 500) failures.push(`${response.status} ${what}`);

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "../../app/server/core/db.server";
+import { inPool } from "./pool";
 
 /** db/seed.ts is large; the test files import this module without needing it, so it is loaded when used. */
 async function seedDemoData(db: Parameters<(typeof import("../../db/seed"))["seedDemoData"]>[0], now: Date) {
@@ -259,12 +260,7 @@ export async function dropRunDatabases(adminUrl: string, runId: string) {
   const prefix = `${databasePrefix()}_t_${runId}_`;
   const names = (await databaseNames(adminUrl)).filter((name) => name.startsWith(prefix));
   const failures: unknown[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(8, names.length) }, async () => {
-      while (next < names.length) await dropDatabase(adminUrl, names[next++]!).catch((error) => failures.push(error));
-    }),
-  );
+  await inPool(names, 8, (name) => dropDatabase(adminUrl, name).catch((error) => void failures.push(error)));
   if (failures.length)
     throw new AggregateError(failures, `${failures.length} of ${names.length} test databases not dropped`);
 }
